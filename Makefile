@@ -1,0 +1,44 @@
+# umot — two commands set everything up on a fresh machine:
+#   make demo   creates .venv, installs, runs the nightly job on a local demo site
+#   make test   creates .venv, installs, runs the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test test-fast model bench browser clean venv
+
+venv: $(STAMP)
+
+# torch is pinned to the CPU wheel (torch==2.13.0) in pyproject.toml: a looser
+# spec would pull gigabytes of CUDA packages.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/umot demo
+
+# The browser test drives Debian's Chromium; install it where it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing and not root: the browser test will skip"; fi; }
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+# Reproduce the shipped model and its card (nlp/model/, nlp/MODEL_CARD.md).
+model: $(STAMP)
+	$(BIN)/umot train --data ../shared/data/marc_en_train.csv.gz --out nlp/model --card nlp/MODEL_CARD.md
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) data exports .pytest_cache

@@ -1,0 +1,160 @@
+"""SQLModel tables: the whole schema in one place, mirrored by the migrations.
+
+Rows flow crawl -> store -> score -> flag: a ``Review`` is stored once per
+(brand, source, external id); each model version adds its own ``Score`` so a new
+model re-scores without losing history; a ``Flag`` marks a detractor and carries
+its triage state, with every change kept in ``FlagEvent``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now; stored as UTC."""
+    return datetime.now(timezone.utc)
+
+
+class Brand(SQLModel, table=True):
+    """A brand whose reviews and mentions we follow."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=200)
+    webhook_url: str | None = Field(default=None, max_length=2000)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Source(SQLModel, table=True):
+    """One place to crawl for a brand: a spider name and its start URLs."""
+
+    __table_args__ = (UniqueConstraint("brand_id", "name", name="uq_source_brand_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    brand_id: int = Field(foreign_key="brand.id", index=True)
+    name: str = Field(max_length=200)
+    spider: str = Field(default="schemaorg", max_length=50)
+    urls: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    options: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    enabled: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CrawlRun(SQLModel, table=True):
+    """One crawl of one source (or of ad-hoc URLs): what it found and how it ended."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int | None = Field(default=None, foreign_key="source.id", index=True)
+    brand_id: int | None = Field(default=None, foreign_key="brand.id", index=True)
+    spider: str = Field(default="schemaorg", max_length=50)
+    started_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None
+    status: str = Field(default="running", max_length=20)  # running | ok | failed
+    pages: int = 0
+    items_scraped: int = 0
+    items_new: int = 0
+    errors: int = 0
+    error_message: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class Review(SQLModel, table=True):
+    """A public review or mention, stored once per (brand, source, external id).
+
+    ``external_id`` is the site's own id where it has one, else a content hash.
+    ``rating`` is normalised to 1-5 (``None`` = unrated); the raw value and its
+    scale are kept beside it.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("brand_id", "source", "external_id", name="uq_review_identity"),
+        Index("ix_review_brand_published", "brand_id", "published_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    brand_id: int = Field(foreign_key="brand.id", index=True)
+    source_id: int | None = Field(default=None, foreign_key="source.id", index=True)
+    crawl_run_id: int | None = Field(default=None, foreign_key="crawlrun.id")
+    source: str = Field(max_length=200)  # e.g. "schemaorg:shop.example", "appstore"
+    external_id: str = Field(max_length=300)
+    url: str | None = Field(default=None, max_length=2000)
+    author: str | None = Field(default=None, max_length=300)
+    rating: float | None = None
+    rating_raw: float | None = None
+    rating_scale: float | None = None  # bestRating of the raw value (e.g. 5, 10, 100)
+    title: str | None = Field(default=None, max_length=1000)
+    text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    language: str | None = Field(default=None, max_length=20)
+    referral_intent: str | None = Field(default=None, max_length=20)  # recommend | warn
+    published_at: datetime | None = None
+    first_seen_at: datetime = Field(default_factory=utcnow, index=True)
+    extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Score(SQLModel, table=True):
+    """The model's view of one review, one row per model version."""
+
+    __table_args__ = (UniqueConstraint("review_id", "model_version", name="uq_score_review_model"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True)
+    model_version: str = Field(max_length=200, index=True)
+    label: str | None = Field(default=None, max_length=20)  # negative | neutral | positive
+    stars: float | None = None
+    p_negative: float | None = None
+    p_neutral: float | None = None
+    p_positive: float | None = None
+    confidence: float | None = None
+    language: str | None = Field(default=None, max_length=20)
+    detractor: bool = False
+    reasons: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    scored_at: datetime = Field(default_factory=utcnow)
+
+
+class Flag(SQLModel, table=True):
+    """A detractor worth acting on, and its triage state (one per review)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", unique=True)
+    score_id: int | None = Field(default=None, foreign_key="score.id")
+    brand_id: int = Field(foreign_key="brand.id", index=True)
+    reasons: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    severity: float = 0.0  # higher = act first
+    # new -> in_progress -> responded -> resolved, or dismissed (not a detractor)
+    status: str = Field(default="new", max_length=20, index=True)
+    assignee: str | None = Field(default=None, max_length=300)
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    corrected_label: str | None = Field(default=None, max_length=20)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class FlagEvent(SQLModel, table=True):
+    """Audit trail: who changed what on a flag, when, from -> to."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    flag_id: int = Field(foreign_key="flag.id", index=True)
+    actor: str = Field(max_length=300)
+    at: datetime = Field(default_factory=utcnow)
+    field_name: str = Field(max_length=50)  # status | assignee | note
+    old_value: str | None = Field(default=None, sa_column=Column(Text))
+    new_value: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class User(SQLModel, table=True):
+    """A brand-team member of the triage web app (argon2-hashed password)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(index=True, unique=True, max_length=320)
+    password_hash: str = Field(max_length=300)
+    is_admin: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class UserBrand(SQLModel, table=True):
+    """Which brands a user may see."""
+
+    user_id: int = Field(foreign_key="user.id", primary_key=True)
+    brand_id: int = Field(foreign_key="brand.id", primary_key=True)

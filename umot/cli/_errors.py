@@ -1,0 +1,20 @@
+"""One-line, non-zero-exit errors for bad input (the CLI's contract)."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+err_console = Console(stderr=True)
+
+
+class UserError(Exception):
+    """Bad input: the message names what was wrong and where."""
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print ``error: <message>`` on one line to stderr and exit non-zero."""
+    err_console.print(f"[bold red]error:[/] {message}", soft_wrap=True, highlight=False)
+    raise typer.Exit(code)
