@@ -1,0 +1,54 @@
+"""Referral intent phrase rules: recommend, warn, or nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.referral import referral_intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd recommend them to anyone looking for a plumber.",
+        "Highly recommended!",
+        "I can\u2019t recommend this shop enough.",
+        "Told all my friends about it.",
+        "Must-have for every kitchen.",
+        "Ich kann den Laden nur empfehlen.",
+        "Je recommande vivement ce magasin.",
+        "Lo recomiendo al cien por cien.",
+        "この店はおすすめです",
+    ],
+)
+def test_recommend(text: str) -> None:
+    assert referral_intent(text) == "recommend"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stay away from this company.",
+        "Don't buy from them, ever.",
+        "I would NOT recommend this shop.",
+        "I wouldn\u2019t recommend it to my worst enemy.",
+        "I recommend you stay away.",
+        "Told my friends to avoid them.",
+        "Save your money and go elsewhere.",
+        "Buyer beware: the warranty is a joke.",
+        "Finger weg von diesem Händler!",
+        "Je ne recommande pas du tout.",
+        "No lo recomiendo.",
+        "おすすめしません",
+    ],
+)
+def test_warn(text: str) -> None:
+    assert referral_intent(text) == "warn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", None, "Arrived on Tuesday, the box was blue.", "I don't use it often.", "Terrible support."],
+)
+def test_no_referral(text: str | None) -> None:
+    assert referral_intent(text) is None
