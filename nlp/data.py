@@ -1,0 +1,135 @@
+"""Read and write review tables (CSV or JSONL, optionally gzip'd) with row-exact errors.
+
+A malformed file must produce one line that names the file and the row, so the
+readers check every row instead of letting a parser guess.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # 100k-character reviews are legal
+
+
+class DataError(ValueError):
+    """A file we cannot read; the message names the file and the row."""
+
+
+def file_format(path: Path) -> str:
+    """'csv' or 'jsonl' from the file name (``.gz`` allowed)."""
+    name = path.name.lower().removesuffix(".gz")
+    if name.endswith(".csv"):
+        return "csv"
+    if name.endswith((".jsonl", ".ndjson", ".json")):
+        return "jsonl"
+    raise DataError(f"{path}: unknown format (expected .csv or .jsonl, optionally .gz)")
+
+
+def _open_text(path: Path, mode: str = "r") -> io.TextIOBase:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, mode + "t", encoding="utf-8", newline="")  # type: ignore[return-value]
+    return path.open(mode, encoding="utf-8", newline="")
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict]]:
+    """All rows of a CSV/JSONL file as dicts, and the column names in file order."""
+    if not path.exists():
+        raise DataError(f"{path}: no such file")
+    fmt = file_format(path)
+    try:
+        with _open_text(path) as f:
+            return _read_csv(path, f) if fmt == "csv" else _read_jsonl(path, f)
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except (OSError, EOFError) as exc:
+        raise DataError(f"{path}: cannot read ({exc})") from None
+
+
+def _read_csv(path: Path, f) -> tuple[list[str], list[dict]]:
+    reader = csv.reader(f, strict=True)
+    try:
+        header = next(reader, None)
+        if not header:
+            raise DataError(f"{path}: empty file (a header row is required)")
+        header = [h.strip() for h in header]
+        rows = []
+        for row in reader:
+            if not row:
+                continue
+            if len(row) != len(header):
+                raise DataError(
+                    f"{path}: row {reader.line_num} has {len(row)} fields, the header has {len(header)}"
+                )
+            rows.append(dict(zip(header, row)))
+    except csv.Error as exc:
+        raise DataError(f"{path}: row {reader.line_num}: malformed CSV ({exc})") from None
+    return header, rows
+
+
+def _read_jsonl(path: Path, f) -> tuple[list[str], list[dict]]:
+    columns: dict[str, None] = {}
+    rows = []
+    for number, line in enumerate(f, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{path}: row {number}: invalid JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise DataError(f"{path}: row {number}: expected a JSON object, got {type(row).__name__}")
+        columns.update(dict.fromkeys(row))
+        rows.append(row)
+    return list(columns), rows
+
+
+def _csv_cell(value: object) -> object:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
+def write_rows(path: Path, columns: Sequence[str], rows: Iterable[dict]) -> None:
+    """Write rows as CSV (lists joined with '; ') or JSONL, by file name."""
+    fmt = file_format(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _open_text(path, "w") as f:
+        if fmt == "csv":
+            writer = csv.writer(f)
+            writer.writerow(columns)
+            for row in rows:
+                writer.writerow([_csv_cell(row.get(c)) for c in columns])
+        else:
+            for row in rows:
+                f.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
+
+
+def read_labelled(path: Path, text_column: str = "text", stars_column: str = "stars") -> tuple[list[str], list[int]]:
+    """(texts, stars 1-5) for training and evaluation; rows without text or stars are errors."""
+    columns, rows = read_rows(path)
+    for needed in (text_column, stars_column):
+        if needed not in columns:
+            raise DataError(f"{path}: no {needed!r} column (columns: {', '.join(columns)})")
+    texts, stars = [], []
+    offset = 2 if file_format(path) == "csv" else 1
+    for i, row in enumerate(rows):
+        value = row.get(stars_column)
+        try:
+            star = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise DataError(f"{path}: row {i + offset}: stars {value!r} is not a number") from None
+        if not 1 <= star <= 5:
+            raise DataError(f"{path}: row {i + offset}: stars {value!r} is not within 1-5")
+        texts.append("" if row.get(text_column) is None else str(row.get(text_column)))
+        stars.append(int(round(star)))
+    return texts, stars

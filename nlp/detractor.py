@@ -1,0 +1,56 @@
+"""The detractor rule: who is worth a brand team's attention, and why.
+
+A star rating, when there is one, is the customer's own verdict: 1-2 stars is a
+detractor whatever the text says. A 4-5 star review whose text reads strongly
+negative is flagged as a rating/text mismatch (wrong button, sarcasm, a
+complaint about the seller). Without a rating (mentions, forum posts) or at 3
+stars, the text decides.
+"""
+
+from __future__ import annotations
+
+import math
+
+DETRACTOR_THRESHOLD = 0.5
+MISMATCH_THRESHOLD = 0.8
+
+
+def valid_rating(rating: object) -> float | None:
+    """A 1-5 rating as float, or None for missing/unusable values."""
+    if rating is None or isinstance(rating, bool):
+        return None
+    try:
+        value = float(rating)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(value) or not 1.0 <= value <= 5.0:
+        return None
+    return value
+
+
+def decide(
+    p_negative: float | None,
+    rating: object = None,
+    *,
+    threshold: float = DETRACTOR_THRESHOLD,
+    mismatch_threshold: float = MISMATCH_THRESHOLD,
+) -> tuple[bool, list[str]]:
+    """Return (detractor, reasons) from the text's p_negative and an optional rating."""
+    reasons: list[str] = []
+    stars = valid_rating(rating)
+    if rating is not None and stars is None and str(rating).strip() not in ("", "nan", "None"):
+        reasons.append(f"rating {rating!r} ignored (not 1-5)")
+    if stars is not None and stars <= 2:
+        return True, reasons + [f"rated {stars:g}★"]
+    if p_negative is None:
+        return False, reasons
+    if stars is not None and stars >= 4:
+        if p_negative >= mismatch_threshold:
+            return True, reasons + [
+                f"rating/text mismatch: rated {stars:g}★ but the text reads negative "
+                f"(p_negative {p_negative:.2f})"
+            ]
+        return False, reasons
+    if p_negative >= threshold:
+        return True, reasons + [f"negative text (p_negative {p_negative:.2f})"]
+    return False, reasons

@@ -1,0 +1,226 @@
+"""Fast CPU scoring: any sentiment checkpoint -> ``ReviewScore`` per review.
+
+Speed comes from the batching, not from a smaller model: texts are tokenised
+once, long ones keep their head and tail (the verdict is often in the last
+sentence), batches are sorted by length and padded only to their longest
+member, the linear layers run as int8 (dynamic quantisation) and everything
+runs under ``torch.inference_mode``. ``bench/score.py`` measures the effect.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from nlp import detractor
+from nlp.labels import LABELS, LabelMap, label_map
+from nlp.language import detect_language
+from nlp.result import ReviewScore
+from nlp.text import clean_text
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "model"
+
+
+class Scorer:
+    """A loaded model with its tokenizer, label mapping and detractor thresholds."""
+
+    def __init__(
+        self,
+        model: torch.nn.Module,
+        tokenizer,
+        labels: LabelMap,
+        *,
+        version: str,
+        max_length: int = 256,
+        head_tokens: int = 160,
+        detractor_threshold: float = detractor.DETRACTOR_THRESHOLD,
+        mismatch_threshold: float = detractor.MISMATCH_THRESHOLD,
+        batch_size: int = 64,
+    ) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.labels = labels
+        self.version = version
+        self.max_length = max_length
+        self.head_tokens = min(head_tokens, max_length - 2)
+        self.detractor_threshold = detractor_threshold
+        self.mismatch_threshold = mismatch_threshold
+        self.batch_size = batch_size
+        self._polarity = torch.zeros(labels.num_labels, 3)
+        for i, pol in enumerate(labels.polarity):
+            self._polarity[i, pol] = 1.0
+        self._stars = torch.tensor(labels.stars)
+
+    # -- tokenisation -------------------------------------------------------
+    def encode(self, texts: Sequence[str]) -> list[list[int]]:
+        """Token ids with special tokens; long texts keep their head and tail tokens.
+
+        The first and last ids (CLS/SEP, <s>/</s>) are kept as they are.
+        """
+        ids = self.tokenizer(list(texts), truncation=False, verbose=False)["input_ids"]
+        head = self.head_tokens + 1
+        tail = self.max_length - head
+        return [seq if len(seq) <= self.max_length else seq[:head] + seq[-tail:] for seq in ids]
+
+    def _batches(self, encoded: list[list[int]]) -> Iterator[tuple[list[int], dict]]:
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+        pad = self.tokenizer.pad_token_id or 0
+        for start in range(0, len(order), self.batch_size):
+            idx = order[start : start + self.batch_size]
+            width = max(len(encoded[i]) for i in idx)
+            input_ids = torch.full((len(idx), width), pad, dtype=torch.long)
+            mask = torch.zeros((len(idx), width), dtype=torch.long)
+            for row, i in enumerate(idx):
+                seq = encoded[i]
+                input_ids[row, : len(seq)] = torch.tensor(seq)
+                mask[row, : len(seq)] = 1
+            yield idx, {"input_ids": input_ids, "attention_mask": mask}
+
+    # -- inference ----------------------------------------------------------
+    def predict_proba(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        """Class probabilities (n, num_labels) for already-cleaned, non-empty texts."""
+        probs = np.zeros((len(texts), self.labels.num_labels), dtype=np.float32)
+        if not texts:
+            return probs
+        encoded = self.encode(texts)
+        batches = self._batches(encoded)
+        bar = None
+        if progress:
+            from rich.progress import Progress
+
+            bar = Progress(transient=True)
+            task = bar.add_task("scoring", total=len(texts))
+            bar.start()
+        try:
+            with torch.inference_mode():
+                for idx, batch in batches:
+                    logits = self.model(**batch).logits.float()
+                    probs[idx] = torch.softmax(logits, dim=-1).numpy()
+                    if bar is not None:
+                        bar.update(task, advance=len(idx))
+        finally:
+            if bar is not None:
+                bar.stop()
+        return probs
+
+    def score(
+        self,
+        texts: Sequence[object],
+        ratings: Sequence[float | None] | None = None,
+        *,
+        progress: bool = False,
+    ) -> list[ReviewScore]:
+        """Score reviews; never raises on odd values (see ``nlp.text``)."""
+        if ratings is not None and len(ratings) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(ratings)} ratings")
+        cleaned = [clean_text(t) for t in texts]
+        todo = [i for i, t in enumerate(cleaned) if t]
+        probs = self.predict_proba([cleaned[i] for i in todo], progress=progress)
+        pol = probs @ self._polarity.numpy()
+        stars = probs @ self._stars.numpy()
+        results: list[ReviewScore] = []
+        row_of = {i: r for r, i in enumerate(todo)}
+        for i, text in enumerate(cleaned):
+            rating = ratings[i] if ratings is not None else None
+            if i not in row_of:
+                is_det, reasons = detractor.decide(None, rating)
+                results.append(ReviewScore(None, None, None, None, None, None, None,
+                                           is_det, ["empty text", *reasons]))
+                continue
+            p = pol[row_of[i]]
+            k = int(np.argmax(p))
+            lang = detect_language(text)
+            is_det, reasons = detractor.decide(
+                float(p[0]), rating,
+                threshold=self.detractor_threshold, mismatch_threshold=self.mismatch_threshold,
+            )
+            if lang is not None and lang != "en":
+                reasons.append(f"language {lang}: scored by an English model")
+            results.append(ReviewScore(
+                label=LABELS[k], stars=round(float(stars[row_of[i]]), 3),
+                p_negative=round(float(p[0]), 4), p_neutral=round(float(p[1]), 4),
+                p_positive=round(float(p[2]), 4), confidence=round(float(p[k]), 4),
+                language=lang, detractor=is_det, reasons=reasons,
+            ))
+        return results
+
+
+def set_threads() -> None:
+    """Use every core we are allowed (UMOT_THREADS overrides)."""
+    wanted = int(os.environ.get("UMOT_THREADS", "0") or 0)
+    if wanted <= 0:
+        wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    torch.set_num_threads(wanted)
+
+
+def quantize(model: torch.nn.Module) -> torch.nn.Module:
+    """int8 dynamic quantisation of the linear layers (weights int8, activations on the fly)."""
+    from torch.ao.quantization import quantize_dynamic
+
+    return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+
+
+def _truthy(value: str | None, default: bool) -> bool:
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() not in ("0", "false", "no", "off")
+
+
+def load_scorer(model: str | None = None, *, quantized: bool | None = None) -> Scorer:
+    """Load a scorer: ``model`` is a directory or a hub id; None -> UMOT_MODEL or the shipped model.
+
+    Our own format (``umot_model.json``) and any Hugging Face sequence-classification
+    checkpoint with 2, 3 or 5 sentiment classes are accepted. ``quantized`` (int8
+    linear layers) defaults to UMOT_QUANTIZE, else on.
+    """
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from nlp.model import base_model_dir, file_digest, is_overlay_dir, load_overlay
+
+    source = model or os.environ.get("UMOT_MODEL") or str(DEFAULT_MODEL_DIR)
+    path = Path(source).expanduser()
+    if quantized is None:
+        quantized = _truthy(os.environ.get("UMOT_QUANTIZE"), True)
+    set_threads()
+    if path.is_dir() and is_overlay_dir(path):
+        net, spec = load_overlay(path)
+        tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
+        version = f"{spec.name}@{file_digest(path / 'weights.safetensors')}"
+        settings = dict(
+            max_length=spec.max_length, head_tokens=spec.head_tokens,
+            detractor_threshold=spec.detractor_threshold, mismatch_threshold=spec.mismatch_threshold,
+        )
+    elif path.is_dir() and (path / "config.json").exists():
+        net = AutoModelForSequenceClassification.from_pretrained(path, local_files_only=True)
+        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        weights = sorted(path.glob("*.safetensors")) or sorted(path.glob("*.bin"))
+        digest = file_digest(weights[0]) if weights else file_digest(path / "config.json")
+        version = f"hf:{path.name}@{digest}"
+        settings = _hf_settings(tokenizer, net)
+    elif path == DEFAULT_MODEL_DIR:
+        raise FileNotFoundError(
+            f"no shipped model in {DEFAULT_MODEL_DIR}: run `make model`, or pass --model / set UMOT_MODEL"
+        )
+    elif path.exists() or source.startswith((".", "/", "~")):
+        raise FileNotFoundError(f"{source}: not a model directory (no umot_model.json or config.json)")
+    else:  # a hub id: only where a network (or a local HF cache) exists
+        net = AutoModelForSequenceClassification.from_pretrained(source)
+        tokenizer = AutoTokenizer.from_pretrained(source)
+        version = f"hf:{source}"
+        settings = _hf_settings(tokenizer, net)
+    labels = label_map(net.config.id2label)
+    net.eval()
+    if quantized:
+        net = quantize(net)
+        version += "+int8"
+    return Scorer(net, tokenizer, labels, version=version, **settings)
+
+
+def _hf_settings(tokenizer, net) -> dict:
+    limit = min(256, int(getattr(tokenizer, "model_max_length", 512) or 512),
+                int(getattr(net.config, "max_position_embeddings", 512) or 512) - 2)
+    return {"max_length": limit, "head_tokens": limit * 5 // 8}

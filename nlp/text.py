@@ -1,0 +1,71 @@
+"""Input cleaning: turn whatever a crawl or a CSV holds into text the model can read.
+
+Never raises on odd values: non-strings become text or nothing, HTML tags are
+stripped, emoji become their Unicode names (the uncased MiniLM vocabulary has no
+emoji, but it knows "thumbs down"), and huge texts are cut before tokenising.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import unicodedata
+
+MAX_CHARS = 6000  # head + tail kept; far beyond what the model reads (256 tokens)
+_TAG_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][^<>]{0,500}>", re.S)
+_BREAK_TAG = re.compile(r"<(br|/p|/div|/li|/h[1-6])\b[^>]*>", re.I)
+_SPACE = re.compile(r"\s+")
+
+
+def to_text(value: object) -> str:
+    """Any cell value -> a string ('' for None/NaN)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    try:
+        import pandas as pd  # pandas' NA/NaT are not floats
+
+        if pd.isna(value) is True:
+            return ""
+    except (ImportError, TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _emoji_to_words(text: str) -> str:
+    out = []
+    for ch in text:
+        if ord(ch) > 0x2000 and unicodedata.category(ch) == "So":
+            name = unicodedata.name(ch, "")
+            out.append(f" {name.lower()} " if name else " ")
+        elif ch in "\ufe0f\u200d" or 0x1F3FB <= ord(ch) <= 0x1F3FF:
+            continue  # variation selectors, joiners, skin tones
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def clean_text(value: object, max_chars: int = MAX_CHARS) -> str:
+    """Cleaned text, '' when there is nothing to score."""
+    text = to_text(value)
+    if len(text) > 4 * max_chars:  # cut early: a 100k-char cell must not cost 100k of regex
+        text = text[: 2 * max_chars] + " " + text[-2 * max_chars :]
+    if "<" in text and ">" in text:
+        text = _TAG_BLOCK.sub(" ", text)
+        text = _BREAK_TAG.sub(" \n", text)
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = _emoji_to_words(text)
+    text = _SPACE.sub(" ", text).strip()
+    if len(text) > max_chars:
+        head = max_chars * 3 // 4
+        text = text[:head] + " ... " + text[-(max_chars - head) :]
+    return text
