@@ -1,0 +1,59 @@
+"""``umot export``: write one ISO week's CSVs and chart for brand teams."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._errors import fail
+
+
+def export(
+    week: Annotated[
+        Optional[str],
+        typer.Option(help="ISO week to export, e.g. 2026-W47 [default: the last complete week]"),
+    ] = None,
+    brand: Annotated[
+        Optional[str], typer.Option(help="Only this brand (name as stored, any case) [default: all]")
+    ] = None,
+    out: Annotated[
+        Optional[Path],
+        typer.Option(help="Folder for the files [default: UMOT_EXPORT_DIR or ./exports]", file_okay=False),
+    ] = None,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="Start CSVs with a UTF-8 byte-order mark so Excel shows accents")
+    ] = False,
+    timezone: Annotated[
+        Optional[str],
+        typer.Option(help="Where weeks start on Monday 00:00, IANA name [default: UMOT_TIMEZONE or UTC]"),
+    ] = None,
+    database_url: Annotated[
+        Optional[str], typer.Option(help="Store URL [default: UMOT_DATABASE_URL or data/umot.db]")
+    ] = None,
+) -> None:
+    """Write detractors-<brand>-<week>.csv, summary-<week>.csv and sentiment-<week>.png.
+
+    Weeks run Monday 00:00 to Monday 00:00 in the export timezone; a review
+    counts under the date it was written (else first seen). Every file is
+    written atomically: readers never see half a file.
+    """
+    from models.db import init_db
+    from umot.export import ExportError, write_weekly_export
+
+    try:
+        engine = init_db(database_url)
+        paths = write_weekly_export(
+            engine, week=week, brand=brand, out_dir=out, excel=excel, tz=timezone
+        )
+    except ExportError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write the export to {exc.filename or out}: {exc.strerror or exc}")
+    for path in paths:
+        typer.echo(str(path))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)

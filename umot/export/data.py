@@ -1,0 +1,104 @@
+"""Read what the weekly export needs from the store, one query per question.
+
+A review's date is ``published_at`` (when the customer wrote it), falling back
+to ``first_seen_at`` for sources that give no date. Its sentiment is its most
+recent score (any model version); a flagged review's label and probabilities
+come from the score that raised the flag. Dismissed flags (triaged as "not a
+detractor") are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy import ColumnElement, func, select
+from sqlmodel import Session
+
+from models.tables import Brand, Flag, Review, Score
+
+DISMISSED = "dismissed"
+
+
+def review_date() -> ColumnElement[datetime]:
+    """The date a review counts under: published, else first seen."""
+    return func.coalesce(Review.published_at, Review.first_seen_at)
+
+
+def _latest_scores():
+    return (
+        select(Score.review_id, func.max(Score.id).label("score_id"))
+        .group_by(Score.review_id)
+        .subquery("latest_score")
+    )
+
+
+def find_brands(session: Session, name: str | None) -> list[Brand]:
+    """All brands by name, or the one named (case-insensitive); [] if none matches."""
+    query = select(Brand).order_by(Brand.name)
+    if name is not None:
+        query = query.where(func.lower(Brand.name) == name.strip().lower())
+    return list(session.scalars(query))
+
+
+def load_reviews(
+    session: Session, brand_ids: list[int], start: datetime, end: datetime
+) -> pd.DataFrame:
+    """One row per review dated in [start, end): brand, date, rating, label, stars, flag status."""
+    latest = _latest_scores()
+    when = review_date().label("date")
+    query = (
+        select(
+            Review.id.label("review_id"),
+            Review.brand_id,
+            when,
+            Review.rating,
+            Score.label,
+            Score.stars,
+            Flag.status.label("flag_status"),
+        )
+        .outerjoin(latest, latest.c.review_id == Review.id)
+        .outerjoin(Score, Score.id == latest.c.score_id)
+        .outerjoin(Flag, Flag.review_id == Review.id)
+        .where(Review.brand_id.in_(brand_ids), review_date() >= start, review_date() < end)
+    )
+    rows = session.execute(query).all()
+    columns = ["review_id", "brand_id", "date", "rating", "label", "stars", "flag_status"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["date"] = pd.to_datetime(frame["date"], utc=True)
+    frame["rating"] = pd.to_numeric(frame["rating"])
+    frame["stars"] = pd.to_numeric(frame["stars"])
+    return frame
+
+
+@dataclass(frozen=True)
+class FlaggedReview:
+    """A detractor row of the export, before formatting."""
+
+    review: Review
+    flag: Flag
+    score: Score | None
+    date: datetime
+
+
+def load_detractors(
+    session: Session, brand_id: int, start: datetime, end: datetime
+) -> list[FlaggedReview]:
+    """Flagged (not dismissed) reviews of one brand dated in [start, end), worst first."""
+    latest = _latest_scores()
+    when = review_date().label("date")
+    query = (
+        select(Review, Flag, Score, when)
+        .join(Flag, Flag.review_id == Review.id)
+        .outerjoin(latest, latest.c.review_id == Review.id)
+        .outerjoin(Score, Score.id == func.coalesce(Flag.score_id, latest.c.score_id))
+        .where(
+            Review.brand_id == brand_id,
+            Flag.status != DISMISSED,
+            review_date() >= start,
+            review_date() < end,
+        )
+        .order_by(Flag.severity.desc(), when.desc(), Review.id)
+    )
+    return [FlaggedReview(r, f, s, d) for r, f, s, d in session.execute(query).all()]

@@ -1,0 +1,60 @@
+"""Atomic CSV/PNG writing and filename-safe brand names.
+
+Every export goes to a temporary file in the target folder and is moved into
+place with :func:`os.replace`, so a reader (or a sync job picking up Monday's
+CSV) never sees half a file, even if the run dies mid-write.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from umot.export.safety import csv_safe
+
+
+@contextmanager
+def atomic_write(path: Path, *, binary: bool = False, encoding: str = "utf-8") -> Iterator[IO]:
+    """Open a temp file beside ``path``; on success fsync and rename it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        mode = "wb" if binary else "w"
+        kwargs = {} if binary else {"encoding": encoding, "newline": ""}
+        with os.fdopen(fd, mode, **kwargs) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def write_csv(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence[object]], *, excel: bool = False
+) -> Path:
+    """Write an RFC 4180 CSV atomically, every cell through :func:`csv_safe`.
+
+    ``excel=True`` adds a UTF-8 byte-order mark so Excel reads accents right.
+    """
+    with atomic_write(path, encoding="utf-8-sig" if excel else "utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(["" if cell is None else csv_safe(cell) for cell in row])
+    return path
+
+
+def slugify(name: str) -> str:
+    """``"Café & Co."`` -> ``"cafe-co"``: ASCII letters, digits and dashes only."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")

@@ -1,0 +1,113 @@
+"""Weekly figures per brand: volume, detractors, sentiment split, rating, NPS.
+
+NPS-style score: each review with stars counts as a promoter, passive or
+detractor, and the score is ``% promoters - % detractors`` (-100 to 100). Stars
+are the customer's own rating (normalised to 1-5) where the review has one,
+else the model's predicted stars. Mapping on the 1-5 scale: >= 4.5 promoter
+(5 stars; 9-10 on a 0-10 scale), 3.5 to < 4.5 passive (4 stars; 7-8), below 3.5
+detractor (1-3 stars; 0-6). It is NPS-*style*: reviewers were not asked the
+"would you recommend" question, so compare it with itself over time, not with
+survey NPS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+
+from umot.export.data import DISMISSED
+from umot.export.weeks import IsoWeek
+
+PROMOTER_MIN_STARS = 4.5
+PASSIVE_MIN_STARS = 3.5
+LABELS = ("negative", "neutral", "positive")
+
+METRICS = [
+    "reviews",
+    "detractors",
+    "scored",
+    "negative_pct",
+    "neutral_pct",
+    "positive_pct",
+    "avg_rating",
+    "nps",
+    "nps_basis",
+]
+
+
+def nps(stars: pd.Series) -> float:
+    """NPS-style score of a series of 1-5 stars (NaN ignored); NaN when none."""
+    stars = stars.dropna()
+    if stars.empty:
+        return float("nan")
+    promoters = (stars >= PROMOTER_MIN_STARS).mean()
+    detractors = (stars < PASSIVE_MIN_STARS).mean()
+    return round(100.0 * (promoters - detractors), 1)
+
+
+def _one_group(group: pd.DataFrame) -> pd.Series:
+    labelled = group["label"].dropna()
+    shares = {
+        f"{label}_pct": round(100.0 * (labelled == label).mean(), 1) if len(labelled) else np.nan
+        for label in LABELS
+    }
+    stars = group["rating"].fillna(group["stars"])
+    flagged = group["flag_status"].notna() & (group["flag_status"] != DISMISSED)
+    rating = group["rating"].dropna()
+    return pd.Series(
+        {
+            "reviews": len(group),
+            "detractors": int(flagged.sum()),
+            "scored": len(labelled),
+            **shares,
+            "avg_rating": round(rating.mean(), 2) if len(rating) else np.nan,
+            "nps": nps(stars),
+            "nps_basis": int(stars.notna().sum()),
+        }
+    )
+
+
+def weekly_stats(
+    reviews: pd.DataFrame, brand_ids: Sequence[int], weeks: Sequence[IsoWeek], tz: ZoneInfo
+) -> pd.DataFrame:
+    """Metrics per (brand_id, week) for every brand and week asked, zero-filled."""
+    index = pd.MultiIndex.from_product([list(brand_ids), [str(w) for w in weeks]], names=["brand_id", "week"])
+    if reviews.empty:
+        stats = pd.DataFrame(index=index, columns=METRICS, dtype=float)
+    else:
+        local = reviews["date"].dt.tz_convert(tz)
+        iso = local.dt.isocalendar()
+        keyed = reviews.assign(week=[f"{y}-W{w:02d}" for y, w in zip(iso["year"], iso["week"])])
+        stats = (
+            keyed.groupby(["brand_id", "week"])[["rating", "label", "stars", "flag_status"]]
+            .apply(_one_group)
+            .reindex(index)
+        )
+    counts = ["reviews", "detractors", "scored", "nps_basis"]
+    stats[counts] = stats[counts].fillna(0).astype(int)
+    return stats[METRICS]
+
+
+CHANGES = {
+    "reviews_change": "reviews",
+    "detractors_change": "detractors",
+    "negative_pct_change": "negative_pct",
+    "positive_pct_change": "positive_pct",
+    "avg_rating_change": "avg_rating",
+    "nps_change": "nps",
+}
+
+
+def week_over_week(stats: pd.DataFrame, week: IsoWeek) -> pd.DataFrame:
+    """Metrics of ``week`` per brand plus their change since the week before."""
+    if stats.empty:  # no brands in the store yet
+        return pd.DataFrame(columns=[*METRICS, *CHANGES])
+    this = stats.xs(str(week), level="week")
+    last = stats.xs(str(week.shift(-1)), level="week")
+    out = this.copy()
+    for column, metric in CHANGES.items():
+        out[column] = (this[metric] - last[metric]).round(2)
+    return out

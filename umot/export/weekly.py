@@ -1,0 +1,142 @@
+"""Write one ISO week's export: detractors per brand, a summary, a 12-week chart.
+
+Files (``<brand>`` slugified, ``<week>`` like ``2026-W47``):
+
+- ``detractors-<brand>-<week>.csv``: one row per flagged review of the week;
+- ``summary-<week>.csv``: one row per brand (``summary-<brand>-<week>.csv``
+  when the export is limited to one brand, so it never overwrites the full one);
+- ``sentiment-<week>.png`` (or ``sentiment-<brand>-<week>.png``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from umot.config import get_settings
+from umot.export.chart import draw_sentiment_chart
+from umot.export.columns import DETRACTOR_COLUMNS, SUMMARY_COLUMNS
+from umot.export.data import FlaggedReview, find_brands, load_detractors, load_reviews
+from umot.export.files import slugify, write_csv
+from umot.export.summary import week_over_week, weekly_stats
+from umot.export.weeks import IsoWeek, WeekError, last_complete_week, parse_week, resolve_timezone
+
+CHART_WEEKS = 12
+
+
+class ExportError(ValueError):
+    """The export cannot run as asked (unknown brand, bad week or timezone)."""
+
+
+def write_weekly_export(
+    session_or_engine: Session | Engine,
+    *,
+    week: str | IsoWeek | None = None,
+    brand: str | None = None,
+    out_dir: Path | None = None,
+    excel: bool = False,
+    tz: str | None = None,
+) -> list[Path]:
+    """Write the week's CSVs and chart into ``out_dir``; return their paths.
+
+    ``week`` defaults to the last complete ISO week, ``tz`` to ``UMOT_TIMEZONE``
+    or UTC, ``out_dir`` to ``UMOT_EXPORT_DIR``. ``excel`` adds a UTF-8 BOM.
+    Raises :class:`ExportError` for an unknown brand, week or timezone.
+    """
+    try:
+        zone = resolve_timezone(tz)
+        target = week if isinstance(week, IsoWeek) else (parse_week(week) if week else None)
+    except WeekError as exc:
+        raise ExportError(str(exc)) from None
+    target = target or last_complete_week(zone)
+    out_dir = Path(out_dir) if out_dir is not None else get_settings().export_dir
+
+    if isinstance(session_or_engine, Session):
+        return _export(session_or_engine, target, brand, out_dir, excel, zone)
+    with Session(session_or_engine) as session:
+        return _export(session, target, brand, out_dir, excel, zone)
+
+
+def _export(session, week: IsoWeek, brand, out_dir: Path, excel: bool, zone) -> list[Path]:
+    brands = find_brands(session, brand)
+    if brand is not None and not brands:
+        known = ", ".join(b.name for b in find_brands(session, None)) or "none yet"
+        raise ExportError(f"no brand named {brand!r} in the store (brands: {known})")
+    slugs = _unique_slugs(brands)
+    suffix = f"{slugs[brands[0].id]}-{week}" if brand is not None else str(week)
+    written: list[Path] = []
+
+    start, end = week.bounds(zone)
+    for b in brands:
+        path = out_dir / f"detractors-{slugs[b.id]}-{week}.csv"
+        rows = (_detractor_row(item, zone) for item in load_detractors(session, b.id, start, end))
+        written.append(write_csv(path, list(DETRACTOR_COLUMNS), rows, excel=excel))
+
+    weeks = [week.shift(-n) for n in range(CHART_WEEKS - 1, -1, -1)]
+    first_start, _ = weeks[0].bounds(zone)
+    reviews = load_reviews(session, [b.id for b in brands], first_start, end)
+    stats = weekly_stats(reviews, [b.id for b in brands], weeks, zone)
+    summary = week_over_week(stats, week)
+    rows = [
+        [str(week), b.name, *(_cell(summary.at[b.id, c]) for c in list(SUMMARY_COLUMNS)[2:])]
+        for b in brands
+    ]
+    written.append(write_csv(out_dir / f"summary-{suffix}.csv", list(SUMMARY_COLUMNS), rows, excel=excel))
+    chart = out_dir / f"sentiment-{suffix}.png"
+    written.append(draw_sentiment_chart(stats, {b.id: b.name for b in brands}, [str(w) for w in weeks], chart))
+    return written
+
+
+def _unique_slugs(brands) -> dict[int, str]:
+    """Slug per brand id; a brand whose slug is empty or taken gets its id appended."""
+    slugs: dict[int, str] = {}
+    for b in brands:
+        slug = slugify(b.name) or "brand"
+        if slug in slugs.values() or slug == "brand":
+            slug = f"{slug}-{b.id}"
+        slugs[b.id] = slug
+    return slugs
+
+
+def _cell(value: object) -> object:
+    """NaN -> empty cell; numpy scalars -> plain Python numbers."""
+    if value is None or value != value:  # NaN is the only value not equal to itself
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _detractor_row(item: FlaggedReview, zone) -> list[object]:
+    review, flag, score = item.review, item.flag, item.score
+    when = item.date.replace(tzinfo=timezone.utc) if item.date.tzinfo is None else item.date
+    values = {
+        "review_id": review.id,
+        "date": when.astimezone(zone).isoformat(timespec="seconds"),
+        "source": review.source,
+        "url": review.url,
+        "author": review.author,
+        "rating": review.rating,
+        "predicted_stars": _round(score.stars if score else None),
+        "label": score.label if score else None,
+        "p_negative": _round(score.p_negative if score else None),
+        "p_neutral": _round(score.p_neutral if score else None),
+        "p_positive": _round(score.p_positive if score else None),
+        "reasons": "; ".join(flag.reasons or (score.reasons if score else []) or []),
+        "referral_intent": review.referral_intent,
+        "triage_status": flag.status,
+        "severity": _round(flag.severity),
+        "title": review.title,
+        "text": review.text,
+    }
+    return [values[c] for c in DETRACTOR_COLUMNS]
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def default_week(tz: str | None = None, now: datetime | None = None) -> IsoWeek:
+    """The week ``write_weekly_export`` writes when none is given."""
+    return last_complete_week(resolve_timezone(tz), now)
