@@ -14,6 +14,16 @@ from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
+# Named constraints, so SQLite batch migrations can drop or alter them later.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
 def utcnow() -> datetime:
     """Timezone-aware now; stored as UTC."""
     return datetime.now(timezone.utc)
@@ -71,6 +81,7 @@ class Review(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("brand_id", "source", "external_id", name="uq_review_identity"),
         Index("ix_review_brand_published", "brand_id", "published_at"),
+        Index("ix_review_brand_first_seen", "brand_id", "first_seen_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,0 +1,49 @@
+"""CRUD helpers over the tables: the only way the other areas write the store.
+
+Every function takes an open ``Session`` and leaves committing to the caller
+(``models.db.session_scope``), so a crawl page or a scoring batch is one
+transaction.
+"""
+
+from models.crud.brands import (
+    add_source,
+    get_brand,
+    get_or_create_brand,
+    get_source,
+    list_brands,
+    list_sources,
+    remove_source,
+    set_source_enabled,
+)
+from models.crud.crawl_runs import finish_crawl_run, list_crawl_runs, start_crawl_run
+from models.crud.flags import FLAG_STATUSES, flag_events, flagged_reviews, update_flag, upsert_flags
+from models.crud.reports import brand_summary
+from models.crud.reviews import UpsertResult, count_reviews, known_external_ids, upsert_reviews
+from models.crud.scores import latest_scores, save_scores, unscored_reviews
+
+__all__ = [
+    "FLAG_STATUSES",
+    "UpsertResult",
+    "add_source",
+    "brand_summary",
+    "count_reviews",
+    "finish_crawl_run",
+    "flag_events",
+    "flagged_reviews",
+    "get_brand",
+    "get_or_create_brand",
+    "get_source",
+    "known_external_ids",
+    "latest_scores",
+    "list_brands",
+    "list_crawl_runs",
+    "list_sources",
+    "remove_source",
+    "save_scores",
+    "set_source_enabled",
+    "start_crawl_run",
+    "unscored_reviews",
+    "update_flag",
+    "upsert_flags",
+    "upsert_reviews",
+]

@@ -1,0 +1,93 @@
+"""Brands and the sources crawled for them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from models.tables import Brand, CrawlRun, Review, Source
+
+
+def get_or_create_brand(session: Session, name: str) -> Brand:
+    """The brand called ``name`` (trimmed), created on first use."""
+    name = (name or "").strip()
+    if not name:
+        raise ValueError("brand name is empty")
+    brand = session.exec(select(Brand).where(Brand.name == name)).first()
+    if brand is None:
+        brand = Brand(name=name)
+        session.add(brand)
+        session.flush()
+    return brand
+
+
+def get_brand(session: Session, name: str) -> Brand | None:
+    return session.exec(select(Brand).where(Brand.name == name.strip())).first()
+
+
+def list_brands(session: Session) -> list[Brand]:
+    return list(session.exec(select(Brand).order_by(Brand.name)))
+
+
+def list_sources(session: Session, enabled_only: bool = False, *, brand_id: int | None = None) -> list[Source]:
+    """Sources ordered by brand then name; optionally only enabled ones or one brand's."""
+    query = select(Source).order_by(Source.brand_id, Source.name)
+    if enabled_only:
+        query = query.where(Source.enabled == True)  # noqa: E712
+    if brand_id is not None:
+        query = query.where(Source.brand_id == brand_id)
+    return list(session.exec(query))
+
+
+def get_source(session: Session, source_id: int) -> Source | None:
+    return session.get(Source, source_id)
+
+
+def add_source(
+    session: Session,
+    *,
+    brand: str,
+    name: str,
+    urls: Sequence[str],
+    spider: str = "schemaorg",
+    options: dict | None = None,
+    enabled: bool = True,
+) -> Source:
+    """Add a source to ``brand`` (created if new); a second source of the same name is refused."""
+    name = (name or "").strip()
+    if not name:
+        raise ValueError("source name is empty")
+    owner = get_or_create_brand(session, brand)
+    clash = session.exec(select(Source).where(Source.brand_id == owner.id, Source.name == name)).first()
+    if clash is not None:
+        raise ValueError(f"source {name!r} already exists for brand {owner.name!r} (id {clash.id})")
+    source = Source(
+        brand_id=owner.id, name=name, spider=spider, urls=list(urls), options=dict(options or {}), enabled=enabled
+    )
+    session.add(source)
+    session.flush()
+    return source
+
+
+def set_source_enabled(session: Session, source_id: int, enabled: bool) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        raise LookupError(f"no source with id {source_id}")
+    source.enabled = enabled
+    session.add(source)
+    session.flush()
+    return source
+
+
+def remove_source(session: Session, source_id: int) -> bool:
+    """Delete a source; its reviews and crawl runs stay (their ``source_id`` is cleared)."""
+    source = session.get(Source, source_id)
+    if source is None:
+        return False
+    session.execute(update(Review).where(Review.source_id == source_id).values(source_id=None))
+    session.execute(update(CrawlRun).where(CrawlRun.source_id == source_id).values(source_id=None))
+    session.delete(source)
+    session.flush()
+    return True

@@ -1,0 +1,133 @@
+"""Flags: detractors to act on, their triage state, and its audit trail.
+
+Re-flagging a review (a re-score, a new model) refreshes why it was flagged
+but never resets what the brand team already did with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from models.crud._dialect import chunk_size, chunks, insert_for
+from models.schemas import as_utc
+from models.tables import Flag, FlagEvent, Review, Score, utcnow
+
+FLAG_TABLE = Flag.__table__  # type: ignore[attr-defined]
+FLAG_STATUSES = ("new", "in_progress", "responded", "resolved", "dismissed")
+TRIAGE_FIELDS = ("status", "assignee", "note", "corrected_label")
+_REFRESHED = ("score_id", "reasons", "severity", "updated_at")
+
+
+def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
+    """Create or refresh flags (one per review); return how many are new.
+
+    A new flag starts ``new``; an existing one gets the new score, reasons and
+    severity and keeps its status, assignee, note and corrected label.
+    """
+    if not flags:
+        return 0
+    now = utcnow()
+    rows: dict[int, dict[str, Any]] = {}
+    for index, flag in enumerate(flags):
+        if flag.get("review_id") is None:
+            raise ValueError(f"flag {index}: review_id is required")
+        review_id = int(flag["review_id"])
+        rows[review_id] = {
+            "review_id": review_id,
+            "score_id": flag.get("score_id"),
+            "brand_id": flag.get("brand_id"),
+            "reasons": list(flag.get("reasons") or []),
+            "severity": float(flag.get("severity") or 0.0),
+            "status": "new",
+            "created_at": now,
+            "updated_at": now,
+        }
+    ids = list(rows)
+    existing: set[int] = set()
+    missing_brand = [r for r, v in rows.items() if v["brand_id"] is None]
+    for batch in chunks(ids, 500):
+        existing.update(session.exec(select(Flag.review_id).where(Flag.review_id.in_(batch))))
+    for batch in chunks(missing_brand, 500):
+        for review_id, brand_id in session.exec(select(Review.id, Review.brand_id).where(Review.id.in_(batch))):
+            rows[review_id]["brand_id"] = brand_id
+    unknown = [r for r in missing_brand if rows[r]["brand_id"] is None]
+    if unknown:
+        raise ValueError(f"flag for unknown review id {unknown[0]}")
+    insert = insert_for(session, FLAG_TABLE)
+    stmt = insert.on_conflict_do_update(
+        index_elements=["review_id"], set_={name: insert.excluded[name] for name in _REFRESHED}
+    )
+    values = list(rows.values())
+    for batch in chunks(values, chunk_size(session, len(values[0]))):
+        session.execute(stmt, list(batch))
+    session.expire_all()  # ORM copies of refreshed flags are stale now
+    return len(ids) - len(existing)
+
+
+def update_flag(session: Session, flag_id: int, *, actor: str, **changes: Any) -> Flag:
+    """Change triage fields (status, assignee, note, corrected_label), recording each change."""
+    flag = session.get(Flag, flag_id)
+    if flag is None:
+        raise LookupError(f"no flag with id {flag_id}")
+    unknown = set(changes) - set(TRIAGE_FIELDS)
+    if unknown:
+        raise ValueError(f"cannot change flag field(s): {', '.join(sorted(unknown))}")
+    if "status" in changes and changes["status"] not in FLAG_STATUSES:
+        raise ValueError(f"flag status must be one of {', '.join(FLAG_STATUSES)}, not {changes['status']!r}")
+    now = utcnow()
+    for name, new in changes.items():
+        old = getattr(flag, name)
+        if old == new:
+            continue
+        setattr(flag, name, new)
+        session.add(
+            FlagEvent(
+                flag_id=flag_id,
+                actor=actor,
+                at=now,
+                field_name=name,
+                old_value=None if old is None else str(old),
+                new_value=None if new is None else str(new),
+            )
+        )
+    flag.updated_at = now
+    session.add(flag)
+    session.flush()
+    return flag
+
+
+def flag_events(session: Session, flag_id: int) -> list[FlagEvent]:
+    return list(session.exec(select(FlagEvent).where(FlagEvent.flag_id == flag_id).order_by(FlagEvent.id)))
+
+
+def flagged_reviews(
+    session: Session,
+    *,
+    brand_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    status: str | Sequence[str] | None = None,
+) -> list[tuple[Flag, Review, Score | None]]:
+    """Flags with their review and score, most severe first.
+
+    ``since``/``until`` bound when the flag was raised (``since <= created_at < until``).
+    """
+    query = (
+        select(Flag, Review, Score)
+        .join(Review, Review.id == Flag.review_id)
+        .outerjoin(Score, Score.id == Flag.score_id)
+        .order_by(Flag.severity.desc(), Flag.created_at.desc(), Flag.id.desc())
+    )
+    if brand_id is not None:
+        query = query.where(Flag.brand_id == brand_id)
+    if since is not None:
+        query = query.where(Flag.created_at >= as_utc(since))
+    if until is not None:
+        query = query.where(Flag.created_at < as_utc(until))
+    if status is not None:
+        query = query.where(Flag.status.in_([status] if isinstance(status, str) else list(status)))
+    return [tuple(row) for row in session.exec(query)]

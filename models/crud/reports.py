@@ -1,0 +1,80 @@
+"""Per-brand figures for a time window (nightly summary, weekly export, web)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, case, func
+from sqlmodel import Session, select
+
+from models.schemas import as_utc
+from models.tables import Brand, Review, Score
+
+LABELS = ("negative", "neutral", "positive")
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def brand_summary(
+    session: Session, *, since: datetime, until: datetime, model_version: str | None = None
+) -> list[dict[str, Any]]:
+    """One dict per brand (all brands, by name) for reviews first seen in ``[since, until)``.
+
+    Keys: ``brand_id, brand, new_reviews, scored, detractors, share_negative,
+    share_neutral, share_positive`` (of scored reviews with a label; ``None``
+    when none), ``avg_rating`` (1-5, rated reviews), ``avg_stars`` (predicted).
+    Scores come from ``model_version``, or each review's newest score when ``None``.
+    """
+    in_window = and_(
+        Review.brand_id == Brand.id,
+        Review.first_seen_at >= as_utc(since),
+        Review.first_seen_at < as_utc(until),
+    )
+    if model_version is not None:
+        score_on = and_(Score.review_id == Review.id, Score.model_version == model_version)
+    else:
+        newest = select(Score.review_id, func.max(Score.id).label("score_id")).group_by(Score.review_id).subquery()
+        score_on = Score.id == select(newest.c.score_id).where(newest.c.review_id == Review.id).scalar_subquery()
+
+    def count_label(label: str) -> Any:
+        return func.sum(case((Score.label == label, 1), else_=0))
+
+    query = (
+        select(
+            Brand.id,
+            Brand.name,
+            func.count(Review.id),
+            func.count(Score.id),
+            func.sum(case((Score.detractor == True, 1), else_=0)),  # noqa: E712
+            func.count(Score.label),
+            *(count_label(label) for label in LABELS),
+            func.avg(Review.rating),
+            func.avg(Score.stars),
+        )
+        .select_from(Brand)
+        .outerjoin(Review, in_window)
+        .outerjoin(Score, score_on)
+        .group_by(Brand.id, Brand.name)
+        .order_by(Brand.name)
+    )
+    summary = []
+    for brand_id, name, new, scored, detractors, labelled, neg, neu, pos, rating, stars in session.exec(query):
+        labelled = int(labelled or 0)
+        summary.append(
+            {
+                "brand_id": brand_id,
+                "brand": name,
+                "new_reviews": int(new or 0),
+                "scored": int(scored or 0),
+                "detractors": int(detractors or 0),
+                "share_negative": _share(int(neg or 0), labelled),
+                "share_neutral": _share(int(neu or 0), labelled),
+                "share_positive": _share(int(pos or 0), labelled),
+                "avg_rating": None if rating is None else round(float(rating), 3),
+                "avg_stars": None if stars is None else round(float(stars), 3),
+            }
+        )
+    return summary

@@ -1,0 +1,96 @@
+"""Reviews: idempotent bulk upsert of crawl rows, and what a crawl already knows.
+
+Rows go in as batched Core ``INSERT ... ON CONFLICT DO NOTHING`` on the
+identity (brand, source, external id), so re-crawling a page is harmless and
+fast; ``RETURNING`` tells which rows were new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session, select
+
+from models.crud._dialect import chunk_size, chunks, insert_for
+from models.schemas import normalize_review_row
+from models.tables import Review, utcnow
+
+REVIEW_TABLE = Review.__table__  # type: ignore[attr-defined]
+IDENTITY = ("brand_id", "source", "external_id")
+
+
+@dataclass
+class UpsertResult:
+    """How many rows were new, how many were already stored, and the new rows' ids."""
+
+    new: int = 0
+    existing: int = 0
+    new_ids: list[int] = field(default_factory=list)
+
+
+def clean_review_row(row: Mapping[str, Any], index: int = 0) -> dict[str, Any]:
+    """One crawl row -> review column values; ``ValueError`` names the row if it is unusable."""
+    if not isinstance(row, Mapping):
+        raise ValueError(f"review row {index}: expected a mapping, got {type(row).__name__}")
+    try:
+        return normalize_review_row(row)
+    except ValueError as exc:
+        raise ValueError(f"review row {index}: {exc}") from None
+
+
+def upsert_reviews(
+    session: Session,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    brand_id: int,
+    source_id: int | None = None,
+    crawl_run_id: int | None = None,
+) -> UpsertResult:
+    """Insert the rows not stored yet; rows already stored (or repeated) are left alone.
+
+    Every row is cleaned first, so a bad row raises before anything is written.
+    The caller's transaction decides what is committed.
+    """
+    seen_at = utcnow()
+    values: list[dict[str, Any]] = []
+    keys: set[tuple[str, str]] = set()
+    for index, row in enumerate(rows):
+        clean = clean_review_row(row, index)
+        key = (clean["source"], clean["external_id"])
+        if key in keys:
+            continue
+        keys.add(key)
+        clean.update(brand_id=brand_id, source_id=source_id, crawl_run_id=crawl_run_id, first_seen_at=seen_at)
+        values.append(clean)
+    result = UpsertResult()
+    if not values:
+        result.existing = len(rows)
+        return result
+    stmt = (
+        insert_for(session, REVIEW_TABLE)
+        .on_conflict_do_nothing(index_elements=list(IDENTITY))
+        .returning(REVIEW_TABLE.c.id)
+    )
+    for batch in chunks(values, chunk_size(session, len(values[0]))):
+        result.new_ids.extend(session.execute(stmt, list(batch)).scalars())
+    result.new_ids.sort()
+    result.new = len(result.new_ids)
+    result.existing = len(rows) - result.new
+    return result
+
+
+def known_external_ids(session: Session, *, brand_id: int, source: str) -> set[str]:
+    """External ids already stored for one brand and source (for incremental crawls)."""
+    query = select(Review.external_id).where(Review.brand_id == brand_id, Review.source == source)
+    return set(session.exec(query))
+
+
+def count_reviews(session: Session, *, brand_id: int | None = None) -> int:
+    from sqlalchemy import func
+
+    query = select(func.count()).select_from(Review)
+    if brand_id is not None:
+        query = query.where(Review.brand_id == brand_id)
+    return int(session.exec(query).one())

@@ -1,0 +1,85 @@
+"""Scores: which reviews a model version has not seen, and saving what it said.
+
+A score is kept per (review, model version): a new model adds rows beside the
+old ones, so history survives re-scoring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import exists, tuple_
+from sqlmodel import Session, select
+
+from models.crud._dialect import chunk_size, chunks, insert_for
+from models.tables import Review, Score, utcnow
+
+SCORE_TABLE = Score.__table__  # type: ignore[attr-defined]
+_SCORE_COLUMNS = {c.name for c in SCORE_TABLE.columns} - {"id"}
+_UPDATABLE = sorted(_SCORE_COLUMNS - {"review_id", "model_version"})
+
+
+def unscored_reviews(
+    session: Session, *, model_version: str, brand_id: int | None = None, limit: int = 1000
+) -> list[Review]:
+    """Reviews without a score from ``model_version``, oldest first (empty texts included)."""
+    scored = exists().where(Score.review_id == Review.id, Score.model_version == model_version)
+    query = select(Review).where(~scored).order_by(Review.id).limit(limit)
+    if brand_id is not None:
+        query = query.where(Review.brand_id == brand_id)
+    return list(session.exec(query))
+
+
+def _score_values(score: Mapping[str, Any], index: int, scored_at: Any) -> dict[str, Any]:
+    if score.get("review_id") is None or not score.get("model_version"):
+        raise ValueError(f"score {index}: review_id and model_version are required")
+    values = {name: score.get(name) for name in _SCORE_COLUMNS}
+    values["review_id"] = int(values["review_id"])
+    values["detractor"] = bool(values["detractor"])
+    values["reasons"] = list(values["reasons"] or [])
+    values["scored_at"] = values["scored_at"] or scored_at
+    return values
+
+
+def save_scores(session: Session, scores: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert or replace scores keyed on (review_id, model_version); ids in input order.
+
+    Keys beyond Score's columns (e.g. from ``ReviewScore.as_dict()``) are ignored.
+    """
+    if not scores:
+        return []
+    now = utcnow()
+    by_key: dict[tuple[int, str], dict[str, Any]] = {}
+    for index, score in enumerate(scores):
+        values = _score_values(score, index, now)
+        by_key[(values["review_id"], values["model_version"])] = values  # last one wins
+    rows = list(by_key.values())
+    insert = insert_for(session, SCORE_TABLE)
+    stmt = insert.on_conflict_do_update(
+        index_elements=["review_id", "model_version"],
+        set_={name: insert.excluded[name] for name in _UPDATABLE},
+    )
+    size = chunk_size(session, len(_SCORE_COLUMNS))
+    for batch in chunks(rows, size):
+        session.execute(stmt, list(batch))
+    ids: dict[tuple[int, str], int] = {}
+    keys = list(by_key)
+    for batch in chunks(keys, min(size, 400)):
+        query = select(Score.review_id, Score.model_version, Score.id).where(
+            tuple_(Score.review_id, Score.model_version).in_(batch)
+        )
+        ids.update({(r, m): i for r, m, i in session.exec(query)})
+    return [ids[(int(s["review_id"]), s["model_version"])] for s in scores]
+
+
+def latest_scores(session: Session, review_ids: Sequence[int], *, model_version: str | None = None) -> dict[int, Score]:
+    """Each review's score from ``model_version`` (or its newest one from any version)."""
+    result: dict[int, Score] = {}
+    for batch in chunks(list(review_ids), 500):
+        query = select(Score).where(Score.review_id.in_(batch)).order_by(Score.id)
+        if model_version is not None:
+            query = query.where(Score.model_version == model_version)
+        for score in session.exec(query):
+            result[score.review_id] = score  # ordered by id: the newest wins
+    return result

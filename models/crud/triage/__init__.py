@@ -1,0 +1,57 @@
+"""Triage: the detractor queue, flag changes with audit, users, per-brand figures.
+
+Import from here (``from models.crud.triage import query_queue``); the
+submodules keep each job in a small file.
+"""
+
+from models.crud.triage.changes import TriageError, update_flag
+from models.crud.triage.overview import WeekFigures, rating_summary, sentiment_split, weekly_figures
+from models.crud.triage.queue import (
+    CORRECTED_LABELS,
+    DEFAULT_CORRECTED_LABEL,
+    LABELS,
+    STATUSES,
+    QueueFilter,
+    QueueRow,
+    flag_events,
+    get_queue_row,
+    query_queue,
+    queue_sources,
+    same_author_reviews,
+    status_counts,
+)
+from models.crud.triage.users import (
+    create_user,
+    get_user_by_email,
+    list_users,
+    normalize_email,
+    set_password_hash,
+    user_brands,
+)
+
+__all__ = [
+    "CORRECTED_LABELS",
+    "DEFAULT_CORRECTED_LABEL",
+    "LABELS",
+    "STATUSES",
+    "QueueFilter",
+    "QueueRow",
+    "TriageError",
+    "WeekFigures",
+    "create_user",
+    "flag_events",
+    "get_queue_row",
+    "get_user_by_email",
+    "list_users",
+    "normalize_email",
+    "query_queue",
+    "queue_sources",
+    "rating_summary",
+    "same_author_reviews",
+    "sentiment_split",
+    "set_password_hash",
+    "status_counts",
+    "update_flag",
+    "user_brands",
+    "weekly_figures",
+]

@@ -1,0 +1,83 @@
+"""Changing a flag's triage state, every change kept in the audit trail.
+
+A dismissal ("not a detractor") stores the reviewer's corrected label on the
+flag; ``umot train --from-db`` learns from those corrections. Any status may
+follow any other (a resolved flag can be reopened): the audit trail, not a
+state machine, is the record of what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlmodel import Session
+
+from models.crud.triage.queue import CORRECTED_LABELS, DEFAULT_CORRECTED_LABEL, STATUSES
+from models.tables import Flag, FlagEvent, utcnow
+
+_UNSET = object()
+
+
+class TriageError(ValueError):
+    """A change that can't be made (unknown flag, status or label); the message says which."""
+
+
+def update_flag(
+    session: Session,
+    flag_id: int,
+    *,
+    actor: str,
+    status: str | None = None,
+    assignee: str | None | object = _UNSET,
+    note: str | None = None,
+    corrected_label: str | None = None,
+    brand_ids: Sequence[int] | None = None,
+) -> list[FlagEvent]:
+    """Apply the given changes to one flag and record one audit event per changed field.
+
+    ``assignee=""`` or ``None`` unassigns; leaving it out keeps it. ``note`` adds a
+    note (the flag keeps the latest; the trail keeps them all). Returns the new
+    events (none when nothing changed). ``brand_ids`` limits which flags may change.
+    """
+    flag = session.get(Flag, flag_id)
+    if flag is None or (brand_ids is not None and flag.brand_id not in brand_ids):
+        raise TriageError(f"no detractor flag with id {flag_id}")
+    if status is not None and status not in STATUSES:
+        raise TriageError(f"unknown status {status!r} (choose from {', '.join(STATUSES)})")
+    if corrected_label is not None and corrected_label not in CORRECTED_LABELS:
+        raise TriageError(
+            f"unknown corrected label {corrected_label!r} (choose from {', '.join(CORRECTED_LABELS)})"
+        )
+    changes: list[tuple[str, str | None]] = []
+    if status is not None:
+        changes.append(("status", status))
+        new_status = status
+    else:
+        new_status = flag.status
+    if new_status == "dismissed":
+        changes.append(("corrected_label", corrected_label or flag.corrected_label or DEFAULT_CORRECTED_LABEL))
+    elif corrected_label is not None:
+        raise TriageError("a corrected label goes with status 'dismissed' (not a detractor)")
+    else:
+        changes.append(("corrected_label", None))
+    if assignee is not _UNSET:
+        changes.append(("assignee", (str(assignee).strip() or None) if assignee is not None else None))
+    if note is not None and note.strip():
+        changes.append(("note", note.strip()))
+
+    events = []
+    now = utcnow()
+    for field, new in changes:
+        old = getattr(flag, field)
+        if old == new and field != "note":
+            continue
+        setattr(flag, field, new)
+        events.append(
+            FlagEvent(flag_id=flag.id, actor=actor, at=now, field_name=field, old_value=old, new_value=new)
+        )
+    if events:
+        flag.updated_at = now
+        session.add(flag)
+        session.add_all(events)
+        session.flush()
+    return events

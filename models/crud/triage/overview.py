@@ -1,0 +1,85 @@
+"""Per-brand figures for the overview page: detractors and ratings per week, sentiment split.
+
+Weeks are bucketed in Python (Monday-based) rather than in SQL, which keeps
+the query the same on SQLite and PostgreSQL; a brand's window is a few
+thousand rows at most.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from models.crud.triage.queue import LABELS, review_date
+from models.tables import Flag, Review, Score
+
+
+@dataclass
+class WeekFigures:
+    week: date  # the Monday
+    reviews: int = 0
+    detractors: int = 0
+    rating_sum: float = 0.0
+    rated: int = 0
+
+    @property
+    def avg_rating(self) -> float | None:
+        return self.rating_sum / self.rated if self.rated else None
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_figures(session: Session, brand_id: int, *, weeks: int = 12) -> list[WeekFigures]:
+    """The ``weeks`` weeks up to the brand's newest review (empty when it has none)."""
+    newest = session.exec(select(func.max(review_date())).where(Review.brand_id == brand_id)).one()
+    if newest is None:
+        return []
+    if isinstance(newest, str):  # SQLite returns coalesce() of datetimes as text
+        newest = datetime.fromisoformat(newest)
+    first = _monday(newest.date()) - timedelta(weeks=weeks - 1)
+    since = datetime.combine(first, time.min, tzinfo=timezone.utc)
+    buckets = {first + timedelta(weeks=i): WeekFigures(first + timedelta(weeks=i)) for i in range(weeks)}
+    stmt = (
+        select(Review.published_at, Review.first_seen_at, Review.rating, Flag.id)
+        .outerjoin(Flag, Flag.review_id == Review.id)
+        .where(Review.brand_id == brand_id, review_date() >= since)
+    )
+    for published, first_seen, rating, flag_id in session.exec(stmt):
+        fig = buckets.get(_monday((published or first_seen).date()))
+        if fig is None:
+            continue
+        fig.reviews += 1
+        fig.detractors += flag_id is not None
+        if rating is not None:
+            fig.rating_sum += rating
+            fig.rated += 1
+    return list(buckets.values())
+
+
+def sentiment_split(session: Session, brand_id: int) -> dict[str, int]:
+    """Reviews per model label, from each review's newest score."""
+    latest = (
+        select(func.max(Score.id).label("id"))
+        .join(Review, Review.id == Score.review_id)
+        .where(Review.brand_id == brand_id)
+        .group_by(Score.review_id)
+        .subquery()
+    )
+    stmt = select(Score.label, func.count(Score.id)).where(Score.id.in_(select(latest.c.id)))
+    got = dict(session.exec(stmt.group_by(Score.label)).all())
+    return {label: got.get(label, 0) for label in LABELS}
+
+
+def rating_summary(session: Session, brand_id: int) -> tuple[float | None, int, int]:
+    """(average rating, rated reviews, all reviews) of one brand."""
+    avg, rated, total = session.exec(
+        select(func.avg(Review.rating), func.count(Review.rating), func.count(Review.id)).where(
+            Review.brand_id == brand_id
+        )
+    ).one()
+    return (float(avg) if avg is not None else None), rated, total

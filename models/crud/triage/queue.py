@@ -1,0 +1,153 @@
+"""The detractor queue: filtered, ordered pages, status counts, one flag's detail.
+
+Every query takes ``brand_ids`` (the brands the caller may see; ``None`` = all)
+so that access control is part of the query itself, never an afterthought in
+a route: a flag of another brand is simply not found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, select
+
+from models.tables import Brand, Flag, FlagEvent, Review, Score, utcnow
+
+STATUSES = ("new", "in_progress", "responded", "resolved", "dismissed")
+LABELS = ("negative", "neutral", "positive")
+# What a dismissal ("not a detractor") may correct the label to; training reads it.
+CORRECTED_LABELS = ("neutral", "positive")
+DEFAULT_CORRECTED_LABEL = "neutral"
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """The queue's filters; empty fields don't filter."""
+
+    brand_ids: Sequence[int] | None = None  # what the caller may see (None = all)
+    brand_id: int | None = None
+    source: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    status: str | None = None
+    rating: str | None = None  # "1".."5" (nearest whole star, 3.5 counts as 4) or "none"
+    label: str | None = None  # the model's label
+    q: str | None = None  # text search in title, text and author
+
+
+@dataclass
+class QueueRow:
+    flag: Flag
+    review: Review
+    score: Score | None
+    brand: str
+
+
+def _utc(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=timezone.utc)
+
+
+def review_date():
+    """When a review was written, or first seen where the site gives no date."""
+    return func.coalesce(Review.published_at, Review.first_seen_at)
+
+
+def _conditions(f: QueueFilter, *, with_status: bool = True) -> list:
+    cond: list = []
+    if f.brand_ids is not None:
+        cond.append(Flag.brand_id.in_(list(f.brand_ids) or [-1]))
+    if f.brand_id is not None:
+        cond.append(Flag.brand_id == f.brand_id)
+    if f.source:
+        cond.append(Review.source == f.source)
+    if f.date_from:
+        cond.append(review_date() >= _utc(f.date_from))
+    if f.date_to:
+        cond.append(review_date() < _utc(f.date_to + timedelta(days=1)))
+    if with_status and f.status:
+        cond.append(Flag.status == f.status)
+    if f.rating == "none":
+        cond.append(Review.rating.is_(None))
+    elif f.rating:
+        stars = int(f.rating)
+        cond.append(Review.rating >= stars - 0.5)
+        if stars < 5:
+            cond.append(Review.rating < stars + 0.5)
+    if f.label:
+        cond.append(Score.label == f.label)
+    if f.q:
+        pattern = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        cond.append(or_(*(c.ilike(pattern, escape="\\") for c in (Review.text, Review.title, Review.author))))
+    return cond
+
+
+def _joined(stmt):
+    return (
+        stmt.join(Review, Review.id == Flag.review_id)
+        .join(Brand, Brand.id == Flag.brand_id)
+        .outerjoin(Score, Score.id == Flag.score_id)
+    )
+
+
+def query_queue(
+    session: Session, f: QueueFilter, *, limit: int | None = 25, offset: int = 0
+) -> tuple[list[QueueRow], int]:
+    """One page of the queue, newest day first and most severe first within a day; and the total."""
+    cond = _conditions(f)
+    total = session.exec(_joined(select(func.count(Flag.id)).select_from(Flag)).where(*cond)).one()
+    stmt = (
+        _joined(select(Flag, Review, Score, Brand.name).select_from(Flag))
+        .where(*cond)
+        .order_by(func.date(review_date()).desc(), Flag.severity.desc(), Flag.id.desc())
+        .offset(offset)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = [QueueRow(flag, review, score, brand) for flag, review, score, brand in session.exec(stmt)]
+    return rows, total
+
+
+def status_counts(session: Session, f: QueueFilter) -> dict[str, int]:
+    """Flags per status under every filter but the status one (for the status tabs)."""
+    stmt = _joined(select(Flag.status, func.count(Flag.id)).select_from(Flag))
+    got = dict(session.exec(stmt.where(*_conditions(f, with_status=False)).group_by(Flag.status)).all())
+    return {s: got.get(s, 0) for s in STATUSES}
+
+
+def queue_sources(session: Session, brand_ids: Sequence[int] | None) -> list[str]:
+    """The sources of flagged reviews the caller may see (the source filter's choices)."""
+    stmt = select(Review.source).join(Flag, Flag.review_id == Review.id).distinct()
+    if brand_ids is not None:
+        stmt = stmt.where(Flag.brand_id.in_(list(brand_ids) or [-1]))
+    return sorted(session.exec(stmt).all())
+
+
+def get_queue_row(session: Session, flag_id: int, brand_ids: Sequence[int] | None) -> QueueRow | None:
+    """One flag with its review, score and brand, or None if absent or not visible."""
+    stmt = _joined(select(Flag, Review, Score, Brand.name).select_from(Flag)).where(Flag.id == flag_id)
+    if brand_ids is not None:
+        stmt = stmt.where(Flag.brand_id.in_(list(brand_ids) or [-1]))
+    found = session.exec(stmt).first()
+    return QueueRow(*found) if found else None
+
+
+def same_author_reviews(session: Session, review: Review, *, limit: int = 20) -> list[Review]:
+    """Other reviews by the same author at the same brand, newest first."""
+    if not review.author:
+        return []
+    stmt = (
+        select(Review)
+        .where(Review.brand_id == review.brand_id, Review.author == review.author, Review.id != review.id)
+        .order_by(review_date().desc())
+        .limit(limit)
+    )
+    return list(session.exec(stmt).all())
+
+
+def flag_events(session: Session, flag_id: int) -> list[FlagEvent]:
+    """The audit trail of one flag, oldest first."""
+    stmt = select(FlagEvent).where(FlagEvent.flag_id == flag_id).order_by(FlagEvent.at, FlagEvent.id)
+    return list(session.exec(stmt).all())

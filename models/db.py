@@ -1,0 +1,135 @@
+"""Database engines, sessions and the schema migration on start.
+
+SQLite is the embedded default (one file under the data directory, WAL so the
+web app reads while a crawl writes); PostgreSQL is chosen by URL. Every start
+calls :func:`init_db`, which runs Alembic ``upgrade head`` under a lock so two
+processes starting together migrate once, each migration in its own
+transaction.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def normalize_url(url: str | None = None) -> str:
+    """Resolve ``None`` from settings and map ``postgres(ql)://`` to psycopg 3."""
+    if url is None:
+        from umot.config import get_settings
+
+        url = get_settings().database_url
+    for prefix in ("postgres://", "postgresql://", "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file of an SQLite URL (``None`` for in-memory or other dialects)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
+    """WAL, foreign keys, busy timeout, and real transactions around DDL.
+
+    pysqlite's own transaction handling commits DDL implicitly; taking BEGIN
+    into our hands makes a failed migration roll back completely.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        if sqlite_path(str(engine.url)) is not None:
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+        cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # noqa: ANN001
+        mode = conn.get_execution_options().get("sqlite_begin", "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def create_engine_for(url: str, *, migrating: bool = False) -> Engine:
+    """A fresh engine for ``url`` (uncached); ``migrating`` turns SQLite FKs off for batch ops."""
+    url = normalize_url(url)
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    kwargs: dict = {}
+    backend = make_url(url).get_backend_name()
+    if migrating:
+        kwargs["poolclass"] = NullPool
+    if backend == "postgresql":
+        # Timestamps are stored as naive UTC on every dialect.
+        kwargs["connect_args"] = {"options": "-c timezone=UTC"}
+        kwargs["pool_pre_ping"] = True
+    engine = create_engine(url, **kwargs)
+    if backend == "sqlite":
+        _configure_sqlite(engine, foreign_keys=not migrating)
+    return engine
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The shared engine for ``url`` (``None`` -> settings), created once per URL."""
+    url = normalize_url(url)
+    with _engines_lock:
+        engine = _engines.get(url)
+        if engine is None:
+            engine = _engines[url] = create_engine_for(url)
+        return engine
+
+
+def dispose_engines() -> None:
+    """Close every cached engine (tests, forked workers)."""
+    with _engines_lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+
+
+def init_db(url: str | None = None) -> Engine:
+    """Migrate the database to the newest schema and return its engine.
+
+    Cheap when already at head; safe to call from several processes at once.
+    """
+    from models.migrate import upgrade
+
+    url = normalize_url(url)
+    upgrade(url)
+    return get_engine(url)
+
+
+@contextmanager
+def session_scope(engine: Engine | None = None) -> Iterator[Session]:
+    """A session that commits on success and rolls back on error.
+
+    Objects stay readable after the block (``expire_on_commit=False``).
+    """
+    session = Session(engine or get_engine(), expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
