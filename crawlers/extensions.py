@@ -1,0 +1,52 @@
+"""Scrapy extensions: report a crawl's counts to whoever started it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from crawlers.stats import summarise
+
+
+class CrawlStatsFile:
+    """Writes the crawl's summary as JSON to ``UMOT_STATS_FILE`` at open and at close.
+
+    The file written at open says ``running`` and carries the CrawlRun id, so a
+    runner whose crawl process died can still mark that run failed.
+    """
+
+    def __init__(self, crawler: Crawler, path: Path):
+        self.crawler = crawler
+        self.path = path
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "CrawlStatsFile":
+        path = crawler.settings.get("UMOT_STATS_FILE")
+        if not path:
+            raise NotConfigured("UMOT_STATS_FILE not set")
+        ext = cls(crawler, Path(path))
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def _write(self, data: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps(data, default=str))
+        os.replace(tmp, self.path)  # readers never see half a file
+
+    def spider_opened(self, spider: Spider) -> None:
+        data = summarise(self.crawler.stats.get_stats(), reason="running")
+        data.update(status="running", ok=False, error_message=None)
+        self._write(data)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        data = summarise(self.crawler.stats.get_stats(), reason=reason)
+        data["status"] = "ok" if data["ok"] else "failed"
+        self._write(data)

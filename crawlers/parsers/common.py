@@ -1,0 +1,184 @@
+"""What every site parser returns, and the small conversions they share.
+
+Parsers are pure functions (response body + URL in, reviews + where to go next
+out), so each site's format is tested on fixtures without a crawl, and the
+spiders only handle requests and incremental stopping.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from nlp.referral import referral_intent
+
+# The keys of one review row: the crawl JSONL fields the store upserts.
+REVIEW_KEYS = (
+    "source",
+    "url",
+    "external_id",
+    "author",
+    "rating",
+    "rating_raw",
+    "rating_scale",
+    "title",
+    "text",
+    "published_at",
+    "language",
+    "referral_intent",
+    "extra",
+)
+
+
+class ParseError(ValueError):
+    """The response is not in the format the parser expects; the message says why."""
+
+
+@dataclass
+class ParsedPage:
+    """One response's reviews and where the listing continues (``None`` = last page)."""
+
+    reviews: list[dict[str, Any]] = field(default_factory=list)
+    next_url: str | None = None
+    # Opaque continuation for APIs that page with a token instead of a URL.
+    next_token: str | None = None
+
+
+def make_review(
+    *,
+    source: str,
+    external_id: str | None,
+    text: str | None,
+    url: str | None = None,
+    author: str | None = None,
+    rating: float | int | str | None = None,
+    rating_scale: float = 5.0,
+    title: str | None = None,
+    published_at: Any = None,
+    language: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A review row with a 1-5 rating, a UTC date and the text's referral intent."""
+    raw = to_float(rating)
+    scale = rating_scale if raw is not None else None
+    norm = None
+    if raw is not None and scale:
+        norm = raw if scale == 5 else round(1 + (raw / scale) * 4, 3)
+    title = clean(title)
+    text = clean(text) or ""
+    intent = referral_intent(" ".join(part for part in (title, text) if part))
+    return {
+        "source": source,
+        "url": url,
+        "external_id": str(external_id) if external_id not in (None, "") else None,
+        "author": clean(author),
+        "rating": norm,
+        "rating_raw": raw,
+        "rating_scale": scale,
+        "title": title,
+        "text": text,
+        "published_at": to_datetime(published_at),
+        "language": clean(language),
+        "referral_intent": intent,
+        "extra": {k: v for k, v in (extra or {}).items() if v is not None},
+    }
+
+
+def clean(value: Any) -> str | None:
+    """Stripped text, ``None`` for empty."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def to_float(value: Any) -> float | None:
+    """A number from an int, float or numeric string; ``None`` otherwise."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return None
+
+
+def to_datetime(value: Any) -> datetime | None:
+    """A UTC datetime from ISO 8601, epoch seconds/milliseconds or a free-form date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 1e11 else value
+        dt = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    else:
+        text = str(value).strip()
+        try:
+            dt = datetime.fromisoformat(text)
+        except ValueError:
+            import dateparser  # slow import: only for the odd non-ISO date
+
+            dt = dateparser.parse(text, settings={"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True})
+            if dt is None:
+                return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc)
+
+
+def load_json(body: bytes | str, what: str = "response") -> Any:
+    """Parse JSON or raise :class:`ParseError` naming what could not be read."""
+    try:
+        return json.loads(body)
+    except (ValueError, TypeError) as exc:
+        raise ParseError(f"{what} is not valid JSON ({exc})") from None
+
+
+def dig(data: Any, *path: Any) -> Any:
+    """``data[p0][p1]...`` or ``None`` when any step is missing or of the wrong type."""
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def json_ld_nodes(html: str, url: str, type_: str) -> list[dict[str, Any]]:
+    """Every JSON-LD node of schema.org ``type_`` in a page, however deeply nested."""
+    import extruct  # slow import: only pages that need the JSON-LD fallback pay for it
+
+    try:
+        blocks = extruct.extract(html, base_url=url, syntaxes=["json-ld"], uniform=True)["json-ld"]
+    except Exception as exc:  # extruct raises whatever its parsers raise
+        raise ParseError(f"JSON-LD could not be read ({exc})") from None
+    return [node for node in _walk(blocks) if _has_type(node, type_)]
+
+
+def _has_type(node: dict[str, Any], type_: str) -> bool:
+    types = node.get("@type")
+    return type_ in types if isinstance(types, list) else types == type_
+
+
+def _walk(value: Any):
+    if isinstance(value, dict):
+        yield value
+        for child in value.values():
+            yield from _walk(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _walk(child)
+
+
+def html_to_text(value: str | None) -> str | None:
+    """Plain text from an HTML fragment: tags dropped, ``<br>``/``<p>`` as line breaks."""
+    if not value:
+        return value
+    import re
+
+    from w3lib.html import remove_tags, replace_entities
+
+    value = re.sub(r"(?i)<br\s*/?>|</p>\s*<p[^>]*>|<p[^>]*>", "\n", value)
+    return replace_entities(remove_tags(value)).strip()

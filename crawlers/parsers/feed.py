@@ -1,0 +1,66 @@
+"""RSS and Atom feeds (blogs, forums, news, Google Alerts) through feedparser.
+
+Any RSS 0.9x/1.0/2.0 or Atom feed: each entry becomes one mention with its
+``id``/``guid`` (else its link) as the external id, its title, its content or
+summary as plain text, its author and its published (else updated) date; the
+language comes from the entry or the feed (``xml:lang``, ``<language>``).
+Paged feeds (RFC 5005, ``<link rel="next">``) are followed. No rating: the
+model scores them and the referral intent is set from the text.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from crawlers.parsers.common import ParsedPage, ParseError, html_to_text, make_review
+
+
+def source_name(url: str) -> str:
+    """``feed:<host>``: one source per feed site, so ids from two feeds never clash."""
+    return f"feed:{urlsplit(url).hostname or 'local'}"
+
+
+def parse(body: bytes | str, url: str) -> ParsedPage:
+    """Entries of one feed document and its next page (RFC 5005), if any."""
+    import feedparser  # imported here: the spider process pays for it, not the CLI
+
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    parsed = feedparser.parse(body, response_headers={"content-location": url})
+    if not parsed.get("version") and not parsed.entries:
+        reason = parsed.get("bozo_exception") or "not an RSS or Atom document"
+        raise ParseError(f"feed could not be parsed ({reason})")
+    source = source_name(url)
+    feed_lang = parsed.feed.get("language")
+    reviews = []
+    for entry in parsed.entries:
+        content = entry.get("content") or []
+        html = content[0].get("value") if content else entry.get("summary")
+        lang = (content[0].get("language") if content else None) or feed_lang
+        link = entry.get("link")
+        reviews.append(
+            make_review(
+                source=source,
+                external_id=entry.get("id") or link,
+                url=urljoin(url, link) if link else url,
+                author=entry.get("author"),
+                title=html_to_text(entry.get("title")),
+                text=html_to_text(html) or html_to_text(entry.get("title")),
+                published_at=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+                language=lang,
+                extra={"feed": parsed.feed.get("title"), "tags": [t.get("term") for t in entry.get("tags", [])] or None},
+            )
+        )
+    next_href = next((l.get("href") for l in parsed.feed.get("links", []) if l.get("rel") == "next"), None)
+    next_url = urljoin(url, next_href) if next_href and reviews else None
+    return ParsedPage(reviews=reviews, next_url=next_url if next_url != url else None)
+
+
+def _date(value: Any) -> datetime | None:
+    """feedparser's UTC struct_time as a datetime."""
+    if not value:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)

@@ -1,0 +1,128 @@
+"""Trustpilot business review pages: the Next.js page data, JSON-LD as fallback.
+
+URL: ``https://www.trustpilot.com/review/{domain}?page={n}`` (``sort=recency``).
+The server-rendered page carries ``<script id="__NEXT_DATA__">`` with
+``props.pageProps.reviews[]`` (``id``, ``rating``, ``title``, ``text``,
+``consumer.displayName``, ``dates.publishedDate``, ``language``, ``likes``,
+``reply``) and ``props.pageProps.filters.pagination`` (``currentPage``,
+``totalPages``). Pages without it are read from their schema.org JSON-LD
+``Review`` nodes (``@graph`` or top level) through extruct.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from parsel import Selector
+
+from crawlers.parsers.common import (
+    ParsedPage,
+    ParseError,
+    dig,
+    json_ld_nodes,
+    load_json,
+    make_review,
+)
+
+SOURCE = "trustpilot"
+PAGE_URL = "https://www.trustpilot.com/review/{domain}?sort=recency"
+
+
+def page_url(domain: str) -> str:
+    """A business's review page, newest first."""
+    return PAGE_URL.format(domain=domain)
+
+
+def with_page(url: str, page: int) -> str:
+    """``url`` with its ``page`` query parameter set."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
+    if page > 1:
+        query.append(("page", str(page)))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _current_page(url: str) -> int:
+    for key, value in parse_qsl(urlsplit(url).query):
+        if key == "page" and value.isdigit():
+            return int(value)
+    return 1
+
+
+def parse(body: bytes | str, url: str) -> ParsedPage:
+    """Reviews on one Trustpilot page and the next page's URL."""
+    html = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+    selector = Selector(text=html)
+    next_data = selector.css("script#__NEXT_DATA__::text").get()
+    if next_data is not None:
+        return _from_next_data(load_json(next_data, "Trustpilot __NEXT_DATA__"), url)
+    reviews = _from_json_ld(html, url)
+    if not reviews and not selector.css('script[type="application/ld+json"]'):
+        raise ParseError("Trustpilot page has neither __NEXT_DATA__ nor JSON-LD reviews")
+    next_href = selector.css('link[rel="next"]::attr(href), a[rel="next"]::attr(href)').get()
+    next_url = None
+    if reviews and next_href:
+        next_url = urljoin(url, next_href)
+    return ParsedPage(reviews=reviews, next_url=next_url)
+
+
+def _from_next_data(data: Any, url: str) -> ParsedPage:
+    props = dig(data, "props", "pageProps")
+    if not isinstance(props, dict):
+        raise ParseError("Trustpilot __NEXT_DATA__ has no props.pageProps")
+    items = props.get("reviews")
+    if not isinstance(items, list):
+        raise ParseError("Trustpilot props.pageProps.reviews is missing or not a list")
+    business = dig(props, "businessUnit", "identifyingName")
+    site = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}"
+    reviews = []
+    for item in items:
+        if not isinstance(item, dict) or item.get("id") is None:
+            continue
+        reviews.append(
+            make_review(
+                source=SOURCE,
+                external_id=item["id"],
+                url=f"{site}/reviews/{item['id']}",
+                author=dig(item, "consumer", "displayName"),
+                rating=item.get("rating"),
+                title=item.get("title"),
+                text=item.get("text"),
+                published_at=dig(item, "dates", "publishedDate"),
+                language=item.get("language"),
+                extra={
+                    "business": business,
+                    "likes": item.get("likes"),
+                    "experienced_at": dig(item, "dates", "experiencedDate"),
+                    "reply": dig(item, "reply", "message"),
+                    "country": dig(item, "consumer", "countryCode"),
+                },
+            )
+        )
+    pagination = dig(props, "filters", "pagination") or {}
+    current = pagination.get("currentPage") or _current_page(url)
+    total = pagination.get("totalPages")
+    has_next = bool(reviews) and (total is None or current < total)
+    return ParsedPage(reviews=reviews, next_url=with_page(url, current + 1) if has_next else None)
+
+
+def _from_json_ld(html: str, url: str) -> list[dict[str, Any]]:
+    reviews = []
+    for node in json_ld_nodes(html, url, "Review"):
+        review_id = node.get("@id") or node.get("url")
+        reviews.append(
+            make_review(
+                source=SOURCE,
+                external_id=str(review_id).rstrip("/").rsplit("/", 1)[-1] if review_id else None,
+                url=node.get("url") or url,
+                author=dig(node, "author", "name"),
+                rating=dig(node, "reviewRating", "ratingValue"),
+                rating_scale=float(dig(node, "reviewRating", "bestRating") or 5),
+                title=node.get("headline") or node.get("name"),
+                text=node.get("reviewBody"),
+                published_at=node.get("datePublished"),
+                language=node.get("inLanguage"),
+            )
+        )
+    return reviews

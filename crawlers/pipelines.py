@@ -1,0 +1,205 @@
+"""Where review items go: checked and completed, then to a JSONL file or to the store.
+
+Each pipeline is built with ``from_crawler`` and switches itself off with
+``NotConfigured``: :class:`JsonLinesPipeline` runs when ``UMOT_OUTPUT`` is set,
+:class:`StorePipeline` when a database URL is set and ``UMOT_OUTPUT`` is not.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import IO, Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+
+from crawlers import stats as keys
+from crawlers.items import content_id, item_to_row
+from crawlers.spiders.base import store_url
+
+logger = logging.getLogger(__name__)
+
+
+class ReviewCheckPipeline:
+    """Completes every review the same way whatever spider produced it.
+
+    Tidies whitespace, fills a content-hash ``external_id`` where the site gave
+    none, and drops items with neither text nor rating (counted as parse errors).
+    """
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "ReviewCheckPipeline":
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        for name in ("author", "title", "text"):
+            value = item.get(name)
+            if value is not None:
+                item[name] = " ".join(str(value).split()) if name != "text" else str(value).strip()
+        if not item.get("text") and item.get("rating") is None:
+            self.crawler.stats.inc_value(keys.PARSE_ERRORS)
+            raise DropItem(f"review without text or rating at {item.get('url')}")
+        item.setdefault("text", "")
+        if item.get("text") is None:
+            item["text"] = ""
+        if not item.get("external_id"):
+            item["external_id"] = content_id(item.get("source"), item.get("author"), item.get("text"))
+        if item.get("extra") is None:
+            item["extra"] = {}
+        return item
+
+
+class JsonLinesPipeline:
+    """One JSON object per review, one per line, to ``UMOT_OUTPUT`` (overwritten)."""
+
+    def __init__(self, crawler: Crawler, path: Path):
+        self.crawler = crawler
+        self.path = path
+        self.file: IO[str] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "JsonLinesPipeline":
+        path = crawler.settings.get("UMOT_OUTPUT")
+        if not path:
+            raise NotConfigured("UMOT_OUTPUT not set")
+        return cls(crawler, Path(path))
+
+    def open_spider(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.file = open(self.path, "w", encoding="utf-8")
+
+    def process_item(self, item: Any) -> Any:
+        assert self.file is not None
+        self.file.write(json.dumps(item_to_row(item), ensure_ascii=False, default=str) + "\n")
+        self.file.flush()  # a crash keeps every line written so far
+        self.crawler.stats.inc_value(keys.ITEMS_NEW)
+        return item
+
+    def close_spider(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+
+class StorePipeline:
+    """Reviews to the store in committed batches, and a ``CrawlRun`` row for the crawl.
+
+    Each batch of ``UMOT_STORE_BATCH`` reviews is one transaction
+    (``models.crud.upsert_reviews``, idempotent), so a crawl that fails half way
+    keeps every batch before the failure. The run is recorded at open and
+    finished with its counts when the spider closes.
+    """
+
+    def __init__(self, crawler: Crawler, url: str, batch_size: int):
+        self.crawler = crawler
+        self.url = url
+        self.batch_size = max(1, batch_size)
+        self.buffer: list[dict[str, Any]] = []
+        self.engine: Any = None
+        self.brand_id: int | None = None
+        self.run_id: int | None = None
+        self.failed = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "StorePipeline":
+        url = store_url(crawler.settings)
+        if not url:
+            raise NotConfigured("no database URL (or writing JSONL)")
+        pipeline = cls(crawler, url, crawler.settings.getint("UMOT_STORE_BATCH", 200))
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    @property
+    def spider(self) -> Spider:
+        assert self.crawler.spider is not None
+        return self.crawler.spider
+
+    def open_spider(self) -> None:
+        from models import crud
+        from models.db import init_db, session_scope
+
+        brand = getattr(self.spider, "brand", None)
+        if not brand:
+            raise ValueError("storing reviews needs a brand: pass -a brand=NAME")
+        self.engine = init_db(self.url)
+        with session_scope(self.engine) as session:
+            self.brand_id = crud.get_or_create_brand(session, brand).id
+            run = crud.start_crawl_run(
+                session,
+                brand_id=self.brand_id,
+                source_id=getattr(self.spider, "source_id", None),
+                spider=self.spider.name,
+            )
+            session.flush()
+            self.run_id = run.id
+        self.crawler.stats.set_value(keys.RUN_ID, self.run_id)
+
+    def process_item(self, item: Any) -> Any:
+        if self.failed:
+            raise DropItem("store unavailable; not stored")
+        self.buffer.append(item_to_row(item))
+        if len(self.buffer) >= self.batch_size:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        """Commit the buffered reviews as one transaction."""
+        if not self.buffer or self.failed:
+            return
+        from models import crud
+        from models.db import session_scope
+
+        rows, self.buffer = self.buffer, []
+        try:
+            with session_scope(self.engine) as session:
+                result = crud.upsert_reviews(
+                    session,
+                    rows,
+                    brand_id=self.brand_id,
+                    source_id=getattr(self.spider, "source_id", None),
+                    crawl_run_id=self.run_id,
+                )
+        except Exception as exc:  # noqa: BLE001 - stop cleanly, keep earlier batches
+            self.failed = True
+            message = f"could not store {len(rows)} reviews: {type(exc).__name__}: {exc}"
+            logger.exception(message)
+            self.crawler.stats.set_value(keys.FIRST_ERROR, message[:1000])
+            if self.crawler.engine is not None and self.crawler.engine.running:
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_failed"))
+            return
+        self.crawler.stats.inc_value(keys.ITEMS_NEW, result.new)
+        logger.info("stored %d reviews (%d new)", len(rows), result.new)
+
+    def close_spider(self) -> None:
+        self.flush()
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.run_id is None:
+            return
+        from models import crud
+        from models.db import session_scope
+
+        if self.failed:
+            reason = "store_failed"
+        summary = keys.summarise(self.crawler.stats.get_stats(), reason=reason)
+        try:
+            with session_scope(self.engine) as session:
+                crud.finish_crawl_run(
+                    session,
+                    self.run_id,
+                    status="ok" if summary["ok"] else "failed",
+                    pages=summary["pages"],
+                    items_scraped=summary["items_scraped"],
+                    items_new=summary["items_new"],
+                    errors=summary["errors"],
+                    error_message=summary["error_message"],
+                )
+        except Exception:  # noqa: BLE001 - the reviews are stored; the run row is bookkeeping
+            logger.exception("could not finish crawl run %s", self.run_id)

@@ -1,0 +1,98 @@
+"""Every Scrapy setting of the umot crawlers, in one place.
+
+Polite by default: robots.txt obeyed, one request at a time per site,
+AutoThrottle on, retries with back-off on 429/5xx, and a User-Agent that says
+who we are and where to complain (``UMOT_CONTACT_URL``). Override any of these
+per crawl with ``scrapy crawl ... -s NAME=VALUE`` or
+``crawlers.runner.run_crawl(settings={...})``; tests switch the delays off that way.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import metadata
+from pathlib import Path
+
+
+def _version() -> str:
+    try:
+        return metadata.version("umot")
+    except metadata.PackageNotFoundError:  # running from a plain checkout
+        return "0.0.0"
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+BOT_NAME = "umot"
+SPIDER_MODULES = ["crawlers.spiders"]
+NEWSPIDER_MODULE = "crawlers.spiders"
+
+# --- identity -----------------------------------------------------------------
+# Site owners read this in their logs: say who we are and where to reach us.
+UMOT_VERSION = _version()
+UMOT_CONTACT_URL = os.environ.get("UMOT_CONTACT_URL", "https://github.com/umot-project/umot")
+USER_AGENT = f"umot/{UMOT_VERSION} (+{UMOT_CONTACT_URL})"
+# robots.txt groups are matched on this product token ("User-agent: umot").
+ROBOTSTXT_USER_AGENT = "umot"
+
+# --- politeness ---------------------------------------------------------------
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # a review page is never this big
+COOKIES_ENABLED = False
+
+# --- retries with back-off ----------------------------------------------------
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+# Wait base * 2**(attempt-1) seconds (capped) before a retry; Retry-After wins when sent.
+UMOT_RETRY_BACKOFF_BASE = 2.0
+UMOT_RETRY_BACKOFF_MAX = 120.0
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "crawlers.middlewares.ContactUserAgentMiddleware": 500,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawlers.middlewares.BackoffRetryMiddleware": 550,
+}
+
+# --- development cache (off by default) ---------------------------------------
+# UMOT_HTTPCACHE=1 replays pages from disk instead of hitting the site again.
+HTTPCACHE_ENABLED = _env_flag("UMOT_HTTPCACHE")
+HTTPCACHE_DIR = str(
+    Path(
+        os.environ.get("UMOT_HTTPCACHE_DIR")
+        or Path(os.environ.get("UMOT_DATA_DIR", "data")) / "httpcache"
+    ).expanduser().resolve()
+)
+HTTPCACHE_EXPIRATION_SECS = 24 * 3600
+HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
+
+# --- where items go (components switch themselves off when unset) ------------
+ITEM_PIPELINES = {
+    "crawlers.pipelines.ReviewCheckPipeline": 100,
+    "crawlers.pipelines.JsonLinesPipeline": 300,
+    "crawlers.pipelines.StorePipeline": 400,
+}
+EXTENSIONS = {
+    "scrapy.extensions.telnet.TelnetConsole": None,
+    "crawlers.extensions.CrawlStatsFile": 500,
+}
+UMOT_OUTPUT = os.environ.get("UMOT_OUTPUT") or None  # JSONL file: never touches the store
+UMOT_DATABASE_URL = os.environ.get("UMOT_DATABASE_URL") or None  # store, when no UMOT_OUTPUT
+UMOT_STORE_BATCH = 200  # reviews per committed store batch
+UMOT_STATS_FILE = None  # JSON counts written at open and close (crawlers.runner reads it)
+
+# --- housekeeping -------------------------------------------------------------
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = os.environ.get("UMOT_CRAWL_LOG_LEVEL", "INFO")
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,212 @@
+"""The base of every umot spider: arguments, incremental stop and error counting.
+
+Spider arguments (``scrapy crawl NAME -a urls=... -a brand=... -a since=...``):
+
+- ``urls``: comma-separated start URLs
+- ``brand``: brand the reviews belong to (needed to store them)
+- ``since``: ISO date; reviews older than this are skipped and pagination stops there
+- ``source_id``: the ``Source`` row this crawl is for (optional)
+
+When a store is configured (``UMOT_DATABASE_URL`` and no ``UMOT_OUTPUT``) the spider
+loads the external ids already stored for its (brand, source), so that
+:meth:`ReviewSpider.should_follow_next` can stop paginating once a page holds
+only reviews we already have.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any, AsyncIterator, Iterable, Iterator
+
+import scrapy
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from crawlers import stats as keys
+from crawlers.extract.dates import parse_datetime
+
+logger = logging.getLogger(__name__)
+
+
+def split_urls(urls: str | Iterable[str] | None) -> list[str]:
+    """``"a, b"`` or ``["a", "b"]`` -> ``["a", "b"]`` (blanks dropped)."""
+    if not urls:
+        return []
+    parts = urls.split(",") if isinstance(urls, str) else list(urls)
+    return [u.strip() for u in parts if u and u.strip()]
+
+
+def store_url(settings: Any) -> str | None:
+    """Database URL the crawl writes to, or None (JSONL output never touches the store)."""
+    if settings.get("UMOT_OUTPUT"):
+        return None
+    return settings.get("UMOT_DATABASE_URL") or None
+
+
+class ReviewSpider(scrapy.Spider):
+    """Base spider: subclasses implement :meth:`parse_page` (or their own callbacks).
+
+    Subclass contract: yield :class:`crawlers.items.ReviewItem` with ``source``
+    and ``external_id`` set; call :meth:`should_follow_next` with a page's
+    reviews before following its next page; report unreadable data with
+    :meth:`parse_error` (never raise); use :meth:`request` for new requests
+    so fetch failures are counted. Callbacks other than :meth:`parse` call
+    :meth:`count_page` themselves.
+    """
+
+    name: str  # set by each concrete spider (the base class is not listed)
+
+    def __init__(
+        self,
+        urls: str | None = None,
+        brand: str | None = None,
+        since: str | None = None,
+        source_id: str | int | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ):
+        super().__init__(*args, **kwargs)
+        self.start_urls = split_urls(urls) or list(getattr(self, "start_urls", []) or [])
+        self.brand = (brand or "").strip() or None
+        self.since = self._parse_since(since)
+        self.source_id = int(source_id) if source_id not in (None, "", "None") else None
+        self._known: dict[str, set[str]] = {}
+        self._brand_id: int | None = None
+        self._db_url: str | None = None
+
+    @staticmethod
+    def _parse_since(since: str | None) -> datetime | None:
+        if not since:
+            return None
+        parsed = parse_datetime(since)
+        if parsed is None:
+            raise ValueError(f"since={since!r} is not a date (use ISO 8601, e.g. 2024-01-31)")
+        return parsed
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "ReviewSpider":
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._opened, signal=signals.spider_opened)
+        return spider
+
+    # --- sources and known reviews --------------------------------------------
+    def source_for(self, url: str) -> str:
+        """The ``source`` label of reviews found at ``url`` (default: the spider name)."""
+        return self.name
+
+    def _opened(self, spider: scrapy.Spider) -> None:
+        self.crawler.stats.set_value(keys.START_URLS, len(self.start_urls))
+        self._db_url = store_url(self.crawler.settings)
+        if self._db_url and self.brand:
+            for source in sorted({self.source_for(u) for u in self.start_urls}):
+                self.known_ids(source)
+
+    def known_ids(self, source: str) -> set[str]:
+        """External ids already stored for (brand, source); empty without a store."""
+        if source in self._known:
+            return self._known[source]
+        ids: set[str] = set()
+        if self._db_url and self.brand:
+            from models import crud
+            from models.db import get_engine, session_scope
+
+            with session_scope(get_engine(self._db_url)) as session:
+                if self._brand_id is None:
+                    self._brand_id = crud.get_or_create_brand(session, self.brand).id
+                ids = set(crud.known_external_ids(session, brand_id=self._brand_id, source=source))
+            logger.info("%d reviews already stored for %s / %s", len(ids), self.brand, source)
+        self._known[source] = ids
+        return ids
+
+    def is_known(self, item: Any) -> bool:
+        return item.get("external_id") in self.known_ids(item.get("source") or self.name)
+
+    def is_older_than_since(self, item: Any) -> bool:
+        """True when the review is dated before ``since`` (undated reviews are never old)."""
+        if self.since is None or not item.get("published_at"):
+            return False
+        published = parse_datetime(item["published_at"])
+        return published is not None and published < self.since
+
+    def should_follow_next(self, reviews: list[Any], url: str) -> bool:
+        """Follow the page after ``url``? No once its reviews are all known or all older than ``since``.
+
+        A page without reviews says nothing about the next one, so it is followed.
+        """
+        if not reviews:
+            return True
+        if all(self.is_known(r) for r in reviews):
+            logger.info("stop paginating after %s: its %d reviews are already stored", url, len(reviews))
+            self.crawler.stats.inc_value(keys.STOPPED_KNOWN)
+            return False
+        if self.since is not None and all(self.is_older_than_since(r) for r in reviews):
+            logger.info("stop paginating after %s: its reviews are older than %s", url, self.since.date())
+            self.crawler.stats.inc_value(keys.STOPPED_SINCE)
+            return False
+        return True
+
+    def keep(self, item: Any) -> bool:
+        """False for reviews older than ``since`` (counted, not yielded)."""
+        if self.is_older_than_since(item):
+            self.crawler.stats.inc_value(keys.SKIPPED_OLD)
+            return False
+        return True
+
+    # --- pages, requests and errors -------------------------------------------
+    def count_page(self, response: Response) -> None:
+        self.crawler.stats.inc_value(keys.PAGES)
+
+    def parse_error(self, url: str, reason: str) -> None:
+        """Something on ``url`` could not be read: log why, count it, carry on."""
+        logger.warning("parse error at %s: %s", url, reason)
+        self.crawler.stats.inc_value(keys.PARSE_ERRORS)
+
+    def request(self, url: str, callback: Any = None, *, start: bool = False, **kwargs: Any) -> Request:
+        """A request whose failure is logged and counted (``start``: a start URL)."""
+        meta = dict(kwargs.pop("meta", None) or {})
+        if start:
+            meta["umot_start"] = True
+        return Request(
+            url, callback=callback or self.parse, errback=self.request_failed, meta=meta, **kwargs
+        )
+
+    def request_failed(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        exc = failure.value
+        if isinstance(exc, IgnoreRequest) and not isinstance(exc, HttpError):
+            logger.info("skipped %s: %s", request.url, exc)  # robots.txt, offsite...
+            return
+        if isinstance(exc, HttpError):
+            reason = f"HTTP {exc.response.status}"
+        else:
+            reason = f"{type(exc).__name__}: {exc}".rstrip(": ")
+        logger.error("could not fetch %s: %s", request.url, reason)
+        self.crawler.stats.inc_value(keys.REQUEST_ERRORS)
+        if request.meta.get("umot_start"):
+            self.crawler.stats.inc_value(keys.START_FAILURES)
+            if not self.crawler.stats.get_value(keys.FIRST_ERROR):
+                self.crawler.stats.set_value(keys.FIRST_ERROR, f"could not fetch {request.url}: {reason}")
+
+    async def start(self) -> AsyncIterator[Any]:
+        if not self.start_urls:
+            logger.error("no start URLs: pass -a urls=URL[,URL...]")
+            self.crawler.stats.set_value(keys.FIRST_ERROR, "no start URLs given")
+        for url in self.start_urls:
+            yield self.request(url, start=True)
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """Count the page and hand it to :meth:`parse_page`; a crash there is a parse error."""
+        self.count_page(response)
+        try:
+            yield from self.parse_page(response, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - one bad page must not end the crawl
+            logger.exception("spider failed on %s", response.url)
+            self.parse_error(response.url, f"{type(exc).__name__}: {exc}")
+
+    def parse_page(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        raise NotImplementedError(f"{type(self).__name__} must implement parse_page()")

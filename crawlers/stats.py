@@ -1,0 +1,54 @@
+"""Names of the crawl counters and how they add up to one crawl's outcome.
+
+Spiders, pipelines and the stats-file extension all count into Scrapy's stats
+collector under these keys; :func:`summarise` turns them into the numbers a
+``CrawlRun`` row and ``crawlers.runner.CrawlResult`` report.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+PAGES = "umot/pages"  # pages handed to a spider callback (not robots.txt, not errors)
+PARSE_ERRORS = "umot/parse_errors"  # unreadable pages / reviews, skipped
+REQUEST_ERRORS = "umot/request_errors"  # pages that could not be fetched (after retries)
+START_URLS = "umot/start_urls"
+START_FAILURES = "umot/start_failures"  # start URLs that could not be fetched
+FIRST_ERROR = "umot/first_error"  # first fatal-looking message, for the user
+ITEMS_NEW = "umot/items_new"  # reviews the store did not have yet (or lines written to JSONL)
+RUN_ID = "umot/run_id"  # CrawlRun id, when storing
+STOPPED_KNOWN = "umot/stopped_at_known"  # pagination stopped: page held only known reviews
+STOPPED_SINCE = "umot/stopped_at_since"  # pagination stopped: page older than --since
+SKIPPED_OLD = "umot/skipped_older_than_since"
+
+
+def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, Any]:
+    """Counts and verdict of one crawl.
+
+    A crawl fails when Scrapy did not finish normally or when none of its start
+    URLs could be fetched (site unreachable, 5xx after retries); a crawl that
+    fetched its start pages but hit some bad pages succeeds with ``errors > 0``.
+    """
+    reason = reason or stats.get("finish_reason")
+    starts = int(stats.get(START_URLS, 0) or 0)
+    start_failures = int(stats.get(START_FAILURES, 0) or 0)
+    message = stats.get(FIRST_ERROR)
+    ok = True
+    if reason not in (None, "finished"):
+        ok = False
+        message = message or f"crawl stopped early: {reason}"
+    elif starts and start_failures >= starts:
+        ok = False
+        message = message or "no start URL could be fetched"
+    elif not starts and message:
+        ok = False
+    return {
+        "ok": ok,
+        "pages": int(stats.get(PAGES, 0) or 0),
+        "items_scraped": int(stats.get("item_scraped_count", 0) or 0),
+        "items_new": int(stats.get(ITEMS_NEW, 0) or 0),
+        "errors": int(stats.get(PARSE_ERRORS, 0) or 0) + int(stats.get(REQUEST_ERRORS, 0) or 0),
+        "error_message": None if ok else message,
+        "run_id": stats.get(RUN_ID),
+        "finish_reason": reason,
+    }
