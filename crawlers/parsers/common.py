@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
+from crawlers.extract.dates import parse_datetime
 from nlp.referral import referral_intent
 
 # The keys of one review row: the crawl JSONL fields the store upserts.
@@ -105,27 +106,10 @@ def to_float(value: Any) -> float | None:
 
 
 def to_datetime(value: Any) -> datetime | None:
-    """A UTC datetime from ISO 8601, epoch seconds/milliseconds or a free-form date."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        dt = value
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        seconds = value / 1000 if value > 1e11 else value
-        dt = datetime.fromtimestamp(seconds, tz=timezone.utc)
-    else:
-        text = str(value).strip()
-        try:
-            dt = datetime.fromisoformat(text)
-        except ValueError:
-            import dateparser  # slow import: only for the odd non-ISO date
-
-            dt = dateparser.parse(text, settings={"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True})
-            if dt is None:
-                return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc)
+    """A UTC datetime from ISO 8601, epoch seconds or milliseconds, or a free-form date."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1e11:
+        value = value / 1000  # epoch milliseconds
+    return parse_datetime(value)
 
 
 def load_json(body: bytes | str, what: str = "response") -> Any:
