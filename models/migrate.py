@@ -46,7 +46,11 @@ def head_revision(cfg: Config | None = None) -> str | None:
 
 def current_revision(url: str | None = None) -> str | None:
     """The revision the database is at (``None`` = never migrated)."""
-    engine = create_engine_for(normalize_url(url), migrating=True)
+    url = normalize_url(url)
+    db_file = sqlite_path(url)
+    if db_file is not None and not db_file.exists():
+        return None  # do not create an empty file just by looking
+    engine = create_engine_for(url, migrating=True)
     try:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()

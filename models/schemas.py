@@ -84,10 +84,16 @@ def _number(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _clean_str(value: Any) -> str:
+    """``str`` without NUL characters (PostgreSQL refuses them in text)."""
+    text = str(value)
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
 def _cut(value: Any, length: int) -> str | None:
     if value is None:
         return None
-    text = str(value).strip()
+    text = _clean_str(value).strip()
     return text[:length] if text else None
 
 
@@ -116,7 +122,7 @@ _NUMBERS = ("rating", "rating_raw", "rating_scale")
 def _external_id(value: Any) -> str | None:
     if value is None:
         return None
-    text = str(value).strip()
+    text = _clean_str(value).strip()
     if len(text) > 300:  # keep identity, fit the column
         return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()
     return text or None
@@ -136,13 +142,13 @@ def normalize_review_row(row: Mapping[str, Any]) -> dict[str, Any]:
     Raises ``ValueError`` only for a row without a usable ``source``.
     """
     source = row.get("source")
-    source = source.strip()[:200] if isinstance(source, str) else ""
+    source = _clean_str(source).strip()[:200] if isinstance(source, str) else ""
     if not source:
         raise ValueError("source: missing or empty")
     text = row.get("text")
     clean: dict[str, Any] = {
         "source": source,
-        "text": "" if text is None else str(text).strip(),
+        "text": "" if text is None else _clean_str(text).strip(),
         "published_at": parse_datetime(row.get("published_at")),
         "extra": _extra(row.get("extra")),
     }

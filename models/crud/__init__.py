@@ -16,19 +16,17 @@ from models.crud.brands import (
     set_source_enabled,
 )
 from models.crud.crawl_runs import finish_crawl_run, list_crawl_runs, start_crawl_run
-from models.crud.flags import FLAG_STATUSES, flag_events, flagged_reviews, update_flag, upsert_flags
+from models.crud.flags import flagged_reviews, upsert_flags
 from models.crud.reports import brand_summary
 from models.crud.reviews import UpsertResult, count_reviews, known_external_ids, upsert_reviews
 from models.crud.scores import latest_scores, save_scores, unscored_reviews
 
 __all__ = [
-    "FLAG_STATUSES",
     "UpsertResult",
     "add_source",
     "brand_summary",
     "count_reviews",
     "finish_crawl_run",
-    "flag_events",
     "flagged_reviews",
     "get_brand",
     "get_or_create_brand",
@@ -43,7 +41,6 @@ __all__ = [
     "set_source_enabled",
     "start_crawl_run",
     "unscored_reviews",
-    "update_flag",
     "upsert_flags",
     "upsert_reviews",
 ]

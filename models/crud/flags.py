@@ -1,7 +1,8 @@
-"""Flags: detractors to act on, their triage state, and its audit trail.
+"""Flags: detractors to act on, raised from scores.
 
 Re-flagging a review (a re-score, a new model) refreshes why it was flagged
-but never resets what the brand team already did with it.
+but never resets what the brand team already did with it. Changing the
+triage state (with its audit trail) lives in ``models.crud.triage``.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from sqlmodel import Session, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
 from models.schemas import as_utc
-from models.tables import Flag, FlagEvent, Review, Score, utcnow
+from models.tables import Flag, Review, Score, utcnow
 
 FLAG_TABLE = Flag.__table__  # type: ignore[attr-defined]
-FLAG_STATUSES = ("new", "in_progress", "responded", "resolved", "dismissed")
-TRIAGE_FIELDS = ("status", "assignee", "note", "corrected_label")
 _REFRESHED = ("score_id", "reasons", "severity", "updated_at")
 
 
@@ -66,42 +65,6 @@ def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
         session.execute(stmt, list(batch))
     session.expire_all()  # ORM copies of refreshed flags are stale now
     return len(ids) - len(existing)
-
-
-def update_flag(session: Session, flag_id: int, *, actor: str, **changes: Any) -> Flag:
-    """Change triage fields (status, assignee, note, corrected_label), recording each change."""
-    flag = session.get(Flag, flag_id)
-    if flag is None:
-        raise LookupError(f"no flag with id {flag_id}")
-    unknown = set(changes) - set(TRIAGE_FIELDS)
-    if unknown:
-        raise ValueError(f"cannot change flag field(s): {', '.join(sorted(unknown))}")
-    if "status" in changes and changes["status"] not in FLAG_STATUSES:
-        raise ValueError(f"flag status must be one of {', '.join(FLAG_STATUSES)}, not {changes['status']!r}")
-    now = utcnow()
-    for name, new in changes.items():
-        old = getattr(flag, name)
-        if old == new:
-            continue
-        setattr(flag, name, new)
-        session.add(
-            FlagEvent(
-                flag_id=flag_id,
-                actor=actor,
-                at=now,
-                field_name=name,
-                old_value=None if old is None else str(old),
-                new_value=None if new is None else str(new),
-            )
-        )
-    flag.updated_at = now
-    session.add(flag)
-    session.flush()
-    return flag
-
-
-def flag_events(session: Session, flag_id: int) -> list[FlagEvent]:
-    return list(session.exec(select(FlagEvent).where(FlagEvent.flag_id == flag_id).order_by(FlagEvent.id)))
 
 
 def flagged_reviews(

@@ -1,0 +1,107 @@
+"""``umot db``: migrate the store and see which schema revision it is at."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._errors import fail
+
+db_app = typer.Typer(
+    name="db",
+    help="The store's schema: upgrade it, show its revision, add a migration.",
+    no_args_is_help=True,
+)
+
+DatabaseUrl = Annotated[
+    Optional[str],
+    typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
+]
+
+
+def _shown(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _database_error(url: str, exc: Exception) -> None:
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    fail(f"cannot migrate database {_shown(url)}: {reason}")
+
+
+@db_app.command("upgrade")
+def upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision")] = "head",
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Create or migrate the store's tables (safe to repeat; what every start does too)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from models.db import normalize_url
+    from models.migrate import upgrade as run_upgrade
+
+    url = normalize_url(database_url)
+    try:
+        reached = run_upgrade(url, revision)
+    except (SQLAlchemyError, OSError) as exc:
+        _database_error(url, exc)
+    typer.echo(f"{_shown(url)}: at revision {reached}")
+
+
+@db_app.command("current")
+def current(
+    database_url: DatabaseUrl = None,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if the database is not at the newest revision")] = False,
+) -> None:
+    """Show the database's schema revision and the newest one this code knows."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from models.db import normalize_url
+    from models.migrate import current_revision, head_revision
+
+    url = normalize_url(database_url)
+    try:
+        at = current_revision(url)
+    except (SQLAlchemyError, OSError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        fail(f"cannot open database {_shown(url)}: {reason}")
+    head = head_revision()
+    state = "up to date" if at == head else "behind: run `umot db upgrade`"
+    typer.echo(f"{_shown(url)}: revision {at or '(none)'}, newest {head} ({state})")
+    if check and at != head:
+        raise typer.Exit(1)
+
+
+@db_app.command("revision")
+def revision(
+    message: Annotated[str, typer.Option("-m", "--message", help="What the migration changes")],
+    autogenerate: Annotated[
+        bool, typer.Option("--autogenerate/--empty", help="Diff models/tables.py against the database")
+    ] = True,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Write a new migration into models/migrations/versions (for developers).
+
+    With --autogenerate (the default) the database must be at the newest
+    revision; review the generated file before committing it.
+    """
+    from alembic import command
+    from alembic.util import CommandError
+
+    from models.db import normalize_url
+    from models.migrate import alembic_config
+
+    url = normalize_url(database_url)
+    try:
+        scripts = command.revision(alembic_config(url), message=message, autogenerate=autogenerate)
+    except CommandError as exc:
+        fail(f"cannot write a migration for {_shown(url)}: {exc}")
+    for script in scripts if isinstance(scripts, list) else [scripts]:
+        if script is not None:
+            typer.echo(script.path)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(db_app, name="db")
