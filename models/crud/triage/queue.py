@@ -151,3 +151,11 @@ def flag_events(session: Session, flag_id: int) -> list[FlagEvent]:
     """The audit trail of one flag, oldest first."""
     stmt = select(FlagEvent).where(FlagEvent.flag_id == flag_id).order_by(FlagEvent.at, FlagEvent.id)
     return list(session.exec(stmt).all())
+
+
+def flag_id_for_review(session: Session, review_id: int, brand_ids: Sequence[int] | None) -> int | None:
+    """The flag of a review (a visible one), e.g. for links from the weekly export."""
+    stmt = select(Flag.id).where(Flag.review_id == review_id)
+    if brand_ids is not None:
+        stmt = stmt.where(Flag.brand_id.in_(list(brand_ids) or [-1]))
+    return session.exec(stmt).first()

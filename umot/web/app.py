@@ -1,0 +1,71 @@
+"""Build the triage app: session + CSRF + security headers around the page routers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.sessions import SessionMiddleware
+
+from umot.web.csrf import csrf_protect
+from umot.web.deps import LoginRequired
+from umot.web.routes import download, flag, login, overview, queue
+from umot.web.templating import render
+
+STATIC_DIR = Path(__file__).parent / "static"
+SESSION_MAX_AGE = 12 * 3600
+# Everything is served from here: no inline script, no CDN, no framing.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+
+
+def create_app(database_url: str | None = None, *, secret_key: str | None = None) -> FastAPI:
+    """The app on ``database_url`` (None -> settings), migrated to the newest schema.
+
+    ``secret_key`` signs the session cookie (None -> ``UMOT_SECRET_KEY`` or the
+    key file in the data directory).
+    """
+    from models.db import init_db
+    from umot.config import get_settings
+    from umot.web.secret import load_secret_key
+
+    app = FastAPI(
+        title="umot triage", docs_url=None, redoc_url=None, openapi_url=None,
+        dependencies=[Depends(csrf_protect)],
+    )
+    app.state.engine = init_db(database_url)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=secret_key or load_secret_key(get_settings().data_dir),
+        session_cookie="umot_session",
+        max_age=SESSION_MAX_AGE,
+        same_site="lax",
+    )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next) -> Response:  # noqa: ANN001
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    @app.exception_handler(LoginRequired)
+    async def to_login(request: Request, exc: LoginRequired) -> Response:
+        return RedirectResponse(f"/login?next={quote(exc.next_path, safe='')}", status_code=303)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def error_page(request: Request, exc: StarletteHTTPException) -> Response:
+        return render(request, "error.html", status_code=exc.status_code, code=exc.status_code, detail=exc.detail)
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for module in (login, queue, download, flag, overview):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,72 @@
+"""Request dependencies: a database session, and the logged-in viewer with their brands.
+
+Routes never query without ``viewer.brand_ids``: that is how one brand's team
+never sees another brand's reviews (a request for one answers 404).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import Depends, HTTPException, Request
+from sqlmodel import Session
+
+from models.tables import Brand, User
+from umot.web.auth import session_user_id
+
+
+class LoginRequired(Exception):
+    """Raised for an anonymous request; the app answers with a redirect to /login."""
+
+    def __init__(self, next_path: str) -> None:
+        self.next_path = next_path
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        yield session
+
+
+Db = Annotated[Session, Depends(get_db)]
+
+
+@dataclass
+class Viewer:
+    user: User
+    brands: list[Brand]
+
+    @property
+    def brand_ids(self) -> list[int]:
+        return [b.id for b in self.brands]
+
+    def brand(self, brand_id: int) -> Brand:
+        """One of the viewer's brands, or 404 (another brand's page is "not found")."""
+        for b in self.brands:
+            if b.id == brand_id:
+                return b
+        raise HTTPException(status_code=404, detail="no such brand")
+
+
+def get_viewer(request: Request, db: Db) -> Viewer:
+    from models.crud.triage import user_brands
+
+    user_id = session_user_id(request)
+    user = db.get(User, user_id) if user_id is not None else None
+    if user is None:
+        request.session.pop("user_id", None)
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise LoginRequired(quote(target, safe="/?=&"))
+    return Viewer(user=user, brands=user_brands(db, user))
+
+
+CurrentViewer = Annotated[Viewer, Depends(get_viewer)]
+
+
+def safe_next(path: str | None) -> str:
+    """Only local paths after login (no open redirect to another site)."""
+    if path and path.startswith("/") and not path.startswith("//") and "\\" not in path:
+        return path
+    return "/"

@@ -1,0 +1,74 @@
+"""The queue's filters from the query string, shared by the page and the CSV download.
+
+HTML forms send every field, empty ones included, so parsing is lenient:
+empty means "any", and a value that can't be read is dropped with a message
+shown above the queue rather than failing the whole page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlencode
+
+from fastapi import HTTPException
+from starlette.datastructures import QueryParams
+
+from models.crud.triage import LABELS, STATUSES, QueueFilter
+from umot.web.deps import Viewer
+
+RATINGS = ("1", "2", "3", "4", "5", "none")
+KEYS = ("brand", "source", "from", "to", "status", "rating", "label", "q")
+
+
+@dataclass
+class QueueQuery:
+    """What the user asked for: the raw values (to refill the form) and the parsed filter."""
+
+    values: dict[str, str]
+    filter: QueueFilter
+    page: int = 1
+    errors: list[str] = field(default_factory=list)
+
+    def url(self, base: str = "/", **override: str | int | None) -> str:
+        """This query as a URL, with some values replaced (pagination, status tabs)."""
+        params = {**self.values, "page": self.page, **override}
+        kept = {k: v for k, v in params.items() if v not in (None, "") and not (k == "page" and v == 1)}
+        return base + ("?" + urlencode(kept) if kept else "")
+
+
+def _date(raw: str, name: str, errors: list[str]) -> date | None:
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        errors.append(f"{name}: {raw!r} is not a date (YYYY-MM-DD)")
+        return None
+
+
+def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
+    """Read the filters; a brand the viewer doesn't belong to is a 404, like its reviews."""
+    values = {k: params.get(k, "").strip() for k in KEYS}
+    errors: list[str] = []
+    brand_id = None
+    if values["brand"]:
+        if not values["brand"].isdigit():
+            raise HTTPException(status_code=404, detail="no such brand")
+        brand_id = viewer.brand(int(values["brand"])).id
+    for key, allowed in (("status", STATUSES), ("rating", RATINGS), ("label", LABELS)):
+        if values[key] and values[key] not in allowed:
+            errors.append(f"{key}: unknown value {values[key]!r}")
+            values[key] = ""
+    page_raw = params.get("page", "1")
+    page = int(page_raw) if page_raw.isdigit() and int(page_raw) > 0 else 1
+    f = QueueFilter(
+        brand_ids=viewer.brand_ids,
+        brand_id=brand_id,
+        source=values["source"] or None,
+        date_from=_date(values["from"], "from", errors),
+        date_to=_date(values["to"], "to", errors),
+        status=values["status"] or None,
+        rating=values["rating"] or None,
+        label=values["label"] or None,
+        q=values["q"][:200] or None,
+    )
+    return QueueQuery(values=values, filter=f, page=page, errors=errors)

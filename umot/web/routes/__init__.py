@@ -1,0 +1,1 @@
+"""One router per page: login, queue (+ CSV), flag detail, brand overview."""

@@ -1,0 +1,100 @@
+"""One detractor: the full review, its scores, the author's other reviews, triage controls."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session
+
+from models.crud.triage import (
+    CORRECTED_LABELS,
+    DEFAULT_CORRECTED_LABEL,
+    STATUSES,
+    QueueRow,
+    TriageError,
+    flag_events,
+    flag_id_for_review,
+    get_queue_row,
+    same_author_reviews,
+    update_flag,
+)
+from umot.web.deps import CurrentViewer, Db, Viewer
+from umot.web.templating import render
+
+router = APIRouter()
+
+
+def actor_of(viewer: Viewer) -> str:
+    return f"web:{viewer.user.email}"
+
+
+def _visible_row(db: Session, flag_id: int, viewer: Viewer) -> QueueRow:
+    row = get_queue_row(db, flag_id, viewer.brand_ids)
+    if row is None:  # absent, or another brand's: the same answer
+        raise HTTPException(status_code=404, detail="no such detractor")
+    return row
+
+
+def _page(request: Request, viewer: Viewer, db: Session, row: QueueRow, error: str | None = None) -> Response:
+    return render(
+        request,
+        "flag.html",
+        status_code=400 if error else 200,
+        viewer=viewer,
+        row=row,
+        events=flag_events(db, row.flag.id),
+        others=same_author_reviews(db, row.review),
+        statuses=STATUSES,
+        corrected_labels=CORRECTED_LABELS,
+        default_label=row.flag.corrected_label or DEFAULT_CORRECTED_LABEL,
+        queue_url=request.session.get("queue_url", "/"),
+        error=error,
+    )
+
+
+@router.get("/flags/{flag_id}")
+def flag_page(flag_id: int, request: Request, viewer: CurrentViewer, db: Db) -> Response:
+    return _page(request, viewer, db, _visible_row(db, flag_id, viewer))
+
+
+@router.post("/flags/{flag_id}")
+def change_flag(
+    flag_id: int,
+    request: Request,
+    viewer: CurrentViewer,
+    db: Db,
+    status: Annotated[str, Form()],
+    assignee: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+    corrected_label: Annotated[str, Form()] = "",
+) -> Response:
+    """Apply the form (only fields that changed make audit events), then show the page again."""
+    _visible_row(db, flag_id, viewer)
+    try:
+        events = update_flag(
+            db,
+            flag_id,
+            actor=actor_of(viewer),
+            status=status,
+            assignee=assignee,
+            note=note,
+            corrected_label=(corrected_label or None) if status == "dismissed" else None,
+            brand_ids=viewer.brand_ids,
+        )
+    except TriageError as exc:
+        db.rollback()
+        return _page(request, viewer, db, _visible_row(db, flag_id, viewer), error=str(exc))
+    db.commit()
+    request.session["flash"] = f"Saved {len(events)} change(s)." if events else "Nothing changed."
+    return RedirectResponse(f"/flags/{flag_id}", status_code=303)
+
+
+@router.get("/reviews/{review_id}")
+def review_link(review_id: int, viewer: CurrentViewer, db: Db) -> Response:
+    """The weekly export's review ids open here: the flag of that review, if visible."""
+    flag_id = flag_id_for_review(db, review_id, viewer.brand_ids)
+    if flag_id is None:
+        raise HTTPException(status_code=404, detail="no such detractor")
+    return RedirectResponse(f"/flags/{flag_id}", status_code=303)

@@ -1,0 +1,71 @@
+"""Jinja templates with autoescape always on, and the filters the pages use.
+
+Review text is untrusted: templates print it through autoescape only (no
+``|safe`` on review data anywhere), and links to a review's source pass
+:func:`http_url` so a ``javascript:`` URL never becomes a link.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.templating import Jinja2Templates
+
+from umot.web.csrf import csrf_token
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATUS_NAMES = {
+    "new": "New",
+    "in_progress": "In progress",
+    "responded": "Responded",
+    "resolved": "Resolved",
+    "dismissed": "Dismissed",
+}
+
+
+def stars(rating: float | None) -> str:
+    """'★★★☆☆' for 3 (3.5 shows as 4 full stars rounded half up); '—' when unrated."""
+    if rating is None:
+        return "—"
+    full = max(0, min(5, int(rating + 0.5)))
+    return "★" * full + "☆" * (5 - full)
+
+
+def http_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None (never link javascript: or data: URLs)."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
+def when(value: datetime | None, fmt: str = "%Y-%m-%d") -> str:
+    return value.strftime(fmt) if value else "—"
+
+
+def first_lines(text: str | None, limit: int = 180) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=StrictUndefined)
+    env.filters.update(stars=stars, http_url=http_url, when=when, first_lines=first_lines)
+    env.globals.update(STATUS_NAMES=STATUS_NAMES)
+    return env
+
+
+templates = Jinja2Templates(env=_env())
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:
+    """Render a page with the viewer, CSRF token and one-shot flash message filled in."""
+    context.setdefault("viewer", None)
+    context["csrf_token"] = csrf_token(request)
+    context["flash"] = request.session.pop("flash", None)
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
