@@ -29,7 +29,7 @@ class CrawlStatsFile:
     def from_crawler(cls, crawler: Crawler) -> "CrawlStatsFile":
         path = crawler.settings.get("UMOT_STATS_FILE")
         if not path:
-            raise NotConfigured("UMOT_STATS_FILE not set")
+            raise NotConfigured
         ext = cls(crawler, Path(path))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)

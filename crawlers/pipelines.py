@@ -68,7 +68,7 @@ class JsonLinesPipeline:
     def from_crawler(cls, crawler: Crawler) -> "JsonLinesPipeline":
         path = crawler.settings.get("UMOT_OUTPUT")
         if not path:
-            raise NotConfigured("UMOT_OUTPUT not set")
+            raise NotConfigured
         return cls(crawler, Path(path))
 
     def open_spider(self) -> None:
@@ -111,7 +111,7 @@ class StorePipeline:
     def from_crawler(cls, crawler: Crawler) -> "StorePipeline":
         url = store_url(crawler.settings)
         if not url:
-            raise NotConfigured("no database URL (or writing JSONL)")
+            raise NotConfigured
         pipeline = cls(crawler, url, crawler.settings.getint("UMOT_STORE_BATCH", 200))
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline

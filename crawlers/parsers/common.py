@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from crawlers.extract.dates import parse_datetime
+from crawlers.extract.language import detect_language
 from nlp.referral import referral_intent
 
 # The keys of one review row: the crawl JSONL fields the store upserts.
@@ -61,7 +62,7 @@ def make_review(
     language: str | None = None,
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A review row with a 1-5 rating, a UTC date and the text's referral intent."""
+    """A review row: 1-5 rating, UTC date, language (given, else detected) and referral intent."""
     raw = to_float(rating)
     scale = rating_scale if raw is not None else None
     norm = None
@@ -69,7 +70,7 @@ def make_review(
         norm = raw if scale == 5 else round(1 + (raw / scale) * 4, 3)
     title = clean(title)
     text = clean(text) or ""
-    intent = referral_intent(" ".join(part for part in (title, text) if part))
+    words = " ".join(part for part in (title, text) if part)
     return {
         "source": source,
         "url": url,
@@ -81,8 +82,8 @@ def make_review(
         "title": title,
         "text": text,
         "published_at": to_datetime(published_at),
-        "language": clean(language),
-        "referral_intent": intent,
+        "language": detect_language(words, declared=clean(language)),
+        "referral_intent": referral_intent(words),
         "extra": {k: v for k, v in (extra or {}).items() if v is not None},
     }
 

@@ -1,0 +1,89 @@
+"""Ratings as published -> a 1-5 scale.
+
+Rules (also in the README):
+
+- values may be numbers or strings: ``4``, ``"4.5"``, ``"4,5"``, ``"4.5 stars"``, ``"8/10"``;
+- ``bestRating``/``worstRating`` give the scale; without ``bestRating`` the scale is
+  5 when the value is <= 5, else 10 when <= 10, else 100 (a value above 100
+  cannot be placed and stays unrated); ``worstRating`` defaults to 1
+  (schema.org's default), to 0 on an inferred 100 scale;
+- ``0`` means "not rated" unless the page says ``worstRating`` is 0;
+- the value maps linearly: worst -> 1, best -> 5, rounded to 2 decimals;
+  a value outside [worst, best] stays unrated (the raw value is kept).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+_FRACTION = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?)\s*(?:/|out of|of|von|sur|de)\s*(\d+(?:[.,]\d+)?)")
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A normalised rating: ``value`` on 1-5 (None = unrated), ``raw`` as published, ``scale`` its best."""
+
+    value: float | None
+    raw: float | None
+    scale: float | None
+
+
+UNRATED = Rating(None, None, None)
+
+
+def parse_number(value: object) -> float | None:
+    """``4`` / ``"4.5"`` / ``"4,5"`` / ``" 4.5 stars"`` -> float; None when no number is there."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, dict):  # {"@value": "4"} from RDFa/JSON-LD expansion
+        return parse_number(value.get("@value"))
+    if isinstance(value, (list, tuple)):
+        return parse_number(value[0]) if value else None
+    match = _NUMBER.search(str(value))
+    if not match:
+        return None
+    return float(match.group(0).replace(",", "."))
+
+
+def _fraction(value: object) -> tuple[float, float] | None:
+    if not isinstance(value, str):
+        return None
+    match = _FRACTION.match(value)
+    if not match:
+        return None
+    return float(match.group(1).replace(",", ".")), float(match.group(2).replace(",", "."))
+
+
+def normalise_rating(value: object, best: object = None, worst: object = None) -> Rating:
+    """Map a published rating to 1-5 (see the module docstring for the rules)."""
+    raw = parse_number(value)
+    best_n = parse_number(best)
+    worst_n = parse_number(worst)
+    fraction = _fraction(value)
+    if fraction and best_n is None:
+        raw, best_n = fraction
+    if raw is None:
+        return UNRATED
+    if raw == 0 and worst_n != 0:
+        return Rating(None, raw, best_n)
+    if best_n is None:
+        if raw <= 5:
+            best_n = 5.0
+        elif raw <= 10:
+            best_n = 10.0
+        elif raw <= 100:
+            best_n = 100.0
+            worst_n = 0.0 if worst_n is None else worst_n
+        else:
+            return Rating(None, raw, None)
+    if worst_n is None:
+        worst_n = 1.0
+    if best_n <= worst_n or not (worst_n <= raw <= best_n):
+        return Rating(None, raw, best_n)
+    scaled = 1.0 + (raw - worst_n) * 4.0 / (best_n - worst_n)
+    return Rating(round(scaled, 2), raw, best_n)

@@ -1,0 +1,340 @@
+"""schema.org ``Review`` and ``AggregateRating`` from any page: JSON-LD, microdata, RDFa.
+
+extruct does the syntax work; this module walks what it returns as one graph:
+``@graph`` lists, ``@id`` references, reviews nested under a Product / Recipe /
+LocalBusiness ``review`` list, and top-level reviews naming their
+``itemReviewed``. Each review becomes a row with the crawl item's fields
+(``source`` is left to the spider). What cannot be read is skipped and reported
+in :attr:`PageData.errors`, one reason each; the rest of the page is kept.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+from urllib.parse import urljoin
+
+import lxml.etree
+import lxml.html
+from extruct.jsonld import JsonLdExtractor
+from extruct.rdfa import RDFaExtractor
+from extruct.uniform import _umicrodata_microformat
+from extruct.utils import parse_html, parse_xmldom_html
+from extruct.w3cmicrodata import MicrodataExtractor
+
+from crawlers.extract.dates import iso_utc
+from crawlers.extract.jsonld import iter_jsonld_blocks, load_jsonld_block
+from crawlers.extract.language import detect_language
+from crawlers.extract.ratings import normalise_rating, parse_number
+
+logger = logging.getLogger(__name__)
+
+REVIEW_TYPES = {"Review", "UserReview", "CriticReview", "EmployerReview", "MediaReview"}
+_SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)")
+_HAS_RDFA = lxml.etree.XPath("boolean(//*[@typeof or @property or @vocab])")
+
+
+@dataclass
+class PageData:
+    """What one page holds: review rows, aggregate ratings, and why anything was skipped."""
+
+    reviews: list[dict[str, Any]] = field(default_factory=list)
+    aggregates: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+# --- turning every syntax into plain nodes -------------------------------------
+def _local(name: str) -> str:
+    return _SCHEMA_PREFIX.sub("", name)
+
+
+def _types(node: dict) -> set[str]:
+    raw = node.get("@type") or node.get("type") or []
+    raw = raw if isinstance(raw, list) else [raw]
+    return {_local(str(t)) for t in raw if t}
+
+
+def _compact(value: Any) -> Any:
+    """Strip schema.org IRIs from keys and types so all syntaxes look alike."""
+    if isinstance(value, list):
+        return [_compact(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out: dict[str, Any] = {}
+    for key, val in value.items():
+        if key == "@type":
+            vals = val if isinstance(val, list) else [val]
+            out[key] = [_local(str(v)) for v in vals]
+        elif key in ("@id", "@value", "@context"):
+            out[key] = val
+        else:
+            out[_local(key)] = _compact(val)
+    return out
+
+
+def _rdfa_nodes(items: list[dict]) -> list[dict]:
+    """extruct's RDFa output (expanded JSON-LD: ``[{"@value": ..}]`` lists) -> compact nodes."""
+    nodes = []
+    for item in items:
+        node: dict[str, Any] = {"@id": item.get("@id"), "@type": item.get("@type", [])}
+        for key, values in item.items():
+            if key.startswith("@"):
+                continue
+            plain = []
+            for v in values if isinstance(values, list) else [values]:
+                if isinstance(v, dict) and "@value" in v:
+                    plain.append(v["@value"])
+                elif isinstance(v, dict) and "@id" in v:
+                    plain.append({"@id": v["@id"]})
+                else:
+                    plain.append(v)
+            node[key] = plain[0] if len(plain) == 1 else plain
+        nodes.append(node)
+    return [_compact(n) for n in nodes]
+
+
+def _jsonld_nodes(document: Any, url: str, errors: list[str]) -> list[dict]:
+    try:
+        return _compact(JsonLdExtractor().extract_items(document, base_url=url))
+    except Exception as exc:  # noqa: BLE001 - fall back to one block at a time
+        logger.info("JSON-LD at %s unreadable as a whole (%s); reading blocks one by one", url, exc)
+    nodes: list[dict] = []
+    for index, text in iter_jsonld_blocks(document):
+        try:
+            nodes.extend(load_jsonld_block(text))
+        except ValueError as exc:
+            errors.append(f"JSON-LD block {index}: {exc}")
+    return _compact(nodes)
+
+
+def page_nodes(html: str | bytes, url: str, errors: list[str]) -> list[tuple[str, dict]]:
+    """Every top-level structured-data node on the page, tagged with its syntax."""
+    out: list[tuple[str, dict]] = []
+    try:
+        document = parse_html(html, encoding="utf-8")
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"unparseable HTML: {exc}")
+        return out
+    out += [("json-ld", n) for n in _jsonld_nodes(document, url, errors)]
+    try:
+        micro = MicrodataExtractor().extract_items(document, base_url=url)
+        out += [("microdata", n) for n in _compact(_umicrodata_microformat(micro, "http://schema.org"))]
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"microdata: {type(exc).__name__}: {exc}")
+    if _HAS_RDFA(document):  # the RDFa parser is slow: only where RDFa attributes exist
+        try:
+            rdfa = RDFaExtractor().extract_items(parse_xmldom_html(html, encoding="utf-8"), base_url=url)
+            out += [("rdfa", n) for n in _rdfa_nodes(rdfa)]
+        except Exception as exc:  # noqa: BLE001
+            errors.append(f"RDFa: {type(exc).__name__}: {exc}")
+    return out
+
+
+# --- walking the graph -----------------------------------------------------------
+class _Graph:
+    """Resolves ``{"@id": ...}`` references and finds reviews with the item they review."""
+
+    def __init__(self, roots: list[tuple[str, dict]]):
+        self.by_id: dict[str, dict] = {}
+        self.reviews: dict[int, tuple[str, dict, dict | None]] = {}
+        self.aggregates: dict[int, tuple[dict, dict | None]] = {}
+        for _, root in roots:
+            self._index(root)
+        for syntax, root in roots:
+            self._walk(root, syntax, None, set())
+
+    def _index(self, value: Any) -> None:
+        if isinstance(value, list):
+            for v in value:
+                self._index(v)
+        elif isinstance(value, dict):
+            node_id = value.get("@id")
+            if isinstance(node_id, str) and len(value) > 1:
+                self.by_id.setdefault(node_id, value)
+            for v in value.values():
+                self._index(v)
+
+    def resolve(self, value: Any) -> Any:
+        if isinstance(value, dict) and set(value) <= {"@id"} and value.get("@id") in self.by_id:
+            return self.by_id[value["@id"]]
+        return value
+
+    def _walk(self, value: Any, syntax: str, parent: dict | None, seen: set[int]) -> None:
+        value = self.resolve(value)
+        if isinstance(value, list):
+            for v in value:
+                self._walk(v, syntax, parent, seen)
+            return
+        if not isinstance(value, dict) or id(value) in seen:
+            return
+        seen = seen | {id(value)}
+        types = _types(value)
+        if types & REVIEW_TYPES:
+            key = id(value)
+            if key not in self.reviews or (parent is not None and self.reviews[key][2] is None):
+                self.reviews[key] = (syntax, value, parent)
+        if "AggregateRating" in types and id(value) not in self.aggregates:
+            self.aggregates[id(value)] = (value, parent)
+        for name, child in value.items():
+            if name.startswith("@") and name != "@graph":
+                continue
+            # under review/aggregateRating this node is the item reviewed
+            is_item_link = name in ("review", "reviews", "aggregateRating")
+            self._walk(child, syntax, value if is_item_link else None, seen)
+
+
+# --- review rows -------------------------------------------------------------------
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if v not in (None, "")), None)
+    if isinstance(value, dict):
+        value = value.get("@value", value.get("name"))
+    if value is None:
+        return None
+    text = htmllib.unescape(str(value))
+    if "<" in text and ">" in text:
+        try:
+            text = lxml.html.fromstring(f"<div>{text}</div>").text_content()
+        except Exception:  # noqa: BLE001 - keep the raw text
+            pass
+    text = "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
+    return re.sub(r"\n{3,}", "\n\n", text).strip() or None
+
+
+def _name(graph: _Graph, value: Any) -> str | None:
+    value = graph.resolve(value)
+    if isinstance(value, list):
+        value = graph.resolve(value[0]) if value else None
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("alternateName"))
+    return _text(value)
+
+
+def _review_id(node: dict, page_url: str) -> str | None:
+    """The review's own id (``@id``, microdata ``itemid``, ``identifier``, permalink), made absolute."""
+    for key in ("@id", "id", "identifier", "url"):
+        value = node.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, dict):
+            value = value.get("value") or value.get("@value")
+        if value is None or str(value).startswith("_:"):
+            continue
+        value = str(value).strip()
+        if value.startswith(("#", "/", "./", "?")):
+            value = urljoin(page_url, value)  # "#r1" is only unique within its page
+        if value and value != page_url:
+            return value
+    return None
+
+
+def _aggregate_row(graph: _Graph, node: dict, item: dict | None) -> dict[str, Any]:
+    rating = normalise_rating(node.get("ratingValue"), node.get("bestRating"), node.get("worstRating"))
+    count = node.get("reviewCount") or node.get("ratingCount")
+    return {
+        "item_reviewed": _name(graph, item) if item else _name(graph, node.get("itemReviewed")),
+        "rating": rating.value,
+        "rating_raw": rating.raw,
+        "rating_scale": rating.scale,
+        "count": int(c) if (c := parse_number(count)) is not None else None,
+    }
+
+
+def _review_row(
+    graph: _Graph, syntax: str, node: dict, item: dict | None, page_url: str, page_language: str | None
+) -> dict[str, Any] | str:
+    """A review row, or the reason it cannot be read."""
+    text = _text(node.get("reviewBody") or node.get("description") or node.get("text"))
+    rating_node = graph.resolve(node.get("reviewRating"))
+    if isinstance(rating_node, list):
+        rating_node = graph.resolve(rating_node[0]) if rating_node else None
+    if isinstance(rating_node, dict):
+        rating = normalise_rating(
+            rating_node.get("ratingValue"), rating_node.get("bestRating"), rating_node.get("worstRating")
+        )
+    else:
+        rating = normalise_rating(rating_node if rating_node is not None else node.get("ratingValue"))
+    if not text and rating.value is None:
+        return "review without text or rating"
+    item = item if item is not None else graph.resolve(node.get("itemReviewed"))
+    if isinstance(item, list):
+        item = graph.resolve(item[0]) if item else None
+    extra: dict[str, Any] = {"syntax": syntax}
+    if isinstance(item, dict):
+        extra["item_reviewed"] = _name(graph, item)
+        if _types(item):
+            extra["item_type"] = sorted(_types(item))[0]
+    elif item:
+        extra["item_reviewed"] = _text(item)
+    raw_date = node.get("datePublished") or node.get("dateCreated") or node.get("dateModified")
+    url = node.get("url")
+    review_url = urljoin(page_url, str(url)) if isinstance(url, str) and url.strip() else page_url
+    return {
+        "url": review_url,
+        "external_id": _review_id(node, page_url),
+        "author": _name(graph, node.get("author") or node.get("creator")),
+        "rating": rating.value,
+        "rating_raw": rating.raw,
+        "rating_scale": rating.scale,
+        "title": _text(node.get("name") or node.get("headline")),
+        "text": text or "",
+        "published_at": iso_utc(_text(raw_date)) if raw_date else None,
+        "language": detect_language(text, _text(node.get("inLanguage")), page_language),
+        "extra": {k: v for k, v in extra.items() if v is not None},
+    }
+
+
+def _page_language(html: str | bytes) -> str | None:
+    head = html[:4000] if isinstance(html, str) else html[:4000].decode("utf-8", "replace")
+    match = re.search(r"<html[^>]*\blang=[\"']?([A-Za-z_-]+)", head, re.I)
+    return match.group(1) if match else None
+
+
+def extract_page(html: str | bytes, url: str) -> PageData:
+    """Reviews and aggregate ratings on one page (all syntaxes, duplicates across syntaxes removed)."""
+    data = PageData()
+    roots = page_nodes(html, url, data.errors)
+    if not roots:
+        return data
+    graph = _Graph(roots)
+    page_language = _page_language(html)
+    aggregates_by_item: dict[int, dict[str, Any]] = {}
+    for node, item in graph.aggregates.values():
+        row = _aggregate_row(graph, node, item)
+        data.aggregates.append(row)
+        if item is not None:
+            aggregates_by_item[id(item)] = row
+    seen: set[Any] = set()
+    rows: list[dict[str, Any]] = []
+    for index, (syntax, node, item) in enumerate(graph.reviews.values(), start=1):
+        row = _review_row(graph, syntax, node, item, url, page_language)
+        if isinstance(row, str):
+            data.errors.append(f"review {index} ({syntax}): {row}")
+            continue
+        if item is not None and id(item) in aggregates_by_item:
+            agg = aggregates_by_item[id(item)]
+            row["extra"]["aggregate_rating"] = agg["rating"]
+            row["extra"]["aggregate_count"] = agg["count"]
+        key = (row["author"], (row["text"] or "")[:300], row["rating"])
+        if key in seen:  # same review marked up twice (JSON-LD and microdata)
+            continue
+        seen.add(key)
+        rows.append(row)
+    _drop_shared_ids(rows)
+    data.reviews = rows
+    return data
+
+
+def _drop_shared_ids(rows: Iterable[dict[str, Any]]) -> None:
+    """An id shared by several reviews on a page (often the page URL) identifies none of them."""
+    rows = list(rows)
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row["external_id"]:
+            counts[row["external_id"]] = counts.get(row["external_id"], 0) + 1
+    for row in rows:
+        if row["external_id"] and counts[row["external_id"]] > 1:
+            row["external_id"] = None

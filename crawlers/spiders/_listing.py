@@ -1,0 +1,75 @@
+"""Shared shape of the review-platform and mention spiders: parse a page, emit, follow.
+
+Each site's format lives in a pure parser (:mod:`crawlers.parsers`); the spider
+turns a :class:`ParsedPage` into items (dropping reviews older than
+``since``) and follows the next page only while
+:meth:`ReviewSpider.should_follow_next` says the listing still holds something
+new. Defaults for the real site come from spider arguments (``app_id=``,
+``query=``, ...) through :meth:`ListingSpider.default_urls`, which
+``umot sources`` uses too, so a configured source always has its URLs.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator, Mapping
+
+from scrapy import Request
+from scrapy.http import Response
+
+from crawlers.items import ReviewItem
+from crawlers.parsers.common import ParsedPage, ParseError
+from crawlers.spiders.base import ReviewSpider
+
+
+class ListingSpider(ReviewSpider):
+    """A paginated listing read by ``parser(body, url) -> ParsedPage``."""
+
+    parser: Callable[[bytes, str], ParsedPage]
+    #: Spider arguments that build the real site's URLs when none are given.
+    url_options: tuple[str, ...] = ()
+
+    def __init__(self, urls: str | None = None, brand: str | None = None, *args: Any, **kwargs: Any):
+        options = {k: kwargs.pop(k) for k in list(kwargs) if k in self.url_options}
+        super().__init__(urls, brand, *args, **kwargs)
+        if not self.start_urls:
+            self.start_urls = self.default_urls(self.brand, options)
+
+    @classmethod
+    def default_urls(cls, brand: str | None, options: Mapping[str, Any]) -> list[str]:
+        """The real site's start URLs for these options (``[]`` when they are not enough)."""
+        return []
+
+    def parse_listing(self, response: Response) -> ParsedPage:
+        return type(self).parser(response.body, response.url)
+
+    def parse_page(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        try:
+            page = self.parse_listing(response)
+        except ParseError as exc:
+            self.parse_error(response.url, str(exc))
+            return
+        yield from self.items(page)
+        follow = self.next_request(page, response)
+        if follow is not None and self.should_follow_next(page.reviews, response.url):
+            yield follow
+
+    def items(self, page: ParsedPage) -> Iterator[ReviewItem]:
+        """The page's reviews as items, less those older than ``since``."""
+        for row in page.reviews:
+            item = ReviewItem(**row)
+            if self.keep(item):
+                yield item
+
+    def next_request(self, page: ParsedPage, response: Response) -> Request | None:
+        """The request for the page after ``response`` (default: ``page.next_url``)."""
+        if not page.next_url:
+            return None
+        return self.request(page.next_url, callback=self.parse)
+
+
+def option_list(value: Any) -> list[str]:
+    """``"us, gb"`` or ``["us", "gb"]`` -> ``["us", "gb"]``."""
+    if value is None:
+        return []
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    return [str(p).strip() for p in parts if str(p).strip()]

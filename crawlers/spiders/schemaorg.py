@@ -1,0 +1,96 @@
+"""``schemaorg``: reviews marked up with schema.org on any site (JSON-LD, microdata, RDFa).
+
+Start it on a product page, a review listing, or a hub page that links to
+them: pages with reviews are read and their next pages followed (``rel=next``
+or a "next" pagination link) until a page holds only known reviews or reviews
+older than ``since``; pages without reviews are treated as hubs whose same-site
+links are followed, up to ``follow_depth`` (spider argument, default 2) hops
+from the start URL.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+from urllib.parse import urldefrag, urlsplit
+
+from scrapy.http import Response, TextResponse
+
+from crawlers.extract.schemaorg import extract_page
+from crawlers.items import ReviewItem
+from crawlers.spiders.base import ReviewSpider
+
+_NEXT_TEXT = re.compile(
+    r"^\s*(next|next page|older|older reviews|more reviews|weiter|suivant|siguiente|›|»|>|→)\s*[›»>→]?\s*$",
+    re.I,
+)
+
+
+def site_of(url: str) -> str:
+    """``https://www.shop.example:8080/x`` -> ``shop.example`` (port-free, so ids survive a new port)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def next_page_urls(response: TextResponse) -> list[str]:
+    """Links to the next page of this listing: ``rel=next`` first, else a "next" pagination link."""
+    hrefs = response.xpath(
+        '//link[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'
+        ' | //a[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'
+    ).getall()
+    if not hrefs:
+        for anchor in response.xpath("//a[@href]"):
+            label = " ".join(anchor.xpath(".//text()").getall()) or anchor.attrib.get("aria-label", "")
+            classes = anchor.attrib.get("class", "")
+            if _NEXT_TEXT.match(label or "") or re.search(r"\bnext\b", classes):
+                hrefs.append(anchor.attrib["href"])
+    seen, out = set(), []
+    for href in hrefs:
+        url = urldefrag(response.urljoin(href.strip()))[0]
+        if url not in seen and url != response.url:
+            seen.add(url)
+            out.append(url)
+    return out
+
+
+class SchemaOrgSpider(ReviewSpider):
+    """Generic review spider for any page with schema.org Review markup."""
+
+    name = "schemaorg"
+
+    def __init__(self, *args: Any, follow_depth: str | int = 2, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.follow_depth = int(follow_depth)
+        self.allowed_sites = {site_of(u) for u in self.start_urls}
+
+    def source_for(self, url: str) -> str:
+        return f"schemaorg:{site_of(url)}"
+
+    def parse_page(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        if not isinstance(response, TextResponse):
+            self.logger.info("skipped %s: not a text page", response.url)
+            return
+        data = extract_page(response.body, response.url)
+        for reason in data.errors:
+            self.parse_error(response.url, reason)
+        if data.aggregates:
+            self.crawler.stats.inc_value("umot/aggregate_ratings", len(data.aggregates))
+        source = self.source_for(response.url)
+        reviews = [ReviewItem(source=source, **row) for row in data.reviews]
+        for item in reviews:
+            if self.keep(item):
+                yield item
+        depth = int(response.meta.get("umot_depth", 0))
+        if reviews:
+            if self.should_follow_next(reviews, response.url):
+                for url in next_page_urls(response):
+                    yield self.request(url, meta={"umot_depth": depth})
+        elif depth < self.follow_depth:
+            yield from self._follow_hub_links(response, depth + 1)
+
+    def _follow_hub_links(self, response: TextResponse, depth: int) -> Iterator[Any]:
+        """A page without reviews is a hub: follow its links within the start sites."""
+        for href in response.xpath("//a[@href]/@href").getall():
+            url = urldefrag(response.urljoin(href.strip()))[0]
+            if url.startswith(("http://", "https://")) and site_of(url) in self.allowed_sites:
+                yield self.request(url, meta={"umot_depth": depth})
