@@ -1,0 +1,161 @@
+"""The two deployments (nightly, weekly-export), served from one process or
+deployed to a work pool. Deployment code lives here, apart from the flows.
+
+Schedules are cron expressions in a configurable IANA timezone, resolved from
+the arguments, else ``UMOT_NIGHTLY_CRON`` / ``UMOT_WEEKLY_CRON`` /
+``UMOT_TIMEZONE``, else 02:00 daily and Monday 06:00 UTC. Entrypoints are module
+paths (``flows.nightly.nightly``), so any machine with umot installed can run
+them: the ``umot serve`` process itself, or a worker started elsewhere.
+
+Stopping ``umot serve`` leaves the schedules active by default
+(``pause_on_shutdown=False``): Prefect would otherwise pause them on the way
+out and nothing would run until someone resumed them in the UI or restarted
+the server. Runs due while nothing serves them show as *Late* in the UI and
+start when ``umot serve`` is back.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from uuid import UUID
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+if TYPE_CHECKING:
+    from prefect.deployments.runner import RunnerDeployment
+
+NIGHTLY = "nightly"
+WEEKLY_EXPORT = "weekly-export"
+DEFAULT_NIGHTLY_CRON = "0 2 * * *"  # every day at 02:00
+DEFAULT_WEEKLY_CRON = "0 6 * * 1"  # Mondays at 06:00
+DEFAULT_TIMEZONE = "UTC"
+DEFAULT_POOL = "umot"
+TAGS = ["umot"]
+
+
+class DeploymentConfigError(ValueError):
+    """A schedule setting that Prefect would reject; the message names it."""
+
+
+@dataclass(frozen=True)
+class ScheduleConfig:
+    """When the two deployments run."""
+
+    nightly_cron: str = DEFAULT_NIGHTLY_CRON
+    weekly_cron: str = DEFAULT_WEEKLY_CRON
+    timezone: str = DEFAULT_TIMEZONE
+
+    @classmethod
+    def resolve(
+        cls,
+        nightly_cron: str | None = None,
+        weekly_cron: str | None = None,
+        timezone: str | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> "ScheduleConfig":
+        """Arguments, else environment, else defaults; validated."""
+        env = os.environ if environ is None else environ
+        config = cls(
+            nightly_cron=nightly_cron or env.get("UMOT_NIGHTLY_CRON") or DEFAULT_NIGHTLY_CRON,
+            weekly_cron=weekly_cron or env.get("UMOT_WEEKLY_CRON") or DEFAULT_WEEKLY_CRON,
+            timezone=timezone or env.get("UMOT_TIMEZONE") or DEFAULT_TIMEZONE,
+        )
+        config.validate()
+        return config
+
+    def validate(self) -> None:
+        from prefect._internal.schemas.validators import validate_cron_string
+
+        for what, expr in (("nightly cron (UMOT_NIGHTLY_CRON)", self.nightly_cron),
+                           ("weekly cron (UMOT_WEEKLY_CRON)", self.weekly_cron)):
+            try:
+                validate_cron_string(expr)
+            except ValueError:
+                raise DeploymentConfigError(
+                    f"{what} {expr!r} is not a cron expression like '0 2 * * *' "
+                    "(minute hour day-of-month month day-of-week)"
+                ) from None
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise DeploymentConfigError(
+                f"timezone (UMOT_TIMEZONE) {self.timezone!r} is not an IANA name like Europe/Berlin"
+            ) from None
+
+
+def build_deployments(config: ScheduleConfig) -> list["RunnerDeployment"]:
+    """The nightly and weekly-export deployments with their cron schedules."""
+    from prefect.deployments.runner import EntrypointType
+    from prefect.schedules import Cron
+
+    from flows.nightly import nightly
+    from flows.weekly_export import weekly_export
+
+    common = {"entrypoint_type": EntrypointType.MODULE_PATH, "tags": TAGS, "concurrency_limit": 1}
+    return [
+        nightly.to_deployment(
+            NIGHTLY,
+            schedules=[Cron(config.nightly_cron, timezone=config.timezone, slug=f"{NIGHTLY}-cron")],
+            description="Crawl every enabled source, store, score, flag, report and notify.",
+            **common,
+        ),
+        weekly_export.to_deployment(
+            WEEKLY_EXPORT,
+            schedules=[Cron(config.weekly_cron, timezone=config.timezone, slug=f"{WEEKLY_EXPORT}-cron")],
+            # Weeks start on Monday 00:00 in the same timezone the schedule runs in.
+            parameters={"timezone": config.timezone},
+            description="Write last week's detractor and summary CSVs and the 12-week chart.",
+            **common,
+        ),
+    ]
+
+
+def serve_all(config: ScheduleConfig, *, limit: int | None = None, pause_on_shutdown: bool = False) -> None:
+    """Register both deployments and run their flow runs from this process until stopped."""
+    from prefect import serve
+
+    serve(*build_deployments(config), limit=limit, pause_on_shutdown=pause_on_shutdown)
+
+
+def ensure_process_pool(name: str) -> bool:
+    """Create a process work pool called ``name`` unless one exists; True if created."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.exceptions import ObjectNotFound
+    from prefect.workers.process import ProcessWorker
+
+    with get_client(sync_client=True) as client:
+        try:
+            client.read_work_pool(name)
+            return False
+        except ObjectNotFound:
+            client.create_work_pool(
+                WorkPoolCreate(
+                    name=name,
+                    type=ProcessWorker.type,
+                    base_job_template=ProcessWorker.get_default_base_job_template(),
+                    description="umot flow runs in local processes (prefect worker start --pool ...)",
+                )
+            )
+            return True
+
+
+def deploy_all(config: ScheduleConfig, *, pool: str = DEFAULT_POOL) -> list[UUID]:
+    """Create or update both deployments on work pool ``pool`` (created if missing).
+
+    Nothing is built or pushed: workers import the flows from the installed
+    umot package, so install umot (and set the same ``UMOT_*`` variables)
+    wherever ``prefect worker start --pool <pool>`` runs.
+    """
+    from prefect.deployments.runner import deploy
+
+    ensure_process_pool(pool)
+    return deploy(
+        *build_deployments(config),
+        work_pool_name=pool,
+        build=False,
+        push=False,
+        ignore_warnings=True,
+    )

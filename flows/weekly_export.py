@@ -1,0 +1,82 @@
+"""The weekly-export flow: Monday's CSVs and chart for brand teams.
+
+Scheduled by the ``weekly-export`` deployment (default Monday 06:00, see
+:mod:`flows.deployments`); ``umot export`` does the same without Prefect.
+The run ends with a markdown artifact listing the files and the week's
+figures, so the Prefect UI shows what was written without opening a CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from prefect import flow
+from prefect.artifacts import create_markdown_artifact
+from prefect.logging import get_run_logger
+
+from flows.tasks.export import export_week
+from umot.export.safety import FORMULA_PREFIXES
+
+ARTIFACT_KEY = "weekly-export"
+FLOW_TIMEOUT_S = 1800
+
+
+@flow(name="weekly-export", timeout_seconds=FLOW_TIMEOUT_S)
+def weekly_export(
+    week: str | None = None,
+    brand: str | None = None,
+    out_dir: str | None = None,
+    excel: bool = False,
+    timezone: str | None = None,
+) -> list[str]:
+    """Export one ISO week (default: the last complete one) per brand.
+
+    Args:
+        week: ISO week such as ``2026-W47``; empty = the last complete week.
+        brand: only this brand; empty = all brands.
+        out_dir: folder for the files; empty = ``UMOT_EXPORT_DIR`` (``exports``).
+        excel: start CSVs with a UTF-8 BOM for Excel.
+        timezone: where weeks start (IANA name); empty = ``UMOT_TIMEZONE`` or UTC.
+    """
+    from umot.export import default_week, parse_week
+
+    target = str(parse_week(week) if week else default_week(timezone))
+    get_run_logger().info("exporting week %s%s", target, f" for {brand}" if brand else "")
+    paths = export_week(target, brand=brand, out_dir=out_dir, excel=excel, timezone=timezone)
+    create_markdown_artifact(
+        key=ARTIFACT_KEY,
+        markdown=export_report(target, [Path(p) for p in paths]),
+        description=f"Weekly export {target}",
+    )
+    return paths
+
+
+def export_report(week: str, paths: list[Path]) -> str:
+    """Markdown: the week's summary table, then the files written."""
+    lines = [f"# Weekly export {week}", ""]
+    summary = next((p for p in paths if p.name.startswith("summary-")), None)
+    if summary is not None:
+        with summary.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        if rows:
+            lines += [
+                "| brand | reviews | detractors | negative % | positive % | avg rating | NPS | NPS change |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            ]
+            for r in rows:
+                brand = _unguard(r["brand"]).replace("|", "\\|")
+                cells = [r[c] or "-" for c in
+                         ("reviews", "detractors", "negative_pct", "positive_pct", "avg_rating", "nps", "nps_change")]
+                lines.append(f"| {brand} | " + " | ".join(cells) + " |")
+        else:
+            lines.append("No brands in the store yet.")
+        lines.append("")
+    lines.append("Files:")
+    lines += [f"- `{p}`" for p in paths]
+    return "\n".join(lines) + "\n"
+
+
+def _unguard(cell: str) -> str:
+    """Undo :func:`umot.export.csv_safe` for display (markdown runs no formulas)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_PREFIXES) else cell

@@ -1,0 +1,121 @@
+"""``umot serve`` and ``umot deploy``: the nightly and weekly-export schedules in Prefect."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._errors import fail
+
+LOCAL_API_URL = "http://127.0.0.1:4200/api"
+
+NightlyCron = Annotated[
+    Optional[str],
+    typer.Option("--nightly-cron", help="Cron for the nightly run [default: UMOT_NIGHTLY_CRON or '0 2 * * *']"),
+]
+WeeklyCron = Annotated[
+    Optional[str],
+    typer.Option("--weekly-cron", help="Cron for the weekly export [default: UMOT_WEEKLY_CRON or '0 6 * * 1']"),
+]
+Timezone = Annotated[
+    Optional[str],
+    typer.Option("--timezone", help="IANA timezone of both schedules and of export weeks [default: UMOT_TIMEZONE or UTC]"),
+]
+
+
+def _connect_prefect() -> str:
+    """Point Prefect at ``PREFECT_API_URL`` (default: a local ``prefect server start``) and check it answers.
+
+    Must run before ``prefect`` is imported: Prefect reads its settings then.
+    """
+    import httpx
+
+    from umot.config import get_settings
+
+    get_settings().data_dir.mkdir(parents=True, exist_ok=True)  # PREFECT_HOME lives under it
+    import flows  # noqa: F401  (umot's Prefect defaults: PREFECT_HOME, analytics off)
+
+    url = os.environ.setdefault("PREFECT_API_URL", LOCAL_API_URL).rstrip("/")
+    try:
+        httpx.get(f"{url}/health", timeout=5).raise_for_status()
+    except httpx.HTTPError as exc:
+        fail(
+            f"no Prefect server answers at {url} ({type(exc).__name__}); start one with "
+            "`prefect server start` or set PREFECT_API_URL to yours"
+        )
+    return url
+
+
+def _schedules(nightly_cron: str | None, weekly_cron: str | None, timezone: str | None):
+    from flows.deployments import DeploymentConfigError, ScheduleConfig
+
+    try:
+        return ScheduleConfig.resolve(nightly_cron, weekly_cron, timezone)
+    except DeploymentConfigError as exc:
+        fail(str(exc))
+
+
+def serve(
+    nightly_cron: NightlyCron = None,
+    weekly_cron: WeeklyCron = None,
+    timezone: Timezone = None,
+    limit: Annotated[
+        Optional[int], typer.Option(min=1, help="Most flow runs at once [default: no limit]")
+    ] = None,
+    pause_on_shutdown: Annotated[
+        bool,
+        typer.Option(
+            "--pause-on-shutdown/--keep-schedules",
+            help="Pause both schedules when this process stops [default: keep them active]",
+        ),
+    ] = False,
+) -> None:
+    """Serve the nightly and weekly-export deployments from this process until Ctrl-C.
+
+    Registers both deployments with their cron schedules on the Prefect server
+    at PREFECT_API_URL (default http://127.0.0.1:4200/api), where the UI shows
+    and changes them, then runs their flow runs here as they come due (or when
+    triggered from the UI). Stopping keeps the schedules active unless
+    --pause-on-shutdown: runs due meanwhile show as Late and start on restart.
+    """
+    config = _schedules(nightly_cron, weekly_cron, timezone)
+    url = _connect_prefect()
+    from flows.deployments import serve_all
+
+    typer.echo(
+        f"serving nightly ({config.nightly_cron}) and weekly-export ({config.weekly_cron}), "
+        f"timezone {config.timezone}, on {url}"
+    )
+    serve_all(config, limit=limit, pause_on_shutdown=pause_on_shutdown)
+
+
+def deploy(
+    pool: Annotated[
+        str, typer.Option(help="Work pool to deploy to; created as a process pool if missing")
+    ] = "umot",
+    nightly_cron: NightlyCron = None,
+    weekly_cron: WeeklyCron = None,
+    timezone: Timezone = None,
+) -> None:
+    """Create or update both deployments on a work pool, for workers to run.
+
+    Then start a worker wherever umot is installed:
+    `prefect worker start --pool <pool>` (same UMOT_* and PREFECT_API_URL).
+    Same result as `prefect deploy --all` with the repository's prefect.yaml.
+    """
+    config = _schedules(nightly_cron, weekly_cron, timezone)
+    _connect_prefect()
+    from flows.deployments import deploy_all
+
+    try:
+        ids = deploy_all(config, pool=pool)
+    except ValueError as exc:
+        fail(f"cannot deploy to work pool {pool!r}: {exc}")
+    typer.echo(f"deployed {len(ids)} deployments to work pool {pool!r}; run them with: prefect worker start --pool {pool}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.command("deploy")(deploy)
