@@ -1,0 +1,135 @@
+"""The nightly flow: crawl every enabled source, score and flag what is new, report, notify.
+
+crawl (one task per source, mapped, ``concurrency`` at a time, retried with
+exponential back-off) -> the crawl's StorePipeline stores reviews and records
+the CrawlRun -> score + flag unscored reviews in batches (the model loaded
+once) -> summary per brand -> markdown artifact ``nightly-summary`` ->
+webhook per brand with new detractors.
+
+A source that still fails after its retries is reported (run result, artifact,
+a warning in the log) and does not stop the others: the flow run ends
+Completed, because everything else was done; ``umot run`` exits 1 so cron and
+CI notice. A scoring failure (no model) fails the run: reviews stay stored and
+are scored by the next run.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from prefect import flow
+from prefect.artifacts import create_markdown_artifact
+from prefect.logging import get_run_logger
+from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.tasks import exponential_backoff
+
+from flows import progress
+from flows.outcomes import BatchOutcome, NightlyResult, SourceOutcome, SourceSpec
+from flows.report import ARTIFACT_KEY, render_report
+from flows.tasks.crawl import CrawlFailed, crawl_source, plan_run
+from flows.tasks.notify import notify_brand
+from flows.tasks.score import load_scorer, score_batch
+from flows.tasks.summarise import summarise
+
+DEFAULT_CONCURRENCY = 2  # crawls at once (each is a Scrapy subprocess)
+
+
+def crawl_all(
+    specs: list[SourceSpec], *, settings: dict[str, Any] | None, retries: int, retry_delay: float, timeout: float
+) -> list[SourceOutcome]:
+    """Crawl every source (mapped on the flow's task runner); failures become outcomes."""
+    if not specs:
+        return []
+    task = crawl_source.with_options(
+        retries=retries,
+        retry_delay_seconds=exponential_backoff(backoff_factor=retry_delay) if retries else 0,
+        timeout_seconds=timeout + 60,
+    )
+    futures = task.map(specs, settings=settings, timeout=timeout)
+    outcomes = []
+    for spec, future in zip(specs, futures):
+        future.wait()
+        state = future.state
+        if state.is_completed():
+            outcomes.append(state.result())
+            continue
+        exc = state.result(raise_on_failure=False)
+        if isinstance(exc, CrawlFailed):
+            outcomes.append(exc.outcome)
+        else:  # timed out, crashed, or the runner itself raised
+            message = f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else state.message
+            outcomes.append(SourceOutcome(source=spec, ok=False, error_message=message or state.name))
+        progress.emit("crawl", spec.label, f"failed: {outcomes[-1].error_message}", done=True)
+    return outcomes
+
+
+def score_all(scorer: Any, *, brand_id: int | None, batch_size: int) -> list[BatchOutcome]:
+    """Score and flag batches until no review lacks a score from this model version."""
+    batches: list[BatchOutcome] = []
+    seen: set[int] = set()
+    while True:
+        outcome = score_batch(scorer, number=len(batches) + 1, brand_id=brand_id, batch_size=batch_size)
+        if not outcome.review_ids:
+            return batches
+        if seen.intersection(outcome.review_ids):  # saving did not stick: stop, don't loop
+            raise RuntimeError(f"reviews {sorted(seen & set(outcome.review_ids))[:5]} were scored twice")
+        seen.update(outcome.review_ids)
+        batches.append(outcome)
+
+
+@flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=DEFAULT_CONCURRENCY), log_prints=False)
+def nightly(
+    brand: str | None = None,
+    source: str | None = None,
+    model: str | None = None,
+    batch_size: int = 256,
+    crawl_retries: int = 2,
+    retry_delay: float = 10.0,
+    crawl_timeout: float = 1800.0,
+    crawl_settings: dict[str, Any] | None = None,
+    notify: bool = True,
+    top: int = 5,
+) -> NightlyResult:
+    """Crawl, store, score, flag, summarise and notify, for one brand/source or all of them.
+
+    ``crawl_settings`` override Scrapy settings for every crawl (the demo and
+    tests use ``crawlers.runner.LOCAL_SITE_SETTINGS``); ``retry_delay`` is the
+    first back-off in seconds, doubled on each retry.
+    """
+    from models.db import init_db
+
+    log = get_run_logger()
+    result = NightlyResult(started_at=datetime.now(timezone.utc))
+    init_db()
+
+    scope = plan_run(brand, source)
+    progress.emit("crawl", "crawl", f"{len(scope.sources)} sources", total=len(scope.sources))
+    result.sources = crawl_all(
+        list(scope.sources), settings=crawl_settings, retries=crawl_retries, retry_delay=retry_delay, timeout=crawl_timeout
+    )
+    for failed in result.failed_sources:
+        log.warning("source %s failed: %s", failed.source.label, failed.error_message)
+
+    brand_ids = scope.brand_ids
+    scorer = load_scorer(model)
+    result.model_version = scorer.version
+    one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
+    batches = score_all(scorer, brand_id=one_brand, batch_size=batch_size)
+    result.scored = sum(b.scored for b in batches)
+    result.new_flags = sum(b.new_flags for b in batches)
+
+    progress.emit("summarise", "summarise", "summarising")
+    result.brands = summarise(brand_ids, result.started_at, result.sources, batches, scorer.version, top=top)
+    if notify:
+        for report in result.brands:
+            if report.webhook_url and report.new_detractors:
+                report.notified = notify_brand(report)
+
+    result.finished_at = datetime.now(timezone.utc)
+    create_markdown_artifact(
+        markdown=render_report(result), key=ARTIFACT_KEY, description="umot nightly run: per-brand summary"
+    )
+    result.artifact_key = ARTIFACT_KEY
+    log.info(result.headline())
+    return result

@@ -1,0 +1,73 @@
+"""Tell a brand's team about new detractors through a Slack-compatible webhook.
+
+Slack, Mattermost, Rocket.Chat and Discord (``/slack`` URLs) all accept an
+incoming-webhook POST of ``{"text": ...}``. A failed notification is logged and
+reported, never raised: the reviews are stored and flagged either way, and the
+triage queue still shows them.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+
+from flows.outcomes import BrandReport, Detractor
+
+log = logging.getLogger(__name__)
+
+QUOTE_CHARS = 200
+
+
+def quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """One line of at most ``limit`` characters, cut at a word with an ellipsis."""
+    line = " ".join((text or "").split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rsplit(" ", 1)[0] or line[: limit - 1]
+    return cut + "…"
+
+
+def _detractor_line(item: Detractor) -> str:
+    stars = f"{item.rating:g}★ " if item.rating is not None else ""
+    link = f" {item.url}" if item.url else ""
+    return f"> {stars}“{quote(item.text)}”{link}"
+
+
+def format_message(report: BrandReport, *, top: int = 3) -> str:
+    """The webhook text: counts, then the most severe detractors quoted with links."""
+    n = report.new_detractors
+    lines = [
+        f"*umot — {report.brand}*: {n} new detractor{'s' if n != 1 else ''} "
+        f"in {report.new_reviews} new review{'s' if report.new_reviews != 1 else ''}"
+    ]
+    shown = report.detractors[:top]
+    lines += [_detractor_line(item) for item in shown]
+    if n > len(shown):
+        lines.append(f"…and {n - len(shown)} more in the triage queue.")
+    return "\n".join(lines)
+
+
+def post_webhook(url: str, text: str, *, timeout: float = 10.0, client: httpx.Client | None = None) -> bool:
+    """POST ``{"text": text}`` to ``url``; True on a 2xx answer, False (logged) otherwise."""
+    try:
+        if client is not None:
+            response = client.post(url, json={"text": text}, timeout=timeout)
+        else:
+            response = httpx.post(url, json={"text": text}, timeout=timeout)
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        log.warning("webhook %s failed: %s", _redact(url), type(exc).__name__)
+        return False
+    if not response.is_success:
+        log.warning("webhook %s answered HTTP %s", _redact(url), response.status_code)
+        return False
+    return True
+
+
+def _redact(url: str) -> str:
+    """Webhook URLs embed their secret in the path: log only scheme and host."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError):
+        return "<invalid URL>"
+    return f"{parsed.scheme}://{parsed.host}/…"

@@ -1,0 +1,147 @@
+"""What each stage of the nightly run hands to the next, as plain dataclasses.
+
+Tasks return these instead of ORM rows, so nothing depends on a database
+session that has already closed, and the report, the notifications and the
+CLI table all read the same figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One enabled source to crawl, copied out of the store."""
+
+    source_id: int
+    name: str
+    brand_id: int
+    brand: str
+    spider: str
+    urls: tuple[str, ...]
+    options: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        """``brand/source``: how logs, task names and the report name it."""
+        return f"{self.brand}/{self.name}"
+
+
+@dataclass(frozen=True)
+class RunScope:
+    """What a run covers: the brands to score and report (``None``: all) and the sources to crawl."""
+
+    brand_ids: tuple[int, ...] | None
+    sources: tuple[SourceSpec, ...]
+
+
+@dataclass
+class SourceOutcome:
+    """How the crawl of one source ended (after Prefect's retries)."""
+
+    source: SourceSpec
+    ok: bool
+    pages: int = 0
+    items_scraped: int = 0
+    items_new: int = 0
+    errors: int = 0
+    error_message: str | None = None
+    run_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Detractor:
+    """A review flagged in this run, with what the report quotes."""
+
+    review_id: int
+    brand_id: int
+    severity: float
+    reasons: tuple[str, ...]
+    text: str
+    url: str | None = None
+    rating: float | None = None
+    author: str | None = None
+    source: str | None = None
+
+
+@dataclass
+class BatchOutcome:
+    """One scored batch: counts per brand and the detractors it flagged."""
+
+    review_ids: list[int] = field(default_factory=list)
+    scored: int = 0
+    labels: dict[int, dict[str, int]] = field(default_factory=dict)  # brand_id -> label -> n
+    new_flags: int = 0
+
+
+@dataclass
+class BrandReport:
+    """One brand's part of the nightly summary."""
+
+    brand_id: int
+    brand: str
+    new_reviews: int = 0
+    stored_reviews: int = 0
+    scored: int = 0
+    labels: dict[str, int] = field(default_factory=dict)  # this run's scored reviews by label
+    new_detractors: int = 0  # flags raised in this run
+    detractors: list[Detractor] = field(default_factory=list)  # the most severe of them, first
+    # ``models.crud.brand_summary`` figures for the last 7 days and the 7 before
+    week: dict = field(default_factory=dict)
+    previous_week: dict = field(default_factory=dict)
+    webhook_url: str | None = None
+    notified: bool | None = None  # None: nothing to send or no webhook
+
+    @property
+    def share_positive(self) -> float | None:
+        return _share(self.labels, "positive")
+
+    @property
+    def share_negative(self) -> float | None:
+        return _share(self.labels, "negative")
+
+
+def _share(labels: dict[str, int], label: str) -> float | None:
+    total = sum(n for key, n in labels.items() if key in ("negative", "neutral", "positive"))
+    return labels.get(label, 0) / total if total else None
+
+
+@dataclass
+class NightlyResult:
+    """What a nightly run did: per source, per brand, and overall."""
+
+    started_at: datetime
+    finished_at: datetime | None = None
+    model_version: str | None = None
+    sources: list[SourceOutcome] = field(default_factory=list)
+    brands: list[BrandReport] = field(default_factory=list)
+    scored: int = 0
+    new_flags: int = 0
+    artifact_key: str | None = None
+
+    @property
+    def failed_sources(self) -> list[SourceOutcome]:
+        return [s for s in self.sources if not s.ok]
+
+    @property
+    def new_reviews(self) -> int:
+        return sum(s.items_new for s in self.sources)
+
+    @property
+    def stored_reviews(self) -> int:
+        return sum(b.stored_reviews for b in self.brands)
+
+    @property
+    def detractors(self) -> int:
+        return sum(b.new_detractors for b in self.brands)
+
+    def headline(self) -> str:
+        """``"12 new reviews; 240 already stored; 3 new detractors"`` (+ failures)."""
+        already = self.stored_reviews - self.new_reviews
+        text = f"{self.new_reviews} new reviews; {max(already, 0)} already stored; {self.detractors} new detractors"
+        if self.failed_sources:
+            names = ", ".join(s.source.label for s in self.failed_sources)
+            text += f"; {len(self.failed_sources)} source(s) failed: {names}"
+        return text

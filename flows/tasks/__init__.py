@@ -1,0 +1,6 @@
+"""The nightly flow's tasks, one module per stage; I/O here, pure logic beside the flow.
+
+``crawl`` runs a source's spider (items reach the store through the crawl's
+StorePipeline), ``score`` scores and flags a batch of unscored reviews,
+``summarise`` reads per-brand figures back, ``notify`` posts to brand webhooks.
+"""

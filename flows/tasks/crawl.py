@@ -1,0 +1,134 @@
+"""Crawl tasks: which sources to crawl tonight, and one source's crawl.
+
+The crawl itself runs Scrapy in a subprocess (``crawlers.runner.run_crawl``)
+whose StorePipeline commits reviews in batches and records the ``CrawlRun``;
+so a crawl that fails half way keeps what it stored, and retrying it is safe
+(reviews are upserted on their identity).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from flows import progress
+from flows.outcomes import RunScope, SourceOutcome, SourceSpec
+
+#: Scrapy setting asking a spider to crawl every page, not stop at the first
+#: page of known reviews: used after a crawl of the source that never finished.
+FULL_CRAWL_SETTING = "UMOT_FULL_CRAWL"
+
+
+class SourceNotFound(LookupError):
+    """``--brand``/``--source`` named something the store does not have."""
+
+
+class CrawlFailed(RuntimeError):
+    """A crawl that ended not ok; raised so Prefect retries it."""
+
+    def __init__(self, source: SourceSpec, outcome: SourceOutcome):
+        super().__init__(f"crawl of {source.label} failed: {outcome.error_message or 'unknown error'}")
+        self.outcome = outcome
+
+
+@task(name="plan-run", timeout_seconds=60, retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
+    """Enabled sources, narrowed to one brand and/or one source name, and the brands they cover."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine()) as session:
+        brands = {b.id: b for b in crud.list_brands(session)}
+        if brand is not None and not any(b.name == brand.strip() for b in brands.values()):
+            raise SourceNotFound(f"no brand named {brand!r} in the store")
+        specs = []
+        for row in crud.list_sources(session, enabled_only=True):
+            owner = brands[row.brand_id]
+            if brand is not None and owner.name != brand.strip():
+                continue
+            if source is not None and row.name != source.strip():
+                continue
+            specs.append(
+                SourceSpec(
+                    source_id=row.id,
+                    name=row.name,
+                    brand_id=owner.id,
+                    brand=owner.name,
+                    spider=row.spider,
+                    urls=tuple(row.urls or ()),
+                    options=dict(row.options or {}),
+                )
+            )
+    if source is not None and not specs:
+        where = f" of brand {brand!r}" if brand else ""
+        raise SourceNotFound(f"no enabled source named {source!r}{where} in the store")
+    if brand is not None:
+        brand_ids: tuple[int, ...] | None = tuple(i for i, b in brands.items() if b.name == brand.strip())
+    elif source is not None:
+        brand_ids = tuple(sorted({s.brand_id for s in specs}))
+    else:
+        brand_ids = None
+    return RunScope(brand_ids=brand_ids, sources=tuple(specs))
+
+
+def last_crawl_unfinished(source_id: int) -> bool:
+    """Did a crawl of the source since its last good one stop half way? Then crawl it in full.
+
+    An interrupted crawl (killed: still ``running``; failed after fetching
+    pages) stored its first pages only; an incremental crawl would stop at
+    those known reviews and never reach the pages after them. A crawl that
+    failed before fetching anything (site unreachable) left no such gap.
+    """
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine()) as session:
+        for run in crud.list_crawl_runs(session, source_id=source_id, limit=50):
+            if run.status == "ok":
+                return False
+            if run.status == "running" or run.pages > 0 or run.items_scraped > 0:
+                return True
+    return False
+
+
+def crawl_settings(spec: SourceSpec, extra: dict[str, Any] | None = None, *, full: bool = False) -> dict[str, Any]:
+    """Scrapy settings for one source: the run's, the source's own options, the full-crawl switch."""
+    settings = dict(extra or {})
+    settings.update(spec.options.get("settings") or {})
+    if full:
+        settings[FULL_CRAWL_SETTING] = True
+    return settings
+
+
+@task(name="crawl", task_run_name="crawl-{spec.brand}-{spec.name}", timeout_seconds=3600, cache_policy=NO_CACHE)
+def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None, timeout: float = 1800) -> SourceOutcome:
+    """Crawl one source into the store; raise :class:`CrawlFailed` (retried) if it did not end ok."""
+    from crawlers.runner import run_crawl
+
+    full = last_crawl_unfinished(spec.source_id)
+    progress.emit("crawl", spec.label, "crawling every page" if full else "crawling")
+    result = run_crawl(
+        spec.spider,
+        list(spec.urls),
+        brand=spec.brand,
+        source_id=spec.source_id,
+        settings=crawl_settings(spec, settings, full=full),
+        timeout=timeout,
+    )
+    outcome = SourceOutcome(
+        source=spec,
+        ok=result.ok,
+        pages=result.pages,
+        items_scraped=result.items_scraped,
+        items_new=result.items_new,
+        errors=result.errors,
+        error_message=result.error_message,
+        run_id=result.run_id,
+    )
+    if not result.ok:
+        progress.emit("crawl", spec.label, f"failed: {result.error_message}")
+        raise CrawlFailed(spec, outcome)
+    progress.emit("crawl", spec.label, f"{result.items_new} new", done=True)
+    return outcome

@@ -1,0 +1,118 @@
+"""Score tasks: load the model once, then score and flag unscored reviews batch by batch.
+
+Each batch is read, scored outside any transaction (the model is the slow
+part; holding an SQLite write lock meanwhile would block crawls and the web
+app), then its scores, referral intents and flags are written in ONE
+transaction. A run killed half way keeps every finished batch, and no review
+is ever scored without its flag: the next run picks up exactly the reviews
+that have no score from this model version.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from flows import progress
+from flows.flagging import Scored, flag_rows
+from flows.outcomes import BatchOutcome
+
+
+@task(name="load-scorer", timeout_seconds=900, retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
+def load_scorer(model: str | None = None) -> Any:
+    """The scorer for this run (``None``: ``UMOT_MODEL`` or the shipped model)."""
+    import nlp
+
+    progress.emit("score", "score", "loading model")
+    return nlp.load_scorer(model)
+
+
+def review_text(title: str | None, text: str | None) -> str:
+    """What the model reads: the title (often the verdict) then the body."""
+    title, text = (title or "").strip(), (text or "").strip()
+    if title and not text.startswith(title):
+        return f"{title}\n{text}" if text else title
+    return text
+
+
+@dataclass(frozen=True)
+class _Pending:
+    review_id: int
+    brand_id: int
+    text: str
+    rating: float | None
+    referral_intent: str | None
+
+
+def _read_batch(model_version: str, brand_id: int | None, limit: int) -> list[_Pending]:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine()) as session:
+        reviews = crud.unscored_reviews(session, model_version=model_version, brand_id=brand_id, limit=limit)
+        return [
+            _Pending(r.id, r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
+            for r in reviews
+        ]
+
+
+def _referral(pending: _Pending) -> str | None:
+    """The review's referral intent: as crawled, else read from its text."""
+    if pending.referral_intent is not None:
+        return pending.referral_intent
+    from nlp.referral import referral_intent
+
+    return referral_intent(pending.text)
+
+
+def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any]) -> int:
+    """Save scores, fill missing referral intents and upsert flags in one transaction."""
+    from sqlalchemy import bindparam, update
+
+    from models import crud
+    from models.db import get_engine, session_scope
+    from models.tables import Review
+
+    intents = [_referral(p) for p in pending]
+    with session_scope(get_engine()) as session:
+        score_ids = crud.save_scores(
+            session, [{**s.as_dict(), "review_id": p.review_id, "model_version": model_version}
+                      for p, s in zip(pending, scores)]
+        )
+        filled = [{"rid": p.review_id, "intent": i} for p, i in zip(pending, intents)
+                  if p.referral_intent is None and i is not None]
+        if filled:
+            table = Review.__table__  # type: ignore[attr-defined]
+            session.execute(
+                update(table).where(table.c.id == bindparam("rid")).values(referral_intent=bindparam("intent")),
+                filled,
+            )
+        scored = [
+            Scored(p.review_id, p.brand_id, sid, bool(s.detractor), tuple(s.reasons or ()),
+                   s.p_negative, p.rating, intent)
+            for p, s, sid, intent in zip(pending, scores, score_ids, intents)
+        ]
+        return crud.upsert_flags(session, flag_rows(scored))
+
+
+@task(name="score-batch", task_run_name="score-batch-{number}", timeout_seconds=1800, retries=1,
+      retry_delay_seconds=5, cache_policy=NO_CACHE)
+def score_batch(scorer: Any, number: int, brand_id: int | None = None, batch_size: int = 256) -> BatchOutcome:
+    """Score and flag up to ``batch_size`` reviews that this model version has not scored."""
+    pending = _read_batch(scorer.version, brand_id, batch_size)
+    outcome = BatchOutcome(review_ids=[p.review_id for p in pending])
+    if not pending:
+        return outcome
+    scores = scorer.score([p.text for p in pending], [p.rating for p in pending])
+    outcome.new_flags = _write_batch(scorer.version, pending, scores)
+    outcome.scored = len(pending)
+    labels: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for p, s in zip(pending, scores):
+        labels[p.brand_id][s.label or "unscored"] += 1
+    outcome.labels = {b: dict(c) for b, c in labels.items()}
+    progress.emit("score", "score", f"{outcome.new_flags} new detractors", advance=len(pending))
+    return outcome

@@ -1,0 +1,89 @@
+"""Summarise task: read each brand's figures back from the store after scoring.
+
+New reviews come from the crawls (what the store did not have), detractors are
+the flags raised since the run started, and the week figures come from
+``models.crud.brand_summary`` for the last 7 days and the 7 days before, so the
+report can show the week-over-week change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from flows.outcomes import BatchOutcome, BrandReport, Detractor, SourceOutcome
+
+
+def merge_labels(batches: Sequence[BatchOutcome]) -> dict[int, dict[str, int]]:
+    """Per brand, how many reviews this run scored under each label."""
+    merged: dict[int, dict[str, int]] = {}
+    for batch in batches:
+        for brand_id, counts in batch.labels.items():
+            into = merged.setdefault(brand_id, {})
+            for label, n in counts.items():
+                into[label] = into.get(label, 0) + n
+    return merged
+
+
+@task(name="summarise", timeout_seconds=300, retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def summarise(
+    brand_ids: Sequence[int] | None,
+    started_at: datetime,
+    sources: Sequence[SourceOutcome],
+    batches: Sequence[BatchOutcome],
+    model_version: str | None,
+    top: int = 5,
+    now: datetime | None = None,
+) -> list[BrandReport]:
+    """One :class:`BrandReport` per brand in scope (``None``: every brand), by name."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    now = now or datetime.now(started_at.tzinfo)
+    labels = merge_labels(batches)
+    new_reviews: dict[int, int] = {}
+    for outcome in sources:
+        new_reviews[outcome.source.brand_id] = new_reviews.get(outcome.source.brand_id, 0) + outcome.items_new
+    reports = []
+    with session_scope(get_engine()) as session:
+        week = {s["brand_id"]: s for s in crud.brand_summary(
+            session, since=now - timedelta(days=7), until=now, model_version=model_version)}
+        previous = {s["brand_id"]: s for s in crud.brand_summary(
+            session, since=now - timedelta(days=14), until=now - timedelta(days=7), model_version=model_version)}
+        for brand in crud.list_brands(session):
+            if brand_ids is not None and brand.id not in brand_ids:
+                continue
+            flagged = crud.flagged_reviews(session, brand_id=brand.id, since=started_at)
+            reports.append(
+                BrandReport(
+                    brand_id=brand.id,
+                    brand=brand.name,
+                    new_reviews=new_reviews.get(brand.id, 0),
+                    stored_reviews=crud.count_reviews(session, brand_id=brand.id),
+                    scored=sum(labels.get(brand.id, {}).values()),
+                    labels=labels.get(brand.id, {}),
+                    new_detractors=len(flagged),
+                    detractors=[_detractor(flag, review) for flag, review, _score in flagged[:top]],
+                    week=week.get(brand.id, {}),
+                    previous_week=previous.get(brand.id, {}),
+                    webhook_url=brand.webhook_url,
+                )
+            )
+    return reports
+
+
+def _detractor(flag, review) -> Detractor:  # noqa: ANN001 - ORM rows
+    return Detractor(
+        review_id=review.id,
+        brand_id=flag.brand_id,
+        severity=flag.severity,
+        reasons=tuple(flag.reasons or ()),
+        text=review.text or review.title or "",
+        url=review.url,
+        rating=review.rating,
+        author=review.author,
+        source=review.source,
+    )

@@ -1,0 +1,168 @@
+"""The nightly flow's pure parts: severity, flag rows, report markdown, webhook text, Prefect env."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from flows.flagging import WARN_REASON, Scored, flag_rows, severity
+from flows.notify import format_message, post_webhook, quote
+from flows.outcomes import BrandReport, Detractor, NightlyResult, SourceOutcome, SourceSpec
+from flows.prefect_env import configure_prefect
+from flows.report import change, md_escape, md_link, render_report
+from flows.tasks.score import review_text
+
+
+def spec(brand: str = "Acme", name: str = "shop") -> SourceSpec:
+    return SourceSpec(source_id=1, name=name, brand_id=1, brand=brand, spider="schemaorg", urls=("http://x/",))
+
+
+def detractor(i: int = 1, text: str = "Awful shoes, fell apart", url: str | None = "https://shop.test/r/1") -> Detractor:
+    return Detractor(review_id=i, brand_id=1, severity=0.9, reasons=("rated 1★",), text=text, url=url, rating=1.0)
+
+
+# -- severity and flags -------------------------------------------------------
+def test_severity_orders_by_negativity_rating_and_warnings() -> None:
+    assert severity(1.0, 1.0) == 1.0
+    assert severity(0.0, 5.0) == 0.0
+    assert severity(0.8, None) == 0.8  # only the text known
+    assert severity(None, 2.0) == 0.75  # only the rating known
+    assert severity(None, None) == 0.5
+    assert severity(0.6, 3.0) < severity(0.6, 1.0) < severity(0.6, 1.0, "warn")
+    assert severity(0.99, 1.0, "warn") == 1.0  # capped
+
+
+def test_flag_rows_only_detractors_with_reasons_and_severity() -> None:
+    rows = flag_rows([
+        Scored(1, 7, 11, True, ("rated 1★",), 0.9, 1.0, "warn"),
+        Scored(2, 7, 12, False, (), 0.1, 5.0, None),
+        Scored(3, 7, 13, True, ("negative text (p_negative 0.70)",), 0.7, None, None),
+    ])
+    assert [r["review_id"] for r in rows] == [1, 3]
+    assert rows[0] == {"review_id": 1, "score_id": 11, "brand_id": 7,
+                       "reasons": ["rated 1★", WARN_REASON], "severity": 1.0}
+    assert rows[1]["severity"] == 0.7 and rows[1]["reasons"] == ["negative text (p_negative 0.70)"]
+
+
+def test_review_text_puts_the_title_first_once() -> None:
+    assert review_text("Terrible", "Broke in a day") == "Terrible\nBroke in a day"
+    assert review_text("Terrible", "Terrible. Broke") == "Terrible. Broke"
+    assert review_text(None, " x ") == "x"
+    assert review_text("Only a title", None) == "Only a title"
+
+
+# -- report ---------------------------------------------------------------------
+def test_change_formats_counts_shares_and_ratings() -> None:
+    assert change(5, 3) == "+2"
+    assert change(3, 0) == "new"
+    assert change(0.25, 0.40, kind="share") == "-15 pts"
+    assert change(4.2, 4.0, kind="rating") == "+0.20"
+    assert change(None, None) == "–"
+
+
+def test_untrusted_text_cannot_inject_markdown_or_links() -> None:
+    assert md_escape("[click](http://evil) <b>x</b> | *") == r"\[click\]\(http://evil\) \<b\>x\</b\> \| \*"
+    assert md_link("javascript:alert(1)") == ""
+    assert md_link("https://a.test/x y(1)") == "[link](https://a.test/x%20y%281%29)"
+
+
+def _result(**brand_kw) -> NightlyResult:
+    started = datetime(2026, 11, 23, 3, 0, tzinfo=timezone.utc)
+    brand = BrandReport(
+        brand_id=1, brand="Acme", new_reviews=12, stored_reviews=40, scored=12,
+        labels={"positive": 6, "neutral": 2, "negative": 4}, new_detractors=4,
+        detractors=[detractor(1), detractor(2, text="Bad [link](http://evil)", url=None)],
+        week={"new_reviews": 12, "detractors": 4, "share_negative": 0.3333, "share_positive": 0.5,
+              "avg_rating": 3.5, "avg_stars": 3.4},
+        previous_week={"new_reviews": 10, "detractors": 1, "share_negative": 0.1, "share_positive": 0.8,
+                       "avg_rating": 4.5, "avg_stars": 4.4},
+        **brand_kw,
+    )
+    return NightlyResult(
+        started_at=started, finished_at=started + timedelta(seconds=42), model_version="minilm@abc",
+        sources=[SourceOutcome(spec(name="shop"), ok=True, pages=3, items_scraped=30, items_new=12),
+                 SourceOutcome(spec(name="forum"), ok=False, error_message="could not fetch http://x/: HTTP 503")],
+        brands=[brand], scored=12, new_flags=4,
+    )
+
+
+def test_report_lists_failed_sources_split_week_change_and_quotes() -> None:
+    md = render_report(_result())
+    assert "12 new reviews; 28 already stored; 4 new detractors; 1 source\\(s\\) failed: Acme/forum" in md
+    assert "**Warning:** 1 of 2 sources failed" in md
+    failed_row = md.index("Acme/forum")
+    assert failed_row < md.index("| Acme/shop |")  # failures first
+    assert "HTTP 503" in md
+    assert "50% positive / 17% neutral / 33% negative" in md
+    assert "| Negative share | 33% | 10% | +23 pts |" in md
+    assert "| Average rating | 3.50 | 4.50 | -1.00 |" in md
+    assert "“Awful shoes, fell apart” — [link](https://shop.test/r/1)" in md
+    assert "Bad \\[link\\]\\(http://evil\\)" in md and "](http://evil)" not in md
+    assert "…and 2 more in the triage queue." in md
+
+
+def test_headline_for_a_run_with_nothing_new() -> None:
+    result = NightlyResult(started_at=datetime.now(timezone.utc),
+                           sources=[SourceOutcome(spec(), ok=True, items_scraped=20, items_new=0)],
+                           brands=[BrandReport(brand_id=1, brand="Acme", stored_reviews=240)])
+    assert result.headline() == "0 new reviews; 240 already stored; 0 new detractors"
+
+
+# -- webhook --------------------------------------------------------------------
+def test_message_quotes_the_top_detractors_with_links() -> None:
+    report = _result().brands[0]
+    text = format_message(report, top=1)
+    assert text.splitlines()[0] == "*umot — Acme*: 4 new detractors in 12 new reviews"
+    assert "> 1★ “Awful shoes, fell apart” https://shop.test/r/1" in text
+    assert text.endswith("…and 3 more in the triage queue.")
+    assert quote("word " * 100, 20).endswith("…") and len(quote("word " * 100, 20)) <= 20
+
+
+@pytest.fixture
+def webhook() -> tuple[str, list[dict]]:
+    got: list[dict] = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            got.append(json.loads(body))
+            self.send_response(500 if self.path == "/broken" else 200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", got
+    server.shutdown()
+
+
+def test_post_webhook_sends_text_json_and_reports_failures(webhook, caplog) -> None:
+    base, got = webhook
+    assert post_webhook(f"{base}/hook", "hello") is True
+    assert got == [{"text": "hello"}]
+    assert post_webhook(f"{base}/broken", "x") is False
+    assert post_webhook("http://127.0.0.1:9/secret-token", "x", timeout=2) is False  # nothing listens
+    assert post_webhook("not a url", "x") is False
+    assert "secret-token" not in caplog.text  # the secret part of a webhook URL is never logged
+
+
+# -- Prefect environment -----------------------------------------------------------
+def test_prefect_env_fills_only_what_the_user_left_unset(tmp_path: Path) -> None:
+    env = {"PREFECT_HOME": "/mine"}
+    applied = configure_prefect(tmp_path / "data", quiet=True, environ=env)
+    assert env["PREFECT_HOME"] == "/mine" and "PREFECT_HOME" not in applied
+    assert env["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
+    assert env["PREFECT_SERVER_EPHEMERAL_ENABLED"] == "true"
+    assert env["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] == "WARNING"
+    fresh: dict[str, str] = {}
+    configure_prefect(tmp_path / "data", environ=fresh)
+    assert fresh["PREFECT_HOME"] == str((tmp_path / "data" / "prefect").resolve())
+    assert (tmp_path / "data" / "prefect").is_dir()
+    assert "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL" not in fresh
