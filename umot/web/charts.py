@@ -6,9 +6,10 @@ Only numbers and autoescaped labels reach the SVG.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-WIDTH, HEIGHT, PAD_LEFT, PAD_BOTTOM, PAD_TOP = 640, 180, 36, 22, 12
+WIDTH, HEIGHT, PAD_LEFT, PAD_BOTTOM, PAD_TOP = 640, 220, 36, 22, 18
 
 
 @dataclass
@@ -32,9 +33,14 @@ class Chart:
 
 
 def bar_chart(points: list[tuple[str, float | None]], *, top: float | None = None, fmt: str = "{:g}") -> Chart:
-    """Bars for (label, value) pairs; ``top`` fixes the axis maximum (e.g. 5 for ratings)."""
+    """Bars for (label, value) pairs; ``top`` fixes the axis maximum (e.g. 5 for ratings).
+
+    Without ``top`` the axis ends at the largest value rounded up to an even
+    number, so counts get whole-number ticks.
+    """
     values = [v for _, v in points if v is not None]
-    top = top or max(values + [1.0])
+    if top is None:
+        top = float(max(2, math.ceil(max(values + [0]) / 2) * 2))
     plot_h = HEIGHT - PAD_BOTTOM - PAD_TOP
     slot = (WIDTH - PAD_LEFT) / max(1, len(points))
     bars = []

@@ -1,0 +1,127 @@
+"""A small triage store seeded through models.crud, the app on it, and logged-in clients.
+
+Acme has 30 detractors (more than one queue page), Globex has 2; ana sees Acme,
+gus sees Globex, root is an admin. Texts include markup an attacker would try.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+PASSWORD = "correct horse battery"
+XSS_TEXT = "<script>alert('pwned')</script> Terrible, never again."
+XSS_TITLE = '"><img src=x onerror=alert(1)>'
+FORMULA_TEXT = '=HYPERLINK("http://evil.example","click me")'
+BASE_DAY = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)  # a Monday
+MODEL = "test-model-v1"
+
+
+@dataclass
+class Seeded:
+    url: str
+    acme: int = 0
+    globex: int = 0
+    flags: dict[str, int] = field(default_factory=dict)  # external_id -> flag id
+    reviews: dict[str, int] = field(default_factory=dict)  # external_id -> review id
+
+
+def _acme_rows() -> list[dict]:
+    rows = []
+    for i in range(30):
+        rows.append({
+            "source": "appstore" if i % 3 == 0 else "schemaorg:shop.example",
+            "external_id": f"a{i}",
+            "url": f"https://shop.example/reviews/a{i}",
+            "author": "Dana" if i in (0, 1) else f"author {i}",
+            "rating": 1 + i % 3,  # 1, 2, 3
+            "title": f"Problem number {i}",
+            "text": f"Order {i} arrived broken and support ignored me.",
+            "published_at": BASE_DAY - timedelta(days=i),
+            "referral_intent": "warn" if i % 2 == 0 else None,
+        })
+    rows[5].update(title=XSS_TITLE, text=XSS_TEXT, url="javascript:alert(1)")
+    rows[6].update(text=FORMULA_TEXT)
+    rows.append({"source": "appstore", "external_id": "happy", "author": "Dana", "rating": 5,
+                 "text": "Second order was perfect, thanks!", "published_at": BASE_DAY - timedelta(days=40)})
+    return rows
+
+
+def seed(url: str) -> Seeded:
+    from models.crud import get_or_create_brand, save_scores, upsert_flags, upsert_reviews
+    from models.crud.triage import create_user
+    from models.db import get_engine, session_scope
+    from umot.web.auth import hash_password
+
+    out = Seeded(url=url)
+    with session_scope(get_engine(url)) as s:
+        acme, globex = get_or_create_brand(s, "Acme"), get_or_create_brand(s, "Globex")
+        out.acme, out.globex = acme.id, globex.id
+        globex_rows = [{"source": "appstore", "external_id": f"g{i}", "author": "Gil", "rating": 1,
+                        "text": f"Globex secret complaint {i}", "published_at": BASE_DAY} for i in range(2)]
+        for brand, rows in ((acme, _acme_rows()), (globex, globex_rows)):
+            ids = upsert_reviews(s, rows, brand_id=brand.id).new_ids
+            out.reviews.update({r["external_id"]: i for r, i in zip(rows, ids)})
+            flagged = [(r, i) for r, i in zip(rows, ids) if r["external_id"] != "happy"]
+            score_ids = save_scores(s, [
+                {"review_id": i, "model_version": MODEL, "label": "neutral" if r["rating"] == 3 else "negative",
+                 "stars": r["rating"] + 0.3, "p_negative": 0.8, "p_neutral": 0.15, "p_positive": 0.05,
+                 "confidence": 0.8, "detractor": True, "reasons": ["low_rating", "negative_text"]}
+                for r, i in flagged
+            ])
+            upsert_flags(s, [
+                {"review_id": i, "score_id": sid, "brand_id": brand.id, "reasons": ["low_rating", "negative_text"],
+                 "severity": (4 - r["rating"]) / 3} for (r, i), sid in zip(flagged, score_ids)
+            ])
+        from sqlmodel import select
+
+        from models.tables import Flag
+        by_review = {f.review_id: f.id for f in s.exec(select(Flag))}
+        out.flags = {ext: by_review[rid] for ext, rid in out.reviews.items() if rid in by_review}
+        pw = hash_password(PASSWORD)
+        create_user(s, email="ana@acme.example", password_hash=pw, brand_ids=[acme.id])
+        create_user(s, email="gus@globex.example", password_hash=pw, brand_ids=[globex.id])
+        create_user(s, email="root@umot.example", password_hash=pw, brand_ids=[], is_admin=True)
+    return out
+
+
+@pytest.fixture
+def seeded(db_url: str) -> Seeded:
+    return seed(db_url)
+
+
+@pytest.fixture
+def app(seeded: Seeded):
+    from umot.web.app import create_app
+
+    return create_app(seeded.url, secret_key="test-secret-key")
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "page has no CSRF token"
+    return found.group(1)
+
+
+def login(client, email: str, password: str = PASSWORD):  # noqa: ANN001, ANN201
+    token = csrf_of(client.get("/login").text)
+    return client.post("/login", data={"email": email, "password": password, "csrf_token": token},
+                       follow_redirects=False)
+
+
+@pytest.fixture
+def client(app):  # noqa: ANN001, ANN201
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as c:
+        yield c
+
+
+@pytest.fixture
+def ana(client):  # noqa: ANN001, ANN201
+    """A client logged in as Acme's ana."""
+    assert login(client, "ana@acme.example").status_code == 303
+    return client

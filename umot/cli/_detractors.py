@@ -1,0 +1,109 @@
+"""``umot detractors``: the triage queue from scripts (list, and change status/assignee/notes)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._errors import fail
+
+detractors_app = typer.Typer(
+    name="detractors", help="Flagged detractors: list the triage queue, change a flag's status.", no_args_is_help=True
+)
+DatabaseUrl = Annotated[
+    Optional[str],
+    typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
+]
+STATUS_HELP = "new, in_progress, responded, resolved or dismissed (not a detractor)"
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@detractors_app.command("list")
+def list_(
+    brand: Annotated[Optional[str], typer.Option(help="Only this brand")] = None,
+    status: Annotated[Optional[str], typer.Option(help=f"Only this status: {STATUS_HELP}")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many (0 = all)")] = 50,
+    fmt: Annotated[Format, typer.Option("--format", help="table, csv (formula-safe) or json")] = Format.table,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """List flagged detractors, newest and most severe first (as in the web queue)."""
+    from models.crud import get_brand
+    from models.crud.triage import STATUSES, QueueFilter, query_queue
+    from models.db import init_db, session_scope
+    from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
+
+    if status is not None and status not in STATUSES:
+        fail(f"unknown --status {status!r} (choose from {', '.join(STATUSES)})")
+    with session_scope(init_db(database_url)) as session:
+        brand_id = None
+        if brand is not None:
+            found = get_brand(session, brand)
+            if found is None:
+                fail(f"unknown --brand {brand!r}")
+            brand_id = found.id
+        rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status), limit=limit or None)
+    if fmt is Format.csv:
+        typer.echo(write_queue_csv(rows), nl=False)
+    elif fmt is Format.json:
+        out = [dict(zip(COLUMNS, csv_row(r))) for r in rows]
+        typer.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
+    else:
+        _print_table(rows, total)
+
+
+def _print_table(rows: list, total: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("id", "brand", "date", "source", "rating", "pred", "status", "assignee", "reasons", "text")
+    for r in rows:
+        day = r.review.published_at or r.review.first_seen_at
+        table.add_row(
+            str(r.flag.id), r.brand, f"{day:%Y-%m-%d}" if day else "", r.review.source,
+            "" if r.review.rating is None else f"{r.review.rating:g}",
+            "" if r.score is None or r.score.stars is None else f"{r.score.stars:.1f}",
+            r.flag.status, r.flag.assignee or "", ", ".join(r.flag.reasons or []),
+            " ".join(r.review.text.split())[:80],
+        )
+    console = Console()
+    console.print(table, highlight=False, markup=False) if rows else None
+    console.print(f"{len(rows)} of {total} detractors", highlight=False)
+
+
+@detractors_app.command("set")
+def set_(
+    flag_id: Annotated[int, typer.Argument(metavar="ID", help="The flag id (first column of `umot detractors list`)")],
+    status: Annotated[Optional[str], typer.Option(help=STATUS_HELP)] = None,
+    note: Annotated[Optional[str], typer.Option(help="Add a note (kept in the audit trail)")] = None,
+    assignee: Annotated[Optional[str], typer.Option(help="Assign to someone ('' unassigns)")] = None,
+    label: Annotated[Optional[str], typer.Option(help="With --status dismissed: what it really is, neutral (default) or positive")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Who made the change, for the audit trail (default: cli:<os user>)")] = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Change a detractor's status, assignee or notes; every change goes to its audit trail."""
+    from models.crud.triage import TriageError, update_flag
+    from models.db import init_db, session_scope
+
+    if status is None and note is None and assignee is None:
+        fail("nothing to change: give --status, --note and/or --assignee")
+    kwargs = {} if assignee is None else {"assignee": assignee}
+    try:
+        with session_scope(init_db(database_url)) as session:
+            events = update_flag(session, flag_id, actor=actor or f"cli:{getpass.getuser()}", status=status,
+                                 note=note, corrected_label=label, **kwargs)
+    except TriageError as exc:
+        fail(str(exc))
+    if not events:
+        typer.echo(f"flag {flag_id}: nothing changed")
+    for e in events:
+        change = e.new_value if e.field_name == "note" else f"{e.old_value or '-'} -> {e.new_value or '-'}"
+        typer.echo(f"flag {flag_id}: {e.field_name} {change}")

@@ -1,0 +1,106 @@
+"""``umot users``: who may log in to the triage app, and which brands each sees."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._errors import fail
+
+users_app = typer.Typer(name="users", help="Triage web app users: add, list, change a password.", no_args_is_help=True)
+MIN_PASSWORD = 8
+PASSWORD_ENV = "UMOT_USER_PASSWORD"
+
+DatabaseUrl = Annotated[
+    Optional[str],
+    typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
+]
+PasswordStdin = Annotated[
+    bool, typer.Option("--password-stdin", help=f"Read the password from stdin's first line (else ${PASSWORD_ENV}, else a prompt)")
+]
+
+
+def read_password(from_stdin: bool) -> str:
+    """The password from stdin, ``UMOT_USER_PASSWORD`` or a hidden, confirmed prompt."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif os.environ.get(PASSWORD_ENV):
+        password = os.environ[PASSWORD_ENV]
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < MIN_PASSWORD:
+        fail(f"password too short: use at least {MIN_PASSWORD} characters")
+    return password
+
+
+@users_app.command("add")
+def add(
+    email: Annotated[str, typer.Argument(help="The user's email (their login)")],
+    brand: Annotated[list[str], typer.Option("--brand", help="A brand the user may see (repeat for several)")] = [],
+    admin: Annotated[bool, typer.Option("--admin", help="Sees every brand, present and future")] = False,
+    password_stdin: PasswordStdin = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Add a user who sees the given brands' detractors (example: umot users add ana@shop.example --brand Acme)."""
+    from models.crud import get_brand, list_brands
+    from models.crud.triage import create_user, get_user_by_email
+    from models.db import init_db, session_scope
+    from umot.web.auth import hash_password
+
+    if "@" not in email or email.strip() != email or len(email) > 320:
+        fail(f"not an email address: {email!r}")
+    if not brand and not admin:
+        fail("give at least one --brand NAME (or --admin to see every brand)")
+    engine = init_db(database_url)
+    with session_scope(engine) as session:
+        if get_user_by_email(session, email):
+            fail(f"user {email} already exists (see `umot users list`)")
+        brands = []
+        for name in brand:
+            found = get_brand(session, name)
+            if found is None:
+                known = ", ".join(b.name for b in list_brands(session)) or "none yet: run a crawl or `umot demo`"
+                fail(f"unknown brand {name!r} (known brands: {known})")
+            brands.append(found)
+        password = read_password(password_stdin)
+        create_user(session, email=email, password_hash=hash_password(password),
+                    brand_ids=[b.id for b in brands], is_admin=admin)
+    scope = "every brand (admin)" if admin else ", ".join(b.name for b in brands)
+    typer.echo(f"added {email.lower()}: sees {scope}")
+
+
+@users_app.command("list")
+def list_(database_url: DatabaseUrl = None) -> None:
+    """List users, whether they are admins, and their brands."""
+    from models.crud.triage import list_users
+    from models.db import init_db, session_scope
+
+    with session_scope(init_db(database_url)) as session:
+        users = list_users(session)
+    if not users:
+        typer.echo("no users yet: umot users add EMAIL --brand NAME")
+    for user, brands in users:
+        role = "admin" if user.is_admin else "member"
+        typer.echo(f"{user.email}\t{role}\t{', '.join(brands) or '(no brands)'}\t{user.created_at:%Y-%m-%d}")
+
+
+@users_app.command("passwd")
+def passwd(
+    email: Annotated[str, typer.Argument(help="The user's email")],
+    password_stdin: PasswordStdin = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Set a new password for a user."""
+    from models.crud.triage import get_user_by_email, set_password_hash
+    from models.db import init_db, session_scope
+    from umot.web.auth import hash_password
+
+    with session_scope(init_db(database_url)) as session:
+        user = get_user_by_email(session, email)
+        if user is None:
+            fail(f"no user {email} (see `umot users list`)")
+        set_password_hash(session, user, hash_password(read_password(password_stdin)))
+    typer.echo(f"password changed for {email.lower()}")

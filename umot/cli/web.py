@@ -1,0 +1,46 @@
+"""``umot web`` (the triage app), ``umot users`` and ``umot detractors`` (triage from scripts)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._detractors import detractors_app
+from umot.cli._users import users_app
+
+DatabaseUrl = Annotated[
+    Optional[str],
+    typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
+]
+
+
+def web(
+    host: Annotated[str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless behind a TLS proxy")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Serve the detractor triage web app (log in with a user from `umot users add`)."""
+    import uvicorn
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlmodel import Session, func, select
+
+    from models.tables import User
+    from umot.cli._errors import fail
+    from umot.web.app import create_app
+
+    try:
+        app = create_app(database_url)
+    except (SQLAlchemyError, OSError) as exc:
+        fail(f"cannot open the store: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
+    with Session(app.state.engine) as session:
+        if not session.exec(select(func.count(User.id))).one():
+            typer.echo("No users yet: add one with `umot users add EMAIL --brand NAME` to log in.")
+    typer.echo(f"umot triage on http://{host}:{port}/  (Ctrl+C stops it)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("web")(web)
+    app.add_typer(users_app)
+    app.add_typer(detractors_app)
