@@ -10,9 +10,12 @@ from typing import Any
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 from twisted.internet.task import deferLater
 
 logger = logging.getLogger(__name__)
@@ -96,3 +99,27 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self, request: Request, exception: Exception, spider: Spider | None = None
     ) -> Request | Response | None:
         return await self._wait(super().process_exception(request, exception), None)
+
+
+class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, with every waiting request seeing the parsed rules.
+
+    In Scrapy 2.19 the requests that arrive while robots.txt is still being
+    fetched all await one shared Deferred; the first awaiter consumes its
+    result and the others get ``None``, i.e. "no robots.txt", and are let
+    through (scrapy/scrapy#6802 dropped the relay). Each waiter gets its own
+    Deferred here, fed from the shared one.
+    """
+
+    async def robot_parser(self, request: Request) -> Any:
+        pending = self._parsers.get(urlparse_cached(request).netloc)
+        if isinstance(pending, Deferred):
+            waiter: Deferred = Deferred()
+
+            def relay(result: Any) -> Any:
+                waiter.callback(result)
+                return result
+
+            pending.addCallback(relay)
+            return await maybe_deferred_to_future(waiter)
+        return await super().robot_parser(request)

@@ -59,6 +59,9 @@ UMOT_RETRY_BACKOFF_BASE = 2.0
 UMOT_RETRY_BACKOFF_MAX = 120.0
 
 DOWNLOADER_MIDDLEWARES = {
+    # Scrapy 2.19's lets requests queued behind robots.txt through (see crawlers/middlewares.py).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawlers.middlewares.RobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "crawlers.middlewares.ContactUserAgentMiddleware": 500,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
