@@ -1,0 +1,25 @@
+"""Trustpilot: a business's review pages, newest first.
+
+``umot crawl --spider trustpilot URL`` with a page URL
+(``https://www.trustpilot.com/review/acme.example?sort=recency``), or the
+argument ``domain=acme.example`` to build it. Follows ``?page=N`` until a page
+holds only stored reviews or older than ``since``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from crawlers.parsers import trustpilot
+from crawlers.spiders._listing import ListingSpider
+
+
+class TrustpilotSpider(ListingSpider):
+    name = "trustpilot"
+    parser = staticmethod(trustpilot.parse)
+    url_options = ("domain",)
+
+    @classmethod
+    def default_urls(cls, brand: str | None, options: Mapping[str, Any]) -> list[str]:
+        domain = str(options.get("domain") or "").strip()
+        return [trustpilot.page_url(domain)] if domain else []
