@@ -53,6 +53,11 @@ class ReviewCheckPipeline:
             item["external_id"] = content_id(item.get("source"), item.get("author"), item.get("text"))
         if item.get("extra") is None:
             item["extra"] = {}
+        if item.get("referral_intent") is None and "referral_intent" in item.fields:
+            from nlp.referral import referral_intent
+
+            words = " ".join(part for part in (item.get("title"), item.get("text")) if part)
+            item["referral_intent"] = referral_intent(words)
         return item
 
 

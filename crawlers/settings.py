@@ -97,5 +97,6 @@ UMOT_STATS_FILE = None  # JSON counts written at open and close (crawlers.runner
 
 # --- housekeeping -------------------------------------------------------------
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # no control port either
 LOG_LEVEL = os.environ.get("UMOT_CRAWL_LOG_LEVEL", "INFO")
 FEED_EXPORT_ENCODING = "utf-8"

@@ -318,7 +318,7 @@ def extract_page(html: str | bytes, url: str) -> PageData:
             agg = aggregates_by_item[id(item)]
             row["extra"]["aggregate_rating"] = agg["rating"]
             row["extra"]["aggregate_count"] = agg["count"]
-        key = (row["author"], (row["text"] or "")[:300], row["rating"])
+        key = row["external_id"] or (row["author"], (row["text"] or "")[:300], row["rating"])
         if key in seen:  # same review marked up twice (JSON-LD and microdata)
             continue
         seen.add(key)

@@ -131,15 +131,25 @@ def dig(data: Any, *path: Any) -> Any:
     return data
 
 
-def json_ld_nodes(html: str, url: str, type_: str) -> list[dict[str, Any]]:
-    """Every JSON-LD node of schema.org ``type_`` in a page, however deeply nested."""
+def json_ld_reviews(html: str, url: str) -> list[dict[str, Any]]:
+    """Every schema.org review in a page's JSON-LD: ``Review`` nodes and the items of
+    any ``review`` property (sites often leave their ``@type`` out), in page order."""
     import extruct  # slow import: only pages that need the JSON-LD fallback pay for it
 
     try:
         blocks = extruct.extract(html, base_url=url, syntaxes=["json-ld"], uniform=True)["json-ld"]
     except Exception as exc:  # extruct raises whatever its parsers raise
         raise ParseError(f"JSON-LD could not be read ({exc})") from None
-    return [node for node in _walk(blocks) if _has_type(node, type_)]
+    found: list[dict[str, Any]] = []
+    for node in _walk(blocks):
+        candidates = [node] if _has_type(node, "Review") else []
+        listed = node.get("review")
+        candidates += [r for r in (listed if isinstance(listed, list) else [listed]) if isinstance(r, dict)]
+        for review in candidates:
+            has_content = review.get("reviewBody") or review.get("description") or review.get("reviewRating")
+            if has_content and not any(review is seen for seen in found):
+                found.append(review)
+    return found
 
 
 def _has_type(node: dict[str, Any], type_: str) -> bool:
@@ -165,5 +175,8 @@ def html_to_text(value: str | None) -> str | None:
 
     from w3lib.html import remove_tags, replace_entities
 
+    # Some sites escape their HTML once more (``&lt;br&gt;``): unescape until stable.
+    for _ in range(2):
+        value = replace_entities(value, keep=["amp"]) if "&lt;" in value else value
     value = re.sub(r"(?i)<br\s*/?>|</p>\s*<p[^>]*>|<p[^>]*>", "\n", value)
     return replace_entities(remove_tags(value)).strip()

@@ -20,7 +20,7 @@ from crawlers.parsers.common import (
     ParsedPage,
     ParseError,
     dig,
-    json_ld_nodes,
+    json_ld_reviews,
     load_json,
     make_review,
 )
@@ -109,7 +109,7 @@ def _from_next_data(data: Any, url: str) -> ParsedPage:
 
 def _from_json_ld(html: str, url: str) -> list[dict[str, Any]]:
     reviews = []
-    for node in json_ld_nodes(html, url, "Review"):
+    for node in json_ld_reviews(html, url):
         review_id = node.get("@id") or node.get("url")
         reviews.append(
             make_review(

@@ -27,7 +27,7 @@ from crawlers.parsers.common import (
     ParseError,
     dig,
     html_to_text,
-    json_ld_nodes,
+    json_ld_reviews,
     make_review,
 )
 
@@ -123,7 +123,7 @@ def _from_feed(feed: dict[str, Any], url: str) -> ParsedPage:
 
 def _from_json_ld(html: str, url: str) -> list[dict[str, Any]]:
     reviews = []
-    for node in json_ld_nodes(html, url, "Review"):
+    for node in json_ld_reviews(html, url):
         author = node.get("author")
         reviews.append(
             make_review(

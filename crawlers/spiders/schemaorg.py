@@ -32,6 +32,12 @@ def site_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _folder(url: str) -> str:
+    """``/brands/acme/`` -> itself; ``/brands/acme/index.html`` -> ``/brands/acme/``."""
+    path = urlsplit(url).path or "/"
+    return path[: path.rfind("/") + 1]
+
+
 def next_page_urls(response: TextResponse) -> list[str]:
     """Links to the next page of this listing: ``rel=next`` first, else a "next" pagination link."""
     hrefs = response.xpath(
@@ -61,10 +67,16 @@ class SchemaOrgSpider(ReviewSpider):
     def __init__(self, *args: Any, follow_depth: str | int = 2, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.follow_depth = int(follow_depth)
-        self.allowed_sites = {site_of(u) for u in self.start_urls}
+        # hub links are followed only below a start URL's folder, so a brand's
+        # page never wanders into the rest of the site
+        self.scopes = {(site_of(u), _folder(u)) for u in self.start_urls}
 
     def source_for(self, url: str) -> str:
         return f"schemaorg:{site_of(url)}"
+
+    def in_scope(self, url: str) -> bool:
+        site, path = site_of(url), urlsplit(url).path or "/"
+        return any(site == s and path.startswith(folder) for s, folder in self.scopes)
 
     def parse_page(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         if not isinstance(response, TextResponse):
@@ -92,5 +104,5 @@ class SchemaOrgSpider(ReviewSpider):
         """A page without reviews is a hub: follow its links within the start sites."""
         for href in response.xpath("//a[@href]/@href").getall():
             url = urldefrag(response.urljoin(href.strip()))[0]
-            if url.startswith(("http://", "https://")) and site_of(url) in self.allowed_sites:
+            if url.startswith(("http://", "https://")) and self.in_scope(url):
                 yield self.request(url, meta={"umot_depth": depth})

@@ -1,0 +1,113 @@
+"""Serving the demo site on 127.0.0.1 from a background thread."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import urlsplit
+
+from umot.demo.site import BANNER, ROBOTS_TXT, BrandSpec, SiteContent, build_pages
+
+
+@dataclass
+class DemoBrand:
+    """A brand of the demo site: crawl ``url`` with ``--brand name``; ``n_reviews`` a crawl should find."""
+
+    name: str
+    slug: str
+    url: str
+    n_reviews: int
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass
+class DemoSite:
+    """A running demo site. Use as a context manager, or call :meth:`stop`."""
+
+    base_url: str
+    brands: list[DemoBrand]
+    content: SiteContent
+    requested_paths: list[str] = field(default_factory=list)
+    _server: Any = None
+    _thread: Any = None
+
+    @property
+    def n_reviews(self) -> int:
+        """Reviews a crawl of the whole site (from :attr:`base_url`) should find."""
+        return sum(b.n_reviews for b in self.brands)
+
+    @property
+    def crawl_settings(self) -> dict[str, Any]:
+        """Crawl settings for this local site: politeness delays off (robots.txt still obeyed)."""
+        from crawlers.runner import LOCAL_SITE_SETTINGS
+
+        return dict(LOCAL_SITE_SETTINGS)
+
+    def brand(self, name: str) -> DemoBrand:
+        for b in self.brands:
+            if b.name == name or b.slug == name:
+                return b
+        raise KeyError(name)
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> "DemoSite":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _handler(pages: dict[str, tuple[int, str]], log: list[str]) -> type[BaseHTTPRequestHandler]:
+    robots = ROBOTS_TXT.encode()
+    not_found = f"<!doctype html><p>{BANNER}</p><h1>404 Not Found</h1>".encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            path = urlsplit(self.path).path
+            log.append(path)
+            if path == "/robots.txt":
+                status, ctype, body = 200, "text/plain; charset=utf-8", robots
+            elif path in pages:
+                status, text = pages[path]
+                ctype, body = "text/html; charset=utf-8", text.encode("utf-8")
+            else:
+                status, ctype, body = 404, "text/html; charset=utf-8", not_found
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:  # quiet: the crawler logs what matters
+            pass
+
+    return Handler
+
+
+def serve(content: SiteContent, brand_specs: tuple[BrandSpec, ...]) -> DemoSite:
+    """Start serving ``content`` on a free port of 127.0.0.1."""
+    pages = build_pages(content)
+    log: list[str] = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(pages, log))
+    server.daemon_threads = True
+    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    brands = []
+    for spec in brand_specs:
+        n = sum(len(p.reviews) for p in content.brand_products(spec.slug))
+        if spec.slug == content.clearance.brand.slug:
+            n += len(content.clearance.reviews)
+        brands.append(DemoBrand(spec.name, spec.slug, f"{base_url}/brands/{spec.slug}/", n))
+    thread = threading.Thread(target=server.serve_forever, name="umot-demo-site", daemon=True)
+    thread.start()
+    return DemoSite(base_url, brands, content, log, server, thread)
