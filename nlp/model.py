@@ -132,6 +132,7 @@ def save_overlay(model: MeanPoolSentiment, spec: ModelSpec, directory: Path) -> 
     spec.base_version = package_version(BASE_PACKAGE)
     tensors = {n: state[n].detach().to(torch.float16).contiguous() for n in spec.trained_params}
     save_file(tensors, str(directory / WEIGHTS_FILE), metadata={"format": FORMAT})
+    (directory / WEIGHTS_FILE).chmod(0o644)
     spec.save(directory)
 
 

@@ -115,6 +115,16 @@ class Scorer:
         progress: bool = False,
     ) -> list[ReviewScore]:
         """Score reviews; never raises on odd values (see ``nlp.text``)."""
+        return self.score_detailed(texts, ratings, progress=progress)[0]
+
+    def score_detailed(
+        self,
+        texts: Sequence[object],
+        ratings: Sequence[float | None] | None = None,
+        *,
+        progress: bool = False,
+    ) -> tuple[list[ReviewScore], np.ndarray]:
+        """``score`` plus the model's class probabilities (NaN rows for empty texts)."""
         if ratings is not None and len(ratings) != len(texts):
             raise ValueError(f"{len(texts)} texts but {len(ratings)} ratings")
         cleaned = [clean_text(t) for t in texts]
@@ -146,7 +156,9 @@ class Scorer:
                 p_positive=round(float(p[2]), 4), confidence=round(float(p[k]), 4),
                 language=lang, detractor=is_det, reasons=reasons,
             ))
-        return results
+        full = np.full((len(cleaned), self.labels.num_labels), np.nan, dtype=np.float32)
+        full[todo] = probs
+        return results, full
 
 
 def set_threads() -> None:

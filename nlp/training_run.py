@@ -1,0 +1,90 @@
+"""One complete training run: fit, choose the detractor threshold, save, evaluate, write the card.
+
+``umot train`` (and so ``make model``) calls :func:`run`; it is kept apart
+from ``nlp.train`` so the optimisation loop stays readable.
+"""
+
+from __future__ import annotations
+
+import platform
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from nlp.card import write_card
+from nlp.labels import label_map
+from nlp.model import WEIGHTS_FILE, file_digest, save_overlay
+from nlp.train import TrainConfig, train
+
+
+def choose_threshold(p_negative: np.ndarray, stars: Sequence[int]) -> float:
+    """p_negative threshold with the best detractor F1 on held-out *training* reviews."""
+    gold = np.asarray(stars) <= 2
+    best, best_f1 = 0.5, -1.0
+    for t in np.arange(0.30, 0.71, 0.02):
+        pred = p_negative >= t
+        tp = float(np.sum(pred & gold))
+        f1 = 2 * tp / max(pred.sum() + gold.sum(), 1)
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(round(t, 2)), f1
+    return best
+
+
+def run(
+    texts: Sequence[str],
+    stars: Sequence[int],
+    out: Path,
+    *,
+    cfg: TrainConfig | None = None,
+    card: Path | None = None,
+    eval_dir: Path | None = None,
+    data_name: str = "",
+    log: Callable[[str], None] = print,
+) -> dict:
+    """Train, save to ``out`` (loadable with ``--model out``), evaluate and write the card."""
+    from transformers import AutoTokenizer
+
+    from nlp.evaluate import evaluate
+    from nlp.model import base_model_dir
+    from nlp.scorer import Scorer, quantize
+
+    cfg = cfg or TrainConfig()
+    t0 = time.perf_counter()
+    model, spec, stats = train(texts, stars, cfg, log=log)
+    tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
+    labels = label_map(model.config.id2label)
+    hold_texts, hold_stars = stats["holdout"]
+    if hold_texts:
+        probe = Scorer(model, tokenizer, labels, version="holdout")
+        p = probe.predict_proba(hold_texts)
+        spec.detractor_threshold = choose_threshold(p[:, :2].sum(1), hold_stars)
+        log(f"detractor threshold {spec.detractor_threshold} (best F1 on {len(hold_texts)} held-out training reviews)")
+    save_overlay(model, spec, out)
+    version = f"{spec.name}@{file_digest(out / WEIGHTS_FILE)}"
+    size_mb = sum(f.stat().st_size for f in out.iterdir() if f.is_file()) / 1e6
+    log(f"saved {out} ({size_mb:.1f} MB), version {version}")
+    settings = dict(max_length=spec.max_length, head_tokens=spec.head_tokens,
+                    detractor_threshold=spec.detractor_threshold, mismatch_threshold=spec.mismatch_threshold)
+    evaluation: dict[str, dict] = {}
+    if eval_dir is not None:
+        for variant, net in (("fp32", model), ("int8", quantize(model))):
+            log(f"evaluating the {variant} model on {eval_dir}")
+            scorer = Scorer(net, tokenizer, labels, version=version, **settings)
+            evaluation[variant] = evaluate(scorer, eval_dir)
+            log(f"{variant}: {evaluation[variant]}")
+    summary = {
+        "version": version, "out": str(out), "size_mb": round(size_mb, 2),
+        "train_minutes": round(stats["minutes"], 2), "total_minutes": round((time.perf_counter() - t0) / 60, 2),
+        "data": data_name, "n_train": len(texts), "star_counts": dict(sorted(Counter(stars).items())),
+        "detractor_threshold": spec.detractor_threshold, "mismatch_threshold": spec.mismatch_threshold,
+        "evaluation": evaluation, "training": spec.training,
+        "machine": f"{platform.machine()}, {torch.get_num_threads()} threads, torch {torch.__version__}",
+    }
+    if card is not None:
+        write_card(card, summary, spec)
+        log(f"wrote {card}")
+    return summary
