@@ -14,6 +14,8 @@ from typing import Any
 
 from crawlers.extract.dates import parse_datetime
 from crawlers.extract.language import detect_language
+from crawlers.extract.ratings import UNRATED, normalise_rating
+from crawlers.items import content_id
 from nlp.referral import referral_intent
 
 # The keys of one review row: the crawl JSONL fields the store upserts.
@@ -63,22 +65,20 @@ def make_review(
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """A review row: 1-5 rating, UTC date, language (given, else detected) and referral intent."""
-    raw = to_float(rating)
-    scale = rating_scale if raw is not None else None
-    norm = None
-    if raw is not None and scale:
-        norm = raw if scale == 5 else round(1 + (raw / scale) * 4, 3)
+    stars = normalise_rating(rating, best=rating_scale) if rating is not None else UNRATED
     title = clean(title)
     text = clean(text) or ""
     words = " ".join(part for part in (title, text) if part)
     return {
         "source": source,
         "url": url,
-        "external_id": str(external_id) if external_id not in (None, "") else None,
+        # No id from the site: the same content hash the pipeline would give, so
+        # incremental stops recognise these reviews too.
+        "external_id": str(external_id) if external_id not in (None, "") else content_id(source, author, text),
         "author": clean(author),
-        "rating": norm,
-        "rating_raw": raw,
-        "rating_scale": scale,
+        "rating": stars.value,
+        "rating_raw": stars.raw,
+        "rating_scale": stars.scale,
         "title": title,
         "text": text,
         "published_at": to_datetime(published_at),
@@ -94,16 +94,6 @@ def clean(value: Any) -> str | None:
         return None
     value = str(value).strip()
     return value or None
-
-
-def to_float(value: Any) -> float | None:
-    """A number from an int, float or numeric string; ``None`` otherwise."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return float(str(value).strip())
-    except ValueError:
-        return None
 
 
 def to_datetime(value: Any) -> datetime | None:
@@ -175,8 +165,7 @@ def html_to_text(value: str | None) -> str | None:
 
     from w3lib.html import remove_tags, replace_entities
 
-    # Some sites escape their HTML once more (``&lt;br&gt;``): unescape until stable.
-    for _ in range(2):
-        value = replace_entities(value, keep=["amp"]) if "&lt;" in value else value
+    if "<" not in value and "&lt;" in value:  # HTML escaped once more, as Yelp's comments are
+        value = replace_entities(value)
     value = re.sub(r"(?i)<br\s*/?>|</p>\s*<p[^>]*>|<p[^>]*>", "\n", value)
     return replace_entities(remove_tags(value)).strip()
