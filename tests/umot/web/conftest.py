@@ -7,8 +7,10 @@ gus sees Globex, root is an admin. Texts include markup an attacker would try.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import shutil
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -88,9 +90,26 @@ def seed(url: str) -> Seeded:
     return out
 
 
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Seeded]:
+    """Migrate and seed once; each test gets its own copy of the file."""
+    from models.db import get_engine, init_db
+
+    path = tmp_path_factory.mktemp("triage") / "template.db"
+    url = f"sqlite:///{path}"
+    init_db(url)
+    seeded = seed(url)
+    get_engine(url).dispose()  # checkpoints the WAL into the file
+    return path, seeded
+
+
 @pytest.fixture
-def seeded(db_url: str) -> Seeded:
-    return seed(db_url)
+def seeded(seeded_template: tuple[Path, Seeded], tmp_path: Path) -> Seeded:
+    src, template = seeded_template
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{src}{suffix}").exists():
+            shutil.copy(f"{src}{suffix}", tmp_path / f"umot.db{suffix}")
+    return replace(template, url=f"sqlite:///{tmp_path / 'umot.db'}")
 
 
 @pytest.fixture

@@ -1,0 +1,96 @@
+"""``umot users`` and ``umot detractors`` against a seeded store."""
+
+from __future__ import annotations
+
+import getpass
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from umot.cli import app
+
+runner = CliRunner()
+
+
+def umot(*args: str, input: str | None = None, env: dict | None = None):  # noqa: ANN201
+    return runner.invoke(app, list(args), input=input, env=env)
+
+
+def test_users_add_and_list(seeded) -> None:
+    db = ("--database-url", seeded.url)
+    r = umot("users", "add", "Zoe@Acme.example", "--brand", "Acme", "--password-stdin", *db, input="long enough pw\n")
+    assert r.exit_code == 0, r.output
+    assert "added zoe@acme.example: sees Acme" in r.output
+    r = umot("users", "add", "ops@umot.example", "--admin", *db, env={"UMOT_USER_PASSWORD": "from the env!"})
+    assert r.exit_code == 0, r.output
+    listing = umot("users", "list", *db).output
+    assert "zoe@acme.example\tmember\tAcme" in listing and "ops@umot.example\tadmin\t*" in listing
+
+    from models.crud.triage import get_user_by_email
+    from models.db import get_engine, session_scope
+    from umot.web.auth import verify_password
+
+    with session_scope(get_engine(seeded.url)) as s:
+        user = get_user_by_email(s, "zoe@acme.example")
+        assert user.password_hash.startswith("$argon2") and verify_password(user.password_hash, "long enough pw")
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (("ana@acme.example", "--brand", "Acme"), "long enough pw\n", "already exists"),
+        (("new@acme.example", "--brand", "Acme Inc"), "long enough pw\n", "unknown brand 'Acme Inc' (known brands: Acme, Globex)"),
+        (("new@acme.example",), "long enough pw\n", "give at least one --brand"),
+        (("not-an-email", "--brand", "Acme"), "long enough pw\n", "not an email address"),
+        (("new@acme.example", "--brand", "Acme"), "short\n", "password too short"),
+    ],
+)
+def test_users_add_refuses_bad_input(seeded, args, stdin, message) -> None:
+    r = umot("users", "add", *args, "--password-stdin", "--database-url", seeded.url, input=stdin)
+    assert r.exit_code == 2 and message in " ".join(r.output.split())
+
+
+def test_detractors_list_and_set(seeded) -> None:
+    db = ("--database-url", seeded.url)
+    r = umot("detractors", "list", "--brand", "Acme", "--format", "json", "--limit", "0", *db)
+    rows = json.loads(r.output)
+    assert len(rows) == 30 and rows[0]["flag_id"] == seeded.flags["a0"] and rows[0]["brand"] == "Acme"
+    flag_id = seeded.flags["a1"]
+    r = umot("detractors", "set", str(flag_id), "--status", "responded", "--note", "Replied publicly",
+             "--assignee", "ana", *db)
+    assert r.exit_code == 0, r.output
+    assert f"flag {flag_id}: status new -> responded" in r.output
+    r = umot("detractors", "set", str(flag_id), "--status", "dismissed", "--actor", "bot:cleanup", *db)
+    assert "corrected_label - -> neutral" in r.output
+    r = umot("detractors", "list", "--status", "dismissed", "--format", "csv", *db)
+    assert r.output.splitlines()[1].startswith(f"{flag_id},")
+
+    from models.crud.triage import flag_events
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(seeded.url)) as s:
+        events = [(e.actor, e.field_name, e.old_value, e.new_value) for e in flag_events(s, flag_id)]
+    me = f"cli:{getpass.getuser()}"
+    assert events == [
+        (me, "status", "new", "responded"), (me, "assignee", None, "ana"), (me, "note", None, "Replied publicly"),
+        ("bot:cleanup", "status", "responded", "dismissed"), ("bot:cleanup", "corrected_label", None, "neutral"),
+    ]
+    table = umot("detractors", "list", "--status", "dismissed", *db).output
+    assert "1 of 1 detractors" in table
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("set", "99999", "--status", "resolved"), "no detractor flag with id 99999"),
+        (("set", "1", "--status", "closed"), "unknown status 'closed'"),
+        (("set", "1", "--status", "resolved", "--label", "positive"), "corrected label goes with status 'dismissed'"),
+        (("set", "1"), "nothing to change"),
+        (("list", "--status", "open"), "unknown --status 'open'"),
+        (("list", "--brand", "Nope"), "unknown --brand 'Nope'"),
+    ],
+)
+def test_detractors_refuses_bad_input(seeded, args, message) -> None:
+    r = umot("detractors", *args, "--database-url", seeded.url)
+    assert r.exit_code == 2 and message in " ".join(r.output.split())
