@@ -61,9 +61,9 @@ def parse_datetime(value: Any) -> datetime | None:
             try:
                 parsed = datetime.fromisoformat(text)
             except ValueError:
-                import dateparser  # slow; only for what ISO 8601 parsing refused
+                import dateparser  # only for what ISO 8601 refused; English keeps it fast
 
-                parsed = dateparser.parse(text, settings={"STRICT_PARSING": False})
+                parsed = dateparser.parse(text, languages=["en"])
                 if parsed is None:
                     return None
         else:

@@ -57,7 +57,26 @@ def pg_database(pg_user: str) -> Iterator[str]:
         _pg_admin(pg_user, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(scope="session")
+def pg_migrated_url(pg_user: str) -> Iterator[str]:
+    """One migrated PostgreSQL database for the session (tests empty it first)."""
+    from models.db import dispose_engines, init_db
+
+    name = f"umot_test_{uuid.uuid4().hex[:12]}"
+    _pg_admin(pg_user, f'CREATE DATABASE "{name}"')
+    url = f"postgresql+psycopg://{pg_user}@{PG_HOST}:{PG_PORT}/{name}"
+    try:
+        init_db(url)
+        yield url
+    finally:
+        dispose_engines()
+        _pg_admin(pg_user, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+DIALECTS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=DIALECTS)
 def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """URL of an empty, never-migrated database of each dialect."""
     if request.param == "sqlite":
@@ -69,12 +88,22 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield request.getfixturevalue("pg_database")
 
 
-@pytest.fixture
-def engine(empty_url: str) -> Engine:
-    """A migrated store of each dialect."""
-    from models.db import init_db
+@pytest.fixture(params=DIALECTS)
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A migrated, empty store of each dialect."""
+    from sqlmodel import SQLModel
 
-    return init_db(empty_url)
+    from models.db import dispose_engines, get_engine, init_db
+
+    if request.param == "sqlite":
+        yield init_db(f"sqlite:///{tmp_path / 'store.db'}")
+        dispose_engines()
+        return
+    engine = get_engine(request.getfixturevalue("pg_migrated_url"))
+    tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    yield engine
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ def test_concurrent_init_db_migrates_once(empty_url: str) -> None:
     code = "import sys; from models.db import init_db; init_db(sys.argv[1]); print('ok')"
     procs = [
         subprocess.Popen([sys.executable, "-c", code, empty_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for _ in range(4)
+        for _ in range(3)
     ]
     outcomes = [proc.communicate(timeout=120) for proc in procs]
     for proc, (out, err) in zip(procs, outcomes):
