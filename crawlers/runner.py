@@ -75,6 +75,7 @@ def build_command(
     since: datetime | None,
     source_id: int | None,
     settings: Mapping[str, Any],
+    spider_args: Mapping[str, Any] | None = None,
 ) -> list[str]:
     """The ``python -m scrapy crawl`` command line for one crawl."""
     cmd = [sys.executable, "-m", "scrapy", "crawl", spider, "-a", "urls=" + ",".join(urls)]
@@ -84,6 +85,8 @@ def build_command(
         cmd += ["-a", f"since={since.isoformat()}"]
     if source_id is not None:
         cmd += ["-a", f"source_id={source_id}"]
+    for name, value in (spider_args or {}).items():
+        cmd += ["-a", f"{name}={value}"]
     for name, value in settings.items():
         cmd += ["-s", f"{name}={_setting_value(value)}"]
     return cmd
@@ -128,6 +131,7 @@ def run_crawl(
     source_id: int | None = None,
     since: datetime | None = None,
     settings: dict | None = None,
+    spider_args: dict | None = None,
     timeout: float | None = None,
     log_file: Path | None = None,
 ) -> CrawlResult:
@@ -135,7 +139,8 @@ def run_crawl(
 
     The store is ``database_url`` or ``UMOT_DATABASE_URL`` / the default SQLite
     file; storing needs ``brand``. ``settings`` override crawlers/settings.py
-    for this crawl (e.g. :data:`LOCAL_SITE_SETTINGS`). ``log_file`` keeps
+    for this crawl (e.g. :data:`LOCAL_SITE_SETTINGS`); ``spider_args`` are extra
+    ``-a NAME=VALUE`` spider arguments (e.g. ``follow_depth``). ``log_file`` keeps
     Scrapy's log; ``timeout`` (seconds) stops a crawl that runs too long.
     """
     urls = [u.strip() for u in urls if u and u.strip()]
@@ -161,7 +166,8 @@ def run_crawl(
         stats_file = Path(tmp) / "stats.json"
         run_settings["UMOT_STATS_FILE"] = str(stats_file)
         cmd = build_command(
-            spider, urls, brand=brand, since=since, source_id=source_id, settings=run_settings
+            spider, urls, brand=brand, since=since, source_id=source_id, settings=run_settings,
+            spider_args=spider_args,
         )
         env = dict(os.environ)
         env["SCRAPY_SETTINGS_MODULE"] = "crawlers.settings"

@@ -61,7 +61,8 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
                     "subreddit": post.get("subreddit"),
                     "score": post.get("score"),
                     "num_comments": post.get("num_comments"),
-                    "link": post.get("url") if post.get("url") != f"{site}{permalink}" else None,
+                    # the linked article of a link post (self posts link to themselves)
+                    "link": None if permalink and str(post.get("url", "")).endswith(permalink) else post.get("url"),
                 },
             )
         )

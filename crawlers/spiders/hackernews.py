@@ -1,0 +1,25 @@
+"""Hacker News: newest stories and comments that mention a brand (Algolia search API).
+
+``umot crawl --spider hackernews URL`` with a search URL
+(``https://hn.algolia.com/api/v1/search_by_date?query=Acme&tags=(story,comment)``),
+or the argument ``query=...`` (default: the brand's name) to build it. Follows
+``page=N`` until a page holds only stored items or older than ``since``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from crawlers.parsers import hackernews
+from crawlers.spiders._listing import ListingSpider
+
+
+class HackerNewsSpider(ListingSpider):
+    name = "hackernews"
+    parser = staticmethod(hackernews.parse)
+    url_options = ("query",)
+
+    @classmethod
+    def default_urls(cls, brand: str | None, options: Mapping[str, Any]) -> list[str]:
+        query = str(options.get("query") or brand or "").strip()
+        return [hackernews.search_url(query)] if query else []

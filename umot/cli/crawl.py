@@ -1,0 +1,160 @@
+"""``umot crawl`` (public review pages -> store or JSONL) and ``umot import`` (CSV/JSONL -> store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._errors import fail
+
+
+def _parse_pairs(pairs: list[str] | None, option: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            fail(f"{option} {pair!r}: expected NAME=VALUE")
+        out[name.strip()] = value.strip()
+    return out
+
+
+def _spider_names() -> list[str]:
+    """Spiders of the Scrapy project (looked up by name, like ``scrapy list``)."""
+    from scrapy.settings import Settings
+    from scrapy.spiderloader import SpiderLoader
+
+    settings = Settings()
+    settings.setmodule("crawlers.settings", priority="project")
+    return sorted(SpiderLoader.from_settings(settings).list())
+
+
+def crawl(
+    urls: Annotated[list[str], typer.Argument(help="Start URLs: product, review-listing or hub pages", show_default=False)],
+    spider: Annotated[str, typer.Option("--spider", help="Spider to run (see crawlers/spiders/)")] = "schemaorg",
+    brand: Annotated[
+        Optional[str], typer.Option(help="Brand the reviews belong to (required unless -o is given)")
+    ] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("-o", "--output", help="Write reviews to this JSONL file instead of the store", dir_okay=False),
+    ] = None,
+    since: Annotated[
+        Optional[str], typer.Option(help="Skip reviews older than this date (e.g. 2024-01-31) and stop paginating there")
+    ] = None,
+    source_id: Annotated[Optional[int], typer.Option(help="Record the crawl against this source id")] = None,
+    arg: Annotated[
+        Optional[list[str]], typer.Option("-a", "--arg", help="Spider argument NAME=VALUE (repeatable), e.g. follow_depth=3")
+    ] = None,
+    setting: Annotated[
+        Optional[list[str]],
+        typer.Option("-s", "--set", help="Scrapy setting NAME=VALUE for this crawl (repeatable), e.g. DOWNLOAD_DELAY=5"),
+    ] = None,
+    log: Annotated[Optional[Path], typer.Option(help="Keep Scrapy's full log in this file", dir_okay=False)] = None,
+    database_url: Annotated[
+        Optional[str], typer.Option(help="Store URL (default: UMOT_DATABASE_URL or data/umot.db)")
+    ] = None,
+) -> None:
+    """Crawl review pages into the store (needs --brand) or into a JSONL file (-o).
+
+    Polite by default: robots.txt obeyed, one request at a time per site,
+    AutoThrottle, retries with back-off. Prints one summary line; exits 1 when
+    the crawl failed (e.g. the site could not be reached). Reviews stored
+    before a failure stay stored.
+    """
+    from urllib.parse import urlsplit
+
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            fail(f"not an http(s) URL: {url!r}")
+    names = _spider_names()
+    if spider not in names:
+        fail(f"unknown spider {spider!r} (available: {', '.join(names)})")
+    if output is None and not (brand and brand.strip()):
+        fail("--brand is required to store reviews (or write JSONL with -o FILE.jsonl)")
+    since_dt = None
+    if since:
+        from crawlers.extract.dates import parse_datetime
+
+        since_dt = parse_datetime(since)
+        if since_dt is None:
+            fail(f"--since {since!r} is not a date (e.g. 2024-01-31)")
+    spider_args = _parse_pairs(arg, "--arg")
+    settings = _parse_pairs(setting, "--set")
+
+    from rich.console import Console
+
+    from crawlers.runner import run_crawl
+
+    console = Console(stderr=True)
+    with console.status(f"crawling {len(urls)} URL(s) with {spider}…"):
+        result = run_crawl(
+            spider,
+            urls,
+            brand=brand.strip() if brand else None,
+            database_url=database_url,
+            output=output,
+            source_id=source_id,
+            since=since_dt,
+            settings=settings,
+            spider_args=spider_args,
+            log_file=log,
+        )
+    where = f"written to {output}" if output is not None else "new"
+    errors = f"{result.errors} error{'s' if result.errors != 1 else ''}"
+    run = f", run {result.run_id}" if result.run_id else ""
+    typer.echo(
+        f"{spider}: {result.items_scraped} reviews found, {result.items_new} {where}, "
+        f"{result.pages} pages, {errors}{run}"
+    )
+    if not result.ok:
+        fail(result.error_message or "crawl failed", code=1)
+
+
+def import_reviews(
+    file: Annotated[Path, typer.Argument(help="CSV/TSV or JSONL file of reviews", dir_okay=False, show_default=False)],
+    brand: Annotated[str, typer.Option(help="Brand the reviews belong to", show_default=False)],
+    scale: Annotated[float, typer.Option(help="Best possible rating in the file (5, 10, 100...)")] = 5,
+    source: Annotated[
+        Optional[str], typer.Option(help="Source label when the file has no source column (default: import:<file name>)")
+    ] = None,
+    database_url: Annotated[
+        Optional[str], typer.Option(help="Store URL (default: UMOT_DATABASE_URL or data/umot.db)")
+    ] = None,
+) -> None:
+    """Load reviews exported from another tool into the store.
+
+    Columns: text (required); rating or stars, author, title, url, date or
+    published_at, source, id or external_id, language (optional). The whole
+    file is checked first and then stored in ONE transaction: a bad row stops
+    the import with its line number and nothing from the file is stored.
+    Re-importing the same file adds nothing (reviews are keyed by source + id).
+    """
+    from crawlers.importer import ImportFileError, read_review_file
+
+    try:
+        rows = read_review_file(file, scale=scale, source=source)
+    except ImportFileError as exc:
+        fail(str(exc))
+
+    from models import crud
+    from models.db import init_db, session_scope
+
+    try:
+        engine = init_db(database_url)
+        with session_scope(engine) as session:
+            brand_row = crud.get_or_create_brand(session, brand.strip())
+            result = crud.upsert_reviews(session, rows, brand_id=brand_row.id)
+    except ValueError as exc:
+        fail(f"{file}: {exc}")
+    typer.echo(
+        f"imported {len(rows)} reviews from {file} into {brand.strip()!r}: "
+        f"{result.new} new, {result.existing} already stored"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("crawl")(crawl)
+    app.command("import")(import_reviews)
