@@ -1,0 +1,145 @@
+"""Scoring speed: transformers ``pipeline`` vs ``umot score``'s scorer, same model, same reviews.
+
+One run measures, each variant in its own fresh process (so peak memory is its
+own): the ``pipeline("text-classification")`` at its default batch size on the
+float32 model, then the umot scorer in float32 and in int8 (its default), on
+the first 1,000 MARC dev reviews. Reports reviews/s, peak RSS and 5-star /
+polarity accuracy per variant, and the speed ratio of the shipped scorer.
+
+``python -m bench score`` (model: UMOT_BENCH_MODEL, UMOT_MODEL or the shipped one;
+reviews: UMOT_BENCH_N, default 1000). Writes the table into nlp/MODEL_CARD.md
+when benchmarking the shipped model.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import resource
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "marc_en_dev.csv.gz"
+CARD = ROOT / "nlp" / "MODEL_CARD.md"
+TARGET_RATIO = 7.0
+VARIANTS = [
+    ("pipeline", "transformers pipeline, default batch size, fp32"),
+    ("scorer-fp32", "umot scorer: sorted batches of 64, dynamic padding, head+tail 256 tokens, fp32"),
+    ("scorer-int8", "umot scorer as shipped: the same + int8 dynamic quantisation"),
+]
+
+
+def _load_data(n: int) -> tuple[list[str], list[int]]:
+    from nlp.data import read_labelled
+
+    texts, stars = read_labelled(Path(os.environ.get("UMOT_BENCH_DATA", DATA)))
+    return texts[:n], stars[:n]
+
+
+def _variant(name: str, model_dir: str, n: int, queue) -> None:
+    """Runs in a child process: load, warm up, time, report."""
+    import numpy as np
+    import torch
+
+    import nlp
+    from nlp.scorer import set_threads
+
+    texts, stars = _load_data(n)
+    set_threads()
+    t_load = time.perf_counter()
+    scorer = nlp.load_scorer(model_dir, quantized=name.endswith("int8"))
+    load_s = time.perf_counter() - t_load
+    star_values = np.asarray(scorer.labels.stars)
+    if name == "pipeline":
+        from transformers import pipeline
+
+        pipe = pipeline("text-classification", model=scorer.model, tokenizer=scorer.tokenizer,
+                        device=-1, top_k=None, truncation=True)
+        id_of = {label: i for i, label in scorer.model.config.id2label.items()}
+        pipe(texts[:8])
+        t0 = time.perf_counter()
+        outputs = pipe(texts)
+        seconds = time.perf_counter() - t0
+        probs = np.zeros((len(texts), len(id_of)))
+        for row, out in enumerate(outputs):
+            for item in out:
+                probs[row, id_of[item["label"]]] = item["score"]
+    else:
+        scorer.score(texts[:8])
+        t0 = time.perf_counter()
+        _, probs = scorer.score_detailed(texts)
+        seconds = time.perf_counter() - t0
+    gold = np.asarray(stars)
+    pred = star_values[probs.argmax(1)]
+    polar = gold != 3
+    pol_pred = np.asarray(scorer.labels.polarity)[probs.argmax(1)]
+    queue.put({
+        "variant": name, "reviews": len(texts), "seconds": round(seconds, 2),
+        "reviews_per_s": round(len(texts) / seconds, 1), "load_s": round(load_s, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0),
+        "exact": round(float(np.mean(pred == gold)), 4),
+        "polarity_acc": round(float(np.mean((pol_pred[polar] == 2) == (gold[polar] >= 4))), 4),
+        "threads": torch.get_num_threads(),
+    })
+
+
+def _run(name: str, model_dir: str, n: int) -> dict:
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_variant, args=(name, model_dir, n, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result
+
+
+def card_table(results: list[dict], ratio: float) -> str:
+    lines = [
+        f"Measured by `python -m bench score` on this machine ({os.cpu_count()} CPU cores), first "
+        f"{results[0]['reviews']} MARC dev reviews, each variant in a fresh process:",
+        "",
+        "| variant | reviews/s | peak RSS (MB) | 5-star exact | polarity acc (1-2 vs 4-5) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    desc = dict(VARIANTS)
+    for r in results:
+        lines.append(f"| {desc[r['variant']]} | {r['reviews_per_s']} | {r['peak_rss_mb']:.0f} | "
+                     f"{r['exact']:.3f} | {r['polarity_acc']:.3f} |")
+    lines += ["", f"Shipped scorer (int8) vs pipeline: **{ratio:.1f}x** the reviews/s (target ≥ {TARGET_RATIO:g}x)."]
+    return "\n".join(lines)
+
+
+def main() -> dict:
+    from nlp.card import BENCH_END, BENCH_START
+    from nlp.scorer import DEFAULT_MODEL_DIR
+
+    model_dir = os.environ.get("UMOT_BENCH_MODEL") or os.environ.get("UMOT_MODEL") or str(DEFAULT_MODEL_DIR)
+    n = int(os.environ.get("UMOT_BENCH_N", "1000"))
+    results = []
+    for name, _ in VARIANTS:
+        results.append(_run(name, model_dir, n))
+        r = results[-1]
+        print(f"{name:12s} {r['reviews_per_s']:8.1f} reviews/s  peak {r['peak_rss_mb']:.0f} MB  "
+              f"exact {r['exact']:.3f}  polarity {r['polarity_acc']:.3f}", flush=True)
+    by = {r["variant"]: r for r in results}
+    ratio = by["scorer-int8"]["reviews_per_s"] / by["pipeline"]["reviews_per_s"]
+    exact_drop = by["scorer-fp32"]["exact"] - by["scorer-int8"]["exact"]
+    unopt_drop = by["pipeline"]["exact"] - by["scorer-int8"]["exact"]
+    print(f"ratio (int8 scorer / pipeline): {ratio:.1f}x; exact vs unoptimised pipeline {-unopt_drop:+.3f}")
+    if Path(model_dir).resolve() == DEFAULT_MODEL_DIR and CARD.exists():
+        text = CARD.read_text()
+        if BENCH_START in text and BENCH_END in text:
+            head, rest = text.split(BENCH_START, 1)
+            tail = rest.split(BENCH_END, 1)[1]
+            CARD.write_text(f"{head}{BENCH_START}\n{card_table(results, ratio)}\n{BENCH_END}{tail}")
+    return {
+        "model": model_dir, "variants": results, "ratio": round(ratio, 2),
+        "exact_drop_vs_pipeline": round(unopt_drop, 4), "exact_drop_vs_fp32": round(exact_drop, 4),
+        "targets_met": ratio >= TARGET_RATIO and unopt_drop <= 0.01,
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(), indent=2))

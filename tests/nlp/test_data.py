@@ -1,0 +1,51 @@
+import gzip
+
+import pytest
+
+from nlp.data import DataError, read_labelled, read_rows, write_rows
+
+
+def test_csv_row_with_extra_field_names_file_and_row(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text('text,rating\n"fine",5\n"bad",1,extra\n')
+    with pytest.raises(DataError, match=r"in\.csv: row 3 has 3 fields"):
+        read_rows(path)
+
+
+def test_jsonl_bad_line_names_row(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "a"}\n{"text": \n')
+    with pytest.raises(DataError, match=r"in\.jsonl: row 2: invalid JSON"):
+        read_rows(path)
+
+
+def test_jsonl_non_object_row(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "a"}\n[1, 2]\n')
+    with pytest.raises(DataError, match="row 2: expected a JSON object"):
+        read_rows(path)
+
+
+def test_unknown_extension_and_missing_file(tmp_path):
+    (tmp_path / "x.txt").write_text("text\nhello\n")
+    with pytest.raises(DataError, match="unknown format"):
+        read_rows(tmp_path / "x.txt")
+    with pytest.raises(DataError, match="no such file"):
+        read_rows(tmp_path / "x.csv")
+
+
+def test_labelled_gzip_csv_and_bad_stars(tmp_path):
+    path = tmp_path / "train.csv.gz"
+    with gzip.open(path, "wt") as f:
+        f.write("text,stars\ngood,5\nbad,1\n")
+    assert read_labelled(path) == (["good", "bad"], [5, 1])
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,stars\ngood,five\n")
+    with pytest.raises(DataError, match="row 2: stars 'five'"):
+        read_labelled(bad)
+
+
+def test_write_roundtrip_csv_lists_and_bools(tmp_path):
+    path = tmp_path / "out.csv"
+    write_rows(path, ["a", "reasons", "detractor"], [{"a": 1, "reasons": ["x", "y"], "detractor": True}])
+    assert read_rows(path)[1] == [{"a": "1", "reasons": "x; y", "detractor": "true"}]
