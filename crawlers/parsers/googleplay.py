@@ -142,7 +142,7 @@ def _review(item: list[Any], url: str, app_id: str | None) -> dict[str, Any]:
     return make_review(
         source=SOURCE,
         external_id=review_id,
-        url=f"{page}&reviewId={review_id}",
+        url=f"{page}&{urlencode({'reviewId': review_id})}",
         author=dig(item, 1, 0),
         rating=item[2],
         text=dig(item, 4),
