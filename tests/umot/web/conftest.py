@@ -144,3 +144,39 @@ def ana(client):  # noqa: ANN001, ANN201
     """A client logged in as Acme's ana."""
     assert login(client, "ana@acme.example").status_code == 303
     return client
+
+
+@pytest.fixture(scope="module")
+def pg_seeded() -> Seeded:
+    """The same seed in a PostgreSQL database of its own (dropped afterwards), or skip."""
+    import uuid
+
+    import psycopg
+
+    from models.db import dispose_engines, init_db
+
+    user, name, admin = None, f"umot_test_{uuid.uuid4().hex[:12]}", None
+    for candidate in ("postgres", "root"):
+        try:
+            admin = psycopg.connect(host="127.0.0.1", user=candidate, dbname="test", autocommit=True, connect_timeout=3)
+            user = candidate
+            break
+        except psycopg.Error:
+            continue
+    if admin is None:
+        pytest.skip("no PostgreSQL server answers on 127.0.0.1:5432")
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            url = f"postgresql+psycopg://{user}@127.0.0.1:5432/{name}"
+            init_db(url)
+            yield seed(url)
+        finally:
+            dispose_engines()
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_seeded(request: pytest.FixtureRequest) -> Seeded:
+    """The seeded store on SQLite (fresh copy) and on PostgreSQL (shared by the module: read-mostly)."""
+    return request.getfixturevalue("seeded" if request.param == "sqlite" else "pg_seeded")

@@ -6,6 +6,8 @@ import csv
 import io
 import re
 
+import pytest
+
 from conftest import FORMULA_TEXT, login
 
 
@@ -99,3 +101,18 @@ def test_csv_download_follows_the_filter_and_guards_formulas(ana, seeded) -> Non
 
 def ana_csv(client) -> list[dict]:  # noqa: ANN001
     return list(csv.DictReader(io.StringIO(client.get("/queue.csv").content.decode("utf-8-sig"))))
+
+
+@pytest.mark.postgres
+def test_pages_on_postgresql(pg_seeded) -> None:
+    from fastapi.testclient import TestClient
+
+    from umot.web.app import create_app
+
+    with TestClient(create_app(pg_seeded.url, secret_key="k")) as client:
+        login(client, "ana@acme.example")
+        html = client.get("/?source=appstore&q=order&from=2026-02-01").text
+        assert flag_ids(html) == [pg_seeded.flags[f"a{i}"] for i in range(0, 30, 3) if i != 6]  # a6 holds a formula
+        assert client.get(f"/flags/{pg_seeded.flags['a0']}").status_code == 200
+        assert client.get(f"/flags/{pg_seeded.flags['g0']}").status_code == 404
+        assert client.get(f"/brands/{pg_seeded.acme}").text.count("<svg") == 3
