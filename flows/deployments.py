@@ -149,13 +149,7 @@ def deploy_all(config: ScheduleConfig, *, pool: str = DEFAULT_POOL) -> list[UUID
     umot package, so install umot (and set the same ``UMOT_*`` variables)
     wherever ``prefect worker start --pool <pool>`` runs.
     """
-    from prefect.deployments.runner import deploy
-
+    # Not prefect.deploy(): in 3.8.8 it asks the server for the pool's workers
+    # with limit=None, which the server rejects (422). apply() is the part we need.
     ensure_process_pool(pool)
-    return deploy(
-        *build_deployments(config),
-        work_pool_name=pool,
-        build=False,
-        push=False,
-        ignore_warnings=True,
-    )
+    return [deployment.apply(work_pool_name=pool) for deployment in build_deployments(config)]

@@ -1,0 +1,171 @@
+"""Deployments (schedules, entrypoints) and the weekly-export flow under prefect_test_harness."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session
+from typer.testing import CliRunner
+
+from flows.deployments import (
+    DEFAULT_NIGHTLY_CRON,
+    DEFAULT_WEEKLY_CRON,
+    DeploymentConfigError,
+    ScheduleConfig,
+    build_deployments,
+)
+from models.db import init_db
+from models.tables import Brand, Flag, Review, Score
+from umot.cli import app
+from umot.export import default_week
+
+
+def test_schedule_defaults_env_and_arguments():
+    assert ScheduleConfig.resolve(environ={}) == ScheduleConfig("0 2 * * *", "0 6 * * 1", "UTC")
+    env = {"UMOT_NIGHTLY_CRON": "30 1 * * *", "UMOT_WEEKLY_CRON": "0 7 * * 1", "UMOT_TIMEZONE": "Europe/Berlin"}
+    assert ScheduleConfig.resolve(environ=env) == ScheduleConfig("30 1 * * *", "0 7 * * 1", "Europe/Berlin")
+    assert ScheduleConfig.resolve("0 3 * * *", None, "Asia/Tokyo", environ=env) == ScheduleConfig(
+        "0 3 * * *", "0 7 * * 1", "Asia/Tokyo"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"nightly_cron": "every night"}, "nightly cron (UMOT_NIGHTLY_CRON) 'every night'"),
+        ({"weekly_cron": "61 6 * * 1"}, "weekly cron (UMOT_WEEKLY_CRON) '61 6 * * 1'"),
+        ({"timezone": "Mars/Olympus"}, "timezone (UMOT_TIMEZONE) 'Mars/Olympus'"),
+    ],
+)
+def test_schedule_errors_name_the_setting(kwargs, message):
+    with pytest.raises(DeploymentConfigError) as info:
+        ScheduleConfig.resolve(environ={}, **kwargs)
+    assert message in str(info.value)
+
+
+def test_build_deployments_schedules_timezone_and_module_entrypoints():
+    nightly, weekly = build_deployments(ScheduleConfig("15 2 * * *", "0 6 * * 1", "Europe/Berlin"))
+    assert (nightly.name, nightly.flow_name) == ("nightly", "nightly")
+    assert (weekly.name, weekly.flow_name) == ("weekly-export", "weekly-export")
+    # Module paths: any machine with umot installed runs them, whatever its working directory.
+    assert nightly.entrypoint == "flows.nightly.nightly"
+    assert weekly.entrypoint == "flows.weekly_export.weekly_export"
+    for deployment, cron in ((nightly, "15 2 * * *"), (weekly, "0 6 * * 1")):
+        [schedule] = deployment.schedules
+        assert (schedule.schedule.cron, schedule.schedule.timezone, schedule.active) == (cron, "Europe/Berlin", True)
+        assert deployment.paused is False
+        assert deployment.concurrency_limit == 1
+    # Export weeks start on Monday 00:00 in the schedule's timezone.
+    assert weekly.parameters == {"timezone": "Europe/Berlin"}
+
+
+def test_prefect_yaml_matches_the_served_defaults():
+    import yaml
+
+    spec = yaml.safe_load((Path(__file__).parents[2] / "prefect.yaml").read_text())
+    by_name = {d["name"]: d for d in spec["deployments"]}
+    assert by_name["nightly"]["entrypoint"] == "flows/nightly.py:nightly"
+    assert by_name["weekly-export"]["entrypoint"] == "flows/weekly_export.py:weekly_export"
+    assert by_name["nightly"]["schedules"][0]["cron"] == DEFAULT_NIGHTLY_CRON
+    assert by_name["weekly-export"]["schedules"][0]["cron"] == DEFAULT_WEEKLY_CRON
+    for d in by_name.values():
+        assert d["schedules"][0]["timezone"] == "UTC"
+        assert d["work_pool"]["name"] == "umot"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["serve", "--nightly-cron", "bad"], "nightly cron (UMOT_NIGHTLY_CRON) 'bad'"),
+     (["deploy", "--timezone", "Nowhere/X"], "timezone (UMOT_TIMEZONE) 'Nowhere/X'")],
+)
+def test_cli_rejects_bad_schedules_before_contacting_prefect(args, message):
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_cli_serve_without_a_server_says_how_to_start_one(monkeypatch, tmp_path):
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("PREFECT_API_URL", f"http://127.0.0.1:{port}/api")
+    monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, ["serve"])
+    assert result.exit_code == 2
+    assert f"no Prefect server answers at http://127.0.0.1:{port}/api" in result.output
+    assert "prefect server start" in result.output
+
+
+# --- the weekly-export flow ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch) -> str:
+    """A store with one detractor dated in last complete week; UMOT_* pointed at tmp."""
+    url = f"sqlite:///{tmp_path / 'umot.db'}"
+    monkeypatch.setenv("UMOT_DATABASE_URL", url)
+    monkeypatch.setenv("UMOT_EXPORT_DIR", str(tmp_path / "exports"))
+    monkeypatch.delenv("UMOT_TIMEZONE", raising=False)
+    when = datetime.combine(default_week().monday + timedelta(days=2), time(12), tzinfo=timezone.utc)
+    with Session(init_db(url)) as s:
+        brand = Brand(name="Acme | Corp")
+        s.add(brand)
+        s.flush()
+        review = Review(brand_id=brand.id, source="test", external_id="1", text="awful", rating=1, published_at=when)
+        s.add(review)
+        s.flush()
+        score = Score(review_id=review.id, model_version="t", label="negative", stars=1.0, detractor=True)
+        s.add(score)
+        s.flush()
+        s.add(Flag(review_id=review.id, score_id=score.id, brand_id=brand.id, reasons=["negative_text"], severity=1))
+        s.commit()
+    return url
+
+
+def test_weekly_export_flow_writes_files_and_an_artifact(harness, store, tmp_path):
+    from prefect import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    from flows.weekly_export import weekly_export
+
+    week = str(default_week())
+    paths = weekly_export()
+    assert [Path(p).name for p in paths] == [
+        f"detractors-acme-corp-{week}.csv", f"summary-{week}.csv", f"sentiment-{week}.png"
+    ]
+    assert all((tmp_path / "exports" / Path(p).name).exists() for p in paths)
+    assert "awful" in Path(paths[0]).read_text()
+
+    async def artifacts():
+        async with get_client() as client:
+            return await client.read_artifacts(
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["weekly-export"]))
+            )
+
+    import asyncio
+
+    [artifact] = asyncio.run(artifacts())
+    assert f"# Weekly export {week}" in artifact.data
+    assert "| Acme \\| Corp | 1 | 1 | 100.0 | 0.0 | 1.0 | -100.0 | - |" in artifact.data
+    assert f"summary-{week}.csv" in artifact.data
+
+
+def test_weekly_export_flow_fails_clearly_on_a_bad_week(harness, store):
+    from flows.weekly_export import weekly_export
+
+    state = weekly_export(week="2026-W99", return_state=True)
+    assert state.is_failed()
+    with pytest.raises(ValueError, match="2026 has no week 99"):
+        state.result()
