@@ -181,3 +181,14 @@ def _stored_reviews(db_url: str, brand: str) -> list[Any]:
         for row in rows:
             session.expunge(row)
         return rows
+
+
+@pytest.fixture(scope="module")
+def demo_site() -> Iterator[Any]:
+    """The umot demo review site (seeded, small), served on 127.0.0.1 for one test module."""
+    from datetime import date
+
+    from umot.demo import start_demo_site
+
+    with start_demo_site(seed=7, anchor=date(2025, 6, 30)) as site:
+        yield site
