@@ -69,3 +69,9 @@ def test_pages_carry_security_headers(ana) -> None:
     assert "script-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-frame-options"] == "DENY"
     assert ana.get("/static/style.css").status_code == 200
+
+
+def test_malformed_requests_get_an_html_error_page(ana) -> None:
+    r = ana.get("/flags/not-a-number")
+    assert r.status_code == 400 and "Bad request: check &#39;flag_id&#39;" in r.text
+    assert ana.get("/no/such/page").status_code == 404
