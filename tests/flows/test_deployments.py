@@ -100,22 +100,13 @@ def test_cli_serve_without_a_server_says_how_to_start_one(monkeypatch, tmp_path)
     assert "prefect server start" in result.output
 
 
-# --- the weekly-export flow ------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def harness():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=180):
-        yield
+# --- the weekly-export flow (prefect_harness and store: tests/flows/conftest.py) ---
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch) -> str:
-    """A store with one detractor dated in last complete week; UMOT_* pointed at tmp."""
-    url = f"sqlite:///{tmp_path / 'umot.db'}"
-    monkeypatch.setenv("UMOT_DATABASE_URL", url)
+def seeded_store(store: str, tmp_path, monkeypatch) -> str:
+    """The flows' ``store`` plus one detractor dated in last complete week; exports to tmp."""
+    url = store
     monkeypatch.setenv("UMOT_EXPORT_DIR", str(tmp_path / "exports"))
     monkeypatch.delenv("UMOT_TIMEZONE", raising=False)
     when = datetime.combine(default_week().monday + timedelta(days=2), time(12), tzinfo=timezone.utc)
@@ -134,7 +125,7 @@ def store(tmp_path, monkeypatch) -> str:
     return url
 
 
-def test_weekly_export_flow_writes_files_and_an_artifact(harness, store, tmp_path):
+def test_weekly_export_flow_writes_files_and_an_artifact(prefect_harness, seeded_store, tmp_path):
     from prefect import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
 
@@ -156,13 +147,13 @@ def test_weekly_export_flow_writes_files_and_an_artifact(harness, store, tmp_pat
 
     import asyncio
 
-    [artifact] = asyncio.run(artifacts())
+    artifact = max(asyncio.run(artifacts()), key=lambda a: a.created)  # the session's server is shared
     assert f"# Weekly export {week}" in artifact.data
     assert "| Acme \\| Corp | 1 | 1 | 100.0 | 0.0 | 1.0 | -100.0 | - |" in artifact.data
     assert f"summary-{week}.csv" in artifact.data
 
 
-def test_weekly_export_flow_fails_clearly_on_a_bad_week(harness, store):
+def test_weekly_export_flow_fails_clearly_on_a_bad_week(prefect_harness, seeded_store):
     from flows.weekly_export import weekly_export
 
     state = weekly_export(week="2026-W99", return_state=True)
