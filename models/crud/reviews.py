@@ -1,8 +1,8 @@
 """Reviews: idempotent bulk upsert of crawl rows, and what a crawl already knows.
 
-Rows go in as batched Core ``INSERT ... ON CONFLICT DO NOTHING`` on the
-identity (brand, source, external id), so re-crawling a page is harmless and
-fast; ``RETURNING`` tells which rows were new.
+Rows go in as batched ``INSERT ... ON CONFLICT DO NOTHING`` on the identity
+(brand, source, external id), so re-crawling a page is harmless and fast;
+``RETURNING`` tells which rows were new (see ``_bulk`` for the batching).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from models.crud._dialect import chunk_size, chunks, insert_for
+from models.crud._bulk import insert_ignore_returning_ids
 from models.schemas import normalize_review_row
 from models.tables import Review, utcnow
 
@@ -54,6 +54,7 @@ def upsert_reviews(
     The caller's transaction decides what is committed.
     """
     seen_at = utcnow()
+    shared = {"brand_id": brand_id, "source_id": source_id, "crawl_run_id": crawl_run_id, "first_seen_at": seen_at}
     values: list[dict[str, Any]] = []
     keys: set[tuple[str, str]] = set()
     for index, row in enumerate(rows):
@@ -62,19 +63,13 @@ def upsert_reviews(
         if key in keys:
             continue
         keys.add(key)
-        clean.update(brand_id=brand_id, source_id=source_id, crawl_run_id=crawl_run_id, first_seen_at=seen_at)
+        clean.update(shared)
         values.append(clean)
     result = UpsertResult()
     if not values:
         result.existing = len(rows)
         return result
-    stmt = (
-        insert_for(session, REVIEW_TABLE)
-        .on_conflict_do_nothing(index_elements=list(IDENTITY))
-        .returning(REVIEW_TABLE.c.id)
-    )
-    for batch in chunks(values, chunk_size(session, len(values[0]))):
-        result.new_ids.extend(session.execute(stmt, list(batch)).scalars())
+    result.new_ids = insert_ignore_returning_ids(session, REVIEW_TABLE, values, conflict=IDENTITY)
     result.new_ids.sort()
     result.new = len(result.new_ids)
     result.existing = len(rows) - result.new

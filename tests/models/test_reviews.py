@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
 
 from models.crud import count_reviews, known_external_ids, upsert_reviews
-from models.crud import reviews as reviews_module
+from models.crud import _bulk as bulk_module
 from models.crud._dialect import SQLITE_MAX_VARIABLES
 from models.db import session_scope
 from models.schemas import ReviewCreate, content_hash, parse_datetime
@@ -148,20 +147,21 @@ def test_failure_mid_batch_loses_nothing_committed(engine, brand_id, monkeypatch
 
     # A later chunk of a big batch fails in the database: the whole batch rolls
     # back, what was committed before stays, and a retry stores everything.
-    monkeypatch.setattr(reviews_module, "chunk_size", lambda session, n: 50)
+    monkeypatch.setattr(bulk_module, "MAX_ROWS", 50)
+    original = Connection.exec_driver_sql
     calls = {"n": 0}
 
-    def failing_execute(self, statement, params=None, **kw):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise IntegrityError("INSERT", params, Exception("simulated failure on chunk 3"))
-        return original(self, statement, params, **kw)
+    def failing_exec(self, statement, parameters=None, *args, **kw):
+        if statement.startswith("INSERT INTO"):
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise IntegrityError(statement[:40], None, Exception("simulated failure on chunk 3"))
+        return original(self, statement, parameters, *args, **kw)
 
-    original = Session.execute
-    monkeypatch.setattr(Session, "execute", failing_execute)
+    monkeypatch.setattr(Connection, "exec_driver_sql", failing_exec)
     with pytest.raises(IntegrityError), session_scope(engine) as s:
         upsert_reviews(s, rows(300, start=50), brand_id=brand_id)
-    monkeypatch.setattr(Session, "execute", original)
+    monkeypatch.setattr(Connection, "exec_driver_sql", original)
     assert calls["n"] == 3
 
     with session_scope(engine) as s:
