@@ -31,8 +31,7 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
         body = body.encode("utf-8")
     parsed = feedparser.parse(body, response_headers={"content-location": url})
     if not parsed.get("version") and not parsed.entries:
-        reason = parsed.get("bozo_exception") or "not an RSS or Atom document"
-        raise ParseError(f"feed could not be parsed ({reason})")
+        raise ParseError("not an RSS or Atom document")
     source = source_name(url)
     feed_lang = parsed.feed.get("language")
     reviews = []
