@@ -8,6 +8,8 @@ so a crawl that fails half way keeps what it stored, and retrying it is safe
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from typing import Any
 
 from prefect import task
@@ -33,7 +35,7 @@ class CrawlFailed(RuntimeError):
         self.outcome = outcome
 
 
-@task(name="plan-run", timeout_seconds=60, retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(name="plan-run", timeout_seconds=60, cache_policy=NO_CACHE)
 def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
     """Enabled sources, narrowed to one brand and/or one source name, and the brands they cover."""
     from models import crud
@@ -103,19 +105,26 @@ def crawl_settings(spec: SourceSpec, extra: dict[str, Any] | None = None, *, ful
 
 
 @task(name="crawl", task_run_name="crawl-{spec.brand}-{spec.name}", timeout_seconds=3600, cache_policy=NO_CACHE)
-def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None, timeout: float = 1800) -> SourceOutcome:
-    """Crawl one source into the store; raise :class:`CrawlFailed` (retried) if it did not end ok."""
-    from crawlers.runner import run_crawl
+async def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None, timeout: float = 1800) -> SourceOutcome:
+    """Crawl one source into the store; raise :class:`CrawlFailed` (retried) if it did not end ok.
 
-    full = last_crawl_unfinished(spec.source_id)
+    Async so that Prefect's ``timeout_seconds`` can interrupt it (a sync task in
+    a worker thread cannot be); the crawl subprocess has its own ``timeout``.
+    """
+    from crawlers import runner
+
+    full = await asyncio.to_thread(last_crawl_unfinished, spec.source_id)
     progress.emit("crawl", spec.label, "crawling every page" if full else "crawling")
-    result = run_crawl(
-        spec.spider,
-        list(spec.urls),
-        brand=spec.brand,
-        source_id=spec.source_id,
-        settings=crawl_settings(spec, settings, full=full),
-        timeout=timeout,
+    result = await asyncio.to_thread(
+        functools.partial(
+            runner.run_crawl,
+            spec.spider,
+            list(spec.urls),
+            brand=spec.brand,
+            source_id=spec.source_id,
+            settings=crawl_settings(spec, settings, full=full),
+            timeout=timeout,
+        )
     )
     outcome = SourceOutcome(
         source=spec,

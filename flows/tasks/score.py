@@ -100,7 +100,7 @@ def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any])
 
 
 @task(name="score-batch", task_run_name="score-batch-{number}", timeout_seconds=1800, retries=1,
-      retry_delay_seconds=5, cache_policy=NO_CACHE)
+      retry_delay_seconds=2, cache_policy=NO_CACHE)
 def score_batch(scorer: Any, number: int, brand_id: int | None = None, batch_size: int = 256) -> BatchOutcome:
     """Score and flag up to ``batch_size`` reviews that this model version has not scored."""
     pending = _read_batch(scorer.version, brand_id, batch_size)

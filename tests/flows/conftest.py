@@ -134,6 +134,9 @@ def fake_crawls(monkeypatch: pytest.MonkeyPatch) -> Callable[[CrawlPlan], list[s
             calls.append(name)
             answer = plan[name].pop(0) if len(plan[name]) > 1 else plan[name][0]
             with session_scope(get_engine()) as session:
+                # Take SQLite's write lock first: a read-then-write transaction
+                # fails at once if a parallel crawl wrote in between.
+                session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
                 brand_id = crud.get_or_create_brand(session, brand).id
                 run = crud.start_crawl_run(session, brand_id=brand_id, source_id=source_id, spider=spider)
                 if isinstance(answer, str):

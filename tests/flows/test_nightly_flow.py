@@ -1,0 +1,197 @@
+"""The nightly flow's logic on a real Prefect test server and a real SQLite store.
+
+Crawls and the model are fast doubles (see conftest); the end-to-end test runs
+the real Scrapy crawl and the real model.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from sqlalchemy import func, select
+
+from flows.nightly import nightly
+from flows.report import ARTIFACT_KEY
+from flows.tasks.crawl import SourceNotFound
+from tests.flows.conftest import review_rows
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+FAST = dict(crawl_retries=1, retry_delay=0.0, batch_size=10)
+
+
+def counts(url: str) -> dict[str, int]:
+    from models.db import get_engine
+    from models.tables import Flag, Review, Score
+
+    with get_engine(url).connect() as conn:
+        return {
+            "reviews": conn.execute(select(func.count()).select_from(Review)).scalar_one(),
+            "scores": conn.execute(select(func.count()).select_from(Score)).scalar_one(),
+            "flags": conn.execute(select(func.count()).select_from(Flag)).scalar_one(),
+            "detractor_scores": conn.execute(
+                select(func.count()).select_from(Score).where(Score.detractor == True)  # noqa: E712
+            ).scalar_one(),
+        }
+
+
+def run_report(state) -> str:
+    """The ``nightly-summary`` artifact the flow run of ``state`` created."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import (
+        ArtifactFilter, ArtifactFilterKey, FlowRunFilter, FlowRunFilterId,
+    )
+    from prefect.client.schemas.sorting import ArtifactSort
+
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[ARTIFACT_KEY])),
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])),
+            sort=ArtifactSort.CREATED_DESC, limit=1, offset=0,  # 3.8.8's server rejects them omitted
+        )
+    assert found, "the run created no nightly-summary artifact"
+    return found[0].data
+
+
+def test_a_failing_source_is_reported_and_the_others_complete(store, add_source, fake_crawls, fake_scorer) -> None:
+    add_source("Acme", "shop")
+    add_source("Acme", "forum")
+    add_source("Globex", "store")
+    calls = fake_crawls({
+        "shop": [review_rows("shop", 25)],
+        "forum": ["could not fetch http://forum.test/: HTTP 503"],
+        "store": [review_rows("store", 6)],
+    })
+
+    state = nightly(**FAST, return_state=True)
+
+    assert state.is_completed(), state.message
+    result = state.result()
+    assert [s.source.label for s in result.failed_sources] == ["Acme/forum"]
+    assert calls.count("forum") == 2  # first try + 1 retry
+    assert result.new_reviews == 31 and result.scored == 31
+    assert fake_scorer.loads == [None]  # the model is loaded once per run, for all batches
+    stored = counts(store)
+    assert stored["reviews"] == stored["scores"] == 31
+    assert stored["flags"] == stored["detractor_scores"] == 9 + 2
+    acme = next(b for b in result.brands if b.brand == "Acme")
+    assert acme.new_reviews == 25 and acme.new_detractors == 9
+    assert acme.labels == {"negative": 9, "positive": 16}
+    assert acme.week["new_reviews"] == 25 and acme.previous_week["new_reviews"] == 0
+    assert [d.severity for d in acme.detractors] == sorted((d.severity for d in acme.detractors), reverse=True)
+
+    report = run_report(state)
+    assert "1 of 3 sources failed" in report and "HTTP 503" in report
+    assert "## Acme" in report and "## Globex" in report
+    assert "36% negative" in report  # 9 of 25
+    assert "[link](http://shop.test/reviews/" in report and "awful, bad packaging" in report
+
+
+def test_a_crawl_that_fails_once_is_retried(store, add_source, fake_crawls, fake_scorer) -> None:
+    add_source("Acme", "shop")
+    calls = fake_crawls({"shop": ["connection refused", review_rows("shop", 4)]})
+
+    result = nightly(**FAST)
+
+    assert calls == ["shop", "shop"]
+    assert not result.failed_sources and result.new_reviews == 4
+
+
+def test_a_second_run_adds_and_scores_nothing(store, add_source, fake_crawls, fake_scorer) -> None:
+    add_source("Acme", "shop")
+    fake_crawls({"shop": [review_rows("shop", 12)]})
+    first = nightly(**FAST)
+    before = counts(store)
+
+    second = nightly(**FAST)
+
+    assert first.new_reviews == 12 and first.detractors == 4
+    assert second.new_reviews == 0 and second.scored == 0 and second.detractors == 0
+    assert second.headline() == "0 new reviews; 12 already stored; 0 new detractors"
+    assert counts(store) == before
+
+
+def test_scoring_that_dies_half_way_is_finished_by_the_next_run(
+    store, add_source, fake_crawls, fake_scorer, monkeypatch
+) -> None:
+    add_source("Acme", "shop")
+    fake_crawls({"shop": [review_rows("shop", 30)]})
+    real_score = fake_scorer.score
+
+    def dies_on_third_batch(texts, ratings=None, **kw):
+        if fake_scorer.calls >= 2:
+            raise MemoryError("killed")
+        return real_score(texts, ratings, **kw)
+
+    monkeypatch.setattr(fake_scorer, "score", dies_on_third_batch)
+    state = nightly(**FAST, return_state=True)
+    assert state.is_failed()
+    half = counts(store)
+    assert half["reviews"] == 30 and half["scores"] == 20  # two whole batches kept
+    assert half["flags"] == half["detractor_scores"]  # no score without its flag
+
+    monkeypatch.setattr(fake_scorer, "score", real_score)
+    result = nightly(**FAST)
+    assert result.new_reviews == 0 and result.scored == 10
+    done = counts(store)
+    assert done["scores"] == 30 and done["flags"] == done["detractor_scores"] == 10
+
+
+@pytest.fixture
+def hooks():
+    got: list[tuple[str, dict]] = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            got.append((self.path, json.loads(self.rfile.read(int(self.headers["Content-Length"])))))
+            self.send_response(502 if self.path == "/down" else 200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", got
+    server.shutdown()
+
+
+def test_brands_with_new_detractors_are_notified_and_a_broken_webhook_is_only_reported(
+    store, add_source, fake_crawls, fake_scorer, hooks
+) -> None:
+    base, got = hooks
+    add_source("Acme", "shop", webhook_url=f"{base}/acme")
+    add_source("Globex", "store", webhook_url=f"{base}/down")
+    add_source("Initech", "site", webhook_url=f"{base}/initech")
+    fake_crawls({
+        "shop": [review_rows("shop", 6)],
+        "store": [review_rows("store", 3)],
+        "site": [review_rows("site", 2, start=1)],  # r1, r2: no detractor
+    })
+
+    state = nightly(**FAST, return_state=True)
+
+    assert state.is_completed()
+    by_brand = {b.brand: b.notified for b in state.result().brands}
+    assert by_brand == {"Acme": True, "Globex": False, "Initech": None}
+    assert [path for path, _ in got] == ["/acme", "/down"] or sorted(p for p, _ in got) == ["/acme", "/down"]
+    acme_text = dict(got)["/acme"]["text"]
+    assert acme_text.startswith("*umot — Acme*: 2 new detractors in 6 new reviews")
+    assert "http://shop.test/reviews/" in acme_text
+
+
+def test_brand_and_source_options_narrow_the_run(store, add_source, fake_crawls, fake_scorer) -> None:
+    add_source("Acme", "shop")
+    add_source("Globex", "store")
+    calls = fake_crawls({"shop": [review_rows("shop", 3)], "store": [review_rows("store", 3)]})
+
+    result = nightly(brand="Acme", **FAST)
+
+    assert calls == ["shop"] and [b.brand for b in result.brands] == ["Acme"]
+    with pytest.raises(SourceNotFound, match="no brand named 'Nope'"):
+        nightly(brand="Nope", **FAST)
+    with pytest.raises(SourceNotFound, match="no enabled source named 'shop' of brand 'Globex'"):
+        nightly(brand="Globex", source="shop", **FAST)
