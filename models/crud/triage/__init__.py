@@ -5,6 +5,7 @@ submodules keep each job in a small file.
 """
 
 from models.crud.triage.changes import TriageError, update_flag
+from models.crud.triage.detail import flag_events, flag_id_for_review, get_queue_row, same_author_reviews
 from models.crud.triage.overview import WeekFigures, rating_summary, sentiment_split, weekly_figures
 from models.crud.triage.queue import (
     CORRECTED_LABELS,
@@ -13,12 +14,8 @@ from models.crud.triage.queue import (
     STATUSES,
     QueueFilter,
     QueueRow,
-    flag_events,
-    flag_id_for_review,
-    get_queue_row,
     query_queue,
     queue_sources,
-    same_author_reviews,
     status_counts,
 )
 from models.crud.triage.users import (

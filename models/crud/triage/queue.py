@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from models.tables import Brand, Flag, FlagEvent, Review, Score, utcnow
+from models.tables import Brand, Flag, Review, Score
 
 STATUSES = ("new", "in_progress", "responded", "resolved", "dismissed")
 LABELS = ("negative", "neutral", "positive")
@@ -84,7 +84,8 @@ def _conditions(f: QueueFilter, *, with_status: bool = True) -> list:
     return cond
 
 
-def _joined(stmt):
+def joined_flag_query(stmt):  # noqa: ANN001, ANN201
+    """Flag joined to its review, brand and (if any) score: the rows every triage page shows."""
     return (
         stmt.join(Review, Review.id == Flag.review_id)
         .join(Brand, Brand.id == Flag.brand_id)
@@ -97,9 +98,9 @@ def query_queue(
 ) -> tuple[list[QueueRow], int]:
     """One page of the queue, newest day first and most severe first within a day; and the total."""
     cond = _conditions(f)
-    total = session.exec(_joined(select(func.count(Flag.id)).select_from(Flag)).where(*cond)).one()
+    total = session.exec(joined_flag_query(select(func.count(Flag.id)).select_from(Flag)).where(*cond)).one()
     stmt = (
-        _joined(select(Flag, Review, Score, Brand.name).select_from(Flag))
+        joined_flag_query(select(Flag, Review, Score, Brand.name).select_from(Flag))
         .where(*cond)
         .order_by(func.date(review_date()).desc(), Flag.severity.desc(), Flag.id.desc())
         .offset(offset)
@@ -112,7 +113,7 @@ def query_queue(
 
 def status_counts(session: Session, f: QueueFilter) -> dict[str, int]:
     """Flags per status under every filter but the status one (for the status tabs)."""
-    stmt = _joined(select(Flag.status, func.count(Flag.id)).select_from(Flag))
+    stmt = joined_flag_query(select(Flag.status, func.count(Flag.id)).select_from(Flag))
     got = dict(session.exec(stmt.where(*_conditions(f, with_status=False)).group_by(Flag.status)).all())
     return {s: got.get(s, 0) for s in STATUSES}
 
@@ -123,39 +124,3 @@ def queue_sources(session: Session, brand_ids: Sequence[int] | None) -> list[str
     if brand_ids is not None:
         stmt = stmt.where(Flag.brand_id.in_(list(brand_ids) or [-1]))
     return sorted(session.exec(stmt).all())
-
-
-def get_queue_row(session: Session, flag_id: int, brand_ids: Sequence[int] | None) -> QueueRow | None:
-    """One flag with its review, score and brand, or None if absent or not visible."""
-    stmt = _joined(select(Flag, Review, Score, Brand.name).select_from(Flag)).where(Flag.id == flag_id)
-    if brand_ids is not None:
-        stmt = stmt.where(Flag.brand_id.in_(list(brand_ids) or [-1]))
-    found = session.exec(stmt).first()
-    return QueueRow(*found) if found else None
-
-
-def same_author_reviews(session: Session, review: Review, *, limit: int = 20) -> list[Review]:
-    """Other reviews by the same author at the same brand, newest first."""
-    if not review.author:
-        return []
-    stmt = (
-        select(Review)
-        .where(Review.brand_id == review.brand_id, Review.author == review.author, Review.id != review.id)
-        .order_by(review_date().desc())
-        .limit(limit)
-    )
-    return list(session.exec(stmt).all())
-
-
-def flag_events(session: Session, flag_id: int) -> list[FlagEvent]:
-    """The audit trail of one flag, oldest first."""
-    stmt = select(FlagEvent).where(FlagEvent.flag_id == flag_id).order_by(FlagEvent.at, FlagEvent.id)
-    return list(session.exec(stmt).all())
-
-
-def flag_id_for_review(session: Session, review_id: int, brand_ids: Sequence[int] | None) -> int | None:
-    """The flag of a review (a visible one), e.g. for links from the weekly export."""
-    stmt = select(Flag.id).where(Flag.review_id == review_id)
-    if brand_ids is not None:
-        stmt = stmt.where(Flag.brand_id.in_(list(brand_ids) or [-1]))
-    return session.exec(stmt).first()
