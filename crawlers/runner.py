@@ -78,7 +78,9 @@ def build_command(
     spider_args: Mapping[str, Any] | None = None,
 ) -> list[str]:
     """The ``python -m scrapy crawl`` command line for one crawl."""
-    cmd = [sys.executable, "-m", "scrapy", "crawl", spider, "-a", "urls=" + ",".join(urls)]
+    cmd = [sys.executable, "-m", "scrapy", "crawl", spider]
+    if urls:  # some spiders build their start URLs from arguments (e.g. app_id=)
+        cmd += ["-a", "urls=" + ",".join(urls)]
     if brand:
         cmd += ["-a", f"brand={brand}"]
     if since is not None:
@@ -143,8 +145,8 @@ def run_crawl(
     ``-a NAME=VALUE`` spider arguments (e.g. ``follow_depth``). ``log_file`` keeps
     Scrapy's log; ``timeout`` (seconds) stops a crawl that runs too long.
     """
-    urls = [u.strip() for u in urls if u and u.strip()]
-    if not urls:
+    urls = [u.strip() for u in urls or [] if u and u.strip()]
+    if not urls and not spider_args:
         return CrawlResult(ok=False, error_message="no URLs to crawl")
     run_settings: dict[str, Any] = dict(settings or {})
     if output is not None:

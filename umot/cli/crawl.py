@@ -31,7 +31,10 @@ def _spider_names() -> list[str]:
 
 
 def crawl(
-    urls: Annotated[list[str], typer.Argument(help="Start URLs: product, review-listing or hub pages", show_default=False)],
+    urls: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Start URLs: product, review-listing or hub pages (some spiders build them from -a)", show_default=False),
+    ] = None,
     spider: Annotated[str, typer.Option("--spider", help="Spider to run (see crawlers/spiders/)")] = "schemaorg",
     brand: Annotated[
         Optional[str], typer.Option(help="Brand the reviews belong to (required unless -o is given)")
@@ -65,6 +68,9 @@ def crawl(
     """
     from urllib.parse import urlsplit
 
+    urls = urls or []
+    if not urls and not arg:
+        fail("give at least one URL to crawl (or spider arguments, e.g. --spider appstore -a app_id=123)")
     for url in urls:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -89,7 +95,7 @@ def crawl(
     from crawlers.runner import run_crawl
 
     console = Console(stderr=True)
-    with console.status(f"crawling {len(urls)} URL(s) with {spider}…"):
+    with console.status(f"crawling with {spider}…"):
         result = run_crawl(
             spider,
             urls,
