@@ -1,0 +1,63 @@
+"""Polite defaults: settings, identifying User-Agent, back-off on 429."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from scrapy.http import HtmlResponse
+
+from crawlers.middlewares import retry_after_seconds
+from crawlers.runner import run_crawl
+
+FIXTURES = Path(__file__).parent / "fixtures" / "schemaorg"
+
+
+def test_polite_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("UMOT_HTTPCACHE", raising=False)
+    monkeypatch.setenv("UMOT_CONTACT_URL", "https://brand.example/bot")
+    import crawlers.settings as settings
+
+    settings = importlib.reload(settings)
+    assert settings.ROBOTSTXT_OBEY is True and settings.AUTOTHROTTLE_ENABLED is True
+    assert settings.CONCURRENT_REQUESTS_PER_DOMAIN == 1
+    assert {429, 500, 502, 503, 504} <= set(settings.RETRY_HTTP_CODES) and settings.RETRY_ENABLED
+    assert settings.TELNETCONSOLE_ENABLED is False and settings.HTTPCACHE_ENABLED is False
+    assert 0 < settings.DOWNLOAD_TIMEOUT <= 60
+    assert settings.USER_AGENT.startswith("umot/") and settings.USER_AGENT.endswith("(+https://brand.example/bot)")
+    monkeypatch.setenv("UMOT_HTTPCACHE", "1")
+    assert importlib.reload(settings).HTTPCACHE_ENABLED is True
+    monkeypatch.delenv("UMOT_HTTPCACHE")
+    monkeypatch.delenv("UMOT_CONTACT_URL")
+    importlib.reload(settings)
+
+
+def test_retry_after_header() -> None:
+    def response(value: str) -> HtmlResponse:
+        return HtmlResponse("http://x/", status=429, headers={"Retry-After": value}, body=b"")
+
+    assert retry_after_seconds(response("7")) == 7.0
+    assert retry_after_seconds(response("Wed, 21 Oct 2015 07:28:00 GMT")) == 0.0  # in the past
+    assert retry_after_seconds(HtmlResponse("http://x/", status=429, body=b"")) is None
+
+
+@pytest.mark.slow
+def test_identifies_itself_and_retries_429(serve_site, local_settings, tmp_path: Path) -> None:
+    site = serve_site(FIXTURES, {"/kettle": "jsonld_product.html"}, throttle_once={"/kettle"})
+    out = tmp_path / "k.jsonl"
+    result = run_crawl(
+        "schemaorg", [site.url("/kettle")], brand=None, output=out,
+        settings={**local_settings, "UMOT_CONTACT_URL": "https://brand.example/crawler"},
+    )
+    assert result.ok and result.items_scraped == 2 and result.errors == 0
+    hits = site.hits_for("/kettle")
+    assert len(hits) == 2  # 429 first, then retried
+    assert {h.user_agent for h in site.hits} == {f"umot/{_version()} (+https://brand.example/crawler)"}
+    assert site.hits[0].path == "/robots.txt"
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("umot")
