@@ -1,0 +1,175 @@
+"""Sources in umot.toml: loading, validation, sync into the store, and `umot sources`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from umot.cli import app
+from umot.sources_config import (
+    SourceConfig,
+    SourcesConfigError,
+    add_source_to_config,
+    load_sources,
+    remove_source_from_config,
+    resolve_urls,
+    sync_sources,
+)
+
+APPSTORE_US = "https://itunes.apple.com/us/rss/customerreviews/page=1/id=42/sortby=mostrecent/json"
+
+
+def _stored(db_url: str) -> dict[tuple[str, str], object]:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(db_url)) as session:
+        brands = {b.id: b.name for b in crud.list_brands(session)}
+        rows = crud.list_sources(session)
+        for row in rows:
+            session.expunge(row)
+        return {(brands[r.brand_id], r.name): r for r in rows}
+
+
+def _sync(db_url: str, path: Path, **kwargs):
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(db_url)) as session:
+        return sync_sources(session, path, **kwargs)
+
+
+def test_load_reads_tables_and_a_missing_file_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "umot.toml"
+    assert load_sources(path) == []
+    path.write_text(
+        '[[sources]]\nbrand = "Acme"\nname = "ios"\nspider = "appstore"\noptions = { app_id = "42" }\n\n'
+        '[[sources]]\nbrand = "Acme"\nname = "blog"\nspider = "feed"\nurls = "https://blog.example/feed"\nenabled = false\n',
+        encoding="utf-8",
+    )
+    ios, blog = load_sources(path)
+    assert ios == SourceConfig("Acme", "ios", "appstore", [], {"app_id": "42"}, True)
+    assert blog.urls == ["https://blog.example/feed"] and blog.enabled is False
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[[sources]\n", "not valid TOML"),
+        ('sources = "x"\n', "array of tables"),
+        ('[[sources]]\nname = "a"\nspider = "feed"\n', "source #1: 'brand' must be a non-empty string"),
+        ('[[sources]]\nbrand = "A"\nname = "a"\nspider = "feed"\nurl = "x"\n', "unknown key(s) url"),
+        ('[[sources]]\nbrand = "A"\nname = "a"\nspider = "feed"\nenabled = "no"\n', "'enabled' must be true or false"),
+        ('[[sources]]\nbrand = "A"\nname = "a"\nspider = "feed"\n[[sources]]\nbrand = "A"\nname = "a"\nspider = "rss"\n',
+         "source #2: A/a is listed twice"),
+    ],
+)
+def test_bad_files_name_the_file_and_the_source(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "umot.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourcesConfigError) as err:
+        load_sources(path)
+    assert str(path) in str(err.value) and message in str(err.value)
+
+
+def test_urls_come_from_the_file_or_the_spiders_defaults() -> None:
+    assert resolve_urls(SourceConfig("Acme", "ios", "appstore", options={"app_id": "42"})) == [APPSTORE_US]
+    assert resolve_urls(SourceConfig("Acme Inc", "hn", "hackernews"))[0].startswith(
+        "https://hn.algolia.com/api/v1/search_by_date?query=Acme+Inc"
+    )
+    assert resolve_urls(SourceConfig("A", "x", "feed", urls=["https://f.example/rss"])) == ["https://f.example/rss"]
+    with pytest.raises(SourcesConfigError, match="spider 'appstore' needs urls or options"):
+        resolve_urls(SourceConfig("A", "x", "appstore"))
+    with pytest.raises(SourcesConfigError, match="unknown spider 'rss'"):
+        resolve_urls(SourceConfig("A", "x", "rss", urls=["https://f.example/rss"]))
+    with pytest.raises(SourcesConfigError, match="not an http"):
+        resolve_urls(SourceConfig("A", "x", "feed", urls=["ftp://f.example/rss"]))
+
+
+def test_sync_adds_updates_and_prunes(tmp_path: Path, db_url: str) -> None:
+    path = tmp_path / "umot.toml"
+    add_source_to_config(path, SourceConfig("Acme", "ios", "appstore", options={"app_id": "42"}))
+    add_source_to_config(path, SourceConfig("Acme", "blog", "feed", urls=["https://blog.example/feed"]))
+    first = _sync(db_url, path)
+    assert first.added == ["Acme/ios", "Acme/blog"]
+    stored = _stored(db_url)
+    assert stored[("Acme", "ios")].urls == [APPSTORE_US] and stored[("Acme", "ios")].options == {"app_id": "42"}
+    assert _sync(db_url, path).unchanged == ["Acme/ios", "Acme/blog"]
+
+    remove_source_from_config(path, "Acme", "ios")
+    add_source_to_config(path, SourceConfig("Acme", "ios", "appstore", options={"app_id": "42", "countries": "us,gb"}))
+    again = _sync(db_url, path)
+    assert again.updated == ["Acme/ios"] and len(_stored(db_url)[("Acme", "ios")].urls) == 2
+
+    remove_source_from_config(path, "Acme", "blog")
+    assert _sync(db_url, path).disabled == []  # without prune, the store keeps it enabled
+    assert _sync(db_url, path, prune=True).disabled == ["Acme/blog"]
+    assert _stored(db_url)[("Acme", "blog")].enabled is False
+
+
+def test_sync_changes_nothing_when_a_source_is_invalid(tmp_path: Path, db_url: str) -> None:
+    path = tmp_path / "umot.toml"
+    path.write_text(
+        '[[sources]]\nbrand = "Acme"\nname = "ok"\nspider = "reddit"\n\n'
+        '[[sources]]\nbrand = "Acme"\nname = "bad"\nspider = "trustpilot"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SourcesConfigError, match="Acme/bad: spider 'trustpilot' needs urls or options \\(domain\\)"):
+        _sync(db_url, path)
+    assert _stored(db_url) == {}
+
+
+def test_cli_add_list_disable_remove_keep_the_file_readable(tmp_path: Path, db_url: str) -> None:
+    path = tmp_path / "umot.toml"
+    path.write_text("# team config\n[export]\nweeks = 12  # keep this\n", encoding="utf-8")
+    common = ["--config", str(path), "--database-url", db_url]
+    runner = CliRunner()
+
+    added = runner.invoke(app, ["sources", "add", "Zoë's Café", "ios", "--spider", "appstore",
+                                "--option", "app_id=42", "--option", "countries=us,gb", *common])
+    assert added.exit_code == 0, added.output
+    assert "added Zoë's Café/ios (appstore)" in added.output
+    assert runner.invoke(app, ["sources", "add", "Zoë's Café", "hn", "--spider", "hackernews", *common]).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# team config\n[export]\nweeks = 12  # keep this\n")
+    assert [s.name for s in load_sources(path)] == ["ios", "hn"]
+
+    listed = runner.invoke(app, ["sources", "list", *common], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0 and "appstore" in listed.output and "hackernews" in listed.output
+    assert "itunes.apple.com/gb/rss" in listed.output
+
+    assert runner.invoke(app, ["sources", "disable", "Zoë's Café", "hn", *common]).exit_code == 0
+    assert _stored(db_url)[("Zoë's Café", "hn")].enabled is False
+    assert load_sources(path)[1].enabled is False
+
+    removed = runner.invoke(app, ["sources", "remove", "Zoë's Café", "ios", *common])
+    assert removed.exit_code == 0 and [s.name for s in load_sources(path)] == ["hn"]
+    assert ("Zoë's Café", "ios") not in _stored(db_url)
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["add", "Acme", "x", "--spider", "nope", "--url", "https://a.example/"], "unknown spider 'nope'"),
+        (["add", "Acme", "x", "--spider", "appstore"], "needs urls or options (app_id, countries, country)"),
+        (["add", "Acme", "x", "--spider", "feed", "--url", "not a url"], "not an http(s) URL"),
+        (["add", "Acme", "x", "--spider", "reddit", "--option", "query"], "--option 'query': expected KEY=VALUE"),
+        (["remove", "Acme", "ghost"], "no source 'ghost' for brand 'Acme'"),
+        (["sync"], "does not exist"),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_exits_2(tmp_path: Path, db_url: str, args: list[str], message: str) -> None:
+    path = tmp_path / "umot.toml"
+    result = CliRunner().invoke(app, ["sources", *args, "--config", str(path), "--database-url", db_url])
+    assert result.exit_code == 2
+    assert message in result.output and result.output.count("error:") == 1
+    assert not path.exists() or load_sources(path) == []
+
+
+def test_cli_add_refuses_a_duplicate(tmp_path: Path, db_url: str) -> None:
+    common = ["--config", str(tmp_path / "umot.toml"), "--database-url", db_url]
+    args = ["sources", "add", "Acme", "hn", "--spider", "hackernews", *common]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 2 and "Acme/hn already exists" in again.output
