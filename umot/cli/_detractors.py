@@ -19,6 +19,7 @@ DatabaseUrl = Annotated[
     typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
 ]
 STATUS_HELP = "new, in_progress, responded, resolved or dismissed (not a detractor)"
+LIST_STATUS_HELP = "Only this status: open (new, in_progress or responded), or one of " + STATUS_HELP
 
 
 class Format(str, Enum):
@@ -30,7 +31,7 @@ class Format(str, Enum):
 @detractors_app.command("list")
 def list_(
     brand: Annotated[Optional[str], typer.Option(help="Only this brand")] = None,
-    status: Annotated[Optional[str], typer.Option(help=f"Only this status: {STATUS_HELP}")] = None,
+    status: Annotated[Optional[str], typer.Option(help=LIST_STATUS_HELP)] = None,
     limit: Annotated[int, typer.Option(help="At most this many (0 = all)")] = 50,
     fmt: Annotated[Format, typer.Option("--format", help="table, csv (formula-safe) or json")] = Format.table,
     database_url: DatabaseUrl = None,
@@ -41,8 +42,8 @@ def list_(
     from models.db import init_db, session_scope
     from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
 
-    if status is not None and status not in STATUSES:
-        fail(f"unknown --status {status!r} (choose from {', '.join(STATUSES)})")
+    if status is not None and status not in ("open", *STATUSES):
+        fail(f"unknown --status {status!r} (choose from open, {', '.join(STATUSES)})")
     with session_scope(init_db(database_url)) as session:
         brand_id = None
         if brand is not None:

@@ -18,6 +18,8 @@ from models.crud.triage import LABELS, STATUSES, QueueFilter
 from umot.web.deps import Viewer
 
 RATINGS = ("1", "2", "3", "4", "5", "none")
+# The status tabs: "open" (the default: still to act on), one status, or "all".
+STATUS_TABS = ("open", *STATUSES, "all")
 KEYS = ("brand", "source", "from", "to", "status", "rating", "label", "q")
 
 
@@ -54,7 +56,7 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         if not values["brand"].isdigit():
             raise HTTPException(status_code=404, detail="no such brand")
         brand_id = viewer.brand(int(values["brand"])).id
-    for key, allowed in (("status", STATUSES), ("rating", RATINGS), ("label", LABELS)):
+    for key, allowed in (("status", STATUS_TABS), ("rating", RATINGS), ("label", LABELS)):
         if values[key] and values[key] not in allowed:
             errors.append(f"{key}: unknown value {values[key]!r}")
             values[key] = ""
@@ -66,7 +68,7 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         source=values["source"] or None,
         date_from=_date(values["from"], "from", errors),
         date_to=_date(values["to"], "to", errors),
-        status=values["status"] or None,
+        status=None if values["status"] == "all" else values["status"] or "open",
         rating=values["rating"] or None,
         label=values["label"] or None,
         q=values["q"][:200] or None,

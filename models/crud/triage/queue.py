@@ -17,6 +17,8 @@ from sqlmodel import Session, select
 from models.tables import Brand, Flag, Review, Score
 
 STATUSES = ("new", "in_progress", "responded", "resolved", "dismissed")
+# Still to act on: the queue's default view and `--status open`.
+OPEN_STATUSES = ("new", "in_progress", "responded")
 LABELS = ("negative", "neutral", "positive")
 # What a dismissal ("not a detractor") may correct the label to; training reads it.
 CORRECTED_LABELS = ("neutral", "positive")
@@ -32,7 +34,7 @@ class QueueFilter:
     source: str | None = None
     date_from: date | None = None
     date_to: date | None = None  # inclusive
-    status: str | None = None
+    status: str | None = None  # one of STATUSES, or "open" (any of OPEN_STATUSES)
     rating: str | None = None  # "1".."5" (nearest whole star, 3.5 counts as 4) or "none"
     label: str | None = None  # the model's label
     q: str | None = None  # text search in title, text and author
@@ -67,7 +69,9 @@ def _conditions(f: QueueFilter, *, with_status: bool = True) -> list:
         cond.append(review_date() >= _utc(f.date_from))
     if f.date_to:
         cond.append(review_date() < _utc(f.date_to + timedelta(days=1)))
-    if with_status and f.status:
+    if with_status and f.status == "open":
+        cond.append(Flag.status.in_(OPEN_STATUSES))
+    elif with_status and f.status:
         cond.append(Flag.status == f.status)
     if f.rating == "none":
         cond.append(Review.rating.is_(None))

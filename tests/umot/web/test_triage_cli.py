@@ -78,6 +78,7 @@ def test_detractors_list_and_set(seeded) -> None:
     ]
     table = umot("detractors", "list", "--status", "dismissed", *db).output
     assert "1 of 1 detractors" in table
+    assert "31 of 31 detractors" in umot("detractors", "list", "--status", "open", *db).output  # both brands
 
 
 @pytest.mark.parametrize(
@@ -87,7 +88,7 @@ def test_detractors_list_and_set(seeded) -> None:
         (("set", "1", "--status", "closed"), "unknown status 'closed'"),
         (("set", "1", "--status", "resolved", "--label", "positive"), "corrected label goes with status 'dismissed'"),
         (("set", "1"), "nothing to change"),
-        (("list", "--status", "open"), "unknown --status 'open'"),
+        (("list", "--status", "closed"), "unknown --status 'closed'"),
         (("list", "--brand", "Nope"), "unknown --brand 'Nope'"),
     ],
 )

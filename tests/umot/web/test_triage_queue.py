@@ -70,7 +70,10 @@ def test_status_counts_and_status_filter(ana, seeded) -> None:
     counts = dict(re.findall(r"(New|In progress|Resolved) <b>(\d+)</b>", html))
     assert counts == {"New": "19", "In progress": "1", "Resolved": "0"}
     assert flag_ids(ana.get("/?status=resolved").text) == [seeded.flags["a0"]]
-    assert re.search(r"All <b>30</b>", ana.get("/?status=resolved").text)
+    default = ana.get("/").text  # the open ones: new, in progress, responded
+    assert seeded.flags["a0"] not in flag_ids(default) and seeded.flags["a1"] in flag_ids(default)
+    assert re.search(r"Open <b>29</b>", default) and re.search(r"All <b>30</b>", default)
+    assert flag_ids(ana.get("/?status=all").text)[0] == seeded.flags["a0"]
 
 
 def test_other_brands_never_show(ana, client, seeded) -> None:

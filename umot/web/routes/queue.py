@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from models.crud.triage import LABELS, STATUSES, query_queue, queue_sources, status_counts
+from models.crud.triage import LABELS, OPEN_STATUSES, STATUSES, query_queue, queue_sources, status_counts
 from umot.web.deps import CurrentViewer, Db
 from umot.web.filters import RATINGS, parse_queue_query
 from umot.web.templating import render
@@ -35,6 +35,7 @@ def queue_page(request: Request, viewer: CurrentViewer, db: Db) -> Response:
         pages=pages,
         counts=counts,
         all_count=sum(counts.values()),
+        open_count=sum(counts[s] for s in OPEN_STATUSES),
         first_index=(query.page - 1) * PAGE_SIZE + 1,
         sources=queue_sources(db, viewer.brand_ids),
         statuses=STATUSES,
