@@ -173,3 +173,51 @@ def test_cli_add_refuses_a_duplicate(tmp_path: Path, db_url: str) -> None:
     assert CliRunner().invoke(app, args).exit_code == 0
     again = CliRunner().invoke(app, args)
     assert again.exit_code == 2 and "Acme/hn already exists" in again.output
+
+
+@pytest.mark.slow
+def test_configured_source_is_crawled_from_the_store(tmp_path: Path, db_url: str) -> None:
+    """What the nightly run does with a configured source: read it from the store, crawl it."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from crawlers.runner import LOCAL_SITE_SETTINGS, run_crawl
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    fixtures = Path(__file__).parents[1] / "crawlers" / "fixtures" / "appstore"
+    pages = {f"/us/rss/customerreviews/page={n}/id=1234567890/sortby=mostrecent/json": f"page{n}.json" for n in (1, 2)}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            name = pages.get(self.path)
+            body = (fixtures / name).read_bytes() if name else b"User-agent: *\nAllow: /\n"
+            self.send_response(200 if name or self.path == "/robots.txt" else 404)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/us/rss/customerreviews/page=1/id=1234567890/sortby=mostrecent/json"
+        common = ["--config", str(tmp_path / "umot.toml"), "--database-url", db_url]
+        added = CliRunner().invoke(app, ["sources", "add", "Acme", "ios-us", "--spider", "appstore", "--url", url, *common])
+        assert added.exit_code == 0, added.output
+        with session_scope(get_engine(db_url)) as session:
+            (source,) = crud.list_sources(session, enabled_only=True)
+            spec = (source.id, source.spider, list(source.urls))
+        result = run_crawl(spec[1], spec[2], brand="Acme", database_url=db_url, source_id=spec[0],
+                           settings=LOCAL_SITE_SETTINGS)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.ok and result.items_new == 4, result
+    from sqlmodel import select
+
+    from models.tables import Review
+
+    with session_scope(get_engine(db_url)) as session:
+        assert {r.source_id for r in session.exec(select(Review))} == {spec[0]}
