@@ -1,0 +1,189 @@
+"""End to end against a real ``prefect server start``: umot serve, umot deploy, prefect deploy --all.
+
+One server for the module (127.0.0.1, free port, PREFECT_HOME in tmp, analytics
+off); every check goes through Prefect's own client, as the UI would see it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
+
+BIN = Path(sys.executable).parent
+REPO = Path(__file__).parents[2]
+FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(check: Callable[[], Any], timeout: float, what: str, proc: subprocess.Popen | None = None) -> Any:
+    """Poll ``check`` until it returns something truthy; fail with ``what`` on timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            pytest.fail(f"{what}: process exited with {proc.returncode}")
+        try:
+            result = check()
+        except Exception:  # not up yet
+            result = None
+        if result:
+            return result
+        time.sleep(1)
+    pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """SIGTERM the process group we started, then wait (kill if it hangs)."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def log_tail(path: Path) -> str:
+    return path.read_text(errors="replace")[-3000:] if path.exists() else ""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    """``prefect server start`` on a free port; yields its API URL."""
+    root = tmp_path_factory.mktemp("prefect-server")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(
+        PREFECT_HOME=str(root / "home"),
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_API_DATABASE_CONNECTION_URL=f"sqlite+aiosqlite:///{root / 'prefect.db'}",
+        PREFECT_SERVER_LOGGING_LEVEL="WARNING",
+    )
+    log = root / "server.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        wait_for(lambda: httpx.get(f"{url}/health", timeout=5).json() is True, 240, "the Prefect server", proc)
+        yield url
+    except BaseException:
+        print(log_tail(log))
+        raise
+    finally:
+        stop(proc)
+
+
+@pytest.fixture
+def umot_env(server: str, tmp_path: Path) -> dict[str, str]:
+    """Environment for umot/prefect subprocesses: the server, an empty store, exports in tmp."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "UMOT_"))}
+    env.update(
+        PREFECT_API_URL=server,
+        PREFECT_HOME=str(tmp_path / "client-home"),
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        UMOT_DATA_DIR=str(tmp_path / "data"),
+        UMOT_EXPORT_DIR=str(tmp_path / "exports"),
+    )
+    return env
+
+
+@pytest.fixture
+def client(server: str):
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: server}):
+        with get_client(sync_client=True) as c:
+            yield c
+
+
+def deployment(client, name: str):
+    return client.read_deployment_by_name(name)
+
+
+def run_to_the_end(client, deployment_id, timeout: float = 240):
+    """Trigger a run of the deployment (as the UI's Quick run does) and wait for its final state."""
+    run = client.create_flow_run_from_deployment(deployment_id)
+    return wait_for(
+        lambda: (r := client.read_flow_run(run.id)).state and r.state.type.value in FINAL and r,
+        timeout, f"flow run {run.id}",
+    )
+
+
+def test_umot_serve_schedules_and_a_triggered_run(client, umot_env, tmp_path):
+    env = {**umot_env, "UMOT_WEEKLY_CRON": "30 5 * * 1"}  # from the environment
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        serve = subprocess.Popen(
+            [str(BIN / "umot"), "serve", "--timezone", "America/New_York", "--nightly-cron", "15 3 * * *"],
+            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    try:
+        nightly = wait_for(lambda: deployment(client, "nightly/nightly"), 180, "the nightly deployment", serve)
+        weekly = wait_for(lambda: deployment(client, "weekly-export/weekly-export"), 60, "weekly-export", serve)
+        for dep, cron in ((nightly, "15 3 * * *"), (weekly, "30 5 * * 1")):
+            [schedule] = dep.schedules
+            assert (schedule.schedule.cron, schedule.schedule.timezone) == (cron, "America/New_York")
+            assert schedule.active and not dep.paused
+        assert weekly.parameters == {"timezone": "America/New_York"}
+
+        run = run_to_the_end(client, weekly.id)
+        assert run.state.type.value == "COMPLETED", log_tail(log)
+        written = sorted(p.name for p in (tmp_path / "exports").iterdir())
+        assert len(written) == 2 and written[0].startswith("sentiment-") and written[1].startswith("summary-")
+        artifacts = client.read_artifacts()
+        assert any(a.key == "weekly-export" and a.flow_run_id == run.id for a in artifacts)
+    finally:
+        stop(serve)
+    assert serve.returncode is not None
+    # Stopping the server process must not pause the schedules (pause_on_shutdown=False).
+    for name in ("nightly/nightly", "weekly-export/weekly-export"):
+        dep = deployment(client, name)
+        assert not dep.paused and all(s.active for s in dep.schedules), name
+
+
+def test_umot_deploy_and_prefect_deploy_all_to_a_work_pool(client, umot_env, tmp_path):
+    done = subprocess.run([str(BIN / "umot"), "deploy", "--pool", "umot-test", "--timezone", "Europe/Paris"],
+                          cwd=tmp_path, env=umot_env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert client.read_work_pool("umot-test").type == "process"
+    weekly = deployment(client, "weekly-export/weekly-export")
+    assert weekly.work_pool_name == "umot-test"
+    assert weekly.schedules[0].schedule.timezone == "Europe/Paris"
+
+    # A worker (any machine with umot installed) picks the run up and runs it.
+    run = client.create_flow_run_from_deployment(weekly.id)
+    worker = subprocess.run([str(BIN / "prefect"), "worker", "start", "--pool", "umot-test", "--run-once"],
+                            cwd=tmp_path, env=umot_env, capture_output=True, text=True, timeout=300)
+    state = client.read_flow_run(run.id).state
+    assert state.type.value == "COMPLETED", worker.stdout[-3000:] + worker.stderr[-3000:]
+    assert any(p.name.startswith("summary-") for p in (tmp_path / "exports").iterdir())
+
+    # The same deployments from prefect.yaml, the way `prefect deploy --all` users do it.
+    for cmd in (["work-pool", "create", "umot", "--type", "process"], ["--no-prompt", "deploy", "--all"]):
+        done = subprocess.run([str(BIN / "prefect"), *cmd], cwd=REPO, env=umot_env,
+                              capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    for name, cron in (("nightly/nightly", "0 2 * * *"), ("weekly-export/weekly-export", "0 6 * * 1")):
+        dep = deployment(client, name)
+        assert dep.work_pool_name == "umot"
+        assert (dep.schedules[0].schedule.cron, dep.schedules[0].schedule.timezone) == (cron, "UTC")
