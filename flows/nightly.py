@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from prefect import flow
+from prefect import flow, unmapped
 from prefect.artifacts import create_markdown_artifact
 from prefect.logging import get_run_logger
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -46,7 +46,7 @@ def crawl_all(
         retry_delay_seconds=exponential_backoff(backoff_factor=retry_delay) if retries else 0,
         timeout_seconds=timeout + 60,
     )
-    futures = task.map(specs, settings=settings, timeout=timeout)
+    futures = task.map(specs, settings=unmapped(settings), timeout=unmapped(timeout))
     outcomes = []
     for spec, future in zip(specs, futures):
         future.wait()

@@ -22,9 +22,12 @@ from flows.flagging import Scored, flag_rows
 from flows.outcomes import BatchOutcome
 
 
-@task(name="load-scorer", timeout_seconds=900, retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
+@task(name="load-scorer", timeout_seconds=900, cache_policy=NO_CACHE)
 def load_scorer(model: str | None = None) -> Any:
-    """The scorer for this run (``None``: ``UMOT_MODEL`` or the shipped model)."""
+    """The scorer for this run (``None``: ``UMOT_MODEL`` or the shipped model).
+
+    Not retried: a local model that fails to load fails the same way again.
+    """
     import nlp
 
     progress.emit("score", "score", "loading model")

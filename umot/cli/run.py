@@ -1,0 +1,250 @@
+"""``umot run`` (the nightly flow, once) and ``umot demo`` (the same against a local demo site).
+
+Both run the Prefect flow in this process against a temporary local Prefect
+API (no server to set up; see :mod:`flows.prefect_env`), show a progress
+display on stderr and print the summary as tables on stdout. Prefect's own log
+lines stay out of the terminal unless ``--verbose``.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from umot.cli._errors import fail
+
+console = Console()
+DEMO_SOURCE = "demo-site"
+
+
+# -- display ------------------------------------------------------------------------
+class ProgressDisplay:
+    """Turns :mod:`flows.progress` events into rich progress lines (thread-safe)."""
+
+    def __init__(self, progress: Any) -> None:
+        self.progress = progress
+        self.tasks: dict[str, Any] = {}
+        self.starting = progress.add_task("Starting the local Prefect API", total=1)
+
+    def _line(self, key: str, description: str, total: float | None = None) -> Any:
+        if key not in self.tasks:
+            self.tasks[key] = self.progress.add_task(description, total=total)
+        return self.tasks[key]
+
+    def __call__(self, event: Any) -> None:
+        self.progress.update(self.starting, completed=1)
+        if event.stage == "crawl" and event.key == "crawl":
+            self._line("crawl", f"Crawling {event.message}", total=event.total or 0)
+        elif event.stage == "crawl":
+            line = self._line(event.key, f"  {event.key}", total=1)
+            self.progress.update(line, description=f"  {event.key}: {event.message}")
+            if event.done:
+                self.progress.update(line, completed=1)
+                if "crawl" in self.tasks:
+                    self.progress.advance(self.tasks["crawl"])
+        elif event.stage == "score":
+            line = self._line("score", "Scoring", total=None)
+            self.progress.update(line, description=f"Scoring: {event.message}", advance=event.advance)
+        else:
+            line = self._line(event.stage, event.message, total=1)
+            self.progress.update(line, description=f"{event.stage.capitalize()}: {event.message}",
+                                 completed=1 if event.done else 0)
+
+    def finish(self) -> None:
+        """Stop the spinners of lines whose total was unknown (scoring)."""
+        for task in self.progress.tasks:
+            if task.total is None:
+                self.progress.update(task.id, total=max(task.completed, 1), completed=max(task.completed, 1))
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def summary_tables(result: Any) -> list[Table]:
+    """The run as rich tables: sources (failures first), then brands."""
+    from flows.report import change, stars
+
+    sources = Table(title="Sources", title_justify="left")
+    for name, justify in (("source", "left"), ("status", "left"), ("pages", "right"),
+                          ("reviews seen", "right"), ("new", "right"), ("page errors", "right")):
+        sources.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for s in sorted(result.sources, key=lambda s: (s.ok, s.source.label)):
+        status = "[green]ok[/]" if s.ok else f"[red]failed[/]: {s.error_message or 'unknown error'}"
+        sources.add_row(s.source.label, status, str(s.pages), str(s.items_scraped), str(s.items_new), str(s.errors))
+
+    brands = Table(title="Brands (sentiment of the reviews scored in this run; 7-day change)", title_justify="left")
+    for name in ("brand", "new reviews", "stored", "new detractors", "positive", "negative",
+                 "avg rating 7d", "Δ vs week before", "notified"):
+        brands.add_column(name, justify="left" if name == "brand" else "right")
+    for b in result.brands:
+        week, prev = b.week, b.previous_week
+        notified = {True: "[green]yes[/]", False: "[red]failed[/]", None: "–"}[b.notified]
+        brands.add_row(
+            b.brand, str(b.new_reviews), str(b.stored_reviews), str(b.new_detractors),
+            _share(b.share_positive), _share(b.share_negative), stars(week.get("avg_rating")),
+            change(week.get("avg_rating"), prev.get("avg_rating"), kind="rating"), notified,
+        )
+    return [t for t in (sources, brands) if t.row_count]
+
+
+# -- running the flow -----------------------------------------------------------------
+def _prefect_env(verbose: bool) -> None:
+    """Offline Prefect settings before prefect is imported; its console quiet unless verbose."""
+    from flows.prefect_env import configure_prefect
+
+    configure_prefect()
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+
+
+def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
+    """Run the nightly flow with a progress display; exit with a one-line error on failure."""
+    _prefect_env(verbose)
+    from prefect.task_runners import ThreadPoolTaskRunner
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from flows import progress as events
+    from flows.nightly import nightly
+    from flows.tasks.crawl import SourceNotFound
+
+    flow = nightly.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(1, concurrency)))
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), disable=verbose) as bars:
+        display = ProgressDisplay(bars)
+        with events.listening(display):
+            state = flow(**params, return_state=True)
+        display.finish()
+    if state.is_completed():
+        return state.result()
+    exc = state.result(raise_on_failure=False)
+    if isinstance(exc, SourceNotFound):
+        fail(str(exc).strip("'\""))
+    if isinstance(exc, FileNotFoundError):
+        fail(f"cannot load the model: {exc}")
+    detail = f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else (state.message or state.name)
+    fail(f"the nightly run failed: {detail} (reviews stored so far are kept; run it again to finish)", code=1)
+
+
+def print_summary(result: Any) -> None:
+    for table in summary_tables(result):
+        console.print(table)
+    style = "bold red" if result.failed_sources else "bold"
+    console.print(f"[{style}]{result.headline()}[/] · report: Prefect artifact [cyan]{result.artifact_key}[/]",
+                  highlight=False)
+
+
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's log lines instead of progress bars.")]
+Concurrency = Annotated[int, typer.Option(min=1, help="Sources crawled at once.")]
+Model = Annotated[Optional[str], typer.Option(help="Model directory or id [default: UMOT_MODEL or the shipped model]")]
+
+
+def run(
+    brand: Annotated[Optional[str], typer.Option(help="Only this brand's sources and reviews.")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Only the source with this name.")] = None,
+    model: Model = None,
+    concurrency: Concurrency = 2,
+    retries: Annotated[int, typer.Option(min=0, help="Retries of a failed crawl (back-off 10 s, 20 s, ...).")] = 2,
+    batch_size: Annotated[int, typer.Option(min=1, help="Reviews scored per batch (one transaction each).")] = 256,
+    notify: Annotated[bool, typer.Option(help="Post new detractors to brand webhooks.")] = True,
+    verbose: Verbose = False,
+) -> None:
+    """Run the nightly job once: crawl enabled sources, store, score, flag, summarise, notify.
+
+    A source that fails (after retries) is listed and the others carry on; the
+    exit code is then 1. Run it again at any time: reviews are stored once.
+    """
+    result = run_nightly(
+        verbose=verbose, concurrency=concurrency, brand=brand, source=source, model=model,
+        crawl_retries=retries, batch_size=batch_size, notify=notify,
+    )
+    print_summary(result)
+    if result.failed_sources:
+        raise typer.Exit(1)
+
+
+# -- the demo ----------------------------------------------------------------------------
+def register_demo_sources(site: Any) -> list[str]:
+    """One enabled ``demo-site`` source per demo brand, pointing at this run's port."""
+    from models import crud
+    from models.db import init_db, session_scope
+
+    with session_scope(init_db()) as session:
+        for brand in site.brands:
+            owner = crud.get_or_create_brand(session, brand.name)
+            found = [s for s in crud.list_sources(session, brand_id=owner.id) if s.name == DEMO_SOURCE]
+            if found:
+                found[0].urls, found[0].enabled = [brand.url], True
+                session.add(found[0])
+            else:
+                crud.add_source(session, brand=brand.name, name=DEMO_SOURCE, urls=[brand.url], spider="schemaorg")
+    return [b.name for b in site.brands]
+
+
+def disable_demo_sources() -> None:
+    """The demo site is gone once the demo ends: keep ``umot run`` from crawling it."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine()) as session:
+        for source in crud.list_sources(session, enabled_only=True):
+            if source.name == DEMO_SOURCE:
+                crud.set_source_enabled(session, source.id, False)
+
+
+def export_this_week() -> list[Path]:
+    """This ISO week's detractor CSVs (and summary, chart), via umot.export."""
+    from models.db import get_engine
+    from umot.export import write_weekly_export
+    from umot.export.weeks import IsoWeek, resolve_timezone
+
+    zone = resolve_timezone()
+    week = IsoWeek.of(datetime.now(timezone.utc).astimezone(zone).date())
+    return write_weekly_export(get_engine(), week=week)
+
+
+def demo(
+    reviews: Annotated[Optional[int], typer.Option(min=1, help="Reviews on the demo site [default: ~150].")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the generated site (same seed, same reviews).")] = 0,
+    model: Model = None,
+    verbose: Verbose = False,
+) -> None:
+    """Crawl a generated local review site, score, flag, summarise and export this week's CSV.
+
+    The site runs on 127.0.0.1 (a free port) only while the demo runs; its
+    four brands and their sources are registered in the store (UMOT_DATA_DIR,
+    default data/). Run it again: nothing is stored twice.
+    """
+    from crawlers.runner import LOCAL_SITE_SETTINGS
+    from umot.demo import start_demo_site
+
+    with start_demo_site(n_reviews=reviews, seed=seed) as site:
+        console.print(f"Demo site: {site.base_url}/ ({site.n_reviews} reviews, {len(site.brands)} brands; "
+                      "sample data)", highlight=False)
+        register_demo_sources(site)
+        try:
+            result = run_nightly(
+                verbose=verbose, concurrency=2, source=DEMO_SOURCE, model=model,
+                crawl_settings=dict(LOCAL_SITE_SETTINGS), crawl_retries=1, retry_delay=1.0, notify=False,
+            )
+        finally:
+            disable_demo_sources()
+    print_summary(result)
+    try:
+        paths = export_this_week()
+    except OSError as exc:
+        fail(f"cannot write the export to {exc.filename}: {exc.strerror or exc}")
+    for path in paths:
+        console.print(f"wrote {path}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("run")(run)
+    app.command("demo")(demo)
