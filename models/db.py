@@ -119,12 +119,18 @@ def init_db(url: str | None = None) -> Engine:
 
 
 @contextmanager
-def session_scope(engine: Engine | None = None) -> Iterator[Session]:
+def session_scope(engine: Engine | None = None, *, write: bool = True) -> Iterator[Session]:
     """A session that commits on success and rolls back on error.
 
+    On SQLite a writing scope takes the write lock when it starts (``BEGIN
+    IMMEDIATE``), waiting up to the busy timeout for another writer: a scope that
+    reads, then writes, cannot fail because someone else wrote in between. Keep
+    scopes short (never score inside one); ``write=False`` for pure reads.
     Objects stay readable after the block (``expire_on_commit=False``).
     """
-    session = Session(engine or get_engine(), expire_on_commit=False)
+    engine = engine or get_engine()
+    bind = engine.execution_options(sqlite_begin="IMMEDIATE") if write and engine.dialect.name == "sqlite" else engine
+    session = Session(bind, expire_on_commit=False)
     try:
         yield session
         session.commit()

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from models.tables import Brand, CrawlRun, Review, Source
+from models.crud._dialect import insert_for
+from models.tables import Brand, CrawlRun, Review, Source, utcnow
 
 
 def get_or_create_brand(session: Session, name: str) -> Brand:
@@ -17,9 +18,13 @@ def get_or_create_brand(session: Session, name: str) -> Brand:
         raise ValueError("brand name is empty")
     brand = session.exec(select(Brand).where(Brand.name == name)).first()
     if brand is None:
-        brand = Brand(name=name)
-        session.add(brand)
-        session.flush()
+        # ON CONFLICT: two crawls creating the same brand at once both get it.
+        session.execute(
+            insert_for(session, Brand.__table__)  # type: ignore[attr-defined]
+            .values(name=name, created_at=utcnow())
+            .on_conflict_do_nothing(index_elements=["name"])
+        )
+        brand = session.exec(select(Brand).where(Brand.name == name)).one()
     return brand
 
 

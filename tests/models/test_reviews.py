@@ -186,3 +186,38 @@ def test_known_external_ids_per_brand_and_source(engine, brand_id) -> None:
         upsert_reviews(s, rows(2, source="other"), brand_id=brand_id)
         assert known_external_ids(s, brand_id=brand_id, source="schemaorg:shop.example") == {"r0", "r1", "r2"}
         assert known_external_ids(s, brand_id=brand_id, source="missing") == set()
+
+
+WRITER = """
+import sys
+from models.crud import get_or_create_brand, upsert_reviews
+from models.db import get_engine, session_scope
+url, start = sys.argv[1], int(sys.argv[2])
+engine = get_engine(url)
+new = 0
+for at in range(start, start + 1500, 150):
+    with session_scope(engine) as s:
+        brand_id = get_or_create_brand(s, "Racing").id
+        rows = [{"source": "s", "external_id": f"r{i}", "text": "t"} for i in range(at, at + 150)]
+        new += upsert_reviews(s, rows, brand_id=brand_id).new
+print(new)
+"""
+
+
+@pytest.mark.slow
+def test_concurrent_writers_store_each_review_once(engine) -> None:
+    """Two crawls writing overlapping reviews at once: no error, no duplicate, no loss."""
+    import subprocess
+    import sys
+
+    url = engine.url.render_as_string(hide_password=False)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, url, str(start)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for start in (0, 750)
+    ]
+    outcomes = [proc.communicate(timeout=120) for proc in procs]
+    assert all(proc.returncode == 0 for proc in procs), [err for _, err in outcomes]
+    with session_scope(engine) as s:
+        assert count_reviews(s) == 2250
+    assert sum(int(out) for out, _ in outcomes) == 2250

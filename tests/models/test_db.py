@@ -1,0 +1,49 @@
+"""Engines and sessions: URL handling, caching, commit/rollback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.crud import count_reviews, get_or_create_brand, list_brands, upsert_reviews
+from models.db import get_engine, normalize_url, session_scope
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("postgres://u:p@h:5432/d", "postgresql+psycopg://u:p@h:5432/d"),
+        ("postgresql://u@h/d", "postgresql+psycopg://u@h/d"),
+        ("postgresql+psycopg://u@h/d", "postgresql+psycopg://u@h/d"),
+        ("sqlite:////tmp/x.db", "sqlite:////tmp/x.db"),
+    ],
+)
+def test_normalize_url(given: str, expected: str) -> None:
+    assert normalize_url(given) == expected
+
+
+def test_default_url_is_sqlite_under_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("UMOT_DATABASE_URL", raising=False)
+    monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path / "data"))
+    assert normalize_url(None) == f"sqlite:///{tmp_path / 'data' / 'umot.db'}"
+    monkeypatch.setenv("UMOT_DATABASE_URL", "postgres://h/d")
+    assert normalize_url(None) == "postgresql+psycopg://h/d"
+
+
+def test_engine_is_cached_per_url(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'a' / 'b.db'}"
+    assert get_engine(url) is get_engine(url)
+    assert (tmp_path / "a").is_dir()
+
+
+def test_session_scope_commits_or_rolls_back(engine) -> None:
+    with session_scope(engine) as s:
+        get_or_create_brand(s, "Kept")
+    with pytest.raises(RuntimeError), session_scope(engine) as s:
+        brand_id = get_or_create_brand(s, "Dropped").id
+        upsert_reviews(s, [{"source": "s", "text": "x"}], brand_id=brand_id)
+        raise RuntimeError("boom")
+    with session_scope(engine, write=False) as s:
+        assert [b.name for b in list_brands(s)] == ["Kept"]
+        assert count_reviews(s) == 0
