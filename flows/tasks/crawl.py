@@ -14,6 +14,7 @@ from typing import Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
+from prefect.logging import get_run_logger
 
 from flows import progress
 from flows.outcomes import RunScope, SourceOutcome, SourceSpec
@@ -35,12 +36,36 @@ class CrawlFailed(RuntimeError):
         self.outcome = outcome
 
 
-@task(name="plan-run", timeout_seconds=60, cache_policy=NO_CACHE)
+def sync_config() -> None:
+    """Bring hand edits of ``umot.toml`` (UMOT_CONFIG) into the store before planning.
+
+    A broken file is logged and skipped: the sources already stored still run.
+    """
+    from umot.config import get_settings
+
+    path = get_settings().config_file
+    if not path.is_file():
+        return
+    from models.db import get_engine, session_scope
+    from umot.sources_config import SourcesConfigError, sync_sources
+
+    try:
+        with session_scope(get_engine()) as session:
+            done = sync_sources(session, path)
+    except SourcesConfigError as exc:
+        get_run_logger().warning("%s not synced, crawling the sources already stored: %s", path, exc)
+        return
+    if done.added or done.updated:
+        get_run_logger().info("synced %s: added %s, updated %s", path, done.added, done.updated)
+
+
+@task(name="plan-run", timeout_seconds=120, cache_policy=NO_CACHE)
 def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
     """Enabled sources, narrowed to one brand and/or one source name, and the brands they cover."""
     from models import crud
     from models.db import get_engine, session_scope
 
+    sync_config()
     with session_scope(get_engine()) as session:
         brands = {b.id: b for b in crud.list_brands(session)}
         if brand is not None and not any(b.name == brand.strip() for b in brands.values()):
@@ -95,10 +120,9 @@ def last_crawl_unfinished(source_id: int) -> bool:
     return False
 
 
-def crawl_settings(spec: SourceSpec, extra: dict[str, Any] | None = None, *, full: bool = False) -> dict[str, Any]:
-    """Scrapy settings for one source: the run's, the source's own options, the full-crawl switch."""
+def crawl_settings(extra: dict[str, Any] | None = None, *, full: bool = False) -> dict[str, Any]:
+    """Scrapy settings for one crawl: the run's own, plus the full-crawl switch."""
     settings = dict(extra or {})
-    settings.update(spec.options.get("settings") or {})
     if full:
         settings[FULL_CRAWL_SETTING] = True
     return settings
@@ -122,7 +146,8 @@ async def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None,
             list(spec.urls),
             brand=spec.brand,
             source_id=spec.source_id,
-            settings=crawl_settings(spec, settings, full=full),
+            settings=crawl_settings(settings, full=full),
+            spider_args={k: str(v) for k, v in spec.options.items()} or None,
             timeout=timeout,
         )
     )

@@ -39,6 +39,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     url = f"sqlite:///{tmp_path / 'umot.db'}"
     monkeypatch.setenv("UMOT_DATABASE_URL", url)
     monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("UMOT_CONFIG", str(tmp_path / "umot.toml"))  # none: sources come from the store
     init_db(url)
     yield url
     dispose_engines()

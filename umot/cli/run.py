@@ -141,6 +141,17 @@ def print_summary(result: Any) -> None:
                   highlight=False)
 
 
+def parse_settings(pairs: list[str] | None) -> dict[str, str] | None:
+    """``["DOWNLOAD_DELAY=5"]`` -> ``{"DOWNLOAD_DELAY": "5"}`` (Scrapy parses the values)."""
+    settings = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            fail(f"--set {pair!r}: expected NAME=VALUE, e.g. --set DOWNLOAD_DELAY=5")
+        settings[name.strip()] = value.strip()
+    return settings or None
+
+
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's log lines instead of progress bars.")]
 Concurrency = Annotated[int, typer.Option(min=1, help="Sources crawled at once.")]
 Model = Annotated[Optional[str], typer.Option(help="Model directory or id [default: UMOT_MODEL or the shipped model]")]
@@ -154,6 +165,9 @@ def run(
     retries: Annotated[int, typer.Option(min=0, help="Retries of a failed crawl (back-off 10 s, 20 s, ...).")] = 2,
     batch_size: Annotated[int, typer.Option(min=1, help="Reviews scored per batch (one transaction each).")] = 256,
     notify: Annotated[bool, typer.Option(help="Post new detractors to brand webhooks.")] = True,
+    setting: Annotated[Optional[list[str]], typer.Option(
+        "--set", "-s", metavar="NAME=VALUE", help="Scrapy setting for every crawl, e.g. -s DOWNLOAD_DELAY=5 (repeatable).",
+    )] = None,
     verbose: Verbose = False,
 ) -> None:
     """Run the nightly job once: crawl enabled sources, store, score, flag, summarise, notify.
@@ -163,7 +177,7 @@ def run(
     """
     result = run_nightly(
         verbose=verbose, concurrency=concurrency, brand=brand, source=source, model=model,
-        crawl_retries=retries, batch_size=batch_size, notify=notify,
+        crawl_retries=retries, batch_size=batch_size, notify=notify, crawl_settings=parse_settings(setting),
     )
     print_summary(result)
     if result.failed_sources:
