@@ -132,8 +132,17 @@ class StorePipeline:
 
         brand = getattr(self.spider, "brand", None)
         if not brand:
+            self.crawler.stats.set_value(keys.FIRST_ERROR, "storing reviews needs a brand: pass -a brand=NAME")
             raise ValueError("storing reviews needs a brand: pass -a brand=NAME")
-        self.engine = init_db(self.url)
+        try:
+            self.engine = init_db(self.url)
+        except Exception as exc:
+            from sqlalchemy.engine import make_url
+
+            where = make_url(self.url).render_as_string(hide_password=True)
+            message = f"cannot open the store {where}: {type(exc).__name__}: {exc}"
+            self.crawler.stats.set_value(keys.FIRST_ERROR, message.splitlines()[0][:1000])
+            raise
         with session_scope(self.engine) as session:
             self.brand_id = crud.get_or_create_brand(session, brand).id
             run = crud.start_crawl_run(

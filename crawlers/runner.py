@@ -210,6 +210,10 @@ def run_crawl(
         result.ok = False
         detail = _last_error_line(log_text) or "no output"
         result.error_message = f"crawl process exited with code {returncode}: {detail}"
+    elif not result.ok and (result.error_message or "").startswith("crawl stopped early: shutdown"):
+        detail = _last_error_line(log_text)  # an error Scrapy hit while starting up
+        if detail:
+            result.error_message = f"{result.error_message} ({detail})"
     if not result.ok and stats.get("status") == "running" and result.run_id and database_url:
         _mark_run_failed(database_url, int(result.run_id), stats, result.error_message or "crawl died")
     return result
