@@ -128,9 +128,12 @@ def _external_id(value: Any) -> str | None:
     return text or None
 
 
+_NO_EXTRA: dict = {}  # one shared (never mutated) empty dict, so bulk inserts convert it once
+
+
 def _extra(value: Any) -> dict:
     if not value:
-        return {}
+        return _NO_EXTRA
     if not isinstance(value, dict):
         value = {"value": value}
     return json.loads(json.dumps(value, default=str))  # JSON-safe, or the insert fails later

@@ -42,11 +42,19 @@ def _sqlite(session: Session, table: Table, columns: list[Column], rows: list[di
     converters = [(i, proc) for i, proc in enumerate(procs) if proc is not None]
     for batch in chunks(rows, max(1, min(MAX_ROWS, SQLITE_MAX_VARIABLES // len(names)))):
         params: list[Any] = []
+        last_in: list[Any] = [None] * len(names)  # same object as the previous row's: reuse
+        last_out: list[Any] = [None] * len(names)
         for row in batch:
             values = [row[name] for name in names]
             for i, proc in converters:
-                if values[i] is not None:
-                    values[i] = proc(values[i])
+                value = values[i]
+                if value is None:
+                    continue
+                if value is last_in[i]:
+                    values[i] = last_out[i]
+                else:
+                    values[i] = last_out[i] = proc(value)
+                    last_in[i] = value
             params.extend(values)
         sql = head + ", ".join([one] * len(batch)) + tail
         ids.extend(r[0] for r in conn.exec_driver_sql(sql, tuple(params)))
