@@ -56,11 +56,8 @@ def add_review(session, brand, n, *, when, rating=None, label=None, stars=None, 
     return review
 
 
-@pytest.fixture
-def store(tmp_path: Path):
-    """A migrated SQLite store with two brands and three weeks of reviews."""
-    url = f"sqlite:///{tmp_path / 'umot.db'}"
-    engine = init_db(url)
+def seed(engine) -> None:
+    """Three brands; Acme has reviews in weeks 46, 47 and 48 of 2026."""
     with Session(engine) as s:
         acme, cafe, quiet = Brand(name="Acme"), Brand(name="Café & Co."), Brand(name="Quiet")
         s.add_all([acme, cafe, quiet])
@@ -83,6 +80,13 @@ def store(tmp_path: Path):
         s.add(Review(brand_id=cafe.id, source="feed:news", external_id="c1", text="nice",
                      first_seen_at=at(2026, 11, 17, 8)))
         s.commit()
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    """A migrated SQLite store holding :func:`seed`'s reviews."""
+    engine = init_db(f"sqlite:///{tmp_path / 'umot.db'}")
+    seed(engine)
     return engine
 
 
@@ -260,3 +264,42 @@ def test_cli_export_bad_input_is_one_line(store, tmp_path, monkeypatch, args, me
     assert result.exit_code == 2
     assert message in result.output and result.output.count("\n") == 1
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.postgres
+def test_postgresql_store_exports_the_same_csvs(store, tmp_path):
+    """Same rows, same week cut, same figures on PostgreSQL (timestamptz) as on SQLite."""
+    import uuid
+
+    import psycopg
+
+    from models.db import dispose_engines
+
+    user = None
+    for candidate in ("postgres", "root"):
+        try:
+            with psycopg.connect(host="127.0.0.1", port=5432, user=candidate, dbname="test", connect_timeout=3):
+                user = candidate
+                break
+        except psycopg.Error:
+            continue
+    if user is None:
+        pytest.skip("no PostgreSQL server answers on 127.0.0.1:5432 (users postgres, root)")
+    name = f"umot_test_{uuid.uuid4().hex[:12]}"
+
+    def admin(sql: str) -> None:
+        with psycopg.connect(host="127.0.0.1", port=5432, user=user, dbname="test", autocommit=True) as conn:
+            conn.execute(sql)
+
+    admin(f'CREATE DATABASE "{name}"')
+    try:
+        pg = init_db(f"postgresql+psycopg://{user}@127.0.0.1:5432/{name}")
+        seed(pg)
+        for zone in ("UTC", "Europe/Berlin"):
+            lite = write_weekly_export(store, week=W47, out_dir=tmp_path / f"lite-{zone}", tz=zone)
+            post = write_weekly_export(pg, week=W47, out_dir=tmp_path / f"pg-{zone}", tz=zone)
+            for a, b in zip(lite[:4], post[:4]):
+                assert a.name == b.name and a.read_bytes() == b.read_bytes(), a.name
+    finally:
+        dispose_engines()
+        admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

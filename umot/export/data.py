@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlmodel import Session
 
 from models.tables import Brand, Flag, Review, Score
@@ -24,6 +24,14 @@ DISMISSED = "dismissed"
 def review_date() -> ColumnElement[datetime]:
     """The date a review counts under: published, else first seen."""
     return func.coalesce(Review.published_at, Review.first_seen_at)
+
+
+def dated_between(start: datetime, end: datetime) -> ColumnElement[bool]:
+    """``start <= review_date() < end``, spelled so the (brand, published_at) index helps."""
+    return or_(
+        and_(Review.published_at >= start, Review.published_at < end),
+        and_(Review.published_at.is_(None), Review.first_seen_at >= start, Review.first_seen_at < end),
+    )
 
 
 def _latest_scores():
@@ -61,7 +69,7 @@ def load_reviews(
         .outerjoin(latest, latest.c.review_id == Review.id)
         .outerjoin(Score, Score.id == latest.c.score_id)
         .outerjoin(Flag, Flag.review_id == Review.id)
-        .where(Review.brand_id.in_(brand_ids), review_date() >= start, review_date() < end)
+        .where(Review.brand_id.in_(brand_ids), dated_between(start, end))
     )
     rows = session.execute(query).all()
     columns = ["review_id", "brand_id", "date", "rating", "label", "stars", "flag_status"]
@@ -96,8 +104,7 @@ def load_detractors(
         .where(
             Review.brand_id == brand_id,
             Flag.status != DISMISSED,
-            review_date() >= start,
-            review_date() < end,
+            dated_between(start, end),
         )
         .order_by(Flag.severity.desc(), when.desc(), Review.id)
     )

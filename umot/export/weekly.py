@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from models.tables import Brand
 from umot.config import get_settings
 from umot.export.chart import draw_sentiment_chart
 from umot.export.columns import DETRACTOR_COLUMNS, SUMMARY_COLUMNS
@@ -60,7 +62,9 @@ def write_weekly_export(
         return _export(session, target, brand, out_dir, excel, zone)
 
 
-def _export(session, week: IsoWeek, brand, out_dir: Path, excel: bool, zone) -> list[Path]:
+def _export(
+    session: Session, week: IsoWeek, brand: str | None, out_dir: Path, excel: bool, zone: ZoneInfo
+) -> list[Path]:
     brands = find_brands(session, brand)
     if brand is not None and not brands:
         known = ", ".join(b.name for b in find_brands(session, None)) or "none yet"
@@ -90,7 +94,7 @@ def _export(session, week: IsoWeek, brand, out_dir: Path, excel: bool, zone) -> 
     return written
 
 
-def _unique_slugs(brands) -> dict[int, str]:
+def _unique_slugs(brands: list[Brand]) -> dict[int, str]:
     """Slug per brand id; a brand whose slug is empty or taken gets its id appended."""
     slugs: dict[int, str] = {}
     for b in brands:
@@ -108,7 +112,7 @@ def _cell(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def _detractor_row(item: FlaggedReview, zone) -> list[object]:
+def _detractor_row(item: FlaggedReview, zone: ZoneInfo) -> list[object]:
     review, flag, score = item.review, item.flag, item.score
     when = item.date.replace(tzinfo=timezone.utc) if item.date.tzinfo is None else item.date
     values = {
