@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, StaticPool
 from sqlmodel import Session
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -34,6 +34,12 @@ def normalize_url(url: str | None = None) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def is_sqlite_memory(url: str) -> bool:
+    """``sqlite://`` or ``sqlite:///:memory:``: one connection holds the whole database."""
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -76,7 +82,10 @@ def create_engine_for(url: str, *, migrating: bool = False) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
     kwargs: dict = {}
     backend = make_url(url).get_backend_name()
-    if migrating:
+    if is_sqlite_memory(url):
+        # Every connection would see its own empty database: share one.
+        kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+    elif migrating:
         kwargs["poolclass"] = NullPool
     if backend == "postgresql":
         # Timestamps are stored as naive UTC on every dialect.

@@ -19,7 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 
-from models.db import create_engine_for, normalize_url, sqlite_path
+from models.db import create_engine_for, get_engine, is_sqlite_memory, normalize_url, sqlite_path
 
 MODELS_DIR = Path(__file__).resolve().parent
 ALEMBIC_INI = MODELS_DIR / "alembic.ini"
@@ -50,6 +50,9 @@ def current_revision(url: str | None = None) -> str | None:
     db_file = sqlite_path(url)
     if db_file is not None and not db_file.exists():
         return None  # do not create an empty file just by looking
+    if is_sqlite_memory(url):
+        with get_engine(url).connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
     engine = create_engine_for(url, migrating=True)
     try:
         with engine.connect() as conn:
@@ -92,6 +95,12 @@ def upgrade(url: str | None = None, revision: str = "head", *, cfg: Config | Non
     url = normalize_url(url)
     cfg = cfg or alembic_config(url)
     cfg.attributes["url"] = url
+    if is_sqlite_memory(url):  # only the shared engine's one connection holds the tables
+        with get_engine(url).connect() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            cfg.attributes.pop("connection", None)
+            return MigrationContext.configure(conn).get_current_revision()
     engine = create_engine_for(url, migrating=True)
     db_file = sqlite_path(url)
     try:

@@ -47,3 +47,19 @@ def test_session_scope_commits_or_rolls_back(engine) -> None:
     with session_scope(engine, write=False) as s:
         assert [b.name for b in list_brands(s)] == ["Kept"]
         assert count_reviews(s) == 0
+
+
+def test_in_memory_sqlite_keeps_its_tables() -> None:
+    from models.db import dispose_engines, init_db
+    from models.migrate import current_revision, head_revision
+
+    try:
+        engine = init_db("sqlite://")
+        assert current_revision("sqlite://") == head_revision()
+        with session_scope(engine) as s:
+            brand_id = get_or_create_brand(s, "Mem").id
+            upsert_reviews(s, [{"source": "s", "text": "kept"}], brand_id=brand_id)
+        with session_scope(init_db("sqlite://"), write=False) as s:
+            assert count_reviews(s) == 1
+    finally:
+        dispose_engines()
