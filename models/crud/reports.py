@@ -33,11 +33,12 @@ def brand_summary(
         Review.first_seen_at >= as_utc(since),
         Review.first_seen_at < as_utc(until),
     )
+    newest = None
     if model_version is not None:
         score_on = and_(Score.review_id == Review.id, Score.model_version == model_version)
     else:
         newest = select(Score.review_id, func.max(Score.id).label("score_id")).group_by(Score.review_id).subquery()
-        score_on = Score.id == select(newest.c.score_id).where(newest.c.review_id == Review.id).scalar_subquery()
+        score_on = Score.id == newest.c.score_id
 
     def count_label(label: str) -> Any:
         return func.sum(case((Score.label == label, 1), else_=0))
@@ -56,10 +57,12 @@ def brand_summary(
         )
         .select_from(Brand)
         .outerjoin(Review, in_window)
-        .outerjoin(Score, score_on)
         .group_by(Brand.id, Brand.name)
         .order_by(Brand.name)
     )
+    if newest is not None:
+        query = query.outerjoin(newest, newest.c.review_id == Review.id)
+    query = query.outerjoin(Score, score_on)
     summary = []
     for brand_id, name, new, scored, detractors, labelled, neg, neu, pos, rating, stars in session.exec(query):
         labelled = int(labelled or 0)
