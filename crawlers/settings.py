@@ -93,6 +93,7 @@ EXTENSIONS = {
 UMOT_OUTPUT = os.environ.get("UMOT_OUTPUT") or None  # JSONL file: never touches the store
 UMOT_DATABASE_URL = os.environ.get("UMOT_DATABASE_URL") or None  # store, when no UMOT_OUTPUT
 UMOT_STORE_BATCH = 200  # reviews per committed store batch
+UMOT_FULL_CRAWL = False  # True: don't stop paginating at known reviews (after an interrupted crawl)
 UMOT_STATS_FILE = None  # JSON counts written at open and close (crawlers.runner reads it)
 
 # --- housekeeping -------------------------------------------------------------

@@ -78,6 +78,7 @@ class ReviewSpider(scrapy.Spider):
         self._known: dict[str, set[str]] = {}
         self._brand_id: int | None = None
         self._db_url: str | None = None
+        self.full_crawl = False
 
     @staticmethod
     def _parse_since(since: str | None) -> datetime | None:
@@ -102,6 +103,9 @@ class ReviewSpider(scrapy.Spider):
     def _opened(self, spider: scrapy.Spider) -> None:
         self.crawler.stats.set_value(keys.START_URLS, len(self.start_urls))
         self._db_url = store_url(self.crawler.settings)
+        # after a crawl that stopped half way, the pages behind its known reviews
+        # were never read: UMOT_FULL_CRAWL follows every next page once
+        self.full_crawl = self.crawler.settings.getbool("UMOT_FULL_CRAWL")
         if self._db_url and self.brand:
             for source in sorted({self.source_for(u) for u in self.start_urls}):
                 self.known_ids(source)
@@ -136,11 +140,12 @@ class ReviewSpider(scrapy.Spider):
     def should_follow_next(self, reviews: list[Any], url: str) -> bool:
         """Follow the page after ``url``? No once its reviews are all known or all older than ``since``.
 
-        A page without reviews says nothing about the next one, so it is followed.
+        A page without reviews says nothing about the next one, so it is followed;
+        with ``UMOT_FULL_CRAWL`` known reviews do not stop pagination (``since`` still does).
         """
         if not reviews:
             return True
-        if all(self.is_known(r) for r in reviews):
+        if not self.full_crawl and all(self.is_known(r) for r in reviews):
             logger.info("stop paginating after %s: its %d reviews are already stored", url, len(reviews))
             self.crawler.stats.inc_value(keys.STOPPED_KNOWN)
             return False

@@ -89,6 +89,12 @@ def test_store_incremental_and_unreachable(demo_site, local_settings, crawl_db, 
     assert second.pages < first.pages
     assert len(stored_reviews(crawl_db, brand.name)) == 40
 
+    before = len(demo_site.requested_paths)
+    full = run_crawl("schemaorg", [brand.url], brand=brand.name, database_url=crawl_db,
+                     settings={**settings, "UMOT_FULL_CRAWL": True})
+    assert full.ok and full.items_new == 0 and full.pages == first.pages
+    assert any("/page/2/" in p for p in demo_site.requested_paths[before:])
+
     dead = run_crawl("schemaorg", ["http://127.0.0.1:9/brands/acme-kitchen/"], brand=brand.name,
                      database_url=crawl_db, settings=local_settings)
     assert not dead.ok
