@@ -16,7 +16,7 @@ only reviews we already have.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, AsyncIterator, Iterable, Iterator
 
 import scrapy
