@@ -86,9 +86,15 @@ def test_crawl_stores_every_page_through_a_429(first_crawl, site, crawl_db, stor
 
 
 @pytest.mark.slow
-def test_crawl_counts_the_malformed_feed_and_obeys_robots(first_crawl, site) -> None:
+def test_crawl_counts_the_malformed_feed_and_obeys_robots(first_crawl, site, crawl_db) -> None:
     assert first_crawl.errors == 1  # the broken gb feed, logged and counted, crawl went on
     assert first_crawl.pages == 3
+    from models.db import get_engine, session_scope
+    from models.tables import CrawlRun
+
+    with session_scope(get_engine(crawl_db)) as session:
+        run = session.get(CrawlRun, first_crawl.run_id)
+        assert (run.status, run.spider, run.errors, run.pages, run.items_new) == ("ok", "appstore", 1, 3, 4)
     assert site.hits_for("/robots.txt")
     assert not site.hits_for(PRIVATE)
 
