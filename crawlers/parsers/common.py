@@ -18,23 +18,6 @@ from crawlers.extract.ratings import UNRATED, normalise_rating
 from crawlers.items import content_id
 from nlp.referral import referral_intent
 
-# The keys of one review row: the crawl JSONL fields the store upserts.
-REVIEW_KEYS = (
-    "source",
-    "url",
-    "external_id",
-    "author",
-    "rating",
-    "rating_raw",
-    "rating_scale",
-    "title",
-    "text",
-    "published_at",
-    "language",
-    "referral_intent",
-    "extra",
-)
-
 
 class ParseError(ValueError):
     """The response is not in the format the parser expects; the message says why."""

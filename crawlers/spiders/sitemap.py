@@ -11,7 +11,6 @@ skipped, so a nightly run only opens pages that changed.
 
 from __future__ import annotations
 
-import logging
 from typing import Any, AsyncIterator, Iterable, Iterator
 
 from scrapy.http import Response
@@ -20,8 +19,6 @@ from scrapy.utils.sitemap import Sitemap
 
 from crawlers.extract.dates import parse_datetime
 from crawlers.spiders.schemaorg import SchemaOrgSpider
-
-logger = logging.getLogger(__name__)
 
 #: Paths that usually hold products or reviews.
 DEFAULT_PATTERN = r"(?i)/(products?|items?|p|dp|reviews?|shop|store|produkt|produit|producto)(/|-|\.|$)"
