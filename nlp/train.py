@@ -38,7 +38,7 @@ class TrainConfig:
     """Hyper-parameters; every field lands in the model card."""
 
     seed: int = 13
-    epochs: float = 2.0
+    epochs: float = 1.5
     max_length: int = 128  # training reads head + tail tokens, like the scorer
     batch_size: int = 32
     lr: float = 1e-4  # top encoder layer
@@ -48,7 +48,7 @@ class TrainConfig:
     warmup: float = 0.06
     soft_labels: float = 0.1  # mass moved to the adjacent star classes
     polarity_weight: float = 0.5  # auxiliary polarity loss
-    sentence_views: float = 0.5  # sentence views per review and epoch (polarity loss only)
+    sentence_views: float = 0.4  # sentence views per review and epoch (polarity loss only)
     sentence_weight: float = 0.5
     ptb_share: float = 0.3  # share of sentence views PTB-tokenised (SST-like)
     freeze_embeddings: bool = True
@@ -85,6 +85,8 @@ class Example:
 
 
 def encode(tokenizer, texts: Sequence[str], max_length: int) -> list[list[int]]:
+    if not texts:
+        return []
     ids = tokenizer(list(texts), truncation=False, verbose=False)["input_ids"]
     head = max_length * 5 // 8
     tail = max_length - head

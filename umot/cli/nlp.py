@@ -113,7 +113,7 @@ def train(
     eval_dir: Annotated[Optional[Path], typer.Option(help="Folder with marc_en_dev.csv.gz / sst2_dev.csv to evaluate on (default: beside --data, if there).")] = None,
     text_column: Annotated[str, typer.Option(help="Text column of --data.")] = "text",
     stars_column: Annotated[str, typer.Option(help="Star-rating (1-5) column of --data.")] = "stars",
-    epochs: Annotated[float, typer.Option(help="Passes over the data (fractions allowed).")] = 2.0,
+    epochs: Annotated[float, typer.Option(help="Passes over the data (fractions allowed).")] = 1.5,
     max_length: Annotated[int, typer.Option(help="Tokens read per training text (head + tail).")] = 128,
     batch_size: Annotated[int, typer.Option(help="Texts per optimisation step.")] = 32,
     seed: Annotated[int, typer.Option(help="Random seed (the run is deterministic).")] = 13,
@@ -128,6 +128,10 @@ def train(
     """
     if (data is None) == (not from_db):
         fail("give exactly one of --data FILE or --from-db")
+    import os
+
+    # OpenMP threads that spin at barriers waste a shared CPU: sleep instead (set before torch loads).
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from nlp.data import DataError, read_labelled
 
     if data is not None:

@@ -1,0 +1,51 @@
+"""A real (small) training run through `umot train`, then scoring with its output."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from umot.cli import app
+
+
+@pytest.mark.slow
+def test_train_small_run_writes_a_loadable_model_and_card(tmp_path):
+    data = tmp_path / "train.csv"
+    rows = ["text,stars"]
+    good = ["Love it, works perfectly.", "Great quality, five stars!", "Excellent, would buy again."]
+    bad = ["Broke after one day, awful.", "Terrible quality, do not buy.", "Useless junk, returned it."]
+    for i in range(40):
+        rows.append(f'"{good[i % 3]} #{i}",{4 + i % 2}')
+        rows.append(f'"{bad[i % 3]} #{i}",{1 + i % 2}')
+        rows.append(f'"It is okay, nothing special. #{i}",3')
+    data.write_text("\n".join(rows) + "\n")
+    out = tmp_path / "model"
+    result = CliRunner().invoke(app, [
+        "train", "--data", str(data), "--out", str(out), "--epochs", "1", "--max-length", "24",
+        "--batch-size", "16", "--holdout", "12",
+    ])
+    assert result.exit_code == 0, result.output
+    spec = json.loads((out / "umot_model.json").read_text())
+    assert spec["training"]["train_reviews"] == 120 - 12
+    assert 0.3 <= spec["detractor_threshold"] <= 0.7
+    card = (out / "MODEL_CARD.md").read_text()
+    assert "research use only" in card and "| `epochs` | 1.0 |" in card
+    assert (out / "weights.safetensors").stat().st_size < 25e6
+
+    import nlp
+
+    scorer = nlp.load_scorer(str(out), quantized=False)
+    assert scorer.version.startswith("umot-minilm-sentiment@")
+    scores = scorer.score(["", "Broke after one day, awful.", "Love it, works perfectly."])
+    assert scores[0].label is None and all(s.label for s in scores[1:])
+
+
+def test_train_rejects_bad_arguments(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["train"])
+    assert result.exit_code != 0 and "--data" in result.output
+    bad = tmp_path / "t.csv"
+    bad.write_text("text,stars\nfine,9\n")
+    result = runner.invoke(app, ["train", "--data", str(bad), "--out", str(tmp_path / "m")])
+    assert result.exit_code != 0 and "row 2" in result.output and "1-5" in result.output
+    assert not (tmp_path / "m").exists()
