@@ -26,7 +26,7 @@ from prefect.tasks import exponential_backoff
 
 from flows import progress
 from flows.outcomes import BatchOutcome, NightlyResult, SourceOutcome, SourceSpec
-from flows.report import ARTIFACT_KEY, render_report
+from flows.report import ARTIFACT_KEY, render_report, save_report
 from flows.tasks.crawl import CrawlFailed, crawl_source, plan_run
 from flows.tasks.notify import notify_brand
 from flows.tasks.score import load_scorer, score_batch
@@ -98,6 +98,7 @@ def nightly(
     first back-off in seconds, doubled on each retry.
     """
     from models.db import init_db
+    from umot.config import get_settings
 
     log = get_run_logger()
     result = NightlyResult(started_at=datetime.now(timezone.utc))
@@ -127,9 +128,12 @@ def nightly(
                 report.notified = notify_brand(report)
 
     result.finished_at = datetime.now(timezone.utc)
-    create_markdown_artifact(
-        markdown=render_report(result), key=ARTIFACT_KEY, description="umot nightly run: per-brand summary"
-    )
+    markdown = render_report(result)
+    create_markdown_artifact(markdown=markdown, key=ARTIFACT_KEY, description="umot nightly run: per-brand summary")
     result.artifact_key = ARTIFACT_KEY
+    try:
+        result.report_path = str(save_report(markdown, get_settings().data_dir, result.started_at))
+    except OSError as exc:  # the artifact has it; a full disk must not fail the run
+        log.warning("could not save the report file: %s", exc)
     log.info(result.headline())
     return result

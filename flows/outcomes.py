@@ -120,6 +120,7 @@ class NightlyResult:
     scored: int = 0
     new_flags: int = 0
     artifact_key: str | None = None
+    report_path: str | None = None  # the same markdown, under the data dir
 
     @property
     def failed_sources(self) -> list[SourceOutcome]:

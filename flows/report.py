@@ -10,11 +10,14 @@ they cannot inject markdown, HTML or links into the Prefect UI.
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from pathlib import Path
 
 from flows.notify import quote
 from flows.outcomes import BrandReport, NightlyResult, SourceOutcome
 
 ARTIFACT_KEY = "nightly-summary"
+REPORTS_FOLDER = "reports"  # under the data dir
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
@@ -43,8 +46,10 @@ def change(current: float | None, previous: float | None, *, kind: str = "count"
     """Week-over-week change: ``+3``, ``-5 pts`` (shares), ``+0.20`` (ratings), ``new``."""
     if current is None and previous is None:
         return "–"
-    if previous is None or (kind == "count" and previous == 0):
+    if kind == "count" and not previous:
         return "new" if current else "–"
+    if previous is None:
+        return "–"
     if current is None:
         return "–"
     delta = current - previous
@@ -143,3 +148,12 @@ def render_report(result: NightlyResult) -> str:
     for report in result.brands:
         lines += _brand_section(report)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def save_report(markdown: str, data_dir: Path, started_at: datetime) -> Path:
+    """Keep the report as ``<data dir>/reports/nightly-<UTC start>.md`` too (no Prefect UI needed)."""
+    folder = data_dir / REPORTS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"nightly-{started_at:%Y%m%dT%H%M%SZ}.md"
+    path.write_text(markdown, encoding="utf-8")
+    return path

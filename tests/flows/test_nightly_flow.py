@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -88,6 +89,7 @@ def test_a_failing_source_is_reported_and_the_others_complete(store, add_source,
     assert "## Acme" in report and "## Globex" in report
     assert "36% negative" in report  # 9 of 25
     assert "[link](http://shop.test/reviews/" in report and "awful, bad packaging" in report
+    assert Path(result.report_path).read_text(encoding="utf-8") == report  # kept under the data dir too
 
 
 def test_a_crawl_that_fails_once_is_retried(store, add_source, fake_crawls, fake_scorer) -> None:

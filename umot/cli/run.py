@@ -72,25 +72,30 @@ def summary_tables(result: Any) -> list[Table]:
     from flows.report import change, stars
 
     sources = Table(title="Sources", title_justify="left")
-    for name, justify in (("source", "left"), ("status", "left"), ("pages", "right"),
-                          ("reviews seen", "right"), ("new", "right"), ("page errors", "right")):
-        sources.add_column(name, justify=justify)  # type: ignore[arg-type]
+    sources.add_column("brand/source", no_wrap=True)
+    sources.add_column("status")
+    for name in ("pages", "seen", "new", "errors"):
+        sources.add_column(name, justify="right")
     for s in sorted(result.sources, key=lambda s: (s.ok, s.source.label)):
         status = "[green]ok[/]" if s.ok else f"[red]failed[/]: {s.error_message or 'unknown error'}"
         sources.add_row(s.source.label, status, str(s.pages), str(s.items_scraped), str(s.items_new), str(s.errors))
 
-    brands = Table(title="Brands (sentiment of the reviews scored in this run; 7-day change)", title_justify="left")
-    for name in ("brand", "new reviews", "stored", "new detractors", "positive", "negative",
-                 "avg rating 7d", "Δ vs week before", "notified"):
-        brands.add_column(name, justify="left" if name == "brand" else "right")
+    brands = Table(title="Brands (split of the reviews scored now; rating of the last 7 days vs the 7 before)",
+                   title_justify="left")
+    brands.add_column("brand", no_wrap=True)
+    for name in ("new", "stored", "detractors", "pos", "neg", "★ 7d", "Δ★"):
+        brands.add_column(name, justify="right", no_wrap=True)
+    webhooks = any(b.notified is not None for b in result.brands)
+    if webhooks:
+        brands.add_column("notified", justify="right")
     for b in result.brands:
         week, prev = b.week, b.previous_week
-        notified = {True: "[green]yes[/]", False: "[red]failed[/]", None: "–"}[b.notified]
-        brands.add_row(
-            b.brand, str(b.new_reviews), str(b.stored_reviews), str(b.new_detractors),
-            _share(b.share_positive), _share(b.share_negative), stars(week.get("avg_rating")),
-            change(week.get("avg_rating"), prev.get("avg_rating"), kind="rating"), notified,
-        )
+        row = [b.brand, str(b.new_reviews), str(b.stored_reviews), str(b.new_detractors),
+               _share(b.share_positive), _share(b.share_negative), stars(week.get("avg_rating")),
+               change(week.get("avg_rating"), prev.get("avg_rating"), kind="rating")]
+        if webhooks:
+            row.append({True: "[green]yes[/]", False: "[red]failed[/]", None: "–"}[b.notified])
+        brands.add_row(*row)
     return [t for t in (sources, brands) if t.row_count]
 
 
@@ -137,8 +142,8 @@ def print_summary(result: Any) -> None:
     for table in summary_tables(result):
         console.print(table)
     style = "bold red" if result.failed_sources else "bold"
-    console.print(f"[{style}]{result.headline()}[/] · report: Prefect artifact [cyan]{result.artifact_key}[/]",
-                  highlight=False)
+    console.print(f"[{style}]{result.headline()}[/]", highlight=False)
+    console.print(f"report: {result.report_path} (and the Prefect artifact {result.artifact_key})", highlight=False)
 
 
 def parse_settings(pairs: list[str] | None) -> dict[str, str] | None:
