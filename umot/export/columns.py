@@ -14,7 +14,7 @@ DETRACTOR_COLUMNS: dict[str, str] = {
     "p_negative": "model probability of negative (0-1)",
     "p_neutral": "model probability of neutral (0-1)",
     "p_positive": "model probability of positive (0-1)",
-    "reasons": "why it was flagged, '; '-separated (e.g. negative_text; low_rating)",
+    "reasons": "why it was flagged, '; '-separated (e.g. rated 1★; warns others off)",
     "referral_intent": "recommend / warn when the text tells others to buy or avoid, else empty",
     "triage_status": "new, in_progress, responded or resolved (dismissed flags are left out)",
     "severity": "flag severity, higher = act first (rows are sorted by it)",
