@@ -1,0 +1,44 @@
+"""`umot train --from-db` reads rated reviews and triage corrections from the store."""
+
+from sqlmodel import select
+
+from models.crud import get_or_create_brand, upsert_flags, upsert_reviews
+from models.db import init_db, session_scope
+from models.tables import Flag, Review
+from umot.cli.nlp import rated_reviews_from_db
+
+
+def test_rated_reviews_and_corrections(tmp_path):
+    url = f"sqlite:///{tmp_path / 'umot.db'}"
+    engine = init_db(url)
+    with session_scope(engine) as session:
+        acme = get_or_create_brand(session, "Acme")
+        other = get_or_create_brand(session, "Other")
+        rows = [
+            {"source": "s", "external_id": "1", "text": "Love it", "rating": 5},
+            {"source": "s", "external_id": "2", "text": "Broke fast", "rating": 1},
+            {"source": "s", "external_id": "3", "text": "No rating here", "rating": None},
+            {"source": "s", "external_id": "4", "text": "Sarcastic but happy, 'worst' buy ever", "rating": 2},
+            {"source": "s", "external_id": "5", "text": "   ", "rating": 4},
+            {"source": "s", "external_id": "6", "text": "Unrated, dismissed flag", "rating": None},
+        ]
+        upsert_reviews(session, rows, brand_id=acme.id)
+        upsert_reviews(session, [{"source": "s", "external_id": "x", "text": "Other brand", "rating": 3}],
+                       brand_id=other.id)
+        ids = {r.external_id: r.id for r in session.exec(select(Review).where(Review.brand_id == acme.id))}
+        upsert_flags(session, [{"review_id": ids["4"], "brand_id": acme.id, "reasons": ["rated 2★"]},
+                               {"review_id": ids["6"], "brand_id": acme.id, "reasons": ["negative text"]}])
+        for flag in session.exec(select(Flag)):
+            flag.status = "dismissed"
+            flag.corrected_label = "positive" if flag.review_id == ids["4"] else None
+            session.add(flag)
+    texts, stars, corrected = rated_reviews_from_db(url, "Acme")
+    got = dict(zip(texts, stars))
+    assert got == {
+        "Love it": 5, "Broke fast": 1,
+        "Sarcastic but happy, 'worst' buy ever": 4,  # corrected_label positive
+        "Unrated, dismissed flag": 3,  # dismissed without a label: neutral
+    }
+    assert corrected == 2
+    texts_all, _, _ = rated_reviews_from_db(url, None)
+    assert "Other brand" in texts_all
