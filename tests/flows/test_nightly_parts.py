@@ -166,3 +166,28 @@ def test_prefect_env_fills_only_what_the_user_left_unset(tmp_path: Path) -> None
     assert fresh["PREFECT_HOME"] == str((tmp_path / "data" / "prefect").resolve())
     assert (tmp_path / "data" / "prefect").is_dir()
     assert "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL" not in fresh
+
+
+def test_webhook_commands_set_test_list_and_remove(webhook, db_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from models import crud
+    from models.db import get_engine, session_scope
+    from umot.cli import app
+
+    base, got = webhook
+    with session_scope(get_engine(db_url)) as session:
+        crud.get_or_create_brand(session, "Acme")
+    cli = lambda *args: CliRunner().invoke(app, ["webhook", *args, "--database-url", db_url])  # noqa: E731
+
+    assert cli("set", "Acme", f"{base}/hooks/SECRET").exit_code == 0
+    tested = cli("test", "Acme")
+    assert tested.exit_code == 0 and got[-1]["text"].startswith("*umot — Acme*: test message")
+    listed = cli("list")
+    assert f"Acme\t{base}/…" in listed.output and "SECRET" not in listed.output
+    assert cli("set", "Acme", f"{base}/broken").exit_code == 0
+    assert cli("test", "Acme").exit_code == 1
+    bad = cli("set", "Nope", "https://hooks.example/x")
+    assert bad.exit_code == 2 and "no brand named 'Nope'" in bad.output
+    assert "not an http(s) URL" in cli("set", "Acme", "ftp://x").output
+    assert cli("remove", "Acme").exit_code == 0 and "Acme\t–" in cli("list").output

@@ -1,0 +1,101 @@
+"""``umot webhook``: where the nightly run tells a brand's team about new detractors."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._errors import fail
+
+webhook_app = typer.Typer(
+    name="webhook",
+    help="Slack-compatible webhooks per brand: the nightly run posts new detractors there.",
+    no_args_is_help=True,
+)
+
+DatabaseUrl = Annotated[
+    Optional[str], typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or data/umot.db]")
+]
+
+
+def _brand(session, name: str):  # noqa: ANN001, ANN202
+    from models import crud
+
+    brand = crud.get_brand(session, name)
+    if brand is None:
+        known = ", ".join(b.name for b in crud.list_brands(session)) or "none yet"
+        fail(f"no brand named {name!r} in the store (brands: {known})")
+    return brand
+
+
+@webhook_app.command("set")
+def set_webhook(
+    brand: Annotated[str, typer.Argument(help="Brand name as stored.")],
+    url: Annotated[str, typer.Argument(help="Incoming-webhook URL (Slack, Mattermost, Rocket.Chat, Discord /slack).")],
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Post this brand's new detractors to URL after each nightly run."""
+    from urllib.parse import urlsplit
+
+    from models.db import init_db, session_scope
+
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        fail(f"webhook {url!r} is not an http(s) URL")
+    with session_scope(init_db(database_url)) as session:
+        owner = _brand(session, brand)
+        owner.webhook_url = url.strip()
+        session.add(owner)
+    typer.echo(f"{owner.name}: new detractors go to {parts.scheme}://{parts.netloc}/…")
+
+
+@webhook_app.command("remove")
+def remove_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stored.")],
+                   database_url: DatabaseUrl = None) -> None:
+    """Stop notifying this brand."""
+    from models.db import init_db, session_scope
+
+    with session_scope(init_db(database_url)) as session:
+        owner = _brand(session, brand)
+        owner.webhook_url = None
+        session.add(owner)
+    typer.echo(f"{owner.name}: no webhook")
+
+
+@webhook_app.command("list")
+def list_webhooks(database_url: DatabaseUrl = None) -> None:
+    """Brands and where their notifications go (host only: the path holds the secret)."""
+    from urllib.parse import urlsplit
+
+    from models import crud
+    from models.db import init_db, session_scope
+
+    with session_scope(init_db(database_url)) as session:
+        for brand in crud.list_brands(session):
+            where = "–"
+            if brand.webhook_url:
+                parts = urlsplit(brand.webhook_url)
+                where = f"{parts.scheme}://{parts.netloc}/…"
+            typer.echo(f"{brand.name}\t{where}")
+
+
+@webhook_app.command("test")
+def test_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stored.")],
+                 database_url: DatabaseUrl = None) -> None:
+    """Send a test message now; exit 1 if the webhook does not take it."""
+    from flows.notify import post_webhook
+    from models.db import init_db, session_scope
+
+    with session_scope(init_db(database_url)) as session:
+        owner = _brand(session, brand)
+        url, name = owner.webhook_url, owner.name
+    if not url:
+        fail(f"brand {name!r} has no webhook: umot webhook set {name!r} URL")
+    if not post_webhook(url, f"*umot — {name}*: test message; new detractors will be posted here."):
+        fail(f"the webhook of {name!r} did not accept the message (see the log line above)", code=1)
+    typer.echo(f"{name}: test message delivered")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(webhook_app)
