@@ -105,6 +105,8 @@ def nightly(
     init_db()
 
     scope = plan_run(brand, source)
+    # The model loads while the crawls run (one worker of the pool, for a few seconds).
+    loading = load_scorer.submit(model)
     progress.emit("crawl", "crawl", f"{len(scope.sources)} sources", total=len(scope.sources))
     result.sources = crawl_all(
         list(scope.sources), settings=crawl_settings, retries=crawl_retries, retry_delay=retry_delay, timeout=crawl_timeout
@@ -113,7 +115,7 @@ def nightly(
         log.warning("source %s failed: %s", failed.source.label, failed.error_message)
 
     brand_ids = scope.brand_ids
-    scorer = load_scorer(model)
+    scorer = loading.result()
     result.model_version = scorer.version
     one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
     batches = score_all(scorer, brand_id=one_brand, batch_size=batch_size)

@@ -59,7 +59,19 @@ def sync_config() -> None:
         get_run_logger().info("synced %s: added %s, updated %s", path, done.added, done.updated)
 
 
-@task(name="plan-run", timeout_seconds=120, cache_policy=NO_CACHE)
+def _retry_unless_not_found(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry a store hiccup (a locked SQLite file), not a brand or source that does not exist."""
+    try:
+        state.result()
+    except SourceNotFound:
+        return False
+    except Exception:  # noqa: BLE001 - anything else may pass
+        return True
+    return False
+
+
+@task(name="plan-run", timeout_seconds=120, retries=1, retry_delay_seconds=2,
+      retry_condition_fn=_retry_unless_not_found, cache_policy=NO_CACHE)
 def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
     """Enabled sources, narrowed to one brand and/or one source name, and the brands they cover."""
     from models import crud

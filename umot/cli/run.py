@@ -40,7 +40,9 @@ class ProgressDisplay:
     def __call__(self, event: Any) -> None:
         self.progress.update(self.starting, completed=1)
         if event.stage == "crawl" and event.key == "crawl":
-            self._line("crawl", f"Crawling {event.message}", total=event.total or 0)
+            line = self._line("crawl", f"Crawling {event.message}", total=event.total or 0)
+            if not event.total:
+                self.progress.update(line, total=1, completed=1)
         elif event.stage == "crawl":
             line = self._line(event.key, f"  {event.key}", total=1)
             self.progress.update(line, description=f"  {event.key}: {event.message}")
@@ -141,6 +143,8 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
 def print_summary(result: Any) -> None:
     for table in summary_tables(result):
         console.print(table)
+    if not result.sources:
+        console.print("No enabled sources to crawl: add one with `umot sources add` (or edit umot.toml).")
     style = "bold red" if result.failed_sources else "bold"
     console.print(f"[{style}]{result.headline()}[/]", highlight=False)
     console.print(f"report: {result.report_path} (and the Prefect artifact {result.artifact_key})", highlight=False)
