@@ -79,14 +79,14 @@ def _source_row(outcome: SourceOutcome) -> str:
 def _week_table(report: BrandReport) -> list[str]:
     this, last = report.week, report.previous_week
     rows = [
-        ("Reviews first seen", this.get("new_reviews"), last.get("new_reviews"), "count", str),
+        ("Reviews", this.get("new_reviews"), last.get("new_reviews"), "count", str),
         ("Detractors", this.get("detractors"), last.get("detractors"), "count", str),
         ("Negative share", this.get("share_negative"), last.get("share_negative"), "share", percent),
         ("Positive share", this.get("share_positive"), last.get("share_positive"), "share", percent),
         ("Average rating", this.get("avg_rating"), last.get("avg_rating"), "rating", stars),
         ("Average predicted stars", this.get("avg_stars"), last.get("avg_stars"), "rating", stars),
     ]
-    lines = ["| last 7 days | this week | week before | change |", "| --- | ---: | ---: | ---: |"]
+    lines = ["| by first seen | last 7 days | 7 days before | change |", "| --- | ---: | ---: | ---: |"]
     for name, cur, prev, kind, fmt in rows:
         shown_cur = "–" if cur is None else fmt(cur)
         shown_prev = "–" if prev is None else fmt(prev)
@@ -100,7 +100,7 @@ def _brand_section(report: BrandReport) -> list[str]:
         "",
         f"**{report.new_reviews}** new reviews ({report.stored_reviews} stored in all), "
         f"**{report.new_detractors}** new detractors; sentiment of the {report.scored} reviews scored "
-        f"tonight: {_split(report)}.",
+        f"in this run: {_split(report)}.",
         "",
         *_week_table(report),
         "",
