@@ -2,7 +2,7 @@
 
 One run measures, each variant in its own fresh process (so peak memory is its
 own): the ``pipeline("text-classification")`` at its default batch size on the
-float32 model, then the umot scorer in float32 and in int8 (its default), on
+float32 model, then the umot scorer in float32 (its default) and in int8, on
 the first 1,000 MARC dev reviews. Reports reviews/s, peak RSS and 5-star /
 polarity accuracy per variant, and the speed ratio of the shipped scorer.
 
@@ -24,10 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "marc_en_dev.csv.gz"
 CARD = ROOT / "nlp" / "MODEL_CARD.md"
 TARGET_RATIO = 7.0
+SHIPPED = "scorer-fp32"  # what `umot score` runs by default
 VARIANTS = [
     ("pipeline", "transformers pipeline, default batch size, fp32"),
-    ("scorer-fp32", "umot scorer: sorted batches of 64, dynamic padding, head+tail 256 tokens, fp32"),
-    ("scorer-int8", "umot scorer as shipped: the same + int8 dynamic quantisation"),
+    ("scorer-fp32", "umot scorer as shipped: length-sorted batches of 64, dynamic padding, head+tail 256 tokens, fp32"),
+    ("scorer-int8", "umot scorer + int8 dynamic quantisation of the linear layers (UMOT_QUANTIZE=1)"),
 ]
 
 
@@ -54,6 +55,9 @@ def _variant(name: str, model_dir: str, n: int, queue) -> None:
     star_values = np.asarray(scorer.labels.stars)
     if name == "pipeline":
         from transformers import pipeline
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()  # "MeanPoolSentiment is not supported" (it runs fine)
 
         pipe = pipeline("text-classification", model=scorer.model, tokenizer=scorer.tokenizer,
                         device=-1, top_k=None, truncation=True)
@@ -107,7 +111,8 @@ def card_table(results: list[dict], ratio: float) -> str:
     for r in results:
         lines.append(f"| {desc[r['variant']]} | {r['reviews_per_s']} | {r['peak_rss_mb']:.0f} | "
                      f"{r['exact']:.3f} | {r['polarity_acc']:.3f} |")
-    lines += ["", f"Shipped scorer (int8) vs pipeline: **{ratio:.1f}x** the reviews/s (target ≥ {TARGET_RATIO:g}x)."]
+    lines += ["", f"`umot score` as shipped (fp32 scorer) vs pipeline: **{ratio:.1f}x** the reviews/s "
+              f"(target ≥ {TARGET_RATIO:g}x); the CPU is shared with other jobs, so absolute figures vary."]
     return "\n".join(lines)
 
 
@@ -124,10 +129,10 @@ def main() -> dict:
         print(f"{name:12s} {r['reviews_per_s']:8.1f} reviews/s  peak {r['peak_rss_mb']:.0f} MB  "
               f"exact {r['exact']:.3f}  polarity {r['polarity_acc']:.3f}", flush=True)
     by = {r["variant"]: r for r in results}
-    ratio = by["scorer-int8"]["reviews_per_s"] / by["pipeline"]["reviews_per_s"]
-    exact_drop = by["scorer-fp32"]["exact"] - by["scorer-int8"]["exact"]
-    unopt_drop = by["pipeline"]["exact"] - by["scorer-int8"]["exact"]
-    print(f"ratio (int8 scorer / pipeline): {ratio:.1f}x; exact vs unoptimised pipeline {-unopt_drop:+.3f}")
+    ratio = by[SHIPPED]["reviews_per_s"] / by["pipeline"]["reviews_per_s"]
+    int8_drop = by["scorer-fp32"]["exact"] - by["scorer-int8"]["exact"]
+    unopt_drop = by["pipeline"]["exact"] - by[SHIPPED]["exact"]
+    print(f"ratio ({SHIPPED} / pipeline): {ratio:.1f}x; exact vs unoptimised pipeline {-unopt_drop:+.3f}")
     if Path(model_dir).resolve() == DEFAULT_MODEL_DIR and CARD.exists():
         text = CARD.read_text()
         if BENCH_START in text and BENCH_END in text:
@@ -136,7 +141,7 @@ def main() -> dict:
             CARD.write_text(f"{head}{BENCH_START}\n{card_table(results, ratio)}\n{BENCH_END}{tail}")
     return {
         "model": model_dir, "variants": results, "ratio": round(ratio, 2),
-        "exact_drop_vs_pipeline": round(unopt_drop, 4), "exact_drop_vs_fp32": round(exact_drop, 4),
+        "exact_drop_vs_pipeline": round(unopt_drop, 4), "int8_exact_drop": round(int8_drop, 4),
         "targets_met": ratio >= TARGET_RATIO and unopt_drop <= 0.01,
     }
 

@@ -64,8 +64,8 @@ def write_card(card: Path, summary: dict, spec: ModelSpec) -> None:
         "  position/type embeddings, LayerNorms, head) in float16, plus `umot_model.json`. The frozen",
         "  word-embedding matrix (11.7M parameters) comes from the installed package at load time,",
         f"  so the repository copy is {summary['size_mb']} MB instead of 90 MB and nothing is downloaded.",
-        "- The scorer runs the linear layers in int8 (dynamic quantisation) by default; `--no-int8` or",
-        "  `UMOT_QUANTIZE=0` runs float32. Texts longer than "
+        "- The scorer runs float32 with length-sorted, dynamically padded batches; int8 dynamic",
+        "  quantisation (`--int8`, `UMOT_QUANTIZE=1`) was measured slower on this CPU (see Speed). Texts longer than "
         f"{spec.max_length} tokens keep their first {spec.head_tokens} and last {spec.max_length - spec.head_tokens - 2} tokens.",
         "",
         "## Training data and licence",

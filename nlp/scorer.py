@@ -3,8 +3,9 @@
 Speed comes from the batching, not from a smaller model: texts are tokenised
 once, long ones keep their head and tail (the verdict is often in the last
 sentence), batches are sorted by length and padded only to their longest
-member, the linear layers run as int8 (dynamic quantisation) and everything
-runs under ``torch.inference_mode``. ``bench/score.py`` measures the effect.
+member, and everything runs under ``torch.inference_mode`` with all cores.
+int8 dynamic quantisation is available (``quantized=True``, UMOT_QUANTIZE=1) but
+measured slower here. ``bench/score.py`` measures the effect.
 """
 
 from __future__ import annotations
@@ -187,16 +188,20 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None) -> S
 
     Our own format (``umot_model.json``) and any Hugging Face sequence-classification
     checkpoint with 2, 3 or 5 sentiment classes are accepted. ``quantized`` (int8
-    linear layers) defaults to UMOT_QUANTIZE, else on.
+    linear layers) defaults to UMOT_QUANTIZE, else off: on this 2-core AVX2 CPU, int8
+    dynamic quantisation measured slower than float32 (see bench/score.py).
     """
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # no "Loading weights" bars in CLI output
 
     from nlp.model import base_model_dir, file_digest, is_overlay_dir, load_overlay
 
     source = model or os.environ.get("UMOT_MODEL") or str(DEFAULT_MODEL_DIR)
     path = Path(source).expanduser()
     if quantized is None:
-        quantized = _truthy(os.environ.get("UMOT_QUANTIZE"), True)
+        quantized = _truthy(os.environ.get("UMOT_QUANTIZE"), False)
     set_threads()
     if path.is_dir() and is_overlay_dir(path):
         net, spec = load_overlay(path)

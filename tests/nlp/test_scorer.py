@@ -59,6 +59,7 @@ def test_empty_text_with_low_rating_is_still_a_detractor(tiny_scorer):
 def test_three_class_checkpoint_and_env_var(tmp_path, monkeypatch, checkpoint_factory):
     path = checkpoint_factory(tmp_path / "m3", {0: "negative", 1: "neutral", 2: "positive"})
     monkeypatch.setenv("UMOT_MODEL", str(path))
+    monkeypatch.setenv("UMOT_QUANTIZE", "1")
     scorer = nlp.load_scorer()
     assert scorer.version.endswith("+int8")
     [s] = scorer.score(["fine"])

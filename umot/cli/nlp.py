@@ -19,7 +19,7 @@ def score(
     text_column: Annotated[str, typer.Option(help="Column holding the review text.")] = "text",
     rating_column: Annotated[str, typer.Option(help="Column with a 1-5 star rating, used by the detractor rule if present.")] = "rating",
     model: Annotated[Optional[str], typer.Option(help="Model directory or HF hub id (default: UMOT_MODEL or the shipped model).")] = None,
-    quantized: Annotated[bool, typer.Option("--int8/--no-int8", help="Run linear layers in int8 (faster; default on).")] = True,
+    quantized: Annotated[Optional[bool], typer.Option("--int8/--no-int8", help="Run linear layers in int8 (default: UMOT_QUANTIZE, else off; measured slower than float32 on AVX2-only CPUs).")] = None,
 ) -> None:
     """Score reviews: add label, stars, p_negative/p_neutral/p_positive, detractor and reasons.
 
