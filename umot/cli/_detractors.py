@@ -65,7 +65,10 @@ def _print_table(rows: list, total: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("id", "brand", "date", "source", "rating", "pred", "status", "assignee", "reasons", "text")
+    table = Table(box=None, pad_edge=False)
+    for name in ("id", "brand", "date", "source", "rating", "pred", "status", "assignee", "reasons"):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=24)
+    table.add_column("text", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
     for r in rows:
         day = r.review.published_at or r.review.first_seen_at
         table.add_row(
@@ -75,8 +78,9 @@ def _print_table(rows: list, total: int) -> None:
             r.flag.status, r.flag.assignee or "", ", ".join(r.flag.reasons or []),
             " ".join(r.review.text.split())[:80],
         )
-    console = Console()
-    console.print(table, highlight=False, markup=False) if rows else None
+    console = Console(width=None if Console().is_terminal else 200)  # one line per flag when piped
+    if rows:
+        console.print(table, highlight=False, markup=False)
     console.print(f"{len(rows)} of {total} detractors", highlight=False)
 
 
