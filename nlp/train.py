@@ -10,9 +10,12 @@ Recipe (explained in the model card):
 - extra "sentence views": single sentences cut from clearly rated reviews,
   trained on the polarity loss only, some PTB-tokenised, so short texts from
   other platforms (one-liners, tweets, critics' snippets) are read well;
-- AdamW with layer-wise learning-rate decay, a higher head rate, linear warm-up
-  and decay; length-bucketed batches with dynamic padding (most reviews are
-  short: that is what makes an epoch cheap on a CPU).
+- LP-FT: the head starts as a linear probe fitted on the frozen encoder's
+  features, so fine-tuning does not first distort the pre-trained features to
+  fit a random head (Kumar et al., ICLR 2022: better out-of-domain accuracy);
+- AdamW with layer-wise learning-rate decay, linear warm-up and decay;
+  length-bucketed batches with dynamic padding (most reviews are short: that
+  is what makes an epoch cheap on a CPU).
 """
 
 from __future__ import annotations
@@ -42,7 +45,8 @@ class TrainConfig:
     max_length: int = 128  # training reads head + tail tokens, like the scorer
     batch_size: int = 32
     lr: float = 1e-4  # top encoder layer
-    head_lr: float = 1e-3
+    head_lr: float = 2e-4
+    linear_probe: int = 4000  # reviews whose frozen features initialise the head (LP-FT); 0 = off
     layer_decay: float = 0.9  # lr multiplier per layer going down
     weight_decay: float = 0.01
     warmup: float = 0.06
@@ -171,6 +175,34 @@ def param_groups(model: MeanPoolSentiment, cfg: TrainConfig) -> list[dict]:
     return [{"params": ps, "lr": lr, "weight_decay": wd} for (lr, wd), ps in groups.items()]
 
 
+# --- linear probe ----------------------------------------------------------------
+def fit_linear_probe(model: MeanPoolSentiment, examples: list[Example], cfg: TrainConfig, pad_id: int, device) -> float:
+    """Fit the head on frozen, mean-pooled features (L-BFGS, soft labels, L2); return its train loss."""
+    model.eval()
+    feats, stars = [], []
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].ids))
+    with torch.inference_mode():
+        for start in range(0, len(order), 64):
+            batch = [examples[i] for i in order[start : start + 64]]
+            inputs = collate(batch, pad_id, device)
+            feats.append(model.pool(inputs["input_ids"], inputs["attention_mask"]).float())
+            stars.append(inputs["star"])
+    x = torch.cat(feats).clone()
+    y = soft_targets(torch.cat(stars).clone(), cfg.soft_labels)
+    head = model.classifier
+    optimizer = torch.optim.LBFGS(head.parameters(), lr=1.0, max_iter=200, line_search_fn="strong_wolfe")
+
+    def closure():
+        optimizer.zero_grad()
+        loss = -(y * torch.log_softmax(head(x), -1)).sum(-1).mean() + 1e-3 * head.weight.pow(2).sum()
+        loss.backward()
+        return loss
+
+    loss = optimizer.step(closure)
+    model.train()
+    return float(loss)
+
+
 # --- the run ---------------------------------------------------------------------
 def set_determinism(seed: int) -> None:
     random.seed(seed)
@@ -199,6 +231,7 @@ def train(
     from nlp.model import base_model_dir
 
     cfg = cfg or TrainConfig()
+    t_start = time.perf_counter()
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     set_determinism(cfg.seed)
@@ -232,6 +265,10 @@ def train(
     model = build_from_base(list(STAR_LABELS)).to(device)
     if cfg.freeze_embeddings:
         model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    if cfg.linear_probe:
+        probe = [e for e in base if e.star >= 0][: cfg.linear_probe]
+        lp_loss = fit_linear_probe(model, probe, cfg, tokenizer.pad_token_id or 0, device)
+        log(f"linear probe on {len(probe)} reviews: loss {lp_loss:.4f} ({(time.perf_counter() - t_start) / 60:.1f} min)")
     model.train()
     n_views = min(len(views), int(round(cfg.sentence_views * len(base))))
     full_epochs = math.ceil(cfg.epochs)
@@ -244,7 +281,7 @@ def train(
     )
     log(f"training on {len(base)} reviews + {n_views} sentence views/epoch (pool {len(views)}), "
         f"{total_steps} steps of {cfg.batch_size}, device {device}, {torch.get_num_threads()} threads")
-    t0 = time.perf_counter()
+    t0 = t_start
     step = 0
     running = 0.0
     for epoch in range(full_epochs):
