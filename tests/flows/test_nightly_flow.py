@@ -197,3 +197,20 @@ def test_brand_and_source_options_narrow_the_run(store, add_source, fake_crawls,
         nightly(brand="Nope", **FAST)
     with pytest.raises(SourceNotFound, match="no enabled source named 'shop' of brand 'Globex'"):
         nightly(brand="Globex", source="shop", **FAST)
+
+
+def test_umot_toml_is_synced_before_the_run_and_a_broken_one_is_only_logged(
+    store, fake_crawls, fake_scorer, tmp_path, caplog
+) -> None:
+    config = tmp_path / "umot.toml"  # the store fixture points UMOT_CONFIG here
+    config.write_text('[[sources]]\nbrand = "Acme"\nname = "shop"\nspider = "schemaorg"\n'
+                      'urls = ["http://shop.test/reviews/"]\n')
+    calls = fake_crawls({"shop": [review_rows("shop", 3)]})
+
+    first = nightly(**FAST)
+    assert calls == ["shop"] and first.new_reviews == 3
+
+    config.write_text("[[sources]]\nbrand = ")  # a hand edit gone wrong
+    second = nightly(**FAST, return_state=True)
+    assert second.is_completed() and calls == ["shop", "shop"]
+    assert "not synced, crawling the sources already stored" in caplog.text
