@@ -198,7 +198,9 @@ def fit_linear_probe(model: MeanPoolSentiment, examples: list[Example], cfg: Tra
         loss.backward()
         return loss
 
-    loss = optimizer.step(closure)
+    optimizer.step(closure)  # returns the loss *before* the fit
+    loss = closure()
+    optimizer.zero_grad(set_to_none=True)
     model.train()
     return float(loss)
 
