@@ -284,6 +284,7 @@ def train(
     log(f"training on {len(base)} reviews + {n_views} sentence views/epoch (pool {len(views)}), "
         f"{total_steps} steps of {cfg.batch_size}, device {device}, {torch.get_num_threads()} threads")
     t0 = t_start
+    t_loop = time.perf_counter()
     step = 0
     running = 0.0
     for epoch in range(full_epochs):
@@ -305,8 +306,9 @@ def train(
             running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
             if step % 50 == 0 or step == total_steps:
                 el = time.perf_counter() - t0
+                per_step = (time.perf_counter() - t_loop) / step
                 log(f"step {step}/{total_steps} epoch {epoch + 1} loss {running:.4f} "
-                    f"{el / 60:.1f} min (eta {el / step * (total_steps - step) / 60:.1f} min)")
+                    f"{el / 60:.1f} min (eta {per_step * (total_steps - step) / 60:.1f} min)")
     model.eval()
     minutes = (time.perf_counter() - t0) / 60
     spec = ModelSpec(training={"config": asdict(cfg), "train_reviews": len(base),
