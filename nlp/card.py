@@ -123,7 +123,8 @@ def write_card(card: Path, summary: dict, spec: ModelSpec) -> None:
     lines += [
         "",
         "Reference points from the issue: VADER 0.76 polarity / 0.58 detractor F1 on MARC dev;",
-        "frozen MiniLM embeddings + logistic regression 0.45 exact.",
+        "frozen MiniLM embeddings + logistic regression 0.45 exact. Every recipe tried, with its",
+        "figures: [`nlp/EXPERIMENTS.md`](EXPERIMENTS.md).",
         "",
         "## Speed",
         "",
