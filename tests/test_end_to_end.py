@@ -1,16 +1,18 @@
 """End to end, as a user runs it: ``umot demo`` twice on a fresh data dir.
 
 Real everything: the generated demo site on 127.0.0.1, Scrapy crawls, the
-SQLite store, the shipped model, flags, this week's CSV export, a temporary
-local Prefect API. The second run must store nothing twice and say so.
+SQLite store, the shipped model, flags, this week's CSV export, the nightly
+flow on a Prefect API (a test one, shared by the module, so the two runs do
+not each pay for starting one). The second run must store nothing twice and
+say so.
 """
 
 from __future__ import annotations
 
 import csv
 import os
-import subprocess
-import sys
+import tempfile
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -22,32 +24,45 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 N_REVIEWS = 60
 
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="umot-prefect-home-"))
+
 
 def _shipped_model() -> bool:
     model = ROOT / "nlp" / "model"
     return (model / "umot_model.json").exists() or (model / "config.json").exists()
 
 
-def _umot(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    umot = Path(sys.executable).with_name("umot")
-    return subprocess.run([str(umot), *args], env=env, cwd=env["HOME_DIR"], capture_output=True, text=True,
-                          timeout=900)
+@pytest.fixture(scope="module")
+def prefect_api() -> Iterator[None]:
+    import flows  # noqa: F401 - umot's Prefect defaults before prefect loads
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
 
 
 @pytest.mark.skipif(not _shipped_model(), reason="no shipped model in nlp/model yet (the model engineer's `make model`)")
-def test_demo_crawls_scores_flags_exports_and_reruns_without_duplicates(tmp_path: Path) -> None:
-    from models.db import get_engine
+def test_demo_crawls_scores_flags_exports_and_reruns_without_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefect_api: None
+) -> None:
+    from typer.testing import CliRunner
+
+    from models.db import dispose_engines, get_engine
     from models.tables import Flag, Review, Score
+    from umot.cli import app
     from umot.export.weeks import IsoWeek
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("UMOT_", "PREFECT_"))}
-    env.update(HOME_DIR=str(tmp_path), UMOT_DATA_DIR=str(tmp_path / "data"),
-               UMOT_EXPORT_DIR=str(tmp_path / "exports"), UMOT_CONFIG=str(tmp_path / "umot.toml"))
+    for name in ("UMOT_DATABASE_URL", "UMOT_MODEL", "UMOT_TIMEZONE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("UMOT_EXPORT_DIR", str(tmp_path / "exports"))
+    monkeypatch.setenv("UMOT_CONFIG", str(tmp_path / "umot.toml"))
+    demo = lambda: CliRunner().invoke(app, ["demo", "--reviews", str(N_REVIEWS)])  # noqa: E731
 
-    first = _umot(env, "demo", "--reviews", str(N_REVIEWS))
+    first = demo()
 
-    assert first.returncode == 0, first.stdout + first.stderr
-    assert f"{N_REVIEWS} new reviews; 0 already stored" in first.stdout
+    assert first.exit_code == 0, first.output
+    assert f"{N_REVIEWS} new reviews; 0 already stored" in first.output
     engine = get_engine(f"sqlite:///{(tmp_path / 'data' / 'umot.db').resolve()}")
     with engine.connect() as conn:
         one = lambda q: conn.execute(q).scalar_one()  # noqa: E731
@@ -61,8 +76,9 @@ def test_demo_crawls_scores_flags_exports_and_reruns_without_duplicates(tmp_path
         )
         flagged_urls = set(conn.execute(select(Review.url).join(Flag, Flag.review_id == Review.id)).scalars())
     assert reviews == N_REVIEWS
-    assert len(versions) == 1 and "keyword" not in versions[0]
+    assert versions and all(v.startswith("umot-minilm-sentiment@") for v in versions) and len(versions) == 1
     assert flags == detractors > 0 and low_rated_unflagged == 0
+    assert list((tmp_path / "data" / "reports").glob("nightly-*.md"))
 
     week = IsoWeek.of(datetime.now(timezone.utc).date())
     csvs = sorted((tmp_path / "exports").glob(f"detractors-*-{week}.csv"))
@@ -71,10 +87,11 @@ def test_demo_crawls_scores_flags_exports_and_reruns_without_duplicates(tmp_path
     assert {row["url"] for row in rows} <= flagged_urls
     assert all(row["reasons"] and float(row["severity"]) > 0 for row in rows)
 
-    second = _umot(env, "demo", "--reviews", str(N_REVIEWS))
+    second = demo()
 
-    assert second.returncode == 0, second.stdout + second.stderr
-    assert f"0 new reviews; {N_REVIEWS} already stored; 0 new detractors" in second.stdout
+    assert second.exit_code == 0, second.output
+    assert f"0 new reviews; {N_REVIEWS} already stored; 0 new detractors" in second.output
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Review)).scalar_one() == N_REVIEWS
         assert conn.execute(select(func.count()).select_from(Flag)).scalar_one() == flags
+    dispose_engines()

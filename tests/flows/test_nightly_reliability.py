@@ -117,12 +117,18 @@ def _kill_when(proc: subprocess.Popen, ready: Callable[[], bool], timeout: float
     pytest.fail("umot run never reached the point to kill it")
 
 
-def test_sigkill_while_crawling_then_while_scoring_loses_and_doubles_nothing(tmp_path: Path, slow_site) -> None:
+def test_sigkill_while_crawling_then_while_scoring_loses_and_doubles_nothing(
+    tmp_path: Path, slow_site, prefect_harness
+) -> None:
+    import prefect.settings
+
     base, ids = slow_site(n_reviews=400, delay=0.5)
     expected = set().union(*(ids[b] for b in BRANDS))
     url = f"sqlite:///{tmp_path / 'umot.db'}"
     env = {**os.environ, "UMOT_DATABASE_URL": url, "UMOT_DATA_DIR": str(tmp_path / "data"),
-           "UMOT_CONFIG": str(tmp_path / "umot.toml"), "UMOT_TEST_SCORE_DELAY": "0.3"}
+           "UMOT_CONFIG": str(tmp_path / "umot.toml"), "UMOT_TEST_SCORE_DELAY": "0.3",
+           # the session's test API: no temporary server to start (or orphan) per killed process
+           "PREFECT_API_URL": prefect.settings.PREFECT_API_URL.value()}
     from models import crud
     from models.db import get_engine, init_db, session_scope
     from umot.demo.site import BRANDS as SPECS
