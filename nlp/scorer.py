@@ -41,6 +41,7 @@ class Scorer:
         detractor_threshold: float = detractor.DETRACTOR_THRESHOLD,
         mismatch_threshold: float = detractor.MISMATCH_THRESHOLD,
         batch_size: int = 64,
+        max_batch_tokens: int = 4096,
     ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
@@ -51,6 +52,7 @@ class Scorer:
         self.detractor_threshold = detractor_threshold
         self.mismatch_threshold = mismatch_threshold
         self.batch_size = batch_size
+        self.max_batch_tokens = max_batch_tokens
         self._polarity = torch.zeros(labels.num_labels, 3)
         for i, pol in enumerate(labels.polarity):
             self._polarity[i, pol] = 1.0
@@ -68,10 +70,23 @@ class Scorer:
         return [seq if len(seq) <= self.max_length else seq[:head] + seq[-tail:] for seq in ids]
 
     def _batches(self, encoded: list[list[int]]) -> Iterator[tuple[list[int], dict]]:
+        """Length-sorted batches of at most ``batch_size`` rows and ``max_batch_tokens`` tokens.
+
+        Short texts go 64 at a time; long ones in smaller groups, which keeps the
+        attention matrices (rows x length^2) and so peak memory small.
+        """
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+        groups: list[list[int]] = [[]]
+        for i in order:
+            group = groups[-1]
+            if group and (len(group) >= self.batch_size or (len(group) + 1) * len(encoded[i]) > self.max_batch_tokens):
+                groups.append([i])
+            else:
+                group.append(i)
         pad = self.tokenizer.pad_token_id or 0
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
+        for idx in groups:
+            if not idx:
+                continue
             width = max(len(encoded[i]) for i in idx)
             input_ids = torch.full((len(idx), width), pad, dtype=torch.long)
             mask = torch.zeros((len(idx), width), dtype=torch.long)
