@@ -45,8 +45,8 @@ class TrainConfig:
     max_length: int = 128  # training reads head + tail tokens, like the scorer
     batch_size: int = 32
     lr: float = 1e-4  # top encoder layer
-    head_lr: float = 2e-4
-    linear_probe: int = 4000  # reviews whose frozen features initialise the head (LP-FT); 0 = off
+    head_lr: float = 1e-3
+    linear_probe: int = 0  # reviews whose frozen features initialise the head (LP-FT); 0 = off (tried: no gain)
     layer_decay: float = 0.9  # lr multiplier per layer going down
     weight_decay: float = 0.01
     warmup: float = 0.06
