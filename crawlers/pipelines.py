@@ -102,9 +102,10 @@ class StorePipeline:
     finished with its counts when the spider closes.
     """
 
-    def __init__(self, crawler: Crawler, url: str, batch_size: int):
+    def __init__(self, crawler: Crawler, url: str, batch_size: int, migrated: bool = False):
         self.crawler = crawler
         self.url = url
+        self.migrated = migrated  # crawlers.runner migrated the store already: no Alembic here
         self.batch_size = max(1, batch_size)
         self.buffer: list[dict[str, Any]] = []
         self.engine: Any = None
@@ -117,7 +118,10 @@ class StorePipeline:
         url = store_url(crawler.settings)
         if not url:
             raise NotConfigured
-        pipeline = cls(crawler, url, crawler.settings.getint("UMOT_STORE_BATCH", 200))
+        pipeline = cls(
+            crawler, url, crawler.settings.getint("UMOT_STORE_BATCH", 200),
+            migrated=crawler.settings.getbool("UMOT_STORE_MIGRATED"),
+        )
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
@@ -128,14 +132,14 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         from models import crud
-        from models.db import init_db, session_scope
+        from models.db import get_engine, init_db, session_scope
 
         brand = getattr(self.spider, "brand", None)
         if not brand:
             self.crawler.stats.set_value(keys.FIRST_ERROR, "storing reviews needs a brand: pass -a brand=NAME")
             raise ValueError("storing reviews needs a brand: pass -a brand=NAME")
         try:
-            self.engine = init_db(self.url)
+            self.engine = get_engine(self.url) if self.migrated else init_db(self.url)
         except Exception as exc:
             from sqlalchemy.engine import make_url
 

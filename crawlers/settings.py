@@ -66,6 +66,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawlers.middlewares.ContactUserAgentMiddleware": 500,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawlers.middlewares.BackoffRetryMiddleware": 550,
+    # Cookies are off (COOKIES_ENABLED); dropping the middleware also skips importing tldextract.
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
 }
 
 # --- development cache (off by default) ---------------------------------------
@@ -88,6 +90,8 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
+    # Off (REMOTE_CONTROL_ENABLED); dropping it skips importing aiohttp at every crawl start.
+    "scrapy.extensions.remote_control.RemoteControl": None,
     "crawlers.extensions.CrawlStatsFile": 500,
 }
 UMOT_OUTPUT = os.environ.get("UMOT_OUTPUT") or None  # JSONL file: never touches the store
@@ -95,6 +99,7 @@ UMOT_DATABASE_URL = os.environ.get("UMOT_DATABASE_URL") or None  # store, when n
 UMOT_STORE_BATCH = 200  # reviews per committed store batch
 UMOT_FULL_CRAWL = False  # True: don't stop paginating at known reviews (after an interrupted crawl)
 UMOT_STATS_FILE = None  # JSON counts written at open and close (crawlers.runner reads it)
+UMOT_STORE_MIGRATED = False  # True: the caller already ran init_db on the store (skip Alembic here)
 
 # --- housekeeping -------------------------------------------------------------
 TELNETCONSOLE_ENABLED = False
