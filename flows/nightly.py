@@ -27,41 +27,65 @@ from prefect.tasks import exponential_backoff
 from flows import progress
 from flows.outcomes import BatchOutcome, NightlyResult, SourceOutcome, SourceSpec
 from flows.report import ARTIFACT_KEY, render_report, save_report
-from flows.tasks.crawl import CrawlFailed, crawl_source, plan_run
+from flows.tasks.crawl import CrawlFailed, crawl_source, crawl_sources, plan_run
 from flows.tasks.notify import notify_brand
-from flows.tasks.score import load_scorer, score_batch
+from flows.tasks.score import has_unscored, known_model_version, load_scorer, score_batch
 from flows.tasks.summarise import summarise
 
 DEFAULT_CONCURRENCY = 2  # crawls at once (each is a Scrapy subprocess)
 
 
 def crawl_all(
-    specs: list[SourceSpec], *, settings: dict[str, Any] | None, retries: int, retry_delay: float, timeout: float
+    specs: list[SourceSpec], *, settings: dict[str, Any] | None, retries: int, retry_delay: float, timeout: float,
+    concurrency: int = DEFAULT_CONCURRENCY,
 ) -> list[SourceOutcome]:
-    """Crawl every source (mapped on the flow's task runner); failures become outcomes."""
+    """Crawl every source; failures become outcomes.
+
+    Several sources share Scrapy processes (``concurrency`` of them, each
+    running its share of the sources side by side): a process start costs
+    more than a source with nothing new. A source that fails there counts that
+    as its first try and, when ``retries`` allow, is crawled again alone in its
+    own process (retried with back-off), so one source never fails another.
+    """
     if not specs:
         return []
-    task = crawl_source.with_options(
-        retries=retries,
-        retry_delay_seconds=exponential_backoff(backoff_factor=retry_delay) if retries else 0,
-        timeout_seconds=timeout + 60,
-    )
-    futures = task.map(specs, settings=unmapped(settings), timeout=unmapped(timeout))
-    outcomes = []
-    for spec, future in zip(specs, futures):
-        future.wait()
-        state = future.state
-        if state.is_completed():
-            outcomes.append(state.result())
-            continue
-        exc = state.result(raise_on_failure=False)
-        if isinstance(exc, CrawlFailed):
-            outcomes.append(exc.outcome)
-        else:  # timed out, crashed, or the runner itself raised
-            message = f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else state.message
-            outcomes.append(SourceOutcome(source=spec, ok=False, error_message=message or state.name))
-        progress.emit("crawl", spec.label, f"failed: {outcomes[-1].error_message}", done=True)
-    return outcomes
+    outcomes: dict[SourceSpec, SourceOutcome] = {}
+    alone = list(specs)
+    if len(specs) > 1:
+        groups = [list(specs[i::concurrency]) for i in range(min(concurrency, len(specs)))]
+        shared = crawl_sources.with_options(timeout_seconds=timeout + 60)
+        for group, future in zip(groups, shared.map(groups, settings=unmapped(settings), timeout=unmapped(timeout))):
+            state = future.wait() or future.state
+            found = state.result(raise_on_failure=False) if state.is_completed() else None
+            for spec, outcome in zip(group, found or []):
+                outcomes[spec] = outcome
+            if not found:  # the task itself failed or timed out: every source of it is a first failed try
+                message = state.message or state.name
+                outcomes.update({s: SourceOutcome(source=s, ok=False, error_message=message) for s in group})
+        alone = [s for s in specs if not outcomes[s].ok and retries > 0]
+        retries -= 1
+    if alone:
+        task = crawl_source.with_options(
+            retries=retries,
+            retry_delay_seconds=exponential_backoff(backoff_factor=retry_delay) if retries else 0,
+            timeout_seconds=timeout + 60,
+        )
+        for spec, future in zip(alone, task.map(alone, settings=unmapped(settings), timeout=unmapped(timeout))):
+            future.wait()
+            state = future.state
+            if state.is_completed():
+                outcomes[spec] = state.result()
+                continue
+            exc = state.result(raise_on_failure=False)
+            if isinstance(exc, CrawlFailed):
+                outcomes[spec] = exc.outcome
+            else:  # timed out, crashed, or the runner itself raised
+                message = f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else state.message
+                outcomes[spec] = SourceOutcome(source=spec, ok=False, error_message=message or state.name)
+    for spec in specs:
+        if not outcomes[spec].ok:
+            progress.emit("crawl", spec.label, f"failed: {outcomes[spec].error_message}", done=True)
+    return [outcomes[s] for s in specs]
 
 
 def score_all(scorer: Any, *, brand_id: int | None, batch_size: int) -> list[BatchOutcome]:
@@ -105,8 +129,13 @@ def nightly(
     init_db()
 
     scope = plan_run(brand, source)
-    # The model loads while the crawls run (one worker of the pool, for a few seconds).
-    loading = load_scorer.submit(model)
+    brand_ids = scope.brand_ids
+    one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
+    # The model loads while the crawls run (one worker of the pool, ~8 s of CPU), unless
+    # these model files' version is known and nothing waits for it: then only if the crawls
+    # stored something to score (a run with nothing new never loads it).
+    version = known_model_version(model)
+    loading = load_scorer.submit(model) if version is None or has_unscored(version, one_brand) else None
     progress.emit("crawl", "crawl", f"{len(scope.sources)} sources", total=len(scope.sources))
     result.sources = crawl_all(
         list(scope.sources), settings=crawl_settings, retries=crawl_retries, retry_delay=retry_delay, timeout=crawl_timeout
@@ -114,16 +143,16 @@ def nightly(
     for failed in result.failed_sources:
         log.warning("source %s failed: %s", failed.source.label, failed.error_message)
 
-    brand_ids = scope.brand_ids
-    scorer = loading.result()
-    result.model_version = scorer.version
-    one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
-    batches = score_all(scorer, brand_id=one_brand, batch_size=batch_size)
+    if loading is None and version is not None and has_unscored(version, one_brand):
+        loading = load_scorer.submit(model)
+    scorer = loading.result() if loading is not None else None
+    result.model_version = scorer.version if scorer is not None else version
+    batches = score_all(scorer, brand_id=one_brand, batch_size=batch_size) if scorer is not None else []
     result.scored = sum(b.scored for b in batches)
     result.new_flags = sum(b.new_flags for b in batches)
 
     progress.emit("summarise", "summarise", "summarising")
-    result.brands = summarise(brand_ids, result.started_at, result.sources, batches, scorer.version, top=top)
+    result.brands = summarise(brand_ids, result.started_at, result.sources, batches, result.model_version, top=top)
     if notify:
         for report in result.brands:
             if report.webhook_url and report.new_detractors:

@@ -140,6 +140,61 @@ def crawl_settings(extra: dict[str, Any] | None = None, *, full: bool = False) -
     return settings
 
 
+def _outcome(spec: SourceSpec, result: Any) -> SourceOutcome:
+    return SourceOutcome(
+        source=spec,
+        ok=result.ok,
+        pages=result.pages,
+        items_scraped=result.items_scraped,
+        items_new=result.items_new,
+        errors=result.errors,
+        error_message=result.error_message,
+        run_id=result.run_id,
+    )
+
+
+def _job(spec: SourceSpec, settings: dict[str, Any] | None, full: bool) -> Any:
+    from crawlers.runner import CrawlJob
+
+    return CrawlJob(
+        spec.spider,
+        list(spec.urls),
+        brand=spec.brand,
+        source_id=spec.source_id,
+        settings=crawl_settings(settings, full=full),
+        spider_args={k: str(v) for k, v in spec.options.items()} or None,
+    )
+
+
+@task(name="crawl-together", timeout_seconds=3600, cache_policy=NO_CACHE)
+async def crawl_sources(
+    specs: list[SourceSpec], settings: dict[str, Any] | None = None, timeout: float = 1800
+) -> list[SourceOutcome]:
+    """Crawl several sources in ONE Scrapy subprocess (``crawlers.runner.run_crawls``); never raises.
+
+    Each source is its own crawler there (own CrawlRun, counts, failure), so
+    one failing source does not fail the others; the flow crawls the failed
+    ones again alone (:func:`crawl_source`, with the run's retries). One
+    process start instead of one per source: most of what a nightly run
+    with little new costs.
+    """
+    from crawlers import runner
+
+    jobs = []
+    for spec in specs:
+        full = await asyncio.to_thread(last_crawl_unfinished, spec.source_id)
+        progress.emit("crawl", spec.label, "crawling every page" if full else "crawling")
+        jobs.append(_job(spec, settings, full))
+    results = await asyncio.to_thread(functools.partial(runner.run_crawls, jobs, timeout=timeout))
+    outcomes = [_outcome(spec, result) for spec, result in zip(specs, results)]
+    for outcome in outcomes:
+        if outcome.ok:
+            progress.emit("crawl", outcome.source.label, f"{outcome.items_new} new", done=True)
+        else:
+            progress.emit("crawl", outcome.source.label, f"failed: {outcome.error_message}")
+    return outcomes
+
+
 @task(name="crawl", task_run_name="crawl-{spec.brand}-{spec.name}", timeout_seconds=3600, cache_policy=NO_CACHE)
 async def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None, timeout: float = 1800) -> SourceOutcome:
     """Crawl one source into the store; raise :class:`CrawlFailed` (retried) if it did not end ok.
@@ -151,28 +206,20 @@ async def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None,
 
     full = await asyncio.to_thread(last_crawl_unfinished, spec.source_id)
     progress.emit("crawl", spec.label, "crawling every page" if full else "crawling")
+    job = _job(spec, settings, full)
     result = await asyncio.to_thread(
         functools.partial(
             runner.run_crawl,
-            spec.spider,
-            list(spec.urls),
-            brand=spec.brand,
-            source_id=spec.source_id,
-            settings=crawl_settings(settings, full=full),
-            spider_args={k: str(v) for k, v in spec.options.items()} or None,
+            job.spider,
+            job.urls,
+            brand=job.brand,
+            source_id=job.source_id,
+            settings=job.settings,
+            spider_args=job.spider_args,
             timeout=timeout,
         )
     )
-    outcome = SourceOutcome(
-        source=spec,
-        ok=result.ok,
-        pages=result.pages,
-        items_scraped=result.items_scraped,
-        items_new=result.items_new,
-        errors=result.errors,
-        error_message=result.error_message,
-        run_id=result.run_id,
-    )
+    outcome = _outcome(spec, result)
     if not result.ok:
         progress.emit("crawl", spec.label, f"failed: {result.error_message}")
         raise CrawlFailed(spec, outcome)

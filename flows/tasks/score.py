@@ -22,6 +22,76 @@ from flows.flagging import Scored, flag_rows
 from flows.outcomes import BatchOutcome
 
 
+VERSIONS_FILE = "model-versions.json"  # under the data dir: model files fingerprint -> version
+
+
+def _fingerprint(model: str | None) -> str | None:
+    """What a model directory's version depends on: its files (name, size, mtime), the int8
+    switch and the code that names versions; None for a hub id (no local files to check)."""
+    import hashlib
+    import os
+    from pathlib import Path
+
+    import nlp
+
+    package = Path(nlp.__file__).resolve().parent
+    path = Path(model or os.environ.get("UMOT_MODEL") or package / "model").expanduser()
+    if not path.is_dir():
+        return None
+    parts = [str(path.resolve()), os.environ.get("UMOT_QUANTIZE", "")]
+    for file in sorted([*path.iterdir(), package / "scorer.py", package / "model.py"]):
+        if file.is_file():
+            stat = file.stat()
+            parts.append(f"{file}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _versions_file() -> Any:
+    from umot.config import get_settings
+
+    return get_settings().data_dir / VERSIONS_FILE
+
+
+def known_model_version(model: str | None = None) -> str | None:
+    """The version a scorer loaded from these same model files had, without loading it (~8 s of CPU).
+
+    Lets a run with nothing to score skip the model; None when unknown.
+    """
+    import json
+
+    key = _fingerprint(model)
+    try:
+        return json.loads(_versions_file().read_text(encoding="utf-8")).get(key) if key else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _remember_version(model: str | None, version: str) -> None:
+    import json
+    import os
+
+    key = _fingerprint(model)
+    if not key:
+        return
+    path = _versions_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({key: version}), encoding="utf-8")  # the current model's only
+        os.replace(tmp, path)
+    except OSError:  # only a shortcut for the next run
+        pass
+
+
+def has_unscored(model_version: str, brand_id: int | None = None) -> bool:
+    """Is any review (of the brand) still without a score from this model version?"""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(), write=False) as session:
+        return bool(crud.unscored_reviews(session, model_version=model_version, brand_id=brand_id, limit=1))
+
+
 @task(name="load-scorer", timeout_seconds=900, cache_policy=NO_CACHE)
 def load_scorer(model: str | None = None) -> Any:
     """The scorer for this run (``None``: ``UMOT_MODEL`` or the shipped model).
@@ -31,7 +101,9 @@ def load_scorer(model: str | None = None) -> Any:
     import nlp
 
     progress.emit("score", "score", "loading model")
-    return nlp.load_scorer(model)
+    scorer = nlp.load_scorer(model)
+    _remember_version(model, scorer.version)
+    return scorer
 
 
 def review_text(title: str | None, text: str | None) -> str:

@@ -112,7 +112,7 @@ CrawlPlan = dict[str, list]  # source name -> [rows | Exception-message str], on
 
 @pytest.fixture
 def fake_crawls(monkeypatch: pytest.MonkeyPatch) -> Callable[[CrawlPlan], list[str]]:
-    """Replace ``crawlers.runner.run_crawl``: each call pops the source's next answer.
+    """Replace ``crawlers.runner.run_crawl`` (and ``run_crawls``, one job at a time): each call pops the source's next answer.
 
     An answer is a list of rows (stored like the StorePipeline does, with a
     CrawlRun) or a string (the crawl fails with that message, nothing stored).
@@ -151,7 +151,12 @@ def fake_crawls(monkeypatch: pytest.MonkeyPatch) -> Callable[[CrawlPlan], list[s
                 return CrawlResult(ok=True, pages=1, items_scraped=len(answer), items_new=stored.new,
                                    run_id=run.id)
 
+        def run_crawls(jobs: list[Any], **kwargs: Any) -> list[CrawlResult]:
+            # several sources in one Scrapy process: each job answers as run_crawl would
+            return [run_crawl(j.spider, j.urls, brand=j.brand, source_id=j.source_id) for j in jobs]
+
         monkeypatch.setattr(runner, "run_crawl", run_crawl)
+        monkeypatch.setattr(runner, "run_crawls", run_crawls)
         return calls
 
     return install

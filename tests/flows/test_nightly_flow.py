@@ -114,6 +114,8 @@ def test_a_second_run_adds_and_scores_nothing(store, add_source, fake_crawls, fa
     assert second.new_reviews == 0 and second.scored == 0 and second.detractors == 0
     assert second.headline() == "0 new reviews; 12 already stored; 0 new detractors"
     assert counts(store) == before
+    assert fake_scorer.loads == [None]  # nothing to score: the second run never loads the model
+    assert second.model_version == first.model_version  # known from the first load of the same files
 
 
 def test_scoring_that_dies_half_way_is_finished_by_the_next_run(
