@@ -14,7 +14,7 @@ import html as htmllib
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import urljoin
 
 import lxml.etree
@@ -39,11 +39,12 @@ _HAS_RDFA = lxml.etree.XPath("boolean(//*[@typeof or @property or @vocab])")
 
 @dataclass
 class PageData:
-    """What one page holds: review rows, aggregate ratings, and why anything was skipped."""
+    """What one page holds: review rows, aggregate ratings, known reviews, and why anything was skipped."""
 
     reviews: list[dict[str, Any]] = field(default_factory=list)
     aggregates: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    known: list[dict[str, Any]] = field(default_factory=list)  # already stored: left unnormalised
 
 
 # --- turning every syntax into plain nodes -------------------------------------
@@ -244,9 +245,15 @@ def _aggregate_row(graph: _Graph, node: dict, item: dict | None) -> dict[str, An
 
 
 def _review_row(
-    graph: _Graph, syntax: str, node: dict, item: dict | None, page_url: str, page_language: str | None
+    graph: _Graph, syntax: str, node: dict, item: dict | None, page_url: str
 ) -> dict[str, Any] | str:
-    """A review row, or the reason it cannot be read."""
+    """A review row, or the reason it cannot be read.
+
+    ``published_at`` is the date as published and ``language`` the declared one
+    (or None): :func:`_finish_row` normalises both, and only for reviews that
+    are not already stored, since that is where the page's parsing time goes
+    (dateparser and the language model).
+    """
     text = _text(node.get("reviewBody") or node.get("description") or node.get("text"))
     rating_node = graph.resolve(node.get("reviewRating"))
     if isinstance(rating_node, list):
@@ -281,10 +288,17 @@ def _review_row(
         "rating_scale": rating.scale,
         "title": _text(node.get("name") or node.get("headline")),
         "text": text or "",
-        "published_at": iso_utc(_text(raw_date)) if raw_date else None,
-        "language": detect_language(text, _text(node.get("inLanguage")), page_language),
+        "published_at": _text(raw_date) if raw_date else None,
+        "language": _text(node.get("inLanguage")),
         "extra": {k: v for k, v in extra.items() if v is not None},
     }
+
+
+def _finish_row(row: dict[str, Any], page_language: str | None) -> dict[str, Any]:
+    """Normalise the costly fields: the date to ISO 8601 UTC, the language to a code."""
+    row["published_at"] = iso_utc(row["published_at"]) if row["published_at"] else None
+    row["language"] = detect_language(row["text"] or None, row["language"], page_language)
+    return row
 
 
 def _page_language(html: str | bytes) -> str | None:
@@ -293,14 +307,22 @@ def _page_language(html: str | bytes) -> str | None:
     return match.group(1) if match else None
 
 
-def extract_page(html: str | bytes, url: str) -> PageData:
-    """Reviews and aggregate ratings on one page (all syntaxes, duplicates across syntaxes removed)."""
+def extract_page(
+    html: str | bytes, url: str, is_known: Callable[[dict[str, Any]], bool] | None = None
+) -> PageData:
+    """Reviews and aggregate ratings on one page (all syntaxes, duplicates across syntaxes removed).
+
+    ``is_known(row)`` (the crawl's "already stored?" test, given the row's
+    ``external_id``, ``author`` and ``text``) moves known reviews to
+    :attr:`PageData.known` before their date and language are normalised: a
+    page of stored reviews then never loads dateparser or the language model.
+    Their ``published_at`` stays as published (``parse_datetime`` reads it).
+    """
     data = PageData()
     roots = page_nodes(html, url, data.errors)
     if not roots:
         return data
     graph = _Graph(roots)
-    page_language = _page_language(html)
     aggregates_by_item: dict[int, dict[str, Any]] = {}
     for node, item in graph.aggregates.values():
         row = _aggregate_row(graph, node, item)
@@ -310,7 +332,7 @@ def extract_page(html: str | bytes, url: str) -> PageData:
     seen: set[Any] = set()
     rows: list[dict[str, Any]] = []
     for index, (syntax, node, item) in enumerate(graph.reviews.values(), start=1):
-        row = _review_row(graph, syntax, node, item, url, page_language)
+        row = _review_row(graph, syntax, node, item, url)
         if isinstance(row, str):
             data.errors.append(f"review {index} ({syntax}): {row}")
             continue
@@ -324,7 +346,12 @@ def extract_page(html: str | bytes, url: str) -> PageData:
         seen.add(key)
         rows.append(row)
     _drop_shared_ids(rows)
-    data.reviews = rows
+    page_language = _page_language(html)
+    for row in rows:
+        if is_known is not None and is_known(row):
+            data.known.append(row)
+        else:
+            data.reviews.append(_finish_row(row, page_language))
     return data
 
 

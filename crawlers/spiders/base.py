@@ -29,6 +29,7 @@ from twisted.python.failure import Failure
 
 from crawlers import stats as keys
 from crawlers.extract.dates import parse_datetime
+from crawlers.items import content_id
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +129,19 @@ class ReviewSpider(scrapy.Spider):
         return ids
 
     def is_known(self, item: Any) -> bool:
-        return item.get("external_id") in self.known_ids(item.get("source") or self.name)
+        """Already stored? By the review's own id, else by the content id the store gives id-less reviews."""
+        source = item.get("source") or self.name
+        known = self.known_ids(source)
+        if not known:
+            return False
+        external_id = item.get("external_id")
+        if external_id:
+            return external_id in known
+        return content_id(source, item.get("author"), item.get("text")) in known
+
+    def has_known(self, source: str) -> bool:
+        """Does the store hold any review of (brand, ``source``)? (Without a store: no.)"""
+        return bool(self.known_ids(source))
 
     def is_older_than_since(self, item: Any) -> bool:
         """True when the review is dated before ``since`` (undated reviews are never old)."""
@@ -145,7 +158,7 @@ class ReviewSpider(scrapy.Spider):
         """
         if not reviews:
             return True
-        if not self.full_crawl and all(self.is_known(r) for r in reviews):
+        if not self.full_crawl and all(r.get("known") or self.is_known(r) for r in reviews):
             logger.info("stop paginating after %s: its %d reviews are already stored", url, len(reviews))
             self.crawler.stats.inc_value(keys.STOPPED_KNOWN)
             return False

@@ -16,6 +16,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from scrapy.http import Response, TextResponse
 
+from crawlers import stats as keys
 from crawlers.extract.schemaorg import extract_page
 from crawlers.items import ReviewItem
 from crawlers.spiders.base import ReviewSpider
@@ -82,16 +83,22 @@ class SchemaOrgSpider(ReviewSpider):
         if not isinstance(response, TextResponse):
             self.logger.info("skipped %s: not a text page", response.url)
             return
-        data = extract_page(response.body, response.url)
+        source = self.source_for(response.url)
+        # known reviews are told apart before their dates and languages are parsed
+        # (the costly part of a page), and not emitted again: the store has them
+        is_known = (lambda row: self.is_known({**row, "source": source})) if self.has_known(source) else None
+        data = extract_page(response.body, response.url, is_known=is_known)
         for reason in data.errors:
             self.parse_error(response.url, reason)
         if data.aggregates:
             self.crawler.stats.inc_value("umot/aggregate_ratings", len(data.aggregates))
-        source = self.source_for(response.url)
+        if data.known:
+            self.crawler.stats.inc_value(keys.KNOWN, len(data.known))
         reviews = [ReviewItem(source=source, **row) for row in data.reviews]
         for item in reviews:
             if self.keep(item):
                 yield item
+        reviews += [{**row, "source": source, "known": True} for row in data.known]
         depth = int(response.meta.get("umot_depth", 0))
         if reviews:
             if self.should_follow_next(reviews, response.url):

@@ -148,3 +148,25 @@ def test_language_declared_detected_or_page() -> None:
     assert detect_language("Chambre propre et calme, personnel accueillant.") == "fr"
     assert detect_language("ok 👍", page_language="es-ES") == "es"  # too short to guess
     assert detect_language("", page_language=None) is None
+
+
+def test_known_reviews_are_set_apart_before_dates_and_languages_are_parsed(monkeypatch) -> None:
+    html = (FIXTURES / "jsonld_product.html").read_bytes()
+    everything = extract_page(html, URL)
+    first = everything.reviews[0]
+    data = extract_page(html, URL, is_known=lambda row: row["author"] == first["author"])
+    assert data.reviews == everything.reviews[1:]  # new reviews: exactly as without a store
+    assert [r["author"] for r in data.known] == [first["author"]]
+    assert data.known[0]["external_id"] == first["external_id"]
+
+    import crawlers.extract.schemaorg as schemaorg
+
+    def costly(*args, **kwargs):
+        raise AssertionError("a known review's date or language was parsed")
+
+    monkeypatch.setattr(schemaorg, "iso_utc", costly)
+    monkeypatch.setattr(schemaorg, "detect_language", costly)
+    known = extract_page(html, URL, is_known=lambda row: True)
+    assert len(known.known) == len(everything.reviews) and known.reviews == []
+    # the date stays as published: the spider parses it only if ``since`` needs it
+    assert iso_utc(known.known[0]["published_at"]) == first["published_at"]
