@@ -64,8 +64,10 @@ def write_card(card: Path, summary: dict, spec: ModelSpec) -> None:
         "  position/type embeddings, LayerNorms, head) in float16, plus `umot_model.json`. The frozen",
         "  word-embedding matrix (11.7M parameters) comes from the installed package at load time,",
         f"  so the repository copy is {summary['size_mb']} MB instead of 90 MB and nothing is downloaded.",
-        "- The scorer runs float32 with length-sorted, dynamically padded batches; int8 dynamic",
-        "  quantisation (`--int8`, `UMOT_QUANTIZE=1`) was measured slower on this CPU (see Speed). Texts longer than "
+        "- `umot score` runs the network on ONNX Runtime with int8 per-channel weights, exported from",
+        "  these weights on first use and cached in `UMOT_CACHE_DIR` (default `~/.cache/umot`), with",
+        "  length-sorted, dynamically padded batches; `--backend torch` and `--no-int8` switch to",
+        "  PyTorch and float32 (see Speed). Texts longer than "
         f"{spec.max_length} tokens keep their first {spec.head_tokens} and last {spec.max_length - spec.head_tokens - 2} tokens.",
         "",
         "## Training data and licence",

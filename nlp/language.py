@@ -17,7 +17,8 @@ def _identifier():
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None if short or unsure."""
-    if sum(ch.isalpha() for ch in text[:2000]) < MIN_LETTERS:
+    sample = text[:300]  # a few sentences decide the language; more only costs time
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None
-    lang, prob = _identifier().classify(text[:2000])
+    lang, prob = _identifier().classify(sample)
     return lang if prob >= MIN_PROB else None

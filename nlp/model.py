@@ -54,8 +54,8 @@ class ModelSpec:
     base_version: str = ""
     labels: list[str] = field(default_factory=lambda: list(STAR_LABELS))
     pooling: str = "mean"
-    max_length: int = 256  # tokens the scorer reads: head + tail of longer texts
-    head_tokens: int = 160
+    max_length: int = 128  # tokens the scorer reads (as in training): head + tail of longer texts
+    head_tokens: int = 80
     detractor_threshold: float = 0.5  # p_negative above which text alone makes a detractor
     mismatch_threshold: float = 0.8  # p_negative above which a 4-5* review is a mismatch
     trained_params: list[str] = field(default_factory=list)

@@ -3,9 +3,8 @@
 Speed comes from the batching, not from a smaller model: texts are tokenised
 once, long ones keep their head and tail (the verdict is often in the last
 sentence), batches are sorted by length and padded only to their longest
-member, and everything runs under ``torch.inference_mode`` with all cores.
-int8 dynamic quantisation is available (``quantized=True``, UMOT_QUANTIZE=1) but
-measured slower here. ``bench/score.py`` measures the effect.
+member, and the network runs on ONNX Runtime with int8 weights (``nlp.onnx_backend``;
+PyTorch eager with ``UMOT_BACKEND=torch``). ``bench/score.py`` measures each step.
 """
 
 from __future__ import annotations
@@ -42,6 +41,7 @@ class Scorer:
         mismatch_threshold: float = detractor.MISMATCH_THRESHOLD,
         batch_size: int = 64,
         max_batch_tokens: int = 4096,
+        runner=None,
     ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
@@ -53,6 +53,7 @@ class Scorer:
         self.mismatch_threshold = mismatch_threshold
         self.batch_size = batch_size
         self.max_batch_tokens = max_batch_tokens
+        self.runner = runner  # batch -> logits; None = the torch model
         self._polarity = torch.zeros(labels.num_labels, 3)
         for i, pol in enumerate(labels.polarity):
             self._polarity[i, pol] = 1.0
@@ -114,7 +115,10 @@ class Scorer:
         try:
             with torch.inference_mode():
                 for idx, batch in batches:
-                    logits = self.model(**batch).logits.float()
+                    if self.runner is not None:
+                        logits = torch.from_numpy(np.asarray(self.runner(batch), dtype=np.float32))
+                    else:
+                        logits = self.model(**batch).logits.float()
                     probs[idx] = torch.softmax(logits, dim=-1).numpy()
                     if bar is not None:
                         bar.update(task, advance=len(idx))
@@ -198,13 +202,14 @@ def _truthy(value: str | None, default: bool) -> bool:
     return value.strip().lower() not in ("0", "false", "no", "off")
 
 
-def load_scorer(model: str | None = None, *, quantized: bool | None = None) -> Scorer:
+def load_scorer(model: str | None = None, *, quantized: bool | None = None, backend: str | None = None) -> Scorer:
     """Load a scorer: ``model`` is a directory or a hub id; None -> UMOT_MODEL or the shipped model.
 
     Our own format (``umot_model.json``) and any Hugging Face sequence-classification
-    checkpoint with 2, 3 or 5 sentiment classes are accepted. ``quantized`` (int8
-    linear layers) defaults to UMOT_QUANTIZE, else off: on this 2-core AVX2 CPU, int8
-    dynamic quantisation measured slower than float32 (see bench/score.py).
+    checkpoint with 2, 3 or 5 sentiment classes are accepted. ``backend`` is
+    "onnx" (default, UMOT_BACKEND; falls back to PyTorch if the export fails) or
+    "torch"; ``quantized`` (int8 weights) defaults to UMOT_QUANTIZE, else on for
+    ONNX Runtime and off for PyTorch, where it measured no faster (bench/score.py).
     """
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
@@ -215,8 +220,9 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None) -> S
 
     source = model or os.environ.get("UMOT_MODEL") or str(DEFAULT_MODEL_DIR)
     path = Path(source).expanduser()
-    if quantized is None:
-        quantized = _truthy(os.environ.get("UMOT_QUANTIZE"), False)
+    backend = (backend or os.environ.get("UMOT_BACKEND") or "onnx").strip().lower()
+    if quantized is None:  # int8 pays off on ONNX Runtime, not in PyTorch eager (bench/score.py)
+        quantized = _truthy(os.environ.get("UMOT_QUANTIZE"), backend == "onnx")
     set_threads()
     if path.is_dir() and is_overlay_dir(path):
         net, spec = load_overlay(path)
@@ -246,10 +252,24 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None) -> S
         settings = _hf_settings(tokenizer, net)
     labels = label_map(net.config.id2label)
     net.eval()
-    if quantized:
+    runner = None
+    if backend == "onnx":
+        from nlp import onnx_backend
+
+        if onnx_backend.available():
+            try:
+                runner = onnx_backend.runner_for(net, version, quantized=quantized, threads=torch.get_num_threads())
+                version += "+onnx-int8" if quantized else "+onnx"
+            except Exception as exc:  # an architecture the exporter cannot handle: stay on torch
+                import warnings
+
+                warnings.warn(f"ONNX export failed ({exc}); scoring with PyTorch", stacklevel=2)
+    elif backend != "torch":
+        raise ValueError(f"unknown backend {backend!r} (onnx or torch)")
+    if runner is None and quantized:
         net = quantize(net)
         version += "+int8"
-    return Scorer(net, tokenizer, labels, version=version, **settings)
+    return Scorer(net, tokenizer, labels, version=version, runner=runner, **settings)
 
 
 def _hf_settings(tokenizer, net) -> dict:

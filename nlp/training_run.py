@@ -34,6 +34,26 @@ def choose_threshold(p_negative: np.ndarray, stars: Sequence[int]) -> float:
     return best
 
 
+def evaluate_variants(model, tokenizer, labels, version: str, settings: dict, eval_dir: Path,
+                      log: Callable[[str], None] = print) -> dict[str, dict]:
+    """Dev figures for the unoptimised model (PyTorch fp32) and for what `umot score` runs."""
+    from nlp import onnx_backend
+    from nlp.evaluate import evaluate
+    from nlp.scorer import Scorer
+
+    variants = {"fp32 (PyTorch)": None}
+    if onnx_backend.available():
+        variants["shipped (ONNX int8)"] = onnx_backend.runner_for(
+            model, version, quantized=True, threads=torch.get_num_threads())
+    results = {}
+    for name, runner in variants.items():
+        log(f"evaluating {name} on {eval_dir}")
+        scorer = Scorer(model, tokenizer, labels, version=version, runner=runner, **settings)
+        results[name] = evaluate(scorer, eval_dir)
+        log(f"{name}: {results[name]}")
+    return results
+
+
 def run(
     texts: Sequence[str],
     stars: Sequence[int],
@@ -48,9 +68,8 @@ def run(
     """Train, save to ``out`` (loadable with ``--model out``), evaluate and write the card."""
     from transformers import AutoTokenizer
 
-    from nlp.evaluate import evaluate
     from nlp.model import base_model_dir
-    from nlp.scorer import Scorer, quantize
+    from nlp.scorer import Scorer
 
     cfg = cfg or TrainConfig()
     t0 = time.perf_counter()
@@ -71,11 +90,7 @@ def run(
                     detractor_threshold=spec.detractor_threshold, mismatch_threshold=spec.mismatch_threshold)
     evaluation: dict[str, dict] = {}
     if eval_dir is not None:
-        for variant, net in (("fp32", model), ("int8", quantize(model))):
-            log(f"evaluating the {variant} model on {eval_dir}")
-            scorer = Scorer(net, tokenizer, labels, version=version, **settings)
-            evaluation[variant] = evaluate(scorer, eval_dir)
-            log(f"{variant}: {evaluation[variant]}")
+        evaluation = evaluate_variants(model, tokenizer, labels, version, settings, eval_dir, log)
     summary = {
         "version": version, "out": str(out), "size_mb": round(size_mb, 2),
         "train_minutes": round(stats["minutes"], 2), "total_minutes": round((time.perf_counter() - t0) / 60, 2),

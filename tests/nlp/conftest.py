@@ -26,6 +26,21 @@ def make_checkpoint(path: Path, id2label: dict[int, str]) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def onnx_cache(tmp_path_factory):
+    """ONNX exports go to a temporary cache, not the user's ~/.cache/umot."""
+    import os
+
+    path = tmp_path_factory.mktemp("onnx-cache")
+    old = os.environ.get("UMOT_CACHE_DIR")
+    os.environ["UMOT_CACHE_DIR"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("UMOT_CACHE_DIR", None)
+    else:
+        os.environ["UMOT_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def checkpoint_factory():
     """``make_checkpoint`` as a fixture (tests/ is not a package)."""

@@ -61,7 +61,7 @@ def test_three_class_checkpoint_and_env_var(tmp_path, monkeypatch, checkpoint_fa
     monkeypatch.setenv("UMOT_MODEL", str(path))
     monkeypatch.setenv("UMOT_QUANTIZE", "1")
     scorer = nlp.load_scorer()
-    assert scorer.version.endswith("+int8")
+    assert scorer.version.endswith("int8")
     [s] = scorer.score(["fine"])
     assert s.p_neutral > 0 and 1.5 <= s.stars <= 4.5
 
@@ -69,3 +69,19 @@ def test_three_class_checkpoint_and_env_var(tmp_path, monkeypatch, checkpoint_fa
 def test_missing_model_dir_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="not a model directory"):
         nlp.load_scorer(str(tmp_path))
+
+
+def test_onnx_and_torch_backends_agree(tiny_checkpoint, onnx_cache):
+    texts = ["works well", "broke on day one, avoid", "x " * 400]
+    onnx = nlp.load_scorer(str(tiny_checkpoint), quantized=False, backend="onnx")
+    torch_ = nlp.load_scorer(str(tiny_checkpoint), quantized=False, backend="torch")
+    assert onnx.version.endswith("+onnx") and onnx.runner is not None
+    assert any(onnx_cache.glob("*.onnx"))
+    a, b = onnx.score(texts), torch_.score(texts)
+    for x, y in zip(a, b):
+        assert abs(x.p_negative - y.p_negative) < 1e-3 and x.label == y.label
+
+
+def test_unknown_backend(tiny_checkpoint):
+    with pytest.raises(ValueError, match="unknown backend"):
+        nlp.load_scorer(str(tiny_checkpoint), backend="tpu")

@@ -19,7 +19,8 @@ def score(
     text_column: Annotated[str, typer.Option(help="Column holding the review text.")] = "text",
     rating_column: Annotated[str, typer.Option(help="Column with a 1-5 star rating, used by the detractor rule if present.")] = "rating",
     model: Annotated[Optional[str], typer.Option(help="Model directory or HF hub id (default: UMOT_MODEL or the shipped model).")] = None,
-    quantized: Annotated[Optional[bool], typer.Option("--int8/--no-int8", help="Run linear layers in int8 (default: UMOT_QUANTIZE, else off; measured slower than float32 on AVX2-only CPUs).")] = None,
+    quantized: Annotated[Optional[bool], typer.Option("--int8/--no-int8", help="int8 weights (default: UMOT_QUANTIZE, else on with ONNX Runtime, off with PyTorch).")] = None,
+    backend: Annotated[Optional[str], typer.Option(help="onnx (ONNX Runtime, default) or torch (default: UMOT_BACKEND).")] = None,
 ) -> None:
     """Score reviews: add label, stars, p_negative/p_neutral/p_positive, detractor and reasons.
 
@@ -39,7 +40,7 @@ def score(
     import nlp
 
     try:
-        scorer = nlp.load_scorer(model, quantized=quantized)
+        scorer = nlp.load_scorer(model, quantized=quantized, backend=backend)
     except (FileNotFoundError, ValueError, OSError) as exc:
         fail(f"cannot load model {model or '(default)'}: {exc}")
     texts = [row.get(text_column) for row in rows]
