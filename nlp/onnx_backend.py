@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from pathlib import Path
 
 import numpy as np
 import torch
+
+
+EXPORT_TAG = "x2"  # bump when the export changes, so stale cached files are not reused
 
 
 def available() -> bool:
@@ -47,13 +51,17 @@ def export(model: torch.nn.Module, path: Path, *, quantized: bool) -> Path:
     with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
         fp32 = Path(tmp) / "model.onnx"
         ids = torch.ones(2, 16, dtype=torch.long)
-        torch.onnx.export(
-            _Logits(model), (ids, torch.ones_like(ids)), str(fp32),
-            input_names=["input_ids", "attention_mask"], output_names=["logits"],
-            dynamic_axes={"input_ids": {0: "batch", 1: "length"},
-                          "attention_mask": {0: "batch", 1: "length"}, "logits": {0: "batch"}},
-            opset_version=17, dynamo=False,
-        )
+        mask = torch.ones_like(ids)
+        mask[1, 9:] = 0  # a padded row: no "mask is all ones" shortcut may be traced as a constant
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # tracer notes on shape checks that are constant for us
+            torch.onnx.export(
+                _Logits(model), (ids, mask), str(fp32),
+                input_names=["input_ids", "attention_mask"], output_names=["logits"],
+                dynamic_axes={"input_ids": {0: "batch", 1: "length"},
+                              "attention_mask": {0: "batch", 1: "length"}, "logits": {0: "batch"}},
+                opset_version=17, dynamo=False,
+            )
         result = Path(tmp) / "final.onnx"
         if quantized:
             import logging
@@ -91,7 +99,7 @@ class OnnxRunner:
 def runner_for(model: torch.nn.Module, version: str, *, quantized: bool, threads: int) -> OnnxRunner:
     """The cached ONNX export of ``model`` (built now if missing) as a runner."""
     safe = "".join(c if c.isalnum() or c in "-_.@" else "_" for c in version)
-    path = cache_dir() / f"{safe}-{'int8' if quantized else 'fp32'}.onnx"
+    path = cache_dir() / f"{safe}-{'int8' if quantized else 'fp32'}-{EXPORT_TAG}.onnx"
     if not path.exists():
         export(model, path, quantized=quantized)
     return OnnxRunner(path, threads)
