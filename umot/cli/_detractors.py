@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from umot.cli._errors import fail
+from umot.cli._store import brand_or_fail
 
 detractors_app = typer.Typer(
     name="detractors", help="Flagged detractors: list the triage queue, change a flag's status.", no_args_is_help=True
@@ -37,7 +38,6 @@ def list_(
     database_url: DatabaseUrl = None,
 ) -> None:
     """List flagged detractors, newest and most severe first (as in the web queue)."""
-    from models.crud import get_brand
     from models.crud.triage import STATUSES, QueueFilter, query_queue
     from models.db import init_db, session_scope
     from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
@@ -45,12 +45,7 @@ def list_(
     if status is not None and status not in ("open", *STATUSES):
         fail(f"unknown --status {status!r} (choose from open, {', '.join(STATUSES)})")
     with session_scope(init_db(database_url)) as session:
-        brand_id = None
-        if brand is not None:
-            found = get_brand(session, brand)
-            if found is None:
-                fail(f"unknown --brand {brand!r}")
-            brand_id = found.id
+        brand_id = brand_or_fail(session, brand).id if brand is not None else None
         rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status), limit=limit or None)
     if fmt is Format.csv:
         typer.echo(write_queue_csv(rows), nl=False)

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from umot.cli._errors import fail
+from umot.cli._store import brand_or_fail
 
 users_app = typer.Typer(name="users", help="Triage web app users: add, list, change a password.", no_args_is_help=True)
 MIN_PASSWORD = 8
@@ -45,7 +46,6 @@ def add(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Add a user who sees the given brands' detractors (example: umot users add ana@shop.example --brand Acme)."""
-    from models.crud import get_brand, list_brands
     from models.crud.triage import create_user, get_user_by_email
     from models.db import init_db, session_scope
     from umot.web.auth import hash_password
@@ -58,13 +58,7 @@ def add(
     with session_scope(engine) as session:
         if get_user_by_email(session, email):
             fail(f"user {email} already exists (see `umot users list`)")
-        brands = []
-        for name in brand:
-            found = get_brand(session, name)
-            if found is None:
-                known = ", ".join(b.name for b in list_brands(session)) or "none yet: run a crawl or `umot demo`"
-                fail(f"unknown brand {name!r} (known brands: {known})")
-            brands.append(found)
+        brands = [brand_or_fail(session, name) for name in brand]
         password = read_password(password_stdin)
         create_user(session, email=email, password_hash=hash_password(password),
                     brand_ids=[b.id for b in brands], is_admin=admin)

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from umot.cli._errors import fail
+from umot.cli._store import brand_or_fail
 
 SCORE_COLUMNS = ["label", "stars", "p_negative", "p_neutral", "p_positive", "confidence",
                  "language", "detractor", "reasons"]
@@ -69,17 +70,11 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
     """
     from sqlmodel import select
 
-    from models.crud import get_brand
     from models.db import get_engine, session_scope
     from models.tables import Flag, Review
 
     with session_scope(get_engine(database_url)) as session:
-        brand_id = None
-        if brand is not None:
-            found = get_brand(session, brand)
-            if found is None:
-                fail(f"no brand named {brand!r} in the store")
-            brand_id = found.id
+        brand_id = brand_or_fail(session, brand).id if brand is not None else None
         query = select(Review.id, Review.text, Review.rating)
         if brand_id is not None:
             query = query.where(Review.brand_id == brand_id)

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from umot.cli._errors import fail
+from umot.cli._store import brand_or_fail
 
 webhook_app = typer.Typer(
     name="webhook",
@@ -17,16 +18,6 @@ webhook_app = typer.Typer(
 DatabaseUrl = Annotated[
     Optional[str], typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or data/umot.db]")
 ]
-
-
-def _brand(session, name: str):  # noqa: ANN001, ANN202
-    from models import crud
-
-    brand = crud.get_brand(session, name)
-    if brand is None:
-        known = ", ".join(b.name for b in crud.list_brands(session)) or "none yet"
-        fail(f"no brand named {name!r} in the store (brands: {known})")
-    return brand
 
 
 @webhook_app.command("set")
@@ -44,7 +35,7 @@ def set_webhook(
     if parts.scheme not in ("http", "https") or not parts.netloc:
         fail(f"webhook {url!r} is not an http(s) URL")
     with session_scope(init_db(database_url)) as session:
-        owner = _brand(session, brand)
+        owner = brand_or_fail(session, brand)
         owner.webhook_url = url.strip()
         session.add(owner)
     typer.echo(f"{owner.name}: new detractors go to {parts.scheme}://{parts.netloc}/…")
@@ -57,7 +48,7 @@ def remove_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stor
     from models.db import init_db, session_scope
 
     with session_scope(init_db(database_url)) as session:
-        owner = _brand(session, brand)
+        owner = brand_or_fail(session, brand)
         owner.webhook_url = None
         session.add(owner)
     typer.echo(f"{owner.name}: no webhook")
@@ -88,7 +79,7 @@ def test_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stored
     from models.db import init_db, session_scope
 
     with session_scope(init_db(database_url)) as session:
-        owner = _brand(session, brand)
+        owner = brand_or_fail(session, brand)
         url, name = owner.webhook_url, owner.name
     if not url:
         fail(f"brand {name!r} has no webhook: umot webhook set {name!r} URL")

@@ -40,7 +40,7 @@ def test_users_add_and_list(seeded) -> None:
     ("args", "stdin", "message"),
     [
         (("ana@acme.example", "--brand", "Acme"), "long enough pw\n", "already exists"),
-        (("new@acme.example", "--brand", "Acme Inc"), "long enough pw\n", "unknown brand 'Acme Inc' (known brands: Acme, Globex)"),
+        (("new@acme.example", "--brand", "Acme Inc"), "long enough pw\n", "no brand named 'Acme Inc' in the store (brands: Acme, Globex)"),
         (("new@acme.example",), "long enough pw\n", "give at least one --brand"),
         (("not-an-email", "--brand", "Acme"), "long enough pw\n", "not an email address"),
         (("new@acme.example", "--brand", "Acme"), "short\n", "password too short"),
@@ -89,7 +89,7 @@ def test_detractors_list_and_set(seeded) -> None:
         (("set", "1", "--status", "resolved", "--label", "positive"), "corrected label goes with status 'dismissed'"),
         (("set", "1"), "nothing to change"),
         (("list", "--status", "closed"), "unknown --status 'closed'"),
-        (("list", "--brand", "Nope"), "unknown --brand 'Nope'"),
+        (("list", "--brand", "Nope"), "no brand named 'Nope' in the store"),
     ],
 )
 def test_detractors_refuses_bad_input(seeded, args, message) -> None:
