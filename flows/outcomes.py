@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from crawlers.runner import CrawlResult
+
 
 @dataclass(frozen=True)
 class SourceSpec:
@@ -38,17 +40,10 @@ class RunScope:
 
 
 @dataclass
-class SourceOutcome:
-    """How the crawl of one source ended (after Prefect's retries)."""
+class SourceOutcome(CrawlResult):
+    """How the crawl of one source ended (after Prefect's retries): the crawl's result and its source."""
 
-    source: SourceSpec
-    ok: bool
-    pages: int = 0
-    items_scraped: int = 0
-    items_new: int = 0
-    errors: int = 0
-    error_message: str | None = None
-    run_id: int | None = None
+    source: SourceSpec = field(kw_only=True)
 
 
 @dataclass(frozen=True)

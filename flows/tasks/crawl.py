@@ -16,6 +16,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.logging import get_run_logger
 
+from crawlers.runner import CrawlResult
 from flows import progress
 from flows.outcomes import RunScope, SourceOutcome, SourceSpec
 
@@ -140,17 +141,8 @@ def crawl_settings(extra: dict[str, Any] | None = None, *, full: bool = False) -
     return settings
 
 
-def _outcome(spec: SourceSpec, result: Any) -> SourceOutcome:
-    return SourceOutcome(
-        source=spec,
-        ok=result.ok,
-        pages=result.pages,
-        items_scraped=result.items_scraped,
-        items_new=result.items_new,
-        errors=result.errors,
-        error_message=result.error_message,
-        run_id=result.run_id,
-    )
+def _outcome(spec: SourceSpec, result: CrawlResult) -> SourceOutcome:
+    return SourceOutcome(source=spec, **result.as_dict())
 
 
 def _job(spec: SourceSpec, settings: dict[str, Any] | None, full: bool) -> Any:

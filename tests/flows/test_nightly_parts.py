@@ -85,8 +85,8 @@ def _result(**brand_kw) -> NightlyResult:
     )
     return NightlyResult(
         started_at=started, finished_at=started + timedelta(seconds=42), model_version="minilm@abc",
-        sources=[SourceOutcome(spec(name="shop"), ok=True, pages=3, items_scraped=30, items_new=12),
-                 SourceOutcome(spec(name="forum"), ok=False, error_message="could not fetch http://x/: HTTP 503")],
+        sources=[SourceOutcome(source=spec(name="shop"), ok=True, pages=3, items_scraped=30, items_new=12),
+                 SourceOutcome(source=spec(name="forum"), ok=False, error_message="could not fetch http://x/: HTTP 503")],
         brands=[brand], scored=12, new_flags=4,
     )
 
@@ -108,7 +108,7 @@ def test_report_lists_failed_sources_split_week_change_and_quotes() -> None:
 
 def test_headline_for_a_run_with_nothing_new() -> None:
     result = NightlyResult(started_at=datetime.now(timezone.utc),
-                           sources=[SourceOutcome(spec(), ok=True, items_scraped=20, items_new=0)],
+                           sources=[SourceOutcome(source=spec(), ok=True, items_scraped=20, items_new=0)],
                            brands=[BrandReport(brand_id=1, brand="Acme", stored_reviews=240)])
     assert result.headline() == "0 new reviews; 240 already stored; 0 new detractors"
 
