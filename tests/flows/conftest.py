@@ -9,9 +9,12 @@ end-to-end test (tests/test_end_to_end.py) runs the real ones.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +163,26 @@ def fake_crawls(monkeypatch: pytest.MonkeyPatch) -> Callable[[CrawlPlan], list[s
         return calls
 
     return install
+
+
+@pytest.fixture
+def webhook_server() -> Iterator[tuple[str, list[tuple[str, dict]]]]:
+    """A local Slack-style webhook receiver: (base URL, [(path, JSON body)]); ``/down`` answers 502."""
+    got: list[tuple[str, dict]] = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            got.append((self.path, json.loads(self.rfile.read(int(self.headers["Content-Length"])))))
+            self.send_response(502 if self.path == "/down" else 200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", got
+    server.shutdown()
 
 
 @pytest.fixture

@@ -6,10 +6,7 @@ the real Scrapy crawl and the real model.
 
 from __future__ import annotations
 
-import json
-import threading
 from pathlib import Path
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from sqlalchemy import func, select
@@ -144,29 +141,10 @@ def test_scoring_that_dies_half_way_is_finished_by_the_next_run(
     assert done["scores"] == 30 and done["flags"] == done["detractor_scores"] == 10
 
 
-@pytest.fixture
-def hooks():
-    got: list[tuple[str, dict]] = []
-
-    class Hook(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
-            got.append((self.path, json.loads(self.rfile.read(int(self.headers["Content-Length"])))))
-            self.send_response(502 if self.path == "/down" else 200)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", got
-    server.shutdown()
-
-
 def test_brands_with_new_detractors_are_notified_and_a_broken_webhook_is_only_reported(
-    store, add_source, fake_crawls, fake_scorer, hooks
+    store, add_source, fake_crawls, fake_scorer, webhook_server
 ) -> None:
-    base, got = hooks
+    base, got = webhook_server
     add_source("Acme", "shop", webhook_url=f"{base}/acme")
     add_source("Globex", "store", webhook_url=f"{base}/down")
     add_source("Initech", "site", webhook_url=f"{base}/initech")

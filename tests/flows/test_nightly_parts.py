@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import threading
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-
-import pytest
 
 from flows.flagging import WARN_REASON, Scored, flag_rows, severity
 from flows.notify import format_message, post_webhook, quote
@@ -123,31 +118,11 @@ def test_message_quotes_the_top_detractors_with_links() -> None:
     assert quote("word " * 100, 20).endswith("…") and len(quote("word " * 100, 20)) <= 20
 
 
-@pytest.fixture
-def webhook() -> tuple[str, list[dict]]:
-    got: list[dict] = []
-
-    class Hook(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            got.append(json.loads(body))
-            self.send_response(500 if self.path == "/broken" else 200)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", got
-    server.shutdown()
-
-
-def test_post_webhook_sends_text_json_and_reports_failures(webhook, caplog) -> None:
-    base, got = webhook
+def test_post_webhook_sends_text_json_and_reports_failures(webhook_server, caplog) -> None:
+    base, got = webhook_server
     assert post_webhook(f"{base}/hook", "hello") is True
-    assert got == [{"text": "hello"}]
-    assert post_webhook(f"{base}/broken", "x") is False
+    assert got == [("/hook", {"text": "hello"})]
+    assert post_webhook(f"{base}/down", "x") is False
     assert post_webhook("http://127.0.0.1:9/secret-token", "x", timeout=2) is False  # nothing listens
     assert post_webhook("not a url", "x") is False
     assert "secret-token" not in caplog.text  # the secret part of a webhook URL is never logged
@@ -168,24 +143,24 @@ def test_prefect_env_fills_only_what_the_user_left_unset(tmp_path: Path) -> None
     assert "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL" not in fresh
 
 
-def test_webhook_commands_set_test_list_and_remove(webhook, db_url: str) -> None:
+def test_webhook_commands_set_test_list_and_remove(webhook_server, db_url: str) -> None:
     from typer.testing import CliRunner
 
     from models import crud
     from models.db import get_engine, session_scope
     from umot.cli import app
 
-    base, got = webhook
+    base, got = webhook_server
     with session_scope(get_engine(db_url)) as session:
         crud.get_or_create_brand(session, "Acme")
     cli = lambda *args: CliRunner().invoke(app, ["webhook", *args, "--database-url", db_url])  # noqa: E731
 
     assert cli("set", "Acme", f"{base}/hooks/SECRET").exit_code == 0
     tested = cli("test", "Acme")
-    assert tested.exit_code == 0 and got[-1]["text"].startswith("*umot — Acme*: test message")
+    assert tested.exit_code == 0 and got[-1][1]["text"].startswith("*umot — Acme*: test message")
     listed = cli("list")
     assert f"Acme\t{base}/…" in listed.output and "SECRET" not in listed.output
-    assert cli("set", "Acme", f"{base}/broken").exit_code == 0
+    assert cli("set", "Acme", f"{base}/down").exit_code == 0
     assert cli("test", "Acme").exit_code == 1
     bad = cli("set", "Nope", "https://hooks.example/x")
     assert bad.exit_code == 2 and "no brand named 'Nope'" in bad.output
