@@ -17,6 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
+from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.items import content_id, item_to_row
 from crawlers.spiders.base import store_url
@@ -111,6 +112,7 @@ class StorePipeline:
         self.engine: Any = None
         self.brand_id: int | None = None
         self.run_id: int | None = None
+        self.managed = False  # the run was opened by crawlers.runner, which closes it too
         self.failed = False
 
     @classmethod
@@ -131,15 +133,26 @@ class StorePipeline:
         return self.crawler.spider
 
     def open_spider(self) -> None:
-        from models import crud
-        from models.db import get_engine, init_db, session_scope
-
         brand = getattr(self.spider, "brand", None)
         if not brand:
             self.crawler.stats.set_value(keys.FIRST_ERROR, "storing reviews needs a brand: pass -a brand=NAME")
             raise ValueError("storing reviews needs a brand: pass -a brand=NAME")
+        settings = self.crawler.settings
+        if settings.get(run_store.RUN_ID):
+            # the runner opened the run (crawlers.run_store): the store is opened, and its
+            # modules imported, only when there is something new to write
+            self.run_id = settings.getint(run_store.RUN_ID)
+            self.brand_id = settings.getint(run_store.BRAND_ID)
+            self.managed = True
+        else:
+            self._open_run(brand)
+        self.crawler.stats.set_value(keys.RUN_ID, self.run_id)
+
+    def _open_engine(self) -> Any:
+        from models.db import get_engine, init_db
+
         try:
-            self.engine = get_engine(self.url) if self.migrated else init_db(self.url)
+            return get_engine(self.url) if self.migrated else init_db(self.url)
         except Exception as exc:
             from sqlalchemy.engine import make_url
 
@@ -147,6 +160,13 @@ class StorePipeline:
             message = f"cannot open the store {where}: {type(exc).__name__}: {exc}"
             self.crawler.stats.set_value(keys.FIRST_ERROR, message.splitlines()[0][:1000])
             raise
+
+    def _open_run(self, brand: str) -> None:
+        """A plain ``scrapy crawl``: open the store and record the run here."""
+        from models import crud
+        from models.db import session_scope
+
+        self.engine = self._open_engine()
         with session_scope(self.engine) as session:
             self.brand_id = crud.get_or_create_brand(session, brand).id
             run = crud.start_crawl_run(
@@ -157,7 +177,6 @@ class StorePipeline:
             )
             session.flush()
             self.run_id = run.id
-        self.crawler.stats.set_value(keys.RUN_ID, self.run_id)
 
     def process_item(self, item: Any) -> Any:
         if self.failed:
@@ -176,6 +195,8 @@ class StorePipeline:
 
         rows, self.buffer = self.buffer, []
         try:
+            if self.engine is None:
+                self.engine = self._open_engine()
             with session_scope(self.engine) as session:
                 result = crud.upsert_reviews(
                     session,
@@ -199,7 +220,7 @@ class StorePipeline:
         self.flush()
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        if self.run_id is None:
+        if self.run_id is None or self.managed:  # the runner closes the runs it opened
             return
         from models import crud
         from models.db import session_scope

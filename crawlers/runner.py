@@ -22,6 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Mapping
 
+from crawlers import run_store
+
 logger = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -102,42 +104,6 @@ def _last_error_line(log_text: str) -> str | None:
     return lines[-1][-500:] if lines else None
 
 
-def _migrate(database_url: str) -> bool:
-    """Migrate the store here, once, so the crawl process need not import Alembic (~0.3 s a crawl).
-
-    False when it fails: the crawl process then tries itself and reports why.
-    """
-    try:
-        from models.db import init_db
-
-        init_db(database_url)
-    except Exception:  # noqa: BLE001 - the crawl process reports the store error with its URL
-        logger.debug("could not migrate %s before the crawl", database_url, exc_info=True)
-        return False
-    return True
-
-
-def _mark_run_failed(database_url: str, run_id: int, stats: Mapping[str, Any], message: str) -> None:
-    """A crawl process that died leaves its CrawlRun 'running': close it as failed."""
-    try:
-        from models import crud
-        from models.db import get_engine, session_scope
-
-        with session_scope(get_engine(database_url)) as session:
-            crud.finish_crawl_run(
-                session,
-                run_id,
-                status="failed",
-                pages=int(stats.get("pages", 0)),
-                items_scraped=int(stats.get("items_scraped", 0)),
-                items_new=int(stats.get("items_new", 0)),
-                errors=int(stats.get("errors", 0)),
-                error_message=message,
-            )
-    except Exception:  # noqa: BLE001 - reporting the crawl matters more than this row
-        logger.exception("could not mark crawl run %s failed", run_id)
-
-
 @dataclass
 class CrawlJob:
     """One crawl of :func:`run_crawls`: the arguments of :func:`run_crawl`, minus timeout and log."""
@@ -153,15 +119,16 @@ class CrawlJob:
     spider_args: dict | None = None
 
 
-def _job_settings(job: CrawlJob) -> tuple[dict[str, Any], str | None]:
-    """The crawl's Scrapy settings (where items go) and the store URL it writes to (None for JSONL)."""
+def _job_settings(job: CrawlJob, known_file: Path) -> tuple[dict[str, Any], str | None, int | None]:
+    """The crawl's Scrapy settings (where items go), the store URL it writes to (None for
+    JSONL) and the id of the CrawlRun opened for it here (None: the crawl opens its own)."""
     run_settings: dict[str, Any] = dict(job.settings or {})
     if job.output is not None:
         output = Path(job.output)
         output.parent.mkdir(parents=True, exist_ok=True)
         run_settings["UMOT_OUTPUT"] = str(output.resolve())
         run_settings["UMOT_DATABASE_URL"] = ""
-        return run_settings, None
+        return run_settings, None, None
     if not job.brand:
         raise ValueError("storing reviews needs a brand (or pass output= for JSONL)")
     database_url = job.database_url
@@ -171,8 +138,14 @@ def _job_settings(job: CrawlJob) -> tuple[dict[str, Any], str | None]:
         database_url = get_settings().database_url
     run_settings["UMOT_DATABASE_URL"] = database_url
     run_settings["UMOT_OUTPUT"] = ""
-    run_settings.setdefault("UMOT_STORE_MIGRATED", _migrate(database_url))
-    return run_settings, database_url
+    run_settings.setdefault("UMOT_STORE_MIGRATED", run_store.migrate(database_url))
+    handover = {}
+    if run_settings["UMOT_STORE_MIGRATED"]:
+        handover = run_store.open_run(
+            database_url, brand=job.brand, source_id=job.source_id, spider=job.spider, known_file=known_file
+        )
+    run_settings.update(handover)
+    return run_settings, database_url, handover.get(run_store.RUN_ID)
 
 
 def _spider_args(job: CrawlJob, urls: list[str]) -> dict[str, str]:
@@ -219,9 +192,13 @@ def _read_stats(stats_file: Path) -> dict[str, Any]:
 
 
 def _result(
-    stats: dict[str, Any], returncode: int | None, log_text: str, timeout: float | None, database_url: str | None
+    stats: dict[str, Any], returncode: int | None, log_text: str, timeout: float | None, database_url: str | None,
+    run_id: int | None = None,
 ) -> CrawlResult:
-    """One crawl's outcome from its stats file, the process's exit code and its log."""
+    """One crawl's outcome from its stats file, the process's exit code and its log.
+
+    ``run_id``: the CrawlRun this runner opened, closed here with the outcome.
+    """
     result = CrawlResult(
         ok=bool(stats.get("ok")) and returncode == 0,
         pages=int(stats.get("pages", 0) or 0),
@@ -229,7 +206,7 @@ def _result(
         items_new=int(stats.get("items_new", 0) or 0),
         errors=int(stats.get("errors", 0) or 0),
         error_message=stats.get("error_message"),
-        run_id=stats.get("run_id"),
+        run_id=run_id or stats.get("run_id"),
     )
     if returncode is None:
         result.ok = False
@@ -243,8 +220,11 @@ def _result(
         detail = _last_error_line(log_text)  # an error Scrapy hit while starting up
         if detail:
             result.error_message = f"{result.error_message} ({detail})"
-    if not result.ok and stats.get("status") == "running" and result.run_id and database_url:
-        _mark_run_failed(database_url, int(result.run_id), stats, result.error_message or "crawl died")
+    if run_id is not None and database_url:
+        run_store.close_run(database_url, run_id, stats, ok=result.ok, message=result.error_message or "crawl died")
+    elif not result.ok and stats.get("status") == "running" and result.run_id and database_url:
+        # the crawl opened its own run and died before closing it
+        run_store.close_run(database_url, int(result.run_id), stats, ok=False, message=result.error_message)
     return result
 
 
@@ -275,8 +255,8 @@ def run_crawl(
     urls = [u.strip() for u in job.urls if u and u.strip()]
     if not urls and not spider_args:
         return CrawlResult(ok=False, error_message="no URLs to crawl")
-    run_settings, database_url = _job_settings(job)
     with tempfile.TemporaryDirectory(prefix="umot-crawl-") as tmp:
+        run_settings, database_url, run_id = _job_settings(job, Path(tmp) / "known.json")
         stats_file = Path(tmp) / "stats.json"
         run_settings["UMOT_STATS_FILE"] = str(stats_file)
         cmd = build_command(
@@ -287,7 +267,7 @@ def run_crawl(
         returncode = _run_process(cmd, log_path, timeout)
         log_text = log_path.read_text(encoding="utf-8", errors="replace")
         stats = _read_stats(stats_file)
-    return _result(stats, returncode, log_text, timeout, database_url)
+    return _result(stats, returncode, log_text, timeout, database_url, run_id)
 
 
 def run_crawls(jobs: list[CrawlJob], *, timeout: float | None = None, log_file: Path | None = None) -> list[CrawlResult]:
@@ -302,13 +282,13 @@ def run_crawls(jobs: list[CrawlJob], *, timeout: float | None = None, log_file: 
     results: list[CrawlResult | None] = [None] * len(jobs)
     payload: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="umot-crawls-") as tmp:
-        planned: list[tuple[int, Path, str | None]] = []
+        planned: list[tuple[int, Path, str | None, int | None]] = []
         for i, job in enumerate(jobs):
             urls = [u.strip() for u in job.urls or [] if u and u.strip()]
             if not urls and not job.spider_args:
                 results[i] = CrawlResult(ok=False, error_message="no URLs to crawl")
                 continue
-            run_settings, database_url = _job_settings(job)
+            run_settings, database_url, run_id = _job_settings(job, Path(tmp) / f"known-{i}.json")
             stats_file = Path(tmp) / f"stats-{i}.json"
             run_settings["UMOT_STATS_FILE"] = str(stats_file)
             payload.append({
@@ -316,16 +296,16 @@ def run_crawls(jobs: list[CrawlJob], *, timeout: float | None = None, log_file: 
                 "args": _spider_args(job, urls),
                 "settings": {name: _setting_value(value) for name, value in run_settings.items()},
             })
-            planned.append((i, stats_file, database_url))
+            planned.append((i, stats_file, database_url, run_id))
         if planned:
             jobs_file = Path(tmp) / "jobs.json"
             jobs_file.write_text(json.dumps(payload), encoding="utf-8")
             log_path = Path(log_file) if log_file else Path(tmp) / "crawl.log"
             returncode = _run_process([sys.executable, "-m", "crawlers.batch", str(jobs_file)], log_path, timeout)
             log_text = log_path.read_text(encoding="utf-8", errors="replace")
-            for i, stats_file, database_url in planned:
+            for i, stats_file, database_url, run_id in planned:
                 stats = _read_stats(stats_file)
                 # a crawl that finished keeps its outcome when a slower one made the process time out
                 code = 0 if stats.get("status") in ("ok", "failed") else returncode
-                results[i] = _result(stats, code, log_text, timeout, database_url)
+                results[i] = _result(stats, code, log_text, timeout, database_url, run_id)
     return [r for r in results if r is not None]

@@ -8,9 +8,11 @@ Spider arguments (``scrapy crawl NAME -a urls=... -a brand=... -a since=...``):
 - ``source_id``: the ``Source`` row this crawl is for (optional)
 
 When a store is configured (``UMOT_DATABASE_URL`` and no ``UMOT_OUTPUT``) the spider
-loads the external ids already stored for its (brand, source), so that
+knows the external ids already stored for its (brand, source), so that
 :meth:`ReviewSpider.should_follow_next` can stop paginating once a page holds
-only reviews we already have.
+only reviews we already have. Started by ``crawlers.runner`` it reads them from
+the file the runner wrote (``UMOT_KNOWN_FILE``, see ``crawlers.run_store``);
+a plain ``scrapy crawl`` reads them from the store.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.extract.dates import parse_datetime
 from crawlers.items import content_id
@@ -77,6 +80,7 @@ class ReviewSpider(scrapy.Spider):
         self.since = self._parse_since(since)
         self.source_id = int(source_id) if source_id not in (None, "", "None") else None
         self._known: dict[str, set[str]] = {}
+        self._handed: dict[str, set[str]] | None = None  # the runner's ids of every source of the brand
         self._brand_id: int | None = None
         self._db_url: str | None = None
         self.full_crawl = False
@@ -107,26 +111,40 @@ class ReviewSpider(scrapy.Spider):
         # after a crawl that stopped half way, the pages behind its known reviews
         # were never read: UMOT_FULL_CRAWL follows every next page once
         self.full_crawl = self.crawler.settings.getbool("UMOT_FULL_CRAWL")
+        known_file = self.crawler.settings.get(run_store.KNOWN_FILE)
+        if self._db_url and self.brand and known_file:  # handed over by the runner: no store query here
+            self._handed = run_store.read_known(known_file)
         if self._db_url and self.brand:
             for source in sorted({self.source_for(u) for u in self.start_urls}):
                 self.known_ids(source)
 
     def known_ids(self, source: str) -> set[str]:
-        """External ids already stored for (brand, source); empty without a store."""
+        """External ids already stored for (brand, source); empty without a store.
+
+        From the runner's hand-over (every source of the brand, read at open),
+        else from the store, once per source.
+        """
         if source in self._known:
             return self._known[source]
-        ids: set[str] = set()
-        if self._db_url and self.brand:
-            from models import crud
-            from models.db import get_engine, session_scope
-
-            with session_scope(get_engine(self._db_url)) as session:
-                if self._brand_id is None:
-                    self._brand_id = crud.get_or_create_brand(session, self.brand).id
-                ids = set(crud.known_external_ids(session, brand_id=self._brand_id, source=source))
-            logger.info("%d reviews already stored for %s / %s", len(ids), self.brand, source)
+        if self._handed is not None:
+            ids = self._handed.get(source, set())
+        elif self._db_url and self.brand:
+            ids = self._query_known(source)
+        else:
+            self._known[source] = set()
+            return self._known[source]
+        logger.info("%d reviews already stored for %s / %s", len(ids), self.brand, source)
         self._known[source] = ids
         return ids
+
+    def _query_known(self, source: str) -> set[str]:
+        from models import crud
+        from models.db import get_engine, session_scope
+
+        with session_scope(get_engine(self._db_url)) as session:
+            if self._brand_id is None:
+                self._brand_id = crud.get_or_create_brand(session, self.brand).id
+            return set(crud.known_external_ids(session, brand_id=self._brand_id, source=source))
 
     def is_known(self, item: Any) -> bool:
         """Already stored? By the review's own id, else by the content id the store gives id-less reviews."""

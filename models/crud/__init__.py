@@ -18,7 +18,7 @@ from models.crud.brands import (
 from models.crud.crawl_runs import finish_crawl_run, list_crawl_runs, start_crawl_run
 from models.crud.flags import flagged_reviews, upsert_flags
 from models.crud.reports import brand_summary
-from models.crud.reviews import UpsertResult, count_reviews, known_external_ids, upsert_reviews
+from models.crud.reviews import UpsertResult, count_reviews, known_external_ids, known_ids_by_source, upsert_reviews
 from models.crud.scores import latest_scores, save_scores, unscored_reviews
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "get_or_create_brand",
     "get_source",
     "known_external_ids",
+    "known_ids_by_source",
     "latest_scores",
     "list_brands",
     "list_crawl_runs",

@@ -76,6 +76,17 @@ def upsert_reviews(
     return result
 
 
+def known_ids_by_source(session: Session, *, brand_id: int) -> dict[str, list[str]]:
+    """Every external id stored for a brand, by source label: what a crawl's runner hands
+    its crawl process, so that a crawl with nothing new never opens the store itself."""
+    known: dict[str, list[str]] = {}
+    for source, external_id in session.exec(
+        select(Review.source, Review.external_id).where(Review.brand_id == brand_id)
+    ):
+        known.setdefault(source, []).append(external_id)
+    return known
+
+
 def known_external_ids(session: Session, *, brand_id: int, source: str) -> set[str]:
     """External ids already stored for one brand and source (for incremental crawls)."""
     query = select(Review.external_id).where(Review.brand_id == brand_id, Review.source == source)

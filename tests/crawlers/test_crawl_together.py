@@ -84,4 +84,7 @@ def test_several_crawls_in_one_process_keep_their_own_runs_and_failures(
         assert result.run_id is not None
     again = run_crawls([jobs[0], jobs[2]])  # nothing new: each stops at its known reviews
     assert [(r.ok, r.items_new) for r in again] == [(True, 0), (True, 0)]
-    assert [r.status for r in _runs(url)] == ["ok"] * 4
+    # the runner opened a run for each job, the one that could not start included
+    runs = _runs(url)
+    assert [r.status for r in runs] == ["ok", "failed", "ok", "ok", "ok"]
+    assert "no-such-spider" in (runs[1].error_message or "")

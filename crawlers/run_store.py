@@ -1,0 +1,93 @@
+"""The store's side of a crawl, done by the runner around the crawl process.
+
+The runner's process already has the store open; a crawl process that opens
+it too pays for importing SQLModel and the tables (~0.5 s of CPU) before it
+fetches a page. So, for each crawl, the runner migrates the store, opens the
+``CrawlRun``, writes the ids the brand already has to a JSON file the spider
+reads (:data:`KNOWN_FILE`), and closes the run with the crawl's counts once the
+process has ended, killed or not. The crawl process imports the store only to
+write new reviews: one with nothing new never does.
+
+A plain ``scrapy crawl`` (no runner) does all of this itself
+(``crawlers.pipelines.StorePipeline``, ``ReviewSpider.known_ids``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+#: Scrapy settings the runner passes to a crawl whose run it opened.
+RUN_ID = "UMOT_RUN_ID"
+BRAND_ID = "UMOT_BRAND_ID"
+KNOWN_FILE = "UMOT_KNOWN_FILE"  # JSON {source label: [external ids]}
+
+
+def migrate(database_url: str) -> bool:
+    """Migrate the store here, once, so no crawl process needs Alembic.
+
+    False when it fails: the crawl process then tries itself and reports why.
+    """
+    try:
+        from models.db import init_db
+
+        init_db(database_url)
+    except Exception:  # noqa: BLE001 - the crawl process reports the store error with its URL
+        logger.debug("could not migrate %s before the crawl", database_url, exc_info=True)
+        return False
+    return True
+
+
+def open_run(
+    database_url: str, *, brand: str, source_id: int | None, spider: str, known_file: Path
+) -> dict[str, Any]:
+    """Open the crawl's run and write what the brand already has; the settings that hand both over.
+
+    Empty when the store cannot be opened here: the crawl process then opens it
+    itself and reports the error with the store's URL.
+    """
+    try:
+        from models import crud
+        from models.db import get_engine, session_scope
+
+        with session_scope(get_engine(database_url)) as session:
+            brand_id = crud.get_or_create_brand(session, brand).id
+            run_id = crud.start_crawl_run(session, brand_id=brand_id, source_id=source_id, spider=spider).id
+            known = crud.known_ids_by_source(session, brand_id=brand_id)
+        known_file.write_text(json.dumps(known), encoding="utf-8")
+    except Exception:  # noqa: BLE001 - the crawl process opens the store itself and says why
+        logger.debug("could not open a crawl run in %s", database_url, exc_info=True)
+        return {}
+    return {RUN_ID: run_id, BRAND_ID: brand_id, KNOWN_FILE: str(known_file)}
+
+
+def close_run(database_url: str, run_id: int, stats: Mapping[str, Any], *, ok: bool, message: str | None) -> None:
+    """Record how the crawl ended (its counts from the stats file); a crawl that died is ``failed``."""
+    try:
+        from models import crud
+        from models.db import get_engine, session_scope
+
+        with session_scope(get_engine(database_url)) as session:
+            crud.finish_crawl_run(
+                session,
+                run_id,
+                status="ok" if ok else "failed",
+                pages=int(stats.get("pages", 0) or 0),
+                items_scraped=int(stats.get("items_scraped", 0) or 0),
+                items_new=int(stats.get("items_new", 0) or 0),
+                errors=int(stats.get("errors", 0) or 0),
+                error_message=None if ok else message,
+            )
+    except Exception:  # noqa: BLE001 - the reviews are stored; the run row is bookkeeping
+        logger.exception("could not close crawl run %s", run_id)
+
+
+def read_known(path: str | Path) -> dict[str, set[str]]:
+    """The ids :func:`open_run` wrote, as the spider keeps them."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {source: set(ids) for source, ids in data.items()}

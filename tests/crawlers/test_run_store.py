@@ -1,0 +1,93 @@
+"""The runner's side of the store: it opens and closes each crawl's run and hands the
+crawl process the ids already stored, so a crawl with nothing new never opens the store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crawlers import run_store
+from crawlers.runner import PROJECT_ROOT, _setting_value, _subprocess_env, run_crawl
+
+
+def _run(db_url: str, run_id: int) -> Any:
+    from models.db import get_engine, session_scope
+    from models.tables import CrawlRun
+
+    with session_scope(get_engine(db_url), write=False) as session:
+        run = session.get(CrawlRun, run_id)
+        session.expunge(run)
+        return run
+
+
+def test_open_run_writes_the_brand_ids_by_source_and_close_run_records_the_outcome(db_url: str, tmp_path) -> None:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(db_url)) as session:
+        brand_id = crud.get_or_create_brand(session, "Acme").id
+        crud.upsert_reviews(session, [
+            {"source": "schemaorg:a.example", "external_id": "r1", "text": "fine"},
+            {"source": "schemaorg:a.example", "external_id": "r2", "text": "bad"},
+            {"source": "appstore", "external_id": "a9", "text": "ok"},
+        ], brand_id=brand_id)
+
+    handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider="schemaorg",
+                                  known_file=tmp_path / "known.json")
+
+    assert handover[run_store.BRAND_ID] == brand_id
+    known = run_store.read_known(handover[run_store.KNOWN_FILE])
+    assert known == {"schemaorg:a.example": {"r1", "r2"}, "appstore": {"a9"}}
+    run_id = handover[run_store.RUN_ID]
+    assert _run(db_url, run_id).status == "running"
+
+    run_store.close_run(db_url, run_id, {"pages": 3, "items_scraped": 2, "errors": 1}, ok=False, message="boom")
+    run = _run(db_url, run_id)
+    assert (run.status, run.pages, run.items_scraped, run.errors, run.error_message) == ("failed", 3, 2, 1, "boom")
+
+
+def test_open_run_hands_nothing_over_when_the_store_cannot_be_opened(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'missing-dir' / 'x.db'}"
+    assert run_store.open_run(url, brand="Acme", source_id=None, spider="schemaorg",
+                              known_file=tmp_path / "known.json") == {}
+
+
+@pytest.mark.slow
+def test_a_crawl_with_nothing_new_never_opens_the_store(demo_site, local_settings, tmp_path) -> None:
+    """Given the run and the known ids, the crawl process needs no store: here it has none it could open."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    brand = demo_site.brands[0]
+    first = run_crawl("schemaorg", [brand.url], brand=brand.name, database_url=url, settings=local_settings)
+    assert first.ok and first.items_new > 0, first.error_message
+    with session_scope(get_engine(url)) as session:
+        brand_id = crud.get_or_create_brand(session, brand.name).id
+        known = crud.known_ids_by_source(session, brand_id=brand_id)
+    (tmp_path / "known.json").write_text(json.dumps(known))
+    stats_file = tmp_path / "stats.json"
+    settings = {
+        **local_settings,
+        "UMOT_DATABASE_URL": f"sqlite:///{tmp_path / 'no-such-dir' / 'store.db'}",  # cannot be opened
+        "UMOT_OUTPUT": "", "UMOT_STORE_MIGRATED": True, "UMOT_STATS_FILE": str(stats_file),
+        run_store.RUN_ID: 42, run_store.BRAND_ID: brand_id, run_store.KNOWN_FILE: str(tmp_path / "known.json"),
+    }
+    jobs = tmp_path / "jobs.json"
+    jobs.write_text(json.dumps([{
+        "spider": "schemaorg", "args": {"urls": brand.url, "brand": brand.name},
+        "settings": {k: _setting_value(v) for k, v in settings.items()},
+    }]))
+
+    proc = subprocess.run([sys.executable, "-m", "crawlers.batch", str(jobs)], env=_subprocess_env(),
+                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+
+    stats = json.loads(stats_file.read_text())
+    assert proc.returncode == 0 and stats["ok"], proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert stats["items_new"] == 0 and stats["pages"] > 0 and stats["run_id"] == 42
+    assert not Path(tmp_path / "no-such-dir").exists()
