@@ -1,7 +1,7 @@
 """The nightly flow: crawl every enabled source, score and flag what is new, report, notify.
 
-crawl (one task per source, mapped, ``concurrency`` at a time, retried with
-exponential back-off) -> the crawl's StorePipeline stores reviews and records
+crawl (the due sources side by side in ONE Scrapy process by default; a source
+that fails there is crawled again alone, retried with exponential back-off) -> the crawl's StorePipeline stores reviews and records
 the CrawlRun -> score + flag unscored reviews in batches (the model loaded
 once) -> summary per brand -> markdown artifact ``nightly-summary`` ->
 webhook per brand with new detractors.
@@ -32,18 +32,21 @@ from flows.tasks.notify import notify_brand
 from flows.tasks.score import has_unscored, known_model_version, load_scorer, score_batch
 from flows.tasks.summarise import summarise
 
-DEFAULT_CONCURRENCY = 2  # crawls at once (each is a Scrapy subprocess)
+DEFAULT_CRAWL_PROCESSES = 1  # Scrapy processes the due sources share
+WORKERS = 2  # task threads: the crawl and the model loading side by side
 
 
 def crawl_all(
     specs: list[SourceSpec], *, settings: dict[str, Any] | None, retries: int, retry_delay: float, timeout: float,
-    concurrency: int = DEFAULT_CONCURRENCY,
+    processes: int = DEFAULT_CRAWL_PROCESSES,
 ) -> list[SourceOutcome]:
     """Crawl every source; failures become outcomes.
 
-    Several sources share Scrapy processes (``concurrency`` of them, each
-    running its share of the sources side by side): a process start costs
-    more than a source with nothing new. A source that fails there counts that
+    The sources share ``processes`` Scrapy processes (one by default), each
+    crawling its share side by side: Scrapy is asynchronous, so one process
+    crawls many sites at once, and a process start (~1 s of CPU for Python,
+    Twisted, Scrapy and the store) costs more than a source with nothing new.
+    More processes only pay when parsing is the bottleneck. A source that fails there counts that
     as its first try and, when ``retries`` allow, is crawled again alone in its
     own process (retried with back-off), so one source never fails another.
     """
@@ -52,7 +55,7 @@ def crawl_all(
     outcomes: dict[SourceSpec, SourceOutcome] = {}
     alone = list(specs)
     if len(specs) > 1:
-        groups = [list(specs[i::concurrency]) for i in range(min(concurrency, len(specs)))]
+        groups = [list(specs[i::processes]) for i in range(min(max(1, processes), len(specs)))]
         shared = crawl_sources.with_options(timeout_seconds=timeout + 60)
         for group, future in zip(groups, shared.map(groups, settings=unmapped(settings), timeout=unmapped(timeout))):
             state = future.wait() or future.state
@@ -102,7 +105,7 @@ def score_all(scorer: Any, *, brand_id: int | None, batch_size: int) -> list[Bat
         batches.append(outcome)
 
 
-@flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=DEFAULT_CONCURRENCY), log_prints=False)
+@flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=WORKERS), log_prints=False)
 def nightly(
     brand: str | None = None,
     source: str | None = None,
@@ -112,6 +115,7 @@ def nightly(
     retry_delay: float = 10.0,
     crawl_timeout: float = 1800.0,
     crawl_settings: dict[str, Any] | None = None,
+    crawl_processes: int = DEFAULT_CRAWL_PROCESSES,
     notify: bool = True,
     top: int = 5,
 ) -> NightlyResult:
@@ -119,7 +123,8 @@ def nightly(
 
     ``crawl_settings`` override Scrapy settings for every crawl (the demo and
     tests use ``crawlers.runner.LOCAL_SITE_SETTINGS``); ``retry_delay`` is the
-    first back-off in seconds, doubled on each retry.
+    first back-off in seconds, doubled on each retry; ``crawl_processes``: the
+    Scrapy processes the sources share (raise it when many sources have much new).
     """
     from models.db import init_db
     from umot.config import get_settings
@@ -138,7 +143,8 @@ def nightly(
     loading = load_scorer.submit(model) if version is None or has_unscored(version, one_brand) else None
     progress.emit("crawl", "crawl", f"{len(scope.sources)} sources", total=len(scope.sources))
     result.sources = crawl_all(
-        list(scope.sources), settings=crawl_settings, retries=crawl_retries, retry_delay=retry_delay, timeout=crawl_timeout
+        list(scope.sources), settings=crawl_settings, retries=crawl_retries, retry_delay=retry_delay,
+        timeout=crawl_timeout, processes=crawl_processes,
     )
     for failed in result.failed_sources:
         log.warning("source %s failed: %s", failed.source.label, failed.error_message)

@@ -121,7 +121,9 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
     from flows.nightly import nightly
     from flows.tasks.crawl import SourceNotFound
 
-    flow = nightly.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(1, concurrency)))
+    # one thread per crawl process, one for loading the model meanwhile
+    flow = nightly.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(1, concurrency) + 1))
+    params["crawl_processes"] = concurrency
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), disable=verbose) as bars:
@@ -162,7 +164,9 @@ def parse_settings(pairs: list[str] | None) -> dict[str, str] | None:
 
 
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's log lines instead of progress bars.")]
-Concurrency = Annotated[int, typer.Option(min=1, help="Sources crawled at once.")]
+Concurrency = Annotated[int, typer.Option(
+    min=1, help="Scrapy processes the sources are shared among (each crawls its share side by side).",
+)]
 Model = Annotated[Optional[str], typer.Option(help="Model directory or id [default: UMOT_MODEL or the shipped model]")]
 
 
@@ -170,7 +174,7 @@ def run(
     brand: Annotated[Optional[str], typer.Option(help="Only this brand's sources and reviews.")] = None,
     source: Annotated[Optional[str], typer.Option(help="Only the source with this name.")] = None,
     model: Model = None,
-    concurrency: Concurrency = 2,
+    concurrency: Concurrency = 1,
     retries: Annotated[int, typer.Option(min=0, help="Retries of a failed crawl (back-off 10 s, 20 s, ...).")] = 2,
     batch_size: Annotated[int, typer.Option(min=1, help="Reviews scored per batch (one transaction each).")] = 256,
     notify: Annotated[bool, typer.Option(help="Post new detractors to brand webhooks.")] = True,
@@ -254,7 +258,7 @@ def demo(
         register_demo_sources(site)
         try:
             result = run_nightly(
-                verbose=verbose, concurrency=2, source=DEMO_SOURCE, model=model,
+                verbose=verbose, concurrency=1, source=DEMO_SOURCE, model=model,
                 crawl_settings=dict(LOCAL_SITE_SETTINGS), crawl_retries=1, retry_delay=1.0, notify=False,
             )
         finally:
