@@ -1,10 +1,10 @@
-"""Run one crawl in a subprocess and report what it found.
+"""Run crawls in a subprocess and report what they found.
 
-Twisted's reactor cannot be restarted inside one process, so each crawl is
-``python -m scrapy crawl SPIDER -a ... -s ...`` with
-``SCRAPY_SETTINGS_MODULE=crawlers.settings``. The crawl writes its counts to a
-small JSON file (:class:`crawlers.extensions.CrawlStatsFile`) that is read back
-here. Reviews are committed to the store in batches while the crawl runs, so a
+Twisted's reactor cannot be restarted inside one process, so crawls run in
+``python -m crawlers.batch JOBS.json`` (one or several crawls on one reactor)
+with ``SCRAPY_SETTINGS_MODULE=crawlers.settings``. Each crawl writes its counts
+to a small JSON file (:class:`crawlers.extensions.CrawlStatsFile`) that is read
+back here; the store's bookkeeping around it is :mod:`crawlers.run_store`. Reviews are committed to the store in batches while the crawl runs, so a
 failing crawl keeps what it stored; failures come back as ``ok=False`` with a
 message, never as an exception.
 """
@@ -69,33 +69,6 @@ def _setting_value(value: Any) -> str:
     return str(value)
 
 
-def build_command(
-    spider: str,
-    urls: list[str],
-    *,
-    brand: str | None,
-    since: datetime | None,
-    source_id: int | None,
-    settings: Mapping[str, Any],
-    spider_args: Mapping[str, Any] | None = None,
-) -> list[str]:
-    """The ``python -m scrapy crawl`` command line for one crawl."""
-    cmd = [sys.executable, "-m", "scrapy", "crawl", spider]
-    if urls:  # some spiders build their start URLs from arguments (e.g. app_id=)
-        cmd += ["-a", "urls=" + ",".join(urls)]
-    if brand:
-        cmd += ["-a", f"brand={brand}"]
-    if since is not None:
-        cmd += ["-a", f"since={since.isoformat()}"]
-    if source_id is not None:
-        cmd += ["-a", f"source_id={source_id}"]
-    for name, value in (spider_args or {}).items():
-        cmd += ["-a", f"{name}={value}"]
-    for name, value in settings.items():
-        cmd += ["-s", f"{name}={_setting_value(value)}"]
-    return cmd
-
-
 def _last_error_line(log_text: str) -> str | None:
     lines = [ln.strip() for ln in log_text.splitlines() if ln.strip()]
     for line in reversed(lines):
@@ -149,7 +122,7 @@ def _job_settings(job: CrawlJob, known_file: Path) -> tuple[dict[str, Any], str 
 
 
 def _spider_args(job: CrawlJob, urls: list[str]) -> dict[str, str]:
-    """The ``-a NAME=VALUE`` arguments of a crawl, as :func:`build_command` passes them."""
+    """The crawl's spider arguments, as ``scrapy crawl -a NAME=VALUE`` would pass them."""
     args: dict[str, str] = {}
     if urls:
         args["urls"] = ",".join(urls)
@@ -252,22 +225,7 @@ def run_crawl(
     """
     job = CrawlJob(spider, list(urls or []), brand=brand, database_url=database_url, output=output,
                    source_id=source_id, since=since, settings=settings, spider_args=spider_args)
-    urls = [u.strip() for u in job.urls if u and u.strip()]
-    if not urls and not spider_args:
-        return CrawlResult(ok=False, error_message="no URLs to crawl")
-    with tempfile.TemporaryDirectory(prefix="umot-crawl-") as tmp:
-        run_settings, database_url, run_id = _job_settings(job, Path(tmp) / "known.json")
-        stats_file = Path(tmp) / "stats.json"
-        run_settings["UMOT_STATS_FILE"] = str(stats_file)
-        cmd = build_command(
-            spider, urls, brand=brand, since=since, source_id=source_id, settings=run_settings,
-            spider_args=spider_args,
-        )
-        log_path = Path(log_file) if log_file else Path(tmp) / "crawl.log"
-        returncode = _run_process(cmd, log_path, timeout)
-        log_text = log_path.read_text(encoding="utf-8", errors="replace")
-        stats = _read_stats(stats_file)
-    return _result(stats, returncode, log_text, timeout, database_url, run_id)
+    return run_crawls([job], timeout=timeout, log_file=log_file)[0]
 
 
 def run_crawls(jobs: list[CrawlJob], *, timeout: float | None = None, log_file: Path | None = None) -> list[CrawlResult]:

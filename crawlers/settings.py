@@ -30,6 +30,8 @@ def _env_flag(name: str) -> bool:
 BOT_NAME = "umot"
 SPIDER_MODULES = ["crawlers.spiders"]
 NEWSPIDER_MODULE = "crawlers.spiders"
+# imports only the spider a crawl runs (crawlers/spiders/NAME.py), not all of them
+SPIDER_LOADER_CLASS = "crawlers.spiderloader.ModuleSpiderLoader"
 
 # --- identity -----------------------------------------------------------------
 # Site owners read this in their logs: say who we are and where to reach us.

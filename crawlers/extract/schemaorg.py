@@ -19,6 +19,8 @@ from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
+
+import crawlers.extract._lazy  # noqa: F401 - before extruct: its microformats parser loads lazily
 from extruct.jsonld import JsonLdExtractor
 from extruct.rdfa import RDFaExtractor
 from extruct.uniform import _umicrodata_microformat

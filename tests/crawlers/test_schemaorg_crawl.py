@@ -159,4 +159,4 @@ def test_crawl_stopped_early_keeps_stored_batches(demo_site, local_settings, tmp
 def test_unknown_spider_fails_cleanly(tmp_path: Path) -> None:
     result = run_crawl("no-such-spider", ["http://127.0.0.1:9/"], brand=None, output=tmp_path / "x.jsonl")
     assert not result.ok
-    assert "exited with code" in result.error_message and "no-such-spider" in result.error_message
+    assert result.error_message == "could not start the crawl: KeyError: 'Spider not found: no-such-spider'"
