@@ -48,6 +48,7 @@ class CrawlResult:
     pages: int = 0
     items_scraped: int = 0
     items_new: int = 0
+    unchanged: int = 0  # pages the site said did not change (304): not read again
     errors: int = 0
     error_message: str | None = None
     run_id: int | None = None
@@ -177,6 +178,7 @@ def _result(
         pages=int(stats.get("pages", 0) or 0),
         items_scraped=int(stats.get("items_scraped", 0) or 0),
         items_new=int(stats.get("items_new", 0) or 0),
+        unchanged=int(stats.get("unchanged", 0) or 0),
         errors=int(stats.get("errors", 0) or 0),
         error_message=stats.get("error_message"),
         run_id=run_id or stats.get("run_id"),

@@ -70,6 +70,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawlers.middlewares.ContactUserAgentMiddleware": 500,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawlers.middlewares.BackoffRetryMiddleware": 550,
+    # conditional requests (crawlers/httpcache.py)
+    "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
+    "crawlers.httpcache.RevalidatingCacheMiddleware": 900,
 }
 
 # Components we never use are dropped from Scrapy's base lists rather than set to
@@ -86,16 +89,24 @@ DOWNLOADER_MIDDLEWARES_BASE = {
 }
 EXTENSIONS_BASE = {k: v for k, v in _scrapy_defaults.EXTENSIONS_BASE.items() if k not in _UNUSED}
 
-# --- development cache (off by default) ---------------------------------------
-# UMOT_HTTPCACHE=1 replays pages from disk instead of hitting the site again.
-HTTPCACHE_ENABLED = _env_flag("UMOT_HTTPCACHE")
+# --- conditional requests ----------------------------------------------------------
+# Pages with an ETag / Last-Modified are kept (gzip'd) under <UMOT_DATA_DIR>/httpcache
+# and asked for again with If-None-Match / If-Modified-Since: an unchanged page costs
+# the site a 304 and the spider no parsing (crawlers/httpcache.py). UMOT_HTTPCACHE=1
+# instead replays kept pages for 24 h without asking the site (development).
+UMOT_HTTPCACHE_REPLAY = _env_flag("UMOT_HTTPCACHE")
+HTTPCACHE_ENABLED = True
+HTTPCACHE_POLICY = (
+    "scrapy.extensions.httpcache.DummyPolicy" if UMOT_HTTPCACHE_REPLAY else "crawlers.httpcache.RevalidatePolicy"
+)
 HTTPCACHE_DIR = str(
     Path(
         os.environ.get("UMOT_HTTPCACHE_DIR")
         or Path(os.environ.get("UMOT_DATA_DIR", "data")) / "httpcache"
     ).expanduser().resolve()
 )
-HTTPCACHE_EXPIRATION_SECS = 24 * 3600
+HTTPCACHE_EXPIRATION_SECS = 24 * 3600 if UMOT_HTTPCACHE_REPLAY else 0  # 0: kept until replaced
+HTTPCACHE_GZIP = True
 HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
 
 # --- where items go (components switch themselves off when unset) ------------

@@ -68,10 +68,15 @@ def _split(report: BrandReport) -> str:
     return " / ".join(f"{labelled.get(k, 0) / total * 100:.0f}% {k}" for k in ("positive", "neutral", "negative"))
 
 
+def _pages(outcome: SourceOutcome) -> str:
+    """``27 (25 unchanged)``: pages the site answered 304 for were not read again."""
+    return f"{outcome.pages} ({outcome.unchanged} unchanged)" if outcome.unchanged else str(outcome.pages)
+
+
 def _source_row(outcome: SourceOutcome) -> str:
     status = "ok" if outcome.ok else f"**failed**: {md_escape(outcome.error_message or 'unknown error')}"
     return (
-        f"| {md_escape(outcome.source.label)} | {status} | {outcome.pages} | {outcome.items_scraped} "
+        f"| {md_escape(outcome.source.label)} | {status} | {_pages(outcome)} | {outcome.items_scraped} "
         f"| {outcome.items_new} | {outcome.errors} |"
     )
 

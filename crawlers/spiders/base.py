@@ -161,6 +161,19 @@ class ReviewSpider(scrapy.Spider):
         """Does the store hold any review of (brand, ``source``)? (Without a store: no.)"""
         return bool(self.known_ids(source))
 
+    def unchanged(self, response: Response) -> bool:
+        """Is this page the one the last crawl read, which stored its reviews? (Then skip it.)
+
+        True for the kept copy a ``304 Not Modified`` brings back (flag ``cached``,
+        see ``crawlers.httpcache``), on an incremental crawl of a source the store
+        has reviews of; never on a full crawl, whose point is to read every page.
+        """
+        return (
+            "cached" in response.flags
+            and not self.full_crawl
+            and self.has_known(self.source_for(response.url))
+        )
+
     def is_older_than_since(self, item: Any) -> bool:
         """True when the review is dated before ``since`` (undated reviews are never old)."""
         if self.since is None or not item.get("published_at"):

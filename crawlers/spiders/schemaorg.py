@@ -17,7 +17,7 @@ from urllib.parse import urldefrag, urlsplit
 from scrapy.http import Response, TextResponse
 
 from crawlers import stats as keys
-from crawlers.extract.schemaorg import extract_page
+from crawlers.extract.review_markup import declares_reviews
 from crawlers.items import ReviewItem
 from crawlers.spiders.base import ReviewSpider
 
@@ -84,6 +84,15 @@ class SchemaOrgSpider(ReviewSpider):
             self.logger.info("skipped %s: not a text page", response.url)
             return
         source = self.source_for(response.url)
+        depth = int(response.meta.get("umot_depth", 0))
+        if self.unchanged(response):  # the site answered 304: the page is as the last crawl read it
+            if declares_reviews(response.body):
+                self.crawler.stats.inc_value(keys.UNCHANGED)  # read then, its reviews stored: nothing to do
+            elif depth < self.follow_depth:  # a hub: its pages may have changed
+                yield from self._follow_hub_links(response, depth + 1)
+            return
+        from crawlers.extract.schemaorg import extract_page  # extruct loads only when a page is read
+
         # known reviews are told apart before their dates and languages are parsed
         # (the costly part of a page), and not emitted again: the store has them
         is_known = (lambda row: self.is_known({**row, "source": source})) if self.has_known(source) else None
@@ -99,7 +108,6 @@ class SchemaOrgSpider(ReviewSpider):
             if self.keep(item):
                 yield item
         reviews += [{**row, "source": source, "known": True} for row in data.known]
-        depth = int(response.meta.get("umot_depth", 0))
         if reviews:
             if self.should_follow_next(reviews, response.url):
                 for url in next_page_urls(response):

@@ -23,11 +23,13 @@ def test_polite_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.ROBOTSTXT_OBEY is True and settings.AUTOTHROTTLE_ENABLED is True
     assert settings.CONCURRENT_REQUESTS_PER_DOMAIN == 1
     assert {429, 500, 502, 503, 504} <= set(settings.RETRY_HTTP_CODES) and settings.RETRY_ENABLED
-    assert settings.TELNETCONSOLE_ENABLED is False and settings.HTTPCACHE_ENABLED is False
+    assert settings.TELNETCONSOLE_ENABLED is False
+    # conditional requests: kept pages are always asked for again (If-None-Match / If-Modified-Since)
+    assert settings.HTTPCACHE_ENABLED and settings.HTTPCACHE_POLICY == "crawlers.httpcache.RevalidatePolicy"
     assert 0 < settings.DOWNLOAD_TIMEOUT <= 60
     assert settings.USER_AGENT.startswith("umot/") and settings.USER_AGENT.endswith("(+https://brand.example/bot)")
     monkeypatch.setenv("UMOT_HTTPCACHE", "1")
-    assert importlib.reload(settings).HTTPCACHE_ENABLED is True
+    assert importlib.reload(settings).HTTPCACHE_POLICY == "scrapy.extensions.httpcache.DummyPolicy"  # replay
     monkeypatch.delenv("UMOT_HTTPCACHE")
     monkeypatch.delenv("UMOT_CONTACT_URL")
     importlib.reload(settings)

@@ -84,11 +84,20 @@ def test_store_incremental_and_unreachable(demo_site, local_settings, crawl_db, 
     before = len(demo_site.requested_paths)
     second = run_crawl("schemaorg", [brand.url], brand=brand.name, database_url=crawl_db, settings=settings)
     assert second.ok and second.items_new == 0
-    # the first pages' reviews were found (counted) but, being stored, not emitted again
-    assert second.items_scraped > 0
-    # every first page held only known reviews: no page 2 was fetched
+    # the site answers 304 for every page it served before (ETag): none is read again
+    assert second.unchanged > 0 and second.items_scraped == 0
     assert not any("/page/" in p for p in demo_site.requested_paths[before:])
     assert second.pages < first.pages
+
+    before = len(demo_site.requested_paths)
+    uncached = run_crawl("schemaorg", [brand.url], brand=brand.name, database_url=crawl_db,
+                         settings={**settings, "HTTPCACHE_ENABLED": False})
+    assert uncached.ok and uncached.items_new == 0 and uncached.unchanged == 0
+    # without conditional requests the first pages are read: their reviews are found
+    # (counted) but, being stored, not emitted again, and no page 2 is fetched
+    assert uncached.items_scraped > 0
+    assert not any("/page/" in p for p in demo_site.requested_paths[before:])
+    assert uncached.pages == second.pages
     assert len(stored_reviews(crawl_db, brand.name)) == 40
 
     before = len(demo_site.requested_paths)

@@ -113,7 +113,7 @@ def crawl(
     run = f", run {result.run_id}" if result.run_id else ""
     typer.echo(
         f"{spider}: {result.items_scraped} reviews found, {result.items_new} {where}, "
-        f"{result.pages} pages, {errors}{run}"
+        f"{result.pages} pages{f' ({result.unchanged} unchanged)' if result.unchanged else ''}, {errors}{run}"
     )
     if not result.ok:
         fail(result.error_message or "crawl failed", code=1)

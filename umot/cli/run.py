@@ -80,7 +80,8 @@ def summary_tables(result: Any) -> list[Table]:
         sources.add_column(name, justify="right")
     for s in sorted(result.sources, key=lambda s: (s.ok, s.source.label)):
         status = "[green]ok[/]" if s.ok else f"[red]failed[/]: {s.error_message or 'unknown error'}"
-        sources.add_row(s.source.label, status, str(s.pages), str(s.items_scraped), str(s.items_new), str(s.errors))
+        pages = f"{s.pages} ({s.unchanged} unchanged)" if s.unchanged else str(s.pages)
+        sources.add_row(s.source.label, status, pages, str(s.items_scraped), str(s.items_new), str(s.errors))
 
     brands = Table(title="Brands (split of the reviews scored now; rating of the last 7 days vs the 7 before)",
                    title_justify="left")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -69,6 +70,10 @@ class DemoSite:
 def _handler(pages: dict[str, tuple[int, str]], log: list[str]) -> type[BaseHTTPRequestHandler]:
     robots = ROBOTS_TXT.encode()
     not_found = f"<!doctype html><p>{BANNER}</p><h1>404 Not Found</h1>".encode()
+    # like most real sites, every page has an ETag and a conditional GET of an
+    # unchanged page gets "304 Not Modified" without the page
+    bodies = {path: (status, text.encode("utf-8")) for path, (status, text) in pages.items()}
+    etags = {path: f'"{hashlib.sha1(body).hexdigest()[:16]}"' for path, (_, body) in bodies.items()}
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -76,15 +81,21 @@ def _handler(pages: dict[str, tuple[int, str]], log: list[str]) -> type[BaseHTTP
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             path = urlsplit(self.path).path
             log.append(path)
+            etag = etags.get(path)
             if path == "/robots.txt":
                 status, ctype, body = 200, "text/plain; charset=utf-8", robots
-            elif path in pages:
-                status, text = pages[path]
-                ctype, body = "text/html; charset=utf-8", text.encode("utf-8")
+            elif path in bodies:
+                status, body = bodies[path]
+                ctype = "text/html; charset=utf-8"
+                if status == 200 and etag and etag in (self.headers.get("If-None-Match") or ""):
+                    status, body = 304, b""
             else:
                 status, ctype, body = 404, "text/html; charset=utf-8", not_found
             self.send_response(status)
-            self.send_header("Content-Type", ctype)
+            if status != 304:
+                self.send_header("Content-Type", ctype)
+            if etag and status in (200, 304):
+                self.send_header("ETag", etag)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
