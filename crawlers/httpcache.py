@@ -13,11 +13,14 @@ Pages without validators are not kept: they are fetched in full every time.
 
 from __future__ import annotations
 
+import hashlib
+import re
+from pathlib import Path
 from typing import Any
 
 from scrapy import Spider
 from scrapy.downloadermiddlewares.httpcache import HttpCacheMiddleware
-from scrapy.extensions.httpcache import RFC2616Policy
+from scrapy.extensions.httpcache import FilesystemCacheStorage, RFC2616Policy
 from scrapy.http import Request, Response
 
 
@@ -54,3 +57,19 @@ class RevalidatingCacheMiddleware(HttpCacheMiddleware):
     def process_exception(self, request: Request, exception: Exception, spider: Spider | None = None) -> None:
         request.meta.pop("cached_response", None)
         return None
+
+
+class BrandCacheStorage(FilesystemCacheStorage):
+    """``HTTPCACHE_STORAGE``: each brand's crawls keep their own copies (``HTTPCACHE_DIR/<brand>/``).
+
+    "Unchanged" means "read by an earlier crawl *for this brand*": a page two
+    brands crawl must be read once for each, or the second would skip reviews
+    it never stored.
+    """
+
+    def open_spider(self, spider: Spider) -> None:
+        brand = getattr(spider, "brand", None) or ""
+        slug = re.sub(r"[^a-z0-9]+", "-", brand.lower()).strip("-")[:40] or "no-brand"
+        digest = hashlib.sha1(brand.encode("utf-8")).hexdigest()[:8]  # "Acme" and "ACME!" stay apart
+        self.cachedir = str(Path(self.cachedir) / f"{slug}-{digest}")
+        super().open_spider(spider)

@@ -107,6 +107,7 @@ HTTPCACHE_DIR = str(
 )
 HTTPCACHE_EXPIRATION_SECS = 24 * 3600 if UMOT_HTTPCACHE_REPLAY else 0  # 0: kept until replaced
 HTTPCACHE_GZIP = True
+HTTPCACHE_STORAGE = "crawlers.httpcache.BrandCacheStorage"  # one copy per brand: <dir>/<brand>/
 HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
 
 # --- where items go (components switch themselves off when unset) ------------

@@ -149,3 +149,19 @@ def test_a_full_crawl_reads_unchanged_pages_and_a_site_that_is_down_is_not_taken
     etag_site.server.server_close()
     down = crawl()
     assert not down.ok and "could not fetch" in (down.error_message or "")
+
+
+@pytest.mark.slow
+def test_a_page_two_brands_crawl_is_read_for_each(crawl, etag_site: EtagSite, db_url: str,
+                                                  local_settings: dict[str, Any], tmp_path: Path) -> None:
+    settings = {**local_settings, "HTTPCACHE_DIR": str(tmp_path / "httpcache")}
+
+    def rival(url: str) -> Any:
+        return run_crawl("schemaorg", [url], brand="Rival", database_url=db_url, settings=settings)
+
+    assert rival(etag_site.url + "toaster/").items_new == 1  # Rival has reviews from this site now
+    assert crawl().items_new == 4  # Acme reads every page
+    # the kettle's pages did not change since Acme read them, but Rival never did
+    later = rival(etag_site.url)
+    assert later.ok and later.items_new == 3 and later.unchanged == 1  # the toaster's page only
+    assert len(list((tmp_path / "httpcache").iterdir())) == 2  # one folder per brand
