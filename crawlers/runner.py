@@ -93,7 +93,9 @@ class CrawlJob:
     spider_args: dict | None = None
 
 
-def _job_settings(job: CrawlJob, known_file: Path) -> tuple[dict[str, Any], str | None, int | None]:
+def _job_settings(
+    job: CrawlJob, known_file: Path, migrated: dict[str, bool]
+) -> tuple[dict[str, Any], str | None, int | None]:
     """The crawl's Scrapy settings (where items go), the store URL it writes to (None for
     JSONL) and the id of the CrawlRun opened for it here (None: the crawl opens its own)."""
     run_settings: dict[str, Any] = dict(job.settings or {})
@@ -112,7 +114,9 @@ def _job_settings(job: CrawlJob, known_file: Path) -> tuple[dict[str, Any], str 
         database_url = get_settings().database_url
     run_settings["UMOT_DATABASE_URL"] = database_url
     run_settings["UMOT_OUTPUT"] = ""
-    run_settings.setdefault("UMOT_STORE_MIGRATED", run_store.migrate(database_url))
+    if database_url not in migrated:  # once per store and batch of crawls
+        migrated[database_url] = run_store.migrate(database_url)
+    run_settings.setdefault("UMOT_STORE_MIGRATED", migrated[database_url])
     handover = {}
     if run_settings["UMOT_STORE_MIGRATED"]:
         handover = run_store.open_run(
@@ -243,12 +247,13 @@ def run_crawls(jobs: list[CrawlJob], *, timeout: float | None = None, log_file: 
     payload: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="umot-crawls-") as tmp:
         planned: list[tuple[int, Path, str | None, int | None]] = []
+        migrated: dict[str, bool] = {}
         for i, job in enumerate(jobs):
             urls = [u.strip() for u in job.urls or [] if u and u.strip()]
             if not urls and not job.spider_args:
                 results[i] = CrawlResult(ok=False, error_message="no URLs to crawl")
                 continue
-            run_settings, database_url, run_id = _job_settings(job, Path(tmp) / f"known-{i}.json")
+            run_settings, database_url, run_id = _job_settings(job, Path(tmp) / f"known-{i}.json", migrated)
             stats_file = Path(tmp) / f"stats-{i}.json"
             run_settings["UMOT_STATS_FILE"] = str(stats_file)
             payload.append({
