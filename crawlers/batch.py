@@ -1,4 +1,4 @@
-"""Crawls in ONE Scrapy process: ``python -m crawlers.batch JOBS.json``.
+"""Crawls in ONE Scrapy process: ``python -m crawlers.batch JOBS.json`` (``-``: from stdin).
 
 Starting a Scrapy process costs about a second of CPU (Python, Twisted, Scrapy,
 SQLAlchemy, the spiders' parsers, the language model), more than a crawl
@@ -56,13 +56,27 @@ def _report_failed_start(stats_file: str | None, message: str) -> None:
         Path(stats_file).write_text(json.dumps({"ok": False, "status": "failed", "error_message": message}))
 
 
+def _preload() -> None:
+    """What every crawl imports, loaded while a warm process waits for its jobs (crawlers.warm)."""
+    import scrapy.core.downloader.handlers.http11  # noqa: F401
+    import scrapy.crawler  # noqa: F401
+
+    import crawlers.middlewares  # noqa: F401
+    import crawlers.pipelines  # noqa: F401
+    import crawlers.spiders.base  # noqa: F401
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m crawlers.batch JOBS.json", file=sys.stderr)
+        print("usage: python -m crawlers.batch JOBS.json  (or - to read the jobs from stdin)", file=sys.stderr)
         return 2
-    jobs = json.loads(Path(args[0]).read_text(encoding="utf-8"))
-    return crawl_jobs(jobs)
+    if args[0] == "-":
+        _preload()
+        jobs = json.loads(sys.stdin.read() or "[]")
+    else:
+        jobs = json.loads(Path(args[0]).read_text(encoding="utf-8"))
+    return crawl_jobs(jobs) if jobs else 0
 
 
 if __name__ == "__main__":
