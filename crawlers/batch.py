@@ -1,9 +1,10 @@
 """Crawls in ONE Scrapy process: ``python -m crawlers.batch JOBS.json`` (``-``: from stdin).
 
-Starting a Scrapy process costs about a second of CPU (Python, Twisted, Scrapy,
-SQLAlchemy, the spiders' parsers, the language model), more than a crawl
-that finds nothing new. ``crawlers.runner.run_crawls`` writes the jobs to a
-JSON file and starts this module once: each job becomes its own crawler
+Starting a Scrapy process costs most of a second of CPU (Python, Twisted,
+Scrapy, the spider), more than a crawl that finds nothing new.
+``crawlers.runner.run_crawls`` writes the jobs to a JSON file and starts this
+module once (or hands them on stdin to one started ahead, ``crawlers.warm``):
+each job becomes its own crawler
 (its own settings, spider arguments, StorePipeline, CrawlRun and stats file)
 on the one reactor, so a job that fails does not stop the others. It is still
 a subprocess, never the caller's process: Twisted's reactor cannot restart.
