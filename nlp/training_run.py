@@ -78,7 +78,9 @@ def run(
     labels = label_map(model.config.id2label)
     hold_texts, hold_stars = stats["holdout"]
     if hold_texts:
-        probe = Scorer(model, tokenizer, labels, version="holdout")
+        # the threshold is chosen with the truncation `umot score` will use (the spec's)
+        probe = Scorer(model, tokenizer, labels, version="holdout",
+                       max_length=spec.max_length, head_tokens=spec.head_tokens)
         p = probe.predict_proba(hold_texts)
         spec.detractor_threshold = choose_threshold(p[:, :2].sum(1), hold_stars)
         log(f"detractor threshold {spec.detractor_threshold} (best F1 on {len(hold_texts)} held-out training reviews)")
