@@ -31,6 +31,8 @@ def test_train_small_run_writes_a_loadable_model_and_card(tmp_path):
     card = (out / "MODEL_CARD.md").read_text()
     assert "research use only" in card and "| `epochs` | 1.0 |" in card
     assert (out / "weights.safetensors").stat().st_size < 25e6
+    # the lexicon's 4,032 words must not swamp 108 reviews: at most the sentence views' share (0.4)
+    assert "+ 43 lexicon words/epoch" in result.output
 
     import nlp
 
@@ -49,3 +51,27 @@ def test_train_rejects_bad_arguments(tmp_path):
     result = runner.invoke(app, ["train", "--data", str(bad), "--out", str(tmp_path / "m")])
     assert result.exit_code != 0 and "row 2" in result.output and "1-5" in result.output
     assert not (tmp_path / "m").exists()
+
+
+def test_sentiment_words_are_polar_and_carry_their_licence():
+    from nlp.train import WORDS_FILE, sentiment_words
+
+    words = sentiment_words()
+    assert len(words) > 3000 and words["great"] == 1 and words["terrible"] == 0
+    about = json.loads(WORDS_FILE.read_text())
+    assert "MIT" in about["licence"] and "Hutto" in about["licence"]
+
+
+def test_weight_average_is_a_running_mean_after_warm_up():
+    import torch
+
+    from nlp.train import WeightAverage
+
+    net = torch.nn.Linear(1, 1, bias=False)
+    avg = WeightAverage(net, decay=0.99)
+    for step, value in enumerate([1.0, 2.0, 3.0, 4.0], start=1):
+        with torch.no_grad():
+            net.weight.fill_(value)
+        avg.update(net, step, start=2)  # steps 1-2 are warm-up: the average follows the weights
+    avg.copy_to(net)
+    assert net.weight.item() == pytest.approx((2.0 + 3.0 + 4.0) / 3)
