@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -39,12 +40,12 @@ def test_loading_one_spider_imports_no_other_spider_module() -> None:
         "import sys; from scrapy.settings import Settings; from crawlers.spiderloader import ModuleSpiderLoader\n"
         "s = Settings(); s.setmodule('crawlers.settings', priority='project')\n"
         "ModuleSpiderLoader.from_settings(s).load('schemaorg')\n"
-        "print(sorted(m for m in sys.modules if m.startswith('crawlers.spiders.')))\n"
+        "import json; print(json.dumps(sorted(m for m in sys.modules if m.startswith('crawlers.spiders.'))))\n"
         "print('bs4' in sys.modules, 'feedparser' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
     modules, heavy = out.stdout.splitlines()
-    imported = {name.rsplit(".", 1)[-1] for name in eval(modules)}  # noqa: S307 - our own repr of a list
+    imported = {name.rsplit(".", 1)[-1] for name in json.loads(modules)}
     assert "schemaorg" in imported and not imported & (ALL_SPIDERS - {"schemaorg"})
     assert heavy == "False False"  # mf2py (bs4) deferred; the feed spider's feedparser not imported
 
