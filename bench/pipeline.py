@@ -99,10 +99,11 @@ def timed_nightly(site: Any) -> tuple[Any, dict[str, Any]]:
     """One nightly flow run, with its stages timed from the flow's progress events."""
     from flows import progress
     from flows.nightly import nightly
+    from flows.prefect_env import local_run_settings
 
     marks: list[tuple[float, str]] = []
     start = time.perf_counter()
-    with progress.listening(lambda e: marks.append((time.perf_counter(), e.stage))):
+    with progress.listening(lambda e: marks.append((time.perf_counter(), e.stage))), local_run_settings():
         result = nightly(source=SOURCE, crawl_settings=site.crawl_settings, crawl_retries=0, notify=False)
     total = time.perf_counter() - start
     crawl_end = max((t for t, stage in marks if stage == "crawl"), default=start)

@@ -11,7 +11,8 @@ They must be in the environment before ``prefect`` is imported, which is why
 from __future__ import annotations
 
 import os
-from collections.abc import MutableMapping
+from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 from pathlib import Path
 
 # Values for Prefect 3.8.8 (checked against prefect.settings).
@@ -63,3 +64,22 @@ def configure_prefect(
         except OSError:
             pass  # Prefect warns and still runs, with its state in memory only
     return applied
+
+
+@contextmanager
+def local_run_settings() -> Iterator[None]:
+    """Prefect settings for a flow run started in this process (``umot run``, the demo, the bench).
+
+    With no ``PREFECT_API_URL`` the run reports to a temporary API that ends with
+    the process, so nothing watches its heartbeats (a server uses them to mark
+    crashed runs), while Prefect's heartbeat thread sleeps in one-second steps
+    that the run waits out as it ends: up to a second per run for nothing. They
+    are off there; against a real server they stay as configured.
+    """
+    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    if PREFECT_API_URL.value():
+        yield
+        return
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield

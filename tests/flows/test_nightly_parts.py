@@ -143,6 +143,21 @@ def test_prefect_env_fills_only_what_the_user_left_unset(tmp_path: Path) -> None
     assert "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL" not in fresh
 
 
+def test_local_runs_send_no_heartbeats_to_a_temporary_api_only() -> None:
+    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    from flows.prefect_env import local_run_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: None, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: 60}):
+        with local_run_settings():  # the temporary API ends with the process: nobody reads them
+            assert PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value() is None
+        assert PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value() == 60
+    with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:4200/api",
+                                     PREFECT_FLOWS_HEARTBEAT_FREQUENCY: 60}):
+        with local_run_settings():  # a real server marks crashed runs by them: kept
+            assert PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value() == 60
+
+
 def test_webhook_commands_set_test_list_and_remove(webhook_server, db_url: str) -> None:
     from typer.testing import CliRunner
 

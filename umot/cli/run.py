@@ -120,6 +120,7 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
 
     from flows import progress as events
     from flows.nightly import nightly
+    from flows.prefect_env import local_run_settings
     from flows.tasks.crawl import SourceNotFound
 
     # one thread per crawl process, one for loading the model meanwhile
@@ -129,7 +130,7 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
                TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), disable=verbose) as bars:
         display = ProgressDisplay(bars)
-        with events.listening(display):
+        with events.listening(display), local_run_settings():
             state = flow(**params, return_state=True)
         display.finish()
     if state.is_completed():

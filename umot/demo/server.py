@@ -106,12 +106,23 @@ def _handler(pages: dict[str, tuple[int, str]], log: list[str]) -> type[BaseHTTP
     return Handler
 
 
+class _SiteServer(ThreadingHTTPServer):
+    """A threaded server with a web server's listen backlog.
+
+    socketserver's default backlog is 5 connections: a crawl of several brands
+    at once (8 connections each) overflows it, and every dropped connection
+    waits a TCP retransmission (~1 s) that no real site would cost.
+    """
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 def serve(content: SiteContent, brand_specs: tuple[BrandSpec, ...]) -> DemoSite:
     """Start serving ``content`` on a free port of 127.0.0.1."""
     pages = build_pages(content)
     log: list[str] = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(pages, log))
-    server.daemon_threads = True
+    server = _SiteServer(("127.0.0.1", 0), _handler(pages, log))
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
     brands = []
     for spec in brand_specs:
