@@ -7,14 +7,20 @@ request for a kept page always goes to the site, with ``If-None-Match`` /
 (Scrapy's RFC 2616 policy would, for as long as heuristics call it fresh), and
 a site answers ``304 Not Modified`` for a page that did not change, sending no
 body. The spider then gets the kept copy, flagged ``cached``, and knows its
-reviews are the ones it read the last time (``ReviewSpider.unchanged``).
+reviews are the ones it read the last time (``ReviewSpider.unchanged``);
+:class:`PageKinds` remembers whether that page was a review page (nothing to do)
+or a hub (its links are followed again).
 Pages without validators are not kept: they are fetched in full every time.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
+import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +28,18 @@ from scrapy import Spider
 from scrapy.downloadermiddlewares.httpcache import HttpCacheMiddleware
 from scrapy.extensions.httpcache import FilesystemCacheStorage, RFC2616Policy
 from scrapy.http import Request, Response
+
+logger = logging.getLogger(__name__)
+
+REVIEWS, HUB = "reviews", "hub"  # what a page was when a crawl last read it in full
+
+
+def brand_dir(cachedir: str | Path, brand: str | None) -> Path:
+    """The folder of one brand's kept pages: ``<cachedir>/<slug>-<digest>``."""
+    brand = brand or ""
+    slug = re.sub(r"[^a-z0-9]+", "-", brand.lower()).strip("-")[:40] or "no-brand"
+    digest = hashlib.sha1(brand.encode("utf-8")).hexdigest()[:8]  # "Acme" and "ACME!" stay apart
+    return Path(cachedir) / f"{slug}-{digest}"
 
 
 class RevalidatePolicy(RFC2616Policy):
@@ -68,8 +86,56 @@ class BrandCacheStorage(FilesystemCacheStorage):
     """
 
     def open_spider(self, spider: Spider) -> None:
-        brand = getattr(spider, "brand", None) or ""
-        slug = re.sub(r"[^a-z0-9]+", "-", brand.lower()).strip("-")[:40] or "no-brand"
-        digest = hashlib.sha1(brand.encode("utf-8")).hexdigest()[:8]  # "Acme" and "ACME!" stay apart
-        self.cachedir = str(Path(self.cachedir) / f"{slug}-{digest}")
+        self.cachedir = str(brand_dir(self.cachedir, getattr(spider, "brand", None)))
         super().open_spider(spider)
+
+
+class PageKinds:
+    """What each page was when a crawl last read it in full: a review page or a hub.
+
+    A page the site answers 304 for is the page that crawl read: a review page
+    (its reviews are stored: nothing to do) or a hub (its links lead to pages
+    that may have changed: follow them again). Kept as JSON beside the brand's
+    pages, one file per spider and source. A page without a remembered kind
+    (the first crawl since, or one that died before saving) is read in full.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._kinds: dict[str, str] = {}
+        self._changed = False
+        if path is not None and path.exists():
+            try:
+                loaded = json.loads(path.read_text(encoding="utf-8"))
+                self._kinds = {str(k): v for k, v in loaded.items() if v in (REVIEWS, HUB)}
+            except (OSError, ValueError, AttributeError) as exc:  # unreadable: every kept page is read again
+                logger.warning("ignored unreadable page kinds %s: %s", path, exc)
+
+    @classmethod
+    def for_spider(cls, spider: Spider) -> "PageKinds":
+        """The spider's file when its crawl keeps pages; else an in-memory one."""
+        settings = spider.crawler.settings
+        if not settings.getbool("HTTPCACHE_ENABLED"):
+            return cls(None)
+        source = getattr(spider, "source_id", None)
+        name = f"page-kinds-{spider.name}-{source if source is not None else 'ad-hoc'}.json"
+        return cls(brand_dir(settings.get("HTTPCACHE_DIR"), getattr(spider, "brand", None)) / name)
+
+    def get(self, url: str) -> str | None:
+        return self._kinds.get(url)
+
+    def set(self, url: str, kind: str) -> None:
+        if self._kinds.get(url) != kind:
+            self._kinds[url] = kind
+            self._changed = True
+
+    def save(self) -> None:
+        """Write the file if anything changed (atomically: a reader sees the old or the new one)."""
+        if self.path is None or not self._changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".page-kinds-")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(self._kinds, out, sort_keys=True)
+        os.replace(tmp, self.path)
+        self._changed = False

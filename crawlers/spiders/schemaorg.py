@@ -17,7 +17,7 @@ from urllib.parse import urldefrag, urlsplit
 from scrapy.http import Response, TextResponse
 
 from crawlers import stats as keys
-from crawlers.extract.review_markup import declares_reviews
+from crawlers.httpcache import HUB, REVIEWS, PageKinds
 from crawlers.items import ReviewItem
 from crawlers.spiders.base import ReviewSpider
 
@@ -71,6 +71,14 @@ class SchemaOrgSpider(ReviewSpider):
         # hub links are followed only below a start URL's folder, so a brand's
         # page never wanders into the rest of the site
         self.scopes = {(site_of(u), _folder(u)) for u in self.start_urls}
+        self.page_kinds = PageKinds(None)  # the crawl's own file once it opens
+
+    def _opened(self, spider: Any) -> None:
+        super()._opened(spider)
+        self.page_kinds = PageKinds.for_spider(self)
+
+    def closed(self, reason: str) -> None:
+        self.page_kinds.save()
 
     def source_for(self, url: str) -> str:
         return f"schemaorg:{site_of(url)}"
@@ -85,8 +93,9 @@ class SchemaOrgSpider(ReviewSpider):
             return
         source = self.source_for(response.url)
         depth = int(response.meta.get("umot_depth", 0))
-        if self.unchanged(response):  # the site answered 304: the page is as the last crawl read it
-            if declares_reviews(response.body):
+        kind = self.page_kinds.get(response.url)
+        if kind is not None and self.unchanged(response):  # 304: the page is as the last crawl read it
+            if kind == REVIEWS:
                 self.crawler.stats.inc_value(keys.UNCHANGED)  # read then, its reviews stored: nothing to do
             elif depth < self.follow_depth:  # a hub: its pages may have changed
                 yield from self._follow_hub_links(response, depth + 1)
@@ -108,6 +117,7 @@ class SchemaOrgSpider(ReviewSpider):
             if self.keep(item):
                 yield item
         reviews += [{**row, "source": source, "known": True} for row in data.known]
+        self.page_kinds.set(response.url, REVIEWS if reviews else HUB)
         if reviews:
             if self.should_follow_next(reviews, response.url):
                 for url in next_page_urls(response):

@@ -15,8 +15,7 @@ import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.settings import Settings
 
-from crawlers.extract.review_markup import declares_reviews
-from crawlers.httpcache import RevalidatePolicy
+from crawlers.httpcache import PageKinds, RevalidatePolicy
 from crawlers.runner import run_crawl
 
 
@@ -107,16 +106,17 @@ def test_the_policy_always_asks_the_site_and_only_a_304_keeps_the_copy() -> None
         assert not policy.is_cached_response_valid(kept, HtmlResponse("https://a.example/p", status=status), request)
 
 
-@pytest.mark.parametrize(("html", "declared"), [
-    ('<script type="application/ld+json">{"@type": "Review", "reviewBody": "ok"}</script>', True),
-    ('<script type="application/ld+json">{"review": [{"@type" : ["Thing", "UserReview"]}]}</script>', True),
-    ('<div itemscope itemtype="https://schema.org/Review">ok</div>', True),
-    ('<div vocab="https://schema.org/" typeof="CriticReview">ok</div>', True),
-    ('<script type="application/ld+json">{"@type": "AggregateRating", "reviewCount": 3}</script>', False),
-    ('<a href="/reviews/">Reviews (12)</a> <div itemtype="https://schema.org/Product"></div>', False),
-])
-def test_declares_reviews_sees_a_review_type_in_any_syntax(html: str, declared: bool) -> None:
-    assert declares_reviews(html.encode()) is declared
+def test_page_kinds_survive_a_crawl_and_an_unreadable_file_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "kinds.json"
+    kinds = PageKinds(path)
+    kinds.set("https://a.example/", "hub")
+    kinds.set("https://a.example/p", "reviews")
+    kinds.save()
+    again = PageKinds(path)
+    assert again.get("https://a.example/") == "hub" and again.get("https://a.example/p") == "reviews"
+    assert again.get("https://a.example/other") is None
+    path.write_text("{not json")
+    assert PageKinds(path).get("https://a.example/") is None  # every kept page is read again
 
 
 @pytest.mark.slow
@@ -133,6 +133,30 @@ def test_unchanged_pages_cost_a_304_and_no_parsing_and_changes_are_read(crawl, e
     third = crawl()  # the changed page is read in full, through the hub that did not change
     assert third.ok and third.items_new == 1
     assert etag_site.crawl_answers() == {"/shop/": 304, "/shop/kettle/": 304, "/shop/toaster/": 200}
+
+
+@pytest.mark.slow
+def test_an_unchanged_hub_is_followed_by_what_it_was_not_by_what_it_declares(
+    crawl, etag_site: EtagSite, tmp_path: Path
+) -> None:
+    # a hub whose markup names a Review type (here an empty review list) but holds none
+    etag_site.pages["/shop/"] = ('<html><script type="application/ld+json">{"@type": "Store", "review": '
+                                 '[{"@type": "Review"}]}</script><a href="/shop/kettle/">Kettle</a> '
+                                 '<a href="/shop/toaster/">Toaster</a></html>')
+    assert crawl().items_new == 4
+    etag_site.crawl_answers()
+    etag_site.pages["/shop/toaster/"] = _review_page([("t2", "Toasts evenly now.", 4), ("t1", "Burns one side.", 1)])
+    second = crawl()  # the hub answers 304 and is followed: it was a hub when last read
+    assert second.ok and second.items_new == 1
+    assert etag_site.crawl_answers() == {"/shop/": 304, "/shop/kettle/": 304, "/shop/toaster/": 200}
+
+    for kinds in (tmp_path / "httpcache").rglob("page-kinds-*.json"):
+        kinds.unlink()  # as after a crawl killed before it saved them
+    third = crawl()  # kept pages of no remembered kind are read in full: nothing new, nothing missed
+    assert third.ok and third.items_new == 0 and third.unchanged == 0
+    assert etag_site.crawl_answers() == {"/shop/": 304, "/shop/kettle/": 304, "/shop/toaster/": 304}
+    fourth = crawl()  # and remembered again
+    assert fourth.ok and fourth.unchanged == 2
 
 
 @pytest.mark.slow
