@@ -13,21 +13,19 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import subprocess
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from crawlers import run_store
 from crawlers import warm as warm_process
+from crawlers.process import crawl_env
 
 logger = logging.getLogger(__name__)
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 #: Settings for crawling a site on this machine (tests, the demo, benchmarks):
 #: no politeness delays, several requests at once, no back-off waits.
@@ -142,20 +140,13 @@ def _spider_args(job: CrawlJob, urls: list[str]) -> dict[str, str]:
     return args
 
 
-def _subprocess_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["SCRAPY_SETTINGS_MODULE"] = "crawlers.settings"
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
-    return env
-
-
 def _run_process(cmd: list[str], log_path: Path, timeout: float | None) -> int | None:
     """Run the crawl process, its output to ``log_path``; its exit code, None if it timed out."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     logger.info("crawl: %s", " ".join(cmd))
     try:
         with open(log_path, "w", encoding="utf-8") as log:
-            proc = subprocess.run(cmd, env=_subprocess_env(), stdout=log, stderr=subprocess.STDOUT, timeout=timeout)
+            proc = subprocess.run(cmd, env=crawl_env(), stdout=log, stderr=subprocess.STDOUT, timeout=timeout)
         return proc.returncode
     except subprocess.TimeoutExpired:
         return None

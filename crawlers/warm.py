@@ -21,6 +21,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from crawlers.process import crawl_env
+
 logger = logging.getLogger(__name__)
 
 
@@ -56,9 +58,7 @@ _warm: WarmProcess | None = None
 def warm_up() -> None:
     """Start a crawl process for the next ``run_crawls`` of this process (one at a time)."""
     global _warm
-    from crawlers.runner import _subprocess_env
-
-    env = _subprocess_env()
+    env = crawl_env()
     with _lock:
         if _warm is not None and _warm.proc.poll() is None and _warm.env == env:
             return
@@ -79,11 +79,9 @@ def take() -> WarmProcess | None:
     """The waiting process, now the caller's (None if there is none, it died, or the
     environment changed since it started)."""
     global _warm
-    from crawlers.runner import _subprocess_env
-
     with _lock:
         warm, _warm = _warm, None
-    if warm is not None and (warm.proc.poll() is not None or warm.env != _subprocess_env()):
+    if warm is not None and (warm.proc.poll() is not None or warm.env != crawl_env()):
         warm.close()
         return None
     return warm

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from crawlers import run_store
-from crawlers.runner import PROJECT_ROOT, _setting_value, _subprocess_env, run_crawl
+from crawlers.process import PROJECT_ROOT, crawl_env
+from crawlers.runner import _setting_value, run_crawl
 
 
 def _run(db_url: str, run_id: int) -> Any:
@@ -84,7 +85,7 @@ def test_a_crawl_with_nothing_new_never_opens_the_store(demo_site, local_setting
         "settings": {k: _setting_value(v) for k, v in settings.items()},
     }]))
 
-    proc = subprocess.run([sys.executable, "-m", "crawlers.batch", str(jobs)], env=_subprocess_env(),
+    proc = subprocess.run([sys.executable, "-m", "crawlers.batch", str(jobs)], env=crawl_env(),
                           cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
 
     stats = json.loads(stats_file.read_text())

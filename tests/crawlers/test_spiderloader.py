@@ -9,7 +9,7 @@ import sys
 import pytest
 from scrapy.settings import Settings
 
-from crawlers.runner import PROJECT_ROOT
+from crawlers.process import PROJECT_ROOT
 from crawlers.spiderloader import ModuleSpiderLoader
 
 ALL_SPIDERS = {"appstore", "feed", "googleplay", "hackernews", "reddit", "schemaorg", "sitemap", "trustpilot", "yelp"}

@@ -1,0 +1,21 @@
+"""The environment of a crawl process (``python -m crawlers.batch``).
+
+Shared by :mod:`crawlers.runner`, which starts crawl processes, and
+:mod:`crawlers.warm`, which starts one ahead of time and must know whether the
+environment changed since (a process started with another one is not reused).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def crawl_env() -> dict[str, str]:
+    """This process's environment plus Scrapy's settings module and the project on the path."""
+    env = dict(os.environ)
+    env["SCRAPY_SETTINGS_MODULE"] = "crawlers.settings"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+    return env
