@@ -14,3 +14,18 @@ def test_card_table_lists_variants_load_and_ratio():
     assert table.count("\n| ") == len(VARIANTS) + 2  # header, rule, one row per variant
     assert "best of 2 rounds" in table and "| 0.25 |" in table
     assert f"({SHIPPED}) vs pipeline: **6.0x**" in table
+
+
+def test_a_spawned_variant_reports_its_own_peak_memory_not_its_parents() -> None:
+    import multiprocessing as mp
+
+    from bench.score import _peak_rss_mb
+
+    ballast = bytearray(400 * 1024 * 1024)  # the parent's peak: > 400 MB
+    ballast[::4096] = b"x" * len(ballast[::4096])  # touch every page, so it is resident
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        child = pool.apply(_peak_rss_mb)
+    assert _peak_rss_mb() > 400
+    assert 0 < child < 300  # ru_maxrss would say > 400: Linux keeps it across exec
+    del ballast
