@@ -28,6 +28,7 @@ from scrapy import Spider
 from scrapy.downloadermiddlewares.httpcache import HttpCacheMiddleware
 from scrapy.extensions.httpcache import FilesystemCacheStorage, RFC2616Policy
 from scrapy.http import Request, Response
+from scrapy.utils.project import data_path
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +120,8 @@ class PageKinds:
             return cls(None)
         source = getattr(spider, "source_id", None)
         name = f"page-kinds-{spider.name}-{source if source is not None else 'ad-hoc'}.json"
-        return cls(brand_dir(settings.get("HTTPCACHE_DIR"), getattr(spider, "brand", None)) / name)
+        cachedir = data_path(settings["HTTPCACHE_DIR"])  # as Scrapy's storage resolves it
+        return cls(brand_dir(cachedir, getattr(spider, "brand", None)) / name)
 
     def get(self, url: str) -> str | None:
         return self._kinds.get(url)

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import socketserver
 from pathlib import Path
 
 import pytest
-
-# The tests' local web sites listen with a web server's backlog, as the demo site
-# does (umot/demo/server.py): with socketserver's default of 5, a crawl at 8
-# connections has some dropped, each waiting a ~1 s TCP retransmission.
-socketserver.TCPServer.request_queue_size = 128
 
 
 @pytest.fixture(autouse=True)

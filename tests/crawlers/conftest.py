@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from umot.demo.server import LocalSiteServer
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 DEFAULT_ROBOTS = "User-agent: *\nDisallow: /private/\n"
@@ -129,7 +131,7 @@ def serve_site() -> Iterator[Callable[..., FixtureSite]]:
 
     def start(root: Path, routes: dict[str, Route], **kwargs: Any) -> FixtureSite:
         site = FixtureSite(root=Path(root), routes=routes, **kwargs)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+        server = LocalSiteServer(("127.0.0.1", 0), _handler(site))
         site.base_url = f"http://127.0.0.1:{server.server_address[1]}"
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)

@@ -7,7 +7,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from scrapy.settings import Settings
 
 from crawlers.httpcache import PageKinds, RevalidatePolicy
 from crawlers.runner import run_crawl
+from umot.demo.server import LocalSiteServer
 
 
 def _review_page(reviews: list[tuple[str, str, int]], next_url: str | None = None) -> str:
@@ -64,7 +65,7 @@ class EtagSite:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = LocalSiteServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/shop/"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 

@@ -106,8 +106,8 @@ def _handler(pages: dict[str, tuple[int, str]], log: list[str]) -> type[BaseHTTP
     return Handler
 
 
-class _SiteServer(ThreadingHTTPServer):
-    """A threaded server with a web server's listen backlog.
+class LocalSiteServer(ThreadingHTTPServer):
+    """A threaded server with a web server's listen backlog (the demo site's; tests' sites use it too).
 
     socketserver's default backlog is 5 connections: a crawl of several brands
     at once (8 connections each) overflows it, and every dropped connection
@@ -122,7 +122,7 @@ def serve(content: SiteContent, brand_specs: tuple[BrandSpec, ...]) -> DemoSite:
     """Start serving ``content`` on a free port of 127.0.0.1."""
     pages = build_pages(content)
     log: list[str] = []
-    server = _SiteServer(("127.0.0.1", 0), _handler(pages, log))
+    server = LocalSiteServer(("127.0.0.1", 0), _handler(pages, log))
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
     brands = []
     for spec in brand_specs:
