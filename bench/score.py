@@ -59,6 +59,20 @@ def _peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
 
 
+def cpu_name() -> str:
+    """The CPU's model name: the ratio depends on it (fp32 batch-of-one and int8 kernels scale
+    differently from one x86 generation to the next), so every figure is tagged with it."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return " ".join(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    import platform
+
+    return platform.processor() or platform.machine() or "unknown CPU"
+
+
 def _variant(name: str, model_dir: str, n: int, queue) -> None:
     """Runs in a child process: load, warm up, time, report."""
     import numpy as np
@@ -128,10 +142,12 @@ def _run(name: str, model_dir: str, n: int) -> dict:
     return result
 
 
-def card_table(results: list[dict], ratio: float, rounds: int, per_core: float | None = None) -> str:
+def card_table(results: list[dict], ratio: float, rounds: int, per_core: float | None = None,
+               cpu: str | None = None) -> str:
     best = "; each variant's best of " + f"{rounds} rounds" if rounds > 1 else ""
     lines = [
-        f"Measured by `python -m bench score` on this machine ({os.cpu_count()} CPU cores, shared), first "
+        f"Measured by `python -m bench score` on this machine ({cpu or cpu_name()}, {os.cpu_count()} CPU cores, "
+        "shared), first "
         f"{results[0]['reviews']} MARC dev reviews, each variant in a fresh process{best}. "
         "Load: the 1-minute load average when the variant started timing.",
         "",
@@ -145,7 +161,8 @@ def card_table(results: list[dict], ratio: float, rounds: int, per_core: float |
     lines += ["", f"`umot score` as shipped ({SHIPPED}) vs pipeline: **{ratio:.1f}x** the reviews/s "
               f"(target ≥ {TARGET_RATIO:g}x). The CPU is shared with other jobs and the one-review-at-a-time "
               "pipeline suffers most from contention, so the ratio moves with the load: the fair figure "
-              "is a quiet machine's; runs at other loads are in [`nlp/EXPERIMENTS.md`](EXPERIMENTS.md)."]
+              "is a quiet machine's. It also moves with the CPU model: runs at other loads and on other "
+              "build hosts are in [`nlp/EXPERIMENTS.md`](EXPERIMENTS.md)."]
     if per_core is not None:
         lines += ["", f"One core each (ONNX int8, one batch at a time / pipeline on one thread): **{per_core:.1f}x**."]
     return "\n".join(lines)
@@ -169,7 +186,8 @@ def main() -> dict:
                   f"exact {r['exact']:.3f}  polarity {r['polarity_acc']:.3f}  load {r['load_avg_1min']:.2f}", flush=True)
     results = [max(samples[name], key=lambda r: r["reviews_per_s"]) for name in names]
     by = {r["variant"]: r for r in results}
-    figures: dict = {"model": model_dir, "rounds": rounds, "variants": results}
+    figures: dict = {"model": model_dir, "cpu": cpu_name(), "cores": os.cpu_count(), "rounds": rounds,
+                     "variants": results}
     ratio = None
     if "pipeline" in by and SHIPPED in by:
         ratio = by[SHIPPED]["reviews_per_s"] / by["pipeline"]["reviews_per_s"]

@@ -10,10 +10,18 @@ def _row(name: str, rate: float) -> dict:
 
 def test_card_table_lists_variants_load_and_ratio():
     results = [_row(name, 10.0 * (i + 1)) for i, (name, _) in enumerate(VARIANTS)]
-    table = card_table(results, ratio=6.0, rounds=2)
+    table = card_table(results, ratio=6.0, rounds=2, cpu="Test CPU @ 1.00GHz")
     assert table.count("\n| ") == len(VARIANTS) + 2  # header, rule, one row per variant
     assert "best of 2 rounds" in table and "| 0.25 |" in table
     assert f"({SHIPPED}) vs pipeline: **6.0x**" in table
+    assert "Test CPU @ 1.00GHz" in table  # the ratio depends on the CPU model: the card names it
+
+
+def test_cpu_name_names_this_machines_processor() -> None:
+    from bench.score import cpu_name
+
+    name = cpu_name()
+    assert name and name == name.strip() and "\n" not in name
 
 
 def test_a_spawned_variant_reports_its_own_peak_memory_not_its_parents() -> None:
