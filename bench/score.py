@@ -5,7 +5,8 @@ own): the ``pipeline("text-classification")`` at its default batch size on the
 float32 model, then the umot scorer in float32 and int8 on PyTorch and ONNX
 Runtime, on the first 1,000 MARC dev reviews. Reports reviews/s, CPU seconds,
 peak RSS, 5-star / polarity accuracy and the machine's load average per
-variant, and the speed ratio of the shipped scorer.
+variant, the speed ratio of the shipped scorer, and the CPU model (the ratio
+depends on it).
 
 ``python -m bench score`` (model: UMOT_BENCH_MODEL, UMOT_MODEL or the shipped one;
 reviews: UMOT_BENCH_N, default 1000; UMOT_BENCH_ROUNDS, default 1: with more,
