@@ -60,11 +60,11 @@ def _peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
 
 
-def cpu_name() -> str:
+def cpu_name(cpuinfo: Path = Path("/proc/cpuinfo")) -> str:
     """The CPU's model name: the ratio depends on it (fp32 batch-of-one and int8 kernels scale
     differently from one x86 generation to the next), so every figure is tagged with it."""
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
+        for line in cpuinfo.read_text().splitlines():
             if line.startswith("model name"):
                 return " ".join(line.split(":", 1)[1].split())
     except OSError:
@@ -211,7 +211,7 @@ def main() -> dict:
         if BENCH_START in text and BENCH_END in text:
             head, rest = text.split(BENCH_START, 1)
             tail = rest.split(BENCH_END, 1)[1]
-            CARD.write_text(f"{head}{BENCH_START}\n{card_table(results, ratio, rounds, per_core)}\n{BENCH_END}{tail}")
+            CARD.write_text(f"{head}{BENCH_START}\n{card_table(results, ratio, rounds, per_core, figures['cpu'])}\n{BENCH_END}{tail}")
     if per_core is not None:
         figures["ratio_one_core_each"] = round(per_core, 2)
     if "onnx-fp32" in by and SHIPPED in by:

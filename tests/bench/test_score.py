@@ -17,11 +17,16 @@ def test_card_table_lists_variants_load_and_ratio():
     assert "Test CPU @ 1.00GHz" in table  # the ratio depends on the CPU model: the card names it
 
 
-def test_cpu_name_names_this_machines_processor() -> None:
+def test_cpu_name_reads_the_model_name_and_falls_back_without_cpuinfo(tmp_path) -> None:
+    import platform
+
     from bench.score import cpu_name
 
-    name = cpu_name()
-    assert name and name == name.strip() and "\n" not in name
+    info = tmp_path / "cpuinfo"
+    info.write_text("processor\t: 0\nvendor_id\t: GenuineIntel\n"
+                    "model name\t: Intel(R) Xeon(R)   Processor @ 2.80GHz\nflags\t\t: fpu avx512_vnni\n")
+    assert cpu_name(info) == "Intel(R) Xeon(R) Processor @ 2.80GHz"
+    assert cpu_name(tmp_path / "missing") == (platform.processor() or platform.machine() or "unknown CPU")
 
 
 def test_a_spawned_variant_reports_its_own_peak_memory_not_its_parents() -> None:
