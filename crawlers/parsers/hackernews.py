@@ -10,9 +10,10 @@ the model scores them and the referral intent is set from the text.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 from crawlers.parsers.common import ParsedPage, ParseError, html_to_text, load_json, make_review
+from crawlers.parsers.urls import with_query
 
 SOURCE = "hackernews"
 SEARCH_URL = "https://hn.algolia.com/api/v1/search_by_date"
@@ -26,10 +27,7 @@ def search_url(query: str) -> str:
 
 def with_page(url: str, page: int) -> str:
     """``url`` with its 0-based ``page`` query parameter set."""
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
-    query.append(("page", str(page)))
-    return urlunsplit(parts._replace(query=urlencode(query)))
+    return with_query(url, "page", page)
 
 
 def parse(body: bytes | str, url: str) -> ParsedPage:

@@ -10,9 +10,10 @@ rating: the model scores them and the referral intent is set from the text.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 from crawlers.parsers.common import ParsedPage, ParseError, dig, load_json, make_review
+from crawlers.parsers.urls import site_root, with_query
 
 SOURCE = "reddit"
 SEARCH_URL = "https://www.reddit.com/search.json"
@@ -25,10 +26,7 @@ def search_url(query: str) -> str:
 
 def with_after(url: str, after: str) -> str:
     """``url`` with its ``after`` cursor set."""
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "after"]
-    query.append(("after", after))
-    return urlunsplit(parts._replace(query=urlencode(query)))
+    return with_query(url, "after", after)
 
 
 def parse(body: bytes | str, url: str) -> ParsedPage:
@@ -38,7 +36,7 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
     children = dig(listing, "children")
     if not isinstance(children, list):
         raise ParseError("Reddit listing has no data.children list")
-    site = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}"
+    site = site_root(url)
     reviews = []
     for child in children:
         post = dig(child, "data")

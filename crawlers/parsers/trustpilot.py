@@ -12,7 +12,7 @@ The server-rendered page carries ``<script id="__NEXT_DATA__">`` with
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin
 
 from parsel import Selector
 
@@ -24,6 +24,7 @@ from crawlers.parsers.common import (
     load_json,
     make_review,
 )
+from crawlers.parsers.urls import query_int, site_root, with_query
 
 SOURCE = "trustpilot"
 PAGE_URL = "https://www.trustpilot.com/review/{domain}?sort=recency"
@@ -35,19 +36,8 @@ def page_url(domain: str) -> str:
 
 
 def with_page(url: str, page: int) -> str:
-    """``url`` with its ``page`` query parameter set."""
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
-    if page > 1:
-        query.append(("page", str(page)))
-    return urlunsplit(parts._replace(query=urlencode(query)))
-
-
-def _current_page(url: str) -> int:
-    for key, value in parse_qsl(urlsplit(url).query):
-        if key == "page" and value.isdigit():
-            return int(value)
-    return 1
+    """``url`` with its ``page`` query parameter set (none for the first page)."""
+    return with_query(url, "page", page if page > 1 else None)
 
 
 def parse(body: bytes | str, url: str) -> ParsedPage:
@@ -75,7 +65,7 @@ def _from_next_data(data: Any, url: str) -> ParsedPage:
     if not isinstance(items, list):
         raise ParseError("Trustpilot props.pageProps.reviews is missing or not a list")
     business = dig(props, "businessUnit", "identifyingName")
-    site = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}"
+    site = site_root(url)
     reviews = []
     for item in items:
         if not isinstance(item, dict) or item.get("id") is None:
@@ -101,7 +91,7 @@ def _from_next_data(data: Any, url: str) -> ParsedPage:
             )
         )
     pagination = dig(props, "filters", "pagination") or {}
-    current = pagination.get("currentPage") or _current_page(url)
+    current = pagination.get("currentPage") or query_int(url, "page", 1)
     total = pagination.get("totalPages")
     has_next = bool(reviews) and (total is None or current < total)
     return ParsedPage(reviews=reviews, next_url=with_page(url, current + 1) if has_next else None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from typing import Any, Iterator
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from parsel import Selector
 
@@ -30,6 +30,7 @@ from crawlers.parsers.common import (
     json_ld_reviews,
     make_review,
 )
+from crawlers.parsers.urls import site_root, with_query
 
 SOURCE = "yelp"
 PAGE_URL = "https://www.yelp.com/biz/{alias}?sort_by=date_desc"
@@ -42,11 +43,7 @@ def page_url(alias: str) -> str:
 
 def with_start(url: str, start: int) -> str:
     """``url`` with its ``start`` (0-based review offset) query parameter set."""
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "start"]
-    if start > 0:
-        query.append(("start", str(start)))
-    return urlunsplit(parts._replace(query=urlencode(query)))
+    return with_query(url, "start", start if start > 0 else None)
 
 
 def parse(body: bytes | str, url: str) -> ParsedPage:
@@ -88,7 +85,7 @@ def _review_feeds(value: Any) -> Iterator[dict[str, Any]]:
 
 
 def _from_feed(feed: dict[str, Any], url: str) -> ParsedPage:
-    site = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}"
+    site = site_root(url)
     alias = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
     reviews = []
     for item in feed["reviews"]:
