@@ -64,14 +64,14 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 raise ImportFileError(f"{path} line {number}: expected a JSON object per line")
             yield number, record
         return
+    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=_delimiter(path, content), strict=True)
     try:
-        dialect: Any = csv.Sniffer().sniff(content[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
-    reader = csv.DictReader(io.StringIO(content, newline=""), dialect=dialect)
-    if not reader.fieldnames:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        raise ImportFileError(f"{path} line {reader.reader.line_num}: malformed CSV ({exc})") from None
+    if not fieldnames:
         raise ImportFileError(f"{path}: no header row")
-    columns = {c.strip().lower() for c in reader.fieldnames if c}
+    columns = {c.strip().lower() for c in fieldnames if c}
     if not columns & set(ALIASES["text"]):
         raise ImportFileError(
             f"{path}: no text column (expected one of: {', '.join(ALIASES['text'])}; "
@@ -83,7 +83,21 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 raise ImportFileError(f"{path} line {reader.line_num}: more fields than the header has")
             yield reader.line_num, record
     except csv.Error as exc:
-        raise ImportFileError(f"{path} line {reader.line_num}: {exc}") from None
+        # reader.reader: the line the parser stopped on (DictReader's own count lags one record behind).
+        raise ImportFileError(f"{path} line {reader.reader.line_num}: malformed CSV ({exc})") from None
+
+
+def _delimiter(path: Path, content: str) -> str:
+    """The delimiter (comma, semicolon or tab) guessed from the first lines.
+
+    Only the delimiter is sniffed: quoting stays RFC 4180 (``"`` doubled inside
+    quotes), since a sniffed dialect guesses quoting from the sample and then
+    misreads ``""`` or an unterminated quote further down.
+    """
+    try:
+        return csv.Sniffer().sniff(content[:8192], delimiters=",;\t").delimiter
+    except csv.Error:
+        return "\t" if path.suffix.lower() == ".tsv" else ","
 
 
 def _pick(record: dict[str, Any], field: str) -> Any:

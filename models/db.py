@@ -9,13 +9,16 @@ transaction.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool, StaticPool
 from sqlmodel import Session
 
@@ -24,16 +27,58 @@ _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
 
 
+SUPPORTED_DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
+SUPPORTED_URLS = "SQLite (sqlite:///PATH) and PostgreSQL (postgresql://USER@HOST/DB)"
+
+
+class DatabaseUrlError(ValueError):
+    """A store URL umot cannot use; the message names it (password masked) and what works."""
+
+
+def mask_password(url: str) -> str:
+    """``url`` fit to print: any password shown as ``***``, even when the URL does not parse."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"([^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
 def normalize_url(url: str | None = None) -> str:
-    """Resolve ``None`` from settings and map ``postgres(ql)://`` to psycopg 3."""
+    """Resolve ``None`` from settings, map ``postgres(ql)://`` to psycopg 3, and check it.
+
+    Raises :class:`DatabaseUrlError` (one line) for a URL that does not parse
+    or names another database, instead of a driver's ImportError deep inside
+    SQLAlchemy.
+    """
+    origin = ""
     if url is None:
         from umot.config import get_settings
 
-        url = get_settings().database_url
+        settings = get_settings()
+        url = settings.database_url
+        origin = " (from UMOT_DATABASE_URL)" if settings.database_url_override else ""
     for prefix in ("postgres://", "postgresql://", "postgresql+psycopg2://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix) :]
+            url = "postgresql+psycopg://" + url[len(prefix) :]
+            break
+    _check_url(url, origin)
     return url
+
+
+@lru_cache(maxsize=64)
+def _check_url(url: str, origin: str = "") -> None:
+    """Raise :class:`DatabaseUrlError` unless ``url`` is SQLite or PostgreSQL (psycopg 3)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        problem = "cannot parse database URL"
+    else:
+        backend = parsed.get_backend_name()
+        # get_driver_name() only after the backend check: it loads the dialect ("foo://" has none).
+        if backend in SUPPORTED_DRIVERS and SUPPORTED_DRIVERS[backend] == parsed.get_driver_name():
+            return
+        problem = "unsupported database URL"
+    raise DatabaseUrlError(f"{problem} {mask_password(url)!r}{origin}: umot supports {SUPPORTED_URLS}")
 
 
 def is_sqlite_memory(url: str) -> bool:

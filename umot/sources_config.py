@@ -272,7 +272,10 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
     if not configured and not prune:
         return result
     spiders = spider_classes()
-    resolved = [(source, resolve_urls(source, spiders)) for source in configured]
+    try:
+        resolved = [(source, resolve_urls(source, spiders)) for source in configured]
+    except SourcesConfigError as exc:
+        raise SourcesConfigError(f"{config_path}: {exc}") from None  # the source is in that file: name it
     for source, urls in resolved:
         label = f"{source.brand}/{source.name}"
         row = find_source(session, source.brand, source.name)

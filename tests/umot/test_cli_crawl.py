@@ -96,6 +96,10 @@ def test_import_csv_with_a_ten_point_scale(tmp_path: Path, db_url: str) -> None:
         ("bad.csv", CSV + 'a4,3,Dan,,not-a-date-at-all,"x"\n', "bad.csv line 5: date 'not-a-date-at-all' is not a date"),
         ("nocol.csv", "id,stars\n1,5\n", "nocol.csv: no text column"),
         ("bad.jsonl", '{"text": "fine", "rating": 5}\n{"text": "broken"\n', "bad.jsonl line 2: not valid JSON"),
+        ("quote.csv", 'text,stars\n"unterminated quote,3\nfine,4\n',
+         "quote.csv line 3: malformed CSV (unexpected end of data)"),
+        ("head.csv", '"text,stars\nfine,4\n', "head.csv line 2: malformed CSV (unexpected end of data)"),
+        ("stray.csv", 'text,stars\n"quoted" then more,3\n', "stray.csv line 2: malformed CSV"),
         ("empty.jsonl", "", "empty.jsonl: the file is empty"),
     ],
 )
@@ -118,3 +122,49 @@ def test_import_jsonl(tmp_path: Path, db_url: str) -> None:
     result = invoke("import", str(file), "--brand", "Acme", "--database-url", db_url)
     assert result.exit_code == 0, result.output
     assert count_reviews(db_url) == 2
+
+
+def test_import_bad_csv_is_one_line_and_stores_nothing(tmp_path: Path, db_url: str) -> None:
+    """The README's promise: a bad row stops the import; nothing half-read (the old reader kept 1 review)."""
+    file = tmp_path / "quote.csv"
+    file.write_text('text,stars\n"unterminated quote,3\nfine,4\n', encoding="utf-8")
+    result = runner.invoke(app, ["import", str(file), "--brand", "Acme", "--database-url", db_url])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert count_reviews(db_url) == 0
+
+
+def test_import_reads_rfc4180_quotes_beyond_the_sniffed_sample(tmp_path: Path, db_url: str) -> None:
+    """Doubled quotes after the first 8 KiB are read as quotes, not guessed from the sample."""
+    filler = "".join(f"plain review number {i},4\n" for i in range(600))
+    file = tmp_path / "long.csv"
+    file.write_text('text,stars\n' + filler + '"She said ""buy it"", so I did",5\n', encoding="utf-8")
+    result = invoke("import", str(file), "--brand", "Acme", "--database-url", db_url)
+    assert result.exit_code == 0, result.output
+    from sqlmodel import select
+
+    from models.db import get_engine, session_scope
+    from models.tables import Review
+
+    with session_scope(get_engine(db_url)) as session:
+        texts = set(session.exec(select(Review.text)))
+    assert 'She said "buy it", so I did' in texts and len(texts) == 601
+
+
+def test_import_summary_says_1_review(tmp_path: Path, db_url: str) -> None:
+    file = tmp_path / "one.csv"
+    file.write_text("text,stars\nfine,4\n", encoding="utf-8")
+    result = invoke("import", str(file), "--brand", "Acme", "--database-url", db_url)
+    assert result.exit_code == 0, result.output
+    assert f"imported 1 review from {file} into 'Acme': 1 new, 0 already stored" in result.stdout
+
+
+def test_import_refuses_a_bad_database_url_in_one_line(tmp_path: Path) -> None:
+    file = tmp_path / "one.csv"
+    file.write_text("text,stars\nfine,4\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(file), "--brand", "Acme", "--database-url", "mysql://u:secret@h/d"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "error: unsupported database URL 'mysql://u:***@h/d': "
+        "umot supports SQLite (sqlite:///PATH) and PostgreSQL (postgresql://USER@HOST/DB)"
+    )

@@ -221,3 +221,28 @@ def test_configured_source_is_crawled_from_the_store(tmp_path: Path, db_url: str
 
     with session_scope(get_engine(db_url)) as session:
         assert {r.source_id for r in session.exec(select(Review))} == {spec[0]}
+
+
+def test_cli_sync_names_the_file_of_an_unknown_spider(tmp_path: Path, db_url: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('[[sources]]\nbrand = "Acme"\nname = "x"\nspider = "nosuch"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["sources", "sync", "--config", str(path), "--database-url", db_url])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}: source Acme/x: unknown spider 'nosuch' (available: ")
+    assert result.stderr.count("\n") == 1 and _stored(db_url) == {}
+
+
+def test_cli_list_says_1_error(tmp_path: Path, db_url: str) -> None:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    common = ["--config", str(tmp_path / "umot.toml"), "--database-url", db_url]
+    runner = CliRunner()
+    assert runner.invoke(app, ["sources", "add", "Acme", "hn", "--spider", "hackernews", *common]).exit_code == 0
+    row = _stored(db_url)[("Acme", "hn")]
+    with session_scope(get_engine(db_url)) as session:
+        run = crud.start_crawl_run(session, brand_id=row.brand_id, source_id=row.id, spider="hackernews")
+        crud.finish_crawl_run(session, run.id, status="ok", pages=1, items_scraped=3, items_new=1, errors=1)
+    listed = runner.invoke(app, ["sources", "list", *common], env={"COLUMNS": "250"})
+    assert listed.exit_code == 0, listed.output
+    assert "ok, 1 new, 1 error" in listed.output and "1 errors" not in listed.output

@@ -10,8 +10,28 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
+from typing import Any
 
+import click
 import typer
+from typer.core import TyperGroup
+
+
+class _UmotGroup(TyperGroup):
+    """Turns a bad store URL, wherever a command opens the store, into the one-line error."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ValueError as exc:
+            db = sys.modules.get("models.db")  # not imported here: `umot --help` stays fast
+            if db is not None and isinstance(exc, db.DatabaseUrlError):
+                from umot.cli._errors import fail
+
+                fail(str(exc))
+            raise
+
 
 app = typer.Typer(
     name="umot",
@@ -19,6 +39,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=_UmotGroup,
 )
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 from enum import Enum
 from typing import Annotated, Optional
 
 import typer
 
-from umot.cli._errors import fail
-from umot.cli._store import brand_or_fail
+from umot.cli._errors import err_console, fail
+from umot.cli._store import brand_or_fail, open_store
 
 detractors_app = typer.Typer(
     name="detractors", help="Flagged detractors: list the triage queue, change a flag's status.", no_args_is_help=True
@@ -29,41 +30,63 @@ class Format(str, Enum):
     json = "json"
 
 
+TABLE_LIMIT = 50  # rows the table shows unless --limit says otherwise; csv/json export every row
+
+
 @detractors_app.command("list")
 def list_(
     brand: Annotated[Optional[str], typer.Option(help="Only this brand")] = None,
     status: Annotated[Optional[str], typer.Option(help=LIST_STATUS_HELP)] = None,
-    limit: Annotated[int, typer.Option(help="At most this many (0 = all)")] = 50,
+    limit: Annotated[
+        Optional[int],
+        typer.Option(help=f"At most this many, 0 = all [default: {TABLE_LIMIT} for the table, all for csv and json]",
+                     show_default=False),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table, csv (formula-safe) or json")] = Format.table,
     database_url: DatabaseUrl = None,
 ) -> None:
     """List flagged detractors, newest and most severe first (as in the web queue)."""
     from models.crud.triage import STATUSES, QueueFilter, query_queue
-    from models.db import init_db, session_scope
+    from models.db import session_scope
     from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
 
     if status is not None and status not in ("open", *STATUSES):
         fail(f"unknown --status {status!r} (choose from open, {', '.join(STATUSES)})")
-    with session_scope(init_db(database_url)) as session:
+    if limit is not None and limit < 0:
+        fail(f"--limit {limit}: give a number of rows, or 0 for all")
+    if limit is None:
+        limit = TABLE_LIMIT if fmt is Format.table else 0
+    with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
         rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status), limit=limit or None)
+    if fmt is Format.table:
+        _print_table(rows, total)
+        return
     if fmt is Format.csv:
         typer.echo(write_queue_csv(rows), nl=False)
-    elif fmt is Format.json:
+    else:
         out = [dict(zip(COLUMNS, csv_row(r))) for r in rows]
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
-    else:
-        _print_table(rows, total)
+    if len(rows) < total:  # only with an explicit --limit: stdout is a file, say what it lacks
+        err_console.print(f"note: {len(rows)} of {total} detractors written; --limit 0 for all",
+                          soft_wrap=True, highlight=False)
+
+
+# Never cut: the id is typed back into `detractors set`, and "2026-11-…" or "pr…" say nothing.
+WHOLE_COLUMNS = ("id", "date", "rating", "pred", "status")
 
 
 def _print_table(rows: list, total: int) -> None:
+    """A table that fits the terminal: long columns (brand, source, reasons, text) wrap."""
     from rich.console import Console
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False)
-    for name in ("id", "brand", "date", "source", "rating", "pred", "status", "assignee", "reasons"):
-        table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=24)
-    table.add_column("text", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
+    for name in ("id", "brand", "date", "source", "rating", "pred", "status", "assignee", "reasons", "text"):
+        if name in WHOLE_COLUMNS:
+            table.add_column(name, no_wrap=True, justify="right" if name in ("id", "rating", "pred") else "left")
+        else:
+            table.add_column(name, overflow="fold", max_width={"text": None, "reasons": 40}.get(name, 24))
     for r in rows:
         day = r.review.published_at or r.review.first_seen_at
         table.add_row(
@@ -73,10 +96,12 @@ def _print_table(rows: list, total: int) -> None:
             r.flag.status, r.flag.assignee or "", ", ".join(r.flag.reasons or []),
             " ".join(r.review.text.split())[:80],
         )
-    console = Console(width=None if Console().is_terminal else 200)  # one line per flag when piped
+    # Piped: wide enough for one line per flag, unless COLUMNS says how wide.
+    console = Console(width=None if Console().is_terminal or os.environ.get("COLUMNS") else 200)
     if rows:
         console.print(table, highlight=False, markup=False)
-    console.print(f"{len(rows)} of {total} detractors", highlight=False)
+    more = "; --limit 0 for all" if len(rows) < total else ""
+    console.print(f"{len(rows)} of {total} detractors{more}", highlight=False)
 
 
 @detractors_app.command("set")
@@ -91,13 +116,13 @@ def set_(
 ) -> None:
     """Change a detractor's status, assignee or notes; every change goes to its audit trail."""
     from models.crud.triage import TriageError, update_flag
-    from models.db import init_db, session_scope
+    from models.db import session_scope
 
     if status is None and note is None and assignee is None:
         fail("nothing to change: give --status, --note and/or --assignee")
     kwargs = {} if assignee is None else {"assignee": assignee}
     try:
-        with session_scope(init_db(database_url)) as session:
+        with session_scope(open_store(database_url, must_exist=True)) as session:
             events = update_flag(session, flag_id, actor=actor or f"cli:{getpass.getuser()}", status=status,
                                  note=note, corrected_label=label, **kwargs)
     except TriageError as exc:

@@ -14,6 +14,11 @@ class UserError(Exception):
     """Bad input: the message names what was wrong and where."""
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 review`` / ``2 reviews``: messages read right for every count."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print ``error: <message>`` on one line to stderr and exit non-zero."""
     err_console.print(f"[bold red]error:[/] {message}", soft_wrap=True, highlight=False)

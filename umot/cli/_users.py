@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from umot.cli._errors import fail
-from umot.cli._store import brand_or_fail
+from umot.cli._store import brand_or_fail, open_store
 
 users_app = typer.Typer(name="users", help="Triage web app users: add, list, change a password.", no_args_is_help=True)
 MIN_PASSWORD = 8
@@ -27,9 +27,15 @@ PasswordStdin = Annotated[
 def read_password(from_stdin: bool) -> str:
     """The password from stdin, ``UMOT_USER_PASSWORD`` or a hidden, confirmed prompt."""
     if from_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            fail("--password-stdin: nothing on stdin (pipe the password in as its first line)")
+        password = line.rstrip("\r\n")
     elif os.environ.get(PASSWORD_ENV):
         password = os.environ[PASSWORD_ENV]
+    elif sys.stdin is None or not sys.stdin.isatty():
+        # getpass would warn that it cannot hide the input, then abort on an empty pipe.
+        fail(f"no terminal to ask for the password: pass it with --password-stdin or set {PASSWORD_ENV}")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     if len(password) < MIN_PASSWORD:
@@ -47,14 +53,14 @@ def add(
 ) -> None:
     """Add a user who sees the given brands' detractors (example: umot users add ana@shop.example --brand Acme)."""
     from models.crud.triage import create_user, get_user_by_email
-    from models.db import init_db, session_scope
+    from models.db import session_scope
     from umot.web.auth import hash_password
 
     if "@" not in email or email.strip() != email or len(email) > 320:
         fail(f"not an email address: {email!r}")
     if not brand and not admin:
         fail("give at least one --brand NAME (or --admin to see every brand)")
-    engine = init_db(database_url)
+    engine = open_store(database_url)
     with session_scope(engine) as session:
         if get_user_by_email(session, email):
             fail(f"user {email} already exists (see `umot users list`)")
@@ -70,9 +76,9 @@ def add(
 def list_(database_url: DatabaseUrl = None) -> None:
     """List users, whether they are admins, and their brands."""
     from models.crud.triage import list_users
-    from models.db import init_db, session_scope
+    from models.db import session_scope
 
-    with session_scope(init_db(database_url)) as session:
+    with session_scope(open_store(database_url, must_exist=True)) as session:
         users = list_users(session)
     if not users:
         typer.echo("no users yet: umot users add EMAIL --brand NAME")
@@ -89,10 +95,10 @@ def passwd(
 ) -> None:
     """Set a new password for a user."""
     from models.crud.triage import get_user_by_email, set_password_hash
-    from models.db import init_db, session_scope
+    from models.db import session_scope
     from umot.web.auth import hash_password
 
-    with session_scope(init_db(database_url)) as session:
+    with session_scope(open_store(database_url, must_exist=True)) as session:
         user = get_user_by_email(session, email)
         if user is None:
             fail(f"no user {email} (see `umot users list`)")

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from umot.cli._errors import fail
+from umot.cli._errors import fail, plural
 
 
 def _parse_pairs(pairs: list[str] | None, option: str) -> dict[str, str]:
@@ -80,6 +80,10 @@ def crawl(
         fail(f"unknown spider {spider!r} (available: {', '.join(names)})")
     if output is None and not (brand and brand.strip()):
         fail("--brand is required to store reviews (or write JSONL with -o FILE.jsonl)")
+    if output is None:
+        from models.db import normalize_url
+
+        normalize_url(database_url)  # a bad store URL: one-line error now, not after the crawl
     since_dt = None
     if since:
         from crawlers.extract.dates import parse_datetime
@@ -109,11 +113,11 @@ def crawl(
             log_file=log,
         )
     where = f"written to {output}" if output is not None else "new"
-    errors = f"{result.errors} error{'s' if result.errors != 1 else ''}"
     run = f", run {result.run_id}" if result.run_id else ""
     typer.echo(
-        f"{spider}: {result.items_scraped} reviews found, {result.items_new} {where}, "
-        f"{result.pages} pages{f' ({result.unchanged} unchanged)' if result.unchanged else ''}, {errors}{run}"
+        f"{spider}: {plural(result.items_scraped, 'review')} found, {result.items_new} {where}, "
+        f"{plural(result.pages, 'page')}{f' ({result.unchanged} unchanged)' if result.unchanged else ''}, "
+        f"{plural(result.errors, 'error')}{run}"
     )
     if not result.ok:
         fail(result.error_message or "crawl failed", code=1)
@@ -146,17 +150,18 @@ def import_reviews(
         fail(str(exc))
 
     from models import crud
-    from models.db import init_db, session_scope
+    from models.db import session_scope
+    from umot.cli._store import open_store
 
+    engine = open_store(database_url)
     try:
-        engine = init_db(database_url)
         with session_scope(engine) as session:
             brand_row = crud.get_or_create_brand(session, brand.strip())
             result = crud.upsert_reviews(session, rows, brand_id=brand_row.id)
     except ValueError as exc:
         fail(f"{file}: {exc}")
     typer.echo(
-        f"imported {len(rows)} reviews from {file} into {brand.strip()!r}: "
+        f"imported {plural(len(rows), 'review')} from {file} into {brand.strip()!r}: "
         f"{result.new} new, {result.existing} already stored"
     )
 

@@ -39,11 +39,11 @@ def export(
     counts under the date it was written (else first seen). Every file is
     written atomically: readers never see half a file.
     """
-    from models.db import init_db
+    from umot.cli._store import open_store
     from umot.export import ExportError, write_weekly_export
 
+    engine = open_store(database_url, must_exist=True)
     try:
-        engine = init_db(database_url)
         paths = write_weekly_export(
             engine, week=week, brand=brand, out_dir=out, excel=excel, tz=timezone
         )

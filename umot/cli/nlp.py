@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from umot.cli._errors import fail
-from umot.cli._store import brand_or_fail
+from umot.cli._store import brand_or_fail, open_store
 
 SCORE_COLUMNS = ["label", "stars", "p_negative", "p_neutral", "p_positive", "confidence",
                  "language", "detractor", "reasons"]
@@ -70,10 +70,10 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
     """
     from sqlmodel import select
 
-    from models.db import get_engine, session_scope
+    from models.db import session_scope
     from models.tables import Flag, Review
 
-    with session_scope(get_engine(database_url)) as session:
+    with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
         query = select(Review.id, Review.text, Review.rating)
         if brand_id is not None:

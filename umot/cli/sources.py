@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from umot.cli._errors import fail
+from umot.cli._errors import fail, plural
 
 sources_app = typer.Typer(
     name="sources",
@@ -120,7 +120,8 @@ def list_sources(
             last = "never"
             if runs:
                 run = runs[0]
-                last = f"{run.started_at:%Y-%m-%d %H:%M} {run.status}, {run.items_new} new, {run.errors} errors"
+                errors = plural(run.errors, "error")
+                last = f"{run.started_at:%Y-%m-%d %H:%M} {run.status}, {run.items_new} new, {errors}"
             table.add_row(
                 brands[row.brand_id], row.name, row.spider, "enabled" if row.enabled else "disabled", last,
                 "yes" if (brands[row.brand_id], row.name) in in_file else "no", "\n".join(row.urls),

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from umot.cli._errors import fail
-from umot.cli._store import brand_or_fail
+from umot.cli._store import brand_or_fail, open_store
 
 webhook_app = typer.Typer(
     name="webhook",
@@ -29,12 +29,12 @@ def set_webhook(
     """Post this brand's new detractors to URL after each nightly run."""
     from urllib.parse import urlsplit
 
-    from models.db import init_db, session_scope
+    from models.db import session_scope
 
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
         fail(f"webhook {url!r} is not an http(s) URL")
-    with session_scope(init_db(database_url)) as session:
+    with session_scope(open_store(database_url, must_exist=True)) as session:
         owner = brand_or_fail(session, brand)
         owner.webhook_url = url.strip()
         session.add(owner)
@@ -45,9 +45,9 @@ def set_webhook(
 def remove_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stored.")],
                    database_url: DatabaseUrl = None) -> None:
     """Stop notifying this brand."""
-    from models.db import init_db, session_scope
+    from models.db import session_scope
 
-    with session_scope(init_db(database_url)) as session:
+    with session_scope(open_store(database_url, must_exist=True)) as session:
         owner = brand_or_fail(session, brand)
         owner.webhook_url = None
         session.add(owner)
@@ -60,9 +60,9 @@ def list_webhooks(database_url: DatabaseUrl = None) -> None:
     from urllib.parse import urlsplit
 
     from models import crud
-    from models.db import init_db, session_scope
+    from models.db import session_scope
 
-    with session_scope(init_db(database_url)) as session:
+    with session_scope(open_store(database_url, must_exist=True)) as session:
         for brand in crud.list_brands(session):
             where = "–"
             if brand.webhook_url:
@@ -76,9 +76,9 @@ def test_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stored
                  database_url: DatabaseUrl = None) -> None:
     """Send a test message now; exit 1 if the webhook does not take it."""
     from flows.notify import post_webhook
-    from models.db import init_db, session_scope
+    from models.db import session_scope
 
-    with session_scope(init_db(database_url)) as session:
+    with session_scope(open_store(database_url, must_exist=True)) as session:
         owner = brand_or_fail(session, brand)
         url, name = owner.webhook_url, owner.name
     if not url:

@@ -95,3 +95,69 @@ def test_detractors_list_and_set(seeded) -> None:
 def test_detractors_refuses_bad_input(seeded, args, message) -> None:
     r = umot("detractors", *args, "--database-url", seeded.url)
     assert r.exit_code == 2 and message in " ".join(r.output.split())
+
+
+def test_detractors_table_never_cuts_id_date_or_pred(seeded) -> None:
+    """At 80 columns the long columns wrap; id (typed back into `set`), date and pred stay whole."""
+    import re
+
+    r = umot("detractors", "list", "--limit", "0", "--database-url", seeded.url, env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert max(map(len, lines)) <= 80 and "…" not in r.output
+    header = r"\s*id\s+brand\s+date\s+source\s+rating\s+pred\s+status\b"  # long headers may wrap above it
+    assert any(re.match(header, line) for line in lines[:3]), r.output
+    for key, day, pred in (("a9", "2026-02-21", "1.3"), ("a29", "2026-02-01", "3.3")):
+        flag_id = seeded.flags[key]
+        assert flag_id >= 10
+        assert re.search(rf"^\s*{flag_id}\s+Acme\s+{day}\s+.*\s{pred}\s+new\b", r.output, re.M), r.output
+    assert lines[-1] == "32 of 32 detractors"
+
+
+def test_detractors_csv_and_json_export_every_row_by_default(seeded, monkeypatch) -> None:
+    """The table's default page must not silently cut a `--format csv > open.csv`."""
+    from umot.cli import _detractors
+
+    monkeypatch.setattr(_detractors, "TABLE_LIMIT", 10)  # the seeded store has 32 open flags, not 50+
+    db = ("--database-url", seeded.url)
+    table = umot("detractors", "list", "--status", "open", *db)
+    assert table.output.splitlines()[-1] == "10 of 32 detractors; --limit 0 for all"
+    as_csv = runner.invoke(app, ["detractors", "list", "--status", "open", "--format", "csv", *db])
+    assert as_csv.exit_code == 0 and len(as_csv.stdout.splitlines()) == 1 + 32 and as_csv.stderr == ""
+    as_json = runner.invoke(app, ["detractors", "list", "--format", "json", *db])
+    assert len(json.loads(as_json.stdout)) == 32 and as_json.stderr == ""
+    cut = runner.invoke(app, ["detractors", "list", "--status", "open", "--format", "csv", "--limit", "5", *db])
+    assert len(cut.stdout.splitlines()) == 1 + 5
+    assert cut.stderr == "note: 5 of 32 detractors written; --limit 0 for all\n"
+    bad = umot("detractors", "list", "--limit", "-1", *db)
+    assert bad.exit_code == 2 and "--limit -1: give a number of rows, or 0 for all" in bad.output
+
+
+def test_users_add_without_a_terminal_says_how_to_give_the_password(seeded) -> None:
+    r = runner.invoke(app, ["users", "add", "new@acme.example", "--brand", "Acme", "--database-url", seeded.url],
+                      env={"UMOT_USER_PASSWORD": None})
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr == ("error: no terminal to ask for the password: "
+                        "pass it with --password-stdin or set UMOT_USER_PASSWORD\n")
+    r = runner.invoke(app, ["users", "add", "new@acme.example", "--brand", "Acme", "--password-stdin",
+                            "--database-url", seeded.url], input="")
+    assert r.exit_code == 2 and "--password-stdin: nothing on stdin" in r.stderr
+    assert "new@acme.example" not in umot("users", "list", "--database-url", seeded.url).output
+
+
+def test_users_add_with_stdin_from_dev_null_warns_nothing(seeded) -> None:
+    """The real process: getpass used to print GetPassWarning, then `Aborted.` with exit 1."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "UMOT_USER_PASSWORD"}
+    done = subprocess.run(
+        [sys.executable, "-c", "from umot.cli import app; app()", "users", "add", "new@acme.example",
+         "--brand", "Acme", "--database-url", seeded.url],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "error: no terminal to ask for the password: pass it with --password-stdin or set UMOT_USER_PASSWORD"
+    ]
