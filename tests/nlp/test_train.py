@@ -29,7 +29,13 @@ def test_train_small_run_writes_a_loadable_model_and_card(tmp_path):
     assert spec["training"]["train_reviews"] == 120 - 12
     assert 0.3 <= spec["detractor_threshold"] <= 0.7
     card = (out / "MODEL_CARD.md").read_text()
-    assert "research use only" in card and "| `epochs` | 1.0 |" in card
+    assert "| `epochs` | 1.0 |" in card
+    # the card describes this run: its data, its command, and that no dev set was evaluated
+    assert card.startswith("# Model card: umot-minilm-sentiment (fine-tuned by `umot train`)")
+    assert "- `train.csv`: 120 reviews, stars {1: 20, 2: 20, 3: 40, 4: 20, 5: 20}." in card
+    assert f"umot train --data {data} --out {out} --epochs 1.0 --max-length 24 --batch-size 16 --holdout 12" in card
+    assert "**Nothing was evaluated**" in card and "| 5-star exact accuracy |" in card
+    assert "make model" not in card and "MARC licence" not in card and "Amazon product reviews" not in card
     assert (out / "weights.safetensors").stat().st_size < 25e6
     # the lexicon's 4,032 words must not swamp 108 reviews: at most the sentence views' share (0.4)
     assert "+ 43 lexicon words/epoch" in result.output
