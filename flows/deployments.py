@@ -12,6 +12,11 @@ Stopping ``umot serve`` leaves the schedules active by default
 out and nothing would run until someone resumed them in the UI or restarted
 the server. Runs due while nothing serves them show as *Late* in the UI and
 start when ``umot serve`` is back.
+
+A process worker runs each flow in a new temporary directory, where umot's
+relative defaults (``./data``, ``./exports``, ``umot.toml``) would find an
+empty store; :func:`worker_job_variables` pins them, resolved where
+``umot deploy`` ran, in the deployments' environment.
 """
 
 from __future__ import annotations
@@ -19,12 +24,15 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment
+
+    from umot.config import Settings
 
 NIGHTLY = "nightly"
 WEEKLY_EXPORT = "weekly-export"
@@ -85,15 +93,21 @@ class ScheduleConfig:
             ) from None
 
 
-def build_deployments(config: ScheduleConfig) -> list["RunnerDeployment"]:
-    """The nightly and weekly-export deployments with their cron schedules."""
+def build_deployments(
+    config: ScheduleConfig, *, job_variables: dict[str, Any] | None = None
+) -> list["RunnerDeployment"]:
+    """The nightly and weekly-export deployments with their cron schedules.
+
+    ``job_variables`` (for a work pool's workers) apply to both.
+    """
     from prefect.deployments.runner import EntrypointType
     from prefect.schedules import Cron
 
     from flows.nightly import nightly
     from flows.weekly_export import weekly_export
 
-    common = {"entrypoint_type": EntrypointType.MODULE_PATH, "tags": TAGS, "concurrency_limit": 1}
+    common = {"entrypoint_type": EntrypointType.MODULE_PATH, "tags": TAGS, "concurrency_limit": 1,
+              "job_variables": dict(job_variables or {})}
     return [
         nightly.to_deployment(
             NIGHTLY,
@@ -142,14 +156,65 @@ def ensure_process_pool(name: str) -> bool:
             return True
 
 
+def absolute_sqlite_url(url: str, base: Path) -> str | None:
+    """``url`` with a relative SQLite file made absolute under ``base``; None if not SQLite.
+
+    Server URLs (PostgreSQL) give None: they may hold a password, which a
+    deployment would show to everyone who opens it in the UI.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database
+    if not database or database == ":memory:" or database.startswith("file:") or Path(database).is_absolute():
+        return url
+    return parsed.set(database=str((base / database).resolve())).render_as_string(hide_password=False)
+
+
+def worker_job_variables(settings: "Settings | None" = None, base: Path | None = None) -> dict[str, Any]:
+    """Job variables that point a worker's flow runs at this store, config and export folder.
+
+    Resolved against ``base`` (default: the current directory) now, because a
+    process worker runs each flow in a new temporary directory where the
+    relative defaults would find an empty store and lose the exports.
+    """
+    from umot.config import get_settings
+
+    settings = settings or get_settings()
+    base = (base or Path.cwd()).resolve()
+    env = {
+        "UMOT_DATA_DIR": str((base / settings.data_dir).resolve()),
+        "UMOT_EXPORT_DIR": str((base / settings.export_dir).resolve()),
+        "UMOT_CONFIG": str((base / settings.config_file).resolve()),
+    }
+    if settings.database_url_override:
+        url = absolute_sqlite_url(settings.database_url_override, base)
+        if url is not None:
+            env["UMOT_DATABASE_URL"] = url
+    return {"env": env}
+
+
+def pool_deployments(config: ScheduleConfig) -> list["RunnerDeployment"]:
+    """The deployments ``umot deploy`` sends to a work pool: pinned to this store and export folder."""
+    return build_deployments(config, job_variables=worker_job_variables())
+
+
 def deploy_all(config: ScheduleConfig, *, pool: str = DEFAULT_POOL) -> list[UUID]:
     """Create or update both deployments on work pool ``pool`` (created if missing).
 
     Nothing is built or pushed: workers import the flows from the installed
-    umot package, so install umot (and set the same ``UMOT_*`` variables)
-    wherever ``prefect worker start --pool <pool>`` runs.
+    umot package, so install umot wherever ``prefect worker start --pool
+    <pool>`` runs. The store (SQLite), data, config and export locations are
+    those of this process, as absolute paths (:func:`worker_job_variables`);
+    a PostgreSQL ``UMOT_DATABASE_URL`` must be set on the workers.
     """
     # Not prefect.deploy(): in 3.8.8 it asks the server for the pool's workers
     # with limit=None, which the server rejects (422). apply() is the part we need.
     ensure_process_pool(pool)
-    return [deployment.apply(work_pool_name=pool) for deployment in build_deployments(config)]
+    return [deployment.apply(work_pool_name=pool) for deployment in pool_deployments(config)]

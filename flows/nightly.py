@@ -164,6 +164,8 @@ def nightly(
 
     progress.emit("summarise", "summarise", "summarising")
     result.brands = summarise(brand_ids, result.started_at, result.sources, batches, result.model_version, top=top)
+    n = len(result.brands)
+    progress.emit("summarise", "summarise", f"{n} brand{'s' if n != 1 else ''}", done=True)
     if notify:
         for report in result.brands:
             if report.webhook_url and report.new_detractors:

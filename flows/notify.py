@@ -34,13 +34,30 @@ def _detractor_line(item: Detractor) -> str:
     return f"> {stars}“{quote(item.text)}”{link}"
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def headline(report: BrandReport) -> str:
+    """``2 new detractors in 6 new reviews``, or what the run scored when that was not only new reviews.
+
+    A run also scores reviews it did not crawl (``umot import``, a new model
+    version): "2 new detractors in 0 new reviews" would read as an error.
+    """
+    n, new, scored = report.new_detractors, report.new_reviews, report.scored
+    text = _count(n, "new detractor")
+    if scored == new and new:
+        return f"{text} in {_count(new, 'new review')}"
+    if scored:
+        text += f" among {_count(scored, 'review')} scored in this run"
+        return text + (f" ({new} newly crawled)" if new else "")
+    return text
+
+
 def format_message(report: BrandReport, *, top: int = 3) -> str:
     """The webhook text: counts, then the most severe detractors quoted with links."""
     n = report.new_detractors
-    lines = [
-        f"*umot — {report.brand}*: {n} new detractor{'s' if n != 1 else ''} "
-        f"in {report.new_reviews} new review{'s' if report.new_reviews != 1 else ''}"
-    ]
+    lines = [f"*umot — {report.brand}*: {headline(report)}"]
     shown = report.detractors[:top]
     lines += [_detractor_line(item) for item in shown]
     if n > len(shown):

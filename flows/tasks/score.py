@@ -93,15 +93,20 @@ def has_unscored(model_version: str, brand_id: int | None = None) -> bool:
 
 
 @task(name="load-scorer", timeout_seconds=900, cache_policy=NO_CACHE)
-def load_scorer(model: str | None = None) -> Any:
+async def load_scorer(model: str | None = None) -> Any:
     """The scorer for this run (``None``: ``UMOT_MODEL`` or the shipped model).
 
-    Not retried: a local model that fails to load fails the same way again.
+    Async, loading in a thread, so that the timeout can end the task (a sync
+    task in the flow's worker thread cannot be interrupted, and Prefect warns
+    so on every run). Not retried: a local model that fails to load fails the
+    same way again.
     """
+    import asyncio
+
     import nlp
 
     progress.emit("score", "score", "loading model")
-    scorer = nlp.load_scorer(model)
+    scorer = await asyncio.to_thread(nlp.load_scorer, model)
     _remember_version(model, scorer.version)
     return scorer
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
 from datetime import datetime, time, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -15,11 +22,22 @@ from flows.deployments import (
     DeploymentConfigError,
     ScheduleConfig,
     build_deployments,
+    pool_deployments,
 )
 from models.db import init_db
 from models.tables import Brand, Flag, Review, Score
 from umot.cli import app
 from umot.export import default_week
+
+# `umot serve`/`deploy` run in-process here set PREFECT_API_URL: never for the tests after.
+pytestmark = pytest.mark.usefixtures("restore_prefect_api_url")
+REPO = Path(__file__).parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def test_schedule_defaults_env_and_arguments():
@@ -61,6 +79,34 @@ def test_build_deployments_schedules_timezone_and_module_entrypoints():
     assert weekly.parameters == {"timezone": "Europe/Berlin"}
 
 
+def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(monkeypatch, tmp_path):
+    """A process worker runs flows in a temporary directory: relative defaults must not reach it."""
+    home = tmp_path.resolve()
+    monkeypatch.chdir(home)
+    for name in ("UMOT_DATA_DIR", "UMOT_EXPORT_DIR", "UMOT_CONFIG", "UMOT_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    defaults = {"UMOT_DATA_DIR": str(home / "data"), "UMOT_EXPORT_DIR": str(home / "exports"),
+                "UMOT_CONFIG": str(home / "umot.toml")}
+    for deployment in pool_deployments(ScheduleConfig()):
+        assert deployment.job_variables == {"env": defaults}, deployment.name
+
+    monkeypatch.setenv("UMOT_EXPORT_DIR", "out/weekly")
+    monkeypatch.setenv("UMOT_DATABASE_URL", "sqlite:///db/umot.db")
+    [nightly, weekly] = pool_deployments(ScheduleConfig())
+    env = weekly.job_variables["env"]
+    assert env["UMOT_EXPORT_DIR"] == str(home / "out" / "weekly")
+    assert env["UMOT_DATABASE_URL"] == f"sqlite:///{home / 'db' / 'umot.db'}"
+    assert nightly.job_variables == weekly.job_variables
+
+    # A server URL may hold a password: workers set it themselves, the deployment never shows it.
+    monkeypatch.setenv("UMOT_DATABASE_URL", "postgresql://umot:s3cret@db.internal/umot")
+    [nightly, _] = pool_deployments(ScheduleConfig())
+    assert "UMOT_DATABASE_URL" not in nightly.job_variables["env"]
+    assert "s3cret" not in str(nightly.job_variables)
+    # `umot serve` runs the flows in its own process and folder: nothing to pin.
+    assert all(d.job_variables == {} for d in build_deployments(ScheduleConfig()))
+
+
 def test_prefect_yaml_matches_the_served_defaults():
     import yaml
 
@@ -87,17 +133,83 @@ def test_cli_rejects_bad_schedules_before_contacting_prefect(args, message):
 
 
 def test_cli_serve_without_a_server_says_how_to_start_one(monkeypatch, tmp_path):
-    import socket
-
-    with socket.socket() as sock:  # a port nobody listens on
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()  # nobody listens there
     monkeypatch.setenv("PREFECT_API_URL", f"http://127.0.0.1:{port}/api")
     monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path))
     result = CliRunner().invoke(app, ["serve"])
     assert result.exit_code == 2
     assert f"no Prefect server answers at http://127.0.0.1:{port}/api" in result.output
     assert "prefect server start" in result.output
+
+
+def test_prefect_api_url_defaults_to_a_local_prefect_server():
+    from umot.cli.serve import LOCAL_API_URL, use_prefect_server
+
+    env: dict[str, str] = {}
+    assert use_prefect_server(env) == LOCAL_API_URL == "http://127.0.0.1:4200/api"
+    assert env == {"PREFECT_API_URL": LOCAL_API_URL}  # for Prefect and the flow-run subprocesses
+    env = {"PREFECT_API_URL": "http://prefect.internal:4200/api/"}
+    assert use_prefect_server(env) == "http://prefect.internal:4200/api"
+    assert env["PREFECT_API_URL"] == "http://prefect.internal:4200/api/"
+
+
+def test_cli_serve_with_prefect_api_url_unset_and_no_local_server_fails_in_one_line(monkeypatch, tmp_path):
+    import umot.cli.serve as serve
+
+    port = free_port()
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(serve, "LOCAL_API_URL", f"http://127.0.0.1:{port}/api")  # the default, on a free port
+    monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, ["serve"])
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert line.startswith(f"error: no Prefect server answers at http://127.0.0.1:{port}/api")
+    assert "prefect server start" in line and "PREFECT_API_URL" in line
+
+
+@pytest.fixture
+def health_only_server() -> Iterator[str]:
+    """An HTTP server whose /api/health answers ``true`` like Prefect's; yields its API URL."""
+
+    class Health(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200 if self.path == "/api/health" else 404)
+            self.end_headers()
+            self.wfile.write(b"true")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/api"
+    server.shutdown()
+
+
+SERVE_WITH_DEFAULT = """
+import sys
+import flows.deployments, umot.cli.serve
+from umot.cli import app
+
+umot.cli.serve.LOCAL_API_URL = sys.argv[1]  # the default, moved to the test's server
+def serve_all(config, **kwargs):  # what Prefect would register the deployments with
+    from prefect.settings import get_current_settings
+    print("prefect api:", get_current_settings().api.url)
+flows.deployments.serve_all = serve_all
+app(["serve", "--nightly-cron", "15 3 * * *"])
+"""
+
+
+def test_cli_serve_with_prefect_api_url_unset_registers_on_the_local_server(health_only_server, tmp_path):
+    """A fresh process, as from the shell: Prefect must not have read its settings before the default."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "UMOT_"))}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect"), UMOT_DATA_DIR=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, "-c", SERVE_WITH_DEFAULT, health_only_server], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"timezone UTC, on {health_only_server}" in done.stdout
+    assert f"prefect api: {health_only_server}" in done.stdout.splitlines()
+    assert "temporary server" not in done.stdout + done.stderr
 
 
 # --- the weekly-export flow (prefect_harness and store: tests/flows/conftest.py) ---

@@ -162,21 +162,30 @@ def test_umot_serve_schedules_and_a_triggered_run(client, umot_env, tmp_path):
 
 
 def test_umot_deploy_and_prefect_deploy_all_to_a_work_pool(client, umot_env, tmp_path):
+    # umot's relative defaults (./data, ./exports), as a newcomer has them
+    env = {k: v for k, v in umot_env.items() if k not in ("UMOT_DATA_DIR", "UMOT_EXPORT_DIR")}
+    project, elsewhere = tmp_path / "project", tmp_path / "worker"
+    project.mkdir()
+    elsewhere.mkdir()
     done = subprocess.run([str(BIN / "umot"), "deploy", "--pool", "umot-test", "--timezone", "Europe/Paris"],
-                          cwd=tmp_path, env=umot_env, capture_output=True, text=True, timeout=180)
+                          cwd=project, env=env, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stdout + done.stderr
+    assert f"exports {project.resolve() / 'exports'}" in done.stdout
     assert client.read_work_pool("umot-test").type == "process"
     weekly = deployment(client, "weekly-export/weekly-export")
     assert weekly.work_pool_name == "umot-test"
     assert weekly.schedules[0].schedule.timezone == "Europe/Paris"
+    assert weekly.job_variables["env"]["UMOT_DATA_DIR"] == str(project.resolve() / "data")
 
-    # A worker (any machine with umot installed) picks the run up and runs it.
+    # A worker started in another folder runs the flow in a temporary one: the run
+    # still writes to the store and exports of the folder `umot deploy` ran in.
     run = client.create_flow_run_from_deployment(weekly.id)
     worker = subprocess.run([str(BIN / "prefect"), "worker", "start", "--pool", "umot-test", "--run-once"],
-                            cwd=tmp_path, env=umot_env, capture_output=True, text=True, timeout=300)
+                            cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300)
     state = client.read_flow_run(run.id).state
     assert state.type.value == "COMPLETED", worker.stdout[-3000:] + worker.stderr[-3000:]
-    assert any(p.name.startswith("summary-") for p in (tmp_path / "exports").iterdir())
+    assert any(p.name.startswith("summary-") for p in (project / "exports").iterdir())
+    assert (project / "data" / "umot.db").exists() and not (elsewhere / "exports").exists()
 
     # The same deployments from prefect.yaml, the way `prefect deploy --all` users do it.
     for cmd in (["work-pool", "create", "umot", "--type", "process"], ["--no-prompt", "deploy", "--all"]):

@@ -165,6 +165,68 @@ def test_brands_with_new_detractors_are_notified_and_a_broken_webhook_is_only_re
     assert "http://shop.test/reviews/" in acme_text
 
 
+def test_imported_reviews_are_notified_as_scored_in_this_run_not_as_new(
+    store, add_source, fake_crawls, fake_scorer, webhook_server
+) -> None:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    base, got = webhook_server
+    add_source("Acme", "shop", webhook_url=f"{base}/acme")
+    fake_crawls({"shop": [[]]})  # the crawl finds nothing new
+    with session_scope(get_engine(store)) as session:  # what `umot import` stores
+        brand_id = crud.get_or_create_brand(session, "Acme").id
+        crud.upsert_reviews(session, review_rows("import:old.csv", 6), brand_id=brand_id)
+
+    result = nightly(brand="Acme", **FAST)
+
+    assert result.new_reviews == 0 and result.scored == 6
+    [(path, body)] = got
+    assert body["text"].splitlines()[0] == "*umot — Acme*: 2 new detractors among 6 reviews scored in this run"
+
+
+def test_the_progress_display_ends_with_every_line_complete(store, add_source, fake_crawls, fake_scorer) -> None:
+    from rich.progress import Progress
+
+    from flows import progress
+    from umot.cli.run import ProgressDisplay
+
+    add_source("Acme", "shop")
+    fake_crawls({"shop": [review_rows("shop", 4)]})
+    with Progress(disable=True) as bars:
+        display = ProgressDisplay(bars)
+        with progress.listening(display):
+            nightly(**FAST)
+        display.finish()  # as `umot run` does
+    assert [t.description for t in bars.tasks if not t.finished] == []
+    assert "Summarise: 1 brand" in [t.description for t in bars.tasks]
+
+
+def test_loading_the_model_logs_no_timeout_warning(store, add_source, fake_crawls, fake_scorer) -> None:
+    """Prefect warns that a sync task's timeout cannot interrupt it in a worker thread: not for load-scorer."""
+    import logging
+
+    class Records(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__()
+            self.messages: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                self.messages.append(record.getMessage())
+
+    add_source("Acme", "shop")
+    fake_crawls({"shop": [review_rows("shop", 3)]})
+    records, logger = Records(), logging.getLogger("prefect.task_runs")
+    logger.addHandler(records)
+    try:
+        result = nightly(**FAST)
+    finally:
+        logger.removeHandler(records)
+    assert fake_scorer.loads == [None] and result.scored == 3  # the load-scorer task ran
+    assert [m for m in records.messages if "Timeout of" in m] == []
+
+
 def test_brand_and_source_options_narrow_the_run(store, add_source, fake_crawls, fake_scorer) -> None:
     add_source("Acme", "shop")
     add_source("Globex", "store")

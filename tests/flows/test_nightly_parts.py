@@ -118,6 +118,19 @@ def test_message_quotes_the_top_detractors_with_links() -> None:
     assert quote("word " * 100, 20).endswith("…") and len(quote("word " * 100, 20)) <= 20
 
 
+def test_message_counts_what_was_scored_when_not_every_review_was_new() -> None:
+    def first_line(new: int, scored: int, detractors: int) -> str:
+        report = BrandReport(brand_id=1, brand="Acme", new_reviews=new, scored=scored, new_detractors=detractors,
+                             detractors=[detractor(i) for i in range(detractors)])
+        return format_message(report).splitlines()[0]
+
+    # `umot import`, then `umot run`: nothing crawled, the imported reviews scored now
+    assert first_line(0, 3, 2) == "*umot — Acme*: 2 new detractors among 3 reviews scored in this run"
+    assert first_line(2, 5, 1) == "*umot — Acme*: 1 new detractor among 5 reviews scored in this run (2 newly crawled)"
+    assert first_line(1, 1, 1) == "*umot — Acme*: 1 new detractor in 1 new review"
+    assert first_line(0, 0, 1) == "*umot — Acme*: 1 new detractor"  # flags with nothing scored: no count to give
+
+
 def test_post_webhook_sends_text_json_and_reports_failures(webhook_server, caplog) -> None:
     base, got = webhook_server
     assert post_webhook(f"{base}/hook", "hello") is True

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import MutableMapping
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -25,11 +28,27 @@ Timezone = Annotated[
 ]
 
 
-def _connect_prefect() -> str:
-    """Point Prefect at ``PREFECT_API_URL`` (default: a local ``prefect server start``) and check it answers.
+def use_prefect_server(environ: MutableMapping[str, str] | None = None) -> str:
+    """Make ``PREFECT_API_URL`` (default: a local ``prefect server start``) the API Prefect uses here.
 
-    Must run before ``prefect`` is imported: Prefect reads its settings then.
+    With the variable unset, Prefect would start a temporary server of its own
+    and register the deployments there, where no UI ever shows them. Prefect
+    reads its settings once, when first imported: call this before; if it was
+    imported already, its settings are read again.
     """
+    environ = os.environ if environ is None else environ
+    if not environ.get("PREFECT_API_URL"):
+        environ["PREFECT_API_URL"] = LOCAL_API_URL
+    url = environ["PREFECT_API_URL"].rstrip("/")
+    if environ is os.environ and "prefect.context" in sys.modules:
+        from prefect.context import refresh_global_settings_context
+
+        refresh_global_settings_context()
+    return url
+
+
+def _connect_prefect() -> str:
+    """Point Prefect at its server (see :func:`use_prefect_server`) and check that it answers."""
     import httpx
 
     from umot.config import get_settings
@@ -37,7 +56,7 @@ def _connect_prefect() -> str:
     get_settings().data_dir.mkdir(parents=True, exist_ok=True)  # PREFECT_HOME lives under it
     import flows  # noqa: F401  (umot's Prefect defaults: PREFECT_HOME, analytics off)
 
-    url = os.environ.setdefault("PREFECT_API_URL", LOCAL_API_URL).rstrip("/")
+    url = use_prefect_server()
     try:
         httpx.get(f"{url}/health", timeout=5).raise_for_status()
     except httpx.HTTPError as exc:
@@ -80,6 +99,7 @@ def serve(
     triggered from the UI). Stopping keeps the schedules active unless
     --pause-on-shutdown: runs due meanwhile show as Late and start on restart.
     """
+    use_prefect_server()  # before _schedules imports prefect
     config = _schedules(nightly_cron, weekly_cron, timezone)
     url = _connect_prefect()
     from flows.deployments import serve_all
@@ -101,10 +121,13 @@ def deploy(
 ) -> None:
     """Create or update both deployments on a work pool, for workers to run.
 
-    Then start a worker wherever umot is installed:
-    `prefect worker start --pool <pool>` (same UMOT_* and PREFECT_API_URL).
-    Same result as `prefect deploy --all` with the repository's prefect.yaml.
+    Then start a worker: `prefect worker start --pool <pool>` (same
+    PREFECT_API_URL). Its runs use this folder's store, umot.toml and exports
+    (UMOT_DATA_DIR, UMOT_CONFIG, UMOT_EXPORT_DIR and an SQLite UMOT_DATABASE_URL
+    as absolute paths), wherever the worker was started; a PostgreSQL
+    UMOT_DATABASE_URL is not stored in the deployments: set it for the worker.
     """
+    use_prefect_server()  # before _schedules imports prefect
     config = _schedules(nightly_cron, weekly_cron, timezone)
     _connect_prefect()
     from flows.deployments import deploy_all
@@ -114,6 +137,22 @@ def deploy(
     except ValueError as exc:
         fail(f"cannot deploy to work pool {pool!r}: {exc}")
     typer.echo(f"deployed {len(ids)} deployments to work pool {pool!r}; run them with: prefect worker start --pool {pool}")
+    typer.echo(_pinned_locations())
+
+
+def _pinned_locations() -> str:
+    """Where the deployed runs will read and write, whatever folder the worker starts in."""
+    from flows.deployments import worker_job_variables
+    from umot.config import get_settings
+
+    env = worker_job_variables()["env"]
+    if "UMOT_DATABASE_URL" in env:
+        store = env["UMOT_DATABASE_URL"]
+    elif get_settings().database_url_override:
+        store = "of the worker's UMOT_DATABASE_URL (not stored in the deployments: it may hold a password)"
+    else:
+        store = str(Path(env["UMOT_DATA_DIR"]) / "umot.db")
+    return f"their runs use the store {store}, sources {env['UMOT_CONFIG']}, exports {env['UMOT_EXPORT_DIR']}"
 
 
 def register(app: typer.Typer) -> None:
