@@ -18,7 +18,7 @@ detractors_app = typer.Typer(
 )
 DatabaseUrl = Annotated[
     Optional[str],
-    typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
+    typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
 ]
 STATUS_HELP = "new, in_progress, responded, resolved or dismissed (not a detractor)"
 LIST_STATUS_HELP = "Only this status: open (new, in_progress or responded), or one of " + STATUS_HELP
@@ -39,7 +39,7 @@ def list_(
     status: Annotated[Optional[str], typer.Option(help=LIST_STATUS_HELP)] = None,
     limit: Annotated[
         Optional[int],
-        typer.Option(help=f"At most this many, 0 = all [default: {TABLE_LIMIT} for the table, all for csv and json]",
+        typer.Option(help=f"At most this many, 0 = all \\[default: {TABLE_LIMIT} for the table, all for csv and json]",
                      show_default=False),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table, csv (formula-safe) or json")] = Format.table,

@@ -6,6 +6,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 err_console = Console(stderr=True)
 
@@ -21,5 +22,6 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print ``error: <message>`` on one line to stderr and exit non-zero."""
-    err_console.print(f"[bold red]error:[/] {message}", soft_wrap=True, highlight=False)
+    # the message is text, not markup: "[default: x]" or "[tool.x]" in it must print as written
+    err_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True, highlight=False)
     raise typer.Exit(code)

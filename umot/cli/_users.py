@@ -17,7 +17,7 @@ PASSWORD_ENV = "UMOT_USER_PASSWORD"
 
 DatabaseUrl = Annotated[
     Optional[str],
-    typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
+    typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
 ]
 PasswordStdin = Annotated[
     bool, typer.Option("--password-stdin", help=f"Read the password from stdin's first line (else ${PASSWORD_ENV}, else a prompt)")

@@ -16,7 +16,7 @@ db_app = typer.Typer(
 
 DatabaseUrl = Annotated[
     Optional[str],
-    typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
+    typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
 ]
 
 

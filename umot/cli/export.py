@@ -13,24 +13,24 @@ from umot.cli._errors import fail
 def export(
     week: Annotated[
         Optional[str],
-        typer.Option(help="ISO week to export, e.g. 2026-W47 [default: the last complete week]"),
+        typer.Option(help="ISO week to export, e.g. 2026-W47 \\[default: the last complete week]"),
     ] = None,
     brand: Annotated[
-        Optional[str], typer.Option(help="Only this brand (name as stored, any case) [default: all]")
+        Optional[str], typer.Option(help="Only this brand (name as stored, any case) \\[default: all]")
     ] = None,
     out: Annotated[
         Optional[Path],
-        typer.Option(help="Folder for the files [default: UMOT_EXPORT_DIR or ./exports]", file_okay=False),
+        typer.Option(help="Folder for the files \\[default: UMOT_EXPORT_DIR or ./exports]", file_okay=False),
     ] = None,
     excel: Annotated[
         bool, typer.Option("--excel", help="Start CSVs with a UTF-8 byte-order mark so Excel shows accents")
     ] = False,
     timezone: Annotated[
         Optional[str],
-        typer.Option(help="Where weeks start on Monday 00:00, IANA name [default: UMOT_TIMEZONE or UTC]"),
+        typer.Option(help="Where weeks start on Monday 00:00, IANA name \\[default: UMOT_TIMEZONE or UTC]"),
     ] = None,
     database_url: Annotated[
-        Optional[str], typer.Option(help="Store URL [default: UMOT_DATABASE_URL or data/umot.db]")
+        Optional[str], typer.Option(help="Store URL \\[default: UMOT_DATABASE_URL or data/umot.db]")
     ] = None,
 ) -> None:
     """Write detractors-<brand>-<week>.csv, summary-<week>.csv and sentiment-<week>.png.

@@ -169,7 +169,7 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's l
 Concurrency = Annotated[int, typer.Option(
     min=1, help="Scrapy processes the sources are shared among (each crawls its share side by side).",
 )]
-Model = Annotated[Optional[str], typer.Option(help="Model directory or id [default: UMOT_MODEL or the shipped model]")]
+Model = Annotated[Optional[str], typer.Option(help="Model directory or id \\[default: UMOT_MODEL or the shipped model]")]
 
 
 def run(
@@ -240,7 +240,7 @@ def export_this_week() -> list[Path]:
 
 
 def demo(
-    reviews: Annotated[Optional[int], typer.Option(min=1, help="Reviews on the demo site [default: ~150].")] = None,
+    reviews: Annotated[Optional[int], typer.Option(min=1, help="Reviews on the demo site \\[default: ~150].")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the generated site (same seed, same reviews).")] = 0,
     model: Model = None,
     verbose: Verbose = False,

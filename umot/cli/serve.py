@@ -16,15 +16,15 @@ LOCAL_API_URL = "http://127.0.0.1:4200/api"
 
 NightlyCron = Annotated[
     Optional[str],
-    typer.Option("--nightly-cron", help="Cron for the nightly run [default: UMOT_NIGHTLY_CRON or '0 2 * * *']"),
+    typer.Option("--nightly-cron", help="Cron for the nightly run \\[default: UMOT_NIGHTLY_CRON or '0 2 * * *']"),
 ]
 WeeklyCron = Annotated[
     Optional[str],
-    typer.Option("--weekly-cron", help="Cron for the weekly export [default: UMOT_WEEKLY_CRON or '0 6 * * 1']"),
+    typer.Option("--weekly-cron", help="Cron for the weekly export \\[default: UMOT_WEEKLY_CRON or '0 6 * * 1']"),
 ]
 Timezone = Annotated[
     Optional[str],
-    typer.Option("--timezone", help="IANA timezone of both schedules and of export weeks [default: UMOT_TIMEZONE or UTC]"),
+    typer.Option("--timezone", help="IANA timezone of both schedules and of export weeks \\[default: UMOT_TIMEZONE or UTC]"),
 ]
 
 
@@ -81,13 +81,13 @@ def serve(
     weekly_cron: WeeklyCron = None,
     timezone: Timezone = None,
     limit: Annotated[
-        Optional[int], typer.Option(min=1, help="Most flow runs at once [default: no limit]")
+        Optional[int], typer.Option(min=1, help="Most flow runs at once \\[default: no limit]")
     ] = None,
     pause_on_shutdown: Annotated[
         bool,
         typer.Option(
             "--pause-on-shutdown/--keep-schedules",
-            help="Pause both schedules when this process stops [default: keep them active]",
+            help="Pause both schedules when this process stops \\[default: keep them active]",
         ),
     ] = False,
 ) -> None:

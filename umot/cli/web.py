@@ -11,7 +11,7 @@ from umot.cli._users import users_app
 
 DatabaseUrl = Annotated[
     Optional[str],
-    typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
+    typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
 ]
 
 

@@ -16,7 +16,7 @@ webhook_app = typer.Typer(
 )
 
 DatabaseUrl = Annotated[
-    Optional[str], typer.Option("--database-url", help="Store URL [default: UMOT_DATABASE_URL or data/umot.db]")
+    Optional[str], typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or data/umot.db]")
 ]
 
 

@@ -1,0 +1,28 @@
+"""--help and error lines print our bracketed text as written (rich markup would eat it)."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from umot.cli import app
+from umot.cli._errors import fail
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["demo", "--help"], "[default: ~150]"),
+    (["demo", "--help"], "[default: UMOT_MODEL or the shipped model]"),
+    (["export", "--help"], "[default: the last complete week]"),
+    (["detractors", "list", "--help"], "[default: 50 for the table, all for csv and json]"),
+    (["serve", "--help"], "[default: UMOT_NIGHTLY_CRON or '0 2 * * *']"),
+])
+def test_help_shows_our_defaults(args: list[str], expected: str) -> None:
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "250"}, terminal_width=250)
+    assert result.exit_code == 0
+    assert expected in result.output
+
+
+def test_error_line_keeps_brackets(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(BaseException):
+        fail("umot.toml: unknown key [tool.umot] (see [sources])")
+    assert "error: umot.toml: unknown key [tool.umot] (see [sources])" in capsys.readouterr().err
