@@ -80,11 +80,13 @@ def test_demo_crawls_scores_flags_exports_and_reruns_without_duplicates(
     assert flags == detractors > 0 and low_rated_unflagged == 0
     assert list((tmp_path / "data" / "reports").glob("nightly-*.md"))
 
-    week = IsoWeek.of(datetime.now(timezone.utc).date())
-    csvs = sorted((tmp_path / "exports").glob(f"detractors-*-{week}.csv"))
+    this_week = IsoWeek.of(datetime.now(timezone.utc).date())
+    csvs = sorted((tmp_path / "exports").glob("detractors-*.csv"))
     assert len(csvs) == 4, list((tmp_path / "exports").iterdir())
+    assert {p.stem.rsplit("-", 2)[-2] + "-" + p.stem.rsplit("-", 1)[-1] for p in csvs} <= {
+        str(this_week), str(this_week.shift(-1))}  # this week, or last week early in a week
     rows = [row for path in csvs for row in csv.DictReader(path.open(encoding="utf-8"))]
-    assert {row["url"] for row in rows} <= flagged_urls
+    assert rows and {row["url"] for row in rows} <= flagged_urls
     assert all(row["reasons"] and float(row["severity"]) > 0 for row in rows)
 
     second = demo()

@@ -303,3 +303,24 @@ def test_postgresql_store_exports_the_same_csvs(store, tmp_path):
     finally:
         dispose_engines()
         admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_count_flagged_counts_every_brand_and_skips_dismissed(store):
+    from umot.export.data import count_flagged
+
+    zone = ZoneInfo("UTC")
+    with Session(store) as s:
+        counts = {w: count_flagged(s, *parse_week(w).bounds(zone)) for w in ("2026-W46", W47, "2026-W48")}
+    assert counts == {"2026-W46": 1, W47: 2, "2026-W48": 1}  # W47's dismissed flag is left out
+
+
+@pytest.mark.parametrize(("now", "expected"), [
+    (at(2026, 11, 23, 10), W47),  # Monday of W48: one flag so far, W47 has two -> last week
+    (at(2026, 11, 18, 10), W47),  # Wednesday of W47: two flags, W46 one -> this week
+])
+def test_demo_exports_the_busier_of_this_and_last_week(store, monkeypatch, now, expected):
+    from umot.cli.run import demo_week
+
+    monkeypatch.delenv("UMOT_TIMEZONE", raising=False)
+    assert str(demo_week(store, now=now)) == expected
+

@@ -11,13 +11,18 @@ from __future__ import annotations
 import os
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from umot.cli._errors import fail
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from umot.export.weeks import IsoWeek
 
 console = Console()
 DEMO_SOURCE = "demo-site"
@@ -190,6 +195,7 @@ def run(
     A source that fails (after retries) is listed and the others carry on; the
     exit code is then 1. Run it again at any time: reviews are stored once.
     """
+    check_store_url()
     result = run_nightly(
         verbose=verbose, concurrency=concurrency, brand=brand, source=source, model=model,
         crawl_retries=retries, batch_size=batch_size, notify=notify, crawl_settings=parse_settings(setting),
@@ -197,6 +203,14 @@ def run(
     print_summary(result)
     if result.failed_sources:
         raise typer.Exit(1)
+
+
+def check_store_url() -> None:
+    """A bad UMOT_DATABASE_URL fails now, in one line (exit 2), not after the local Prefect
+    API has started (~20 s) and as a failed flow run."""
+    from models.db import normalize_url
+
+    normalize_url()
 
 
 # -- the demo ----------------------------------------------------------------------------
@@ -228,15 +242,29 @@ def disable_demo_sources() -> None:
                 crud.set_source_enabled(session, source.id, False)
 
 
-def export_this_week() -> list[Path]:
-    """This ISO week's detractor CSVs (and summary, chart), via umot.export."""
-    from models.db import get_engine
-    from umot.export import write_weekly_export
+def demo_week(engine: "Engine", now: datetime | None = None) -> "IsoWeek":
+    """The week the demo exports: this ISO week, or the last complete one when that holds
+    more detractors (early in a week, this one has barely begun: a Monday's demo would
+    otherwise write header-only CSVs)."""
+    from models.db import session_scope
+    from umot.export.data import count_flagged
     from umot.export.weeks import IsoWeek, resolve_timezone
 
     zone = resolve_timezone()
-    week = IsoWeek.of(datetime.now(timezone.utc).astimezone(zone).date())
-    return write_weekly_export(get_engine(), week=week)
+    this = IsoWeek.of((now or datetime.now(timezone.utc)).astimezone(zone).date())
+    last = this.shift(-1)
+    with session_scope(engine, write=False) as session:
+        flagged = {week: count_flagged(session, *week.bounds(zone)) for week in (this, last)}
+    return last if flagged[last] > flagged[this] else this
+
+
+def export_demo_week() -> list[Path]:
+    """The demo week's detractor CSVs (and summary, chart), via umot.export."""
+    from models.db import get_engine
+    from umot.export import write_weekly_export
+
+    engine = get_engine()
+    return write_weekly_export(engine, week=demo_week(engine))
 
 
 def demo(
@@ -245,12 +273,14 @@ def demo(
     model: Model = None,
     verbose: Verbose = False,
 ) -> None:
-    """Crawl a generated local review site, score, flag, summarise and export this week's CSV.
+    """Crawl a generated local review site, score, flag, summarise and export a week's CSVs.
 
     The site runs on 127.0.0.1 (a free port) only while the demo runs; its
     four brands and their sources are registered in the store (UMOT_DATA_DIR,
-    default data/). Run it again: nothing is stored twice.
+    default data/). Run it again: nothing is stored twice. The export is this ISO
+    week's, or the last complete week's when that holds more detractors.
     """
+    check_store_url()
     from crawlers.runner import LOCAL_SITE_SETTINGS
     from umot.demo import start_demo_site
 
@@ -267,7 +297,7 @@ def demo(
             disable_demo_sources()
     print_summary(result)
     try:
-        paths = export_this_week()
+        paths = export_demo_week()
     except OSError as exc:
         fail(f"cannot write the export to {exc.filename}: {exc.strerror or exc}")
     for path in paths:

@@ -109,3 +109,13 @@ def load_detractors(
         .order_by(Flag.severity.desc(), when.desc(), Review.id)
     )
     return [FlaggedReview(r, f, s, d) for r, f, s, d in session.execute(query).all()]
+
+
+def count_flagged(session: Session, start: datetime, end: datetime) -> int:
+    """Flagged (not dismissed) reviews of every brand dated in [start, end)."""
+    query = (
+        select(func.count(Flag.id))
+        .join(Review, Flag.review_id == Review.id)
+        .where(Flag.status != DISMISSED, dated_between(start, end))
+    )
+    return int(session.execute(query).scalar_one())
