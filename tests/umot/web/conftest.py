@@ -71,11 +71,11 @@ def seed(url: str) -> Seeded:
             score_ids = save_scores(s, [
                 {"review_id": i, "model_version": MODEL, "label": "neutral" if r["rating"] == 3 else "negative",
                  "stars": r["rating"] + 0.3, "p_negative": 0.8, "p_neutral": 0.15, "p_positive": 0.05,
-                 "confidence": 0.8, "detractor": True, "reasons": ["low_rating", "negative_text"]}
+                 "confidence": 0.8, "detractor": True, "reasons": ["rated 1★", "negative text (p_negative 0.80)"]}
                 for r, i in flagged
             ])
             upsert_flags(s, [
-                {"review_id": i, "score_id": sid, "brand_id": brand.id, "reasons": ["low_rating", "negative_text"],
+                {"review_id": i, "score_id": sid, "brand_id": brand.id, "reasons": ["rated 1★", "negative text (p_negative 0.80)"],
                  "severity": (4 - r["rating"]) / 3} for (r, i), sid in zip(flagged, score_ids)
             ])
         from sqlmodel import select

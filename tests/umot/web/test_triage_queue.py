@@ -19,6 +19,7 @@ def test_newest_first_and_paginated(ana, seeded) -> None:
     page1 = ana.get("/").text
     assert flag_ids(page1) == [seeded.flags[f"a{i}"] for i in range(25)]
     assert "1–25 of 30" in page1 and 'rel="next"' in page1
+    assert '<span class="chip">negative text (p_negative 0.80)</span>' in page1  # reasons as the scorer wrote them
     page2 = ana.get("/?page=2").text
     assert flag_ids(page2) == [seeded.flags[f"a{i}"] for i in range(25, 30)]
     assert "26–30 of 30" in page2 and 'rel="prev"' in page2
@@ -99,7 +100,7 @@ def test_csv_download_follows_the_filter_and_guards_formulas(ana, seeded) -> Non
     assert {row["source"] for row in rows} == {"appstore"}
     by_id = {int(row["flag_id"]): row for row in ana_csv(ana)}
     assert by_id[seeded.flags["a6"]]["text"] == "'" + FORMULA_TEXT
-    assert by_id[seeded.flags["a0"]]["reasons"] == "low_rating; negative_text"
+    assert by_id[seeded.flags["a0"]]["reasons"] == "rated 1★; negative text (p_negative 0.80)"
 
 
 def ana_csv(client) -> list[dict]:  # noqa: ANN001
