@@ -221,10 +221,16 @@ def quantize(model: torch.nn.Module) -> torch.nn.Module:
     return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
-def _truthy(value: str | None, default: bool) -> bool:
+def _truthy(value: str | None, default: bool, name: str = "UMOT_QUANTIZE") -> bool:
+    """An on/off setting; anything else is an error rather than a silent default."""
     if value is None or value.strip() == "":
         return default
-    return value.strip().lower() not in ("0", "false", "no", "off")
+    word = value.strip().lower()
+    if word in ("1", "true", "yes", "on"):
+        return True
+    if word in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{name}={value!r}: use 1 or 0 (true/false, yes/no, on/off)")
 
 
 def load_scorer(model: str | None = None, *, quantized: bool | None = None, backend: str | None = None) -> Scorer:

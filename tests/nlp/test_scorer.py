@@ -66,6 +66,13 @@ def test_three_class_checkpoint_and_env_var(tmp_path, monkeypatch, checkpoint_fa
     assert s.p_neutral > 0 and 1.5 <= s.stars <= 4.5
 
 
+@pytest.mark.parametrize("value", ["maybe", "2", "int8"])
+def test_unknown_quantize_setting_is_an_error(monkeypatch, value):
+    monkeypatch.setenv("UMOT_QUANTIZE", value)
+    with pytest.raises(ValueError, match=f"UMOT_QUANTIZE='{value}': use 1 or 0"):
+        nlp.load_scorer()
+
+
 def test_missing_model_dir_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="not a model directory"):
         nlp.load_scorer(str(tmp_path))

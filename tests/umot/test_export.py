@@ -322,5 +322,22 @@ def test_demo_exports_the_busier_of_this_and_last_week(store, monkeypatch, now, 
     from umot.cli.run import demo_week
 
     monkeypatch.delenv("UMOT_TIMEZONE", raising=False)
-    assert str(demo_week(store, now=now)) == expected
+    assert str(demo_week(store, ["Acme"], now=now)) == expected
+
+
+def test_demo_week_counts_only_the_demo_brands(store, monkeypatch):
+    """Another brand's flags (a real brand in the same store) do not choose the demo's week."""
+    from umot.cli.run import demo_week
+
+    monkeypatch.delenv("UMOT_TIMEZONE", raising=False)
+    with Session(store) as s:
+        other = Brand(name="Other")
+        s.add(other)
+        s.flush()
+        for n in range(5):
+            add_review(s, other, 100 + n, when=at(2026, 11, 23, 1), rating=1, label="negative", flag=("new", 0.9))
+        s.commit()
+    monday = at(2026, 11, 23, 10)
+    assert str(demo_week(store, ["Acme"], now=monday)) == W47
+    assert str(demo_week(store, ["Acme", "Other"], now=monday)) == "2026-W48"
 

@@ -242,10 +242,11 @@ def disable_demo_sources() -> None:
                 crud.set_source_enabled(session, source.id, False)
 
 
-def demo_week(engine: "Engine", now: datetime | None = None) -> "IsoWeek":
+def demo_week(engine: "Engine", brands: list[str], now: datetime | None = None) -> "IsoWeek":
     """The week the demo exports: this ISO week, or the last complete one when that holds
-    more detractors (early in a week, this one has barely begun: a Monday's demo would
-    otherwise write header-only CSVs)."""
+    more of the demo brands' detractors (early in a week, this one has barely begun: a
+    Monday's demo would otherwise write header-only CSVs)."""
+    from models import crud
     from models.db import session_scope
     from umot.export.data import count_flagged
     from umot.export.weeks import IsoWeek, resolve_timezone
@@ -254,17 +255,18 @@ def demo_week(engine: "Engine", now: datetime | None = None) -> "IsoWeek":
     this = IsoWeek.of((now or datetime.now(timezone.utc)).astimezone(zone).date())
     last = this.shift(-1)
     with session_scope(engine, write=False) as session:
-        flagged = {week: count_flagged(session, *week.bounds(zone)) for week in (this, last)}
+        ids = [b.id for name in brands if (b := crud.get_brand(session, name)) is not None]
+        flagged = {week: count_flagged(session, *week.bounds(zone), brand_ids=ids) for week in (this, last)}
     return last if flagged[last] > flagged[this] else this
 
 
-def export_demo_week() -> list[Path]:
-    """The demo week's detractor CSVs (and summary, chart), via umot.export."""
+def export_demo_week(brands: list[str]) -> list[Path]:
+    """The demo brands' week (see :func:`demo_week`): detractor CSVs, summary and chart, via umot.export."""
     from models.db import get_engine
     from umot.export import write_weekly_export
 
     engine = get_engine()
-    return write_weekly_export(engine, week=demo_week(engine))
+    return write_weekly_export(engine, week=demo_week(engine, brands))
 
 
 def demo(
@@ -287,7 +289,7 @@ def demo(
     with start_demo_site(n_reviews=reviews, seed=seed) as site:
         console.print(f"Demo site: {site.base_url}/ ({site.n_reviews} reviews, {len(site.brands)} brands; "
                       "sample data)", highlight=False)
-        register_demo_sources(site)
+        brands = register_demo_sources(site)
         try:
             result = run_nightly(
                 verbose=verbose, concurrency=1, source=DEMO_SOURCE, model=model,
@@ -297,7 +299,7 @@ def demo(
             disable_demo_sources()
     print_summary(result)
     try:
-        paths = export_demo_week()
+        paths = export_demo_week(brands)
     except OSError as exc:
         fail(f"cannot write the export to {exc.filename}: {exc.strerror or exc}")
     for path in paths:

@@ -111,11 +111,13 @@ def load_detractors(
     return [FlaggedReview(r, f, s, d) for r, f, s, d in session.execute(query).all()]
 
 
-def count_flagged(session: Session, start: datetime, end: datetime) -> int:
-    """Flagged (not dismissed) reviews of every brand dated in [start, end)."""
+def count_flagged(session: Session, start: datetime, end: datetime, brand_ids: list[int] | None = None) -> int:
+    """Flagged (not dismissed) reviews dated in [start, end), of ``brand_ids`` (None: every brand)."""
     query = (
         select(func.count(Flag.id))
         .join(Review, Flag.review_id == Review.id)
         .where(Flag.status != DISMISSED, dated_between(start, end))
     )
+    if brand_ids is not None:
+        query = query.where(Review.brand_id.in_(brand_ids))
     return int(session.execute(query).scalar_one())
