@@ -216,9 +216,13 @@ def set_threads() -> None:
 
 def quantize(model: torch.nn.Module) -> torch.nn.Module:
     """int8 dynamic quantisation of the linear layers (weights int8, activations on the fly)."""
+    import warnings
+
     from torch.ao.quantization import quantize_dynamic
 
-    return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    with warnings.catch_warnings():  # torch 2.13 announces the deprecation of its quantized tensors on every load
+        warnings.filterwarnings("ignore", message=r"torch\.quantize_per_tensor", category=UserWarning)
+        return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
 def _truthy(value: str | None, default: bool, name: str = "UMOT_QUANTIZE") -> bool:
