@@ -36,15 +36,12 @@ METRICS = [
 ]
 # the shipped default model is trained on this file (`make model`)
 DEFAULT_DATA = "marc_en_train"
-# how `umot train --from-db` names its data (umot/cli/nlp.py: `source`)
-FROM_DB = re.compile(
-    r"^store(?: brand (?P<brand>.+?))?: (?P<n>\d+) rated reviews \((?P<corrections>\d+) triage corrections\)$")
 
 
 def is_default_run(summary: dict) -> bool:
     """True when the run trained on MARC English train, the shipped default's data (by file name)."""
     data = str(summary.get("data") or "")
-    return not FROM_DB.match(data) and Path(data).name.startswith(DEFAULT_DATA)
+    return not summary.get("from_db") and Path(data).name.startswith(DEFAULT_DATA)
 
 
 def has_evaluation(summary: dict) -> bool:
@@ -71,10 +68,10 @@ def bench_section(card: Path | None, placeholder: str | None = None) -> str:
 def data_description(summary: dict) -> str:
     """What the model was trained on, in a few words: the file's name or the store's rated reviews."""
     data = str(summary.get("data") or "")
-    m = FROM_DB.match(data)
-    if m:
-        brand = f" of brand {m['brand']}" if m["brand"] else ""
-        return f"the store's rated reviews{brand} (`umot train --from-db`; {m['corrections']} triage corrections)"
+    store = summary.get("from_db")
+    if store is not None:
+        brand = f" of brand {store['brand']}" if store.get("brand") else ""
+        return f"the store's rated reviews{brand} (`umot train --from-db`; {store.get('corrections', 0)} triage corrections)"
     return f"`{Path(data).name}`" if data else "(training data not recorded)"
 
 
@@ -311,7 +308,7 @@ def _no_evaluation(summary: dict) -> list[str]:
     data = str(summary.get("data") or "")
     if eval_dir:
         why = f"`{eval_dir}` holds neither `{MARC_DEV}` nor `{SST2_DEV}`"
-    elif data and not FROM_DB.match(data):
+    elif data and not summary.get("from_db"):
         why = f"no `--eval-dir` was given and no `{MARC_DEV}` lies beside `{Path(data).name}`"
     else:
         why = "no `--eval-dir` was given"

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from nlp.card import FROM_DB, write_card
+from nlp.card import write_card
 from nlp.evaluate import MARC_DEV, SST2_DEV
 from nlp.labels import label_map
 from nlp.model import WEIGHTS_FILE, file_digest, save_overlay
@@ -43,20 +43,21 @@ CLI_OPTIONS = {"epochs": "--epochs", "max_length": "--max-length", "batch_size":
 
 
 def command_line(data_name: str, out: Path, cfg: TrainConfig, card: Path | None = None,
-                 eval_dir: Path | None = None, argv: Sequence[str] | None = None) -> str:
+                 eval_dir: Path | None = None, argv: Sequence[str] | None = None,
+                 from_db: dict | None = None) -> str:
     """The `umot train` command line of this run, for the model card.
 
     Run from the `umot` script: its arguments as given. Otherwise (a call
-    from Python) rebuilt from what this run knows: the data, the output, the
-    card, the eval folder and the config fields `umot train` has options for.
+    from Python) rebuilt from what this run knows: the data (a file, or the
+    store: ``from_db`` with its ``brand``), the output, the card, the eval
+    folder and the config fields `umot train` has options for.
     """
     argv = sys.argv if argv is None else argv
     if argv and Path(argv[0]).name in ("umot", "umot.exe") and "train" in argv[1:]:
         return shlex.join(["umot", *argv[1:]])
-    m = FROM_DB.match(data_name)
     args = ["umot", "train"]
-    if m:
-        args += ["--from-db"] + (["--brand", m["brand"]] if m["brand"] else [])
+    if from_db is not None:
+        args += ["--from-db"] + (["--brand", from_db["brand"]] if from_db.get("brand") else [])
     else:
         args += ["--data", data_name]
     args += ["--out", str(out)]
@@ -100,13 +101,15 @@ def run(
     card: Path | None = None,
     eval_dir: Path | None = None,
     data_name: str = "",
+    from_db: dict | None = None,
     command: str | None = None,
     log: Callable[[str], None] = print,
 ) -> dict:
     """Train, save to ``out`` (loadable with ``--model out``), evaluate and write the card.
 
-    ``command`` is the `umot train` command line the card shows (default: see
-    :func:`command_line`).
+    ``from_db`` (``brand``, ``corrections``) says the reviews came from the store
+    (`umot train --from-db`) rather than the file ``data_name``. ``command`` is
+    the `umot train` command line the card shows (default: see :func:`command_line`).
     """
     from transformers import AutoTokenizer
 
@@ -149,11 +152,11 @@ def run(
     summary = {
         "version": version, "out": str(out), "size_mb": round(size_mb, 2),
         "train_minutes": round(stats["minutes"], 2), "total_minutes": round((time.perf_counter() - t0) / 60, 2),
-        "data": data_name, "n_train": len(texts), "star_counts": dict(sorted(Counter(stars).items())),
+        "data": data_name, "from_db": from_db, "n_train": len(texts), "star_counts": dict(sorted(Counter(stars).items())),
         "detractor_threshold": spec.detractor_threshold, "mismatch_threshold": spec.mismatch_threshold,
         "evaluation": evaluation, "eval_dir": None if eval_dir is None else str(eval_dir),
         "holdout_metrics": holdout_metrics, "training": spec.training,
-        "command": command or command_line(data_name, out, cfg, card, eval_dir),
+        "command": command or command_line(data_name, out, cfg, card, eval_dir, from_db=from_db),
         "machine": f"{platform.machine()}, {torch.get_num_threads()} threads, torch {torch.__version__}",
     }
     if card is not None:

@@ -109,6 +109,7 @@ def test_user_data_run_with_evaluation_fills_the_table(spec):
 
 def test_store_run_with_an_empty_eval_dir(spec):
     s = summary(data="store brand Acme: 150 rated reviews (3 triage corrections)", n_train=150, eval_dir="dev",
+                from_db={"brand": "Acme", "corrections": 3},
                 command="umot train --from-db --brand Acme --out data/model --eval-dir dev")
     assert not is_default_run(s)
     card = render_card(s, spec)
@@ -139,7 +140,7 @@ def test_command_line_as_typed_or_rebuilt():
                            eval_dir=Path("dev"), argv=["pytest"])
     assert rebuilt == "umot train --data reviews.csv --out out --eval-dir dev --epochs 1.0 --holdout 40"
     store = command_line("store brand Acme Co: 9 rated reviews (0 triage corrections)", Path("m"), cfg,
-                         card=Path("c.md"), argv=["python"])
+                         card=Path("c.md"), argv=["python"], from_db={"brand": "Acme Co", "corrections": 0})
     assert store == "umot train --from-db --brand 'Acme Co' --out m --card c.md"
 
 

@@ -1,10 +1,13 @@
 """`umot train --from-db` reads rated reviews and triage corrections from the store."""
 
+import pytest
 from sqlmodel import select
+from typer.testing import CliRunner
 
 from models.crud import get_or_create_brand, upsert_flags, upsert_reviews
 from models.db import init_db, session_scope
 from models.tables import Flag, Review
+from umot.cli import app
 from umot.cli.nlp import rated_reviews_from_db
 
 
@@ -42,3 +45,24 @@ def test_rated_reviews_and_corrections(tmp_path):
     assert corrected == 2
     texts_all, _, _ = rated_reviews_from_db(url, None)
     assert "Other brand" in texts_all
+
+
+@pytest.mark.slow
+def test_cli_train_from_db_writes_a_card_naming_the_store(tmp_path):
+    """`umot train --from-db --brand` end to end: the card names the store and the command."""
+    url = f"sqlite:///{tmp_path / 'umot.db'}"
+    with session_scope(init_db(url)) as session:
+        acme = get_or_create_brand(session, "Acme")
+        rows = [{"source": "s", "external_id": f"{i}", "rating": 1 + i % 5,
+                 "text": ["Broke at once.", "Poor.", "It is fine.", "Good buy.", "Love it!"][i % 5] + f" #{i}"}
+                for i in range(40)]
+        upsert_reviews(session, rows, brand_id=acme.id)
+    out = tmp_path / "model"
+    result = CliRunner().invoke(app, [
+        "train", "--from-db", "--brand", "Acme", "--database-url", url, "--out", str(out),
+        "--epochs", "1", "--max-length", "16", "--batch-size", "16",
+    ])
+    assert result.exit_code == 0, result.output
+    card = (out / "MODEL_CARD.md").read_text()
+    assert "- The store's rated reviews of brand Acme (`umot train --from-db`; 0 triage corrections): 40 reviews" in card
+    assert "umot train --from-db --brand Acme" in card and "--data" not in card.split("## What it does")[0]

@@ -135,12 +135,13 @@ def train(
             texts, stars = read_labelled(data, text_column, stars_column)
         except DataError as exc:
             fail(str(exc))
-        source = str(data)
+        source, from_db_run = str(data), None
     else:
         from umot.config import get_settings
 
         texts, stars, corrected = rated_reviews_from_db(database_url or get_settings().database_url, brand)
         source = f"store{' brand ' + brand if brand else ''}: {len(texts)} rated reviews ({corrected} triage corrections)"
+        from_db_run = {"brand": brand, "corrections": corrected}
     if limit is not None:
         texts, stars = texts[:limit], stars[:limit]
     if len(set(stars)) < 2 or len(texts) < 20:
@@ -157,7 +158,7 @@ def train(
     cfg = TrainConfig(epochs=epochs, max_length=max_length, batch_size=batch_size, seed=seed,
                       holdout=min(holdout, len(texts) // 5))
     summary = run(texts, stars, out, cfg=cfg, card=card or out / "MODEL_CARD.md", eval_dir=eval_dir,
-                  data_name=source, log=lambda m: typer.echo(m))
+                  data_name=source, from_db=from_db_run, log=lambda m: typer.echo(m))
     typer.echo(f"done in {summary['total_minutes']} min: {summary['version']} -> {out}")
     typer.echo(f"use it: umot score INPUT -o OUTPUT --model {out}   (or UMOT_MODEL={out})")
 
