@@ -11,15 +11,11 @@ from typing import Annotated, Optional
 import typer
 
 from umot.cli._errors import err_console, fail
-from umot.cli._store import brand_or_fail, open_store
+from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
 detractors_app = typer.Typer(
     name="detractors", help="Flagged detractors: list the triage queue, change a flag's status.", no_args_is_help=True
 )
-DatabaseUrl = Annotated[
-    Optional[str],
-    typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
-]
 STATUS_HELP = "new, in_progress, responded, resolved or dismissed (not a detractor)"
 LIST_STATUS_HELP = "Only this status: open (new, in_progress or responded), or one of " + STATUS_HELP
 

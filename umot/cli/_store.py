@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
 
 from umot.cli._errors import fail
+
+# The --database-url option of every command that opens the store.
+DatabaseUrl = Annotated[
+    Optional[str],
+    typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
+]
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

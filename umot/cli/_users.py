@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from umot.cli._errors import fail
-from umot.cli._store import brand_or_fail, open_store
+from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
 users_app = typer.Typer(name="users", help="Triage web app users: add, list, change a password.", no_args_is_help=True)
 MIN_PASSWORD = 8
 PASSWORD_ENV = "UMOT_USER_PASSWORD"
 
-DatabaseUrl = Annotated[
-    Optional[str],
-    typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
-]
 PasswordStdin = Annotated[
     bool, typer.Option("--password-stdin", help=f"Read the password from stdin's first line (else ${PASSWORD_ENV}, else a prompt)")
 ]

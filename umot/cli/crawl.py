@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from umot.cli._errors import fail, plural
+from umot.cli._store import DatabaseUrl
 
 
 def _parse_pairs(pairs: list[str] | None, option: str) -> dict[str, str]:
@@ -55,9 +56,7 @@ def crawl(
         typer.Option("-s", "--set", help="Scrapy setting NAME=VALUE for this crawl (repeatable), e.g. DOWNLOAD_DELAY=5"),
     ] = None,
     log: Annotated[Optional[Path], typer.Option(help="Keep Scrapy's full log in this file", dir_okay=False)] = None,
-    database_url: Annotated[
-        Optional[str], typer.Option(help="Store URL (default: UMOT_DATABASE_URL or data/umot.db)")
-    ] = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """Crawl review pages into the store (needs --brand) or into a JSONL file (-o).
 
@@ -130,9 +129,7 @@ def import_reviews(
     source: Annotated[
         Optional[str], typer.Option(help="Source label when the file has no source column (default: import:<file name>)")
     ] = None,
-    database_url: Annotated[
-        Optional[str], typer.Option(help="Store URL (default: UMOT_DATABASE_URL or data/umot.db)")
-    ] = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """Load reviews exported from another tool into the store.
 

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from umot.cli._errors import fail
+from umot.cli._store import DatabaseUrl
 
 db_app = typer.Typer(
     name="db",
     help="The store's schema: upgrade it, show its revision, add a migration.",
     no_args_is_help=True,
 )
-
-DatabaseUrl = Annotated[
-    Optional[str],
-    typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
-]
 
 
 def _shown(url: str) -> str:

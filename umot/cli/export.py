@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from umot.cli._errors import fail
+from umot.cli._store import DatabaseUrl
 
 
 def export(
@@ -29,9 +30,7 @@ def export(
         Optional[str],
         typer.Option(help="Where weeks start on Monday 00:00, IANA name \\[default: UMOT_TIMEZONE or UTC]"),
     ] = None,
-    database_url: Annotated[
-        Optional[str], typer.Option(help="Store URL \\[default: UMOT_DATABASE_URL or data/umot.db]")
-    ] = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """Write detractors-<brand>-<week>.csv, summary-<week>.csv and sentiment-<week>.png.
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from umot.cli._detractors import detractors_app
+from umot.cli._store import DatabaseUrl
 from umot.cli._users import users_app
-
-DatabaseUrl = Annotated[
-    Optional[str],
-    typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
-]
 
 
 def web(

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from umot.cli._errors import fail
-from umot.cli._store import brand_or_fail, open_store
+from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
 webhook_app = typer.Typer(
     name="webhook",
     help="Slack-compatible webhooks per brand: the nightly run posts new detractors there.",
     no_args_is_help=True,
 )
-
-DatabaseUrl = Annotated[
-    Optional[str], typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or data/umot.db]")
-]
 
 
 @webhook_app.command("set")
