@@ -17,7 +17,8 @@ detractors_app = typer.Typer(
     name="detractors", help="Flagged detractors: list the triage queue, change a flag's status.", no_args_is_help=True
 )
 STATUS_HELP = "new, in_progress, responded, resolved or dismissed (not a detractor)"
-LIST_STATUS_HELP = "Only this status: open (new, in_progress or responded), or one of " + STATUS_HELP
+LIST_STATUS_HELP = ("Only this status: open (new, in_progress or responded), all (every status, the default, "
+                    "as the web queue's All tab), or one of " + STATUS_HELP)
 
 
 class Format(str, Enum):
@@ -46,8 +47,10 @@ def list_(
     from models.db import session_scope
     from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
 
-    if status is not None and status not in ("open", *STATUSES):
-        fail(f"unknown --status {status!r} (choose from open, {', '.join(STATUSES)})")
+    if status is not None and status not in ("open", "all", *STATUSES):
+        fail(f"unknown --status {status!r} (choose from open, all, {', '.join(STATUSES)})")
+    if status == "all":  # the web queue's "All" tab: no status filter
+        status = None
     if limit is not None and limit < 0:
         fail(f"--limit {limit}: give a number of rows, or 0 for all")
     if limit is None:
