@@ -81,7 +81,9 @@ def _read_jsonl(path: Path, f) -> tuple[list[str], list[dict]]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise DataError(f"{path}: row {number}: invalid JSON ({exc.msg})") from None
+            # exc.msg alone is cut short ("Invalid control character at"): add where, within the row
+            where = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+            raise DataError(f"{path}: row {number}: invalid JSON ({where})") from None
         if not isinstance(row, dict):
             raise DataError(f"{path}: row {number}: expected a JSON object, got {type(row).__name__}")
         columns.update(dict.fromkeys(row))

@@ -19,6 +19,14 @@ def test_jsonl_bad_line_names_row(tmp_path):
         read_rows(path)
 
 
+def test_jsonl_error_message_is_whole(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "a"}\n{"text": "tab\there"}\n')
+    with pytest.raises(DataError) as err:
+        read_rows(path)
+    assert str(err.value).endswith("row 2: invalid JSON (Invalid control character at column 14)")
+
+
 def test_jsonl_non_object_row(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text('{"text": "a"}\n[1, 2]\n')
