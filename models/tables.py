@@ -102,6 +102,11 @@ class Review(SQLModel, table=True):
     published_at: datetime | None = None
     first_seen_at: datetime = Field(default_factory=utcnow, index=True)
     extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # The brand's public reply at the source, where the site shows one (None = unanswered).
+    reply_text: str | None = Field(default=None, sa_column=Column(Text))
+    reply_author: str | None = Field(default=None, max_length=300)
+    replied_at: datetime | None = None  # as the site dates it; None when it gives no usable date
+    reply_seen_at: datetime | None = None  # when a crawl first found the reply
 
 
 class Score(SQLModel, table=True):
@@ -161,6 +166,14 @@ class User(SQLModel, table=True):
     email: str = Field(index=True, unique=True, max_length=320)
     password_hash: str = Field(max_length=300)
     is_admin: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class BrandCompetitor(SQLModel, table=True):
+    """A rival a brand compares itself with (``umot brands link``, ``[[competitors]]`` in umot.toml)."""
+
+    brand_id: int = Field(foreign_key="brand.id", primary_key=True)
+    competitor_id: int = Field(foreign_key="brand.id", primary_key=True)
     created_at: datetime = Field(default_factory=utcnow)
 
 
