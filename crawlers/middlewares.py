@@ -12,10 +12,12 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
+from scrapy.exceptions import DownloadConnectionRefusedError
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
+from twisted.internet.error import ConnectionRefusedError as TwistedConnectionRefusedError
 from twisted.internet.task import deferLater
 
 logger = logging.getLogger(__name__)
@@ -63,8 +65,17 @@ def retry_after_seconds(response: Response) -> float | None:
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
+#: Nothing listens there (wrong address, site down): retrying after 2, 4 and 8 s only
+#: delays the same error by half a minute. A busy site answers 429/5xx or times out,
+#: and those keep their back-off.
+NOT_RETRIED = (DownloadConnectionRefusedError, TwistedConnectionRefusedError)
+
+
 class BackoffRetryMiddleware(RetryMiddleware):
-    """Scrapy's retry, but waiting before each retry: exponential, or what Retry-After says."""
+    """Scrapy's retry, but waiting before each retry: exponential, or what Retry-After says.
+
+    A refused connection is not retried (:data:`NOT_RETRIED`): the crawl fails at once.
+    """
 
     def __init__(self, settings: Any):
         super().__init__(settings)
@@ -98,6 +109,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def process_exception(  # type: ignore[override]
         self, request: Request, exception: Exception, spider: Spider | None = None
     ) -> Request | Response | None:
+        if isinstance(exception, NOT_RETRIED):
+            logger.info("not retrying %s: the connection was refused", request.url)
+            return None
         return await self._wait(super().process_exception(request, exception), None)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from scrapy.http import HtmlResponse
 
-from crawlers.middlewares import retry_after_seconds
+from crawlers.middlewares import BackoffRetryMiddleware, retry_after_seconds
 from crawlers.runner import run_crawl
 
 FIXTURES = Path(__file__).parent / "fixtures" / "schemaorg"
@@ -63,3 +63,43 @@ def _version() -> str:
     from importlib.metadata import version
 
     return version("umot")
+
+
+def _retry_middleware() -> BackoffRetryMiddleware:
+    from scrapy import Spider
+    from scrapy.utils.test import get_crawler
+
+    crawler = get_crawler(Spider, {"UMOT_RETRY_BACKOFF_BASE": 0, "RETRY_TIMES": 3})
+    crawler.spider = crawler._create_spider("retry-test")
+    return BackoffRetryMiddleware.from_crawler(crawler)
+
+
+def test_refused_connection_is_not_retried_but_5xx_and_timeouts_are() -> None:
+    import asyncio
+
+    from scrapy import Request
+    from scrapy.exceptions import DownloadConnectionRefusedError, DownloadTimeoutError
+
+    mw, request = _retry_middleware(), Request("http://127.0.0.1:9/")
+    assert asyncio.run(mw.process_exception(request, DownloadConnectionRefusedError("refused"))) is None
+    retried = asyncio.run(mw.process_exception(request, DownloadTimeoutError("slow")))
+    assert isinstance(retried, Request) and retried.meta["retry_times"] == 1
+    busy = HtmlResponse(request.url, status=503, body=b"", request=request)
+    assert isinstance(asyncio.run(mw.process_response(request, busy)), Request)
+
+
+@pytest.mark.slow
+def test_crawl_of_a_refused_address_fails_fast(tmp_path: Path) -> None:
+    """The whole crawl (robots.txt and page both refused) ends without any back-off wait
+    (before: 3 retries at 2, 4 and 8 s for each, ~35 s)."""
+    import socket
+    import time
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    started = time.monotonic()
+    result = run_crawl("schemaorg", [f"http://127.0.0.1:{port}/"], brand=None, output=tmp_path / "x.jsonl",
+                       settings={"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0})
+    assert not result.ok and "refused" in (result.error_message or "")
+    assert time.monotonic() - started < 14  # one back-off series alone is 2 + 4 + 8 s
