@@ -20,6 +20,8 @@ from typing import Any
 from pydantic import model_validator
 from sqlmodel import Field, SQLModel
 
+from models.replies import clean_reply
+
 _SPACES = re.compile(r"\s+")
 _MIN_YEAR, _MAX_YEAR = 1990, 2200
 
@@ -161,6 +163,12 @@ def normalize_review_row(row: Mapping[str, Any]) -> dict[str, Any]:
         clean[name] = _number(row.get(name))
     clean["external_id"] = _external_id(row.get("external_id")) or content_hash(
         source, clean["author"], clean["text"]
+    )
+    clean.update(
+        clean_reply(
+            row, published_at=clean["published_at"], where=f"{source}/{clean['external_id']}",
+            parse_date=parse_datetime,
+        )
     )
     return clean
 

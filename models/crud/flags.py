@@ -14,6 +14,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
+from models.crud.replies import respond_from_source
 from models.schemas import as_utc
 from models.tables import Flag, Review, Score, utcnow
 
@@ -24,8 +25,10 @@ _REFRESHED = ("score_id", "reasons", "severity", "updated_at")
 def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
     """Create or refresh flags (one per review); return how many are new.
 
-    A new flag starts ``new``; an existing one gets the new score, reasons and
-    severity and keeps its status, assignee, note and corrected label.
+    A new flag starts ``new`` (``responded``, audited as the source's doing, when
+    the review already has the brand's reply); an existing one gets the new
+    score, reasons and severity and keeps its status, assignee, note and
+    corrected label.
     """
     if not flags:
         return 0
@@ -64,6 +67,8 @@ def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
     for batch in chunks(values, chunk_size(session, len(values[0]))):
         session.execute(stmt, list(batch))
     session.expire_all()  # ORM copies of refreshed flags are stale now
+    # a review the brand had already answered at the source is flagged answered
+    respond_from_source(session, [r for r in ids if r not in existing])
     return len(ids) - len(existing)
 
 

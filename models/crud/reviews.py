@@ -14,6 +14,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models.crud._bulk import insert_ignore_returning_ids
+from models.crud.replies import respond_from_source, store_replies
 from models.schemas import normalize_review_row
 from models.tables import Review, utcnow
 
@@ -28,6 +29,8 @@ class UpsertResult:
     new: int = 0
     existing: int = 0
     new_ids: list[int] = field(default_factory=list)
+    replied: int = 0  # stored reviews whose reply at the source appeared in this batch
+    responded: int = 0  # of their flags, moved to ``responded`` by it
 
 
 def clean_review_row(row: Mapping[str, Any], index: int = 0) -> dict[str, Any]:
@@ -48,7 +51,9 @@ def upsert_reviews(
     source_id: int | None = None,
     crawl_run_id: int | None = None,
 ) -> UpsertResult:
-    """Insert the rows not stored yet; rows already stored (or repeated) are left alone.
+    """Insert the rows not stored yet; rows already stored (or repeated) are left alone,
+    except that a reply at the source they now carry is written onto them (and
+    answers their flag, see ``models.crud.replies``).
 
     Every row is cleaned first, so a bad row raises before anything is written.
     The caller's transaction decides what is committed.
@@ -64,6 +69,7 @@ def upsert_reviews(
             continue
         keys.add(key)
         clean.update(shared)
+        clean["reply_seen_at"] = seen_at if clean["reply_text"] else None
         values.append(clean)
     result = UpsertResult()
     if not values:
@@ -73,6 +79,10 @@ def upsert_reviews(
     result.new_ids.sort()
     result.new = len(result.new_ids)
     result.existing = len(rows) - result.new
+    if result.existing and any(v["reply_text"] for v in values):
+        answered = store_replies(session, values, brand_id=brand_id, seen_at=seen_at)
+        result.replied = len(answered)
+        result.responded = respond_from_source(session, answered)
     return result
 
 

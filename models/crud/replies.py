@@ -1,0 +1,90 @@
+"""Replies at the source: stored on reviews already in the store, and what they do to flags.
+
+A reply usually appears days after its review, so a crawl that reads a stored
+review again may bring one: :func:`store_replies` writes it onto the stored
+row (nothing else on the review changes, and a reply already stored is never
+erased because a page stopped showing it). A flagged review that gets a reply
+is answered: :func:`respond_from_source` moves its flag to ``responded``,
+audited as done by the source, and only forward (``new`` or ``in_progress``);
+what a triager set (responded, resolved, dismissed) stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from models.crud._dialect import chunks
+from models.tables import Flag, FlagEvent, Review, utcnow
+
+#: Flag statuses a reply at the source moves on to ``responded``; the others are a triager's call.
+ANSWERABLE = ("new", "in_progress")
+RESPONDED = "responded"
+SOURCE_ACTOR = "source:{source}"
+
+
+def store_replies(
+    session: Session, rows: Sequence[Mapping[str, Any]], *, brand_id: int, seen_at: datetime
+) -> list[int]:
+    """Write the replies of cleaned rows onto their stored reviews; ids of reviews that got one.
+
+    Only rows with ``reply_text`` are looked at; a stored reply is updated when
+    the site edited it (text or date), and keeps when it was first seen.
+    """
+    by_source: dict[str, dict[str, Mapping[str, Any]]] = {}
+    for row in rows:
+        if row.get("reply_text"):
+            by_source.setdefault(row["source"], {})[row["external_id"]] = row
+    answered: list[int] = []
+    for source, wanted in by_source.items():
+        for batch in chunks(list(wanted), 500):
+            stored = session.exec(
+                select(Review.id, Review.external_id, Review.reply_text, Review.replied_at, Review.reply_author)
+                .where(Review.brand_id == brand_id, Review.source == source, Review.external_id.in_(batch))
+            )
+            for review_id, external_id, text, replied_at, author in stored:
+                row = wanted[external_id]
+                if (text, replied_at, author) == (row["reply_text"], row["replied_at"], row["reply_author"]):
+                    continue
+                values = {k: row[k] for k in ("reply_text", "reply_author", "replied_at")}
+                if text is None:
+                    values["reply_seen_at"] = seen_at
+                    answered.append(review_id)
+                session.execute(update(Review).where(Review.id == review_id).values(**values))
+    return answered
+
+
+def respond_from_source(session: Session, review_ids: Iterable[int]) -> int:
+    """Move the flags of answered reviews to ``responded`` (only from new / in progress); how many moved.
+
+    Each move is one audit event whose actor is ``source:<review source>``: the
+    brand answered at the source, no umot user did.
+    """
+    ids = sorted(set(review_ids))
+    moved = 0
+    now = utcnow()
+    for batch in chunks(ids, 500):
+        query = (
+            select(Flag, Review.source)
+            .join(Review, Review.id == Flag.review_id)
+            .where(Flag.review_id.in_(batch), Flag.status.in_(ANSWERABLE), Review.reply_text.is_not(None))
+        )
+        for flag, source in session.exec(query).all():
+            session.add(
+                FlagEvent(
+                    flag_id=flag.id, actor=SOURCE_ACTOR.format(source=source), at=now,
+                    field_name="status", old_value=flag.status, new_value=RESPONDED,
+                )
+            )
+            flag.status = RESPONDED
+            flag.updated_at = now
+            session.add(flag)
+            moved += 1
+    if moved:
+        session.flush()
+    return moved
+

@@ -1,0 +1,50 @@
+"""A review's public reply from the brand, cleaned together with the review.
+
+Sites show the brand's answer under a review (Google Play developer replies,
+Trustpilot company replies, Yelp owner responses, schema.org ``comment``).
+Crawl rows carry it as ``reply_text``, ``reply_author`` and ``replied_at``.
+A reply is kept whenever it has text; a date the site does not give, or one
+before the review's own date (a clock or parsing error at the source), is
+dropped with a warning naming the review, so the reply still counts as an
+answer but stays out of the time-to-reply figures.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+REPLY_FIELDS = ("reply_text", "reply_author", "replied_at")
+_NO_REPLY: dict[str, Any] = {"reply_text": None, "reply_author": None, "replied_at": None}
+
+
+def clean_reply(
+    row: Mapping[str, Any], *, published_at: datetime | None, where: str, parse_date: Any
+) -> dict[str, Any]:
+    """The row's reply columns; no text means no reply (author and date are ignored then).
+
+    ``parse_date`` turns the row's ``replied_at`` into an aware UTC datetime or
+    ``None``; ``where`` names the review in the warnings.
+    """
+    text = row.get("reply_text")
+    text = str(text).replace("\x00", "").strip() if text is not None else ""
+    if not text:
+        return dict(_NO_REPLY)
+    author = row.get("reply_author")
+    author = str(author).replace("\x00", "").strip()[:300] or None if author is not None else None
+    raw_date = row.get("replied_at")
+    replied_at = parse_date(raw_date)
+    if replied_at is None:
+        what = "has no date" if raw_date in (None, "") else f"has an unreadable date {raw_date!r}"
+        logger.warning("review %s: reply %s; kept without a date (left out of time to reply)", where, what)
+    elif published_at is not None and replied_at < published_at:
+        logger.warning(
+            "review %s: reply dated %s, before the review (%s); kept without a date (left out of time to reply)",
+            where, replied_at.isoformat(), published_at.isoformat(),
+        )
+        replied_at = None
+    return {"reply_text": text, "reply_author": author, "replied_at": replied_at}

@@ -1,0 +1,109 @@
+"""Replies at the source: stored on re-crawl, flags answered by the source, bad reply dates."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+import pytest
+from sqlmodel import Session, select
+
+from models import crud
+from models.crud.triage import update_flag
+from models.tables import Flag, FlagEvent, Review
+
+REVIEW = {"source": "trustpilot", "external_id": "r1", "text": "Never arrived", "rating": 1,
+          "published_at": "2024-03-08T14:00:00Z"}
+REPLY = {"reply_text": "Sorry, refunded.", "reply_author": "Acme", "replied_at": "2024-03-09T16:30:00Z"}
+
+
+def _flagged(session: Session, brand_id: int, review: dict | None = None) -> Flag:
+    crud.upsert_reviews(session, [review or REVIEW], brand_id=brand_id)
+    review_id = session.exec(select(Review.id)).first()
+    crud.upsert_flags(session, [{"review_id": review_id, "brand_id": brand_id, "reasons": ["rated 1★"]}])
+    return session.exec(select(Flag).where(Flag.review_id == review_id)).one()
+
+
+def _events(session: Session, flag_id: int) -> list[tuple[str, str, str | None, str | None]]:
+    query = select(FlagEvent).where(FlagEvent.flag_id == flag_id).order_by(FlagEvent.id)
+    return [(e.actor, e.field_name, e.old_value, e.new_value) for e in session.exec(query)]
+
+
+def test_a_reply_found_later_is_stored_and_answers_the_flag(session: Session, brand_id: int) -> None:
+    flag = _flagged(session, brand_id)
+    update_flag(session, flag.id, actor="web:ana@acme.example", assignee="ana", note="calling them")
+    session.commit()
+    result = crud.upsert_reviews(session, [{**REVIEW, **REPLY}], brand_id=brand_id)
+    session.commit()
+    assert (result.new, result.existing, result.replied, result.responded) == (0, 1, 1, 1)
+    review = session.exec(select(Review)).one()
+    session.refresh(review)
+    assert (review.reply_text, review.reply_author) == ("Sorry, refunded.", "Acme")
+    assert review.replied_at == datetime(2024, 3, 9, 16, 30, tzinfo=timezone.utc)
+    assert review.reply_seen_at is not None
+    session.refresh(flag)
+    assert (flag.status, flag.assignee, flag.note) == ("responded", "ana", "calling them")
+    assert _events(session, flag.id)[-1] == ("source:trustpilot", "status", "new", "responded")
+
+
+@pytest.mark.parametrize("status", ["responded", "resolved", "dismissed"])
+def test_a_triagers_status_is_never_moved_back(session: Session, brand_id: int, status: str) -> None:
+    flag = _flagged(session, brand_id)
+    update_flag(session, flag.id, actor="cli:ana", status=status)
+    session.commit()
+    before = _events(session, flag.id)
+    result = crud.upsert_reviews(session, [{**REVIEW, **REPLY}], brand_id=brand_id)
+    assert (result.replied, result.responded) == (1, 0)
+    session.refresh(flag)
+    assert flag.status == status and _events(session, flag.id) == before
+
+
+def test_in_progress_moves_on_to_responded(session: Session, brand_id: int) -> None:
+    flag = _flagged(session, brand_id)
+    update_flag(session, flag.id, actor="cli:ana", status="in_progress")
+    crud.upsert_reviews(session, [{**REVIEW, **REPLY}], brand_id=brand_id)
+    session.refresh(flag)
+    assert flag.status == "responded"
+    assert _events(session, flag.id)[-1] == ("source:trustpilot", "status", "in_progress", "responded")
+
+
+def test_a_review_flagged_after_its_reply_starts_responded(session: Session, brand_id: int) -> None:
+    flag = _flagged(session, brand_id, {**REVIEW, **REPLY})
+    assert flag.status == "responded"
+    assert _events(session, flag.id) == [("source:trustpilot", "status", "new", "responded")]
+    crud.upsert_flags(session, [{"review_id": flag.review_id, "brand_id": brand_id, "severity": 0.9}])
+    assert len(_events(session, flag.id)) == 1  # re-flagging adds nothing
+
+
+def test_an_edited_reply_is_updated_and_a_vanished_one_kept(session: Session, brand_id: int) -> None:
+    crud.upsert_reviews(session, [{**REVIEW, **REPLY}], brand_id=brand_id)
+    first_seen = session.exec(select(Review.reply_seen_at)).one()
+    edited = {**REVIEW, **REPLY, "reply_text": "Sorry, refunded in full."}
+    assert crud.upsert_reviews(session, [edited], brand_id=brand_id).replied == 0  # not a new answer
+    crud.upsert_reviews(session, [REVIEW], brand_id=brand_id)  # the page no longer shows it
+    session.expire_all()
+    review = session.exec(select(Review)).one()
+    assert review.reply_text == "Sorry, refunded in full." and review.reply_seen_at == first_seen
+
+
+def test_reply_without_a_date_is_kept_undated(session: Session, brand_id: int, caplog) -> None:
+    caplog.set_level(logging.WARNING, logger="models.replies")
+    crud.upsert_reviews(session, [{**REVIEW, "reply_text": "We are on it"}], brand_id=brand_id)
+    review = session.exec(select(Review)).one()
+    assert review.reply_text == "We are on it" and review.replied_at is None
+    assert "review trustpilot/r1: reply has no date; kept without a date" in caplog.text
+
+
+def test_reply_dated_before_its_review_loses_its_date(session: Session, brand_id: int, caplog) -> None:
+    caplog.set_level(logging.WARNING, logger="models.replies")
+    early = {**REVIEW, **REPLY, "replied_at": "2024-03-01T09:00:00Z"}
+    crud.upsert_reviews(session, [early], brand_id=brand_id)
+    review = session.exec(select(Review)).one()
+    assert review.reply_text == "Sorry, refunded." and review.replied_at is None
+    assert "reply dated 2024-03-01T09:00:00+00:00, before the review (2024-03-08T14:00:00+00:00)" in caplog.text
+
+
+def test_author_or_date_without_text_is_no_reply(session: Session, brand_id: int) -> None:
+    crud.upsert_reviews(session, [{**REVIEW, "reply_author": "Acme", "replied_at": "2024-03-09"}], brand_id=brand_id)
+    review = session.exec(select(Review)).one()
+    assert (review.reply_text, review.reply_author, review.replied_at, review.reply_seen_at) == (None,) * 4
