@@ -7,7 +7,7 @@ For each size, on a fresh store:
   the function the crawl's StorePipeline commits its batches with), three times (median);
 - **nightly**: the real nightly flow on another fresh store: crawl + ingest,
   score + flag (model loaded once), summary, report; split by stage;
-- **export**: the last complete week's CSVs and chart (``umot.export``);
+- **export**: the last complete week's CSVs and chart (``reporting``);
 - **rerun**: the nightly flow again with nothing new, three times (the median counts).
 
 Targets: store >= 20k rows/s (the 5k bulk); the no-change rerun < 10% of the
@@ -121,7 +121,7 @@ def timed_nightly(site: Any) -> tuple[Any, dict[str, Any]]:
 def export_week(folder: Path) -> dict[str, float]:
     """The last complete week's CSVs and chart (the weekly job's default; the demo's reviews span weeks)."""
     from models.db import get_engine
-    from umot.export import write_weekly_export
+    from reporting import write_weekly_export
 
     start = time.perf_counter()
     paths = write_weekly_export(get_engine(), out_dir=folder)

@@ -1,26 +1,22 @@
-"""Conditional requests: fetch a page again only if it changed.
+"""Scrapy's local HTTP cache, for spiders that re-parse what they fetch (not the skipping kind).
 
-Scrapy's HTTP cache keeps each page that carries a validator (``ETag`` or
-``Last-Modified``) under ``HTTPCACHE_DIR``. With :class:`RevalidatePolicy` a
+Pages that carry a validator (``ETag`` or ``Last-Modified``) are kept under
+``HTTPCACHE_DIR`` (per machine, per brand). With :class:`RevalidatePolicy` a
 request for a kept page always goes to the site, with ``If-None-Match`` /
-``If-Modified-Since``: a nightly crawl never trusts a kept copy without asking
-(Scrapy's RFC 2616 policy would, for as long as heuristics call it fresh), and
-a site answers ``304 Not Modified`` for a page that did not change, sending no
-body. The spider then gets the kept copy, flagged ``cached``, and knows its
-reviews are the ones it read the last time (``ReviewSpider.unchanged``);
-:class:`PageKinds` remembers whether that page was a review page (nothing to do)
-or a hub (its links are followed again).
-Pages without validators are not kept: they are fetched in full every time.
+``If-Modified-Since``; on ``304 Not Modified`` the kept copy is handed to the
+spider, which parses it again: a bandwidth saving only, which can never cost a
+review, so this cache may stay on each worker's disk.
+
+Spiders that *skip* unchanged pages (``schemaorg``, ``sitemap``) do not use it:
+their validators and page kinds live in the store (``crawlers.page_state``),
+so only a store that holds a page's reviews ever skips that page.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +24,8 @@ from scrapy import Spider
 from scrapy.downloadermiddlewares.httpcache import HttpCacheMiddleware
 from scrapy.extensions.httpcache import FilesystemCacheStorage, RFC2616Policy
 from scrapy.http import Request, Response
-from scrapy.utils.project import data_path
 
 logger = logging.getLogger(__name__)
-
-REVIEWS, HUB = "reviews", "hub"  # what a page was when a crawl last read it in full
-
 
 def brand_dir(cachedir: str | Path, brand: str | None) -> Path:
     """The folder of one brand's kept pages: ``<cachedir>/<slug>-<digest>``."""
@@ -89,55 +81,3 @@ class BrandCacheStorage(FilesystemCacheStorage):
     def open_spider(self, spider: Spider) -> None:
         self.cachedir = str(brand_dir(self.cachedir, getattr(spider, "brand", None)))
         super().open_spider(spider)
-
-
-class PageKinds:
-    """What each page was when a crawl last read it in full: a review page or a hub.
-
-    A page the site answers 304 for is the page that crawl read: a review page
-    (its reviews are stored: nothing to do) or a hub (its links lead to pages
-    that may have changed: follow them again). Kept as JSON beside the brand's
-    pages, one file per spider and source. A page without a remembered kind
-    (the first crawl since, or one that died before saving) is read in full.
-    """
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self._kinds: dict[str, str] = {}
-        self._changed = False
-        if path is not None and path.exists():
-            try:
-                loaded = json.loads(path.read_text(encoding="utf-8"))
-                self._kinds = {str(k): v for k, v in loaded.items() if v in (REVIEWS, HUB)}
-            except (OSError, ValueError, AttributeError) as exc:  # unreadable: every kept page is read again
-                logger.warning("ignored unreadable page kinds %s: %s", path, exc)
-
-    @classmethod
-    def for_spider(cls, spider: Spider) -> "PageKinds":
-        """The spider's file when its crawl keeps pages; else an in-memory one."""
-        settings = spider.crawler.settings
-        if not settings.getbool("HTTPCACHE_ENABLED"):
-            return cls(None)
-        source = getattr(spider, "source_id", None)
-        name = f"page-kinds-{spider.name}-{source if source is not None else 'ad-hoc'}.json"
-        cachedir = data_path(settings["HTTPCACHE_DIR"])  # as Scrapy's storage resolves it
-        return cls(brand_dir(cachedir, getattr(spider, "brand", None)) / name)
-
-    def get(self, url: str) -> str | None:
-        return self._kinds.get(url)
-
-    def set(self, url: str, kind: str) -> None:
-        if self._kinds.get(url) != kind:
-            self._kinds[url] = kind
-            self._changed = True
-
-    def save(self) -> None:
-        """Write the file if anything changed (atomically: a reader sees the old or the new one)."""
-        if self.path is None or not self._changed:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".page-kinds-")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(self._kinds, out, sort_keys=True)
-        os.replace(tmp, self.path)
-        self._changed = False

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from crawlers.extract.dates import iso_utc
-from crawlers.extract.language import detect_language
+from core.language import detect_language
 from crawlers.extract.ratings import normalise_rating, parse_number
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -158,8 +158,4 @@ def read_review_file(path: Path, *, scale: float = 5, source: str | None = None)
     ]
     if not rows:
         raise ImportFileError(f"{path}: no reviews in the file")
-    from nlp.referral import referral_intent
-
-    for row in rows:
-        row["referral_intent"] = referral_intent(" ".join(p for p in (row["title"], row["text"]) if p))
     return rows

@@ -28,7 +28,6 @@ class ReviewItem(scrapy.Item):
     text = scrapy.Field()
     published_at = scrapy.Field()  # ISO 8601 UTC string
     language = scrapy.Field()  # ISO 639-1 code
-    referral_intent = scrapy.Field()  # recommend | warn | None (nlp.referral.referral_intent)
     extra = scrapy.Field()  # dict of anything else worth keeping (item reviewed, ...)
 
 

@@ -20,6 +20,7 @@ from scrapy.utils.defer import deferred_from_coro
 from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.items import content_id, item_to_row
+from crawlers.page_state import PageStateItem
 from crawlers.spiders.base import store_url
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,8 @@ class ReviewCheckPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
+        if isinstance(item, PageStateItem):
+            return item
         for name in ("author", "title", "text"):
             value = item.get(name)
             if value is not None:
@@ -54,11 +57,6 @@ class ReviewCheckPipeline:
             item["external_id"] = content_id(item.get("source"), item.get("author"), item.get("text"))
         if item.get("extra") is None:
             item["extra"] = {}
-        if item.get("referral_intent") is None and "referral_intent" in item.fields:
-            from nlp.referral import referral_intent
-
-            words = " ".join(part for part in (item.get("title"), item.get("text")) if part)
-            item["referral_intent"] = referral_intent(words)
         return item
 
 
@@ -83,6 +81,8 @@ class JsonLinesPipeline:
 
     def process_item(self, item: Any) -> Any:
         assert self.file is not None
+        if isinstance(item, PageStateItem):  # only a store remembers pages
+            return item
         self.file.write(json.dumps(item_to_row(item), ensure_ascii=False, default=str) + "\n")
         self.file.flush()  # a crash keeps every line written so far
         self.crawler.stats.inc_value(keys.ITEMS_NEW)
@@ -109,6 +109,7 @@ class StorePipeline:
         self.migrated = migrated  # crawlers.runner migrated the store already: no Alembic here
         self.batch_size = max(1, batch_size)
         self.buffer: list[dict[str, Any]] = []
+        self.pages: list[dict[str, Any]] = []  # page states, committed with the reviews read before them
         self.engine: Any = None
         self.brand_id: int | None = None
         self.run_id: int | None = None
@@ -181,19 +182,24 @@ class StorePipeline:
     def process_item(self, item: Any) -> Any:
         if self.failed:
             raise DropItem("store unavailable; not stored")
-        self.buffer.append(item_to_row(item))
-        if len(self.buffer) >= self.batch_size:
+        if isinstance(item, PageStateItem):
+            self.pages.append(dict(item))
+            self.crawler.stats.inc_value(keys.PAGE_STATES)
+        else:
+            self.buffer.append(item_to_row(item))
+        if len(self.buffer) + len(self.pages) >= self.batch_size:
             self.flush()
         return item
 
     def flush(self) -> None:
-        """Commit the buffered reviews as one transaction."""
-        if not self.buffer or self.failed:
+        """Commit the buffered reviews, and the states of the pages they came from, as one transaction."""
+        if not (self.buffer or self.pages) or self.failed:
             return
         from models import crud
         from models.db import session_scope
 
         rows, self.buffer = self.buffer, []
+        pages, self.pages = self.pages, []
         try:
             if self.engine is None:
                 self.engine = self._open_engine()
@@ -205,6 +211,7 @@ class StorePipeline:
                     source_id=getattr(self.spider, "source_id", None),
                     crawl_run_id=self.run_id,
                 )
+                crud.save_page_states(session, pages, brand_id=self.brand_id)
         except Exception as exc:  # noqa: BLE001 - stop cleanly, keep earlier batches
             self.failed = True
             message = f"could not store {len(rows)} reviews: {type(exc).__name__}: {exc}"

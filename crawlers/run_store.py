@@ -4,7 +4,9 @@ The runner's process already has the store open; a crawl process that opens
 it too pays for importing SQLModel and the tables (~0.5 s of CPU) before it
 fetches a page. So, for each crawl, the runner migrates the store, opens the
 ``CrawlRun``, writes the ids the brand already has to a JSON file the spider
-reads (:data:`KNOWN_FILE`), and closes the run with the crawl's counts once the
+reads (:data:`KNOWN_FILE`), and the brand's page states (validators and kinds
+of the pages its crawls read, ``crawlers.page_state``) to another
+(:data:`PAGES_FILE`), and closes the run with the crawl's counts once the
 process has ended, killed or not. The crawl process imports the store only to
 write new reviews: one with nothing new never does.
 
@@ -26,6 +28,7 @@ logger = logging.getLogger(__name__)
 RUN_ID = "UMOT_RUN_ID"
 BRAND_ID = "UMOT_BRAND_ID"
 KNOWN_FILE = "UMOT_KNOWN_FILE"  # JSON {source label: [external ids]}
+PAGES_FILE = "UMOT_PAGES_FILE"  # JSON {url: page state} (models.crud.page_states)
 
 
 def migrate(database_url: str) -> bool:
@@ -46,7 +49,8 @@ def migrate(database_url: str) -> bool:
 def open_run(
     database_url: str, *, brand: str, source_id: int | None, spider: str, known_file: Path
 ) -> dict[str, Any]:
-    """Open the crawl's run and write what the brand already has; the settings that hand both over.
+    """Open the crawl's run and write what the brand already has (reviews, page states); the settings
+    that hand them over.
 
     Empty when the store cannot be opened here: the crawl process then opens it
     itself and reports the error with the store's URL.
@@ -59,11 +63,14 @@ def open_run(
             brand_id = crud.get_or_create_brand(session, brand).id
             run_id = crud.start_crawl_run(session, brand_id=brand_id, source_id=source_id, spider=spider).id
             known = crud.known_ids_by_source(session, brand_id=brand_id)
+            pages = crud.page_states(session, brand_id=brand_id)
         known_file.write_text(json.dumps(known), encoding="utf-8")
+        pages_file = known_file.with_name(f"{known_file.stem}-pages.json")
+        pages_file.write_text(json.dumps(pages), encoding="utf-8")
     except Exception:  # noqa: BLE001 - the crawl process opens the store itself and says why
         logger.debug("could not open a crawl run in %s", database_url, exc_info=True)
         return {}
-    return {RUN_ID: run_id, BRAND_ID: brand_id, KNOWN_FILE: str(known_file)}
+    return {RUN_ID: run_id, BRAND_ID: brand_id, KNOWN_FILE: str(known_file), PAGES_FILE: str(pages_file)}
 
 
 def close_run(database_url: str, run_id: int, stats: Mapping[str, Any], *, ok: bool, message: str | None) -> None:

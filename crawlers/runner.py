@@ -108,7 +108,7 @@ def _job_settings(
         raise ValueError("storing reviews needs a brand (or pass output= for JSONL)")
     database_url = job.database_url
     if database_url is None:
-        from umot.config import get_settings
+        from core.settings import get_settings
 
         database_url = get_settings().database_url
     run_settings["UMOT_DATABASE_URL"] = database_url

@@ -70,7 +70,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawlers.middlewares.ContactUserAgentMiddleware": 500,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawlers.middlewares.BackoffRetryMiddleware": 550,
-    # conditional requests (crawlers/httpcache.py)
+    # conditional requests: from the store for spiders that skip unchanged pages
+    # (crawlers/page_state.py), else Scrapy's local cache (crawlers/httpcache.py)
+    "crawlers.page_state.ConditionalRequestMiddleware": 890,
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
     "crawlers.httpcache.RevalidatingCacheMiddleware": 900,
 }
@@ -90,10 +92,12 @@ DOWNLOADER_MIDDLEWARES_BASE = {
 EXTENSIONS_BASE = {k: v for k, v in _scrapy_defaults.EXTENSIONS_BASE.items() if k not in _UNUSED}
 
 # --- conditional requests ----------------------------------------------------------
-# Pages with an ETag / Last-Modified are kept (gzip'd) under <UMOT_DATA_DIR>/httpcache
-# and asked for again with If-None-Match / If-Modified-Since: an unchanged page costs
-# the site a 304 and the spider no parsing (crawlers/httpcache.py). UMOT_HTTPCACHE=1
-# instead replays kept pages for 24 h without asking the site (development).
+# schemaorg/sitemap ask again with the ETag / Last-Modified the STORE kept for the page
+# (crawlers/page_state.py): an unchanged page costs the site a 304 and the spider no
+# parsing, and only a store that holds the page's reviews skips it. Other spiders' pages
+# with validators are kept (gzip'd) under <UMOT_DATA_DIR>/httpcache and re-parsed on a 304
+# (crawlers/httpcache.py; per machine, bandwidth only). UMOT_HTTPCACHE=1 instead replays
+# kept pages for 24 h without asking the site (development).
 UMOT_HTTPCACHE_REPLAY = _env_flag("UMOT_HTTPCACHE")
 HTTPCACHE_ENABLED = True
 HTTPCACHE_POLICY = (

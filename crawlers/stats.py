@@ -22,6 +22,7 @@ STOPPED_SINCE = "umot/stopped_at_since"  # pagination stopped: page older than -
 SKIPPED_OLD = "umot/skipped_older_than_since"
 KNOWN = "umot/known_reviews"  # found but already stored: not emitted again (still "found")
 UNCHANGED = "umot/unchanged_pages"  # answered 304 Not Modified: read by an earlier crawl, skipped
+PAGE_STATES = "umot/page_states"  # page states passed to the store (scraped items, but not reviews)
 
 
 def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, Any]:
@@ -47,7 +48,8 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
     return {
         "ok": ok,
         "pages": int(stats.get(PAGES, 0) or 0),
-        "items_scraped": int(stats.get("item_scraped_count", 0) or 0) + int(stats.get(KNOWN, 0) or 0),
+        "items_scraped": max(0, int(stats.get("item_scraped_count", 0) or 0) - int(stats.get(PAGE_STATES, 0) or 0))
+        + int(stats.get(KNOWN, 0) or 0),
         "items_new": int(stats.get(ITEMS_NEW, 0) or 0),
         "unchanged": int(stats.get(UNCHANGED, 0) or 0),
         "errors": int(stats.get(PARSE_ERRORS, 0) or 0) + int(stats.get(REQUEST_ERRORS, 0) or 0),

@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment
 
-    from umot.config import Settings
+    from core.settings import Settings
 
 NIGHTLY = "nightly"
 WEEKLY_EXPORT = "weekly-export"
@@ -184,7 +184,7 @@ def worker_job_variables(settings: "Settings | None" = None, base: Path | None =
     process worker runs each flow in a new temporary directory where the
     relative defaults would find an empty store and lose the exports.
     """
-    from umot.config import get_settings
+    from core.settings import get_settings
 
     settings = settings or get_settings()
     base = (base or Path.cwd()).resolve()

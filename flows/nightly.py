@@ -128,7 +128,7 @@ def nightly(
     Scrapy processes the sources share (raise it when many sources have much new).
     """
     from models.db import init_db
-    from umot.config import get_settings
+    from core.settings import get_settings
 
     log = get_run_logger()
     result = NightlyResult(started_at=datetime.now(timezone.utc))

@@ -50,7 +50,7 @@ def configure_prefect(
     """Fill the environment with :func:`prefect_env` where unset; return what was set."""
     environ = os.environ if environ is None else environ
     if data_dir is None:
-        from umot.config import get_settings
+        from core.settings import get_settings
 
         data_dir = get_settings().data_dir
     applied = {}

@@ -16,7 +16,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.logging import get_run_logger
 
 from flows.tasks.export import export_week
-from umot.export.safety import FORMULA_PREFIXES
+from reporting.safety import FORMULA_PREFIXES
 
 ARTIFACT_KEY = "weekly-export"
 FLOW_TIMEOUT_S = 1800
@@ -39,7 +39,7 @@ def weekly_export(
         excel: start CSVs with a UTF-8 BOM for Excel.
         timezone: where weeks start (IANA name); empty = ``UMOT_TIMEZONE`` or UTC.
     """
-    from umot.export import default_week, parse_week
+    from reporting import default_week, parse_week
 
     target = str(parse_week(week) if week else default_week(timezone))
     get_run_logger().info("exporting week %s%s", target, f" for {brand}" if brand else "")
@@ -78,5 +78,5 @@ def export_report(week: str, paths: list[Path]) -> str:
 
 
 def _unguard(cell: str) -> str:
-    """Undo :func:`umot.export.csv_safe` for display (markdown runs no formulas)."""
+    """Undo :func:`reporting.csv_safe` for display (markdown runs no formulas)."""
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_PREFIXES) else cell

@@ -52,7 +52,7 @@ def normalize_url(url: str | None = None) -> str:
     """
     origin = ""
     if url is None:
-        from umot.config import get_settings
+        from core.settings import get_settings
 
         settings = get_settings()
         url = settings.database_url

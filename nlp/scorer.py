@@ -21,7 +21,7 @@ import torch
 
 from nlp import detractor
 from nlp.labels import LABELS, LabelMap, label_map
-from nlp.language import detect_language
+from core.language import detect_language
 from nlp.result import ReviewScore
 from nlp.text import clean_text
 

@@ -3,18 +3,18 @@
 ``write_weekly_export`` is used by ``umot export``, the weekly-export flow and
 ``umot demo``; ``csv_safe`` guards every CSV cell (the triage app's download
 too). The writer pulls in pandas and matplotlib, so it is imported on first use
-and ``from umot.export import csv_safe`` stays light.
+and ``from reporting import csv_safe`` stays light.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from umot.export.safety import csv_safe
-from umot.export.weeks import IsoWeek, WeekError, last_complete_week, parse_week, resolve_timezone
+from reporting.safety import csv_safe
+from reporting.weeks import IsoWeek, WeekError, last_complete_week, parse_week, resolve_timezone
 
 if TYPE_CHECKING:
-    from umot.export.weekly import ExportError, default_week, write_weekly_export
+    from reporting.weekly import ExportError, default_week, write_weekly_export
 
 __all__ = [
     "ExportError",
@@ -33,7 +33,7 @@ _LAZY = {"ExportError", "default_week", "write_weekly_export"}
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from umot.export import weekly
+        from reporting import weekly
 
         return getattr(weekly, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

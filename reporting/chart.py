@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from umot.export.files import atomic_write  # noqa: E402
+from reporting.files import atomic_write  # noqa: E402
 
 
 def draw_sentiment_chart(

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from umot.export.safety import csv_safe
+from reporting.safety import csv_safe
 
 
 @contextmanager

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from umot.export.data import DISMISSED
-from umot.export.weeks import IsoWeek
+from reporting.data import DISMISSED
+from reporting.weeks import IsoWeek
 
 PROMOTER_MIN_STARS = 4.5
 PASSIVE_MIN_STARS = 3.5

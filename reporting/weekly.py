@@ -18,13 +18,13 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from models.tables import Brand
-from umot.config import get_settings
-from umot.export.chart import draw_sentiment_chart
-from umot.export.columns import DETRACTOR_COLUMNS, SUMMARY_COLUMNS
-from umot.export.data import FlaggedReview, find_brands, load_detractors, load_reviews
-from umot.export.files import slugify, write_csv
-from umot.export.summary import week_over_week, weekly_stats
-from umot.export.weeks import IsoWeek, WeekError, last_complete_week, parse_week, resolve_timezone
+from core.settings import get_settings
+from reporting.chart import draw_sentiment_chart
+from reporting.columns import DETRACTOR_COLUMNS, SUMMARY_COLUMNS
+from reporting.data import FlaggedReview, find_brands, load_detractors, load_reviews
+from reporting.files import slugify, write_csv
+from reporting.summary import week_over_week, weekly_stats
+from reporting.weeks import IsoWeek, WeekError, last_complete_week, parse_week, resolve_timezone
 
 CHART_WEEKS = 12
 

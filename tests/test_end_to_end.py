@@ -50,7 +50,7 @@ def test_demo_crawls_scores_flags_exports_and_reruns_without_duplicates(
     from models.db import dispose_engines, get_engine
     from models.tables import Flag, Review, Score
     from umot.cli import app
-    from umot.export.weeks import IsoWeek
+    from reporting.weeks import IsoWeek
 
     for name in ("UMOT_DATABASE_URL", "UMOT_MODEL", "UMOT_TIMEZONE"):
         monkeypatch.delenv(name, raising=False)

@@ -29,7 +29,7 @@ from extruct.w3cmicrodata import MicrodataExtractor
 
 from crawlers.extract.dates import iso_utc
 from crawlers.extract.jsonld import iter_jsonld_blocks, load_jsonld_block
-from crawlers.extract.language import detect_language
+from core.language import detect_language
 from crawlers.extract.ratings import normalise_rating, parse_number
 
 logger = logging.getLogger(__name__)

@@ -13,10 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from crawlers.extract.dates import parse_datetime
-from crawlers.extract.language import detect_language
+from core.language import detect_language
 from crawlers.extract.ratings import UNRATED, normalise_rating
 from crawlers.items import content_id
-from nlp.referral import referral_intent
 
 
 class ParseError(ValueError):
@@ -47,7 +46,10 @@ def make_review(
     language: str | None = None,
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A review row: 1-5 rating, UTC date, language (given, else detected) and referral intent."""
+    """A review row: 1-5 rating, UTC date, language (given, else detected).
+
+    Referral intent is not set here: the score task reads it from the text (one place).
+    """
     stars = normalise_rating(rating, best=rating_scale) if rating is not None else UNRATED
     title = clean(title)
     text = clean(text) or ""
@@ -66,7 +68,6 @@ def make_review(
         "text": text,
         "published_at": to_datetime(published_at),
         "language": detect_language(words, declared=clean(language)),
-        "referral_intent": referral_intent(words),
         "extra": {k: v for k, v in (extra or {}).items() if v is not None},
     }
 

@@ -164,12 +164,15 @@ class ReviewSpider(scrapy.Spider):
     def unchanged(self, response: Response) -> bool:
         """Is this page the one the last crawl read, which stored its reviews? (Then skip it.)
 
-        True for the kept copy a ``304 Not Modified`` brings back (flag ``cached``,
-        see ``crawlers.httpcache``), on an incremental crawl of a source the store
-        has reviews of; never on a full crawl, whose point is to read every page.
+        True for a ``304 Not Modified`` to the validators the store kept for the
+        page (flag ``not_modified``, see ``crawlers.page_state``), on an incremental
+        crawl of a source the store has reviews of; never on a full crawl, whose
+        point is to read every page.
         """
+        from crawlers.page_state import NOT_MODIFIED
+
         return (
-            "cached" in response.flags
+            NOT_MODIFIED in response.flags
             and not self.full_crawl
             and self.has_known(self.source_for(response.url))
         )

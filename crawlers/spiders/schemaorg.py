@@ -17,7 +17,7 @@ from urllib.parse import urldefrag, urlsplit
 from scrapy.http import Response, TextResponse
 
 from crawlers import stats as keys
-from crawlers.httpcache import HUB, REVIEWS, PageKinds
+from crawlers.page_state import HUB, REVIEWS, StoredPages, page_state_item
 from crawlers.items import ReviewItem
 from crawlers.spiders.base import ReviewSpider
 
@@ -71,14 +71,13 @@ class SchemaOrgSpider(ReviewSpider):
         # hub links are followed only below a start URL's folder, so a brand's
         # page never wanders into the rest of the site
         self.scopes = {(site_of(u), _folder(u)) for u in self.start_urls}
-        self.page_kinds = PageKinds(None)  # the crawl's own file once it opens
+        # what the store's crawls read before, loaded at open (None: no store, nothing is skipped)
+        self.stored_pages: StoredPages | None = None
 
     def _opened(self, spider: Any) -> None:
         super()._opened(spider)
-        self.page_kinds = PageKinds.for_spider(self)
-
-    def closed(self, reason: str) -> None:
-        self.page_kinds.save()
+        if self._db_url and self.brand:
+            self.stored_pages = StoredPages.load(self.crawler.settings, self._db_url, self.brand)
 
     def source_for(self, url: str) -> str:
         return f"schemaorg:{site_of(url)}"
@@ -88,18 +87,19 @@ class SchemaOrgSpider(ReviewSpider):
         return any(site == s and path.startswith(folder) for s, folder in self.scopes)
 
     def parse_page(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        depth = int(response.meta.get("umot_depth", 0))
+        state = self.stored_pages.get(response.url) if self.stored_pages is not None else None
+        if state is not None and self.unchanged(response):  # 304: the page is as the store's crawl read it
+            if state["kind"] == REVIEWS:
+                self.crawler.stats.inc_value(keys.UNCHANGED)  # its reviews are stored: nothing to do
+            elif depth < self.follow_depth:  # a hub: its pages may have changed
+                for url in state["links"]:
+                    yield self.request(url, meta={"umot_depth": depth + 1})
+            return
         if not isinstance(response, TextResponse):
             self.logger.info("skipped %s: not a text page", response.url)
             return
         source = self.source_for(response.url)
-        depth = int(response.meta.get("umot_depth", 0))
-        kind = self.page_kinds.get(response.url)
-        if kind is not None and self.unchanged(response):  # 304: the page is as the last crawl read it
-            if kind == REVIEWS:
-                self.crawler.stats.inc_value(keys.UNCHANGED)  # read then, its reviews stored: nothing to do
-            elif depth < self.follow_depth:  # a hub: its pages may have changed
-                yield from self._follow_hub_links(response, depth + 1)
-            return
         from crawlers.extract.schemaorg import extract_page  # extruct loads only when a page is read
 
         # known reviews are told apart before their dates and languages are parsed
@@ -117,17 +117,24 @@ class SchemaOrgSpider(ReviewSpider):
             if self.keep(item):
                 yield item
         reviews += [{**row, "source": source, "known": True} for row in data.known]
-        self.page_kinds.set(response.url, REVIEWS if reviews else HUB)
+        links = [] if reviews else self._hub_links(response)
+        if self.stored_pages is not None:  # after the page's reviews: stored in the same transaction
+            state = page_state_item(response, REVIEWS if reviews else HUB, links)
+            if state is not None:
+                yield state
         if reviews:
             if self.should_follow_next(reviews, response.url):
                 for url in next_page_urls(response):
                     yield self.request(url, meta={"umot_depth": depth})
         elif depth < self.follow_depth:
-            yield from self._follow_hub_links(response, depth + 1)
+            for url in links:
+                yield self.request(url, meta={"umot_depth": depth + 1})
 
-    def _follow_hub_links(self, response: TextResponse, depth: int) -> Iterator[Any]:
-        """A page without reviews is a hub: follow its links within the start sites."""
+    def _hub_links(self, response: TextResponse) -> list[str]:
+        """A page without reviews is a hub: its links within the start sites, in page order."""
+        links: dict[str, None] = {}
         for href in response.xpath("//a[@href]/@href").getall():
             url = urldefrag(response.urljoin(href.strip()))[0]
             if url.startswith(("http://", "https://")) and self.in_scope(url):
-                yield self.request(url, meta={"umot_depth": depth})
+                links[url] = None
+        return list(links)

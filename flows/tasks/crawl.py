@@ -42,13 +42,13 @@ def sync_config() -> None:
 
     A broken file is logged and skipped: the sources already stored still run.
     """
-    from umot.config import get_settings
+    from core.settings import get_settings
 
     path = get_settings().config_file
     if not path.is_file():
         return
     from models.db import get_engine, session_scope
-    from umot.sources_config import SourcesConfigError, sync_sources
+    from models.sources_config import SourcesConfigError, sync_sources
 
     try:
         with session_scope(get_engine()) as session:

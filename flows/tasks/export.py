@@ -1,7 +1,7 @@
-"""The export task: one ISO week's CSVs and chart, written by :mod:`umot.export`.
+"""The export task: one ISO week's CSVs and chart, written by :mod:`reporting`.
 
 Used by the weekly-export flow (and open to the nightly flow). I/O only: the
-figures and file formats live in ``umot.export``.
+figures and file formats live in ``reporting``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def export_week(
     previous export intact.
     """
     from models.db import init_db
-    from umot.export import write_weekly_export
+    from reporting import write_weekly_export
 
     engine = init_db(database_url)
     paths = write_weekly_export(

@@ -47,7 +47,7 @@ def _fingerprint(model: str | None) -> str | None:
 
 
 def _versions_file() -> Any:
-    from umot.config import get_settings
+    from core.settings import get_settings
 
     return get_settings().data_dir / VERSIONS_FILE
 

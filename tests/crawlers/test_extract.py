@@ -8,7 +8,7 @@ import pytest
 
 from crawlers.extract.dates import iso_utc
 from crawlers.extract.jsonld import load_jsonld_block
-from crawlers.extract.language import detect_language
+from core.language import detect_language
 from crawlers.extract.ratings import normalise_rating
 from crawlers.extract.schemaorg import extract_page
 

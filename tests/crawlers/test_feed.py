@@ -25,9 +25,8 @@ def test_rss_entries_and_next_page() -> None:
     assert first["title"] == "Acme Kettle review: fast & quiet" and first["author"] == "Maya R."
     assert first["text"].startswith("After a month with the Acme kettle") and "<" not in first["text"]
     assert first["published_at"].isoformat() == "2024-03-08T08:30:00+00:00"
-    assert (first["rating"], first["referral_intent"], first["language"]) == (None, "recommend", "en")
+    assert (first["rating"], first["language"]) == (None, "en")
     assert second["text"] == "Uneven toast, a rattling lever and a plastic smell. Save your money."
-    assert second["referral_intent"] == "warn"
     assert page.next_url == "https://blog.example" + RSS2
     assert feed.parse((FIXTURES / "rss-2.xml").read_bytes(), "https://blog.example" + RSS2).next_url is None
 
@@ -35,7 +34,7 @@ def test_rss_entries_and_next_page() -> None:
 def test_atom_entries() -> None:
     page = feed.parse((FIXTURES / "atom.xml").read_bytes(), "https://forum.example" + ATOM)
     thread, reply = page.reviews
-    assert (thread["author"], thread["language"], thread["referral_intent"]) == ("Jürgen", "de", "warn")
+    assert (thread["author"], thread["language"]) == ("Jürgen", "de")
     assert thread["published_at"].isoformat() == "2024-03-09T10:00:00+00:00"
     assert reply["author"] == "Ελένη" and reply["text"].endswith("👍")
     assert reply["published_at"].isoformat() == "2024-03-09T12:00:00+00:00"  # updated, no published

@@ -25,7 +25,7 @@ def test_comment_and_story_hits() -> None:
         "We moved our billing to Acme last year. Support is excellent & the API is sane. "
         "I'd recommend it.\nCaveat: EU invoices take a day."
     )
-    assert comment["title"] == "Ask HN: Billing providers in 2024?" and comment["referral_intent"] == "recommend"
+    assert comment["title"] == "Ask HN: Billing providers in 2024?"
     assert story["text"] == story["title"] == "Acme raises prices 40% overnight"
     assert story["extra"] == {"kind": "story", "story_id": 39599000, "link": "https://news.example.com/acme-prices", "points": 120}
     assert page.next_url == "https://hn.algolia.com" + PAGE1
@@ -34,7 +34,7 @@ def test_comment_and_story_hits() -> None:
 def test_last_page() -> None:
     page = hackernews.parse((FIXTURES / "page1.json").read_bytes(), "https://hn.algolia.com" + PAGE1)
     assert page.next_url is None
-    assert [(r["language"], r["referral_intent"]) for r in page.reviews] == [("ja", None), ("en", "warn")]
+    assert [r["language"] for r in page.reviews] == ["ja", "en"]
 
 
 @pytest.mark.parametrize("body", [(FIXTURES / "broken.json").read_bytes(), b'{"message": "bad"}', b"[]"])
@@ -65,7 +65,6 @@ def test_crawl_stores_every_page(first_crawl, site, crawl_db, stored_reviews) ->
     assert sorted(rows) == ["39400000", "39500042", "39599000", "39600123"]
     assert len(site.hits_for(PAGE1)) == 2  # 429, then the page
     assert rows["39500042"].text == "Acme の API は使いやすいけど、ドキュメントが古い。"
-    assert rows["39400000"].referral_intent == "warn"
 
 
 @pytest.mark.slow

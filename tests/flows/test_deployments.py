@@ -27,7 +27,7 @@ from flows.deployments import (
 from models.db import init_db
 from models.tables import Brand, Flag, Review, Score
 from umot.cli import app
-from umot.export import default_week
+from reporting import default_week
 
 # `umot serve`/`deploy` run in-process here set PREFECT_API_URL: never for the tests after.
 pytestmark = pytest.mark.usefixtures("restore_prefect_api_url")

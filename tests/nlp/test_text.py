@@ -1,6 +1,6 @@
 import math
 
-from nlp.language import detect_language
+from core.language import detect_language
 from nlp.text import MAX_CHARS, clean_text
 
 

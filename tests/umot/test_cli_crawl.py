@@ -80,7 +80,6 @@ def test_import_csv_with_a_ten_point_scale(tmp_path: Path, db_url: str) -> None:
         assert rows["a1"].rating == 4.56 and rows["a1"].rating_raw == 9 and rows["a1"].rating_scale == 10
         assert rows["a1"].source == "import:export.csv" and rows["a1"].extra == {"country": "PT"}
         assert rows["a2"].published_at.date() == date(2024, 3, 5)
-        assert rows["a2"].referral_intent == "warn"
         assert rows["a3"].rating is None and rows["a3"].text == "No rating given here"
     again = invoke("import", str(file), "--brand", "Acme", "--scale", "10", "--database-url", db_url)
     assert "0 new, 3 already stored" in again.stdout

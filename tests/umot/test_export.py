@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from models.db import init_db
 from models.tables import Brand, Flag, Review, Score
 from umot.cli import app
-from umot.export import (
+from reporting import (
     ExportError,
     IsoWeek,
     WeekError,
@@ -23,8 +23,8 @@ from umot.export import (
     parse_week,
     write_weekly_export,
 )
-from umot.export.columns import DETRACTOR_COLUMNS, SUMMARY_COLUMNS
-from umot.export.files import slugify, write_csv
+from reporting.columns import DETRACTOR_COLUMNS, SUMMARY_COLUMNS
+from reporting.files import slugify, write_csv
 
 UTC = timezone.utc
 W47 = "2026-W47"  # Monday 2026-11-16 .. Sunday 2026-11-22
@@ -306,7 +306,7 @@ def test_postgresql_store_exports_the_same_csvs(store, tmp_path):
 
 
 def test_count_flagged_counts_every_brand_and_skips_dismissed(store):
-    from umot.export.data import count_flagged
+    from reporting.data import count_flagged
 
     zone = ZoneInfo("UTC")
     with Session(store) as s:

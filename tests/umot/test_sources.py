@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from umot.cli import app
-from umot.sources_config import (
+from models.sources_config import (
     SourceConfig,
     SourcesConfigError,
     add_source_to_config,

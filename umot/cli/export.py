@@ -39,7 +39,7 @@ def export(
     written atomically: readers never see half a file.
     """
     from umot.cli._store import open_store
-    from umot.export import ExportError, write_weekly_export
+    from reporting import ExportError, write_weekly_export
 
     engine = open_store(database_url, must_exist=True)
     try:

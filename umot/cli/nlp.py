@@ -137,7 +137,7 @@ def train(
             fail(str(exc))
         source, from_db_run = str(data), None
     else:
-        from umot.config import get_settings
+        from core.settings import get_settings
 
         texts, stars, corrected = rated_reviews_from_db(database_url or get_settings().database_url, brand)
         source = f"store{' brand ' + brand if brand else ''}: {len(texts)} rated reviews ({corrected} triage corrections)"
@@ -147,7 +147,7 @@ def train(
     if len(set(stars)) < 2 or len(texts) < 20:
         fail(f"{source}: need at least 20 rated reviews with two different ratings, found {len(texts)}")
     if out is None:
-        from umot.config import get_settings
+        from core.settings import get_settings
 
         out = get_settings().data_dir / "model"
     if eval_dir is None and data is not None and (data.parent / "marc_en_dev.csv.gz").exists():

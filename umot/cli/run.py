@@ -22,7 +22,7 @@ from umot.cli._errors import fail
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from umot.export.weeks import IsoWeek
+    from reporting.weeks import IsoWeek
 
 console = Console()
 DEMO_SOURCE = "demo-site"
@@ -248,8 +248,8 @@ def demo_week(engine: "Engine", brands: list[str], now: datetime | None = None) 
     Monday's demo would otherwise write header-only CSVs)."""
     from models import crud
     from models.db import session_scope
-    from umot.export.data import count_flagged
-    from umot.export.weeks import IsoWeek, resolve_timezone
+    from reporting.data import count_flagged
+    from reporting.weeks import IsoWeek, resolve_timezone
 
     zone = resolve_timezone()
     this = IsoWeek.of((now or datetime.now(timezone.utc)).astimezone(zone).date())
@@ -261,9 +261,9 @@ def demo_week(engine: "Engine", brands: list[str], now: datetime | None = None) 
 
 
 def export_demo_week(brands: list[str]) -> list[Path]:
-    """The demo brands' week (see :func:`demo_week`): detractor CSVs, summary and chart, via umot.export."""
+    """The demo brands' week (see :func:`demo_week`): detractor CSVs, summary and chart, via reporting."""
     from models.db import get_engine
-    from umot.export import write_weekly_export
+    from reporting import write_weekly_export
 
     engine = get_engine()
     return write_weekly_export(engine, week=demo_week(engine, brands))

@@ -51,7 +51,7 @@ def _connect_prefect() -> str:
     """Point Prefect at its server (see :func:`use_prefect_server`) and check that it answers."""
     import httpx
 
-    from umot.config import get_settings
+    from core.settings import get_settings
 
     get_settings().data_dir.mkdir(parents=True, exist_ok=True)  # PREFECT_HOME lives under it
     import flows  # noqa: F401  (umot's Prefect defaults: PREFECT_HOME, analytics off)
@@ -143,7 +143,7 @@ def deploy(
 def _pinned_locations() -> str:
     """Where the deployed runs will read and write, whatever folder the worker starts in."""
     from flows.deployments import worker_job_variables
-    from umot.config import get_settings
+    from core.settings import get_settings
 
     env = worker_job_variables()["env"]
     if "UMOT_DATABASE_URL" in env:

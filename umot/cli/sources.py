@@ -25,7 +25,7 @@ DatabaseOption = Annotated[
 
 
 def _config_path(config: Path | None) -> Path:
-    from umot.config import get_settings
+    from core.settings import get_settings
 
     return config or get_settings().config_file
 
@@ -43,7 +43,7 @@ def _options(pairs: list[str] | None) -> dict[str, str]:
 def _sync(config_path: Path, database_url: str | None, *, prune: bool = False) -> Any:
     """Sync the file into the store; bad config -> one-line error naming the file and source."""
     from models.db import init_db, session_scope
-    from umot.sources_config import SourcesConfigError, sync_sources
+    from models.sources_config import SourcesConfigError, sync_sources
 
     try:
         engine = init_db(database_url)
@@ -74,7 +74,7 @@ def add(
 
       umot sources add Acme blog --spider feed --url https://blog.example/feed.xml
     """
-    from umot.sources_config import SourceConfig, SourcesConfigError, add_source_to_config, resolve_urls
+    from models.sources_config import SourceConfig, SourcesConfigError, add_source_to_config, resolve_urls
 
     brand, name = brand.strip(), name.strip()
     if not brand or not name:
@@ -103,7 +103,7 @@ def list_sources(
 
     from models import crud
     from models.db import get_engine, session_scope
-    from umot.sources_config import load_sources
+    from models.sources_config import load_sources
 
     config_path = _config_path(config)
     _sync(config_path, database_url)
@@ -142,7 +142,7 @@ def remove(
     """Remove a source from umot.toml and the store (its reviews and crawl history stay)."""
     from models import crud
     from models.db import init_db, session_scope
-    from umot.sources_config import SourcesConfigError, find_source, remove_source_from_config
+    from models.sources_config import SourcesConfigError, find_source, remove_source_from_config
 
     config_path = _config_path(config)
     try:
@@ -161,7 +161,7 @@ def remove(
 def _set_enabled(brand: str, name: str, enabled: bool, config: Path | None, database_url: str | None) -> None:
     from models import crud
     from models.db import init_db, session_scope
-    from umot.sources_config import SourcesConfigError, find_source, update_source_in_config
+    from models.sources_config import SourcesConfigError, find_source, update_source_in_config
 
     config_path = _config_path(config)
     try:

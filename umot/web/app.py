@@ -33,7 +33,7 @@ def create_app(database_url: str | None = None, *, secret_key: str | None = None
     key file in the data directory).
     """
     from models.db import init_db
-    from umot.config import get_settings
+    from core.settings import get_settings
     from umot.web.secret import load_secret_key
 
     app = FastAPI(

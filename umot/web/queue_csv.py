@@ -1,7 +1,7 @@
 """Queue rows as CSV, for the web download and ``umot detractors list --format csv``.
 
 Every cell goes through the weekly export's formula-injection guard
-(:func:`umot.export.csv_safe`): review text is written by strangers and a
+(:func:`reporting.csv_safe`): review text is written by strangers and a
 brand team opens this file in a spreadsheet.
 """
 
@@ -11,7 +11,7 @@ import csv
 import io
 
 from models.crud.triage import QueueRow
-from umot.export import csv_safe
+from reporting import csv_safe
 
 COLUMNS = (
     "flag_id", "review_id", "brand", "date", "source", "url", "author", "rating", "predicted_stars",

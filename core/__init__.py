@@ -1,0 +1,1 @@
+"""Lowest layer: settings and helpers every other package may import (nothing above)."""
