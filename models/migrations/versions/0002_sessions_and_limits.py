@@ -16,8 +16,24 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    pass
+    # --- web sessions and login throttling (#15, web helper) ---
+    with op.batch_alter_table('user', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('session_version', sa.Integer(), server_default='0', nullable=False))
+        batch_op.add_column(sa.Column('disabled_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+    op.create_table('loginthrottle',
+    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=400), nullable=False),
+    sa.Column('failures', sa.Integer(), nullable=False),
+    sa.Column('last_failure_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('locked_until', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_loginthrottle'))
+    )
+    # --- end of web sessions and login throttling ---
 
 
 def downgrade() -> None:
-    pass
+    # --- web sessions and login throttling (#15, web helper) ---
+    op.drop_table('loginthrottle')
+    with op.batch_alter_table('user', schema=None) as batch_op:
+        batch_op.drop_column('disabled_at')
+        batch_op.drop_column('session_version')
+    # --- end of web sessions and login throttling ---
