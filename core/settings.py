@@ -15,6 +15,15 @@ def _env_path(name: str, default: str) -> Path:
     return Path(os.environ.get(name, default)).expanduser()
 
 
+def _env_days(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit():
+        raise ValueError(f"{name}={raw!r}: expected a whole number of days (0 or more)")
+    return int(raw)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Resolved settings; build one with :func:`get_settings`."""
@@ -26,6 +35,8 @@ class Settings:
     database_url_override: str | None = field(
         default_factory=lambda: os.environ.get("UMOT_DATABASE_URL") or None
     )
+    # how many days back a nightly crawl re-reads unanswered reviews for the brand's reply (0 = never)
+    reply_window_days: int = field(default_factory=lambda: _env_days("UMOT_REPLY_WINDOW_DAYS", 30))
 
     @property
     def database_url(self) -> str:
