@@ -1,10 +1,19 @@
-"""Fixtures shared by every area's tests (keep this file small)."""
+"""Fixtures shared by every area's tests: HTTP cache, SQLite and PostgreSQL stores.
+
+Keep this file small: an area's own fixtures live in its folder's conftest.
+"""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
+
+PG_HOST, PG_PORT, PG_ADMIN_DB = "127.0.0.1", 5432, "test"
+PG_USERS = ("postgres", "root")  # the first role that answers creates the test databases
 
 
 @pytest.fixture(autouse=True)
@@ -21,3 +30,67 @@ def db_url(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'umot.db'}"
     init_db(url)
     return url
+
+
+def _pg_admin(user: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(
+        host=PG_HOST, port=PG_PORT, user=user, dbname=PG_ADMIN_DB, autocommit=True, connect_timeout=3
+    ) as conn:
+        conn.execute(sql)
+
+
+@pytest.fixture(scope="session")
+def pg_user() -> str:
+    """A PostgreSQL role that may create databases, or skip saying why (CI has a server)."""
+    import psycopg
+
+    errors = []
+    for user in PG_USERS:
+        try:
+            _pg_admin(user, "SELECT 1")
+            return user
+        except psycopg.Error as exc:
+            errors.append(f"{user}: {str(exc).strip().splitlines()[0]}")
+    pytest.skip(f"no PostgreSQL server answers on {PG_HOST}:{PG_PORT} ({'; '.join(errors)})")
+
+
+@pytest.fixture(scope="session")
+def pg_new_database(pg_user: str) -> Callable[[], AbstractContextManager[str]]:
+    """``with pg_new_database() as url``: a new empty database, dropped on leaving.
+
+    Each gets a random name (``umot_test_<hex>``), so concurrent runs never collide;
+    fixtures of any scope build theirs with it.
+    """
+
+    @contextmanager
+    def new_database() -> Iterator[str]:
+        from models.db import dispose_engines
+
+        name = f"umot_test_{uuid.uuid4().hex[:12]}"
+        _pg_admin(pg_user, f'CREATE DATABASE "{name}"')
+        try:
+            yield f"postgresql+psycopg://{pg_user}@{PG_HOST}:{PG_PORT}/{name}"
+        finally:
+            dispose_engines()
+            _pg_admin(pg_user, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return new_database
+
+
+@pytest.fixture
+def pg_database(pg_new_database: Callable[[], AbstractContextManager[str]]) -> Iterator[str]:
+    """URL of a new, empty PostgreSQL database, dropped after the test."""
+    with pg_new_database() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def pg_migrated_url(pg_new_database: Callable[[], AbstractContextManager[str]]) -> Iterator[str]:
+    """One migrated PostgreSQL database for the session (tests empty it first)."""
+    from models.db import init_db
+
+    with pg_new_database() as url:
+        init_db(url)
+        yield url

@@ -1,77 +1,18 @@
 """Store fixtures: every store test runs on SQLite and on PostgreSQL.
 
-PostgreSQL tests get a database of their own (``umot_test_<random>``, dropped
-afterwards) on 127.0.0.1:5432, so concurrent runs never collide; they skip,
-saying why, only when no server answers.
+The PostgreSQL databases come from tests/conftest.py (``pg_database``,
+``pg_migrated_url``): one of their own per test or session, dropped afterwards;
+they skip, saying why, only when no server answers.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
-
-PG_HOST, PG_PORT, PG_ADMIN_DB = "127.0.0.1", 5432, "test"
-PG_USERS = ("postgres", "root")
-
-
-@pytest.fixture(scope="session")
-def pg_user() -> str:
-    """A PostgreSQL role that may create databases, or skip."""
-    import psycopg
-
-    errors = []
-    for user in PG_USERS:
-        try:
-            with psycopg.connect(
-                host=PG_HOST, port=PG_PORT, user=user, dbname=PG_ADMIN_DB, connect_timeout=3
-            ):
-                return user
-        except psycopg.Error as exc:
-            errors.append(f"{user}: {str(exc).strip().splitlines()[0]}")
-    pytest.skip(f"no PostgreSQL server answers on {PG_HOST}:{PG_PORT} ({'; '.join(errors)})")
-
-
-def _pg_admin(user: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(host=PG_HOST, port=PG_PORT, user=user, dbname=PG_ADMIN_DB, autocommit=True) as conn:
-        conn.execute(sql)
-
-
-@pytest.fixture
-def pg_database(pg_user: str) -> Iterator[str]:
-    """URL of a new, empty PostgreSQL database, dropped after the test."""
-    from models.db import dispose_engines
-
-    name = f"umot_test_{uuid.uuid4().hex[:12]}"
-    _pg_admin(pg_user, f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgresql+psycopg://{pg_user}@{PG_HOST}:{PG_PORT}/{name}"
-    finally:
-        dispose_engines()
-        _pg_admin(pg_user, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture(scope="session")
-def pg_migrated_url(pg_user: str) -> Iterator[str]:
-    """One migrated PostgreSQL database for the session (tests empty it first)."""
-    from models.db import dispose_engines, init_db
-
-    name = f"umot_test_{uuid.uuid4().hex[:12]}"
-    _pg_admin(pg_user, f'CREATE DATABASE "{name}"')
-    url = f"postgresql+psycopg://{pg_user}@{PG_HOST}:{PG_PORT}/{name}"
-    try:
-        init_db(url)
-        yield url
-    finally:
-        dispose_engines()
-        _pg_admin(pg_user, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
 
 DIALECTS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 

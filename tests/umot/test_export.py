@@ -267,42 +267,15 @@ def test_cli_export_bad_input_is_one_line(store, tmp_path, monkeypatch, args, me
 
 
 @pytest.mark.postgres
-def test_postgresql_store_exports_the_same_csvs(store, tmp_path):
+def test_postgresql_store_exports_the_same_csvs(store, tmp_path, pg_database):
     """Same rows, same week cut, same figures on PostgreSQL (timestamptz) as on SQLite."""
-    import uuid
-
-    import psycopg
-
-    from models.db import dispose_engines
-
-    user = None
-    for candidate in ("postgres", "root"):
-        try:
-            with psycopg.connect(host="127.0.0.1", port=5432, user=candidate, dbname="test", connect_timeout=3):
-                user = candidate
-                break
-        except psycopg.Error:
-            continue
-    if user is None:
-        pytest.skip("no PostgreSQL server answers on 127.0.0.1:5432 (users postgres, root)")
-    name = f"umot_test_{uuid.uuid4().hex[:12]}"
-
-    def admin(sql: str) -> None:
-        with psycopg.connect(host="127.0.0.1", port=5432, user=user, dbname="test", autocommit=True) as conn:
-            conn.execute(sql)
-
-    admin(f'CREATE DATABASE "{name}"')
-    try:
-        pg = init_db(f"postgresql+psycopg://{user}@127.0.0.1:5432/{name}")
-        seed(pg)
-        for zone in ("UTC", "Europe/Berlin"):
-            lite = write_weekly_export(store, week=W47, out_dir=tmp_path / f"lite-{zone}", tz=zone)
-            post = write_weekly_export(pg, week=W47, out_dir=tmp_path / f"pg-{zone}", tz=zone)
-            for a, b in zip(lite[:4], post[:4]):
-                assert a.name == b.name and a.read_bytes() == b.read_bytes(), a.name
-    finally:
-        dispose_engines()
-        admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    pg = init_db(pg_database)
+    seed(pg)
+    for zone in ("UTC", "Europe/Berlin"):
+        lite = write_weekly_export(store, week=W47, out_dir=tmp_path / f"lite-{zone}", tz=zone)
+        post = write_weekly_export(pg, week=W47, out_dir=tmp_path / f"pg-{zone}", tz=zone)
+        for a, b in zip(lite[:4], post[:4]):
+            assert a.name == b.name and a.read_bytes() == b.read_bytes(), a.name
 
 
 def test_count_flagged_counts_every_brand_and_skips_dismissed(store):

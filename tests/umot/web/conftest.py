@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -147,33 +149,13 @@ def ana(client):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(scope="module")
-def pg_seeded() -> Seeded:
+def pg_seeded(pg_new_database: Callable[[], AbstractContextManager[str]]) -> Iterator[Seeded]:
     """The same seed in a PostgreSQL database of its own (dropped afterwards), or skip."""
-    import uuid
+    from models.db import init_db
 
-    import psycopg
-
-    from models.db import dispose_engines, init_db
-
-    user, name, admin = None, f"umot_test_{uuid.uuid4().hex[:12]}", None
-    for candidate in ("postgres", "root"):
-        try:
-            admin = psycopg.connect(host="127.0.0.1", user=candidate, dbname="test", autocommit=True, connect_timeout=3)
-            user = candidate
-            break
-        except psycopg.Error:
-            continue
-    if admin is None:
-        pytest.skip("no PostgreSQL server answers on 127.0.0.1:5432")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            url = f"postgresql+psycopg://{user}@127.0.0.1:5432/{name}"
-            init_db(url)
-            yield seed(url)
-        finally:
-            dispose_engines()
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with pg_new_database() as url:
+        init_db(url)
+        yield seed(url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
