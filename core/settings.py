@@ -1,42 +1,75 @@
-"""Runtime configuration, read from ``UMOT_*`` environment variables.
+"""Every ``UMOT_*`` setting, in one typed object read once from the environment.
 
-One place resolves every default so that the CLI, the flows and the spiders
-agree on where the data lives.
+Entry points (the CLI, the flows, the crawl process) call :func:`get_settings`
+and pass what they need down; nothing else reads ``os.environ``. A value that
+does not parse fails at start-up in one line naming the variable
+(:class:`SettingsError`). The table of every setting is docs/configuration.md.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, NonNegativeInt, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_URL = "https://github.com/umot-project/umot"
 
 
-def _env_path(name: str, default: str) -> Path:
-    return Path(os.environ.get(name, default)).expanduser()
+class SettingsError(ValueError):
+    """A ``UMOT_*`` variable holds a value umot cannot use; the message names it."""
 
 
-def _env_days(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit():
-        raise ValueError(f"{name}={raw!r}: expected a whole number of days (0 or more)")
-    return int(raw)
+class Settings(BaseSettings):
+    """Resolved settings; build one with :func:`get_settings` (keywords override the environment)."""
 
-
-@dataclass(frozen=True)
-class Settings:
-    """Resolved settings; build one with :func:`get_settings`."""
-
-    data_dir: Path = field(default_factory=lambda: _env_path("UMOT_DATA_DIR", "data"))
-    export_dir: Path = field(default_factory=lambda: _env_path("UMOT_EXPORT_DIR", "exports"))
-    config_file: Path = field(default_factory=lambda: _env_path("UMOT_CONFIG", "umot.toml"))
-    model: str | None = field(default_factory=lambda: os.environ.get("UMOT_MODEL") or None)
-    database_url_override: str | None = field(
-        default_factory=lambda: os.environ.get("UMOT_DATABASE_URL") or None
+    model_config = SettingsConfigDict(
+        env_prefix="UMOT_", env_ignore_empty=True, frozen=True, extra="ignore", populate_by_name=True
     )
+
+    # --- where things live ---
+    data_dir: Path = Path("data")
+    export_dir: Path = Path("exports")
+    config_file: Path = Field(Path("umot.toml"), validation_alias=AliasChoices("UMOT_CONFIG", "config_file"))
+    database_url_override: str | None = Field(
+        None, validation_alias=AliasChoices("UMOT_DATABASE_URL", "database_url_override")
+    )
+    # --- scoring ---
+    model: str | None = None  # model directory or hub id; None: the shipped model
+    backend: Literal["onnx", "torch"] = "onnx"
+    quantize: bool | None = None  # None: int8 on ONNX Runtime, float32 on PyTorch
+    cache_dir: Path = Path("~/.cache/umot")
+    threads: NonNegativeInt = 0  # 0: every core this process may use
+    # --- schedules and weeks ---
+    timezone: str = "UTC"
+    nightly_cron: str = "0 2 * * *"
+    weekly_cron: str = "0 6 * * 1"
+    # --- crawling ---
+    contact_url: str = PROJECT_URL
+    crawl_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    httpcache_dir: Path | None = None  # None: <data_dir>/httpcache
+    httpcache: bool = False  # True: replay kept pages for 24 h without asking the site
     # how many days back a nightly crawl re-reads unanswered reviews for the brand's reply (0 = never)
-    reply_window_days: int = field(default_factory=lambda: _env_days("UMOT_REPLY_WINDOW_DAYS", 30))
+    reply_window_days: NonNegativeInt = 30
+    # --- web and users ---
+    secret_key: SecretStr | None = None  # None: a key generated into <data_dir>/web-secret.key
+    user_password: SecretStr | None = None  # for `umot users add/passwd` without a terminal
+
+    @field_validator("data_dir", "export_dir", "config_file", "cache_dir", "httpcache_dir")
+    @classmethod
+    def _expand_home(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
+
+    @field_validator("backend", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("crawl_log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @property
     def database_url(self) -> str:
@@ -45,7 +78,26 @@ class Settings:
             return self.database_url_override
         return f"sqlite:///{(self.data_dir / 'umot.db').resolve()}"
 
+    @property
+    def httpcache_path(self) -> Path:
+        """Where pages are kept for conditional requests (absolute)."""
+        return (self.httpcache_dir or self.data_dir / "httpcache").resolve()
 
-def get_settings() -> Settings:
-    """Read the environment now (not at import time, so tests can monkeypatch it)."""
-    return Settings()
+
+def _variable(loc: tuple[int | str, ...]) -> str:
+    name = str(loc[0]) if loc else "?"
+    return name if name.startswith("UMOT_") else f"UMOT_{name.upper()}"
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Read the environment now (not at import time, so tests can monkeypatch it).
+
+    Raises :class:`SettingsError` naming the first variable that does not parse.
+    """
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise SettingsError(
+            f"{_variable(error['loc'])}={error.get('input')!r}: {error['msg'].lower()}"
+        ) from None

@@ -1,0 +1,53 @@
+"""core.settings: every UMOT_* variable parsed once, bad values named in one line."""
+
+from pathlib import Path
+
+import pytest
+
+from core.settings import Settings, SettingsError, get_settings
+
+
+def test_defaults_without_any_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in [n for n in __import__("os").environ if n.startswith("UMOT_")]:
+        monkeypatch.delenv(name)
+    settings = get_settings()
+    assert settings.data_dir == Path("data") and settings.config_file == Path("umot.toml")
+    assert settings.database_url == f"sqlite:///{Path('data/umot.db').resolve()}"
+    assert settings.backend == "onnx" and settings.quantize is None and settings.threads == 0
+    assert settings.httpcache_path == Path("data/httpcache").resolve()
+    assert settings.reply_window_days == 30
+
+
+def test_variables_are_read_and_typed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("UMOT_CONFIG", "~/brands.toml")
+    monkeypatch.setenv("UMOT_QUANTIZE", "off")
+    monkeypatch.setenv("UMOT_BACKEND", " Torch ")
+    monkeypatch.setenv("UMOT_THREADS", "3")
+    monkeypatch.setenv("UMOT_MODEL", "")  # empty counts as unset
+    monkeypatch.setenv("UMOT_SECRET_KEY", "k3y")
+    settings = get_settings()
+    assert settings.database_url == f"sqlite:///{tmp_path / 'umot.db'}"
+    assert settings.config_file == Path.home() / "brands.toml"
+    assert (settings.quantize, settings.backend, settings.threads, settings.model) == (False, "torch", 3, None)
+    assert settings.secret_key is not None and settings.secret_key.get_secret_value() == "k3y"
+    assert "k3y" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("UMOT_QUANTIZE", "maybe", "UMOT_QUANTIZE='maybe': input should be a valid boolean"),
+        ("UMOT_REPLY_WINDOW_DAYS", "-1", "UMOT_REPLY_WINDOW_DAYS='-1': input should be greater than or equal to 0"),
+        ("UMOT_BACKEND", "tensorflow", "UMOT_BACKEND='tensorflow': input should be 'onnx' or 'torch'"),
+    ],
+)
+def test_a_bad_value_names_its_variable(monkeypatch: pytest.MonkeyPatch, name: str, value: str, message: str) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError, match="^" + message.replace("(", r"\(")):
+        get_settings()
+
+
+def test_keywords_override_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UMOT_DATABASE_URL", "sqlite:///from-env.db")
+    assert Settings(database_url_override="sqlite:///given.db").database_url == "sqlite:///given.db"
