@@ -29,6 +29,9 @@ class ReviewItem(scrapy.Item):
     published_at = scrapy.Field()  # ISO 8601 UTC string
     language = scrapy.Field()  # ISO 639-1 code
     extra = scrapy.Field()  # dict of anything else worth keeping (item reviewed, ...)
+    reply_text = scrapy.Field()  # the brand's public reply under the review, if the site shows one
+    reply_author = scrapy.Field()  # who signed it (the business's name on the site)
+    replied_at = scrapy.Field()  # ISO 8601 UTC string
 
 
 REVIEW_FIELDS: tuple[str, ...] = tuple(ReviewItem.fields)
@@ -44,8 +47,9 @@ def item_to_row(item: Any) -> dict[str, Any]:
     """Plain dict with every review field (missing -> None; datetimes -> ISO 8601)."""
     get = item.get if hasattr(item, "get") else lambda k, d=None: getattr(item, k, d)
     row = {name: get(name, None) for name in REVIEW_FIELDS}
-    if isinstance(row["published_at"], datetime):
-        row["published_at"] = row["published_at"].isoformat()
+    for name in ("published_at", "replied_at"):
+        if isinstance(row[name], datetime):
+            row[name] = row[name].isoformat()
     if row["extra"] is None:
         row["extra"] = {}
     return row

@@ -22,13 +22,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from crawlers.reply_window import awaiting_reply_since
+
 logger = logging.getLogger(__name__)
 
 #: Scrapy settings the runner passes to a crawl whose run it opened.
-RUN_ID = "UMOT_RUN_ID"
-BRAND_ID = "UMOT_BRAND_ID"
-KNOWN_FILE = "UMOT_KNOWN_FILE"  # JSON {source label: [external ids]}
-PAGES_FILE = "UMOT_PAGES_FILE"  # JSON {url: page state} (models.crud.page_states)
+RUN_ID = "CRAWL_RUN_ID"
+BRAND_ID = "CRAWL_BRAND_ID"
+KNOWN_FILE = "CRAWL_KNOWN_FILE"  # JSON {source label: [external ids]}
+PAGES_FILE = "CRAWL_PAGES_FILE"  # JSON {url: page state} (models.crud.page_states)
 
 
 def migrate(database_url: str) -> bool:
@@ -62,7 +64,9 @@ def open_run(
         with session_scope(get_engine(database_url)) as session:
             brand_id = crud.get_or_create_brand(session, brand).id
             run_id = crud.start_crawl_run(session, brand_id=brand_id, source_id=source_id, spider=spider).id
-            known = crud.known_ids_by_source(session, brand_id=brand_id)
+            known = crud.known_ids_by_source(
+                session, brand_id=brand_id, awaiting_reply_since=awaiting_reply_since(spider)
+            )
             pages = crud.page_states(session, brand_id=brand_id)
         known_file.write_text(json.dumps(known), encoding="utf-8")
         pages_file = known_file.with_name(f"{known_file.stem}-pages.json")

@@ -293,12 +293,31 @@ def _review_row(
         "published_at": _text(raw_date) if raw_date else None,
         "language": _text(node.get("inLanguage")),
         "extra": {k: v for k, v in extra.items() if v is not None},
+        **_reply(graph, node),
     }
 
 
+def _reply(graph: _Graph, node: dict) -> dict[str, Any]:
+    """The business's reply: the review's first schema.org ``comment`` with text (raw date)."""
+    comments = graph.resolve(node.get("comment"))
+    for comment in comments if isinstance(comments, list) else [comments]:
+        comment = graph.resolve(comment)
+        text = _text(comment.get("text") or comment.get("description")) if isinstance(comment, dict) else None
+        if text:
+            raw_date = comment.get("dateCreated") or comment.get("datePublished")
+            return {
+                "reply_text": text,
+                "reply_author": _name(graph, comment.get("author") or comment.get("creator")),
+                "replied_at": _text(raw_date) if raw_date else None,
+            }
+    return {"reply_text": None, "reply_author": None, "replied_at": None}
+
+
 def _finish_row(row: dict[str, Any], page_language: str | None) -> dict[str, Any]:
-    """Normalise the costly fields: the date to ISO 8601 UTC, the language to a code."""
+    """Normalise the costly fields: the dates to ISO 8601 UTC, the language to a code."""
     row["published_at"] = iso_utc(row["published_at"]) if row["published_at"] else None
+    if row.get("replied_at"):  # an unreadable date is passed on as written: the store names it
+        row["replied_at"] = iso_utc(row["replied_at"]) or row["replied_at"]
     row["language"] = detect_language(row["text"] or None, row["language"], page_language)
     return row
 

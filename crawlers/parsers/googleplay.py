@@ -15,7 +15,8 @@ the Play web app itself does; the format is undocumented and may change.
 
 A review is a positional array: ``[0]`` id, ``[1][0]`` author, ``[2]`` stars,
 ``[4]`` text, ``[5][0]`` epoch seconds, ``[6]`` thumbs-up count,
-``[7][1]`` developer reply, ``[10]`` app version.
+``[7]`` developer reply (``[0]`` name or null, ``[1]`` text, ``[2][0]`` epoch seconds),
+``[10]`` app version.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 from crawlers.parsers.common import ParsedPage, ParseError, dig, load_json, make_review
+from crawlers.parsers.replies import reply_fields
 
 SOURCE = "googleplay"
 DETAILS_URL = "https://play.google.com/store/apps/details?id={app_id}&hl={lang}&gl={country}"
@@ -139,7 +141,9 @@ def _review(item: list[Any], url: str, app_id: str | None) -> dict[str, Any]:
     review_id = item[0]
     # Link to the review on the host that served it (play.google.com, or a test site).
     page = urljoin(url, "/store/apps/details?" + urlencode({"id": app_id, **_lang_country(url)})) if app_id else url
-    return make_review(
+    # [7] is the developer's reply: [name or null, text, [epoch seconds, nanos]]
+    reply = reply_fields(dig(item, 7, 1), dig(item, 7, 0), dig(item, 7, 2, 0))
+    return reply | make_review(
         source=SOURCE,
         external_id=review_id,
         url=f"{page}&{urlencode({'reviewId': review_id})}",
@@ -151,7 +155,6 @@ def _review(item: list[Any], url: str, app_id: str | None) -> dict[str, Any]:
             "app_id": app_id,
             "thumbs_up": dig(item, 6),
             "version": dig(item, 10),
-            "reply": dig(item, 7, 1),
         },
     )
 

@@ -4,7 +4,8 @@ URL: ``https://www.trustpilot.com/review/{domain}?page={n}`` (``sort=recency``).
 The server-rendered page carries ``<script id="__NEXT_DATA__">`` with
 ``props.pageProps.reviews[]`` (``id``, ``rating``, ``title``, ``text``,
 ``consumer.displayName``, ``dates.publishedDate``, ``language``, ``likes``,
-``reply``) and ``props.pageProps.filters.pagination`` (``currentPage``,
+``reply.message`` / ``reply.publishedDate``: the company's reply, signed by the
+business's ``displayName``) and ``props.pageProps.filters.pagination`` (``currentPage``,
 ``totalPages``). Pages without it are read from their schema.org JSON-LD
 ``Review`` nodes (``@graph`` or top level) through extruct.
 """
@@ -24,6 +25,7 @@ from crawlers.parsers.common import (
     load_json,
     make_review,
 )
+from crawlers.parsers.replies import reply_fields
 from crawlers.parsers.urls import query_int, site_root, with_query
 
 SOURCE = "trustpilot"
@@ -65,13 +67,15 @@ def _from_next_data(data: Any, url: str) -> ParsedPage:
     if not isinstance(items, list):
         raise ParseError("Trustpilot props.pageProps.reviews is missing or not a list")
     business = dig(props, "businessUnit", "identifyingName")
+    replier = dig(props, "businessUnit", "displayName") or business
     site = site_root(url)
     reviews = []
     for item in items:
         if not isinstance(item, dict) or item.get("id") is None:
             continue
+        reply = reply_fields(dig(item, "reply", "message"), replier, dig(item, "reply", "publishedDate"))
         reviews.append(
-            make_review(
+            reply | make_review(
                 source=SOURCE,
                 external_id=item["id"],
                 url=f"{site}/reviews/{item['id']}",
@@ -85,7 +89,6 @@ def _from_next_data(data: Any, url: str) -> ParsedPage:
                     "business": business,
                     "likes": item.get("likes"),
                     "experienced_at": dig(item, "dates", "experiencedDate"),
-                    "reply": dig(item, "reply", "message"),
                     "country": dig(item, "consumer", "countryCode"),
                 },
             )

@@ -6,7 +6,8 @@ Yelp renders its business page with hypernova: the page state sits in
 in an HTML comment (``<!--{...}-->``). The shape parsed here is the review
 feed: any object holding ``reviews[]`` whose items have ``id``, ``rating``,
 ``comment.text`` (HTML), ``comment.language``, ``user.markupDisplayName``,
-``localizedDate`` (and ``feedback.counts``), next to ``pagination``
+``localizedDate`` (and ``feedback.counts``; ``businessOwnerReplies[0]`` is the owner's
+reply: ``comment.text``, ``businessOwner.markupDisplayName``, ``localizedDate``), next to ``pagination``
 (``startResult`` 1-based, ``resultsPerPage``, ``totalResults``); in Yelp's
 current pages that is ``bizDetailsPageProps.reviewFeedQueryProps``. The path to
 it is searched for rather than hard-coded, because Yelp moves it between
@@ -30,6 +31,7 @@ from crawlers.parsers.common import (
     json_ld_reviews,
     make_review,
 )
+from crawlers.parsers.replies import reply_fields
 from crawlers.parsers.urls import site_root, with_query
 
 SOURCE = "yelp"
@@ -91,7 +93,7 @@ def _from_feed(feed: dict[str, Any], url: str) -> ParsedPage:
     for item in feed["reviews"]:
         review_id = item.get("id") or item.get("encid")
         reviews.append(
-            make_review(
+            _owner_reply(item) | make_review(
                 source=SOURCE,
                 external_id=review_id,
                 url=f"{site}/biz/{alias}?hrid={review_id}" if review_id else url,
@@ -116,6 +118,18 @@ def _from_feed(feed: dict[str, Any], url: str) -> ParsedPage:
     next_start = start + per_page
     has_next = bool(reviews) and total is not None and next_start < int(total)
     return ParsedPage(reviews=reviews, next_url=with_start(url, next_start) if has_next else None)
+
+
+def _owner_reply(item: dict[str, Any]) -> dict[str, Any]:
+    """The first of ``businessOwnerReplies`` (Yelp shows one; an update replaces it)."""
+    replies = item.get("businessOwnerReplies")
+    reply = replies[0] if isinstance(replies, list) and replies and isinstance(replies[0], dict) else {}
+    owner = reply.get("businessOwner") or reply.get("owner") or {}
+    return reply_fields(
+        html_to_text(dig(reply, "comment", "text") or reply.get("text")),
+        dig(owner, "markupDisplayName") or dig(owner, "displayName"),
+        reply.get("localizedDate") or dig(reply, "createdAt", "utcDateTime"),
+    )
 
 
 def _from_json_ld(html: str, url: str) -> list[dict[str, Any]]:

@@ -7,11 +7,13 @@ Spider arguments (``scrapy crawl NAME -a urls=... -a brand=... -a since=...``):
 - ``since``: ISO date; reviews older than this are skipped and pagination stops there
 - ``source_id``: the ``Source`` row this crawl is for (optional)
 
-When a store is configured (``UMOT_DATABASE_URL`` and no ``UMOT_OUTPUT``) the spider
+When a store is configured (``UMOT_DATABASE_URL`` and no ``CRAWL_OUTPUT``) the spider
 knows the external ids already stored for its (brand, source), so that
 :meth:`ReviewSpider.should_follow_next` can stop paginating once a page holds
-only reviews we already have. Started by ``crawlers.runner`` it reads them from
-the file the runner wrote (``UMOT_KNOWN_FILE``, see ``crawlers.run_store``);
+only reviews we already have (for spiders whose pages carry the brand's reply,
+recent unanswered reviews do not count: see ``crawlers.reply_window``).
+Started by ``crawlers.runner`` it reads them from
+the file the runner wrote (``CRAWL_KNOWN_FILE``, see ``crawlers.run_store``);
 a plain ``scrapy crawl`` reads them from the store.
 """
 
@@ -33,6 +35,7 @@ from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.extract.dates import parse_datetime
 from crawlers.items import content_id
+from crawlers.reply_window import awaiting_reply_since
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +50,7 @@ def split_urls(urls: str | Iterable[str] | None) -> list[str]:
 
 def store_url(settings: Any) -> str | None:
     """Database URL the crawl writes to, or None (JSONL output never touches the store)."""
-    if settings.get("UMOT_OUTPUT"):
+    if settings.get("CRAWL_OUTPUT"):
         return None
     return settings.get("UMOT_DATABASE_URL") or None
 
@@ -109,8 +112,8 @@ class ReviewSpider(scrapy.Spider):
         self.crawler.stats.set_value(keys.START_URLS, len(self.start_urls))
         self._db_url = store_url(self.crawler.settings)
         # after a crawl that stopped half way, the pages behind its known reviews
-        # were never read: UMOT_FULL_CRAWL follows every next page once
-        self.full_crawl = self.crawler.settings.getbool("UMOT_FULL_CRAWL")
+        # were never read: CRAWL_FULL follows every next page once
+        self.full_crawl = self.crawler.settings.getbool("CRAWL_FULL")
         known_file = self.crawler.settings.get(run_store.KNOWN_FILE)
         if self._db_url and self.brand and known_file:  # handed over by the runner: no store query here
             self._handed = run_store.read_known(known_file)
@@ -144,7 +147,10 @@ class ReviewSpider(scrapy.Spider):
         with session_scope(get_engine(self._db_url)) as session:
             if self._brand_id is None:
                 self._brand_id = crud.get_or_create_brand(session, self.brand).id
-            return set(crud.known_external_ids(session, brand_id=self._brand_id, source=source))
+            return set(crud.known_external_ids(
+                session, brand_id=self._brand_id, source=source,
+                awaiting_reply_since=awaiting_reply_since(self.name),
+            ))
 
     def is_known(self, item: Any) -> bool:
         """Already stored? By the review's own id, else by the content id the store gives id-less reviews."""
@@ -188,7 +194,7 @@ class ReviewSpider(scrapy.Spider):
         """Follow the page after ``url``? No once its reviews are all known or all older than ``since``.
 
         A page without reviews says nothing about the next one, so it is followed;
-        with ``UMOT_FULL_CRAWL`` known reviews do not stop pagination (``since`` still does).
+        with ``CRAWL_FULL`` known reviews do not stop pagination (``since`` still does).
         """
         if not reviews:
             return True

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from models.crud._bulk import insert_ignore_returning_ids
 from models.crud.replies import respond_from_source, store_replies
-from models.schemas import normalize_review_row
+from models.schemas import as_utc, normalize_review_row
 from models.tables import Review, utcnow
 
 REVIEW_TABLE = Review.__table__  # type: ignore[attr-defined]
@@ -86,21 +88,35 @@ def upsert_reviews(
     return result
 
 
-def known_ids_by_source(session: Session, *, brand_id: int) -> dict[str, list[str]]:
+def _settled(query: Any, awaiting_reply_since: datetime | None) -> Any:
+    """Leave out unanswered reviews published (else first seen) since then: a crawl reads them again."""
+    if awaiting_reply_since is None:
+        return query
+    when = func.coalesce(Review.published_at, Review.first_seen_at)
+    return query.where(or_(Review.reply_text.is_not(None), when < as_utc(awaiting_reply_since)))
+
+
+def known_ids_by_source(
+    session: Session, *, brand_id: int, awaiting_reply_since: datetime | None = None
+) -> dict[str, list[str]]:
     """Every external id stored for a brand, by source label: what a crawl's runner hands
-    its crawl process, so that a crawl with nothing new never opens the store itself."""
+    its crawl process, so that a crawl with nothing new never opens the store itself.
+
+    With ``awaiting_reply_since``, recent reviews without a reply are not listed
+    (see ``crawlers.reply_window``)."""
     known: dict[str, list[str]] = {}
-    for source, external_id in session.exec(
-        select(Review.source, Review.external_id).where(Review.brand_id == brand_id)
-    ):
+    query = select(Review.source, Review.external_id).where(Review.brand_id == brand_id)
+    for source, external_id in session.exec(_settled(query, awaiting_reply_since)):
         known.setdefault(source, []).append(external_id)
     return known
 
 
-def known_external_ids(session: Session, *, brand_id: int, source: str) -> set[str]:
+def known_external_ids(
+    session: Session, *, brand_id: int, source: str, awaiting_reply_since: datetime | None = None
+) -> set[str]:
     """External ids already stored for one brand and source (for incremental crawls)."""
     query = select(Review.external_id).where(Review.brand_id == brand_id, Review.source == source)
-    return set(session.exec(query))
+    return set(session.exec(_settled(query, awaiting_reply_since)))
 
 
 def count_reviews(session: Session, *, brand_id: int | None = None) -> int:

@@ -34,7 +34,8 @@ def test_details_page_embedded_reviews() -> None:
     assert [r["external_id"] for r in page.reviews] == ["gp:AOqpTOH_relevant_001", "gp:AOqpTOH_new_003"]
     first = page.reviews[0]
     assert (first["author"], first["rating"], first["extra"]["thumbs_up"]) == ("Dana Whitfield", 2.0, 31)
-    assert first["extra"]["reply"] == "Sorry Dana, a fix ships this week." and first["extra"]["version"] == "5.3.0"
+    assert (first["reply_text"], first["extra"]["version"]) == ("Sorry Dana, a fix ships this week.", "5.3.0")
+    assert first["replied_at"].isoformat() == "2024-02-04T22:40:00+00:00" and page.reviews[1]["reply_text"] is None
     assert first["published_at"].isoformat() == "2024-02-03T22:40:00+00:00"
     assert page.reviews[1]["language"] == "de"
 

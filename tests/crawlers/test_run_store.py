@@ -33,10 +33,10 @@ def test_open_run_writes_the_brand_ids_by_source_and_close_run_records_the_outco
     with session_scope(get_engine(db_url)) as session:
         brand_id = crud.get_or_create_brand(session, "Acme").id
         crud.upsert_reviews(session, [
-            {"source": "schemaorg:a.example", "external_id": "r1", "text": "fine"},
-            {"source": "schemaorg:a.example", "external_id": "r2", "text": "bad"},
-            {"source": "appstore", "external_id": "a9", "text": "ok"},
-        ], brand_id=brand_id)
+            {"source": "schemaorg:a.example", "external_id": "r1", "text": "fine", "published_at": "2020-01-01"},
+            {"source": "schemaorg:a.example", "external_id": "r2", "text": "bad", "published_at": "2020-01-02"},
+            {"source": "appstore", "external_id": "a9", "text": "ok", "published_at": "2020-01-03"},
+        ], brand_id=brand_id)  # old reviews: none awaits a reply (tests/crawlers/test_reply_window.py)
 
     handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider="schemaorg",
                                   known_file=tmp_path / "known.json")
@@ -76,7 +76,7 @@ def test_a_crawl_with_nothing_new_never_opens_the_store(demo_site, local_setting
     settings = {
         **local_settings,
         "UMOT_DATABASE_URL": f"sqlite:///{tmp_path / 'no-such-dir' / 'store.db'}",  # cannot be opened
-        "UMOT_OUTPUT": "", "UMOT_STORE_MIGRATED": True, "UMOT_STATS_FILE": str(stats_file),
+        "CRAWL_OUTPUT": "", "CRAWL_STORE_MIGRATED": True, "CRAWL_STATS_FILE": str(stats_file),
         run_store.RUN_ID: 42, run_store.BRAND_ID: brand_id, run_store.KNOWN_FILE: str(tmp_path / "known.json"),
     }
     jobs = tmp_path / "jobs.json"

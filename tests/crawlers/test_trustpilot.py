@@ -25,7 +25,9 @@ def test_next_data_page() -> None:
     assert first["url"] == "https://www.trustpilot.com/reviews/65f0c0ffee0000000000a001"
     assert (first["rating"], first["title"], first["author"]) == (1.0, "Never arrived", "Jordan P.")
     assert first["published_at"].isoformat() == "2024-03-08T14:22:10+00:00"
-    assert first["extra"]["reply"] == "Sorry Jordan, we have refunded you."
+    assert (first["reply_text"], first["reply_author"]) == ("Sorry Jordan, we have refunded you.", "Acme Example")
+    assert first["replied_at"].isoformat() == "2024-03-09T09:00:00+00:00"
+    assert second["reply_text"] is None
     assert (second["language"], second["title"]) == ("fr", "Très bien 👍")
     assert page.next_url == "https://www.trustpilot.com" + PAGE2
 
