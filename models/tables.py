@@ -63,6 +63,9 @@ class CrawlRun(SQLModel, table=True):
     started_at: datetime = Field(default_factory=utcnow)
     finished_at: datetime | None = None
     status: str = Field(default="running", max_length=20)  # running | ok | failed
+    # host:pid:boot.start of the process that opened the run (core.processes, #15): a
+    # run still ``running`` whose process is gone was killed, and the next run closes it.
+    owner: str | None = Field(default=None, max_length=200)
     pages: int = 0
     items_scraped: int = 0
     items_new: int = 0

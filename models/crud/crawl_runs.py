@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sqlalchemy import func
 from sqlmodel import Session, select
 
-from models.tables import CrawlRun, utcnow
+from core.processes import process_alive, process_identity
+from models.tables import CrawlRun, Review, utcnow
 
 STATUSES = ("running", "ok", "failed")
+ABANDONED = "the crawl's process ended without closing the run (killed?)"
 
 
 def start_crawl_run(session: Session, *, brand_id: int | None, source_id: int | None, spider: str) -> CrawlRun:
-    """Open a run (status ``running``); flushed so ``run.id`` is set."""
-    run = CrawlRun(brand_id=brand_id, source_id=source_id, spider=spider, status="running")
+    """Open a run (status ``running``), owned by this process; flushed so ``run.id`` is set."""
+    run = CrawlRun(brand_id=brand_id, source_id=source_id, spider=spider, status="running",
+                   owner=process_identity())
     session.add(run)
     session.flush()
     return run
+
+
+def close_abandoned_runs(session: Session, *, alive: Callable[[str], bool | None] = process_alive) -> list[int]:
+    """Close as failed the runs still ``running`` whose owning process has ended; their ids.
+
+    A killed run can no longer close itself. Its figures are the reviews it
+    stored (``items_new``): that tells the next crawl it stopped half way
+    (``flows.tasks.crawl.last_crawl_unfinished``). Runs of processes on other
+    machines, or without an owner (opened before owners were recorded), are left.
+    """
+    closed = []
+    for run in session.exec(select(CrawlRun).where(CrawlRun.status == "running", CrawlRun.owner.is_not(None))):
+        if alive(run.owner) is not False:
+            continue
+        stored = session.exec(select(func.count()).select_from(Review).where(Review.crawl_run_id == run.id)).one()
+        run.status, run.finished_at, run.error_message = "failed", utcnow(), ABANDONED
+        run.items_new = run.items_scraped = int(stored)
+        session.add(run)
+        closed.append(run.id)
+    session.flush()
+    return closed
 
 
 def finish_crawl_run(

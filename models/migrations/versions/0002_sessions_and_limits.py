@@ -28,9 +28,17 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('key', name=op.f('pk_loginthrottle'))
     )
     # --- end of web sessions and login throttling ---
+    # --- crawl-run owner (#15, CLI helper): the next run closes runs whose process died ---
+    with op.batch_alter_table('crawlrun', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('owner', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True))
+    # --- end of crawl-run owner ---
 
 
 def downgrade() -> None:
+    # --- crawl-run owner (#15, CLI helper) ---
+    with op.batch_alter_table('crawlrun', schema=None) as batch_op:
+        batch_op.drop_column('owner')
+    # --- end of crawl-run owner ---
     # --- web sessions and login throttling (#15, web helper) ---
     op.drop_table('loginthrottle')
     with op.batch_alter_table('user', schema=None) as batch_op:
