@@ -15,8 +15,10 @@ from models.crud.brands import (
     remove_source,
     set_source_enabled,
 )
+from models.crud.claims import claim_unscored, release_claims, renew_claims
 from models.crud.crawl_runs import finish_crawl_run, list_crawl_runs, start_crawl_run
 from models.crud.flags import flagged_reviews, upsert_flags
+from models.crud.page_states import page_states, save_page_states
 from models.crud.reports import brand_summary
 from models.crud.reviews import UpsertResult, count_reviews, known_external_ids, known_ids_by_source, upsert_reviews
 from models.crud.scores import latest_scores, save_scores, unscored_reviews
@@ -25,6 +27,7 @@ __all__ = [
     "UpsertResult",
     "add_source",
     "brand_summary",
+    "claim_unscored",
     "count_reviews",
     "finish_crawl_run",
     "flagged_reviews",
@@ -37,7 +40,11 @@ __all__ = [
     "list_brands",
     "list_crawl_runs",
     "list_sources",
+    "page_states",
+    "release_claims",
     "remove_source",
+    "renew_claims",
+    "save_page_states",
     "save_scores",
     "set_source_enabled",
     "start_crawl_run",

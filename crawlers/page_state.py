@@ -1,0 +1,124 @@
+"""Conditional requests from the store: a page is skipped as unchanged only if the store holds it.
+
+A spider that skips unchanged pages (``schemaorg``, ``sitemap``: they set
+``stored_pages``) asks the site with ``If-None-Match`` / ``If-Modified-Since``
+taken from the store's ``PageState`` rows of the brand, not from a cache in
+the data dir. Those rows are committed by ``crawlers.pipelines.StorePipeline``
+in the same transaction as the reviews read on the same page (the spider
+yields a :class:`PageStateItem` after a page's reviews), so a new store, a
+store restored from a backup, or a crawl killed before it committed, has no
+row for a page whose reviews it lacks: the page is read in full again. A
+``304`` comes back flagged ``not_modified`` with no body: the spider acts on
+the page's stored kind (a review page: nothing to do; a hub: follow its stored links).
+
+Other spiders keep Scrapy's local HTTP cache (``crawlers.httpcache``): they
+parse a kept copy again, so it saves bandwidth and never skips a review.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from scrapy.http import Request, Response
+
+from crawlers.run_store import PAGES_FILE
+
+logger = logging.getLogger(__name__)
+
+REVIEWS, HUB = "reviews", "hub"  # what a page was when a crawl last read it in full
+NOT_MODIFIED = "not_modified"  # response flag: the site answered 304 to our validators
+
+
+class PageStateItem(scrapy.Item):
+    """What a crawl read at ``url``: stored with the page's reviews, never written to JSONL."""
+
+    url = scrapy.Field()
+    etag = scrapy.Field()
+    last_modified = scrapy.Field()
+    kind = scrapy.Field()  # REVIEWS | HUB
+    links = scrapy.Field()  # a hub's in-scope links
+
+
+def page_state_item(response: Response, kind: str, links: list[str] | None = None) -> PageStateItem | None:
+    """The state to remember for a page read in full, or None when it carries no validator."""
+    etag = response.headers.get(b"ETag")
+    modified = response.headers.get(b"Last-Modified")
+    if response.status != 200 or not (etag or modified):
+        return None
+    return PageStateItem(
+        url=response.url,
+        etag=etag.decode("latin-1")[:500] if etag else None,
+        last_modified=modified.decode("latin-1")[:100] if modified else None,
+        kind=kind,
+        links=list(links or []),
+    )
+
+
+class StoredPages:
+    """The brand's page states as the store held them when the crawl opened."""
+
+    def __init__(self, states: dict[str, dict[str, Any]]) -> None:
+        self._states = states
+
+    @classmethod
+    def load(cls, settings: Any, database_url: str, brand: str) -> "StoredPages":
+        """From the runner's hand-over file, else (a plain ``scrapy crawl``) from the store."""
+        handed = settings.get(PAGES_FILE)
+        if handed:
+            return cls(json.loads(Path(handed).read_text(encoding="utf-8")))
+        from models import crud
+        from models.db import get_engine, session_scope
+
+        with session_scope(get_engine(database_url)) as session:
+            return cls(crud.page_states(session, brand_id=crud.get_or_create_brand(session, brand).id))
+
+    def get(self, url: str) -> dict[str, Any] | None:
+        return self._states.get(url)
+
+    def __len__(self) -> int:
+        return len(self._states)
+
+
+class ConditionalRequestMiddleware:
+    """Downloader middleware: validators from the store on requests of spiders with ``stored_pages``.
+
+    Runs before Scrapy's HTTP cache and switches it off for those requests
+    (``dont_cache``): their "unchanged" must come from the store alone.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "ConditionalRequestMiddleware":
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        spider = self.crawler.spider
+        pages: StoredPages | None = getattr(spider, "stored_pages", None)
+        if pages is None:
+            return None
+        request.meta["dont_cache"] = True
+        state = pages.get(request.url)
+        if state is None or spider.full_crawl or not spider.has_known(spider.source_for(request.url)):
+            return None
+        if state.get("etag"):
+            request.headers[b"If-None-Match"] = state["etag"]
+        if state.get("last_modified"):
+            request.headers[b"If-Modified-Since"] = state["last_modified"]
+        allowed = list(request.meta.get("handle_httpstatus_list", []))
+        request.meta["handle_httpstatus_list"] = [*allowed, 304]
+        request.meta["umot_conditional"] = True
+        return None
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        if response.status == 304 and request.meta.get("umot_conditional"):
+            self.crawler.stats.inc_value("umot/revalidated")
+            return response.replace(flags=[*response.flags, NOT_MODIFIED])
+        return response

@@ -1,0 +1,89 @@
+"""Scoring claims: several workers score the same store at once, and no review twice.
+
+A worker claims a batch of unscored reviews with ``INSERT ... ON CONFLICT DO
+UPDATE ... WHERE expires_at <= now`` on ``ScoreClaim``'s key (review, model
+version): the key decides between two workers racing for a review, and only
+an expired claim (its worker died) can be taken over. After the claim is
+committed, the reviews are checked again in a fresh statement, so a review
+another worker scored and released in between is dropped, not scored again.
+The worker renews its claims while it works (:func:`renew_claims`) and
+deletes them in the transaction that writes the scores (:func:`release_claims`).
+Works the same on SQLite (one process) and PostgreSQL (many workers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from sqlalchemy import delete, exists, update
+from sqlmodel import Session, select
+
+from models.crud._dialect import insert_for
+from models.tables import Review, Score, ScoreClaim, utcnow
+
+CLAIM_TABLE = ScoreClaim.__table__  # type: ignore[attr-defined]
+
+
+def _unscored(model_version: str):  # noqa: ANN202 - a SQL expression
+    return ~exists().where(Score.review_id == Review.id, Score.model_version == model_version)
+
+
+def claim_unscored(
+    session: Session, *, model_version: str, worker: str, lease_seconds: float,
+    brand_id: int | None = None, limit: int = 256,
+) -> list[int]:
+    """Claim up to ``limit`` reviews without a score from ``model_version`` and without a live claim.
+
+    Commits the claims (they must be visible to other workers before the
+    slow scoring starts); returns the claimed review ids, oldest first, after
+    dropping any that got a score meanwhile. Empty when nothing is left to claim.
+    """
+    now = utcnow()
+    live = exists().where(
+        ScoreClaim.review_id == Review.id, ScoreClaim.model_version == model_version, ScoreClaim.expires_at > now
+    )
+    query = select(Review.id).where(_unscored(model_version), ~live).order_by(Review.id).limit(limit)
+    if brand_id is not None:
+        query = query.where(Review.brand_id == brand_id)
+    candidates = list(session.exec(query))
+    if not candidates:
+        return []
+    expires = now + timedelta(seconds=lease_seconds)
+    insert = insert_for(session, CLAIM_TABLE)
+    stmt = insert.values(
+        [{"review_id": rid, "model_version": model_version, "claimed_by": worker, "expires_at": expires}
+         for rid in candidates]
+    ).on_conflict_do_update(
+        index_elements=["review_id", "model_version"],
+        set_={"claimed_by": insert.excluded.claimed_by, "expires_at": insert.excluded.expires_at},
+        where=CLAIM_TABLE.c.expires_at <= now,
+    ).returning(CLAIM_TABLE.c.review_id)
+    claimed = sorted(session.execute(stmt).scalars())
+    session.commit()
+    if not claimed:
+        return []
+    fresh = set(session.exec(select(Review.id).where(Review.id.in_(claimed), _unscored(model_version))))
+    stale = [rid for rid in claimed if rid not in fresh]
+    if stale:  # scored by another worker between our candidate query and our claim
+        release_claims(session, stale, model_version=model_version, worker=worker)
+        session.commit()
+    return [rid for rid in claimed if rid in fresh]
+
+
+def renew_claims(session: Session, *, model_version: str | None = None, worker: str, lease_seconds: float) -> int:
+    """Push back the expiry of every claim ``worker`` holds (its heartbeat); how many it holds."""
+    stmt = update(CLAIM_TABLE).where(CLAIM_TABLE.c.claimed_by == worker)
+    if model_version is not None:
+        stmt = stmt.where(CLAIM_TABLE.c.model_version == model_version)
+    result = session.execute(stmt.values(expires_at=utcnow() + timedelta(seconds=lease_seconds)))
+    return result.rowcount or 0
+
+
+def release_claims(session: Session, review_ids: Sequence[int], *, model_version: str, worker: str) -> None:
+    """Drop ``worker``'s claims on these reviews (in the transaction that writes their scores)."""
+    if review_ids:
+        session.execute(delete(CLAIM_TABLE).where(
+            CLAIM_TABLE.c.review_id.in_(list(review_ids)), CLAIM_TABLE.c.model_version == model_version,
+            CLAIM_TABLE.c.claimed_by == worker,
+        ))
