@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     # --- web and users ---
     secret_key: SecretStr | None = None  # None: a key generated into <data_dir>/web-secret.key
     user_password: SecretStr | None = None  # for `umot users add/passwd` without a terminal
+    secure_cookies: bool = False  # True behind TLS: the session cookie gets the Secure flag (#15)
 
     @field_validator("data_dir", "export_dir", "config_file", "cache_dir", "httpcache_dir")
     @classmethod

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from umot.cli._detractors import detractors_app
 from umot.cli._store import DatabaseUrl
 from umot.cli._users import users_app
+from umot.cli import _user_access  # noqa: F401  (adds users remove/disable/enable/brands)
 
 
 def web(
     host: Annotated[str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless behind a TLS proxy")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    secure_cookies: Annotated[Optional[bool], typer.Option(
+        "--secure-cookies/--no-secure-cookies",
+        help="Mark the session cookie Secure (HTTPS only): use when served behind TLS \\[default: UMOT_SECURE_COOKIES or off]",
+        show_default=False,
+    )] = None,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Serve the detractor triage web app (log in with a user from `umot users add`)."""
@@ -26,7 +32,7 @@ def web(
     from umot.web.app import create_app
 
     try:
-        app = create_app(database_url)
+        app = create_app(database_url, secure_cookies=secure_cookies)
     except (SQLAlchemyError, OSError) as exc:
         fail(f"cannot open the store: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
     with Session(app.state.engine) as session:

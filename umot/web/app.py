@@ -26,11 +26,14 @@ CSP = (
 )
 
 
-def create_app(database_url: str | None = None, *, secret_key: str | None = None) -> FastAPI:
+def create_app(
+    database_url: str | None = None, *, secret_key: str | None = None, secure_cookies: bool | None = None
+) -> FastAPI:
     """The app on ``database_url`` (None -> settings), migrated to the newest schema.
 
     ``secret_key`` signs the session cookie (None -> ``UMOT_SECRET_KEY`` or the
-    key file in the data directory).
+    key file in the data directory). ``secure_cookies`` (None -> ``UMOT_SECURE_COOKIES``)
+    marks the cookie ``Secure``: browsers then send it over HTTPS only (serve behind TLS).
     """
     from models.db import init_db
     from core.settings import get_settings
@@ -47,6 +50,7 @@ def create_app(database_url: str | None = None, *, secret_key: str | None = None
         session_cookie="umot_session",
         max_age=SESSION_MAX_AGE,
         same_site="lax",
+        https_only=get_settings().secure_cookies if secure_cookies is None else secure_cookies,
     )
 
     @app.middleware("http")

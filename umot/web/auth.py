@@ -6,6 +6,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from starlette.requests import Request
 
+from models.tables import User
+
 from umot.web.csrf import new_csrf_token
 
 _hasher = PasswordHasher()
@@ -29,11 +31,26 @@ def needs_rehash(password_hash: str) -> bool:
     return _hasher.check_needs_rehash(password_hash)
 
 
-def log_in(request: Request, user_id: int) -> None:
-    """Start a fresh session (no fixation: old contents and CSRF token are dropped)."""
+def log_in(request: Request, user: User) -> None:
+    """Start a fresh session (no fixation: old contents and CSRF token are dropped).
+
+    The cookie carries the user's session version: when logout, a new password,
+    disabling or removing the user bumps it, every cookie signed before stops working.
+    """
     request.session.clear()
-    request.session["user_id"] = user_id
+    request.session["user_id"] = user.id
+    request.session["version"] = user.session_version
     new_csrf_token(request)
+
+
+def session_is_current(request: Request, user: User | None) -> bool:
+    """True when the session belongs to ``user``, an enabled user, at their current version."""
+    return (
+        user is not None
+        and user.disabled_at is None
+        and request.session.get("user_id") == user.id
+        and request.session.get("version") == user.session_version
+    )
 
 
 def log_out(request: Request) -> None:

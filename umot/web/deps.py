@@ -15,7 +15,7 @@ from fastapi import Depends, HTTPException, Request
 from sqlmodel import Session
 
 from models.tables import Brand, User
-from umot.web.auth import session_user_id
+from umot.web.auth import session_is_current, session_user_id
 
 
 class LoginRequired(Exception):
@@ -55,8 +55,8 @@ def get_viewer(request: Request, db: Db) -> Viewer:
 
     user_id = session_user_id(request)
     user = db.get(User, user_id) if user_id is not None else None
-    if user is None:
-        request.session.pop("user_id", None)
+    if not session_is_current(request, user):  # none, removed, disabled, or ended by logout/passwd
+        request.session.clear()
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         raise LoginRequired(quote(target, safe="/?=&"))
     return Viewer(user=user, brands=user_brands(db, user))

@@ -19,16 +19,38 @@ from models.crud.triage.queue import (
     queue_sources,
     status_counts,
 )
+from models.crud.triage.throttle import (
+    ACCOUNT_POLICY,
+    ADDRESS_POLICY,
+    ThrottlePolicy,
+    clear_failures,
+    lock_remaining,
+    record_failure,
+)
 from models.crud.triage.users import (
+    change_user_brands,
     create_user,
+    end_sessions,
     get_user_by_email,
     list_users,
     normalize_email,
+    remove_user,
+    set_disabled,
     set_password_hash,
     user_brands,
 )
 
 __all__ = [
+    "ACCOUNT_POLICY",
+    "ADDRESS_POLICY",
+    "ThrottlePolicy",
+    "change_user_brands",
+    "clear_failures",
+    "end_sessions",
+    "lock_remaining",
+    "record_failure",
+    "remove_user",
+    "set_disabled",
     "CORRECTED_LABELS",
     "DEFAULT_CORRECTED_LABEL",
     "LABELS",

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, select
 
-from models.tables import Brand, User, UserBrand
+from models.tables import Brand, User, UserBrand, utcnow
 
 
 def normalize_email(email: str) -> str:
@@ -34,8 +34,39 @@ def create_user(
 
 
 def set_password_hash(session: Session, user: User, password_hash: str) -> None:
+    """Store a new password hash; the user's other sessions end (a stolen cookie stops working)."""
     user.password_hash = password_hash
+    end_sessions(session, user)
+
+
+def end_sessions(session: Session, user: User) -> None:
+    """End every session of ``user`` at once: their cookies carry the old version number."""
+    user.session_version = (user.session_version or 0) + 1
     session.add(user)
+    session.flush()
+
+
+def set_disabled(session: Session, user: User, disabled: bool) -> None:
+    """Disable (no login, sessions ended) or enable a user; their brands and history stay."""
+    user.disabled_at = utcnow() if disabled else None
+    end_sessions(session, user)
+
+
+def remove_user(session: Session, user: User) -> None:
+    """Delete a user and their brand links; audit events keep their name as text."""
+    for link in session.exec(select(UserBrand).where(UserBrand.user_id == user.id)):
+        session.delete(link)
+    session.flush()
+    session.delete(user)
+    session.flush()
+
+
+def change_user_brands(session: Session, user: User, *, add: Sequence[int] = (), remove: Sequence[int] = ()) -> None:
+    """Give ``user`` the brands in ``add`` and take away those in ``remove`` (either may be empty)."""
+    have = set(session.exec(select(UserBrand.brand_id).where(UserBrand.user_id == user.id)))
+    session.add_all(UserBrand(user_id=user.id, brand_id=b) for b in dict.fromkeys(add) if b not in have)
+    for link in session.exec(select(UserBrand).where(UserBrand.user_id == user.id, UserBrand.brand_id.in_(list(remove)))):
+        session.delete(link)
     session.flush()
 
 

@@ -1,0 +1,87 @@
+"""Failed logins per account and per client address: slow down, then lock (#15).
+
+The counts live in the store (``loginthrottle``), not in a process, so every
+web worker of an install sees the same lock. A key is ``account:<email>``
+(unknown emails too, so a lock says nothing about who exists) or
+``address:<ip>``. A locked key refuses every attempt, the right password
+included, until ``locked_until``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import case, delete, func, or_, select, update
+from sqlmodel import Session
+
+from models.crud._dialect import insert_for
+from models.tables import LoginThrottle
+
+
+@dataclass(frozen=True)
+class ThrottlePolicy:
+    """How long a key waits after its n-th failure in a row."""
+
+    slow_from: int  # this failure and the next ones wait 1, 2, 4, ... seconds
+    lock_at: int  # this failure and the next ones lock for lock_seconds
+    lock_seconds: int
+    window_seconds: int  # failures older than this are forgotten
+
+    def wait_after(self, failures: int) -> int:
+        if failures < self.slow_from:
+            return 0
+        if failures >= self.lock_at:
+            return self.lock_seconds
+        return min(2 ** (failures - self.slow_from), self.lock_seconds)
+
+
+# One person mistyping: 2 free tries, then 1-64 s waits, locked 15 min at the 10th failure.
+ACCOUNT_POLICY = ThrottlePolicy(slow_from=3, lock_at=10, lock_seconds=900, window_seconds=3600)
+# One address (an office behind one NAT has several people): 3x the account's room.
+ADDRESS_POLICY = ThrottlePolicy(slow_from=10, lock_at=30, lock_seconds=900, window_seconds=3600)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def lock_remaining(session: Session, keys: list[str], now: datetime) -> int:
+    """Seconds until every key in ``keys`` may try again (0: none is locked)."""
+    until = session.execute(
+        select(func.max(LoginThrottle.locked_until)).where(
+            LoginThrottle.key.in_(keys), LoginThrottle.locked_until > now
+        )
+    ).scalar()
+    return math.ceil((_aware(until) - now).total_seconds()) if until is not None else 0
+
+
+def record_failure(session: Session, policies: Mapping[str, ThrottlePolicy], now: datetime) -> int:
+    """Count one failure on each key (with its policy); the longest wait it starts, in seconds."""
+    table = LoginThrottle.__table__
+    longest = 0
+    for key, policy in policies.items():
+        stale = table.c.last_failure_at < now - timedelta(seconds=policy.window_seconds)
+        stmt = insert_for(session, table).values(key=key, failures=1, last_failure_at=now, locked_until=None)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["key"],
+            set_={"failures": case((stale, 1), else_=table.c.failures + 1), "last_failure_at": now},
+        ).returning(table.c.failures)
+        failures = session.execute(stmt).scalar_one()
+        wait = policy.wait_after(failures)
+        if wait:
+            session.execute(
+                update(table).where(table.c.key == key).values(locked_until=now + timedelta(seconds=wait))
+            )
+        longest = max(longest, wait)
+    return longest
+
+
+def clear_failures(session: Session, key: str, now: datetime, *, keep_seconds: int = 3600) -> None:
+    """Forget ``key``'s failures (a good login), and any key quiet for ``keep_seconds``."""
+    table = LoginThrottle.__table__
+    session.execute(delete(table).where(table.c.key == key))
+    quiet = table.c.last_failure_at < now - timedelta(seconds=keep_seconds)
+    session.execute(delete(table).where(quiet, or_(table.c.locked_until.is_(None), table.c.locked_until < now)))

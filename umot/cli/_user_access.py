@@ -1,0 +1,87 @@
+"""``umot users remove|disable|enable|brands``: take access away, or change what a user sees.
+
+Removing, disabling or a new password ends the user's web sessions at once
+(their cookies carry a session version that no longer matches).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from umot.cli._errors import fail
+from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
+from umot.cli._users import users_app
+
+Email = Annotated[str, typer.Argument(help="The user's email (their login)")]
+
+
+def _user_or_fail(session, email: str):  # noqa: ANN001, ANN202
+    from models.crud.triage import get_user_by_email
+
+    user = get_user_by_email(session, email)
+    if user is None:
+        fail(f"no user {email} (see `umot users list`)")
+    return user
+
+
+@users_app.command("remove")
+def remove(email: Email, database_url: DatabaseUrl = None) -> None:
+    """Delete a user: their sessions end now; the audit trail keeps their name on past changes."""
+    from models.crud.triage import remove_user
+    from models.db import session_scope
+
+    with session_scope(open_store(database_url, must_exist=True)) as session:
+        remove_user(session, _user_or_fail(session, email))
+    typer.echo(f"removed {email.strip().lower()}; their sessions have ended")
+
+
+def _set_disabled(email: str, disabled: bool, database_url: str | None) -> None:
+    from models.crud.triage import set_disabled
+    from models.db import session_scope
+
+    with session_scope(open_store(database_url, must_exist=True)) as session:
+        set_disabled(session, _user_or_fail(session, email), disabled)
+
+
+@users_app.command("disable")
+def disable(email: Email, database_url: DatabaseUrl = None) -> None:
+    """Stop a user from logging in (sessions end now); `umot users enable` lets them back."""
+    _set_disabled(email, True, database_url)
+    typer.echo(f"disabled {email.strip().lower()}; their sessions have ended")
+
+
+@users_app.command("enable")
+def enable(email: Email, database_url: DatabaseUrl = None) -> None:
+    """Let a disabled user log in again (with their old password)."""
+    _set_disabled(email, False, database_url)
+    typer.echo(f"enabled {email.strip().lower()}")
+
+
+@users_app.command("brands")
+def brands(
+    email: Email,
+    add: Annotated[list[str], typer.Option("--add", help="A brand to give the user (repeat for several)")] = [],
+    remove: Annotated[list[str], typer.Option("--remove", help="A brand to take away (repeat for several)")] = [],
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Show a user's brands, or change them (example: umot users brands ana@shop.example --add Acme).
+
+    The change shows on the user's next page: brands are read on every request.
+    """
+    from models.crud.triage import change_user_brands, user_brands
+    from models.db import session_scope
+
+    if set(add) & set(remove):
+        fail(f"brand {sorted(set(add) & set(remove))[0]!r} is both in --add and --remove")
+    with session_scope(open_store(database_url, must_exist=True)) as session:
+        user = _user_or_fail(session, email)
+        if user.is_admin and (add or remove):
+            fail(f"{user.email} is an admin and sees every brand; --add/--remove do not apply")
+        to_add = [brand_or_fail(session, name).id for name in add]
+        to_remove = [brand_or_fail(session, name).id for name in remove]
+        change_user_brands(session, user, add=to_add, remove=to_remove)
+        names = ["every brand (admin)"] if user.is_admin else [b.name for b in user_brands(session, user)]
+        login = user.email
+    typer.echo(f"{login} sees: {', '.join(names) or '(no brands)'}")

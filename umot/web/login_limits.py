@@ -1,0 +1,66 @@
+"""Login throttling for the web app: which keys an attempt counts on, and the log line.
+
+The counting itself lives in the store (``models.crud.triage.throttle``) so
+that several web processes agree; this module names the keys of one request
+and logs every failure (to spot a guessing attack in the server's log).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+from fastapi import Request
+from sqlmodel import Session
+
+from models.crud.triage import (
+    ACCOUNT_POLICY,
+    ADDRESS_POLICY,
+    ThrottlePolicy,
+    clear_failures,
+    lock_remaining,
+    normalize_email,
+    record_failure,
+)
+
+log = logging.getLogger("umot.web.login")
+
+
+def client_address(request: Request) -> str:
+    """The client's IP (uvicorn reads X-Forwarded-For only from a trusted proxy)."""
+    return request.client.host if request.client else "unknown"
+
+
+def throttle_keys(request: Request, email: str) -> dict[str, ThrottlePolicy]:
+    """The account and address this attempt counts on, with the policy of each."""
+    return {
+        f"account:{normalize_email(email)[:380]}": ACCOUNT_POLICY,
+        f"address:{client_address(request)}": ADDRESS_POLICY,
+    }
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def locked_for(db: Session, request: Request, email: str) -> int:
+    """Seconds before this account or address may try again (0: go ahead)."""
+    wait = lock_remaining(db, list(throttle_keys(request, email)), now())
+    if wait:
+        log.warning("login refused while locked: account %r from %s (%d s left)",
+                    normalize_email(email), client_address(request), wait)
+    return wait
+
+
+def count_failure(db: Session, request: Request, email: str, reason: str) -> int:
+    """Record and log one failed login; the lock it starts, in seconds (0: none yet)."""
+    wait = record_failure(db, throttle_keys(request, email), now())
+    db.commit()
+    log.warning("failed login (%s): account %r from %s%s", reason, normalize_email(email),
+                client_address(request), f"; locked for {wait} s" if wait else "")
+    return wait
+
+
+def count_success(db: Session, email: str) -> None:
+    """A good login forgets the account's failures (the address's keep counting down)."""
+    clear_failures(db, f"account:{normalize_email(email)[:380]}", now())
