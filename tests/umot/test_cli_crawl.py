@@ -67,7 +67,7 @@ a3,,Cleo,,,"No rating given here",FR
 def test_import_csv_with_a_ten_point_scale(tmp_path: Path, db_url: str) -> None:
     file = tmp_path / "export.csv"
     file.write_text(CSV, encoding="utf-8")
-    result = invoke("import", str(file), "--brand", "Acme", "--scale", "10", "--database-url", db_url)
+    result = invoke("import", str(file), "--brand", "Acme", "--create-brand", "--scale", "10", "--database-url", db_url)
     assert result.exit_code == 0, result.output
     assert "imported 3 reviews" in result.stdout and "3 new" in result.stdout
     from sqlmodel import select
@@ -81,7 +81,7 @@ def test_import_csv_with_a_ten_point_scale(tmp_path: Path, db_url: str) -> None:
         assert rows["a1"].source == "import:export.csv" and rows["a1"].extra == {"country": "PT"}
         assert rows["a2"].published_at.date() == date(2024, 3, 5)
         assert rows["a3"].rating is None and rows["a3"].text == "No rating given here"
-    again = invoke("import", str(file), "--brand", "Acme", "--scale", "10", "--database-url", db_url)
+    again = invoke("import", str(file), "--brand", "Acme", "--create-brand", "--scale", "10", "--database-url", db_url)
     assert "0 new, 3 already stored" in again.stdout
     assert count_reviews(db_url) == 3
 
@@ -105,7 +105,7 @@ def test_import_csv_with_a_ten_point_scale(tmp_path: Path, db_url: str) -> None:
 def test_import_malformed_file_stores_nothing(tmp_path: Path, db_url: str, name: str, content: str, message: str) -> None:
     file = tmp_path / name
     file.write_text(content, encoding="utf-8")
-    result = invoke("import", str(file), "--brand", "Acme", "--scale", "10", "--database-url", db_url)
+    result = invoke("import", str(file), "--brand", "Acme", "--create-brand", "--scale", "10", "--database-url", db_url)
     assert result.exit_code == 2
     assert message in result.stderr.replace("\n", "")
     assert count_reviews(db_url) == 0
@@ -118,7 +118,7 @@ def test_import_jsonl(tmp_path: Path, db_url: str) -> None:
         {"external_id": "x2", "rating": "4,5", "text": "Very good overall", "published_at": "2024-01-02T10:00:00Z"},
     ]
     file.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
-    result = invoke("import", str(file), "--brand", "Acme", "--database-url", db_url)
+    result = invoke("import", str(file), "--brand", "Acme", "--create-brand", "--database-url", db_url)
     assert result.exit_code == 0, result.output
     assert count_reviews(db_url) == 2
 
@@ -127,7 +127,7 @@ def test_import_bad_csv_is_one_line_and_stores_nothing(tmp_path: Path, db_url: s
     """The README's promise: a bad row stops the import; nothing half-read (the old reader kept 1 review)."""
     file = tmp_path / "quote.csv"
     file.write_text('text,stars\n"unterminated quote,3\nfine,4\n', encoding="utf-8")
-    result = runner.invoke(app, ["import", str(file), "--brand", "Acme", "--database-url", db_url])
+    result = runner.invoke(app, ["import", str(file), "--brand", "Acme", "--create-brand", "--database-url", db_url])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert count_reviews(db_url) == 0
@@ -138,7 +138,7 @@ def test_import_reads_rfc4180_quotes_beyond_the_sniffed_sample(tmp_path: Path, d
     filler = "".join(f"plain review number {i},4\n" for i in range(600))
     file = tmp_path / "long.csv"
     file.write_text('text,stars\n' + filler + '"She said ""buy it"", so I did",5\n', encoding="utf-8")
-    result = invoke("import", str(file), "--brand", "Acme", "--database-url", db_url)
+    result = invoke("import", str(file), "--brand", "Acme", "--create-brand", "--database-url", db_url)
     assert result.exit_code == 0, result.output
     from sqlmodel import select
 
@@ -153,7 +153,7 @@ def test_import_reads_rfc4180_quotes_beyond_the_sniffed_sample(tmp_path: Path, d
 def test_import_summary_says_1_review(tmp_path: Path, db_url: str) -> None:
     file = tmp_path / "one.csv"
     file.write_text("text,stars\nfine,4\n", encoding="utf-8")
-    result = invoke("import", str(file), "--brand", "Acme", "--database-url", db_url)
+    result = invoke("import", str(file), "--brand", "Acme", "--create-brand", "--database-url", db_url)
     assert result.exit_code == 0, result.output
     assert f"imported 1 review from {file} into 'Acme': 1 new, 0 already stored" in result.stdout
 
@@ -161,7 +161,7 @@ def test_import_summary_says_1_review(tmp_path: Path, db_url: str) -> None:
 def test_import_refuses_a_bad_database_url_in_one_line(tmp_path: Path) -> None:
     file = tmp_path / "one.csv"
     file.write_text("text,stars\nfine,4\n", encoding="utf-8")
-    result = runner.invoke(app, ["import", str(file), "--brand", "Acme", "--database-url", "mysql://u:secret@h/d"])
+    result = runner.invoke(app, ["import", str(file), "--brand", "Acme", "--create-brand", "--database-url", "mysql://u:secret@h/d"])
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         "error: unsupported database URL 'mysql://u:***@h/d': "

@@ -19,17 +19,23 @@ from typer.core import TyperGroup
 
 
 class _UmotGroup(TyperGroup):
-    """Turns a bad store URL, wherever a command opens the store, into the one-line error."""
+    """Turns a bad store URL, or a store that refuses the connection, wherever a command
+    opens the store, into the one-line error (exit 2)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except ValueError as exc:
+        except Exception as exc:
+            from umot.cli._errors import fail
+
             db = sys.modules.get("models.db")  # not imported here: `umot --help` stays fast
             if db is not None and isinstance(exc, db.DatabaseUrlError):
-                from umot.cli._errors import fail
-
                 fail(str(exc))
+            sa_exc = sys.modules.get("sqlalchemy.exc")
+            if sa_exc is not None and isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError)):
+                from umot.cli._store import store_error
+
+                fail(store_error(exc))
             raise
 
 

@@ -21,29 +21,73 @@ if TYPE_CHECKING:
     from models.tables import Brand
 
 
+#: The store the command opened last: named by :func:`store_error` when it stops answering later.
+_opened: list[str] = []
+
+
+def store_error(exc: BaseException, url: str | None = None) -> str:
+    """The one line for a store that cannot be reached (server down, wrong port, unreadable file)."""
+    from models.db import mask_password
+
+    url = url or (_opened[-1] if _opened else None)
+    reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+    where = f" {mask_password(url)}" if url else ""
+    return f"cannot open the store{where}: {reason} (is it running? check --database-url or UMOT_DATABASE_URL)"
+
+
 def open_store(database_url: str | None, *, must_exist: bool = False) -> "Engine":
     """The store, migrated to the newest schema (what every command that opens it does).
 
     ``must_exist`` is for commands that only read or change what is stored
     (list, export, set): they refuse a missing SQLite file, since creating an
     empty store there would only hide a mistyped --database-url. A bad URL
-    raises ``DatabaseUrlError``, which the CLI prints as its one-line error.
+    raises ``DatabaseUrlError``, which the CLI prints as its one-line error; a
+    store that refuses the connection exits here with :func:`store_error` (exit 2).
     """
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
     from models.db import init_db, normalize_url, sqlite_path
 
     url = normalize_url(database_url)
     path = sqlite_path(url)
     if must_exist and path is not None and not path.exists():
         fail(f"no database at {path}: run `umot db upgrade` or check --database-url (or UMOT_DATABASE_URL)")
-    return init_db(url)
+    _opened.append(database_url or url)  # named as the user wrote it
+    try:
+        return init_db(url)
+    except (OperationalError, InterfaceError) as exc:
+        fail(store_error(exc))
 
 
-def brand_or_fail(session: "Session", name: str) -> "Brand":
-    """The stored brand called ``name``; else exit with an error listing the known brands."""
+def brand_or_fail(session: "Session", name: str, *, create_hint: bool = False) -> "Brand":
+    """The stored brand called ``name``; else exit with an error listing the known brands
+    (``create_hint``: and saying how to create it, for commands with ``--create-brand``)."""
     from models import crud
 
     brand = crud.get_brand(session, name)
     if brand is None:
-        known = ", ".join(b.name for b in crud.list_brands(session)) or "none yet: run a crawl or `umot demo`"
-        fail(f"no brand named {name!r} in the store (brands: {known})")
+        known = ", ".join(b.name for b in crud.list_brands(session)) or "none yet"
+        if create_hint:
+            hint = "; a new brand: add --create-brand"
+        else:
+            hint = "; `umot import` or `umot crawl` with --create-brand adds one" if known == "none yet" else ""
+        fail(f"no brand named {name!r} in the store (brands: {known}){hint}")
     return brand
+
+
+CreateBrand = Annotated[bool, typer.Option(
+    "--create-brand", help="Add --brand to the store if it is not there yet (else an unknown brand is refused).",
+)]
+
+
+def store_brand(database_url: str | None, name: str, *, create: bool) -> str:
+    """Open the store and check ``name`` is a brand in it (adding it if ``create``): before
+    a crawl or import starts, so a typo in --brand never files reviews under a new brand."""
+    from models import crud
+    from models.db import session_scope
+
+    if not name.strip():
+        fail("--brand is empty: give the brand's name")
+    with session_scope(open_store(database_url)) as session:
+        brand = crud.get_or_create_brand(session, name) if create else brand_or_fail(session, name, create_hint=True)
+        return brand.name

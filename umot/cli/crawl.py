@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from umot.cli._errors import fail, plural
-from umot.cli._store import DatabaseUrl
+from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
 
 
 def _parse_pairs(pairs: list[str] | None, option: str) -> dict[str, str]:
@@ -56,6 +56,7 @@ def crawl(
         typer.Option("-s", "--set", help="Scrapy setting NAME=VALUE for this crawl (repeatable), e.g. DOWNLOAD_DELAY=5"),
     ] = None,
     log: Annotated[Optional[Path], typer.Option(help="Keep Scrapy's full log in this file", dir_okay=False)] = None,
+    create_brand: CreateBrand = False,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Crawl review pages into the store (needs --brand) or into a JSONL file (-o).
@@ -79,10 +80,6 @@ def crawl(
         fail(f"unknown spider {spider!r} (available: {', '.join(names)})")
     if output is None and not (brand and brand.strip()):
         fail("--brand is required to store reviews (or write JSONL with -o FILE.jsonl)")
-    if output is None:
-        from models.db import normalize_url
-
-        normalize_url(database_url)  # a bad store URL: one-line error now, not after the crawl
     since_dt = None
     if since:
         from crawlers.extract.dates import parse_datetime
@@ -92,6 +89,8 @@ def crawl(
             fail(f"--since {since!r} is not a date (e.g. 2024-01-31)")
     spider_args = _parse_pairs(arg, "--arg")
     settings = _parse_pairs(setting, "--set")
+    if output is None and brand:  # a bad store or an unknown brand: one line now, not after the crawl
+        brand = store_brand(database_url, brand.strip(), create=create_brand)
 
     from rich.console import Console
 
@@ -129,6 +128,7 @@ def import_reviews(
     source: Annotated[
         Optional[str], typer.Option(help="Source label when the file has no source column (default: import:<file name>)")
     ] = None,
+    create_brand: CreateBrand = False,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Load reviews exported from another tool into the store.
@@ -141,6 +141,7 @@ def import_reviews(
     """
     from crawlers.importer import ImportFileError, read_review_file
 
+    brand = store_brand(database_url, brand.strip(), create=create_brand)
     try:
         rows = read_review_file(file, scale=scale, source=source)
     except ImportFileError as exc:

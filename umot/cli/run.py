@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from umot.cli._errors import fail
+from umot.cli._store import DatabaseUrl
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -189,13 +190,14 @@ def run(
         "--set", "-s", metavar="NAME=VALUE", help="Scrapy setting for every crawl, e.g. -s DOWNLOAD_DELAY=5 (repeatable).",
     )] = None,
     verbose: Verbose = False,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """Run the nightly job once: crawl enabled sources, store, score, flag, summarise, notify.
 
     A source that fails (after retries) is listed and the others carry on; the
     exit code is then 1. Run it again at any time: reviews are stored once.
     """
-    check_store_url()
+    check_run_arguments(database_url, brand=brand, source=source, model=model)
     result = run_nightly(
         verbose=verbose, concurrency=concurrency, brand=brand, source=source, model=model,
         crawl_retries=retries, batch_size=batch_size, notify=notify, crawl_settings=parse_settings(setting),
@@ -205,12 +207,39 @@ def run(
         raise typer.Exit(1)
 
 
-def check_store_url() -> None:
-    """A bad UMOT_DATABASE_URL fails now, in one line (exit 2), not after the local Prefect
-    API has started (~20 s) and as a failed flow run."""
-    from models.db import normalize_url
+def check_run_arguments(database_url: str | None = None, *, brand: str | None = None,
+                        source: str | None = None, model: str | None = None) -> None:
+    """Check what a run needs now, in one line (exit 2), before the local Prefect API (~20 s)
+    and any crawl start: a model that is there, a store that opens, and the --brand and
+    --source it holds (after syncing umot.toml, as the run does)."""
+    from core.settings import get_settings
+    from models import crud
+    from models.db import session_scope
+    from models.sources_config import SourcesConfigError, sync_sources
+    from nlp.model_source import model_source_error
+    from umot.cli._store import brand_or_fail, open_store
 
-    normalize_url()
+    chosen = model or get_settings().model
+    problem = model_source_error(chosen) if chosen else None
+    if problem:
+        fail(f"cannot load the model: {problem}")
+    engine = open_store(database_url)
+    if database_url:  # the flow, its tasks and the crawl processes read the store from the settings
+        os.environ["UMOT_DATABASE_URL"] = database_url
+    config = get_settings().config_file
+    with session_scope(engine) as session:
+        if config.is_file():
+            try:
+                sync_sources(session, config)
+            except SourcesConfigError:
+                pass  # the run logs it and crawls the sources already stored
+        owner = brand_or_fail(session, brand) if brand is not None else None
+        if source is not None and not any(
+            s.name == source.strip() for s in crud.list_sources(session, enabled_only=True,
+                                                               brand_id=owner.id if owner else None)
+        ):
+            fail(f"no enabled source named {source!r}{f' of brand {brand!r}' if brand else ''} in the store "
+                 "(see `umot sources list`)")
 
 
 # -- the demo ----------------------------------------------------------------------------
@@ -282,7 +311,7 @@ def demo(
     default data/). Run it again: nothing is stored twice. The export is this ISO
     week's, or the last complete week's when that holds more detractors.
     """
-    check_store_url()
+    check_run_arguments(model=model)
     from crawlers.runner import LOCAL_SITE_SETTINGS
     from umot.demo import start_demo_site
 
