@@ -1,0 +1,111 @@
+"""Competitor links in ``umot.toml``, and their sync into the store.
+
+Beside the ``[[sources]]`` tables, one ``[[competitors]]`` table per brand::
+
+    [[competitors]]
+    brand = "Acme"
+    rivals = ["Globex", "Initech"]   # each crawled like any brand (its own [[sources]])
+
+``umot brands link/unlink`` edit the file (through tomlkit: comments and the
+rest kept) and the store together; ``umot run`` and ``umot brands list`` bring
+hand edits in. A sync only adds links (``unlink`` removes from both); a bad
+table or link stops it before anything changes, naming the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from sqlmodel import Session
+
+from models.crud.competitors import CompetitorError, all_links, link_competitor
+from models.sources_config import _read_document, _write_document
+
+TABLE = "competitors"
+
+
+def load_links(path: Path) -> list[tuple[str, str]]:
+    """(brand, rival) pairs listed in the file, in file order; [] without a file."""
+    path = Path(path)
+    if not path.is_file():
+        return []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CompetitorError(f"{path}: cannot read it ({exc})") from None
+    tables = data.get(TABLE, [])
+    if not isinstance(tables, list):
+        raise CompetitorError(f"{path}: '{TABLE}' must be [[{TABLE}]] tables")
+    links: list[tuple[str, str]] = []
+    for number, table in enumerate(tables, 1):
+        where = f"{path}: [[{TABLE}]] #{number}"
+        brand = table.get("brand") if isinstance(table, dict) else None
+        rivals = table.get("rivals") if isinstance(table, dict) else None
+        if not isinstance(brand, str) or not brand.strip():
+            raise CompetitorError(f"{where}: 'brand' must be a brand name")
+        if not isinstance(rivals, list) or not all(isinstance(r, str) and r.strip() for r in rivals):
+            raise CompetitorError(f"{where} ({brand}): 'rivals' must be a list of brand names")
+        links += [(brand.strip(), r.strip()) for r in rivals]
+    return links
+
+
+def sync_links(session: Session, path: Path) -> int:
+    """Add the file's links missing from the store; how many were added (all or none)."""
+    added = 0
+    for brand, rival in load_links(path):
+        try:
+            added += link_competitor(session, brand, rival)
+        except CompetitorError as exc:
+            raise CompetitorError(f"{path}: {exc}") from None
+    return added
+
+
+def _table_for(document: object, brand: str) -> object | None:
+    for table in document.get(TABLE, []):  # type: ignore[attr-defined]
+        if str(table.get("brand", "")).strip().lower() == brand.lower():
+            return table
+    return None
+
+
+def add_link_to_config(path: Path, brand: str, rival: str) -> None:
+    """Add ``rival`` to the brand's ``rivals`` (a new table when the brand has none)."""
+    import tomlkit
+
+    document = _read_document(Path(path))
+    table = _table_for(document, brand)
+    if table is None:
+        if TABLE not in document:
+            document.append(TABLE, tomlkit.aot())
+        table = tomlkit.table()
+        table.add("brand", brand)
+        table.add("rivals", tomlkit.array())
+        table.add(tomlkit.nl())  # a blank line between tables reads better
+        document[TABLE].append(table)
+    if rival.lower() not in (str(r).lower() for r in table["rivals"]):
+        table["rivals"].append(rival)
+    _write_document(Path(path), document)
+
+
+def remove_link_from_config(path: Path, brand: str, rival: str) -> bool:
+    """Drop ``rival`` from the brand's table (and the table once empty); False if not listed."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    document = _read_document(path)
+    table = _table_for(document, brand)
+    if table is None:
+        return False
+    kept = [r for r in table["rivals"] if str(r).lower() != rival.lower()]
+    if len(kept) == len(table["rivals"]):
+        return False
+    if kept:
+        table["rivals"] = kept
+    else:
+        tables = document[TABLE]
+        del tables[[t is table for t in tables].index(True)]
+    _write_document(path, document)
+    return True
+
+
+__all__ = ["CompetitorError", "add_link_to_config", "all_links", "load_links", "remove_link_from_config", "sync_links"]

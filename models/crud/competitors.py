@@ -1,0 +1,109 @@
+"""Competitor links: the rivals a brand puts its figures beside.
+
+A link reads "BRAND compares itself with RIVAL" and is one-way. Both brands
+must exist (a rival is crawled like any brand: give it sources first), a brand
+is never its own rival, and links never form a cycle (A -> B -> A, or longer):
+a brand that is someone's rival is benchmarked *against*, and following the
+links from any brand always ends. Each refusal is a :class:`CompetitorError`
+whose message names the brands.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from models.tables import Brand, BrandCompetitor, utcnow
+
+
+class CompetitorError(ValueError):
+    """A link that cannot be made or removed; the message says why."""
+
+
+def find_brand(session: Session, name: str) -> Brand:
+    """The brand called ``name`` (any case), or :class:`CompetitorError` listing the known ones."""
+    wanted = (name or "").strip()
+    brand = session.exec(select(Brand).where(func.lower(Brand.name) == wanted.lower())).first() if wanted else None
+    if brand is None:
+        known = ", ".join(b.name for b in session.exec(select(Brand).order_by(Brand.name))) or "none yet"
+        raise CompetitorError(
+            f"unknown brand {wanted!r}: a rival is crawled like any brand, add its sources first "
+            f"(umot sources add {wanted or 'NAME'} ...); known brands: {known}"
+        )
+    return brand
+
+
+def competitors_of(session: Session, brand_id: int) -> list[Brand]:
+    """The brand's rivals, by name."""
+    query = (
+        select(Brand)
+        .join(BrandCompetitor, BrandCompetitor.competitor_id == Brand.id)
+        .where(BrandCompetitor.brand_id == brand_id)
+        .order_by(Brand.name)
+    )
+    return list(session.exec(query))
+
+
+def all_links(session: Session) -> list[tuple[str, str]]:
+    """Every (brand, rival) pair by name, sorted."""
+    rival = select(Brand.id, Brand.name).subquery("rival")
+    query = (
+        select(Brand.name, rival.c.name)
+        .join(BrandCompetitor, BrandCompetitor.brand_id == Brand.id)
+        .join(rival, rival.c.id == BrandCompetitor.competitor_id)
+        .order_by(Brand.name, rival.c.name)
+    )
+    return [(a, b) for a, b in session.exec(query)]
+
+
+def _path(session: Session, start: int, goal: int) -> list[int] | None:
+    """Brand ids along the links from ``start`` to ``goal``, or None when none leads there."""
+    edges: dict[int, list[int]] = {}
+    for a, b in session.exec(select(BrandCompetitor.brand_id, BrandCompetitor.competitor_id)):
+        edges.setdefault(a, []).append(b)
+    previous: dict[int, int | None] = {start: None}
+    queue = [start]
+    while queue:
+        node = queue.pop(0)
+        if node == goal:
+            path = []
+            while node is not None:
+                path.append(node)
+                node = previous[node]
+            return path[::-1]
+        for nxt in edges.get(node, []):
+            if nxt not in previous:
+                previous[nxt] = node
+                queue.append(nxt)
+    return None
+
+
+def link_competitor(session: Session, brand_name: str, rival_name: str) -> bool:
+    """Link ``rival_name`` as a rival of ``brand_name``; False when it already was."""
+    brand, rival = find_brand(session, brand_name), find_brand(session, rival_name)
+    if brand.id == rival.id:
+        raise CompetitorError(f"{brand.name} cannot be its own competitor")
+    if session.get(BrandCompetitor, (brand.id, rival.id)) is not None:
+        return False
+    back = _path(session, rival.id, brand.id)
+    if back is not None:
+        names = {b.id: b.name for b in session.exec(select(Brand).where(Brand.id.in_(back)))}
+        loop = " -> ".join(names[i] for i in back)
+        raise CompetitorError(
+            f"linking {brand.name} -> {rival.name} would make a cycle ({loop} -> {rival.name}): "
+            f"links are one-way, a brand's rivals are compared with it, not the other way round"
+        )
+    session.add(BrandCompetitor(brand_id=brand.id, competitor_id=rival.id, created_at=utcnow()))
+    session.flush()
+    return True
+
+
+def unlink_competitor(session: Session, brand_name: str, rival_name: str) -> bool:
+    """Remove the link; False when there was none."""
+    brand, rival = find_brand(session, brand_name), find_brand(session, rival_name)
+    link = session.get(BrandCompetitor, (brand.id, rival.id))
+    if link is None:
+        return False
+    session.delete(link)
+    session.flush()
+    return True

@@ -1,0 +1,69 @@
+"""Competitor links: one-way, between known brands, never to itself, never a cycle; umot.toml sync."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session
+
+from models import crud
+from models.competitors_config import add_link_to_config, load_links, remove_link_from_config, sync_links
+from models.crud.competitors import CompetitorError, all_links, competitors_of, link_competitor, unlink_competitor
+
+
+@pytest.fixture
+def brands(session: Session) -> dict[str, int]:
+    return {name: crud.get_or_create_brand(session, name).id for name in ("Acme", "Globex", "Initech", "Umbrella")}
+
+
+def test_links_are_one_way_and_idempotent(session: Session, brands) -> None:
+    assert link_competitor(session, "acme", "Globex") is True
+    assert link_competitor(session, "Acme", "globex") is False
+    link_competitor(session, "Acme", "Initech")
+    assert [b.name for b in competitors_of(session, brands["Acme"])] == ["Globex", "Initech"]
+    assert competitors_of(session, brands["Globex"]) == []
+    assert all_links(session) == [("Acme", "Globex"), ("Acme", "Initech")]
+    assert unlink_competitor(session, "Acme", "Globex") is True and unlink_competitor(session, "Acme", "Globex") is False
+
+
+def test_bad_links_are_refused_with_the_brands_named(session: Session, brands) -> None:
+    with pytest.raises(CompetitorError, match="Acme cannot be its own competitor"):
+        link_competitor(session, "Acme", "ACME")
+    with pytest.raises(CompetitorError, match=r"unknown brand 'Nope'.*known brands: Acme, Globex, Initech, Umbrella"):
+        link_competitor(session, "Acme", "Nope")
+    link_competitor(session, "Acme", "Globex")
+    link_competitor(session, "Globex", "Initech")
+    with pytest.raises(CompetitorError, match=r"Initech -> Acme would make a cycle \(Acme -> Globex -> Initech -> Acme\)"):
+        link_competitor(session, "Initech", "Acme")
+    with pytest.raises(CompetitorError, match="cycle"):
+        link_competitor(session, "Globex", "Acme")
+    assert all_links(session) == [("Acme", "Globex"), ("Globex", "Initech")]  # nothing stored lost or added
+
+
+def test_the_file_keeps_comments_and_syncs_into_the_store(session: Session, brands, tmp_path: Path) -> None:
+    path = tmp_path / "umot.toml"
+    path.write_text('# our brands\n[[sources]]\nbrand = "Acme"\nname = "tp"\nspider = "trustpilot"\n', encoding="utf-8")
+    add_link_to_config(path, "Acme", "Globex")
+    add_link_to_config(path, "Acme", "Initech")
+    add_link_to_config(path, "Acme", "globex")  # already there
+    assert load_links(path) == [("Acme", "Globex"), ("Acme", "Initech")]
+    assert path.read_text(encoding="utf-8").startswith("# our brands\n[[sources]]")
+    assert sync_links(session, path) == 2 and sync_links(session, path) == 0
+    assert remove_link_from_config(path, "Acme", "Globex") and not remove_link_from_config(path, "Acme", "Globex")
+    remove_link_from_config(path, "Acme", "Initech")
+    assert load_links(path) == [] and "[[competitors]]" not in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[[competitors]]\nbrand = "Acme"\nrivals = "Globex"\n', r"\[\[competitors\]\] #1 \(Acme\): 'rivals' must be a list"),
+    ('[[competitors]]\nrivals = ["Globex"]\n', r"\[\[competitors\]\] #1: 'brand' must be a brand name"),
+    ('[[competitors]]\nbrand = "Acme"\nrivals = ["Nobody"]\n', r"umot.toml: unknown brand 'Nobody'"),
+    ('[[competitors]]\nbrand = "Acme"\nrivals = ["Globex"]\n[[competitors]]\nbrand = "Globex"\nrivals = ["Acme"]\n',
+     "umot.toml: linking Globex -> Acme would make a cycle"),
+])
+def test_a_bad_file_stops_the_sync(session: Session, brands, tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "umot.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CompetitorError, match=message):
+        sync_links(session, path)

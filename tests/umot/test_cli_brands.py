@@ -1,0 +1,61 @@
+"""`umot brands link / unlink / list`: rivals kept in umot.toml and the store, bad links refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from umot.cli import app
+
+
+def _store(db_url: str, *names: str) -> None:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(db_url)) as session:
+        for name in names:
+            crud.get_or_create_brand(session, name)
+
+
+def _links(db_url: str) -> list[tuple[str, str]]:
+    from models.crud.competitors import all_links
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(db_url), write=False) as session:
+        return all_links(session)
+
+
+def test_link_list_unlink(db_url: str, tmp_path: Path) -> None:
+    _store(db_url, "Acme", "Globex", "Initech")
+    config = tmp_path / "umot.toml"
+    common = ["--config", str(config), "--database-url", db_url]
+    runner = CliRunner()
+    done = runner.invoke(app, ["brands", "link", "acme", "--competitor", "Globex", "-c", "initech", *common])
+    assert done.exit_code == 0, done.output
+    assert "Acme: 2 new competitors (Globex, Initech)" in done.output
+    assert 'brand = "Acme"\nrivals = ["Globex", "Initech"]' in config.read_text(encoding="utf-8")
+    listed = runner.invoke(app, ["brands", "list", *common])
+    assert "Acme\trivals: Globex, Initech" in listed.output and "Globex\trivals: -" in listed.output
+    gone = runner.invoke(app, ["brands", "unlink", "Acme", "-c", "Initech", *common])
+    assert gone.exit_code == 0 and _links(db_url) == [("Acme", "Globex")]
+    again = runner.invoke(app, ["brands", "unlink", "Acme", "-c", "Initech", *common])
+    assert again.exit_code == 2 and "error: Acme has no such competitor: Initech" in again.output
+
+
+def test_bad_links_exit_2_and_change_nothing(db_url: str, tmp_path: Path) -> None:
+    _store(db_url, "Acme", "Globex")
+    config = tmp_path / "umot.toml"
+    common = ["--config", str(config), "--database-url", db_url]
+    runner = CliRunner()
+    assert runner.invoke(app, ["brands", "link", "Acme", "-c", "Globex", *common]).exit_code == 0
+    before = config.read_text(encoding="utf-8")
+    for rivals, message in [
+        (["Acme"], "error: Acme cannot be its own competitor"),
+        (["Nope"], "error: unknown brand 'Nope'"),
+    ]:
+        result = runner.invoke(app, ["brands", "link", "Acme", *[a for r in rivals for a in ("-c", r)], *common])
+        assert result.exit_code == 2 and message in result.output, result.output
+    cycle = runner.invoke(app, ["brands", "link", "Globex", "-c", "Acme", *common])
+    assert cycle.exit_code == 2 and "would make a cycle (Acme -> Globex -> Acme)" in cycle.output
+    assert config.read_text(encoding="utf-8") == before and _links(db_url) == [("Acme", "Globex")]

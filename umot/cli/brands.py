@@ -1,0 +1,112 @@
+"""``umot brands``: the rivals each brand is benchmarked against (umot.toml and the store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._errors import fail, plural
+from umot.cli._store import DatabaseUrl, open_store
+
+brands_app = typer.Typer(
+    name="brands",
+    help="Brands and their competitors: the rivals whose figures the benchmark puts beside a brand's.",
+    no_args_is_help=True,
+)
+
+ConfigOption = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="umot.toml to keep the links in \\[default: UMOT_CONFIG or ./umot.toml]", dir_okay=False),
+]
+Rivals = Annotated[
+    list[str], typer.Option("--competitor", "-c", help="A rival brand (repeatable); it needs sources of its own", show_default=False)
+]
+
+
+def _config(config: Path | None) -> Path:
+    from core.settings import get_settings
+
+    return config or get_settings().config_file
+
+
+@brands_app.command("link")
+def link(
+    brand: Annotated[str, typer.Argument(help="The brand that compares itself", show_default=False)],
+    competitor: Rivals,
+    config: ConfigOption = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Name a brand's rivals: the weekly summary, the overview and benchmark-<brand>-<week>.csv
+    put their figures beside the brand's.
+
+    Example: umot brands link Acme --competitor Globex --competitor Initech
+    """
+    from models.competitors_config import add_link_to_config
+    from models.crud.competitors import CompetitorError, find_brand, link_competitor
+    from models.db import session_scope
+    from models.sources_config import SourcesConfigError
+
+    path = _config(config)
+    added = 0
+    try:
+        with session_scope(open_store(database_url)) as session:  # all links, or none
+            for rival in competitor:
+                added += link_competitor(session, brand, rival)
+            name = find_brand(session, brand).name
+            rivals = [find_brand(session, rival).name for rival in competitor]
+            for rival in rivals:  # the file last: a file that cannot be written undoes the store's links
+                add_link_to_config(path, name, rival)
+    except (CompetitorError, SourcesConfigError) as exc:
+        fail(str(exc))
+    typer.echo(f"{name}: {plural(added, 'new competitor')} ({', '.join(rivals)}), kept in {path}")
+
+
+@brands_app.command("unlink")
+def unlink(
+    brand: Annotated[str, typer.Argument(help="The brand", show_default=False)],
+    competitor: Rivals,
+    config: ConfigOption = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Stop comparing a brand with these rivals (their reviews stay stored)."""
+    from models.competitors_config import remove_link_from_config
+    from models.crud.competitors import CompetitorError, unlink_competitor
+    from models.db import session_scope
+    from models.sources_config import SourcesConfigError
+
+    path = _config(config)
+    removed = 0
+    try:
+        with session_scope(open_store(database_url, must_exist=True)) as session:
+            for rival in competitor:
+                in_store = unlink_competitor(session, brand, rival)
+                removed += remove_link_from_config(path, brand.strip(), rival.strip()) or in_store
+    except (CompetitorError, SourcesConfigError) as exc:
+        fail(str(exc))
+    if not removed:
+        fail(f"{brand} has no such competitor: {', '.join(competitor)}")
+    typer.echo(f"{brand}: {plural(removed, 'competitor')} removed")
+
+
+@brands_app.command("list")
+def list_links(config: ConfigOption = None, database_url: DatabaseUrl = None) -> None:
+    """Every brand and its rivals (after bringing in the links umot.toml lists)."""
+    from models import crud
+    from models.competitors_config import sync_links
+    from models.crud.competitors import CompetitorError, competitors_of
+    from models.db import session_scope
+
+    try:
+        with session_scope(open_store(database_url)) as session:
+            sync_links(session, _config(config))
+            for brand in crud.list_brands(session):
+                rivals = ", ".join(b.name for b in competitors_of(session, brand.id)) or "-"
+                typer.echo(f"{brand.name}\trivals: {rivals}")
+    except CompetitorError as exc:
+        fail(str(exc))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(brands_app)
