@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,24 @@ PG_USERS = ("postgres", "root")  # the first role that answers creates the test 
 def _own_http_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test's crawls keep pages in its own HTTP cache, never the checkout's data/."""
     monkeypatch.setenv("UMOT_HTTPCACHE_DIR", str(tmp_path / "httpcache"))
+
+
+@pytest.fixture(scope="session")
+def stored_sources() -> Callable[[str], dict[tuple[str, str], Any]]:
+    """``stored_sources(db_url)``: the store's sources by (brand name, source name)."""
+
+    def read(db_url: str) -> dict[tuple[str, str], Any]:
+        from models import crud
+        from models.db import get_engine, session_scope
+
+        with session_scope(get_engine(db_url)) as session:
+            brands = {b.id: b.name for b in crud.list_brands(session)}
+            rows = crud.list_sources(session)
+            for row in rows:
+                session.expunge(row)
+            return {(brands[r.brand_id], r.name): r for r in rows}
+
+    return read
 
 
 @pytest.fixture
