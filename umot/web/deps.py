@@ -18,6 +18,18 @@ from models.tables import Brand, User
 from umot.web.auth import session_is_current, session_user_id
 
 
+# The largest id a stored row can have (a 64-bit integer on SQLite and PostgreSQL):
+# a bigger one in a URL names nothing, and must not reach the driver (an overflow, a 500).
+MAX_ID = 2**63 - 1
+
+
+def id_or_404(value: int, what: str) -> int:
+    """``value`` when a stored row could have it, else 404 "no such <what>"."""
+    if not 0 < value <= MAX_ID:
+        raise HTTPException(status_code=404, detail=f"no such {what}")
+    return value
+
+
 class LoginRequired(Exception):
     """Raised for an anonymous request; the app answers with a redirect to /login."""
 

@@ -20,6 +20,8 @@ from umot.web.deps import Viewer
 RATINGS = ("1", "2", "3", "4", "5", "none")
 # The status tabs: "open" (the default: still to act on), one status, or "all".
 STATUS_TABS = ("open", *STATUSES, "all")
+# Any page past this is past the end of any queue (and its offset still fits in 64 bits).
+MAX_PAGE = 10**9
 KEYS = ("brand", "source", "from", "to", "status", "rating", "label", "q")
 
 
@@ -53,7 +55,7 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
     errors: list[str] = []
     brand_id = None
     if values["brand"]:
-        if not values["brand"].isdigit():
+        if not (values["brand"].isascii() and values["brand"].isdigit()):  # "²" is a digit too
             raise HTTPException(status_code=404, detail="no such brand")
         brand_id = viewer.brand(int(values["brand"])).id
     for key, allowed in (("status", STATUS_TABS), ("rating", RATINGS), ("label", LABELS)):
@@ -61,7 +63,8 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
             errors.append(f"{key}: unknown value {values[key]!r}")
             values[key] = ""
     page_raw = params.get("page", "1")
-    page = int(page_raw) if page_raw.isdigit() and int(page_raw) > 0 else 1
+    page = int(page_raw) if page_raw.isascii() and page_raw.isdigit() else 1
+    page = min(max(page, 1), MAX_PAGE)  # past the end shows the last page, however far past
     f = QueueFilter(
         brand_ids=viewer.brand_ids,
         brand_id=brand_id,

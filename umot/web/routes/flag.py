@@ -20,7 +20,7 @@ from models.crud.triage import (
     same_author_reviews,
     update_flag,
 )
-from umot.web.deps import CurrentViewer, Db, Viewer
+from umot.web.deps import CurrentViewer, Db, Viewer, id_or_404
 from umot.web.templating import render
 
 router = APIRouter()
@@ -31,7 +31,7 @@ def actor_of(viewer: Viewer) -> str:
 
 
 def _visible_row(db: Session, flag_id: int, viewer: Viewer) -> QueueRow:
-    row = get_queue_row(db, flag_id, viewer.brand_ids)
+    row = get_queue_row(db, id_or_404(flag_id, "detractor"), viewer.brand_ids)
     if row is None:  # absent, or another brand's: the same answer
         raise HTTPException(status_code=404, detail="no such detractor")
     return row
@@ -94,7 +94,7 @@ def change_flag(
 @router.get("/reviews/{review_id}")
 def review_link(review_id: int, viewer: CurrentViewer, db: Db) -> Response:
     """The weekly export's review ids open here: the flag of that review, if visible."""
-    flag_id = flag_id_for_review(db, review_id, viewer.brand_ids)
+    flag_id = flag_id_for_review(db, id_or_404(review_id, "detractor"), viewer.brand_ids)
     if flag_id is None:
         raise HTTPException(status_code=404, detail="no such detractor")
     return RedirectResponse(f"/flags/{flag_id}", status_code=303)

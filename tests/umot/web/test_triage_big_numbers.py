@@ -1,0 +1,38 @@
+"""Ids and page numbers past 64 bits (or odd digits) answer 404 or a page, never 500, on both stores."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import csrf_of, login
+from fastapi.testclient import TestClient
+
+HUGE = "99999999999999999999"  # > 2**64
+
+
+@pytest.fixture
+def viewer(any_seeded):  # noqa: ANN001, ANN201
+    from umot.web.app import create_app
+
+    with TestClient(create_app(any_seeded.url, secret_key="k"), raise_server_exceptions=False) as client:
+        assert login(client, "ana@acme.example").status_code == 303
+        yield client
+
+
+@pytest.mark.parametrize(
+    "path", [f"/flags/{HUGE}", f"/flags/-{HUGE}", "/flags/0", f"/reviews/{HUGE}", f"/brands/{HUGE}",
+             f"/?brand={HUGE}", "/?brand=%C2%B2", f"/queue.csv?brand={HUGE}"],
+)
+def test_ids_past_64_bits_are_not_found(viewer, path: str) -> None:
+    assert viewer.get(path).status_code == 404
+
+
+def test_changing_a_flag_past_64_bits_is_not_found(viewer) -> None:
+    token = csrf_of(viewer.get("/").text)
+    assert viewer.post(f"/flags/{HUGE}", data={"status": "resolved", "csrf_token": token}).status_code == 404
+
+
+@pytest.mark.parametrize("page", [HUGE, "%C2%B2", "-3", "1e9"])
+def test_page_numbers_past_the_end_show_a_page(viewer, page: str) -> None:
+    r = viewer.get(f"/?page={page}")
+    assert r.status_code == 200 and "Detractor queue" in r.text
+    assert viewer.get(f"/queue.csv?page={page}").status_code == 200
