@@ -81,7 +81,7 @@ def test_configured_source_is_crawled_from_the_store(tmp_path: Path, db_url: str
     pages = {f"/us/rss/customerreviews/page={n}/id=1234567890/sortby=mostrecent/json": f"page{n}.json" for n in (1, 2)}
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             name = pages.get(self.path)
             body = (fixtures / name).read_bytes() if name else b"User-agent: *\nAllow: /\n"
             self.send_response(200 if name or self.path == "/robots.txt" else 404)
