@@ -21,6 +21,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.processes import die_with_parent
 from crawlers.process import crawl_env
 
 logger = logging.getLogger(__name__)
@@ -67,8 +68,9 @@ def warm_up() -> None:
         stale.close()
     log = Path(tempfile.mkdtemp(prefix="umot-warm-")) / "crawl.log"
     with open(log, "w", encoding="utf-8") as out:
+        # killed with its parent (see crawlers.process): start it from a thread that outlives it
         proc = subprocess.Popen([sys.executable, "-m", "crawlers.batch", "-"], stdin=subprocess.PIPE,
-                                stdout=out, stderr=subprocess.STDOUT, env=env)
+                                stdout=out, stderr=subprocess.STDOUT, env=env, preexec_fn=die_with_parent())
     with _lock:
         stale, _warm = _warm, WarmProcess(proc, log, env)
     if stale is not None:

@@ -74,12 +74,17 @@ def local_run_settings() -> Iterator[None]:
     the process, so nothing watches its heartbeats (a server uses them to mark
     crashed runs), while Prefect's heartbeat thread sleeps in one-second steps
     that the run waits out as it ends: up to a second per run for nothing. They
-    are off there; against a real server they stay as configured.
+    are off there; against a real server they stay as configured. The temporary
+    API starts here, from the calling thread, and dies with this process
+    (:mod:`flows.local_api`): a killed ``umot run`` leaves no server behind.
     """
     from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    from flows.local_api import start_local_api
 
     if PREFECT_API_URL.value():
         yield
         return
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        start_local_api()
         yield
