@@ -48,6 +48,22 @@ def migrate(database_url: str) -> bool:
     return True
 
 
+def close_abandoned(database_url: str) -> list[int]:
+    """Close as failed the crawl runs left ``running`` by a process that has ended (killed)."""
+    try:
+        from models.crud.crawl_runs import close_abandoned_runs
+        from models.db import get_engine, session_scope
+
+        with session_scope(get_engine(database_url)) as session:
+            closed = close_abandoned_runs(session)
+    except Exception:  # noqa: BLE001 - bookkeeping: the crawl itself can still run
+        logger.exception("could not close abandoned crawl runs in %s", database_url)
+        return []
+    if closed:
+        logger.warning("closed %d crawl run(s) left running by a process that ended: %s", len(closed), closed)
+    return closed
+
+
 def open_run(
     database_url: str, *, brand: str, source_id: int | None, spider: str, known_file: Path
 ) -> dict[str, Any]:

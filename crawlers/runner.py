@@ -23,6 +23,7 @@ from typing import Any
 
 from crawlers import run_store
 from crawlers import warm as warm_process
+from core.processes import die_with_parent
 from crawlers.process import crawl_env
 
 logger = logging.getLogger(__name__)
@@ -115,6 +116,8 @@ def _job_settings(
     run_settings["UMOT_OUTPUT"] = ""
     if database_url not in migrated:  # once per store and batch of crawls
         migrated[database_url] = run_store.migrate(database_url)
+        if migrated[database_url]:  # runs a killed process left open: closed before new ones start
+            run_store.close_abandoned(database_url)
     run_settings.setdefault("UMOT_STORE_MIGRATED", migrated[database_url])
     handover = {}
     if run_settings["UMOT_STORE_MIGRATED"]:
@@ -146,7 +149,9 @@ def _run_process(cmd: list[str], log_path: Path, timeout: float | None) -> int |
     logger.info("crawl: %s", " ".join(cmd))
     try:
         with open(log_path, "w", encoding="utf-8") as log:
-            proc = subprocess.run(cmd, env=crawl_env(), stdout=log, stderr=subprocess.STDOUT, timeout=timeout)
+            # killed with this process (SIGKILL included): no crawl keeps writing for a run nobody waits for
+            proc = subprocess.run(cmd, env=crawl_env(), stdout=log, stderr=subprocess.STDOUT, timeout=timeout,
+                                  preexec_fn=die_with_parent())
         return proc.returncode
     except subprocess.TimeoutExpired:
         return None
