@@ -13,6 +13,7 @@ import logging
 import httpx
 
 from flows.outcomes import BrandReport, Detractor
+from flows.slack_text import escape_text, safe_link
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +30,11 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
 
 
 def _detractor_line(item: Detractor) -> str:
+    """One quoted detractor; the review text is escaped (a stranger wrote it), only http(s) links."""
     stars = f"{item.rating:g}★ " if item.rating is not None else ""
-    link = f" {item.url}" if item.url else ""
-    return f"> {stars}“{quote(item.text)}”{link}"
+    url = safe_link(item.url)
+    link = f" {url}" if url else ""
+    return f"> {stars}“{escape_text(quote(item.text))}”{link}"
 
 
 def _count(n: int, word: str) -> str:
@@ -57,7 +60,7 @@ def headline(report: BrandReport) -> str:
 def format_message(report: BrandReport, *, top: int = 3) -> str:
     """The webhook text: counts, then the most severe detractors quoted with links."""
     n = report.new_detractors
-    lines = [f"*umot — {report.brand}*: {headline(report)}"]
+    lines = [f"*umot — {escape_text(report.brand)}*: {headline(report)}"]
     shown = report.detractors[:top]
     lines += [_detractor_line(item) for item in shown]
     if n > len(shown):

@@ -72,6 +72,7 @@ def test_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stored
                  database_url: DatabaseUrl = None) -> None:
     """Send a test message now; exit 1 if the webhook does not take it."""
     from flows.notify import post_webhook
+    from flows.slack_text import escape_text
     from models.db import session_scope
 
     with session_scope(open_store(database_url, must_exist=True)) as session:
@@ -79,7 +80,7 @@ def test_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stored
         url, name = owner.webhook_url, owner.name
     if not url:
         fail(f"brand {name!r} has no webhook: umot webhook set {name!r} URL")
-    if not post_webhook(url, f"*umot — {name}*: test message; new detractors will be posted here."):
+    if not post_webhook(url, f"*umot — {escape_text(name)}*: test message; new detractors will be posted here."):
         fail(f"the webhook of {name!r} did not accept the message (see the log line above)", code=1)
     typer.echo(f"{name}: test message delivered")
 
