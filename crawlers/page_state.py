@@ -106,7 +106,7 @@ class ConditionalRequestMiddleware:
             return None
         request.meta["dont_cache"] = True
         state = pages.get(request.url)
-        if state is None or spider.full_crawl or not spider.has_known(spider.source_for(request.url)):
+        if state is None or spider.full_crawl:
             return None
         if state.get("etag"):
             request.headers[b"If-None-Match"] = state["etag"]
