@@ -53,7 +53,8 @@ def find_brands(session: Session, name: str | None) -> list[Brand]:
 def load_reviews(
     session: Session, brand_ids: list[int], start: datetime, end: datetime
 ) -> pd.DataFrame:
-    """One row per review dated in [start, end): brand, date, rating, label, stars, flag status."""
+    """One row per review dated in [start, end): brand, date, rating, label, stars, flag status,
+    whether the brand replied at the source and how many hours after the review."""
     latest = _latest_scores()
     when = review_date().label("date")
     query = (
@@ -65,6 +66,8 @@ def load_reviews(
             Score.label,
             Score.stars,
             Flag.status.label("flag_status"),
+            Review.reply_text.is_not(None).label("replied"),
+            Review.replied_at,
         )
         .outerjoin(latest, latest.c.review_id == Review.id)
         .outerjoin(Score, Score.id == latest.c.score_id)
@@ -72,11 +75,15 @@ def load_reviews(
         .where(Review.brand_id.in_(brand_ids), dated_between(start, end))
     )
     rows = session.execute(query).all()
-    columns = ["review_id", "brand_id", "date", "rating", "label", "stars", "flag_status"]
+    columns = ["review_id", "brand_id", "date", "rating", "label", "stars", "flag_status", "replied", "replied_at"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["date"] = pd.to_datetime(frame["date"], utc=True)
     frame["rating"] = pd.to_numeric(frame["rating"])
     frame["stars"] = pd.to_numeric(frame["stars"])
+    frame["replied"] = frame["replied"].astype(bool)
+    # hours from the review to the brand's reply at the source (undated replies: NaN)
+    replied_at = pd.to_datetime(frame.pop("replied_at"), utc=True)
+    frame["reply_hours"] = (replied_at - frame["date"]).dt.total_seconds() / 3600.0
     return frame
 
 

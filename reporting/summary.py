@@ -35,6 +35,9 @@ METRICS = [
     "avg_rating",
     "nps",
     "nps_basis",
+    "detractor_rate",
+    "reply_rate",
+    "median_reply_hours",
 ]
 
 
@@ -66,8 +69,21 @@ def _one_group(group: pd.DataFrame) -> pd.Series:
             "avg_rating": round(rating.mean(), 2) if len(rating) else np.nan,
             "nps": nps(stars),
             "nps_basis": int(stars.notna().sum()),
+            **reply_figures(group, flagged),
         }
     )
+
+
+def reply_figures(group: pd.DataFrame, flagged: pd.Series) -> dict[str, float]:
+    """Detractor rate, and of the detractors: % answered at the source, median hours to that answer."""
+    detractors = int(flagged.sum())
+    answered = group["replied"].astype(bool) & flagged
+    hours = group.loc[answered, "reply_hours"].dropna()
+    return {
+        "detractor_rate": round(100.0 * detractors / len(group), 1) if len(group) else np.nan,
+        "reply_rate": round(100.0 * int(answered.sum()) / detractors, 1) if detractors else np.nan,
+        "median_reply_hours": round(float(hours.median()), 1) if len(hours) else np.nan,
+    }
 
 
 def weekly_stats(
@@ -82,7 +98,7 @@ def weekly_stats(
         iso = local.dt.isocalendar()
         keyed = reviews.assign(week=[f"{y}-W{w:02d}" for y, w in zip(iso["year"], iso["week"])])
         stats = (
-            keyed.groupby(["brand_id", "week"])[["rating", "label", "stars", "flag_status"]]
+            keyed.groupby(["brand_id", "week"])[["rating", "label", "stars", "flag_status", "replied", "reply_hours"]]
             .apply(_one_group)
             .reindex(index)
         )
@@ -98,6 +114,7 @@ CHANGES = {
     "positive_pct_change": "positive_pct",
     "avg_rating_change": "avg_rating",
     "nps_change": "nps",
+    "reply_rate_change": "reply_rate",
 }
 
 

@@ -3,6 +3,9 @@
 Files (``<brand>`` slugified, ``<week>`` like ``2026-W47``):
 
 - ``detractors-<brand>-<week>.csv``: one row per flagged review of the week;
+- ``advocates-<brand>-<week>.csv``: the week's reviews that recommend the brand;
+- ``benchmark-<brand>-<week>.csv`` and ``.png``: for a brand with rivals, its
+  figures beside theirs (the week, and 12 weeks charted);
 - ``summary-<week>.csv``: one row per brand (``summary-<brand>-<week>.csv``
   when the export is limited to one brand, so it never overwrites the full one);
 - ``sentiment-<week>.png`` (or ``sentiment-<brand>-<week>.png``).
@@ -19,10 +22,12 @@ from sqlmodel import Session
 
 from models.tables import Brand
 from core.settings import get_settings
+from reporting.advocates import write_advocates_csv
 from reporting.chart import draw_sentiment_chart
 from reporting.columns import DETRACTOR_COLUMNS, SUMMARY_COLUMNS
 from reporting.data import FlaggedReview, find_brands, load_detractors, load_reviews
 from reporting.files import slugify, write_csv
+from reporting.rivals import write_benchmarks
 from reporting.summary import week_over_week, weekly_stats
 from reporting.weeks import IsoWeek, WeekError, last_complete_week, parse_week, resolve_timezone
 
@@ -91,6 +96,10 @@ def _export(
     written.append(write_csv(out_dir / f"summary-{suffix}.csv", list(SUMMARY_COLUMNS), rows, excel=excel))
     chart = out_dir / f"sentiment-{suffix}.png"
     written.append(draw_sentiment_chart(stats, {b.id: b.name for b in brands}, [str(w) for w in weeks], chart))
+    for b in brands:
+        advocates = out_dir / f"advocates-{slugs[b.id]}-{week}.csv"
+        written.append(write_advocates_csv(session, b.id, start, end, advocates, zone, excel=excel))
+    written += write_benchmarks(session, brands, slugs, weeks, zone, out_dir, excel=excel)
     return written
 
 

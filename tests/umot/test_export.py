@@ -116,8 +116,11 @@ def test_export_writes_three_files_with_slugified_names(store, tmp_path):
         "detractors-quiet-2026-W47.csv",
         "summary-2026-W47.csv",
         "sentiment-2026-W47.png",
+        "advocates-acme-2026-W47.csv",  # tests/reporting/test_advocates_benchmark.py
+        "advocates-cafe-co-2026-W47.csv",
+        "advocates-quiet-2026-W47.csv",
     ]
-    assert paths[-1].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert paths[4].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert not list((tmp_path / "out").glob(".*.tmp"))
 
 
@@ -158,6 +161,7 @@ def test_summary_csv_every_column(store, tmp_path):
     assert list(summary.columns) == list(SUMMARY_COLUMNS)
     assert list(summary["brand"]) == ["Acme", "Café & Co.", "Quiet"]
     acme = summary.iloc[0].to_dict()
+    assert pd.isna(acme.pop("median_reply_hours"))  # no replies in this store: tests/reporting/test_reply_figures.py
     # W47 Acme: reviews 3,4,5,6; labels neg, neg, pos, neu; ratings 2, -, 4, 5; flags 3,4 (6 dismissed).
     # NPS stars: 2 (det), 1.2 predicted (det), 4 (passive), 5 (promoter) -> 25% - 50% = -25.
     # W46 Acme: reviews 1,2; neg/pos; ratings 1, 5; one flag; NPS 50% - 50% = 0.
@@ -168,6 +172,7 @@ def test_summary_csv_every_column(store, tmp_path):
         "reviews_change": 2, "detractors_change": 1,
         "negative_pct_change": 0.0, "positive_pct_change": -25.0,
         "avg_rating_change": pytest.approx(0.67), "nps_change": -25.0,
+        "detractor_rate": 50.0, "reply_rate": 0.0, "reply_rate_change": 0.0,
     }
     cafe = summary.iloc[1]
     assert (cafe["reviews"], cafe["detractors"], cafe["scored"], cafe["nps_basis"]) == (1, 0, 0, 0)
@@ -249,7 +254,8 @@ def test_cli_export_writes_the_files(store, tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["export", "--week", W47, "--brand", "Acme", "--out", str(tmp_path / "x"), "--excel"])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "x").iterdir())
-    assert names == ["detractors-acme-2026-W47.csv", "sentiment-acme-2026-W47.png", "summary-acme-2026-W47.csv"]
+    assert names == ["advocates-acme-2026-W47.csv", "detractors-acme-2026-W47.csv", "sentiment-acme-2026-W47.png",
+                     "summary-acme-2026-W47.csv"]
     assert (tmp_path / "x" / "summary-acme-2026-W47.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 

@@ -1,0 +1,86 @@
+"""Advocates: reviews and mentions that recommend the brand to others, to thank and encourage.
+
+An advocate has referral intent ``recommend`` (the text tells others to buy:
+"I'd recommend", "told all my friends", ...) and nothing that contradicts it:
+no rating below 4 stars and no negative text by the model's latest score. So
+an unrated mention that recommends counts, a 4-5★ review with positive text
+and a recommendation counts, and "2★, I'd recommend the old model instead"
+does not. Every query takes ``brand_ids`` (what the caller may see).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, select
+
+from models.schemas import as_utc
+from models.tables import Brand, Review, Score
+
+RECOMMEND = "recommend"
+
+
+@dataclass(frozen=True)
+class Advocate:
+    """Who recommended the brand, where, what they said, and whether the brand answered."""
+
+    review_id: int
+    brand: str
+    date: datetime
+    source: str
+    url: str | None
+    author: str | None
+    rating: float | None
+    label: str | None
+    title: str | None
+    text: str
+    thanked: bool  # the brand already replied at the source
+
+
+def list_advocates(
+    session: Session,
+    *,
+    brand_ids: Sequence[int] | None,
+    brand_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int | None = None,
+) -> list[Advocate]:
+    """Advocates dated (published, else first seen) in ``[since, until)``, newest first."""
+    latest = (
+        select(Score.review_id, func.max(Score.id).label("score_id")).group_by(Score.review_id).subquery("latest")
+    )
+    when = func.coalesce(Review.published_at, Review.first_seen_at)
+    query = (
+        select(Review, Brand.name, Score.label, when.label("date"))
+        .join(Brand, Brand.id == Review.brand_id)
+        .outerjoin(latest, latest.c.review_id == Review.id)
+        .outerjoin(Score, Score.id == latest.c.score_id)
+        .where(
+            Review.referral_intent == RECOMMEND,
+            or_(Review.rating.is_(None), Review.rating >= 4),
+            or_(Score.label.is_(None), Score.label != "negative"),
+        )
+        .order_by(when.desc(), Review.id.desc())
+    )
+    if brand_ids is not None:
+        query = query.where(Review.brand_id.in_(list(brand_ids)))
+    if brand_id is not None:
+        query = query.where(Review.brand_id == brand_id)
+    if since is not None:
+        query = query.where(when >= as_utc(since))
+    if until is not None:
+        query = query.where(when < as_utc(until))
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        Advocate(
+            review_id=r.id, brand=brand, date=as_utc(date) if isinstance(date, datetime) else date,
+            source=r.source, url=r.url, author=r.author, rating=r.rating, label=label,
+            title=r.title, text=r.text, thanked=r.reply_text is not None,
+        )
+        for r, brand, label, date in session.exec(query)
+    ]

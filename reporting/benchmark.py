@@ -1,0 +1,95 @@
+"""A brand beside its rivals: the week's figures side by side, with week-over-week change.
+
+Only aggregates of the rivals are shown (counts, rates, averages), never their
+reviews: whoever may see a brand may see its benchmark, while the rivals'
+individual reviews stay behind the rivals' own access rules. Themes join the
+table once the store keeps them per review (not yet: see
+docs/replies-advocates-competitors.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display on servers and workers
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from reporting.files import atomic_write  # noqa: E402
+from reporting.weeks import IsoWeek  # noqa: E402
+
+#: Metric -> what it means (the CSV's columns after week, brand and role; each with a ``_change``).
+BENCHMARK_METRICS: dict[str, str] = {
+    "reviews": "reviews dated in the week",
+    "avg_rating": "mean customer rating (1-5) of rated reviews",
+    "negative_pct": "% of scored reviews labelled negative",
+    "nps": "NPS-style score, -100 to 100 (as in the summary)",
+    "detractor_rate": "% of the week's reviews that are detractors",
+    "reply_rate": "% of the week's detractors answered at the source",
+    "median_reply_hours": "median hours from review to reply (answered detractors, dated replies)",
+}
+BENCHMARK_COLUMNS: list[str] = [
+    "week", "brand", "role",
+    *BENCHMARK_METRICS,
+    *(f"{m}_change" for m in BENCHMARK_METRICS),
+]
+
+
+def benchmark_table(
+    stats: pd.DataFrame, brand_id: int, rival_ids: Sequence[int], names: Mapping[int, str], week: IsoWeek
+) -> pd.DataFrame:
+    """One row per brand (the brand first, then its rivals by name): metrics and their change.
+
+    ``stats`` is :func:`reporting.summary.weekly_stats` over at least ``week``
+    and the week before, for the brand and every rival. NaN = no data.
+    """
+    this, last = str(week), str(week.shift(-1))
+    rows = []
+    for role, ids in (("brand", [brand_id]), ("rival", sorted(rival_ids, key=lambda i: names[i].lower()))):
+        for member in ids:
+            now, before = stats.loc[(member, this)], stats.loc[(member, last)]
+            row = {"week": this, "brand": names[member], "role": role}
+            row |= {m: now[m] for m in BENCHMARK_METRICS}
+            row |= {f"{m}_change": _change(now[m], before[m]) for m in BENCHMARK_METRICS}
+            for count in ("reviews", "reviews_change"):  # a row of mixed metrics comes back as floats
+                row[count] = int(row[count])
+            rows.append(row)
+    return pd.DataFrame(rows, columns=BENCHMARK_COLUMNS)
+
+
+def _change(now: object, before: object) -> float:
+    if pd.isna(now) or pd.isna(before):
+        return float("nan")
+    return round(float(now) - float(before), 2)
+
+
+def draw_benchmark_chart(
+    stats: pd.DataFrame, brand_id: int, rival_ids: Sequence[int], names: Mapping[int, str],
+    weeks: Sequence[str], path: Path,
+) -> Path:
+    """The last weeks' NPS-style score and detractor rate, the brand bold, each rival thin."""
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7), sharex=True, layout="constrained")
+    x = range(len(weeks))
+    for member in [brand_id, *rival_ids]:
+        rows = stats.xs(member, level="brand_id").reindex(weeks)
+        style = {"linewidth": 2.5, "marker": "o"} if member == brand_id else {"linewidth": 1.2, "marker": ".", "alpha": 0.8}
+        top.plot(x, rows["nps"], label=names[member], **style)
+        bottom.plot(x, rows["detractor_rate"], label=names[member], **style)
+    top.axhline(0, color="grey", linewidth=0.8)
+    top.set_ylim(-105, 105)
+    top.set_ylabel("NPS-style score")
+    top.set_title(f"{names[brand_id]} vs rivals, {weeks[0]} to {weeks[-1]}")
+    bottom.set_ylabel("detractor rate (%)")
+    bottom.set_ylim(bottom=0)
+    bottom.set_xticks(list(x), [w[2:] for w in weeks], rotation=45)
+    bottom.set_xlabel("ISO week")
+    for axis in (top, bottom):
+        axis.grid(True, alpha=0.3)
+    top.legend(loc="upper left", fontsize="small", ncols=min(4, 1 + len(rival_ids)))
+    with atomic_write(path, binary=True) as handle:
+        fig.savefig(handle, format="png", dpi=100)
+    plt.close(fig)
+    return path

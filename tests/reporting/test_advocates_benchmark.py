@@ -1,0 +1,70 @@
+"""Reply-time figures on a known set, the advocates CSV, and a benchmark with two rivals, cell by cell."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from reporting import write_weekly_export
+from tests.reporting.rivals_store import W47, build
+
+
+@pytest.fixture
+def exported(db_url: str, tmp_path: Path) -> dict[str, Path]:
+    build(db_url)
+    from models.db import get_engine
+
+    paths = write_weekly_export(get_engine(db_url), week=W47, out_dir=tmp_path)
+    return {p.name: p for p in paths}
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_summary_has_reply_rate_and_time_to_reply(exported) -> None:
+    rows = {r["brand"]: r for r in _rows(exported[f"summary-{W47}.csv"])}
+    acme, globex, initech = rows["Acme"], rows["Globex"], rows["Initech"]
+    # Acme: 3 detractors of 6 reviews, 2 answered (6 h and 30 h): median 18 h
+    assert (acme["detractors"], acme["detractor_rate"], acme["reply_rate"], acme["median_reply_hours"]) == (
+        "3", "50.0", "66.7", "18.0")
+    assert acme["reply_rate_change"] == "66.7"  # W46: one detractor, unanswered
+    assert (globex["detractor_rate"], globex["reply_rate"], globex["median_reply_hours"]) == ("0.0", "", "")
+    assert (initech["reply_rate"], initech["median_reply_hours"], initech["reply_rate_change"]) == ("100.0", "48.0", "100.0")
+
+
+def test_advocates_csv(exported) -> None:
+    rows = _rows(exported[f"advocates-acme-{W47}.csv"])
+    assert [(r["review_id"], r["author"], r["rating"], r["thanked"]) for r in rows] == [
+        ("5", "author a5", "", "no"), ("4", "author a4", "5.0", "yes")]
+    first = rows[0]
+    assert first["date"] == "2026-11-19T10:00:00+00:00" and first["source"] == "trustpilot"
+    assert first["url"] == "https://www.trustpilot.com/reviews/a5" and first["text"] == "review a5"
+    assert first["label"] == "positive"
+    assert [r["author"] for r in _rows(exported[f"advocates-globex-{W47}.csv"])] == ["author g2"]
+
+
+def test_benchmark_with_two_rivals_cell_by_cell(exported) -> None:
+    assert f"benchmark-globex-{W47}.csv" not in exported  # no rivals, no benchmark
+    assert exported[f"benchmark-acme-{W47}.png"].read_bytes()[:4] == b"\x89PNG"
+    rows = _rows(exported[f"benchmark-acme-{W47}.csv"])
+    expected = [
+        # week, brand, role, reviews, avg_rating, negative_pct, nps, detractor_rate, reply_rate, median_reply_hours,
+        # then the change of each since W46
+        [W47, "Acme", "brand", "6", "2.6", "50.0", "-33.3", "50.0", "66.7", "18.0",
+         "5", "1.6", "-50.0", "66.7", "-50.0", "66.7", ""],
+        [W47, "Globex", "rival", "2", "4.5", "0.0", "50.0", "0.0", "", "",
+         "2", "", "", "", "", "", ""],
+        [W47, "Initech", "rival", "1", "1.0", "100.0", "-100.0", "100.0", "100.0", "48.0",
+         "0", "0.0", "0.0", "0.0", "0.0", "100.0", ""],
+    ]
+    assert [list(r.values()) for r in rows] == expected
+    assert list(rows[0]) == ["week", "brand", "role", "reviews", "avg_rating", "negative_pct", "nps", "detractor_rate",
+                             "reply_rate", "median_reply_hours", "reviews_change", "avg_rating_change",
+                             "negative_pct_change", "nps_change", "detractor_rate_change", "reply_rate_change",
+                             "median_reply_hours_change"]
+    assert not math.isnan(float(rows[0]["nps"]))
