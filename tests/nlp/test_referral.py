@@ -19,6 +19,9 @@ from nlp.referral import referral_intent
         "Je recommande vivement ce magasin.",
         "Lo recomiendo al cien por cien.",
         "この店はおすすめです",
+        "A must visit in my books.",
+        "The cocktails are worth trying.",
+        "You should try the ribs.",
     ],
 )
 def test_recommend(text: str) -> None:
@@ -40,6 +43,10 @@ def test_recommend(text: str) -> None:
         "Je ne recommande pas du tout.",
         "No lo recomiendo.",
         "おすすめしません",
+        "Please be advised: the shawarma is tasteless.",
+        "If possible use Lyft instead.",
+        "The veg burger was not really worth trying.",
+        "Have spare money? Go to a better place.",
     ],
 )
 def test_warn(text: str) -> None:
@@ -48,7 +55,8 @@ def test_warn(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", None, "Arrived on Tuesday, the box was blue.", "I don't use it often.", "Terrible support."],
+    ["", None, "Arrived on Tuesday, the box was blue.", "I don't use it often.", "Terrible support.",
+     "It is not worth it at that price.", "You must not forget the charger."],
 )
 def test_no_referral(text: str | None) -> None:
     assert referral_intent(text) is None

@@ -1,0 +1,87 @@
+"""Clauses and their polarity: themes get the polarity of the clause that names them.
+
+A review often praises one thing and blames another in the same sentence
+("food was good but the service was slow"), so texts are cut at sentence ends
+and at contrast words, and each clause gets a lexicon polarity: VADER's
+strongly rated words (``nlp/sentiment_words.json``, MIT) plus review words
+VADER rates weakly or not at all ("slow", "undercooked", "crashes"), flipped
+by a negation just before them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+WORDS_FILE = Path(__file__).resolve().parent.parent / "sentiment_words.json"
+_SPLIT = re.compile(
+    r"(?<=[.!?;])\s+|(?<=[a-z][.!?])(?=[A-Z])|\n+|\.{2,}|!+|\?+|(?:,\s*|\s+)(?=(?:but|however|though|although|except|whereas|yet|unfortunately|otherwise)\b)",
+    re.I,
+)
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_NEGATORS = {"not", "no", "never", "nothing", "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't",
+             "won't", "wouldn't", "can't", "cannot", "couldn't", "hardly", "nor", "without", "dont", "doesnt",
+             "didnt", "cant", "wont", "isnt", "wasnt"}
+_EXTRA = {
+    # negative in reviews, weak or absent in VADER's strong list
+    "slow": -2, "slowly": -2, "late": -2, "delayed": -2, "cold": -1, "undercooked": -3, "overcooked": -2, "raw": -1,
+    "bland": -2, "stale": -2, "tasteless": -3, "crash": -3, "crashes": -3, "crashed": -3, "crashing": -3, "bug": -2,
+    "bugs": -2, "buggy": -3, "glitch": -2, "freeze": -2, "freezes": -2, "froze": -2, "error": -2, "errors": -2,
+    "expensive": -2, "overpriced": -3, "pricey": -1, "costly": -2, "flimsy": -3, "broke": -2, "broken": -3,
+    "cracked": -2, "defective": -3, "missing": -2, "wrong": -2, "incorrect": -2, "rude": -3, "dirty": -3,
+    "noisy": -2, "loud": -1, "crowded": -1, "waited": -1, "waiting": -1, "overcharged": -3, "refund": -1,
+    "scam": -3, "scammers": -3, "unsafe": -3, "hot": -1, "drained": -2, "invalid": -2, "less": -1, "small": -1,
+    "tight": -1, "mess": -2, "messy": -2, "inedible": -3, "greasy": -2, "trash": -3, "junk": -3, "cheap": -1,
+    "unusable": -3, "rip": -2, "salty": -1, "oily": -2, "unwell": -2, "obsolete": -1, "improperly": -2, "unable": -2, "doesn't": -1, "didn't": -1, "fails": -2, "failed": -2, "blocked": -2,
+    "lag": -2, "laggy": -2, "issue": -2, "issues": -2, "problem": -2, "problems": -2, "hardly": -1,
+    "tasty": 2, "yummy": 3, "delicious": 3, "fresh": 2, "quick": 2, "fast": 2, "prompt": 2, "polite": 2,
+    "courteous": 2, "clean": 2, "cozy": 2, "spacious": 2, "reasonable": 2, "affordable": 2, "sturdy": 2,
+    "comfortable": 2, "comfy": 2, "smooth": 2, "easy": 2, "intuitive": 2, "responsive": 2, "worth": 2,
+    "decent": 1, "fine": 1, "okay": 0, "ok": 0, "average": -1, "recommend": 2, "recommended": 2, "must": 1,
+}
+
+
+# words VADER rates that reviews mostly use in another sense ("like this", "pretty small", "please add")
+_NOT_SENTIMENT = ("like", "pretty", "please", "care", "free", "want", "kind", "well", "sure", "help", "credit", "support",
+                  "protect", "trust", "matter")
+
+
+@lru_cache(maxsize=1)
+def valence() -> dict[str, float]:
+    """Word -> valence (negative < 0 < positive): VADER's strong words, then the review words above."""
+    words = json.loads(WORDS_FILE.read_text(encoding="utf-8"))["valence"]
+    words.update(_EXTRA)
+    for word in _NOT_SENTIMENT:
+        words.pop(word, None)
+    return words
+
+
+def split_clauses(text: str) -> list[str]:
+    """Sentences, cut again at contrast words; empty pieces dropped."""
+    return [c.strip(" ,.-") for c in _SPLIT.split(text) if c and c.strip(" ,.-")]
+
+
+def polarity(clause: str) -> float:
+    """Sum of word valences in the clause, a word's sign flipped by a negator up to three words before."""
+    words = _WORD.findall(clause.lower().replace("\u2019", "'"))
+    table = valence()
+    total = 0.0
+    for i, word in enumerate(words):
+        score = table.get(word)
+        if not score:
+            continue
+        if any(w in _NEGATORS for w in words[max(0, i - 3) : i]):
+            score = -score * 0.8
+        total += score
+    return total
+
+
+def label(score: float, fallback: str = "neutral") -> str:
+    """'positive' / 'negative' for a clear clause score, else the fallback (the review's own sentiment)."""
+    if score >= 1.0:
+        return "positive"
+    if score <= -1.0:
+        return "negative"
+    return fallback

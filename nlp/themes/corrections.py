@@ -1,0 +1,85 @@
+"""Triage corrections as training data: a brand's added/removed themes applied to like texts.
+
+`umot train --from-db` exports the store's theme corrections of a brand into
+``theme_corrections.jsonl`` beside the brand's model; the detector loaded for
+that brand then applies each correction to any text whose content words
+overlap the corrected text's by at least ``SIMILARITY`` (Jaccard), so a
+triager's "this is not about delivery" holds for the re-posted and templated
+copies of that review too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlp.themes.brand import content_stems
+
+SIMILARITY = 0.6
+FILE_NAME = "theme_corrections.jsonl"
+
+
+@dataclass(frozen=True)
+class Correction:
+    text: str
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    polarity: str = "neutral"
+
+
+class CorrectionMemory:
+    """Corrections in the order they were made; later ones win."""
+
+    def __init__(self, corrections: list[Correction] | None = None) -> None:
+        self._items = [(content_stems(c.text), c) for c in corrections or []]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def version_suffix(self) -> str:
+        if not self._items:
+            return ""
+        blob = json.dumps([[c.text, c.added, c.removed] for _, c in self._items])
+        return "+corr:" + hashlib.sha256(blob.encode()).hexdigest()[:8]
+
+    def apply(self, text: str, themes: dict[str, str]) -> dict[str, str]:
+        if not self._items:
+            return themes
+        words = content_stems(text)
+        out = dict(themes)
+        for stems, fix in self._items:
+            union = len(words | stems)
+            if union and len(words & stems) / union >= SIMILARITY:
+                for name in fix.removed:
+                    out.pop(name, None)
+                for name in fix.added:
+                    out.setdefault(name, fix.polarity)
+        return out
+
+    @classmethod
+    def load(cls, path: Path) -> "CorrectionMemory":
+        """Read an exported corrections file; a missing file means no corrections."""
+        if not path.exists():
+            return cls()
+        items = []
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                items.append(Correction(row["text"], tuple(row.get("added", ())), tuple(row.get("removed", ())),
+                                        row.get("polarity", "neutral")))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{n}: not a theme correction ({exc})") from exc
+        return cls(items)
+
+    @staticmethod
+    def write(path: Path, corrections: list[Correction]) -> int:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as out:
+            for c in corrections:
+                out.write(json.dumps({"text": c.text, "added": list(c.added), "removed": list(c.removed),
+                                      "polarity": c.polarity}, ensure_ascii=False) + "\n")
+        return len(corrections)

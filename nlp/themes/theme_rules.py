@@ -1,0 +1,159 @@
+"""Phrase rules for the default themes, applied per clause to lower-cased text.
+
+Each rule is (regex, context): context ``"app"`` fires only in texts about an
+app or ride-hailing service, ``"offline"`` only in the others, ``None`` always.
+The same words mean different themes by context: "not working" is an app bug
+but a broken product; "location" is GPS trouble in an app but a venue's place.
+Written from the issue's definitions and the aspect files' training splits.
+"""
+
+from __future__ import annotations
+
+import re
+
+Rule = tuple[str, str | None]
+
+_FOOD = (
+    r"food|foods|dish(?:es)?|meal|meals|taste[sd]?|tasty|tasteless|tasting|delicious|yumm?(?:y|iest)|flavou?rs?|"
+    r"bland|spicy|fresh|stale|cooked|undercooked|overcooked|raw|starters?|main course|desserts?|deserts?|buffet|"
+    r"menu|cuisine|biryani|pizza|burgers?|fries|chicken|mutton|fish|paneer|kebabs?|rice|noodles|soup|sushi|rolls?|"
+    r"steak|pasta|bread|dosa|idl[iy]|coffee|tea|drinks?|cocktails?|mocktails?|beer|wine|juice|sizzlers?|shawarma|"
+    r"pancakes?|dim sums?|portions?|quantity|appetizers?|sauce|cheese|salad|curry|"
+    r"waffles?|pastry|cake|ice cream|doughnuts?|kabab|haleem|paratha|starter|mains"
+)
+
+THEME_RULES: dict[str, list[Rule]] = {
+    "product_quality": [
+        (r"not (?:as|what was) (?:advertised|described|pictured|shown)", None),
+        (_FOOD, "offline"),
+        (r"quality|well[- ]made|cheaply made|poorly made|durable|sturdy|flimsy|fell apart|falling apart|"
+         r"broke|broken|breaks|cracked|snapped|ripped|torn|defect(?:ive)?|faulty|leak(?:s|ed|ing)?|"
+         r"fits?|fitted|fitting|too (?:small|big|large|tight|short|long|thick|thin|heavy|sweet)|runs? (?:small|large|big)|"
+         r"sizes?|comfortable|comfy|uncomfortable|material|fabric|plastic|stitching|smells?|"
+         r"works? (?:great|well|perfectly|fine|as)|worked|does(?:n't| not) (?:work|fit|hold|zip|stick)|"
+         r"(?:stopped|quit) working|died|dead|accurate|inaccurate|battery|batteries|instructions|"
+         r"looks? (?:great|good|nice|cheap)|great product|good product|nice product|the product|this product|item|"
+         r"cheap(?:ly)? (?:made|material|plastic|quality|feel|looking)|laptop|computer|notebook|machine|screen|"
+         r"keyboard|mouse|touch ?pad|trackpad|speakers?|performance|processor|memory|\bram\b|hard drive|\bssd\b|"
+         r"windows|\bmac\b|\bos\b|software|boots?|charger|ports?|wi-?fi|runs? (?:fast|slow|great|well|hot)", "offline"),
+        (r"answers?|responses?|accurate|helpful|useful|intelligen(?:t|ce)|\bai\b|gpt|game[- ]changer|"
+         r"rides?|trips?|cars?|cabs?|autos?|comfortable|smooth|"
+         r"(?:great|good|best|nice|amazing|awesome|excellent|worst|bad|terrible|horrible|useless|pathetic|love) "
+         r"(?:app|application|service|services|experience)|"
+         r"(?:app|service|services|experience) (?:is|was) (?:great|good|amazing|awesome|excellent|bad|terrible|horrible|useless)|"
+         r"works? (?:great|well|perfectly|fine)|helps? me|productivity", "app"),
+        (r"experience (?:was|is) (?:great|good|amazing|bad|terrible)|(?:great|amazing|bad|terrible) experience|"
+         r"excellent|perfect|wonderful|fantastic|disappoint(?:ed|ing|ment)|"
+         r"(?:love|loved|like|liked|hate|hated) (?:it|this|these|them)", "weak"),
+    ],
+    "price_value": [
+        (r"pric(?:e|es|ed|ey|y|ing)|overpriced|expensive|costl(?:y|ier)|\bcost(?:s|ed)?\b|afford(?:able)?|"
+         r"value for money|(?:good|great|poor|no) value|worth (?:the|every|it)|not worth|budget|pocket|"
+         r"bucks|\brs\.? ?\d+|₹ ?\d+|\$ ?\d+|\d+ ?(?:dollars|rupees|rs)\b|fares?|rates?|\bdeal\b|discounts?|coupons?|charge (?:you|us|me) more|waste of money|wastage of money|"
+         r"bargain|reasonabl[ey]|gouging|rip(?:ped)?[- ]off|surge|cheap(?:er|est)?(?! (?:made|material|plastic|quality|feel|looking))|"
+         r"for free|completely free|free of cost|(?:subscription|membership) (?:fee|price|cost)|\bfees?\b|"
+         r"charge (?:higher|more|too much)|high charge|very high", None),
+    ],
+    "delivery": [
+        (r"arriv(?:ed|al|es)|(?:was|were|is|are) missing", "offline"),
+        (r"deliver(?:y|ed|ies|ing)?|shipp(?:ing|ed)|shipment|\bship(?:s)?\b|packag(?:e|ing|ed)|"
+         r"\bpacked\b|well packed|parcel|courier|tracking|"
+         r"wrong (?:item|size|colou?r|one|product|order)|not what i ordered|received (?:the )?(?:wrong|incorrect|a different)|"
+         r"incorrect (?:item|order|\w+ head)|missing (?:parts?|pieces?|items?)|never (?:receive|received|got|arrived)|"
+         r"did(?:n't| not) (?:receive|arrive|get (?:it|the|my))|not received|haven't received|"
+         r"instead of (?:a|an|the)\b|came (?:damaged|broken|late|early|quickly)|received (?:it )?(?:quickly|fast|on time|late)", None),
+    ],
+    "service_staff": [
+        (r"staff|waiters?|waitress(?:es)?|servers?|manager|host(?:ess)?|bartender|chef|employees?|crew|"
+         r"hospitality|courteous|polite|impolite|attentive|rude|rudely|friendly (?:staff|people)|very friendly|"
+         r"treat(?:ed)? us|served (?:us|by)|(?:thanks|thank you|kudos)(?: to)? (?:mr\.? )?[a-z]+|"
+         r"took care|courtesy|professional(?:ism)?|greeted|\bservice\b", "offline"),
+        (r"customer (?:service|support|care)|support (?:team|staff|is|was|agents?)|(?:tech|contact(?:ing)?|no) support|"
+         r"helpline|hotline|on hold|call(?:ed)? (?:them|customer|support)|chat ?bot+s?|\bbots?\b|complaint|"
+         r"seller|vendor|company (?:corrected|sent|replaced|responded)|responsive seller|customer service|"
+         r"warranty|repair(?:ed|s)?|tech support|geek squad|technicians?|sent it (?:back|in)", None),
+        (r"(?:nice|kind|good|great|polite|rude|sweet|lovely|helpful|friendly) (?:gentleman|person|guy|lady|man|woman|people)|"
+         r"people (?:are|were) (?:nice|kind|friendly|rude|helpful|polite)", None),
+        (r"drivers?|rider doesn't|captain|(?:friendly|rude|polite|nice|respectful) (?:driver|people|person)|"
+         r"nice people|respectful|pleasant", "app"),
+    ],
+    "speed_wait": [
+        (r"\bwait(?:ed|ing|s)?\b|queue|took (?:a while|long|forever|ages)|long time|"
+         r"slow (?:service|to serve)|(?:quick|fast|prompt|speedy) (?:service|response|delivery)|always quick|"
+         r"\d+ ?(?:min(?:ute)?s?|hours?|hrs?)\b|late\b|delay(?:ed|s)?|on time|rushed|hurry|"
+         r"short wait|pick(?:ed)? (?:me )?up|(?:service|food|order|staff) (?:is|was|were|are) (?:a little |a bit |very |too |so |really |extremely )?slow", None),
+        (r"arriv(?:ed|al|es|e)", "app"),
+    ],
+    "cleanliness_ambience": [
+        (r"clean(?:liness)?|dirty|hygien(?:e|ic)|unhygienic|\bhair\b|cockroach|flies|ambien(?:ce|ace)|ambiance|"
+         r"atmosphere|vibes?|decor|d[ée]cor|music|\bdj\b|noise|noisy|loud|crowd(?:ed)?|seating|spacious|space|cozy|cosy|"
+         r"view|roof ?top|location|located|parking|interior|lighting|light effects|dance floor|\bac\b|"
+         r"air condition|patio|pool ?(?:side|front)?|romantic|hang ?out|live (?:music|screen|band)|setting|"
+         r"sitting on top|(?:nice|good|great|beautiful|lovely|amazing|wonderful|awesome|best|decent|cool) (?:place|pub|spot)|"
+         r"place (?:is|was) (?:nice|good|great|beautiful|lovely|small|cramped)|outskirts|theme|"
+         r"decorat\w*|garden|lounge|trendy|elegant|charming|quiet|relax(?:ing|ed)?|"
+         r"scene|jazz|band|cramped|tiny", "offline"),
+    ],
+    "app_usability": [
+        (r"user[- ]?friendly|easy to (?:use|navigate|understand)|navigation|interface|\bui\b|\bux\b|"
+         r"features?|functions?|functionality|option to|please (?:add|allow|make|launch|optimi[sz]e|have)|"
+         r"would be (?:nice|great|better) if|dark mode|split[- ]screen|full[- ]screen|landscape|ipad|haptics|"
+         r"animations?|intuitive|confusing|complicated|widget|does(?:n't| not) support|(?:difficult|hard) to find|how to add|(?:ipad|tablet|kindle|desktop) version|plugins?", None),
+        (r"(?:so|super|very) easy|navigate|design|layout|options?|settings|compatib(?:le|ility)|does(?:n't| not) support|"
+         r"i wish|wish (?:i|it|there)|\bads\b|advertisements|hard to (?:find|use)|simple|simplistic|"
+         r"controls|sync(?:s|ing)?|notifications?|zoom|voice|display|screen size|block (?:some|sum)|"
+         r"convenien(?:ce|t)|not friendly|make (?:this|the|it) (?:app )?(?:so )?friendly|version for|"
+         r"slick|catch my shows|check my|edit", "app"),
+    ],
+    "app_reliability": [
+        (r"crash(?:es|ed|ing)?|\bbugs?\b|bugg(?:y|ed)|bugs out|glitch(?:es|y)?|freez(?:e|es|ing)|froze|"
+         r"error(?: messages?)?|errors|log(?:ged|ging)? ?(?:in|out)|login|sign(?:ed|ing)? ?(?:in|off)|verification|\botp\b|"
+         r"account (?:blocked|locked|suspended|missing|disabled)|\b404\b|invalid|server (?:error|down|issue)|"
+         r"lag(?:s|gy|ging)?|overheat(?:s|ing)?|thermal|buffer(?:s|ing)|after (?:the )?(?:latest |last |recent )?update|"
+         r"(?:won't|wont|can't|cannot|unable to|not able to) (?:open|load|log|sign|login|access|connect|register|verify)|"
+         r"keeps? (?:crashing|closing|logging|freezing)|does(?:n't| not) even work with", None),
+        (r"not (?:working|loading|responding|opening)|does(?:n't| not) (?:work|load|open|respond)|"
+         r"(?:won't|wont|can't|cannot|unable to|not able to) (?:work|book)|(?:stopped|stop) working|"
+         r"loading|heats? up|(?:gets?|became|becomes) (?:very |so )?hot|battery|drain(?:ed|s)?|"
+         r"network|connection|(?:wrong|other|different|incorrect) (?:location|address)|messe?s? up my address|gps|"
+         r"responsive|(?:app|it|loading|responses?|website|answers?) (?:is |was |are |runs? )?(?:very |so |super |too |really )?"
+         r"(?:fast|slow|quick|sluggish)\b|(?:faster|slower|quicker) than (?:the )?(?:web|website|browser|desktop)|"
+         r"slow web|fuzzy|stops every|verify|"
+         r"jumps (?:all )?over|failed|fails|not booked|does(?:n't| not) even book|refuses to|"
+         r"takes? (?:a )?long time to (?:confirm|load|open|respond)|processing time|didn't work|didnt work|"
+         r"isn't working|is not working|not work|automatically booking|not cancell?ing", "app"),
+    ],
+    "billing_refunds": [
+        (r"refund(?:s|ed)?|charg(?:ed|ing|es)? (?:me |us )?(?:twice|double|2 times|again|extra)|double charg|"
+         r"overcharg(?:e|ed|ing)|extra charges?|wrong charges?|charged me|charges? (?:me|us|another|for)|"
+         r"pending (?:amount|payment)|payments?|deducted|debit(?:s|ed)?|money back|(?:took|stole|taking) (?:half )?(?:of )?my money|"
+         r"billing|invoice|cancellation (?:fees?|charges?)|chargeback|credit card|\bupi\b|transaction|"
+         r"exchanged it|paid for|pay(?:ing)? for (?:their|cancelled)|price increase .* after|after drop ?off|"
+         r"(?:says|quotes?) one fare|fee upon request|payment method|payment mode", None),
+    ],
+    "trust_safety": [
+        (r"scam(?:s|mers?|med)?|fraud(?:ulent|s)?|\bst(?:ole|eal(?:ing)?|olen)\b|theft|privacy|personal (?:data|information|info)|"
+         r"phone number|identity|credit report|unsafe|\bsafe(?:ty)?\b|secur(?:e|ity)|harass(?:ment|ing|ed)?|teas(?:e|ing)|"
+         r"blocked (?:me|my account)|blocked|banned|suspended|moderation|fake (?:reviews?|accounts?)|same person|"
+         r"unethical|extort(?:ed|ion)?|criminal|go offline|hack(?:ed|er|ers)?|\bspam\b|cheat(?:ed|ing|s)?|"
+         r"(?:not |don't |can't |cannot |never )trust|trust (?:them|this|it|uber|the)|trustworthy|shady|minor\b|untrustworthy|data (?:leak|breach)|deleted conversations", None),
+    ],
+}
+
+VENUE = re.compile(r"\b(?:place|restaurant|pub|spot|joint|cafe|café|bar|diner|bistro|eatery|outlet|hotel)\b", re.I)
+
+APP_CONTEXT = re.compile(
+    r"\bapps?\b|application|\bupdate[sd]?\b|download|install|log ?in|sign ?(?:in|up)|iphone|ipad|android|"
+    r"\bios\b|kindle|\bversion\b|uber|lyft|\bola\b|chat ?gpt|openai|\bgpt|\bai\b|facebook|netflix|evernote|ebay|"
+    r"\brides?\b|drivers?|\bcabs?\b|shuttle|\bplugins?\b|website|web version|\bchat\b|\bfeatures?\b|"
+    r"\bfunctions?\b|\bvpn\b|browser|transcribe|error message|subscription|\bplus\b|gpt4|gpt-4",
+    re.I,
+)
+
+
+def compiled() -> dict[str, list[tuple[re.Pattern[str], str | None]]]:
+    """The rules as compiled, word-bounded regexes."""
+    return {
+        theme: [(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.I), ctx) for pattern, ctx in rules]
+        for theme, rules in THEME_RULES.items()
+    }
