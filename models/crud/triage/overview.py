@@ -45,16 +45,17 @@ def weekly_figures(session: Session, brand_id: int, *, weeks: int = 12) -> list[
     since = datetime.combine(first, time.min, tzinfo=timezone.utc)
     buckets = {first + timedelta(weeks=i): WeekFigures(first + timedelta(weeks=i)) for i in range(weeks)}
     stmt = (
-        select(Review.published_at, Review.first_seen_at, Review.rating, Flag.id)
+        select(Review.published_at, Review.first_seen_at, Review.rating, Flag.status)
         .outerjoin(Flag, Flag.review_id == Review.id)
         .where(Review.brand_id == brand_id, review_date() >= since)
     )
-    for published, first_seen, rating, flag_id in session.exec(stmt):
+    for published, first_seen, rating, flag_status in session.exec(stmt):
         fig = buckets.get(_monday((published or first_seen).date()))
         if fig is None:
             continue
         fig.reviews += 1
-        fig.detractors += flag_id is not None
+        # A dismissed flag was triaged "not a detractor": not counted, as in the weekly CSVs.
+        fig.detractors += flag_status is not None and flag_status != "dismissed"
         if rating is not None:
             fig.rating_sum += rating
             fig.rated += 1
