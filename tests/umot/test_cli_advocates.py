@@ -1,0 +1,31 @@
+"""`umot advocates list`: the known store's advocates, by brand and week; bad input is one line."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from tests.reporting.rivals_store import W46, W47, build
+from umot.cli import app
+
+
+def test_lists_advocates_by_brand_and_week(db_url: str) -> None:
+    build(db_url)
+    runner = CliRunner()
+    acme = runner.invoke(app, ["advocates", "list", "--brand", "Acme", "--week", W47, "--database-url", db_url],
+                         env={"COLUMNS": "200"})
+    assert acme.exit_code == 0, acme.output
+    assert "author a5" in acme.output and "author a4" in acme.output and "author a6" not in acme.output
+    assert "author g2" not in acme.output and acme.output.strip().endswith("2 advocates in 2026-W47")
+    every = runner.invoke(app, ["advocates", "list", "--database-url", db_url], env={"COLUMNS": "200"})
+    assert every.output.strip().endswith("3 advocates")
+    none = runner.invoke(app, ["advocates", "list", "--week", W46, "--database-url", db_url])
+    assert none.output.strip().endswith("0 advocates in 2026-W46")
+
+
+def test_bad_input_is_one_line(db_url: str) -> None:
+    build(db_url)
+    runner = CliRunner()
+    brand = runner.invoke(app, ["advocates", "list", "--brand", "Nope", "--database-url", db_url])
+    assert brand.exit_code == 2 and "no brand named 'Nope' in the store (brands: Acme, Globex, Initech)" in brand.output
+    week = runner.invoke(app, ["advocates", "list", "--week", "last week", "--database-url", db_url])
+    assert week.exit_code == 2 and "--week/--timezone: week 'last week' is not an ISO week like 2026-W47" in week.output

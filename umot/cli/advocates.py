@@ -1,0 +1,67 @@
+"""``umot advocates list``: reviews and mentions that recommend the brand, to thank and encourage."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._errors import fail, plural
+from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
+
+advocates_app = typer.Typer(
+    name="advocates",
+    help="Advocates: customers who recommend the brand to others (referral intent 'recommend', no low stars, "
+         "no negative text).",
+    no_args_is_help=True,
+)
+
+
+@advocates_app.command("list")
+def list_(
+    brand: Annotated[Optional[str], typer.Option(help="Only this brand")] = None,
+    week: Annotated[Optional[str], typer.Option(help="Only this ISO week, e.g. 2026-W47 \\[default: every week]",
+                                                show_default=False)] = None,
+    timezone: Annotated[Optional[str], typer.Option("--timezone", help="Where weeks start \\[default: UMOT_TIMEZONE or UTC]",
+                                                    show_default=False)] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows, 0 = all")] = 50,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Who recommended the brand, where, what they said, and the link to thank them there, newest first.
+
+    Example: umot advocates list --brand Acme --week 2026-W47
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from models.crud.advocates import list_advocates
+    from models.db import session_scope
+    from reporting.weeks import WeekError, parse_week, resolve_timezone
+
+    if limit < 0:
+        fail(f"--limit {limit}: give a number of rows, or 0 for all")
+    since = until = None
+    try:
+        zone = resolve_timezone(timezone)
+        if week is not None:
+            since, until = parse_week(week).bounds(zone)
+    except WeekError as exc:
+        fail(f"--week/--timezone: {exc}")
+    with session_scope(open_store(database_url, must_exist=True), write=False) as session:
+        brand_id = brand_or_fail(session, brand).id if brand is not None else None
+        rows = list_advocates(session, brand_ids=None, brand_id=brand_id, since=since, until=until, limit=limit or None)
+    table = Table(show_lines=False, pad_edge=False)
+    for column in ("date", "brand", "author", "source", "stars", "thanked", "said", "link"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("date", "link"))
+    for row in rows:
+        said = row.text if len(row.text) <= 80 else row.text[:79] + "…"
+        stars = "" if row.rating is None else f"{row.rating:g}"
+        table.add_row(row.date.astimezone(zone).date().isoformat(), row.brand, row.author or "", row.source, stars,
+                      "yes" if row.thanked else "no", said, row.url or "")
+    Console(soft_wrap=True).print(table)
+    scope = f" in {week}" if week else ""
+    typer.echo(f"{plural(len(rows), 'advocate')}{scope}" + (f" (first {limit})" if limit and len(rows) == limit else ""))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(advocates_app)
