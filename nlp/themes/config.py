@@ -1,0 +1,118 @@
+"""Brand themes in ``umot.toml``: read, add, remove (comments and the rest of the file kept).
+
+Each brand theme is one ``[[themes]]`` table::
+
+    [[themes]]
+    brand = "Acme"
+    name = "loyalty_card"
+    description = "the Acme Plus card: points, rewards, member prices"
+    examples = ["loyalty card", "reward points", "member price"]
+
+They take effect on the next detection run: no retraining. Every read validates
+the whole file, so a broken definition stops a run with one line naming the
+file, the theme and what is wrong, before anything is stored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from nlp.themes.brand import ThemeDefinitionError, validate
+from nlp.themes.catalog import Theme
+
+TABLE = "themes"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ThemeDefinitionError(f"{path}: not valid TOML ({exc})") from None
+
+
+def _parse(table: Any, where: str) -> tuple[str, Theme]:
+    if not isinstance(table, dict):
+        raise ThemeDefinitionError(f"{where}: each [[{TABLE}]] entry must be a table")
+    unknown = set(table) - {"brand", "name", "description", "examples"}
+    if unknown:
+        raise ThemeDefinitionError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    brand, examples = table.get("brand"), table.get("examples", [])
+    if not isinstance(brand, str) or not brand.strip():
+        raise ThemeDefinitionError(f"{where}: 'brand' must be a non-empty string")
+    if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
+        raise ThemeDefinitionError(f"{where}: 'examples' must be a list of strings")
+    name, description = table.get("name", ""), table.get("description", "")
+    if not isinstance(name, str) or not isinstance(description, str):
+        raise ThemeDefinitionError(f"{where}: 'name' and 'description' must be strings")
+    return brand.strip(), Theme(name.strip(), description.strip(), tuple(e.strip() for e in examples), brand=True)
+
+
+def load_all(path: Path) -> dict[str, list[Theme]]:
+    """Brand -> its themes, every definition checked."""
+    tables = _read(path).get(TABLE, [])
+    if not isinstance(tables, list):
+        raise ThemeDefinitionError(f"{path}: '{TABLE}' must be an array of tables ([[{TABLE}]])")
+    by_brand: dict[str, list[Theme]] = {}
+    for i, table in enumerate(tables, 1):
+        brand, theme = _parse(table, f"{path}: [[{TABLE}]] #{i}")
+        by_brand.setdefault(brand, []).append(theme)
+    for brand, themes in by_brand.items():
+        validate(themes, f"{path}: brand {brand!r}")
+    return by_brand
+
+
+def brand_themes(path: Path, brand: str) -> list[Theme]:
+    return load_all(path).get(brand, [])
+
+
+def add_theme(path: Path, brand: str, theme: Theme) -> None:
+    """Append a theme after checking it against the brand's others; the file is left as it was on error."""
+    import tomlkit
+
+    existing = load_all(path).get(brand, [])
+    validate([*existing, theme], f"{path}: brand {brand!r}")
+    document = _document(path)
+    if TABLE not in document:
+        document[TABLE] = tomlkit.aot()
+    entry = tomlkit.table()
+    entry.update({"brand": brand, "name": theme.name, "description": theme.description,
+                  "examples": list(theme.examples)})
+    document[TABLE].append(entry)
+    _write(path, document)
+
+
+def remove_theme(path: Path, brand: str, name: str) -> bool:
+    """Remove a brand's theme; False when the file has no such theme."""
+    load_all(path)  # refuse to edit a file that does not parse
+    document = _document(path)
+    tables = document.get(TABLE, [])
+    keep = [t for t in tables if not (t.get("brand") == brand and t.get("name") == name)]
+    if len(keep) == len(tables):
+        return False
+    for i in reversed(range(len(tables))):
+        if tables[i].get("brand") == brand and tables[i].get("name") == name:
+            del tables[i]
+    if not len(tables):
+        del document[TABLE]
+    _write(path, document)
+    return True
+
+
+def _document(path: Path) -> Any:
+    import tomlkit
+
+    return tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
+
+
+def _write(path: Path, document: Any) -> None:
+    import tomlkit
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    text = tomlkit.dumps(document)
+    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    tmp.replace(path)  # never a half-written config
