@@ -8,7 +8,6 @@ import pytest
 
 from crawlers.extract.dates import iso_utc
 from crawlers.extract.jsonld import load_jsonld_block
-from core.language import detect_language
 from crawlers.extract.ratings import normalise_rating
 from crawlers.extract.schemaorg import extract_page
 
@@ -140,14 +139,6 @@ def test_dates_to_iso_utc() -> None:
     assert iso_utc("5. März 2024") == "2024-03-05T00:00:00+00:00"
     assert iso_utc("not a date at all") is None
     assert iso_utc(None) is None
-
-
-def test_language_declared_detected_or_page() -> None:
-    assert detect_language("Whatever the text says", declared="de-AT") == "de"
-    assert detect_language("Das Produkt ist wirklich gut und ich bin sehr zufrieden damit") == "de"
-    assert detect_language("Chambre propre et calme, personnel accueillant.") == "fr"
-    assert detect_language("ok 👍", page_language="es-ES") == "es"  # too short to guess
-    assert detect_language("", page_language=None) is None
 
 
 def test_known_reviews_are_set_apart_before_dates_and_languages_are_parsed(monkeypatch) -> None:

@@ -1,6 +1,5 @@
 import math
 
-from core.language import detect_language
 from nlp.text import MAX_CHARS, clean_text
 
 
@@ -26,9 +25,3 @@ def test_huge_text_is_cut_to_head_and_tail():
     text = clean_text("start " + "word " * 30_000 + " the end")
     assert len(text) <= MAX_CHARS + 10
     assert text.startswith("start") and text.endswith("the end")
-
-
-def test_language_detection():
-    assert detect_language("This blender is great, it crushes ice in seconds.") == "en"
-    assert detect_language("Der Mixer ist leider nach zwei Wochen kaputt gegangen.") == "de"
-    assert detect_language("ok") is None
