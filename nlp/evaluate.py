@@ -5,7 +5,8 @@
   negative and of 4-5* reviews labelled positive (neutral counts as a miss),
 - detractor F1: the scorer's ``detractor`` output from text alone vs 1-2*,
 - SST-2 accuracy: the binary decision p_negative vs p_positive (a binary task
-  has no neutral); the strict 3-way figure (neutral = miss) is reported too.
+  has no neutral); the strict 3-way figure (neutral = miss) is reported too;
+- SemEval-2017 tweets: macro-averaged recall over negative/neutral/positive.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from nlp.data import read_labelled, read_rows
 
 MARC_DEV = "marc_en_dev.csv.gz"
 SST2_DEV = "sst2_dev.csv"
+TWEETS_TEST = "tweets_semeval2017_test.csv.gz"
+THREE = ("negative", "neutral", "positive")
 
 
 def marc_metrics(scores: list, probs: np.ndarray | None, gold: list[int], star_values) -> dict:
@@ -62,6 +65,14 @@ def sst2_metrics(scores: list, gold: list[str]) -> dict:
     }
 
 
+def three_class_metrics(scores: list, gold: list[int]) -> dict:
+    """Macro-averaged recall over negative/neutral/positive (SemEval-2017 4A's official figure) and accuracy."""
+    labels = np.array([THREE.index(s.label) for s in scores])
+    gold_a = np.asarray(gold)
+    recalls = [float(np.mean(labels[gold_a == k] == k)) for k in range(3) if (gold_a == k).any()]
+    return {"macro_recall": round(float(np.mean(recalls)), 4), "accuracy_3": round(float(np.mean(labels == gold_a)), 4)}
+
+
 def evaluate(scorer, data_dir: Path, *, limit: int | None = None) -> dict:
     """All figures for ``scorer`` on the dev files in ``data_dir`` (those present)."""
     results: dict = {}
@@ -81,4 +92,12 @@ def evaluate(scorer, data_dir: Path, *, limit: int | None = None) -> dict:
         scores = scorer.score([r["text"] for r in rows])
         results.update(sst2_metrics(scores, [r["label"] for r in rows]))
         results["sst2_n"] = len(rows)
+    tweets = data_dir / TWEETS_TEST
+    if tweets.exists():
+        from nlp.sources import read_labelled_file
+
+        test = read_labelled_file(tweets, "three")
+        n = len(test.texts[:limit])
+        results.update({f"tweets_{k}": v for k, v in three_class_metrics(scorer.score(test.texts[:n]), test.labels[:n]).items()})
+        results["tweets_n"] = n
     return results

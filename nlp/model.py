@@ -54,6 +54,7 @@ class ModelSpec:
     base_version: str = ""
     labels: list[str] = field(default_factory=lambda: list(STAR_LABELS))
     pooling: str = "mean"
+    num_layers: int = 6  # encoder layers (the distilled fast model keeps fewer)
     max_length: int = 128  # tokens the scorer reads (as in training): head + tail of longer texts
     head_tokens: int = 80
     detractor_threshold: float = 0.5  # p_negative above which text alone makes a detractor
@@ -99,11 +100,12 @@ class MeanPoolSentiment(BertPreTrainedModel):
         return SequenceClassifierOutput(loss=loss, logits=logits)
 
 
-def build_from_base(labels: list[str] | None = None) -> MeanPoolSentiment:
-    """A fresh model: base encoder weights, a newly initialised head."""
+def build_from_base(labels: list[str] | None = None, num_layers: int | None = None) -> MeanPoolSentiment:
+    """A fresh model: base encoder weights (its first ``num_layers`` layers), a newly initialised head."""
     labels = labels or list(STAR_LABELS)
     base = base_model_dir()
     config = BertConfig.from_pretrained(base, local_files_only=True)
+    config.num_hidden_layers = num_layers or config.num_hidden_layers
     config.num_labels = len(labels)
     config.id2label = dict(enumerate(labels))
     config.label2id = {label: i for i, label in enumerate(labels)}
@@ -113,12 +115,18 @@ def build_from_base(labels: list[str] | None = None) -> MeanPoolSentiment:
     from safetensors.torch import load_file
 
     state = load_file(str(base / "model.safetensors"))
-    state = {f"bert.{k}": v for k, v in state.items() if not k.startswith("pooler.") and "position_ids" not in k}
+    state = {f"bert.{k}": v for k, v in state.items() if not k.startswith("pooler.") and "position_ids" not in k
+             and _layer_of(k) < config.num_hidden_layers}
     missing, unexpected = model.load_state_dict(state, strict=False)
     missing = [k for k in missing if not k.startswith("classifier.") and "position_ids" not in k]
     if missing or unexpected:
         raise RuntimeError(f"base weights do not fit: missing {missing}, unexpected {unexpected}")
     return model
+
+
+def _layer_of(name: str) -> int:
+    """The encoder layer a parameter belongs to (-1 for the others)."""
+    return int(name.split("encoder.layer.")[1].split(".")[0]) if "encoder.layer." in name else -1
 
 
 def save_overlay(model: MeanPoolSentiment, spec: ModelSpec, directory: Path) -> None:
@@ -143,7 +151,7 @@ def load_overlay(directory: Path) -> tuple[MeanPoolSentiment, ModelSpec]:
     spec = ModelSpec.load(directory)
     if spec.format != FORMAT:
         raise ValueError(f"{directory}: unknown model format {spec.format!r}")
-    model = build_from_base(spec.labels)
+    model = build_from_base(spec.labels, spec.num_layers)
     overlay = load_file(str(directory / WEIGHTS_FILE))
     state = model.state_dict()
     for name, tensor in overlay.items():

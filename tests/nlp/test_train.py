@@ -1,4 +1,4 @@
-"""A real (small) training run through `umot train`, then scoring with its output."""
+"""A real (small) training run through `umot train` on two files of different schemes, then scoring with it."""
 
 import json
 
@@ -7,60 +7,100 @@ from typer.testing import CliRunner
 
 from umot.cli import app
 
+GOOD = ["Love it, works perfectly.", "Great quality, five stars!", "Excellent, would buy again."]
+BAD = ["Broke after one day, awful.", "Terrible quality, do not buy.", "Useless junk, returned it."]
+
+
+def reviews_csv(path, n=40):
+    rows = ["text,stars"]
+    for i in range(n):
+        rows.append(f'"{GOOD[i % 3]} #{i}",{4 + i % 2}')
+        rows.append(f'"{BAD[i % 3]} #{i}",{1 + i % 2}')
+        rows.append(f'"It is okay, nothing special. #{i}",3')
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+def mentions_jsonl(path, n=30):
+    lines = []
+    for i in range(n):
+        for text, label in [(f"so happy with @acme today #{i}", "positive"), (f"@acme worst service ever #{i}", "negative"),
+                            (f"@acme opens a shop on monday #{i}", "neutral")]:
+            lines.append(json.dumps({"text": text, "sentiment": label}))
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
 
 @pytest.mark.slow
-def test_train_small_run_writes_a_loadable_model_and_card(tmp_path):
-    data = tmp_path / "train.csv"
-    rows = ["text,stars"]
-    good = ["Love it, works perfectly.", "Great quality, five stars!", "Excellent, would buy again."]
-    bad = ["Broke after one day, awful.", "Terrible quality, do not buy.", "Useless junk, returned it."]
-    for i in range(40):
-        rows.append(f'"{good[i % 3]} #{i}",{4 + i % 2}')
-        rows.append(f'"{bad[i % 3]} #{i}",{1 + i % 2}')
-        rows.append(f'"It is okay, nothing special. #{i}",3')
-    data.write_text("\n".join(rows) + "\n")
-    out = tmp_path / "model"
+def test_train_on_two_schemes_writes_full_and_fast_models_and_a_card(tmp_path):
+    reviews, mentions = reviews_csv(tmp_path / "reviews.csv"), mentions_jsonl(tmp_path / "mentions.jsonl")
+    out, fast = tmp_path / "model", tmp_path / "fast"
     result = CliRunner().invoke(app, [
-        "train", "--data", str(data), "--out", str(out), "--epochs", "1", "--max-length", "24",
-        "--batch-size", "16", "--holdout", "12",
+        "train", "--data", str(reviews), "--data", str(mentions), "--holdout", "mentions.jsonl=0.2",
+        "--rows", "mentions.jsonl=60", "--out", str(out), "--fast-out", str(fast), "--epochs", "1",
+        "--max-length", "24", "--batch-size", "16", "--set", "sentence_views=0.2",
     ])
     assert result.exit_code == 0, result.output
     spec = json.loads((out / "umot_model.json").read_text())
-    assert spec["training"]["train_reviews"] == 120 - 12
+    files = spec["training"]["files"]
+    assert files["reviews.csv"] == {"scheme": "stars", "rows": 120, "trained": 108, "held_out": 12}
+    assert files["mentions.jsonl"] == {"scheme": "three", "rows": 90, "trained": 60, "held_out": 18}
+    assert spec["training"]["train_texts"] == 168 and spec["training"]["config"]["sentence_views"] == 0.2
     assert 0.3 <= spec["detractor_threshold"] <= 0.7
+    assert json.loads((fast / "umot_model.json").read_text())["num_layers"] == 4
     card = (out / "MODEL_CARD.md").read_text()
-    assert "| `epochs` | 1.0 |" in card
-    # the card describes this run: its data, its command, and that no dev set was evaluated
-    assert card.startswith("# Model card: umot-minilm-sentiment (fine-tuned by `umot train`)")
-    assert "- `train.csv`: 120 reviews, stars {1: 20, 2: 20, 3: 40, 4: 20, 5: 20}." in card
-    assert f"umot train --data {data} --out {out} --epochs 1.0 --max-length 24 --batch-size 16 --holdout 12" in card
-    assert "**Nothing was evaluated**" in card and "| 5-star exact accuracy |" in card
-    assert "make model" not in card and "MARC licence" not in card and "Amazon product reviews" not in card
-    assert (out / "weights.safetensors").stat().st_size < 25e6
-    # the lexicon's 4,032 words must not swamp 108 reviews: at most the sentence views' share (0.4)
-    assert "+ 43 lexicon words/epoch" in result.output
+    assert "| `reviews.csv` | stars | 120 | 108 | 12 (10%) | your own data |" in card
+    assert "| `mentions.jsonl` | three | 90 | 60 | 18 (20%) | your own data |" in card
+    assert "### mentions.jsonl (held-out split, 18 texts)" in card and "| metric | target | full | fast |" in card
+    assert "**No dev or test set was evaluated**" in card
+    assert "may be used for research only" not in card and "the terms of the data above are the ones that apply" in card
+    for model_dir in (out, fast):
+        assert (model_dir / "weights.safetensors").stat().st_size < 25e6
 
     import nlp
 
-    scorer = nlp.load_scorer(str(out), quantized=False)
-    assert scorer.version.startswith("umot-minilm-sentiment@")
+    scorer = nlp.load_scorer(str(fast), quantized=False)
+    assert scorer.version.startswith("umot-minilm-sentiment-fast@")
     scores = scorer.score(["", "Broke after one day, awful.", "Love it, works perfectly."])
     assert scores[0].label is None and all(s.label for s in scores[1:])
 
 
-def test_train_rejects_bad_arguments(tmp_path):
-    runner = CliRunner()
-    result = runner.invoke(app, ["train"])
-    assert result.exit_code != 0 and "--data" in result.output
-    bad = tmp_path / "t.csv"
-    bad.write_text("text,stars\nfine,9\n")
-    result = runner.invoke(app, ["train", "--data", str(bad), "--out", str(tmp_path / "m")])
-    assert result.exit_code != 0 and "row 2" in result.output and "1-5" in result.output
+@pytest.mark.parametrize("content,name,extra,message", [
+    ("text,author\nhi,me\n", "bad.csv", [], "bad.csv: no usable label column"),
+    ("text,stars\nfine,9\n", "bad.csv", [], "bad.csv: row 2: stars '9' is not within 1-5"),
+    ("text,label\nfine,positive\nodd,2\n", "bad.csv", ["--scheme", "bad.csv=three"], "bad.csv: row 3: label '2'"),
+    ("", "bad.csv", [], "bad.csv: empty file"),
+    ("text,stars\nok,5\n", "bad.txt", [], "bad.txt: unknown format"),
+])
+def test_one_bad_file_among_good_ones_stops_before_training(tmp_path, content, name, extra, message):
+    good = reviews_csv(tmp_path / "good.csv", 10)
+    bad = tmp_path / name
+    bad.write_text(content)
+    result = CliRunner().invoke(app, ["train", "--data", str(good), "--data", str(bad), *extra, "--out", str(tmp_path / "m")])
+    assert result.exit_code != 0 and message in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.parametrize("args,message", [
+    ([], "give --data FILE (one or more) or --from-db"),
+    (["--scheme", "other.csv=stars"], "--scheme 'other.csv=stars': other.csv is not one of the --data files"),
+    (["--holdout", "1.5"], "--holdout '1.5': the held-out share must be within 0-1"),
+    (["--rows", "good.csv=0"], "--rows 'good.csv=0': the row cap must be a positive number"),
+    (["--scheme", "likert"], "--scheme 'likert': unknown scheme"),
+    (["--set", "lr"], "--set 'lr': expected FIELD=VALUE"),
+    (["--set", "lr=fast"], "--set 'lr=fast': 'fast' is not a float"),
+])
+def test_bad_options_are_one_line(tmp_path, args, message):
+    good = reviews_csv(tmp_path / "good.csv", 10)
+    data = ["--data", str(good)] if args else []
+    result = CliRunner().invoke(app, ["train", *data, *args, "--out", str(tmp_path / "m")])
+    assert result.exit_code != 0 and message in result.output, result.output
     assert not (tmp_path / "m").exists()
 
 
 def test_sentiment_words_are_polar_and_carry_their_licence():
-    from nlp.train import WORDS_FILE, sentiment_words
+    from nlp.views import WORDS_FILE, sentiment_words
 
     words = sentiment_words()
     assert len(words) > 3000 and words["great"] == 1 and words["terrible"] == 0
@@ -71,7 +111,7 @@ def test_sentiment_words_are_polar_and_carry_their_licence():
 def test_weight_average_is_a_running_mean_after_warm_up():
     import torch
 
-    from nlp.train import WeightAverage
+    from nlp.optim import WeightAverage
 
     net = torch.nn.Linear(1, 1, bias=False)
     avg = WeightAverage(net, decay=0.99)

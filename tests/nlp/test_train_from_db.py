@@ -64,5 +64,6 @@ def test_cli_train_from_db_writes_a_card_naming_the_store(tmp_path):
     ])
     assert result.exit_code == 0, result.output
     card = (out / "MODEL_CARD.md").read_text()
-    assert "- The store's rated reviews of brand Acme (`umot train --from-db`; 0 triage corrections): 40 reviews" in card
+    assert "- The store's rated reviews of brand Acme (`umot train --from-db`; 0 triage corrections):\n  40 reviews, 5 held out." in card  # one per star
     assert "umot train --from-db --brand Acme" in card and "--data" not in card.split("## What it does")[0]
+    assert "may be used for research only" not in card

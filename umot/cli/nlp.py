@@ -99,70 +99,8 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
     return texts, stars, used
 
 
-def train(
-    data: Annotated[Optional[Path], typer.Option(help="CSV/JSONL (optionally .gz) with text and stars columns.")] = None,
-    from_db: Annotated[bool, typer.Option("--from-db", help="Train on the store's rated reviews (and triage corrections).")] = False,
-    brand: Annotated[Optional[str], typer.Option(help="With --from-db: only this brand's reviews.")] = None,
-    database_url: Annotated[Optional[str], typer.Option(help="With --from-db: database URL (default UMOT_DATABASE_URL).")] = None,
-    out: Annotated[Optional[Path], typer.Option(help="Model directory to write (default: <UMOT_DATA_DIR>/model). Use it with --model / UMOT_MODEL.")] = None,
-    card: Annotated[Optional[Path], typer.Option(help="Model card to write (default: OUT/MODEL_CARD.md).")] = None,
-    eval_dir: Annotated[Optional[Path], typer.Option(help="Folder with marc_en_dev.csv.gz / sst2_dev.csv to evaluate on (default: beside --data, if there).")] = None,
-    text_column: Annotated[str, typer.Option(help="Text column of --data.")] = "text",
-    stars_column: Annotated[str, typer.Option(help="Star-rating (1-5) column of --data.")] = "stars",
-    epochs: Annotated[float, typer.Option(help="Passes over the data (fractions allowed).")] = 1.5,
-    max_length: Annotated[int, typer.Option(help="Tokens read per training text (head + tail).")] = 128,
-    batch_size: Annotated[int, typer.Option(help="Texts per optimisation step.")] = 32,
-    seed: Annotated[int, typer.Option(help="Random seed (the run is deterministic).")] = 13,
-    limit: Annotated[Optional[int], typer.Option(help="Use only the first N rows (quick trials).")] = None,
-    holdout: Annotated[int, typer.Option(help="Training rows held out to choose the detractor threshold.")] = 800,
-) -> None:
-    """Fine-tune the MiniLM sentiment model on rated reviews (1-5 stars) and write a model card.
-
-    `make model` runs this on MARC to rebuild the shipped model in nlp/model.
-    Retrain on your own data with --data FILE or --from-db, then point
-    UMOT_MODEL (or --model) at the output directory.
-    """
-    if (data is None) == (not from_db):
-        fail("give exactly one of --data FILE or --from-db")
-    import os
-
-    # OpenMP threads that spin at barriers waste a shared CPU: sleep instead (set before torch loads).
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    from nlp.data import DataError, read_labelled
-
-    if data is not None:
-        try:
-            texts, stars = read_labelled(data, text_column, stars_column)
-        except DataError as exc:
-            fail(str(exc))
-        source, from_db_run = str(data), None
-    else:
-        from core.settings import get_settings
-
-        texts, stars, corrected = rated_reviews_from_db(database_url or get_settings().database_url, brand)
-        source = f"store{' brand ' + brand if brand else ''}: {len(texts)} rated reviews ({corrected} triage corrections)"
-        from_db_run = {"brand": brand, "corrections": corrected}
-    if limit is not None:
-        texts, stars = texts[:limit], stars[:limit]
-    if len(set(stars)) < 2 or len(texts) < 20:
-        fail(f"{source}: need at least 20 rated reviews with two different ratings, found {len(texts)}")
-    if out is None:
-        from core.settings import get_settings
-
-        out = get_settings().data_dir / "model"
-    if eval_dir is None and data is not None and (data.parent / "marc_en_dev.csv.gz").exists():
-        eval_dir = data.parent
-    from nlp.train import TrainConfig
-    from nlp.training_run import run
-
-    cfg = TrainConfig(epochs=epochs, max_length=max_length, batch_size=batch_size, seed=seed,
-                      holdout=min(holdout, len(texts) // 5))
-    summary = run(texts, stars, out, cfg=cfg, card=card or out / "MODEL_CARD.md", eval_dir=eval_dir,
-                  data_name=source, from_db=from_db_run, log=lambda m: typer.echo(m))
-    typer.echo(f"done in {summary['total_minutes']} min: {summary['version']} -> {out}")
-    typer.echo(f"use it: umot score INPUT -o OUTPUT --model {out}   (or UMOT_MODEL={out})")
-
-
 def register(app: typer.Typer) -> None:
     app.command("score")(score)
+    from umot.cli.train import train
+
     app.command("train")(train)

@@ -1,0 +1,91 @@
+"""The fast model: a shallower student distilled from the full model on every training text.
+
+The student keeps some of the full model's encoder layers (default 0, 1, 2, 5
+of 6: the bottom ones read words, the top one was trained for the task) and
+its head, then learns the full model's probabilities on all the training texts
+(and views) alongside the same labelled losses. Fewer layers: fewer FLOPs per
+review, which is what `umot score`'s speed is bound by (nlp/EXPERIMENTS.md).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+
+import torch
+
+from nlp.batching import Example, collate
+from nlp.model import MeanPoolSentiment, ModelSpec, build_from_base
+from nlp.splits import FileSplit
+from nlp.train import TrainConfig, build_examples, fit, per_epoch_extras, set_determinism
+
+
+@dataclass
+class DistillConfig:
+    """Student hyper-parameters (recipe E of the session-3 probe, on every training text)."""
+
+    layers: list[int] = field(default_factory=lambda: [0, 1, 2, 5])  # full-model layers the student keeps
+    epochs: float = 0.5  # of the full model's epoch: half its steps, on a CPU budget
+    soft_weight: float = 1.0  # cross-entropy to the full model's probabilities, next to the labelled losses
+    lr: float = 1e-4
+    head_lr: float = 1e-4
+
+
+@torch.no_grad()
+def teacher_probs(model: MeanPoolSentiment, examples: list[Example], pad_id: int, batch: int = 64) -> None:
+    """Attach the full model's 5-star probabilities to every example (``soft``), in length-sorted batches."""
+    model.eval()
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].ids))
+    for start in range(0, len(order), batch):
+        rows = [examples[i] for i in order[start : start + batch]]
+        inputs = collate(rows, pad_id, next(model.parameters()).device)
+        probs = torch.softmax(model(input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"]).logits, -1)
+        for e, p in zip(rows, probs.tolist()):
+            e.soft = tuple(p)
+
+
+def student_from(teacher: MeanPoolSentiment, layers: Sequence[int]) -> MeanPoolSentiment:
+    """A ``len(layers)``-layer model initialised from those layers of ``teacher`` (embeddings and head too)."""
+    student = build_from_base(list(teacher.config.id2label.values()), len(layers))
+    source = teacher.state_dict()
+    state = student.state_dict()
+    for name in state:
+        if ".encoder.layer." in name:
+            head, rest = name.split(".encoder.layer.")
+            k, tail = rest.split(".", 1)
+            name_in_teacher = f"{head}.encoder.layer.{layers[int(k)]}.{tail}"
+        else:
+            name_in_teacher = name
+        state[name].copy_(source[name_in_teacher])
+    return student
+
+
+def distill(teacher: MeanPoolSentiment, teacher_spec: ModelSpec, splits: Sequence[FileSplit], cfg: TrainConfig,
+            dcfg: DistillConfig, *, log: Callable[[str], None] = print) -> tuple[MeanPoolSentiment, ModelSpec]:
+    """Train the student on the training rows of ``splits``; held-out rows stay out, as for the full model."""
+    from transformers import AutoTokenizer
+
+    from nlp.model import base_model_dir
+
+    t0 = time.perf_counter()
+    set_determinism(cfg.seed)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
+    pad = tokenizer.pad_token_id or 0
+    base, views, words = build_examples(tokenizer, splits, cfg)
+    n_views, n_words = per_epoch_extras(splits, cfg, views, words)
+    teacher = teacher.to(device)
+    teacher_probs(teacher, base + views + words, pad)
+    teacher.cpu()
+    log(f"teacher probabilities on {len(base) + len(views) + len(words)} texts ({(time.perf_counter() - t0) / 60:.1f} min)")
+    student = student_from(teacher, dcfg.layers).to(device)
+    if cfg.freeze_embeddings:
+        student.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    scfg = replace(cfg, epochs=dcfg.epochs, lr=dcfg.lr, head_lr=dcfg.head_lr, ema=0.0)
+    run = fit(student, base, views, words, n_views, n_words, scfg, pad, soft_weight=dcfg.soft_weight, log=log)
+    spec = replace(teacher_spec, name=f"{teacher_spec.name}-fast", num_layers=len(dcfg.layers), trained_params=[],
+                   training={**teacher_spec.training, "distill": {**asdict(dcfg), "steps": run["steps"],
+                                                                   "minutes": round((time.perf_counter() - t0) / 60, 2)}})
+    spec.trained_params = [n for n, p in student.named_parameters() if p.requires_grad]
+    return student.cpu(), spec

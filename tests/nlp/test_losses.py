@@ -1,0 +1,44 @@
+"""Every label scheme trains the one 5-star head through the aggregated probabilities."""
+
+import math
+
+import torch
+
+from nlp.losses import grouped_logp, loss_fn
+from nlp.train import TrainConfig
+
+
+def batch(star=-1, polarity=-1, three=-1, soft=None):
+    out = {"star": torch.tensor([star]), "polarity": torch.tensor([polarity]), "three": torch.tensor([three]),
+           "weight": torch.tensor([1.0])}
+    if soft is not None:
+        out["soft"] = torch.tensor([soft])
+    return out
+
+
+LOGITS = torch.log(torch.tensor([[0.1, 0.1, 0.3, 0.2, 0.3]]))
+
+
+def test_three_class_label_is_minus_log_of_its_group():
+    cfg = TrainConfig()
+    assert abs(loss_fn(LOGITS, batch(three=1), cfg).item() + math.log(0.3)) < 1e-5
+    assert abs(loss_fn(LOGITS, batch(three=0), cfg).item() + math.log(0.2)) < 1e-5
+    assert abs(loss_fn(LOGITS, batch(three=2), cfg).item() + math.log(0.5)) < 1e-5
+
+
+def test_binary_label_and_star_label():
+    cfg = TrainConfig(soft_labels=0.0)
+    assert abs(loss_fn(LOGITS, batch(polarity=1), cfg).item() + math.log(0.5)) < 1e-5
+    expected = -math.log(0.3) + cfg.polarity_weight * -math.log(0.5)  # 5 stars: CE + polarity loss
+    assert abs(loss_fn(LOGITS, batch(star=4, polarity=1), cfg).item() - expected) < 1e-5
+
+
+def test_teacher_probabilities_only_with_a_soft_weight():
+    cfg = TrainConfig()
+    soft = [0.0, 0.0, 0.0, 0.0, 1.0]
+    assert loss_fn(LOGITS, batch(soft=soft), cfg).item() == 0.0
+    assert abs(loss_fn(LOGITS, batch(soft=soft), cfg, soft_weight=2.0).item() - 2 * -math.log(0.3)) < 1e-5
+
+
+def test_grouped_probabilities_sum_to_one():
+    assert torch.allclose(grouped_logp(torch.log_softmax(torch.randn(4, 5), -1)).exp().sum(-1), torch.ones(4))

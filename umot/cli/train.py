@@ -1,0 +1,165 @@
+"""``umot train``: fine-tune the sentiment model on one or more labelled files, or on the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._errors import fail
+
+SCHEME_HELP = "stars (1-5), five (0-4), three (negative/neutral/positive) or binary (0/1)"
+
+
+def parse_pairs(values: list[str], option: str, convert, files: list[Path]) -> tuple[object | None, dict[str, object]]:
+    """``VALUE`` (every file) or ``FILE=VALUE`` (one file, by path or name) -> (default, {file name: value})."""
+    names = {p.name for p in files} | {str(p) for p in files}
+    default, per_file = None, {}
+    for raw in values:
+        key, sep, value = raw.rpartition("=")
+        try:
+            converted = convert(value.strip())
+        except ValueError as exc:
+            fail(f"{option} {raw!r}: {exc}")
+        if not sep:
+            default = converted
+        elif key not in names:
+            fail(f"{option} {raw!r}: {key} is not one of the --data files")
+        else:
+            per_file[Path(key).name] = converted
+    return default, per_file
+
+
+def _share(value: str) -> float:
+    share = float(value)
+    if not 0 <= share < 1:
+        raise ValueError("the held-out share must be within 0-1 (e.g. 0.1)")
+    return share
+
+
+def _rows(value: str) -> int:
+    if int(value) < 1:
+        raise ValueError("the row cap must be a positive number")
+    return int(value)
+
+
+def _scheme(value: str) -> str:
+    from nlp.sources import SCHEMES
+
+    if value not in SCHEMES:
+        raise ValueError(f"unknown scheme (use {SCHEME_HELP})")
+    return value
+
+
+def config_from(options: list[str], **known):
+    """A TrainConfig from the named options and ``--set FIELD=VALUE`` pairs (checked against its fields)."""
+    from dataclasses import fields
+
+    from nlp.train import TrainConfig
+
+    types = {f.name: f.type for f in fields(TrainConfig)}
+    values = dict(known)
+    for raw in options:
+        key, sep, value = raw.partition("=")
+        if not sep or key not in types:
+            fail(f"--set {raw!r}: expected FIELD=VALUE with FIELD one of {', '.join(types)}")
+        kind = {"int": int, "float": float, "bool": lambda v: v.lower() in ("1", "true", "yes", "on")}[types[key]]
+        try:
+            values[key] = kind(value)
+        except ValueError:
+            fail(f"--set {raw!r}: {value!r} is not a {types[key]}")
+    return TrainConfig(**values)
+
+
+def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: list[str], text_column: str,
+                limit: int | None, seed: int, default_share: float):
+    """Read every file (all checked before any training) and split each one."""
+    from nlp.data import DataError
+    from nlp.sources import read_labelled_file
+    from nlp.splits import split_files
+
+    scheme_all, scheme_of = parse_pairs(schemes, "--scheme", _scheme, data)
+    _, caps = parse_pairs(rows, "--rows", _rows, data)
+    share_all, shares = parse_pairs(holdout, "--holdout", _share, data)
+    if len({p.name for p in data}) < len(data):
+        fail("--data: two files have the same name; options and the card refer to files by name")
+    files = []
+    for path in data:
+        try:
+            f = read_labelled_file(path, scheme_of.get(path.name, scheme_all), text_column)
+        except DataError as exc:
+            fail(str(exc))
+        if limit is not None:
+            f.texts, f.labels = f.texts[:limit], f.labels[:limit]
+        files.append(f)
+    return split_files(files, seed, default_share if share_all is None else share_all, shares, caps)
+
+
+def train(
+    data: Annotated[Optional[list[Path]], typer.Option(metavar="FILE", help="Labelled CSV/JSONL file (optionally .gz) with a text column; repeat for several.")] = None,
+    scheme: Annotated[Optional[list[str]], typer.Option(metavar="[FILE=]SCHEME", help=f"Label scheme, SCHEME or FILE=SCHEME: {SCHEME_HELP}. Default: detected from the label column.")] = None,
+    rows: Annotated[Optional[list[str]], typer.Option(metavar="FILE=N", help="FILE=N: train on at most N rows of FILE (a stratified, seeded sample).")] = None,
+    holdout: Annotated[Optional[list[str]], typer.Option(metavar="[FILE=]SHARE", help="Share of each file held out (stratified), SHARE or FILE=SHARE (default 0.1).")] = None,
+    fast_out: Annotated[Optional[Path], typer.Option(help="Also distil a fast 4-layer model into this directory.")] = None,
+    from_db: Annotated[bool, typer.Option("--from-db", help="Train on the store's rated reviews (and triage corrections).")] = False,
+    brand: Annotated[Optional[str], typer.Option(help="With --from-db: only this brand's reviews.")] = None,
+    database_url: Annotated[Optional[str], typer.Option(help="With --from-db: database URL (default UMOT_DATABASE_URL).")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="Model directory to write (default: <UMOT_DATA_DIR>/model). Use it with --model / UMOT_MODEL.")] = None,
+    card: Annotated[Optional[Path], typer.Option(help="Model card to write (default: OUT/MODEL_CARD.md).")] = None,
+    eval_dir: Annotated[Optional[Path], typer.Option(help="Folder with marc_en_dev.csv.gz / sst2_dev.csv / tweets_semeval2017_test.csv.gz to evaluate on (default: beside the first --data, if there).")] = None,
+    text_column: Annotated[str, typer.Option(help="Text column of every --data file.")] = "text",
+    epochs: Annotated[float, typer.Option(help="Passes over the data (fractions allowed).")] = 1.5,
+    max_length: Annotated[int, typer.Option(help="Tokens read per training text (head + tail).")] = 128,
+    batch_size: Annotated[int, typer.Option(help="Texts per optimisation step.")] = 32,
+    seed: Annotated[int, typer.Option(help="Random seed (the run is deterministic).")] = 13,
+    limit: Annotated[Optional[int], typer.Option(help="Use only the first N rows of each file (quick trials).")] = None,
+    set_: Annotated[Optional[list[str]], typer.Option("--set", metavar="FIELD=VALUE", help="FIELD=VALUE: any other hyper-parameter (see the model card's table).")] = None,
+) -> None:
+    """Fine-tune the MiniLM sentiment model on labelled texts and write a model card.
+
+    Each --data file keeps its own labels: star ratings, 5-class sentence
+    sentiment, negative/neutral/positive words or 0/1 polarity, all trained
+    into one 1-5 star model. `make model` runs this to rebuild the shipped
+    models. Point UMOT_MODEL (or --model) at the output directory to use yours.
+    """
+    if (not data) == (not from_db):
+        fail("give --data FILE (one or more) or --from-db")
+    import os
+
+    # OpenMP threads that spin at barriers waste a shared CPU: sleep instead (set before torch loads).
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    cfg = config_from(set_ or [], epochs=epochs, max_length=max_length, batch_size=batch_size, seed=seed)
+    from_db_run = None
+    if data:
+        splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column, limit, seed, cfg.holdout)
+    else:
+        from nlp.sources import LabelledFile
+        from nlp.splits import split_files
+        from umot.cli.nlp import rated_reviews_from_db
+        from core.settings import get_settings
+
+        texts, stars, corrected = rated_reviews_from_db(database_url or get_settings().database_url, brand)
+        texts, stars = texts[:limit], stars[:limit]
+        name = f"store{' (brand ' + brand + ')' if brand else ''}"
+        splits = split_files([LabelledFile(Path(name), "stars", texts, [s - 1 for s in stars])], seed, cfg.holdout)
+        from_db_run = {"brand": brand, "corrections": corrected}
+    trained = [s for s in splits if s.train]
+    if sum(len(s.train) for s in trained) < 20 or len({(s.file.scheme, s.file.labels[i]) for s in trained for i in s.train}) < 2:
+        fail(f"{', '.join(s.file.name for s in splits)}: need at least 20 labelled texts with two different labels")
+    if out is None:
+        from core.settings import get_settings
+
+        out = get_settings().data_dir / "model"
+    if eval_dir is None and data and (data[0].parent / "marc_en_dev.csv.gz").exists():
+        eval_dir = data[0].parent
+    from nlp.training_run import command_line, run
+
+    import shlex
+
+    fallback = shlex.join(["umot", "train", *(a for p in data or [] for a in ("--data", str(p))),
+                           *(["--from-db"] + (["--brand", brand] if brand else []) if from_db else []), "--out", str(out)])
+    summary = run(splits, out, cfg=cfg, card=card or out / "MODEL_CARD.md", eval_dir=eval_dir, fast_out=fast_out,
+                  from_db=from_db_run, command=command_line(fallback=fallback), log=lambda m: typer.echo(m))
+    typer.echo(f"done in {summary.total_minutes} min: " + ", ".join(f"{m.role} {m.version} -> {m.directory}" for m in summary.models))
+    typer.echo(f"use it: umot score INPUT -o OUTPUT --model {fast_out or out}   (or UMOT_MODEL={fast_out or out})")
