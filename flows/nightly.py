@@ -26,6 +26,8 @@ from prefect.tasks import exponential_backoff
 
 from crawlers import warm
 from flows import progress
+from flows.fanned_night import Night, run_fanned, shared_store
+from flows.night_units import DEFAULT_LEASE
 from flows.outcomes import BatchOutcome, NightlyResult, SourceOutcome, SourceSpec
 from flows.report import ARTIFACT_KEY, render_report, save_report
 from flows.tasks.crawl import CrawlFailed, crawl_source, crawl_sources, plan_run
@@ -119,6 +121,8 @@ def nightly(
     crawl_processes: int = DEFAULT_CRAWL_PROCESSES,
     notify: bool = True,
     top: int = 5,
+    fan_out: int = 0,
+    lease_seconds: float = DEFAULT_LEASE,
 ) -> NightlyResult:
     """Crawl, store, score, flag, summarise and notify, for one brand/source or all of them.
 
@@ -126,13 +130,25 @@ def nightly(
     tests use ``crawlers.runner.LOCAL_SITE_SETTINGS``); ``retry_delay`` is the
     first back-off in seconds, doubled on each retry; ``crawl_processes``: the
     Scrapy processes the sources share (raise it when many sources have much new).
+    ``fan_out`` > 0 (PostgreSQL store only): crawl and score in that many units
+    of the ``crawl-shard``/``score-shard`` deployments, run by any worker of the
+    pool (``flows.fanned_night``; docs/scaling.md); ``lease_seconds``: how long a
+    unit's worker may stay silent before its unit is given to another.
     """
     from models.db import init_db
-    from core.settings import get_settings
 
     log = get_run_logger()
     result = NightlyResult(started_at=datetime.now(timezone.utc))
     init_db()
+
+    if fan_out > 0 and not shared_store():
+        log.warning("fan_out=%s needs a PostgreSQL store that every worker reaches; "
+                    "this night runs in this process", fan_out)
+        fan_out = 0
+    if fan_out > 0:
+        return _finish(run_fanned(result, brand, source, model, batch_size, fan_out, lease_seconds, {
+            "crawl_settings": crawl_settings, "crawl_retries": crawl_retries, "retry_delay": retry_delay,
+            "crawl_timeout": crawl_timeout, "crawl_processes": crawl_processes}), notify=notify, top=top)
 
     warm.warm_up()  # a crawl process imports Scrapy while the run plans
     try:
@@ -161,7 +177,15 @@ def nightly(
     batches = score_all(scorer, brand_id=one_brand, batch_size=batch_size) if scorer is not None else []
     result.scored = sum(b.scored for b in batches)
     result.new_flags = sum(b.new_flags for b in batches)
+    return _finish(Night(result, brand_ids, batches), notify=notify, top=top)
 
+
+def _finish(night: Night, *, notify: bool, top: int) -> NightlyResult:
+    """Summarise, notify, write the artifact and the report: the same for every way of running."""
+    from core.settings import get_settings
+
+    log = get_run_logger()
+    result, brand_ids, batches = night.result, night.brand_ids, night.batches
     progress.emit("summarise", "summarise", "summarising")
     result.brands = summarise(brand_ids, result.started_at, result.sources, batches, result.model_version, top=top)
     n = len(result.brands)

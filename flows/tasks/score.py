@@ -29,16 +29,17 @@ def _fingerprint(model: str | None) -> str | None:
     """What a model directory's version depends on: its files (name, size, mtime), the int8
     switch and the code that names versions; None for a hub id (no local files to check)."""
     import hashlib
-    import os
     from pathlib import Path
 
     import nlp
+    from core.settings import get_settings
 
+    settings = get_settings()
     package = Path(nlp.__file__).resolve().parent
-    path = Path(model or os.environ.get("UMOT_MODEL") or package / "model").expanduser()
+    path = Path(model or settings.model or package / "model").expanduser()
     if not path.is_dir():
         return None
-    parts = [str(path.resolve()), os.environ.get("UMOT_QUANTIZE", "")]
+    parts = [str(path.resolve()), f"{settings.backend}:{settings.quantize}"]
     for file in sorted([*path.iterdir(), package / "scorer.py", package / "model.py"]):
         if file.is_file():
             stat = file.stat()
@@ -149,8 +150,9 @@ def _referral(pending: _Pending) -> str | None:
     return referral_intent(pending.text)
 
 
-def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any]) -> int:
-    """Save scores, fill missing referral intents and upsert flags in one transaction."""
+def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any], claimed_by: str | None = None) -> int:
+    """Save scores, fill missing referral intents and upsert flags in one transaction
+    (which also drops ``claimed_by``'s claims on these reviews, see ``models.crud.claims``)."""
     from sqlalchemy import bindparam, update
 
     from models import crud
@@ -176,6 +178,9 @@ def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any])
                    s.p_negative, p.rating, intent)
             for p, s, sid, intent in zip(pending, scores, score_ids, intents)
         ]
+        if claimed_by is not None:
+            crud.release_claims(session, [p.review_id for p in pending], model_version=model_version,
+                                worker=claimed_by)
         return crud.upsert_flags(session, flag_rows(scored))
 
 
@@ -183,12 +188,16 @@ def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any])
       retry_delay_seconds=2, cache_policy=NO_CACHE)
 def score_batch(scorer: Any, number: int, brand_id: int | None = None, batch_size: int = 256) -> BatchOutcome:
     """Score and flag up to ``batch_size`` reviews that this model version has not scored."""
-    pending = _read_batch(scorer.version, brand_id, batch_size)
+    return score_pending(scorer, _read_batch(scorer.version, brand_id, batch_size))
+
+
+def score_pending(scorer: Any, pending: list[_Pending], claimed_by: str | None = None) -> BatchOutcome:
+    """Score and flag these reviews, written in one transaction; their counts by brand and label."""
     outcome = BatchOutcome(review_ids=[p.review_id for p in pending])
     if not pending:
         return outcome
     scores = scorer.score([p.text for p in pending], [p.rating for p in pending])
-    outcome.new_flags = _write_batch(scorer.version, pending, scores)
+    outcome.new_flags = _write_batch(scorer.version, pending, scores, claimed_by)
     outcome.scored = len(pending)
     labels: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for p, s in zip(pending, scores):

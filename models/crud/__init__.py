@@ -18,19 +18,33 @@ from models.crud.brands import (
 from models.crud.claims import claim_unscored, release_claims, renew_claims
 from models.crud.crawl_runs import finish_crawl_run, list_crawl_runs, start_crawl_run
 from models.crud.flags import flagged_reviews, upsert_flags
+from models.crud.night_counts import flags_since, new_reviews_by_source, scored_since
 from models.crud.page_states import page_states, save_page_states
 from models.crud.reports import brand_summary
+from models.crud.shards import (
+    beat_shard,
+    expired_shards,
+    finish_shard,
+    night_shards,
+    plan_shards,
+    reopen_shard,
+    take_shard,
+)
 from models.crud.reviews import UpsertResult, count_reviews, known_external_ids, known_ids_by_source, upsert_reviews
 from models.crud.scores import latest_scores, save_scores, unscored_reviews
 
 __all__ = [
     "UpsertResult",
     "add_source",
+    "beat_shard",
     "brand_summary",
     "claim_unscored",
     "count_reviews",
+    "expired_shards",
     "finish_crawl_run",
+    "finish_shard",
     "flagged_reviews",
+    "flags_since",
     "get_brand",
     "get_or_create_brand",
     "get_source",
@@ -40,14 +54,20 @@ __all__ = [
     "list_brands",
     "list_crawl_runs",
     "list_sources",
+    "new_reviews_by_source",
+    "night_shards",
     "page_states",
+    "plan_shards",
     "release_claims",
     "remove_source",
+    "reopen_shard",
     "renew_claims",
     "save_page_states",
     "save_scores",
+    "scored_since",
     "set_source_enabled",
     "start_crawl_run",
+    "take_shard",
     "unscored_reviews",
     "upsert_flags",
     "upsert_reviews",

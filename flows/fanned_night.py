@@ -1,0 +1,110 @@
+"""A nightly run fanned out over the work pool: crawl units, then score units, counted from the store.
+
+Used by ``flows.nightly.nightly`` when ``fan_out`` > 0 and the store is
+PostgreSQL (a store every worker reaches). The due sources are dealt round
+robin into ``fan_out`` crawl units; then ``fan_out`` score units score what is
+unscored. The figures the summary needs (new reviews per source, scores per
+label, new flags) are read back from the store for rows written since the
+night started, so a unit that died and ran again is counted once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from prefect import runtime
+
+from flows import progress
+from flows.fanout import plan, run_units
+from flows.night_units import CRAWL, SCORE
+from flows.outcomes import BatchOutcome, NightlyResult, SourceOutcome, SourceSpec
+from flows.tasks.crawl import plan_run
+from flows.tasks.score import has_unscored, known_model_version
+
+_RESULT_FIELDS = {f.name for f in fields(SourceOutcome)} - {"source"}
+
+
+def shared_store(database_url: str | None = None) -> bool:
+    """Can workers on other machines reach this store? (PostgreSQL: yes; a SQLite file: no.)"""
+    from sqlalchemy.engine import make_url
+
+    from core.settings import get_settings
+
+    return make_url(database_url or get_settings().database_url).get_backend_name() == "postgresql"
+
+
+def crawl_units(
+    night: str, specs: list[SourceSpec], units: int, parameters: dict[str, Any], *, since: datetime,
+    lease_seconds: float,
+) -> list[SourceOutcome]:
+    """Crawl the sources in ``units`` child flow runs; one outcome per source, in order."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    if not specs:
+        return []
+    groups = [[s.source_id for s in specs[i::units]] for i in range(min(units, len(specs)))]
+    plan(night, CRAWL, groups)
+    rows = run_units(night, CRAWL, len(groups), parameters, lease_seconds=lease_seconds)
+    found = {d["source_id"]: d for row in rows for d in row.outcome.get("sources", [])}
+    with session_scope(get_engine(), write=False) as session:
+        new = crud.new_reviews_by_source(session, since=since, source_ids=[s.source_id for s in specs])
+    outcomes = []
+    for spec in specs:
+        data = {k: v for k, v in found.get(spec.source_id, {}).items() if k in _RESULT_FIELDS}
+        outcome = SourceOutcome(source=spec, **{"ok": False, "error_message": "not crawled", **data})
+        outcome.items_new = new.get(spec.source_id, 0)  # a unit run twice counts its reviews once
+        outcomes.append(outcome)
+    return outcomes
+
+
+def score_units(
+    night: str, units: int, parameters: dict[str, Any], *, since: datetime, brand_ids: tuple[int, ...] | None,
+    lease_seconds: float,
+) -> tuple[str | None, list[BatchOutcome]]:
+    """Score in ``units`` child flow runs; the model version and one batch outcome for the night."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    plan(night, SCORE, [[] for _ in range(units)])
+    rows = run_units(night, SCORE, units, parameters, lease_seconds=lease_seconds)
+    version = next((r.outcome.get("model_version") for r in rows if r.outcome.get("model_version")), None)
+    if version is None:
+        return None, []
+    with session_scope(get_engine(), write=False) as session:
+        labels = crud.scored_since(session, model_version=version, since=since, brand_ids=brand_ids)
+        flags = crud.flags_since(session, since=since, brand_ids=brand_ids)
+    batch = BatchOutcome(scored=sum(sum(c.values()) for c in labels.values()), labels=labels, new_flags=flags)
+    return version, [batch] if batch.scored else []
+
+
+@dataclass
+class Night:
+    """What the crawl and score stages hand to the summary (in one process or fanned out)."""
+
+    result: NightlyResult
+    brand_ids: tuple[int, ...] | None
+    batches: list[BatchOutcome]
+
+
+def run_fanned(result: NightlyResult, brand: str | None, source: str | None, model: str | None, batch_size: int,
+            units: int, lease_seconds: float, crawl_parameters: dict[str, Any]) -> Night:
+    """Crawl and score in child flow runs on the pool's workers (``flows.fanned_night``)."""
+    night = str(runtime.flow_run.id)
+    scope = plan_run(brand, source)
+    brand_ids = scope.brand_ids
+    one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
+    progress.emit("crawl", "crawl", f"{len(scope.sources)} sources in {units} units", total=len(scope.sources))
+    result.sources = crawl_units(night, list(scope.sources), units, crawl_parameters, since=result.started_at,
+                                 lease_seconds=lease_seconds)
+    version = known_model_version(model)
+    batches: list[BatchOutcome] = []
+    if version is None or has_unscored(version, one_brand):
+        version, batches = score_units(night, units, {"model": model, "brand_id": one_brand, "batch_size": batch_size},
+                                       since=result.started_at, brand_ids=brand_ids, lease_seconds=lease_seconds)
+    result.model_version = version
+    result.scored = sum(b.scored for b in batches)
+    result.new_flags = sum(b.new_flags for b in batches)
+    return Night(result, brand_ids, batches)

@@ -1,0 +1,101 @@
+"""The parent's side of a fanned-out night: hand units to the work pool, wait, re-run dead ones.
+
+Each unit is a child flow run of the ``crawl-shard`` or ``score-shard``
+deployment (``flows.night_units``) started with ``run_deployment``: any worker
+of the pool picks it up, and the Prefect UI shows it under the nightly run
+with the worker that ran it. The parent polls the units' ``NightShard`` rows
+in the store. A unit whose worker stopped beating for ``lease`` seconds, or
+whose flow run ended without finishing it, is reopened and started again (up
+to ``max_attempts`` starts); the new worker takes it over.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from prefect.logging import get_run_logger
+
+from flows.night_units import CRAWL, SCORE
+
+CRAWL_DEPLOYMENT = "crawl-shard/crawl-shard"
+SCORE_DEPLOYMENT = "score-shard/score-shard"
+DEPLOYMENTS = {CRAWL: CRAWL_DEPLOYMENT, SCORE: SCORE_DEPLOYMENT}
+FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+
+
+class UnitsFailed(RuntimeError):
+    """A unit was started ``max_attempts`` times and never finished."""
+
+
+def plan(night: str, kind: str, groups: Sequence[Sequence[int]]) -> None:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine()) as session:
+        crud.plan_shards(session, night=night, kind=kind, source_ids=groups)
+
+
+def start(kind: str, shard: int, parameters: dict[str, Any]) -> str:
+    """Start one unit as a child flow run of its deployment (not waiting for it); its flow run id."""
+    from prefect.deployments import run_deployment
+
+    run = run_deployment(DEPLOYMENTS[kind], parameters={**parameters, "shard": shard}, timeout=0,
+                         flow_run_name=f"{kind}-shard-{shard}", as_subflow=True)
+    return str(run.id)
+
+
+def _mark_crashed(flow_run_id: str, message: str) -> None:
+    """Say in the UI that the unit's flow run died with its worker (Prefect still shows it Running)."""
+    from prefect.client.orchestration import get_client
+    from prefect.states import Crashed
+
+    with get_client(sync_client=True) as client:
+        client.set_flow_run_state(flow_run_id, Crashed(message=message), force=True)
+
+
+def _final_state(flow_run_id: str) -> str | None:
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        state = client.read_flow_run(flow_run_id).state
+    return state.type.value if state is not None and state.type.value in FINAL else None
+
+
+def run_units(
+    night: str, kind: str, count: int, parameters: dict[str, Any], *, lease_seconds: float,
+    max_attempts: int = 3, poll_seconds: float = 2.0,
+) -> list[Any]:
+    """Start ``count`` units of ``kind`` and wait until each is done; their ``NightShard`` rows."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    log = get_run_logger()
+    params = {"night": night, "lease_seconds": lease_seconds, **parameters}
+    runs = {shard: start(kind, shard, params) for shard in range(count)}
+    starts = dict.fromkeys(runs, 1)
+    while True:
+        with session_scope(get_engine()) as session:
+            rows = crud.night_shards(session, night=night, kind=kind)
+            expired = {s.shard for s in crud.expired_shards(session, night=night, kind=kind,
+                                                              lease_seconds=lease_seconds)}
+        if all(row.status == "done" for row in rows):
+            return rows
+        for row in rows:
+            if row.status == "done":
+                continue
+            ended = _final_state(runs[row.shard])
+            if row.shard not in expired and ended is None:
+                continue  # waiting for a worker, or working and beating
+            if starts[row.shard] >= max_attempts:
+                raise UnitsFailed(f"{kind} unit {row.shard} was started {max_attempts} times and never finished")
+            why = f"its flow run ended {ended}" if ended else f"its worker {row.worker} stopped beating"
+            log.warning("%s unit %s: %s; starting it again", kind, row.shard, why)
+            if not ended:
+                _mark_crashed(runs[row.shard], f"worker {row.worker} stopped beating; unit started again")
+            with session_scope(get_engine()) as session:
+                crud.reopen_shard(session, row.id)
+            runs[row.shard] = start(kind, row.shard, params)
+            starts[row.shard] += 1
+        time.sleep(poll_seconds)

@@ -1,0 +1,113 @@
+"""The units of a fanned-out nightly run, each a flow any worker of the pool can run.
+
+``crawl-shard``: crawl one shard of the night's sources into the shared store
+(the same ``crawl_all`` a one-process night uses). ``score-shard``: load the
+model and score claimed batches until no unscored review is left unclaimed
+(``models.crud.claims``), so several of them score at once and no review twice.
+Each takes its ``NightShard`` row first (a unit another live worker holds is
+left alone), beats it while working (``flows.heartbeat``) and writes its
+outcome there, where the parent flow reads it: nothing stays on a worker's disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from prefect import flow, runtime
+from prefect.logging import get_run_logger
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows.heartbeat import heartbeat, worker_id
+from flows.outcomes import SourceSpec
+
+CRAWL, SCORE = "crawl", "score"
+DEFAULT_LEASE = 60.0  # seconds without a heartbeat after which a unit's worker counts as dead
+
+
+def _take(night: str, kind: str, shard: int, lease_seconds: float) -> int | None:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine()) as session:
+        row = crud.take_shard(session, night=night, kind=kind, shard=shard, worker=worker_id(),
+                              flow_run_id=str(runtime.flow_run.id or ""), lease_seconds=lease_seconds)
+        return row.id if row is not None else None
+
+
+def _finish(shard_id: int, outcome: dict[str, Any]) -> bool:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine()) as session:
+        return crud.finish_shard(session, shard_id, worker_id(), outcome)
+
+
+def specs_for(source_ids: list[int]) -> list[SourceSpec]:
+    """The unit's sources, read from the store (in the order planned)."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(), write=False) as session:
+        brands = {b.id: b.name for b in crud.list_brands(session)}
+        rows = {row.id: row for row in crud.list_sources(session)}
+    return [SourceSpec(source_id=r.id, name=r.name, brand_id=r.brand_id, brand=brands[r.brand_id], spider=r.spider,
+                       urls=tuple(r.urls or ()), options=dict(r.options or {}))
+            for r in (rows[i] for i in source_ids if i in rows)]
+
+
+@flow(name="crawl-shard", flow_run_name="crawl-shard-{shard}", task_runner=ThreadPoolTaskRunner(max_workers=2))
+def crawl_shard(
+    night: str, shard: int, crawl_settings: dict[str, Any] | None = None, crawl_retries: int = 2,
+    retry_delay: float = 10.0, crawl_timeout: float = 1800.0, crawl_processes: int = 1,
+    lease_seconds: float = DEFAULT_LEASE,
+) -> dict[str, Any]:
+    """Crawl shard ``shard`` of night ``night`` into the store; its outcome per source."""
+    from models.db import get_engine, session_scope
+    from models.tables import NightShard
+    from flows.nightly import crawl_all
+
+    log = get_run_logger()
+    shard_id = _take(night, CRAWL, shard, lease_seconds)
+    if shard_id is None:
+        log.info("crawl unit %s of night %s is done or held by a live worker: nothing to do", shard, night)
+        return {"skipped": True}
+    with session_scope(get_engine(), write=False) as session:
+        source_ids = list(session.get(NightShard, shard_id).source_ids)
+    with heartbeat(shard_id, worker_id(), lease_seconds):
+        outcomes = crawl_all(specs_for(source_ids), settings=crawl_settings, retries=crawl_retries,
+                             retry_delay=retry_delay, timeout=crawl_timeout, processes=crawl_processes)
+        result = {"worker": worker_id(), "sources": [
+            {**{k: v for k, v in asdict(o).items() if k != "source"}, "source_id": o.source.source_id}
+            for o in outcomes]}
+        _finish(shard_id, result)
+    log.info("crawl unit %s: %d sources on %s", shard, len(outcomes), worker_id())
+    return result
+
+
+@flow(name="score-shard", flow_run_name="score-shard-{shard}")
+def score_shard(
+    night: str, shard: int, model: str | None = None, brand_id: int | None = None, batch_size: int = 256,
+    lease_seconds: float = DEFAULT_LEASE,
+) -> dict[str, Any]:
+    """Score claimed batches until nothing unclaimed is left; the model version and counts."""
+    from flows.tasks.score_claims import load_model, score_claimed_batch
+
+    log = get_run_logger()
+    shard_id = _take(night, SCORE, shard, lease_seconds)
+    if shard_id is None:
+        log.info("score unit %s of night %s is done or held by a live worker: nothing to do", shard, night)
+        return {"skipped": True}
+    with heartbeat(shard_id, worker_id(), lease_seconds):
+        scorer = load_model(model)
+        scored = batches = 0
+        while True:
+            outcome = score_claimed_batch(scorer, worker=worker_id(), lease_seconds=lease_seconds,
+                                          brand_id=brand_id, batch_size=batch_size)
+            if not outcome.review_ids:
+                break
+            scored, batches = scored + outcome.scored, batches + 1
+        result = {"worker": worker_id(), "model_version": scorer.version, "scored": scored, "batches": batches}
+        _finish(shard_id, result)
+    log.info("score unit %s: %d reviews in %d batches on %s", shard, scored, batches, worker_id())
+    return result

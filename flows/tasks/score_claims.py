@@ -1,0 +1,55 @@
+"""Scoring by claimed batches: what each ``score-shard`` unit of a fanned-out night does.
+
+Each batch is claimed first (``models.crud.claims``: committed, leased,
+renewed by the unit's heartbeat), then read, scored outside any transaction,
+and written with its flags in one transaction that also drops the claims. So
+several units score one store at once, a review is scored by one of them
+only, and the reviews of a unit that died are taken over once its claims expire.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from flows.outcomes import BatchOutcome
+from flows.tasks.score import _Pending, review_text, score_pending
+
+
+def load_model(model: str | None) -> Any:
+    """The scorer (``None``: ``UMOT_MODEL`` or the shipped model), in this worker's process."""
+    import nlp
+
+    return nlp.load_scorer(model)
+
+
+def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_id: int | None,
+                  batch_size: int) -> list[_Pending]:
+    from sqlmodel import select
+
+    from models import crud
+    from models.db import get_engine, session_scope
+    from models.tables import Review
+
+    with session_scope(get_engine()) as session:
+        ids = crud.claim_unscored(session, model_version=model_version, worker=worker,
+                                  lease_seconds=lease_seconds, brand_id=brand_id, limit=batch_size)
+        if not ids:
+            return []
+        reviews = session.exec(select(Review).where(Review.id.in_(ids)).order_by(Review.id))
+        return [_Pending(r.id, r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
+                for r in reviews]
+
+
+@task(name="score-claimed-batch", timeout_seconds=1800, cache_policy=NO_CACHE)
+def score_claimed_batch(scorer: Any, *, worker: str, lease_seconds: float, brand_id: int | None = None,
+                        batch_size: int = 256) -> BatchOutcome:
+    """Claim, score and flag up to ``batch_size`` unscored reviews; empty when none is left to claim.
+
+    Not retried by Prefect: a batch that fails leaves its claims to expire,
+    and whoever claims next scores it.
+    """
+    pending = _read_claimed(scorer.version, worker, lease_seconds, brand_id, batch_size)
+    return score_pending(scorer, pending, claimed_by=worker)

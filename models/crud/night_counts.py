@@ -1,0 +1,49 @@
+"""What a night did, counted from the store: new reviews per source, scores per label, new flags.
+
+A fanned-out night's units may die and be run again; counting from the
+store (rows written since the night started) instead of adding up what each
+unit reported keeps the summary right whatever unit did the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from models.tables import Flag, Review, Score
+
+
+def new_reviews_by_source(session: Session, *, since: datetime, source_ids: Sequence[int]) -> dict[int, int]:
+    """Reviews first stored since ``since``, per source id."""
+    if not source_ids:
+        return {}
+    query = (select(Review.source_id, func.count()).where(Review.first_seen_at >= since,
+                                                          Review.source_id.in_(list(source_ids)))
+             .group_by(Review.source_id))
+    return {source_id: n for source_id, n in session.exec(query)}
+
+
+def scored_since(
+    session: Session, *, model_version: str, since: datetime, brand_ids: Sequence[int] | None = None
+) -> dict[int, dict[str, int]]:
+    """Scores this model version wrote since ``since``: per brand, per label (``unscored`` for none)."""
+    label = func.coalesce(Score.label, "unscored")
+    query = (select(Review.brand_id, label, func.count()).join(Review, Review.id == Score.review_id)
+             .where(Score.model_version == model_version, Score.scored_at >= since).group_by(Review.brand_id, label))
+    if brand_ids is not None:
+        query = query.where(Review.brand_id.in_(list(brand_ids)))
+    counts: dict[int, dict[str, int]] = {}
+    for brand_id, name, n in session.exec(query):
+        counts.setdefault(brand_id, {})[name] = n
+    return counts
+
+
+def flags_since(session: Session, *, since: datetime, brand_ids: Sequence[int] | None = None) -> int:
+    """Flags raised since ``since``."""
+    query = select(func.count()).select_from(Flag).where(Flag.created_at >= since)
+    if brand_ids is not None:
+        query = query.where(Flag.brand_id.in_(list(brand_ids)))
+    return session.exec(query).one()

@@ -1,0 +1,85 @@
+"""Night shards: the units a fanned-out nightly run hands to workers, and their outcomes.
+
+The parent plans one row per unit (:func:`plan_shards`); the child flow run
+doing a unit takes its row (:func:`take_shard`), beats it while it works
+(:func:`beat_shard`) and writes its outcome (:func:`finish_shard`). A row is
+taken only when it is pending or its worker stopped beating, so two flow runs
+never work on one unit at once; the parent re-runs a unit whose worker died
+(:func:`expired_shards`, :func:`reopen_shard`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import or_, update
+from sqlmodel import Session, select
+
+from models.tables import NightShard, utcnow
+
+SHARD_TABLE = NightShard.__table__  # type: ignore[attr-defined]
+
+
+def plan_shards(session: Session, *, night: str, kind: str, source_ids: Sequence[Sequence[int]]) -> list[int]:
+    """One pending row per unit (``source_ids[i]``: unit ``i``'s sources; empty for scoring); their numbers."""
+    for shard, ids in enumerate(source_ids):
+        session.add(NightShard(night=night, kind=kind, shard=shard, source_ids=list(ids)))
+    session.flush()
+    return list(range(len(source_ids)))
+
+
+def take_shard(
+    session: Session, *, night: str, kind: str, shard: int, worker: str, flow_run_id: str | None,
+    lease_seconds: float,
+) -> NightShard | None:
+    """Take the unit for ``worker`` if it is pending or its worker's lease ran out; None if not."""
+    now = utcnow()
+    result = session.execute(
+        update(SHARD_TABLE)
+        .where(SHARD_TABLE.c.night == night, SHARD_TABLE.c.kind == kind, SHARD_TABLE.c.shard == shard,
+               or_(SHARD_TABLE.c.status == "pending",
+                   (SHARD_TABLE.c.status == "running") & (SHARD_TABLE.c.heartbeat_at < now - timedelta(seconds=lease_seconds))))
+        .values(status="running", worker=worker, flow_run_id=flow_run_id, heartbeat_at=now,
+                attempts=SHARD_TABLE.c.attempts + 1)
+    )
+    if not result.rowcount:
+        return None
+    return session.exec(select(NightShard).where(
+        NightShard.night == night, NightShard.kind == kind, NightShard.shard == shard)).one()
+
+
+def beat_shard(session: Session, shard_id: int, worker: str) -> bool:
+    """The worker is alive: push its lease back. False if the unit is no longer its own."""
+    result = session.execute(update(SHARD_TABLE).where(
+        SHARD_TABLE.c.id == shard_id, SHARD_TABLE.c.worker == worker, SHARD_TABLE.c.status == "running",
+    ).values(heartbeat_at=utcnow()))
+    return bool(result.rowcount)
+
+
+def finish_shard(session: Session, shard_id: int, worker: str, outcome: dict[str, Any]) -> bool:
+    """Record the unit's outcome (only by the worker holding it); False if another took it over."""
+    result = session.execute(update(SHARD_TABLE).where(
+        SHARD_TABLE.c.id == shard_id, SHARD_TABLE.c.worker == worker, SHARD_TABLE.c.status == "running",
+    ).values(status="done", outcome=outcome, heartbeat_at=utcnow()))
+    return bool(result.rowcount)
+
+
+def night_shards(session: Session, *, night: str, kind: str) -> list[NightShard]:
+    """Every unit of one kind of a night, by number."""
+    return list(session.exec(select(NightShard).where(
+        NightShard.night == night, NightShard.kind == kind).order_by(NightShard.shard)))
+
+
+def expired_shards(session: Session, *, night: str, kind: str, lease_seconds: float) -> list[NightShard]:
+    """Units whose worker stopped beating for longer than the lease (it died with the unit)."""
+    stale = utcnow() - timedelta(seconds=lease_seconds)
+    return [s for s in night_shards(session, night=night, kind=kind)
+            if s.status == "running" and s.heartbeat_at is not None and s.heartbeat_at < stale]
+
+
+def reopen_shard(session: Session, shard_id: int) -> None:
+    """Hand a unit out again (its worker died before finishing it)."""
+    session.execute(update(SHARD_TABLE).where(SHARD_TABLE.c.id == shard_id, SHARD_TABLE.c.status != "done")
+                    .values(status="pending", worker=None))

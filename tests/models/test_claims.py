@@ -1,0 +1,84 @@
+"""Scoring claims and night units: two workers never hold one review or one unit; a dead one's expire."""
+
+from __future__ import annotations
+
+import time
+
+from sqlalchemy.engine import Engine
+
+from models import crud
+from models.db import session_scope
+
+VERSION = "m@1"
+
+
+def _reviews(engine: Engine, brand_id: int, n: int) -> list[int]:
+    rows = [{"source": "s", "external_id": f"r{i}", "text": f"text {i}"} for i in range(n)]
+    with session_scope(engine) as session:
+        return crud.upsert_reviews(session, rows, brand_id=brand_id).new_ids
+
+
+def _claim(engine: Engine, worker: str, limit: int = 4, lease: float = 60) -> list[int]:
+    with session_scope(engine) as session:
+        return crud.claim_unscored(session, model_version=VERSION, worker=worker, lease_seconds=lease, limit=limit)
+
+
+def _score(engine: Engine, worker: str, ids: list[int]) -> None:
+    with session_scope(engine) as session:
+        crud.save_scores(session, [{"review_id": i, "model_version": VERSION, "label": "positive"} for i in ids])
+        crud.release_claims(session, ids, model_version=VERSION, worker=worker)
+
+
+def test_two_workers_claim_disjoint_batches_and_a_scored_review_is_never_claimed_again(
+    engine: Engine, brand_id: int
+) -> None:
+    ids = _reviews(engine, brand_id, 10)
+    a, b = _claim(engine, "a"), _claim(engine, "b")
+    assert len(a) == len(b) == 4 and not set(a) & set(b)
+    _score(engine, "a", a)
+    c = _claim(engine, "c")
+    assert sorted(c) == sorted(set(ids) - set(a) - set(b))  # the 2 left: a's scored ones are not claimable
+    _score(engine, "b", b)
+    _score(engine, "c", c)
+    assert _claim(engine, "d") == []
+
+
+def test_a_dead_workers_claims_expire_and_are_taken_over_while_a_live_ones_are_renewed(
+    engine: Engine, brand_id: int
+) -> None:
+    ids = _reviews(engine, brand_id, 3)
+    assert _claim(engine, "dead", lease=0.5) == ids
+    assert _claim(engine, "live", lease=0.5) == []
+    time.sleep(0.7)
+    assert _claim(engine, "live", lease=0.5) == ids  # expired: taken over
+    with session_scope(engine) as session:
+        assert crud.renew_claims(session, worker="live", lease_seconds=60) == 3
+    time.sleep(0.7)
+    assert _claim(engine, "other") == []  # renewed: still live
+
+
+def test_a_unit_is_taken_by_one_worker_and_reopened_only_after_its_worker_stopped_beating(
+    engine: Engine
+) -> None:
+    with session_scope(engine) as session:
+        crud.plan_shards(session, night="n1", kind="crawl", source_ids=[[1, 2], [3]])
+
+    def take(worker: str, lease: float):  # noqa: ANN202
+        with session_scope(engine) as session:
+            return crud.take_shard(session, night="n1", kind="crawl", shard=0, worker=worker,
+                                   flow_run_id=None, lease_seconds=lease)
+
+    first = take("w1", 0.5)
+    assert first is not None and first.source_ids == [1, 2] and first.attempts == 1
+    assert take("w2", 0.5) is None  # held by a live worker
+    time.sleep(0.7)
+    with session_scope(engine) as session:
+        assert [s.shard for s in crud.expired_shards(session, night="n1", kind="crawl", lease_seconds=0.5)] == [0]
+    second = take("w2", 0.5)  # w1 stopped beating: taken over
+    assert second is not None and second.attempts == 2
+    with session_scope(engine) as session:
+        assert not crud.finish_shard(session, second.id, "w1", {"late": True})  # w1's late outcome is refused
+        assert crud.beat_shard(session, second.id, "w2")
+        assert crud.finish_shard(session, second.id, "w2", {"sources": []})
+        rows = crud.night_shards(session, night="n1", kind="crawl")
+    assert [(r.shard, r.status) for r in rows] == [(0, "done"), (1, "pending")]
