@@ -1,7 +1,7 @@
 """Triage corrections as training data: a brand's added/removed themes applied to like texts.
 
-`umot train --from-db` exports the store's theme corrections of a brand into
-``theme_corrections.jsonl`` beside the brand's model; the detector loaded for
+`umot train --from-db` exports the store's theme corrections of each brand into
+``<UMOT_DATA_DIR>/theme-corrections/<brand>.jsonl``; the detector loaded for
 that brand then applies each correction to any text whose content words
 overlap the corrected text's by at least ``SIMILARITY`` (Jaccard), so a
 triager's "this is not about delivery" holds for the re-posted and templated
@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from nlp.themes.brand import content_stems
 
 SIMILARITY = 0.6
-FILE_NAME = "theme_corrections.jsonl"
+FOLDER = "theme-corrections"
+
+
+def corrections_file(data_dir: Path, brand: str) -> Path:
+    """Where ``umot train --from-db`` puts a brand's corrections and its detector reads them."""
+    slug = re.sub(r"[^a-z0-9]+", "-", brand.lower()).strip("-") or "brand"
+    digest = hashlib.sha256(brand.encode()).hexdigest()[:6]  # "A&B" and "A-B" stay apart
+    return Path(data_dir) / FOLDER / f"{slug}-{digest}.jsonl"
 
 
 @dataclass(frozen=True)

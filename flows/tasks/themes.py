@@ -1,0 +1,82 @@
+"""Themes and journey stages for stored reviews (#18): the step after scoring, and ``umot rescore``.
+
+Every review without a reading from its brand's current detector version is read
+in batches: the brand's own themes (``[[themes]]`` in umot.toml) and its exported
+triage corrections (``umot train --from-db``) make that version, so editing
+either re-reads the brand's reviews on the next run. The newest sentiment label
+gives clauses without a clear lexicon polarity theirs. Each batch is one
+transaction; a killed run keeps the finished batches.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from flows import progress
+
+APP_SPIDERS = ("appstore", "googleplay")  # reviews of an app: app themes apply whatever the words
+
+
+def detector_for(brand: str, *, config_file: Path | None = None, data_dir: Path | None = None) -> Any:
+    """The brand's detector: default themes + its umot.toml themes + its exported corrections."""
+    from core.settings import get_settings
+    from nlp.themes import ThemeDetector
+    from nlp.themes.config import brand_themes
+    from nlp.themes.corrections import CorrectionMemory, corrections_file
+
+    settings = get_settings()
+    themes = brand_themes(config_file or settings.config_file, brand)
+    memory = CorrectionMemory.load(corrections_file(data_dir or settings.data_dir, brand))
+    return ThemeDetector(themes, memory)
+
+
+def _is_app(source: str | None) -> bool | None:
+    return True if (source or "").split(":")[0] in APP_SPIDERS else None
+
+
+def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: bool = False,
+                 config_file: Path | None = None) -> int:
+    """Read every review of one brand lacking a reading from its detector version; how many were read.
+
+    ``every``: read them all again under the same version (after a rule change in development).
+    """
+    from models.crud.journeys import save_journeys, undetected_reviews
+    from models.db import get_engine, session_scope
+    from flows.tasks.score import review_text
+
+    detector = detector_for(brand, config_file=config_file)
+    version = detector.version
+    done, last_id = 0, 0
+    while True:
+        with session_scope(get_engine(), write=False) as session:
+            batch = undetected_reviews(session, model_version=version, brand_id=brand_id, limit=batch_size,
+                                       after_id=last_id if every else None, every=every)
+            rows = [(r.id, review_text(r.title, r.text), label, _is_app(r.source)) for r, label in batch]
+        if not rows:
+            return done
+        results = detector.detect([t for _, t, _, _ in rows], [lab for _, _, lab, _ in rows], [a for *_, a in rows])
+        with session_scope(get_engine()) as session:
+            save_journeys(session, [{"review_id": rid, "model_version": version, **res.as_dict()}
+                                    for (rid, *_), res in zip(rows, results)])
+        done += len(rows)
+        last_id = rows[-1][0]
+        progress.emit("themes", "themes", f"{done} reviews read", advance=len(rows))
+
+
+@task(name="detect-themes", timeout_seconds=3600, retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def detect_themes(brand_id: int | None = None, batch_size: int = 500) -> int:
+    """Themes and stages for every brand's (or one brand's) reviews still without a current reading."""
+    from models.db import get_engine, session_scope
+    from models.tables import Brand
+    from sqlmodel import select
+
+    with session_scope(get_engine(), write=False) as session:
+        query = select(Brand.id, Brand.name)
+        if brand_id is not None:
+            query = query.where(Brand.id == brand_id)
+        brands = list(session.exec(query))
+    return sum(detect_brand(bid, name, batch_size=batch_size) for bid, name in brands)

@@ -1,0 +1,122 @@
+"""Themes and journey stages per review (#18): what a detector version found, and reading it back.
+
+Each (review, detector version) has one ``ReviewJourney`` row and its themes and
+stages; the newest journey row of a review is its current reading. Saving a
+reading re-applies the triage corrections stored for that review, so a re-run
+or a new detector version never brings back a theme a triager removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import and_, delete, exists, func
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from models.crud._dialect import chunks
+from models.tables import Review, ReviewJourney, ReviewStage, ReviewTheme, Score, ThemeCorrection, utcnow
+
+
+def current_journey_ids():  # noqa: ANN201
+    """Subquery: each review's newest journey row id (``review_id``, ``journey_id``)."""
+    return (
+        select(ReviewJourney.review_id, func.max(ReviewJourney.id).label("journey_id"))
+        .group_by(ReviewJourney.review_id)
+        .subquery()
+    )
+
+
+def _current_version(review_id_column):  # noqa: ANN001, ANN201
+    return (select(ReviewJourney.model_version).where(ReviewJourney.review_id == review_id_column)
+            .order_by(ReviewJourney.id.desc()).limit(1).correlate_except(ReviewJourney).scalar_subquery())
+
+
+def has_theme(theme: str, review_id_column=Review.id):  # noqa: ANN001, ANN201
+    """SQL condition: the review's current reading names ``theme``."""
+    return exists().where(ReviewTheme.review_id == review_id_column, ReviewTheme.theme == theme,
+                          ReviewTheme.model_version == _current_version(review_id_column))
+
+
+def has_stage(stage: str, review_id_column=Review.id):  # noqa: ANN001, ANN201
+    """SQL condition: the review's current reading names ``stage``."""
+    return exists().where(ReviewStage.review_id == review_id_column, ReviewStage.stage == stage,
+                          ReviewStage.model_version == _current_version(review_id_column))
+
+
+def undetected_reviews(session: Session, *, model_version: str, brand_id: int | None = None, limit: int = 1000,
+                       after_id: int | None = None, every: bool = False) -> list[tuple[Review, str | None]]:
+    """Reviews with no reading from ``model_version`` (``every``: all of them, past ``after_id``),
+    oldest first, with their newest sentiment label."""
+    older = aliased(Score)
+    newest = select(func.max(older.id)).where(older.review_id == Review.id).correlate(Review).scalar_subquery()
+    query = select(Review, Score.label).outerjoin(Score, Score.id == newest).order_by(Review.id).limit(limit)
+    if every:
+        query = query.where(Review.id > (after_id or 0))
+    else:
+        query = query.where(~exists().where(ReviewJourney.review_id == Review.id,
+                                            ReviewJourney.model_version == model_version))
+    if brand_id is not None:
+        query = query.where(Review.brand_id == brand_id)
+    return list(session.exec(query))
+
+
+def _corrected(themes: dict[str, str], fixes: Sequence[ThemeCorrection]) -> dict[str, str]:
+    out = dict(themes)
+    for fix in fixes:
+        if fix.action == "remove":
+            out.pop(fix.theme, None)
+        else:
+            out[fix.theme] = fix.polarity or out.get(fix.theme, "neutral")
+    return out
+
+
+def save_journeys(session: Session, readings: Sequence[Mapping[str, Any]]) -> int:
+    """Store readings (``review_id``, ``model_version``, ``themes``, ``stages``, ``primary_stage``); replaces a
+    reading of the same version. Returns how many were stored."""
+    fixes: dict[int, list[ThemeCorrection]] = {}
+    ids = [int(r["review_id"]) for r in readings]
+    for batch in chunks(ids, 500):
+        for fix in session.exec(select(ThemeCorrection).where(ThemeCorrection.review_id.in_(batch))
+                                .order_by(ThemeCorrection.id)):
+            fixes.setdefault(fix.review_id, []).append(fix)
+    now = utcnow()
+    for r in readings:
+        rid, version = int(r["review_id"]), str(r["model_version"])
+        for table in (ReviewTheme, ReviewStage, ReviewJourney):
+            session.execute(delete(table).where(and_(table.review_id == rid, table.model_version == version)))
+        session.add(ReviewJourney(review_id=rid, model_version=version, primary_stage=r.get("primary_stage"),
+                                  detected_at=now))
+        for theme, polarity in _corrected(dict(r.get("themes") or {}), fixes.get(rid, [])).items():
+            session.add(ReviewTheme(review_id=rid, model_version=version, theme=theme, polarity=polarity))
+        for stage in r.get("stages") or []:
+            session.add(ReviewStage(review_id=rid, model_version=version, stage=stage))
+    session.flush()
+    return len(readings)
+
+
+def current_journeys(session: Session, review_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """review id -> {"themes": {name: polarity}, "stages": [...], "primary_stage", "model_version"}."""
+    out: dict[int, dict[str, Any]] = {}
+    newest = current_journey_ids()
+    for batch in chunks(list(review_ids), 500):
+        rows = session.exec(select(ReviewJourney).join(newest, newest.c.journey_id == ReviewJourney.id)
+                            .where(ReviewJourney.review_id.in_(batch)))
+        for j in rows:
+            out[j.review_id] = {"themes": {}, "stages": [], "primary_stage": j.primary_stage,
+                                "model_version": j.model_version}
+        keys = [(rid, v["model_version"]) for rid, v in out.items() if rid in set(batch)]
+        if not keys:
+            continue
+        versions = {v for _, v in keys}
+        for t in session.exec(select(ReviewTheme).where(ReviewTheme.review_id.in_(batch),
+                                                        ReviewTheme.model_version.in_(versions))):
+            if out[t.review_id]["model_version"] == t.model_version:
+                out[t.review_id]["themes"][t.theme] = t.polarity
+        for s in session.exec(select(ReviewStage).where(ReviewStage.review_id.in_(batch),
+                                                        ReviewStage.model_version.in_(versions))
+                                .order_by(ReviewStage.id)):
+            if out[s.review_id]["model_version"] == s.model_version:
+                out[s.review_id]["stages"].append(s.stage)
+    return out

@@ -1,0 +1,84 @@
+"""Triage corrections of a review's themes (#18): validated, applied, audited, exported for training.
+
+A correction adds or removes one theme on the review's current reading, is kept
+as a ``ThemeCorrection`` row (who, when, what) and, where the review has a flag,
+also as a ``FlagEvent`` ("theme"), so it shows in the flag's history beside its
+status changes. ``umot train --from-db`` reads them back as training data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from models.crud.journeys import current_journeys, save_journeys
+from models.tables import Flag, FlagEvent, Review, ThemeCorrection, utcnow
+
+ACTIONS = ("add", "remove")
+POLARITIES = ("negative", "neutral", "positive")
+TRIAGE_VERSION = "triage"  # the reading a correction starts when no detector has read the review yet
+
+
+class ThemeCorrectionError(ValueError):
+    """A correction that cannot be applied; the message names what was wrong."""
+
+
+@dataclass(frozen=True)
+class CorrectionExample:
+    """One corrected review as training data: its text and the themes added/removed."""
+
+    text: str
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    polarity: str
+
+
+def _themes_line(themes: dict[str, str]) -> str:
+    return ", ".join(f"{k} ({v})" for k, v in sorted(themes.items())) or "(none)"
+
+
+def correct_theme(session: Session, review_id: int, theme: str, action: str, *, actor: str,
+                  known: Sequence[str], polarity: str | None = None) -> dict[str, str]:
+    """Apply one correction and audit it; returns the review's themes afterwards."""
+    if action not in ACTIONS:
+        raise ThemeCorrectionError(f"action {action!r}: use add or remove")
+    if theme not in known:
+        raise ThemeCorrectionError(f"unknown theme {theme!r} (known: {', '.join(known)})")
+    if action == "add" and (polarity or "neutral") not in POLARITIES:
+        raise ThemeCorrectionError(f"polarity {polarity!r}: use {', '.join(POLARITIES)}")
+    review = session.get(Review, review_id)
+    if review is None:
+        raise ThemeCorrectionError(f"review {review_id} not found")
+    before = current_journeys(session, [review_id]).get(review_id)
+    reading = before or {"themes": {}, "stages": [], "primary_stage": None, "model_version": TRIAGE_VERSION}
+    now = utcnow()
+    session.add(ThemeCorrection(review_id=review_id, brand_id=review.brand_id, theme=theme, action=action,
+                                polarity=(polarity or "neutral") if action == "add" else None, actor=actor, at=now))
+    session.flush()
+    save_journeys(session, [{**reading, "review_id": review_id}])  # re-applies every correction, this one included
+    after = current_journeys(session, [review_id])[review_id]["themes"]
+    flag_id = session.exec(select(Flag.id).where(Flag.review_id == review_id)).first()
+    if flag_id is not None:
+        session.add(FlagEvent(flag_id=flag_id, actor=actor, at=now, field_name="themes",
+                              old_value=_themes_line(reading["themes"]), new_value=_themes_line(after)))
+    return after
+
+
+def corrections_for_training(session: Session, brand_id: int) -> list[CorrectionExample]:
+    """A brand's corrected reviews, net of later corrections (added then removed = neither)."""
+    per_review: dict[int, dict[str, tuple[str, str]]] = {}
+    texts: dict[int, str] = {}
+    query = (select(ThemeCorrection, Review.title, Review.text).join(Review, Review.id == ThemeCorrection.review_id)
+             .where(ThemeCorrection.brand_id == brand_id).order_by(ThemeCorrection.id))
+    for fix, title, text in session.exec(query):
+        per_review.setdefault(fix.review_id, {})[fix.theme] = (fix.action, fix.polarity or "neutral")
+        texts[fix.review_id] = f"{title}\n{text}" if title and not (text or "").startswith(title) else text or ""
+    out = []
+    for rid, fixes in per_review.items():
+        added = tuple(t for t, (a, _) in fixes.items() if a == "add")
+        removed = tuple(t for t, (a, _) in fixes.items() if a == "remove")
+        polarity = next((p for a, p in fixes.values() if a == "add"), "neutral")
+        out.append(CorrectionExample(texts[rid], added, removed, polarity))
+    return out
