@@ -15,6 +15,7 @@ from fastapi import HTTPException
 from starlette.datastructures import QueryParams
 
 from models.crud.triage import LABELS, STATUSES, QueueFilter
+from models.crud.triage.queue import REPLY_FILTERS
 from umot.web.deps import Viewer
 
 RATINGS = ("1", "2", "3", "4", "5", "none")
@@ -22,7 +23,7 @@ RATINGS = ("1", "2", "3", "4", "5", "none")
 STATUS_TABS = ("open", *STATUSES, "all")
 # Any page past this is past the end of any queue (and its offset still fits in 64 bits).
 MAX_PAGE = 10**9
-KEYS = ("brand", "source", "from", "to", "status", "rating", "label", "q")
+KEYS = ("brand", "source", "from", "to", "status", "rating", "label", "q", "reply")
 
 
 @dataclass
@@ -58,7 +59,7 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         if not (values["brand"].isascii() and values["brand"].isdigit()):  # "²" is a digit too
             raise HTTPException(status_code=404, detail="no such brand")
         brand_id = viewer.brand(int(values["brand"])).id
-    for key, allowed in (("status", STATUS_TABS), ("rating", RATINGS), ("label", LABELS)):
+    for key, allowed in (("status", STATUS_TABS), ("rating", RATINGS), ("label", LABELS), ("reply", REPLY_FILTERS)):
         if values[key] and values[key] not in allowed:
             errors.append(f"{key}: unknown value {values[key]!r}")
             values[key] = ""
@@ -75,5 +76,6 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         rating=values["rating"] or None,
         label=values["label"] or None,
         q=values["q"][:200] or None,
+        reply=values["reply"] or None,
     )
     return QueueQuery(values=values, filter=f, page=page, errors=errors)

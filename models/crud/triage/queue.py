@@ -22,6 +22,8 @@ OPEN_STATUSES = ("new", "in_progress", "responded")
 LABELS = ("negative", "neutral", "positive")
 # What a dismissal ("not a detractor") may correct the label to; training reads it.
 CORRECTED_LABELS = ("neutral", "positive")
+# The brand's public reply at the source: the queue's "Reply" filter.
+REPLY_FILTERS = ("unanswered", "answered")
 DEFAULT_CORRECTED_LABEL = "neutral"
 
 
@@ -38,6 +40,7 @@ class QueueFilter:
     rating: str | None = None  # "1".."5" (nearest whole star, 3.5 counts as 4) or "none"
     label: str | None = None  # the model's label
     q: str | None = None  # text search in title, text and author
+    reply: str | None = None  # one of REPLY_FILTERS: whether the brand replied at the source
 
 
 @dataclass
@@ -82,6 +85,10 @@ def _conditions(f: QueueFilter, *, with_status: bool = True) -> list:
             cond.append(Review.rating < stars + 0.5)
     if f.label:
         cond.append(Score.label == f.label)
+    if f.reply == "unanswered":
+        cond.append(Review.reply_text.is_(None))
+    elif f.reply == "answered":
+        cond.append(Review.reply_text.is_not(None))
     if f.q:
         pattern = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         cond.append(or_(*(c.ilike(pattern, escape="\\") for c in (Review.text, Review.title, Review.author))))

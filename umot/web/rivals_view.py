@@ -1,0 +1,112 @@
+"""What the overview and benchmark pages show of replies and rivals, computed with the export's code.
+
+The figures are those of the weekly export (``reporting.summary`` and
+``reporting.benchmark``), so a page and a CSV never disagree. Rivals appear
+only as aggregates: a viewer of a brand sees its rivals' weekly figures,
+never a rival's review, unless the viewer belongs to that rival too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from models.crud.competitors import competitors_of
+from models.tables import Brand, Review
+from reporting.benchmark import BENCHMARK_METRICS, benchmark_table
+from reporting.data import load_reviews
+from reporting.summary import reply_figures, weekly_stats
+from reporting.weeks import IsoWeek, resolve_timezone
+
+WEEKS = 12
+WIDTH, HEIGHT, PAD_LEFT, PAD_BOTTOM, PAD_TOP = 640, 220, 36, 22, 12
+COLORS = ("#18202e", "#d6785b", "#5b9bd6", "#7bb36a", "#b46ad6", "#d6b85b")
+
+
+@dataclass
+class Line:
+    name: str
+    points: str  # SVG polyline points of the weeks that have a value
+    color: str
+    brand: bool
+
+
+@dataclass
+class BenchmarkView:
+    week: str
+    rows: list[dict[str, Any]]
+    metrics: dict[str, str]
+    lines: list[Line]
+    labels: list[tuple[float, str]]  # (x, week) along the axis
+    ticks: list[tuple[float, str]]  # (y, score)
+    rivals: list[Brand]
+
+
+def _newest_week(db: Session, brand_ids: list[int], zone: Any) -> IsoWeek:
+    newest = db.execute(
+        select(func.max(func.coalesce(Review.published_at, Review.first_seen_at))).where(Review.brand_id.in_(brand_ids))
+    ).scalar_one()
+    if newest is None:
+        return IsoWeek.of(datetime.now(timezone.utc).astimezone(zone).date())
+    stamp = pd.Timestamp(newest)
+    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp
+    return IsoWeek.of(stamp.tz_convert(zone).date())
+
+
+def _stats(db: Session, ids: list[int], zone: Any) -> tuple[pd.DataFrame, list[IsoWeek]]:
+    last = _newest_week(db, ids, zone)
+    weeks = [last.shift(-n) for n in range(WEEKS - 1, -1, -1)]
+    start, _ = weeks[0].bounds(zone)
+    _, end = weeks[-1].bounds(zone)
+    return weekly_stats(load_reviews(db, ids, start, end), ids, weeks, zone), weeks
+
+
+def reply_summary(db: Session, brand: Brand) -> dict[str, Any]:
+    """Reply rate on detractors and median hours to reply, over the overview's 12 weeks."""
+    zone = resolve_timezone(None)
+    last = _newest_week(db, [brand.id], zone)
+    start, _ = last.shift(-(WEEKS - 1)).bounds(zone)
+    _, end = last.bounds(zone)
+    frame = load_reviews(db, [brand.id], start, end)
+    flagged = frame["flag_status"].notna() & (frame["flag_status"] != "dismissed")
+    figures = reply_figures(frame, flagged) if len(frame) else {}
+    clean = {k: (None if pd.isna(v) else v) for k, v in figures.items()}
+    return {
+        "reply_rate": clean.get("reply_rate"),
+        "median_reply_hours": clean.get("median_reply_hours"),
+        "answered": int((frame["replied"] & flagged).sum()) if len(frame) else 0,
+        "detractors": int(flagged.sum()),
+        "rivals": competitors_of(db, brand.id),
+    }
+
+
+def benchmark_view(db: Session, brand: Brand) -> BenchmarkView:
+    """The brand beside its rivals in the newest week, and 12 weeks of NPS-style score."""
+    zone = resolve_timezone(None)
+    rivals = competitors_of(db, brand.id)
+    ids = [brand.id, *(r.id for r in rivals)]
+    names = {brand.id: brand.name} | {r.id: r.name for r in rivals}
+    stats, weeks = _stats(db, ids, zone)
+    table = benchmark_table(stats, brand.id, [r.id for r in rivals], names, weeks[-1])
+    rows = [{k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in r.items()} for r in table.to_dict("records")]
+    slot = (WIDTH - PAD_LEFT) / len(weeks)
+    plot_h = HEIGHT - PAD_BOTTOM - PAD_TOP
+    y_of = lambda score: PAD_TOP + plot_h * (100 - score) / 200  # noqa: E731
+    lines = []
+    for i, member in enumerate(ids):
+        nps = stats.xs(member, level="brand_id").reindex([str(w) for w in weeks])["nps"]
+        points = " ".join(
+            f"{PAD_LEFT + slot * (k + 0.5):.1f},{y_of(v):.1f}" for k, v in enumerate(nps) if not pd.isna(v)
+        )
+        lines.append(Line(names[member], points, COLORS[i % len(COLORS)], member == brand.id))
+    return BenchmarkView(
+        week=str(weeks[-1]), rows=rows, metrics=BENCHMARK_METRICS, lines=lines,
+        labels=[(PAD_LEFT + slot * (k + 0.5), str(w)[5:]) for k, w in enumerate(weeks)],
+        ticks=[(y_of(v), f"{v:+d}" if v else "0") for v in (100, 50, 0, -50, -100)],
+        rivals=rivals,
+    )
