@@ -31,7 +31,7 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
 
 def _detractor_line(item: Detractor) -> str:
     """One quoted detractor; the review text is escaped (a stranger wrote it), only http(s) links."""
-    stars = f"{item.rating:g}★ " if item.rating is not None else ""
+    stars = f"{item.rating_text} " if item.rating_text else ""
     url = safe_link(item.url)
     link = f" {url}" if url else ""
     return f"> {stars}“{escape_text(quote(item.text))}”{link}"

@@ -56,9 +56,15 @@ class Detractor:
     reasons: tuple[str, ...]
     text: str
     url: str | None = None
-    rating: float | None = None
+    rating: float | None = None  # normalised 1-5, for computing
     author: str | None = None
     source: str | None = None
+    rating_shown: str | None = None  # as published ("8/10", "4★"), for people to read
+
+    @property
+    def rating_text(self) -> str | None:
+        """The rating to print: as published, else the normalised stars."""
+        return self.rating_shown or (f"{self.rating:g}★" if self.rating is not None else None)
 
 
 @dataclass

@@ -114,7 +114,7 @@ def _brand_section(report: BrandReport) -> list[str]:
         lines.append("**Top new detractors**")
         lines.append("")
         for i, item in enumerate(report.detractors, 1):
-            rated = f"{item.rating:g}★ · " if item.rating is not None else ""
+            rated = f"{item.rating_text} · " if item.rating_text else ""
             link = md_link(item.url)
             why = "; ".join(item.reasons)
             lines.append(

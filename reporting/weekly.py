@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from models.tables import Brand
+from core.ratings import rating_as_published, reasons_as_published
 from core.settings import get_settings
 from reporting.advocates import write_advocates_csv
 from reporting.chart import draw_sentiment_chart
@@ -131,12 +132,15 @@ def _detractor_row(item: FlaggedReview, zone: ZoneInfo) -> list[object]:
         "url": review.url,
         "author": review.author,
         "rating": review.rating,
+        "rating_as_published": rating_as_published(review.rating, review.rating_raw, review.rating_scale),
         "predicted_stars": _round(score.stars if score else None),
         "label": score.label if score else None,
         "p_negative": _round(score.p_negative if score else None),
         "p_neutral": _round(score.p_neutral if score else None),
         "p_positive": _round(score.p_positive if score else None),
-        "reasons": "; ".join(flag.reasons or (score.reasons if score else []) or []),
+        "reasons": "; ".join(reasons_as_published(
+            flag.reasons or (score.reasons if score else []) or [], review.rating, review.rating_raw, review.rating_scale
+        )),
         "referral_intent": review.referral_intent,
         "triage_status": flag.status,
         "severity": _round(flag.severity),

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from core.ratings import rating_as_published, reasons_as_published
 from flows.outcomes import BatchOutcome, BrandReport, Detractor, SourceOutcome
 
 
@@ -80,10 +81,11 @@ def _detractor(flag, review) -> Detractor:  # noqa: ANN001 - ORM rows
         review_id=review.id,
         brand_id=flag.brand_id,
         severity=flag.severity,
-        reasons=tuple(flag.reasons or ()),
+        reasons=tuple(reasons_as_published(flag.reasons or (), review.rating, review.rating_raw, review.rating_scale)),
         text=review.text or review.title or "",
         url=review.url,
         rating=review.rating,
         author=review.author,
         source=review.source,
+        rating_shown=rating_as_published(review.rating, review.rating_raw, review.rating_scale),
     )

@@ -80,6 +80,8 @@ def _print_table(rows: list, total: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from core.ratings import rating_as_published, reasons_as_published
+
     table = Table(box=None, pad_edge=False)
     for name in ("id", "brand", "date", "source", "rating", "pred", "status", "assignee", "reasons", "text"):
         if name in WHOLE_COLUMNS:
@@ -90,9 +92,10 @@ def _print_table(rows: list, total: int) -> None:
         day = r.review.published_at or r.review.first_seen_at
         table.add_row(
             str(r.flag.id), r.brand, f"{day:%Y-%m-%d}" if day else "", r.review.source,
-            "" if r.review.rating is None else f"{r.review.rating:g}",
+            rating_as_published(r.review.rating, r.review.rating_raw, r.review.rating_scale) or "",
             "" if r.score is None or r.score.stars is None else f"{r.score.stars:.1f}",
-            r.flag.status, r.flag.assignee or "", ", ".join(r.flag.reasons or []),
+            r.flag.status, r.flag.assignee or "",
+            ", ".join(reasons_as_published(r.flag.reasons or [], r.review.rating, r.review.rating_raw, r.review.rating_scale)),
             " ".join(r.review.text.split())[:80],
         )
     # Piped: wide enough for one line per flag, unless COLUMNS says how wide.

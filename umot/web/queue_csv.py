@@ -10,11 +10,12 @@ from __future__ import annotations
 import csv
 import io
 
+from core.ratings import rating_as_published, reasons_as_published
 from models.crud.triage import QueueRow
 from reporting import csv_safe
 
 COLUMNS = (
-    "flag_id", "review_id", "brand", "date", "source", "url", "author", "rating", "predicted_stars",
+    "flag_id", "review_id", "brand", "date", "source", "url", "author", "rating", "rating_as_published", "predicted_stars",
     "label", "reasons", "referral_intent", "status", "assignee", "severity", "corrected_label", "note",
     "title", "text",
 )
@@ -25,8 +26,10 @@ def csv_row(row: QueueRow) -> list[object]:
     day = review.published_at or review.first_seen_at
     return [
         flag.id, review.id, row.brand, day.isoformat() if day else None, review.source, review.url,
-        review.author, review.rating, round(score.stars, 2) if score and score.stars is not None else None,
-        score.label if score else None, "; ".join(flag.reasons or []), review.referral_intent, flag.status,
+        review.author, review.rating, rating_as_published(review.rating, review.rating_raw, review.rating_scale),
+        round(score.stars, 2) if score and score.stars is not None else None, score.label if score else None,
+        "; ".join(reasons_as_published(flag.reasons or [], review.rating, review.rating_raw, review.rating_scale)),
+        review.referral_intent, flag.status,
         flag.assignee, round(flag.severity, 4), flag.corrected_label, flag.note, review.title, review.text,
     ]
 

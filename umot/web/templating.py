@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from core.ratings import rating_as_published, reasons_as_published
 from umot.web.csrf import csrf_token
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -53,10 +54,20 @@ def first_lines(text: str | None, limit: int = 180) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def rating_shown(review: Any) -> str | None:
+    """The review's rating as published ("8/10", "4★"); None when unrated."""
+    return rating_as_published(review.rating, review.rating_raw, review.rating_scale)
+
+
+def reasons_shown(reasons: list[str] | None, review: Any) -> list[str]:
+    """Flag reasons with the rating as published ("rated 2/10", not "rated 1.44★")."""
+    return reasons_as_published(reasons or [], review.rating, review.rating_raw, review.rating_scale)
+
+
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=StrictUndefined)
     env.filters.update(stars=stars, http_url=http_url, when=when, first_lines=first_lines)
-    env.globals.update(STATUS_NAMES=STATUS_NAMES)
+    env.globals.update(STATUS_NAMES=STATUS_NAMES, rating_shown=rating_shown, reasons_shown=reasons_shown)
     return env
 
 
