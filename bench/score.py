@@ -25,6 +25,8 @@ import resource
 import time
 from pathlib import Path
 
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "marc_en_dev.csv.gz"
 CARD = ROOT / "nlp" / "MODEL_CARD.md"
@@ -41,10 +43,22 @@ VARIANTS = [
 ]
 
 
+class BenchSettings(BaseSettings):
+    """``UMOT_BENCH_*``: what this benchmark runs (read once, in :func:`main` and its workers)."""
+
+    model_config = SettingsConfigDict(env_prefix="UMOT_BENCH_", env_ignore_empty=True, extra="ignore")
+
+    model: str | None = None  # None: the scorer's model (UMOT_MODEL or the shipped one)
+    data: Path = DATA
+    n: int = 1000
+    rounds: int = 1
+    variants: str = ""  # comma-separated subset of VARIANTS
+
+
 def _load_data(n: int) -> tuple[list[str], list[int]]:
     from nlp.data import read_labelled
 
-    texts, stars = read_labelled(Path(os.environ.get("UMOT_BENCH_DATA", DATA)))
+    texts, stars = read_labelled(BenchSettings().data)
     return texts[:n], stars[:n]
 
 
@@ -173,10 +187,13 @@ def main() -> dict:
     from nlp.card import BENCH_END, BENCH_START
     from nlp.scorer import DEFAULT_MODEL_DIR
 
-    model_dir = os.environ.get("UMOT_BENCH_MODEL") or os.environ.get("UMOT_MODEL") or str(DEFAULT_MODEL_DIR)
-    n = int(os.environ.get("UMOT_BENCH_N", "1000"))
-    rounds = max(1, int(os.environ.get("UMOT_BENCH_ROUNDS", "1")))
-    wanted = [v.strip() for v in os.environ.get("UMOT_BENCH_VARIANTS", "").split(",") if v.strip()]
+    from core.settings import get_settings
+
+    bench = BenchSettings()
+    model_dir = bench.model or get_settings().model or str(DEFAULT_MODEL_DIR)
+    n = bench.n
+    rounds = max(1, bench.rounds)
+    wanted = [v.strip() for v in bench.variants.split(",") if v.strip()]
     names = [name for name, _ in VARIANTS if not wanted or name in wanted]
     samples: dict[str, list[dict]] = {name: [] for name in names}
     for k in range(rounds):

@@ -46,7 +46,7 @@ def crawl_jobs(jobs: list[dict[str, Any]]) -> int:
             reactor_ready = True
         except Exception as exc:  # noqa: BLE001 - one bad job (unknown spider, bad setting) must not stop the rest
             logger.exception("could not start the crawl %s", job.get("spider"))
-            _report_failed_start(settings.get("UMOT_STATS_FILE"), f"could not start the crawl: {type(exc).__name__}: {exc}")
+            _report_failed_start(settings.get("CRAWL_STATS_FILE"), f"could not start the crawl: {type(exc).__name__}: {exc}")
     process.start()
     return 0
 

@@ -15,7 +15,7 @@ from crawlers.stats import summarise
 
 
 class CrawlStatsFile:
-    """Writes the crawl's summary as JSON to ``UMOT_STATS_FILE`` at open and at close.
+    """Writes the crawl's summary as JSON to ``CRAWL_STATS_FILE`` at open and at close.
 
     The file written at open says ``running`` and carries the CrawlRun id, so a
     runner whose crawl process died can still mark that run failed.
@@ -27,7 +27,7 @@ class CrawlStatsFile:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "CrawlStatsFile":
-        path = crawler.settings.get("UMOT_STATS_FILE")
+        path = crawler.settings.get("CRAWL_STATS_FILE")
         if not path:
             raise NotConfigured
         ext = cls(crawler, Path(path))

@@ -32,15 +32,15 @@ class ContactUserAgentMiddleware(UserAgentMiddleware):
     """User-Agent built from ``UMOT_CONTACT_URL`` unless ``USER_AGENT`` itself was overridden.
 
     settings.py computes the default at import; this rebuilds it when the
-    contact URL is given later (``-s UMOT_CONTACT_URL=...``).
+    contact URL is given later (``-s CRAWL_CONTACT_URL=...``).
     """
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "ContactUserAgentMiddleware":
         s = crawler.settings
         agent = s.get("USER_AGENT")
-        if (s.getpriority("UMOT_CONTACT_URL") or 0) >= (s.getpriority("USER_AGENT") or 0):
-            agent = contact_user_agent(s.get("UMOT_VERSION", "0.0.0"), s.get("UMOT_CONTACT_URL"))
+        if (s.getpriority("CRAWL_CONTACT_URL") or 0) >= (s.getpriority("USER_AGENT") or 0):
+            agent = contact_user_agent(s.get("CRAWL_VERSION", "0.0.0"), s.get("CRAWL_CONTACT_URL"))
         mw = cls(agent)
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         return mw
@@ -79,8 +79,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def __init__(self, settings: Any):
         super().__init__(settings)
-        self.backoff_base = settings.getfloat("UMOT_RETRY_BACKOFF_BASE", 2.0)
-        self.backoff_max = settings.getfloat("UMOT_RETRY_BACKOFF_MAX", 120.0)
+        self.backoff_base = settings.getfloat("CRAWL_RETRY_BACKOFF_BASE", 2.0)
+        self.backoff_max = settings.getfloat("CRAWL_RETRY_BACKOFF_MAX", 120.0)
 
     def _delay(self, retry: Request, response: Response | None) -> float:
         attempt = max(1, int(retry.meta.get("retry_times", 1)))

@@ -1,8 +1,8 @@
 """Where review items go: checked and completed, then to a JSONL file or to the store.
 
 Each pipeline is built with ``from_crawler`` and switches itself off with
-``NotConfigured``: :class:`JsonLinesPipeline` runs when ``UMOT_OUTPUT`` is set,
-:class:`StorePipeline` when a database URL is set and ``UMOT_OUTPUT`` is not.
+``NotConfigured``: :class:`JsonLinesPipeline` runs when ``CRAWL_OUTPUT`` is set,
+:class:`StorePipeline` when a database URL is set and ``CRAWL_OUTPUT`` is not.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class ReviewCheckPipeline:
 
 
 class JsonLinesPipeline:
-    """One JSON object per review, one per line, to ``UMOT_OUTPUT`` (overwritten)."""
+    """One JSON object per review, one per line, to ``CRAWL_OUTPUT`` (overwritten)."""
 
     def __init__(self, crawler: Crawler, path: Path):
         self.crawler = crawler
@@ -70,7 +70,7 @@ class JsonLinesPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "JsonLinesPipeline":
-        path = crawler.settings.get("UMOT_OUTPUT")
+        path = crawler.settings.get("CRAWL_OUTPUT")
         if not path:
             raise NotConfigured
         return cls(crawler, Path(path))
@@ -97,7 +97,7 @@ class JsonLinesPipeline:
 class StorePipeline:
     """Reviews to the store in committed batches, and a ``CrawlRun`` row for the crawl.
 
-    Each batch of ``UMOT_STORE_BATCH`` reviews is one transaction
+    Each batch of ``CRAWL_STORE_BATCH`` reviews is one transaction
     (``models.crud.upsert_reviews``, idempotent), so a crawl that fails half way
     keeps every batch before the failure. The run is recorded at open and
     finished with its counts when the spider closes.
@@ -122,8 +122,8 @@ class StorePipeline:
         if not url:
             raise NotConfigured
         pipeline = cls(
-            crawler, url, crawler.settings.getint("UMOT_STORE_BATCH", 200),
-            migrated=crawler.settings.getbool("UMOT_STORE_MIGRATED"),
+            crawler, url, crawler.settings.getint("CRAWL_STORE_BATCH", 200),
+            migrated=crawler.settings.getbool("CRAWL_STORE_MIGRATED"),
         )
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline

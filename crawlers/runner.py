@@ -34,7 +34,7 @@ LOCAL_SITE_SETTINGS: dict[str, Any] = {
     "AUTOTHROTTLE_ENABLED": False,
     "DOWNLOAD_DELAY": 0,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
-    "UMOT_RETRY_BACKOFF_BASE": 0,
+    "CRAWL_RETRY_BACKOFF_BASE": 0,
     "RETRY_TIMES": 1,
     "DOWNLOAD_TIMEOUT": 15,
 }
@@ -102,8 +102,8 @@ def _job_settings(
     if job.output is not None:
         output = Path(job.output)
         output.parent.mkdir(parents=True, exist_ok=True)
-        run_settings["UMOT_OUTPUT"] = str(output.resolve())
-        run_settings["UMOT_DATABASE_URL"] = ""
+        run_settings["CRAWL_OUTPUT"] = str(output.resolve())
+        run_settings["CRAWL_DATABASE_URL"] = ""
         return run_settings, None, None
     if not job.brand:
         raise ValueError("storing reviews needs a brand (or pass output= for JSONL)")
@@ -112,15 +112,15 @@ def _job_settings(
         from core.settings import get_settings
 
         database_url = get_settings().database_url
-    run_settings["UMOT_DATABASE_URL"] = database_url
-    run_settings["UMOT_OUTPUT"] = ""
+    run_settings["CRAWL_DATABASE_URL"] = database_url
+    run_settings["CRAWL_OUTPUT"] = ""
     if database_url not in migrated:  # once per store and batch of crawls
         migrated[database_url] = run_store.migrate(database_url)
         if migrated[database_url]:  # runs a killed process left open: closed before new ones start
             run_store.close_abandoned(database_url)
-    run_settings.setdefault("UMOT_STORE_MIGRATED", migrated[database_url])
+    run_settings.setdefault("CRAWL_STORE_MIGRATED", migrated[database_url])
     handover = {}
-    if run_settings["UMOT_STORE_MIGRATED"]:
+    if run_settings["CRAWL_STORE_MIGRATED"]:
         handover = run_store.open_run(
             database_url, brand=job.brand, source_id=job.source_id, spider=job.spider, known_file=known_file
         )
@@ -252,7 +252,7 @@ def run_crawls(jobs: list[CrawlJob], *, timeout: float | None = None, log_file: 
                 continue
             run_settings, database_url, run_id = _job_settings(job, Path(tmp) / f"known-{i}.json", migrated)
             stats_file = Path(tmp) / f"stats-{i}.json"
-            run_settings["UMOT_STATS_FILE"] = str(stats_file)
+            run_settings["CRAWL_STATS_FILE"] = str(stats_file)
             payload.append({
                 "spider": job.spider,
                 "args": _spider_args(job, urls),

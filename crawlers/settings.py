@@ -5,15 +5,20 @@ AutoThrottle on, retries with back-off on 429/5xx, and a User-Agent that says
 who we are and where to complain (``UMOT_CONTACT_URL``). Override any of these
 per crawl with ``scrapy crawl ... -s NAME=VALUE`` or
 ``crawlers.runner.run_crawl(settings={...})``; tests switch the delays off that way.
+
+umot's own Scrapy settings start with ``CRAWL_``: what the runner hands a crawl
+process (where items go, the run's id, files of known ids and page states) and
+its tuning. They are Scrapy settings, not environment variables; the ``UMOT_*``
+environment is read once, here, through :func:`core.settings.get_settings`.
 """
 
 from __future__ import annotations
 
-import os
 from importlib import metadata
-from pathlib import Path
 
 from scrapy.settings import default_settings as _scrapy_defaults
+
+from core.settings import get_settings
 
 
 def _version() -> str:
@@ -23,9 +28,7 @@ def _version() -> str:
         return "0.0.0"
 
 
-def _env_flag(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
-
+_umot = get_settings()  # the UMOT_* environment, read once per crawl process
 
 BOT_NAME = "umot"
 SPIDER_MODULES = ["crawlers.spiders"]
@@ -35,9 +38,9 @@ SPIDER_LOADER_CLASS = "crawlers.spiderloader.ModuleSpiderLoader"
 
 # --- identity -----------------------------------------------------------------
 # Site owners read this in their logs: say who we are and where to reach us.
-UMOT_VERSION = _version()
-UMOT_CONTACT_URL = os.environ.get("UMOT_CONTACT_URL", "https://github.com/umot-project/umot")
-USER_AGENT = f"umot/{UMOT_VERSION} (+{UMOT_CONTACT_URL})"
+CRAWL_VERSION = _version()
+CRAWL_CONTACT_URL = _umot.contact_url
+USER_AGENT = f"umot/{CRAWL_VERSION} (+{CRAWL_CONTACT_URL})"
 # robots.txt groups are matched on this product token ("User-agent: umot").
 ROBOTSTXT_USER_AGENT = "umot"
 
@@ -59,8 +62,8 @@ RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 # Wait base * 2**(attempt-1) seconds (capped) before a retry; Retry-After wins when sent.
-UMOT_RETRY_BACKOFF_BASE = 2.0
-UMOT_RETRY_BACKOFF_MAX = 120.0
+CRAWL_RETRY_BACKOFF_BASE = 2.0
+CRAWL_RETRY_BACKOFF_MAX = 120.0
 
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy 2.19's lets requests queued behind robots.txt through (see crawlers/middlewares.py).
@@ -98,18 +101,13 @@ EXTENSIONS_BASE = {k: v for k, v in _scrapy_defaults.EXTENSIONS_BASE.items() if 
 # with validators are kept (gzip'd) under <UMOT_DATA_DIR>/httpcache and re-parsed on a 304
 # (crawlers/httpcache.py; per machine, bandwidth only). UMOT_HTTPCACHE=1 instead replays
 # kept pages for 24 h without asking the site (development).
-UMOT_HTTPCACHE_REPLAY = _env_flag("UMOT_HTTPCACHE")
+CRAWL_HTTPCACHE_REPLAY = _umot.httpcache
 HTTPCACHE_ENABLED = True
 HTTPCACHE_POLICY = (
-    "scrapy.extensions.httpcache.DummyPolicy" if UMOT_HTTPCACHE_REPLAY else "crawlers.httpcache.RevalidatePolicy"
+    "scrapy.extensions.httpcache.DummyPolicy" if CRAWL_HTTPCACHE_REPLAY else "crawlers.httpcache.RevalidatePolicy"
 )
-HTTPCACHE_DIR = str(
-    Path(
-        os.environ.get("UMOT_HTTPCACHE_DIR")
-        or Path(os.environ.get("UMOT_DATA_DIR", "data")) / "httpcache"
-    ).expanduser().resolve()
-)
-HTTPCACHE_EXPIRATION_SECS = 24 * 3600 if UMOT_HTTPCACHE_REPLAY else 0  # 0: kept until replaced
+HTTPCACHE_DIR = str(_umot.httpcache_path)
+HTTPCACHE_EXPIRATION_SECS = 24 * 3600 if CRAWL_HTTPCACHE_REPLAY else 0  # 0: kept until replaced
 HTTPCACHE_GZIP = True
 HTTPCACHE_STORAGE = "crawlers.httpcache.BrandCacheStorage"  # one copy per brand: <dir>/<brand>/
 HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
@@ -123,15 +121,15 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "crawlers.extensions.CrawlStatsFile": 500,
 }
-UMOT_OUTPUT = os.environ.get("UMOT_OUTPUT") or None  # JSONL file: never touches the store
-UMOT_DATABASE_URL = os.environ.get("UMOT_DATABASE_URL") or None  # store, when no UMOT_OUTPUT
-UMOT_STORE_BATCH = 200  # reviews per committed store batch
-UMOT_FULL_CRAWL = False  # True: don't stop paginating at known reviews (after an interrupted crawl)
-UMOT_STATS_FILE = None  # JSON counts written at open and close (crawlers.runner reads it)
-UMOT_STORE_MIGRATED = False  # True: the caller already ran init_db on the store (skip Alembic here)
+CRAWL_OUTPUT = None  # JSONL file: never touches the store
+CRAWL_DATABASE_URL = _umot.database_url_override  # store, when no CRAWL_OUTPUT
+CRAWL_STORE_BATCH = 200  # reviews per committed store batch
+CRAWL_FULL = False  # True: don't stop paginating at known reviews (after an interrupted crawl)
+CRAWL_STATS_FILE = None  # JSON counts written at open and close (crawlers.runner reads it)
+CRAWL_STORE_MIGRATED = False  # True: the caller already ran init_db on the store (skip Alembic here)
 
 # --- housekeeping -------------------------------------------------------------
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # no control port either
-LOG_LEVEL = os.environ.get("UMOT_CRAWL_LOG_LEVEL", "INFO")
+LOG_LEVEL = _umot.crawl_log_level
 FEED_EXPORT_ENCODING = "utf-8"

@@ -21,24 +21,22 @@ empty store; :func:`worker_job_variables` pins them, resolved where
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from core.settings import Settings
+
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment
 
-    from core.settings import Settings
-
 NIGHTLY = "nightly"
 WEEKLY_EXPORT = "weekly-export"
-DEFAULT_NIGHTLY_CRON = "0 2 * * *"  # every day at 02:00
-DEFAULT_WEEKLY_CRON = "0 6 * * 1"  # Mondays at 06:00
-DEFAULT_TIMEZONE = "UTC"
+DEFAULT_NIGHTLY_CRON: str = Settings.model_fields["nightly_cron"].default  # every day at 02:00
+DEFAULT_WEEKLY_CRON: str = Settings.model_fields["weekly_cron"].default  # Mondays at 06:00
+DEFAULT_TIMEZONE: str = Settings.model_fields["timezone"].default
 DEFAULT_POOL = "umot"
 TAGS = ["umot"]
 
@@ -61,14 +59,16 @@ class ScheduleConfig:
         nightly_cron: str | None = None,
         weekly_cron: str | None = None,
         timezone: str | None = None,
-        environ: Mapping[str, str] | None = None,
-    ) -> "ScheduleConfig":
-        """Arguments, else environment, else defaults; validated."""
-        env = os.environ if environ is None else environ
+        settings: Settings | None = None,
+    ) -> ScheduleConfig:
+        """Arguments, else the settings (``UMOT_NIGHTLY_CRON`` ...: see core.settings); validated."""
+        from core.settings import get_settings
+
+        settings = settings or get_settings()
         config = cls(
-            nightly_cron=nightly_cron or env.get("UMOT_NIGHTLY_CRON") or DEFAULT_NIGHTLY_CRON,
-            weekly_cron=weekly_cron or env.get("UMOT_WEEKLY_CRON") or DEFAULT_WEEKLY_CRON,
-            timezone=timezone or env.get("UMOT_TIMEZONE") or DEFAULT_TIMEZONE,
+            nightly_cron=nightly_cron or settings.nightly_cron,
+            weekly_cron=weekly_cron or settings.weekly_cron,
+            timezone=timezone or settings.timezone,
         )
         config.validate()
         return config

@@ -22,6 +22,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from core.settings import get_settings
+
 
 EXPORT_TAG = "x3"  # bump when the export changes, so stale cached files are not reused
 # ONNX Runtime's fused SkipLayerNormalization kernel cost ~13% of the int8 model's CPU time
@@ -39,7 +41,8 @@ def available() -> bool:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("UMOT_CACHE_DIR") or Path.home() / ".cache" / "umot").expanduser()
+    """Where exports are kept (UMOT_CACHE_DIR, ``~/.cache/umot`` by default)."""
+    return get_settings().cache_dir
 
 
 class _Logits(torch.nn.Module):

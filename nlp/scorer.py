@@ -19,9 +19,10 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from core.language import detect_language
+from core.settings import get_settings
 from nlp import detractor
 from nlp.labels import LABELS, LabelMap, label_map
-from core.language import detect_language
 from nlp.result import ReviewScore
 from nlp.text import clean_text
 
@@ -206,9 +207,10 @@ class Scorer:
         return results, full
 
 
-def set_threads() -> None:
-    """Use every core we are allowed (UMOT_THREADS overrides)."""
-    wanted = int(os.environ.get("UMOT_THREADS", "0") or 0)
+def set_threads(wanted: int | None = None) -> None:
+    """Use every core we are allowed (``wanted`` or UMOT_THREADS overrides when above 0)."""
+    if wanted is None:
+        wanted = get_settings().threads
     if wanted <= 0:
         wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     torch.set_num_threads(wanted)
@@ -223,18 +225,6 @@ def quantize(model: torch.nn.Module) -> torch.nn.Module:
     with warnings.catch_warnings():  # torch 2.13 announces the deprecation of its quantized tensors on every load
         warnings.filterwarnings("ignore", message=r"torch\.quantize_per_tensor", category=UserWarning)
         return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-
-
-def _truthy(value: str | None, default: bool, name: str = "UMOT_QUANTIZE") -> bool:
-    """An on/off setting; anything else is an error rather than a silent default."""
-    if value is None or value.strip() == "":
-        return default
-    word = value.strip().lower()
-    if word in ("1", "true", "yes", "on"):
-        return True
-    if word in ("0", "false", "no", "off"):
-        return False
-    raise ValueError(f"{name}={value!r}: use 1 or 0 (true/false, yes/no, on/off)")
 
 
 def load_scorer(model: str | None = None, *, quantized: bool | None = None, backend: str | None = None) -> Scorer:
@@ -253,12 +243,13 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
 
     from nlp.model import base_model_dir, file_digest, is_overlay_dir, load_overlay
 
-    source = model or os.environ.get("UMOT_MODEL") or str(DEFAULT_MODEL_DIR)
+    config = get_settings()
+    source = model or config.model or str(DEFAULT_MODEL_DIR)
     path = Path(source).expanduser()
-    backend = (backend or os.environ.get("UMOT_BACKEND") or "onnx").strip().lower()
+    backend = (backend or config.backend).strip().lower()
     if quantized is None:  # int8 pays off on ONNX Runtime, not in PyTorch eager (bench/score.py)
-        quantized = _truthy(os.environ.get("UMOT_QUANTIZE"), backend == "onnx")
-    set_threads()
+        quantized = config.quantize if config.quantize is not None else backend == "onnx"
+    set_threads(config.threads)
     if path.is_dir() and is_overlay_dir(path):
         net, spec = load_overlay(path)
         tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)

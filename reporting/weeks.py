@@ -9,7 +9,6 @@ as aware UTC datetimes.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -67,7 +66,10 @@ def parse_week(text: str) -> IsoWeek:
 
 def resolve_timezone(name: str | None = None) -> ZoneInfo:
     """``name``, else ``UMOT_TIMEZONE``, else UTC; raise :class:`WeekError` if unknown."""
-    name = name or os.environ.get("UMOT_TIMEZONE") or "UTC"
+    if not name:
+        from core.settings import get_settings
+
+        name = get_settings().timezone
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

@@ -34,7 +34,9 @@ def _shipped_model() -> bool:
 
 @pytest.fixture(scope="module")
 def prefect_api() -> Iterator[None]:
-    import flows  # noqa: F401 - umot's Prefect defaults before prefect loads
+    from flows.prefect_env import configure_prefect
+
+    configure_prefect()  # umot's Prefect defaults before prefect loads
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=120):

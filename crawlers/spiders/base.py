@@ -7,7 +7,7 @@ Spider arguments (``scrapy crawl NAME -a urls=... -a brand=... -a since=...``):
 - ``since``: ISO date; reviews older than this are skipped and pagination stops there
 - ``source_id``: the ``Source`` row this crawl is for (optional)
 
-When a store is configured (``UMOT_DATABASE_URL`` and no ``CRAWL_OUTPUT``) the spider
+When a store is configured (``CRAWL_DATABASE_URL`` and no ``CRAWL_OUTPUT``) the spider
 knows the external ids already stored for its (brand, source), so that
 :meth:`ReviewSpider.should_follow_next` can stop paginating once a page holds
 only reviews we already have (for spiders whose pages carry the brand's reply,
@@ -52,7 +52,7 @@ def store_url(settings: Any) -> str | None:
     """Database URL the crawl writes to, or None (JSONL output never touches the store)."""
     if settings.get("CRAWL_OUTPUT"):
         return None
-    return settings.get("UMOT_DATABASE_URL") or None
+    return settings.get("CRAWL_DATABASE_URL") or None
 
 
 class ReviewSpider(scrapy.Spider):

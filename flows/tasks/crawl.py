@@ -22,7 +22,7 @@ from flows.outcomes import RunScope, SourceOutcome, SourceSpec
 
 #: Scrapy setting asking a spider to crawl every page, not stop at the first
 #: page of known reviews: used after a crawl of the source that never finished.
-FULL_CRAWL_SETTING = "UMOT_FULL_CRAWL"
+FULL_CRAWL_SETTING = "CRAWL_FULL"
 
 
 class SourceNotFound(LookupError):

@@ -50,7 +50,7 @@ def test_identifies_itself_and_retries_429(serve_site, local_settings, tmp_path:
     out = tmp_path / "k.jsonl"
     result = run_crawl(
         "schemaorg", [site.url("/kettle")], brand=None, output=out,
-        settings={**local_settings, "UMOT_CONTACT_URL": "https://brand.example/crawler"},
+        settings={**local_settings, "CRAWL_CONTACT_URL": "https://brand.example/crawler"},
     )
     assert result.ok and result.items_scraped == 2 and result.errors == 0
     hits = site.hits_for("/kettle")
@@ -69,7 +69,7 @@ def _retry_middleware() -> BackoffRetryMiddleware:
     from scrapy import Spider
     from scrapy.utils.test import get_crawler
 
-    crawler = get_crawler(Spider, {"UMOT_RETRY_BACKOFF_BASE": 0, "RETRY_TIMES": 3})
+    crawler = get_crawler(Spider, {"CRAWL_RETRY_BACKOFF_BASE": 0, "RETRY_TIMES": 3})
     crawler.spider = crawler._create_spider("retry-test")
     return BackoffRetryMiddleware.from_crawler(crawler)
 

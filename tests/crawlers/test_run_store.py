@@ -75,7 +75,7 @@ def test_a_crawl_with_nothing_new_never_opens_the_store(demo_site, local_setting
     stats_file = tmp_path / "stats.json"
     settings = {
         **local_settings,
-        "UMOT_DATABASE_URL": f"sqlite:///{tmp_path / 'no-such-dir' / 'store.db'}",  # cannot be opened
+        "CRAWL_DATABASE_URL": f"sqlite:///{tmp_path / 'no-such-dir' / 'store.db'}",  # cannot be opened
         "CRAWL_OUTPUT": "", "CRAWL_STORE_MIGRATED": True, "CRAWL_STATS_FILE": str(stats_file),
         run_store.RUN_ID: 42, run_store.BRAND_ID: brand_id, run_store.KNOWN_FILE: str(tmp_path / "known.json"),
     }

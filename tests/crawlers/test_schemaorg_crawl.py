@@ -68,7 +68,7 @@ def test_store_incremental_and_unreachable(demo_site, local_settings, crawl_db, 
     from models.tables import CrawlRun
 
     brand = demo_site.brand("acme-kitchen")
-    settings = {**local_settings, "UMOT_STORE_BATCH": 7}
+    settings = {**local_settings, "CRAWL_STORE_BATCH": 7}
     before = len(demo_site.requested_paths)
     first = run_crawl("schemaorg", [brand.url], brand=brand.name, database_url=crawl_db, settings=settings)
     assert first.ok, first.error_message
@@ -102,7 +102,7 @@ def test_store_incremental_and_unreachable(demo_site, local_settings, crawl_db, 
 
     before = len(demo_site.requested_paths)
     full = run_crawl("schemaorg", [brand.url], brand=brand.name, database_url=crawl_db,
-                     settings={**settings, "UMOT_FULL_CRAWL": True})
+                     settings={**settings, "CRAWL_FULL": True})
     assert full.ok and full.items_new == 0 and full.pages == first.pages
     assert any("/page/2/" in p for p in demo_site.requested_paths[before:])
 
@@ -158,7 +158,7 @@ def test_crawl_stopped_early_keeps_stored_batches(demo_site, local_settings, tmp
     brand = demo_site.brand("northwind-outdoor")
     result = run_crawl(
         "schemaorg", [brand.url], brand=brand.name, database_url=db,
-        settings={**local_settings, "UMOT_STORE_BATCH": 3, "CLOSESPIDER_PAGECOUNT": 3,
+        settings={**local_settings, "CRAWL_STORE_BATCH": 3, "CLOSESPIDER_PAGECOUNT": 3,
                   "CONCURRENT_REQUESTS_PER_DOMAIN": 1},
     )
     assert not result.ok and "stopped early" in result.error_message

@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 def test_crawl_into_postgresql_twice(demo_site, local_settings, pg_database, stored_reviews) -> None:
     brand = demo_site.brand("lumen-audio")
-    settings = {**local_settings, "UMOT_STORE_BATCH": 5}
+    settings = {**local_settings, "CRAWL_STORE_BATCH": 5}
     first = run_crawl("schemaorg", [brand.url], brand=brand.name, database_url=pg_database, settings=settings)
     assert first.ok and first.items_new == brand.n_reviews, first
     assert first.errors == 1  # the 500 page

@@ -28,7 +28,9 @@ os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="umot-prefect-home
 @pytest.fixture(scope="session")
 def prefect_harness() -> Iterator[None]:
     """A temporary Prefect API (SQLite in a temp dir) shared by the session's flow tests."""
-    import flows  # noqa: F401 - applies umot's Prefect defaults before prefect loads
+    from flows.prefect_env import configure_prefect
+
+    configure_prefect()  # umot's Prefect defaults before prefect loads
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=120):

@@ -16,6 +16,7 @@ import pytest
 from sqlmodel import Session
 from typer.testing import CliRunner
 
+from core.settings import Settings
 from flows.deployments import (
     DEFAULT_NIGHTLY_CRON,
     DEFAULT_WEEKLY_CRON,
@@ -40,11 +41,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_schedule_defaults_env_and_arguments():
-    assert ScheduleConfig.resolve(environ={}) == ScheduleConfig("0 2 * * *", "0 6 * * 1", "UTC")
-    env = {"UMOT_NIGHTLY_CRON": "30 1 * * *", "UMOT_WEEKLY_CRON": "0 7 * * 1", "UMOT_TIMEZONE": "Europe/Berlin"}
-    assert ScheduleConfig.resolve(environ=env) == ScheduleConfig("30 1 * * *", "0 7 * * 1", "Europe/Berlin")
-    assert ScheduleConfig.resolve("0 3 * * *", None, "Asia/Tokyo", environ=env) == ScheduleConfig(
+def test_schedule_defaults_env_and_arguments(monkeypatch):
+    for name in ("UMOT_NIGHTLY_CRON", "UMOT_WEEKLY_CRON", "UMOT_TIMEZONE"):
+        monkeypatch.delenv(name, raising=False)
+    assert ScheduleConfig.resolve() == ScheduleConfig("0 2 * * *", "0 6 * * 1", "UTC")
+    monkeypatch.setenv("UMOT_NIGHTLY_CRON", "30 1 * * *")
+    monkeypatch.setenv("UMOT_WEEKLY_CRON", "0 7 * * 1")
+    monkeypatch.setenv("UMOT_TIMEZONE", "Europe/Berlin")
+    assert ScheduleConfig.resolve() == ScheduleConfig("30 1 * * *", "0 7 * * 1", "Europe/Berlin")
+    assert ScheduleConfig.resolve("0 3 * * *", None, "Asia/Tokyo") == ScheduleConfig(
         "0 3 * * *", "0 7 * * 1", "Asia/Tokyo"
     )
 
@@ -59,7 +64,7 @@ def test_schedule_defaults_env_and_arguments():
 )
 def test_schedule_errors_name_the_setting(kwargs, message):
     with pytest.raises(DeploymentConfigError) as info:
-        ScheduleConfig.resolve(environ={}, **kwargs)
+        ScheduleConfig.resolve(settings=Settings(), **kwargs)
     assert message in str(info.value)
 
 

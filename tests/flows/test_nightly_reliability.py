@@ -140,7 +140,7 @@ def test_sigkill_while_crawling_then_while_scoring_loses_and_doubles_nothing(
         for spec in SPECS:
             if spec.name in BRANDS:
                 crud.add_source(session, brand=spec.name, name="site", urls=[f"{base}/brands/{spec.slug}/"])
-    run = ["run", "--set", "UMOT_STORE_BATCH=10", "--set", "AUTOTHROTTLE_ENABLED=False",
+    run = ["run", "--set", "CRAWL_STORE_BATCH=10", "--set", "AUTOTHROTTLE_ENABLED=False",
            "--set", "DOWNLOAD_DELAY=0", "--set", "ROBOTSTXT_OBEY=False", "--batch-size", "20", "--retries", "0"]
 
     crawling = _umot(env, *run)

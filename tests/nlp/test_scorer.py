@@ -69,7 +69,7 @@ def test_three_class_checkpoint_and_env_var(tmp_path, monkeypatch, checkpoint_fa
 @pytest.mark.parametrize("value", ["maybe", "2", "int8"])
 def test_unknown_quantize_setting_is_an_error(monkeypatch, value):
     monkeypatch.setenv("UMOT_QUANTIZE", value)
-    with pytest.raises(ValueError, match=f"UMOT_QUANTIZE='{value}': use 1 or 0"):
+    with pytest.raises(ValueError, match=f"UMOT_QUANTIZE='{value}': input should be a valid boolean"):
         nlp.load_scorer()
 
 

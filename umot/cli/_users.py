@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Annotated
 
 import typer
 
+from core.settings import get_settings
 from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
@@ -27,8 +27,8 @@ def read_password(from_stdin: bool) -> str:
         if not line:
             fail("--password-stdin: nothing on stdin (pipe the password in as its first line)")
         password = line.rstrip("\r\n")
-    elif os.environ.get(PASSWORD_ENV):
-        password = os.environ[PASSWORD_ENV]
+    elif (from_env := get_settings().user_password) is not None:
+        password = from_env.get_secret_value()
     elif sys.stdin is None or not sys.stdin.isatty():
         # getpass would warn that it cannot hide the input, then abort on an empty pipe.
         fail(f"no terminal to ask for the password: pass it with --password-stdin or set {PASSWORD_ENV}")

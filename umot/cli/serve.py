@@ -54,7 +54,9 @@ def _connect_prefect() -> str:
     from core.settings import get_settings
 
     get_settings().data_dir.mkdir(parents=True, exist_ok=True)  # PREFECT_HOME lives under it
-    import flows  # noqa: F401  (umot's Prefect defaults: PREFECT_HOME, analytics off)
+    from flows.prefect_env import configure_prefect
+
+    configure_prefect()  # umot's Prefect defaults (PREFECT_HOME, analytics off) before prefect loads
 
     url = use_prefect_server()
     try:

@@ -46,7 +46,7 @@ def create_app(
     app.state.engine = init_db(database_url)
     app.add_middleware(
         SessionMiddleware,
-        secret_key=secret_key or load_secret_key(get_settings().data_dir),
+        secret_key=secret_key or load_secret_key(get_settings()),
         session_cookie="umot_session",
         max_age=SESSION_MAX_AGE,
         same_site="lax",

@@ -10,15 +10,16 @@ import os
 import secrets
 from pathlib import Path
 
+from core.settings import Settings
+
 SECRET_FILE = "web-secret.key"
 
 
-def load_secret_key(data_dir: Path) -> str:
+def load_secret_key(settings: Settings) -> str:
     """``UMOT_SECRET_KEY``, else the key in ``<data_dir>/web-secret.key`` (created if missing)."""
-    env = os.environ.get("UMOT_SECRET_KEY")
-    if env:
-        return env
-    path = Path(data_dir) / SECRET_FILE
+    if settings.secret_key is not None:
+        return settings.secret_key.get_secret_value()
+    path = Path(settings.data_dir) / SECRET_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
