@@ -51,3 +51,15 @@ def test_a_bad_value_names_its_variable(monkeypatch: pytest.MonkeyPatch, name: s
 def test_keywords_override_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UMOT_DATABASE_URL", "sqlite:///from-env.db")
     assert Settings(database_url_override="sqlite:///given.db").database_url == "sqlite:///given.db"
+
+
+def test_every_setting_has_a_row_in_the_configuration_docs() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1] for line in docs.splitlines() if line.startswith("| `UMOT_")}
+    documented = " ".join(rows)
+    names = []
+    for field_name, field in Settings.model_fields.items():
+        alias = field.validation_alias
+        names.append(alias.choices[0] if alias is not None else f"UMOT_{field_name.upper()}")  # type: ignore[union-attr]
+    missing = [name for name in names if f"`{name}`" not in documented]
+    assert not missing, f"docs/configuration.md has no row for {missing}"
