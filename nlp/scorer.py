@@ -26,7 +26,11 @@ from nlp.labels import LABELS, LabelMap, label_map
 from nlp.result import ReviewScore
 from nlp.text import clean_text
 
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "model"
+FULL_MODEL_DIR = Path(__file__).resolve().parent / "model"
+FAST_MODEL_DIR = Path(__file__).resolve().parent / "model_fast"
+# `--model full` / `--model fast` (or UMOT_MODEL=...) name the shipped models
+SHIPPED_MODELS = {"full": FULL_MODEL_DIR, "fast": FAST_MODEL_DIR}
+DEFAULT_MODEL_DIR = FULL_MODEL_DIR
 
 
 class Scorer:
@@ -228,7 +232,8 @@ def quantize(model: torch.nn.Module) -> torch.nn.Module:
 
 
 def load_scorer(model: str | None = None, *, quantized: bool | None = None, backend: str | None = None) -> Scorer:
-    """Load a scorer: ``model`` is a directory or a hub id; None -> UMOT_MODEL or the shipped model.
+    """Load a scorer: ``model`` is a directory, a hub id, or "full" / "fast" (the shipped models);
+    None -> UMOT_MODEL or the shipped default.
 
     Our own format (``umot_model.json``) and any Hugging Face sequence-classification
     checkpoint with 2, 3 or 5 sentiment classes are accepted. ``backend`` is
@@ -245,6 +250,7 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
 
     config = get_settings()
     source = model or config.model or str(DEFAULT_MODEL_DIR)
+    source = str(SHIPPED_MODELS.get(source.strip().lower(), source))
     path = Path(source).expanduser()
     backend = (backend or config.backend).strip().lower()
     if quantized is None:  # int8 pays off on ONNX Runtime, not in PyTorch eager (bench/score.py)
@@ -265,9 +271,9 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
         digest = file_digest(weights[0]) if weights else file_digest(path / "config.json")
         version = f"hf:{path.name}@{digest}"
         settings = _hf_settings(tokenizer, net)
-    elif path == DEFAULT_MODEL_DIR:
+    elif path in SHIPPED_MODELS.values():
         raise FileNotFoundError(
-            f"no shipped model in {DEFAULT_MODEL_DIR}: run `make model`, or pass --model / set UMOT_MODEL"
+            f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL"
         )
     elif path.exists() or source.startswith((".", "/", "~")):
         raise FileNotFoundError(f"{source}: not a model directory (no umot_model.json or config.json)")

@@ -92,3 +92,14 @@ def test_onnx_and_torch_backends_agree(tiny_checkpoint, onnx_cache):
 def test_unknown_backend(tiny_checkpoint):
     with pytest.raises(ValueError, match="unknown backend"):
         nlp.load_scorer(str(tiny_checkpoint), backend="tpu")
+
+
+def test_full_and_fast_name_the_shipped_models(monkeypatch, tmp_path):
+    import nlp
+    from nlp import scorer as scorer_module
+
+    missing = tmp_path / "model_fast"
+    monkeypatch.setitem(scorer_module.SHIPPED_MODELS, "fast", missing)
+    with pytest.raises(FileNotFoundError, match=f"no shipped model in {missing}: run `make model`"):
+        nlp.load_scorer("fast")
+    assert scorer_module.SHIPPED_MODELS["full"] == scorer_module.FULL_MODEL_DIR

@@ -11,7 +11,7 @@ from umot.cli._errors import fail
 from umot.cli._store import brand_or_fail, open_store
 
 SCORE_COLUMNS = ["label", "stars", "p_negative", "p_neutral", "p_positive", "confidence",
-                 "language", "detractor", "reasons"]
+                 "language", "detractor", "reasons", "themes", "stages", "primary_stage"]
 
 
 def score(
@@ -19,11 +19,13 @@ def score(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the scored rows (.csv or .jsonl).")],
     text_column: Annotated[str, typer.Option(help="Column holding the review text.")] = "text",
     rating_column: Annotated[str, typer.Option(help="Column with a 1-5 star rating, used by the detractor rule if present.")] = "rating",
-    model: Annotated[Optional[str], typer.Option(help="Model directory or HF hub id (default: UMOT_MODEL or the shipped model).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="fast or full (the shipped models), a model directory or an HF hub id (default: UMOT_MODEL or the shipped default).")] = None,
     quantized: Annotated[Optional[bool], typer.Option("--int8/--no-int8", help="int8 weights (default: UMOT_QUANTIZE, else on with ONNX Runtime, off with PyTorch).")] = None,
     backend: Annotated[Optional[str], typer.Option(help="onnx (ONNX Runtime, default) or torch (default: UMOT_BACKEND).")] = None,
+    brand: Annotated[Optional[str], typer.Option(help="Also find this brand's own themes ([[themes]] in umot.toml).")] = None,
 ) -> None:
-    """Score reviews: add label, stars, p_negative/p_neutral/p_positive, detractor and reasons.
+    """Score reviews: add label, stars, p_negative/p_neutral/p_positive, detractor and reasons,
+    and the themes (name: polarity), journey stages and primary stage each text speaks of.
 
     Other columns pass through unchanged. A 1-2 star rating makes a detractor
     whatever the text; a 4-5 star review with strongly negative text is flagged
@@ -47,14 +49,33 @@ def score(
     texts = [row.get(text_column) for row in rows]
     ratings = [row.get(rating_column) for row in rows] if rating_column in columns else None
     scores = scorer.score(texts, ratings, progress=len(rows) >= 200)
+    journeys = _themes_detector(brand).detect(texts, [s.label for s in scores])
     out_columns = [c for c in columns if c not in SCORE_COLUMNS] + SCORE_COLUMNS
-    merged = ({**row, **s.as_dict()} for row, s in zip(rows, scores))
+    merged = ({**row, **s.as_dict(), **_journey_cells(j)} for row, s, j in zip(rows, scores, journeys))
     try:
         write_rows(output, out_columns, merged)
     except OSError as exc:
         fail(f"{output}: cannot write ({exc})")
     n_det = sum(s.detractor for s in scores)
     typer.echo(f"scored {len(rows)} rows with {scorer.version}: {n_det} detractors -> {output}")
+
+
+def _themes_detector(brand: str | None):  # noqa: ANN202
+    """Default themes, plus ``brand``'s own from umot.toml (a broken file: one-line error)."""
+    from core.settings import get_settings
+    from nlp.themes import ThemeDetector
+    from nlp.themes.brand import ThemeDefinitionError
+    from nlp.themes.config import brand_themes
+
+    try:
+        return ThemeDetector(brand_themes(get_settings().config_file, brand) if brand else ())
+    except ThemeDefinitionError as exc:
+        fail(str(exc))
+
+
+def _journey_cells(journey) -> dict:  # noqa: ANN001
+    """themes as {name: polarity} (JSON object in a CSV cell), stages as a list."""
+    return {"themes": journey.themes, "stages": journey.stages, "primary_stage": journey.primary_stage}
 
 
 # corrected_label of a flag dismissed as "not a detractor" -> the star class trained on
