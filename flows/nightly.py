@@ -34,6 +34,7 @@ from flows.tasks.crawl import CrawlFailed, crawl_source, crawl_sources, plan_run
 from flows.tasks.notify import notify_brand
 from flows.tasks.score import has_unscored, known_model_version, load_scorer, score_batch
 from flows.tasks.summarise import summarise
+from flows.tasks.themes import add_negative_themes, detect_themes
 
 DEFAULT_CRAWL_PROCESSES = 1  # Scrapy processes the due sources share
 WORKERS = 2  # task threads: the crawl and the model loading side by side
@@ -186,8 +187,10 @@ def _finish(night: Night, *, notify: bool, top: int) -> NightlyResult:
 
     log = get_run_logger()
     result, brand_ids, batches = night.result, night.brand_ids, night.batches
+    result.themes_read = detect_themes(brand_ids)  # (#18) themes and stages of every review not read yet
     progress.emit("summarise", "summarise", "summarising")
     result.brands = summarise(brand_ids, result.started_at, result.sources, batches, result.model_version, top=top)
+    add_negative_themes(result.brands, result.started_at)
     n = len(result.brands)
     progress.emit("summarise", "summarise", f"{n} brand{'s' if n != 1 else ''}", done=True)
     if notify:

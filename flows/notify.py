@@ -62,6 +62,8 @@ def format_message(report: BrandReport, *, top: int = 3) -> str:
     n = report.new_detractors
     lines = [f"*umot — {escape_text(report.brand)}*: {headline(report)}"]
     shown = report.detractors[:top]
+    if report.negative_themes:  # (#18)
+        lines.append("Top negative themes: " + ", ".join(f"{escape_text(t)} ({n})" for t, n in report.negative_themes))
     lines += [_detractor_line(item) for item in shown]
     if n > len(shown):
         lines.append(f"…and {n - len(shown)} more in the triage queue.")

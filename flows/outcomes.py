@@ -94,6 +94,8 @@ class BrandReport:
     previous_week: dict = field(default_factory=dict)
     webhook_url: str | None = None
     notified: bool | None = None  # None: nothing to send or no webhook
+    # (#18) the last 7 days' detractors: their most frequent negative themes, (theme, mentions)
+    negative_themes: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def share_positive(self) -> float | None:
@@ -120,6 +122,7 @@ class NightlyResult:
     brands: list[BrandReport] = field(default_factory=list)
     scored: int = 0
     new_flags: int = 0
+    themes_read: int = 0  # (#18) reviews whose themes and stages this run read
     artifact_key: str | None = None
     report_path: str | None = None  # the same markdown, under the data dir
 

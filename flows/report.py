@@ -90,6 +90,9 @@ def _week_table(report: BrandReport) -> list[str]:
         ("Positive share", this.get("share_positive"), last.get("share_positive"), "share", percent),
         ("Average rating", this.get("avg_rating"), last.get("avg_rating"), "rating", stars),
         ("Average predicted stars", this.get("avg_stars"), last.get("avg_stars"), "rating", stars),
+        ("Detractors answered at the source", this.get("reply_rate"), last.get("reply_rate"), "share", percent),
+        ("Median hours to reply", this.get("median_reply_hours"), last.get("median_reply_hours"), "rating",
+         lambda hours: f"{hours:.1f} h"),
     ]
     lines = ["| by first seen | last 7 days | 7 days before | change |", "| --- | ---: | ---: | ---: |"]
     for name, cur, prev, kind, fmt in rows:
@@ -110,6 +113,9 @@ def _brand_section(report: BrandReport) -> list[str]:
         *_week_table(report),
         "",
     ]
+    if report.negative_themes:  # (#18)
+        themes = ", ".join(f"{md_escape(name)} ({n})" for name, n in report.negative_themes)
+        lines += [f"**Top negative themes** of the last 7 days' detractors: {themes}.", ""]
     if report.detractors:
         lines.append("**Top new detractors**")
         lines.append("")

@@ -10,6 +10,8 @@ transaction; a killed run keeps the finished batches.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +41,7 @@ def _is_app(source: str | None) -> bool | None:
 
 
 def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: bool = False,
-                 config_file: Path | None = None) -> int:
+                 config_file: Path | None = None, database_url: str | None = None) -> int:
     """Read every review of one brand lacking a reading from its detector version; how many were read.
 
     ``every``: read them all again under the same version (after a rule change in development).
@@ -52,14 +54,14 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
     version = detector.version
     done, last_id = 0, 0
     while True:
-        with session_scope(get_engine(), write=False) as session:
+        with session_scope(get_engine(database_url), write=False) as session:
             batch = undetected_reviews(session, model_version=version, brand_id=brand_id, limit=batch_size,
                                        after_id=last_id if every else None, every=every)
             rows = [(r.id, review_text(r.title, r.text), label, _is_app(r.source)) for r, label in batch]
         if not rows:
             return done
         results = detector.detect([t for _, t, _, _ in rows], [lab for _, _, lab, _ in rows], [a for *_, a in rows])
-        with session_scope(get_engine()) as session:
+        with session_scope(get_engine(database_url)) as session:
             save_journeys(session, [{"review_id": rid, "model_version": version, **res.as_dict()}
                                     for (rid, *_), res in zip(rows, results)])
         done += len(rows)
@@ -68,15 +70,31 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
 
 
 @task(name="detect-themes", timeout_seconds=3600, retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def detect_themes(brand_id: int | None = None, batch_size: int = 500) -> int:
-    """Themes and stages for every brand's (or one brand's) reviews still without a current reading."""
-    from models.db import get_engine, session_scope
-    from models.tables import Brand
+def detect_themes(brand_ids: Sequence[int] | None = None, batch_size: int = 500) -> int:
+    """Themes and stages for every brand's (or these brands') reviews still without a current reading."""
     from sqlmodel import select
 
+    from models.db import get_engine, session_scope
+    from models.tables import Brand
+
+    progress.emit("themes", "themes", "reading themes and stages")
     with session_scope(get_engine(), write=False) as session:
         query = select(Brand.id, Brand.name)
-        if brand_id is not None:
-            query = query.where(Brand.id == brand_id)
+        if brand_ids is not None:
+            query = query.where(Brand.id.in_(list(brand_ids) or [-1]))
         brands = list(session.exec(query))
-    return sum(detect_brand(bid, name, batch_size=batch_size) for bid, name in brands)
+    read = sum(detect_brand(bid, name, batch_size=batch_size) for bid, name in brands)
+    progress.emit("themes", "themes", f"{read} reviews read", done=True)
+    return read
+
+
+def add_negative_themes(reports: Sequence[Any], started_at: datetime, *, top: int = 3) -> None:
+    """Name each brand's top negative themes among the last 7 days' detractors in its report."""
+    from models.crud.journey_stats import detractor_themes
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(), write=False) as session:
+        for report in reports:
+            found = detractor_themes(session, report.brand_id, started_at - timedelta(days=7),
+                                     started_at + timedelta(minutes=1), top=top)
+            report.negative_themes = [(t.theme, t.mentions) for t in found]

@@ -80,3 +80,36 @@ def test_bad_corrections_change_nothing(session: Session, brand_id: int, theme: 
     session.rollback()
     assert session.exec(select(ThemeCorrection)).all() == []
     assert current_journeys(session, [a])[a]["themes"] == {"delivery": "negative"}
+
+
+def test_week_figures_by_theme_and_stage(session: Session, brand_id: int) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from models.crud import save_scores
+    from models.crud.journey_stats import detractor_themes, stage_weeks, theme_weeks
+
+    now = datetime(2026, 11, 30, tzinfo=timezone.utc)
+    rows = [("late and rude", now - timedelta(days=1)), ("late again", now - timedelta(days=2)),
+            ("great fries", now - timedelta(days=3)), ("was late", now - timedelta(days=9))]
+    upsert_reviews(session, [{"source": "t", "external_id": str(i), "text": t, "published_at": d}
+                             for i, (t, d) in enumerate(rows)], brand_id=brand_id)
+    session.commit()
+    ids = list(session.exec(select(Review.id).order_by(Review.id)))
+    save_scores(session, [{"review_id": r, "model_version": "m", "label": lab}
+                          for r, lab in zip(ids, ["negative", "negative", "positive", "negative"])])
+    themes = [{"delivery": "negative", "service_staff": "negative"}, {"delivery": "negative"},
+              {"product_quality": "positive"}, {"delivery": "negative"}]
+    stages = [["use", "refer"], ["use", "repeat"], ["use"], ["use"]]
+    save_journeys(session, [{"review_id": r, "model_version": "v1", "themes": t, "stages": s, "primary_stage": "use"}
+                            for r, t, s in zip(ids, themes, stages)])
+    upsert_flags(session, [{"review_id": ids[0], "brand_id": brand_id, "reasons": [], "severity": 1}])
+    session.commit()
+    week = {w.theme: w for w in theme_weeks(session, brand_id, now - timedelta(days=7), now)}
+    assert (week["delivery"].mentions, week["delivery"].negative_share, week["delivery"].change) == (2, 1.0, 1)
+    assert week["product_quality"].positive_share == 1.0 and week["delivery"].example_review_id == ids[0]
+    by_stage = {s.stage: s for s in stage_weeks(session, brand_id, now - timedelta(days=7), now, ("use", "refer", "buy"))}
+    assert (by_stage["use"].texts, by_stage["use"].negative, by_stage["use"].previous_texts) == (3, 2, 1)
+    assert by_stage["buy"].texts == 0 and by_stage["refer"].negative_share == 1.0
+    top = detractor_themes(session, brand_id, now - timedelta(days=7), now)
+    assert [(t.theme, t.mentions) for t in top] == [("delivery", 1), ("service_staff", 1)]
+    assert top[0].examples == [(ids[0], "late and rude")]

@@ -144,6 +144,9 @@ def train(
         name = f"store{' (brand ' + brand + ')' if brand else ''}"
         splits = split_files([LabelledFile(Path(name), "stars", texts, [s - 1 for s in stars])], seed, cfg.holdout)
         from_db_run = {"brand": brand, "corrections": corrected}
+        from umot.cli.themes import export_theme_corrections
+
+        typer.echo(export_theme_corrections(database_url or get_settings().database_url, brand))  # (#18)
     trained = [s for s in splits if s.train]
     if sum(len(s.train) for s in trained) < 20 or len({(s.file.scheme, s.file.labels[i]) for s in trained for i in s.train}) < 2:
         fail(f"{', '.join(s.file.name for s in splits)}: need at least 20 labelled texts with two different labels")

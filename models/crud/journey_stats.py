@@ -1,0 +1,131 @@
+"""Per-week theme and journey-stage figures of a brand (#18): the overview, the CSVs, the nightly report.
+
+Windows are by review date (published, else first seen), as everywhere in the
+triage app; a week is compared with the window of the same length before it.
+Only each review's current reading counts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import and_, func
+from sqlmodel import Session, select
+
+from models.crud.journeys import current_journey_ids
+from models.tables import Flag, Review, ReviewJourney, ReviewStage, ReviewTheme, Score
+
+_DATE = func.coalesce(Review.published_at, Review.first_seen_at)
+
+
+@dataclass
+class ThemeWeek:
+    """One theme in one window: mentions, polarity shares, change vs the window before, an example."""
+
+    theme: str
+    mentions: int = 0
+    negative: int = 0
+    positive: int = 0
+    previous_mentions: int = 0
+    example_review_id: int | None = None
+    examples: list[tuple[int, str]] = field(default_factory=list)  # (review id, text) of negative mentions
+
+    @property
+    def negative_share(self) -> float:
+        return self.negative / self.mentions if self.mentions else 0.0
+
+    @property
+    def positive_share(self) -> float:
+        return self.positive / self.mentions if self.mentions else 0.0
+
+    @property
+    def change(self) -> int:
+        return self.mentions - self.previous_mentions
+
+
+@dataclass
+class StageWeek:
+    """One journey stage in one window: texts, share negative, and the window before."""
+
+    stage: str
+    texts: int = 0
+    negative: int = 0
+    previous_texts: int = 0
+    previous_negative: int = 0
+
+    @property
+    def negative_share(self) -> float:
+        return self.negative / self.texts if self.texts else 0.0
+
+    @property
+    def previous_negative_share(self) -> float | None:
+        return self.previous_negative / self.previous_texts if self.previous_texts else None
+
+
+def _readings(session: Session, table, column, brand_id: int, start: datetime, end: datetime, *extra):  # noqa: ANN001
+    newest = current_journey_ids()
+    label = select(Score.label).where(Score.review_id == Review.id).order_by(Score.id.desc()).limit(1)
+    query = (
+        select(Review.id, column, *extra, label.correlate(Review).scalar_subquery(), Review.title, Review.text)
+        .join(newest, newest.c.review_id == Review.id)
+        .join(ReviewJourney, ReviewJourney.id == newest.c.journey_id)
+        .join(table, and_(table.review_id == Review.id, table.model_version == ReviewJourney.model_version))
+        .where(Review.brand_id == brand_id, _DATE >= start, _DATE < end)
+        .order_by(Review.id)
+    )
+    return session.exec(query).all()
+
+
+def theme_weeks(session: Session, brand_id: int, start: datetime, end: datetime) -> list[ThemeWeek]:
+    """Every theme mentioned in [start, end), most mentioned first, with the window before for change."""
+    before = start - (end - start)
+    weeks: dict[str, ThemeWeek] = {}
+    for rid, theme, polarity, _label, title, text in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id,
+                                                               start, end, ReviewTheme.polarity):
+        week = weeks.setdefault(theme, ThemeWeek(theme, example_review_id=rid))
+        week.mentions += 1
+        week.negative += polarity == "negative"
+        week.positive += polarity == "positive"
+        if polarity == "negative" and len(week.examples) < 2:
+            week.examples.append((rid, _joined(title, text)))
+    previous = Counter(t for _, t, *_ in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id, before, start,
+                                                   ReviewTheme.polarity))
+    for theme, n in previous.items():
+        weeks.setdefault(theme, ThemeWeek(theme)).previous_mentions = n
+    return sorted(weeks.values(), key=lambda w: (-w.mentions, w.theme))
+
+
+def stage_weeks(session: Session, brand_id: int, start: datetime, end: datetime, stages: tuple[str, ...]) -> list[StageWeek]:
+    """Each of ``stages`` in [start, end) and the window before: texts and how many read negative."""
+    before = start - (end - start)
+    out = {s: StageWeek(s) for s in stages}
+    for lo, hi, prefix in ((start, end, ""), (before, start, "previous_")):
+        for _rid, stage, label, *_ in _readings(session, ReviewStage, ReviewStage.stage, brand_id, lo, hi):
+            if stage in out:
+                setattr(out[stage], prefix + "texts", getattr(out[stage], prefix + "texts") + 1)
+                if label == "negative":
+                    setattr(out[stage], prefix + "negative", getattr(out[stage], prefix + "negative") + 1)
+    return list(out.values())
+
+
+def detractor_themes(session: Session, brand_id: int, start: datetime, end: datetime, *, top: int = 5) -> list[ThemeWeek]:
+    """The negative themes of the window's flagged reviews (detractors), most frequent first, two quotes each."""
+    flagged = set(session.exec(select(Flag.review_id).join(Review, Review.id == Flag.review_id)
+                               .where(Flag.brand_id == brand_id, _DATE >= start, _DATE < end)))
+    found: dict[str, ThemeWeek] = defaultdict(lambda: ThemeWeek(""))
+    for rid, theme, polarity, _label, title, text in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id,
+                                                               start, end, ReviewTheme.polarity):
+        if rid in flagged and polarity == "negative":
+            week = found[theme]
+            week.theme, week.mentions, week.negative = theme, week.mentions + 1, week.negative + 1
+            week.example_review_id = week.example_review_id or rid
+            if len(week.examples) < 2:
+                week.examples.append((rid, _joined(title, text)))
+    return sorted(found.values(), key=lambda w: (-w.mentions, w.theme))[:top]
+
+
+def _joined(title: str | None, text: str | None) -> str:
+    title, text = (title or "").strip(), (text or "").strip()
+    return f"{title}. {text}" if title and not text.startswith(title) else text

@@ -1,0 +1,190 @@
+"""``umot themes`` (brand themes in umot.toml, triage corrections) and ``umot rescore`` (#18)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from umot.cli._errors import fail, plural
+from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
+
+themes_app = typer.Typer(
+    name="themes",
+    help="Themes (why a review is negative) and journey stages: the defaults, a brand's own themes, corrections.",
+    no_args_is_help=True,
+)
+ConfigOption = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="umot.toml holding the brand themes \\[default: UMOT_CONFIG or ./umot.toml]", dir_okay=False),
+]
+
+
+def _config(config: Path | None) -> Path:
+    from core.settings import get_settings
+
+    return config or get_settings().config_file
+
+
+def _brand_themes(config: Path, brand: str | None = None) -> dict:
+    from nlp.themes.brand import ThemeDefinitionError
+    from nlp.themes.config import load_all
+
+    try:
+        found = load_all(config)
+    except ThemeDefinitionError as exc:
+        fail(str(exc))
+    return {brand: found.get(brand, [])} if brand is not None else found
+
+
+@themes_app.command("list")
+def list_themes(
+    brand: Annotated[Optional[str], typer.Option(help="Only this brand's own themes")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """The default themes, the journey stages, and each brand's own themes from umot.toml."""
+    from nlp.themes import DEFAULT_THEMES, STAGES
+
+    own = _brand_themes(_config(config), brand)  # a broken file fails before anything is printed
+    typer.echo("default themes:")
+    for theme in DEFAULT_THEMES:
+        typer.echo(f"  {theme.name:22s} {theme.description}")
+    typer.echo("journey stages:")
+    for stage, meaning in STAGES.items():
+        typer.echo(f"  {stage:22s} {meaning}")
+    for name, themes in own.items():
+        typer.echo(f"themes of {name}:" + ("" if themes else " none"))
+        for theme in themes:
+            typer.echo(f"  {theme.name:22s} {theme.description} (examples: {'; '.join(theme.examples)})")
+
+
+@themes_app.command("add")
+def add(
+    brand: Annotated[str, typer.Argument(help="The brand the theme belongs to", show_default=False)],
+    name: Annotated[str, typer.Argument(help="Theme name, lower_snake_case (e.g. loyalty_card)", show_default=False)],
+    description: Annotated[str, typer.Option("--description", "-d", help="What the theme covers, one line", show_default=False)],
+    example: Annotated[Optional[list[str]], typer.Option("--example", "-e", help="A phrase that names the theme (repeatable, 1 to 20)", show_default=False)] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Add a brand theme to umot.toml; the next nightly run or `umot rescore` finds it (no retraining)."""
+    from nlp.themes import Theme
+    from nlp.themes.brand import ThemeDefinitionError
+    from nlp.themes.config import add_theme
+
+    path = _config(config)
+    try:
+        add_theme(path, brand, Theme(name.strip(), description.strip(), tuple(e.strip() for e in example or ()), brand=True))
+    except ThemeDefinitionError as exc:
+        fail(str(exc))
+    typer.echo(f"added theme {name!r} for {brand} in {path}; `umot rescore --brand {brand!r}` reads the stored reviews again")
+
+
+@themes_app.command("remove")
+def remove(
+    brand: Annotated[str, typer.Argument(help="The brand the theme belongs to", show_default=False)],
+    name: Annotated[str, typer.Argument(help="The theme's name", show_default=False)],
+    config: ConfigOption = None,
+) -> None:
+    """Remove a brand theme from umot.toml (readings already stored keep it until re-read)."""
+    from nlp.themes.brand import ThemeDefinitionError
+    from nlp.themes.config import remove_theme
+
+    path = _config(config)
+    try:
+        removed = remove_theme(path, brand, name)
+    except ThemeDefinitionError as exc:
+        fail(str(exc))
+    if not removed:
+        fail(f"{path}: brand {brand!r} has no theme {name!r} (`umot themes list --brand {brand!r}`)", code=1)
+    typer.echo(f"removed theme {name!r} of {brand} from {path}")
+
+
+@themes_app.command("correct")
+def correct(
+    review_id: Annotated[int, typer.Argument(help="The stored review's id (as the triage queue shows it)", show_default=False)],
+    add_theme: Annotated[Optional[str], typer.Option("--add", help="Theme the review speaks of")] = None,
+    remove_theme: Annotated[Optional[str], typer.Option("--remove", help="Theme the review does not speak of")] = None,
+    polarity: Annotated[str, typer.Option(help="With --add: negative, neutral or positive")] = "negative",
+    actor: Annotated[str, typer.Option(help="Who made the correction (kept in the audit trail)")] = "cli",
+    config: ConfigOption = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Correct one review's themes as a triager would (audited; `umot train --from-db` exports it)."""
+    from models.crud.theme_corrections import ThemeCorrectionError, correct_theme
+    from models.db import session_scope
+    from models.tables import Brand, Review
+    from nlp.themes import DEFAULT_THEME_NAMES
+
+    if (add_theme is None) == (remove_theme is None):
+        fail("give exactly one of --add THEME or --remove THEME")
+    with session_scope(open_store(database_url, must_exist=True)) as session:
+        review = session.get(Review, review_id)
+        if review is None:
+            fail(f"no review with id {review_id} in the store")
+        brand = session.get(Brand, review.brand_id).name
+        known = DEFAULT_THEME_NAMES + tuple(t.name for t in _brand_themes(_config(config), brand)[brand])
+        try:
+            after = correct_theme(session, review_id, add_theme or remove_theme, "add" if add_theme else "remove",
+                                  actor=actor, known=known, polarity=polarity)
+        except ThemeCorrectionError as exc:
+            fail(f"review {review_id}: {exc}")
+    typer.echo(f"review {review_id}: themes now {', '.join(f'{k} ({v})' for k, v in after.items()) or 'none'}")
+
+
+def rescore(
+    brand: Annotated[Optional[str], typer.Option(help="Only this brand's reviews")] = None,
+    every: Annotated[bool, typer.Option("--all", help="Read every review again, not only those without a current reading")] = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Read themes and journey stages of stored reviews (those the current rules, brand themes and
+    corrections have not read yet; --all: every one). The nightly run does the same after scoring."""
+    from rich.progress import Progress
+
+    from flows import progress as flow_progress
+    from flows.tasks.themes import detect_brand
+    from models import crud
+    from models.db import session_scope
+    from nlp.themes.brand import ThemeDefinitionError
+
+    engine = open_store(database_url, must_exist=True)
+    with session_scope(engine, write=False) as session:
+        brands = [brand_or_fail(session, brand)] if brand else crud.list_brands(session)
+        targets = [(b.id, b.name) for b in brands]
+    total = 0
+    with Progress(transient=True) as bar, flow_progress.listening(
+            lambda e: bar.update(task, advance=e.advance) if e.stage == "themes" else None):
+        task = bar.add_task("reading themes and stages", total=None)
+        for brand_id, name in targets:
+            try:
+                total += detect_brand(brand_id, name, every=every, database_url=engine.url.render_as_string(hide_password=False))
+            except ThemeDefinitionError as exc:
+                fail(str(exc))
+    typer.echo(f"read themes and stages of {plural(total, 'review')} in {plural(len(targets), 'brand')}")
+
+
+def export_theme_corrections(database_url: str | None, brand: str | None) -> str:
+    """Write each brand's (or one brand's) triage theme corrections where its theme detector reads them."""
+    from core.settings import get_settings
+    from models import crud
+    from models.crud.theme_corrections import corrections_for_training
+    from models.db import session_scope
+    from nlp.themes.corrections import Correction, CorrectionMemory, corrections_file
+
+    written = []
+    with session_scope(open_store(database_url, must_exist=True), write=False) as session:
+        brands = [brand_or_fail(session, brand)] if brand else crud.list_brands(session)
+        for b in brands:
+            examples = corrections_for_training(session, b.id)
+            path = corrections_file(get_settings().data_dir, b.name)
+            if examples or path.exists():
+                n = CorrectionMemory.write(path, [Correction(e.text, e.added, e.removed, e.polarity) for e in examples])
+                written.append(f"{b.name}: {plural(n, 'correction')} -> {path}")
+    if not written:
+        return "theme corrections: none in the store"
+    return "theme corrections for the theme detector: " + "; ".join(written)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(themes_app)
+    app.command("rescore")(rescore)
