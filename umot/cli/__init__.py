@@ -1,15 +1,14 @@
 """The ``umot`` command line.
 
-Each module in this package adds the commands of one area with a
-``register(app)`` function, so areas stay apart and ``umot --help`` lists them
-all. Heavy imports (torch, scrapy, prefect) happen inside the commands, so
-``--help`` stays fast.
+Each module in this package holds the commands of one area; :func:`_register`
+below is the one place that names every command and group ``umot`` has (as
+huggingface_hub's ``hf`` CLI does), so what ``umot --help`` lists is visible
+here. A new command is one line there. Heavy imports (torch, scrapy, prefect)
+happen inside the commands, so ``--help`` stays fast.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import sys
 from typing import Any
 
@@ -28,6 +27,9 @@ class _UmotGroup(TyperGroup):
         except Exception as exc:
             from umot.cli._errors import fail
 
+            settings = sys.modules.get("core.settings")  # a UMOT_* variable that does not parse
+            if settings is not None and isinstance(exc, settings.SettingsError):
+                fail(str(exc))
             db = sys.modules.get("models.db")  # not imported here: `umot --help` stays fast
             if db is not None and isinstance(exc, db.DatabaseUrlError):
                 fail(str(exc))
@@ -49,14 +51,44 @@ app = typer.Typer(
 )
 
 
-def _register_all() -> None:
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        register = getattr(module, "register", None)
-        if register is not None:
-            register(app)
+def _register(app: typer.Typer) -> None:
+    """The command registry: every ``umot`` command and command group, in one place."""
+    from umot.cli._detractors import detractors_app
+    from umot.cli._users import users_app
+    from umot.cli.advocates import advocates_app
+    from umot.cli.brands import brands_app
+    from umot.cli.crawl import crawl, import_reviews
+    from umot.cli.db import db_app
+    from umot.cli.export import export
+    from umot.cli.nlp import score
+    from umot.cli.run import demo, run
+    from umot.cli.serve import deploy, serve
+    from umot.cli.sources import sources_app
+    from umot.cli.train import train
+    from umot.cli.web import web
+    from umot.cli.webhook import webhook_app
+
+    # the nightly pipeline and its parts
+    app.command("run")(run)
+    app.command("demo")(demo)
+    app.command("crawl")(crawl)
+    app.command("import")(import_reviews)
+    app.command("score")(score)
+    app.command("train")(train)
+    app.command("export")(export)
+    # scheduling with Prefect (docs/deployments.md)
+    app.command("serve")(serve)
+    app.command("deploy")(deploy)
+    # the triage web app and what a brand team reads
+    app.command("web")(web)
+    app.add_typer(users_app)
+    app.add_typer(detractors_app)
+    app.add_typer(advocates_app)
+    app.add_typer(webhook_app)
+    # configuration and the store
+    app.add_typer(brands_app)
+    app.add_typer(sources_app, name="sources")
+    app.add_typer(db_app, name="db")
 
 
-_register_all()
+_register(app)

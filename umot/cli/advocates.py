@@ -61,7 +61,3 @@ def list_(
     Console(soft_wrap=True).print(table)
     scope = f" in {week}" if week else ""
     typer.echo(f"{plural(len(rows), 'advocate')}{scope}" + (f" (first {limit})" if limit and len(rows) == limit else ""))
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(advocates_app)

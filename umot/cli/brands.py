@@ -106,7 +106,3 @@ def list_links(config: ConfigOption = None, database_url: DatabaseUrl = None) ->
                 typer.echo(f"{brand.name}\trivals: {rivals}")
     except CompetitorError as exc:
         fail(str(exc))
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(brands_app)

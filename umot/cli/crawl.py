@@ -162,8 +162,3 @@ def import_reviews(
         f"imported {plural(len(rows), 'review')} from {file} into {brand.strip()!r}: "
         f"{result.new} new, {result.existing} already stored"
     )
-
-
-def register(app: typer.Typer) -> None:
-    app.command("crawl")(crawl)
-    app.command("import")(import_reviews)

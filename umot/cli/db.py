@@ -97,7 +97,3 @@ def revision(
     for script in scripts if isinstance(scripts, list) else [scripts]:
         if script is not None:
             typer.echo(script.path)
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(db_app, name="db")

@@ -52,7 +52,3 @@ def export(
         fail(f"cannot write the export to {exc.filename or out}: {exc.strerror or exc}")
     for path in paths:
         typer.echo(str(path))
-
-
-def register(app: typer.Typer) -> None:
-    app.command("export")(export)

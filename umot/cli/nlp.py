@@ -118,10 +118,3 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
             texts.append(text)
             stars.append(int(round(rating)))
     return texts, stars, used
-
-
-def register(app: typer.Typer) -> None:
-    app.command("score")(score)
-    from umot.cli.train import train
-
-    app.command("train")(train)

@@ -333,8 +333,3 @@ def demo(
         fail(f"cannot write the export to {exc.filename}: {exc.strerror or exc}")
     for path in paths:
         console.print(f"wrote {path}", highlight=False)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("run")(run)
-    app.command("demo")(demo)

@@ -155,8 +155,3 @@ def _pinned_locations() -> str:
     else:
         store = str(Path(env["UMOT_DATA_DIR"]) / "umot.db")
     return f"their runs use the store {store}, sources {env['UMOT_CONFIG']}, exports {env['UMOT_EXPORT_DIR']}"
-
-
-def register(app: typer.Typer) -> None:
-    app.command("serve")(serve)
-    app.command("deploy")(deploy)

@@ -211,7 +211,3 @@ def sync(
         fail(f"{config_path} does not exist: add a source with `umot sources add` or write [[sources]] tables")
     result = _sync(config_path, database_url, prune=prune)
     typer.echo(f"{config_path}: {result.summary()}")
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(sources_app, name="sources")

@@ -6,9 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from umot.cli._detractors import detractors_app
 from umot.cli._store import DatabaseUrl
-from umot.cli._users import users_app
 from umot.cli import _user_access  # noqa: F401  (adds users remove/disable/enable/brands)
 
 
@@ -40,9 +38,3 @@ def web(
             typer.echo("No users yet: add one with `umot users add EMAIL --brand NAME` to log in.")
     typer.echo(f"umot triage on http://{host}:{port}/  (Ctrl+C stops it)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
-
-
-def register(app: typer.Typer) -> None:
-    app.command("web")(web)
-    app.add_typer(users_app)
-    app.add_typer(detractors_app)

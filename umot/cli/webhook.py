@@ -83,7 +83,3 @@ def test_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stored
     if not post_webhook(url, f"*umot — {escape_text(name)}*: test message; new detractors will be posted here."):
         fail(f"the webhook of {name!r} did not accept the message (see the log line above)", code=1)
     typer.echo(f"{name}: test message delivered")
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(webhook_app)
