@@ -42,3 +42,25 @@ def test_a_spawned_variant_reports_its_own_peak_memory_not_its_parents() -> None
     assert _peak_rss_mb() > 400
     assert 0 < child < 300  # ru_maxrss would say > 400: Linux keeps it across exec
     del ballast
+
+
+def test_issue_table_from_the_training_summary(tmp_path) -> None:
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1] / "nlp"))
+    from test_card import summary  # a hand-built TrainingSummary
+
+    from bench._model_table import issue_rows
+
+    summary().save(tmp_path)
+    table = issue_rows(tmp_path)
+    marc = next(r for r in table["rows"] if r["figure"] == "marc_en_dev exact")
+    assert (marc["full"], marc["full_met"], marc["fast_met"]) == (0.561, True, True)
+    apps = next(r for r in table["rows"] if r["figure"] == "app reviews held-out detractor F1")
+    assert apps["full"] == 0.88 and apps["target"] == 0.85
+    assert table["fast_within_1_point"] is True  # tweets 0.702 vs 0.695: 0.7 point
+    worse = summary()
+    worse.models[1].evaluation["tweets_macro_recall"] = 0.69
+    worse.save(tmp_path)
+    assert issue_rows(tmp_path)["fast_within_1_point"] is False
+    assert issue_rows(tmp_path / "none") == {}
