@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from datetime import datetime
 from typing import Any
 
@@ -9,7 +10,7 @@ from sqlalchemy import and_, case, func
 from sqlmodel import Session, select
 
 from models.schemas import as_utc
-from models.tables import Brand, Review, Score
+from models.tables import Brand, Flag, Review, Score
 
 LABELS = ("negative", "neutral", "positive")
 
@@ -25,7 +26,9 @@ def brand_summary(
 
     Keys: ``brand_id, brand, new_reviews, scored, detractors, share_negative,
     share_neutral, share_positive`` (of scored reviews with a label; ``None``
-    when none), ``avg_rating`` (1-5, rated reviews), ``avg_stars`` (predicted).
+    when none), ``avg_rating`` (1-5, rated reviews), ``avg_stars`` (predicted),
+    ``reply_rate`` (share of the flagged reviews answered at the source) and
+    ``median_reply_hours`` (review to reply, dated replies; see :func:`reply_figures`).
     Scores come from ``model_version``, or each review's newest score when ``None``.
     """
     in_window = and_(
@@ -64,6 +67,7 @@ def brand_summary(
         query = query.outerjoin(newest, newest.c.review_id == Review.id)
     query = query.outerjoin(Score, score_on)
     summary = []
+    replies = reply_figures(session, since=since, until=until)
     for brand_id, name, new, scored, detractors, labelled, neg, neu, pos, rating, stars in session.exec(query):
         labelled = int(labelled or 0)
         summary.append(
@@ -78,6 +82,30 @@ def brand_summary(
                 "share_positive": _share(int(pos or 0), labelled),
                 "avg_rating": None if rating is None else round(float(rating), 3),
                 "avg_stars": None if stars is None else round(float(stars), 3),
+                **replies.get(brand_id, {"reply_rate": None, "median_reply_hours": None}),
             }
         )
     return summary
+
+
+def reply_figures(session: Session, *, since: datetime, until: datetime) -> dict[int, dict[str, float | None]]:
+    """Per brand, of the flagged (not dismissed) reviews first seen in ``[since, until)``: the share
+    the brand answered at the source, and the median hours from review to a dated reply."""
+    query = (
+        select(Review.brand_id, Review.reply_text.is_not(None), Review.published_at, Review.replied_at)
+        .join(Flag, Flag.review_id == Review.id)
+        .where(Flag.status != "dismissed", Review.first_seen_at >= as_utc(since), Review.first_seen_at < as_utc(until))
+    )
+    flagged: dict[int, list[bool]] = {}
+    hours: dict[int, list[float]] = {}
+    for brand_id, answered, published, replied in session.exec(query):
+        flagged.setdefault(brand_id, []).append(bool(answered))
+        if answered and published is not None and replied is not None:
+            hours.setdefault(brand_id, []).append((as_utc(replied) - as_utc(published)).total_seconds() / 3600)
+    return {
+        brand_id: {
+            "reply_rate": _share(sum(answers), len(answers)),
+            "median_reply_hours": round(statistics.median(hours[brand_id]), 1) if hours.get(brand_id) else None,
+        }
+        for brand_id, answers in flagged.items()
+    }

@@ -107,3 +107,30 @@ def test_author_or_date_without_text_is_no_reply(session: Session, brand_id: int
     crud.upsert_reviews(session, [{**REVIEW, "reply_author": "Acme", "replied_at": "2024-03-09"}], brand_id=brand_id)
     review = session.exec(select(Review)).one()
     assert (review.reply_text, review.reply_author, review.replied_at, review.reply_seen_at) == (None,) * 4
+
+
+def test_brand_summary_has_reply_rate_and_median_hours(session: Session, brand_id: int) -> None:
+    from datetime import timedelta
+
+    rows = [{**REVIEW, "external_id": f"r{i}"} for i in range(4)]
+    rows[0] |= REPLY  # 26.5 h after the review
+    rows[1] |= {**REPLY, "replied_at": "2024-03-08T20:00:00Z"}  # 6 h
+    rows[2] |= {"reply_text": "undated"}  # answered, no time
+    ids = crud.upsert_reviews(session, rows, brand_id=brand_id).new_ids
+    crud.upsert_flags(session, [{"review_id": i, "brand_id": brand_id} for i in ids])
+    now = datetime.now(timezone.utc)
+    [acme] = crud.brand_summary(session, since=now - timedelta(days=1), until=now + timedelta(days=1))
+    assert (acme["reply_rate"], acme["median_reply_hours"]) == (0.75, 16.2)
+    [empty] = crud.brand_summary(session, since=now + timedelta(days=1), until=now + timedelta(days=2))
+    assert (empty["reply_rate"], empty["median_reply_hours"]) == (None, None)
+
+
+def test_the_nightly_report_shows_reply_rate_and_hours() -> None:
+    from flows.outcomes import BrandReport
+    from flows.report import _week_table
+
+    report = BrandReport(brand_id=1, brand="Acme", week={"reply_rate": 0.75, "median_reply_hours": 16.25},
+                         previous_week={"reply_rate": 0.5, "median_reply_hours": 20.0})
+    table = "\n".join(_week_table(report))
+    assert "| Detractors answered at the source | 75% | 50% | +25 pts |" in table
+    assert "| Median hours to reply | 16.2 h | 20.0 h | -3.75 |" in table

@@ -135,5 +135,5 @@ def test_brand_summary(engine, brand_id) -> None:
     assert (newest["Acme"]["detractors"], newest["Acme"]["share_negative"]) == (2, 0.6667)
     assert v1["Quiet"] == {"brand_id": v1["Quiet"]["brand_id"], "brand": "Quiet", "new_reviews": 0, "scored": 0,
                            "detractors": 0, "share_negative": None, "share_neutral": None, "share_positive": None,
-                           "avg_rating": None, "avg_stars": None}
+                           "avg_rating": None, "avg_stars": None, "reply_rate": None, "median_reply_hours": None}
     assert [b["new_reviews"] for b in later] == [0, 0]
