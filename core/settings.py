@@ -14,6 +14,8 @@ from typing import Literal
 from pydantic import AliasChoices, Field, NonNegativeInt, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from core.text_limit import DEFAULT_MAX_REVIEW_CHARS
+
 PROJECT_URL = "https://github.com/umot-project/umot"
 
 
@@ -41,6 +43,8 @@ class Settings(BaseSettings):
     quantize: bool | None = None  # None: int8 on ONNX Runtime, float32 on PyTorch
     cache_dir: Path = Path("~/.cache/umot")
     threads: NonNegativeInt = 0  # 0: every core this process may use
+    # longest review text kept or scored (crawl, import, score); longer ones keep head and tail (#15)
+    max_review_chars: int = Field(DEFAULT_MAX_REVIEW_CHARS, ge=200)
     # --- schedules and weeks ---
     timezone: str = "UTC"
     nightly_cron: str = "0 2 * * *"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -34,6 +35,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "external_id": ("external_id", "id", "review_id"),
     "language": ("language", "lang", "inlanguage"),
 }
+
+
+# A text longer than csv's 128 KiB field limit is cut by the store (UMOT_MAX_REVIEW_CHARS), not refused.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
 class ImportFileError(ValueError):

@@ -7,6 +7,7 @@ Rows go in as batched ``INSERT ... ON CONFLICT DO NOTHING`` on the identity
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
+from core.text_limit import cut_text
 from models.crud._bulk import insert_ignore_returning_ids
 from models.crud.replies import respond_from_source, store_replies
 from models.schemas import as_utc, normalize_review_row
@@ -22,6 +24,7 @@ from models.tables import Review, utcnow
 
 REVIEW_TABLE = Review.__table__  # type: ignore[attr-defined]
 IDENTITY = ("brand_id", "source", "external_id")
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -33,6 +36,7 @@ class UpsertResult:
     new_ids: list[int] = field(default_factory=list)
     replied: int = 0  # stored reviews whose reply at the source appeared in this batch
     responded: int = 0  # of their flags, moved to ``responded`` by it
+    texts_cut: int = 0  # rows whose text was longer than UMOT_MAX_REVIEW_CHARS (head and tail kept)
 
 
 def clean_review_row(row: Mapping[str, Any], index: int = 0) -> dict[str, Any]:
@@ -52,14 +56,22 @@ def upsert_reviews(
     brand_id: int,
     source_id: int | None = None,
     crawl_run_id: int | None = None,
+    max_text_chars: int | None = None,
 ) -> UpsertResult:
     """Insert the rows not stored yet; rows already stored (or repeated) are left alone,
     except that a reply at the source they now carry is written onto them (and
     answers their flag, see ``models.crud.replies``).
 
     Every row is cleaned first, so a bad row raises before anything is written.
-    The caller's transaction decides what is committed.
+    A text longer than ``max_text_chars`` (default ``UMOT_MAX_REVIEW_CHARS``) is
+    cut to its head and tail, logged and counted (``texts_cut``): every way in
+    (crawl, import) ends here. The caller's transaction decides what is committed.
     """
+    if max_text_chars is None:
+        from core.settings import get_settings
+
+        max_text_chars = get_settings().max_review_chars
+    result = UpsertResult()
     seen_at = utcnow()
     shared = {"brand_id": brand_id, "source_id": source_id, "crawl_run_id": crawl_run_id, "first_seen_at": seen_at}
     values: list[dict[str, Any]] = []
@@ -70,10 +82,15 @@ def upsert_reviews(
         if key in keys:
             continue
         keys.add(key)
+        length = len(clean["text"])
+        clean["text"], cut = cut_text(clean["text"], max_text_chars)
+        if cut:
+            result.texts_cut += 1
+            logger.warning("review %s/%s: %d of its %d characters cut (UMOT_MAX_REVIEW_CHARS=%d)",
+                           key[0], key[1], cut, length, max_text_chars)
         clean.update(shared)
         clean["reply_seen_at"] = seen_at if clean["reply_text"] else None
         values.append(clean)
-    result = UpsertResult()
     if not values:
         result.existing = len(rows)
         return result

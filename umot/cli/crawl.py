@@ -158,7 +158,13 @@ def import_reviews(
             result = crud.upsert_reviews(session, rows, brand_id=brand_row.id)
     except ValueError as exc:
         fail(f"{file}: {exc}")
+    cut = ""
+    if result.texts_cut:
+        from core.settings import get_settings
+
+        cut = (f"; {plural(result.texts_cut, 'text')} longer than UMOT_MAX_REVIEW_CHARS="
+               f"{get_settings().max_review_chars} cut (head and tail kept)")
     typer.echo(
         f"imported {plural(len(rows), 'review')} from {file} into {brand.strip()!r}: "
-        f"{result.new} new, {result.existing} already stored"
+        f"{result.new} new, {result.existing} already stored{cut}"
     )
