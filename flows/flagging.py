@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from nlp.review_scoring import WARN_REASON
+
 WARN_BONUS = 0.1
-WARN_REASON = "warns others off"
 
 
 def rating_badness(rating: float | None) -> float | None:

@@ -22,6 +22,7 @@ class ReviewScore:
     language: str | None
     detractor: bool = False
     reasons: list[str] = field(default_factory=list)
+    referral_intent: str | None = None  # recommend | warn, set by nlp.review_scoring.score_reviews
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -20,6 +20,7 @@ from prefect.cache_policies import NO_CACHE
 from flows import progress
 from flows.flagging import Scored, flag_rows
 from flows.outcomes import BatchOutcome
+from nlp.review_scoring import review_text, score_reviews  # review_text: what themes and claims read too
 
 
 VERSIONS_FILE = "model-versions.json"  # under the data dir: model files fingerprint -> version
@@ -112,14 +113,6 @@ async def load_scorer(model: str | None = None) -> Any:
     return scorer
 
 
-def review_text(title: str | None, text: str | None) -> str:
-    """What the model reads: the title (often the verdict) then the body."""
-    title, text = (title or "").strip(), (text or "").strip()
-    if title and not text.startswith(title):
-        return f"{title}\n{text}" if text else title
-    return text
-
-
 @dataclass(frozen=True)
 class _Pending:
     review_id: int
@@ -141,15 +134,6 @@ def _read_batch(model_version: str, brand_id: int | None, limit: int) -> list[_P
         ]
 
 
-def _referral(pending: _Pending) -> str | None:
-    """The review's referral intent: as crawled, else read from its text."""
-    if pending.referral_intent is not None:
-        return pending.referral_intent
-    from nlp.referral import referral_intent
-
-    return referral_intent(pending.text)
-
-
 def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any], claimed_by: str | None = None) -> int:
     """Save scores, fill missing referral intents and upsert flags in one transaction
     (which also drops ``claimed_by``'s claims on these reviews, see ``models.crud.claims``)."""
@@ -159,7 +143,7 @@ def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any],
     from models.db import get_engine, session_scope
     from models.tables import Review
 
-    intents = [_referral(p) for p in pending]
+    intents = [s.referral_intent for s in scores]  # as stored, else read from the text (score_reviews)
     with session_scope(get_engine()) as session:
         score_ids = crud.save_scores(
             session, [{**s.as_dict(), "review_id": p.review_id, "model_version": model_version}
@@ -196,7 +180,8 @@ def score_pending(scorer: Any, pending: list[_Pending], claimed_by: str | None =
     outcome = BatchOutcome(review_ids=[p.review_id for p in pending])
     if not pending:
         return outcome
-    scores = scorer.score([p.text for p in pending], [p.rating for p in pending])
+    scores = score_reviews(scorer, [p.text for p in pending], [p.rating for p in pending],
+                           referral_intents=[p.referral_intent for p in pending])
     outcome.new_flags = _write_batch(scorer.version, pending, scores, claimed_by)
     outcome.scored = len(pending)
     labels: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
