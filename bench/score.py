@@ -191,11 +191,10 @@ def card_table(results: list[dict], ratio: float, rounds: int, per_core: float |
 
 
 def main() -> dict:
-    from nlp.card import BENCH_END, BENCH_START
-    from nlp.scorer import DEFAULT_MODEL_DIR, FULL_MODEL_DIR, SHIPPED_MODELS
-
     from bench._model_table import issue_rows, print_rows
     from core.settings import get_settings
+    from nlp.card import BENCH_END, BENCH_START
+    from nlp.scorer import DEFAULT_MODEL_DIR, FULL_MODEL_DIR, SHIPPED_MODELS
 
     bench = BenchSettings()
     model_dir = bench.model or get_settings().model or str(DEFAULT_MODEL_DIR)

@@ -15,18 +15,18 @@ import random
 import tempfile
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 TARGET_ROWS_PER_S = 20_000
 SIZES = (20_000, 50_000)
 BATCH = 5_000
-WORDS = "great service slow delivery broken refund friendly staff never again recommend price quality app crash".split()
+WORDS = ["great", "service", "slow", "delivery", "broken", "refund", "friendly", "staff", "never", "again", "recommend", "price", "quality", "app", "crash"]
 
 
 def make_rows(n: int, seed: int = 7) -> list[dict]:
     rng = random.Random(seed)
-    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
     return [
         {
             "source": "schemaorg:shop.example",

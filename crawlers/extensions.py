@@ -26,7 +26,7 @@ class CrawlStatsFile:
         self.path = path
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "CrawlStatsFile":
+    def from_crawler(cls, crawler: Crawler) -> CrawlStatsFile:
         path = crawler.settings.get("CRAWL_STATS_FILE")
         if not path:
             raise NotConfigured

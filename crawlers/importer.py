@@ -17,11 +17,12 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from crawlers.extract.dates import iso_utc
 from core.language import detect_language
+from crawlers.extract.dates import iso_utc
 from crawlers.extract.ratings import normalise_rating, parse_number
 
 ALIASES: dict[str, tuple[str, ...]] = {

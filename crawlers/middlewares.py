@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -36,7 +36,7 @@ class ContactUserAgentMiddleware(UserAgentMiddleware):
     """
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "ContactUserAgentMiddleware":
+    def from_crawler(cls, crawler: Crawler) -> ContactUserAgentMiddleware:
         s = crawler.settings
         agent = s.get("USER_AGENT")
         if (s.getpriority("CRAWL_CONTACT_URL") or 0) >= (s.getpriority("USER_AGENT") or 0):
@@ -61,8 +61,8 @@ def retry_after_seconds(response: Response) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 #: Nothing listens there (wrong address, site down): retrying after 2, 4 and 8 s only

@@ -67,7 +67,7 @@ class StoredPages:
         self._states = states
 
     @classmethod
-    def load(cls, settings: Any, database_url: str, brand: str) -> "StoredPages":
+    def load(cls, settings: Any, database_url: str, brand: str) -> StoredPages:
         """From the runner's hand-over file, else (a plain ``scrapy crawl``) from the store."""
         handed = settings.get(PAGES_FILE)
         if handed:
@@ -96,7 +96,7 @@ class ConditionalRequestMiddleware:
         self.crawler = crawler
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "ConditionalRequestMiddleware":
+    def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:

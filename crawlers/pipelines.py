@@ -37,7 +37,7 @@ class ReviewCheckPipeline:
         self.crawler = crawler
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "ReviewCheckPipeline":
+    def from_crawler(cls, crawler: Crawler) -> ReviewCheckPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
@@ -69,7 +69,7 @@ class JsonLinesPipeline:
         self.file: IO[str] | None = None
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "JsonLinesPipeline":
+    def from_crawler(cls, crawler: Crawler) -> JsonLinesPipeline:
         path = crawler.settings.get("CRAWL_OUTPUT")
         if not path:
             raise NotConfigured
@@ -117,7 +117,7 @@ class StorePipeline:
         self.failed = False
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "StorePipeline":
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         url = store_url(crawler.settings)
         if not url:
             raise NotConfigured

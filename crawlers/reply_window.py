@@ -12,7 +12,7 @@ imports: the runner's process calls it before each crawl.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 #: Spiders whose pages show the brand's reply (the App Store feed, Reddit, HN and feeds do not).
 REPLY_SPIDERS = frozenset({"googleplay", "trustpilot", "yelp", "schemaorg", "sitemap"})
@@ -27,4 +27,4 @@ def awaiting_reply_since(spider: str, now: datetime | None = None) -> datetime |
     days = get_settings().reply_window_days
     if days <= 0:
         return None
-    return (now or datetime.now(timezone.utc)) - timedelta(days=days)
+    return (now or datetime.now(UTC)) - timedelta(days=days)

@@ -21,9 +21,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from core.processes import die_with_parent
 from crawlers import run_store
 from crawlers import warm as warm_process
-from core.processes import die_with_parent
 from crawlers.process import crawl_env
 
 logger = logging.getLogger(__name__)

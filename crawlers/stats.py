@@ -7,7 +7,8 @@ collector under these keys; :func:`summarise` turns them into the numbers a
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 PAGES = "umot/pages"  # pages handed to a spider callback (not robots.txt, not errors)
 PARSE_ERRORS = "umot/parse_errors"  # unreadable pages / reviews, skipped

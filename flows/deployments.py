@@ -95,7 +95,7 @@ class ScheduleConfig:
 
 def build_deployments(
     config: ScheduleConfig, *, job_variables: dict[str, Any] | None = None
-) -> list["RunnerDeployment"]:
+) -> list[RunnerDeployment]:
     """The nightly and weekly-export deployments with their cron schedules.
 
     ``job_variables`` (for a work pool's workers) apply to both.
@@ -177,7 +177,7 @@ def absolute_sqlite_url(url: str, base: Path) -> str | None:
     return parsed.set(database=str((base / database).resolve())).render_as_string(hide_password=False)
 
 
-def worker_job_variables(settings: "Settings | None" = None, base: Path | None = None) -> dict[str, Any]:
+def worker_job_variables(settings: Settings | None = None, base: Path | None = None) -> dict[str, Any]:
     """Job variables that point a worker's flow runs at this store, config and export folder.
 
     Resolved against ``base`` (default: the current directory) now, because a
@@ -200,7 +200,7 @@ def worker_job_variables(settings: "Settings | None" = None, base: Path | None =
     return {"env": env}
 
 
-def pool_deployments(config: ScheduleConfig) -> list["RunnerDeployment"]:
+def pool_deployments(config: ScheduleConfig) -> list[RunnerDeployment]:
     """The deployments ``umot deploy`` sends to a work pool: pinned to this store and export folder."""
     return build_deployments(config, job_variables=worker_job_variables())
 

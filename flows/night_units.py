@@ -63,9 +63,9 @@ def crawl_shard(
     lease_seconds: float = DEFAULT_LEASE,
 ) -> dict[str, Any]:
     """Crawl shard ``shard`` of night ``night`` into the store; its outcome per source."""
+    from flows.nightly import crawl_all
     from models.db import get_engine, session_scope
     from models.tables import NightShard
-    from flows.nightly import crawl_all
 
     log = get_run_logger()
     shard_id = _take(night, CRAWL, shard, lease_seconds)

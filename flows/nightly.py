@@ -15,7 +15,7 @@ are scored by the next run.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from prefect import flow, unmapped
@@ -139,7 +139,7 @@ def nightly(
     from models.db import init_db
 
     log = get_run_logger()
-    result = NightlyResult(started_at=datetime.now(timezone.utc))
+    result = NightlyResult(started_at=datetime.now(UTC))
     init_db()
 
     if fan_out > 0 and not shared_store():
@@ -198,7 +198,7 @@ def _finish(night: Night, *, notify: bool, top: int) -> NightlyResult:
             if report.webhook_url and report.new_detractors:
                 report.notified = notify_brand(report)
 
-    result.finished_at = datetime.now(timezone.utc)
+    result.finished_at = datetime.now(UTC)
     markdown = render_report(result)
     create_markdown_artifact(markdown=markdown, key=ARTIFACT_KEY, description="umot nightly run: per-brand summary")
     result.artifact_key = ARTIFACT_KEY

@@ -13,8 +13,8 @@ import json
 import math
 import re
 import unicodedata
-from datetime import date, datetime, timezone
 from collections.abc import Mapping
+from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import model_validator
@@ -43,8 +43,8 @@ def content_hash(source: str, author: str | None, text: str | None) -> str:
 def as_utc(value: datetime) -> datetime:
     """Aware UTC datetime; naive values are taken to be UTC already."""
     if value.tzinfo is None or value.utcoffset() is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
 
 
 def parse_datetime(value: Any) -> datetime | None:
@@ -57,7 +57,7 @@ def parse_datetime(value: Any) -> datetime | None:
         elif isinstance(value, date):
             parsed = datetime(value.year, value.month, value.day)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            parsed = datetime.fromtimestamp(float(value), tz=timezone.utc)
+            parsed = datetime.fromtimestamp(float(value), tz=UTC)
         elif isinstance(value, str):
             text = value.strip()
             try:

@@ -8,11 +8,10 @@ its triage state, with every change kept in ``FlagEvent``.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
-
 
 # Named constraints, so SQLite batch migrations can drop or alter them later.
 SQLModel.metadata.naming_convention = {
@@ -26,7 +25,7 @@ SQLModel.metadata.naming_convention = {
 
 def utcnow() -> datetime:
     """Timezone-aware now; stored as UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Brand(SQLModel, table=True):

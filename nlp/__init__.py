@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["ReviewScore", "Scorer", "load_scorer"]
 
 
-def load_scorer(model: str | None = None, *, quantized: bool | None = None, backend: str | None = None) -> "Scorer":
+def load_scorer(model: str | None = None, *, quantized: bool | None = None, backend: str | None = None) -> Scorer:
     """See :func:`nlp.scorer.load_scorer`."""
     from nlp.scorer import load_scorer as _load
 

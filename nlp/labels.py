@@ -9,8 +9,8 @@ Hugging Face sentiment checkpoints name their classes in many ways ("NEGATIVE",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
 NEG, NEU, POS = 0, 1, 2

@@ -66,7 +66,7 @@ class ModelSpec:
         (directory / CONFIG_FILE).write_text(json.dumps(asdict(self), indent=2) + "\n")
 
     @classmethod
-    def load(cls, directory: Path) -> "ModelSpec":
+    def load(cls, directory: Path) -> ModelSpec:
         data = json.loads((directory / CONFIG_FILE).read_text())
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**known)

@@ -24,7 +24,6 @@ import torch
 
 from core.settings import get_settings
 
-
 EXPORT_TAG = "x3"  # bump when the export changes, so stale cached files are not reused
 # ONNX Runtime's fused SkipLayerNormalization kernel cost ~13% of the int8 model's CPU time
 # here; the Add + LayerNormalization it replaces run faster (same accuracy; no change in fp32).

@@ -30,14 +30,14 @@ def review_text(title: str | None, text: str | None) -> str:
 
 
 def score_reviews(
-    scorer: "Scorer",
+    scorer: Scorer,
     texts: Sequence[str | None],
     ratings: Sequence[object] | None = None,
     *,
     titles: Sequence[str | None] | None = None,
     referral_intents: Sequence[str | None] | None = None,
     progress: bool = False,
-) -> list["ReviewScore"]:
+) -> list[ReviewScore]:
     """Scores with each review's referral intent, and :data:`WARN_REASON` on detractors that warn.
 
     ``titles`` are read before their texts (:func:`review_text`); a known

@@ -72,5 +72,5 @@ class TrainingSummary(BaseModel):
         (directory / SUMMARY_FILE).write_text(self.model_dump_json(indent=2) + "\n")
 
     @classmethod
-    def load(cls, directory: Path) -> "TrainingSummary":
+    def load(cls, directory: Path) -> TrainingSummary:
         return cls.model_validate_json((directory / SUMMARY_FILE).read_text())

@@ -13,16 +13,16 @@ Files (``<brand>`` slugified, ``<week>`` like ``2026-W47``):
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from models.tables import Brand
 from core.ratings import rating_as_published, reasons_as_published
 from core.settings import get_settings
+from models.tables import Brand
 from reporting.advocates import write_advocates_csv
 from reporting.chart import draw_sentiment_chart
 from reporting.columns import DETRACTOR_COLUMNS, SUMMARY_COLUMNS
@@ -124,7 +124,7 @@ def _cell(value: object) -> object:
 
 def _detractor_row(item: FlaggedReview, zone: ZoneInfo) -> list[object]:
     review, flag, score = item.review, item.flag, item.score
-    when = item.date.replace(tzinfo=timezone.utc) if item.date.tzinfo is None else item.date
+    when = item.date.replace(tzinfo=UTC) if item.date.tzinfo is None else item.date
     values = {
         "review_id": review.id,
         "date": when.astimezone(zone).isoformat(timespec="seconds"),

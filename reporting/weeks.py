@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
@@ -35,12 +35,12 @@ class IsoWeek:
     def monday(self) -> date:
         return date.fromisocalendar(self.year, self.week, 1)
 
-    def shift(self, weeks: int) -> "IsoWeek":
+    def shift(self, weeks: int) -> IsoWeek:
         """The week ``weeks`` later (negative: earlier)."""
         return IsoWeek.of(self.monday + timedelta(weeks=weeks))
 
     @classmethod
-    def of(cls, day: date) -> "IsoWeek":
+    def of(cls, day: date) -> IsoWeek:
         iso = day.isocalendar()
         return cls(iso.year, iso.week)
 
@@ -48,7 +48,7 @@ class IsoWeek:
         """[start, end) of the week in ``tz`` (Monday 00:00 to Monday 00:00), in UTC."""
         start = datetime.combine(self.monday, time(0), tzinfo=tz)
         end = datetime.combine(self.monday + timedelta(days=7), time(0), tzinfo=tz)
-        return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
+        return start.astimezone(UTC), end.astimezone(UTC)
 
 
 def parse_week(text: str) -> IsoWeek:
@@ -78,7 +78,7 @@ def resolve_timezone(name: str | None = None) -> ZoneInfo:
 
 def last_complete_week(tz: ZoneInfo, now: datetime | None = None) -> IsoWeek:
     """The ISO week before the one ``now`` falls in (in ``tz``): the default export week."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     if now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)
+        now = now.replace(tzinfo=UTC)
     return IsoWeek.of(now.astimezone(tz).date()).shift(-1)

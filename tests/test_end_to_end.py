@@ -13,7 +13,7 @@ import csv
 import os
 import tempfile
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -51,8 +51,8 @@ def test_demo_crawls_scores_flags_exports_and_reruns_without_duplicates(
 
     from models.db import dispose_engines, get_engine
     from models.tables import Flag, Review, Score
-    from umot.cli import app
     from reporting.weeks import IsoWeek
+    from umot.cli import app
 
     for name in ("UMOT_DATABASE_URL", "UMOT_MODEL", "UMOT_TIMEZONE"):
         monkeypatch.delenv(name, raising=False)
@@ -82,7 +82,7 @@ def test_demo_crawls_scores_flags_exports_and_reruns_without_duplicates(
     assert flags == detractors > 0 and low_rated_unflagged == 0
     assert list((tmp_path / "data" / "reports").glob("nightly-*.md"))
 
-    this_week = IsoWeek.of(datetime.now(timezone.utc).date())
+    this_week = IsoWeek.of(datetime.now(UTC).date())
     csvs = sorted((tmp_path / "exports").glob("detractors-*.csv"))
     assert len(csvs) == 4, list((tmp_path / "exports").iterdir())
     assert {p.stem.rsplit("-", 2)[-2] + "-" + p.stem.rsplit("-", 1)[-1] for p in csvs} <= {

@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import jstyleson
 import lxml.etree

@@ -13,23 +13,23 @@ from __future__ import annotations
 import html as htmllib
 import logging
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
-
-import crawlers.extract._lazy  # noqa: F401 - before extruct: its microformats parser loads lazily
 from extruct.jsonld import JsonLdExtractor
 from extruct.rdfa import RDFaExtractor
 from extruct.uniform import _umicrodata_microformat
 from extruct.utils import parse_html, parse_xmldom_html
 from extruct.w3cmicrodata import MicrodataExtractor
 
+import crawlers.extract._lazy  # noqa: F401 - before extruct: its microformats parser loads lazily
+from core.language import detect_language
 from crawlers.extract.dates import iso_utc
 from crawlers.extract.jsonld import iter_jsonld_blocks, load_jsonld_block
-from core.language import detect_language
 from crawlers.extract.ratings import normalise_rating, parse_number
 
 logger = logging.getLogger(__name__)

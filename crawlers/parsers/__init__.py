@@ -8,4 +8,4 @@ logs with the URL and counts, and carries on.
 
 from crawlers.parsers.common import ParsedPage, ParseError, make_review
 
-__all__ = ["ParsedPage", "ParseError", "make_review"]
+__all__ = ["ParseError", "ParsedPage", "make_review"]

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from crawlers.extract.dates import parse_datetime
 from core.language import detect_language
+from crawlers.extract.dates import parse_datetime
 from crawlers.extract.ratings import UNRATED, normalise_rating
 from crawlers.items import content_id
 

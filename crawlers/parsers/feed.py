@@ -11,7 +11,7 @@ model scores them and the referral intent is set from the text.
 from __future__ import annotations
 
 import calendar
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -62,4 +62,4 @@ def _date(value: Any) -> datetime | None:
     """feedparser's UTC struct_time as a datetime."""
     if not value:
         return None
-    return datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
+    return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)

@@ -18,7 +18,8 @@ of the LocalBusiness (no review ids there: the store hashes the content).
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from parsel import Selector

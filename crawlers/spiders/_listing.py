@@ -11,7 +11,8 @@ new. Defaults for the real site come from spider arguments (``app_id=``,
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from scrapy import Request
 from scrapy.http import Response

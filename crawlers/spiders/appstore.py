@@ -8,7 +8,8 @@ Paginates ``page=1..10`` until a page holds only stored reviews or older than ``
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from crawlers.parsers import appstore
 from crawlers.spiders._listing import ListingSpider, option_list

@@ -20,8 +20,9 @@ a plain ``scrapy crawl`` reads them from the store.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime
-from typing import Any, AsyncIterator, Iterable, Iterator
+from typing import Any
 
 import scrapy
 from scrapy import Request, signals
@@ -98,7 +99,7 @@ class ReviewSpider(scrapy.Spider):
         return parsed
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "ReviewSpider":
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ReviewSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._opened, signal=signals.spider_opened)
         return spider

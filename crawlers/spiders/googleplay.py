@@ -12,7 +12,8 @@ The format is undocumented (see :mod:`crawlers.parsers.googleplay`).
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from scrapy import Request
 from scrapy.http import Response

@@ -8,7 +8,8 @@ or the argument ``query=...`` (default: the brand's name) to build it. Follows
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from crawlers.parsers import hackernews
 from crawlers.spiders._listing import ListingSpider

@@ -9,7 +9,8 @@ a page holds only stored posts or older than ``since``.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from crawlers.parsers import reddit
 from crawlers.spiders._listing import ListingSpider

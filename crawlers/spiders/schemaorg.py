@@ -11,14 +11,15 @@ from the start URL.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 from scrapy.http import Response, TextResponse
 
 from crawlers import stats as keys
-from crawlers.page_state import HUB, REVIEWS, StoredPages, page_state_item
 from crawlers.items import ReviewItem
+from crawlers.page_state import HUB, REVIEWS, StoredPages, page_state_item
 from crawlers.spiders.base import ReviewSpider
 
 _NEXT_TEXT = re.compile(

@@ -11,7 +11,8 @@ skipped, so a nightly run only opens pages that changed.
 
 from __future__ import annotations
 
-from typing import Any, AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any
 
 from scrapy.http import Response
 from scrapy.spiders import SitemapSpider as ScrapySitemapSpider

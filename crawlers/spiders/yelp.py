@@ -8,7 +8,8 @@ until a page holds only stored reviews or older than ``since``.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from crawlers.parsers import yelp
 from crawlers.spiders._listing import ListingSpider

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from prefect import task
-from prefect.logging import get_run_logger
 from prefect.cache_policies import NO_CACHE
+from prefect.logging import get_run_logger
 
 from flows import progress
 from flows.notify import format_message, post_webhook

@@ -22,7 +22,6 @@ from flows.flagging import Scored, flag_rows
 from flows.outcomes import BatchOutcome
 from nlp.review_scoring import review_text, score_reviews  # review_text: what themes and claims read too
 
-
 VERSIONS_FILE = "model-versions.json"  # under the data dir: model files fingerprint -> version
 
 

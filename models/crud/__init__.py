@@ -21,6 +21,8 @@ from models.crud.flags import flagged_reviews, upsert_flags
 from models.crud.night_counts import flags_since, new_reviews_by_source, scored_since
 from models.crud.page_states import page_states, save_page_states
 from models.crud.reports import brand_summary
+from models.crud.reviews import UpsertResult, count_reviews, known_external_ids, known_ids_by_source, upsert_reviews
+from models.crud.scores import latest_scores, save_scores, unscored_reviews
 from models.crud.shards import (
     beat_shard,
     expired_shards,
@@ -30,8 +32,6 @@ from models.crud.shards import (
     reopen_shard,
     take_shard,
 )
-from models.crud.reviews import UpsertResult, count_reviews, known_external_ids, known_ids_by_source, upsert_reviews
-from models.crud.scores import latest_scores, save_scores, unscored_reviews
 
 __all__ = [
     "UpsertResult",
@@ -60,8 +60,8 @@ __all__ = [
     "plan_shards",
     "release_claims",
     "remove_source",
-    "reopen_shard",
     "renew_claims",
+    "reopen_shard",
     "save_page_states",
     "save_scores",
     "scored_since",

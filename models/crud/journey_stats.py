@@ -72,7 +72,7 @@ def _readings(session: Session, table, column, brand_id: int, start: datetime, e
         .join(newest, newest.c.review_id == Review.id)
         .join(ReviewJourney, ReviewJourney.id == newest.c.journey_id)
         .join(table, and_(table.review_id == Review.id, table.model_version == ReviewJourney.model_version))
-        .where(Review.brand_id == brand_id, _DATE >= start, _DATE < end)
+        .where(Review.brand_id == brand_id, start <= _DATE, end > _DATE)
         .order_by(Review.id)
     )
     return session.exec(query).all()
@@ -113,7 +113,7 @@ def stage_weeks(session: Session, brand_id: int, start: datetime, end: datetime,
 def detractor_themes(session: Session, brand_id: int, start: datetime, end: datetime, *, top: int = 5) -> list[ThemeWeek]:
     """The negative themes of the window's flagged reviews (detractors), most frequent first, two quotes each."""
     flagged = set(session.exec(select(Flag.review_id).join(Review, Review.id == Flag.review_id)
-                               .where(Flag.brand_id == brand_id, _DATE >= start, _DATE < end)))
+                               .where(Flag.brand_id == brand_id, start <= _DATE, end > _DATE)))
     found: dict[str, ThemeWeek] = defaultdict(lambda: ThemeWeek(""))
     for rid, theme, polarity, _label, title, text in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id,
                                                                start, end, ReviewTheme.polarity):

@@ -7,5 +7,13 @@ text: themes with their polarity, stages, the primary stage and referral intent.
 from nlp.themes.catalog import DEFAULT_THEME_NAMES, DEFAULT_THEMES, STAGE_NAMES, STAGES, Theme
 from nlp.themes.detector import VERSION, JourneyResult, ThemeDetector
 
-__all__ = ["DEFAULT_THEMES", "DEFAULT_THEME_NAMES", "STAGES", "STAGE_NAMES", "Theme", "ThemeDetector",
-           "JourneyResult", "VERSION"]
+__all__ = [
+           "DEFAULT_THEMES",
+           "DEFAULT_THEME_NAMES",
+           "STAGES",
+           "STAGE_NAMES",
+           "VERSION",
+           "JourneyResult",
+           "Theme",
+           "ThemeDetector",
+]

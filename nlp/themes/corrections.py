@@ -67,7 +67,7 @@ class CorrectionMemory:
         return out
 
     @classmethod
-    def load(cls, path: Path) -> "CorrectionMemory":
+    def load(cls, path: Path) -> CorrectionMemory:
         """Read an exported corrections file; a missing file means no corrections."""
         if not path.exists():
             return cls()

@@ -107,7 +107,7 @@ class ThemeDetector:
         found, weak = set(), set()
         for name, rules in self._themes.items():
             for pattern, ctx in rules:
-                if ctx == "app" and not is_app or ctx == "offline" and is_app:
+                if (ctx == "app" and not is_app) or (ctx == "offline" and is_app):
                     continue
                 if pattern.search(clause):
                     (weak if ctx == "weak" else found).add(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -99,13 +100,13 @@ def test_second_crawl_stops_at_the_first_known_page(first_crawl, site, crawl_db,
 
 @pytest.mark.slow
 def test_since_drops_older_reviews_and_stops(site, tmp_path, local_settings) -> None:
-    from datetime import datetime, timezone
     import json
+    from datetime import datetime
 
     out = tmp_path / "reviews.jsonl"
     result = run_crawl(
         "appstore", [site.url(PAGE1)], brand="Acme", output=out, settings=local_settings,
-        since=datetime(2024, 2, 1, tzinfo=timezone.utc),
+        since=datetime(2024, 2, 1, tzinfo=UTC),
     )
     assert result.ok
     ids = [json.loads(line)["external_id"] for line in out.read_text(encoding="utf-8").splitlines()]

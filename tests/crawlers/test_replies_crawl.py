@@ -9,7 +9,7 @@ crawl, on a page behind the first, is found and answers the review's flag.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ TP1, TP2, TP3 = (f"/review/acme.example?sort=recency{p}" for p in ("", "&page=2"
 YELP = "/biz/acme-coffee-oakland?sort_by=date_desc"
 GP_DETAILS = "/store/apps/details?id=com.acme.replies&hl=en&gl=us"
 GP_BATCH = "/_/PlayStoreUi/data/batchexecute"
-NOW = datetime.now(timezone.utc).replace(microsecond=0)
+NOW = datetime.now(UTC).replace(microsecond=0)
 _PLACEHOLDER = re.compile(r'\\?"@@EPOCH_DAYS_AGO_(\d+)@@\\?"|@@(LOCAL_)?DAYS_AGO_(\d+)@@')
 
 

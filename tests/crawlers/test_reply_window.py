@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from crawlers import run_store
 from crawlers.reply_window import awaiting_reply_since
 
-NOW = datetime(2026, 12, 4, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
 
 
 def test_only_spiders_whose_pages_carry_replies_look_back(monkeypatch) -> None:
@@ -29,7 +29,7 @@ def test_the_runner_hands_over_recent_unanswered_reviews_as_unknown(db_url: str,
     from models import crud
     from models.db import get_engine, session_scope
 
-    recent = (datetime.now(timezone.utc) - timedelta(days=3)).isoformat()
+    recent = (datetime.now(UTC) - timedelta(days=3)).isoformat()
     with session_scope(get_engine(db_url)) as session:
         brand_id = crud.get_or_create_brand(session, "Acme").id
         crud.upsert_reviews(session, [

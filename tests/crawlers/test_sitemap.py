@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gzip
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -72,7 +72,7 @@ def test_since_skips_unchanged_entries_and_known_pages_stop(first_crawl, site, c
     grinder, page2 = len(site.hits_for("/products/grinder")), len(site.hits_for("/products/kettle?page=2"))
     again = run_crawl(
         "sitemap", [site.url("/sitemap_index.xml")], brand="Acme", database_url=crawl_db, settings=local_settings,
-        since=datetime(2024, 2, 1, tzinfo=timezone.utc),
+        since=datetime(2024, 2, 1, tzinfo=UTC),
     )
     assert again.ok and again.items_new == 0
     assert len(site.hits_for("/products/grinder")) == grinder  # lastmod 2023: not opened

@@ -51,8 +51,9 @@ def test_loading_one_spider_imports_no_other_spider_module() -> None:
 
 
 def test_the_deferred_microformats_parser_still_works_when_used() -> None:
-    import crawlers.extract.schemaorg  # noqa: F401 - registers the stand-in
     from extruct.microformat import MicroformatExtractor
+
+    import crawlers.extract.schemaorg  # noqa: F401 - registers the stand-in
 
     items = MicroformatExtractor().extract('<div class="h-card"><span class="p-name">Ann</span></div>')
     assert items == [{"type": ["h-card"], "properties": {"name": ["Ann"]}}]

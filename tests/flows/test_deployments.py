@@ -8,7 +8,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -27,8 +27,8 @@ from flows.deployments import (
 )
 from models.db import init_db
 from models.tables import Brand, Flag, Review, Score
-from umot.cli import app
 from reporting import default_week
+from umot.cli import app
 
 # `umot serve`/`deploy` run in-process here set PREFECT_API_URL: never for the tests after.
 pytestmark = pytest.mark.usefixtures("restore_prefect_api_url")
@@ -226,7 +226,7 @@ def seeded_store(store: str, tmp_path, monkeypatch) -> str:
     url = store
     monkeypatch.setenv("UMOT_EXPORT_DIR", str(tmp_path / "exports"))
     monkeypatch.delenv("UMOT_TIMEZONE", raising=False)
-    when = datetime.combine(default_week().monday + timedelta(days=2), time(12), tzinfo=timezone.utc)
+    when = datetime.combine(default_week().monday + timedelta(days=2), time(12), tzinfo=UTC)
     with Session(init_db(url)) as s:
         brand = Brand(name="Acme | Corp")
         s.add(brand)

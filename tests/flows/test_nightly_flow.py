@@ -40,7 +40,10 @@ def run_report(state) -> str:
     """The ``nightly-summary`` artifact the flow run of ``state`` created."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import (
-        ArtifactFilter, ArtifactFilterKey, FlowRunFilter, FlowRunFilterId,
+        ArtifactFilter,
+        ArtifactFilterKey,
+        FlowRunFilter,
+        FlowRunFilterId,
     )
     from prefect.client.schemas.sorting import ArtifactSort
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from flows.flagging import WARN_REASON, Scored, flag_rows, severity
@@ -67,7 +67,7 @@ def test_untrusted_text_cannot_inject_markdown_or_links() -> None:
 
 
 def _result(**brand_kw) -> NightlyResult:
-    started = datetime(2026, 11, 23, 3, 0, tzinfo=timezone.utc)
+    started = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
     brand = BrandReport(
         brand_id=1, brand="Acme", new_reviews=12, stored_reviews=40, scored=12,
         labels={"positive": 6, "neutral": 2, "negative": 4}, new_detractors=4,
@@ -102,7 +102,7 @@ def test_report_lists_failed_sources_split_week_change_and_quotes() -> None:
 
 
 def test_headline_for_a_run_with_nothing_new() -> None:
-    result = NightlyResult(started_at=datetime.now(timezone.utc),
+    result = NightlyResult(started_at=datetime.now(UTC),
                            sources=[SourceOutcome(source=spec(), ok=True, items_scraped=20, items_new=0)],
                            brands=[BrandReport(brand_id=1, brand="Acme", stored_reviews=240)])
     assert result.headline() == "0 new reviews; 240 already stored; 0 new detractors"

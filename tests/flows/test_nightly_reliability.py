@@ -55,7 +55,8 @@ def stored_ids(url: str) -> set[str]:
 @pytest.fixture
 def slow_site() -> Iterator[Callable[..., tuple[str, dict[str, set[str]]]]]:
     """The demo site's pages served with a delay per product page; returns (base URL, ids per brand)."""
-    from umot.demo.site import BRANDS as SPECS, build_content, build_pages
+    from umot.demo.site import BRANDS as SPECS
+    from umot.demo.site import build_content, build_pages
 
     servers = []
 
@@ -168,7 +169,7 @@ def test_a_dead_site_or_broken_pages_never_lose_stored_reviews(
     from crawlers.runner import LOCAL_SITE_SETTINGS
     from flows.nightly import nightly
     from models import crud
-    from models.db import session_scope, get_engine
+    from models.db import get_engine, session_scope
     from umot.demo import start_demo_site
 
     site = start_demo_site(reviews_per_product=4)

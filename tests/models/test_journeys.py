@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 from sqlmodel import Session, select
 
@@ -83,12 +85,12 @@ def test_bad_corrections_change_nothing(session: Session, brand_id: int, theme: 
 
 
 def test_week_figures_by_theme_and_stage(session: Session, brand_id: int) -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from models.crud import save_scores
     from models.crud.journey_stats import detractor_themes, stage_weeks, theme_weeks
 
-    now = datetime(2026, 11, 30, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 30, tzinfo=UTC)
     rows = [("late and rude", now - timedelta(days=1)), ("late again", now - timedelta(days=2)),
             ("great fries", now - timedelta(days=3)), ("was late", now - timedelta(days=9))]
     upsert_reviews(session, [{"source": "t", "external_id": str(i), "text": t, "published_at": d}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from models.crud.triage import ThrottlePolicy, clear_failures, lock_remaining, r
 from models.db import init_db, session_scope
 
 POLICY = ThrottlePolicy(slow_from=2, lock_at=4, lock_seconds=600, window_seconds=3600)
-T0 = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

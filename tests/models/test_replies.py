@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlmodel import Session, select
@@ -39,7 +39,7 @@ def test_a_reply_found_later_is_stored_and_answers_the_flag(session: Session, br
     review = session.exec(select(Review)).one()
     session.refresh(review)
     assert (review.reply_text, review.reply_author) == ("Sorry, refunded.", "Acme")
-    assert review.replied_at == datetime(2024, 3, 9, 16, 30, tzinfo=timezone.utc)
+    assert review.replied_at == datetime(2024, 3, 9, 16, 30, tzinfo=UTC)
     assert review.reply_seen_at is not None
     session.refresh(flag)
     assert (flag.status, flag.assignee, flag.note) == ("responded", "ana", "calling them")
@@ -118,7 +118,7 @@ def test_brand_summary_has_reply_rate_and_median_hours(session: Session, brand_i
     rows[2] |= {"reply_text": "undated"}  # answered, no time
     ids = crud.upsert_reviews(session, rows, brand_id=brand_id).new_ids
     crud.upsert_flags(session, [{"review_id": i, "brand_id": brand_id} for i in ids])
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     [acme] = crud.brand_summary(session, since=now - timedelta(days=1), until=now + timedelta(days=1))
     assert (acme["reply_rate"], acme["median_reply_hours"]) == (0.75, 16.2)
     [empty] = crud.brand_summary(session, since=now + timedelta(days=1), until=now + timedelta(days=2))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
 
-from models.crud import count_reviews, known_external_ids, upsert_reviews
 from models.crud import _bulk as bulk_module
+from models.crud import count_reviews, known_external_ids, upsert_reviews
 from models.crud._dialect import SQLITE_MAX_VARIABLES
 from models.db import session_scope
 from models.schemas import ReviewCreate, content_hash, parse_datetime
@@ -110,7 +110,7 @@ def test_rows_are_normalised(engine, brand_id) -> None:
         review = s.get(Review, new_id)
     assert review.source == "shop" and review.external_id == "42"
     assert (review.rating, review.rating_raw, review.rating_scale) == (4.5, 9.0, 10.0)
-    assert review.published_at == datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)
+    assert review.published_at == datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
     assert len(review.title) == 1000 and len(review.url) == 2000 and review.text == ""
     assert review.extra == {"when": "2024-01-01 00:00:00"}
 
@@ -118,11 +118,11 @@ def test_rows_are_normalised(engine, brand_id) -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("2024-05-06T07:08:09Z", datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc)),
-        ("2024-05-06", datetime(2024, 5, 6, tzinfo=timezone.utc)),
-        (datetime(2024, 5, 6, 7, 8), datetime(2024, 5, 6, 7, 8, tzinfo=timezone.utc)),
-        (datetime(2024, 5, 6, 9, tzinfo=timezone(timedelta(hours=2))), datetime(2024, 5, 6, 7, tzinfo=timezone.utc)),
-        ("6 May 2024", datetime(2024, 5, 6, tzinfo=timezone.utc)),
+        ("2024-05-06T07:08:09Z", datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)),
+        ("2024-05-06", datetime(2024, 5, 6, tzinfo=UTC)),
+        (datetime(2024, 5, 6, 7, 8), datetime(2024, 5, 6, 7, 8, tzinfo=UTC)),
+        (datetime(2024, 5, 6, 9, tzinfo=timezone(timedelta(hours=2))), datetime(2024, 5, 6, 7, tzinfo=UTC)),
+        ("6 May 2024", datetime(2024, 5, 6, tzinfo=UTC)),
         ("not a date", None),
         ("", None),
         (None, None),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import select
@@ -19,7 +19,7 @@ from models.crud import (
 from models.db import session_scope
 from models.tables import Flag, Score
 
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 
 
 def seed(engine, brand_id: int, texts: list[str], ratings: list[float | None] | None = None) -> list[int]:

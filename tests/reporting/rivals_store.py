@@ -10,10 +10,10 @@ Globex W47: g1 5★ pos, g2 4★ pos.   Initech W47: i1 1★ neg, flagged, repli
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 W47, W46 = "2026-W47", "2026-W46"
-T = datetime(2026, 11, 17, 10, 0, tzinfo=timezone.utc)  # Tuesday of W47
+T = datetime(2026, 11, 17, 10, 0, tzinfo=UTC)  # Tuesday of W47
 LAST_WEEK = T - timedelta(days=7)
 
 # brand, id, rating, label, predicted stars, published, reply after (h; None = no reply, "undated"), intent, flagged

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 
 from models.db import init_db
 from models.tables import Brand, Flag, Review, Score
-from umot.cli import app
 from reporting import (
     ExportError,
     IsoWeek,
@@ -25,8 +24,9 @@ from reporting import (
 )
 from reporting.columns import DETRACTOR_COLUMNS, SUMMARY_COLUMNS
 from reporting.files import slugify, write_csv
+from umot.cli import app
 
-UTC = timezone.utc
+UTC = UTC
 W47 = "2026-W47"  # Monday 2026-11-16 .. Sunday 2026-11-22
 
 

@@ -6,7 +6,7 @@ import getpass
 import json
 import os
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -32,10 +32,10 @@ TABLE_LIMIT = 50  # rows the table shows unless --limit says otherwise; csv/json
 
 @detractors_app.command("list")
 def list_(
-    brand: Annotated[Optional[str], typer.Option(help="Only this brand")] = None,
-    status: Annotated[Optional[str], typer.Option(help=LIST_STATUS_HELP)] = None,
+    brand: Annotated[str | None, typer.Option(help="Only this brand")] = None,
+    status: Annotated[str | None, typer.Option(help=LIST_STATUS_HELP)] = None,
     limit: Annotated[
-        Optional[int],
+        int | None,
         typer.Option(help=f"At most this many, 0 = all \\[default: {TABLE_LIMIT} for the table, all for csv and json]",
                      show_default=False),
     ] = None,
@@ -109,11 +109,11 @@ def _print_table(rows: list, total: int) -> None:
 @detractors_app.command("set")
 def set_(
     flag_id: Annotated[int, typer.Argument(metavar="ID", help="The flag id (first column of `umot detractors list`)")],
-    status: Annotated[Optional[str], typer.Option(help=STATUS_HELP)] = None,
-    note: Annotated[Optional[str], typer.Option(help="Add a note (kept in the audit trail)")] = None,
-    assignee: Annotated[Optional[str], typer.Option(help="Assign to someone ('' unassigns)")] = None,
-    label: Annotated[Optional[str], typer.Option(help="With --status dismissed: what it really is, neutral (default) or positive")] = None,
-    actor: Annotated[Optional[str], typer.Option(help="Who made the change, for the audit trail (default: cli:<os user>)")] = None,
+    status: Annotated[str | None, typer.Option(help=STATUS_HELP)] = None,
+    note: Annotated[str | None, typer.Option(help="Add a note (kept in the audit trail)")] = None,
+    assignee: Annotated[str | None, typer.Option(help="Assign to someone ('' unassigns)")] = None,
+    label: Annotated[str | None, typer.Option(help="With --status dismissed: what it really is, neutral (default) or positive")] = None,
+    actor: Annotated[str | None, typer.Option(help="Who made the change, for the audit trail (default: cli:<os user>)")] = None,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Change a detractor's status, assignee or notes; every change goes to its audit trail."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,7 +10,7 @@ from umot.cli._errors import fail
 
 # The --database-url option of every command that opens the store.
 DatabaseUrl = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
 ]
 
@@ -35,7 +35,7 @@ def store_error(exc: BaseException, url: str | None = None) -> str:
     return f"cannot open the store{where}: {reason} (is it running? check --database-url or UMOT_DATABASE_URL)"
 
 
-def open_store(database_url: str | None, *, must_exist: bool = False) -> "Engine":
+def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     """The store, migrated to the newest schema (what every command that opens it does).
 
     ``must_exist`` is for commands that only read or change what is stored
@@ -59,7 +59,7 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> "Engine
         fail(store_error(exc))
 
 
-def brand_or_fail(session: "Session", name: str, *, create_hint: bool = False) -> "Brand":
+def brand_or_fail(session: Session, name: str, *, create_hint: bool = False) -> Brand:
     """The stored brand called ``name``; else exit with an error listing the known brands
     (``create_hint``: and saying how to create it, for commands with ``--create-brand``)."""
     from models import crud

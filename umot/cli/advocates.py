@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,10 +19,10 @@ advocates_app = typer.Typer(
 
 @advocates_app.command("list")
 def list_(
-    brand: Annotated[Optional[str], typer.Option(help="Only this brand")] = None,
-    week: Annotated[Optional[str], typer.Option(help="Only this ISO week, e.g. 2026-W47 \\[default: every week]",
+    brand: Annotated[str | None, typer.Option(help="Only this brand")] = None,
+    week: Annotated[str | None, typer.Option(help="Only this ISO week, e.g. 2026-W47 \\[default: every week]",
                                                 show_default=False)] = None,
-    timezone: Annotated[Optional[str], typer.Option("--timezone", help="Where weeks start \\[default: UMOT_TIMEZONE or UTC]",
+    timezone: Annotated[str | None, typer.Option("--timezone", help="Where weeks start \\[default: UMOT_TIMEZONE or UTC]",
                                                     show_default=False)] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows, 0 = all")] = 50,
     database_url: DatabaseUrl = None,

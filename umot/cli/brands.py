@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,7 +17,7 @@ brands_app = typer.Typer(
 )
 
 ConfigOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--config", help="umot.toml to keep the links in \\[default: UMOT_CONFIG or ./umot.toml]", dir_okay=False),
 ]
 Rivals = Annotated[

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -33,29 +33,29 @@ def _spider_names() -> list[str]:
 
 def crawl(
     urls: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Argument(help="Start URLs: product, review-listing or hub pages (some spiders build them from -a)", show_default=False),
     ] = None,
     spider: Annotated[str, typer.Option("--spider", help="Spider to run (see crawlers/spiders/)")] = "schemaorg",
     brand: Annotated[
-        Optional[str], typer.Option(help="Brand the reviews belong to (required unless -o is given)")
+        str | None, typer.Option(help="Brand the reviews belong to (required unless -o is given)")
     ] = None,
     output: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("-o", "--output", help="Write reviews to this JSONL file instead of the store", dir_okay=False),
     ] = None,
     since: Annotated[
-        Optional[str], typer.Option(help="Skip reviews older than this date (e.g. 2024-01-31) and stop paginating there")
+        str | None, typer.Option(help="Skip reviews older than this date (e.g. 2024-01-31) and stop paginating there")
     ] = None,
-    source_id: Annotated[Optional[int], typer.Option(help="Record the crawl against this source id")] = None,
+    source_id: Annotated[int | None, typer.Option(help="Record the crawl against this source id")] = None,
     arg: Annotated[
-        Optional[list[str]], typer.Option("-a", "--arg", help="Spider argument NAME=VALUE (repeatable), e.g. follow_depth=3")
+        list[str] | None, typer.Option("-a", "--arg", help="Spider argument NAME=VALUE (repeatable), e.g. follow_depth=3")
     ] = None,
     setting: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("-s", "--set", help="Scrapy setting NAME=VALUE for this crawl (repeatable), e.g. DOWNLOAD_DELAY=5"),
     ] = None,
-    log: Annotated[Optional[Path], typer.Option(help="Keep Scrapy's full log in this file", dir_okay=False)] = None,
+    log: Annotated[Path | None, typer.Option(help="Keep Scrapy's full log in this file", dir_okay=False)] = None,
     create_brand: CreateBrand = False,
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -126,7 +126,7 @@ def import_reviews(
     brand: Annotated[str, typer.Option(help="Brand the reviews belong to", show_default=False)],
     scale: Annotated[float, typer.Option(help="Best possible rating in the file (5, 10, 100...)")] = 5,
     source: Annotated[
-        Optional[str], typer.Option(help="Source label when the file has no source column (default: import:<file name>)")
+        str | None, typer.Option(help="Source label when the file has no source column (default: import:<file name>)")
     ] = None,
     create_brand: CreateBrand = False,
     database_url: DatabaseUrl = None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,21 +13,21 @@ from umot.cli._store import DatabaseUrl
 
 def export(
     week: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="ISO week to export, e.g. 2026-W47 \\[default: the last complete week]"),
     ] = None,
     brand: Annotated[
-        Optional[str], typer.Option(help="Only this brand (name as stored, any case) \\[default: all]")
+        str | None, typer.Option(help="Only this brand (name as stored, any case) \\[default: all]")
     ] = None,
     out: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(help="Folder for the files \\[default: UMOT_EXPORT_DIR or ./exports]", file_okay=False),
     ] = None,
     excel: Annotated[
         bool, typer.Option("--excel", help="Start CSVs with a UTF-8 byte-order mark so Excel shows accents")
     ] = False,
     timezone: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="Where weeks start on Monday 00:00, IANA name \\[default: UMOT_TIMEZONE or UTC]"),
     ] = None,
     database_url: DatabaseUrl = None,
@@ -38,8 +38,8 @@ def export(
     counts under the date it was written (else first seen). Every file is
     written atomically: readers never see half a file.
     """
-    from umot.cli._store import open_store
     from reporting import ExportError, write_weekly_export
+    from umot.cli._store import open_store
 
     engine = open_store(database_url, must_exist=True)
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,10 +19,10 @@ def score(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the scored rows (.csv or .jsonl).")],
     text_column: Annotated[str, typer.Option(help="Column holding the review text.")] = "text",
     rating_column: Annotated[str, typer.Option(help="Column with a 1-5 star rating, used by the detractor rule if present.")] = "rating",
-    model: Annotated[Optional[str], typer.Option(help="fast or full (the shipped models), a model directory or an HF hub id (default: UMOT_MODEL or the shipped default).")] = None,
-    quantized: Annotated[Optional[bool], typer.Option("--int8/--no-int8", help="int8 weights (default: UMOT_QUANTIZE, else on with ONNX Runtime, off with PyTorch).")] = None,
-    backend: Annotated[Optional[str], typer.Option(help="onnx (ONNX Runtime, default) or torch (default: UMOT_BACKEND).")] = None,
-    brand: Annotated[Optional[str], typer.Option(help="Also find this brand's own themes ([[themes]] in umot.toml).")] = None,
+    model: Annotated[str | None, typer.Option(help="fast or full (the shipped models), a model directory or an HF hub id (default: UMOT_MODEL or the shipped default).")] = None,
+    quantized: Annotated[bool | None, typer.Option("--int8/--no-int8", help="int8 weights (default: UMOT_QUANTIZE, else on with ONNX Runtime, off with PyTorch).")] = None,
+    backend: Annotated[str | None, typer.Option(help="onnx (ONNX Runtime, default) or torch (default: UMOT_BACKEND).")] = None,
+    brand: Annotated[str | None, typer.Option(help="Also find this brand's own themes ([[themes]] in umot.toml).")] = None,
 ) -> None:
     """Score reviews: add label, stars, p_negative/p_neutral/p_positive, detractor and reasons,
     and the themes (name: polarity), journey stages and primary stage each text speaks of.

@@ -9,9 +9,9 @@ lines stay out of the terminal unless ``--verbose``.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -175,18 +175,18 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's l
 Concurrency = Annotated[int, typer.Option(
     min=1, help="Scrapy processes the sources are shared among (each crawls its share side by side).",
 )]
-Model = Annotated[Optional[str], typer.Option(help="Model directory or id \\[default: UMOT_MODEL or the shipped model]")]
+Model = Annotated[str | None, typer.Option(help="Model directory or id \\[default: UMOT_MODEL or the shipped model]")]
 
 
 def run(
-    brand: Annotated[Optional[str], typer.Option(help="Only this brand's sources and reviews.")] = None,
-    source: Annotated[Optional[str], typer.Option(help="Only the source with this name.")] = None,
+    brand: Annotated[str | None, typer.Option(help="Only this brand's sources and reviews.")] = None,
+    source: Annotated[str | None, typer.Option(help="Only the source with this name.")] = None,
     model: Model = None,
     concurrency: Concurrency = 1,
     retries: Annotated[int, typer.Option(min=0, help="Retries of a failed crawl (back-off 10 s, 20 s, ...).")] = 2,
     batch_size: Annotated[int, typer.Option(min=1, help="Reviews scored per batch (one transaction each).")] = 256,
     notify: Annotated[bool, typer.Option(help="Post new detractors to brand webhooks.")] = True,
-    setting: Annotated[Optional[list[str]], typer.Option(
+    setting: Annotated[list[str] | None, typer.Option(
         "--set", "-s", metavar="NAME=VALUE", help="Scrapy setting for every crawl, e.g. -s DOWNLOAD_DELAY=5 (repeatable).",
     )] = None,
     verbose: Verbose = False,
@@ -271,7 +271,7 @@ def disable_demo_sources() -> None:
                 crud.set_source_enabled(session, source.id, False)
 
 
-def demo_week(engine: "Engine", brands: list[str], now: datetime | None = None) -> "IsoWeek":
+def demo_week(engine: Engine, brands: list[str], now: datetime | None = None) -> IsoWeek:
     """The week the demo exports: this ISO week, or the last complete one when that holds
     more of the demo brands' detractors (early in a week, this one has barely begun: a
     Monday's demo would otherwise write header-only CSVs)."""
@@ -281,7 +281,7 @@ def demo_week(engine: "Engine", brands: list[str], now: datetime | None = None) 
     from reporting.weeks import IsoWeek, resolve_timezone
 
     zone = resolve_timezone()
-    this = IsoWeek.of((now or datetime.now(timezone.utc)).astimezone(zone).date())
+    this = IsoWeek.of((now or datetime.now(UTC)).astimezone(zone).date())
     last = this.shift(-1)
     with session_scope(engine, write=False) as session:
         ids = [b.id for name in brands if (b := crud.get_brand(session, name)) is not None]
@@ -299,7 +299,7 @@ def export_demo_week(brands: list[str]) -> list[Path]:
 
 
 def demo(
-    reviews: Annotated[Optional[int], typer.Option(min=1, help="Reviews on the demo site \\[default: ~150].")] = None,
+    reviews: Annotated[int | None, typer.Option(min=1, help="Reviews on the demo site \\[default: ~150].")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the generated site (same seed, same reviews).")] = 0,
     model: Model = None,
     verbose: Verbose = False,

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -15,15 +15,15 @@ from umot.cli._errors import fail
 LOCAL_API_URL = "http://127.0.0.1:4200/api"
 
 NightlyCron = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--nightly-cron", help="Cron for the nightly run \\[default: UMOT_NIGHTLY_CRON or '0 2 * * *']"),
 ]
 WeeklyCron = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--weekly-cron", help="Cron for the weekly export \\[default: UMOT_WEEKLY_CRON or '0 6 * * 1']"),
 ]
 Timezone = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--timezone", help="IANA timezone of both schedules and of export weeks \\[default: UMOT_TIMEZONE or UTC]"),
 ]
 
@@ -83,7 +83,7 @@ def serve(
     weekly_cron: WeeklyCron = None,
     timezone: Timezone = None,
     limit: Annotated[
-        Optional[int], typer.Option(min=1, help="Most flow runs at once \\[default: no limit]")
+        int | None, typer.Option(min=1, help="Most flow runs at once \\[default: no limit]")
     ] = None,
     pause_on_shutdown: Annotated[
         bool,
@@ -144,8 +144,8 @@ def deploy(
 
 def _pinned_locations() -> str:
     """Where the deployed runs will read and write, whatever folder the worker starts in."""
-    from flows.deployments import worker_job_variables
     from core.settings import get_settings
+    from flows.deployments import worker_job_variables
 
     env = worker_job_variables()["env"]
     if "UMOT_DATABASE_URL" in env:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -16,11 +16,11 @@ sources_app = typer.Typer(
 )
 
 ConfigOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--config", help="Sources file (default: UMOT_CONFIG or ./umot.toml)", dir_okay=False),
 ]
 DatabaseOption = Annotated[
-    Optional[str], typer.Option("--database-url", help="Store URL (default: UMOT_DATABASE_URL or data/umot.db)")
+    str | None, typer.Option("--database-url", help="Store URL (default: UMOT_DATABASE_URL or data/umot.db)")
 ]
 
 
@@ -58,8 +58,8 @@ def add(
     brand: Annotated[str, typer.Argument(help="Brand the source belongs to (created if new)", show_default=False)],
     name: Annotated[str, typer.Argument(help="Name of the source, unique per brand, e.g. ios-us", show_default=False)],
     spider: Annotated[str, typer.Option("--spider", help="appstore, googleplay, trustpilot, yelp, reddit, hackernews, feed, sitemap, schemaorg")],
-    url: Annotated[Optional[list[str]], typer.Option("--url", help="Start URL (repeatable); optional when --option says where to go")] = None,
-    option: Annotated[Optional[list[str]], typer.Option("--option", help="Spider argument KEY=VALUE (repeatable), e.g. app_id=123")] = None,
+    url: Annotated[list[str] | None, typer.Option("--url", help="Start URL (repeatable); optional when --option says where to go")] = None,
+    option: Annotated[list[str] | None, typer.Option("--option", help="Spider argument KEY=VALUE (repeatable), e.g. app_id=123")] = None,
     disabled: Annotated[bool, typer.Option("--disabled", help="Add it switched off (the nightly run skips it)")] = False,
     config: ConfigOption = None,
     database_url: DatabaseOption = None,
@@ -93,7 +93,7 @@ def add(
 
 @sources_app.command("list")
 def list_sources(
-    brand: Annotated[Optional[str], typer.Option(help="Only this brand's sources")] = None,
+    brand: Annotated[str | None, typer.Option(help="Only this brand's sources")] = None,
     config: ConfigOption = None,
     database_url: DatabaseOption = None,
 ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,7 +16,7 @@ themes_app = typer.Typer(
     no_args_is_help=True,
 )
 ConfigOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--config", help="umot.toml holding the brand themes \\[default: UMOT_CONFIG or ./umot.toml]", dir_okay=False),
 ]
 
@@ -40,7 +40,7 @@ def _brand_themes(config: Path, brand: str | None = None) -> dict:
 
 @themes_app.command("list")
 def list_themes(
-    brand: Annotated[Optional[str], typer.Option(help="Only this brand's own themes")] = None,
+    brand: Annotated[str | None, typer.Option(help="Only this brand's own themes")] = None,
     config: ConfigOption = None,
 ) -> None:
     """The default themes, the journey stages, and each brand's own themes from umot.toml."""
@@ -64,7 +64,7 @@ def add(
     brand: Annotated[str, typer.Argument(help="The brand the theme belongs to", show_default=False)],
     name: Annotated[str, typer.Argument(help="Theme name, lower_snake_case (e.g. loyalty_card)", show_default=False)],
     description: Annotated[str, typer.Option("--description", "-d", help="What the theme covers, one line", show_default=False)],
-    example: Annotated[Optional[list[str]], typer.Option("--example", "-e", help="A phrase that names the theme (repeatable, 1 to 20)", show_default=False)] = None,
+    example: Annotated[list[str] | None, typer.Option("--example", "-e", help="A phrase that names the theme (repeatable, 1 to 20)", show_default=False)] = None,
     config: ConfigOption = None,
 ) -> None:
     """Add a brand theme to umot.toml; the next nightly run or `umot rescore` finds it (no retraining)."""
@@ -103,8 +103,8 @@ def remove(
 @themes_app.command("correct")
 def correct(
     review_id: Annotated[int, typer.Argument(help="The stored review's id (as the triage queue shows it)", show_default=False)],
-    add_theme: Annotated[Optional[str], typer.Option("--add", help="Theme the review speaks of")] = None,
-    remove_theme: Annotated[Optional[str], typer.Option("--remove", help="Theme the review does not speak of")] = None,
+    add_theme: Annotated[str | None, typer.Option("--add", help="Theme the review speaks of")] = None,
+    remove_theme: Annotated[str | None, typer.Option("--remove", help="Theme the review does not speak of")] = None,
     polarity: Annotated[str, typer.Option(help="With --add: negative, neutral or positive")] = "negative",
     actor: Annotated[str, typer.Option(help="Who made the correction (kept in the audit trail)")] = "cli",
     config: ConfigOption = None,
@@ -133,7 +133,7 @@ def correct(
 
 
 def rescore(
-    brand: Annotated[Optional[str], typer.Option(help="Only this brand's reviews")] = None,
+    brand: Annotated[str | None, typer.Option(help="Only this brand's reviews")] = None,
     every: Annotated[bool, typer.Option("--all", help="Read every review again, not only those without a current reading")] = False,
     database_url: DatabaseUrl = None,
 ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -97,24 +97,24 @@ def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: 
 
 
 def train(
-    data: Annotated[Optional[list[Path]], typer.Option(metavar="FILE", help="Labelled CSV/JSONL file (optionally .gz) with a text column; repeat for several.")] = None,
-    scheme: Annotated[Optional[list[str]], typer.Option(metavar="[FILE=]SCHEME", help=f"Label scheme, SCHEME or FILE=SCHEME: {SCHEME_HELP}. Default: detected from the label column.")] = None,
-    rows: Annotated[Optional[list[str]], typer.Option(metavar="FILE=N", help="FILE=N: train on at most N rows of FILE (a stratified, seeded sample).")] = None,
-    holdout: Annotated[Optional[list[str]], typer.Option(metavar="[FILE=]SHARE", help="Share of each file held out (stratified), SHARE or FILE=SHARE (default 0.1).")] = None,
-    fast_out: Annotated[Optional[Path], typer.Option(help="Also distil a fast 4-layer model into this directory.")] = None,
+    data: Annotated[list[Path] | None, typer.Option(metavar="FILE", help="Labelled CSV/JSONL file (optionally .gz) with a text column; repeat for several.")] = None,
+    scheme: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SCHEME", help=f"Label scheme, SCHEME or FILE=SCHEME: {SCHEME_HELP}. Default: detected from the label column.")] = None,
+    rows: Annotated[list[str] | None, typer.Option(metavar="FILE=N", help="FILE=N: train on at most N rows of FILE (a stratified, seeded sample).")] = None,
+    holdout: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SHARE", help="Share of each file held out (stratified), SHARE or FILE=SHARE (default 0.1).")] = None,
+    fast_out: Annotated[Path | None, typer.Option(help="Also distil a fast 4-layer model into this directory.")] = None,
     from_db: Annotated[bool, typer.Option("--from-db", help="Train on the store's rated reviews (and triage corrections).")] = False,
-    brand: Annotated[Optional[str], typer.Option(help="With --from-db: only this brand's reviews.")] = None,
-    database_url: Annotated[Optional[str], typer.Option(help="With --from-db: database URL (default UMOT_DATABASE_URL).")] = None,
-    out: Annotated[Optional[Path], typer.Option(help="Model directory to write (default: <UMOT_DATA_DIR>/model). Use it with --model / UMOT_MODEL.")] = None,
-    card: Annotated[Optional[Path], typer.Option(help="Model card to write (default: OUT/MODEL_CARD.md).")] = None,
-    eval_dir: Annotated[Optional[Path], typer.Option(help="Folder with marc_en_dev.csv.gz / sst2_dev.csv / tweets_semeval2017_test.csv.gz to evaluate on (default: beside the first --data, if there).")] = None,
+    brand: Annotated[str | None, typer.Option(help="With --from-db: only this brand's reviews.")] = None,
+    database_url: Annotated[str | None, typer.Option(help="With --from-db: database URL (default UMOT_DATABASE_URL).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Model directory to write (default: <UMOT_DATA_DIR>/model). Use it with --model / UMOT_MODEL.")] = None,
+    card: Annotated[Path | None, typer.Option(help="Model card to write (default: OUT/MODEL_CARD.md).")] = None,
+    eval_dir: Annotated[Path | None, typer.Option(help="Folder with marc_en_dev.csv.gz / sst2_dev.csv / tweets_semeval2017_test.csv.gz to evaluate on (default: beside the first --data, if there).")] = None,
     text_column: Annotated[str, typer.Option(help="Text column of every --data file.")] = "text",
     epochs: Annotated[float, typer.Option(help="Passes over the data (fractions allowed).")] = 1.5,
     max_length: Annotated[int, typer.Option(help="Tokens read per training text (head + tail).")] = 128,
     batch_size: Annotated[int, typer.Option(help="Texts per optimisation step.")] = 32,
     seed: Annotated[int, typer.Option(help="Random seed (the run is deterministic).")] = 13,
-    limit: Annotated[Optional[int], typer.Option(help="Use only the first N rows of each file (quick trials).")] = None,
-    set_: Annotated[Optional[list[str]], typer.Option("--set", metavar="FIELD=VALUE", help="FIELD=VALUE: any other hyper-parameter (see the model card's table).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Use only the first N rows of each file (quick trials).")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", metavar="FIELD=VALUE", help="FIELD=VALUE: any other hyper-parameter (see the model card's table).")] = None,
 ) -> None:
     """Fine-tune the MiniLM sentiment model on labelled texts and write a model card.
 
@@ -134,10 +134,10 @@ def train(
     if data:
         splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column, limit, seed, cfg.holdout)
     else:
+        from core.settings import get_settings
         from nlp.sources import LabelledFile
         from nlp.splits import split_files
         from umot.cli.nlp import rated_reviews_from_db
-        from core.settings import get_settings
 
         texts, stars, corrected = rated_reviews_from_db(database_url or get_settings().database_url, brand)
         texts, stars = texts[:limit], stars[:limit]
@@ -156,9 +156,9 @@ def train(
         out = get_settings().data_dir / "model"
     if eval_dir is None and data and (data[0].parent / "marc_en_dev.csv.gz").exists():
         eval_dir = data[0].parent
-    from nlp.training_run import command_line, run
-
     import shlex
+
+    from nlp.training_run import command_line, run
 
     fallback = shlex.join(["umot", "train", *(a for p in data or [] for a in ("--data", str(p))),
                            *(["--from-db"] + (["--brand", brand] if brand else []) if from_db else []), "--out", str(out)])

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from umot.cli._store import DatabaseUrl
 from umot.cli import _user_access  # noqa: F401  (adds users remove/disable/enable/brands)
+from umot.cli._store import DatabaseUrl
 
 
 def web(
     host: Annotated[str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless behind a TLS proxy")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
-    secure_cookies: Annotated[Optional[bool], typer.Option(
+    secure_cookies: Annotated[bool | None, typer.Option(
         "--secure-cookies/--no-secure-cookies",
         help="Mark the session cookie Secure (HTTPS only): use when served behind TLS \\[default: UMOT_SECURE_COOKIES or off]",
         show_default=False,

@@ -60,7 +60,7 @@ class DemoSite:
             self._server.server_close()
             self._server = None
 
-    def __enter__(self) -> "DemoSite":
+    def __enter__(self) -> DemoSite:
         return self
 
     def __exit__(self, *exc: object) -> None:

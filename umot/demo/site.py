@@ -15,7 +15,7 @@ import json
 import math
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from umot.demo import texts
 
@@ -112,7 +112,7 @@ def _make_reviews(
     *, prefix: str = "",
 ) -> list[DemoReview]:
     pool = _CATEGORY_TEXTS[spec.category] + texts.GENERIC
-    when = datetime.combine(anchor, time(18, 0), tzinfo=timezone.utc)
+    when = datetime.combine(anchor, time(18, 0), tzinfo=UTC)
     reviews = []
     for n in range(count):
         stars, title, text, language = rng.choice(pool)
@@ -158,7 +158,7 @@ def build_content(
 ) -> SiteContent:
     """Generate the site. ``n_reviews``: how many reviews a full crawl finds in total."""
     rng = random.Random(seed)
-    anchor = anchor or datetime.now(timezone.utc).date()
+    anchor = anchor or datetime.now(UTC).date()
     acme = BRANDS[0]
     clearance = DemoProduct(acme, "clearance-bundle", "Clearance Bundle", "malformed")
     clearance.reviews = _make_reviews(rng, acme, clearance.name, clearance.slug, 4, anchor)

@@ -35,8 +35,8 @@ def create_app(
     key file in the data directory). ``secure_cookies`` (None -> ``UMOT_SECURE_COOKIES``)
     marks the cookie ``Secure``: browsers then send it over HTTPS only (serve behind TLS).
     """
-    from models.db import init_db
     from core.settings import get_settings
+    from models.db import init_db
     from umot.web.secret import load_secret_key
 
     app = FastAPI(

@@ -7,7 +7,6 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from starlette.requests import Request
 
 from models.tables import User
-
 from umot.web.csrf import new_csrf_token
 
 _hasher = PasswordHasher()

@@ -17,7 +17,6 @@ from sqlmodel import Session
 from models.tables import Brand, User
 from umot.web.auth import session_is_current, session_user_id
 
-
 # The largest id a stored row can have (a 64-bit integer on SQLite and PostgreSQL):
 # a bigger one in a URL names nothing, and must not reach the driver (an overflow, a 500).
 MAX_ID = 2**63 - 1

@@ -8,7 +8,7 @@ and logs every failure (to spot a guessing attack in the server's log).
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fastapi import Request
 from sqlmodel import Session
@@ -40,7 +40,7 @@ def throttle_keys(request: Request, email: str) -> dict[str, ThrottlePolicy]:
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def locked_for(db: Session, request: Request, email: str) -> int:

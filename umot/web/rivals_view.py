@@ -9,7 +9,7 @@ never a rival's review, unless the viewer belongs to that rival too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
@@ -52,7 +52,7 @@ def _newest_week(db: Session, brand_ids: list[int], zone: Any) -> IsoWeek:
         select(func.max(func.coalesce(Review.published_at, Review.first_seen_at))).where(Review.brand_id.in_(brand_ids))
     ).scalar_one()
     if newest is None:
-        return IsoWeek.of(datetime.now(timezone.utc).astimezone(zone).date())
+        return IsoWeek.of(datetime.now(UTC).astimezone(zone).date())
     stamp = pd.Timestamp(newest)
     stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp
     return IsoWeek.of(stamp.tz_convert(zone).date())

@@ -28,7 +28,7 @@ def update_flag(
     *,
     actor: str,
     status: str | None = None,
-    assignee: str | None | object = _UNSET,
+    assignee: str | object | None = _UNSET,
     note: str | None = None,
     corrected_label: str | None = None,
     brand_ids: Sequence[int] | None = None,

@@ -8,7 +8,7 @@ thousand rows at most.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -42,7 +42,7 @@ def weekly_figures(session: Session, brand_id: int, *, weeks: int = 12) -> list[
     if isinstance(newest, str):  # SQLite returns coalesce() of datetimes as text
         newest = datetime.fromisoformat(newest)
     first = _monday(newest.date()) - timedelta(weeks=weeks - 1)
-    since = datetime.combine(first, time.min, tzinfo=timezone.utc)
+    since = datetime.combine(first, time.min, tzinfo=UTC)
     buckets = {first + timedelta(weeks=i): WeekFigures(first + timedelta(weeks=i)) for i in range(weeks)}
     stmt = (
         select(Review.published_at, Review.first_seen_at, Review.rating, Flag.status)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import case, delete, func, or_, select, update
 from sqlmodel import Session
@@ -45,7 +45,7 @@ ADDRESS_POLICY = ThrottlePolicy(slow_from=10, lock_at=30, lock_seconds=900, wind
 
 
 def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def lock_remaining(session: Session, keys: list[str], now: datetime) -> int:

@@ -11,7 +11,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ PASSWORD = "correct horse battery"
 XSS_TEXT = "<script>alert('pwned')</script> Terrible, never again."
 XSS_TITLE = '"><img src=x onerror=alert(1)>'
 FORMULA_TEXT = '=HYPERLINK("http://evil.example","click me")'
-BASE_DAY = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)  # a Monday
+BASE_DAY = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # a Monday
 MODEL = "test-model-v1"
 
 

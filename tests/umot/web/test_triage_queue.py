@@ -7,7 +7,6 @@ import io
 import re
 
 import pytest
-
 from conftest import FORMULA_TEXT, login
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -19,7 +19,7 @@ router = APIRouter()
 def queue_csv(request: Request, viewer: CurrentViewer, db: Db) -> Response:
     query = parse_queue_query(request.query_params, viewer)
     rows, _ = query_queue(db, query.filter, limit=None)
-    name = f"umot-detractors-{datetime.now(timezone.utc):%Y%m%d-%H%M}.csv"
+    name = f"umot-detractors-{datetime.now(UTC):%Y%m%d-%H%M}.csv"
     return Response(
         write_queue_csv(rows).encode("utf-8-sig"),  # BOM: Excel then reads accents right
         media_type="text/csv; charset=utf-8",
