@@ -17,6 +17,8 @@ DETRACTOR_COLUMNS: dict[str, str] = {
     "p_positive": "model probability of positive (0-1)",
     "reasons": "why it was flagged, '; '-separated, ratings as published (e.g. rated 1★; rated 2/10)",
     "referral_intent": "recommend / warn when the text tells others to buy or avoid, else empty",
+    "themes": "what the review speaks of, with polarity, '; '-separated, e.g. delivery (negative); price_value (neutral)",
+    "stages": "customer-journey stages it speaks of, '; '-separated (consider, research, decide, buy, use, refer, repeat)",
     "triage_status": "new, in_progress, responded or resolved (dismissed flags are left out)",
     "severity": "flag severity, higher = act first (rows are sorted by it)",
     "title": "review title, if any",

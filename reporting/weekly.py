@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from core.ratings import rating_as_published, reasons_as_published
 from core.settings import get_settings
+from models.crud.journeys import current_journeys
 from models.tables import Brand
 from reporting.advocates import write_advocates_csv
 from reporting.chart import draw_sentiment_chart
@@ -30,6 +31,7 @@ from reporting.data import FlaggedReview, find_brands, load_detractors, load_rev
 from reporting.files import slugify, write_csv
 from reporting.rivals import write_benchmarks
 from reporting.summary import week_over_week, weekly_stats
+from reporting.themes import journey_cells, write_themes_csv
 from reporting.weeks import IsoWeek, WeekError, last_complete_week, parse_week, resolve_timezone
 
 CHART_WEEKS = 12
@@ -82,7 +84,9 @@ def _export(
     start, end = week.bounds(zone)
     for b in brands:
         path = out_dir / f"detractors-{slugs[b.id]}-{week}.csv"
-        rows = (_detractor_row(item, zone) for item in load_detractors(session, b.id, start, end))
+        items = load_detractors(session, b.id, start, end)
+        journeys = current_journeys(session, [item.review.id for item in items])
+        rows = (_detractor_row(item, zone, journeys.get(item.review.id)) for item in items)
         written.append(write_csv(path, list(DETRACTOR_COLUMNS), rows, excel=excel))
 
     weeks = [week.shift(-n) for n in range(CHART_WEEKS - 1, -1, -1)]
@@ -100,6 +104,9 @@ def _export(
     for b in brands:
         advocates = out_dir / f"advocates-{slugs[b.id]}-{week}.csv"
         written.append(write_advocates_csv(session, b.id, start, end, advocates, zone, excel=excel))
+    for b in brands:  # (#18) per theme: mentions, polarity shares, change vs last week
+        themes = out_dir / f"themes-{slugs[b.id]}-{week}.csv"
+        written.append(write_themes_csv(session, b.id, b.name, str(week), start, end, themes, excel=excel))
     written += write_benchmarks(session, brands, slugs, weeks, zone, out_dir, excel=excel)
     return written
 
@@ -122,7 +129,7 @@ def _cell(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def _detractor_row(item: FlaggedReview, zone: ZoneInfo) -> list[object]:
+def _detractor_row(item: FlaggedReview, zone: ZoneInfo, journey: dict | None = None) -> list[object]:
     review, flag, score = item.review, item.flag, item.score
     when = item.date.replace(tzinfo=UTC) if item.date.tzinfo is None else item.date
     values = {
@@ -142,6 +149,7 @@ def _detractor_row(item: FlaggedReview, zone: ZoneInfo) -> list[object]:
             flag.reasons or (score.reasons if score else []) or [], review.rating, review.rating_raw, review.rating_scale
         )),
         "referral_intent": review.referral_intent,
+        **journey_cells(journey),
         "triage_status": flag.status,
         "severity": _round(flag.severity),
         "title": review.title,

@@ -83,7 +83,15 @@ def detect_themes(brand_ids: Sequence[int] | None = None, batch_size: int = 500)
         if brand_ids is not None:
             query = query.where(Brand.id.in_(list(brand_ids) or [-1]))
         brands = list(session.exec(query))
-    read = sum(detect_brand(bid, name, batch_size=batch_size) for bid, name in brands)
+    from nlp.themes.brand import ThemeDefinitionError
+
+    try:
+        read = sum(detect_brand(bid, name, batch_size=batch_size) for bid, name in brands)
+    except ThemeDefinitionError as exc:  # a hand edit gone wrong stops the theme reading, not the night
+        from prefect.logging import get_run_logger
+
+        get_run_logger().warning("themes and stages not read: %s", exc)
+        read = 0
     progress.emit("themes", "themes", f"{read} reviews read", done=True)
     return read
 

@@ -119,6 +119,9 @@ def test_export_writes_three_files_with_slugified_names(store, tmp_path):
         "advocates-acme-2026-W47.csv",  # tests/reporting/test_advocates_benchmark.py
         "advocates-cafe-co-2026-W47.csv",
         "advocates-quiet-2026-W47.csv",
+        "themes-acme-2026-W47.csv",  # tests/reporting/test_themes_export.py
+        "themes-cafe-co-2026-W47.csv",
+        "themes-quiet-2026-W47.csv",
     ]
     assert paths[4].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert not list((tmp_path / "out").glob(".*.tmp"))
@@ -236,7 +239,7 @@ def test_parse_week_rejects_bad_weeks(text):
 
 
 def test_unknown_brand_and_timezone_are_errors(store, tmp_path):
-    with pytest.raises(ExportError, match="no brand named 'Nope'.*Acme"):
+    with pytest.raises(ExportError, match=r"no brand named 'Nope'.*Acme"):
         write_weekly_export(store, week=W47, brand="Nope", out_dir=tmp_path)
     with pytest.raises(ExportError, match="unknown timezone"):
         write_weekly_export(store, week=W47, out_dir=tmp_path, tz="Mars/Olympus")
@@ -255,7 +258,7 @@ def test_cli_export_writes_the_files(store, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "x").iterdir())
     assert names == ["advocates-acme-2026-W47.csv", "detractors-acme-2026-W47.csv", "sentiment-acme-2026-W47.png",
-                     "summary-acme-2026-W47.csv"]
+                     "summary-acme-2026-W47.csv", "themes-acme-2026-W47.csv"]
     assert (tmp_path / "x" / "summary-acme-2026-W47.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
