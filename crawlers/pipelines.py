@@ -77,7 +77,7 @@ class JsonLinesPipeline:
 
     def open_spider(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = open(self.path, "w", encoding="utf-8")
+        self.file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - open for the whole crawl, closed in close_spider
 
     def process_item(self, item: Any) -> Any:
         assert self.file is not None

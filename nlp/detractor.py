@@ -41,16 +41,16 @@ def decide(
     if rating is not None and stars is None and str(rating).strip() not in ("", "nan", "None"):
         reasons.append(f"rating {rating!r} ignored (not 1-5)")
     if stars is not None and stars <= 2:
-        return True, reasons + [f"rated {stars:g}★"]
+        return True, [*reasons, f"rated {stars:g}★"]
     if p_negative is None:
         return False, reasons
     if stars is not None and stars >= 4:
         if p_negative >= mismatch_threshold:
-            return True, reasons + [
-                f"rating/text mismatch: rated {stars:g}★ but the text reads negative "
-                f"(p_negative {p_negative:.2f})"
+            return True, [
+                *reasons,
+                f"rating/text mismatch: rated {stars:g}★ but the text reads negative (p_negative {p_negative:.2f})",
             ]
         return False, reasons
     if p_negative >= threshold:
-        return True, reasons + [f"negative text (p_negative {p_negative:.2f})"]
+        return True, [*reasons, f"negative text (p_negative {p_negative:.2f})"]
     return False, reasons

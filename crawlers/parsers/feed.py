@@ -53,7 +53,7 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
                 extra={"feed": parsed.feed.get("title"), "tags": [t.get("term") for t in entry.get("tags", [])] or None},
             )
         )
-    next_href = next((l.get("href") for l in parsed.feed.get("links", []) if l.get("rel") == "next"), None)
+    next_href = next((link.get("href") for link in parsed.feed.get("links", []) if link.get("rel") == "next"), None)
     next_url = urljoin(url, next_href) if next_href and reviews else None
     return ParsedPage(reviews=reviews, next_url=next_url if next_url != url else None)
 

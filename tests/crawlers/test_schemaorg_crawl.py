@@ -25,7 +25,7 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def expected_reviews(site, brand_slug: str | None = None) -> dict:
-    products = list(site.content.products) + [site.content.clearance]
+    products = [*list(site.content.products), site.content.clearance]
     return {
         r.external_id: r
         for p in products

@@ -184,7 +184,7 @@ def test_imported_reviews_are_notified_as_scored_in_this_run_not_as_new(
     result = nightly(brand="Acme", **FAST)
 
     assert result.new_reviews == 0 and result.scored == 6
-    [(path, body)] = got
+    [(_path, body)] = got
     assert body["text"].splitlines()[0] == "*umot — Acme*: 2 new detractors among 6 reviews scored in this run"
 
 

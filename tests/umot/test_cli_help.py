@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from umot.cli import app
@@ -23,6 +24,6 @@ def test_help_shows_our_defaults(args: list[str], expected: str) -> None:
 
 
 def test_error_line_keeps_brackets(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(BaseException):
+    with pytest.raises(typer.Exit):
         fail("umot.toml: unknown key [tool.umot] (see [sources])")
     assert "error: umot.toml: unknown key [tool.umot] (see [sources])" in capsys.readouterr().err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -21,7 +21,7 @@ LIST_STATUS_HELP = ("Only this status: open (new, in_progress or responded), all
                     "as the web queue's All tab), or one of " + STATUS_HELP)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"

@@ -387,9 +387,9 @@ def index_page(content: SiteContent) -> str:
 def brand_page(content: SiteContent, spec: BrandSpec) -> str:
     products = content.brand_products(spec.slug)
     if spec.slug == content.clearance.brand.slug:
-        products = products + [content.clearance]
+        products = [*products, content.clearance]
     if spec.slug == content.failing.brand.slug:
-        products = products + [content.failing]
+        products = [*products, content.failing]
     links = "".join(f'<li><a href="{p.path}">{_e(p.name)}</a></li>' for p in products)
     extra = ""
     if spec.slug == content.private.brand.slug:

@@ -40,7 +40,7 @@ def bar_chart(points: list[tuple[str, float | None]], *, top: float | None = Non
     """
     values = [v for _, v in points if v is not None]
     if top is None:
-        top = float(max(2, math.ceil(max(values + [0]) / 2) * 2))
+        top = float(max(2, math.ceil(max([*values, 0]) / 2) * 2))
     plot_h = HEIGHT - PAD_BOTTOM - PAD_TOP
     slot = (WIDTH - PAD_LEFT) / max(1, len(points))
     bars = []

@@ -1,7 +1,7 @@
 """Initial schema: brands, sources, crawl runs, reviews, scores, flags, users.
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-23 05:31:59.927473
 
 """
