@@ -11,7 +11,7 @@ from umot.cli._errors import fail
 from umot.cli._store import brand_or_fail, open_store
 
 SCORE_COLUMNS = ["label", "stars", "p_negative", "p_neutral", "p_positive", "confidence",
-                 "language", "detractor", "reasons", "themes", "stages", "primary_stage"]
+                 "language", "detractor", "reasons", "referral_intent", "themes", "stages", "primary_stage"]
 
 
 def score(
@@ -19,6 +19,7 @@ def score(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the scored rows (.csv or .jsonl).")],
     text_column: Annotated[str, typer.Option(help="Column holding the review text.")] = "text",
     rating_column: Annotated[str, typer.Option(help="Column with a 1-5 star rating, used by the detractor rule if present.")] = "rating",
+    title_column: Annotated[str, typer.Option(help="Column with the review's title, read before its text if present (as the nightly run does).")] = "title",
     model: Annotated[str | None, typer.Option(help="fast or full (the shipped models), a model directory or an HF hub id (default: UMOT_MODEL or the shipped default).")] = None,
     quantized: Annotated[bool | None, typer.Option("--int8/--no-int8", help="int8 weights (default: UMOT_QUANTIZE, else on with ONNX Runtime, off with PyTorch).")] = None,
     backend: Annotated[str | None, typer.Option(help="onnx (ONNX Runtime, default) or torch (default: UMOT_BACKEND).")] = None,
@@ -30,8 +31,11 @@ def score(
     Other columns pass through unchanged. A 1-2 star rating makes a detractor
     whatever the text; a 4-5 star review with strongly negative text is flagged
     as a rating/text mismatch. Empty texts get no score and the reason "empty text".
+    A review is read and judged as the nightly run does (title first; "warns
+    others off"); texts over UMOT_MAX_REVIEW_CHARS keep their head and tail.
     """
     from nlp.data import DataError, file_format, read_rows, write_rows
+    from nlp.review_scoring import score_reviews
 
     try:
         file_format(output)
@@ -46,9 +50,9 @@ def score(
         scorer = nlp.load_scorer(model, quantized=quantized, backend=backend)
     except (FileNotFoundError, ValueError, OSError) as exc:
         fail(f"cannot load model {model or '(default)'}: {exc}")
-    texts = [row.get(text_column) for row in rows]
+    texts, cut, limit = _model_texts(rows, text_column, title_column if title_column in columns else None)
     ratings = [row.get(rating_column) for row in rows] if rating_column in columns else None
-    scores = scorer.score(texts, ratings, progress=len(rows) >= 200)
+    scores = score_reviews(scorer, texts, ratings, progress=len(rows) >= 200)
     journeys = _themes_detector(brand).detect(texts, [s.label for s in scores])
     out_columns = [c for c in columns if c not in SCORE_COLUMNS] + SCORE_COLUMNS
     merged = ({**row, **s.as_dict(), **_journey_cells(j)} for row, s, j in zip(rows, scores, journeys))
@@ -57,7 +61,27 @@ def score(
     except OSError as exc:
         fail(f"{output}: cannot write ({exc})")
     n_det = sum(s.detractor for s in scores)
-    typer.echo(f"scored {len(rows)} rows with {scorer.version}: {n_det} detractors -> {output}")
+    note = f" ({cut} longer than UMOT_MAX_REVIEW_CHARS={limit} cut, head and tail kept)" if cut else ""
+    typer.echo(f"scored {len(rows)} rows with {scorer.version}: {n_det} detractors -> {output}{note}")
+
+
+def _model_texts(rows: list[dict], text_column: str, title_column: str | None) -> tuple[list, int, int]:
+    """(texts as the store would hold them, how many were cut, the limit): the title before
+    the text, as the nightly run reads a stored review, and UMOT_MAX_REVIEW_CHARS applied."""
+    from core.settings import get_settings
+    from core.text_limit import cut_text
+    from nlp.review_scoring import review_text
+    from nlp.text import to_text
+
+    texts = [row.get(text_column) for row in rows]
+    if title_column is not None and title_column != text_column:
+        texts = [review_text(to_text(row.get(title_column)), to_text(text)) for row, text in zip(rows, texts)]
+    limit, cut = get_settings().max_review_chars, 0
+    for i, text in enumerate(texts):
+        if isinstance(text, str) and len(text) > limit:
+            texts[i], _ = cut_text(text, limit)
+            cut += 1
+    return texts, cut, limit
 
 
 def _themes_detector(brand: str | None):  # noqa: ANN202
