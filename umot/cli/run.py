@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from umot.cli._errors import fail
+from umot.cli._errors import err_console, fail
 from umot.cli._store import DatabaseUrl
 
 if TYPE_CHECKING:
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 console = Console()
 DEMO_SOURCE = "demo-site"
+# The demo's brand with two rivals, to show the benchmark (invented brands; the pairing is only a demo).
+DEMO_RIVALS = ("Acme Kitchen", ("Lumen Audio", "Northwind Outdoor"))
 
 
 # -- display ------------------------------------------------------------------------
@@ -257,7 +259,20 @@ def register_demo_sources(site: Any) -> list[str]:
                 session.add(found[0])
             else:
                 crud.add_source(session, brand=brand.name, name=DEMO_SOURCE, urls=[brand.url], spider="schemaorg")
+        _link_demo_rivals(session)
     return [b.name for b in site.brands]
+
+
+def _link_demo_rivals(session: Any) -> None:
+    """Acme Kitchen's two rivals; a link the store refuses (a user's own links make a cycle) is skipped."""
+    from models.crud.competitors import CompetitorError, link_competitor
+
+    brand, rivals = DEMO_RIVALS
+    for rival in rivals:
+        try:
+            link_competitor(session, brand, rival)
+        except CompetitorError as exc:
+            err_console.print(f"demo: {brand} -> {rival} not linked: {exc}", markup=False)
 
 
 def disable_demo_sources() -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from umot.demo import texts
+from umot.demo.replies import add_replies
 
 PAGE_SIZE = 10
 BANNER = "Sample data for the umot demo"
@@ -61,6 +62,9 @@ class DemoReview:
     text: str
     language: str
     published: datetime
+    reply: str | None = None  # the brand's public reply (umot.demo.replies)
+    reply_author: str | None = None
+    replied: datetime | None = None
 
     @property
     def rating(self) -> float | None:
@@ -135,7 +139,7 @@ def _make_reviews(
             language=language,
             published=when,
         ))
-    return reviews
+    return add_replies(reviews, spec.name, spec.slug, product, datetime.combine(anchor, time(18, 0), tzinfo=UTC))
 
 
 @dataclass
@@ -242,6 +246,9 @@ def _review_json(review: DemoReview, index: int, *, declare_language: bool = Fal
         data["reviewRating"]["ratingValue"] = str(review.rating_raw)
     if declare_language:
         data["inLanguage"] = review.language
+    if review.reply:
+        data["comment"] = {"@type": "Comment", "text": review.reply, "dateCreated": review.replied.isoformat(),
+                           "author": {"@type": "Organization", "name": review.reply_author}}
     return data
 
 
@@ -250,7 +257,9 @@ def _visible_review(review: DemoReview) -> str:
     return (
         f'<article class="review"><h3>{_e(review.title)}</h3>'
         f"<p class=\"meta\">{_e(review.author)} · {review.published.date().isoformat()} · {stars}</p>"
-        f"<p>{_e(review.text)}</p></article>"
+        f"<p>{_e(review.text)}</p>"
+        + (f'<p class="reply">Reply from {_e(review.reply_author)}: {_e(review.reply)}</p>' if review.reply else "")
+        + "</article>"
     )
 
 
