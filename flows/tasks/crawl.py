@@ -58,6 +58,22 @@ def sync_config() -> None:
         return
     if done.added or done.updated:
         get_run_logger().info("synced %s: added %s, updated %s", path, done.added, done.updated)
+    _sync_competitors(path)
+
+
+def _sync_competitors(path: Any) -> None:
+    """The file's [[competitors]] links (after its sources: a rival is a brand with sources); a bad one is logged."""
+    from models.competitors_config import CompetitorError, sync_links
+    from models.db import get_engine, session_scope
+
+    try:
+        with session_scope(get_engine()) as session:
+            added = sync_links(session, path)
+    except CompetitorError as exc:
+        get_run_logger().warning("competitor links not synced: %s", exc)
+        return
+    if added:
+        get_run_logger().info("synced %s: %s new competitor links", path, added)
 
 
 def _retry_unless_not_found(task: Any, task_run: Any, state: Any) -> bool:
