@@ -127,10 +127,10 @@ def build_deployments(
 
 
 def serve_all(config: ScheduleConfig, *, limit: int | None = None, pause_on_shutdown: bool = False) -> None:
-    """Register both deployments and run their flow runs from this process until stopped."""
-    from prefect import serve
+    """Register both deployments and run their flow runs from this process until Ctrl-C or SIGTERM."""
+    from flows.serving import serve_until_stopped
 
-    serve(*build_deployments(config), limit=limit, pause_on_shutdown=pause_on_shutdown)
+    serve_until_stopped(build_deployments(config), limit=limit, pause_on_shutdown=pause_on_shutdown)
 
 
 def ensure_process_pool(name: str) -> bool:

@@ -196,3 +196,23 @@ def test_umot_deploy_and_prefect_deploy_all_to_a_work_pool(client, umot_env, tmp
         dep = deployment(client, name)
         assert dep.work_pool_name == "umot"
         assert (dep.schedules[0].schedule.cron, dep.schedules[0].schedule.timezone) == (cron, "UTC")
+
+
+def test_umot_serve_stops_cleanly_on_sigterm(client, umot_env, tmp_path):
+    """SIGTERM (systemd, Docker, kill) stops `umot serve` like Ctrl-C: exit 0, no un-awaited coroutine,
+    and --pause-on-shutdown still pauses the schedules on the way out (#15)."""
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        serve = subprocess.Popen([str(BIN / "umot"), "serve", "--pause-on-shutdown"], cwd=tmp_path, env=umot_env,
+                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_for(lambda: "being served" in log.read_text(), 180, "umot serve to start polling", serve)
+        serve.send_signal(signal.SIGTERM)  # the process only, as a service manager does
+        returncode = serve.wait(timeout=60)
+    finally:
+        stop(serve)
+    output = log.read_text()
+    assert returncode == 0, output[-3000:]
+    assert "never awaited" not in output and "Traceback" not in output, output[-3000:]
+    for name in ("nightly/nightly", "weekly-export/weekly-export"):
+        assert deployment(client, name).paused, name
