@@ -2,8 +2,9 @@
 
 The student keeps some of the full model's encoder layers (default 0, 1, 2, 5
 of 6: the bottom ones read words, the top one was trained for the task) and
-its head, then learns the full model's probabilities on all the training texts
-(and views) alongside the same labelled losses. Fewer layers: fewer FLOPs per
+its head, then learns the full model's probabilities on the training texts (and
+views) alongside the same labelled losses; the full model reads each batch as
+the student trains on it, so a fraction of an epoch costs only its share. Fewer layers: fewer FLOPs per
 review, which is what `umot score`'s speed is bound by (nlp/EXPERIMENTS.md).
 """
 
@@ -15,7 +16,6 @@ from dataclasses import asdict, dataclass, field, replace
 
 import torch
 
-from nlp.batching import Example, collate
 from nlp.model import MeanPoolSentiment, ModelSpec, build_from_base
 from nlp.splits import FileSplit
 from nlp.train import TrainConfig, build_examples, fit, per_epoch_extras, set_determinism
@@ -30,19 +30,6 @@ class DistillConfig:
     soft_weight: float = 1.0  # cross-entropy to the full model's probabilities, next to the labelled losses
     lr: float = 1e-4
     head_lr: float = 1e-4
-
-
-@torch.no_grad()
-def teacher_probs(model: MeanPoolSentiment, examples: list[Example], pad_id: int, batch: int = 64) -> None:
-    """Attach the full model's 5-star probabilities to every example (``soft``), in length-sorted batches."""
-    model.eval()
-    order = sorted(range(len(examples)), key=lambda i: len(examples[i].ids))
-    for start in range(0, len(order), batch):
-        rows = [examples[i] for i in order[start : start + batch]]
-        inputs = collate(rows, pad_id, next(model.parameters()).device)
-        probs = torch.softmax(model(input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"]).logits, -1)
-        for e, p in zip(rows, probs.tolist()):
-            e.soft = tuple(p)
 
 
 def student_from(teacher: MeanPoolSentiment, layers: Sequence[int]) -> MeanPoolSentiment:
@@ -75,15 +62,14 @@ def distill(teacher: MeanPoolSentiment, teacher_spec: ModelSpec, splits: Sequenc
     pad = tokenizer.pad_token_id or 0
     base, views, words = build_examples(tokenizer, splits, cfg)
     n_views, n_words = per_epoch_extras(splits, cfg, views, words)
-    teacher = teacher.to(device)
-    teacher_probs(teacher, base + views + words, pad)
-    teacher.cpu()
-    log(f"teacher probabilities on {len(base) + len(views) + len(words)} texts ({(time.perf_counter() - t0) / 60:.1f} min)")
+    teacher = teacher.to(device).eval()
     student = student_from(teacher, dcfg.layers).to(device)
     if cfg.freeze_embeddings:
         student.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     scfg = replace(cfg, epochs=dcfg.epochs, lr=dcfg.lr, head_lr=dcfg.head_lr, ema=0.0)
-    run = fit(student, base, views, words, n_views, n_words, scfg, pad, soft_weight=dcfg.soft_weight, log=log)
+    run = fit(student, base, views, words, n_views, n_words, scfg, pad, teacher=teacher,
+              soft_weight=dcfg.soft_weight, log=log)
+    teacher.cpu()
     spec = replace(teacher_spec, name=f"{teacher_spec.name}-fast", num_layers=len(dcfg.layers), trained_params=[],
                    training={**teacher_spec.training, "distill": {**asdict(dcfg), "steps": run["steps"],
                                                                    "minutes": round((time.perf_counter() - t0) / 60, 2)}})

@@ -51,8 +51,6 @@ def loss_fn(logits: torch.Tensor, batch: dict, cfg, soft_weight: float = 0.0) ->
     if has_three.any():
         nll = -grouped[has_three].gather(1, batch["three"][has_three].unsqueeze(1)).squeeze(1)
         total = total + (nll * weight[has_three]).sum() * cfg.three_weight
-    if soft_weight and "soft" in batch:
-        soft = batch["soft"]
-        has_soft = soft.sum(-1) > 0
-        total = total + soft_weight * (-(soft[has_soft] * logp[has_soft]).sum(-1)).sum()
+    if soft_weight and "soft" in batch:  # every row of a distillation batch has the teacher's probabilities
+        total = total + soft_weight * (-(batch["soft"] * logp).sum(-1)).sum()
     return total / len(batch["star"])

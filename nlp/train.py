@@ -118,9 +118,12 @@ def set_determinism(seed: int) -> None:
 
 
 def fit(model: nn.Module, base: list[Example], views: list[Example], words: list[Example], n_views: int,
-        n_words: int, cfg: TrainConfig, pad_id: int, *, soft_weight: float = 0.0,
+        n_words: int, cfg: TrainConfig, pad_id: int, *, teacher: nn.Module | None = None, soft_weight: float = 0.0,
         log: Callable[[str], None] = print) -> dict:
-    """The optimisation loop; returns steps and minutes. Views and words rotate through the epochs."""
+    """The optimisation loop; returns steps and minutes. Views and words rotate through the epochs.
+
+    With a ``teacher``, each batch also learns the teacher's probabilities (``soft_weight``), computed
+    batch by batch: a run of a fraction of an epoch pays only for the texts it sees."""
     device = next(model.parameters()).device
     rng = random.Random(cfg.seed)
     if n_words < len(words):
@@ -144,6 +147,10 @@ def fit(model: nn.Module, base: list[Example], views: list[Example], words: list
             if step >= total_steps:
                 break
             inputs = collate(batch, pad_id, device)
+            if teacher is not None:
+                with torch.no_grad():
+                    inputs["soft"] = torch.softmax(teacher(input_ids=inputs["input_ids"],
+                                                           attention_mask=inputs["attention_mask"]).logits.float(), -1)
             logits = model(input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"]).logits
             loss = loss_fn(logits, inputs, cfg, soft_weight)
             loss.backward()
