@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 NIGHTLY = "nightly"
 WEEKLY_EXPORT = "weekly-export"
+CRAWL_SHARD, SCORE_SHARD = "crawl-shard", "score-shard"  # units of a fanned-out night (flows/fanout.py)
 DEFAULT_NIGHTLY_CRON: str = Settings.model_fields["nightly_cron"].default  # every day at 02:00
 DEFAULT_WEEKLY_CRON: str = Settings.model_fields["weekly_cron"].default  # Mondays at 06:00
 DEFAULT_TIMEZONE: str = Settings.model_fields["timezone"].default
@@ -200,12 +201,30 @@ def worker_job_variables(settings: Settings | None = None, base: Path | None = N
     return {"env": env}
 
 
-def pool_deployments(config: ScheduleConfig) -> list[RunnerDeployment]:
-    """The deployments ``umot deploy`` sends to a work pool: pinned to this store and export folder."""
-    return build_deployments(config, job_variables=worker_job_variables())
+def pool_deployments(config: ScheduleConfig, *, fan_out: int = 0) -> list[RunnerDeployment]:
+    """The deployments ``umot deploy`` sends to a work pool: pinned to this store and export folder.
+
+    With them the ``crawl-shard`` and ``score-shard`` units a nightly run with
+    ``fan_out`` > 0 hands to the pool's workers (docs/scaling.md); ``fan_out``
+    is the deployed nightly's default.
+    """
+    from prefect.deployments.runner import EntrypointType
+
+    from flows.night_units import crawl_shard, score_shard
+
+    job_variables = worker_job_variables()
+    deployments = build_deployments(config, job_variables=job_variables)
+    if fan_out:
+        deployments[0].parameters = {**deployments[0].parameters, "fan_out": fan_out}
+    units = {"entrypoint_type": EntrypointType.MODULE_PATH, "tags": TAGS, "job_variables": job_variables}
+    return [
+        *deployments,
+        crawl_shard.to_deployment(CRAWL_SHARD, description="One shard of a fanned-out night's sources.", **units),
+        score_shard.to_deployment(SCORE_SHARD, description="Score claimed batches of a fanned-out night.", **units),
+    ]
 
 
-def deploy_all(config: ScheduleConfig, *, pool: str = DEFAULT_POOL) -> list[UUID]:
+def deploy_all(config: ScheduleConfig, *, pool: str = DEFAULT_POOL, fan_out: int = 0) -> list[UUID]:
     """Create or update both deployments on work pool ``pool`` (created if missing).
 
     Nothing is built or pushed: workers import the flows from the installed
@@ -217,4 +236,4 @@ def deploy_all(config: ScheduleConfig, *, pool: str = DEFAULT_POOL) -> list[UUID
     # Not prefect.deploy(): in 3.8.8 it asks the server for the pool's workers
     # with limit=None, which the server rejects (422). apply() is the part we need.
     ensure_process_pool(pool)
-    return [deployment.apply(work_pool_name=pool) for deployment in pool_deployments(config)]
+    return [deployment.apply(work_pool_name=pool) for deployment in pool_deployments(config, fan_out=fan_out)]

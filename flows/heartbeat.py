@@ -23,6 +23,11 @@ def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+def prefect_worker() -> str | None:
+    """The name of the Prefect worker that started this flow run (None when run otherwise)."""
+    return os.environ.get("PREFECT__WORKER_NAME") or None
+
+
 def beat_once(shard_id: int, worker: str, lease_seconds: float) -> bool:
     """Renew the unit's lease and the worker's claims; False if the unit was handed to another."""
     from models import crud

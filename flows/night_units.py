@@ -11,6 +11,7 @@ outcome there, where the parent flow reads it: nothing stays on a worker's disk.
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict
 from typing import Any
 
@@ -18,7 +19,7 @@ from prefect import flow, runtime
 from prefect.logging import get_run_logger
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.heartbeat import heartbeat, worker_id
+from flows.heartbeat import heartbeat, prefect_worker, worker_id
 from flows.outcomes import SourceSpec
 
 CRAWL, SCORE = "crawl", "score"
@@ -75,13 +76,15 @@ def crawl_shard(
     with session_scope(get_engine(), write=False) as session:
         source_ids = list(session.get(NightShard, shard_id).source_ids)
     with heartbeat(shard_id, worker_id(), lease_seconds):
+        started = time.monotonic()
         outcomes = crawl_all(specs_for(source_ids), settings=crawl_settings, retries=crawl_retries,
                              retry_delay=retry_delay, timeout=crawl_timeout, processes=crawl_processes)
-        result = {"worker": worker_id(), "sources": [
+        result = {"worker": worker_id(), "prefect_worker": prefect_worker(),
+                  "seconds": round(time.monotonic() - started, 3), "sources": [
             {**{k: v for k, v in asdict(o).items() if k != "source"}, "source_id": o.source.source_id}
             for o in outcomes]}
         _finish(shard_id, result)
-    log.info("crawl unit %s: %d sources on %s", shard, len(outcomes), worker_id())
+    log.info("crawl unit %s: %d sources, on worker %s (%s)", shard, len(outcomes), prefect_worker(), worker_id())
     return result
 
 
@@ -101,13 +104,16 @@ def score_shard(
     with heartbeat(shard_id, worker_id(), lease_seconds):
         scorer = load_model(model)
         scored = batches = 0
+        cpu = time.process_time()  # the scoring's CPU time (all threads), without loading the model
         while True:
             outcome = score_claimed_batch(scorer, worker=worker_id(), lease_seconds=lease_seconds,
                                           brand_id=brand_id, batch_size=batch_size)
             if not outcome.review_ids:
                 break
             scored, batches = scored + outcome.scored, batches + 1
-        result = {"worker": worker_id(), "model_version": scorer.version, "scored": scored, "batches": batches}
+        result = {"worker": worker_id(), "prefect_worker": prefect_worker(), "model_version": scorer.version,
+                  "scored": scored, "batches": batches, "cpu_seconds": round(time.process_time() - cpu, 3)}
         _finish(shard_id, result)
-    log.info("score unit %s: %d reviews in %d batches on %s", shard, scored, batches, worker_id())
+    log.info("score unit %s: %d reviews in %d batches, on worker %s (%s)", shard, scored, batches,
+             prefect_worker(), worker_id())
     return result

@@ -172,17 +172,13 @@ class ReviewSpider(scrapy.Spider):
         """Is this page the one the last crawl read, which stored its reviews? (Then skip it.)
 
         True for a ``304 Not Modified`` to the validators the store kept for the
-        page (flag ``not_modified``, see ``crawlers.page_state``), on an incremental
-        crawl of a source the store has reviews of; never on a full crawl, whose
-        point is to read every page.
+        page (flag ``not_modified``, see ``crawlers.page_state``): the store
+        wrote them with the page's reviews, so it holds them. Never on a full
+        crawl, whose point is to read every page.
         """
         from crawlers.page_state import NOT_MODIFIED
 
-        return (
-            NOT_MODIFIED in response.flags
-            and not self.full_crawl
-            and self.has_known(self.source_for(response.url))
-        )
+        return NOT_MODIFIED in response.flags and not self.full_crawl
 
     def is_older_than_since(self, item: Any) -> bool:
         """True when the review is dated before ``since`` (undated reviews are never old)."""

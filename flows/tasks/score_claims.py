@@ -15,14 +15,21 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows.outcomes import BatchOutcome
-from flows.tasks.score import _Pending, review_text, score_pending
+from flows.tasks.score import _Pending, _remember_version, review_text, score_pending
 
 
 def load_model(model: str | None) -> Any:
-    """The scorer (``None``: ``UMOT_MODEL`` or the shipped model), in this worker's process."""
+    """The scorer (``None``: ``UMOT_MODEL`` or the shipped model), in this worker's process.
+
+    Its version is remembered in this machine's data dir, as ``load-scorer`` does:
+    a parent on the same machine then skips the score units of a night with
+    nothing to score (elsewhere it starts them and they find nothing to claim).
+    """
     import nlp
 
-    return nlp.load_scorer(model)
+    scorer = nlp.load_scorer(model)
+    _remember_version(model, scorer.version)
+    return scorer
 
 
 def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_id: int | None,

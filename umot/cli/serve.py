@@ -120,8 +120,12 @@ def deploy(
     nightly_cron: NightlyCron = None,
     weekly_cron: WeeklyCron = None,
     timezone: Timezone = None,
+    fan_out: Annotated[
+        int, typer.Option(min=0, help="Nightly runs hand their crawls and scoring to this many units any "
+                          "worker of the pool runs (PostgreSQL store; 0: one flow run does the night)")
+    ] = 0,
 ) -> None:
-    """Create or update both deployments on a work pool, for workers to run.
+    """Create or update the deployments on a work pool, for workers to run.
 
     Then start a worker: `prefect worker start --pool <pool>` (same
     PREFECT_API_URL). Its runs use this folder's store, umot.toml and exports
@@ -135,7 +139,7 @@ def deploy(
     from flows.deployments import deploy_all
 
     try:
-        ids = deploy_all(config, pool=pool)
+        ids = deploy_all(config, pool=pool, fan_out=fan_out)
     except ValueError as exc:
         fail(f"cannot deploy to work pool {pool!r}: {exc}")
     typer.echo(f"deployed {len(ids)} deployments to work pool {pool!r}; run them with: prefect worker start --pool {pool}")
