@@ -1,4 +1,5 @@
-"""The weekly export's competitor files: ``benchmark-<brand>-<week>.csv`` and its 12-week chart.
+"""The weekly export's competitor files: ``benchmark-<brand>-<week>.csv``, its 12-week chart and
+``benchmark-themes-<brand>-<week>.csv`` (the themes where the brand does worse or better).
 
 Written for each exported brand that has rivals (``umot brands link``); the
 rivals' figures come from their own reviews in the store, even when the export
@@ -18,6 +19,7 @@ from models.tables import Brand
 from reporting.benchmark import BENCHMARK_COLUMNS, benchmark_table, draw_benchmark_chart
 from reporting.data import load_reviews
 from reporting.files import write_csv
+from reporting.rival_themes import write_theme_benchmark
 from reporting.summary import weekly_stats
 from reporting.weeks import IsoWeek
 
@@ -50,4 +52,6 @@ def write_benchmarks(
         written.append(write_csv(out_dir / f"benchmark-{slugs[brand_id]}-{week}.csv", BENCHMARK_COLUMNS, rows, excel=excel))
         chart = out_dir / f"benchmark-{slugs[brand_id]}-{week}.png"
         written.append(draw_benchmark_chart(stats, brand_id, ids, names, [str(w) for w in weeks], chart))
+        themes = out_dir / f"benchmark-themes-{slugs[brand_id]}-{week}.csv"
+        written.append(write_theme_benchmark(session, brand_id, ids, str(week), *week.bounds(zone), themes, excel=excel))
     return written

@@ -68,3 +68,36 @@ def test_benchmark_with_two_rivals_cell_by_cell(exported) -> None:
                              "negative_pct_change", "nps_change", "detractor_rate_change", "reply_rate_change",
                              "median_reply_hours_change"]
     assert not math.isnan(float(rows[0]["nps"]))
+
+
+THEMES = {  # external id -> themes read from it
+    "a1": {"delivery": "negative"}, "a2": {"delivery": "negative"}, "a3": {"price_value": "negative"},
+    "a4": {"delivery": "positive", "price_value": "positive"}, "a5": {"service_staff": "positive"},
+    "g1": {"delivery": "positive"}, "g2": {"price_value": "positive"},
+    "i1": {"delivery": "negative", "service_staff": "negative"},
+    "a0": {"delivery": "negative"}, "i0": {"delivery": "positive"},  # W46
+}
+
+
+def test_theme_benchmark_says_where_the_brand_does_worse_or_better(db_url: str, tmp_path: Path) -> None:
+    from sqlmodel import select
+
+    from models.crud.journeys import save_journeys
+    from models.db import get_engine, session_scope
+    from models.tables import Review
+
+    build(db_url)
+    with session_scope(get_engine(db_url)) as session:
+        ids = dict(session.exec(select(Review.external_id, Review.id)).all())
+        save_journeys(session, [{"review_id": ids[ext], "model_version": "t1", "themes": themes, "stages": []}
+                                for ext, themes in THEMES.items()])
+    paths = write_weekly_export(get_engine(db_url), week=W47, out_dir=tmp_path)
+    [themes] = [p for p in paths if p.name == f"benchmark-themes-acme-{W47}.csv"]
+    rows = [list(r.values()) for r in _rows(themes)]
+    # price: Acme 1 of 2 negative vs rivals 0 of 1; delivery: 2 of 3 vs 1 of 2 (W46: 1 of 1 vs 0 of 1);
+    # service_staff: 0 of 1 vs 1 of 1
+    assert rows == [
+        [W47, "price_value", "2", "50.0", "1", "0.0", "50.0", "worse", ""],
+        [W47, "delivery", "3", "66.7", "2", "50.0", "16.7", "worse", "-83.3"],
+        [W47, "service_staff", "1", "0.0", "1", "100.0", "-100.0", "better", ""],
+    ]

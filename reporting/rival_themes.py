@@ -1,0 +1,77 @@
+"""``benchmark-themes-<brand>-<week>.csv``: the themes where a brand does worse or better than its rivals.
+
+Per theme (from the theme readings, ``models.crud.journey_stats``): the share
+of the brand's mentions that are negative against the rivals' pooled share, the
+gap in points (positive = the brand does worse), and how the gap moved since the
+week before. Themes the brand or its rivals did not mention this week have no gap
+and are left out. Aggregates only: no rival review is named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlmodel import Session
+
+from models.crud.journey_stats import theme_weeks
+from reporting.files import write_csv
+
+#: A gap within this many points reads "on par".
+PAR_POINTS = 5.0
+THEME_BENCHMARK_COLUMNS: dict[str, str] = {
+    "week": "ISO week",
+    "theme": "theme name",
+    "brand_mentions": "the brand's reviews of the week that speak of it",
+    "brand_negative_pct": "% of those mentions that are negative",
+    "rivals_mentions": "the rivals' mentions, pooled",
+    "rivals_negative_pct": "% of the rivals' mentions that are negative",
+    "gap_pts": "brand_negative_pct minus rivals_negative_pct (positive: the brand does worse)",
+    "verdict": f"worse / better / on par (within {PAR_POINTS:g} points)",
+    "gap_change_pts": "gap_pts minus last week's (empty: no gap last week)",
+}
+
+
+def _negatives(session: Session, brand_ids: Sequence[int], start: datetime, end: datetime) -> dict[str, list[int]]:
+    """Theme -> [mentions, negative mentions] pooled over ``brand_ids``."""
+    pooled: dict[str, list[int]] = {}
+    for brand_id in brand_ids:
+        for week in theme_weeks(session, brand_id, start, end):
+            counts = pooled.setdefault(week.theme, [0, 0])
+            counts[0] += week.mentions
+            counts[1] += week.negative
+    return pooled
+
+
+def _gaps(session: Session, brand_id: int, rival_ids: Sequence[int], start: datetime, end: datetime) -> dict:
+    own, rivals = _negatives(session, [brand_id], start, end), _negatives(session, rival_ids, start, end)
+    gaps = {}
+    for theme in own.keys() & rivals.keys():
+        (n, neg), (rn, rneg) = own[theme], rivals[theme]
+        if n and rn:
+            mine, theirs = 100.0 * neg / n, 100.0 * rneg / rn
+            gaps[theme] = (n, round(mine, 1), rn, round(theirs, 1), round(mine - theirs, 1))
+    return gaps
+
+
+def theme_benchmark_rows(
+    session: Session, brand_id: int, rival_ids: Sequence[int], week: str, start: datetime, end: datetime
+) -> list[list[object]]:
+    """The CSV's rows, the theme where the brand does worst first."""
+    now = _gaps(session, brand_id, rival_ids, start, end)
+    before = _gaps(session, brand_id, rival_ids, start - timedelta(days=7), start)
+    rows = []
+    for theme, (n, mine, rn, theirs, gap) in sorted(now.items(), key=lambda item: (-item[1][4], item[0])):
+        verdict = "worse" if gap > PAR_POINTS else "better" if gap < -PAR_POINTS else "on par"
+        change = round(gap - before[theme][4], 1) if theme in before else None
+        rows.append([week, theme, n, mine, rn, theirs, gap, verdict, change])
+    return rows
+
+
+def write_theme_benchmark(
+    session: Session, brand_id: int, rival_ids: Sequence[int], week: str, start: datetime, end: datetime,
+    path: Path, *, excel: bool,
+) -> Path:
+    rows = theme_benchmark_rows(session, brand_id, rival_ids, week, start, end)
+    return write_csv(path, list(THEME_BENCHMARK_COLUMNS), rows, excel=excel)
