@@ -11,7 +11,9 @@ from core.settings import get_settings
 from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
-users_app = typer.Typer(name="users", help="Triage web app users: add, list, change a password.", no_args_is_help=True)
+users_app = typer.Typer(
+    name="users", help="Triage web app users: add, list, change a password or brands, disable, remove.", no_args_is_help=True
+)
 MIN_PASSWORD = 8
 PASSWORD_ENV = "UMOT_USER_PASSWORD"
 
@@ -79,7 +81,7 @@ def list_(database_url: DatabaseUrl = None) -> None:
     if not users:
         typer.echo("no users yet: umot users add EMAIL --brand NAME")
     for user, brands in users:
-        role = "admin" if user.is_admin else "member"
+        role = ("admin" if user.is_admin else "member") + (" (disabled)" if user.disabled_at else "")
         typer.echo(f"{user.email}\t{role}\t{', '.join(brands) or '(no brands)'}\t{user.created_at:%Y-%m-%d}")
 
 
@@ -89,7 +91,7 @@ def passwd(
     password_stdin: PasswordStdin = False,
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Set a new password for a user."""
+    """Set a new password for a user; their web sessions end at once."""
     from models.crud.triage import get_user_by_email, set_password_hash
     from models.db import session_scope
     from umot.web.auth import hash_password
@@ -99,4 +101,4 @@ def passwd(
         if user is None:
             fail(f"no user {email} (see `umot users list`)")
         set_password_hash(session, user, hash_password(read_password(password_stdin)))
-    typer.echo(f"password changed for {email.lower()}")
+    typer.echo(f"password changed for {email.strip().lower()}; their sessions have ended")

@@ -41,8 +41,9 @@ def test_logout_ends_a_copied_cookie_too(app, ana, seeded) -> None:
 
 
 def test_a_new_password_ends_sessions(app, ana, seeded) -> None:
-    _umot("users", "passwd", "ana@acme.example", "--password-stdin", "--database-url", seeded.url,
-          input="a brand new password\n")
+    done = _umot("users", "passwd", "ana@acme.example", "--password-stdin", "--database-url", seeded.url,
+                 input="a brand new password\n")
+    assert "their sessions have ended" in done.output
     assert _is_logged_out(ana)
     assert login(ana, "ana@acme.example").status_code == 401
     assert login(ana, "ana@acme.example", "a brand new password").status_code == 303
@@ -61,6 +62,7 @@ def test_a_disabled_user_is_out_until_enabled(ana, seeded) -> None:
     assert _is_logged_out(ana)
     r = login(ana, "ana@acme.example")
     assert r.status_code == 403 and "disabled" in r.text and _is_logged_out(ana)
+    assert "ana@acme.example\tmember (disabled)\tAcme" in _umot("users", "list", *db).output
     _umot("users", "enable", "ana@acme.example", *db)
     assert login(ana, "ana@acme.example").status_code == 303 and not _is_logged_out(ana)
 
