@@ -14,7 +14,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from umot.web.csrf import csrf_protect
 from umot.web.deps import LoginRequired
-from umot.web.routes import advocates, download, flag, login, overview, queue, rivals
+from umot.web.routes import advocates, download, flag, login, overview, queue, rivals, themes
 from umot.web.templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -76,6 +76,6 @@ def create_app(
         return render(request, "error.html", status_code=exc.status_code, code=exc.status_code, detail=exc.detail)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (login, queue, download, flag, overview, rivals, advocates):
+    for module in (login, queue, download, flag, overview, rivals, advocates, themes):
         app.include_router(module.router)
     return app

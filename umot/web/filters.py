@@ -7,6 +7,7 @@ shown above the queue rather than failing the whole page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
@@ -16,14 +17,17 @@ from starlette.datastructures import QueryParams
 
 from models.crud.triage import LABELS, STATUSES, QueueFilter
 from models.crud.triage.queue import REPLY_FILTERS
+from nlp.themes.catalog import STAGE_NAMES
 from umot.web.deps import Viewer
+
+THEME_NAME = re.compile(r"^[a-z][a-z0-9_]{0,59}$")  # default or brand theme names (#18)
 
 RATINGS = ("1", "2", "3", "4", "5", "none")
 # The status tabs: "open" (the default: still to act on), one status, or "all".
 STATUS_TABS = ("open", *STATUSES, "all")
 # Any page past this is past the end of any queue (and its offset still fits in 64 bits).
 MAX_PAGE = 10**9
-KEYS = ("brand", "source", "from", "to", "status", "rating", "label", "q", "reply")
+KEYS = ("brand", "source", "from", "to", "status", "rating", "label", "q", "reply", "theme", "stage")
 
 
 @dataclass
@@ -63,6 +67,12 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         if values[key] and values[key] not in allowed:
             errors.append(f"{key}: unknown value {values[key]!r}")
             values[key] = ""
+    if values["stage"] and values["stage"] not in STAGE_NAMES:
+        errors.append(f"stage: unknown value {values['stage']!r}")
+        values["stage"] = ""
+    if values["theme"] and not THEME_NAME.match(values["theme"]):
+        errors.append(f"theme: unknown value {values['theme']!r}")
+        values["theme"] = ""
     page_raw = params.get("page", "1")
     page = int(page_raw) if page_raw.isascii() and page_raw.isdigit() else 1
     page = min(max(page, 1), MAX_PAGE)  # past the end shows the last page, however far past
@@ -77,5 +87,7 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         label=values["label"] or None,
         q=values["q"][:200] or None,
         reply=values["reply"] or None,
+        theme=values["theme"] or None,
+        stage=values["stage"] or None,
     )
     return QueueQuery(values=values, filter=f, page=page, errors=errors)

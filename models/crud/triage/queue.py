@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
+from models.crud.journeys import has_stage, has_theme
 from models.tables import Brand, Flag, Review, Score
 
 STATUSES = ("new", "in_progress", "responded", "resolved", "dismissed")
@@ -41,6 +42,8 @@ class QueueFilter:
     label: str | None = None  # the model's label
     q: str | None = None  # text search in title, text and author
     reply: str | None = None  # one of REPLY_FILTERS: whether the brand replied at the source
+    theme: str | None = None  # (#18) the review's current reading names this theme
+    stage: str | None = None  # (#18) ... or this journey stage
 
 
 @dataclass
@@ -89,6 +92,10 @@ def _conditions(f: QueueFilter, *, with_status: bool = True) -> list:
         cond.append(Review.reply_text.is_(None))
     elif f.reply == "answered":
         cond.append(Review.reply_text.is_not(None))
+    if f.theme:
+        cond.append(has_theme(f.theme, Flag.review_id))
+    if f.stage:
+        cond.append(has_stage(f.stage, Flag.review_id))
     if f.q:
         pattern = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         cond.append(or_(*(c.ilike(pattern, escape="\\") for c in (Review.text, Review.title, Review.author))))

@@ -20,7 +20,9 @@ from models.crud.triage import (
     same_author_reviews,
     update_flag,
 )
+from models.crud.journeys import current_journeys
 from umot.web.deps import CurrentViewer, Db, Viewer, id_or_404
+from umot.web.journey_view import known_themes
 from umot.web.templating import render
 
 router = APIRouter()
@@ -51,6 +53,8 @@ def _page(request: Request, viewer: Viewer, db: Session, row: QueueRow, error: s
         default_label=row.flag.corrected_label or DEFAULT_CORRECTED_LABEL,
         queue_url=request.session.get("queue_url", "/"),
         error=error,
+        journey=current_journeys(db, [row.review.id]).get(row.review.id),  # (#18)
+        theme_choices=known_themes(viewer.brand(row.flag.brand_id)),
     )
 
 

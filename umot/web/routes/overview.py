@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from models.crud.triage import QueueFilter, rating_summary, sentiment_split, status_counts, weekly_figures
 from umot.web.charts import bar_chart, split_bar
 from umot.web.deps import CurrentViewer, Db
+from umot.web.journey_view import STAGE_MEANINGS, journey_panel
 from umot.web.rivals_view import reply_summary
 from umot.web.templating import render
 
@@ -37,4 +38,6 @@ def overview_page(brand_id: int, request: Request, viewer: CurrentViewer, db: Db
         total_reviews=total,
         counts=status_counts(db, QueueFilter(brand_ids=viewer.brand_ids, brand_id=brand.id)),
         replies=reply_summary(db, brand),
+        journey=journey_panel(db, brand),  # (#18)
+        stage_meanings=STAGE_MEANINGS,
     )

@@ -6,7 +6,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from models.crud.triage import LABELS, OPEN_STATUSES, STATUSES, query_queue, queue_sources, status_counts
+from models.crud.journeys import current_journeys
+from nlp.themes.catalog import STAGE_NAMES
 from umot.web.deps import CurrentViewer, Db
+from umot.web.journey_view import theme_options
 from umot.web.filters import RATINGS, parse_queue_query
 from umot.web.templating import render
 
@@ -41,4 +44,7 @@ def queue_page(request: Request, viewer: CurrentViewer, db: Db) -> Response:
         statuses=STATUSES,
         labels=LABELS,
         ratings=RATINGS,
+        journeys=current_journeys(db, [row.review.id for row in rows]),  # (#18) chips per row
+        theme_options=theme_options(viewer.brands),
+        stage_options=STAGE_NAMES,
     )

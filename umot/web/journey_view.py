@@ -1,0 +1,76 @@
+"""What the triage pages show of themes and journey stages (#18): options, chips, the overview panel.
+
+The overview's week is the 7 days up to the brand's newest review (as its other
+charts, so a store that stopped crawling still shows its last week), compared
+with the 7 days before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from models.crud.journey_stats import StageWeek, ThemeWeek, detractor_themes, stage_weeks
+from models.tables import Brand, Review
+from nlp.themes.catalog import DEFAULT_THEME_NAMES, STAGE_NAMES, STAGES
+
+QUOTE_CHARS = 180
+
+
+def brand_theme_names(brands: list[Brand]) -> dict[str, tuple[str, ...]]:
+    """Brand name -> its own themes from umot.toml; a file that does not parse shows none (the CLI says why)."""
+    from core.settings import get_settings
+    from nlp.themes.brand import ThemeDefinitionError
+    from nlp.themes.config import load_all
+
+    try:
+        found = load_all(get_settings().config_file)
+    except (ThemeDefinitionError, OSError):
+        return {}
+    return {b.name: tuple(t.name for t in found.get(b.name, [])) for b in brands}
+
+
+def theme_options(brands: list[Brand]) -> tuple[str, ...]:
+    """The queue's theme filter: the defaults, then the viewer's brands' own themes."""
+    own = sorted({name for names in brand_theme_names(brands).values() for name in names})
+    return DEFAULT_THEME_NAMES + tuple(own)
+
+
+def known_themes(brand: Brand) -> tuple[str, ...]:
+    """Themes a triager may add to this brand's reviews."""
+    return DEFAULT_THEME_NAMES + brand_theme_names([brand]).get(brand.name, ())
+
+
+@dataclass
+class JourneyPanel:
+    """The overview's journey chart and its detractors' top themes for one brand."""
+
+    start: datetime
+    end: datetime
+    stages: list[StageWeek]
+    top_themes: list[ThemeWeek]
+    most: int  # the busiest stage's texts: the bars' full width
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def journey_panel(db: Session, brand: Brand) -> JourneyPanel:
+    newest = db.exec(select(func.max(func.coalesce(Review.published_at, Review.first_seen_at)))
+                     .where(Review.brand_id == brand.id)).one()
+    end = (newest.replace(tzinfo=timezone.utc) if newest and newest.tzinfo is None else newest) or datetime.now(timezone.utc)
+    end = end + timedelta(seconds=1)
+    start = end - timedelta(days=7)
+    stages = stage_weeks(db, brand.id, start, end, STAGE_NAMES)
+    top = detractor_themes(db, brand.id, start, end, top=5)
+    for theme in top:
+        theme.examples = [(rid, _quote(text)) for rid, text in theme.examples]
+    return JourneyPanel(start, end, stages, top, max([s.texts for s in stages] + [1]))
+
+
+STAGE_MEANINGS = STAGES  # the chart's row titles
