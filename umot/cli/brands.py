@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from umot.cli._errors import fail, plural
 from umot.cli._store import DatabaseUrl, open_store
+from umot.cli.sources import ConfigOption, _config_path
 
 brands_app = typer.Typer(
     name="brands",
@@ -16,19 +16,9 @@ brands_app = typer.Typer(
     no_args_is_help=True,
 )
 
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", help="umot.toml to keep the links in \\[default: UMOT_CONFIG or ./umot.toml]", dir_okay=False),
-]
 Rivals = Annotated[
     list[str], typer.Option("--competitor", "-c", help="A rival brand (repeatable); it needs sources of its own", show_default=False)
 ]
-
-
-def _config(config: Path | None) -> Path:
-    from core.settings import get_settings
-
-    return config or get_settings().config_file
 
 
 @brands_app.command("link")
@@ -48,7 +38,7 @@ def link(
     from models.db import session_scope
     from models.sources_config import SourcesConfigError
 
-    path = _config(config)
+    path = _config_path(config)
     added = 0
     try:
         with session_scope(open_store(database_url)) as session:  # all links, or none
@@ -76,7 +66,7 @@ def unlink(
     from models.db import session_scope
     from models.sources_config import SourcesConfigError
 
-    path = _config(config)
+    path = _config_path(config)
     removed = 0
     try:
         with session_scope(open_store(database_url, must_exist=True)) as session:
@@ -100,7 +90,7 @@ def list_links(config: ConfigOption = None, database_url: DatabaseUrl = None) ->
 
     try:
         with session_scope(open_store(database_url)) as session:
-            sync_links(session, _config(config))
+            sync_links(session, _config_path(config))
             for brand in crud.list_brands(session):
                 rivals = ", ".join(b.name for b in competitors_of(session, brand.id)) or "-"
                 typer.echo(f"{brand.name}\trivals: {rivals}")
