@@ -109,3 +109,17 @@ def test_secure_cookies_from_the_setting(seeded, monkeypatch) -> None:
     monkeypatch.setenv("UMOT_SECURE_COOKIES", "1")
     with TestClient(create_app(seeded.url, secret_key="k"), base_url="https://testserver") as c:
         assert "; secure" in login(c, "ana@acme.example").headers["set-cookie"].lower()
+
+
+@pytest.mark.parametrize(("flag", "expected"), [([], None), (["--secure-cookies"], True), (["--no-secure-cookies"], False)])
+def test_umot_web_passes_secure_cookies_on(seeded, monkeypatch, flag: list[str], expected: bool | None) -> None:
+    import uvicorn
+
+    import umot.web.app as web_app
+
+    seen: dict = {}
+    real = web_app.create_app
+    monkeypatch.setattr(web_app, "create_app", lambda url, **kw: seen.update(kw) or real(url, secret_key="k", **kw))
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(served=True))
+    _umot("web", *flag, "--database-url", seeded.url)
+    assert seen == {"secure_cookies": expected, "served": True}
