@@ -64,6 +64,7 @@ def _register(app: typer.Typer) -> None:
     from umot.cli.run import demo, run
     from umot.cli.serve import deploy, serve
     from umot.cli.sources import sources_app
+    from umot.cli.themes import rescore, themes_app
     from umot.cli.train import train
     from umot.cli.web import web
     from umot.cli.webhook import webhook_app
@@ -76,6 +77,7 @@ def _register(app: typer.Typer) -> None:
     app.command("score")(score)
     app.command("train")(train)
     app.command("export")(export)
+    app.command("rescore")(rescore)  # themes and journey stages of stored reviews (#18)
     # scheduling with Prefect (docs/deployments.md)
     app.command("serve")(serve)
     app.command("deploy")(deploy)
@@ -87,6 +89,7 @@ def _register(app: typer.Typer) -> None:
     app.add_typer(webhook_app)
     # configuration and the store
     app.add_typer(brands_app)
+    app.add_typer(themes_app)
     app.add_typer(sources_app, name="sources")
     app.add_typer(db_app, name="db")
 

@@ -183,8 +183,3 @@ def export_theme_corrections(database_url: str | None, brand: str | None) -> str
     if not written:
         return "theme corrections: none in the store"
     return "theme corrections for the theme detector: " + "; ".join(written)
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(themes_app)
-    app.command("rescore")(rescore)
