@@ -61,20 +61,41 @@ def export_report(week: str, paths: list[Path]) -> str:
             rows = list(csv.DictReader(handle))
         if rows:
             lines += [
-                "| brand | reviews | detractors | negative % | positive % | avg rating | NPS | NPS change |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+                "| brand | reviews | detractors | negative % | positive % | avg rating | NPS | NPS change "
+                "| answered % | hours to reply |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
             ]
             for r in rows:
                 brand = _unguard(r["brand"]).replace("|", "\\|")
-                cells = [r[c] or "-" for c in
-                         ("reviews", "detractors", "negative_pct", "positive_pct", "avg_rating", "nps", "nps_change")]
+                cells = [r.get(c) or "-" for c in
+                         ("reviews", "detractors", "negative_pct", "positive_pct", "avg_rating", "nps", "nps_change",
+                          "reply_rate", "median_reply_hours")]
                 lines.append(f"| {brand} | " + " | ".join(cells) + " |")
         else:
             lines.append("No brands in the store yet.")
         lines.append("")
+    for benchmark in (p for p in paths if p.name.startswith("benchmark-") and p.suffix == ".csv"
+                      and not p.name.startswith("benchmark-themes-")):
+        lines += _benchmark_table(benchmark)
     lines.append("Files:")
     lines += [f"- `{p}`" for p in paths]
     return "\n".join(lines) + "\n"
+
+
+def _benchmark_table(path: Path) -> list[str]:
+    """A brand beside its rivals (``benchmark-<brand>-<week>.csv``), as a markdown table."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if not rows:
+        return []
+    columns = ("reviews", "avg_rating", "negative_pct", "nps", "detractor_rate", "reply_rate", "median_reply_hours")
+    lines = [f"**{_unguard(rows[0]['brand'])} vs rivals**", "",
+             "| brand | " + " | ".join(c.replace("_", " ") for c in columns) + " |",
+             "| --- | " + " | ".join("---:" for _ in columns) + " |"]
+    for r in rows:
+        name = _unguard(r["brand"]).replace("|", "\\|") + (" (rival)" if r["role"] == "rival" else "")
+        lines.append(f"| {name} | " + " | ".join(r[c] or "-" for c in columns) + " |")
+    return [*lines, ""]
 
 
 def _unguard(cell: str) -> str:

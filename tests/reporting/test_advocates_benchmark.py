@@ -101,3 +101,12 @@ def test_theme_benchmark_says_where_the_brand_does_worse_or_better(db_url: str, 
         [W47, "delivery", "3", "66.7", "2", "50.0", "16.7", "worse", "-83.3"],
         [W47, "service_staff", "1", "0.0", "1", "100.0", "-100.0", "better", ""],
     ]
+
+
+def test_the_weekly_artifact_shows_reply_figures_and_the_benchmark(exported) -> None:
+    from flows.weekly_export import export_report
+
+    text = export_report(W47, list(exported.values()))
+    assert "| answered % | hours to reply |" in text
+    assert "| Acme | 6 | 3 | 50.0 | 33.3 | 2.6 | -33.3 | 66.7 | 66.7 | 18.0 |" in text
+    assert "**Acme vs rivals**" in text and "| Initech (rival) | 1 | 1.0 | 100.0 | -100.0 | 100.0 | 100.0 | 48.0 |" in text
