@@ -7,7 +7,6 @@ pass items through unchanged.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from typing import Any
 
@@ -19,7 +18,7 @@ class ReviewItem(scrapy.Item):
 
     source = scrapy.Field()  # e.g. "schemaorg:shop.example", "appstore"
     url = scrapy.Field()  # where the review can be read
-    external_id = scrapy.Field()  # the site's id, else content_id(...)
+    external_id = scrapy.Field()  # the site's id, else models.identity.content_id(...)
     author = scrapy.Field()
     rating = scrapy.Field()  # normalised to 1-5, None = unrated
     rating_raw = scrapy.Field()  # the value as published
@@ -35,12 +34,6 @@ class ReviewItem(scrapy.Item):
 
 
 REVIEW_FIELDS: tuple[str, ...] = tuple(ReviewItem.fields)
-
-
-def content_id(source: str | None, author: str | None, text: str | None) -> str:
-    """A stable id for reviews the site gives none: same review -> same id on every crawl."""
-    key = "\x1f".join(" ".join((part or "").split()).lower() for part in (source, author, text))
-    return "h:" + hashlib.sha1(key.encode("utf-8")).hexdigest()
 
 
 def item_to_row(item: Any) -> dict[str, Any]:

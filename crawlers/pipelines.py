@@ -19,9 +19,10 @@ from scrapy.utils.defer import deferred_from_coro
 
 from crawlers import run_store
 from crawlers import stats as keys
-from crawlers.items import content_id, item_to_row
+from crawlers.items import item_to_row
 from crawlers.page_state import PageStateItem
 from crawlers.spiders.base import store_url
+from models.identity import content_id
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 ``ReviewCreate`` turns one crawl row (the JSONL fields) into what the review
 table accepts: dates parsed or dropped, ratings numeric or dropped, strings cut
-to their column length, and a content hash where the site gave no id. A messy
+to their column length, and a content id (``models.identity``) where the site gave no id. A messy
 row never stops a crawl; only a row without a ``source`` is refused.
 """
 
@@ -11,8 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
-import unicodedata
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
@@ -20,24 +18,10 @@ from typing import Any
 from pydantic import model_validator
 from sqlmodel import Field, SQLModel
 
+from models.identity import content_id
 from models.replies import clean_reply
 
-_SPACES = re.compile(r"\s+")
 _MIN_YEAR, _MAX_YEAR = 1990, 2200
-
-
-def _normal_text(value: str | None) -> str:
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", value or "")).strip().casefold()
-
-
-def content_hash(source: str, author: str | None, text: str | None) -> str:
-    """Stable id for a review without one: sha1 of source|author|text, normalised.
-
-    Case, Unicode form and whitespace do not change the hash, so the same review
-    seen twice (re-rendered, re-spaced) is stored once.
-    """
-    key = f"{source.strip()}|{_normal_text(author)}|{_normal_text(text)}"
-    return "sha1:" + hashlib.sha1(key.encode("utf-8")).hexdigest()
 
 
 def as_utc(value: datetime) -> datetime:
@@ -161,9 +145,7 @@ def normalize_review_row(row: Mapping[str, Any]) -> dict[str, Any]:
         clean[name] = _cut(row.get(name), length)
     for name in _NUMBERS:
         clean[name] = _number(row.get(name))
-    clean["external_id"] = _external_id(row.get("external_id")) or content_hash(
-        source, clean["author"], clean["text"]
-    )
+    clean["external_id"] = _external_id(row.get("external_id")) or content_id(source, clean["author"], clean["text"])
     clean.update(
         clean_reply(
             row, published_at=clean["published_at"], where=f"{source}/{clean['external_id']}",

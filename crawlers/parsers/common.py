@@ -15,7 +15,7 @@ from typing import Any
 from core.language import detect_language
 from crawlers.extract.dates import parse_datetime
 from crawlers.extract.ratings import UNRATED, normalise_rating
-from crawlers.items import content_id
+from models.identity import content_id
 
 
 class ParseError(ValueError):

@@ -35,8 +35,8 @@ from twisted.python.failure import Failure
 from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.extract.dates import parse_datetime
-from crawlers.items import content_id
 from crawlers.reply_window import awaiting_reply_since
+from models.identity import content_id, is_content_id, legacy_content_id
 
 logger = logging.getLogger(__name__)
 
@@ -160,9 +160,10 @@ class ReviewSpider(scrapy.Spider):
         if not known:
             return False
         external_id = item.get("external_id")
-        if external_id:
-            return external_id in known
-        return content_id(source, item.get("author"), item.get("text")) in known
+        author, text = item.get("author"), item.get("text")
+        if is_content_id(external_id, source, author, text):  # no id from the site: either content id
+            return content_id(source, author, text) in known or legacy_content_id(source, author, text) in known
+        return external_id in known
 
     def has_known(self, source: str) -> bool:
         """Does the store hold any review of (brand, ``source``)? (Without a store: no.)"""

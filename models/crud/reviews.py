@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 
 from core.text_limit import cut_text
 from models.crud._bulk import insert_ignore_returning_ids
+from models.crud.legacy_ids import adopt_legacy_ids
 from models.crud.replies import respond_from_source, store_replies
 from models.schemas import as_utc, normalize_review_row
 from models.tables import Review, utcnow
@@ -94,6 +95,7 @@ def upsert_reviews(
     if not values:
         result.existing = len(rows)
         return result
+    adopt_legacy_ids(session, brand_id, values)
     result.new_ids = insert_ignore_returning_ids(session, REVIEW_TABLE, values, conflict=IDENTITY)
     result.new_ids.sort()
     result.new = len(result.new_ids)

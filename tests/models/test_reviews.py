@@ -12,7 +12,8 @@ from models.crud import _bulk as bulk_module
 from models.crud import count_reviews, known_external_ids, upsert_reviews
 from models.crud._dialect import SQLITE_MAX_VARIABLES
 from models.db import session_scope
-from models.schemas import ReviewCreate, content_hash, parse_datetime
+from models.identity import content_id
+from models.schemas import ReviewCreate, parse_datetime
 from models.tables import Review
 
 
@@ -64,16 +65,16 @@ def test_same_external_id_other_source_or_brand_is_another_review(engine, brand_
         assert upsert_reviews(s, rows(2), brand_id=other).new == 2
 
 
-def test_content_hash_identity(engine, brand_id) -> None:
+def test_content_id_identity(engine, brand_id) -> None:
     base = {"source": "forum", "author": "Ann", "text": "Great  service,\nthank you!"}
     variant = {"source": "forum", "author": " ann ", "text": "great service, thank you!  "}
     other_author = {"source": "forum", "author": "Bob", "text": base["text"]}
-    assert content_hash("forum", "Ann", base["text"]) == content_hash("forum", " ann", variant["text"])
+    assert content_id("forum", "Ann", base["text"]) == content_id("forum", " ann", variant["text"])
     with session_scope(engine) as s:
         result = upsert_reviews(s, [base, variant, other_author], brand_id=brand_id)
         assert (result.new, result.existing) == (2, 1)
         ids = known_external_ids(s, brand_id=brand_id, source="forum")
-    assert content_hash("forum", "Ann", base["text"]) in ids
+    assert content_id("forum", "Ann", base["text"]) in ids
     assert all(i.startswith("sha1:") and len(i) == 45 for i in ids)
 
 
