@@ -88,8 +88,8 @@ def theme_weeks(session: Session, brand_id: int, start: datetime, end: datetime)
         week.mentions += 1
         week.negative += polarity == "negative"
         week.positive += polarity == "positive"
-        if polarity == "negative" and len(week.examples) < 2:
-            week.examples.append((rid, _joined(title, text)))
+        if polarity == "negative":
+            _add_example(week, rid, _joined(title, text))
     previous = Counter(t for _, t, *_ in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id, before, start,
                                                    ReviewTheme.polarity))
     for theme, n in previous.items():
@@ -121,9 +121,14 @@ def detractor_themes(session: Session, brand_id: int, start: datetime, end: date
             week = found[theme]
             week.theme, week.mentions, week.negative = theme, week.mentions + 1, week.negative + 1
             week.example_review_id = week.example_review_id or rid
-            if len(week.examples) < 2:
-                week.examples.append((rid, _joined(title, text)))
+            _add_example(week, rid, _joined(title, text))
     return sorted(found.values(), key=lambda w: (-w.mentions, w.theme))[:top]
+
+
+def _add_example(week: ThemeWeek, review_id: int, text: str) -> None:
+    """Keep two quotes per theme, two different texts (a re-posted review is one example)."""
+    if len(week.examples) < 2 and all(text != t for _, t in week.examples):
+        week.examples.append((review_id, text))
 
 
 def _joined(title: str | None, text: str | None) -> str:
