@@ -20,6 +20,7 @@ from models.crud.competitors import competitors_of
 from models.tables import Brand, Review
 from reporting.benchmark import BENCHMARK_METRICS, benchmark_table
 from reporting.data import load_reviews
+from reporting.rival_themes import theme_benchmark_rows
 from reporting.summary import reply_figures, weekly_stats
 from reporting.weeks import IsoWeek, resolve_timezone
 
@@ -45,6 +46,7 @@ class BenchmarkView:
     labels: list[tuple[float, str]]  # (x, week) along the axis
     ticks: list[tuple[float, str]]  # (y, score)
     rivals: list[Brand]
+    themes: list[list[object]]  # reporting.rival_themes rows: where the brand does worse or better
 
 
 def _newest_week(db: Session, brand_ids: list[int], zone: Any) -> IsoWeek:
@@ -109,4 +111,6 @@ def benchmark_view(db: Session, brand: Brand) -> BenchmarkView:
         labels=[(PAD_LEFT + slot * (k + 0.5), str(w)[5:]) for k, w in enumerate(weeks)],
         ticks=[(y_of(v), f"{v:+d}" if v else "0") for v in (100, 50, 0, -50, -100)],
         rivals=rivals,
+        themes=theme_benchmark_rows(db, brand.id, [r.id for r in rivals], str(weeks[-1]), *weeks[-1].bounds(zone))
+        if rivals else [],
     )

@@ -100,3 +100,19 @@ def test_overview_shows_reply_rate_time_to_reply_and_rivals(browser, store) -> N
     assert "50%" in text and "(2 of 4, 12 weeks)" in text  # a1, a2 of a0..a3
     assert "18 h" in text and "rivals: Globex, Initech" in text
     assert f'/brands/{store["Acme"]}/benchmark' in text
+
+
+def test_benchmark_page_names_the_theme_gaps(browser, store, db_url) -> None:
+    from sqlmodel import select
+
+    from models.crud.journeys import save_journeys
+    from models.db import get_engine, session_scope
+    from models.tables import Review
+
+    with session_scope(get_engine(db_url)) as session:
+        ids = dict(session.exec(select(Review.external_id, Review.id)).all())
+        save_journeys(session, [{"review_id": ids[ext], "model_version": "t1", "themes": themes, "stages": []}
+                                for ext, themes in (("a1", {"delivery": "negative"}), ("g1", {"delivery": "positive"}))])
+    text = browser("ana@acme.example").get(f"/brands/{store['Acme']}/benchmark").text
+    assert "<td>delivery</td><td>1, 100%</td><td>1, 0%</td>" in text and "<td>+100</td><td>worse</td>" in text
+    assert "review g1" not in text
