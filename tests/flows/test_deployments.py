@@ -18,8 +18,6 @@ from typer.testing import CliRunner
 
 from core.settings import Settings
 from flows.deployments import (
-    DEFAULT_NIGHTLY_CRON,
-    DEFAULT_WEEKLY_CRON,
     DeploymentConfigError,
     ScheduleConfig,
     build_deployments,
@@ -110,20 +108,6 @@ def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(m
     assert "s3cret" not in str(nightly.job_variables)
     # `umot serve` runs the flows in its own process and folder: nothing to pin.
     assert all(d.job_variables == {} for d in build_deployments(ScheduleConfig()))
-
-
-def test_prefect_yaml_matches_the_served_defaults():
-    import yaml
-
-    spec = yaml.safe_load((Path(__file__).parents[2] / "prefect.yaml").read_text())
-    by_name = {d["name"]: d for d in spec["deployments"]}
-    assert by_name["nightly"]["entrypoint"] == "flows/nightly.py:nightly"
-    assert by_name["weekly-export"]["entrypoint"] == "flows/weekly_export.py:weekly_export"
-    assert by_name["nightly"]["schedules"][0]["cron"] == DEFAULT_NIGHTLY_CRON
-    assert by_name["weekly-export"]["schedules"][0]["cron"] == DEFAULT_WEEKLY_CRON
-    for d in by_name.values():
-        assert d["schedules"][0]["timezone"] == "UTC"
-        assert d["work_pool"]["name"] == "umot"
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,6 @@ import pytest
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
 BIN = Path(sys.executable).parent
-REPO = Path(__file__).parents[2]
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 
@@ -161,7 +160,7 @@ def test_umot_serve_schedules_and_a_triggered_run(client, umot_env, tmp_path):
         assert not dep.paused and all(s.active for s in dep.schedules), name
 
 
-def test_umot_deploy_and_prefect_deploy_all_to_a_work_pool(client, umot_env, tmp_path):
+def test_umot_deploy_to_a_work_pool(client, umot_env, tmp_path):
     # umot's relative defaults (./data, ./exports), as a newcomer has them
     env = {k: v for k, v in umot_env.items() if k not in ("UMOT_DATA_DIR", "UMOT_EXPORT_DIR")}
     project, elsewhere = tmp_path / "project", tmp_path / "worker"
@@ -186,16 +185,6 @@ def test_umot_deploy_and_prefect_deploy_all_to_a_work_pool(client, umot_env, tmp
     assert state.type.value == "COMPLETED", worker.stdout[-3000:] + worker.stderr[-3000:]
     assert any(p.name.startswith("summary-") for p in (project / "exports").iterdir())
     assert (project / "data" / "umot.db").exists() and not (elsewhere / "exports").exists()
-
-    # The same deployments from prefect.yaml, the way `prefect deploy --all` users do it.
-    for cmd in (["work-pool", "create", "umot", "--type", "process"], ["--no-prompt", "deploy", "--all"]):
-        done = subprocess.run([str(BIN / "prefect"), *cmd], cwd=REPO, env=umot_env,
-                              capture_output=True, text=True, timeout=180)
-        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    for name, cron in (("nightly/nightly", "0 2 * * *"), ("weekly-export/weekly-export", "0 6 * * 1")):
-        dep = deployment(client, name)
-        assert dep.work_pool_name == "umot"
-        assert (dep.schedules[0].schedule.cron, dep.schedules[0].schedule.timezone) == (cron, "UTC")
 
 
 def test_umot_serve_stops_cleanly_on_sigterm(client, umot_env, tmp_path):
