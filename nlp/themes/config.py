@@ -109,10 +109,6 @@ def _document(path: Path) -> Any:
 
 
 def _write(path: Path, document: Any) -> None:
-    import tomlkit
+    from models.sources_config import _write_document  # one atomic, comment-keeping writer of umot.toml
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    text = tomlkit.dumps(document)
-    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    tmp.replace(path)  # never a half-written config
+    _write_document(path, document)
