@@ -8,10 +8,12 @@ reason. Both now call :func:`score_reviews`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from nlp.referral import referral_intent
+from nlp.text import to_text
 
 if TYPE_CHECKING:
     from nlp.result import ReviewScore
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 
 #: The reason a detractor gets when its text warns others off (referral intent ``warn``).
 WARN_REASON = "warns others off"
+#: Reviews scored together, shortest text first: the nightly run's batch (flows.nightly.score_all).
+SCORE_CHUNK = 256
 
 
 def review_text(title: str | None, text: str | None) -> str:
@@ -42,13 +46,42 @@ def score_reviews(
 
     ``titles`` are read before their texts (:func:`review_text`); a known
     ``referral_intents`` entry (as imported) wins over the one read from the text.
+    More than :data:`SCORE_CHUNK` reviews are scored in chunks of that size by
+    text length, the nightly run's batches: with int8 weights (scores move a
+    little with their batch neighbours) a file of the reviews a night scores
+    gets the night's scores.
     """
+    bodies = list(texts)
     if titles is not None:
-        texts = [review_text(title, text) for title, text in zip(titles, texts)]
-    scores = scorer.score(list(texts), ratings, progress=progress)
+        texts = [review_text(to_text(title), to_text(text)) for title, text in zip(titles, bodies)]
+    texts = list(texts)
+    order = sorted(range(len(texts)), key=lambda i: len(bodies[i]) if isinstance(bodies[i], str) else 0)
+    if len(texts) <= SCORE_CHUNK:
+        order = list(range(len(texts)))
+    scores: list = [None] * len(texts)
+    with _progress(len(texts), enabled=progress) as advance:
+        for start in range(0, len(order), SCORE_CHUNK):
+            rows = order[start:start + SCORE_CHUNK]
+            part = scorer.score([texts[i] for i in rows], [ratings[i] for i in rows] if ratings is not None else None)
+            for i, score in zip(rows, part):
+                scores[i] = score
+            advance(len(rows))
     known = referral_intents if referral_intents is not None else [None] * len(scores)
     for score, text, intent in zip(scores, texts, known):
         score.referral_intent = intent if intent is not None else referral_intent(text if isinstance(text, str) else None)
         if score.detractor and score.referral_intent == "warn" and WARN_REASON not in score.reasons:
             score.reasons.append(WARN_REASON)
     return scores
+
+
+@contextmanager
+def _progress(total: int, *, enabled: bool) -> Iterator[Callable[[int], None]]:
+    """A transient rich bar over every chunk (``umot score`` on 200+ rows); a no-op when not enabled."""
+    if not enabled:
+        yield lambda _: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("scoring", total=total)
+        yield lambda done: bar.update(task, advance=done)

@@ -121,12 +121,18 @@ class _Pending:
     referral_intent: str | None
 
 
-def _read_batch(model_version: str, brand_id: int | None, limit: int) -> list[_Pending]:
+def _read_batch(model_version: str, brand_id: int | None, limit: int,
+                review_ids: list[int] | None = None) -> list[_Pending]:
+    """Up to ``limit`` unscored reviews, oldest first; or those of ``review_ids`` still unscored."""
     from models import crud
+    from models.crud.scores import unscored_reviews_among
     from models.db import get_engine, session_scope
 
     with session_scope(get_engine()) as session:
-        reviews = crud.unscored_reviews(session, model_version=model_version, brand_id=brand_id, limit=limit)
+        if review_ids is not None:
+            reviews = unscored_reviews_among(session, review_ids, model_version=model_version)
+        else:
+            reviews = crud.unscored_reviews(session, model_version=model_version, brand_id=brand_id, limit=limit)
         return [
             _Pending(r.id, r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
             for r in reviews
@@ -169,9 +175,11 @@ def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any],
 
 @task(name="score-batch", task_run_name="score-batch-{number}", timeout_seconds=1800, retries=1,
       retry_delay_seconds=2, cache_policy=NO_CACHE)
-def score_batch(scorer: Any, number: int, brand_id: int | None = None, batch_size: int = 256) -> BatchOutcome:
-    """Score and flag up to ``batch_size`` reviews that this model version has not scored."""
-    return score_pending(scorer, _read_batch(scorer.version, brand_id, batch_size))
+def score_batch(scorer: Any, number: int, brand_id: int | None = None, batch_size: int = 256,
+                review_ids: list[int] | None = None) -> BatchOutcome:
+    """Score and flag up to ``batch_size`` reviews that this model version has not scored
+    (``review_ids``: these, as planned by ``flows.nightly.score_all``)."""
+    return score_pending(scorer, _read_batch(scorer.version, brand_id, batch_size, review_ids))
 
 
 def score_pending(scorer: Any, pending: list[_Pending], claimed_by: str | None = None) -> BatchOutcome:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import exists, tuple_
+from sqlalchemy import exists, func, tuple_
 from sqlmodel import Session, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
@@ -29,6 +29,31 @@ def unscored_reviews(
     if brand_id is not None:
         query = query.where(Review.brand_id == brand_id)
     return list(session.exec(query))
+
+
+def unscored_ids_in_scoring_order(
+    session: Session, *, model_version: str, brand_id: int | None = None
+) -> list[int]:
+    """Ids of the reviews ``model_version`` has not scored, in the order the nightly run scores them.
+
+    By text length, then source and external id: an order of the reviews'
+    content, not of when they arrived. With int8 weights a score moves a little
+    with the other reviews of its batch; batches cut from this order hold the
+    same reviews whatever order a crawl stored them in and wherever an earlier
+    run was killed (docs/operations.md). One query: one sort per run, not per batch.
+    """
+    scored = exists().where(Score.review_id == Review.id, Score.model_version == model_version)
+    query = select(Review.id).where(~scored).order_by(func.length(Review.text), Review.source, Review.external_id)
+    if brand_id is not None:
+        query = query.where(Review.brand_id == brand_id)
+    return list(session.exec(query))
+
+
+def unscored_reviews_among(session: Session, review_ids: Sequence[int], *, model_version: str) -> list[Review]:
+    """Those of ``review_ids`` still without a score from ``model_version``, in the given order."""
+    scored = exists().where(Score.review_id == Review.id, Score.model_version == model_version)
+    found = {r.id: r for r in session.exec(select(Review).where(Review.id.in_(list(review_ids)), ~scored))}
+    return [found[i] for i in review_ids if i in found]
 
 
 def _score_values(score: Mapping[str, Any], index: int, scored_at: Any) -> dict[str, Any]:

@@ -46,3 +46,24 @@ def test_a_known_referral_intent_wins_over_the_text() -> None:
                            referral_intents=["warn", "recommend"])
     assert [s.referral_intent for s in scores] == ["warn", "recommend"]
     assert WARN_REASON in scores[0].reasons and WARN_REASON not in scores[1].reasons
+
+
+def test_more_than_a_chunk_is_scored_in_chunks_by_text_length() -> None:
+    from nlp.review_scoring import SCORE_CHUNK
+
+    class Recorder(NegativeWordScorer):
+        def __init__(self) -> None:
+            super().__init__()
+            self.calls: list[list[str]] = []
+
+        def score(self, texts, ratings=None, *, progress=False):  # noqa: ANN001, ANN201
+            self.calls.append(list(texts))
+            return super().score(texts, ratings)
+
+    texts = [("x" * (i % 97 + 1)) + f" {i}" for i in range(SCORE_CHUNK * 2 + 10)]
+    recorder = Recorder()
+    scores = score_reviews(recorder, texts)
+    assert [len(c) for c in recorder.calls] == [SCORE_CHUNK, SCORE_CHUNK, 10]
+    lengths = [len(t) for call in recorder.calls for t in call]
+    assert lengths == sorted(lengths)  # shortest first, as the nightly run's batches
+    assert len(scores) == len(texts) and all(s is not None for s in scores)

@@ -36,6 +36,7 @@ def score(
     """
     from nlp.data import DataError, file_format, read_rows, write_rows
     from nlp.review_scoring import score_reviews
+    from nlp.text import to_text
 
     try:
         file_format(output)
@@ -50,9 +51,10 @@ def score(
         scorer = nlp.load_scorer(model, quantized=quantized, backend=backend)
     except (FileNotFoundError, ValueError, OSError) as exc:
         fail(f"cannot load model {model or '(default)'}: {exc}")
-    texts, cut, limit = _model_texts(rows, text_column, title_column if title_column in columns else None)
+    texts, cut, limit = _texts_as_stored(rows, text_column)
+    titles = [to_text(row.get(title_column)) for row in rows] if title_column in columns else None
     ratings = [row.get(rating_column) for row in rows] if rating_column in columns else None
-    scores = score_reviews(scorer, texts, ratings, progress=len(rows) >= 200)
+    scores = score_reviews(scorer, texts, ratings, titles=titles, progress=len(rows) >= 200)
     journeys = _themes_detector(brand).detect(texts, [s.label for s in scores])
     out_columns = [c for c in columns if c not in SCORE_COLUMNS] + SCORE_COLUMNS
     merged = ({**row, **s.as_dict(), **_journey_cells(j)} for row, s, j in zip(rows, scores, journeys))
@@ -65,17 +67,12 @@ def score(
     typer.echo(f"scored {len(rows)} rows with {scorer.version}: {n_det} detractors -> {output}{note}")
 
 
-def _model_texts(rows: list[dict], text_column: str, title_column: str | None) -> tuple[list, int, int]:
-    """(texts as the store would hold them, how many were cut, the limit): the title before
-    the text, as the nightly run reads a stored review, and UMOT_MAX_REVIEW_CHARS applied."""
+def _texts_as_stored(rows: list[dict], text_column: str) -> tuple[list, int, int]:
+    """(texts as the store would hold them, how many were cut, the limit): UMOT_MAX_REVIEW_CHARS applied."""
     from core.settings import get_settings
     from core.text_limit import cut_text
-    from nlp.review_scoring import review_text
-    from nlp.text import to_text
 
     texts = [row.get(text_column) for row in rows]
-    if title_column is not None and title_column != text_column:
-        texts = [review_text(to_text(row.get(title_column)), to_text(text)) for row, text in zip(rows, texts)]
     limit, cut = get_settings().max_review_chars, 0
     for i, text in enumerate(texts):
         if isinstance(text, str) and len(text) > limit:
