@@ -83,7 +83,7 @@ def summary_tables(result: Any) -> list[Table]:
 
     sources = Table(title="Sources", title_justify="left")
     sources.add_column("brand/source", no_wrap=True)
-    sources.add_column("status")
+    sources.add_column("status", overflow="fold")  # an error message is never cut, only wrapped
     for name in ("pages", "seen", "new", "errors"):
         sources.add_column(name, justify="right")
     for s in sorted(result.sources, key=lambda s: (s.ok, s.source.label)):

@@ -1,0 +1,30 @@
+"""Error messages are never cut: not in ``umot run``'s summary table, not in a crawl's failure."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from rich.console import Console
+
+from crawlers.runner import _last_error_line
+
+MESSAGE = ("could not fetch https://shop.example/reviews/kettle-2000?page=3: DownloadConnectionRefusedError: "
+           "Connection was refused by other side: 111: Connection refused.")
+
+
+def test_the_sources_table_wraps_an_error_message_instead_of_cutting_it() -> None:
+    from umot.cli.run import summary_tables
+
+    source = SimpleNamespace(ok=False, source=SimpleNamespace(label="Acme/shop"), error_message=MESSAGE, pages=0,
+                             unchanged=0, items_scraped=0, items_new=0, errors=1)
+    console = Console(width=80, record=True)
+    for table in summary_tables(SimpleNamespace(sources=[source], brands=[])):
+        console.print(table)
+    text = console.export_text()
+    status = "".join(line.split("│")[2] for line in text.splitlines() if line.count("│") > 2)
+    assert "…" not in text and "".join(f"failed: {MESSAGE}".split()) == "".join(status.split())
+
+
+def test_a_crawl_failure_keeps_the_whole_log_line() -> None:
+    line = "2026-12-04 10:00:00 [scrapy.core.scraper] ERROR: Spider error processing " + "x" * 900 + " (the end)"
+    assert _last_error_line(f"INFO: start\n{line}\nINFO: closing") == line
