@@ -74,8 +74,8 @@ def _last_error_line(log_text: str) -> str | None:
     lines = [ln.strip() for ln in log_text.splitlines() if ln.strip()]
     for line in reversed(lines):
         if "ERROR" in line or "Error" in line or "error:" in line:
-            return line[-500:]
-    return lines[-1][-500:] if lines else None
+            return line  # whole: its head says what failed
+    return lines[-1] if lines else None
 
 
 @dataclass
