@@ -60,6 +60,20 @@ def inline_lines(text: str) -> Iterator[tuple[int, str]]:
                     yield number, span
 
 
+def stray_indents(text: str) -> Iterator[int]:
+    """Shell lines that start indented without continuing a `\\` line: a lost `#`, or a typo."""
+    lang: str | None = None
+    previous = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        fence = FENCE.match(line)
+        if fence:
+            lang = None if lang is not None else fence.group(1).lower()
+        elif (lang in SHELL_LANGS and line[:1].isspace() and line.strip()
+              and not line.lstrip().startswith("#") and not previous.rstrip().endswith("\\")):
+            yield number
+        previous = line
+
+
 def umot_invocations(line: str) -> Iterator[list[str]]:
     """The argument lists given to `umot` on one shell line (after pipes, env settings)."""
     try:
@@ -167,6 +181,17 @@ def test_every_documented_command_parses() -> None:
         if (why := problem(args))
     ]
     assert not stale, "stale commands in the docs:\n" + "\n".join(stale)
+
+
+def test_shell_blocks_have_no_stray_indented_lines() -> None:
+    stray = [f"{doc.relative_to(ROOT)}:{number}" for doc in DOC_FILES
+             for number in stray_indents(doc.read_text(encoding="utf-8"))]
+    assert not stray, "indented shell lines (a lost '#'?):\n" + "\n".join(stray)
+
+
+def test_stray_indents_spare_continuations_and_comments() -> None:
+    text = "```bash\numot run \\\n  --brand A\n     # a comment\n UI: http://x\n```\n  prose\n"
+    assert list(stray_indents(text)) == [5]
 
 
 @pytest.mark.parametrize(("line", "expected"), [
