@@ -1,0 +1,40 @@
+"""The nightly run reads themes and stages after scoring (#18) and names the top negative themes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from flows.nightly import nightly
+from flows.notify import format_message
+from tests.flows.conftest import review_rows
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+FAST = dict(crawl_retries=1, retry_delay=0.0, batch_size=10)
+
+
+def test_the_night_reads_themes_and_names_the_top_negative_ones(store, add_source, fake_crawls, fake_scorer) -> None:
+    from models.db import get_engine
+    from models.tables import ReviewJourney, ReviewTheme
+
+    add_source("Acme", "shop")
+    rows = [{**row, "published_at": None} for row in review_rows("shop", 12)]  # first seen tonight
+    fake_crawls({"shop": [rows, []]})
+
+    first = nightly(**FAST)
+    assert first.themes_read == 12
+    with get_engine(store).connect() as conn:
+        assert conn.execute(select(func.count()).select_from(ReviewJourney)).scalar_one() == 12
+        bad = conn.execute(select(func.count()).select_from(ReviewTheme)
+                           .where(ReviewTheme.theme == "delivery", ReviewTheme.polarity == "negative")).scalar_one()
+    assert bad == 4  # "awful, bad packaging": every third review
+    acme = first.brands[0]
+    assert acme.negative_themes[0] == ("delivery", 4)
+    assert "Top negative themes: delivery (4)" in format_message(acme)
+    assert "**Top negative themes** of the last 7 days' detractors: delivery (4)" in Path(first.report_path).read_text()
+
+    second = nightly(**FAST)  # nothing new: nothing read again
+    assert second.themes_read == 0
