@@ -35,7 +35,7 @@ class ThrottlePolicy:
             return 0
         if failures >= self.lock_at:
             return self.lock_seconds
-        return min(2 ** (failures - self.slow_from), self.lock_seconds)
+        return min(1 << (failures - self.slow_from), self.lock_seconds)
 
 
 # One person mistyping: 2 free tries, then 1-64 s waits, locked 15 min at the 10th failure.
