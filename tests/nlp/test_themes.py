@@ -116,3 +116,24 @@ def test_the_eval_set_is_300_labelled_texts_of_every_kind() -> None:
         assert (Path("/work/shared/data") / r["source"]).name == r["source"]
     non_use = [s for r in rows for s in r["stages"] if s != "use"]
     assert all(non_use.count(s) >= 4 for s in STAGE_NAMES if s != "use")
+
+
+def test_umot_score_adds_themes_stages_and_primary_stage(tmp_path: Path, tiny_checkpoint, monkeypatch) -> None:  # noqa: ANN001
+    from typer.testing import CliRunner
+
+    from umot.cli import app
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps({"text": "Parcel arrived crushed. Never ordering from them again."}) + "\n")
+    result = CliRunner().invoke(app, ["score", str(src), "-o", str(out), "--model", str(tiny_checkpoint)])
+    assert result.exit_code == 0, result.output
+    row = json.loads(out.read_text())
+    assert row["themes"] == {"delivery": "negative"} and row["stages"] == ["use", "repeat"]
+    assert row["primary_stage"] == "use"
+    config = tmp_path / "umot.toml"
+    config.write_text("[[themes]]\nbrand = 'Acme'\nname = 'card'\n")
+    monkeypatch.setenv("UMOT_CONFIG", str(config))
+    bad = CliRunner().invoke(app, ["score", str(src), "-o", str(tmp_path / "o2.jsonl"), "--model", str(tiny_checkpoint),
+                                   "--brand", "Acme"])
+    assert bad.exit_code != 0 and "theme 'card' has an empty description" in bad.output
+    assert not (tmp_path / "o2.jsonl").exists()
