@@ -45,6 +45,7 @@ def score(
         fail(str(exc))
     if text_column not in columns:
         fail(f"{input}: no {text_column!r} column (columns: {', '.join(columns) or 'none'}); use --text-column")
+    themes = _themes_detector(brand)  # a broken umot.toml fails before the model loads
     import nlp
 
     try:
@@ -55,7 +56,7 @@ def score(
     titles = [to_text(row.get(title_column)) for row in rows] if title_column in columns else None
     ratings = [row.get(rating_column) for row in rows] if rating_column in columns else None
     scores = score_reviews(scorer, texts, ratings, titles=titles, progress=len(rows) >= 200)
-    journeys = _themes_detector(brand).detect(texts, [s.label for s in scores])
+    journeys = themes.detect(texts, [s.label for s in scores])
     out_columns = [c for c in columns if c not in SCORE_COLUMNS] + SCORE_COLUMNS
     merged = ({**row, **s.as_dict(), **_journey_cells(j)} for row, s, j in zip(rows, scores, journeys))
     try:
