@@ -64,6 +64,9 @@ def test_queue_filters_by_theme_and_stage_in_a_browser(themed_server: str, seede
 
         page.goto(f"{base}/brands/{seeded.acme}")
         expect(page.locator(".journey-chart tbody tr")).to_have_count(7)
+        width = {s: page.locator(f".journey-chart tr[data-stage={s}] rect.jall").bounding_box()["width"]
+                 for s in ("use", "buy", "repeat")}  # drawn as SVG: the page's CSP allows no inline styles
+        assert width["use"] > width["buy"] > width["repeat"] > 0
         page.click(".journey-chart tr[data-stage=repeat] a")
         expect(page.locator("select[name=stage]")).to_have_value("repeat")
         expect(rows).to_have_count(5)
