@@ -26,6 +26,8 @@ from typing import Any
 # where Scrapy first needs it, deep inside the reactor, ~0.3 s of every crawl process.
 import scrapy.core.downloader.contextfactory  # noqa: E402,F401
 
+from models.status import CrawlStatus
+
 logger = logging.getLogger(__name__)
 
 
@@ -54,7 +56,7 @@ def crawl_jobs(jobs: list[dict[str, Any]]) -> int:
 def _report_failed_start(stats_file: str | None, message: str) -> None:
     """What the runner reads for a job that never started (its crawler never wrote counts)."""
     if stats_file:
-        Path(stats_file).write_text(json.dumps({"ok": False, "status": "failed", "error_message": message}))
+        Path(stats_file).write_text(json.dumps({"ok": False, "status": CrawlStatus.failed, "error_message": message}))
 
 
 def _preload() -> None:

@@ -12,6 +12,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawlers.stats import summarise
+from models.status import CrawlStatus
 
 
 class CrawlStatsFile:
@@ -43,10 +44,10 @@ class CrawlStatsFile:
 
     def spider_opened(self, spider: Spider) -> None:
         data = summarise(self.crawler.stats.get_stats(), reason="running")
-        data.update(status="running", ok=False, error_message=None)
+        data.update(status=CrawlStatus.running, ok=False, error_message=None)
         self._write(data)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         data = summarise(self.crawler.stats.get_stats(), reason=reason)
-        data["status"] = "ok" if data["ok"] else "failed"
+        data["status"] = CrawlStatus.ok if data["ok"] else CrawlStatus.failed
         self._write(data)

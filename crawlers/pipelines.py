@@ -23,6 +23,7 @@ from crawlers.items import item_to_row
 from crawlers.page_state import PageStateItem
 from crawlers.spiders.base import store_url
 from models.identity import content_id
+from models.status import CrawlStatus
 
 logger = logging.getLogger(__name__)
 
@@ -241,7 +242,7 @@ class StorePipeline:
                 crud.finish_crawl_run(
                     session,
                     self.run_id,
-                    status="ok" if summary["ok"] else "failed",
+                    status=CrawlStatus.ok if summary["ok"] else CrawlStatus.failed,
                     pages=summary["pages"],
                     items_scraped=summary["items_scraped"],
                     items_new=summary["items_new"],

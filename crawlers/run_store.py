@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.reply_window import awaiting_reply_since
+from models.status import CrawlStatus
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ def close_run(database_url: str, run_id: int, stats: Mapping[str, Any], *, ok: b
             crud.finish_crawl_run(
                 session,
                 run_id,
-                status="ok" if ok else "failed",
+                status=CrawlStatus.ok if ok else CrawlStatus.failed,
                 pages=int(stats.get("pages", 0) or 0),
                 items_scraped=int(stats.get("items_scraped", 0) or 0),
                 items_new=int(stats.get("items_new", 0) or 0),

@@ -25,6 +25,7 @@ from core.processes import die_with_parent
 from crawlers import run_store
 from crawlers import warm as warm_process
 from crawlers.process import crawl_env
+from models.status import CrawlStatus
 
 logger = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ def _result(
     if returncode is None:
         result.ok = False
         result.error_message = f"crawl timed out after {timeout:g}s"
-    elif not stats or stats.get("status") == "running" or (returncode != 0 and result.ok is False
+    elif not stats or stats.get("status") == CrawlStatus.running or (returncode != 0 and result.ok is False
                                                             and not result.error_message):
         result.ok = False
         detail = _last_error_line(log_text) or "no output"
@@ -198,7 +199,7 @@ def _result(
             result.error_message = f"{result.error_message} ({detail})"
     if run_id is not None and database_url:
         run_store.close_run(database_url, run_id, stats, ok=result.ok, message=result.error_message or "crawl died")
-    elif not result.ok and stats.get("status") == "running" and result.run_id and database_url:
+    elif not result.ok and stats.get("status") == CrawlStatus.running and result.run_id and database_url:
         # the crawl opened its own run and died before closing it
         run_store.close_run(database_url, int(result.run_id), stats, ok=False, message=result.error_message)
     return result
@@ -274,6 +275,6 @@ def run_crawls(jobs: list[CrawlJob], *, timeout: float | None = None, log_file: 
             for i, stats_file, database_url, run_id in planned:
                 stats = _read_stats(stats_file)
                 # a crawl that finished keeps its outcome when a slower one made the process time out
-                code = 0 if stats.get("status") in ("ok", "failed") else returncode
+                code = 0 if stats.get("status") in (CrawlStatus.ok, CrawlStatus.failed) else returncode
                 results[i] = _result(stats, code, log_text, timeout, database_url, run_id)
     return [r for r in results if r is not None]

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from models.status import CrawlStatus, FlagStatus
+
 # Named constraints, so SQLite batch migrations can drop or alter them later.
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -61,7 +63,7 @@ class CrawlRun(SQLModel, table=True):
     spider: str = Field(default="schemaorg", max_length=50)
     started_at: datetime = Field(default_factory=utcnow)
     finished_at: datetime | None = None
-    status: str = Field(default="running", max_length=20)  # running | ok | failed
+    status: str = Field(default=CrawlStatus.running, max_length=20)  # models.status.CrawlStatus
     # host:pid:boot.start of the process that opened the run (core.processes, #15): a
     # run still ``running`` whose process is gone was killed, and the next run closes it.
     owner: str | None = Field(default=None, max_length=200)
@@ -141,7 +143,7 @@ class Flag(SQLModel, table=True):
     reasons: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     severity: float = 0.0  # higher = act first
     # new -> in_progress -> responded -> resolved, or dismissed (not a detractor)
-    status: str = Field(default="new", max_length=20, index=True)
+    status: str = Field(default=FlagStatus.new, max_length=20, index=True)  # models.status.FlagStatus
     assignee: str | None = Field(default=None, max_length=300)
     note: str | None = Field(default=None, sa_column=Column(Text))
     corrected_label: str | None = Field(default=None, max_length=20)

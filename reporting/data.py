@@ -16,9 +16,10 @@ import pandas as pd
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlmodel import Session
 
+from models.status import FlagStatus
 from models.tables import Brand, Flag, Review, Score
 
-DISMISSED = "dismissed"
+DISMISSED = FlagStatus.dismissed
 
 
 def review_date() -> ColumnElement[datetime]:

@@ -19,6 +19,7 @@ from prefect.logging import get_run_logger
 from crawlers.runner import CrawlResult
 from flows import progress
 from flows.outcomes import RunScope, SourceOutcome, SourceSpec
+from models.status import CrawlStatus
 
 #: Scrapy setting asking a spider to crawl every page, not stop at the first
 #: page of known reviews: used after a crawl of the source that never finished.
@@ -144,7 +145,7 @@ def last_crawl_unfinished(source_id: int) -> bool:
         for run in crud.list_crawl_runs(session, source_id=source_id, limit=50):
             if run.status == "ok":
                 return False
-            if run.status == "running" or run.pages > 0 or run.items_scraped > 0:
+            if run.status == CrawlStatus.running or run.pages > 0 or run.items_scraped > 0:
                 return True
     return False
 

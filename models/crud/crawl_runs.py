@@ -8,15 +8,16 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from core.processes import process_alive, process_identity
+from models.status import CrawlStatus
 from models.tables import CrawlRun, Review, utcnow
 
-STATUSES = ("running", "ok", "failed")
+STATUSES: tuple[CrawlStatus, ...] = tuple(CrawlStatus)
 ABANDONED = "the crawl's process ended without closing the run (killed?)"
 
 
 def start_crawl_run(session: Session, *, brand_id: int | None, source_id: int | None, spider: str) -> CrawlRun:
     """Open a run (status ``running``), owned by this process; flushed so ``run.id`` is set."""
-    run = CrawlRun(brand_id=brand_id, source_id=source_id, spider=spider, status="running",
+    run = CrawlRun(brand_id=brand_id, source_id=source_id, spider=spider, status=CrawlStatus.running,
                    owner=process_identity())
     session.add(run)
     session.flush()
@@ -32,11 +33,11 @@ def close_abandoned_runs(session: Session, *, alive: Callable[[str], bool | None
     machines, or without an owner (opened before owners were recorded), are left.
     """
     closed = []
-    for run in session.exec(select(CrawlRun).where(CrawlRun.status == "running", CrawlRun.owner.is_not(None))):
+    for run in session.exec(select(CrawlRun).where(CrawlRun.status == CrawlStatus.running, CrawlRun.owner.is_not(None))):
         if alive(run.owner) is not False:
             continue
         stored = session.exec(select(func.count()).select_from(Review).where(Review.crawl_run_id == run.id)).one()
-        run.status, run.finished_at, run.error_message = "failed", utcnow(), ABANDONED
+        run.status, run.finished_at, run.error_message = CrawlStatus.failed, utcnow(), ABANDONED
         run.items_new = run.items_scraped = int(stored)
         session.add(run)
         closed.append(run.id)

@@ -19,11 +19,12 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from models.crud._dialect import chunks
+from models.status import ANSWERABLE_FLAG_STATUSES, FlagStatus
 from models.tables import Flag, FlagEvent, Review, utcnow
 
 #: Flag statuses a reply at the source moves on to ``responded``; the others are a triager's call.
-ANSWERABLE = ("new", "in_progress")
-RESPONDED = "responded"
+ANSWERABLE = ANSWERABLE_FLAG_STATUSES
+RESPONDED = FlagStatus.responded
 SOURCE_ACTOR = "source:{source}"
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import and_, case, func
 from sqlmodel import Session, select
 
 from models.schemas import as_utc
+from models.status import FlagStatus
 from models.tables import Brand, Flag, Review, Score
 
 LABELS = ("negative", "neutral", "positive")
@@ -94,7 +95,7 @@ def reply_figures(session: Session, *, since: datetime, until: datetime) -> dict
     query = (
         select(Review.brand_id, Review.reply_text.is_not(None), Review.published_at, Review.replied_at)
         .join(Flag, Flag.review_id == Review.id)
-        .where(Flag.status != "dismissed", Review.first_seen_at >= as_utc(since), Review.first_seen_at < as_utc(until))
+        .where(Flag.status != FlagStatus.dismissed, Review.first_seen_at >= as_utc(since), Review.first_seen_at < as_utc(until))
     )
     flagged: dict[int, list[bool]] = {}
     hours: dict[int, list[float]] = {}

@@ -114,6 +114,7 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
     from sqlmodel import select
 
     from models.db import session_scope
+    from models.status import FlagStatus
     from models.tables import Flag, Review
 
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
@@ -122,7 +123,7 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
         if brand_id is not None:
             query = query.where(Review.brand_id == brand_id)
         reviews = session.exec(query).all()
-        flag_query = select(Flag.review_id, Flag.corrected_label).where(Flag.status == "dismissed")
+        flag_query = select(Flag.review_id, Flag.corrected_label).where(Flag.status == FlagStatus.dismissed)
         if brand_id is not None:
             flag_query = flag_query.where(Flag.brand_id == brand_id)
         corrections = {rid: (label or "neutral").strip().lower() for rid, label in session.exec(flag_query).all()}

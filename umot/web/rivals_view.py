@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from models.crud.competitors import competitors_of
+from models.status import FlagStatus
 from models.tables import Brand, Review
 from reporting.benchmark import BENCHMARK_METRICS, benchmark_table
 from reporting.data import load_reviews
@@ -75,7 +76,7 @@ def reply_summary(db: Session, brand: Brand) -> dict[str, Any]:
     start, _ = last.shift(-(WEEKS - 1)).bounds(zone)
     _, end = last.bounds(zone)
     frame = load_reviews(db, [brand.id], start, end)
-    flagged = frame["flag_status"].notna() & (frame["flag_status"] != "dismissed")
+    flagged = frame["flag_status"].notna() & (frame["flag_status"] != FlagStatus.dismissed)
     figures = reply_figures(frame, flagged) if len(frame) else {}
     clean = {k: (None if pd.isna(v) else v) for k, v in figures.items()}
     return {

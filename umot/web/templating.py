@@ -18,15 +18,16 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from core.ratings import rating_as_published, reasons_as_published
+from models.status import FlagStatus
 from umot.web.csrf import csrf_token
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-STATUS_NAMES = {
-    "new": "New",
-    "in_progress": "In progress",
-    "responded": "Responded",
-    "resolved": "Resolved",
-    "dismissed": "Dismissed",
+STATUS_NAMES: dict[str, str] = {
+    FlagStatus.new: "New",
+    FlagStatus.in_progress: "In progress",
+    FlagStatus.responded: "Responded",
+    FlagStatus.resolved: "Resolved",
+    FlagStatus.dismissed: "Dismissed",
 }
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from sqlmodel import Session
 
 from models.crud.triage.queue import CORRECTED_LABELS, DEFAULT_CORRECTED_LABEL, STATUSES
+from models.status import FlagStatus
 from models.tables import Flag, FlagEvent, utcnow
 
 _UNSET = object()
@@ -54,7 +55,7 @@ def update_flag(
         new_status = status
     else:
         new_status = flag.status
-    if new_status == "dismissed":
+    if new_status == FlagStatus.dismissed:
         changes.append(("corrected_label", corrected_label or flag.corrected_label or DEFAULT_CORRECTED_LABEL))
     elif corrected_label is not None:
         raise TriageError("a corrected label goes with status 'dismissed' (not a detractor)")

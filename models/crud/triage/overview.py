@@ -14,6 +14,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from models.crud.triage.queue import LABELS, review_date
+from models.status import FlagStatus
 from models.tables import Flag, Review, Score
 
 
@@ -55,7 +56,7 @@ def weekly_figures(session: Session, brand_id: int, *, weeks: int = 12) -> list[
             continue
         fig.reviews += 1
         # A dismissed flag was triaged "not a detractor": not counted, as in the weekly CSVs.
-        fig.detractors += flag_status is not None and flag_status != "dismissed"
+        fig.detractors += flag_status is not None and flag_status != FlagStatus.dismissed
         if rating is not None:
             fig.rating_sum += rating
             fig.rated += 1

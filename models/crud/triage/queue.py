@@ -15,11 +15,12 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from models.crud.journeys import has_stage, has_theme
+from models.status import OPEN_FLAG_STATUSES, FlagStatus
 from models.tables import Brand, Flag, Review, Score
 
-STATUSES = ("new", "in_progress", "responded", "resolved", "dismissed")
+STATUSES: tuple[FlagStatus, ...] = tuple(FlagStatus)
 # Still to act on: the queue's default view and `--status open`.
-OPEN_STATUSES = ("new", "in_progress", "responded")
+OPEN_STATUSES = OPEN_FLAG_STATUSES
 LABELS = ("negative", "neutral", "positive")
 # What a dismissal ("not a detractor") may correct the label to; training reads it.
 CORRECTED_LABELS = ("neutral", "positive")

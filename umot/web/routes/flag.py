@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
+from models.crud.journeys import current_journeys
 from models.crud.triage import (
     CORRECTED_LABELS,
     DEFAULT_CORRECTED_LABEL,
@@ -20,7 +21,7 @@ from models.crud.triage import (
     same_author_reviews,
     update_flag,
 )
-from models.crud.journeys import current_journeys
+from models.status import FlagStatus
 from umot.web.deps import CurrentViewer, Db, Viewer, id_or_404
 from umot.web.journey_view import known_themes
 from umot.web.templating import render
@@ -84,7 +85,7 @@ def change_flag(
             status=status,
             assignee=assignee,
             note=note,
-            corrected_label=(corrected_label or None) if status == "dismissed" else None,
+            corrected_label=(corrected_label or None) if status == FlagStatus.dismissed else None,
             brand_ids=viewer.brand_ids,
         )
     except TriageError as exc:
