@@ -4,9 +4,10 @@ Each unit is a child flow run of the ``crawl-shard`` or ``score-shard``
 deployment (``flows.night_units``) started with ``run_deployment``: any worker
 of the pool picks it up, and the Prefect UI shows it under the nightly run
 with the worker that ran it. The parent polls the units' ``NightShard`` rows
-in the store. A unit whose worker stopped beating for ``lease`` seconds, or
-whose flow run ended without finishing it, is reopened and started again (up
-to ``max_attempts`` starts); the new worker takes it over.
+in the store. A unit whose worker stopped beating for ``lease`` seconds, whose
+flow run ended without finishing it, or whose flow run a worker started but
+never took it (the worker died starting it), is reopened and started again
+(up to ``max_attempts`` starts); the new worker takes it over.
 """
 
 from __future__ import annotations
@@ -55,12 +56,27 @@ def _mark_crashed(flow_run_id: str, message: str) -> None:
         client.set_flow_run_state(flow_run_id, Crashed(message=message), force=True)
 
 
-def _final_state(flow_run_id: str) -> str | None:
+def _lost(flow_run_id: str, start_timeout: float) -> str | None:
+    """Why the unit's flow run will never do the unit (None: it still may).
+
+    Ended (any final state), or handed to a worker (Pending/Running) for longer
+    than ``start_timeout`` without taking its unit: the worker died while starting it.
+    A run still *Scheduled* is only waiting for a free worker.
+    """
+    from datetime import datetime, timezone
+
     from prefect.client.orchestration import get_client
 
     with get_client(sync_client=True) as client:
         state = client.read_flow_run(flow_run_id).state
-    return state.type.value if state is not None and state.type.value in FINAL else None
+    if state is None:
+        return None
+    if state.type.value in FINAL:
+        return f"its flow run ended {state.type.value}"
+    waited = (datetime.now(timezone.utc) - state.timestamp).total_seconds()
+    if state.type.value in ("PENDING", "RUNNING") and waited > start_timeout:
+        return f"its flow run was {state.type.value} for {waited:.0f} s without taking the unit"
+    return None
 
 
 def run_units(
@@ -72,6 +88,7 @@ def run_units(
     from models.db import get_engine, session_scope
 
     log = get_run_logger()
+    start_timeout = max(120.0, 3 * lease_seconds)  # a worker takes a unit within seconds of starting its run
     params = {"night": night, "lease_seconds": lease_seconds, **parameters}
     runs = {shard: start(kind, shard, params) for shard in range(count)}
     starts = dict.fromkeys(runs, 1)
@@ -85,15 +102,15 @@ def run_units(
         for row in rows:
             if row.status == "done":
                 continue
-            ended = _final_state(runs[row.shard])
-            if row.shard not in expired and ended is None:
-                continue  # waiting for a worker, or working and beating
+            if row.shard in expired:
+                why = f"its worker {row.worker} stopped beating"
+            elif (why := _lost(runs[row.shard], start_timeout if row.status == "pending" else float("inf"))) is None:
+                continue  # waiting for a worker, starting, or working and beating
             if starts[row.shard] >= max_attempts:
                 raise UnitsFailed(f"{kind} unit {row.shard} was started {max_attempts} times and never finished")
-            why = f"its flow run ended {ended}" if ended else f"its worker {row.worker} stopped beating"
             log.warning("%s unit %s: %s; starting it again", kind, row.shard, why)
-            if not ended:
-                _mark_crashed(runs[row.shard], f"worker {row.worker} stopped beating; unit started again")
+            if not why.startswith("its flow run ended"):
+                _mark_crashed(runs[row.shard], f"{why}; the unit was started again")
             with session_scope(get_engine()) as session:
                 crud.reopen_shard(session, row.id)
             runs[row.shard] = start(kind, row.shard, params)

@@ -95,7 +95,9 @@ def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(m
 
     monkeypatch.setenv("UMOT_EXPORT_DIR", "out/weekly")
     monkeypatch.setenv("UMOT_DATABASE_URL", "sqlite:///db/umot.db")
-    [nightly, weekly] = pool_deployments(ScheduleConfig())
+    [nightly, weekly, crawl_unit, score_unit] = pool_deployments(ScheduleConfig())
+    assert (crawl_unit.name, score_unit.name) == ("crawl-shard", "score-shard")  # a fanned-out night's units
+    assert nightly.parameters == {}  # fan_out 0: one flow run does the night
     env = weekly.job_variables["env"]
     assert env["UMOT_EXPORT_DIR"] == str(home / "out" / "weekly")
     assert env["UMOT_DATABASE_URL"] == f"sqlite:///{home / 'db' / 'umot.db'}"
@@ -103,7 +105,8 @@ def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(m
 
     # A server URL may hold a password: workers set it themselves, the deployment never shows it.
     monkeypatch.setenv("UMOT_DATABASE_URL", "postgresql://umot:s3cret@db.internal/umot")
-    [nightly, _] = pool_deployments(ScheduleConfig())
+    [nightly, *_] = pool_deployments(ScheduleConfig(), fan_out=3)
+    assert nightly.parameters == {"fan_out": 3}
     assert "UMOT_DATABASE_URL" not in nightly.job_variables["env"]
     assert "s3cret" not in str(nightly.job_variables)
     # `umot serve` runs the flows in its own process and folder: nothing to pin.
