@@ -101,7 +101,7 @@ def test_corrections_apply_to_near_identical_texts_only(tmp_path: Path) -> None:
     assert "delivery" not in ThemeDetector(corrections=memory).detect_one("Lovely rain jacket.").themes
     assert "+corr:" in detector.version
     path.write_text("not json\n")
-    with pytest.raises(ValueError, match="fixes.jsonl:1: not a theme correction"):
+    with pytest.raises(ValueError, match=r"fixes\.jsonl:1: not a theme correction"):
         CorrectionMemory.load(path)
 
 

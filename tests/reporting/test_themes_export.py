@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -17,10 +17,10 @@ from reporting.weekly import write_weekly_export
 
 
 def _seed(engine) -> list[int]:  # noqa: ANN001
-    texts = [("Parcel came a week late and broken", datetime(2026, 11, 17, tzinfo=timezone.utc)),
-             ("Late again, and overpriced", datetime(2026, 11, 18, tzinfo=timezone.utc)),
-             ("Lovely quality", datetime(2026, 11, 19, tzinfo=timezone.utc)),
-             ("Late delivery", datetime(2026, 11, 10, tzinfo=timezone.utc))]  # the week before
+    texts = [("Parcel came a week late and broken", datetime(2026, 11, 17, tzinfo=UTC)),
+             ("Late again, and overpriced", datetime(2026, 11, 18, tzinfo=UTC)),
+             ("Lovely quality", datetime(2026, 11, 19, tzinfo=UTC)),
+             ("Late delivery", datetime(2026, 11, 10, tzinfo=UTC))]  # the week before
     with Session(engine) as session:
         brand = crud.get_or_create_brand(session, "Acme")
         crud.upsert_reviews(session, [{"source": "t", "external_id": str(i), "text": t, "published_at": d}

@@ -43,6 +43,7 @@ def list_(
     database_url: DatabaseUrl = None,
 ) -> None:
     """List flagged detractors, newest and most severe first (as in the web queue)."""
+    from models.crud.journeys import current_journeys
     from models.crud.triage import STATUSES, QueueFilter, query_queue
     from models.db import session_scope
     from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
@@ -58,13 +59,14 @@ def list_(
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
         rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status), limit=limit or None)
+        journeys = current_journeys(session, [r.review.id for r in rows])  # themes and stages (#18)
     if fmt is Format.table:
         _print_table(rows, total)
         return
     if fmt is Format.csv:
-        typer.echo(write_queue_csv(rows), nl=False)
+        typer.echo(write_queue_csv(rows, journeys), nl=False)
     else:
-        out = [dict(zip(COLUMNS, csv_row(r))) for r in rows]
+        out = [dict(zip(COLUMNS, csv_row(r, journeys.get(r.review.id)))) for r in rows]
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
     if len(rows) < total:  # only with an explicit --limit: stdout is a file, say what it lacks
         err_console.print(f"note: {len(rows)} of {total} detractors written; --limit 0 for all",

@@ -8,7 +8,7 @@ with the 7 days before.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -63,7 +63,7 @@ def _quote(text: str) -> str:
 def journey_panel(db: Session, brand: Brand) -> JourneyPanel:
     newest = db.exec(select(func.max(func.coalesce(Review.published_at, Review.first_seen_at)))
                      .where(Review.brand_id == brand.id)).one()
-    end = (newest.replace(tzinfo=timezone.utc) if newest and newest.tzinfo is None else newest) or datetime.now(timezone.utc)
+    end = (newest.replace(tzinfo=UTC) if newest and newest.tzinfo is None else newest) or datetime.now(UTC)
     end = end + timedelta(seconds=1)
     start = end - timedelta(days=7)
     stages = stage_weeks(db, brand.id, start, end, STAGE_NAMES)

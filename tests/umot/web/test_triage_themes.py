@@ -89,3 +89,13 @@ def test_overview_has_the_journey_chart_and_top_detractor_themes(themed, ana) ->
     top = html.split("Top themes of this week", 1)[1].split("</section>", 1)[0]
     assert "delivery</b></a> · 4 detractors" in top and top.count("<blockquote") >= 4
     assert "service staff</b></a> · 3 detractors" in top
+
+
+def test_the_queue_download_carries_themes_and_stages(themed, ana) -> None:  # noqa: ANN001
+    import csv
+    import io
+
+    body = ana.get("/queue.csv?theme=delivery&status=all").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert len(rows) == 5 and {r["themes"] for r in rows} == {"delivery (negative)"}
+    assert {r["stages"] for r in rows} == {"buy; use"}

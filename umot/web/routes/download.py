@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from models.crud.journeys import current_journeys
 from models.crud.triage import query_queue
 from umot.web.deps import CurrentViewer, Db
 from umot.web.filters import parse_queue_query
@@ -19,9 +20,10 @@ router = APIRouter()
 def queue_csv(request: Request, viewer: CurrentViewer, db: Db) -> Response:
     query = parse_queue_query(request.query_params, viewer)
     rows, _ = query_queue(db, query.filter, limit=None)
+    journeys = current_journeys(db, [r.review.id for r in rows])  # themes and stages (#18)
     name = f"umot-detractors-{datetime.now(UTC):%Y%m%d-%H%M}.csv"
     return Response(
-        write_queue_csv(rows).encode("utf-8-sig"),  # BOM: Excel then reads accents right
+        write_queue_csv(rows, journeys).encode("utf-8-sig"),  # BOM: Excel then reads accents right
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
