@@ -33,12 +33,13 @@ class NeighbourScorer:
 
 
 def _night(tmp_path: Path, name: str, seed: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple]:
+    from sqlmodel import select
+
     import flows.nightly as nightly
     from flows.tasks.score import score_batch
     from models import crud
     from models.db import init_db, session_scope
     from models.tables import Review, Score
-    from sqlmodel import select
 
     url = f"sqlite:///{tmp_path / name}"
     monkeypatch.setenv("UMOT_DATABASE_URL", url)
