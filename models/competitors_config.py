@@ -64,7 +64,7 @@ def sync_links(session: Session, path: Path) -> int:
 def _table_for(document: object, brand: str) -> object | None:
     for table in document.get(TABLE, []):  # type: ignore[attr-defined]
         if str(table.get("brand", "")).strip().lower() == brand.lower():
-            return table
+            return table  # type: ignore[no-any-return]
     return None
 
 

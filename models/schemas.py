@@ -98,7 +98,7 @@ class ReviewBase(SQLModel):
     language: str | None = None
     referral_intent: str | None = None
     published_at: datetime | None = None
-    extra: dict = Field(default_factory=dict)
+    extra: dict[str, Any] = Field(default_factory=dict)
 
 
 _STRINGS = {"url": 2000, "author": 300, "title": 1000, "language": 20, "referral_intent": 20}
@@ -114,15 +114,15 @@ def _external_id(value: Any) -> str | None:
     return text or None
 
 
-_NO_EXTRA: dict = {}  # one shared (never mutated) empty dict, so bulk inserts convert it once
+_NO_EXTRA: dict[str, Any] = {}  # one shared (never mutated) empty dict, so bulk inserts convert it once
 
 
-def _extra(value: Any) -> dict:
+def _extra(value: Any) -> dict[str, Any]:
     if not value:
         return _NO_EXTRA
     if not isinstance(value, dict):
         value = {"value": value}
-    return json.loads(json.dumps(value, default=str))  # JSON-safe, or the insert fails later
+    return json.loads(json.dumps(value, default=str))  # type: ignore[no-any-return]  # JSON-safe, or the insert fails later
 
 
 def normalize_review_row(row: Mapping[str, Any]) -> dict[str, Any]:

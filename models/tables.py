@@ -9,6 +9,7 @@ its triage state, with every change kept in ``FlagEvent``.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -49,7 +50,7 @@ class Source(SQLModel, table=True):
     name: str = Field(max_length=200)
     spider: str = Field(default="schemaorg", max_length=50)
     urls: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    options: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    options: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     enabled: bool = True
     created_at: datetime = Field(default_factory=utcnow)
 
@@ -105,7 +106,7 @@ class Review(SQLModel, table=True):
     referral_intent: str | None = Field(default=None, max_length=20)  # recommend | warn
     published_at: datetime | None = None
     first_seen_at: datetime = Field(default_factory=utcnow, index=True)
-    extra: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     # The brand's public reply at the source, where the site shows one (None = unanswered).
     reply_text: str | None = Field(default=None, sa_column=Column(Text))
     reply_author: str | None = Field(default=None, max_length=300)
@@ -263,7 +264,7 @@ class NightShard(SQLModel, table=True):
     worker: str | None = Field(default=None, max_length=300)  # host:pid of the flow run doing it
     flow_run_id: str | None = Field(default=None, max_length=64)
     heartbeat_at: datetime | None = None
-    outcome: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    outcome: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
 
 

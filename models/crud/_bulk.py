@@ -26,11 +26,11 @@ from models.crud._dialect import SQLITE_MAX_VARIABLES, chunks, dialect_name
 MAX_ROWS = 10_000  # rows per statement at most (bounds memory; PostgreSQL's only limit)
 
 
-def _processors(columns: Sequence[Column], dialect: Dialect) -> list[Any]:
+def _processors(columns: Sequence[Column[Any]], dialect: Dialect) -> list[Any]:
     return [col.type._cached_bind_processor(dialect) for col in columns]  # noqa: SLF001
 
 
-def _sqlite(session: Session, table: Table, columns: list[Column], rows: list[dict], conflict: Sequence[str]) -> list[int]:
+def _sqlite(session: Session, table: Table, columns: list[Column[Any]], rows: list[dict[str, Any]], conflict: Sequence[str]) -> list[int]:
     conn = session.connection()
     procs = _processors(columns, conn.dialect)
     names = [c.name for c in columns]
@@ -62,7 +62,7 @@ def _sqlite(session: Session, table: Table, columns: list[Column], rows: list[di
 
 
 def _postgresql(
-    session: Session, table: Table, columns: list[Column], rows: list[dict], conflict: Sequence[str]
+    session: Session, table: Table, columns: list[Column[Any]], rows: list[dict[str, Any]], conflict: Sequence[str]
 ) -> list[int]:
     conn = session.connection()
     dialect = conn.dialect
@@ -92,7 +92,7 @@ def _postgresql(
 
 
 def insert_ignore_returning_ids(
-    session: Session, table: Table, rows: list[dict], *, conflict: Sequence[str]
+    session: Session, table: Table, rows: list[dict[str, Any]], *, conflict: Sequence[str]
 ) -> list[int]:
     """Insert ``rows`` (dicts with the same keys) skipping conflicts; ids of the inserted rows."""
     if not rows:

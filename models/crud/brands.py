@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import update
 from sqlmodel import Session, select
@@ -57,7 +58,7 @@ def add_source(
     name: str,
     urls: Sequence[str],
     spider: str = "schemaorg",
-    options: dict | None = None,
+    options: dict[str, Any] | None = None,
     enabled: bool = True,
 ) -> Source:
     """Add a source to ``brand`` (created if new); a second source of the same name is refused."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import delete, exists, update
 from sqlmodel import Session, select
@@ -25,7 +26,7 @@ from models.tables import Review, Score, ScoreClaim, utcnow
 CLAIM_TABLE = ScoreClaim.__table__  # type: ignore[attr-defined]
 
 
-def _unscored(model_version: str):  # noqa: ANN202 - a SQL expression
+def _unscored(model_version: str) -> Any:  # a SQL expression
     return ~exists().where(Score.review_id == Review.id, Score.model_version == model_version)
 
 

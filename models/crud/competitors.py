@@ -69,7 +69,7 @@ def _path(session: Session, start: int, goal: int) -> list[int] | None:
             path = []
             while node is not None:
                 path.append(node)
-                node = previous[node]
+                node = previous[node]  # type: ignore[assignment]
             return path[::-1]
         for nxt in edges.get(node, []):
             if nxt not in previous:

@@ -42,7 +42,7 @@ def close_abandoned_runs(session: Session, *, alive: Callable[[str], bool | None
         session.add(run)
         closed.append(run.id)
     session.flush()
-    return closed
+    return closed  # type: ignore[return-value]
 
 
 def finish_crawl_run(

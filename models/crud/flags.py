@@ -54,7 +54,7 @@ def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
     for batch in chunks(ids, 500):
         existing.update(session.exec(select(Flag.review_id).where(Flag.review_id.in_(batch))))
     for batch in chunks(missing_brand, 500):
-        for review_id, brand_id in session.exec(select(Review.id, Review.brand_id).where(Review.id.in_(batch))):
+        for review_id, brand_id in session.exec(select(Review.id, Review.brand_id).where(Review.id.in_(batch))):  # type: ignore[assignment]
             rows[review_id]["brand_id"] = brand_id
     unknown = [r for r in missing_brand if rows[r]["brand_id"] is None]
     if unknown:
@@ -98,4 +98,4 @@ def flagged_reviews(
         query = query.where(Flag.created_at < as_utc(until))
     if status is not None:
         query = query.where(Flag.status.in_([status] if isinstance(status, str) else list(status)))
-    return [tuple(row) for row in session.exec(query)]
+    return [tuple(row) for row in session.exec(query)]  # type: ignore[misc]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, func
 from sqlmodel import Session, select
@@ -64,7 +65,7 @@ class StageWeek:
         return self.previous_negative / self.previous_texts if self.previous_texts else None
 
 
-def _readings(session: Session, table, column, brand_id: int, start: datetime, end: datetime, *extra):  # noqa: ANN001
+def _readings(session: Session, table: Any, column: Any, brand_id: int, start: datetime, end: datetime, *extra: Any) -> Any:
     newest = current_journey_ids()
     label = select(Score.label).where(Score.review_id == Review.id).order_by(Score.id.desc()).limit(1)
     query = (

@@ -19,7 +19,7 @@ from models.crud._dialect import chunks
 from models.tables import Review, ReviewJourney, ReviewStage, ReviewTheme, Score, ThemeCorrection, utcnow
 
 
-def current_journey_ids():  # noqa: ANN201
+def current_journey_ids() -> Any:
     """Subquery: each review's newest journey row id (``review_id``, ``journey_id``)."""
     return (
         select(ReviewJourney.review_id, func.max(ReviewJourney.id).label("journey_id"))
@@ -28,18 +28,18 @@ def current_journey_ids():  # noqa: ANN201
     )
 
 
-def _current_version(review_id_column):  # noqa: ANN001, ANN201
+def _current_version(review_id_column: Any) -> Any:
     return (select(ReviewJourney.model_version).where(ReviewJourney.review_id == review_id_column)
             .order_by(ReviewJourney.id.desc()).limit(1).correlate_except(ReviewJourney).scalar_subquery())
 
 
-def has_theme(theme: str, review_id_column=Review.id):  # noqa: ANN001, ANN201
+def has_theme(theme: str, review_id_column: Any = Review.id) -> Any:
     """SQL condition: the review's current reading names ``theme``."""
     return exists().where(ReviewTheme.review_id == review_id_column, ReviewTheme.theme == theme,
                           ReviewTheme.model_version == _current_version(review_id_column))
 
 
-def has_stage(stage: str, review_id_column=Review.id):  # noqa: ANN001, ANN201
+def has_stage(stage: str, review_id_column: Any = Review.id) -> Any:
     """SQL condition: the review's current reading names ``stage``."""
     return exists().where(ReviewStage.review_id == review_id_column, ReviewStage.stage == stage,
                           ReviewStage.model_version == _current_version(review_id_column))

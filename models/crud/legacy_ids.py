@@ -33,7 +33,7 @@ def adopt_legacy_ids(session: Session, brand_id: int, values: Sequence[dict[str,
         )
     ).all()
     for source, external_id in stored:
-        row = legacy.get((source, external_id))
-        if row is not None:
-            row["external_id"] = external_id
+        adopted = legacy.get((source, external_id))
+        if adopted is not None:
+            adopted["external_id"] = external_id
     return len(stored)

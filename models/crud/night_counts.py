@@ -23,7 +23,7 @@ def new_reviews_by_source(session: Session, *, since: datetime, source_ids: Sequ
     query = (select(Review.source_id, func.count()).where(Review.first_seen_at >= since,
                                                           Review.source_id.in_(list(source_ids)))
              .group_by(Review.source_id))
-    return {source_id: n for source_id, n in session.exec(query)}
+    return {source_id: n for source_id, n in session.exec(query)}  # type: ignore[misc]
 
 
 def scored_since(

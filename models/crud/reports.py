@@ -42,7 +42,7 @@ def brand_summary(
         score_on = and_(Score.review_id == Review.id, Score.model_version == model_version)
     else:
         newest = select(Score.review_id, func.max(Score.id).label("score_id")).group_by(Score.review_id).subquery()
-        score_on = Score.id == newest.c.score_id
+        score_on = Score.id == newest.c.score_id  # type: ignore[assignment]
 
     def count_label(label: str) -> Any:
         return func.sum(case((Score.label == label, 1), else_=0))

@@ -63,7 +63,7 @@ def correct_theme(session: Session, review_id: int, theme: str, action: str, *, 
     if flag_id is not None:
         session.add(FlagEvent(flag_id=flag_id, actor=actor, at=now, field_name="themes",
                               old_value=_themes_line(reading["themes"]), new_value=_themes_line(after)))
-    return after
+    return after  # type: ignore[no-any-return]
 
 
 def corrections_for_training(session: Session, brand_id: int) -> list[CorrectionExample]:

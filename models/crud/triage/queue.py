@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
@@ -59,13 +60,13 @@ def _utc(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def review_date():
+def review_date() -> Any:
     """When a review was written, or first seen where the site gives no date."""
     return func.coalesce(Review.published_at, Review.first_seen_at)
 
 
-def _conditions(f: QueueFilter, *, with_status: bool = True) -> list:
-    cond: list = []
+def _conditions(f: QueueFilter, *, with_status: bool = True) -> list[Any]:
+    cond: list[Any] = []
     if f.brand_ids is not None:
         cond.append(Flag.brand_id.in_(list(f.brand_ids) or [-1]))
     if f.brand_id is not None:
@@ -103,7 +104,7 @@ def _conditions(f: QueueFilter, *, with_status: bool = True) -> list:
     return cond
 
 
-def joined_flag_query(stmt):  # noqa: ANN001, ANN201
+def joined_flag_query(stmt: Any) -> Any:
     """Flag joined to its review, brand and (if any) score: the rows every triage page shows."""
     return (
         stmt.join(Review, Review.id == Flag.review_id)
@@ -127,7 +128,7 @@ def query_queue(
     if limit is not None:
         stmt = stmt.limit(limit)
     rows = [QueueRow(flag, review, score, brand) for flag, review, score, brand in session.exec(stmt)]
-    return rows, total
+    return rows, total  # type: ignore[return-value]
 
 
 def status_counts(session: Session, f: QueueFilter) -> dict[str, int]:
