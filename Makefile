@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast model bench browser clean venv
+.PHONY: demo test test-fast lint lint-fix model bench browser clean venv
 
 venv: $(STAMP)
 
@@ -29,6 +29,16 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# Style, types and layers (CI runs this before the tests; so does the pre-commit hook).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+# ruff's safe fixes (import order, pyupgrade, ...); never a formatter over the tree.
+lint-fix: $(STAMP)
+	$(BIN)/ruff check --fix .
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
