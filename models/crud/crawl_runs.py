@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta, timezone
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -13,6 +14,9 @@ from models.tables import CrawlRun, Review, utcnow
 
 STATUSES: tuple[CrawlStatus, ...] = tuple(CrawlStatus)
 ABANDONED = "the crawl's process ended without closing the run (killed?)"
+#: A run whose process cannot be checked from here counts as abandoned after this long
+#: (the nightly run stops a crawl after 30 minutes).
+STALE_AFTER = timedelta(hours=24)
 
 
 def start_crawl_run(session: Session, *, brand_id: int | None, source_id: int | None, spider: str) -> CrawlRun:
@@ -24,17 +28,23 @@ def start_crawl_run(session: Session, *, brand_id: int | None, source_id: int | 
     return run
 
 
-def close_abandoned_runs(session: Session, *, alive: Callable[[str], bool | None] = process_alive) -> list[int]:
+def close_abandoned_runs(
+    session: Session, *, alive: Callable[[str], bool | None] = process_alive, stale_after: timedelta = STALE_AFTER
+) -> list[int]:
     """Close as failed the runs still ``running`` whose owning process has ended; their ids.
 
     A killed run can no longer close itself. Its figures are the reviews it
     stored (``items_new``): that tells the next crawl it stopped half way
-    (``flows.tasks.crawl.last_crawl_unfinished``). Runs of processes on other
-    machines, or without an owner (opened before owners were recorded), are left.
+    (``flows.tasks.crawl.last_crawl_unfinished``). A run whose process cannot
+    be checked from here (another machine, a recreated container, or no owner:
+    opened before owners were recorded) is closed once it is ``stale_after`` old.
     """
     closed = []
-    for run in session.exec(select(CrawlRun).where(CrawlRun.status == CrawlStatus.running, CrawlRun.owner.is_not(None))):
-        if alive(run.owner) is not False:
+    cutoff = utcnow() - stale_after
+    for run in session.exec(select(CrawlRun).where(CrawlRun.status == CrawlStatus.running)):
+        state = alive(run.owner) if run.owner else None
+        started = run.started_at if run.started_at.tzinfo else run.started_at.replace(tzinfo=timezone.utc)
+        if state is True or (state is None and started > cutoff):
             continue
         stored = session.exec(select(func.count()).select_from(Review).where(Review.crawl_run_id == run.id)).one()
         run.status, run.finished_at, run.error_message = CrawlStatus.failed, utcnow(), ABANDONED

@@ -51,3 +51,21 @@ def test_runs_of_ended_processes_are_closed_as_failed_with_what_they_stored(engi
 def mine_owner_is_this_process(engine, run_id: int) -> bool:
     with session_scope(engine, write=False) as s:
         return s.get(CrawlRun, run_id).owner == process_identity()
+
+
+def test_runs_that_cannot_be_checked_are_closed_once_a_day_old(engine, brand_id) -> None:
+    from datetime import timedelta
+
+    from models.tables import utcnow
+
+    with session_scope(engine) as s:
+        old = start_crawl_run(s, brand_id=brand_id, source_id=None, spider="schemaorg")
+        old.owner, old.started_at = "recreated-container:1:abc.1", utcnow() - timedelta(hours=25)
+        legacy = start_crawl_run(s, brand_id=brand_id, source_id=None, spider="schemaorg")
+        legacy.owner, legacy.started_at = None, utcnow() - timedelta(days=3)
+        recent = start_crawl_run(s, brand_id=brand_id, source_id=None, spider="schemaorg")
+        recent.owner = "another-host.example:1:abc.1"
+        s.add_all([old, legacy, recent])
+        ids = old.id, legacy.id, recent.id
+    with session_scope(engine) as s:
+        assert sorted(close_abandoned_runs(s)) == sorted(ids[:2])
