@@ -20,7 +20,7 @@ from nlp.themes.brand import BrandMatcher
 from nlp.themes.catalog import DEFAULT_THEME_NAMES, STAGE_NAMES, Theme
 from nlp.themes.corrections import CorrectionMemory
 
-VERSION = "themes-rules/1"
+VERSION = "themes-rules/2"
 _NON_USE = tuple(s for s in STAGE_NAMES if s != "use")
 # Themes whose mentions are complaints unless a clause says otherwise ("charged", "login", "privacy").
 _BUY_THEMES = {"billing_refunds", "app_reliability", "trust_safety", "service_staff", "speed_wait"}
@@ -76,12 +76,15 @@ class ThemeDetector:
             return JourneyResult()
         fallback = {"negative": "negative", "positive": "positive"}.get(sentiment or "", "neutral")
         is_app = app if app is not None else bool(theme_rules.APP_CONTEXT.search(text))
+        # place words ("noise", "clean", "music") stay off in a review of a thing, unless it also speaks of a place
+        is_venue = not is_app and (bool(theme_rules.VENUE_CONTEXT.search(text))
+                                   or not theme_rules.PRODUCT_CONTEXT.search(text))
         pieces = clause_lib.split_clauses(text) or [text]
         scores: dict[str, float] = {}
         stage_clauses: dict[str, list[int]] = {}
         themed: list[int] = []
         for i, piece in enumerate(pieces):
-            found = self._clause_themes(piece, is_app) | self._brand.match(piece)
+            found = self._clause_themes(piece, is_app, is_venue) | self._brand.match(piece)
             score = clause_lib.polarity(piece)
             for name in found:
                 scores[name] = scores.get(name, 0.0) + (score if score else 0.0)
@@ -103,11 +106,11 @@ class ThemeDetector:
         stages = [s for s in STAGE_NAMES if s == "use" or s in stage_clauses]
         return JourneyResult(themes, stages, _primary(stage_clauses, themed, themes), referral)
 
-    def _clause_themes(self, clause: str, is_app: bool) -> set[str]:
+    def _clause_themes(self, clause: str, is_app: bool, is_venue: bool) -> set[str]:
         found, weak = set(), set()
         for name, rules in self._themes.items():
             for pattern, ctx in rules:
-                if (ctx == "app" and not is_app) or (ctx == "offline" and is_app):
+                if (ctx == "app" and not is_app) or (ctx == "offline" and is_app) or (ctx == "venue" and not is_venue):
                     continue
                 if pattern.search(clause):
                     (weak if ctx == "weak" else found).add(name)

@@ -1,7 +1,9 @@
 """Phrase rules for the default themes, applied per clause to lower-cased text.
 
 Each rule is (regex, context): context ``"app"`` fires only in texts about an
-app or ride-hailing service, ``"offline"`` only in the others, ``None`` always.
+app or ride-hailing service, ``"offline"`` only in the others, ``"venue"`` only
+in those about a place (a restaurant, a hotel), ``"weak"`` only when nothing
+else matched the clause, ``None`` always.
 The same words mean different themes by context: "not working" is an app bug
 but a broken product; "location" is GPS trouble in an app but a venue's place.
 Written from the issue's definitions and the aspect files' training splits.
@@ -85,14 +87,16 @@ THEME_RULES: dict[str, list[Rule]] = {
         (r"arriv(?:ed|al|es|e)", "app"),
     ],
     "cleanliness_ambience": [
-        (r"clean(?:liness)?|dirty|hygien(?:e|ic)|unhygienic|\bhair\b|cockroach|flies|ambien(?:ce|ace)|ambiance|"
-         r"atmosphere|vibes?|decor|d[ée]cor|music|\bdj\b|noise|noisy|loud|crowd(?:ed)?|seating|spacious|space|cozy|cosy|"
-         r"view|roof ?top|location|located|parking|interior|lighting|light effects|dance floor|\bac\b|"
-         r"air condition|patio|pool ?(?:side|front)?|romantic|hang ?out|live (?:music|screen|band)|setting|"
-         r"sitting on top|(?:nice|good|great|beautiful|lovely|amazing|wonderful|awesome|best|decent|cool) (?:place|pub|spot)|"
-         r"place (?:is|was) (?:nice|good|great|beautiful|lovely|small|cramped)|outskirts|theme|"
-         r"decorat\w*|garden|lounge|trendy|elegant|charming|quiet|relax(?:ing|ed)?|"
-         r"scene|jazz|band|cramped|tiny", "offline"),
+        (r"dirty|hygien(?:e|ic)|unhygienic|cockroach|ambien(?:ce|ace)|ambiance|atmosphere|vibes?|decor|d[ée]cor|"
+         r"\bdj\b|crowd(?:ed)?|seating|roof ?top|location|located|parking|dance floor|air condition|patio|"
+         r"hang ?out|live (?:music|screen|band)|sitting on top|"
+         r"(?:nice|good|great|beautiful|lovely|amazing|wonderful|awesome|best|decent|cool) (?:place|pub|spot)|"
+         r"place (?:is|was) (?:nice|good|great|beautiful|lovely|small|cramped)|outskirts|decorat\w*|lounge|trendy|jazz",
+         "offline"),
+        # words that speak of a place only in a review of a place ("easy to clean", "rattling noise" are the product)
+        (r"clean(?:liness)?|\bhair\b|flies|music|noise|noisy|loud|spacious|space|cozy|cosy|view|interior|lighting|"
+         r"\bac\b|pool ?(?:side|front)?|romantic|setting|theme|garden|elegant|charming|quiet|relax(?:ing|ed)?|"
+         r"scene|band|cramped|tiny", "venue"),
     ],
     "app_usability": [
         (r"user[- ]?friendly|easy to (?:use|navigate|understand)|navigation|interface|\bui\b|\bux\b|"
@@ -140,6 +144,18 @@ THEME_RULES: dict[str, list[Rule]] = {
     ],
 }
 
+VENUE_CONTEXT = re.compile(
+    rf"\b(?:place|restaurant|pub|spot|joint|cafe|café|bar|diner|bistro|eatery|outlet|hotel|room|rooms|stay|stayed|"
+    rf"staff|waiters?|waitress|servers?|service|served|tables?|menu|reservations?|seated|lunch|dinner|brunch|breakfast|"
+    rf"chef|owner|manager|host(?:ess)?|visit(?:ed)?|dine|dining|ambien(?:ce|ace)|ambiance|atmosphere|decor|{_FOOD})\b",
+    re.I,
+)
+PRODUCT_CONTEXT = re.compile(
+    r"\b(?:product|item|bought|purchas\w*|amazon|arrived|works?|worked|working|battery|batteries|device|unit|"
+    r"machine|returned|return it|sizes?|fits?|instructions|package|seller|speakers?|headphones|toaster|kettle|"
+    r"vacuum|blender|charger|cable|phone|case|sound|volume|bluetooth|firmware|washer|dryer|fan|heater|appliance)\b",
+    re.I,
+)
 VENUE = re.compile(r"\b(?:place|restaurant|pub|spot|joint|cafe|café|bar|diner|bistro|eatery|outlet|hotel)\b", re.I)
 
 APP_CONTEXT = re.compile(
