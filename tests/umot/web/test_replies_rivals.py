@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PASSWORD, login
 from fastapi.testclient import TestClient
 
 from tests.reporting.rivals_store import build
+from tests.umot.web.conftest import PASSWORD, login
 
 
 @pytest.fixture
