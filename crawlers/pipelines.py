@@ -116,6 +116,7 @@ class StorePipeline:
         self.brand_id: int | None = None
         self.run_id: int | None = None
         self.managed = False  # the run was opened by crawlers.runner, which closes it too
+        self.max_text_chars: int | None = None  # UMOT_MAX_REVIEW_CHARS, read when the store opens
         self.failed = False
 
     @classmethod
@@ -204,7 +205,10 @@ class StorePipeline:
         pages, self.pages = self.pages, []
         try:
             if self.engine is None:
+                from core.settings import get_settings
+
                 self.engine = self._open_engine()
+                self.max_text_chars = get_settings().max_review_chars  # once a crawl, not once a batch
             with session_scope(self.engine) as session:
                 result = crud.upsert_reviews(
                     session,
@@ -212,6 +216,7 @@ class StorePipeline:
                     brand_id=self.brand_id,
                     source_id=getattr(self.spider, "source_id", None),
                     crawl_run_id=self.run_id,
+                    max_text_chars=self.max_text_chars,
                 )
                 crud.save_page_states(session, pages, brand_id=self.brand_id)
         except Exception as exc:  # noqa: BLE001 - stop cleanly, keep earlier batches
