@@ -29,3 +29,16 @@ def test_bad_input_is_one_line(db_url: str) -> None:
     assert brand.exit_code == 2 and "no brand named 'Nope' in the store (brands: Acme, Globex, Initech)" in brand.output
     week = runner.invoke(app, ["advocates", "list", "--week", "last week", "--database-url", db_url])
     assert week.exit_code == 2 and "--week/--timezone: week 'last week' is not an ISO week like 2026-W47" in week.output
+
+
+def test_detractors_list_filters_by_reply(db_url: str) -> None:
+    build(db_url)
+    runner = CliRunner()
+    args = ["detractors", "list", "--brand", "Acme", "--format", "csv", "--database-url", db_url]
+    unanswered = runner.invoke(app, [*args, "--reply", "unanswered"])
+    assert unanswered.exit_code == 0, unanswered.output
+    assert "review a3" in unanswered.output and "review a0" in unanswered.output and "review a1" not in unanswered.output
+    answered = runner.invoke(app, [*args, "--reply", "answered"])
+    assert "review a1" in answered.output and "review a2" in answered.output and "review a3" not in answered.output
+    bad = runner.invoke(app, [*args, "--reply", "maybe"])
+    assert bad.exit_code == 2 and "unknown --reply 'maybe' (choose from unanswered, answered)" in bad.output

@@ -34,6 +34,9 @@ TABLE_LIMIT = 50  # rows the table shows unless --limit says otherwise; csv/json
 def list_(
     brand: Annotated[str | None, typer.Option(help="Only this brand")] = None,
     status: Annotated[str | None, typer.Option(help=LIST_STATUS_HELP)] = None,
+    reply: Annotated[str | None, typer.Option(
+        help="unanswered or answered: whether the brand replied at the source (as the web queue's Reply filter)",
+    )] = None,
     limit: Annotated[
         int | None,
         typer.Option(help=f"At most this many, 0 = all \\[default: {TABLE_LIMIT} for the table, all for csv and json]",
@@ -45,9 +48,12 @@ def list_(
     """List flagged detractors, newest and most severe first (as in the web queue)."""
     from models.crud.journeys import current_journeys
     from models.crud.triage import STATUSES, QueueFilter, query_queue
+    from models.crud.triage.queue import REPLY_FILTERS
     from models.db import session_scope
     from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
 
+    if reply is not None and reply not in REPLY_FILTERS:
+        fail(f"unknown --reply {reply!r} (choose from {', '.join(REPLY_FILTERS)})")
     if status is not None and status not in ("open", "all", *STATUSES):
         fail(f"unknown --status {status!r} (choose from open, all, {', '.join(STATUSES)})")
     if status == "all":  # the web queue's "All" tab: no status filter
@@ -58,7 +64,7 @@ def list_(
         limit = TABLE_LIMIT if fmt is Format.table else 0
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
-        rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status), limit=limit or None)
+        rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status, reply=reply), limit=limit or None)
         journeys = current_journeys(session, [r.review.id for r in rows])  # themes and stages (#18)
     if fmt is Format.table:
         _print_table(rows, total)
