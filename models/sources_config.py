@@ -290,9 +290,7 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
         if all(getattr(row, key) == value for key, value in wanted.items()):
             result.unchanged.append(label)
             continue
-        for key, value in wanted.items():
-            setattr(row, key, value)
-        session.add(row)
+        crud.update_source(session, row, **wanted)
         result.updated.append(label)
     if prune:
         keep = {source.key for source in configured}

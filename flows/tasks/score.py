@@ -142,11 +142,8 @@ def _read_batch(model_version: str, brand_id: int | None, limit: int,
 def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any], claimed_by: str | None = None) -> int:
     """Save scores, fill missing referral intents and upsert flags in one transaction
     (which also drops ``claimed_by``'s claims on these reviews, see ``models.crud.claims``)."""
-    from sqlalchemy import bindparam, update
-
     from models import crud
     from models.db import get_engine, session_scope
-    from models.tables import Review
 
     intents = [s.referral_intent for s in scores]  # as stored, else read from the text (score_reviews)
     with session_scope(get_engine()) as session:
@@ -154,14 +151,8 @@ def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any],
             session, [{**s.as_dict(), "review_id": p.review_id, "model_version": model_version}
                       for p, s in zip(pending, scores)]
         )
-        filled = [{"rid": p.review_id, "intent": i} for p, i in zip(pending, intents)
-                  if p.referral_intent is None and i is not None]
-        if filled:
-            table = Review.__table__  # type: ignore[attr-defined]
-            session.execute(
-                update(table).where(table.c.id == bindparam("rid")).values(referral_intent=bindparam("intent")),
-                filled,
-            )
+        crud.fill_referral_intents(session, {p.review_id: i for p, i in zip(pending, intents)
+                                             if p.referral_intent is None and i is not None})
         scored = [
             Scored(p.review_id, p.brand_id, sid, bool(s.detractor), tuple(s.reasons or ()),
                    s.p_negative, p.rating, intent)

@@ -13,13 +13,16 @@ from models.crud.brands import (
     list_brands,
     list_sources,
     remove_source,
+    set_brand_webhook,
     set_source_enabled,
+    update_source,
 )
 from models.crud.claims import claim_unscored, release_claims, renew_claims
 from models.crud.crawl_runs import finish_crawl_run, list_crawl_runs, start_crawl_run
 from models.crud.flags import flagged_reviews, upsert_flags
 from models.crud.night_counts import flags_since, new_reviews_by_source, scored_since
 from models.crud.page_states import page_states, save_page_states
+from models.crud.referral_intents import fill_referral_intents
 from models.crud.reports import brand_summary
 from models.crud.reviews import UpsertResult, count_reviews, known_external_ids, known_ids_by_source, upsert_reviews
 from models.crud.scores import latest_scores, save_scores, unscored_reviews
@@ -41,6 +44,7 @@ __all__ = [
     "claim_unscored",
     "count_reviews",
     "expired_shards",
+    "fill_referral_intents",
     "finish_crawl_run",
     "finish_shard",
     "flagged_reviews",
@@ -65,10 +69,12 @@ __all__ = [
     "save_page_states",
     "save_scores",
     "scored_since",
+    "set_brand_webhook",
     "set_source_enabled",
     "start_crawl_run",
     "take_shard",
     "unscored_reviews",
+    "update_source",
     "upsert_flags",
     "upsert_reviews",
 ]

@@ -87,6 +87,26 @@ def set_source_enabled(session: Session, source_id: int, enabled: bool) -> Sourc
     return source
 
 
+def update_source(session: Session, source: Source, **fields: Any) -> Source:
+    """Set a stored source's fields (``spider``, ``urls``, ``options``, ``enabled``)."""
+    unknown = set(fields) - {"spider", "urls", "options", "enabled"}
+    if unknown:
+        raise ValueError(f"not a source field: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(source, name, value)
+    session.add(source)
+    session.flush()
+    return source
+
+
+def set_brand_webhook(session: Session, brand: Brand, url: str | None) -> Brand:
+    """Where the nightly run posts the brand's new detractors (None: nowhere)."""
+    brand.webhook_url = url
+    session.add(brand)
+    session.flush()
+    return brand
+
+
 def remove_source(session: Session, source_id: int) -> bool:
     """Delete a source; its reviews and crawl runs stay (their ``source_id`` is cleared)."""
     source = session.get(Source, source_id)

@@ -255,8 +255,7 @@ def register_demo_sources(site: Any) -> list[str]:
             owner = crud.get_or_create_brand(session, brand.name)
             found = [s for s in crud.list_sources(session, brand_id=owner.id) if s.name == DEMO_SOURCE]
             if found:
-                found[0].urls, found[0].enabled = [brand.url], True
-                session.add(found[0])
+                crud.update_source(session, found[0], urls=[brand.url], enabled=True)
             else:
                 crud.add_source(session, brand=brand.name, name=DEMO_SOURCE, urls=[brand.url], spider="schemaorg")
         _link_demo_rivals(session)

@@ -25,15 +25,14 @@ def set_webhook(
     """Post this brand's new detractors to URL after each nightly run."""
     from urllib.parse import urlsplit
 
+    from models import crud
     from models.db import session_scope
 
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
         fail(f"webhook {url!r} is not an http(s) URL")
     with session_scope(open_store(database_url, must_exist=True)) as session:
-        owner = brand_or_fail(session, brand)
-        owner.webhook_url = url.strip()
-        session.add(owner)
+        owner = crud.set_brand_webhook(session, brand_or_fail(session, brand), url.strip())
     typer.echo(f"{owner.name}: new detractors go to {parts.scheme}://{parts.netloc}/…")
 
 
@@ -41,12 +40,11 @@ def set_webhook(
 def remove_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stored.")],
                    database_url: DatabaseUrl = None) -> None:
     """Stop notifying this brand."""
+    from models import crud
     from models.db import session_scope
 
     with session_scope(open_store(database_url, must_exist=True)) as session:
-        owner = brand_or_fail(session, brand)
-        owner.webhook_url = None
-        session.add(owner)
+        owner = crud.set_brand_webhook(session, brand_or_fail(session, brand), None)
     typer.echo(f"{owner.name}: no webhook")
 
 
