@@ -194,7 +194,7 @@ def _result(
         detail = _last_error_line(log_text) or "no output"
         result.error_message = f"crawl process exited with code {returncode}: {detail}"
     elif not result.ok and (result.error_message or "").startswith("crawl stopped early: shutdown"):
-        detail = _last_error_line(log_text)  # an error Scrapy hit while starting up
+        detail = _last_error_line(log_text)  # type: ignore[assignment]  # an error Scrapy hit while starting up
         if detail:
             result.error_message = f"{result.error_message} ({detail})"
     if run_id is not None and database_url:

@@ -25,7 +25,7 @@ class ModuleSpiderLoader(SpiderLoader):
         self.spider_modules: list[str] = settings.getlist("SPIDER_MODULES")
         self.warn_only: bool = settings.getbool("SPIDER_LOADER_WARN_ONLY")
         self._spiders: dict[str, type[Spider]] = {}
-        self._found: dict[str, list[tuple[str, str]]] = {}
+        self._found: dict[str, list[tuple[str, str]]] = {}  # type: ignore[assignment]
         self._scanned = False
 
     def _load_spiders(self, module: Any) -> None:
@@ -60,6 +60,6 @@ class ModuleSpiderLoader(SpiderLoader):
         self._scan()
         return super().list()
 
-    def find_by_request(self, request: Request) -> list[str]:
+    def find_by_request(self, request: Request) -> list[str]:  # type: ignore[valid-type]
         self._scan()
         return super().find_by_request(request)

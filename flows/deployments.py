@@ -110,13 +110,13 @@ def build_deployments(
     common = {"entrypoint_type": EntrypointType.MODULE_PATH, "tags": TAGS, "concurrency_limit": 1,
               "job_variables": dict(job_variables or {})}
     return [
-        nightly.to_deployment(
+        nightly.to_deployment(  # type: ignore[list-item]
             NIGHTLY,
             schedules=[Cron(config.nightly_cron, timezone=config.timezone, slug=f"{NIGHTLY}-cron")],
             description="Crawl every enabled source, store, score, flag, report and notify.",
             **common,
         ),
-        weekly_export.to_deployment(
+        weekly_export.to_deployment(  # type: ignore[list-item]
             WEEKLY_EXPORT,
             schedules=[Cron(config.weekly_cron, timezone=config.timezone, slug=f"{WEEKLY_EXPORT}-cron")],
             # Weeks start on Monday 00:00 in the same timezone the schedule runs in.
@@ -219,8 +219,8 @@ def pool_deployments(config: ScheduleConfig, *, fan_out: int = 0) -> list[Runner
     units = {"entrypoint_type": EntrypointType.MODULE_PATH, "tags": TAGS, "job_variables": job_variables}
     return [
         *deployments,
-        crawl_shard.to_deployment(CRAWL_SHARD, description="One shard of a fanned-out night's sources.", **units),
-        score_shard.to_deployment(SCORE_SHARD, description="Score claimed batches of a fanned-out night.", **units),
+        crawl_shard.to_deployment(CRAWL_SHARD, description="One shard of a fanned-out night's sources.", **units),  # type: ignore[list-item]
+        score_shard.to_deployment(SCORE_SHARD, description="Score claimed batches of a fanned-out night.", **units),  # type: ignore[list-item]
     ]
 
 
@@ -236,4 +236,4 @@ def deploy_all(config: ScheduleConfig, *, pool: str = DEFAULT_POOL, fan_out: int
     # Not prefect.deploy(): in 3.8.8 it asks the server for the pool's workers
     # with limit=None, which the server rejects (422). apply() is the part we need.
     ensure_process_pool(pool)
-    return [deployment.apply(work_pool_name=pool) for deployment in pool_deployments(config, fan_out=fan_out)]
+    return [deployment.apply(work_pool_name=pool) for deployment in pool_deployments(config, fan_out=fan_out)]  # type: ignore[misc]

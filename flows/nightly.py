@@ -77,7 +77,7 @@ def crawl_all(
             retry_delay_seconds=exponential_backoff(backoff_factor=retry_delay) if retries else 0,
             timeout_seconds=timeout + 60,
         )
-        for spec, future in zip(alone, task.map(alone, settings=unmapped(settings), timeout=unmapped(timeout))):
+        for spec, future in zip(alone, task.map(alone, settings=unmapped(settings), timeout=unmapped(timeout))):  # type: ignore[assignment]
             future.wait()
             state = future.state
             if state.is_completed():

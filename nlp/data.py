@@ -34,7 +34,7 @@ def file_format(path: Path) -> str:
 def _open_text(path: Path, mode: str = "r") -> io.TextIOBase:
     if path.name.lower().endswith(".gz"):
         return gzip.open(path, mode + "t", encoding="utf-8", newline="")  # type: ignore[return-value]
-    return path.open(mode, encoding="utf-8", newline="")
+    return path.open(mode, encoding="utf-8", newline="")  # type: ignore[return-value]
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict]]:

@@ -48,7 +48,7 @@ def marc_metrics(scores: list, probs: np.ndarray | None, gold: list[int], star_v
         pred = np.asarray(star_values)[probs.argmax(1)]
         out["exact"] = round(float(np.mean(pred == gold_a)), 4)
     else:
-        out["exact"] = None
+        out["exact"] = None  # type: ignore[assignment]
     return out
 
 

@@ -299,7 +299,7 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
     elif backend != "torch":
         raise ValueError(f"unknown backend {backend!r} (onnx or torch)")
     if runner is None and quantized:
-        net = quantize(net)
+        net = quantize(net)  # type: ignore[assignment]
         version += "+int8"
     return Scorer(net, tokenizer, labels, version=version, runner=runner, **settings)
 

@@ -53,9 +53,9 @@ def benchmark_table(
             now, before = stats.loc[(member, this)], stats.loc[(member, last)]
             row = {"week": this, "brand": names[member], "role": role}
             row |= {m: now[m] for m in BENCHMARK_METRICS}
-            row |= {f"{m}_change": _change(now[m], before[m]) for m in BENCHMARK_METRICS}
+            row |= {f"{m}_change": _change(now[m], before[m]) for m in BENCHMARK_METRICS}  # type: ignore[misc]
             for count in ("reviews", "reviews_change"):  # a row of mixed metrics comes back as floats
-                row[count] = int(row[count])
+                row[count] = int(row[count])  # type: ignore[assignment]
             rows.append(row)
     return pd.DataFrame(rows, columns=BENCHMARK_COLUMNS)
 

@@ -27,7 +27,7 @@ from reporting.weeks import IsoWeek
 def rivals_by_brand(session: Session, brands: Sequence[Brand]) -> dict[int, list[Brand]]:
     """Each brand's rivals (brands without any left out)."""
     found = {b.id: competitors_of(session, b.id) for b in brands}
-    return {brand_id: rivals for brand_id, rivals in found.items() if rivals}
+    return {brand_id: rivals for brand_id, rivals in found.items() if rivals}  # type: ignore[misc]
 
 
 def write_benchmarks(

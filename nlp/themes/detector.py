@@ -107,7 +107,8 @@ class ThemeDetector:
         return JourneyResult(themes, stages, _primary(stage_clauses, themed, themes), referral)
 
     def _clause_themes(self, clause: str, is_app: bool, is_venue: bool) -> set[str]:
-        found, weak = set(), set()
+        found: set[str] = set()
+        weak: set[str] = set()
         for name, rules in self._themes.items():
             for pattern, ctx in rules:
                 if (ctx == "app" and not is_app) or (ctx == "offline" and is_app) or (ctx == "venue" and not is_venue):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -21,7 +20,7 @@ class _UmotGroup(TyperGroup):
     """Turns a bad store URL, or a store that refuses the connection, wherever a command
     opens the store, into the one-line error (exit 2)."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer's own click Context
         try:
             return super().invoke(ctx)
         except Exception as exc:

@@ -65,7 +65,7 @@ def list_(
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
         rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status, reply=reply), limit=limit or None)
-        journeys = current_journeys(session, [r.review.id for r in rows])  # themes and stages (#18)
+        journeys = current_journeys(session, [r.review.id for r in rows])  # type: ignore[misc]  # themes and stages (#18)
     if fmt is Format.table:
         _print_table(rows, total)
         return

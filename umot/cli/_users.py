@@ -65,7 +65,7 @@ def add(
         brands = [brand_or_fail(session, name) for name in brand]
         password = read_password(password_stdin)
         create_user(session, email=email, password_hash=hash_password(password),
-                    brand_ids=[b.id for b in brands], is_admin=admin)
+                    brand_ids=[b.id for b in brands], is_admin=admin)  # type: ignore[misc]
     scope = "every brand (admin)" if admin else ", ".join(b.name for b in brands)
     typer.echo(f"added {email.lower()}: sees {scope}")
 

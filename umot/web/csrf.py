@@ -35,6 +35,6 @@ async def csrf_protect(request: Request) -> None:
     expected = request.session.get("csrf")
     sent = request.headers.get(HEADER)
     if sent is None and "form" in request.headers.get("content-type", ""):
-        sent = (await request.form()).get(FIELD)
+        sent = (await request.form()).get(FIELD)  # type: ignore[assignment]
     if not (isinstance(expected, str) and isinstance(sent, str) and secrets.compare_digest(expected, sent)):
         raise HTTPException(status_code=403, detail="CSRF token missing or invalid; reload the page and retry")

@@ -51,7 +51,7 @@ class Viewer:
 
     @property
     def brand_ids(self) -> list[int]:
-        return [b.id for b in self.brands]
+        return [b.id for b in self.brands]  # type: ignore[misc]
 
     def brand(self, brand_id: int) -> Brand:
         """One of the viewer's brands, or 404 (another brand's page is "not found")."""

@@ -72,10 +72,10 @@ def _stats(db: Session, ids: list[int], zone: Any) -> tuple[pd.DataFrame, list[I
 def reply_summary(db: Session, brand: Brand) -> dict[str, Any]:
     """Reply rate on detractors and median hours to reply, over the overview's 12 weeks."""
     zone = resolve_timezone(None)
-    last = _newest_week(db, [brand.id], zone)
+    last = _newest_week(db, [brand.id], zone)  # type: ignore[list-item]
     start, _ = last.shift(-(WEEKS - 1)).bounds(zone)
     _, end = last.bounds(zone)
-    frame = load_reviews(db, [brand.id], start, end)
+    frame = load_reviews(db, [brand.id], start, end)  # type: ignore[list-item]
     flagged = frame["flag_status"].notna() & (frame["flag_status"] != FlagStatus.dismissed)
     figures = reply_figures(frame, flagged) if len(frame) else {}
     clean = {k: (None if pd.isna(v) else v) for k, v in figures.items()}
@@ -95,7 +95,7 @@ def benchmark_view(db: Session, brand: Brand) -> BenchmarkView:
     ids = [brand.id, *(r.id for r in rivals)]
     names = {brand.id: brand.name} | {r.id: r.name for r in rivals}
     stats, weeks = _stats(db, ids, zone)
-    table = benchmark_table(stats, brand.id, [r.id for r in rivals], names, weeks[-1])
+    table = benchmark_table(stats, brand.id, [r.id for r in rivals], names, weeks[-1])  # type: ignore[misc]
     rows = [{k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in r.items()} for r in table.to_dict("records")]
     slot = (WIDTH - PAD_LEFT) / len(weeks)
     plot_h = HEIGHT - PAD_BOTTOM - PAD_TOP
@@ -112,6 +112,6 @@ def benchmark_view(db: Session, brand: Brand) -> BenchmarkView:
         labels=[(PAD_LEFT + slot * (k + 0.5), str(w)[5:]) for k, w in enumerate(weeks)],
         ticks=[(y_of(v), f"{v:+d}" if v else "0") for v in (100, 50, 0, -50, -100)],
         rivals=rivals,
-        themes=theme_benchmark_rows(db, brand.id, [r.id for r in rivals], str(weeks[-1]), *weeks[-1].bounds(zone))
+        themes=theme_benchmark_rows(db, brand.id, [r.id for r in rivals], str(weeks[-1]), *weeks[-1].bounds(zone))  # type: ignore[misc]
         if rivals else [],
     )

@@ -20,7 +20,7 @@ router = APIRouter()
 def queue_csv(request: Request, viewer: CurrentViewer, db: Db) -> Response:
     query = parse_queue_query(request.query_params, viewer)
     rows, _ = query_queue(db, query.filter, limit=None)
-    journeys = current_journeys(db, [r.review.id for r in rows])  # themes and stages (#18)
+    journeys = current_journeys(db, [r.review.id for r in rows])  # type: ignore[misc]  # themes and stages (#18)
     name = f"umot-detractors-{datetime.now(UTC):%Y%m%d-%H%M}.csv"
     return Response(
         write_queue_csv(rows, journeys).encode("utf-8-sig"),  # BOM: Excel then reads accents right

@@ -54,7 +54,7 @@ def _page(request: Request, viewer: Viewer, db: Session, row: QueueRow, error: s
         default_label=row.flag.corrected_label or DEFAULT_CORRECTED_LABEL,
         queue_url=request.session.get("queue_url", "/"),
         error=error,
-        journey=current_journeys(db, [row.review.id]).get(row.review.id),  # (#18)
+        journey=current_journeys(db, [row.review.id]).get(row.review.id),  # type: ignore[list-item]  # (#18)
         theme_choices=known_themes(viewer.brand(row.flag.brand_id)),
     )
 

@@ -44,7 +44,7 @@ def queue_page(request: Request, viewer: CurrentViewer, db: Db) -> Response:
         statuses=STATUSES,
         labels=LABELS,
         ratings=RATINGS,
-        journeys=current_journeys(db, [row.review.id for row in rows]),  # (#18) chips per row
+        journeys=current_journeys(db, [row.review.id for row in rows]),  # type: ignore[misc]  # (#18) chips per row
         theme_options=theme_options(viewer.brands),
         stage_options=STAGE_NAMES,
     )
