@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from datetime import UTC
 from typing import Any
 
 from prefect.logging import get_run_logger
@@ -63,7 +64,7 @@ def _lost(flow_run_id: str, start_timeout: float) -> str | None:
     than ``start_timeout`` without taking its unit: the worker died while starting it.
     A run still *Scheduled* is only waiting for a free worker.
     """
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from prefect.client.orchestration import get_client
 
@@ -73,7 +74,7 @@ def _lost(flow_run_id: str, start_timeout: float) -> str | None:
         return None
     if state.type.value in FINAL:
         return f"its flow run ended {state.type.value}"
-    waited = (datetime.now(timezone.utc) - state.timestamp).total_seconds()
+    waited = (datetime.now(UTC) - state.timestamp).total_seconds()
     if state.type.value in ("PENDING", "RUNNING") and waited > start_timeout:
         return f"its flow run was {state.type.value} for {waited:.0f} s without taking the unit"
     return None

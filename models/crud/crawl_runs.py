@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -43,7 +43,7 @@ def close_abandoned_runs(
     cutoff = utcnow() - stale_after
     for run in session.exec(select(CrawlRun).where(CrawlRun.status == CrawlStatus.running)):
         state = alive(run.owner) if run.owner else None
-        started = run.started_at if run.started_at.tzinfo else run.started_at.replace(tzinfo=timezone.utc)
+        started = run.started_at if run.started_at.tzinfo else run.started_at.replace(tzinfo=UTC)
         if state is True or (state is None and started > cutoff):
             continue
         stored = session.exec(select(func.count()).select_from(Review).where(Review.crawl_run_id == run.id)).one()
