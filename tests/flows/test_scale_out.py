@@ -166,7 +166,7 @@ def _nightly_runs(shared: Any) -> list[Any]:
 def test_a_worker_killed_while_it_holds_a_unit_is_replaced_and_nothing_is_lost_or_doubled(
     site: EtagSite, pg_new_database, tmp_path: Path
 ) -> None:
-    site.delay = 0.4  # pages one at a time: the crawl units take a few seconds
+    site.delay = 0.3  # pages one at a time: the crawl units take a few seconds
     with pg_new_database() as url:
         seed_sources(url, site.url)
         with cluster(tmp_path / "cluster", url, fan_out=3, extra_env=ENV) as shared:
@@ -174,7 +174,7 @@ def test_a_worker_killed_while_it_holds_a_unit_is_replaced_and_nothing_is_lost_o
             shared.start_worker("w2")
             with shared.client() as client:
                 deployment = client.read_deployment_by_name("nightly/nightly")
-                run = client.create_flow_run_from_deployment(deployment.id, parameters=_parameters(lease=6))
+                run = client.create_flow_run_from_deployment(deployment.id, parameters=_parameters(lease=15))
                 parent = wait_for(lambda: (r := client.read_flow_run(run.id)).infrastructure_pid and r, 240,
                                   "the nightly run to start")
             parent_worker = _worker_of(shared, int(str(parent.infrastructure_pid).rsplit(":", 1)[-1]))
@@ -189,7 +189,9 @@ def test_a_worker_killed_while_it_holds_a_unit_is_replaced_and_nothing_is_lost_o
                              {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"} and r, 600, "the nightly run")
             assert final.state.type.value == "COMPLETED", shared.worker_log(parent_worker)[-4000:]
         figures = store_figures(url)
-        assert figures["reviews"] == figures["distinct_reviews"] == REVIEWS
+        crawled = [(s["source_id"], s["ok"], s["items_new"], s["error_message"])
+                   for o in _unit_outcomes(url, "crawl") for s in o.get("sources", [])]
+        assert figures["reviews"] == figures["distinct_reviews"] == REVIEWS, crawled
         assert figures["scores"] == figures["scored_reviews"] == REVIEWS
         assert sum(o["scored"] for o in _unit_outcomes(url, "score")) == REVIEWS
         assert sorted(_crawls_per_source(url)) == sorted(_source_ids(url))  # every source crawled
