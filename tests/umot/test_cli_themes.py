@@ -86,6 +86,10 @@ def test_rescore_reads_brand_themes_and_corrections_are_audited(db_url: str, tmp
     assert {"loyalty_card", "service_staff"} <= set(got[ids[1]]["themes"])
     again = runner.invoke(app, ["rescore", "--database-url", db_url])
     assert "0 reviews" in again.output  # nothing left without a current reading
+    every = runner.invoke(app, ["rescore", "--all", "--brand", "Acme", "--database-url", db_url])
+    assert every.exit_code == 0 and "2 reviews in 1 brand" in every.output, every.output
+    unknown = runner.invoke(app, ["rescore", "--brand", "Nope", "--database-url", db_url])
+    assert unknown.exit_code != 0 and "no brand named 'Nope'" in unknown.output
 
     bad = runner.invoke(app, ["themes", "correct", str(ids[1]), "--add", "parking", "--database-url", db_url])
     assert bad.exit_code != 0 and "unknown theme 'parking'" in bad.output
