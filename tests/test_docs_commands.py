@@ -160,6 +160,15 @@ def problem(args: list[str]) -> str | None:
     return None
 
 
+def command_paths(command: Any, path: list[str]) -> Iterator[list[str]]:
+    """The words of every leaf command below ``command`` (``["umot", "users", "add"]``, ...)."""
+    if not _is_group(command):
+        yield path
+        return
+    for name, sub in command.commands.items():
+        yield from command_paths(sub, [*path, name])
+
+
 def documented_commands() -> Iterator[tuple[str, int, list[str]]]:
     for doc in DOC_FILES:
         text = doc.read_text(encoding="utf-8")
@@ -172,6 +181,14 @@ def test_docs_show_umot_commands() -> None:
     """The walk finds the docs' commands at all (a broken extractor would pass everything)."""
     found = {" ".join(args[:1]) for _, _, args in documented_commands()}
     assert {"run", "crawl", "sources", "detractors", "export", "serve", "web"} <= found
+
+
+def test_every_command_is_documented() -> None:
+    """Each `umot` command appears, as `umot GROUP NAME`, in README.md or docs/."""
+    text = "\n".join(doc.read_text(encoding="utf-8") for doc in DOC_FILES)
+    missing = [" ".join(path) for path in command_paths(typer.main.get_command(app), ["umot"])
+               if not re.search(re.escape(" ".join(path)) + r"\b", text)]
+    assert not missing, f"commands no doc mentions: {missing}"
 
 
 def test_every_documented_command_parses() -> None:
