@@ -32,7 +32,9 @@ def store_error(exc: BaseException, url: str | None = None) -> str:
     url = url or (_opened[-1] if _opened else None)
     reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
     where = f" {mask_password(url)}" if url else ""
-    return f"cannot open the store{where}: {reason} (is it running? check --database-url or UMOT_DATABASE_URL)"
+    unreachable = any(word in reason.lower() for word in ("connect", "refused", "unable to open", "timeout"))
+    hint = " (is it running? check --database-url or UMOT_DATABASE_URL)" if unreachable else ""
+    return f"cannot open the store{where}: {reason}{hint}"
 
 
 def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
