@@ -32,7 +32,7 @@ def test_last_page_and_json_ld_fallback() -> None:
     assert [r["external_id"] for r in last.reviews] == ["rv-003", "rv-004"] and last.next_url is None
     ld = yelp.parse((FIXTURES / "jsonld.html").read_bytes(), "https://www.yelp.com" + JSONLD)
     assert [(r["author"], r["rating"]) for r in ld.reviews] == [("Robin T.", 5.0), ("Alex M.", 2.0)]
-    assert all(r["external_id"].startswith("h:") for r in ld.reviews)  # no ids: content hashes
+    assert all(r["external_id"].startswith("sha1:") for r in ld.reviews)  # no ids: content ids (models/identity.py)
 
 
 def test_default_urls() -> None:
