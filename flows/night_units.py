@@ -26,14 +26,18 @@ CRAWL, SCORE = "crawl", "score"
 DEFAULT_LEASE = 60.0  # seconds without a heartbeat after which a unit's worker counts as dead
 
 
-def _take(night: str, kind: str, shard: int, lease_seconds: float) -> int | None:
+def _take(night: str, kind: str, shard: int, lease_seconds: float) -> tuple[int, list[int]] | None:
+    """Take the unit's row: (its id, its source ids); None (logged) when it is done or held by a live worker."""
     from models import crud
     from models.db import get_engine, session_scope
 
     with session_scope(get_engine()) as session:
         row = crud.take_shard(session, night=night, kind=kind, shard=shard, worker=worker_id(),
                               flow_run_id=str(runtime.flow_run.id or ""), lease_seconds=lease_seconds)
-        return row.id if row is not None else None
+        if row is not None:
+            return row.id, list(row.source_ids)
+    get_run_logger().info("%s unit %s of night %s is done or held by a live worker: nothing to do", kind, shard, night)
+    return None
 
 
 def _finish(shard_id: int, outcome: dict[str, Any]) -> bool:
@@ -65,16 +69,10 @@ def crawl_shard(
 ) -> dict[str, Any]:
     """Crawl shard ``shard`` of night ``night`` into the store; its outcome per source."""
     from flows.nightly import crawl_all
-    from models.db import get_engine, session_scope
-    from models.tables import NightShard
 
-    log = get_run_logger()
-    shard_id = _take(night, CRAWL, shard, lease_seconds)
-    if shard_id is None:
-        log.info("crawl unit %s of night %s is done or held by a live worker: nothing to do", shard, night)
+    if (taken := _take(night, CRAWL, shard, lease_seconds)) is None:
         return {"skipped": True}
-    with session_scope(get_engine(), write=False) as session:
-        source_ids = list(session.get(NightShard, shard_id).source_ids)
+    shard_id, source_ids = taken
     with heartbeat(shard_id, worker_id(), lease_seconds):
         started = time.monotonic()
         outcomes = crawl_all(specs_for(source_ids), settings=crawl_settings, retries=crawl_retries,
@@ -84,7 +82,8 @@ def crawl_shard(
             {**{k: v for k, v in asdict(o).items() if k != "source"}, "source_id": o.source.source_id}
             for o in outcomes]}
         _finish(shard_id, result)
-    log.info("crawl unit %s: %d sources, on worker %s (%s)", shard, len(outcomes), prefect_worker(), worker_id())
+    get_run_logger().info("crawl unit %s: %d sources, on worker %s (%s)", shard, len(outcomes), prefect_worker(),
+                          worker_id())
     return result
 
 
@@ -96,11 +95,9 @@ def score_shard(
     """Score claimed batches until nothing unclaimed is left; the model version and counts."""
     from flows.tasks.score_claims import load_model, score_claimed_batch
 
-    log = get_run_logger()
-    shard_id = _take(night, SCORE, shard, lease_seconds)
-    if shard_id is None:
-        log.info("score unit %s of night %s is done or held by a live worker: nothing to do", shard, night)
+    if (taken := _take(night, SCORE, shard, lease_seconds)) is None:
         return {"skipped": True}
+    shard_id = taken[0]
     with heartbeat(shard_id, worker_id(), lease_seconds):
         scorer = load_model(model)
         scored = batches = 0
@@ -114,6 +111,6 @@ def score_shard(
         result = {"worker": worker_id(), "prefect_worker": prefect_worker(), "model_version": scorer.version,
                   "scored": scored, "batches": batches, "cpu_seconds": round(time.process_time() - cpu, 3)}
         _finish(shard_id, result)
-    log.info("score unit %s: %d reviews in %d batches, on worker %s (%s)", shard, scored, batches,
-             prefect_worker(), worker_id())
+    get_run_logger().info("score unit %s: %d reviews in %d batches, on worker %s (%s)", shard, scored, batches,
+                          prefect_worker(), worker_id())
     return result

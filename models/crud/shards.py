@@ -36,11 +36,11 @@ def take_shard(
 ) -> NightShard | None:
     """Take the unit for ``worker`` if it is pending or its worker's lease ran out; None if not."""
     now = utcnow()
+    silent = (SHARD_TABLE.c.status == "running") & (SHARD_TABLE.c.heartbeat_at < now - timedelta(seconds=lease_seconds))
     result = session.execute(
         update(SHARD_TABLE)
         .where(SHARD_TABLE.c.night == night, SHARD_TABLE.c.kind == kind, SHARD_TABLE.c.shard == shard,
-               or_(SHARD_TABLE.c.status == "pending",
-                   (SHARD_TABLE.c.status == "running") & (SHARD_TABLE.c.heartbeat_at < now - timedelta(seconds=lease_seconds))))
+               or_(SHARD_TABLE.c.status == "pending", silent))
         .values(status="running", worker=worker, flow_run_id=flow_run_id, heartbeat_at=now,
                 attempts=SHARD_TABLE.c.attempts + 1)
     )

@@ -128,7 +128,8 @@ def test_two_workers_share_a_night_exactly_once_and_report_as_one_process(
             shared.start_worker("w1")
             shared.start_worker("w2")
             run = shared.run_nightly(_parameters(lease=30))
-            assert run.state.type.value == "COMPLETED", shared.worker_log("w1")[-3000:] + shared.worker_log("w2")[-3000:]
+            logs = shared.worker_log("w1")[-3000:] + shared.worker_log("w2")[-3000:]
+            assert run.state.type.value == "COMPLETED", logs
             figures = store_figures(fanned_url)
             assert figures["reviews"] == figures["distinct_reviews"] == REVIEWS
             assert figures["scores"] == figures["scored_reviews"] == REVIEWS
