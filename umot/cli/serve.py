@@ -132,6 +132,9 @@ def deploy(
     (UMOT_DATA_DIR, UMOT_CONFIG, UMOT_EXPORT_DIR and an SQLite UMOT_DATABASE_URL
     as absolute paths), wherever the worker was started; a PostgreSQL
     UMOT_DATABASE_URL is not stored in the deployments: set it for the worker.
+    With --fan-out N on PostgreSQL, a night's crawls and scoring become N
+    crawl-shard and score-shard units that any worker of the pool runs
+    (docs/scaling.md).
     """
     use_prefect_server()  # before _schedules imports prefect
     config = _schedules(nightly_cron, weekly_cron, timezone)
