@@ -71,13 +71,16 @@ def test_a_crawl_with_nothing_new_never_opens_the_store(demo_site, local_setting
     with session_scope(get_engine(url)) as session:
         brand_id = crud.get_or_create_brand(session, brand.name).id
         known = crud.known_ids_by_source(session, brand_id=brand_id)
+        pages = crud.page_states(session, brand_id=brand_id)
     (tmp_path / "known.json").write_text(json.dumps(known))
+    (tmp_path / "pages.json").write_text(json.dumps(pages, default=str))
     stats_file = tmp_path / "stats.json"
     settings = {
         **local_settings,
         "CRAWL_DATABASE_URL": f"sqlite:///{tmp_path / 'no-such-dir' / 'store.db'}",  # cannot be opened
         "CRAWL_OUTPUT": "", "CRAWL_STORE_MIGRATED": True, "CRAWL_STATS_FILE": str(stats_file),
         run_store.RUN_ID: 42, run_store.BRAND_ID: brand_id, run_store.KNOWN_FILE: str(tmp_path / "known.json"),
+        run_store.PAGES_FILE: str(tmp_path / "pages.json"),  # the page states, handed over like the ids
     }
     jobs = tmp_path / "jobs.json"
     jobs.write_text(json.dumps([{
