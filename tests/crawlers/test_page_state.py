@@ -70,7 +70,7 @@ def test_a_crawl_killed_half_way_then_run_again_stores_every_review(
     first = _store(tmp_path, "first")
     assert _crawl(shop.url, first, settings).items_new == ALL
     second = _store(tmp_path, "second")  # a second store sharing the data dir
-    shop.delay = 0.3
+    shop.delay = 0.5  # one page at a time: half a second between committed pages
     slow = {**settings, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CRAWL_STORE_BATCH": 3}
     code = ("import json, sys; from crawlers.runner import run_crawl; "
             "run_crawl('schemaorg', [sys.argv[1]], brand='Acme', database_url=sys.argv[2], "
@@ -79,7 +79,7 @@ def test_a_crawl_killed_half_way_then_run_again_stores_every_review(
                             start_new_session=True, env=os.environ.copy(), stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     try:
-        while not 0 < _count(second) < ALL // 2:
+        while not 0 < _count(second) < ALL:
             assert proc.poll() is None, f"the crawl ended before it could be killed: {proc.stderr.read()[-3000:]}"
             assert time.monotonic() < deadline, "the crawl stored nothing in 120 s"
             time.sleep(0.05)
