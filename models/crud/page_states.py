@@ -39,11 +39,12 @@ def save_page_states(session: Session, rows: Sequence[Mapping[str, Any]], *, bra
     }
     if not by_url:
         return 0
+    rows_in_order = [by_url[url] for url in sorted(by_url)]  # one lock order for crawls writing at once
     insert = insert_for(session, PAGE_TABLE)
     stmt = insert.on_conflict_do_update(
         index_elements=["brand_id", "url"],
         set_={name: insert.excluded[name] for name in ("etag", "last_modified", "kind", "links", "updated_at")},
     )
-    for batch in chunks(list(by_url.values()), chunk_size(session, len(PAGE_FIELDS) + 2)):
+    for batch in chunks(rows_in_order, chunk_size(session, len(PAGE_FIELDS) + 2)):
         session.execute(stmt, list(batch))
     return len(by_url)

@@ -46,10 +46,11 @@ def site() -> Iterator[EtagSite]:
     shop.close()
 
 
-def _parameters(lease: float) -> dict[str, Any]:
+def _parameters(lease: float, retries: int = 0) -> dict[str, Any]:
+    """No retries by default: a source crawled twice would show as two crawl runs."""
     from crawlers.runner import LOCAL_SITE_SETTINGS
 
-    return {"crawl_settings": LOCAL_SITE_SETTINGS, "notify": False, "lease_seconds": lease, "crawl_retries": 0}
+    return {"crawl_settings": LOCAL_SITE_SETTINGS, "notify": False, "lease_seconds": lease, "crawl_retries": retries}
 
 
 def _artifact(cluster_: Any, flow_run_id: Any) -> str:
@@ -175,7 +176,7 @@ def test_a_worker_killed_while_it_holds_a_unit_is_replaced_and_nothing_is_lost_o
             shared.start_worker("w2")
             with shared.client() as client:
                 deployment = client.read_deployment_by_name("nightly/nightly")
-                run = client.create_flow_run_from_deployment(deployment.id, parameters=_parameters(lease=15))
+                run = client.create_flow_run_from_deployment(deployment.id, parameters=_parameters(lease=15, retries=2))
                 parent = wait_for(lambda: (r := client.read_flow_run(run.id)).infrastructure_pid and r, 240,
                                   "the nightly run to start")
             parent_worker = _worker_of(shared, int(str(parent.infrastructure_pid).rsplit(":", 1)[-1]))
