@@ -4,7 +4,8 @@
 then the nightly flow runs again with nothing new, ROUNDS times per variant, the
 variants alternating: as shipped, without the warm crawl process
 (``crawlers/warm.py``), without the model-version fingerprint (the flow loads the
-model to learn its version). Wall and CPU seconds (this process and its children);
+model to learn its version), without the run-store hand-off (``crawlers/run_store.py``:
+the crawl process opens the store itself). Wall and CPU seconds (this process and its children);
 the medians count. A shortcut whose variant is not slower does not pay.
 """
 
@@ -30,6 +31,7 @@ def _cpu() -> float:
 
 def _variants() -> dict[str, Callable[[], Callable[[], None]]]:
     """Each variant switches one shortcut off and returns how to switch it back on."""
+    import crawlers.run_store as run_store
     import crawlers.warm as warm
     import flows.nightly as nightly
 
@@ -42,6 +44,8 @@ def _variants() -> dict[str, Callable[[], Callable[[], None]]]:
         "as shipped": lambda: (lambda: None),
         "no warm crawl process": lambda: without(warm, "warm_up", lambda *a, **k: None),
         "no model-version fingerprint": lambda: without(nightly, "known_model_version", lambda *a, **k: None),
+        # nothing handed over: the crawl process opens the store for the run, known ids and page states
+        "no run-store hand-off": lambda: without(run_store, "open_run", lambda *a, **k: {}),
     }
 
 
