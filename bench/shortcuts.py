@@ -2,8 +2,7 @@
 
 ``python -m bench shortcuts``: the 1,000-review demo site is crawled and scored once,
 then the nightly flow runs again with nothing new, ROUNDS times per variant, the
-variants alternating: as shipped, without the warm crawl process
-(``crawlers/warm.py``), without the model-version fingerprint (the flow loads the
+variants alternating: as shipped, without the model-version fingerprint (the flow loads the
 model to learn its version), without the run-store hand-off (``crawlers/run_store.py``:
 the crawl process opens the store itself). Wall and CPU seconds (this process and its children);
 the medians count. A shortcut whose variant is not slower does not pay.
@@ -32,7 +31,6 @@ def _cpu() -> float:
 def _variants() -> dict[str, Callable[[], Callable[[], None]]]:
     """Each variant switches one shortcut off and returns how to switch it back on."""
     import crawlers.run_store as run_store
-    import crawlers.warm as warm
     import flows.nightly as nightly
 
     def without(module: Any, name: str, stand_in: Callable[..., Any]) -> Callable[[], None]:
@@ -42,7 +40,6 @@ def _variants() -> dict[str, Callable[[], Callable[[], None]]]:
 
     return {
         "as shipped": lambda: (lambda: None),
-        "no warm crawl process": lambda: without(warm, "warm_up", lambda *a, **k: None),
         "no model-version fingerprint": lambda: without(nightly, "known_model_version", lambda *a, **k: None),
         # nothing handed over: the crawl process opens the store for the run, known ids and page states
         "no run-store hand-off": lambda: without(run_store, "open_run", lambda *a, **k: {}),

@@ -1,10 +1,9 @@
-"""Crawls in ONE Scrapy process: ``python -m crawlers.batch JOBS.json`` (``-``: from stdin).
+"""Crawls in ONE Scrapy process: ``python -m crawlers.batch JOBS.json``.
 
 Starting a Scrapy process costs most of a second of CPU (Python, Twisted,
 Scrapy, the spider), more than a crawl that finds nothing new.
 ``crawlers.runner.run_crawls`` writes the jobs to a JSON file and starts this
-module once (or hands them on stdin to one started ahead, ``crawlers.warm``):
-each job becomes its own crawler
+module once: each job becomes its own crawler
 (its own settings, spider arguments, StorePipeline, CrawlRun and stats file)
 on the one reactor, so a job that fails does not stop the others. It is still
 a subprocess, never the caller's process: Twisted's reactor cannot restart.
@@ -59,26 +58,12 @@ def _report_failed_start(stats_file: str | None, message: str) -> None:
         Path(stats_file).write_text(json.dumps({"ok": False, "status": CrawlStatus.failed, "error_message": message}))
 
 
-def _preload() -> None:
-    """What every crawl imports, loaded while a warm process waits for its jobs (crawlers.warm)."""
-    import scrapy.core.downloader.handlers.http11  # noqa: F401
-    import scrapy.crawler  # noqa: F401
-
-    import crawlers.middlewares  # noqa: F401
-    import crawlers.pipelines  # noqa: F401
-    import crawlers.spiders.base  # noqa: F401
-
-
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m crawlers.batch JOBS.json  (or - to read the jobs from stdin)", file=sys.stderr)
+        print("usage: python -m crawlers.batch JOBS.json", file=sys.stderr)
         return 2
-    if args[0] == "-":
-        _preload()
-        jobs = json.loads(sys.stdin.read() or "[]")
-    else:
-        jobs = json.loads(Path(args[0]).read_text(encoding="utf-8"))
+    jobs = json.loads(Path(args[0]).read_text(encoding="utf-8"))
     return crawl_jobs(jobs) if jobs else 0
 
 

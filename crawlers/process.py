@@ -1,9 +1,7 @@
 """The environment of a crawl process (``python -m crawlers.batch``).
 
-Shared by :mod:`crawlers.runner`, which starts crawl processes, and
-:mod:`crawlers.warm`, which starts one ahead of time and must know whether the
-environment changed since (a process started with another one is not reused).
-Both start it with :func:`core.processes.die_with_parent`: a crawl process
+Used by :mod:`crawlers.runner`, which starts crawl processes with
+:func:`core.processes.die_with_parent`: a crawl process
 ends when the process that started it does, killed or not, and never keeps
 writing to the store for a run nobody waits for.
 """

@@ -23,7 +23,6 @@ from typing import Any
 
 from core.processes import die_with_parent
 from crawlers import run_store
-from crawlers import warm as warm_process
 from crawlers.process import crawl_env
 from models.status import CrawlStatus
 
@@ -261,17 +260,11 @@ def run_crawls(jobs: list[CrawlJob], *, timeout: float | None = None, log_file: 
             })
             planned.append((i, stats_file, database_url, run_id))
         if planned:
-            warm = warm_process.take() if log_file is None else None
-            if warm is not None:  # started ahead by the caller (crawlers.warm): Scrapy is imported already
-                returncode = warm.run(json.dumps(payload), timeout)
-                log_text = warm.log.read_text(encoding="utf-8", errors="replace")
-                warm.close()
-            else:
-                jobs_file = Path(tmp) / "jobs.json"
-                jobs_file.write_text(json.dumps(payload), encoding="utf-8")
-                log_path = Path(log_file) if log_file else Path(tmp) / "crawl.log"
-                returncode = _run_process([sys.executable, "-m", "crawlers.batch", str(jobs_file)], log_path, timeout)
-                log_text = log_path.read_text(encoding="utf-8", errors="replace")
+            jobs_file = Path(tmp) / "jobs.json"
+            jobs_file.write_text(json.dumps(payload), encoding="utf-8")
+            log_path = Path(log_file) if log_file else Path(tmp) / "crawl.log"
+            returncode = _run_process([sys.executable, "-m", "crawlers.batch", str(jobs_file)], log_path, timeout)
+            log_text = log_path.read_text(encoding="utf-8", errors="replace")
             for i, stats_file, database_url, run_id in planned:
                 stats = _read_stats(stats_file)
                 # a crawl that finished keeps its outcome when a slower one made the process time out

@@ -24,7 +24,6 @@ from prefect.logging import get_run_logger
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
-from crawlers import warm
 from flows import progress
 from flows.fanned_night import Night, run_fanned, shared_store
 from flows.night_units import DEFAULT_LEASE
@@ -166,23 +165,19 @@ def nightly(
             "crawl_settings": crawl_settings, "crawl_retries": crawl_retries, "retry_delay": retry_delay,
             "crawl_timeout": crawl_timeout, "crawl_processes": crawl_processes}), notify=notify, top=top)
 
-    warm.warm_up()  # a crawl process imports Scrapy while the run plans
-    try:
-        scope = plan_run(brand, source)
-        brand_ids = scope.brand_ids
-        one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
-        # The model loads while the crawls run (one worker of the pool, ~8 s of CPU), unless
-        # these model files' version is known and nothing waits for it: then only if the crawls
-        # stored something to score (a run with nothing new never loads it).
-        version = known_model_version(model)
-        loading = load_scorer.submit(model) if version is None or has_unscored(version, one_brand) else None
-        progress.emit("crawl", "crawl", f"{len(scope.sources)} sources", total=len(scope.sources))
-        result.sources = crawl_all(
-            list(scope.sources), settings=crawl_settings, retries=crawl_retries, retry_delay=retry_delay,
-            timeout=crawl_timeout, processes=crawl_processes,
-        )
-    finally:
-        warm.cool_down()  # not taken: nothing to crawl, or the planning failed
+    scope = plan_run(brand, source)
+    brand_ids = scope.brand_ids
+    one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
+    # The model loads while the crawls run (one worker of the pool, ~8 s of CPU), unless
+    # these model files' version is known and nothing waits for it: then only if the crawls
+    # stored something to score (a run with nothing new never loads it).
+    version = known_model_version(model)
+    loading = load_scorer.submit(model) if version is None or has_unscored(version, one_brand) else None
+    progress.emit("crawl", "crawl", f"{len(scope.sources)} sources", total=len(scope.sources))
+    result.sources = crawl_all(
+        list(scope.sources), settings=crawl_settings, retries=crawl_retries, retry_delay=retry_delay,
+        timeout=crawl_timeout, processes=crawl_processes,
+    )
     for failed in result.failed_sources:
         log.warning("source %s failed: %s", failed.source.label, failed.error_message)
 
