@@ -30,7 +30,7 @@ FULL_MODEL_DIR = Path(__file__).resolve().parent / "model"
 FAST_MODEL_DIR = Path(__file__).resolve().parent / "model_fast"
 # `--model full` / `--model fast` (or UMOT_MODEL=...) name the shipped models
 SHIPPED_MODELS = {"full": FULL_MODEL_DIR, "fast": FAST_MODEL_DIR}
-DEFAULT_MODEL_DIR = FULL_MODEL_DIR
+DEFAULT_MODEL_DIR = FAST_MODEL_DIR  # within 1 point of the full model (nlp/MODEL_CARD.md), faster
 
 
 class Scorer:

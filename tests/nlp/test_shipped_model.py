@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from nlp.scorer import DEFAULT_MODEL_DIR
+from nlp.scorer import SHIPPED_MODELS
 
 POSITIVE = [
     "Absolutely love this blender, it works perfectly and looks great.",
@@ -16,9 +16,10 @@ NEGATIVE = [
 ]
 
 
-def test_shipped_files_are_small():
-    size = sum(f.stat().st_size for f in Path(DEFAULT_MODEL_DIR).iterdir() if f.is_file())
-    assert size <= 25e6
+def test_each_shipped_model_is_small():
+    for directory in SHIPPED_MODELS.values():
+        size = sum(f.stat().st_size for f in Path(directory).iterdir() if f.is_file())
+        assert size <= 25e6, directory
 
 
 def test_obvious_reviews(shipped_scorer):
