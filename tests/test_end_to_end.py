@@ -78,7 +78,8 @@ def test_demo_crawls_scores_flags_exports_and_reruns_without_duplicates(
         )
         flagged_urls = set(conn.execute(select(Review.url).join(Flag, Flag.review_id == Review.id)).scalars())
     assert reviews == N_REVIEWS
-    assert versions and all(v.startswith("umot-minilm-sentiment@") for v in versions) and len(versions) == 1
+    # the shipped default (the distilled fast model), one version for every review
+    assert versions and all(v.startswith("umot-minilm-sentiment-fast@") for v in versions) and len(versions) == 1
     assert flags == detractors > 0 and low_rated_unflagged == 0
     assert list((tmp_path / "data" / "reports").glob("nightly-*.md"))
 
