@@ -35,7 +35,7 @@ def _take(night: str, kind: str, shard: int, lease_seconds: float) -> tuple[int,
         row = crud.take_shard(session, night=night, kind=kind, shard=shard, worker=worker_id(),
                               flow_run_id=str(runtime.flow_run.id or ""), lease_seconds=lease_seconds)
         if row is not None:
-            return row.id, list(row.source_ids)
+            return row.id, list(row.source_ids)  # type: ignore[return-value]  # SQLModel: id is int | None before insert
     get_run_logger().info("%s unit %s of night %s is done or held by a live worker: nothing to do", kind, shard, night)
     return None
 
