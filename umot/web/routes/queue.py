@@ -5,12 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from models.crud.triage import LABELS, OPEN_STATUSES, STATUSES, query_queue, queue_sources, status_counts
 from models.crud.journeys import current_journeys
+from models.crud.triage import LABELS, OPEN_STATUSES, STATUSES, query_queue, queue_sources, status_counts
 from nlp.themes.catalog import STAGE_NAMES
 from umot.web.deps import CurrentViewer, Db
-from umot.web.journey_view import theme_options
 from umot.web.filters import RATINGS, parse_queue_query
+from umot.web.journey_view import theme_options
 from umot.web.templating import render
 
 router = APIRouter()
