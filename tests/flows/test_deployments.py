@@ -238,7 +238,8 @@ def test_weekly_export_flow_writes_files_and_an_artifact(prefect_harness, seeded
     week = str(default_week())
     paths = weekly_export()
     assert [Path(p).name for p in paths] == [
-        f"detractors-acme-corp-{week}.csv", f"summary-{week}.csv", f"sentiment-{week}.png"
+        f"detractors-acme-corp-{week}.csv", f"summary-{week}.csv", f"sentiment-{week}.png",
+        f"advocates-acme-corp-{week}.csv", f"themes-acme-corp-{week}.csv",
     ]
     assert all((tmp_path / "exports" / Path(p).name).exists() for p in paths)
     assert "awful" in Path(paths[0]).read_text()

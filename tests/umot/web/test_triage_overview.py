@@ -9,7 +9,9 @@ def test_overview_charts(ana, seeded) -> None:
     r = ana.get(f"/brands/{seeded.acme}")
     assert r.status_code == 200
     html = r.text
-    assert html.count("<svg") == 3 and "<script" not in html.split("</head>", 1)[1]
+    # the three weekly charts by name (the journey's per-stage bars are checked apart)
+    assert html.count('<svg class="chart') == 3 and "<script" not in html.split("</head>", 1)[1]
+    assert html.count('<svg class="jbar"') == html.count('<tr data-stage="') > 0
     # 30 detractors dated 2026-02-01..03-02: weeks of 26 Jan (1), 2..23 Feb (7 each), 2 Mar (1).
     bars = re.findall(r"<title>(\d\d \w\w\w): (\d+)</title>", html)
     assert bars[-6:] == [("26 Jan", "1"), ("02 Feb", "7"), ("09 Feb", "7"), ("16 Feb", "7"),
