@@ -25,6 +25,7 @@ from typing import Any
 import scrapy
 from scrapy import Spider
 from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
 
 from crawlers.run_store import PAGES_FILE
@@ -89,7 +90,9 @@ class ConditionalRequestMiddleware:
     """Downloader middleware: validators from the store on requests of spiders with ``stored_pages``.
 
     Runs before Scrapy's HTTP cache and switches it off for those requests
-    (``dont_cache``): their "unchanged" must come from the store alone.
+    (``dont_cache``): their "unchanged" must come from the store alone. Off,
+    like the cache, with ``HTTPCACHE_ENABLED = False``: a crawl told to keep no
+    validators sends none, so every page is read.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -97,6 +100,8 @@ class ConditionalRequestMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
+        if not crawler.settings.getbool("HTTPCACHE_ENABLED"):
+            raise NotConfigured("HTTPCACHE_ENABLED is off: no conditional requests")
         return cls(crawler)
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
