@@ -45,9 +45,9 @@ def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_i
                                   lease_seconds=lease_seconds, brand_id=brand_id, limit=batch_size)
         if not ids:
             return []
-        reviews = session.exec(select(Review).where(Review.id.in_(ids)).order_by(Review.id))
+        found = {r.id: r for r in session.exec(select(Review).where(Review.id.in_(ids)))}
         return [_Pending(r.id, r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
-                for r in reviews]
+                for r in (found[i] for i in ids)]  # in the claim's scoring order
 
 
 @task(name="score-claimed-batch", timeout_seconds=1800, cache_policy=NO_CACHE)

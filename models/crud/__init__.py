@@ -25,7 +25,7 @@ from models.crud.page_states import page_states, save_page_states
 from models.crud.referral_intents import fill_referral_intents
 from models.crud.reports import brand_summary
 from models.crud.reviews import UpsertResult, count_reviews, known_external_ids, known_ids_by_source, upsert_reviews
-from models.crud.scores import latest_scores, save_scores, unscored_reviews
+from models.crud.scores import latest_scores, save_scores, unscored_ids_in_scoring_order, unscored_reviews
 from models.crud.shards import (
     beat_shard,
     expired_shards,
@@ -73,6 +73,7 @@ __all__ = [
     "set_source_enabled",
     "start_crawl_run",
     "take_shard",
+    "unscored_ids_in_scoring_order",
     "unscored_reviews",
     "update_source",
     "upsert_flags",

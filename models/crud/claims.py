@@ -21,6 +21,7 @@ from sqlalchemy import delete, exists, update
 from sqlmodel import Session, select
 
 from models.crud._dialect import insert_for
+from models.crud.scores import SCORING_ORDER
 from models.tables import Review, Score, ScoreClaim, utcnow
 
 CLAIM_TABLE = ScoreClaim.__table__  # type: ignore[attr-defined]
@@ -37,14 +38,15 @@ def claim_unscored(
     """Claim up to ``limit`` reviews without a score from ``model_version`` and without a live claim.
 
     Commits the claims (they must be visible to other workers before the
-    slow scoring starts); returns the claimed review ids, oldest first, after
-    dropping any that got a score meanwhile. Empty when nothing is left to claim.
+    slow scoring starts); returns the claimed review ids in scoring order
+    (``SCORING_ORDER``), after dropping any that got a score meanwhile. Empty
+    when nothing is left to claim.
     """
     now = utcnow()
     live = exists().where(
         ScoreClaim.review_id == Review.id, ScoreClaim.model_version == model_version, ScoreClaim.expires_at > now
     )
-    query = select(Review.id).where(_unscored(model_version), ~live).order_by(Review.id).limit(limit)
+    query = select(Review.id).where(_unscored(model_version), ~live).order_by(*SCORING_ORDER).limit(limit)
     if brand_id is not None:
         query = query.where(Review.brand_id == brand_id)
     candidates = list(session.exec(query))
@@ -60,7 +62,8 @@ def claim_unscored(
         set_={"claimed_by": insert.excluded.claimed_by, "expires_at": insert.excluded.expires_at},
         where=CLAIM_TABLE.c.expires_at <= now,
     ).returning(CLAIM_TABLE.c.review_id)
-    claimed = sorted(session.execute(stmt).scalars())
+    won = set(session.execute(stmt).scalars())
+    claimed = [rid for rid in candidates if rid in won]
     session.commit()
     if not claimed:
         return []

@@ -18,6 +18,8 @@ from models.tables import Review, Score, utcnow
 SCORE_TABLE = Score.__table__  # type: ignore[attr-defined]
 _SCORE_COLUMNS = {c.name for c in SCORE_TABLE.columns} - {"id"}
 _UPDATABLE = sorted(_SCORE_COLUMNS - {"review_id", "model_version"})
+# The order reviews are scored in, one process or many (claims.py): by content, not arrival.
+SCORING_ORDER = (func.length(Review.text), Review.source, Review.external_id, Review.id)
 
 
 def unscored_reviews(
@@ -43,7 +45,7 @@ def unscored_ids_in_scoring_order(
     run was killed (docs/operations.md). One query: one sort per run, not per batch.
     """
     scored = exists().where(Score.review_id == Review.id, Score.model_version == model_version)
-    query = select(Review.id).where(~scored).order_by(func.length(Review.text), Review.source, Review.external_id)
+    query = select(Review.id).where(~scored).order_by(*SCORING_ORDER)
     if brand_id is not None:
         query = query.where(Review.brand_id == brand_id)
     return list(session.exec(query))

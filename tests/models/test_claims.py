@@ -82,3 +82,18 @@ def test_a_unit_is_taken_by_one_worker_and_reopened_only_after_its_worker_stoppe
         assert crud.finish_shard(session, second.id, "w2", {"sources": []})
         rows = crud.night_shards(session, night="n1", kind="crawl")
     assert [(r.shard, r.status) for r in rows] == [(0, "done"), (1, "pending")]
+
+
+def test_claims_follow_the_single_process_scoring_order_so_batches_do_not_depend_on_workers(
+    engine: Engine, brand_id: int
+) -> None:
+    # stored in an order unrelated to content: ids and text lengths disagree
+    lengths = [9, 2, 7, 4, 8, 1, 6, 3, 5, 10]
+    rows = [{"source": "s", "external_id": f"r{i}", "text": "x" * n} for i, n in enumerate(lengths)]
+    with session_scope(engine) as session:
+        crud.upsert_reviews(session, rows, brand_id=brand_id)
+        order = crud.unscored_ids_in_scoring_order(session, model_version=VERSION)
+        by_id = sorted(order)
+    assert order != by_id  # the test means something only if content order is not arrival order
+    batches = [_claim(engine, worker, limit=3) for worker in ("a", "b", "a", "b")]
+    assert batches == [order[0:3], order[3:6], order[6:9], order[9:10]]  # the nightly's own batches
