@@ -49,7 +49,7 @@ def claim_unscored(
     query = select(Review.id).where(_unscored(model_version), ~live).order_by(*SCORING_ORDER).limit(limit)
     if brand_id is not None:
         query = query.where(Review.brand_id == brand_id)
-    candidates = list(session.exec(query))
+    candidates: list[int] = [rid for rid in session.exec(query) if rid is not None]
     if not candidates:
         return []
     expires = now + timedelta(seconds=lease_seconds)
