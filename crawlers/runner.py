@@ -52,6 +52,7 @@ class CrawlResult:
     errors: int = 0
     error_message: str | None = None
     run_id: int | None = None
+    refused: bool = False  # every start URL's connection was refused: retrying soon is pointless
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -183,6 +184,7 @@ def _result(
         errors=int(stats.get("errors", 0) or 0),
         error_message=stats.get("error_message"),
         run_id=run_id or stats.get("run_id"),
+        refused=bool(stats.get("refused")) and returncode == 0,
     )
     if returncode is None:
         result.ok = False

@@ -15,6 +15,7 @@ PARSE_ERRORS = "umot/parse_errors"  # unreadable pages / reviews, skipped
 REQUEST_ERRORS = "umot/request_errors"  # pages that could not be fetched (after retries)
 START_URLS = "umot/start_urls"
 START_FAILURES = "umot/start_failures"  # start URLs that could not be fetched
+START_REFUSED = "umot/start_refused"  # of those, refused at connection level: nothing listens there
 FIRST_ERROR = "umot/first_error"  # first fatal-looking message, for the user
 ITEMS_NEW = "umot/items_new"  # reviews the store did not have yet (or lines written to JSONL)
 RUN_ID = "umot/run_id"  # CrawlRun id, when storing
@@ -32,10 +33,13 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
     A crawl fails when Scrapy did not finish normally or when none of its start
     URLs could be fetched (site unreachable, 5xx after retries); a crawl that
     fetched its start pages but hit some bad pages succeeds with ``errors > 0``.
+    ``refused``: it failed because every start URL's connection was refused,
+    which trying again in a few seconds does not change (no retry is due).
     """
     reason = reason or stats.get("finish_reason")
     starts = int(stats.get(START_URLS, 0) or 0)
     start_failures = int(stats.get(START_FAILURES, 0) or 0)
+    refused = int(stats.get(START_REFUSED, 0) or 0)
     message = stats.get(FIRST_ERROR)
     ok = True
     if reason not in (None, "finished"):
@@ -55,6 +59,7 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
         "unchanged": int(stats.get(UNCHANGED, 0) or 0),
         "errors": int(stats.get(PARSE_ERRORS, 0) or 0) + int(stats.get(REQUEST_ERRORS, 0) or 0),
         "error_message": None if ok else message,
+        "refused": not ok and bool(starts) and refused >= starts,
         "run_id": stats.get(RUN_ID),
         "finish_reason": reason,
     }

@@ -35,6 +35,7 @@ from twisted.python.failure import Failure
 from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.extract.dates import parse_datetime
+from crawlers.middlewares import NOT_RETRIED
 from crawlers.reply_window import awaiting_reply_since
 from models.identity import content_id, is_content_id, legacy_content_id
 
@@ -245,6 +246,8 @@ class ReviewSpider(scrapy.Spider):
         self.crawler.stats.inc_value(keys.REQUEST_ERRORS)
         if request.meta.get("umot_start"):
             self.crawler.stats.inc_value(keys.START_FAILURES)
+            if isinstance(exc, NOT_RETRIED):
+                self.crawler.stats.inc_value(keys.START_REFUSED)
             if not self.crawler.stats.get_value(keys.FIRST_ERROR):
                 self.crawler.stats.set_value(keys.FIRST_ERROR, f"could not fetch {request.url}: {reason}")
 

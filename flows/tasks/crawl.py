@@ -204,7 +204,18 @@ async def crawl_sources(
     return outcomes
 
 
-@task(name="crawl", task_run_name="crawl-{spec.brand}-{spec.name}", timeout_seconds=3600, cache_policy=NO_CACHE)
+def _retry_unless_refused(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry a failed crawl, unless its site refused the connection: nothing listens there now.
+
+    Reads the exception from ``state.data``: for an async task Prefect's
+    ``state.result()`` is a coroutine here, and a sync call would never raise.
+    """
+    failure = state.data
+    return not (isinstance(failure, CrawlFailed) and failure.outcome.refused)
+
+
+@task(name="crawl", task_run_name="crawl-{spec.brand}-{spec.name}", timeout_seconds=3600,
+      retry_condition_fn=_retry_unless_refused, cache_policy=NO_CACHE)
 async def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None, timeout: float = 1800) -> SourceOutcome:
     """Crawl one source into the store; raise :class:`CrawlFailed` (retried) if it did not end ok.
 

@@ -129,6 +129,7 @@ def review_rows(source: str, n: int, *, start: int = 0, bad_every: int = 3) -> l
 
 
 CrawlPlan = dict[str, list]  # source name -> [rows | Exception-message str], one entry per call
+REFUSED = "refused: "  # an answer starting so fails like a site whose connection is refused
 
 
 @pytest.fixture
@@ -136,7 +137,8 @@ def fake_crawls(monkeypatch: pytest.MonkeyPatch) -> Callable[[CrawlPlan], list[s
     """Replace ``crawlers.runner.run_crawl`` (and ``run_crawls``, one job at a time): each call pops the source's next answer.
 
     An answer is a list of rows (stored like the StorePipeline does, with a
-    CrawlRun) or a string (the crawl fails with that message, nothing stored).
+    CrawlRun) or a string (the crawl fails with that message, nothing stored;
+    one starting with :data:`REFUSED` fails as a refused connection does).
     Returns the log of crawled source names.
     """
     import crawlers.runner as runner
@@ -164,7 +166,8 @@ def fake_crawls(monkeypatch: pytest.MonkeyPatch) -> Callable[[CrawlPlan], list[s
                 if isinstance(answer, str):
                     crud.finish_crawl_run(session, run.id, status="failed", pages=0, items_scraped=0,
                                           items_new=0, errors=1, error_message=answer)
-                    return CrawlResult(ok=False, errors=1, error_message=answer, run_id=run.id)
+                    return CrawlResult(ok=False, errors=1, error_message=answer, run_id=run.id,
+                                       refused=answer.startswith(REFUSED))
                 stored = crud.upsert_reviews(session, answer, brand_id=brand_id, source_id=source_id,
                                              crawl_run_id=run.id)
                 crud.finish_crawl_run(session, run.id, status="ok", pages=1, items_scraped=len(answer),

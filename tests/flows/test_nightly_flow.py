@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from flows.nightly import nightly
 from flows.report import ARTIFACT_KEY
 from flows.tasks.crawl import SourceNotFound
-from tests.flows.conftest import review_rows
+from tests.flows.conftest import REFUSED, review_rows
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -94,12 +94,26 @@ def test_a_failing_source_is_reported_and_the_others_complete(store, add_source,
 
 def test_a_crawl_that_fails_once_is_retried(store, add_source, fake_crawls, fake_scorer) -> None:
     add_source("Acme", "shop")
-    calls = fake_crawls({"shop": ["connection refused", review_rows("shop", 4)]})
+    calls = fake_crawls({"shop": ["could not fetch http://shop.test/: TCPTimedOutError", review_rows("shop", 4)]})
 
     result = nightly(**FAST)
 
     assert calls == ["shop", "shop"]
     assert not result.failed_sources and result.new_reviews == 4
+
+
+@pytest.mark.parametrize("sources", [["shop"], ["shop", "forum"]], ids=["alone", "crawled-together"])
+def test_a_refused_connection_is_not_retried(store, add_source, fake_crawls, fake_scorer, sources) -> None:
+    for name in sources:
+        add_source("Acme", name)
+    refused = REFUSED + "could not fetch http://shop.test/: DownloadConnectionRefusedError"
+    calls = fake_crawls({"shop": [refused, review_rows("shop", 4)], "forum": [review_rows("forum", 2)]})
+
+    result = nightly(**{**FAST, "crawl_retries": 2})
+
+    assert calls.count("shop") == 1  # nothing listens there: trying again seconds later changes nothing
+    assert [s.source.label for s in result.failed_sources] == ["Acme/shop"]
+    assert result.failed_sources[0].refused
 
 
 def test_a_second_run_adds_and_scores_nothing(store, add_source, fake_crawls, fake_scorer) -> None:
