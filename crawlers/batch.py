@@ -20,11 +20,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-# Scrapy's TLS module builds its deprecated aliases with inspect.stack(), whose cost
-# grows with the call stack: imported here, at the top, it takes ~0.04 s; imported
-# where Scrapy first needs it, deep inside the reactor, ~0.3 s of every crawl process.
-import scrapy.core.downloader.contextfactory  # noqa: E402,F401
-
 from models.status import CrawlStatus
 
 logger = logging.getLogger(__name__)
