@@ -1,13 +1,17 @@
 """Every ``UMOT_*`` setting, in one typed object read once from the environment.
 
 Entry points (the CLI, the flows, the crawl process) call :func:`get_settings`
-and pass what they need down; nothing else reads ``os.environ``. A value that
-does not parse fails at start-up in one line naming the variable
-(:class:`SettingsError`). The table of every setting is docs/configuration.md.
+first, so a value that does not parse fails at start-up in one line naming the
+variable (:class:`SettingsError`); code below them asks :func:`get_settings`
+for the value it needs, and nothing else reads ``os.environ``. The environment
+is parsed once per process, and again only if a ``UMOT_*`` variable changes.
+The table of every setting is docs/configuration.md.
 """
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -95,12 +99,26 @@ def _variable(loc: tuple[int | str, ...]) -> str:
 
 
 def get_settings(**overrides: object) -> Settings:
-    """Read the environment now (not at import time, so tests can monkeypatch it).
+    """The settings of the environment as it is now (not at import time, so tests can monkeypatch it).
 
-    Raises :class:`SettingsError` naming the first variable that does not parse.
+    Parsed once per distinct set of ``UMOT_*`` variables (and ``HOME``, which
+    paths expand): a frozen object, shared. Keywords override the environment
+    and are never cached. Raises :class:`SettingsError` naming the first
+    variable that does not parse.
     """
+    if overrides:
+        return _parse(tuple(overrides.items()))
+    return _parsed(tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith("UMOT_") or k == "HOME")))
+
+
+@lru_cache(maxsize=16)
+def _parsed(environment: tuple[tuple[str, str], ...]) -> Settings:  # the key only: Settings reads os.environ
+    return _parse(())
+
+
+def _parse(overrides: tuple[tuple[str, object], ...]) -> Settings:
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(**dict(overrides))  # type: ignore[arg-type]
     except ValidationError as exc:
         error = exc.errors()[0]
         raise SettingsError(

@@ -48,6 +48,17 @@ def test_a_bad_value_names_its_variable(monkeypatch: pytest.MonkeyPatch, name: s
         get_settings()
 
 
+def test_parsed_once_until_a_variable_changes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("UMOT_THREADS", "2")
+    first = get_settings()
+    assert get_settings() is first  # one parse, shared
+    monkeypatch.setenv("UMOT_THREADS", "5")
+    assert get_settings().threads == 5  # a changed variable is read again
+    monkeypatch.setenv("UMOT_THREADS", "2")
+    assert get_settings().threads == 2
+    assert get_settings(threads=7).threads == 7 and get_settings().threads == 2  # keywords are not cached
+
+
 def test_keywords_override_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UMOT_DATABASE_URL", "sqlite:///from-env.db")
     assert Settings(database_url_override="sqlite:///given.db").database_url == "sqlite:///given.db"
