@@ -22,6 +22,7 @@ class Example:
     polarity: int  # 0 negative, 1 positive: loss on p(1-2*) vs p(4-5*)
     three: int = -1  # 0/1/2: loss on p(1-2*), p(3*), p(4-5*)
     weight: float = 1.0
+    soft: list[float] | None = None  # a stored teacher's 5 star probabilities (``--teacher-probs``)
 
 
 def encode(tokenizer, texts: Sequence[str], max_length: int) -> list[list[int]]:
@@ -55,10 +56,13 @@ def collate(batch: list[Example], pad_id: int, device) -> dict:
     for row, e in enumerate(batch):
         ids[row, : len(e.ids)] = torch.tensor(e.ids)
         mask[row, : len(e.ids)] = 1
-    return {
+    out = {
         "input_ids": ids.to(device), "attention_mask": mask.to(device),
         "star": torch.tensor([e.star for e in batch], device=device),
         "polarity": torch.tensor([e.polarity for e in batch], device=device),
         "three": torch.tensor([e.three for e in batch], device=device),
         "weight": torch.tensor([e.weight for e in batch], dtype=torch.float, device=device),
     }
+    if any(e.soft is not None for e in batch):  # rows without stored probabilities: zeros, no soft loss
+        out["soft"] = torch.tensor([e.soft or [0.0] * 5 for e in batch], dtype=torch.float, device=device)
+    return out

@@ -5,7 +5,8 @@
 - polarity (binary labels, sentence views, lexicon words): -log p(1-2*) or
   -log p(4-5*) on the aggregated probabilities;
 - three classes: cross-entropy over p(1-2*), p(3*), p(4-5*) (``three_weight``);
-- a teacher's probabilities (distillation): cross-entropy to them (``soft_weight``).
+- a teacher's probabilities (distillation, or stored per text by `make teacher`):
+  cross-entropy to them (``soft_weight``).
 
 So a tweet labelled "neutral" teaches p(3*) without claiming a star rating.
 """
@@ -51,6 +52,6 @@ def loss_fn(logits: torch.Tensor, batch: dict, cfg, soft_weight: float = 0.0) ->
     if has_three.any():
         nll = -grouped[has_three].gather(1, batch["three"][has_three].unsqueeze(1)).squeeze(1)
         total = total + (nll * weight[has_three]).sum() * cfg.three_weight
-    if soft_weight and "soft" in batch:  # every row of a distillation batch has the teacher's probabilities
+    if soft_weight and "soft" in batch:  # a row without the teacher's probabilities has zeros: no soft loss
         total = total + soft_weight * (-(batch["soft"] * logp).sum(-1)).sum()
     return total / len(batch["star"])

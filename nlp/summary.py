@@ -52,6 +52,7 @@ class TrainingSummary(BaseModel):
     from_db: dict | None = None
     config: dict
     distill: dict | None = None
+    teacher: dict | None = None  # `--teacher-probs`: what the full model learned from a stored teacher
     steps: int
     train_minutes: float
     total_minutes: float

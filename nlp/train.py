@@ -32,6 +32,7 @@ from nlp.losses import loss_fn
 from nlp.model import MeanPoolSentiment, ModelSpec, build_from_base
 from nlp.optim import WeightAverage, optimiser
 from nlp.splits import FileSplit, class_weights
+from nlp.teacher.probs import TeacherProbs
 from nlp.views import ptb_style, sentence_pool, sentiment_words
 
 STAR_SCHEMES = ("stars", "five")
@@ -173,9 +174,12 @@ def fit(model: nn.Module, base: list[Example], views: list[Example], words: list
     return {"steps": total_steps, "minutes": (time.perf_counter() - t0) / 60}
 
 
-def train(splits: Sequence[FileSplit], cfg: TrainConfig | None = None, *,
-          log: Callable[[str], None] = print) -> tuple[MeanPoolSentiment, ModelSpec, dict]:
-    """Fine-tune on the training rows of ``splits``; return the model, its spec and run statistics."""
+def train(splits: Sequence[FileSplit], cfg: TrainConfig | None = None, *, teacher_probs: TeacherProbs | None = None,
+          teacher_weight: float = 1.0, log: Callable[[str], None] = print) -> tuple[MeanPoolSentiment, ModelSpec, dict]:
+    """Fine-tune on the training rows of ``splits``; return the model, its spec and run statistics.
+
+    With ``teacher_probs`` (`make teacher`), rows whose text is in it also learn the stored teacher
+    probabilities (cross-entropy x ``teacher_weight``); the other rows, views and words: labels only."""
     from transformers import AutoTokenizer
 
     from nlp.model import base_model_dir
@@ -189,10 +193,17 @@ def train(splits: Sequence[FileSplit], cfg: TrainConfig | None = None, *,
     tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
     base, views, words = build_examples(tokenizer, splits, cfg)
     n_views, n_words = per_epoch_extras(splits, cfg, views, words)
+    taught = None
+    if teacher_probs is not None:
+        found = teacher_probs.attach(base, [s.file.texts[i] for s in splits for i in s.train])
+        taught = {"file_texts": len(teacher_probs), "matched": found, "weight": teacher_weight,
+                  "teacher": teacher_probs.meta.get("teacher", "?")}
+        log(f"teacher probabilities for {found} of {len(base)} training texts (weight {teacher_weight})")
     model = build_from_base(list(STAR_LABELS)).to(device)
     if cfg.freeze_embeddings:
         model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
-    run = fit(model, base, views, words, n_views, n_words, cfg, tokenizer.pad_token_id or 0, log=log)
+    run = fit(model, base, views, words, n_views, n_words, cfg, tokenizer.pad_token_id or 0,
+              soft_weight=teacher_weight if taught else 0.0, log=log)
     minutes = (time.perf_counter() - t_start) / 60
     spec = ModelSpec(training={
         "config": asdict(cfg), "train_texts": len(base), "steps": run["steps"],
@@ -200,5 +211,7 @@ def train(splits: Sequence[FileSplit], cfg: TrainConfig | None = None, *,
         "files": {s.file.name: {"scheme": s.file.scheme, "rows": len(s.file.texts), "trained": len(s.train),
                                 "held_out": len(s.held)} for s in splits},
         "device": str(device), "threads": torch.get_num_threads()})
+    if taught is not None:
+        spec.training["teacher_probs"] = taught
     spec.trained_params = [n for n, p in model.named_parameters() if p.requires_grad]
     return model.cpu(), spec, {"minutes": minutes}

@@ -115,6 +115,8 @@ def train(
     seed: Annotated[int, typer.Option(help="Random seed (the run is deterministic).")] = 13,
     limit: Annotated[int | None, typer.Option(help="Use only the first N rows of each file (quick trials).")] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", metavar="FIELD=VALUE", help="FIELD=VALUE: any other hyper-parameter (see the model card's table).")] = None,
+    teacher_probs: Annotated[Path | None, typer.Option(metavar="FILE", help="Teacher probabilities from `umot teacher` (`make teacher`): training texts found in FILE also learn them.")] = None,
+    teacher_weight: Annotated[float, typer.Option(help="With --teacher-probs: weight of the loss to the teacher's probabilities.")] = 1.0,
 ) -> None:
     """Fine-tune the MiniLM sentiment model on labelled texts and write a model card.
 
@@ -130,6 +132,14 @@ def train(
     # OpenMP threads that spin at barriers waste a shared CPU: sleep instead (set before torch loads).
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     cfg = config_from(set_ or [], epochs=epochs, max_length=max_length, batch_size=batch_size, seed=seed)
+    table = None
+    if teacher_probs is not None:
+        from nlp.teacher.probs import load_probs
+
+        try:
+            table = load_probs(teacher_probs)
+        except (OSError, ValueError) as exc:
+            fail(str(exc))
     from_db_run = None
     if data:
         splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column, limit, seed, cfg.holdout)
@@ -163,6 +173,7 @@ def train(
     fallback = shlex.join(["umot", "train", *(a for p in data or [] for a in ("--data", str(p))),
                            *(["--from-db"] + (["--brand", brand] if brand else []) if from_db else []), "--out", str(out)])
     summary = run(splits, out, cfg=cfg, card=card or out / "MODEL_CARD.md", eval_dir=eval_dir, fast_out=fast_out,
-                  from_db=from_db_run, command=command_line(fallback=fallback), log=lambda m: typer.echo(m))
+                  from_db=from_db_run, command=command_line(fallback=fallback), teacher_probs=table,
+                  teacher_weight=teacher_weight, log=lambda m: typer.echo(m))
     typer.echo(f"done in {summary.total_minutes} min: " + ", ".join(f"{m.role} {m.version} -> {m.directory}" for m in summary.models))
     typer.echo(f"use it: umot score INPUT -o OUTPUT --model {fast_out or out}   (or UMOT_MODEL={fast_out or out})")

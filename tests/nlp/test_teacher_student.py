@@ -1,0 +1,51 @@
+"""A small real training run: with --teacher-probs the student moves towards the stored teacher."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from nlp.sources import LabelledFile
+from nlp.splits import split_files
+from nlp.teacher import save_probs
+from nlp.train import TrainConfig, train
+
+GOOD = ["Love it, works perfectly.", "Great quality, five stars!", "Excellent, would buy again."]
+BAD = ["Broke after one day, awful.", "Terrible quality, do not buy.", "Useless junk, returned it."]
+
+
+def toy_split():
+    texts, labels = [], []
+    for i in range(24):
+        texts += [f"{GOOD[i % 3]} #{i}", f"{BAD[i % 3]} #{i}"]
+        labels += [3 + i % 2, i % 2]  # 4-5* and 1-2*: no 3* label at all
+    return split_files([LabelledFile(Path("toy.csv"), "stars", texts, labels)], 13, 0.0)
+
+
+def p_three(model, texts):
+    from transformers import AutoTokenizer
+
+    from nlp.model import base_model_dir
+
+    tok = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
+    enc = tok(texts, padding=True, return_tensors="pt")
+    with torch.no_grad():
+        return torch.softmax(model(**enc).logits, -1)[:, 2].mean().item()
+
+
+@pytest.mark.slow
+def test_student_learns_the_stored_teacher_probabilities(tmp_path):
+    splits = toy_split()
+    texts = splits[0].file.texts
+    cfg = TrainConfig(epochs=2, max_length=24, batch_size=16, sentence_views=0.0, word_weight=0.0, threads=2)
+    # the teacher says "3 stars" for the bad reviews only; good reviews are not in its file
+    bad = [t for t, label in zip(texts, splits[0].file.labels) if label <= 1]
+    good = [t for t in texts if t not in bad]
+    table = save_probs(tmp_path / "t.npz", bad, np.tile([0.0, 0.0, 1.0, 0.0, 0.0], (len(bad), 1)), {"teacher": "toy"})
+    plain, _, _ = train(splits, cfg, log=lambda m: None)
+    taught, spec, _ = train(splits, cfg, teacher_probs=table, teacher_weight=3.0, log=lambda m: None)
+    assert spec.training["teacher_probs"] == {"file_texts": len(bad), "matched": len(bad), "weight": 3.0,
+                                              "teacher": "toy"}
+    assert p_three(taught, bad) > p_three(plain, bad) + 0.15  # moved towards the teacher
+    assert abs(p_three(taught, good) - p_three(plain, good)) < p_three(taught, bad) - p_three(plain, bad)
