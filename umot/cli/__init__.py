@@ -63,6 +63,7 @@ def _register(app: typer.Typer) -> None:
     from umot.cli.run import demo, run
     from umot.cli.serve import deploy, serve
     from umot.cli.sources import sources_app
+    from umot.cli.teacher import teacher
     from umot.cli.themes import rescore, themes_app
     from umot.cli.train import train
     from umot.cli.web import web
@@ -77,6 +78,7 @@ def _register(app: typer.Typer) -> None:
     app.command("train")(train)
     app.command("export")(export)
     app.command("rescore")(rescore)  # themes and journey stages of stored reviews (#18)
+    app.command("teacher")(teacher)  # training-time extra: the mpnet teacher for `train --teacher-probs` (#19)
     # scheduling with Prefect (docs/deployments.md)
     app.command("serve")(serve)
     app.command("deploy")(deploy)
