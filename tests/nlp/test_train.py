@@ -37,7 +37,7 @@ def test_train_on_two_schemes_writes_full_and_fast_models_and_a_card(tmp_path):
     out, fast = tmp_path / "model", tmp_path / "fast"
     result = CliRunner().invoke(app, [
         "train", "--data", str(reviews), "--data", str(mentions), "--holdout", "mentions.jsonl=0.2",
-        "--rows", "mentions.jsonl=60", "--out", str(out), "--fast-out", str(fast), "--epochs", "1",
+        "--rows", "mentions.jsonl=60", "--out", str(out), "--fast-out", str(fast), "--epochs", "1", "--fast-epochs", "0.5",
         "--max-length", "24", "--batch-size", "16", "--set", "sentence_views=0.2",
     ])
     assert result.exit_code == 0, result.output
@@ -47,7 +47,8 @@ def test_train_on_two_schemes_writes_full_and_fast_models_and_a_card(tmp_path):
     assert files["mentions.jsonl"] == {"scheme": "three", "rows": 90, "trained": 60, "held_out": 18}
     assert spec["training"]["train_texts"] == 168 and spec["training"]["config"]["sentence_views"] == 0.2
     assert 0.3 <= spec["detractor_threshold"] <= 0.7
-    assert json.loads((fast / "umot_model.json").read_text())["num_layers"] == 4
+    fast_spec = json.loads((fast / "umot_model.json").read_text())
+    assert fast_spec["num_layers"] == 4 and fast_spec["training"]["distill"]["epochs"] == 0.5
     card = (out / "MODEL_CARD.md").read_text()
     assert "| `reviews.csv` | stars | 120 | 108 | 12 (10%) | your own data |" in card
     assert "| `mentions.jsonl` | three | 90 | 60 | 18 (20%) | your own data |" in card
@@ -71,6 +72,7 @@ def test_train_on_two_schemes_writes_full_and_fast_models_and_a_card(tmp_path):
     ("text,label\nfine,positive\nodd,2\n", "bad.csv", ["--scheme", "bad.csv=three"], "bad.csv: row 3: label '2'"),
     ("", "bad.csv", [], "bad.csv: empty file"),
     ("text,stars\nok,5\n", "bad.txt", [], "bad.txt: unknown format"),
+    ("text,stars\nok,5\n", "ok.csv", ["--fast-epochs", "0"], "--fast-epochs 0.0: must be above 0"),
 ])
 def test_one_bad_file_among_good_ones_stops_before_training(tmp_path, content, name, extra, message):
     good = reviews_csv(tmp_path / "good.csv", 10)
