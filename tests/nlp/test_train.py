@@ -72,7 +72,6 @@ def test_train_on_two_schemes_writes_full_and_fast_models_and_a_card(tmp_path):
     ("text,label\nfine,positive\nodd,2\n", "bad.csv", ["--scheme", "bad.csv=three"], "bad.csv: row 3: label '2'"),
     ("", "bad.csv", [], "bad.csv: empty file"),
     ("text,stars\nok,5\n", "bad.txt", [], "bad.txt: unknown format"),
-    ("text,stars\nok,5\n", "ok.csv", ["--fast-epochs", "0"], "--fast-epochs 0.0: must be above 0"),
 ])
 def test_one_bad_file_among_good_ones_stops_before_training(tmp_path, content, name, extra, message):
     good = reviews_csv(tmp_path / "good.csv", 10)
@@ -123,3 +122,11 @@ def test_weight_average_is_a_running_mean_after_warm_up():
         avg.update(net, step, start=2)  # steps 1-2 are warm-up: the average follows the weights
     avg.copy_to(net)
     assert net.weight.item() == pytest.approx((2.0 + 3.0 + 4.0) / 3)
+
+
+def test_a_student_without_steps_is_refused_before_training(tmp_path):
+    good = reviews_csv(tmp_path / "good.csv", 10)
+    result = CliRunner().invoke(app, ["train", "--data", str(good), "--fast-out", str(tmp_path / "f"),
+                                      "--fast-epochs", "0", "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and "--fast-epochs 0.0: must be above 0" in result.output, result.output
+    assert not (tmp_path / "m").exists()

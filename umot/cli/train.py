@@ -102,7 +102,7 @@ def train(
     rows: Annotated[list[str] | None, typer.Option(metavar="FILE=N", help="FILE=N: train on at most N rows of FILE (a stratified, seeded sample).")] = None,
     holdout: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SHARE", help="Share of each file held out (stratified), SHARE or FILE=SHARE (default 0.1).")] = None,
     fast_out: Annotated[Path | None, typer.Option(help="Also distil a fast 4-layer model into this directory.")] = None,
-    fast_epochs: Annotated[float, typer.Option(help="With --fast-out: the student's passes over the data (fractions allowed).")] = 0.2,
+    fast_epochs: Annotated[float | None, typer.Option(help="With --fast-out: the student's passes over the data (fractions allowed; default 1).")] = None,
     from_db: Annotated[bool, typer.Option("--from-db", help="Train on the store's rated reviews (and triage corrections).")] = False,
     brand: Annotated[str | None, typer.Option(help="With --from-db: only this brand's reviews.")] = None,
     database_url: Annotated[str | None, typer.Option(help="With --from-db: database URL (default UMOT_DATABASE_URL).")] = None,
@@ -128,7 +128,7 @@ def train(
     """
     if (not data) == (not from_db):
         fail("give --data FILE (one or more) or --from-db")
-    if fast_epochs <= 0:
+    if fast_epochs is not None and fast_epochs <= 0:
         fail(f"--fast-epochs {fast_epochs}: must be above 0")
     import os
 
@@ -177,7 +177,7 @@ def train(
     fallback = shlex.join(["umot", "train", *(a for p in data or [] for a in ("--data", str(p))),
                            *(["--from-db"] + (["--brand", brand] if brand else []) if from_db else []), "--out", str(out)])
     summary = run(splits, out, cfg=cfg, card=card or out / "MODEL_CARD.md", eval_dir=eval_dir, fast_out=fast_out,
-                  distill_cfg=DistillConfig(epochs=fast_epochs), from_db=from_db_run, command=command_line(fallback=fallback), teacher_probs=table,
+                  distill_cfg=None if fast_epochs is None else DistillConfig(epochs=fast_epochs), from_db=from_db_run, command=command_line(fallback=fallback), teacher_probs=table,
                   teacher_weight=teacher_weight, log=lambda m: typer.echo(m))
     typer.echo(f"done in {summary.total_minutes} min: " + ", ".join(f"{m.role} {m.version} -> {m.directory}" for m in summary.models))
     typer.echo(f"use it: umot score INPUT -o OUTPUT --model {fast_out or out}   (or UMOT_MODEL={fast_out or out})")
