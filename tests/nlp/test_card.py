@@ -42,9 +42,9 @@ def test_card_names_every_dataset_its_terms_and_one_table_per_evaluation_set():
     card = render_card(summary(directory=str(ROOT / "nlp" / "model")))
     assert card.startswith("# Model card: umot's shipped sentiment models\n")
     assert "(`make model` runs this command)" in card and "umot train --data a --data b --out nlp/model" in card
-    assert ("| `marc_en_train.csv.gz` | stars | 12458 | 11212 | 1246 (10%) | MARC English | Keung et al. 2020 | "
+    assert ("| `marc_en_train.csv.gz` | stars | 12,458 | 11,212 | 1,246 (10%) | MARC English | Keung et al. 2020 | "
             "**research use only**: no commercial use |") in card
-    assert "| `tweets_semeval2017_train.csv.gz` | three | 49570 | 8000 | 4957 (10%) |" in card
+    assert "| `tweets_semeval2017_train.csv.gz` | three | 49,570 | 8,000 | 4,957 (10%) |" in card
     assert "**Most of these datasets may be used for research only**" in card
     assert "| `class_balance` | 0.5 |" in card and "| fast model: `layers` | [0, 1, 2, 5] |" in card
     assert "| fast | `nlp/model_fast` | `umot-minilm-sentiment-fast@9876543210` | 4 | 14.6 MB | `umot score` default" in card
