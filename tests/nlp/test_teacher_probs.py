@@ -82,4 +82,4 @@ def test_the_card_says_when_a_teacher_was_learned_from():
     taught = shipped.model_copy(update={"teacher": {"teacher": "all-mpnet-base-v2", "matched": 3000, "weight": 2.0}})
     untaught = shipped.model_copy(update={"teacher": None})
     assert "A stored teacher's probabilities" not in render_card(untaught)
-    assert "the\n  3000 training texts found in its file also learn them (cross-entropy, weight 2.0)" in render_card(taught)
+    assert "the\n  3,000 training texts found in its file also learn them (cross-entropy, weight 2.0)" in render_card(taught)
