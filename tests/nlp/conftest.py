@@ -65,3 +65,27 @@ def shipped_scorer():
     import nlp
 
     return nlp.load_scorer(None)
+
+
+@pytest.fixture
+def rated_csv(tmp_path: Path) -> Path:
+    """30 rated reviews, every star present: the smallest file `umot train`/`teacher` accept."""
+    data = tmp_path / "reviews.csv"
+    data.write_text("text,stars\n" + "".join(f"review {i},{1 + i % 5}\n" for i in range(30)))
+    return data
+
+
+@pytest.fixture(scope="session")
+def cli_refusal():
+    """Run `umot ARGS`, expect the one-line refusal (exit 2, one `error:` line) and return that line."""
+    from typer.testing import CliRunner
+
+    from umot.cli import app
+
+    def run(args: list[str]) -> str:
+        result = CliRunner().invoke(app, args)
+        errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+        assert result.exit_code == 2 and len(errors) == 1, result.output
+        return errors[0]
+
+    return run

@@ -56,19 +56,11 @@ def test_attach_and_soft_loss_only_on_rows_found(tmp_path):
     assert "soft" not in collate([Example([101, 102], 1, 0)], 0, "cpu")  # no teacher: batches as before
 
 
-def test_train_refuses_a_bad_probabilities_file_in_one_line(tmp_path):
-    from typer.testing import CliRunner
-
-    from umot.cli import app
-
-    data = tmp_path / "reviews.csv"
-    data.write_text("text,stars\n" + "".join(f"review {i},{1 + i % 5}\n" for i in range(30)))
+def test_train_refuses_a_bad_probabilities_file_in_one_line(tmp_path, rated_csv, cli_refusal):
     (tmp_path / "probs.npz").write_text("not numpy")
-    result = CliRunner().invoke(app, ["train", "--data", str(data), "--out", str(tmp_path / "model"),
-                                      "--teacher-probs", str(tmp_path / "probs.npz")])
-    assert result.exit_code == 2
-    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
-    assert len(errors) == 1 and "probs.npz: not a teacher probabilities file" in errors[0], result.output
+    line = cli_refusal(["train", "--data", str(rated_csv), "--out", str(tmp_path / "model"),
+                        "--teacher-probs", str(tmp_path / "probs.npz")])
+    assert "probs.npz: not a teacher probabilities file" in line
     assert not (tmp_path / "model").exists()
 
 

