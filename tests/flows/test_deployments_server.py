@@ -205,3 +205,39 @@ def test_umot_serve_stops_cleanly_on_sigterm(client, umot_env, tmp_path):
     assert "never awaited" not in output and "Traceback" not in output, output[-3000:]
     for name in ("nightly/nightly", "weekly-export/weekly-export"):
         assert deployment(client, name).paused, name
+
+
+@pytest.mark.parametrize("when", ["before the loop runs", "while the runner enters"])
+def test_an_early_stop_still_pauses_the_schedules(server, client, when):
+    """SIGTERM can land before the runner is up (a loaded machine, a quick kill), when Prefect's own
+    pause would not run: --pause-on-shutdown must pause the schedules all the same."""
+    import asyncio
+
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows.deployments import ScheduleConfig, build_deployments
+    from flows.serving import _StopOnSigterm
+
+    names = ("nightly/nightly", "weekly-export/weekly-export")
+    with temporary_settings(updates={PREFECT_API_URL: server}):
+        runner = _StopOnSigterm(pause_on_shutdown=True, webserver=False)
+        for dep in build_deployments(ScheduleConfig()):
+            runner.add_deployment(dep)
+        for name in names:
+            client.resume_deployment(deployment(client, name).id)
+        assert not any(deployment(client, name).paused for name in names)
+
+        async def stop_early() -> None:
+            if when == "before the loop runs":
+                runner.handle_sigterm()  # what the signal calls
+                await asyncio.wait_for(runner.start(), 60)
+                return
+            task = asyncio.create_task(runner.start())
+            await asyncio.sleep(0)  # start() runs up to its first wait, inside the runner's __aenter__
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+
+        asyncio.run(stop_early())
+    for name in names:
+        assert deployment(client, name).paused, name
