@@ -73,13 +73,12 @@ def test_train_on_two_schemes_writes_full_and_fast_models_and_a_card(tmp_path):
     ("", "bad.csv", [], "bad.csv: empty file"),
     ("text,stars\nok,5\n", "bad.txt", [], "bad.txt: unknown format"),
 ])
-def test_one_bad_file_among_good_ones_stops_before_training(tmp_path, content, name, extra, message):
-    good = reviews_csv(tmp_path / "good.csv", 10)
+def test_one_bad_file_among_good_ones_stops_before_training(tmp_path, rated_csv, cli_refusal, content, name, extra,
+                                                            message):
     bad = tmp_path / name
     bad.write_text(content)
-    result = CliRunner().invoke(app, ["train", "--data", str(good), "--data", str(bad), *extra, "--out", str(tmp_path / "m")])
-    assert result.exit_code != 0 and message in result.output, result.output
-    assert len(result.output.strip().splitlines()) == 1
+    assert message in cli_refusal(["train", "--data", str(rated_csv), "--data", str(bad), *extra,
+                                   "--out", str(tmp_path / "m")])
     assert not (tmp_path / "m").exists()
 
 
@@ -87,16 +86,14 @@ def test_one_bad_file_among_good_ones_stops_before_training(tmp_path, content, n
     ([], "give --data FILE (one or more) or --from-db"),
     (["--scheme", "other.csv=stars"], "--scheme 'other.csv=stars': other.csv is not one of the --data files"),
     (["--holdout", "1.5"], "--holdout '1.5': the held-out share must be within 0-1"),
-    (["--rows", "good.csv=0"], "--rows 'good.csv=0': the row cap must be a positive number"),
+    (["--rows", "reviews.csv=0"], "--rows 'reviews.csv=0': the row cap must be a positive number"),
     (["--scheme", "likert"], "--scheme 'likert': unknown scheme"),
     (["--set", "lr"], "--set 'lr': expected FIELD=VALUE"),
     (["--set", "lr=fast"], "--set 'lr=fast': 'fast' is not a float"),
 ])
-def test_bad_options_are_one_line(tmp_path, args, message):
-    good = reviews_csv(tmp_path / "good.csv", 10)
-    data = ["--data", str(good)] if args else []
-    result = CliRunner().invoke(app, ["train", *data, *args, "--out", str(tmp_path / "m")])
-    assert result.exit_code != 0 and message in result.output, result.output
+def test_bad_options_are_one_line(tmp_path, rated_csv, cli_refusal, args, message):
+    data = ["--data", str(rated_csv)] if args else []
+    assert message in cli_refusal(["train", *data, *args, "--out", str(tmp_path / "m")])
     assert not (tmp_path / "m").exists()
 
 
@@ -124,9 +121,8 @@ def test_weight_average_is_a_running_mean_after_warm_up():
     assert net.weight.item() == pytest.approx((2.0 + 3.0 + 4.0) / 3)
 
 
-def test_a_student_without_steps_is_refused_before_training(tmp_path):
-    good = reviews_csv(tmp_path / "good.csv", 10)
-    result = CliRunner().invoke(app, ["train", "--data", str(good), "--fast-out", str(tmp_path / "f"),
-                                      "--fast-epochs", "0", "--out", str(tmp_path / "m")])
-    assert result.exit_code == 2 and "--fast-epochs 0.0: must be above 0" in result.output, result.output
+def test_a_student_without_steps_is_refused_before_training(tmp_path, rated_csv, cli_refusal):
+    assert "--fast-epochs 0.0: must be above 0" in cli_refusal([
+        "train", "--data", str(rated_csv), "--fast-out", str(tmp_path / "f"), "--fast-epochs", "0",
+        "--out", str(tmp_path / "m")])
     assert not (tmp_path / "m").exists()
