@@ -55,7 +55,7 @@ TRAIN_DATA = \
   --data $(SHARED_DATA)/tweets_semeval2017_train.csv.gz --data $(SHARED_DATA)/appreviews_uber_googleplay.csv.gz \
   --data $(SHARED_DATA)/appreviews_chatgpt_appstore.csv.gz --data $(SHARED_DATA)/restaurants_zomato.csv.gz \
   --holdout appreviews_uber_googleplay.csv.gz=0.15 --holdout appreviews_chatgpt_appstore.csv.gz=0.15 \
-  --rows tweets_semeval2017_train.csv.gz=8000 --rows restaurants_zomato.csv.gz=2000
+  --rows tweets_semeval2017_train.csv.gz=16000 --rows restaurants_zomato.csv.gz=2000
 model: $(STAMP)
 	$(BIN)/umot train \
 	  $(TRAIN_DATA) \
@@ -67,7 +67,7 @@ model: $(STAMP)
 # fine-tunes its top 4 layers on the same files, holdouts and row caps as `model` ($(TRAIN_DATA)),
 # cross-fitted (each text scored by a teacher trained on the other folds), and writes its probabilities
 # per training text to $(TEACHER_PROBS) (< 1 MB: commit it, then
-# `umot train ... --teacher-probs $(TEACHER_PROBS)` reproduces a student without the teacher). ~1-1.5 h on 2 cores.
+# `umot train ... --teacher-probs $(TEACHER_PROBS)` reproduces a student without the teacher). ~2 h on 2 cores (110 min in session 9).
 TEACHER_DIR ?= data/teacher
 TEACHER_PROBS ?= nlp/teacher_probs.npz
 TEACHER_FOLDS ?= 2
