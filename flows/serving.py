@@ -5,10 +5,10 @@ by calling ``Runner.stop()`` from the signal handler while its event loop is
 running: that only creates the ``Runner.astop`` coroutine (never awaited,
 Python warns) and ``sys.exit`` then unwinds the loop from wherever it was. Here
 SIGTERM does what Ctrl-C does instead: it cancels the main task, the runner
-leaves its ``async with`` (pausing schedules when asked) and the process
-exits 0. A stop that lands while the runner is still entering its ``async
-with`` (a loaded machine, a quick ``kill``) skips Prefect's own pause, so
-``start`` pauses the schedules itself when asked and Prefect did not.
+leaves its ``async with`` and the process exits 0. Prefect's own pause on
+shutdown is skipped by a stop that lands while the runner is still entering
+its ``async with`` (a loaded machine, a quick ``kill``), so ``start`` pauses
+the schedules itself when asked, in every case, with a client of its own.
 """
 
 from __future__ import annotations
@@ -19,20 +19,36 @@ import signal
 import threading
 from collections.abc import Sequence
 from typing import Any
+from uuid import UUID
 
+from prefect.deployments.runner import RunnerDeployment
 from prefect.runner import Runner
 
 log = logging.getLogger(__name__)
 
 
 class _StopOnSigterm(Runner):
-    """A Runner whose SIGTERM handler cancels its main task, as asyncio does for Ctrl-C."""
+    """A Runner whose SIGTERM handler cancels its main task, as asyncio does for Ctrl-C.
+
+    It pauses the schedules on the way out itself (``pause_on_shutdown``), through a client of
+    its own, so that the pause also happens when the stop lands before Prefect's runner is up
+    (its own pause runs only when its ``async with`` is left, with a client that may never have
+    opened).
+    """
 
     _main_task: asyncio.Task | None = None
     _main_loop: asyncio.AbstractEventLoop | None = None
-
-    _paused = False
     _stop_requested = False  # SIGTERM before start() ran: it stops at once
+
+    def __init__(self, *, pause_on_shutdown: bool = True, **kwargs: Any) -> None:
+        super().__init__(pause_on_shutdown=False, **kwargs)  # start() pauses, in every case
+        self.pause_when_stopped = pause_on_shutdown
+        self.served_ids: list[UUID] = []
+
+    async def aadd_deployment(self, deployment: RunnerDeployment) -> UUID:
+        deployment_id = await super().aadd_deployment(deployment)
+        self.served_ids.append(deployment_id)
+        return deployment_id
 
     async def start(self, run_once: bool = False, webserver: bool | None = None) -> None:
         self._main_task, self._main_loop = asyncio.current_task(), asyncio.get_running_loop()
@@ -40,22 +56,16 @@ class _StopOnSigterm(Runner):
             if not self._stop_requested:
                 await super().start(run_once=run_once, webserver=webserver)
         finally:
-            if self.pause_on_shutdown and not self._paused:  # stopped before the runner was up
-                await self._pause_with_own_client()
+            if self.pause_when_stopped:
+                await self._pause_served()
 
-    async def _pause_schedules(self) -> None:
-        await super()._pause_schedules()
-        self._paused = True
-
-    async def _pause_with_own_client(self) -> None:
-        """Prefect's pause, through a client of our own (the runner's may never have opened)."""
+    async def _pause_served(self) -> None:
         from prefect.client.orchestration import get_client
 
         async with get_client() as client:
-            for deployment_id in self._deployment_registry.get_deployment_ids():
+            for deployment_id in self.served_ids:
                 await client.pause_deployment(deployment_id)
-        self._paused = True
-        self._logger.info("All deployments have been paused!")
+        log.info("paused the schedules of %d deployment(s)", len(self.served_ids))
 
     def handle_sigterm(self, *args: Any, **kwargs: Any) -> None:
         self._logger.info("SIGTERM received, shutting down...")
