@@ -8,6 +8,7 @@ spiders only handle requests and incremental stopping.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -115,7 +116,7 @@ def json_ld_reviews(html: str, url: str) -> list[dict[str, Any]]:
     except Exception as exc:  # extruct raises whatever its parsers raise
         raise ParseError(f"JSON-LD could not be read ({exc})") from None
     found: list[dict[str, Any]] = []
-    for node in _walk(blocks):
+    for node in walk_dicts(blocks):
         candidates = [node] if _has_type(node, "Review") else []
         listed = node.get("review")
         candidates += [r for r in (listed if isinstance(listed, list) else [listed]) if isinstance(r, dict)]
@@ -131,14 +132,15 @@ def _has_type(node: dict[str, Any], type_: str) -> bool:
     return type_ in types if isinstance(types, list) else types == type_
 
 
-def _walk(value: Any):
+def walk_dicts(value: Any) -> Iterator[dict[str, Any]]:
+    """Every dict inside a parsed JSON value, depth first (the value itself first)."""
     if isinstance(value, dict):
         yield value
         for child in value.values():
-            yield from _walk(child)
+            yield from walk_dicts(child)
     elif isinstance(value, list):
         for child in value:
-            yield from _walk(child)
+            yield from walk_dicts(child)
 
 
 def html_to_text(value: str | None) -> str | None:

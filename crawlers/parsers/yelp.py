@@ -31,6 +31,7 @@ from crawlers.parsers.common import (
     html_to_text,
     json_ld_reviews,
     make_review,
+    walk_dicts,
 )
 from crawlers.parsers.replies import reply_fields
 from crawlers.parsers.urls import site_root, with_query
@@ -74,17 +75,12 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
 
 def _review_feeds(value: Any) -> Iterator[dict[str, Any]]:
     """Objects with a ``reviews`` list of Yelp review items, depth first."""
-    if isinstance(value, dict):
-        items = value.get("reviews")
+    for node in walk_dicts(value):
+        items = node.get("reviews")
         if isinstance(items, list) and items and all(
             isinstance(i, dict) and "comment" in i and "rating" in i for i in items
         ):
-            yield value
-        for child in value.values():
-            yield from _review_feeds(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _review_feeds(child)
+            yield node
 
 
 def _from_feed(feed: dict[str, Any], url: str) -> ParsedPage:
