@@ -47,7 +47,7 @@ test-fast: $(STAMP)
 # files of ../shared/data and the mpnet teacher's probabilities on them ($(TEACHER_PROBS),
 # committed: `make teacher` rebuilds it), then the distilled 4-layer fast model (nlp/model_fast/,
 # `umot score`'s default), evaluated on the dev/test files there (nlp/MODEL_CARD.md).
-# Uses a GPU when present; ~30 min on 2 quiet CPU cores.
+# Uses a GPU when present; ~55 min on 2 CPU cores (55.4 min on an AMD EPYC; the limit is 60).
 SHARED_DATA ?= ../shared/data
 # The training files, their held-out shares and row caps: one list for `model` and `teacher`.
 TRAIN_DATA = \
