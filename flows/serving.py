@@ -65,7 +65,7 @@ class _StopOnSigterm(Runner):
         async with get_client() as client:
             for deployment_id in self.served_ids:
                 await client.pause_deployment(deployment_id)
-        log.info("paused the schedules of %d deployment(s)", len(self.served_ids))
+        self._logger.info("Paused the schedules of %d deployment(s).", len(self.served_ids))
 
     def handle_sigterm(self, *args: Any, **kwargs: Any) -> None:
         self._logger.info("SIGTERM received, shutting down...")

@@ -203,6 +203,7 @@ def test_umot_serve_stops_cleanly_on_sigterm(client, umot_env, tmp_path):
     output = log.read_text()
     assert returncode == 0, output[-3000:]
     assert "never awaited" not in output and "Traceback" not in output, output[-3000:]
+    assert "Paused the schedules of 2 deployment(s)." in output, output[-3000:]
     for name in ("nightly/nightly", "weekly-export/weekly-export"):
         assert deployment(client, name).paused, name
 
