@@ -6,7 +6,8 @@
   -log p(4-5*) on the aggregated probabilities;
 - three classes: cross-entropy over p(1-2*), p(3*), p(4-5*) (``three_weight``);
 - a teacher's probabilities (distillation, or stored per text by `make teacher`):
-  cross-entropy to them (``soft_weight``).
+  cross-entropy to them (``soft_weight``), optionally at a temperature T (both
+  sides softened, scaled by T**2 as in Hinton et al. 2015).
 
 So a tweet labelled "neutral" teaches p(3*) without claiming a star rating.
 """
@@ -32,7 +33,21 @@ def grouped_logp(logp: torch.Tensor) -> torch.Tensor:
     return torch.stack([torch.logsumexp(logp[:, :2], -1), logp[:, 2], torch.logsumexp(logp[:, 3:], -1)], -1)
 
 
-def loss_fn(logits: torch.Tensor, batch: dict, cfg, soft_weight: float = 0.0) -> torch.Tensor:
+def soft_loss(logp: torch.Tensor, logits: torch.Tensor, soft: torch.Tensor, temperature: float = 1.0) -> torch.Tensor:
+    """Per-row cross-entropy to the teacher's probabilities ``soft`` (rows of zeros: no teacher, no loss).
+
+    At ``temperature`` T != 1 the teacher's probabilities become p**(1/T) renormalised (its logits / T),
+    the student's logits are divided by T too, and the loss is scaled by T**2 so its gradient keeps its size.
+    ``logp`` (the log-softmax of ``logits``) is reused at T = 1, so the shipped recipe computes what it did."""
+    if temperature == 1.0:
+        return -(soft * logp).sum(-1)
+    taught = soft.sum(-1, keepdim=True) > 0
+    target = soft.clamp_min(1e-8) ** (1.0 / temperature)
+    target = torch.where(taught, target / target.sum(-1, keepdim=True), torch.zeros_like(target))
+    return -(target * torch.log_softmax(logits.float() / temperature, dim=-1)).sum(-1) * temperature**2
+
+
+def loss_fn(logits: torch.Tensor, batch: dict, cfg, soft_weight: float = 0.0, soft_temperature: float = 1.0) -> torch.Tensor:
     """Mean weighted loss of a batch (``cfg``: a TrainConfig's weights)."""
     logp = torch.log_softmax(logits.float(), dim=-1)
     grouped = grouped_logp(logp)
@@ -53,5 +68,5 @@ def loss_fn(logits: torch.Tensor, batch: dict, cfg, soft_weight: float = 0.0) ->
         nll = -grouped[has_three].gather(1, batch["three"][has_three].unsqueeze(1)).squeeze(1)
         total = total + (nll * weight[has_three]).sum() * cfg.three_weight
     if soft_weight and "soft" in batch:  # a row without the teacher's probabilities has zeros: no soft loss
-        total = total + soft_weight * (-(batch["soft"] * logp).sum(-1)).sum()
+        total = total + soft_weight * soft_loss(logp, logits, batch["soft"], soft_temperature).sum()
     return total / len(batch["star"])

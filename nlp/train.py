@@ -120,11 +120,12 @@ def set_determinism(seed: int) -> None:
 
 def fit(model: nn.Module, base: list[Example], views: list[Example], words: list[Example], n_views: int,
         n_words: int, cfg: TrainConfig, pad_id: int, *, teacher: nn.Module | None = None, soft_weight: float = 0.0,
-        log: Callable[[str], None] = print) -> dict:
+        soft_temperature: float = 1.0, log: Callable[[str], None] = print) -> dict:
     """The optimisation loop; returns steps and minutes. Views and words rotate through the epochs.
 
     With a ``teacher``, each batch also learns the teacher's probabilities (``soft_weight``), computed
-    batch by batch: a run of a fraction of an epoch pays only for the texts it sees."""
+    batch by batch: a run of a fraction of an epoch pays only for the texts it sees. ``soft_temperature``:
+    see ``nlp.losses.soft_loss``."""
     device = next(model.parameters()).device
     rng = random.Random(cfg.seed)
     if n_words < len(words):
@@ -153,7 +154,7 @@ def fit(model: nn.Module, base: list[Example], views: list[Example], words: list
                     inputs["soft"] = torch.softmax(teacher(input_ids=inputs["input_ids"],
                                                            attention_mask=inputs["attention_mask"]).logits.float(), -1)
             logits = model(input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"]).logits
-            loss = loss_fn(logits, inputs, cfg, soft_weight)
+            loss = loss_fn(logits, inputs, cfg, soft_weight, soft_temperature)
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
@@ -175,11 +176,13 @@ def fit(model: nn.Module, base: list[Example], views: list[Example], words: list
 
 
 def train(splits: Sequence[FileSplit], cfg: TrainConfig | None = None, *, teacher_probs: TeacherProbs | None = None,
-          teacher_weight: float = 1.0, log: Callable[[str], None] = print) -> tuple[MeanPoolSentiment, ModelSpec, dict]:
+          teacher_weight: float = 1.0, teacher_temperature: float = 1.0,
+          log: Callable[[str], None] = print) -> tuple[MeanPoolSentiment, ModelSpec, dict]:
     """Fine-tune on the training rows of ``splits``; return the model, its spec and run statistics.
 
     With ``teacher_probs`` (`make teacher`), rows whose text is in it also learn the stored teacher
-    probabilities (cross-entropy x ``teacher_weight``); the other rows, views and words: labels only."""
+    probabilities (cross-entropy x ``teacher_weight``, at ``teacher_temperature``); the other rows, views
+    and words: labels only."""
     from transformers import AutoTokenizer
 
     from nlp.model import base_model_dir
@@ -198,12 +201,15 @@ def train(splits: Sequence[FileSplit], cfg: TrainConfig | None = None, *, teache
         found = teacher_probs.attach(base, [s.file.texts[i] for s in splits for i in s.train])
         taught = {"file_texts": len(teacher_probs), "matched": found, "weight": teacher_weight,
                   "teacher": teacher_probs.meta.get("teacher", "?")}
-        log(f"teacher probabilities for {found} of {len(base)} training texts (weight {teacher_weight})")
+        if teacher_temperature != 1.0:  # absent means 1: the shipped summary and card stay as they were
+            taught["temperature"] = teacher_temperature
+        log(f"teacher probabilities for {found} of {len(base)} training texts (weight {teacher_weight}, "
+            f"temperature {teacher_temperature:g})")
     model = build_from_base(list(STAR_LABELS)).to(device)
     if cfg.freeze_embeddings:
         model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     run = fit(model, base, views, words, n_views, n_words, cfg, tokenizer.pad_token_id or 0,
-              soft_weight=teacher_weight if taught else 0.0, log=log)
+              soft_weight=teacher_weight if taught else 0.0, soft_temperature=teacher_temperature, log=log)
     minutes = (time.perf_counter() - t_start) / 60
     spec = ModelSpec(training={
         "config": asdict(cfg), "train_texts": len(base), "steps": run["steps"],

@@ -126,14 +126,15 @@ def add_fast_model(summary: TrainingSummary, out: Path, fast_out: Path, splits: 
 def run(splits: Sequence[FileSplit], out: Path, *, cfg: TrainConfig | None = None, card: Path | None = None,
         eval_dir: Path | None = None, fast_out: Path | None = None, distill_cfg=None,
         from_db: dict | None = None, command: str = "", teacher_probs=None, teacher_weight: float = 1.0,
-        log: Callable[[str], None] = print) -> TrainingSummary:
+        teacher_temperature: float = 1.0, log: Callable[[str], None] = print) -> TrainingSummary:
     """Train, save to ``out`` (and a distilled fast model to ``fast_out``), evaluate, write the card.
 
     ``teacher_probs`` (a ``nlp.teacher.TeacherProbs``): the full model also learns them (``nlp.train.train``);
     the fast model learns from the full model, as without."""
     cfg = cfg or TrainConfig()
     t0 = time.perf_counter()
-    model, spec, stats = train(splits, cfg, teacher_probs=teacher_probs, teacher_weight=teacher_weight, log=log)
+    model, spec, stats = train(splits, cfg, teacher_probs=teacher_probs, teacher_weight=teacher_weight,
+                                teacher_temperature=teacher_temperature, log=log)
     full = save_and_measure(model, spec, out, "full", splits, eval_dir, log)
     summary = TrainingSummary(
         command=command, machine=f"{platform.machine()}, {torch.get_num_threads()} threads, torch {torch.__version__}",

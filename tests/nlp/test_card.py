@@ -85,3 +85,11 @@ def test_summary_round_trips_through_json(tmp_path):
     s = summary()
     s.save(tmp_path)
     assert TrainingSummary.load(tmp_path) == s and s.model("fast").layers == 4 and s.model("other") is None
+
+
+def test_card_names_the_teacher_and_its_temperature_only_when_one_was_set():
+    taught = {"file_texts": 45074, "matched": 46060, "weight": 1.0, "teacher": "all-mpnet-base-v2"}
+    card = render_card(summary().model_copy(update={"teacher": taught}))
+    assert "46,060 training texts found in its file also learn them (cross-entropy, weight 1.0)." in card
+    card = render_card(summary().model_copy(update={"teacher": {**taught, "temperature": 2.0}}))
+    assert "(cross-entropy, weight 1.0, temperature 2.0)." in card

@@ -42,3 +42,24 @@ def test_teacher_probabilities_only_with_a_soft_weight():
 
 def test_grouped_probabilities_sum_to_one():
     assert torch.allclose(grouped_logp(torch.log_softmax(torch.randn(4, 5), -1)).exp().sum(-1), torch.ones(4))
+
+
+def test_temperature_softens_both_sides_and_scales_by_its_square():
+    cfg = TrainConfig()
+    teacher = torch.tensor([0.05, 0.05, 0.1, 0.2, 0.6])
+    t = 2.0
+    target = teacher ** (1 / t) / (teacher ** (1 / t)).sum()  # the teacher's logits / T
+    student = torch.log_softmax(LOGITS[0] / t, -1)
+    expected = -(target * student).sum().item() * t**2
+    got = loss_fn(LOGITS, batch(soft=teacher.tolist()), cfg, soft_weight=1.0, soft_temperature=t).item()
+    assert abs(got - expected) < 1e-5
+    plain = loss_fn(LOGITS, batch(soft=teacher.tolist()), cfg, soft_weight=1.0).item()
+    assert abs(plain - -(teacher * torch.log_softmax(LOGITS[0], -1)).sum().item()) < 1e-5
+    assert abs(got - plain) > 0.05  # the temperature changes the loss
+
+
+def test_a_row_without_teacher_probabilities_adds_nothing_at_any_temperature():
+    cfg = TrainConfig()
+    for t in (0.5, 1.0, 3.0):
+        loss = loss_fn(LOGITS, batch(soft=[0.0] * 5), cfg, soft_weight=1.0, soft_temperature=t)
+        assert loss.item() == 0.0 and math.isfinite(loss.item())

@@ -90,6 +90,7 @@ def test_one_bad_file_among_good_ones_stops_before_training(tmp_path, rated_csv,
     (["--scheme", "likert"], "--scheme 'likert': unknown scheme"),
     (["--set", "lr"], "--set 'lr': expected FIELD=VALUE"),
     (["--set", "lr=fast"], "--set 'lr=fast': 'fast' is not a float"),
+    (["--teacher-temperature", "0"], "--teacher-temperature 0.0: must be above 0"),
 ])
 def test_bad_options_are_one_line(tmp_path, rated_csv, cli_refusal, args, message):
     data = ["--data", str(rated_csv)] if args else []

@@ -118,6 +118,7 @@ def train(
     set_: Annotated[list[str] | None, typer.Option("--set", metavar="FIELD=VALUE", help="FIELD=VALUE: any other hyper-parameter (see the model card's table).")] = None,
     teacher_probs: Annotated[Path | None, typer.Option(metavar="FILE", help="Teacher probabilities from `umot teacher` (`make teacher`): training texts found in FILE also learn them.")] = None,
     teacher_weight: Annotated[float, typer.Option(help="With --teacher-probs: weight of the loss to the teacher's probabilities.")] = 1.0,
+    teacher_temperature: Annotated[float, typer.Option(help="With --teacher-probs: distillation temperature T, softening the teacher's and the model's probabilities alike (1 = as they are).")] = 1.0,
 ) -> None:
     """Fine-tune the MiniLM sentiment model on labelled texts and write a model card.
 
@@ -130,6 +131,8 @@ def train(
         fail("give --data FILE (one or more) or --from-db")
     if fast_epochs is not None and fast_epochs <= 0:
         fail(f"--fast-epochs {fast_epochs}: must be above 0")
+    if not teacher_temperature > 0:
+        fail(f"--teacher-temperature {teacher_temperature}: must be above 0")
     import os
 
     # OpenMP threads that spin at barriers waste a shared CPU: sleep instead (set before torch loads).
@@ -178,6 +181,6 @@ def train(
                            *(["--from-db"] + (["--brand", brand] if brand else []) if from_db else []), "--out", str(out)])
     summary = run(splits, out, cfg=cfg, card=card or out / "MODEL_CARD.md", eval_dir=eval_dir, fast_out=fast_out,
                   distill_cfg=None if fast_epochs is None else DistillConfig(epochs=fast_epochs), from_db=from_db_run, command=command_line(fallback=fallback), teacher_probs=table,
-                  teacher_weight=teacher_weight, log=lambda m: typer.echo(m))
+                  teacher_weight=teacher_weight, teacher_temperature=teacher_temperature, log=lambda m: typer.echo(m))
     typer.echo(f"done in {summary.total_minutes} min: " + ", ".join(f"{m.role} {m.version} -> {m.directory}" for m in summary.models))
     typer.echo(f"use it: umot score INPUT -o OUTPUT --model {fast_out or out}   (or UMOT_MODEL={fast_out or out})")
