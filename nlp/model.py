@@ -129,14 +129,29 @@ def _layer_of(name: str) -> int:
     return int(name.split("encoder.layer.")[1].split(".")[0]) if "encoder.layer." in name else -1
 
 
+def stored_names(model: MeanPoolSentiment, spec: ModelSpec) -> list[str]:
+    """The parameters the overlay stores: the spec's, else those training changed."""
+    return sorted(spec.trained_params or [n for n, p in model.named_parameters() if p.requires_grad])
+
+
+def round_as_stored(model: MeanPoolSentiment, spec: ModelSpec) -> None:
+    """Round the stored parameters through float16 in place, as ``save_overlay`` writes them.
+
+    Whatever is measured afterwards (threshold, ONNX export, the card's figures) is then
+    the model that ships and that `umot score` loads, not its float32 twin from training."""
+    state = model.state_dict()
+    with torch.no_grad():
+        for name in stored_names(model, spec):
+            state[name].copy_(state[name].to(torch.float16).to(state[name].dtype))
+
+
 def save_overlay(model: MeanPoolSentiment, spec: ModelSpec, directory: Path) -> None:
     """Store the trained parameters (float16) and the spec."""
     from safetensors.torch import save_file
 
     directory.mkdir(parents=True, exist_ok=True)
     state = model.state_dict()
-    names = spec.trained_params or [n for n, p in model.named_parameters() if p.requires_grad]
-    spec.trained_params = sorted(names)
+    spec.trained_params = stored_names(model, spec)
     spec.base_version = package_version(BASE_PACKAGE)
     tensors = {n: state[n].detach().to(torch.float16).contiguous() for n in spec.trained_params}
     save_file(tensors, str(directory / WEIGHTS_FILE), metadata={"format": FORMAT})

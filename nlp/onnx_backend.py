@@ -24,7 +24,8 @@ import torch
 
 from core.settings import get_settings
 
-EXPORT_TAG = "x3"  # bump when the export changes, so stale cached files are not reused
+EXPORT_TAG = "x4"  # bump when the export changes, so stale cached files are not reused (x4: exports of
+# a training run's model were made from its float32 weights, not the float16 ones saved under the same version)
 # ONNX Runtime's fused SkipLayerNormalization kernel cost ~13% of the int8 model's CPU time
 # here; the Add + LayerNormalization it replaces run faster (same accuracy; no change in fp32).
 DISABLED_OPTIMIZERS = ["SkipLayerNormFusion"]

@@ -66,10 +66,13 @@ def scorer_for(model: MeanPoolSentiment, spec: ModelSpec, version: str, *, onnx:
 
 def save_and_measure(model: MeanPoolSentiment, spec: ModelSpec, out: Path, role: str, splits: Sequence[FileSplit],
                      eval_dir: Path | None, log: Callable[[str], None]) -> ModelResult:
-    """Choose the threshold on held-out star-rated rows, save, and measure held-out and dev figures."""
+    """Choose the threshold on held-out star-rated rows, save, and measure held-out and dev figures,
+    all on the weights as saved (float16), which is what ships."""
     from nlp.evaluate import evaluate
     from nlp.heldout import criterion, file_figures, group_figures
+    from nlp.model import round_as_stored
 
+    round_as_stored(model, spec)
     probe = scorer_for(model, spec, "probe", onnx=False)  # PyTorch fp32, no export
     stars_held = [(s, i) for s in splits if s.file.scheme == "stars" for i in s.held]
     if stars_held:
