@@ -91,6 +91,10 @@ def test_one_bad_file_among_good_ones_stops_before_training(tmp_path, rated_csv,
     (["--set", "lr"], "--set 'lr': expected FIELD=VALUE"),
     (["--set", "lr=fast"], "--set 'lr=fast': 'fast' is not a float"),
     (["--teacher-temperature", "0"], "--teacher-temperature 0.0: must be above 0"),
+    (["--teacher-weight", "2"], "--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE"),
+    (["--teacher-temperature", "2"], "--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE"),
+    (["--fast-epochs", "0.5"], "--fast-epochs: give --fast-out DIR too"),
+    (["--brand", "Acme"], "--brand and --database-url choose the store's reviews: give --from-db too"),
 ])
 def test_bad_options_are_one_line(tmp_path, rated_csv, cli_refusal, args, message):
     data = ["--data", str(rated_csv)] if args else []

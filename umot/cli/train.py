@@ -133,6 +133,12 @@ def train(
         fail(f"--fast-epochs {fast_epochs}: must be above 0")
     if not teacher_temperature > 0:
         fail(f"--teacher-temperature {teacher_temperature}: must be above 0")
+    if teacher_probs is None and (teacher_weight != 1.0 or teacher_temperature != 1.0):
+        fail("--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE: give it too")
+    if fast_out is None and fast_epochs is not None:
+        fail("--fast-epochs: give --fast-out DIR too (the fast model it trains)")
+    if not from_db and (brand is not None or database_url is not None):
+        fail("--brand and --database-url choose the store's reviews: give --from-db too")
     import os
 
     # OpenMP threads that spin at barriers waste a shared CPU: sleep instead (set before torch loads).
