@@ -30,6 +30,7 @@ class DistillConfig:
     soft_weight: float = 1.0  # cross-entropy to the full model's probabilities, next to the labelled losses
     lr: float = 1e-4
     head_lr: float = 1e-4
+    teacher_mix: float = 0.0  # share of a stored teacher's probabilities in the target, on the texts it covers
 
 
 def student_from(teacher: MeanPoolSentiment, layers: Sequence[int]) -> MeanPoolSentiment:
@@ -49,8 +50,12 @@ def student_from(teacher: MeanPoolSentiment, layers: Sequence[int]) -> MeanPoolS
 
 
 def distill(teacher: MeanPoolSentiment, teacher_spec: ModelSpec, splits: Sequence[FileSplit], cfg: TrainConfig,
-            dcfg: DistillConfig, *, log: Callable[[str], None] = print) -> tuple[MeanPoolSentiment, ModelSpec]:
-    """Train the student on the training rows of ``splits``; held-out rows stay out, as for the full model."""
+            dcfg: DistillConfig, *, teacher_probs=None,
+            log: Callable[[str], None] = print) -> tuple[MeanPoolSentiment, ModelSpec]:
+    """Train the student on the training rows of ``splits``; held-out rows stay out, as for the full model.
+
+    With ``teacher_probs`` (a ``nlp.teacher.TeacherProbs``) and ``dcfg.teacher_mix`` > 0, the texts in the
+    file learn that share of the stored teacher's probabilities, the rest of the full model's."""
     from transformers import AutoTokenizer
 
     from nlp.model import base_model_dir
@@ -62,16 +67,23 @@ def distill(teacher: MeanPoolSentiment, teacher_spec: ModelSpec, splits: Sequenc
     pad = tokenizer.pad_token_id or 0
     base, views, words = build_examples(tokenizer, splits, cfg)
     n_views, n_words = per_epoch_extras(splits, cfg, views, words)
+    mix = dcfg.teacher_mix if teacher_probs is not None else 0.0
+    if mix:
+        found = teacher_probs.attach(base, [s.file.texts[i] for s in splits for i in s.train])
+        log(f"student: stored teacher probabilities for {found} of {len(base)} texts, {mix} of the target")
     teacher = teacher.to(device).eval()
     student = student_from(teacher, dcfg.layers).to(device)
     if cfg.freeze_embeddings:
         student.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     scfg = replace(cfg, epochs=dcfg.epochs, lr=dcfg.lr, head_lr=dcfg.head_lr, ema=0.0)
     run = fit(student, base, views, words, n_views, n_words, scfg, pad, teacher=teacher,
-              soft_weight=dcfg.soft_weight, log=log)
+              soft_weight=dcfg.soft_weight, stored_mix=mix, log=log)
     teacher.cpu()
+    recorded = {k: v for k, v in asdict(dcfg).items() if k != "teacher_mix"}
+    if mix:  # absent means 0: a run without it reads as before
+        recorded["teacher_mix"] = mix
     spec = replace(teacher_spec, name=f"{teacher_spec.name}-fast", num_layers=len(dcfg.layers), trained_params=[],
-                   training={**teacher_spec.training, "distill": {**asdict(dcfg), "steps": run["steps"],
+                   training={**teacher_spec.training, "distill": {**recorded, "steps": run["steps"],
                                                                    "minutes": round((time.perf_counter() - t0) / 60, 2)}})
     spec.trained_params = [n for n, p in student.named_parameters() if p.requires_grad]
     return student.cpu(), spec

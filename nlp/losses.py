@@ -47,6 +47,12 @@ def soft_loss(logp: torch.Tensor, logits: torch.Tensor, soft: torch.Tensor, temp
     return -(target * torch.log_softmax(logits.float() / temperature, dim=-1)).sum(-1) * temperature**2
 
 
+def mixed_targets(live: torch.Tensor, stored: torch.Tensor, mix: float) -> torch.Tensor:
+    """``(1 - mix) * live + mix * stored`` on rows with stored probabilities; ``live`` alone on rows of zeros."""
+    has = stored.sum(-1, keepdim=True) > 0
+    return torch.where(has, (1 - mix) * live + mix * stored, live)
+
+
 def loss_fn(logits: torch.Tensor, batch: dict, cfg, soft_weight: float = 0.0, soft_temperature: float = 1.0) -> torch.Tensor:
     """Mean weighted loss of a batch (``cfg``: a TrainConfig's weights)."""
     logp = torch.log_softmax(logits.float(), dim=-1)

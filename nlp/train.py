@@ -28,7 +28,7 @@ from torch import nn
 
 from nlp.batching import Example, bucketed_batches, collate, encode
 from nlp.labels import STAR_LABELS
-from nlp.losses import loss_fn
+from nlp.losses import loss_fn, mixed_targets
 from nlp.model import MeanPoolSentiment, ModelSpec, build_from_base
 from nlp.optim import WeightAverage, optimiser
 from nlp.splits import FileSplit, class_weights
@@ -120,12 +120,13 @@ def set_determinism(seed: int) -> None:
 
 def fit(model: nn.Module, base: list[Example], views: list[Example], words: list[Example], n_views: int,
         n_words: int, cfg: TrainConfig, pad_id: int, *, teacher: nn.Module | None = None, soft_weight: float = 0.0,
-        soft_temperature: float = 1.0, log: Callable[[str], None] = print) -> dict:
+        soft_temperature: float = 1.0, stored_mix: float = 0.0, log: Callable[[str], None] = print) -> dict:
     """The optimisation loop; returns steps and minutes. Views and words rotate through the epochs.
 
     With a ``teacher``, each batch also learns the teacher's probabilities (``soft_weight``), computed
-    batch by batch: a run of a fraction of an epoch pays only for the texts it sees. ``soft_temperature``:
-    see ``nlp.losses.soft_loss``."""
+    batch by batch: a run of a fraction of an epoch pays only for the texts it sees; with ``stored_mix``,
+    rows that carry a stored teacher's probabilities learn ``nlp.losses.mixed_targets`` of both.
+    ``soft_temperature``: see ``nlp.losses.soft_loss``."""
     device = next(model.parameters()).device
     rng = random.Random(cfg.seed)
     if n_words < len(words):
@@ -151,8 +152,11 @@ def fit(model: nn.Module, base: list[Example], views: list[Example], words: list
             inputs = collate(batch, pad_id, device)
             if teacher is not None:
                 with torch.no_grad():
-                    inputs["soft"] = torch.softmax(teacher(input_ids=inputs["input_ids"],
-                                                           attention_mask=inputs["attention_mask"]).logits.float(), -1)
+                    live = torch.softmax(teacher(input_ids=inputs["input_ids"],
+                                                 attention_mask=inputs["attention_mask"]).logits.float(), -1)
+                if stored_mix and "soft" in inputs:  # rows with a stored teacher's probabilities learn the mix
+                    live = mixed_targets(live, inputs["soft"], stored_mix)
+                inputs["soft"] = live
             logits = model(input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"]).logits
             loss = loss_fn(logits, inputs, cfg, soft_weight, soft_temperature)
             loss.backward()

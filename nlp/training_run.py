@@ -108,7 +108,8 @@ def datasets_used(splits: Sequence[FileSplit]) -> list[DatasetUsed]:
 
 
 def add_fast_model(summary: TrainingSummary, out: Path, fast_out: Path, splits: Sequence[FileSplit], cfg: TrainConfig,
-                   distill_cfg=None, eval_dir: Path | None = None, log: Callable[[str], None] = print) -> TrainingSummary:
+                   distill_cfg=None, eval_dir: Path | None = None, log: Callable[[str], None] = print,
+                   teacher_probs=None) -> TrainingSummary:
     """Distil the fast model from the full model *as saved* in ``out`` (so a later run from the saved
     model reproduces it), measure it and add it to the summary (saved again in ``out``)."""
     from nlp.distill import DistillConfig, distill
@@ -116,7 +117,8 @@ def add_fast_model(summary: TrainingSummary, out: Path, fast_out: Path, splits: 
 
     t0 = time.perf_counter()
     teacher, teacher_spec = load_overlay(out)
-    student, student_spec = distill(teacher, teacher_spec, splits, cfg, distill_cfg or DistillConfig(), log=log)
+    student, student_spec = distill(teacher, teacher_spec, splits, cfg, distill_cfg or DistillConfig(),
+                                    teacher_probs=teacher_probs, log=log)
     fast = save_and_measure(student, student_spec, fast_out, "fast", splits, eval_dir, log)
     summary = summary.model_copy(update={
         "models": [m for m in summary.models if m.role != "fast"] + [fast],
@@ -133,7 +135,7 @@ def run(splits: Sequence[FileSplit], out: Path, *, cfg: TrainConfig | None = Non
     """Train, save to ``out`` (and a distilled fast model to ``fast_out``), evaluate, write the card.
 
     ``teacher_probs`` (a ``nlp.teacher.TeacherProbs``): the full model also learns them (``nlp.train.train``);
-    the fast model learns from the full model, as without."""
+    the fast model learns from the full model, and from them too if ``distill_cfg.teacher_mix`` > 0."""
     cfg = cfg or TrainConfig()
     t0 = time.perf_counter()
     model, spec, stats = train(splits, cfg, teacher_probs=teacher_probs, teacher_weight=teacher_weight,
@@ -149,7 +151,7 @@ def run(splits: Sequence[FileSplit], out: Path, *, cfg: TrainConfig | None = Non
         eval_dir=None if eval_dir is None else str(eval_dir), models=[full], teacher=spec.training.get("teacher_probs"))
     summary.save(out)
     if fast_out is not None:
-        summary = add_fast_model(summary, out, fast_out, splits, cfg, distill_cfg, eval_dir, log)
+        summary = add_fast_model(summary, out, fast_out, splits, cfg, distill_cfg, eval_dir, log, teacher_probs)
     if card is not None:
         from nlp.card import write_card
 

@@ -93,3 +93,11 @@ def test_card_names_the_teacher_and_its_temperature_only_when_one_was_set():
     assert "46,060 training texts found in its file also learn them (cross-entropy, weight 1.0)." in card
     card = render_card(summary().model_copy(update={"teacher": {**taught, "temperature": 2.0}}))
     assert "(cross-entropy, weight 1.0, temperature 2.0)." in card
+
+
+def test_card_names_the_fast_models_teacher_mix_only_when_one_was_set():
+    plain = render_card(summary())
+    assert "lr 0.0001.\n\n| hyper-parameter" in plain and "--fast-teacher-mix" not in plain
+    s = summary()
+    card = render_card(s.model_copy(update={"distill": {**s.distill, "teacher_mix": 0.5}}))
+    assert "its probabilities make up 0.5 of that target\n  (`--fast-teacher-mix`).\n\n| hyper-parameter" in card

@@ -63,3 +63,14 @@ def test_a_row_without_teacher_probabilities_adds_nothing_at_any_temperature():
     for t in (0.5, 1.0, 3.0):
         loss = loss_fn(LOGITS, batch(soft=[0.0] * 5), cfg, soft_weight=1.0, soft_temperature=t)
         assert loss.item() == 0.0 and math.isfinite(loss.item())
+
+
+def test_mixed_targets_mix_only_rows_with_stored_probabilities():
+    from nlp.losses import mixed_targets
+
+    live = torch.tensor([[0.2, 0.2, 0.2, 0.2, 0.2], [0.0, 0.0, 0.0, 0.5, 0.5]])
+    stored = torch.tensor([[1.0, 0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0]])  # second row: not in the file
+    mixed = mixed_targets(live, stored, 0.25)
+    assert torch.allclose(mixed[0], torch.tensor([0.4, 0.15, 0.15, 0.15, 0.15]))
+    assert torch.equal(mixed[1], live[1])
+    assert torch.allclose(mixed.sum(-1), torch.ones(2))

@@ -49,3 +49,27 @@ def test_student_learns_the_stored_teacher_probabilities(tmp_path):
                                               "teacher": "toy"}
     assert p_three(taught, bad) > p_three(plain, bad) + 0.15  # moved towards the teacher
     assert abs(p_three(taught, good) - p_three(plain, good)) < p_three(taught, bad) - p_three(plain, bad)
+
+
+@pytest.mark.slow
+def test_fast_student_learns_its_share_of_the_stored_teacher(tmp_path):
+    from dataclasses import replace
+
+    from nlp.distill import DistillConfig, distill
+
+    splits = toy_split()
+    texts = splits[0].file.texts
+    cfg = TrainConfig(epochs=1, max_length=24, batch_size=16, sentence_views=0.0, word_weight=0.0, threads=2)
+    bad = [t for t, label in zip(texts, splits[0].file.labels) if label <= 1]
+    table = save_probs(tmp_path / "t.npz", bad, np.tile([0.0, 0.0, 1.0, 0.0, 0.0], (len(bad), 1)), {"teacher": "toy"})
+    full, spec, _ = train(splits, cfg, log=lambda m: None)
+    dcfg = DistillConfig(layers=[0, 5], epochs=2, soft_weight=3.0)
+    plain, plain_spec = distill(full, spec, splits, cfg, dcfg, teacher_probs=table, log=lambda m: None)  # mix 0
+    mixed, mixed_spec = distill(full, spec, splits, cfg, replace(dcfg, teacher_mix=1.0), teacher_probs=table,
+                                log=lambda m: None)
+    assert "teacher_mix" not in plain_spec.training["distill"]  # a run without it reads as before
+    assert mixed_spec.training["distill"]["teacher_mix"] == 1.0
+    good = [t for t in texts if t not in bad]
+    moved = p_three(mixed, bad) - p_three(plain, bad)
+    assert moved > 0.1  # towards the stored teacher, on the texts it covers (0.15 here)
+    assert abs(p_three(mixed, good) - p_three(plain, good)) < moved  # less on the texts it does not (0.09)
