@@ -69,7 +69,7 @@ def distill(teacher: MeanPoolSentiment, teacher_spec: ModelSpec, splits: Sequenc
     n_views, n_words = per_epoch_extras(splits, cfg, views, words)
     mix = dcfg.teacher_mix if teacher_probs is not None else 0.0
     if mix:
-        found = teacher_probs.attach(base, [s.file.texts[i] for s in splits for i in s.train])
+        found = teacher_probs.attach(base, [t for s in splits for t in s.train_texts()])
         log(f"student: stored teacher probabilities for {found} of {len(base)} texts, {mix} of the target")
     teacher = teacher.to(device).eval()
     student = student_from(teacher, dcfg.layers).to(device)
@@ -79,9 +79,9 @@ def distill(teacher: MeanPoolSentiment, teacher_spec: ModelSpec, splits: Sequenc
     run = fit(student, base, views, words, n_views, n_words, scfg, pad, teacher=teacher,
               soft_weight=dcfg.soft_weight, stored_mix=mix, log=log)
     teacher.cpu()
-    recorded = {k: v for k, v in asdict(dcfg).items() if k != "teacher_mix"}
-    if mix:  # absent means 0: a run without it reads as before
-        recorded["teacher_mix"] = mix
+    recorded = {**asdict(dcfg), "teacher_mix": mix}
+    if not mix:  # absent means 0: a run without it reads as before
+        del recorded["teacher_mix"]
     spec = replace(teacher_spec, name=f"{teacher_spec.name}-fast", num_layers=len(dcfg.layers), trained_params=[],
                    training={**teacher_spec.training, "distill": {**recorded, "steps": run["steps"],
                                                                    "minutes": round((time.perf_counter() - t0) / 60, 2)}})

@@ -79,6 +79,9 @@ class FileSplit:
     held: list[int]
     share: float
 
+    def train_texts(self) -> list[str]:
+        return [self.file.texts[i] for i in self.train]
+
     def held_texts(self) -> list[str]:
         return [self.file.texts[i] for i in self.held]
 

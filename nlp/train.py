@@ -202,7 +202,7 @@ def train(splits: Sequence[FileSplit], cfg: TrainConfig | None = None, *, teache
     n_views, n_words = per_epoch_extras(splits, cfg, views, words)
     taught = None
     if teacher_probs is not None:
-        found = teacher_probs.attach(base, [s.file.texts[i] for s in splits for i in s.train])
+        found = teacher_probs.attach(base, [t for s in splits for t in s.train_texts()])
         taught = {"file_texts": len(teacher_probs), "matched": found, "weight": teacher_weight,
                   "teacher": teacher_probs.meta.get("teacher", "?")}
         if teacher_temperature != 1.0:  # absent means 1: the shipped summary and card stay as they were

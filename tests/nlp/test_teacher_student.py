@@ -23,6 +23,16 @@ def toy_split():
     return split_files([LabelledFile(Path("toy.csv"), "stars", texts, labels)], 13, 0.0)
 
 
+def toy_teacher(tmp_path):
+    """The toy split, its bad and good texts, and a stored teacher that says "3 stars" for the bad ones only."""
+    splits = toy_split()
+    texts = splits[0].file.texts
+    bad = [t for t, label in zip(texts, splits[0].file.labels) if label <= 1]
+    good = [t for t in texts if t not in bad]
+    table = save_probs(tmp_path / "t.npz", bad, np.tile([0.0, 0.0, 1.0, 0.0, 0.0], (len(bad), 1)), {"teacher": "toy"})
+    return splits, bad, good, table
+
+
 def p_three(model, texts):
     from transformers import AutoTokenizer
 
@@ -36,13 +46,8 @@ def p_three(model, texts):
 
 @pytest.mark.slow
 def test_student_learns_the_stored_teacher_probabilities(tmp_path):
-    splits = toy_split()
-    texts = splits[0].file.texts
+    splits, bad, good, table = toy_teacher(tmp_path)
     cfg = TrainConfig(epochs=2, max_length=24, batch_size=16, sentence_views=0.0, word_weight=0.0, threads=2)
-    # the teacher says "3 stars" for the bad reviews only; good reviews are not in its file
-    bad = [t for t, label in zip(texts, splits[0].file.labels) if label <= 1]
-    good = [t for t in texts if t not in bad]
-    table = save_probs(tmp_path / "t.npz", bad, np.tile([0.0, 0.0, 1.0, 0.0, 0.0], (len(bad), 1)), {"teacher": "toy"})
     plain, _, _ = train(splits, cfg, log=lambda m: None)
     taught, spec, _ = train(splits, cfg, teacher_probs=table, teacher_weight=3.0, log=lambda m: None)
     assert spec.training["teacher_probs"] == {"file_texts": len(bad), "matched": len(bad), "weight": 3.0,
@@ -57,11 +62,8 @@ def test_fast_student_learns_its_share_of_the_stored_teacher(tmp_path):
 
     from nlp.distill import DistillConfig, distill
 
-    splits = toy_split()
-    texts = splits[0].file.texts
+    splits, bad, good, table = toy_teacher(tmp_path)
     cfg = TrainConfig(epochs=1, max_length=24, batch_size=16, sentence_views=0.0, word_weight=0.0, threads=2)
-    bad = [t for t, label in zip(texts, splits[0].file.labels) if label <= 1]
-    table = save_probs(tmp_path / "t.npz", bad, np.tile([0.0, 0.0, 1.0, 0.0, 0.0], (len(bad), 1)), {"teacher": "toy"})
     full, spec, _ = train(splits, cfg, log=lambda m: None)
     dcfg = DistillConfig(layers=[0, 5], epochs=2, soft_weight=3.0)
     plain, plain_spec = distill(full, spec, splits, cfg, dcfg, teacher_probs=table, log=lambda m: None)  # mix 0
@@ -69,7 +71,6 @@ def test_fast_student_learns_its_share_of_the_stored_teacher(tmp_path):
                                 log=lambda m: None)
     assert "teacher_mix" not in plain_spec.training["distill"]  # a run without it reads as before
     assert mixed_spec.training["distill"]["teacher_mix"] == 1.0
-    good = [t for t in texts if t not in bad]
     moved = p_three(mixed, bad) - p_three(plain, bad)
     assert moved > 0.1  # towards the stored teacher, on the texts it covers (0.15 here)
     assert abs(p_three(mixed, good) - p_three(plain, good)) < moved  # less on the texts it does not (0.09)
