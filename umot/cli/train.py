@@ -118,8 +118,8 @@ def train(
     limit: Annotated[int | None, typer.Option(help="Use only the first N rows of each file (quick trials).")] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", metavar="FIELD=VALUE", help="FIELD=VALUE: any other hyper-parameter (see the model card's table).")] = None,
     teacher_probs: Annotated[Path | None, typer.Option(metavar="FILE", help="Teacher probabilities from `umot teacher` (`make teacher`): training texts found in FILE also learn them.")] = None,
-    teacher_weight: Annotated[float, typer.Option(help="With --teacher-probs: weight of the loss to the teacher's probabilities.")] = 1.0,
-    teacher_temperature: Annotated[float, typer.Option(help="With --teacher-probs: distillation temperature T, softening the teacher's and the model's probabilities alike (1 = as they are).")] = 1.0,
+    teacher_weight: Annotated[float | None, typer.Option(help="With --teacher-probs: weight of the loss to the teacher's probabilities (default 1).")] = None,
+    teacher_temperature: Annotated[float | None, typer.Option(help="With --teacher-probs: distillation temperature T, softening the teacher's and the model's probabilities alike (default 1: as they are).")] = None,
 ) -> None:
     """Fine-tune the MiniLM sentiment model on labelled texts and write a model card.
 
@@ -132,10 +132,12 @@ def train(
         fail("give --data FILE (one or more) or --from-db")
     if fast_epochs is not None and fast_epochs <= 0:
         fail(f"--fast-epochs {fast_epochs}: must be above 0")
+    if teacher_probs is None and (teacher_weight is not None or teacher_temperature is not None):
+        fail("--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE: give it too")
+    teacher_weight = 1.0 if teacher_weight is None else teacher_weight
+    teacher_temperature = 1.0 if teacher_temperature is None else teacher_temperature
     if not teacher_temperature > 0:
         fail(f"--teacher-temperature {teacher_temperature}: must be above 0")
-    if teacher_probs is None and (teacher_weight != 1.0 or teacher_temperature != 1.0):
-        fail("--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE: give it too")
     if fast_out is None and fast_epochs is not None:
         fail("--fast-epochs: give --fast-out DIR too (the fast model it trains)")
     if not 0 <= fast_teacher_mix <= 1:
