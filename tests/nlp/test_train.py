@@ -97,6 +97,7 @@ def test_one_bad_file_among_good_ones_stops_before_training(tmp_path, rated_csv,
     (["--fast-epochs", "0.5"], "--fast-epochs: give --fast-out DIR too"),
     (["--fast-teacher-mix", "1.5"], "--fast-teacher-mix 1.5: must be within 0-1"),
     (["--fast-teacher-mix", "0.5"], "--fast-teacher-mix: give --fast-out DIR and --teacher-probs FILE too"),
+    (["--fast-teacher-mix", "0"], "--fast-teacher-mix: give --fast-out DIR and --teacher-probs FILE too"),
     (["--brand", "Acme"], "--brand and --database-url choose the store's reviews: give --from-db too"),
 ])
 def test_bad_options_are_one_line(tmp_path, rated_csv, cli_refusal, args, message):

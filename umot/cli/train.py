@@ -103,7 +103,7 @@ def train(
     holdout: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SHARE", help="Share of each file held out (stratified), SHARE or FILE=SHARE (default 0.1).")] = None,
     fast_out: Annotated[Path | None, typer.Option(help="Also distil a fast 4-layer model into this directory.")] = None,
     fast_epochs: Annotated[float | None, typer.Option(help="With --fast-out: the student's passes over the data (fractions allowed; default 1).")] = None,
-    fast_teacher_mix: Annotated[float, typer.Option(help="With --fast-out and --teacher-probs: share (0-1) of the stored teacher's probabilities in the fast model's target, on the texts its file covers; the rest is the full model's.")] = 0.0,
+    fast_teacher_mix: Annotated[float | None, typer.Option(help="With --fast-out and --teacher-probs: share (0-1) of the stored teacher's probabilities in the fast model's target, on the texts its file covers; the rest is the full model's (default 0).")] = None,
     from_db: Annotated[bool, typer.Option("--from-db", help="Train on the store's rated reviews (and triage corrections).")] = False,
     brand: Annotated[str | None, typer.Option(help="With --from-db: only this brand's reviews.")] = None,
     database_url: Annotated[str | None, typer.Option(help="With --from-db: database URL (default UMOT_DATABASE_URL).")] = None,
@@ -140,9 +140,9 @@ def train(
         fail(f"--teacher-temperature {teacher_temperature}: must be above 0")
     if fast_out is None and fast_epochs is not None:
         fail("--fast-epochs: give --fast-out DIR too (the fast model it trains)")
-    if not 0 <= fast_teacher_mix <= 1:
+    if fast_teacher_mix is not None and not 0 <= fast_teacher_mix <= 1:
         fail(f"--fast-teacher-mix {fast_teacher_mix}: must be within 0-1")
-    if fast_teacher_mix and (fast_out is None or teacher_probs is None):
+    if fast_teacher_mix is not None and (fast_out is None or teacher_probs is None):
         fail("--fast-teacher-mix: give --fast-out DIR and --teacher-probs FILE too")
     if not from_db and (brand is not None or database_url is not None):
         fail("--brand and --database-url choose the store's reviews: give --from-db too")
@@ -193,7 +193,7 @@ def train(
     fallback = shlex.join(["umot", "train", *(a for p in data or [] for a in ("--data", str(p))),
                            *(["--from-db"] + (["--brand", brand] if brand else []) if from_db else []), "--out", str(out)])
     summary = run(splits, out, cfg=cfg, card=card or out / "MODEL_CARD.md", eval_dir=eval_dir, fast_out=fast_out,
-                  distill_cfg=DistillConfig(**({} if fast_epochs is None else {"epochs": fast_epochs}), teacher_mix=fast_teacher_mix), from_db=from_db_run, command=command_line(fallback=fallback), teacher_probs=table,
+                  distill_cfg=DistillConfig(**({} if fast_epochs is None else {"epochs": fast_epochs}), teacher_mix=fast_teacher_mix or 0.0), from_db=from_db_run, command=command_line(fallback=fallback), teacher_probs=table,
                   teacher_weight=teacher_weight, teacher_temperature=teacher_temperature, log=lambda m: typer.echo(m))
     typer.echo(f"done in {summary.total_minutes} min: " + ", ".join(f"{m.role} {m.version} -> {m.directory}" for m in summary.models))
     typer.echo(f"use it: umot score INPUT -o OUTPUT --model {fast_out or out}   (or UMOT_MODEL={fast_out or out})")
