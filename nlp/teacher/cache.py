@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from nlp.teacher.net import TeacherNet
+from nlp.teacher.net import TeacherNet, autocast
 
 
 def pad_ids(ids: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -60,7 +60,7 @@ class HiddenCache:
 
 
 def build_cache(net: TeacherNet, ids: Sequence[Sequence[int]], pad_id: int, *, path: Path | None = None,
-                batch_size: int = 32, log: Callable[[str], None] = print) -> HiddenCache:
+                batch_size: int = 32, precision: str = "fp32", log: Callable[[str], None] = print) -> HiddenCache:
     """Run the frozen layers once over every text (length-sorted batches, little padding)."""
     cache = HiddenCache([len(s) for s in ids], net.config.hidden_size, path)
     order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
@@ -70,7 +70,8 @@ def build_cache(net: TeacherNet, ids: Sequence[Sequence[int]], pad_id: int, *, p
     for start in range(0, len(order), batch_size):
         rows = order[start : start + batch_size]
         input_ids, mask = pad_ids([ids[r] for r in rows], pad_id)
-        states = net.lower(input_ids.to(device), mask.to(device)).to(torch.float16).cpu().numpy()
+        with autocast(device, precision):
+            states = net.lower(input_ids.to(device), mask.to(device)).to(torch.float16).cpu().numpy()
         for k, r in enumerate(rows):
             cache.put(r, states[k, : len(ids[r])])
         done = start + len(rows)

@@ -21,7 +21,7 @@ from nlp.batching import Example, bucketed_batches, collate
 from nlp.losses import loss_fn
 from nlp.optim import optimiser
 from nlp.teacher.cache import HiddenCache, pad_ids
-from nlp.teacher.net import TeacherNet
+from nlp.teacher.net import TeacherNet, autocast
 
 
 @dataclass
@@ -39,6 +39,7 @@ class TeacherConfig:
     warmup: float = 0.06
     seed: int = 13
     folds: int = 1  # > 1: each text's probabilities come from a teacher trained on the other folds (cross-fitting)
+    precision: str = "fp32"  # "bf16": autocast matrix products to bfloat16 (AMX CPUs, GPUs); weights stay fp32
 
 
 @dataclass
@@ -63,7 +64,9 @@ def fit_teacher(net: TeacherNet, examples: list[CachedExample], cache: HiddenCac
             if step >= total:
                 break
             hidden, mask = cache.batch([e.row for e in batch])
-            loss = loss_fn(net.upper(hidden.to(device), mask.to(device)), collate(batch, 0, device), loss_cfg)
+            with autocast(device, tcfg.precision):
+                logits = net.upper(hidden.to(device), mask.to(device))
+            loss = loss_fn(logits.float(), collate(batch, 0, device), loss_cfg)
             loss.backward()
             nn.utils.clip_grad_norm_([p for p in net.parameters() if p.requires_grad], 1.0)
             opt.step()
@@ -80,7 +83,8 @@ def fit_teacher(net: TeacherNet, examples: list[CachedExample], cache: HiddenCac
 
 
 @torch.no_grad()
-def predict_cached(net: TeacherNet, cache: HiddenCache, rows: Sequence[int], batch_size: int = 64) -> np.ndarray:
+def predict_cached(net: TeacherNet, cache: HiddenCache, rows: Sequence[int], batch_size: int = 64,
+                   precision: str = "fp32") -> np.ndarray:
     """5-star probabilities (float32) of cached rows: the top layers only."""
     net.eval()
     device = next(net.parameters()).device
@@ -89,12 +93,15 @@ def predict_cached(net: TeacherNet, cache: HiddenCache, rows: Sequence[int], bat
     for start in range(0, len(order), batch_size):
         part = order[start : start + batch_size]
         hidden, mask = cache.batch([rows[k] for k in part])
-        out[part] = torch.softmax(net.upper(hidden.to(device), mask.to(device)), -1).cpu().numpy()
+        with autocast(device, precision):
+            logits = net.upper(hidden.to(device), mask.to(device))
+        out[part] = torch.softmax(logits.float(), -1).cpu().numpy()
     return out
 
 
 @torch.no_grad()
-def predict_ids(net: TeacherNet, ids: Sequence[Sequence[int]], pad_id: int, batch_size: int = 32) -> np.ndarray:
+def predict_ids(net: TeacherNet, ids: Sequence[Sequence[int]], pad_id: int, batch_size: int = 32,
+                precision: str = "fp32") -> np.ndarray:
     """5-star probabilities of uncached texts (held-out rows): every layer."""
     net.eval()
     device = next(net.parameters()).device
@@ -103,5 +110,7 @@ def predict_ids(net: TeacherNet, ids: Sequence[Sequence[int]], pad_id: int, batc
     for start in range(0, len(order), batch_size):
         part = order[start : start + batch_size]
         input_ids, mask = pad_ids([ids[k] for k in part], pad_id)
-        out[part] = torch.softmax(net(input_ids.to(device), mask.to(device)), -1).cpu().numpy()
+        with autocast(device, precision):
+            logits = net(input_ids.to(device), mask.to(device))
+        out[part] = torch.softmax(logits.float(), -1).cpu().numpy()
     return out

@@ -18,6 +18,15 @@ from transformers.masking_utils import create_bidirectional_mask
 
 from nlp.labels import STAR_LABELS
 
+PRECISIONS = ("fp32", "bf16")
+
+
+def autocast(device: torch.device, precision: str) -> torch.autocast:
+    """bfloat16 autocast on ``device`` when ``precision`` is "bf16" (~2x faster on AMX CPUs), else a no-op."""
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision {precision!r}: must be one of {', '.join(PRECISIONS)}")
+    return torch.autocast(device.type, dtype=torch.bfloat16, enabled=precision == "bf16")
+
 
 class TeacherNet(nn.Module):
     """mpnet + mean pooling + dropout + linear head; the bottom ``len(layers) - top_layers`` layers frozen."""

@@ -52,10 +52,10 @@ def train_folds(net: TeacherNet, examples: list[CachedExample], cache: HiddenCac
         log(f"teacher fold {f + 1}/{folds}: training on {len(train)} texts, scoring {len(scored)}")
         run = fit_teacher(net, train, cache, tcfg, loss_cfg, log=log)
         steps, minutes = steps + run["steps"], minutes + run["minutes"]
-        probs[scored] = predict_cached(net, cache, scored)
+        probs[scored] = predict_cached(net, cache, scored, precision=tcfg.precision)
         for k, ids in enumerate(held_ids):
             if ids:
-                held[k] += predict_ids(net, ids, pad) / folds
+                held[k] += predict_ids(net, ids, pad, precision=tcfg.precision) / folds
     return probs, held, {"steps": steps, "minutes": round(minutes, 2)}
 
 
@@ -83,8 +83,8 @@ def run_teacher(splits: Sequence[FileSplit], out: Path, *, weights_dir: Path, tc
             examples.append(CachedExample(**asdict(ex), row=len(examples)))
         texts += rows
     log(f"teacher: {len(texts)} training texts, top {tcfg.top_layers} of {net.config.num_hidden_layers} layers "
-        f"fine-tuned, device {device}, {torch.get_num_threads()} threads")
-    cache = build_cache(net, [e.ids for e in examples], pad, path=hidden_file, log=log)
+        f"fine-tuned, device {device}, {torch.get_num_threads()} threads, {tcfg.precision}")
+    cache = build_cache(net, [e.ids for e in examples], pad, path=hidden_file, precision=tcfg.precision, log=log)
     cache_minutes = (time.perf_counter() - t0) / 60
     held_ids = [encode(tokenizer, s.held_texts(), tcfg.max_length) for s in splits] if heldout else []
     probs, held_probs, run = train_folds(net, examples, cache, tcfg, loss_cfg, held_ids, pad, log)

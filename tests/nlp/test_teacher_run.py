@@ -11,7 +11,7 @@ from nlp.sources import LabelledFile
 from nlp.splits import split_files
 from nlp.teacher import load_probs, text_key
 from nlp.teacher.fit import TeacherConfig
-from nlp.teacher.net import load_teacher
+from nlp.teacher.net import autocast, load_teacher
 from nlp.teacher.run import run_teacher
 
 GOOD = ["Love it, works perfectly.", "Great quality, five stars!", "Excellent, would buy again."]
@@ -84,3 +84,39 @@ def test_cross_fitted_probabilities_come_from_teachers_that_did_not_see_the_text
     assert two["steps"] == 2 * 30 and one["steps"] == 60  # two teachers on 24 texts each, 10 epochs of 3 steps
     a, b = load_probs(tmp_path / "one.npz"), load_probs(tmp_path / "two.npz")
     assert np.array_equal(a.keys, b.keys) and not np.allclose(a.probs, b.probs, atol=1e-2)
+
+
+def test_bf16_teacher_learns_the_same_task_and_records_its_precision(tmp_path, tiny_mpnet):
+    splits = toy_splits()
+    tcfg = TeacherConfig(top_layers=1, epochs=10, batch_size=8, max_length=24, head_lr=3e-2, lr=1e-3,
+                         precision="bf16")
+    meta = run_teacher(splits, tmp_path / "p.npz", weights_dir=tmp_path, model_dir=tiny_mpnet, tcfg=tcfg,
+                       log=lambda m: None)
+    table, split = load_probs(tmp_path / "p.npz"), splits[0]
+    assert meta["config"]["precision"] == table.meta["config"]["precision"] == "bf16"
+    assert table.probs.dtype == np.float16 and np.allclose(table.probs.astype(np.float32).sum(1), 1.0, atol=1e-2)
+    p_neg = {i: float(table.get(split.file.texts[i])[:2].sum()) for i in split.train}
+    bad = [p for i, p in p_neg.items() if split.file.labels[i] <= 1]
+    good = [p for i, p in p_neg.items() if split.file.labels[i] >= 3]
+    assert np.mean(bad) > np.mean(good) + 0.2  # it learned the labels in bfloat16 too
+    assert meta["heldout"]["toy.csv"]["n"] == 12
+    fp32 = TeacherConfig(**{**tcfg.__dict__, "precision": "fp32"})
+    run_teacher(splits, tmp_path / "f.npz", weights_dir=tmp_path, model_dir=tiny_mpnet, tcfg=fp32, heldout=False,
+                log=lambda m: None)
+    assert not np.array_equal(load_probs(tmp_path / "f.npz").probs, table.probs)  # bf16 did run
+
+
+def test_bf16_autocast_runs_the_products_in_bfloat16_and_refuses_other_precisions():
+    x = torch.ones(2, 2)
+    with autocast(torch.device("cpu"), "bf16"):
+        assert (x @ x).dtype == torch.bfloat16
+    with autocast(torch.device("cpu"), "fp32"):
+        assert (x @ x).dtype == torch.float32
+    with pytest.raises(ValueError, match="precision 'fp16': must be one of fp32, bf16"):
+        autocast(torch.device("cpu"), "fp16")
+
+
+def test_cli_refuses_an_unknown_precision_in_one_line(tmp_path, rated_csv, cli_refusal):
+    line = cli_refusal(["teacher", "--data", str(rated_csv), "--out", str(tmp_path / "p.npz"), "--precision", "fp16"])
+    assert "--precision fp16: must be one of fp32, bf16" in line
+    assert not (tmp_path / "p.npz").exists()
