@@ -71,10 +71,13 @@ model: $(STAMP)
 TEACHER_DIR ?= data/teacher
 TEACHER_PROBS ?= nlp/teacher_probs.npz
 TEACHER_FOLDS ?= 2
+# More `umot teacher` options, e.g. TEACHER_OPTS="--top-layers 12 --precision bf16" (AMX CPUs, GPUs).
+TEACHER_OPTS ?=
 teacher: $(STAMP)
 	$(BIN)/umot teacher \
 	  $(TRAIN_DATA) \
-	  --folds $(TEACHER_FOLDS) --weights-dir $(TEACHER_DIR) --hidden-cache $(TEACHER_DIR)/hidden.npy --out $(TEACHER_PROBS)
+	  --folds $(TEACHER_FOLDS) --weights-dir $(TEACHER_DIR) --hidden-cache $(TEACHER_DIR)/hidden.npy --out $(TEACHER_PROBS) \
+	  $(TEACHER_OPTS)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
