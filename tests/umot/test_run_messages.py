@@ -13,7 +13,7 @@ MESSAGE = ("could not fetch https://shop.example/reviews/kettle-2000?page=3: Dow
 
 
 def test_the_sources_table_wraps_an_error_message_instead_of_cutting_it() -> None:
-    from umot.cli.run import summary_tables
+    from umot.cli._run_display import summary_tables
 
     source = SimpleNamespace(ok=False, source=SimpleNamespace(label="Acme/shop"), error_message=MESSAGE, pages=0,
                              unchanged=0, items_scraped=0, items_new=0, errors=1)

@@ -58,9 +58,10 @@ def _register(app: typer.Typer) -> None:
     from umot.cli.brands import brands_app
     from umot.cli.crawl import crawl, import_reviews
     from umot.cli.db import db_app
+    from umot.cli.demo import demo
     from umot.cli.export import export
     from umot.cli.nlp import score
-    from umot.cli.run import demo, run
+    from umot.cli.run import run
     from umot.cli.serve import deploy, serve
     from umot.cli.sources import sources_app
     from umot.cli.teacher import teacher

@@ -1,0 +1,100 @@
+"""What ``umot run`` and ``umot demo`` show: rich progress lines while the flow runs, then
+the summary as tables on stdout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+
+
+class ProgressDisplay:
+    """Turns :mod:`flows.progress` events into rich progress lines (thread-safe)."""
+
+    def __init__(self, progress: Any) -> None:
+        self.progress = progress
+        self.tasks: dict[str, Any] = {}
+        self.starting = progress.add_task("Starting the local Prefect API", total=1)
+
+    def _line(self, key: str, description: str, total: float | None = None) -> Any:
+        if key not in self.tasks:
+            self.tasks[key] = self.progress.add_task(description, total=total)
+        return self.tasks[key]
+
+    def __call__(self, event: Any) -> None:
+        self.progress.update(self.starting, completed=1)
+        if event.stage == "crawl" and event.key == "crawl":
+            line = self._line("crawl", f"Crawling {event.message}", total=event.total or 0)
+            if not event.total:
+                self.progress.update(line, total=1, completed=1)
+        elif event.stage == "crawl":
+            line = self._line(event.key, f"  {event.key}", total=1)
+            self.progress.update(line, description=f"  {event.key}: {event.message}")
+            if event.done:
+                self.progress.update(line, completed=1)
+                if "crawl" in self.tasks:
+                    self.progress.advance(self.tasks["crawl"])
+        elif event.stage == "score":
+            line = self._line("score", "Scoring", total=None)
+            self.progress.update(line, description=f"Scoring: {event.message}", advance=event.advance)
+        else:
+            line = self._line(event.stage, event.message, total=1)
+            self.progress.update(line, description=f"{event.stage.capitalize()}: {event.message}",
+                                 completed=1 if event.done else 0)
+
+    def finish(self) -> None:
+        """Stop the spinners of lines whose total was unknown (scoring)."""
+        for task in self.progress.tasks:
+            if task.total is None:
+                self.progress.update(task.id, total=max(task.completed, 1), completed=max(task.completed, 1))
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def summary_tables(result: Any) -> list[Table]:
+    """The run as rich tables: sources (failures first), then brands."""
+    from flows.report import change, stars
+
+    sources = Table(title="Sources", title_justify="left")
+    sources.add_column("brand/source", no_wrap=True)
+    sources.add_column("status", overflow="fold")  # an error message is never cut, only wrapped
+    for name in ("pages", "seen", "new", "errors"):
+        sources.add_column(name, justify="right")
+    for s in sorted(result.sources, key=lambda s: (s.ok, s.source.label)):
+        status = "[green]ok[/]" if s.ok else f"[red]failed[/]: {s.error_message or 'unknown error'}"
+        pages = f"{s.pages} ({s.unchanged} unchanged)" if s.unchanged else str(s.pages)
+        sources.add_row(s.source.label, status, pages, str(s.items_scraped), str(s.items_new), str(s.errors))
+
+    brands = Table(title="Brands (split of the reviews scored now; rating of the last 7 days vs the 7 before)",
+                   title_justify="left")
+    brands.add_column("brand", no_wrap=True)
+    for name in ("new", "stored", "detractors", "pos", "neg", "★ 7d", "Δ★"):
+        brands.add_column(name, justify="right", no_wrap=True)
+    webhooks = any(b.notified is not None for b in result.brands)
+    if webhooks:
+        brands.add_column("notified", justify="right")
+    for b in result.brands:
+        week, prev = b.week, b.previous_week
+        row = [b.brand, str(b.new_reviews), str(b.stored_reviews), str(b.new_detractors),
+               _share(b.share_positive), _share(b.share_negative), stars(week.get("avg_rating")),
+               change(week.get("avg_rating"), prev.get("avg_rating"), kind="rating")]
+        if webhooks:
+            row.append({True: "[green]yes[/]", False: "[red]failed[/]", None: "–"}[b.notified])
+        brands.add_row(*row)
+    return [t for t in (sources, brands) if t.row_count]
+
+
+def print_summary(result: Any) -> None:
+    """The summary tables, then the headline and where the report is."""
+    for table in summary_tables(result):
+        console.print(table)
+    if not result.sources:
+        console.print("No enabled sources to crawl: add one with `umot sources add` (or edit umot.toml).")
+    style = "bold red" if result.failed_sources else "bold"
+    console.print(f"[{style}]{result.headline()}[/]", highlight=False)
+    console.print(f"report: {result.report_path} (and the Prefect artifact {result.artifact_key})", highlight=False)
