@@ -55,8 +55,9 @@ def stored_ids(url: str) -> set[str]:
 @pytest.fixture
 def slow_site() -> Iterator[Callable[..., tuple[str, dict[str, set[str]]]]]:
     """The demo site's pages served with a delay per product page; returns (base URL, ids per brand)."""
+    from umot.demo.pages import build_pages
     from umot.demo.site import BRANDS as SPECS
-    from umot.demo.site import build_content, build_pages
+    from umot.demo.site import build_content
 
     servers = []
 

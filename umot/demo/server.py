@@ -9,7 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from umot.demo.site import BANNER, ROBOTS_TXT, BrandSpec, SiteContent, build_pages
+from umot.demo.pages import BANNER, ROBOTS_TXT, build_pages
+from umot.demo.site import BrandSpec, SiteContent
 
 
 @dataclass
