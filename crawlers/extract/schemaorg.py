@@ -1,9 +1,10 @@
 """schema.org ``Review`` and ``AggregateRating`` from any page: JSON-LD, microdata, RDFa.
 
-extruct does the syntax work; this module walks what it returns as one graph:
-``@graph`` lists, ``@id`` references, reviews nested under a Product / Recipe /
-LocalBusiness ``review`` list, and top-level reviews naming their
-``itemReviewed``. Each review becomes a row with the crawl item's fields
+extruct does the syntax work (:mod:`crawlers.extract.nodes`), the page is walked
+as one graph (:mod:`crawlers.extract.graph`: ``@graph`` lists, ``@id``
+references, reviews nested under a Product / Recipe / LocalBusiness ``review``
+list, and top-level reviews naming their ``itemReviewed``), and this module
+turns what it finds into rows. Each review becomes a row with the crawl item's fields
 (``source`` is left to the spider). What cannot be read is skipped and reported
 in :attr:`PageData.errors`, one reason each; the rest of the page is kept.
 """
@@ -11,32 +12,19 @@ in :attr:`PageData.errors`, one reason each; the rest of the page is kept.
 from __future__ import annotations
 
 import html as htmllib
-import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
-import lxml.etree
 import lxml.html
-from extruct.jsonld import JsonLdExtractor
-from extruct.rdfa import RDFaExtractor
-from extruct.uniform import _umicrodata_microformat
-from extruct.utils import parse_html, parse_xmldom_html
-from extruct.w3cmicrodata import MicrodataExtractor
 
-import crawlers.extract._lazy  # noqa: F401 - before extruct: its microformats parser loads lazily
 from core.language import detect_language
 from crawlers.extract.dates import iso_utc
-from crawlers.extract.jsonld import iter_jsonld_blocks, load_jsonld_block
+from crawlers.extract.graph import ReviewGraph
+from crawlers.extract.nodes import node_types, page_nodes
 from crawlers.extract.ratings import normalise_rating, parse_number
-
-logger = logging.getLogger(__name__)
-
-REVIEW_TYPES = {"Review", "UserReview", "CriticReview", "EmployerReview", "MediaReview"}
-_SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)")
-_HAS_RDFA = lxml.etree.XPath("boolean(//*[@typeof or @property or @vocab])")
 
 
 @dataclass
@@ -47,146 +35,6 @@ class PageData:
     aggregates: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     known: list[dict[str, Any]] = field(default_factory=list)  # already stored: left unnormalised
-
-
-# --- turning every syntax into plain nodes -------------------------------------
-def _local(name: str) -> str:
-    return _SCHEMA_PREFIX.sub("", name)
-
-
-def _types(node: dict) -> set[str]:
-    raw = node.get("@type") or node.get("type") or []
-    raw = raw if isinstance(raw, list) else [raw]
-    return {_local(str(t)) for t in raw if t}
-
-
-def _compact(value: Any) -> Any:
-    """Strip schema.org IRIs from keys and types so all syntaxes look alike."""
-    if isinstance(value, list):
-        return [_compact(v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    out: dict[str, Any] = {}
-    for key, val in value.items():
-        if key == "@type":
-            vals = val if isinstance(val, list) else [val]
-            out[key] = [_local(str(v)) for v in vals]
-        elif key in ("@id", "@value", "@context"):
-            out[key] = val
-        else:
-            out[_local(key)] = _compact(val)
-    return out
-
-
-def _rdfa_nodes(items: list[dict]) -> list[dict]:
-    """extruct's RDFa output (expanded JSON-LD: ``[{"@value": ..}]`` lists) -> compact nodes."""
-    nodes = []
-    for item in items:
-        node: dict[str, Any] = {"@id": item.get("@id"), "@type": item.get("@type", [])}
-        for key, values in item.items():
-            if key.startswith("@"):
-                continue
-            plain = []
-            for v in values if isinstance(values, list) else [values]:
-                if isinstance(v, dict) and "@value" in v:
-                    plain.append(v["@value"])
-                elif isinstance(v, dict) and "@id" in v:
-                    plain.append({"@id": v["@id"]})
-                else:
-                    plain.append(v)
-            node[key] = plain[0] if len(plain) == 1 else plain
-        nodes.append(node)
-    return [_compact(n) for n in nodes]
-
-
-def _jsonld_nodes(document: Any, url: str, errors: list[str]) -> list[dict]:
-    try:
-        return _compact(JsonLdExtractor().extract_items(document, base_url=url))
-    except Exception as exc:  # noqa: BLE001 - fall back to one block at a time
-        logger.info("JSON-LD at %s unreadable as a whole (%s); reading blocks one by one", url, exc)
-    nodes: list[dict] = []
-    for index, text in iter_jsonld_blocks(document):
-        try:
-            nodes.extend(load_jsonld_block(text))
-        except ValueError as exc:
-            errors.append(f"JSON-LD block {index}: {exc}")
-    return _compact(nodes)
-
-
-def page_nodes(html: str | bytes, url: str, errors: list[str]) -> list[tuple[str, dict]]:
-    """Every top-level structured-data node on the page, tagged with its syntax."""
-    out: list[tuple[str, dict]] = []
-    try:
-        document = parse_html(html, encoding="utf-8")
-    except Exception as exc:  # noqa: BLE001
-        errors.append(f"unparseable HTML: {exc}")
-        return out
-    out += [("json-ld", n) for n in _jsonld_nodes(document, url, errors)]
-    try:
-        micro = MicrodataExtractor().extract_items(document, base_url=url)
-        out += [("microdata", n) for n in _compact(_umicrodata_microformat(micro, "http://schema.org"))]
-    except Exception as exc:  # noqa: BLE001
-        errors.append(f"microdata: {type(exc).__name__}: {exc}")
-    if _HAS_RDFA(document):  # the RDFa parser is slow: only where RDFa attributes exist
-        try:
-            rdfa = RDFaExtractor().extract_items(parse_xmldom_html(html, encoding="utf-8"), base_url=url)
-            out += [("rdfa", n) for n in _rdfa_nodes(rdfa)]
-        except Exception as exc:  # noqa: BLE001
-            errors.append(f"RDFa: {type(exc).__name__}: {exc}")
-    return out
-
-
-# --- walking the graph -----------------------------------------------------------
-class _Graph:
-    """Resolves ``{"@id": ...}`` references and finds reviews with the item they review."""
-
-    def __init__(self, roots: list[tuple[str, dict]]):
-        self.by_id: dict[str, dict] = {}
-        self.reviews: dict[int, tuple[str, dict, dict | None]] = {}
-        self.aggregates: dict[int, tuple[dict, dict | None]] = {}
-        for _, root in roots:
-            self._index(root)
-        for syntax, root in roots:
-            self._walk(root, syntax, None, set())
-
-    def _index(self, value: Any) -> None:
-        if isinstance(value, list):
-            for v in value:
-                self._index(v)
-        elif isinstance(value, dict):
-            node_id = value.get("@id")
-            if isinstance(node_id, str) and len(value) > 1:
-                self.by_id.setdefault(node_id, value)
-            for v in value.values():
-                self._index(v)
-
-    def resolve(self, value: Any) -> Any:
-        if isinstance(value, dict) and set(value) <= {"@id"} and value.get("@id") in self.by_id:
-            return self.by_id[value["@id"]]
-        return value
-
-    def _walk(self, value: Any, syntax: str, parent: dict | None, seen: set[int]) -> None:
-        value = self.resolve(value)
-        if isinstance(value, list):
-            for v in value:
-                self._walk(v, syntax, parent, seen)
-            return
-        if not isinstance(value, dict) or id(value) in seen:
-            return
-        seen = seen | {id(value)}
-        types = _types(value)
-        if types & REVIEW_TYPES:
-            key = id(value)
-            if key not in self.reviews or (parent is not None and self.reviews[key][2] is None):
-                self.reviews[key] = (syntax, value, parent)
-        if "AggregateRating" in types and id(value) not in self.aggregates:
-            self.aggregates[id(value)] = (value, parent)
-        for name, child in value.items():
-            if name.startswith("@") and name != "@graph":
-                continue
-            # under review/aggregateRating this node is the item reviewed
-            is_item_link = name in ("review", "reviews", "aggregateRating")
-            self._walk(child, syntax, value if is_item_link else None, seen)
 
 
 # --- review rows -------------------------------------------------------------------
@@ -207,7 +55,7 @@ def _text(value: Any) -> str | None:
     return re.sub(r"\n{3,}", "\n\n", text).strip() or None
 
 
-def _name(graph: _Graph, value: Any) -> str | None:
+def _name(graph: ReviewGraph, value: Any) -> str | None:
     value = graph.resolve(value)
     if isinstance(value, list):
         value = graph.resolve(value[0]) if value else None
@@ -234,7 +82,7 @@ def _review_id(node: dict, page_url: str) -> str | None:
     return None
 
 
-def _aggregate_row(graph: _Graph, node: dict, item: dict | None) -> dict[str, Any]:
+def _aggregate_row(graph: ReviewGraph, node: dict, item: dict | None) -> dict[str, Any]:
     rating = normalise_rating(node.get("ratingValue"), node.get("bestRating"), node.get("worstRating"))
     count = node.get("reviewCount") or node.get("ratingCount")
     return {
@@ -247,7 +95,7 @@ def _aggregate_row(graph: _Graph, node: dict, item: dict | None) -> dict[str, An
 
 
 def _review_row(
-    graph: _Graph, syntax: str, node: dict, item: dict | None, page_url: str
+    graph: ReviewGraph, syntax: str, node: dict, item: dict | None, page_url: str
 ) -> dict[str, Any] | str:
     """A review row, or the reason it cannot be read.
 
@@ -274,8 +122,8 @@ def _review_row(
     extra: dict[str, Any] = {"syntax": syntax}
     if isinstance(item, dict):
         extra["item_reviewed"] = _name(graph, item)
-        if _types(item):
-            extra["item_type"] = sorted(_types(item))[0]
+        if node_types(item):
+            extra["item_type"] = sorted(node_types(item))[0]
     elif item:
         extra["item_reviewed"] = _text(item)
     raw_date = node.get("datePublished") or node.get("dateCreated") or node.get("dateModified")
@@ -297,7 +145,7 @@ def _review_row(
     }
 
 
-def _reply(graph: _Graph, node: dict) -> dict[str, Any]:
+def _reply(graph: ReviewGraph, node: dict) -> dict[str, Any]:
     """The business's reply: the review's first schema.org ``comment`` with text (raw date)."""
     comments = graph.resolve(node.get("comment"))
     for comment in comments if isinstance(comments, list) else [comments]:
@@ -343,7 +191,7 @@ def extract_page(
     roots = page_nodes(html, url, data.errors)
     if not roots:
         return data
-    graph = _Graph(roots)
+    graph = ReviewGraph(roots)
     aggregates_by_item: dict[int, dict[str, Any]] = {}
     for node, item in graph.aggregates.values():
         row = _aggregate_row(graph, node, item)

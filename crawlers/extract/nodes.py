@@ -1,0 +1,117 @@
+"""Every structured-data syntax on a page (JSON-LD, microdata, RDFa) as plain, compact nodes.
+
+extruct does the syntax work; this module makes its three outputs look alike
+(schema.org IRIs stripped from keys and types, RDFa's expanded value lists
+flattened) and falls back to reading JSON-LD block by block when one block is
+broken. What cannot be read is appended to ``errors``, one reason each.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import lxml.etree
+from extruct.jsonld import JsonLdExtractor
+from extruct.rdfa import RDFaExtractor
+from extruct.uniform import _umicrodata_microformat
+from extruct.utils import parse_html, parse_xmldom_html
+from extruct.w3cmicrodata import MicrodataExtractor
+
+import crawlers.extract._lazy  # noqa: F401 - before extruct: its microformats parser loads lazily
+from crawlers.extract.jsonld import iter_jsonld_blocks, load_jsonld_block
+
+logger = logging.getLogger(__name__)
+
+_SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)")
+_HAS_RDFA = lxml.etree.XPath("boolean(//*[@typeof or @property or @vocab])")
+
+
+def local_name(name: str) -> str:
+    """``https://schema.org/Review`` or ``schema:Review`` -> ``Review``."""
+    return _SCHEMA_PREFIX.sub("", name)
+
+
+def node_types(node: dict) -> set[str]:
+    """The node's schema.org types, without their IRI prefix."""
+    raw = node.get("@type") or node.get("type") or []
+    raw = raw if isinstance(raw, list) else [raw]
+    return {local_name(str(t)) for t in raw if t}
+
+
+def _compact(value: Any) -> Any:
+    """Strip schema.org IRIs from keys and types so all syntaxes look alike."""
+    if isinstance(value, list):
+        return [_compact(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out: dict[str, Any] = {}
+    for key, val in value.items():
+        if key == "@type":
+            vals = val if isinstance(val, list) else [val]
+            out[key] = [local_name(str(v)) for v in vals]
+        elif key in ("@id", "@value", "@context"):
+            out[key] = val
+        else:
+            out[local_name(key)] = _compact(val)
+    return out
+
+
+def _rdfa_nodes(items: list[dict]) -> list[dict]:
+    """extruct's RDFa output (expanded JSON-LD: ``[{"@value": ..}]`` lists) -> compact nodes."""
+    nodes = []
+    for item in items:
+        node: dict[str, Any] = {"@id": item.get("@id"), "@type": item.get("@type", [])}
+        for key, values in item.items():
+            if key.startswith("@"):
+                continue
+            plain = []
+            for v in values if isinstance(values, list) else [values]:
+                if isinstance(v, dict) and "@value" in v:
+                    plain.append(v["@value"])
+                elif isinstance(v, dict) and "@id" in v:
+                    plain.append({"@id": v["@id"]})
+                else:
+                    plain.append(v)
+            node[key] = plain[0] if len(plain) == 1 else plain
+        nodes.append(node)
+    return [_compact(n) for n in nodes]
+
+
+def _jsonld_nodes(document: Any, url: str, errors: list[str]) -> list[dict]:
+    """The page's JSON-LD; when one block breaks the whole, the readable blocks one by one."""
+    try:
+        return _compact(JsonLdExtractor().extract_items(document, base_url=url))
+    except Exception as exc:  # noqa: BLE001 - fall back to one block at a time
+        logger.info("JSON-LD at %s unreadable as a whole (%s); reading blocks one by one", url, exc)
+    nodes: list[dict] = []
+    for index, text in iter_jsonld_blocks(document):
+        try:
+            nodes.extend(load_jsonld_block(text))
+        except ValueError as exc:
+            errors.append(f"JSON-LD block {index}: {exc}")
+    return _compact(nodes)
+
+
+def page_nodes(html: str | bytes, url: str, errors: list[str]) -> list[tuple[str, dict]]:
+    """Every top-level structured-data node on the page, tagged with its syntax."""
+    out: list[tuple[str, dict]] = []
+    try:
+        document = parse_html(html, encoding="utf-8")
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"unparseable HTML: {exc}")
+        return out
+    out += [("json-ld", n) for n in _jsonld_nodes(document, url, errors)]
+    try:
+        micro = MicrodataExtractor().extract_items(document, base_url=url)
+        out += [("microdata", n) for n in _compact(_umicrodata_microformat(micro, "http://schema.org"))]
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"microdata: {type(exc).__name__}: {exc}")
+    if _HAS_RDFA(document):  # the RDFa parser is slow: only where RDFa attributes exist
+        try:
+            rdfa = RDFaExtractor().extract_items(parse_xmldom_html(html, encoding="utf-8"), base_url=url)
+            out += [("rdfa", n) for n in _rdfa_nodes(rdfa)]
+        except Exception as exc:  # noqa: BLE001
+            errors.append(f"RDFa: {type(exc).__name__}: {exc}")
+    return out
