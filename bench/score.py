@@ -100,7 +100,7 @@ def _variant(name: str, model_dir: str, n: int, queue) -> None:
     import torch
 
     import nlp
-    from nlp.scorer import set_threads
+    from nlp.loading import set_threads
 
     texts, stars = _load_data(n)
     set_threads()
@@ -194,7 +194,7 @@ def main() -> dict:
     from bench._model_table import issue_rows, print_rows
     from core.settings import get_settings
     from nlp.card import BENCH_END, BENCH_START
-    from nlp.scorer import DEFAULT_MODEL_DIR, FULL_MODEL_DIR, SHIPPED_MODELS
+    from nlp.loading import DEFAULT_MODEL_DIR, FULL_MODEL_DIR, SHIPPED_MODELS
 
     bench = BenchSettings()
     model_dir = bench.model or get_settings().model or str(DEFAULT_MODEL_DIR)

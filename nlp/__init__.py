@@ -18,8 +18,8 @@ __all__ = ["ReviewScore", "Scorer", "load_scorer"]
 
 
 def load_scorer(model: str | None = None, *, quantized: bool | None = None, backend: str | None = None) -> Scorer:
-    """See :func:`nlp.scorer.load_scorer`."""
-    from nlp.scorer import load_scorer as _load
+    """See :func:`nlp.loading.load_scorer`."""
+    from nlp.loading import load_scorer as _load
 
     return _load(model, quantized=quantized, backend=backend)
 

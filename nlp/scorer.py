@@ -11,26 +11,17 @@ PyTorch eager with ``UMOT_BACKEND=torch``). ``bench/score.py`` measures each ste
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import numpy as np
 import torch
 
 from core.language import detect_language
-from core.settings import get_settings
 from nlp import detractor
-from nlp.labels import LABELS, LabelMap, label_map
+from nlp.labels import LABELS, LabelMap
 from nlp.result import ReviewScore
 from nlp.text import clean_text
-
-FULL_MODEL_DIR = Path(__file__).resolve().parent / "model"
-FAST_MODEL_DIR = Path(__file__).resolve().parent / "model_fast"
-# `--model full` / `--model fast` (or UMOT_MODEL=...) name the shipped models
-SHIPPED_MODELS = {"full": FULL_MODEL_DIR, "fast": FAST_MODEL_DIR}
-DEFAULT_MODEL_DIR = FAST_MODEL_DIR  # within 1 point of the full model (nlp/MODEL_CARD.md), faster
 
 
 class Scorer:
@@ -209,102 +200,3 @@ class Scorer:
         full = np.full((len(cleaned), self.labels.num_labels), np.nan, dtype=np.float32)
         full[todo] = probs
         return results, full
-
-
-def set_threads(wanted: int | None = None) -> None:
-    """Use every core we are allowed (``wanted`` or UMOT_THREADS overrides when above 0)."""
-    if wanted is None:
-        wanted = get_settings().threads
-    if wanted <= 0:
-        wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    torch.set_num_threads(wanted)
-
-
-def quantize(model: torch.nn.Module) -> torch.nn.Module:
-    """int8 dynamic quantisation of the linear layers (weights int8, activations on the fly)."""
-    import warnings
-
-    from torch.ao.quantization import quantize_dynamic
-
-    with warnings.catch_warnings():  # torch 2.13 announces the deprecation of its quantized tensors on every load
-        warnings.filterwarnings("ignore", message=r"torch\.quantize_per_tensor", category=UserWarning)
-        return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-
-
-def load_scorer(model: str | None = None, *, quantized: bool | None = None, backend: str | None = None) -> Scorer:
-    """Load a scorer: ``model`` is a directory, a hub id, or "full" / "fast" (the shipped models);
-    None -> UMOT_MODEL or the shipped default.
-
-    Our own format (``umot_model.json``) and any Hugging Face sequence-classification
-    checkpoint with 2, 3 or 5 sentiment classes are accepted. ``backend`` is
-    "onnx" (default, UMOT_BACKEND; falls back to PyTorch if the export fails) or
-    "torch"; ``quantized`` (int8 weights) defaults to UMOT_QUANTIZE, else on for
-    ONNX Runtime and off for PyTorch, where it measured no faster (bench/score.py).
-    """
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.disable_progress_bar()  # no "Loading weights" bars in CLI output
-
-    from nlp.model import base_model_dir, file_digest, is_overlay_dir, load_overlay
-
-    config = get_settings()
-    source = model or config.model or str(DEFAULT_MODEL_DIR)
-    source = str(SHIPPED_MODELS.get(source.strip().lower(), source))
-    path = Path(source).expanduser()
-    backend = (backend or config.backend).strip().lower()
-    if quantized is None:  # int8 pays off on ONNX Runtime, not in PyTorch eager (bench/score.py)
-        quantized = config.quantize if config.quantize is not None else backend == "onnx"
-    set_threads(config.threads)
-    if path.is_dir() and is_overlay_dir(path):
-        net, spec = load_overlay(path)
-        tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
-        version = f"{spec.name}@{file_digest(path / 'weights.safetensors')}"
-        settings = dict(
-            max_length=spec.max_length, head_tokens=spec.head_tokens,
-            detractor_threshold=spec.detractor_threshold, mismatch_threshold=spec.mismatch_threshold,
-        )
-    elif path.is_dir() and (path / "config.json").exists():
-        net = AutoModelForSequenceClassification.from_pretrained(path, local_files_only=True)
-        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        weights = sorted(path.glob("*.safetensors")) or sorted(path.glob("*.bin"))
-        digest = file_digest(weights[0]) if weights else file_digest(path / "config.json")
-        version = f"hf:{path.name}@{digest}"
-        settings = _hf_settings(tokenizer, net)
-    elif path in SHIPPED_MODELS.values():
-        raise FileNotFoundError(
-            f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL"
-        )
-    elif path.exists() or source.startswith((".", "/", "~")):
-        raise FileNotFoundError(f"{source}: not a model directory (no umot_model.json or config.json)")
-    else:  # a hub id: only where a network (or a local HF cache) exists
-        net = AutoModelForSequenceClassification.from_pretrained(source)
-        tokenizer = AutoTokenizer.from_pretrained(source)
-        version = f"hf:{source}"
-        settings = _hf_settings(tokenizer, net)
-    labels = label_map(net.config.id2label)
-    net.eval()
-    runner = None
-    if backend == "onnx":
-        from nlp import onnx_backend
-
-        if onnx_backend.available():
-            try:
-                runner = onnx_backend.runner_for(net, version, quantized=quantized, threads=torch.get_num_threads())
-                version += "+onnx-int8" if quantized else "+onnx"
-            except Exception as exc:  # an architecture the exporter cannot handle: stay on torch
-                import warnings
-
-                warnings.warn(f"ONNX export failed ({exc}); scoring with PyTorch", stacklevel=2)
-    elif backend != "torch":
-        raise ValueError(f"unknown backend {backend!r} (onnx or torch)")
-    if runner is None and quantized:
-        net = quantize(net)  # type: ignore[assignment]
-        version += "+int8"
-    return Scorer(net, tokenizer, labels, version=version, runner=runner, **settings)
-
-
-def _hf_settings(tokenizer, net) -> dict:
-    limit = min(256, int(getattr(tokenizer, "model_max_length", 512) or 512),
-                int(getattr(net.config, "max_position_embeddings", 512) or 512) - 2)
-    return {"max_length": limit, "head_tokens": limit * 5 // 8}

@@ -96,10 +96,10 @@ def test_unknown_backend(tiny_checkpoint):
 
 def test_full_and_fast_name_the_shipped_models(monkeypatch, tmp_path):
     import nlp
-    from nlp import scorer as scorer_module
+    from nlp import loading
 
     missing = tmp_path / "model_fast"
-    monkeypatch.setitem(scorer_module.SHIPPED_MODELS, "fast", missing)
+    monkeypatch.setitem(loading.SHIPPED_MODELS, "fast", missing)
     with pytest.raises(FileNotFoundError, match=f"no shipped model in {missing}: run `make model`"):
         nlp.load_scorer("fast")
-    assert scorer_module.SHIPPED_MODELS["full"] == scorer_module.FULL_MODEL_DIR
+    assert loading.SHIPPED_MODELS["full"] == loading.FULL_MODEL_DIR

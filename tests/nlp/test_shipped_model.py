@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from nlp.scorer import SHIPPED_MODELS
+from nlp.loading import SHIPPED_MODELS
 
 POSITIVE = [
     "Absolutely love this blender, it works perfectly and looks great.",
