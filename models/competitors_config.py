@@ -19,8 +19,8 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from models.config_file import read_document, write_document
 from models.crud.competitors import CompetitorError, all_links, link_competitor
-from models.sources_config import _read_document, _write_document
 
 TABLE = "competitors"
 
@@ -72,7 +72,7 @@ def add_link_to_config(path: Path, brand: str, rival: str) -> None:
     """Add ``rival`` to the brand's ``rivals`` (a new table when the brand has none)."""
     import tomlkit
 
-    document = _read_document(Path(path))
+    document = read_document(Path(path))
     table = _table_for(document, brand)
     if table is None:
         if TABLE not in document:
@@ -84,7 +84,7 @@ def add_link_to_config(path: Path, brand: str, rival: str) -> None:
         document[TABLE].append(table)
     if rival.lower() not in (str(r).lower() for r in table["rivals"]):
         table["rivals"].append(rival)
-    _write_document(Path(path), document)
+    write_document(Path(path), document)
 
 
 def remove_link_from_config(path: Path, brand: str, rival: str) -> bool:
@@ -92,7 +92,7 @@ def remove_link_from_config(path: Path, brand: str, rival: str) -> bool:
     path = Path(path)
     if not path.is_file():
         return False
-    document = _read_document(path)
+    document = read_document(path)
     table = _table_for(document, brand)
     if table is None:
         return False
@@ -104,7 +104,7 @@ def remove_link_from_config(path: Path, brand: str, rival: str) -> bool:
     else:
         tables = document[TABLE]
         del tables[[t is table for t in tables].index(True)]
-    _write_document(path, document)
+    write_document(path, document)
     return True
 
 

@@ -1,9 +1,9 @@
-"""Sources per brand in ``umot.toml``, and their sync into the store's ``Source`` table.
+"""Sources per brand in ``umot.toml``: read, checked and edited.
 
-The file is what a person edits and versions; the table is what the nightly
-flow crawls. ``sync_sources`` makes the table match the file (adding and
-updating sources; with ``prune``, disabling those the file no longer lists,
-whose reviews stay). Each source is one ``[[sources]]`` table::
+The file is what a person edits and versions; the store's ``Source`` table is
+what the nightly flow crawls. ``crawlers.sources_sync`` makes the table match
+the file (it needs the spiders, which live a layer above this one). Each source
+is one ``[[sources]]`` table::
 
     [[sources]]
     brand = "Acme"
@@ -23,15 +23,15 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlmodel import Session, select
 
 from models import crud
+from models.config_file import ConfigFileError, read_document, write_document
 from models.tables import Source
 
 
-class SourcesConfigError(ValueError):
+class SourcesConfigError(ConfigFileError):
     """The sources file is unreadable or a source in it is invalid; the message says where."""
 
 
@@ -59,57 +59,6 @@ class SourceConfig:
         if not self.enabled:
             table["enabled"] = False
         return table
-
-
-@dataclass
-class SyncResult:
-    """What a sync changed in the store."""
-
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    disabled: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.disabled)} disabled"
-        )
-
-
-# --- spiders ----------------------------------------------------------------------
-def spider_classes() -> dict[str, type]:
-    """Every spider of the Scrapy project by name (imports Scrapy: call from commands only)."""
-    from scrapy.settings import Settings
-    from scrapy.spiderloader import SpiderLoader
-
-    settings = Settings()
-    settings.setmodule("crawlers.settings", priority="project")
-    loader = SpiderLoader.from_settings(settings)
-    return {name: loader.load(name) for name in loader.list()}
-
-
-def resolve_urls(source: SourceConfig, spiders: dict[str, type] | None = None) -> list[str]:
-    """The source's start URLs: its own, else the spider's defaults for its options."""
-    spiders = spiders if spiders is not None else spider_classes()
-    if source.spider not in spiders:
-        raise SourcesConfigError(
-            f"source {source.brand}/{source.name}: unknown spider {source.spider!r} "
-            f"(available: {', '.join(sorted(spiders))})"
-        )
-    for url in source.urls:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise SourcesConfigError(f"source {source.brand}/{source.name}: not an http(s) URL: {url!r}")
-    if source.urls:
-        return list(source.urls)
-    default_urls = getattr(spiders[source.spider], "default_urls", None)
-    urls = default_urls(source.brand, source.options) if default_urls else []
-    if not urls:
-        needs = ", ".join(getattr(spiders[source.spider], "url_options", ()) or ())
-        hint = f" or options ({needs})" if needs else ""
-        raise SourcesConfigError(f"source {source.brand}/{source.name}: spider {source.spider!r} needs urls{hint}")
-    return urls
 
 
 # --- the file -----------------------------------------------------------------------
@@ -177,27 +126,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _read_document(path: Path) -> Any:
-    import tomlkit
-
-    if not path.exists():
-        return tomlkit.document()
-    try:
-        return tomlkit.parse(path.read_text(encoding="utf-8"))
-    except Exception as exc:  # tomlkit's parse errors have no common base worth naming
-        raise SourcesConfigError(f"{path}: not valid TOML ({exc})") from None
-
-
-def _write_document(path: Path, document: Any) -> None:
-    import tomlkit
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    text = tomlkit.dumps(document)
-    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    tmp.replace(path)  # never a half-written config
-
-
 def add_source_to_config(path: Path, source: SourceConfig) -> None:
     """Append ``source`` to the file (created if missing); refuses a (brand, name) already there."""
     path = Path(path)
@@ -205,7 +133,7 @@ def add_source_to_config(path: Path, source: SourceConfig) -> None:
         raise SourcesConfigError(f"{path}: source {source.brand}/{source.name} already exists")
     import tomlkit
 
-    document = _read_document(path)
+    document = read_document(path, SourcesConfigError)
     if "sources" not in document:
         document.append("sources", tomlkit.aot())
     table = tomlkit.table()
@@ -218,18 +146,18 @@ def add_source_to_config(path: Path, source: SourceConfig) -> None:
             table.add(key, value)
     table.add(tomlkit.nl())  # a blank line between sources reads better
     document["sources"].append(table)
-    _write_document(path, document)
+    write_document(path, document)
 
 
 def update_source_in_config(path: Path, brand: str, name: str, **changes: Any) -> bool:
     """Set keys (e.g. ``enabled=False``) on one source in the file; False when it is not there."""
     path = Path(path)
-    document = _read_document(path)
+    document = read_document(path, SourcesConfigError)
     for table in document.get("sources", []):
         if table.get("brand") == brand and table.get("name") == name:
             for key, value in changes.items():
                 table[key] = value
-            _write_document(path, document)
+            write_document(path, document)
             return True
     return False
 
@@ -239,12 +167,12 @@ def remove_source_from_config(path: Path, brand: str, name: str) -> bool:
     path = Path(path)
     if not path.exists():
         return False
-    document = _read_document(path)
+    document = read_document(path, SourcesConfigError)
     tables = document.get("sources", [])
     for index, table in enumerate(tables):
         if table.get("brand") == brand and table.get("name") == name:
             del tables[index]
-            _write_document(path, document)
+            write_document(path, document)
             return True
     return False
 
@@ -256,48 +184,3 @@ def find_source(session: Session, brand: str, name: str) -> Source | None:
     if owner is None:
         return None
     return session.exec(select(Source).where(Source.brand_id == owner.id, Source.name == name)).first()
-
-
-def sync_sources(session: Session, config_path: Path, *, prune: bool = False) -> SyncResult:
-    """Make the store's sources match ``config_path`` (a missing file changes nothing).
-
-    Every configured source is added or updated (spider, resolved URLs,
-    options, enabled). With ``prune``, stored sources the file does not list
-    are disabled, never deleted (their reviews and crawl history stay).
-    Raises :class:`SourcesConfigError` before changing anything when a source
-    is invalid.
-    """
-    configured = load_sources(Path(config_path))
-    result = SyncResult()
-    if not configured and not prune:
-        return result
-    spiders = spider_classes()
-    try:
-        resolved = [(source, resolve_urls(source, spiders)) for source in configured]
-    except SourcesConfigError as exc:
-        raise SourcesConfigError(f"{config_path}: {exc}") from None  # the source is in that file: name it
-    for source, urls in resolved:
-        label = f"{source.brand}/{source.name}"
-        row = find_source(session, source.brand, source.name)
-        if row is None:
-            crud.add_source(
-                session, brand=source.brand, name=source.name, urls=urls, spider=source.spider,
-                options=source.options, enabled=source.enabled,
-            )
-            result.added.append(label)
-            continue
-        wanted = {"spider": source.spider, "urls": urls, "options": source.options, "enabled": source.enabled}
-        if all(getattr(row, key) == value for key, value in wanted.items()):
-            result.unchanged.append(label)
-            continue
-        crud.update_source(session, row, **wanted)
-        result.updated.append(label)
-    if prune:
-        keep = {source.key for source in configured}
-        brands = {b.id: b.name for b in crud.list_brands(session)}
-        for row in crud.list_sources(session, enabled_only=True):
-            if (brands[row.brand_id], row.name) not in keep:
-                crud.set_source_enabled(session, row.id, False)
-                result.disabled.append(f"{brands[row.brand_id]}/{row.name}")
-    session.flush()
-    return result

@@ -48,8 +48,9 @@ def sync_config() -> None:
     path = get_settings().config_file
     if not path.is_file():
         return
+    from crawlers.sources_sync import sync_sources
     from models.db import get_engine, session_scope
-    from models.sources_config import SourcesConfigError, sync_sources
+    from models.sources_config import SourcesConfigError
 
     try:
         with session_scope(get_engine()) as session:

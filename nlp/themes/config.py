@@ -109,6 +109,6 @@ def _document(path: Path) -> Any:
 
 
 def _write(path: Path, document: Any) -> None:
-    from models.sources_config import _write_document  # one atomic, comment-keeping writer of umot.toml
+    from models.config_file import write_document  # one atomic, comment-keeping writer of umot.toml
 
-    _write_document(path, document)
+    write_document(path, document)

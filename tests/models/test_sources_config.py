@@ -1,8 +1,7 @@
-"""Sources in umot.toml (models/sources_config.py): loading, validation, sync into the store."""
+"""Sources in umot.toml (models/sources_config.py): loading, validation, editing the file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,7 @@ from models.sources_config import (
     add_source_to_config,
     load_sources,
     remove_source_from_config,
-    resolve_urls,
-    sync_sources,
 )
-
-APPSTORE_US = "https://itunes.apple.com/us/rss/customerreviews/page=1/id=42/sortby=mostrecent/json"
-
-
-def _sync(db_url: str, path: Path, **kwargs):
-    from models.db import get_engine, session_scope
-
-    with session_scope(get_engine(db_url)) as session:
-        return sync_sources(session, path, **kwargs)
 
 
 def test_load_reads_tables_and_a_missing_file_is_empty(tmp_path: Path) -> None:
@@ -60,50 +48,22 @@ def test_bad_files_name_the_file_and_the_source(tmp_path: Path, text: str, messa
     assert str(path) in str(err.value) and message in str(err.value)
 
 
-def test_urls_come_from_the_file_or_the_spiders_defaults() -> None:
-    assert resolve_urls(SourceConfig("Acme", "ios", "appstore", options={"app_id": "42"})) == [APPSTORE_US]
-    assert resolve_urls(SourceConfig("Acme Inc", "hn", "hackernews"))[0].startswith(
-        "https://hn.algolia.com/api/v1/search_by_date?query=Acme+Inc"
-    )
-    assert resolve_urls(SourceConfig("A", "x", "feed", urls=["https://f.example/rss"])) == ["https://f.example/rss"]
-    with pytest.raises(SourcesConfigError, match="spider 'appstore' needs urls or options"):
-        resolve_urls(SourceConfig("A", "x", "appstore"))
-    with pytest.raises(SourcesConfigError, match="unknown spider 'rss'"):
-        resolve_urls(SourceConfig("A", "x", "rss", urls=["https://f.example/rss"]))
-    with pytest.raises(SourcesConfigError, match="not an http"):
-        resolve_urls(SourceConfig("A", "x", "feed", urls=["ftp://f.example/rss"]))
-
-
-def test_sync_adds_updates_and_prunes(tmp_path: Path, db_url: str, stored_sources: Callable[[str], dict]) -> None:
+def test_edits_keep_the_rest_of_the_file(tmp_path: Path) -> None:
     path = tmp_path / "umot.toml"
+    path.write_text('# our brands\n[[sources]]\nbrand = "Acme"\nname = "blog"\nspider = "feed"\n'
+                    'urls = ["https://blog.example/feed"]  # the RSS one\n', encoding="utf-8")
     add_source_to_config(path, SourceConfig("Acme", "ios", "appstore", options={"app_id": "42"}))
-    add_source_to_config(path, SourceConfig("Acme", "blog", "feed", urls=["https://blog.example/feed"]))
-    first = _sync(db_url, path)
-    assert first.added == ["Acme/ios", "Acme/blog"]
-    stored = stored_sources(db_url)
-    assert stored[("Acme", "ios")].urls == [APPSTORE_US] and stored[("Acme", "ios")].options == {"app_id": "42"}
-    assert _sync(db_url, path).unchanged == ["Acme/ios", "Acme/blog"]
-
-    remove_source_from_config(path, "Acme", "ios")
-    add_source_to_config(path, SourceConfig("Acme", "ios", "appstore", options={"app_id": "42", "countries": "us,gb"}))
-    again = _sync(db_url, path)
-    assert again.updated == ["Acme/ios"] and len(stored_sources(db_url)[("Acme", "ios")].urls) == 2
-
-    remove_source_from_config(path, "Acme", "blog")
-    assert _sync(db_url, path).disabled == []  # without prune, the store keeps it enabled
-    assert _sync(db_url, path, prune=True).disabled == ["Acme/blog"]
-    assert stored_sources(db_url)[("Acme", "blog")].enabled is False
+    with pytest.raises(SourcesConfigError, match="Acme/ios already exists"):
+        add_source_to_config(path, SourceConfig("Acme", "ios", "appstore"))
+    assert remove_source_from_config(path, "Acme", "ios") and not remove_source_from_config(path, "Acme", "ios")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# our brands\n") and "# the RSS one" in text
+    assert [s.name for s in load_sources(path)] == ["blog"]
 
 
-def test_sync_changes_nothing_when_a_source_is_invalid(
-    tmp_path: Path, db_url: str, stored_sources: Callable[[str], dict]
-) -> None:
+def test_a_broken_file_is_refused_in_the_sources_error_naming_it(tmp_path: Path) -> None:
     path = tmp_path / "umot.toml"
-    path.write_text(
-        '[[sources]]\nbrand = "Acme"\nname = "ok"\nspider = "reddit"\n\n'
-        '[[sources]]\nbrand = "Acme"\nname = "bad"\nspider = "trustpilot"\n',
-        encoding="utf-8",
-    )
-    with pytest.raises(SourcesConfigError, match="Acme/bad: spider 'trustpilot' needs urls or options \\(domain\\)"):
-        _sync(db_url, path)
-    assert stored_sources(db_url) == {}
+    path.write_text("[[sources]\n", encoding="utf-8")
+    with pytest.raises(SourcesConfigError, match=f"{path}: not valid TOML"):
+        add_source_to_config(path, SourceConfig("Acme", "ios", "appstore"))
+    assert path.read_text(encoding="utf-8") == "[[sources]\n"  # nothing written over it

@@ -34,9 +34,9 @@ def link(
     Example: umot brands link Acme --competitor Globex --competitor Initech
     """
     from models.competitors_config import add_link_to_config
+    from models.config_file import ConfigFileError
     from models.crud.competitors import CompetitorError, find_brand, link_competitor
     from models.db import session_scope
-    from models.sources_config import SourcesConfigError
 
     path = _config_path(config)
     added = 0
@@ -48,7 +48,7 @@ def link(
             rivals = [find_brand(session, rival).name for rival in competitor]
             for rival in rivals:  # the file last: a file that cannot be written undoes the store's links
                 add_link_to_config(path, name, rival)
-    except (CompetitorError, SourcesConfigError) as exc:
+    except (CompetitorError, ConfigFileError) as exc:
         fail(str(exc))
     typer.echo(f"{name}: {plural(added, 'new competitor')} ({', '.join(rivals)}), kept in {path}")
 
@@ -62,9 +62,9 @@ def unlink(
 ) -> None:
     """Stop comparing a brand with these rivals (their reviews stay stored)."""
     from models.competitors_config import remove_link_from_config
+    from models.config_file import ConfigFileError
     from models.crud.competitors import CompetitorError, unlink_competitor
     from models.db import session_scope
-    from models.sources_config import SourcesConfigError
 
     path = _config_path(config)
     removed = 0
@@ -73,7 +73,7 @@ def unlink(
             for rival in competitor:
                 in_store = unlink_competitor(session, brand, rival)
                 removed += remove_link_from_config(path, brand.strip(), rival.strip()) or in_store
-    except (CompetitorError, SourcesConfigError) as exc:
+    except (CompetitorError, ConfigFileError) as exc:
         fail(str(exc))
     if not removed:
         fail(f"{brand} has no such competitor: {', '.join(competitor)}")

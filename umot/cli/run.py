@@ -114,9 +114,10 @@ def check_run_arguments(database_url: str | None = None, *, brand: str | None = 
     and any crawl start: a model that is there, a store that opens, and the --brand and
     --source it holds (after syncing umot.toml, as the run does)."""
     from core.settings import get_settings
+    from crawlers.sources_sync import sync_sources
     from models import crud
     from models.db import session_scope
-    from models.sources_config import SourcesConfigError, sync_sources
+    from models.sources_config import SourcesConfigError
     from nlp.model_source import model_source_error
     from umot.cli._store import brand_or_fail, open_store
 

@@ -42,8 +42,9 @@ def _options(pairs: list[str] | None) -> dict[str, str]:
 
 def _sync(config_path: Path, database_url: str | None, *, prune: bool = False) -> Any:
     """Sync the file into the store; bad config -> one-line error naming the file and source."""
+    from crawlers.sources_sync import sync_sources
     from models.db import init_db, session_scope
-    from models.sources_config import SourcesConfigError, sync_sources
+    from models.sources_config import SourcesConfigError
 
     try:
         engine = init_db(database_url)
@@ -74,7 +75,8 @@ def add(
 
       umot sources add Acme blog --spider feed --url https://blog.example/feed.xml
     """
-    from models.sources_config import SourceConfig, SourcesConfigError, add_source_to_config, resolve_urls
+    from crawlers.sources_sync import resolve_urls
+    from models.sources_config import SourceConfig, SourcesConfigError, add_source_to_config
 
     brand, name = brand.strip(), name.strip()
     if not brand or not name:
