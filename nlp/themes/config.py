@@ -19,6 +19,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from models.config_file import read_document, write_document  # umot.toml, comments kept, written atomically
 from nlp.themes.brand import ThemeDefinitionError, validate
 from nlp.themes.catalog import Theme
 
@@ -75,20 +76,20 @@ def add_theme(path: Path, brand: str, theme: Theme) -> None:
 
     existing = load_all(path).get(brand, [])
     validate([*existing, theme], f"{path}: brand {brand!r}")
-    document = _document(path)
+    document = read_document(path, ThemeDefinitionError)
     if TABLE not in document:
         document[TABLE] = tomlkit.aot()
     entry = tomlkit.table()
     entry.update({"brand": brand, "name": theme.name, "description": theme.description,
                   "examples": list(theme.examples)})
     document[TABLE].append(entry)
-    _write(path, document)
+    write_document(path, document)
 
 
 def remove_theme(path: Path, brand: str, name: str) -> bool:
     """Remove a brand's theme; False when the file has no such theme."""
     load_all(path)  # refuse to edit a file that does not parse
-    document = _document(path)
+    document = read_document(path, ThemeDefinitionError)
     tables = document.get(TABLE, [])
     keep = [t for t in tables if not (t.get("brand") == brand and t.get("name") == name)]
     if len(keep) == len(tables):
@@ -98,17 +99,5 @@ def remove_theme(path: Path, brand: str, name: str) -> bool:
             del tables[i]
     if not len(tables):
         del document[TABLE]
-    _write(path, document)
-    return True
-
-
-def _document(path: Path) -> Any:
-    import tomlkit
-
-    return tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
-
-
-def _write(path: Path, document: Any) -> None:
-    from models.config_file import write_document  # one atomic, comment-keeping writer of umot.toml
-
     write_document(path, document)
+    return True
