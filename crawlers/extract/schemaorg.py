@@ -37,7 +37,6 @@ class PageData:
     known: list[dict[str, Any]] = field(default_factory=list)  # already stored: left unnormalised
 
 
-# --- review rows -------------------------------------------------------------------
 def _text(value: Any) -> str | None:
     if isinstance(value, list):
         value = next((v for v in value if v not in (None, "")), None)

@@ -1,0 +1,48 @@
+"""models/config_file.py: umot.toml read as a tomlkit document and written back atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.config_file import ConfigFileError, read_document, write_document
+
+
+class _TablesError(ValueError):
+    pass
+
+
+def test_a_missing_file_reads_as_an_empty_document(tmp_path: Path) -> None:
+    document = read_document(tmp_path / "umot.toml")
+    assert dict(document) == {} and not (tmp_path / "umot.toml").exists()
+
+
+def test_bad_toml_is_refused_naming_the_file_in_the_callers_error(tmp_path: Path) -> None:
+    path = tmp_path / "umot.toml"
+    path.write_text("[[sources]\n", encoding="utf-8")
+    with pytest.raises(ConfigFileError, match=f"^{path}: not valid TOML"):
+        read_document(path)
+    with pytest.raises(_TablesError, match=f"^{path}: not valid TOML"):
+        read_document(path, _TablesError)
+
+
+def test_a_written_document_keeps_comments_ends_in_a_newline_and_leaves_no_temporary(tmp_path: Path) -> None:
+    path = tmp_path / "conf" / "umot.toml"
+    path.parent.mkdir()
+    path.write_text('# our brands\n[[competitors]]\nbrand = "Acme"  # the main one\nrivals = []', encoding="utf-8")
+    document = read_document(path)
+    document["competitors"][0]["rivals"].append("Globex")
+    write_document(path, document)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# our brands\n") and '"Acme"  # the main one' in text and text.endswith("\n")
+    assert read_document(path)["competitors"][0]["rivals"] == ["Globex"]
+    assert sorted(p.name for p in path.parent.iterdir()) == ["umot.toml"]
+
+
+def test_write_creates_the_folder(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "umot.toml"
+    document = read_document(path)
+    document["themes"] = []
+    write_document(path, document)
+    assert path.read_text(encoding="utf-8") == "themes = []\n"
