@@ -14,12 +14,11 @@ table or link stops it before anything changes, naming the file.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from sqlmodel import Session
 
-from models.config_file import read_document, write_document
+from models.config_file import read_data, read_document, write_document
 from models.crud.competitors import CompetitorError, all_links, link_competitor
 
 TABLE = "competitors"
@@ -28,13 +27,7 @@ TABLE = "competitors"
 def load_links(path: Path) -> list[tuple[str, str]]:
     """(brand, rival) pairs listed in the file, in file order; [] without a file."""
     path = Path(path)
-    if not path.is_file():
-        return []
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise CompetitorError(f"{path}: cannot read it ({exc})") from None
-    tables = data.get(TABLE, [])
+    tables = read_data(path, CompetitorError).get(TABLE, [])
     if not isinstance(tables, list):
         raise CompetitorError(f"{path}: '{TABLE}' must be [[{TABLE}]] tables")
     links: list[tuple[str, str]] = []

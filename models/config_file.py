@@ -1,14 +1,17 @@
-"""``umot.toml``, the one file a person edits: read as a tomlkit document (comments and
-layout kept) and written back atomically.
+"""``umot.toml``, the one file a person edits: read as plain data to check it, as a tomlkit
+document (comments and layout kept) to edit it, and written back atomically.
 
 Each part of the file is parsed by its own module: ``[[sources]]`` by
 :mod:`models.sources_config`, ``[[competitors]]`` by :mod:`models.competitors_config`,
 ``[[themes]]`` by ``nlp.themes.config``. They all edit it through these two functions,
 so a hand-written comment survives ``umot sources add`` and a crash never leaves half a file.
+Every reader raises the caller's error class with the file's name in the message, so each
+part's CLI catches one error and prints one line.
 """
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +20,35 @@ class ConfigFileError(ValueError):
     """The file cannot be read as TOML; the message names it."""
 
 
+def _read_text(path: Path, error: type[ValueError]) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:  # TOML is UTF-8 by definition
+        raise error(f"{path}: not valid TOML ({exc})") from None
+    except OSError as exc:  # a folder, no permission
+        raise error(f"{path}: cannot read it ({exc.strerror or exc})") from None
+
+
+def read_data(path: Path, error: type[ValueError] = ConfigFileError) -> dict[str, Any]:
+    """The file as plain dicts and lists (``{}`` when it does not exist); ``error`` when unreadable."""
+    if not path.exists():
+        return {}
+    text = _read_text(path, error)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{path}: not valid TOML ({exc})") from None
+
+
 def read_document(path: Path, error: type[ValueError] = ConfigFileError) -> Any:
-    """The file as a tomlkit document (an empty one when it does not exist); ``error`` on bad TOML."""
+    """The file as a tomlkit document (an empty one when it does not exist); ``error`` when unreadable."""
     import tomlkit
 
     if not path.exists():
         return tomlkit.document()
+    text = _read_text(path, error)
     try:
-        return tomlkit.parse(path.read_text(encoding="utf-8"))
+        return tomlkit.parse(text)
     except Exception as exc:  # tomlkit's parse errors have no common base worth naming
         raise error(f"{path}: not valid TOML ({exc})") from None
 

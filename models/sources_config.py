@@ -19,7 +19,6 @@ file are kept.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models import crud
-from models.config_file import ConfigFileError, read_document, write_document
+from models.config_file import ConfigFileError, read_data, read_document, write_document
 from models.tables import Source
 
 
@@ -65,12 +64,10 @@ class SourceConfig:
 def load_sources(path: Path) -> list[SourceConfig]:
     """The ``[[sources]]`` of ``path`` (``[]`` when the file does not exist)."""
     path = Path(path)
-    if not path.exists():
-        return []
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SourcesConfigError(f"{path}: not valid TOML ({exc})") from None
+    return _sources_in(read_data(path, SourcesConfigError), path)
+
+
+def _sources_in(data: dict[str, Any], path: Path) -> list[SourceConfig]:
     tables = data.get("sources", [])
     if not isinstance(tables, list):
         raise SourcesConfigError(f"{path}: 'sources' must be an array of tables ([[sources]])")
@@ -128,12 +125,12 @@ def _plain(value: Any) -> Any:
 
 def add_source_to_config(path: Path, source: SourceConfig) -> None:
     """Append ``source`` to the file (created if missing); refuses a (brand, name) already there."""
-    path = Path(path)
-    if any(s.key == source.key for s in load_sources(path)):
-        raise SourcesConfigError(f"{path}: source {source.brand}/{source.name} already exists")
     import tomlkit
 
+    path = Path(path)
     document = read_document(path, SourcesConfigError)
+    if any(s.key == source.key for s in _sources_in(document.unwrap(), path)):  # parsed once, checked whole
+        raise SourcesConfigError(f"{path}: source {source.brand}/{source.name} already exists")
     if "sources" not in document:
         document.append("sources", tomlkit.aot())
     table = tomlkit.table()

@@ -15,24 +15,14 @@ file, the theme and what is wrong, before anything is stored.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
-from models.config_file import read_document, write_document  # umot.toml, comments kept, written atomically
+from models.config_file import read_data, read_document, write_document  # umot.toml, comments kept, written atomically
 from nlp.themes.brand import ThemeDefinitionError, validate
 from nlp.themes.catalog import Theme
 
 TABLE = "themes"
-
-
-def _read(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ThemeDefinitionError(f"{path}: not valid TOML ({exc})") from None
 
 
 def _parse(table: Any, where: str) -> tuple[str, Theme]:
@@ -54,7 +44,11 @@ def _parse(table: Any, where: str) -> tuple[str, Theme]:
 
 def load_all(path: Path) -> dict[str, list[Theme]]:
     """Brand -> its themes, every definition checked."""
-    tables = _read(path).get(TABLE, [])
+    return _themes_in(read_data(path, ThemeDefinitionError), path)
+
+
+def _themes_in(data: dict[str, Any], path: Path) -> dict[str, list[Theme]]:
+    tables = data.get(TABLE, [])
     if not isinstance(tables, list):
         raise ThemeDefinitionError(f"{path}: '{TABLE}' must be an array of tables ([[{TABLE}]])")
     by_brand: dict[str, list[Theme]] = {}
@@ -74,9 +68,9 @@ def add_theme(path: Path, brand: str, theme: Theme) -> None:
     """Append a theme after checking it against the brand's others; the file is left as it was on error."""
     import tomlkit
 
-    existing = load_all(path).get(brand, [])
-    validate([*existing, theme], f"{path}: brand {brand!r}")
     document = read_document(path, ThemeDefinitionError)
+    existing = _themes_in(document.unwrap(), path).get(brand, [])  # parsed once, checked whole
+    validate([*existing, theme], f"{path}: brand {brand!r}")
     if TABLE not in document:
         document[TABLE] = tomlkit.aot()
     entry = tomlkit.table()
@@ -88,15 +82,14 @@ def add_theme(path: Path, brand: str, theme: Theme) -> None:
 
 def remove_theme(path: Path, brand: str, name: str) -> bool:
     """Remove a brand's theme; False when the file has no such theme."""
-    load_all(path)  # refuse to edit a file that does not parse
     document = read_document(path, ThemeDefinitionError)
+    _themes_in(document.unwrap(), path)  # refuse to edit a file whose themes do not check
     tables = document.get(TABLE, [])
-    keep = [t for t in tables if not (t.get("brand") == brand and t.get("name") == name)]
-    if len(keep) == len(tables):
+    matches = [i for i, t in enumerate(tables) if t.get("brand") == brand and t.get("name") == name]
+    if not matches:
         return False
-    for i in reversed(range(len(tables))):
-        if tables[i].get("brand") == brand and tables[i].get("name") == name:
-            del tables[i]
+    for i in reversed(matches):
+        del tables[i]
     if not len(tables):
         del document[TABLE]
     write_document(path, document)

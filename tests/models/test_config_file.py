@@ -1,12 +1,13 @@
-"""models/config_file.py: umot.toml read as a tomlkit document and written back atomically."""
+"""models/config_file.py: umot.toml read as plain data or as a tomlkit document, written back atomically."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from models.config_file import ConfigFileError, read_document, write_document
+from models.config_file import ConfigFileError, read_data, read_document, write_document
 
 
 class _TablesError(ValueError):
@@ -18,13 +19,40 @@ def test_a_missing_file_reads_as_an_empty_document(tmp_path: Path) -> None:
     assert dict(document) == {} and not (tmp_path / "umot.toml").exists()
 
 
-def test_bad_toml_is_refused_naming_the_file_in_the_callers_error(tmp_path: Path) -> None:
+def test_a_missing_file_reads_as_no_data(tmp_path: Path) -> None:
+    assert read_data(tmp_path / "umot.toml") == {}
+
+
+def test_data_and_document_read_the_same_tables(tmp_path: Path) -> None:
+    path = tmp_path / "umot.toml"
+    path.write_text('# ours\n[[competitors]]\nbrand = "Acme"\nrivals = ["Globex"]\n', encoding="utf-8")
+    assert read_data(path) == read_document(path).unwrap() == {"competitors": [{"brand": "Acme", "rivals": ["Globex"]}]}
+
+
+@pytest.mark.parametrize("reader", [read_data, read_document])
+def test_bad_toml_is_refused_naming_the_file_in_the_callers_error(tmp_path: Path, reader: Any) -> None:
     path = tmp_path / "umot.toml"
     path.write_text("[[sources]\n", encoding="utf-8")
     with pytest.raises(ConfigFileError, match=f"^{path}: not valid TOML"):
-        read_document(path)
+        reader(path)
     with pytest.raises(_TablesError, match=f"^{path}: not valid TOML"):
-        read_document(path, _TablesError)
+        reader(path, _TablesError)
+
+
+@pytest.mark.parametrize("reader", [read_data, read_document])
+def test_a_file_that_is_not_utf8_is_not_toml(tmp_path: Path, reader: Any) -> None:
+    path = tmp_path / "umot.toml"
+    path.write_bytes(b'brand = "caf\xe9"\n')
+    with pytest.raises(_TablesError, match=f"^{path}: not valid TOML"):
+        reader(path, _TablesError)
+
+
+@pytest.mark.parametrize("reader", [read_data, read_document])
+def test_a_folder_in_the_files_place_is_refused_by_name(tmp_path: Path, reader: Any) -> None:
+    path = tmp_path / "umot.toml"
+    path.mkdir()
+    with pytest.raises(_TablesError, match=f"^{path}: cannot read it"):
+        reader(path, _TablesError)
 
 
 def test_a_written_document_keeps_comments_ends_in_a_newline_and_leaves_no_temporary(tmp_path: Path) -> None:
