@@ -1,5 +1,6 @@
-"""The two deployments (nightly, weekly-export), served from one process or
-deployed to a work pool. Deployment code lives here, apart from the flows.
+"""The two deployments (nightly, weekly-export) and their schedules, served from
+one process (``umot serve``); :mod:`flows.work_pools` sends the same ones to a
+work pool (``umot deploy``). Deployment code lives here, apart from the flows.
 
 Schedules are cron expressions in a configurable IANA timezone, resolved from
 the arguments, else ``UMOT_NIGHTLY_CRON`` / ``UMOT_WEEKLY_CRON`` /
@@ -12,19 +13,12 @@ Stopping ``umot serve`` leaves the schedules active by default
 out and nothing would run until someone resumed them in the UI or restarted
 the server. Runs due while nothing serves them show as *Late* in the UI and
 start when ``umot serve`` is back.
-
-A process worker runs each flow in a new temporary directory, where umot's
-relative defaults (``./data``, ``./exports``, ``umot.toml``) would find an
-empty store; :func:`worker_job_variables` pins them, resolved where
-``umot deploy`` ran, in the deployments' environment.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.settings import Settings
@@ -34,11 +28,9 @@ if TYPE_CHECKING:
 
 NIGHTLY = "nightly"
 WEEKLY_EXPORT = "weekly-export"
-CRAWL_SHARD, SCORE_SHARD = "crawl-shard", "score-shard"  # units of a fanned-out night (flows/fanout.py)
 DEFAULT_NIGHTLY_CRON: str = Settings.model_fields["nightly_cron"].default  # every day at 02:00
 DEFAULT_WEEKLY_CRON: str = Settings.model_fields["weekly_cron"].default  # Mondays at 06:00
 DEFAULT_TIMEZONE: str = Settings.model_fields["timezone"].default
-DEFAULT_POOL = "umot"
 TAGS = ["umot"]
 
 
@@ -132,108 +124,3 @@ def serve_all(config: ScheduleConfig, *, limit: int | None = None, pause_on_shut
     from flows.serving import serve_until_stopped
 
     serve_until_stopped(build_deployments(config), limit=limit, pause_on_shutdown=pause_on_shutdown)
-
-
-def ensure_process_pool(name: str) -> bool:
-    """Create a process work pool called ``name`` unless one exists; True if created."""
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.actions import WorkPoolCreate
-    from prefect.exceptions import ObjectNotFound
-    from prefect.workers.process import ProcessWorker
-
-    with get_client(sync_client=True) as client:
-        try:
-            client.read_work_pool(name)
-            return False
-        except ObjectNotFound:
-            client.create_work_pool(
-                WorkPoolCreate(
-                    name=name,
-                    type=ProcessWorker.type,
-                    base_job_template=ProcessWorker.get_default_base_job_template(),
-                    description="umot flow runs in local processes (prefect worker start --pool ...)",
-                )
-            )
-            return True
-
-
-def absolute_sqlite_url(url: str, base: Path) -> str | None:
-    """``url`` with a relative SQLite file made absolute under ``base``; None if not SQLite.
-
-    Server URLs (PostgreSQL) give None: they may hold a password, which a
-    deployment would show to everyone who opens it in the UI.
-    """
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return None
-    if parsed.get_backend_name() != "sqlite":
-        return None
-    database = parsed.database
-    if not database or database == ":memory:" or database.startswith("file:") or Path(database).is_absolute():
-        return url
-    return parsed.set(database=str((base / database).resolve())).render_as_string(hide_password=False)
-
-
-def worker_job_variables(settings: Settings | None = None, base: Path | None = None) -> dict[str, Any]:
-    """Job variables that point a worker's flow runs at this store, config and export folder.
-
-    Resolved against ``base`` (default: the current directory) now, because a
-    process worker runs each flow in a new temporary directory where the
-    relative defaults would find an empty store and lose the exports.
-    """
-    from core.settings import get_settings
-
-    settings = settings or get_settings()
-    base = (base or Path.cwd()).resolve()
-    env = {
-        "UMOT_DATA_DIR": str((base / settings.data_dir).resolve()),
-        "UMOT_EXPORT_DIR": str((base / settings.export_dir).resolve()),
-        "UMOT_CONFIG": str((base / settings.config_file).resolve()),
-    }
-    if settings.database_url_override:
-        url = absolute_sqlite_url(settings.database_url_override, base)
-        if url is not None:
-            env["UMOT_DATABASE_URL"] = url
-    return {"env": env}
-
-
-def pool_deployments(config: ScheduleConfig, *, fan_out: int = 0) -> list[RunnerDeployment]:
-    """The deployments ``umot deploy`` sends to a work pool: pinned to this store and export folder.
-
-    With them the ``crawl-shard`` and ``score-shard`` units a nightly run with
-    ``fan_out`` > 0 hands to the pool's workers (docs/scaling.md); ``fan_out``
-    is the deployed nightly's default.
-    """
-    from prefect.deployments.runner import EntrypointType
-
-    from flows.night_units import crawl_shard, score_shard
-
-    job_variables = worker_job_variables()
-    deployments = build_deployments(config, job_variables=job_variables)
-    if fan_out:
-        deployments[0].parameters = {**deployments[0].parameters, "fan_out": fan_out}
-    units = {"entrypoint_type": EntrypointType.MODULE_PATH, "tags": TAGS, "job_variables": job_variables}
-    return [
-        *deployments,
-        crawl_shard.to_deployment(CRAWL_SHARD, description="One shard of a fanned-out night's sources.", **units),  # type: ignore[list-item]
-        score_shard.to_deployment(SCORE_SHARD, description="Score claimed batches of a fanned-out night.", **units),  # type: ignore[list-item]
-    ]
-
-
-def deploy_all(config: ScheduleConfig, *, pool: str = DEFAULT_POOL, fan_out: int = 0) -> list[UUID]:
-    """Create or update both deployments on work pool ``pool`` (created if missing).
-
-    Nothing is built or pushed: workers import the flows from the installed
-    umot package, so install umot wherever ``prefect worker start --pool
-    <pool>`` runs. The store (SQLite), data, config and export locations are
-    those of this process, as absolute paths (:func:`worker_job_variables`);
-    a PostgreSQL ``UMOT_DATABASE_URL`` must be set on the workers.
-    """
-    # Not prefect.deploy(): in 3.8.8 it asks the server for the pool's workers
-    # with limit=None, which the server rejects (422). apply() is the part we need.
-    ensure_process_pool(pool)
-    return [deployment.apply(work_pool_name=pool) for deployment in pool_deployments(config, fan_out=fan_out)]  # type: ignore[misc]

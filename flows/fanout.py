@@ -19,10 +19,10 @@ from typing import Any
 
 from prefect.logging import get_run_logger
 
-from flows.night_units import CRAWL, SCORE
+from flows.night_units import CRAWL, CRAWL_UNIT, SCORE, SCORE_UNIT
 
-CRAWL_DEPLOYMENT = "crawl-shard/crawl-shard"
-SCORE_DEPLOYMENT = "score-shard/score-shard"
+CRAWL_DEPLOYMENT = f"{CRAWL_UNIT}/{CRAWL_UNIT}"  # flow name / deployment name (flows.work_pools)
+SCORE_DEPLOYMENT = f"{SCORE_UNIT}/{SCORE_UNIT}"
 DEPLOYMENTS = {CRAWL: CRAWL_DEPLOYMENT, SCORE: SCORE_DEPLOYMENT}
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 

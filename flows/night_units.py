@@ -23,6 +23,7 @@ from flows.heartbeat import heartbeat, prefect_worker, worker_id
 from flows.outcomes import SourceSpec
 
 CRAWL, SCORE = "crawl", "score"
+CRAWL_UNIT, SCORE_UNIT = "crawl-shard", "score-shard"  # each unit's flow and deployment name
 DEFAULT_LEASE = 60.0  # seconds without a heartbeat after which a unit's worker counts as dead
 
 
@@ -61,7 +62,7 @@ def specs_for(source_ids: list[int]) -> list[SourceSpec]:
             for r in (rows[i] for i in source_ids if i in rows)]
 
 
-@flow(name="crawl-shard", flow_run_name="crawl-shard-{shard}", task_runner=ThreadPoolTaskRunner(max_workers=2))
+@flow(name=CRAWL_UNIT, flow_run_name=CRAWL_UNIT + "-{shard}", task_runner=ThreadPoolTaskRunner(max_workers=2))
 def crawl_shard(
     night: str, shard: int, crawl_settings: dict[str, Any] | None = None, crawl_retries: int = 2,
     retry_delay: float = 10.0, crawl_timeout: float = 1800.0, crawl_processes: int = 1,
@@ -87,7 +88,7 @@ def crawl_shard(
     return result
 
 
-@flow(name="score-shard", flow_run_name="score-shard-{shard}")
+@flow(name=SCORE_UNIT, flow_run_name=SCORE_UNIT + "-{shard}")
 def score_shard(
     night: str, shard: int, model: str | None = None, brand_id: int | None = None, batch_size: int = 256,
     lease_seconds: float = DEFAULT_LEASE,

@@ -17,12 +17,7 @@ from sqlmodel import Session
 from typer.testing import CliRunner
 
 from core.settings import Settings
-from flows.deployments import (
-    DeploymentConfigError,
-    ScheduleConfig,
-    build_deployments,
-    pool_deployments,
-)
+from flows.deployments import DeploymentConfigError, ScheduleConfig, build_deployments
 from models.db import init_db
 from models.tables import Brand, Flag, Review, Score
 from reporting import default_week
@@ -80,37 +75,6 @@ def test_build_deployments_schedules_timezone_and_module_entrypoints():
         assert deployment.concurrency_limit == 1
     # Export weeks start on Monday 00:00 in the schedule's timezone.
     assert weekly.parameters == {"timezone": "Europe/Berlin"}
-
-
-def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(monkeypatch, tmp_path):
-    """A process worker runs flows in a temporary directory: relative defaults must not reach it."""
-    home = tmp_path.resolve()
-    monkeypatch.chdir(home)
-    for name in ("UMOT_DATA_DIR", "UMOT_EXPORT_DIR", "UMOT_CONFIG", "UMOT_DATABASE_URL"):
-        monkeypatch.delenv(name, raising=False)
-    defaults = {"UMOT_DATA_DIR": str(home / "data"), "UMOT_EXPORT_DIR": str(home / "exports"),
-                "UMOT_CONFIG": str(home / "umot.toml")}
-    for deployment in pool_deployments(ScheduleConfig()):
-        assert deployment.job_variables == {"env": defaults}, deployment.name
-
-    monkeypatch.setenv("UMOT_EXPORT_DIR", "out/weekly")
-    monkeypatch.setenv("UMOT_DATABASE_URL", "sqlite:///db/umot.db")
-    [nightly, weekly, crawl_unit, score_unit] = pool_deployments(ScheduleConfig())
-    assert (crawl_unit.name, score_unit.name) == ("crawl-shard", "score-shard")  # a fanned-out night's units
-    assert nightly.parameters == {}  # fan_out 0: one flow run does the night
-    env = weekly.job_variables["env"]
-    assert env["UMOT_EXPORT_DIR"] == str(home / "out" / "weekly")
-    assert env["UMOT_DATABASE_URL"] == f"sqlite:///{home / 'db' / 'umot.db'}"
-    assert nightly.job_variables == weekly.job_variables
-
-    # A server URL may hold a password: workers set it themselves, the deployment never shows it.
-    monkeypatch.setenv("UMOT_DATABASE_URL", "postgresql://umot:s3cret@db.internal/umot")
-    [nightly, *_] = pool_deployments(ScheduleConfig(), fan_out=3)
-    assert nightly.parameters == {"fan_out": 3}
-    assert "UMOT_DATABASE_URL" not in nightly.job_variables["env"]
-    assert "s3cret" not in str(nightly.job_variables)
-    # `umot serve` runs the flows in its own process and folder: nothing to pin.
-    assert all(d.job_variables == {} for d in build_deployments(ScheduleConfig()))
 
 
 @pytest.mark.parametrize(

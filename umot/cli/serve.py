@@ -139,7 +139,7 @@ def deploy(
     use_prefect_server()  # before _schedules imports prefect
     config = _schedules(nightly_cron, weekly_cron, timezone)
     _connect_prefect()
-    from flows.deployments import deploy_all
+    from flows.work_pools import deploy_all
 
     try:
         ids = deploy_all(config, pool=pool, fan_out=fan_out)
@@ -152,7 +152,7 @@ def deploy(
 def _pinned_locations() -> str:
     """Where the deployed runs will read and write, whatever folder the worker starts in."""
     from core.settings import get_settings
-    from flows.deployments import worker_job_variables
+    from flows.work_pools import worker_job_variables
 
     env = worker_job_variables()["env"]
     if "UMOT_DATABASE_URL" in env:

@@ -1,0 +1,62 @@
+"""flows/work_pools.py: what `umot deploy` sends to a work pool, pinned to this folder's store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.deployments import ScheduleConfig, build_deployments
+from flows.work_pools import absolute_sqlite_url, pool_deployments
+
+
+def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(monkeypatch, tmp_path):
+    """A process worker runs flows in a temporary directory: relative defaults must not reach it."""
+    home = tmp_path.resolve()
+    monkeypatch.chdir(home)
+    for name in ("UMOT_DATA_DIR", "UMOT_EXPORT_DIR", "UMOT_CONFIG", "UMOT_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    defaults = {"UMOT_DATA_DIR": str(home / "data"), "UMOT_EXPORT_DIR": str(home / "exports"),
+                "UMOT_CONFIG": str(home / "umot.toml")}
+    for deployment in pool_deployments(ScheduleConfig()):
+        assert deployment.job_variables == {"env": defaults}, deployment.name
+
+    monkeypatch.setenv("UMOT_EXPORT_DIR", "out/weekly")
+    monkeypatch.setenv("UMOT_DATABASE_URL", "sqlite:///db/umot.db")
+    [nightly, weekly, crawl_unit, score_unit] = pool_deployments(ScheduleConfig())
+    assert (crawl_unit.name, score_unit.name) == ("crawl-shard", "score-shard")  # a fanned-out night's units
+    assert nightly.parameters == {}  # fan_out 0: one flow run does the night
+    env = weekly.job_variables["env"]
+    assert env["UMOT_EXPORT_DIR"] == str(home / "out" / "weekly")
+    assert env["UMOT_DATABASE_URL"] == f"sqlite:///{home / 'db' / 'umot.db'}"
+    assert nightly.job_variables == weekly.job_variables
+
+    # A server URL may hold a password: workers set it themselves, the deployment never shows it.
+    monkeypatch.setenv("UMOT_DATABASE_URL", "postgresql://umot:s3cret@db.internal/umot")
+    [nightly, *_] = pool_deployments(ScheduleConfig(), fan_out=3)
+    assert nightly.parameters == {"fan_out": 3}
+    assert "UMOT_DATABASE_URL" not in nightly.job_variables["env"]
+    assert "s3cret" not in str(nightly.job_variables)
+    # `umot serve` runs the flows in its own process and folder: nothing to pin.
+    assert all(d.job_variables == {} for d in build_deployments(ScheduleConfig()))
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [("sqlite:///db/umot.db", "sqlite:////base/db/umot.db"),
+     ("sqlite:////srv/umot.db", "sqlite:////srv/umot.db"),  # already absolute
+     ("sqlite://", "sqlite://"), ("sqlite:///:memory:", "sqlite:///:memory:"),
+     ("postgresql://umot:s3cret@db.internal/umot", None),  # may hold a password: never pinned
+     ("not a url", None)],
+)
+def test_absolute_sqlite_url_pins_relative_files_only(url: str, expected: str | None) -> None:
+    assert absolute_sqlite_url(url, Path("/base")) == expected
+
+
+def test_the_fanned_out_night_starts_the_units_by_the_names_they_are_deployed_under() -> None:
+    from flows.fanout import CRAWL_DEPLOYMENT, SCORE_DEPLOYMENT
+    from flows.night_units import crawl_shard, score_shard
+
+    *_, crawl_unit, score_unit = pool_deployments(ScheduleConfig())
+    assert CRAWL_DEPLOYMENT == f"{crawl_shard.name}/{crawl_unit.name}"
+    assert SCORE_DEPLOYMENT == f"{score_shard.name}/{score_unit.name}"
