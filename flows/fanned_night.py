@@ -20,7 +20,7 @@ from flows import progress
 from flows.fanout import plan, run_units
 from flows.night_units import CRAWL, SCORE
 from flows.outcomes import BatchOutcome, NightlyResult, SourceOutcome, SourceSpec
-from flows.tasks.crawl import plan_run
+from flows.tasks.plan import plan_run
 from flows.tasks.score import has_unscored, known_model_version
 
 _RESULT_FIELDS = {f.name for f in fields(SourceOutcome)} - {"source"}

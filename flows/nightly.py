@@ -29,8 +29,9 @@ from flows.fanned_night import Night, run_fanned, shared_store
 from flows.night_units import DEFAULT_LEASE
 from flows.outcomes import BatchOutcome, NightlyResult, SourceOutcome, SourceSpec
 from flows.report import ARTIFACT_KEY, render_report, save_report
-from flows.tasks.crawl import CrawlFailed, crawl_source, crawl_sources, plan_run
+from flows.tasks.crawl import CrawlFailed, crawl_source, crawl_sources
 from flows.tasks.notify import notify_brand
+from flows.tasks.plan import plan_run
 from flows.tasks.score import has_unscored, known_model_version, load_scorer, score_batch
 from flows.tasks.summarise import summarise
 from flows.tasks.themes import add_negative_themes, detect_themes

@@ -1,4 +1,4 @@
-"""Crawl tasks: which sources to crawl tonight, and one source's crawl.
+"""Crawl tasks: one source's crawl, and a night's sources crawled at once.
 
 The crawl itself runs Scrapy in a subprocess (``crawlers.runner.run_crawl``)
 whose StorePipeline commits reviews in batches and records the ``CrawlRun``;
@@ -14,20 +14,15 @@ from typing import Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
-from prefect.logging import get_run_logger
 
 from crawlers.runner import CrawlResult
 from flows import progress
-from flows.outcomes import RunScope, SourceOutcome, SourceSpec
+from flows.outcomes import SourceOutcome, SourceSpec
 from models.status import CrawlStatus
 
 #: Scrapy setting asking a spider to crawl every page, not stop at the first
 #: page of known reviews: used after a crawl of the source that never finished.
 FULL_CRAWL_SETTING = "CRAWL_FULL"
-
-
-class SourceNotFound(LookupError):
-    """``--brand``/``--source`` named something the store does not have."""
 
 
 class CrawlFailed(RuntimeError):
@@ -36,99 +31,6 @@ class CrawlFailed(RuntimeError):
     def __init__(self, source: SourceSpec, outcome: SourceOutcome):
         super().__init__(f"crawl of {source.label} failed: {outcome.error_message or 'unknown error'}")
         self.outcome = outcome
-
-
-def sync_config() -> None:
-    """Bring hand edits of ``umot.toml`` (UMOT_CONFIG) into the store before planning.
-
-    A broken file is logged and skipped: the sources already stored still run.
-    """
-    from core.settings import get_settings
-
-    path = get_settings().config_file
-    if not path.is_file():
-        return
-    from crawlers.sources_sync import sync_sources
-    from models.db import get_engine, session_scope
-    from models.sources_config import SourcesConfigError
-
-    try:
-        with session_scope(get_engine()) as session:
-            done = sync_sources(session, path)
-    except SourcesConfigError as exc:
-        get_run_logger().warning("%s not synced, crawling the sources already stored: %s", path, exc)
-        return
-    if done.added or done.updated:
-        get_run_logger().info("synced %s: added %s, updated %s", path, done.added, done.updated)
-    _sync_competitors(path)
-
-
-def _sync_competitors(path: Any) -> None:
-    """The file's [[competitors]] links (after its sources: a rival is a brand with sources); a bad one is logged."""
-    from models.competitors_config import CompetitorError, sync_links
-    from models.db import get_engine, session_scope
-
-    try:
-        with session_scope(get_engine()) as session:
-            added = sync_links(session, path)
-    except CompetitorError as exc:
-        get_run_logger().warning("competitor links not synced: %s", exc)
-        return
-    if added:
-        get_run_logger().info("synced %s: %s new competitor links", path, added)
-
-
-def _retry_unless_not_found(task: Any, task_run: Any, state: Any) -> bool:
-    """Retry a store hiccup (a locked SQLite file), not a brand or source that does not exist."""
-    try:
-        state.result()
-    except SourceNotFound:
-        return False
-    except Exception:  # noqa: BLE001 - anything else may pass
-        return True
-    return False
-
-
-@task(name="plan-run", timeout_seconds=120, retries=1, retry_delay_seconds=2,
-      retry_condition_fn=_retry_unless_not_found, cache_policy=NO_CACHE)
-def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
-    """Enabled sources, narrowed to one brand and/or one source name, and the brands they cover."""
-    from models import crud
-    from models.db import get_engine, session_scope
-
-    sync_config()
-    with session_scope(get_engine()) as session:
-        brands = {b.id: b for b in crud.list_brands(session)}
-        if brand is not None and not any(b.name == brand.strip() for b in brands.values()):
-            raise SourceNotFound(f"no brand named {brand!r} in the store")
-        specs = []
-        for row in crud.list_sources(session, enabled_only=True):
-            owner = brands[row.brand_id]
-            if brand is not None and owner.name != brand.strip():
-                continue
-            if source is not None and row.name != source.strip():
-                continue
-            specs.append(
-                SourceSpec(
-                    source_id=row.id,
-                    name=row.name,
-                    brand_id=owner.id,
-                    brand=owner.name,
-                    spider=row.spider,
-                    urls=tuple(row.urls or ()),
-                    options=dict(row.options or {}),
-                )
-            )
-    if source is not None and not specs:
-        where = f" of brand {brand!r}" if brand else ""
-        raise SourceNotFound(f"no enabled source named {source!r}{where} in the store")
-    if brand is not None:
-        brand_ids: tuple[int, ...] | None = tuple(i for i, b in brands.items() if b.name == brand.strip())  # type: ignore[misc]
-    elif source is not None:
-        brand_ids = tuple(sorted({s.brand_id for s in specs}))
-    else:
-        brand_ids = None
-    return RunScope(brand_ids=brand_ids, sources=tuple(specs))
 
 
 def last_crawl_unfinished(source_id: int) -> bool:

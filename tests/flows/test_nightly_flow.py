@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from flows.nightly import nightly
 from flows.report import ARTIFACT_KEY
-from flows.tasks.crawl import SourceNotFound
+from flows.tasks.plan import SourceNotFound
 from tests.flows.conftest import REFUSED, review_rows
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")

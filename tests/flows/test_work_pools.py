@@ -58,5 +58,5 @@ def test_the_fanned_out_night_starts_the_units_by_the_names_they_are_deployed_un
     from flows.night_units import crawl_shard, score_shard
 
     *_, crawl_unit, score_unit = pool_deployments(ScheduleConfig())
-    assert CRAWL_DEPLOYMENT == f"{crawl_shard.name}/{crawl_unit.name}"
-    assert SCORE_DEPLOYMENT == f"{score_shard.name}/{score_unit.name}"
+    assert f"{crawl_shard.name}/{crawl_unit.name}" == CRAWL_DEPLOYMENT
+    assert f"{score_shard.name}/{score_unit.name}" == SCORE_DEPLOYMENT

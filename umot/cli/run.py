@@ -38,7 +38,7 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
     from flows import progress as events
     from flows.nightly import nightly
     from flows.prefect_env import local_run_settings
-    from flows.tasks.crawl import SourceNotFound
+    from flows.tasks.plan import SourceNotFound
 
     # one thread per crawl process, one for loading the model meanwhile
     flow = nightly.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(1, concurrency) + 1))
