@@ -57,9 +57,7 @@ def specs_for(source_ids: list[int]) -> list[SourceSpec]:
     with session_scope(get_engine(), write=False) as session:
         brands = {b.id: b.name for b in crud.list_brands(session)}
         rows = {row.id: row for row in crud.list_sources(session)}
-    return [SourceSpec(source_id=r.id, name=r.name, brand_id=r.brand_id, brand=brands[r.brand_id], spider=r.spider,
-                       urls=tuple(r.urls or ()), options=dict(r.options or {}))
-            for r in (rows[i] for i in source_ids if i in rows)]
+        return [SourceSpec.of(rows[i], brands[rows[i].brand_id]) for i in source_ids if i in rows]
 
 
 @flow(name=CRAWL_UNIT, flow_run_name=CRAWL_UNIT + "-{shard}", task_runner=ThreadPoolTaskRunner(max_workers=2))

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from crawlers.runner import CrawlResult
+
+if TYPE_CHECKING:
+    from models.tables import Source
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,12 @@ class SourceSpec:
     def label(self) -> str:
         """``brand/source``: how logs, task names and the report name it."""
         return f"{self.brand}/{self.name}"
+
+    @classmethod
+    def of(cls, row: Source, brand: str) -> SourceSpec:
+        """The spec of a stored source whose brand is called ``brand`` (read while its session is open)."""
+        return cls(source_id=row.id, name=row.name, brand_id=row.brand_id, brand=brand, spider=row.spider,
+                   urls=tuple(row.urls or ()), options=dict(row.options or {}))
 
 
 @dataclass(frozen=True)

@@ -90,17 +90,7 @@ def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
                 continue
             if source is not None and row.name != source.strip():
                 continue
-            specs.append(
-                SourceSpec(
-                    source_id=row.id,
-                    name=row.name,
-                    brand_id=owner.id,
-                    brand=owner.name,
-                    spider=row.spider,
-                    urls=tuple(row.urls or ()),
-                    options=dict(row.options or {}),
-                )
-            )
+            specs.append(SourceSpec.of(row, owner.name))
     if source is not None and not specs:
         where = f" of brand {brand!r}" if brand else ""
         raise SourceNotFound(f"no enabled source named {source!r}{where} in the store")
