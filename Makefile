@@ -59,7 +59,7 @@ TRAIN_DATA = \
 model: $(STAMP)
 	$(BIN)/umot train \
 	  $(TRAIN_DATA) \
-	  --epochs 1.5 --set sentence_views=0.1 --set lr=2e-4 --teacher-probs $(TEACHER_PROBS) \
+	  --epochs 1.5 --set sentence_views=0.1 --teacher-probs $(TEACHER_PROBS) \
 	  --out nlp/model --fast-out nlp/model_fast --fast-epochs 1 --fast-teacher-mix 0.5 --card nlp/MODEL_CARD.md
 
 # The mpnet teacher (#19, a training-time extra that `model` learns from: nlp/EXPERIMENTS.md): downloads its five
