@@ -38,7 +38,7 @@ def test_train_on_two_schemes_writes_full_and_fast_models_and_a_card(tmp_path):
     result = CliRunner().invoke(app, [
         "train", "--data", str(reviews), "--data", str(mentions), "--holdout", "mentions.jsonl=0.2",
         "--rows", "mentions.jsonl=60", "--out", str(out), "--fast-out", str(fast), "--epochs", "1", "--fast-epochs", "0.5",
-        "--max-length", "24", "--batch-size", "16", "--set", "sentence_views=0.2",
+        "--fast-lr", "2e-4", "--max-length", "24", "--batch-size", "16", "--set", "sentence_views=0.2",
     ])
     assert result.exit_code == 0, result.output
     spec = json.loads((out / "umot_model.json").read_text())
@@ -49,6 +49,7 @@ def test_train_on_two_schemes_writes_full_and_fast_models_and_a_card(tmp_path):
     assert 0.3 <= spec["detractor_threshold"] <= 0.7
     fast_spec = json.loads((fast / "umot_model.json").read_text())
     assert fast_spec["num_layers"] == 4 and fast_spec["training"]["distill"]["epochs"] == 0.5
+    assert fast_spec["training"]["distill"]["lr"] == 2e-4 and spec["training"]["config"]["lr"] == 1e-4
     card = (out / "MODEL_CARD.md").read_text()
     assert "| `reviews.csv` | stars | 120 | 108 | 12 (10%) | your own data |" in card
     assert "| `mentions.jsonl` | three | 90 | 60 | 18 (20%) | your own data |" in card
@@ -95,6 +96,8 @@ def test_one_bad_file_among_good_ones_stops_before_training(tmp_path, rated_csv,
     (["--teacher-weight", "1"], "--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE"),
     (["--teacher-temperature", "2"], "--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE"),
     (["--fast-epochs", "0.5"], "--fast-epochs: give --fast-out DIR too"),
+    (["--fast-lr", "2e-4"], "--fast-lr: give --fast-out DIR too"),
+    (["--fast-out", "f", "--fast-lr", "0"], "--fast-lr 0.0: must be above 0"),
     (["--fast-teacher-mix", "1.5"], "--fast-teacher-mix 1.5: must be within 0-1"),
     (["--fast-teacher-mix", "0.5"], "--fast-teacher-mix: give --fast-out DIR and --teacher-probs FILE too"),
     (["--fast-teacher-mix", "0"], "--fast-teacher-mix: give --fast-out DIR and --teacher-probs FILE too"),

@@ -103,6 +103,7 @@ def train(
     holdout: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SHARE", help="Share of each file held out (stratified), SHARE or FILE=SHARE (default 0.1).")] = None,
     fast_out: Annotated[Path | None, typer.Option(help="Also distil a fast 4-layer model into this directory.")] = None,
     fast_epochs: Annotated[float | None, typer.Option(help="With --fast-out: the student's passes over the data (fractions allowed; default 1).")] = None,
+    fast_lr: Annotated[float | None, typer.Option(help="With --fast-out: the student's learning rate at its top encoder layer (default 1e-4; --set lr is the full model's).")] = None,
     fast_teacher_mix: Annotated[float | None, typer.Option(help="With --fast-out and --teacher-probs: share (0-1) of the stored teacher's probabilities in the fast model's target, on the texts its file covers; the rest is the full model's (default 0).")] = None,
     from_db: Annotated[bool, typer.Option("--from-db", help="Train on the store's rated reviews (and triage corrections).")] = False,
     brand: Annotated[str | None, typer.Option(help="With --from-db: only this brand's reviews.")] = None,
@@ -140,6 +141,10 @@ def train(
         fail(f"--teacher-temperature {teacher_temperature}: must be above 0")
     if fast_out is None and fast_epochs is not None:
         fail("--fast-epochs: give --fast-out DIR too (the fast model it trains)")
+    if fast_lr is not None and not fast_lr > 0:
+        fail(f"--fast-lr {fast_lr}: must be above 0")
+    if fast_out is None and fast_lr is not None:
+        fail("--fast-lr: give --fast-out DIR too (the fast model it trains)")
     if fast_teacher_mix is not None and not 0 <= fast_teacher_mix <= 1:
         fail(f"--fast-teacher-mix {fast_teacher_mix}: must be within 0-1")
     if fast_teacher_mix is not None and (fast_out is None or teacher_probs is None):
@@ -190,10 +195,12 @@ def train(
     from nlp.distill import DistillConfig
     from nlp.training_run import command_line, run
 
+    fast_options = {k: v for k, v in {"epochs": fast_epochs, "lr": fast_lr}.items() if v is not None}
+
     fallback = shlex.join(["umot", "train", *(a for p in data or [] for a in ("--data", str(p))),
                            *(["--from-db"] + (["--brand", brand] if brand else []) if from_db else []), "--out", str(out)])
     summary = run(splits, out, cfg=cfg, card=card or out / "MODEL_CARD.md", eval_dir=eval_dir, fast_out=fast_out,
-                  distill_cfg=DistillConfig(**({} if fast_epochs is None else {"epochs": fast_epochs}), teacher_mix=fast_teacher_mix or 0.0), from_db=from_db_run, command=command_line(fallback=fallback), teacher_probs=table,
+                  distill_cfg=DistillConfig(**fast_options, teacher_mix=fast_teacher_mix or 0.0), from_db=from_db_run, command=command_line(fallback=fallback), teacher_probs=table,
                   teacher_weight=teacher_weight, teacher_temperature=teacher_temperature, log=lambda m: typer.echo(m))
     typer.echo(f"done in {summary.total_minutes} min: " + ", ".join(f"{m.role} {m.version} -> {m.directory}" for m in summary.models))
     typer.echo(f"use it: umot score INPUT -o OUTPUT --model {fast_out or out}   (or UMOT_MODEL={fast_out or out})")
