@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from flows.work_pools import DEFAULT_POOL  # no Prefect import: that waits for use_prefect_server()
 from umot.cli._errors import fail
 
 LOCAL_API_URL = "http://127.0.0.1:4200/api"
@@ -116,7 +117,7 @@ def serve(
 def deploy(
     pool: Annotated[
         str, typer.Option(help="Work pool to deploy to; created as a process pool if missing")
-    ] = "umot",
+    ] = DEFAULT_POOL,
     nightly_cron: NightlyCron = None,
     weekly_cron: WeeklyCron = None,
     timezone: Timezone = None,
