@@ -16,6 +16,11 @@ from umot.cli._errors import fail
     (["export", "--help"], "[default: the last complete week]"),
     (["detractors", "list", "--help"], "[default: 50 for the table, all for csv and json]"),
     (["serve", "--help"], "[default: UMOT_NIGHTLY_CRON or '0 2 * * *']"),
+    # every command that reads umot.toml or the store offers the same --config and --database-url
+    *[([*command, "--help"], "[default: UMOT_CONFIG or ./umot.toml]")
+      for command in (["sources", "add"], ["sources", "sync"], ["themes", "list"], ["brands", "link"])],
+    *[([*command, "--help"], "[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]")
+      for command in (["sources", "add"], ["sources", "list"], ["brands", "link"])],
 ])
 def test_help_shows_our_defaults(args: list[str], expected: str) -> None:
     result = CliRunner().invoke(app, args, env={"COLUMNS": "250"}, terminal_width=250)

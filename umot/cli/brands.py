@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
+from umot.cli._config import ConfigFile, config_path
 from umot.cli._errors import fail, plural
 from umot.cli._store import DatabaseUrl, open_store
-from umot.cli.sources import ConfigOption, _config_path
 
 brands_app = typer.Typer(
     name="brands",
@@ -25,7 +25,7 @@ Rivals = Annotated[
 def link(
     brand: Annotated[str, typer.Argument(help="The brand that compares itself", show_default=False)],
     competitor: Rivals,
-    config: ConfigOption = None,
+    config: ConfigFile = None,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Name a brand's rivals: the weekly summary, the overview and benchmark-<brand>-<week>.csv
@@ -38,7 +38,7 @@ def link(
     from models.crud.competitors import CompetitorError, find_brand, link_competitor
     from models.db import session_scope
 
-    path = _config_path(config)
+    path = config_path(config)
     added = 0
     try:
         with session_scope(open_store(database_url)) as session:  # all links, or none
@@ -57,7 +57,7 @@ def link(
 def unlink(
     brand: Annotated[str, typer.Argument(help="The brand", show_default=False)],
     competitor: Rivals,
-    config: ConfigOption = None,
+    config: ConfigFile = None,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Stop comparing a brand with these rivals (their reviews stay stored)."""
@@ -66,7 +66,7 @@ def unlink(
     from models.crud.competitors import CompetitorError, unlink_competitor
     from models.db import session_scope
 
-    path = _config_path(config)
+    path = config_path(config)
     removed = 0
     try:
         with session_scope(open_store(database_url, must_exist=True)) as session:
@@ -81,7 +81,7 @@ def unlink(
 
 
 @brands_app.command("list")
-def list_links(config: ConfigOption = None, database_url: DatabaseUrl = None) -> None:
+def list_links(config: ConfigFile = None, database_url: DatabaseUrl = None) -> None:
     """Every brand and its rivals (after bringing in the links umot.toml lists)."""
     from models import crud
     from models.competitors_config import sync_links
@@ -90,7 +90,7 @@ def list_links(config: ConfigOption = None, database_url: DatabaseUrl = None) ->
 
     try:
         with session_scope(open_store(database_url)) as session:
-            sync_links(session, _config_path(config))
+            sync_links(session, config_path(config))
             for brand in crud.list_brands(session):
                 rivals = ", ".join(b.name for b in competitors_of(session, brand.id)) or "-"
                 typer.echo(f"{brand.name}\trivals: {rivals}")

@@ -7,7 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
+from umot.cli._config import ConfigFile, config_path
 from umot.cli._errors import fail, plural
+from umot.cli._store import DatabaseUrl
 
 sources_app = typer.Typer(
     name="sources",
@@ -15,19 +17,6 @@ sources_app = typer.Typer(
     no_args_is_help=True,
 )
 
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", help="Sources file (default: UMOT_CONFIG or ./umot.toml)", dir_okay=False),
-]
-DatabaseOption = Annotated[
-    str | None, typer.Option("--database-url", help="Store URL (default: UMOT_DATABASE_URL or data/umot.db)")
-]
-
-
-def _config_path(config: Path | None) -> Path:
-    from core.settings import get_settings
-
-    return config or get_settings().config_file
 
 
 def _options(pairs: list[str] | None) -> dict[str, str]:
@@ -40,7 +29,7 @@ def _options(pairs: list[str] | None) -> dict[str, str]:
     return out
 
 
-def _sync(config_path: Path, database_url: str | None, *, prune: bool = False) -> Any:
+def _sync(path: Path, database_url: str | None, *, prune: bool = False) -> Any:
     """Sync the file into the store; bad config -> one-line error naming the file and source."""
     from crawlers.sources_sync import sync_sources
     from models.db import init_db, session_scope
@@ -49,7 +38,7 @@ def _sync(config_path: Path, database_url: str | None, *, prune: bool = False) -
     try:
         engine = init_db(database_url)
         with session_scope(engine) as session:
-            return sync_sources(session, config_path, prune=prune)
+            return sync_sources(session, path, prune=prune)
     except SourcesConfigError as exc:
         fail(str(exc))
 
@@ -62,8 +51,8 @@ def add(
     url: Annotated[list[str] | None, typer.Option("--url", help="Start URL (repeatable); optional when --option says where to go")] = None,
     option: Annotated[list[str] | None, typer.Option("--option", help="Spider argument KEY=VALUE (repeatable), e.g. app_id=123")] = None,
     disabled: Annotated[bool, typer.Option("--disabled", help="Add it switched off (the nightly run skips it)")] = False,
-    config: ConfigOption = None,
-    database_url: DatabaseOption = None,
+    config: ConfigFile = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """Add a source to umot.toml and to the store.
 
@@ -83,21 +72,21 @@ def add(
         fail("brand and source name must not be empty")
     source = SourceConfig(brand=brand, name=name, spider=spider.strip(), urls=list(url or []),
                           options=_options(option), enabled=not disabled)
-    config_path = _config_path(config)
+    path = config_path(config)
     try:
         urls = resolve_urls(source)
-        add_source_to_config(config_path, source)
+        add_source_to_config(path, source)
     except SourcesConfigError as exc:
         fail(str(exc))
-    _sync(config_path, database_url)
-    typer.echo(f"added {brand}/{name} ({source.spider}) to {config_path}: {', '.join(urls)}")
+    _sync(path, database_url)
+    typer.echo(f"added {brand}/{name} ({source.spider}) to {path}: {', '.join(urls)}")
 
 
 @sources_app.command("list")
 def list_sources(
     brand: Annotated[str | None, typer.Option(help="Only this brand's sources")] = None,
-    config: ConfigOption = None,
-    database_url: DatabaseOption = None,
+    config: ConfigFile = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """List sources (after syncing umot.toml): spider, state, start URLs and the last crawl."""
     from rich.console import Console
@@ -107,9 +96,9 @@ def list_sources(
     from models.db import get_engine, session_scope
     from models.sources_config import load_sources
 
-    config_path = _config_path(config)
-    _sync(config_path, database_url)
-    in_file = {s.key for s in load_sources(config_path)}
+    path = config_path(config)
+    _sync(path, database_url)
+    in_file = {s.key for s in load_sources(path)}
     table = Table("brand", "source", "spider", "state", "last crawl", "in file")
     table.add_column("urls", overflow="fold")
     with session_scope(get_engine(database_url)) as session:
@@ -129,7 +118,7 @@ def list_sources(
                 "yes" if (brands[row.brand_id], row.name) in in_file else "no", "\n".join(row.urls),
             )
     if not rows:
-        typer.echo(f"no sources yet: add one with `umot sources add` (or edit {config_path})")
+        typer.echo(f"no sources yet: add one with `umot sources add` (or edit {path})")
         return
     Console(soft_wrap=True).print(table)
 
@@ -138,17 +127,17 @@ def list_sources(
 def remove(
     brand: Annotated[str, typer.Argument(help="Brand of the source", show_default=False)],
     name: Annotated[str, typer.Argument(help="Name of the source", show_default=False)],
-    config: ConfigOption = None,
-    database_url: DatabaseOption = None,
+    config: ConfigFile = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """Remove a source from umot.toml and the store (its reviews and crawl history stay)."""
     from models import crud
     from models.db import init_db, session_scope
     from models.sources_config import SourcesConfigError, find_source, remove_source_from_config
 
-    config_path = _config_path(config)
+    path = config_path(config)
     try:
-        in_file = remove_source_from_config(config_path, brand.strip(), name.strip())
+        in_file = remove_source_from_config(path, brand.strip(), name.strip())
     except SourcesConfigError as exc:
         fail(str(exc))
     with session_scope(init_db(database_url)) as session:
@@ -156,7 +145,7 @@ def remove(
         if row is not None:
             crud.remove_source(session, row.id)
     if not in_file and row is None:
-        fail(f"no source {name!r} for brand {brand!r} in {config_path} or the store")
+        fail(f"no source {name!r} for brand {brand!r} in {path} or the store")
     typer.echo(f"removed {brand}/{name}")
 
 
@@ -165,15 +154,15 @@ def _set_enabled(brand: str, name: str, enabled: bool, config: Path | None, data
     from models.db import init_db, session_scope
     from models.sources_config import SourcesConfigError, find_source, update_source_in_config
 
-    config_path = _config_path(config)
+    path = config_path(config)
     try:
-        in_file = update_source_in_config(config_path, brand.strip(), name.strip(), enabled=enabled)
+        in_file = update_source_in_config(path, brand.strip(), name.strip(), enabled=enabled)
     except SourcesConfigError as exc:
         fail(str(exc))
     with session_scope(init_db(database_url)) as session:
         row = find_source(session, brand.strip(), name.strip())
         if row is None and not in_file:
-            fail(f"no source {name!r} for brand {brand!r} in {config_path} or the store")
+            fail(f"no source {name!r} for brand {brand!r} in {path} or the store")
         if row is not None:
             crud.set_source_enabled(session, row.id, enabled)
     typer.echo(f"{'enabled' if enabled else 'disabled'} {brand}/{name}")
@@ -183,8 +172,8 @@ def _set_enabled(brand: str, name: str, enabled: bool, config: Path | None, data
 def enable(
     brand: Annotated[str, typer.Argument(help="Brand of the source", show_default=False)],
     name: Annotated[str, typer.Argument(help="Name of the source", show_default=False)],
-    config: ConfigOption = None,
-    database_url: DatabaseOption = None,
+    config: ConfigFile = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """Switch a source on: the nightly run crawls it."""
     _set_enabled(brand, name, True, config, database_url)
@@ -194,8 +183,8 @@ def enable(
 def disable(
     brand: Annotated[str, typer.Argument(help="Brand of the source", show_default=False)],
     name: Annotated[str, typer.Argument(help="Name of the source", show_default=False)],
-    config: ConfigOption = None,
-    database_url: DatabaseOption = None,
+    config: ConfigFile = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """Switch a source off: the nightly run skips it; its reviews stay."""
     _set_enabled(brand, name, False, config, database_url)
@@ -204,12 +193,12 @@ def disable(
 @sources_app.command("sync")
 def sync(
     prune: Annotated[bool, typer.Option("--prune", help="Disable stored sources that umot.toml no longer lists")] = False,
-    config: ConfigOption = None,
-    database_url: DatabaseOption = None,
+    config: ConfigFile = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """Make the store's sources match umot.toml (`umot run` does this first, too)."""
-    config_path = _config_path(config)
-    if not config_path.exists():
-        fail(f"{config_path} does not exist: add a source with `umot sources add` or write [[sources]] tables")
-    result = _sync(config_path, database_url, prune=prune)
-    typer.echo(f"{config_path}: {result.summary()}")
+    path = config_path(config)
+    if not path.exists():
+        fail(f"{path} does not exist: add a source with `umot sources add` or write [[sources]] tables")
+    result = _sync(path, database_url, prune=prune)
+    typer.echo(f"{path}: {result.summary()}")

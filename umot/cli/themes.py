@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from umot.cli._config import ConfigFile, config_path
 from umot.cli._errors import fail, plural
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
@@ -15,18 +16,6 @@ themes_app = typer.Typer(
     help="Themes (why a review is negative) and journey stages: the defaults, a brand's own themes, corrections.",
     no_args_is_help=True,
 )
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", help="umot.toml holding the brand themes \\[default: UMOT_CONFIG or ./umot.toml]", dir_okay=False),
-]
-
-
-def _config(config: Path | None) -> Path:
-    from core.settings import get_settings
-
-    return config or get_settings().config_file
-
-
 def _brand_themes(config: Path, brand: str | None = None) -> dict:
     from nlp.themes.brand import ThemeDefinitionError
     from nlp.themes.config import load_all
@@ -41,12 +30,12 @@ def _brand_themes(config: Path, brand: str | None = None) -> dict:
 @themes_app.command("list")
 def list_themes(
     brand: Annotated[str | None, typer.Option(help="Only this brand's own themes")] = None,
-    config: ConfigOption = None,
+    config: ConfigFile = None,
 ) -> None:
     """The default themes, the journey stages, and each brand's own themes from umot.toml."""
     from nlp.themes import DEFAULT_THEMES, STAGES
 
-    own = _brand_themes(_config(config), brand)  # a broken file fails before anything is printed
+    own = _brand_themes(config_path(config), brand)  # a broken file fails before anything is printed
     typer.echo("default themes:")
     for theme in DEFAULT_THEMES:
         typer.echo(f"  {theme.name:22s} {theme.description}")
@@ -65,14 +54,14 @@ def add(
     name: Annotated[str, typer.Argument(help="Theme name, lower_snake_case (e.g. loyalty_card)", show_default=False)],
     description: Annotated[str, typer.Option("--description", "-d", help="What the theme covers, one line", show_default=False)],
     example: Annotated[list[str] | None, typer.Option("--example", "-e", help="A phrase that names the theme (repeatable, 1 to 20)", show_default=False)] = None,
-    config: ConfigOption = None,
+    config: ConfigFile = None,
 ) -> None:
     """Add a brand theme to umot.toml; the next nightly run or `umot rescore` finds it (no retraining)."""
     from nlp.themes import Theme
     from nlp.themes.brand import ThemeDefinitionError
     from nlp.themes.config import add_theme
 
-    path = _config(config)
+    path = config_path(config)
     try:
         add_theme(path, brand, Theme(name.strip(), description.strip(), tuple(e.strip() for e in example or ()), brand=True))
     except ThemeDefinitionError as exc:
@@ -84,13 +73,13 @@ def add(
 def remove(
     brand: Annotated[str, typer.Argument(help="The brand the theme belongs to", show_default=False)],
     name: Annotated[str, typer.Argument(help="The theme's name", show_default=False)],
-    config: ConfigOption = None,
+    config: ConfigFile = None,
 ) -> None:
     """Remove a brand theme from umot.toml (readings already stored keep it until re-read)."""
     from nlp.themes.brand import ThemeDefinitionError
     from nlp.themes.config import remove_theme
 
-    path = _config(config)
+    path = config_path(config)
     try:
         removed = remove_theme(path, brand, name)
     except ThemeDefinitionError as exc:
@@ -107,7 +96,7 @@ def correct(
     remove_theme: Annotated[str | None, typer.Option("--remove", help="Theme the review does not speak of")] = None,
     polarity: Annotated[str, typer.Option(help="With --add: negative, neutral or positive")] = "negative",
     actor: Annotated[str, typer.Option(help="Who made the correction (kept in the audit trail)")] = "cli",
-    config: ConfigOption = None,
+    config: ConfigFile = None,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Correct one review's themes as a triager would (audited; `umot train --from-db` exports it)."""
@@ -123,7 +112,7 @@ def correct(
         if review is None:
             fail(f"no review with id {review_id} in the store")
         brand = session.get(Brand, review.brand_id).name
-        known = DEFAULT_THEME_NAMES + tuple(t.name for t in _brand_themes(_config(config), brand)[brand])
+        known = DEFAULT_THEME_NAMES + tuple(t.name for t in _brand_themes(config_path(config), brand)[brand])
         try:
             after = correct_theme(session, review_id, add_theme or remove_theme, "add" if add_theme else "remove",
                                   actor=actor, known=known, polarity=polarity)
