@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import click
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -32,3 +33,20 @@ def test_error_line_keeps_brackets(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(typer.Exit):
         fail("umot.toml: unknown key [tool.umot] (see [sources])")
     assert "error: umot.toml: unknown key [tool.umot] (see [sources])" in capsys.readouterr().err
+
+
+def _commands(command: click.Command, path: list[str]) -> list[list[str]]:
+    subcommands = getattr(command, "commands", None)
+    if not subcommands:
+        return [path]
+    return [p for name, sub in subcommands.items() for p in _commands(sub, [*path, name])]
+
+
+def test_repeatable_options_name_what_they_take() -> None:
+    """`--url URL`, `--option KEY=VALUE`, `--competitor BRAND`: never Typer's bare `<list[str]>`."""
+    runner = CliRunner()
+    for path in _commands(typer.main.get_command(app), []):
+        output = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "250"}, terminal_width=250).output
+        options = [line for line in output.splitlines() if " --" in line]
+        assert options, path
+        assert not [line for line in options if "<list[" in line], path

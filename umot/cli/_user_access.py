@@ -62,8 +62,8 @@ def enable(email: Email, database_url: DatabaseUrl = None) -> None:
 @users_app.command("brands")
 def brands(
     email: Email,
-    add: Annotated[list[str], typer.Option("--add", help="A brand to give the user (repeat for several)")] = [],
-    remove: Annotated[list[str], typer.Option("--remove", help="A brand to take away (repeat for several)")] = [],
+    add: Annotated[list[str], typer.Option("--add", metavar="BRAND", help="A brand to give the user (repeat for several)")] = [],
+    remove: Annotated[list[str], typer.Option("--remove", metavar="BRAND", help="A brand to take away (repeat for several)")] = [],
     database_url: DatabaseUrl = None,
 ) -> None:
     """Show a user's brands, or change them (example: umot users brands ana@shop.example --add Acme).

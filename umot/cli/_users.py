@@ -44,7 +44,7 @@ def read_password(from_stdin: bool) -> str:
 @users_app.command("add")
 def add(
     email: Annotated[str, typer.Argument(help="The user's email (their login)")],
-    brand: Annotated[list[str], typer.Option("--brand", help="A brand the user may see (repeat for several)")] = [],
+    brand: Annotated[list[str], typer.Option("--brand", metavar="BRAND", help="A brand the user may see (repeat for several)")] = [],
     admin: Annotated[bool, typer.Option("--admin", help="Sees every brand, present and future")] = False,
     password_stdin: PasswordStdin = False,
     database_url: DatabaseUrl = None,

@@ -17,7 +17,7 @@ brands_app = typer.Typer(
 )
 
 Rivals = Annotated[
-    list[str], typer.Option("--competitor", "-c", help="A rival brand (repeatable); it needs sources of its own", show_default=False)
+    list[str], typer.Option("--competitor", "-c", metavar="BRAND", help="A rival brand (repeatable); it needs sources of its own", show_default=False)
 ]
 
 

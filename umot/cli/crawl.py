@@ -34,7 +34,7 @@ def _spider_names() -> list[str]:
 def crawl(
     urls: Annotated[
         list[str] | None,
-        typer.Argument(help="Start URLs: product, review-listing or hub pages (some spiders build them from -a)", show_default=False),
+        typer.Argument(metavar="URL", help="Start URLs: product, review-listing or hub pages (some spiders build them from -a)", show_default=False),
     ] = None,
     spider: Annotated[str, typer.Option("--spider", help="Spider to run (see crawlers/spiders/)")] = "schemaorg",
     brand: Annotated[
@@ -49,11 +49,11 @@ def crawl(
     ] = None,
     source_id: Annotated[int | None, typer.Option(help="Record the crawl against this source id")] = None,
     arg: Annotated[
-        list[str] | None, typer.Option("-a", "--arg", help="Spider argument NAME=VALUE (repeatable), e.g. follow_depth=3")
+        list[str] | None, typer.Option("-a", "--arg", metavar="NAME=VALUE", help="Spider argument NAME=VALUE (repeatable), e.g. follow_depth=3")
     ] = None,
     setting: Annotated[
         list[str] | None,
-        typer.Option("-s", "--set", help="Scrapy setting NAME=VALUE for this crawl (repeatable), e.g. DOWNLOAD_DELAY=5"),
+        typer.Option("-s", "--set", metavar="NAME=VALUE", help="Scrapy setting NAME=VALUE for this crawl (repeatable), e.g. DOWNLOAD_DELAY=5"),
     ] = None,
     log: Annotated[Path | None, typer.Option(help="Keep Scrapy's full log in this file", dir_okay=False)] = None,
     create_brand: CreateBrand = False,

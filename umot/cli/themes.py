@@ -53,7 +53,7 @@ def add(
     brand: Annotated[str, typer.Argument(help="The brand the theme belongs to", show_default=False)],
     name: Annotated[str, typer.Argument(help="Theme name, lower_snake_case (e.g. loyalty_card)", show_default=False)],
     description: Annotated[str, typer.Option("--description", "-d", help="What the theme covers, one line", show_default=False)],
-    example: Annotated[list[str] | None, typer.Option("--example", "-e", help="A phrase that names the theme (repeatable, 1 to 20)", show_default=False)] = None,
+    example: Annotated[list[str] | None, typer.Option("--example", "-e", metavar="PHRASE", help="A phrase that names the theme (repeatable, 1 to 20)", show_default=False)] = None,
     config: ConfigFile = None,
 ) -> None:
     """Add a brand theme to umot.toml; the next nightly run or `umot rescore` finds it (no retraining)."""
