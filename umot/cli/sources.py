@@ -18,7 +18,6 @@ sources_app = typer.Typer(
 )
 
 
-
 def _options(pairs: list[str] | None) -> dict[str, str]:
     out: dict[str, str] = {}
     for pair in pairs or []:
