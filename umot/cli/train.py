@@ -131,20 +131,19 @@ def train(
     """
     if (not data) == (not from_db):
         fail("give --data FILE (one or more) or --from-db")
-    if fast_epochs is not None and fast_epochs <= 0:
-        fail(f"--fast-epochs {fast_epochs}: must be above 0")
     if teacher_probs is None and (teacher_weight is not None or teacher_temperature is not None):
         fail("--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE: give it too")
     teacher_weight = 1.0 if teacher_weight is None else teacher_weight
     teacher_temperature = 1.0 if teacher_temperature is None else teacher_temperature
     if not teacher_temperature > 0:
         fail(f"--teacher-temperature {teacher_temperature}: must be above 0")
-    if fast_out is None and fast_epochs is not None:
-        fail("--fast-epochs: give --fast-out DIR too (the fast model it trains)")
-    if fast_lr is not None and not fast_lr > 0:
-        fail(f"--fast-lr {fast_lr}: must be above 0")
-    if fast_out is None and fast_lr is not None:
-        fail("--fast-lr: give --fast-out DIR too (the fast model it trains)")
+    fast_options = {k: v for k, v in {"epochs": fast_epochs, "lr": fast_lr}.items() if v is not None}
+    for field, value in fast_options.items():  # the student's own options: positive, and only with a student
+        option = f"--fast-{field}"
+        if not value > 0:
+            fail(f"{option} {value}: must be above 0")
+        if fast_out is None:
+            fail(f"{option}: give --fast-out DIR too (the fast model it trains)")
     if fast_teacher_mix is not None and not 0 <= fast_teacher_mix <= 1:
         fail(f"--fast-teacher-mix {fast_teacher_mix}: must be within 0-1")
     if fast_teacher_mix is not None and (fast_out is None or teacher_probs is None):
@@ -194,8 +193,6 @@ def train(
 
     from nlp.distill import DistillConfig
     from nlp.training_run import command_line, run
-
-    fast_options = {k: v for k, v in {"epochs": fast_epochs, "lr": fast_lr}.items() if v is not None}
 
     fallback = shlex.join(["umot", "train", *(a for p in data or [] for a in ("--data", str(p))),
                            *(["--from-db"] + (["--brand", brand] if brand else []) if from_db else []), "--out", str(out)])
