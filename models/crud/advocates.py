@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.schemas import as_utc
+from models.stored import stored_id
 from models.tables import Brand, Review, Score
 
 RECOMMEND = "recommend"
@@ -51,23 +52,23 @@ def list_advocates(
 ) -> list[Advocate]:
     """Advocates dated (published, else first seen) in ``[since, until)``, newest first."""
     latest = (
-        select(Score.review_id, func.max(Score.id).label("score_id")).group_by(Score.review_id).subquery("latest")
+        select(Score.review_id, func.max(Score.id).label("score_id")).group_by(col(Score.review_id)).subquery("latest")
     )
     when = func.coalesce(Review.published_at, Review.first_seen_at)
     query = (
         select(Review, Brand.name, Score.label, when.label("date"))
-        .join(Brand, Brand.id == Review.brand_id)
+        .join(Brand, col(Brand.id) == Review.brand_id)
         .outerjoin(latest, latest.c.review_id == Review.id)
-        .outerjoin(Score, Score.id == latest.c.score_id)
+        .outerjoin(Score, col(Score.id) == latest.c.score_id)
         .where(
             Review.referral_intent == RECOMMEND,
-            or_(Review.rating.is_(None), Review.rating >= 4),
-            or_(Score.label.is_(None), Score.label != "negative"),
+            or_(col(Review.rating).is_(None), col(Review.rating) >= 4),
+            or_(col(Score.label).is_(None), col(Score.label) != "negative"),
         )
-        .order_by(when.desc(), Review.id.desc())
+        .order_by(when.desc(), col(Review.id).desc())
     )
     if brand_ids is not None:
-        query = query.where(Review.brand_id.in_(list(brand_ids)))
+        query = query.where(col(Review.brand_id).in_(list(brand_ids)))
     if brand_id is not None:
         query = query.where(Review.brand_id == brand_id)
     if since is not None:
@@ -78,7 +79,7 @@ def list_advocates(
         query = query.limit(limit)
     return [
         Advocate(
-            review_id=r.id, brand=brand, date=as_utc(date) if isinstance(date, datetime) else date,
+            review_id=stored_id(r), brand=brand, date=as_utc(date) if isinstance(date, datetime) else date,
             source=r.source, url=r.url, author=r.author, rating=r.rating, label=label,
             title=r.title, text=r.text, thanked=r.reply_text is not None,
         )

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.crud._dialect import insert_for
+from models.stored import stored_id
 from models.tables import Brand, CrawlRun, Review, Source, utcnow
 
 
@@ -39,7 +40,7 @@ def list_brands(session: Session) -> list[Brand]:
 
 def list_sources(session: Session, enabled_only: bool = False, *, brand_id: int | None = None) -> list[Source]:
     """Sources ordered by brand then name; optionally only enabled ones or one brand's."""
-    query = select(Source).order_by(Source.brand_id, Source.name)
+    query = select(Source).order_by(col(Source.brand_id), col(Source.name))
     if enabled_only:
         query = query.where(Source.enabled == True)  # noqa: E712
     if brand_id is not None:
@@ -70,7 +71,8 @@ def add_source(
     if clash is not None:
         raise ValueError(f"source {name!r} already exists for brand {owner.name!r} (id {clash.id})")
     source = Source(
-        brand_id=owner.id, name=name, spider=spider, urls=list(urls), options=dict(options or {}), enabled=enabled
+        brand_id=stored_id(owner), name=name, spider=spider, urls=list(urls), options=dict(options or {}),
+        enabled=enabled,
     )
     session.add(source)
     session.flush()
@@ -112,8 +114,8 @@ def remove_source(session: Session, source_id: int) -> bool:
     source = session.get(Source, source_id)
     if source is None:
         return False
-    session.execute(update(Review).where(Review.source_id == source_id).values(source_id=None))
-    session.execute(update(CrawlRun).where(CrawlRun.source_id == source_id).values(source_id=None))
+    session.execute(update(Review).where(col(Review.source_id) == source_id).values(source_id=None))
+    session.execute(update(CrawlRun).where(col(CrawlRun.source_id) == source_id).values(source_id=None))
     session.delete(source)
     session.flush()
     return True

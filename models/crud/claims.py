@@ -18,7 +18,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, exists, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.crud._dialect import insert_for
 from models.crud.scores import SCORING_ORDER
@@ -28,7 +28,7 @@ CLAIM_TABLE = ScoreClaim.__table__  # type: ignore[attr-defined]
 
 
 def _unscored(model_version: str) -> Any:  # a SQL expression
-    return ~exists().where(Score.review_id == Review.id, Score.model_version == model_version)
+    return ~exists().where(col(Score.review_id) == Review.id, col(Score.model_version) == model_version)
 
 
 def claim_unscored(
@@ -44,7 +44,8 @@ def claim_unscored(
     """
     now = utcnow()
     live = exists().where(
-        ScoreClaim.review_id == Review.id, ScoreClaim.model_version == model_version, ScoreClaim.expires_at > now
+        col(ScoreClaim.review_id) == Review.id, col(ScoreClaim.model_version) == model_version,
+        col(ScoreClaim.expires_at) > now,
     )
     query = select(Review.id).where(_unscored(model_version), ~live).order_by(*SCORING_ORDER).limit(limit)
     if brand_id is not None:
@@ -67,7 +68,7 @@ def claim_unscored(
     session.commit()
     if not claimed:
         return []
-    fresh = set(session.exec(select(Review.id).where(Review.id.in_(claimed), _unscored(model_version))))
+    fresh = set(session.exec(select(Review.id).where(col(Review.id).in_(claimed), _unscored(model_version))))
     stale = [rid for rid in claimed if rid not in fresh]
     if stale:  # scored by another worker between our candidate query and our claim
         release_claims(session, stale, model_version=model_version, worker=worker)
@@ -80,7 +81,7 @@ def renew_claims(session: Session, *, model_version: str | None = None, worker: 
     stmt = update(CLAIM_TABLE).where(CLAIM_TABLE.c.claimed_by == worker)
     if model_version is not None:
         stmt = stmt.where(CLAIM_TABLE.c.model_version == model_version)
-    result = session.execute(stmt.values(expires_at=utcnow() + timedelta(seconds=lease_seconds)))
+    result = session.exec(stmt.values(expires_at=utcnow() + timedelta(seconds=lease_seconds)))
     return result.rowcount or 0
 
 

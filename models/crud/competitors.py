@@ -11,8 +11,9 @@ whose message names the brands.
 from __future__ import annotations
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from models.stored import stored_id
 from models.tables import Brand, BrandCompetitor, utcnow
 
 
@@ -37,7 +38,7 @@ def competitors_of(session: Session, brand_id: int) -> list[Brand]:
     """The brand's rivals, by name."""
     query = (
         select(Brand)
-        .join(BrandCompetitor, BrandCompetitor.competitor_id == Brand.id)
+        .join(BrandCompetitor, col(BrandCompetitor.competitor_id) == Brand.id)
         .where(BrandCompetitor.brand_id == brand_id)
         .order_by(Brand.name)
     )
@@ -49,7 +50,7 @@ def all_links(session: Session) -> list[tuple[str, str]]:
     rival = select(Brand.id, Brand.name).subquery("rival")
     query = (
         select(Brand.name, rival.c.name)
-        .join(BrandCompetitor, BrandCompetitor.brand_id == Brand.id)
+        .join(BrandCompetitor, col(BrandCompetitor.brand_id) == Brand.id)
         .join(rival, rival.c.id == BrandCompetitor.competitor_id)
         .order_by(Brand.name, rival.c.name)
     )
@@ -85,15 +86,16 @@ def link_competitor(session: Session, brand_name: str, rival_name: str) -> bool:
         raise CompetitorError(f"{brand.name} cannot be its own competitor")
     if session.get(BrandCompetitor, (brand.id, rival.id)) is not None:
         return False
-    back = _path(session, rival.id, brand.id)
+    brand_id, rival_id = stored_id(brand), stored_id(rival)
+    back = _path(session, rival_id, brand_id)
     if back is not None:
-        names = {b.id: b.name for b in session.exec(select(Brand).where(Brand.id.in_(back)))}
+        names = {b.id: b.name for b in session.exec(select(Brand).where(col(Brand.id).in_(back)))}
         loop = " -> ".join(names[i] for i in back)
         raise CompetitorError(
             f"linking {brand.name} -> {rival.name} would make a cycle ({loop} -> {rival.name}): "
             f"links are one-way, a brand's rivals are compared with it, not the other way round"
         )
-    session.add(BrandCompetitor(brand_id=brand.id, competitor_id=rival.id, created_at=utcnow()))
+    session.add(BrandCompetitor(brand_id=brand_id, competitor_id=rival_id, created_at=utcnow()))
     session.flush()
     return True
 

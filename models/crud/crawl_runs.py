@@ -6,10 +6,11 @@ from collections.abc import Callable
 from datetime import UTC, timedelta
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from core.processes import process_alive, process_identity
 from models.status import CrawlStatus
+from models.stored import stored_id
 from models.tables import CrawlRun, Review, utcnow
 
 STATUSES: tuple[CrawlStatus, ...] = tuple(CrawlStatus)
@@ -50,9 +51,9 @@ def close_abandoned_runs(
         run.status, run.finished_at, run.error_message = CrawlStatus.failed, utcnow(), ABANDONED
         run.items_new = run.items_scraped = int(stored)
         session.add(run)
-        closed.append(run.id)
+        closed.append(stored_id(run))
     session.flush()
-    return closed  # type: ignore[return-value]
+    return closed
 
 
 def finish_crawl_run(
@@ -85,7 +86,7 @@ def list_crawl_runs(
     session: Session, *, brand_id: int | None = None, source_id: int | None = None, limit: int = 50
 ) -> list[CrawlRun]:
     """Newest runs first."""
-    query = select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit)
+    query = select(CrawlRun).order_by(col(CrawlRun.id).desc()).limit(limit)
     if brand_id is not None:
         query = query.where(CrawlRun.brand_id == brand_id)
     if source_id is not None:

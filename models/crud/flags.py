@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
 from models.crud.replies import respond_from_source
@@ -52,9 +52,10 @@ def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
     existing: set[int] = set()
     missing_brand = [r for r, v in rows.items() if v["brand_id"] is None]
     for batch in chunks(ids, 500):
-        existing.update(session.exec(select(Flag.review_id).where(Flag.review_id.in_(batch))))
+        existing.update(session.exec(select(Flag.review_id).where(col(Flag.review_id).in_(batch))))
     for batch in chunks(missing_brand, 500):
-        for review_id, brand_id in session.exec(select(Review.id, Review.brand_id).where(Review.id.in_(batch))):  # type: ignore[assignment]
+        found = select(Review.id, Review.brand_id).where(col(Review.id).in_(batch))
+        for review_id, brand_id in session.exec(found):  # type: ignore[assignment]  # ids IN batch: never None
             rows[review_id]["brand_id"] = brand_id
     unknown = [r for r in missing_brand if rows[r]["brand_id"] is None]
     if unknown:
@@ -86,9 +87,9 @@ def flagged_reviews(
     """
     query = (
         select(Flag, Review, Score)
-        .join(Review, Review.id == Flag.review_id)
-        .outerjoin(Score, Score.id == Flag.score_id)
-        .order_by(Flag.severity.desc(), Flag.created_at.desc(), Flag.id.desc())
+        .join(Review, col(Review.id) == Flag.review_id)
+        .outerjoin(Score, col(Score.id) == Flag.score_id)
+        .order_by(col(Flag.severity).desc(), col(Flag.created_at).desc(), col(Flag.id).desc())
     )
     if brand_id is not None:
         query = query.where(Flag.brand_id == brand_id)
@@ -97,5 +98,5 @@ def flagged_reviews(
     if until is not None:
         query = query.where(Flag.created_at < as_utc(until))
     if status is not None:
-        query = query.where(Flag.status.in_([status] if isinstance(status, str) else list(status)))
+        query = query.where(col(Flag.status).in_([status] if isinstance(status, str) else list(status)))
     return [tuple(row) for row in session.exec(query)]  # type: ignore[misc]

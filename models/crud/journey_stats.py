@@ -13,7 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, func
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from models.crud.journeys import current_journey_ids
 from models.tables import Flag, Review, ReviewJourney, ReviewStage, ReviewTheme, Score
@@ -67,16 +68,18 @@ class StageWeek:
 
 def _readings(session: Session, table: Any, column: Any, brand_id: int, start: datetime, end: datetime, *extra: Any) -> Any:
     newest = current_journey_ids()
-    label = select(Score.label).where(Score.review_id == Review.id).order_by(Score.id.desc()).limit(1)
+    label = select(Score.label).where(col(Score.review_id) == Review.id).order_by(col(Score.id).desc()).limit(1)
+    # sqlalchemy's select: sqlmodel's is typed for at most four columns
     query = (
-        select(Review.id, column, *extra, label.correlate(Review).scalar_subquery(), Review.title, Review.text)
+        sa_select(col(Review.id), column, *extra, label.correlate(Review).scalar_subquery(), col(Review.title),
+                  col(Review.text))
         .join(newest, newest.c.review_id == Review.id)
-        .join(ReviewJourney, ReviewJourney.id == newest.c.journey_id)
+        .join(ReviewJourney, col(ReviewJourney.id) == newest.c.journey_id)
         .join(table, and_(table.review_id == Review.id, table.model_version == ReviewJourney.model_version))
-        .where(Review.brand_id == brand_id, start <= _DATE, end > _DATE)
-        .order_by(Review.id)
+        .where(col(Review.brand_id) == brand_id, start <= _DATE, end > _DATE)
+        .order_by(col(Review.id))
     )
-    return session.exec(query).all()
+    return session.execute(query).all()
 
 
 def theme_weeks(session: Session, brand_id: int, start: datetime, end: datetime) -> list[ThemeWeek]:
@@ -113,7 +116,7 @@ def stage_weeks(session: Session, brand_id: int, start: datetime, end: datetime,
 
 def detractor_themes(session: Session, brand_id: int, start: datetime, end: datetime, *, top: int = 5) -> list[ThemeWeek]:
     """The negative themes of the window's flagged reviews (detractors), most frequent first, two quotes each."""
-    flagged = set(session.exec(select(Flag.review_id).join(Review, Review.id == Flag.review_id)
+    flagged = set(session.exec(select(Flag.review_id).join(Review, col(Review.id) == Flag.review_id)
                                .where(Flag.brand_id == brand_id, start <= _DATE, end > _DATE)))
     found: dict[str, ThemeWeek] = defaultdict(lambda: ThemeWeek(""))
     for rid, theme, polarity, _label, title, text in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id,

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import and_, delete, exists, func
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
 from models.tables import Review, ReviewJourney, ReviewStage, ReviewTheme, Score, ThemeCorrection, utcnow
@@ -23,26 +23,26 @@ def current_journey_ids() -> Any:
     """Subquery: each review's newest journey row id (``review_id``, ``journey_id``)."""
     return (
         select(ReviewJourney.review_id, func.max(ReviewJourney.id).label("journey_id"))
-        .group_by(ReviewJourney.review_id)
+        .group_by(col(ReviewJourney.review_id))
         .subquery()
     )
 
 
 def _current_version(review_id_column: Any) -> Any:
-    return (select(ReviewJourney.model_version).where(ReviewJourney.review_id == review_id_column)
-            .order_by(ReviewJourney.id.desc()).limit(1).correlate_except(ReviewJourney).scalar_subquery())
+    return (select(ReviewJourney.model_version).where(col(ReviewJourney.review_id) == review_id_column)
+            .order_by(col(ReviewJourney.id).desc()).limit(1).correlate_except(ReviewJourney).scalar_subquery())
 
 
 def has_theme(theme: str, review_id_column: Any = Review.id) -> Any:
     """SQL condition: the review's current reading names ``theme``."""
-    return exists().where(ReviewTheme.review_id == review_id_column, ReviewTheme.theme == theme,
-                          ReviewTheme.model_version == _current_version(review_id_column))
+    return exists().where(col(ReviewTheme.review_id) == review_id_column, col(ReviewTheme.theme) == theme,
+                          col(ReviewTheme.model_version) == _current_version(review_id_column))
 
 
 def has_stage(stage: str, review_id_column: Any = Review.id) -> Any:
     """SQL condition: the review's current reading names ``stage``."""
-    return exists().where(ReviewStage.review_id == review_id_column, ReviewStage.stage == stage,
-                          ReviewStage.model_version == _current_version(review_id_column))
+    return exists().where(col(ReviewStage.review_id) == review_id_column, col(ReviewStage.stage) == stage,
+                          col(ReviewStage.model_version) == _current_version(review_id_column))
 
 
 def undetected_reviews(session: Session, *, model_version: str, brand_id: int | None = None, limit: int = 1000,
@@ -51,12 +51,12 @@ def undetected_reviews(session: Session, *, model_version: str, brand_id: int | 
     oldest first, with their newest sentiment label."""
     older = aliased(Score)
     newest = select(func.max(older.id)).where(older.review_id == Review.id).correlate(Review).scalar_subquery()
-    query = select(Review, Score.label).outerjoin(Score, Score.id == newest).order_by(Review.id).limit(limit)
+    query = select(Review, Score.label).outerjoin(Score, col(Score.id) == newest).order_by(col(Review.id)).limit(limit)
     if every:
-        query = query.where(Review.id > (after_id or 0))
+        query = query.where(col(Review.id) > (after_id or 0))
     else:
-        query = query.where(~exists().where(ReviewJourney.review_id == Review.id,
-                                            ReviewJourney.model_version == model_version))
+        query = query.where(~exists().where(col(ReviewJourney.review_id) == Review.id,
+                                            col(ReviewJourney.model_version) == model_version))
     if brand_id is not None:
         query = query.where(Review.brand_id == brand_id)
     return list(session.exec(query))
@@ -78,14 +78,14 @@ def save_journeys(session: Session, readings: Sequence[Mapping[str, Any]]) -> in
     fixes: dict[int, list[ThemeCorrection]] = {}
     ids = [int(r["review_id"]) for r in readings]
     for batch in chunks(ids, 500):
-        for fix in session.exec(select(ThemeCorrection).where(ThemeCorrection.review_id.in_(batch))
-                                .order_by(ThemeCorrection.id)):
+        for fix in session.exec(select(ThemeCorrection).where(col(ThemeCorrection.review_id).in_(batch))
+                                .order_by(col(ThemeCorrection.id))):
             fixes.setdefault(fix.review_id, []).append(fix)
     now = utcnow()
     for r in readings:
         rid, version = int(r["review_id"]), str(r["model_version"])
         for table in (ReviewTheme, ReviewStage, ReviewJourney):
-            session.execute(delete(table).where(and_(table.review_id == rid, table.model_version == version)))
+            session.execute(delete(table).where(and_(col(table.review_id) == rid, col(table.model_version) == version)))
         session.add(ReviewJourney(review_id=rid, model_version=version, primary_stage=r.get("primary_stage"),
                                   detected_at=now))
         for theme, polarity in _corrected(dict(r.get("themes") or {}), fixes.get(rid, [])).items():
@@ -102,7 +102,7 @@ def current_journeys(session: Session, review_ids: Sequence[int]) -> dict[int, d
     newest = current_journey_ids()
     for batch in chunks(list(review_ids), 500):
         rows = session.exec(select(ReviewJourney).join(newest, newest.c.journey_id == ReviewJourney.id)
-                            .where(ReviewJourney.review_id.in_(batch)))
+                            .where(col(ReviewJourney.review_id).in_(batch)))
         for j in rows:
             out[j.review_id] = {"themes": {}, "stages": [], "primary_stage": j.primary_stage,
                                 "model_version": j.model_version}
@@ -110,13 +110,13 @@ def current_journeys(session: Session, review_ids: Sequence[int]) -> dict[int, d
         if not keys:
             continue
         versions = {v for _, v in keys}
-        for t in session.exec(select(ReviewTheme).where(ReviewTheme.review_id.in_(batch),
-                                                        ReviewTheme.model_version.in_(versions))):
+        for t in session.exec(select(ReviewTheme).where(col(ReviewTheme.review_id).in_(batch),
+                                                        col(ReviewTheme.model_version).in_(versions))):
             if out[t.review_id]["model_version"] == t.model_version:
                 out[t.review_id]["themes"][t.theme] = t.polarity
-        for s in session.exec(select(ReviewStage).where(ReviewStage.review_id.in_(batch),
-                                                        ReviewStage.model_version.in_(versions))
-                                .order_by(ReviewStage.id)):
+        for s in session.exec(select(ReviewStage).where(col(ReviewStage.review_id).in_(batch),
+                                                        col(ReviewStage.model_version).in_(versions))
+                                .order_by(col(ReviewStage.id))):
             if out[s.review_id]["model_version"] == s.model_version:
                 out[s.review_id]["stages"].append(s.stage)
     return out

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.tables import Flag, Review, Score
 
@@ -21,8 +21,8 @@ def new_reviews_by_source(session: Session, *, since: datetime, source_ids: Sequ
     if not source_ids:
         return {}
     query = (select(Review.source_id, func.count()).where(Review.first_seen_at >= since,
-                                                          Review.source_id.in_(list(source_ids)))
-             .group_by(Review.source_id))
+                                                          col(Review.source_id).in_(list(source_ids)))
+             .group_by(col(Review.source_id)))
     return {source_id: n for source_id, n in session.exec(query)}  # type: ignore[misc]
 
 
@@ -31,10 +31,11 @@ def scored_since(
 ) -> dict[int, dict[str, int]]:
     """Scores this model version wrote since ``since``: per brand, per label (``unscored`` for none)."""
     label = func.coalesce(Score.label, "unscored")
-    query = (select(Review.brand_id, label, func.count()).join(Review, Review.id == Score.review_id)
-             .where(Score.model_version == model_version, Score.scored_at >= since).group_by(Review.brand_id, label))
+    query = (select(Review.brand_id, label, func.count()).join(Review, col(Review.id) == Score.review_id)
+             .where(Score.model_version == model_version, Score.scored_at >= since)
+             .group_by(col(Review.brand_id), label))
     if brand_ids is not None:
-        query = query.where(Review.brand_id.in_(list(brand_ids)))
+        query = query.where(col(Review.brand_id).in_(list(brand_ids)))
     counts: dict[int, dict[str, int]] = {}
     for brand_id, name, n in session.exec(query):
         counts.setdefault(brand_id, {})[name] = n
@@ -45,5 +46,5 @@ def flags_since(session: Session, *, since: datetime, brand_ids: Sequence[int] |
     """Flags raised since ``since``."""
     query = select(func.count()).select_from(Flag).where(Flag.created_at >= since)
     if brand_ids is not None:
-        query = query.where(Flag.brand_id.in_(list(brand_ids)))
+        query = query.where(col(Flag.brand_id).in_(list(brand_ids)))
     return session.exec(query).one()

@@ -15,11 +15,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select as sa_select
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
 from models.status import ANSWERABLE_FLAG_STATUSES, FlagStatus
+from models.stored import stored_id
 from models.tables import Flag, FlagEvent, Review, utcnow
 
 #: Flag statuses a reply at the source moves on to ``responded``; the others are a triager's call.
@@ -43,9 +45,15 @@ def store_replies(
     answered: list[int] = []
     for source, wanted in by_source.items():
         for batch in chunks(list(wanted), 500):
-            stored = session.exec(
-                select(Review.id, Review.external_id, Review.reply_text, Review.replied_at, Review.reply_author)
-                .where(Review.brand_id == brand_id, Review.source == source, Review.external_id.in_(batch))
+            stored = session.execute(  # sqlalchemy's select: sqlmodel's is typed for at most four columns
+                sa_select(
+                    col(Review.id), col(Review.external_id), col(Review.reply_text), col(Review.replied_at),
+                    col(Review.reply_author),
+                )
+                .where(
+                    col(Review.brand_id) == brand_id, col(Review.source) == source,
+                    col(Review.external_id).in_(batch),
+                )
             )
             for review_id, external_id, text, replied_at, author in stored:
                 row = wanted[external_id]
@@ -55,7 +63,7 @@ def store_replies(
                 if text is None:
                     values["reply_seen_at"] = seen_at
                     answered.append(review_id)
-                session.execute(update(Review).where(Review.id == review_id).values(**values))
+                session.execute(update(Review).where(col(Review.id) == review_id).values(**values))
     return answered
 
 
@@ -71,13 +79,16 @@ def respond_from_source(session: Session, review_ids: Iterable[int]) -> int:
     for batch in chunks(ids, 500):
         query = (
             select(Flag, Review.source)
-            .join(Review, Review.id == Flag.review_id)
-            .where(Flag.review_id.in_(batch), Flag.status.in_(ANSWERABLE), Review.reply_text.is_not(None))
+            .join(Review, col(Review.id) == Flag.review_id)
+            .where(
+                col(Flag.review_id).in_(batch), col(Flag.status).in_(ANSWERABLE),
+                col(Review.reply_text).is_not(None),
+            )
         )
         for flag, source in session.exec(query).all():
             session.add(
                 FlagEvent(
-                    flag_id=flag.id, actor=SOURCE_ACTOR.format(source=source), at=now,
+                    flag_id=stored_id(flag), actor=SOURCE_ACTOR.format(source=source), at=now,
                     field_name="status", old_value=flag.status, new_value=RESPONDED,
                 )
             )

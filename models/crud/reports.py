@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, func
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from models.schemas import as_utc
 from models.status import FlagStatus
@@ -33,43 +34,44 @@ def brand_summary(
     Scores come from ``model_version``, or each review's newest score when ``None``.
     """
     in_window = and_(
-        Review.brand_id == Brand.id,
-        Review.first_seen_at >= as_utc(since),
-        Review.first_seen_at < as_utc(until),
+        col(Review.brand_id) == Brand.id,
+        col(Review.first_seen_at) >= as_utc(since),
+        col(Review.first_seen_at) < as_utc(until),
     )
     newest = None
     if model_version is not None:
-        score_on = and_(Score.review_id == Review.id, Score.model_version == model_version)
+        score_on = and_(col(Score.review_id) == Review.id, col(Score.model_version) == model_version)
     else:
-        newest = select(Score.review_id, func.max(Score.id).label("score_id")).group_by(Score.review_id).subquery()
-        score_on = Score.id == newest.c.score_id  # type: ignore[assignment]
+        newest = select(Score.review_id, func.max(Score.id).label("score_id")).group_by(col(Score.review_id)).subquery()
+        score_on = col(Score.id) == newest.c.score_id
 
     def count_label(label: str) -> Any:
-        return func.sum(case((Score.label == label, 1), else_=0))
+        return func.sum(case((col(Score.label) == label, 1), else_=0))
 
+    # sqlalchemy's select: sqlmodel's is typed for at most four columns
     query = (
-        select(
-            Brand.id,
-            Brand.name,
-            func.count(Review.id),
-            func.count(Score.id),
-            func.sum(case((Score.detractor == True, 1), else_=0)),  # noqa: E712
-            func.count(Score.label),
+        sa_select(
+            col(Brand.id),
+            col(Brand.name),
+            func.count(col(Review.id)),
+            func.count(col(Score.id)),
+            func.sum(case((col(Score.detractor) == True, 1), else_=0)),  # noqa: E712
+            func.count(col(Score.label)),
             *(count_label(label) for label in LABELS),
             func.avg(Review.rating),
             func.avg(Score.stars),
         )
         .select_from(Brand)
         .outerjoin(Review, in_window)
-        .group_by(Brand.id, Brand.name)
-        .order_by(Brand.name)
+        .group_by(col(Brand.id), col(Brand.name))
+        .order_by(col(Brand.name))
     )
     if newest is not None:
         query = query.outerjoin(newest, newest.c.review_id == Review.id)
     query = query.outerjoin(Score, score_on)
     summary = []
     replies = reply_figures(session, since=since, until=until)
-    for brand_id, name, new, scored, detractors, labelled, neg, neu, pos, rating, stars in session.exec(query):
+    for brand_id, name, new, scored, detractors, labelled, neg, neu, pos, rating, stars in session.execute(query):
         labelled = int(labelled or 0)
         summary.append(
             {
@@ -93,9 +95,13 @@ def reply_figures(session: Session, *, since: datetime, until: datetime) -> dict
     """Per brand, of the flagged (not dismissed) reviews first seen in ``[since, until)``: the share
     the brand answered at the source, and the median hours from review to a dated reply."""
     query = (
-        select(Review.brand_id, Review.reply_text.is_not(None), Review.published_at, Review.replied_at)
-        .join(Flag, Flag.review_id == Review.id)
-        .where(Flag.status != FlagStatus.dismissed, Review.first_seen_at >= as_utc(since), Review.first_seen_at < as_utc(until))
+        select(Review.brand_id, col(Review.reply_text).is_not(None), Review.published_at, Review.replied_at)
+        .join(Flag, col(Flag.review_id) == Review.id)
+        .where(
+            col(Flag.status) != FlagStatus.dismissed,
+            Review.first_seen_at >= as_utc(since),
+            Review.first_seen_at < as_utc(until),
+        )
     )
     flagged: dict[int, list[bool]] = {}
     hours: dict[int, list[float]] = {}

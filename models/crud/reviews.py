@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from core.text_limit import cut_text
 from models.crud._bulk import insert_ignore_returning_ids
@@ -112,7 +112,7 @@ def _settled(query: Any, awaiting_reply_since: datetime | None) -> Any:
     if awaiting_reply_since is None:
         return query
     when = func.coalesce(Review.published_at, Review.first_seen_at)
-    return query.where(or_(Review.reply_text.is_not(None), when < as_utc(awaiting_reply_since)))
+    return query.where(or_(col(Review.reply_text).is_not(None), when < as_utc(awaiting_reply_since)))
 
 
 def known_ids_by_source(

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import exists, func, tuple_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
 from models.tables import Review, Score, utcnow
@@ -19,15 +19,15 @@ SCORE_TABLE = Score.__table__  # type: ignore[attr-defined]
 _SCORE_COLUMNS = {c.name for c in SCORE_TABLE.columns} - {"id"}
 _UPDATABLE = sorted(_SCORE_COLUMNS - {"review_id", "model_version"})
 # The order reviews are scored in, one process or many (claims.py): by content, not arrival.
-SCORING_ORDER = (func.length(Review.text), Review.source, Review.external_id, Review.id)
+SCORING_ORDER = (func.length(Review.text), col(Review.source), col(Review.external_id), col(Review.id))
 
 
 def unscored_reviews(
     session: Session, *, model_version: str, brand_id: int | None = None, limit: int = 1000
 ) -> list[Review]:
     """Reviews without a score from ``model_version``, oldest first (empty texts included)."""
-    scored = exists().where(Score.review_id == Review.id, Score.model_version == model_version)
-    query = select(Review).where(~scored).order_by(Review.id).limit(limit)
+    scored = exists().where(col(Score.review_id) == Review.id, col(Score.model_version) == model_version)
+    query = select(Review).where(~scored).order_by(col(Review.id)).limit(limit)
     if brand_id is not None:
         query = query.where(Review.brand_id == brand_id)
     return list(session.exec(query))
@@ -44,24 +44,24 @@ def unscored_ids_in_scoring_order(
     same reviews whatever order a crawl stored them in and wherever an earlier
     run was killed (docs/operations.md). One query: one sort per run, not per batch.
     """
-    scored = exists().where(Score.review_id == Review.id, Score.model_version == model_version)
-    query = select(Review.id).where(~scored).order_by(*SCORING_ORDER)
+    scored = exists().where(col(Score.review_id) == Review.id, col(Score.model_version) == model_version)
+    query = select(col(Review.id)).where(~scored).order_by(*SCORING_ORDER)
     if brand_id is not None:
         query = query.where(Review.brand_id == brand_id)
-    return list(session.exec(query))
+    return [rid for rid in session.exec(query) if rid is not None]  # a stored review always has an id
 
 
 def unscored_reviews_among(session: Session, review_ids: Sequence[int], *, model_version: str) -> list[Review]:
     """Those of ``review_ids`` still without a score from ``model_version``, in the given order."""
-    scored = exists().where(Score.review_id == Review.id, Score.model_version == model_version)
-    found = {r.id: r for r in session.exec(select(Review).where(Review.id.in_(list(review_ids)), ~scored))}
+    scored = exists().where(col(Score.review_id) == Review.id, col(Score.model_version) == model_version)
+    found = {r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(list(review_ids)), ~scored))}
     return [found[i] for i in review_ids if i in found]
 
 
 def _score_values(score: Mapping[str, Any], index: int, scored_at: Any) -> dict[str, Any]:
     if score.get("review_id") is None or not score.get("model_version"):
         raise ValueError(f"score {index}: review_id and model_version are required")
-    values = {name: score.get(name) for name in _SCORE_COLUMNS}
+    values: dict[str, Any] = {name: score.get(name) for name in _SCORE_COLUMNS}
     values["review_id"] = int(values["review_id"])
     values["detractor"] = bool(values["detractor"])
     values["reasons"] = list(values["reasons"] or [])
@@ -104,7 +104,7 @@ def latest_scores(session: Session, review_ids: Sequence[int], *, model_version:
     """Each review's score from ``model_version`` (or its newest one from any version)."""
     result: dict[int, Score] = {}
     for batch in chunks(list(review_ids), 500):
-        query = select(Score).where(Score.review_id.in_(batch)).order_by(Score.id)
+        query = select(Score).where(col(Score.review_id).in_(batch)).order_by(col(Score.id))
         if model_version is not None:
             query = query.where(Score.model_version == model_version)
         for score in session.exec(query):

@@ -15,7 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import or_, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.tables import NightShard, utcnow
 
@@ -37,7 +37,7 @@ def take_shard(
     """Take the unit for ``worker`` if it is pending or its worker's lease ran out; None if not."""
     now = utcnow()
     silent = (SHARD_TABLE.c.status == "running") & (SHARD_TABLE.c.heartbeat_at < now - timedelta(seconds=lease_seconds))
-    result = session.execute(
+    result = session.exec(
         update(SHARD_TABLE)
         .where(SHARD_TABLE.c.night == night, SHARD_TABLE.c.kind == kind, SHARD_TABLE.c.shard == shard,
                or_(SHARD_TABLE.c.status == "pending", silent))
@@ -52,7 +52,7 @@ def take_shard(
 
 def beat_shard(session: Session, shard_id: int, worker: str) -> bool:
     """The worker is alive: push its lease back. False if the unit is no longer its own."""
-    result = session.execute(update(SHARD_TABLE).where(
+    result = session.exec(update(SHARD_TABLE).where(
         SHARD_TABLE.c.id == shard_id, SHARD_TABLE.c.worker == worker, SHARD_TABLE.c.status == "running",
     ).values(heartbeat_at=utcnow()))
     return bool(result.rowcount)
@@ -60,7 +60,7 @@ def beat_shard(session: Session, shard_id: int, worker: str) -> bool:
 
 def finish_shard(session: Session, shard_id: int, worker: str, outcome: dict[str, Any]) -> bool:
     """Record the unit's outcome (only by the worker holding it); False if another took it over."""
-    result = session.execute(update(SHARD_TABLE).where(
+    result = session.exec(update(SHARD_TABLE).where(
         SHARD_TABLE.c.id == shard_id, SHARD_TABLE.c.worker == worker, SHARD_TABLE.c.status == "running",
     ).values(status="done", outcome=outcome, heartbeat_at=utcnow()))
     return bool(result.rowcount)
@@ -69,7 +69,7 @@ def finish_shard(session: Session, shard_id: int, worker: str, outcome: dict[str
 def night_shards(session: Session, *, night: str, kind: str) -> list[NightShard]:
     """Every unit of one kind of a night, by number."""
     return list(session.exec(select(NightShard).where(
-        NightShard.night == night, NightShard.kind == kind).order_by(NightShard.shard)))
+        NightShard.night == night, NightShard.kind == kind).order_by(col(NightShard.shard))))
 
 
 def expired_shards(session: Session, *, night: str, kind: str, lease_seconds: float) -> list[NightShard]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.crud.journeys import current_journeys, save_journeys
 from models.tables import Flag, FlagEvent, Review, ThemeCorrection, utcnow
@@ -70,8 +70,9 @@ def corrections_for_training(session: Session, brand_id: int) -> list[Correction
     """A brand's corrected reviews, net of later corrections (added then removed = neither)."""
     per_review: dict[int, dict[str, tuple[str, str]]] = {}
     texts: dict[int, str] = {}
-    query = (select(ThemeCorrection, Review.title, Review.text).join(Review, Review.id == ThemeCorrection.review_id)
-             .where(ThemeCorrection.brand_id == brand_id).order_by(ThemeCorrection.id))
+    query = (select(ThemeCorrection, Review.title, Review.text)
+             .join(Review, col(Review.id) == ThemeCorrection.review_id)
+             .where(ThemeCorrection.brand_id == brand_id).order_by(col(ThemeCorrection.id)))
     for fix, title, text in session.exec(query):
         per_review.setdefault(fix.review_id, {})[fix.theme] = (fix.action, fix.polarity or "neutral")
         texts[fix.review_id] = f"{title}\n{text}" if title and not (text or "").startswith(title) else text or ""

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from models.crud.triage.queue import CORRECTED_LABELS, DEFAULT_CORRECTED_LABEL, STATUSES
 from models.status import FlagStatus
+from models.stored import stored_id
 from models.tables import Flag, FlagEvent, utcnow
 
 _UNSET = object()
@@ -74,7 +75,7 @@ def update_flag(
             continue
         setattr(flag, field, new)
         events.append(
-            FlagEvent(flag_id=flag.id, actor=actor, at=now, field_name=field, old_value=old, new_value=new)
+            FlagEvent(flag_id=stored_id(flag), actor=actor, at=now, field_name=field, old_value=old, new_value=new)
         )
     if events:
         flag.updated_at = now

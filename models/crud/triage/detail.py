@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.crud.triage.queue import QueueRow, joined_flag_query, review_date
 from models.tables import Brand, Flag, FlagEvent, Review, Score
@@ -14,7 +14,7 @@ def get_queue_row(session: Session, flag_id: int, brand_ids: Sequence[int] | Non
     """One flag with its review, score and brand, or None if absent or not visible."""
     stmt = joined_flag_query(select(Flag, Review, Score, Brand.name).select_from(Flag)).where(Flag.id == flag_id)
     if brand_ids is not None:
-        stmt = stmt.where(Flag.brand_id.in_(list(brand_ids) or [-1]))
+        stmt = stmt.where(col(Flag.brand_id).in_(list(brand_ids) or [-1]))
     found = session.exec(stmt).first()
     return QueueRow(*found) if found else None
 
@@ -34,7 +34,7 @@ def same_author_reviews(session: Session, review: Review, *, limit: int = 20) ->
 
 def flag_events(session: Session, flag_id: int) -> list[FlagEvent]:
     """The audit trail of one flag, oldest first."""
-    stmt = select(FlagEvent).where(FlagEvent.flag_id == flag_id).order_by(FlagEvent.at, FlagEvent.id)
+    stmt = select(FlagEvent).where(FlagEvent.flag_id == flag_id).order_by(col(FlagEvent.at), col(FlagEvent.id))
     return list(session.exec(stmt).all())
 
 
@@ -42,5 +42,5 @@ def flag_id_for_review(session: Session, review_id: int, brand_ids: Sequence[int
     """The flag of a review (a visible one), e.g. for links from the weekly export."""
     stmt = select(Flag.id).where(Flag.review_id == review_id)
     if brand_ids is not None:
-        stmt = stmt.where(Flag.brand_id.in_(list(brand_ids) or [-1]))
+        stmt = stmt.where(col(Flag.brand_id).in_(list(brand_ids) or [-1]))
     return session.exec(stmt).first()

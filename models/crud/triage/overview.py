@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.crud.triage.queue import LABELS, review_date
 from models.status import FlagStatus
@@ -47,7 +47,7 @@ def weekly_figures(session: Session, brand_id: int, *, weeks: int = 12) -> list[
     buckets = {first + timedelta(weeks=i): WeekFigures(first + timedelta(weeks=i)) for i in range(weeks)}
     stmt = (
         select(Review.published_at, Review.first_seen_at, Review.rating, Flag.status)
-        .outerjoin(Flag, Flag.review_id == Review.id)
+        .outerjoin(Flag, col(Flag.review_id) == Review.id)
         .where(Review.brand_id == brand_id, review_date() >= since)
     )
     for published, first_seen, rating, flag_status in session.exec(stmt):
@@ -67,12 +67,12 @@ def sentiment_split(session: Session, brand_id: int) -> dict[str, int]:
     """Reviews per model label, from each review's newest score."""
     latest = (
         select(func.max(Score.id).label("id"))
-        .join(Review, Review.id == Score.review_id)
+        .join(Review, col(Review.id) == Score.review_id)
         .where(Review.brand_id == brand_id)
-        .group_by(Score.review_id)
+        .group_by(col(Score.review_id))
         .subquery()
     )
-    stmt = select(Score.label, func.count(Score.id)).where(Score.id.in_(select(latest.c.id)))
+    stmt = select(Score.label, func.count(col(Score.id))).where(col(Score.id).in_(select(latest.c.id)))
     got = dict(session.exec(stmt.group_by(Score.label)).all())
     return {label: got.get(label, 0) for label in LABELS}
 
@@ -80,7 +80,7 @@ def sentiment_split(session: Session, brand_id: int) -> dict[str, int]:
 def rating_summary(session: Session, brand_id: int) -> tuple[float | None, int, int]:
     """(average rating, rated reviews, all reviews) of one brand."""
     avg, rated, total = session.exec(
-        select(func.avg(Review.rating), func.count(Review.rating), func.count(Review.id)).where(
+        select(func.avg(Review.rating), func.count(col(Review.rating)), func.count(col(Review.id))).where(
             Review.brand_id == brand_id
         )
     ).one()

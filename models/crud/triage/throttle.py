@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import case, delete, func, or_, select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from models.crud._dialect import insert_for
 from models.tables import LoginThrottle
+
+THROTTLE_TABLE = LoginThrottle.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def lock_remaining(session: Session, keys: list[str], now: datetime) -> int:
     """Seconds until every key in ``keys`` may try again (0: none is locked)."""
     until = session.execute(
         select(func.max(LoginThrottle.locked_until)).where(
-            LoginThrottle.key.in_(keys), LoginThrottle.locked_until > now
+            col(LoginThrottle.key).in_(keys), col(LoginThrottle.locked_until) > now
         )
     ).scalar()
     return math.ceil((_aware(until) - now).total_seconds()) if until is not None else 0
@@ -60,7 +62,7 @@ def lock_remaining(session: Session, keys: list[str], now: datetime) -> int:
 
 def record_failure(session: Session, policies: Mapping[str, ThrottlePolicy], now: datetime) -> int:
     """Count one failure on each key (with its policy); the longest wait it starts, in seconds."""
-    table = LoginThrottle.__table__
+    table = THROTTLE_TABLE
     longest = 0
     for key, policy in policies.items():
         stale = table.c.last_failure_at < now - timedelta(seconds=policy.window_seconds)
@@ -81,7 +83,7 @@ def record_failure(session: Session, policies: Mapping[str, ThrottlePolicy], now
 
 def clear_failures(session: Session, key: str, now: datetime, *, keep_seconds: int = 3600) -> None:
     """Forget ``key``'s failures (a good login), and any key quiet for ``keep_seconds``."""
-    table = LoginThrottle.__table__
+    table = THROTTLE_TABLE
     session.execute(delete(table).where(table.c.key == key))
     quiet = table.c.last_failure_at < now - timedelta(seconds=keep_seconds)
     session.execute(delete(table).where(quiet, or_(table.c.locked_until.is_(None), table.c.locked_until < now)))

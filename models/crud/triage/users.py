@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from models.stored import stored_id
 from models.tables import Brand, User, UserBrand, utcnow
 
 
@@ -28,7 +29,8 @@ def create_user(
     user = User(email=normalize_email(email), password_hash=password_hash, is_admin=is_admin)
     session.add(user)
     session.flush()
-    session.add_all(UserBrand(user_id=user.id, brand_id=b) for b in dict.fromkeys(brand_ids))
+    user_id = stored_id(user)
+    session.add_all(UserBrand(user_id=user_id, brand_id=b) for b in dict.fromkeys(brand_ids))
     session.flush()
     return user
 
@@ -64,8 +66,10 @@ def remove_user(session: Session, user: User) -> None:
 def change_user_brands(session: Session, user: User, *, add: Sequence[int] = (), remove: Sequence[int] = ()) -> None:
     """Give ``user`` the brands in ``add`` and take away those in ``remove`` (either may be empty)."""
     have = set(session.exec(select(UserBrand.brand_id).where(UserBrand.user_id == user.id)))
-    session.add_all(UserBrand(user_id=user.id, brand_id=b) for b in dict.fromkeys(add) if b not in have)
-    for link in session.exec(select(UserBrand).where(UserBrand.user_id == user.id, UserBrand.brand_id.in_(list(remove)))):
+    user_id = stored_id(user)
+    session.add_all(UserBrand(user_id=user_id, brand_id=b) for b in dict.fromkeys(add) if b not in have)
+    stale = select(UserBrand).where(UserBrand.user_id == user_id, col(UserBrand.brand_id).in_(list(remove)))
+    for link in session.exec(stale):
         session.delete(link)
     session.flush()
 
@@ -74,7 +78,7 @@ def user_brands(session: Session, user: User) -> list[Brand]:
     """The brands a user may see: all of them for an admin, else their own, by name."""
     stmt = select(Brand).order_by(Brand.name)
     if not user.is_admin:
-        stmt = stmt.join(UserBrand, UserBrand.brand_id == Brand.id).where(UserBrand.user_id == user.id)
+        stmt = stmt.join(UserBrand, col(UserBrand.brand_id) == Brand.id).where(UserBrand.user_id == user.id)
     return list(session.exec(stmt).all())
 
 
