@@ -75,9 +75,10 @@ class StoredPages:
             return cls(json.loads(Path(handed).read_text(encoding="utf-8")))
         from models import crud
         from models.db import get_engine, session_scope
+        from models.stored import stored_id
 
         with session_scope(get_engine(database_url)) as session:
-            return cls(crud.page_states(session, brand_id=crud.get_or_create_brand(session, brand).id))
+            return cls(crud.page_states(session, brand_id=stored_id(crud.get_or_create_brand(session, brand))))
 
     def get(self, url: str) -> dict[str, Any] | None:
         return self._states.get(url)
@@ -111,7 +112,7 @@ class ConditionalRequestMiddleware:
             return None
         request.meta["dont_cache"] = True
         state = pages.get(request.url)
-        if state is None or spider.full_crawl:
+        if state is None or getattr(spider, "full_crawl", False):
             return None
         if state.get("etag"):
             request.headers[b"If-None-Match"] = state["etag"]

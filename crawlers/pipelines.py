@@ -169,10 +169,11 @@ class StorePipeline:
         """A plain ``scrapy crawl``: open the store and record the run here."""
         from models import crud
         from models.db import session_scope
+        from models.stored import stored_id
 
         self.engine = self._open_engine()
         with session_scope(self.engine) as session:
-            self.brand_id = crud.get_or_create_brand(session, brand).id
+            self.brand_id = stored_id(crud.get_or_create_brand(session, brand))
             run = crud.start_crawl_run(
                 session,
                 brand_id=self.brand_id,
@@ -201,6 +202,7 @@ class StorePipeline:
         from models import crud
         from models.db import session_scope
 
+        assert self.brand_id is not None, "open_spider sets the brand before any item"
         rows, self.buffer = self.buffer, []
         pages, self.pages = self.pages, []
         try:

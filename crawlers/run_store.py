@@ -77,9 +77,10 @@ def open_run(
     try:
         from models import crud
         from models.db import get_engine, session_scope
+        from models.stored import stored_id
 
         with session_scope(get_engine(database_url)) as session:
-            brand_id = crud.get_or_create_brand(session, brand).id
+            brand_id = stored_id(crud.get_or_create_brand(session, brand))
             run_id = crud.start_crawl_run(session, brand_id=brand_id, source_id=source_id, spider=spider).id
             known = crud.known_ids_by_source(
                 session, brand_id=brand_id, awaiting_reply_since=awaiting_reply_since(spider)

@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from models import crud
 from models.sources_config import SourceConfig, SourcesConfigError, find_source, load_sources
+from models.stored import stored_id
 
 
 @dataclass
@@ -111,7 +112,7 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
         brands = {b.id: b.name for b in crud.list_brands(session)}
         for row in crud.list_sources(session, enabled_only=True):
             if (brands[row.brand_id], row.name) not in keep:
-                crud.set_source_enabled(session, row.id, False)
+                crud.set_source_enabled(session, stored_id(row), False)
                 result.disabled.append(f"{brands[row.brand_id]}/{row.name}")
     session.flush()
     return result

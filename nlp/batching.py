@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import torch
 
@@ -35,12 +36,15 @@ def encode(tokenizer, texts: Sequence[str], max_length: int) -> list[list[int]]:
     return [s if len(s) <= max_length else s[:head] + s[-tail:] for s in ids]
 
 
-def bucketed_batches(examples: list[Example], batch_size: int, rng: random.Random) -> list[list[Example]]:
+AnyExample = TypeVar("AnyExample", bound=Example)
+
+
+def bucketed_batches(examples: list[AnyExample], batch_size: int, rng: random.Random) -> list[list[AnyExample]]:
     """Shuffle, sort within chunks of 50 batches by length, shuffle the batches."""
     order = list(range(len(examples)))
     rng.shuffle(order)
     chunk = batch_size * 50
-    batches = []
+    batches: list[list[AnyExample]] = []
     for start in range(0, len(order), chunk):
         part = sorted(order[start : start + chunk], key=lambda i: len(examples[i].ids))
         batches += [[examples[i] for i in part[j : j + batch_size]] for j in range(0, len(part), batch_size)]
@@ -48,7 +52,7 @@ def bucketed_batches(examples: list[Example], batch_size: int, rng: random.Rando
     return batches
 
 
-def collate(batch: list[Example], pad_id: int, device) -> dict:
+def collate(batch: Sequence[Example], pad_id: int, device) -> dict:
     """Padded ids, mask and every target of a batch as tensors."""
     width = max(len(e.ids) for e in batch)
     ids = torch.full((len(batch), width), pad_id, dtype=torch.long)

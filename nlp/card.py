@@ -19,7 +19,7 @@ TEMPLATE = Path(__file__).resolve().parent / "card_template.md.j2"
 SHIPPED_DIR = Path(__file__).resolve().parent / "model"
 BENCH_START, BENCH_END = "<!-- bench:score -->", "<!-- /bench:score -->"
 # (metric key, title, target) per evaluation set; targets from issue #19
-METRICS = {
+METRICS: dict[str, list[tuple[str, str, float | None]]] = {
     "stars": [("exact", "5-star exact accuracy", 0.55), ("polarity_bal_acc", "polarity balanced accuracy (neutral = miss)", 0.91),
               ("detractor_f1", "detractor F1 (text only vs 1-2★)", 0.83), ("detractor_precision", "detractor precision", None),
               ("detractor_recall", "detractor recall", None), ("mae_stars", "mean absolute error of expected stars", None)],

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import torch
 
+from nlp.labels import label_names
 from nlp.model import MeanPoolSentiment, ModelSpec, build_from_base
 from nlp.splits import FileSplit
 from nlp.train import TrainConfig, build_examples, fit, per_epoch_extras, set_determinism
@@ -35,7 +36,7 @@ class DistillConfig:
 
 def student_from(teacher: MeanPoolSentiment, layers: Sequence[int]) -> MeanPoolSentiment:
     """A ``len(layers)``-layer model initialised from those layers of ``teacher`` (embeddings and head too)."""
-    student = build_from_base(list(teacher.config.id2label.values()), len(layers))
+    student = build_from_base(label_names(teacher.config.id2label), len(layers))
     source = teacher.state_dict()
     state = student.state_dict()
     for name in state:
@@ -71,8 +72,8 @@ def distill(teacher: MeanPoolSentiment, teacher_spec: ModelSpec, splits: Sequenc
     if mix:
         found = teacher_probs.attach(base, [t for s in splits for t in s.train_texts()])
         log(f"student: stored teacher probabilities for {found} of {len(base)} texts, {mix} of the target")
-    teacher = teacher.to(device).eval()
-    student = student_from(teacher, dcfg.layers).to(device)
+    teacher = teacher.to(device).eval()  # type: ignore[arg-type]  # transformers types .to via functools.wraps (unbound)
+    student = student_from(teacher, dcfg.layers).to(device)  # type: ignore[arg-type]  # transformers types .to via functools.wraps (unbound)
     if cfg.freeze_embeddings:
         student.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     scfg = replace(cfg, epochs=dcfg.epochs, lr=dcfg.lr, head_lr=dcfg.head_lr, ema=0.0)

@@ -58,14 +58,22 @@ def _by_position(index: int, n: int) -> tuple[int, float]:
     raise ValueError(f"cannot map unnamed label LABEL_{index} of a {n}-class model")
 
 
-def label_map(id2label: Mapping[int | str, str]) -> LabelMap:
+def label_names(id2label: Mapping[int, str] | Mapping[str, str] | None) -> list[str]:
+    """A config's label names in index order (``id2label`` keys are ints, or strings from JSON)."""
+    if id2label is None:
+        raise ValueError("the model's config names no labels (no id2label)")
+    by_index = {int(k): str(name) for k, name in id2label.items()}
+    return [by_index[k] for k in sorted(by_index)]
+
+
+def label_map(id2label: Mapping[int, str] | Mapping[str, str] | None) -> LabelMap:
     """Build the mapping from a config's ``id2label``; raise ``ValueError`` if unknown."""
-    n = len(id2label)
+    names = label_names(id2label)
+    n = len(names)
     if n not in (2, 3, 5):
         raise ValueError(f"only 2-, 3- and 5-class sentiment models are supported, got {n} classes")
     polarity: list[int] = []
     stars: list[float] = []
-    names = [str(id2label[k]) for k in sorted(id2label, key=int)]
     # Five polarity words (very negative .. very positive) are an ordinal 5-point scale.
     five_words = n == 5 and all(name.strip().lower().replace("_", " ") in _WORDS for name in names)
     for i, name in enumerate(names):

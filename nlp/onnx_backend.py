@@ -61,12 +61,12 @@ def export(model: torch.nn.Module, path: Path, *, quantized: bool) -> Path:
     model.eval()
     config = getattr(model, "config", None)
     attention = getattr(config, "_attn_implementation", None)
-    if attention is not None:
+    if config is not None and attention is not None:
         config._attn_implementation = "eager"  # traced as plain ops that ONNX Runtime fuses and runs faster
     try:
         _export(model, path, quantized=quantized)
     finally:
-        if attention is not None:
+        if config is not None and attention is not None:
             config._attn_implementation = attention
         model.train(was_training)
     return path

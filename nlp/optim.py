@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import torch
 from torch import nn
+from torch.optim.lr_scheduler import LambdaLR
 
 
 def param_groups(model: nn.Module, cfg) -> list[dict]:
     """AdamW groups: the head at ``head_lr``, each encoder layer ``layer_decay`` x the one above it."""
-    n_layers = model.config.num_hidden_layers
+    n_layers = encoder_depth(model)
     groups: dict[tuple[float, float], list] = {}
     for name, p in model.named_parameters():
         if not p.requires_grad:
@@ -25,11 +26,18 @@ def param_groups(model: nn.Module, cfg) -> list[dict]:
     return [{"params": ps, "lr": lr, "weight_decay": wd} for (lr, wd), ps in groups.items()]
 
 
-def optimiser(model: nn.Module, cfg, total_steps: int) -> tuple[torch.optim.Optimizer, object, int]:
+def encoder_depth(model: nn.Module) -> int:
+    """How many encoder layers ``model`` has, frozen ones included (parameters ``….encoder.layer.N.…``)."""
+    depths = {int(name.split(".encoder.layer.")[1].split(".")[0])
+              for name, _ in model.named_parameters() if ".encoder.layer." in name}
+    return max(depths) + 1 if depths else 0
+
+
+def optimiser(model: nn.Module, cfg, total_steps: int) -> tuple[torch.optim.Optimizer, LambdaLR, int]:
     """AdamW with linear warm-up (``cfg.warmup`` of the steps) then linear decay to 0; returns the warm-up steps too."""
     opt = torch.optim.AdamW(param_groups(model, cfg), betas=(0.9, 0.999), eps=1e-6)
     warm = max(1, int(cfg.warmup * total_steps))
-    schedule = torch.optim.lr_scheduler.LambdaLR(
+    schedule = LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (total_steps - s) / max(1, total_steps - warm))))
     return opt, schedule, warm
 

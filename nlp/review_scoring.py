@@ -55,7 +55,7 @@ def score_reviews(
     if titles is not None:
         texts = [review_text(to_text(title), to_text(text)) for title, text in zip(titles, bodies)]
     texts = list(texts)
-    order = sorted(range(len(texts)), key=lambda i: len(bodies[i]) if isinstance(bodies[i], str) else 0)
+    order = sorted(range(len(texts)), key=lambda i: len(body) if isinstance(body := bodies[i], str) else 0)
     if len(texts) <= SCORE_CHUNK:
         order = list(range(len(texts)))
     scores: list = [None] * len(texts)

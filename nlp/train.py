@@ -209,7 +209,7 @@ def train(splits: Sequence[FileSplit], cfg: TrainConfig | None = None, *, teache
             taught["temperature"] = teacher_temperature
         log(f"teacher probabilities for {found} of {len(base)} training texts (weight {teacher_weight}, "
             f"temperature {teacher_temperature:g})")
-    model = build_from_base(list(STAR_LABELS)).to(device)
+    model = build_from_base(list(STAR_LABELS)).to(device)  # type: ignore[arg-type]  # transformers types .to via functools.wraps (unbound)
     if cfg.freeze_embeddings:
         model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     run = fit(model, base, views, words, n_views, n_words, cfg, tokenizer.pad_token_id or 0,

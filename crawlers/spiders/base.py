@@ -134,7 +134,7 @@ class ReviewSpider(scrapy.Spider):
         if self._handed is not None:
             ids = self._handed.get(source, set())
         elif self._db_url and self.brand:
-            ids = self._query_known(source)
+            ids = self._query_known(source, self.brand)
         else:
             self._known[source] = set()
             return self._known[source]
@@ -142,13 +142,14 @@ class ReviewSpider(scrapy.Spider):
         self._known[source] = ids
         return ids
 
-    def _query_known(self, source: str) -> set[str]:
+    def _query_known(self, source: str, brand: str) -> set[str]:
         from models import crud
         from models.db import get_engine, session_scope
+        from models.stored import stored_id
 
         with session_scope(get_engine(self._db_url)) as session:
             if self._brand_id is None:
-                self._brand_id = crud.get_or_create_brand(session, self.brand).id
+                self._brand_id = stored_id(crud.get_or_create_brand(session, brand))
             return set(crud.known_external_ids(
                 session, brand_id=self._brand_id, source=source,
                 awaiting_reply_since=awaiting_reply_since(self.name),

@@ -46,7 +46,7 @@ class SitemapReviewSpider(ScrapySitemapSpider, SchemaOrgSpider):
         """Entries changed since ``since`` (entries without ``<lastmod>`` always pass)."""
         for entry in entries:
             lastmod = parse_datetime(entry.get("lastmod")) if self.since else None
-            if lastmod is not None and lastmod < self.since:
+            if lastmod is not None and self.since is not None and lastmod < self.since:
                 self.crawler.stats.inc_value("umot/sitemap_skipped_unchanged")
                 continue
             yield entry

@@ -1,6 +1,6 @@
 import pytest
 
-from nlp.labels import NEG, NEU, POS, label_map
+from nlp.labels import NEG, NEU, POS, label_map, label_names
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,15 @@ def test_label_order_follows_ids_not_dict_order():
 def test_unmappable_label_sets_raise(id2label):
     with pytest.raises(ValueError):
         label_map(id2label)
+
+
+def test_label_names_read_json_keys_by_number():
+    # a config read from JSON keys id2label by strings: "10" sorts after "2" by number, not text
+    names = label_names({"10": "k", "2": "c", "0": "a"})
+    assert names == ["a", "c", "k"]
+    assert label_map({"1": "POSITIVE", "0": "NEGATIVE"}).polarity == (NEG, POS)
+
+
+def test_a_config_without_labels_is_refused_plainly():
+    with pytest.raises(ValueError, match="names no labels"):
+        label_map(None)

@@ -6,7 +6,7 @@ import getpass
 import json
 import os
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -50,6 +50,7 @@ def list_(
     from models.crud.triage import STATUSES, QueueFilter, query_queue
     from models.crud.triage.queue import REPLY_FILTERS
     from models.db import session_scope
+    from models.stored import stored_id
     from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
 
     if reply is not None and reply not in REPLY_FILTERS:
@@ -65,14 +66,14 @@ def list_(
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
         rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status, reply=reply), limit=limit or None)
-        journeys = current_journeys(session, [r.review.id for r in rows])  # type: ignore[misc]  # themes and stages (#18)
+        journeys = current_journeys(session, [stored_id(r.review) for r in rows])  # themes and stages (#18)
     if fmt is Format.table:
         _print_table(rows, total)
         return
     if fmt is Format.csv:
         typer.echo(write_queue_csv(rows, journeys), nl=False)
     else:
-        out = [dict(zip(COLUMNS, csv_row(r, journeys.get(r.review.id)))) for r in rows]
+        out = [dict(zip(COLUMNS, csv_row(r, journeys.get(stored_id(r.review))))) for r in rows]
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
     if len(rows) < total:  # only with an explicit --limit: stdout is a file, say what it lacks
         err_console.print(f"note: {len(rows)} of {total} detractors written; --limit 0 for all",
@@ -130,7 +131,7 @@ def set_(
 
     if status is None and note is None and assignee is None:
         fail("nothing to change: give --status, --note and/or --assignee")
-    kwargs = {} if assignee is None else {"assignee": assignee}
+    kwargs: dict[str, Any] = {} if assignee is None else {"assignee": assignee}  # absent: left as it is
     try:
         with session_scope(open_store(database_url, must_exist=True)) as session:
             events = update_flag(session, flag_id, actor=actor or f"cli:{getpass.getuser()}", status=status,

@@ -72,6 +72,7 @@ def brands(
     """
     from models.crud.triage import change_user_brands, user_brands
     from models.db import session_scope
+    from models.stored import stored_id
 
     if set(add) & set(remove):
         fail(f"brand {sorted(set(add) & set(remove))[0]!r} is both in --add and --remove")
@@ -79,8 +80,8 @@ def brands(
         user = _user_or_fail(session, email)
         if user.is_admin and (add or remove):
             fail(f"{user.email} is an admin and sees every brand; --add/--remove do not apply")
-        to_add = [brand_or_fail(session, name).id for name in add]
-        to_remove = [brand_or_fail(session, name).id for name in remove]
+        to_add = [stored_id(brand_or_fail(session, name)) for name in add]
+        to_remove = [stored_id(brand_or_fail(session, name)) for name in remove]
         change_user_brands(session, user, add=to_add, remove=to_remove)
         names = ["every brand (admin)"] if user.is_admin else [b.name for b in user_brands(session, user)]
         login = user.email

@@ -87,12 +87,13 @@ def list_links(config: ConfigFile = None, database_url: DatabaseUrl = None) -> N
     from models.competitors_config import sync_links
     from models.crud.competitors import CompetitorError, competitors_of
     from models.db import session_scope
+    from models.stored import stored_id
 
     try:
         with session_scope(open_store(database_url)) as session:
             sync_links(session, config_path(config))
             for brand in crud.list_brands(session):
-                rivals = ", ".join(b.name for b in competitors_of(session, brand.id)) or "-"
+                rivals = ", ".join(b.name for b in competitors_of(session, stored_id(brand))) or "-"
                 typer.echo(f"{brand.name}\trivals: {rivals}")
     except CompetitorError as exc:
         fail(str(exc))

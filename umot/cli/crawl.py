@@ -149,13 +149,14 @@ def import_reviews(
 
     from models import crud
     from models.db import session_scope
+    from models.stored import stored_id
     from umot.cli._store import open_store
 
     engine = open_store(database_url)
     try:
         with session_scope(engine) as session:
             brand_row = crud.get_or_create_brand(session, brand.strip())
-            result = crud.upsert_reviews(session, rows, brand_id=brand_row.id)
+            result = crud.upsert_reviews(session, rows, brand_id=stored_id(brand_row))
     except ValueError as exc:
         fail(f"{file}: {exc}")
     cut = ""

@@ -60,11 +60,12 @@ def disable_demo_sources() -> None:
     """The demo site is gone once the demo ends: keep ``umot run`` from crawling it."""
     from models import crud
     from models.db import get_engine, session_scope
+    from models.stored import stored_id
 
     with session_scope(get_engine()) as session:
         for source in crud.list_sources(session, enabled_only=True):
             if source.name == DEMO_SOURCE:
-                crud.set_source_enabled(session, source.id, False)
+                crud.set_source_enabled(session, stored_id(source), False)
 
 
 def demo_week(engine: Engine, brands: list[str], now: datetime | None = None) -> IsoWeek:
@@ -73,6 +74,7 @@ def demo_week(engine: Engine, brands: list[str], now: datetime | None = None) ->
     Monday's demo would otherwise write header-only CSVs)."""
     from models import crud
     from models.db import session_scope
+    from models.stored import stored_id
     from reporting.data import count_flagged
     from reporting.weeks import IsoWeek, resolve_timezone
 
@@ -80,7 +82,7 @@ def demo_week(engine: Engine, brands: list[str], now: datetime | None = None) ->
     this = IsoWeek.of((now or datetime.now(UTC)).astimezone(zone).date())
     last = this.shift(-1)
     with session_scope(engine, write=False) as session:
-        ids = [b.id for name in brands if (b := crud.get_brand(session, name)) is not None]
+        ids = [stored_id(b) for name in brands if (b := crud.get_brand(session, name)) is not None]
         flagged = {week: count_flagged(session, *week.bounds(zone), brand_ids=ids) for week in (this, last)}
     return last if flagged[last] > flagged[this] else this
 

@@ -41,7 +41,9 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
     from flows.tasks.plan import SourceNotFound
 
     # one thread per crawl process, one for loading the model meanwhile
-    flow = nightly.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(1, concurrency) + 1))
+    # Prefect types task_runner invariantly, so no concrete runner fits it (PrefectHQ/prefect#16938)
+    runner = ThreadPoolTaskRunner[Any](max_workers=max(1, concurrency) + 1)
+    flow = nightly.with_options(task_runner=runner)  # type: ignore[arg-type]
     params["crawl_processes"] = concurrency
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())

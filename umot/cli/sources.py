@@ -133,6 +133,7 @@ def remove(
     from models import crud
     from models.db import init_db, session_scope
     from models.sources_config import SourcesConfigError, find_source, remove_source_from_config
+    from models.stored import stored_id
 
     path = config_path(config)
     try:
@@ -142,7 +143,7 @@ def remove(
     with session_scope(init_db(database_url)) as session:
         row = find_source(session, brand.strip(), name.strip())
         if row is not None:
-            crud.remove_source(session, row.id)
+            crud.remove_source(session, stored_id(row))
     if not in_file and row is None:
         fail(f"no source {name!r} for brand {brand!r} in {path} or the store")
     typer.echo(f"removed {brand}/{name}")
@@ -152,6 +153,7 @@ def _set_enabled(brand: str, name: str, enabled: bool, config: Path | None, data
     from models import crud
     from models.db import init_db, session_scope
     from models.sources_config import SourcesConfigError, find_source, update_source_in_config
+    from models.stored import stored_id
 
     path = config_path(config)
     try:
@@ -163,7 +165,7 @@ def _set_enabled(brand: str, name: str, enabled: bool, config: Path | None, data
         if row is None and not in_file:
             fail(f"no source {name!r} for brand {brand!r} in {path} or the store")
         if row is not None:
-            crud.set_source_enabled(session, row.id, enabled)
+            crud.set_source_enabled(session, stored_id(row), enabled)
     typer.echo(f"{'enabled' if enabled else 'disabled'} {brand}/{name}")
 
 

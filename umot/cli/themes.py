@@ -105,17 +105,20 @@ def correct(
     from models.tables import Brand, Review
     from nlp.themes import DEFAULT_THEME_NAMES
 
-    if (add_theme is None) == (remove_theme is None):
+    if add_theme is not None and remove_theme is None:
+        theme, action = add_theme, "add"
+    elif remove_theme is not None and add_theme is None:
+        theme, action = remove_theme, "remove"
+    else:
         fail("give exactly one of --add THEME or --remove THEME")
     with session_scope(open_store(database_url, must_exist=True)) as session:
         review = session.get(Review, review_id)
         if review is None:
             fail(f"no review with id {review_id} in the store")
-        brand = session.get(Brand, review.brand_id).name
+        brand = session.get_one(Brand, review.brand_id).name  # the review's brand: a foreign key
         known = DEFAULT_THEME_NAMES + tuple(t.name for t in _brand_themes(config_path(config), brand)[brand])
         try:
-            after = correct_theme(session, review_id, add_theme or remove_theme, "add" if add_theme else "remove",
-                                  actor=actor, known=known, polarity=polarity)
+            after = correct_theme(session, review_id, theme, action, actor=actor, known=known, polarity=polarity)
         except ThemeCorrectionError as exc:
             fail(f"review {review_id}: {exc}")
     typer.echo(f"review {review_id}: themes now {', '.join(f'{k} ({v})' for k, v in after.items()) or 'none'}")
@@ -134,12 +137,13 @@ def rescore(
     from flows.tasks.themes import detect_brand
     from models import crud
     from models.db import session_scope
+    from models.stored import stored_id
     from nlp.themes.brand import ThemeDefinitionError
 
     engine = open_store(database_url, must_exist=True)
     with session_scope(engine, write=False) as session:
         brands = [brand_or_fail(session, brand)] if brand else crud.list_brands(session)
-        targets = [(b.id, b.name) for b in brands]
+        targets = [(stored_id(b), b.name) for b in brands]
     total = 0
     with Progress(transient=True) as bar, flow_progress.listening(
             lambda e: bar.update(task, advance=e.advance) if e.stage == "themes" else None):
@@ -158,13 +162,14 @@ def export_theme_corrections(database_url: str | None, brand: str | None) -> str
     from models import crud
     from models.crud.theme_corrections import corrections_for_training
     from models.db import session_scope
+    from models.stored import stored_id
     from nlp.themes.corrections import Correction, CorrectionMemory, corrections_file
 
     written = []
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brands = [brand_or_fail(session, brand)] if brand else crud.list_brands(session)
         for b in brands:
-            examples = corrections_for_training(session, b.id)
+            examples = corrections_for_training(session, stored_id(b))
             path = corrections_file(get_settings().data_dir, b.name)
             if examples or path.exists():
                 n = CorrectionMemory.write(path, [Correction(e.text, e.added, e.removed, e.polarity) for e in examples])

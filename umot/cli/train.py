@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from umot.cli._errors import fail
 
+Value = TypeVar("Value")
 SCHEME_HELP = "stars (1-5), five (0-4), three (negative/neutral/positive) or binary (0/1)"
 
 
-def parse_pairs(values: list[str], option: str, convert, files: list[Path]) -> tuple[object | None, dict[str, object]]:
+def parse_pairs(values: list[str], option: str, convert: Callable[[str], Value],
+                files: list[Path]) -> tuple[Value | None, dict[str, Value]]:
     """``VALUE`` (every file) or ``FILE=VALUE`` (one file, by path or name) -> (default, {file name: value})."""
     names = {p.name for p in files} | {str(p) for p in files}
-    default, per_file = None, {}
+    default: Value | None = None
+    per_file: dict[str, Value] = {}
     for raw in values:
         key, sep, value = raw.rpartition("=")
         try:
@@ -52,19 +56,21 @@ def _scheme(value: str) -> str:
     return value
 
 
-def config_from(options: list[str], **known):
+def config_from(options: list[str], **known: Any):
     """A TrainConfig from the named options and ``--set FIELD=VALUE`` pairs (checked against its fields)."""
     from dataclasses import fields
 
     from nlp.train import TrainConfig
 
-    types = {f.name: f.type for f in fields(TrainConfig)}
+    types = {f.name: str(f.type) for f in fields(TrainConfig)}  # "int", "float", "bool" (postponed annotations)
     values = dict(known)
+    parsers: dict[str, Callable[[str], Any]] = {
+        "int": int, "float": float, "bool": lambda v: v.lower() in ("1", "true", "yes", "on")}
     for raw in options:
         key, sep, value = raw.partition("=")
         if not sep or key not in types:
             fail(f"--set {raw!r}: expected FIELD=VALUE with FIELD one of {', '.join(types)}")
-        kind = {"int": int, "float": float, "bool": lambda v: v.lower() in ("1", "true", "yes", "on")}[types[key]]
+        kind = parsers[types[key]]
         try:
             values[key] = kind(value)
         except ValueError:
@@ -137,7 +143,7 @@ def train(
     teacher_temperature = 1.0 if teacher_temperature is None else teacher_temperature
     if not teacher_temperature > 0:
         fail(f"--teacher-temperature {teacher_temperature}: must be above 0")
-    fast_options = {k: v for k, v in {"epochs": fast_epochs, "lr": fast_lr}.items() if v is not None}
+    fast_options: dict[str, Any] = {k: v for k, v in {"epochs": fast_epochs, "lr": fast_lr}.items() if v is not None}
     for field, value in fast_options.items():  # the student's own options: positive, and only with a student
         option = f"--fast-{field}"
         if not value > 0:

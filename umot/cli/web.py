@@ -23,7 +23,7 @@ def web(
     """Serve the detractor triage web app (log in with a user from `umot users add`)."""
     import uvicorn
     from sqlalchemy.exc import SQLAlchemyError
-    from sqlmodel import Session, func, select
+    from sqlmodel import Session, col, func, select
 
     from models.tables import User
     from umot.cli._errors import fail
@@ -34,7 +34,7 @@ def web(
     except (SQLAlchemyError, OSError) as exc:
         fail(f"cannot open the store: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
     with Session(app.state.engine) as session:
-        if not session.exec(select(func.count(User.id))).one():
+        if not session.exec(select(func.count(col(User.id)))).one():
             typer.echo("No users yet: add one with `umot users add EMAIL --brand NAME` to log in.")
     typer.echo(f"umot triage on http://{host}:{port}/  (Ctrl+C stops it)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+from typing import Any
 
 from umot.demo.site import DemoReview
 
@@ -54,8 +55,11 @@ def review_json(review: DemoReview, index: int, *, declare_language: bool = Fals
     if declare_language:
         data["inLanguage"] = review.language
     if review.reply:
-        data["comment"] = {"@type": "Comment", "text": review.reply, "dateCreated": review.replied.isoformat(),
-                           "author": {"@type": "Organization", "name": review.reply_author}}
+        comment: dict[str, Any] = {"@type": "Comment", "text": review.reply}
+        if review.replied is not None:
+            comment["dateCreated"] = review.replied.isoformat()
+        comment["author"] = {"@type": "Organization", "name": review.reply_author}
+        data["comment"] = comment
     return data
 
 

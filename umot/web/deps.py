@@ -66,7 +66,7 @@ def get_viewer(request: Request, db: Db) -> Viewer:
 
     user_id = session_user_id(request)
     user = db.get(User, user_id) if user_id is not None else None
-    if not session_is_current(request, user):  # none, removed, disabled, or ended by logout/passwd
+    if user is None or not session_is_current(request, user):  # none, removed, disabled, or ended by logout/passwd
         request.session.clear()
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         raise LoginRequired(quote(target, safe="/?=&"))

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.crud.journey_stats import StageWeek, ThemeWeek, detractor_themes, stage_weeks
+from models.stored import stored_id
 from models.tables import Brand, Review
 from nlp.themes.catalog import DEFAULT_THEME_NAMES, STAGE_NAMES, STAGES
 
@@ -62,12 +63,12 @@ def _quote(text: str) -> str:
 
 def journey_panel(db: Session, brand: Brand) -> JourneyPanel:
     newest = db.exec(select(func.max(func.coalesce(Review.published_at, Review.first_seen_at)))
-                     .where(Review.brand_id == brand.id)).one()
+                     .where(col(Review.brand_id) == brand.id)).one()
     end = (newest.replace(tzinfo=UTC) if newest and newest.tzinfo is None else newest) or datetime.now(UTC)
     end = end + timedelta(seconds=1)
     start = end - timedelta(days=7)
-    stages = stage_weeks(db, brand.id, start, end, STAGE_NAMES)
-    top = detractor_themes(db, brand.id, start, end, top=5)
+    stages = stage_weeks(db, stored_id(brand), start, end, STAGE_NAMES)
+    top = detractor_themes(db, stored_id(brand), start, end, top=5)
     for theme in top:
         theme.examples = [(rid, _quote(text)) for rid, text in theme.examples]
     return JourneyPanel(start, end, stages, top, max([s.texts for s in stages] + [1]))

@@ -12,6 +12,7 @@ import io
 
 from core.ratings import rating_as_published, reasons_as_published
 from models.crud.triage import QueueRow
+from models.stored import stored_id
 from reporting import csv_safe
 from reporting.themes import journey_cells
 
@@ -42,6 +43,6 @@ def write_queue_csv(rows: list[QueueRow], journeys: dict[int, dict] | None = Non
     writer = csv.writer(buf)
     writer.writerow(COLUMNS)
     for row in rows:
-        cells = csv_row(row, (journeys or {}).get(row.review.id))
+        cells = csv_row(row, (journeys or {}).get(stored_id(row.review)))
         writer.writerow(["" if cell is None else csv_safe(cell) for cell in cells])
     return buf.getvalue()

@@ -14,10 +14,11 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from models.crud.competitors import competitors_of
 from models.status import FlagStatus
+from models.stored import stored_id
 from models.tables import Brand, Review
 from reporting.benchmark import BENCHMARK_METRICS, benchmark_table
 from reporting.data import load_reviews
@@ -52,7 +53,7 @@ class BenchmarkView:
 
 def _newest_week(db: Session, brand_ids: list[int], zone: Any) -> IsoWeek:
     newest = db.execute(
-        select(func.max(func.coalesce(Review.published_at, Review.first_seen_at))).where(Review.brand_id.in_(brand_ids))
+        select(func.max(func.coalesce(Review.published_at, Review.first_seen_at))).where(col(Review.brand_id).in_(brand_ids))
     ).scalar_one()
     if newest is None:
         return IsoWeek.of(datetime.now(UTC).astimezone(zone).date())
@@ -72,10 +73,11 @@ def _stats(db: Session, ids: list[int], zone: Any) -> tuple[pd.DataFrame, list[I
 def reply_summary(db: Session, brand: Brand) -> dict[str, Any]:
     """Reply rate on detractors and median hours to reply, over the overview's 12 weeks."""
     zone = resolve_timezone(None)
-    last = _newest_week(db, [brand.id], zone)  # type: ignore[list-item]
+    brand_id = stored_id(brand)
+    last = _newest_week(db, [brand_id], zone)
     start, _ = last.shift(-(WEEKS - 1)).bounds(zone)
     _, end = last.bounds(zone)
-    frame = load_reviews(db, [brand.id], start, end)  # type: ignore[list-item]
+    frame = load_reviews(db, [brand_id], start, end)
     flagged = frame["flag_status"].notna() & (frame["flag_status"] != FlagStatus.dismissed)
     figures = reply_figures(frame, flagged) if len(frame) else {}
     clean = {k: (None if pd.isna(v) else v) for k, v in figures.items()}
@@ -84,18 +86,20 @@ def reply_summary(db: Session, brand: Brand) -> dict[str, Any]:
         "median_reply_hours": clean.get("median_reply_hours"),
         "answered": int((frame["replied"] & flagged).sum()) if len(frame) else 0,
         "detractors": int(flagged.sum()),
-        "rivals": competitors_of(db, brand.id),
+        "rivals": competitors_of(db, brand_id),
     }
 
 
 def benchmark_view(db: Session, brand: Brand) -> BenchmarkView:
     """The brand beside its rivals in the newest week, and 12 weeks of NPS-style score."""
     zone = resolve_timezone(None)
-    rivals = competitors_of(db, brand.id)
-    ids = [brand.id, *(r.id for r in rivals)]
-    names = {brand.id: brand.name} | {r.id: r.name for r in rivals}
+    brand_id = stored_id(brand)
+    rivals = competitors_of(db, brand_id)
+    rival_ids = [stored_id(r) for r in rivals]
+    ids = [brand_id, *rival_ids]
+    names = {brand_id: brand.name} | {stored_id(r): r.name for r in rivals}
     stats, weeks = _stats(db, ids, zone)
-    table = benchmark_table(stats, brand.id, [r.id for r in rivals], names, weeks[-1])  # type: ignore[misc]
+    table = benchmark_table(stats, brand_id, rival_ids, names, weeks[-1])
     rows = [{k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in r.items()} for r in table.to_dict("records")]
     slot = (WIDTH - PAD_LEFT) / len(weeks)
     plot_h = HEIGHT - PAD_BOTTOM - PAD_TOP
@@ -106,12 +110,12 @@ def benchmark_view(db: Session, brand: Brand) -> BenchmarkView:
         points = " ".join(
             f"{PAD_LEFT + slot * (k + 0.5):.1f},{y_of(v):.1f}" for k, v in enumerate(nps) if not pd.isna(v)
         )
-        lines.append(Line(names[member], points, COLORS[i % len(COLORS)], member == brand.id))
+        lines.append(Line(names[member], points, COLORS[i % len(COLORS)], member == brand_id))
     return BenchmarkView(
         week=str(weeks[-1]), rows=rows, metrics=BENCHMARK_METRICS, lines=lines,
         labels=[(PAD_LEFT + slot * (k + 0.5), str(w)[5:]) for k, w in enumerate(weeks)],
         ticks=[(y_of(v), f"{v:+d}" if v else "0") for v in (100, 50, 0, -50, -100)],
         rivals=rivals,
-        themes=theme_benchmark_rows(db, brand.id, [r.id for r in rivals], str(weeks[-1]), *weeks[-1].bounds(zone))  # type: ignore[misc]
+        themes=theme_benchmark_rows(db, brand_id, rival_ids, str(weeks[-1]), *weeks[-1].bounds(zone))
         if rivals else [],
     )

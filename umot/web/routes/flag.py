@@ -22,6 +22,7 @@ from models.crud.triage import (
     update_flag,
 )
 from models.status import FlagStatus
+from models.stored import stored_id
 from umot.web.deps import CurrentViewer, Db, Viewer, id_or_404
 from umot.web.journey_view import known_themes
 from umot.web.templating import render
@@ -47,14 +48,14 @@ def _page(request: Request, viewer: Viewer, db: Session, row: QueueRow, error: s
         status_code=400 if error else 200,
         viewer=viewer,
         row=row,
-        events=flag_events(db, row.flag.id),
+        events=flag_events(db, stored_id(row.flag)),
         others=same_author_reviews(db, row.review),
         statuses=STATUSES,
         corrected_labels=CORRECTED_LABELS,
         default_label=row.flag.corrected_label or DEFAULT_CORRECTED_LABEL,
         queue_url=request.session.get("queue_url", "/"),
         error=error,
-        journey=current_journeys(db, [row.review.id]).get(row.review.id),  # type: ignore[list-item]  # (#18)
+        journey=current_journeys(db, [stored_id(row.review)]).get(stored_id(row.review)),  # (#18)
         theme_choices=known_themes(viewer.brand(row.flag.brand_id)),
     )
 

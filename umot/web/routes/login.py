@@ -45,7 +45,8 @@ def login(
     if wait:
         return _refused(request, email, next, wait)
     user = get_user_by_email(db, email)
-    if not verify_password(user.password_hash if user else None, password):
+    # the hash is checked first: an unknown email pays the same hashing cost as a known one
+    if not verify_password(user.password_hash if user else None, password) or user is None:
         wait = count_failure(db, request, email, "wrong email or password")
         if wait:
             return _refused(request, email, next, wait)
@@ -86,7 +87,7 @@ def logout(request: Request, db: Db) -> Response:
     """End this user's sessions everywhere (a copied cookie stops working too)."""
     user_id = session_user_id(request)
     user = db.get(User, user_id) if user_id is not None else None
-    if session_is_current(request, user):
+    if user is not None and session_is_current(request, user):
         end_sessions(db, user)
         db.commit()
     log_out(request)

@@ -19,10 +19,10 @@ WEEKS = 12
 @router.get("/brands/{brand_id}")
 def overview_page(brand_id: int, request: Request, viewer: CurrentViewer, db: Db) -> Response:
     brand = viewer.brand(brand_id)  # 404 for a brand the viewer doesn't belong to
-    weeks = weekly_figures(db, brand.id, weeks=WEEKS)
+    weeks = weekly_figures(db, brand_id, weeks=WEEKS)
     label = lambda w: w.week.strftime("%d %b")  # noqa: E731
-    split = sentiment_split(db, brand.id)
-    avg, rated, total = rating_summary(db, brand.id)
+    split = sentiment_split(db, brand_id)
+    avg, rated, total = rating_summary(db, brand_id)
     return render(
         request,
         "overview.html",

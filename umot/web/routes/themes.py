@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from models.crud.theme_corrections import ThemeCorrectionError, correct_theme
+from models.stored import stored_id
 from umot.web.deps import CurrentViewer, Db
 from umot.web.journey_view import known_themes
 from umot.web.routes.flag import _page, _visible_row, actor_of
@@ -28,7 +29,7 @@ def change_themes(
     """Apply one correction; a bad one re-shows the page with the reason and changes nothing."""
     row = _visible_row(db, flag_id, viewer)
     try:
-        after = correct_theme(db, row.review.id, theme.strip(), action, actor=actor_of(viewer),
+        after = correct_theme(db, stored_id(row.review), theme.strip(), action, actor=actor_of(viewer),
                               known=known_themes(viewer.brand(row.flag.brand_id)), polarity=polarity)
     except ThemeCorrectionError as exc:
         db.rollback()
