@@ -97,25 +97,27 @@ def build_deployments(
     from prefect.schedules import Cron
 
     from flows.nightly import nightly
+    from flows.prefect_sync import called_sync
     from flows.weekly_export import weekly_export
 
-    common = {"entrypoint_type": EntrypointType.MODULE_PATH, "tags": TAGS, "concurrency_limit": 1,
-              "job_variables": dict(job_variables or {})}
+    both_job_variables = dict(job_variables or {})
     return [
-        nightly.to_deployment(  # type: ignore[list-item]
+        called_sync(nightly.to_deployment(
             NIGHTLY,
             schedules=[Cron(config.nightly_cron, timezone=config.timezone, slug=f"{NIGHTLY}-cron")],
             description="Crawl every enabled source, store, score, flag, report and notify.",
-            **common,
-        ),
-        weekly_export.to_deployment(  # type: ignore[list-item]
+            entrypoint_type=EntrypointType.MODULE_PATH, tags=TAGS, concurrency_limit=1,
+            job_variables=both_job_variables,
+        )),
+        called_sync(weekly_export.to_deployment(
             WEEKLY_EXPORT,
             schedules=[Cron(config.weekly_cron, timezone=config.timezone, slug=f"{WEEKLY_EXPORT}-cron")],
             # Weeks start on Monday 00:00 in the same timezone the schedule runs in.
             parameters={"timezone": config.timezone},
             description="Write last week's detractor and summary CSVs and the 12-week chart.",
-            **common,
-        ),
+            entrypoint_type=EntrypointType.MODULE_PATH, tags=TAGS, concurrency_limit=1,
+            job_variables=both_job_variables,
+        )),
     ]
 
 

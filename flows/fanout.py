@@ -43,8 +43,10 @@ def start(kind: str, shard: int, parameters: dict[str, Any]) -> str:
     """Start one unit as a child flow run of its deployment (not waiting for it); its flow run id."""
     from prefect.deployments import run_deployment
 
-    run = run_deployment(DEPLOYMENTS[kind], parameters={**parameters, "shard": shard}, timeout=0,
-                         flow_run_name=f"{kind}-shard-{shard}", as_subflow=True)
+    from flows.prefect_sync import called_sync
+
+    run = called_sync(run_deployment(DEPLOYMENTS[kind], parameters={**parameters, "shard": shard}, timeout=0,
+                                     flow_run_name=f"{kind}-shard-{shard}", as_subflow=True))
     return str(run.id)
 
 
@@ -65,11 +67,12 @@ def _lost(flow_run_id: str, start_timeout: float) -> str | None:
     A run still *Scheduled* is only waiting for a free worker.
     """
     from datetime import datetime
+    from uuid import UUID
 
     from prefect.client.orchestration import get_client
 
     with get_client(sync_client=True) as client:
-        state = client.read_flow_run(flow_run_id).state
+        state = client.read_flow_run(UUID(flow_run_id)).state
     if state is None:
         return None
     if state.type.value in FINAL:
@@ -87,6 +90,7 @@ def run_units(
     """Start ``count`` units of ``kind`` and wait until each is done; their ``NightShard`` rows."""
     from models import crud
     from models.db import get_engine, session_scope
+    from models.stored import stored_id
 
     log = get_run_logger()
     start_timeout = max(120.0, 3 * lease_seconds)  # a worker takes a unit within seconds of starting its run
@@ -113,7 +117,7 @@ def run_units(
             if not why.startswith("its flow run ended"):
                 _mark_crashed(runs[row.shard], f"{why}; the unit was started again")
             with session_scope(get_engine()) as session:
-                crud.reopen_shard(session, row.id)
+                crud.reopen_shard(session, stored_id(row))
             runs[row.shard] = start(kind, row.shard, params)
             starts[row.shard] += 1
         time.sleep(poll_seconds)

@@ -36,11 +36,11 @@ def _children_die_with_us(module: types.ModuleType) -> Iterator[None]:
     proxy = types.ModuleType("subprocess")
     proxy.__dict__.update(vars(subprocess))
     proxy.Popen = _PopenDyingWithParent  # type: ignore[attr-defined]
-    module.subprocess = proxy
+    module.__dict__["subprocess"] = proxy
     try:
         yield
     finally:
-        module.subprocess = original
+        module.__dict__["subprocess"] = original
 
 
 def start_local_api() -> None:

@@ -60,7 +60,9 @@ def specs_for(source_ids: list[int]) -> list[SourceSpec]:
         return [SourceSpec.of(rows[i], brands[rows[i].brand_id]) for i in source_ids if i in rows]
 
 
-@flow(name=CRAWL_UNIT, flow_run_name=CRAWL_UNIT + "-{shard}", task_runner=ThreadPoolTaskRunner(max_workers=2))
+# Prefect types task_runner invariantly, so no concrete runner fits it (PrefectHQ/prefect#16938).
+@flow(name=CRAWL_UNIT, flow_run_name=CRAWL_UNIT + "-{shard}",
+      task_runner=ThreadPoolTaskRunner(max_workers=2))  # type: ignore[arg-type]
 def crawl_shard(
     night: str, shard: int, crawl_settings: dict[str, Any] | None = None, crawl_retries: int = 2,
     retry_delay: float = 10.0, crawl_timeout: float = 1800.0, crawl_processes: int = 1,

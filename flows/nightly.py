@@ -16,7 +16,7 @@ are scored by the next run.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prefect import flow, unmapped
 from prefect.artifacts import create_markdown_artifact
@@ -35,6 +35,9 @@ from flows.tasks.plan import plan_run
 from flows.tasks.score import has_unscored, known_model_version, load_scorer, score_batch
 from flows.tasks.summarise import summarise
 from flows.tasks.themes import add_negative_themes, detect_themes
+
+if TYPE_CHECKING:
+    from prefect.futures import PrefectFuture
 
 DEFAULT_CRAWL_PROCESSES = 1  # Scrapy processes the due sources share
 WORKERS = 2  # task threads: the crawl and the model loading side by side
@@ -65,7 +68,7 @@ def crawl_all(
         shared = crawl_sources.with_options(timeout_seconds=timeout + 60)
         for group, future in zip(groups, shared.map(groups, settings=unmapped(settings), timeout=unmapped(timeout))):
             state = future.wait() or future.state
-            found = state.result(raise_on_failure=False) if state.is_completed() else None
+            found = state.result() if state.is_completed() else None  # (a completed state has no failure to raise)
             for spec, outcome in zip(group, found or []):
                 outcomes[spec] = outcome
             if not found:  # the task itself failed or timed out: every source of it is a first failed try
@@ -126,7 +129,8 @@ def score_all(scorer: Any, *, brand_id: int | None, batch_size: int) -> list[Bat
                 batches.append(outcome)
 
 
-@flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=WORKERS), log_prints=False)
+# Prefect types task_runner invariantly, so no concrete runner fits it (PrefectHQ/prefect#16938).
+@flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=WORKERS), log_prints=False)  # type: ignore[arg-type]
 def nightly(
     brand: str | None = None,
     source: str | None = None,
@@ -175,7 +179,10 @@ def nightly(
     # these model files' version is known and nothing waits for it: then only if the crawls
     # stored something to score (a run with nothing new never loads it).
     version = known_model_version(model)
-    loading = load_scorer.submit(model) if version is None or has_unscored(version, one_brand) else None
+    # The future of the async task holds the scorer (Prefect's first submit overload says a coroutine).
+    loading: PrefectFuture[Any] | None = (
+        load_scorer.submit(model) if version is None or has_unscored(version, one_brand) else None
+    )
     progress.emit("crawl", "crawl", f"{len(scope.sources)} sources", total=len(scope.sources))
     result.sources = crawl_all(
         list(scope.sources), settings=crawl_settings, retries=crawl_retries, retry_delay=retry_delay,

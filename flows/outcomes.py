@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from crawlers.runner import CrawlResult
+from models.stored import stored_id
 
 if TYPE_CHECKING:
     from models.tables import Source
@@ -37,7 +38,7 @@ class SourceSpec:
     @classmethod
     def of(cls, row: Source, brand: str) -> SourceSpec:
         """The spec of a stored source whose brand is called ``brand`` (read while its session is open)."""
-        return cls(source_id=row.id, name=row.name, brand_id=row.brand_id, brand=brand, spider=row.spider,
+        return cls(source_id=stored_id(row), name=row.name, brand_id=row.brand_id, brand=brand, spider=row.spider,
                    urls=tuple(row.urls or ()), options=dict(row.options or {}))
 
 

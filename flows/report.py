@@ -10,6 +10,7 @@ they cannot inject markdown, HTML or links into the Prefect UI.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def _source_row(outcome: SourceOutcome) -> str:
 
 def _week_table(report: BrandReport) -> list[str]:
     this, last = report.week, report.previous_week
-    rows = [
+    rows: list[tuple[str, float | None, float | None, str, Callable[[float], str]]] = [
         ("Reviews", this.get("new_reviews"), last.get("new_reviews"), "count", str),
         ("Detractors", this.get("detractors"), last.get("detractors"), "count", str),
         ("Negative share", this.get("share_negative"), last.get("share_negative"), "share", percent),

@@ -100,16 +100,19 @@ def pool_deployments(config: ScheduleConfig, *, fan_out: int = 0) -> list[Runner
     from prefect.deployments.runner import EntrypointType
 
     from flows.night_units import CRAWL_UNIT, SCORE_UNIT, crawl_shard, score_shard
+    from flows.prefect_sync import called_sync
 
     job_variables = worker_job_variables()
     deployments = build_deployments(config, job_variables=job_variables)
     if fan_out:
         deployments[0].parameters = {**deployments[0].parameters, "fan_out": fan_out}
-    units = {"entrypoint_type": EntrypointType.MODULE_PATH, "tags": TAGS, "job_variables": job_variables}
+    module_path = EntrypointType.MODULE_PATH
     return [
         *deployments,
-        crawl_shard.to_deployment(CRAWL_UNIT, description="One shard of a fanned-out night's sources.", **units),  # type: ignore[list-item]
-        score_shard.to_deployment(SCORE_UNIT, description="Score claimed batches of a fanned-out night.", **units),  # type: ignore[list-item]
+        called_sync(crawl_shard.to_deployment(CRAWL_UNIT, description="One shard of a fanned-out night's sources.",
+                                              entrypoint_type=module_path, tags=TAGS, job_variables=job_variables)),
+        called_sync(score_shard.to_deployment(SCORE_UNIT, description="Score claimed batches of a fanned-out night.",
+                                              entrypoint_type=module_path, tags=TAGS, job_variables=job_variables)),
     ]
 
 
@@ -124,5 +127,8 @@ def deploy_all(config: ScheduleConfig, *, pool: str = DEFAULT_POOL, fan_out: int
     """
     # Not prefect.deploy(): in 3.8.8 it asks the server for the pool's workers
     # with limit=None, which the server rejects (422). apply() is the part we need.
+    from flows.prefect_sync import called_sync
+
     ensure_process_pool(pool)
-    return [deployment.apply(work_pool_name=pool) for deployment in pool_deployments(config, fan_out=fan_out)]  # type: ignore[misc]
+    deployments = pool_deployments(config, fan_out=fan_out)
+    return [called_sync(deployment.apply(work_pool_name=pool)) for deployment in deployments]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import SupportsFloat
 
 import matplotlib
 
@@ -60,7 +61,7 @@ def benchmark_table(
     return pd.DataFrame(rows, columns=BENCHMARK_COLUMNS)
 
 
-def _change(now: object, before: object) -> float:
+def _change(now: SupportsFloat, before: SupportsFloat) -> float:
     if pd.isna(now) or pd.isna(before):
         return float("nan")
     return round(float(now) - float(before), 2)

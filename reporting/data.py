@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlmodel import Session
+from sqlalchemy import ColumnElement, and_, func, label, or_, select
+from sqlmodel import Session, col
 
 from models.status import FlagStatus
 from models.tables import Brand, Flag, Review, Score
@@ -30,8 +30,12 @@ def review_date() -> ColumnElement[datetime]:
 def dated_between(start: datetime, end: datetime) -> ColumnElement[bool]:
     """``start <= review_date() < end``, spelled so the (brand, published_at) index helps."""
     return or_(
-        and_(Review.published_at >= start, Review.published_at < end),
-        and_(Review.published_at.is_(None), Review.first_seen_at >= start, Review.first_seen_at < end),
+        and_(col(Review.published_at) >= start, col(Review.published_at) < end),
+        and_(
+            col(Review.published_at).is_(None),
+            col(Review.first_seen_at) >= start,
+            col(Review.first_seen_at) < end,
+        ),
     )
 
 
@@ -60,20 +64,20 @@ def load_reviews(
     when = review_date().label("date")
     query = (
         select(
-            Review.id.label("review_id"),
-            Review.brand_id,
+            label("review_id", col(Review.id)),
+            col(Review.brand_id),
             when,
-            Review.rating,
-            Score.label,
-            Score.stars,
-            Flag.status.label("flag_status"),
-            Review.reply_text.is_not(None).label("replied"),
-            Review.replied_at,
+            col(Review.rating),
+            col(Score.label),
+            col(Score.stars),
+            label("flag_status", col(Flag.status)),
+            col(Review.reply_text).is_not(None).label("replied"),
+            col(Review.replied_at),
         )
-        .outerjoin(latest, latest.c.review_id == Review.id)
-        .outerjoin(Score, Score.id == latest.c.score_id)
-        .outerjoin(Flag, Flag.review_id == Review.id)
-        .where(Review.brand_id.in_(brand_ids), dated_between(start, end))
+        .outerjoin(latest, latest.c.review_id == col(Review.id))
+        .outerjoin(Score, col(Score.id) == latest.c.score_id)
+        .outerjoin(Flag, col(Flag.review_id) == col(Review.id))
+        .where(col(Review.brand_id).in_(brand_ids), dated_between(start, end))
     )
     rows = session.execute(query).all()
     columns = ["review_id", "brand_id", "date", "rating", "label", "stars", "flag_status", "replied", "replied_at"]
@@ -106,15 +110,15 @@ def load_detractors(
     when = review_date().label("date")
     query = (
         select(Review, Flag, Score, when)
-        .join(Flag, Flag.review_id == Review.id)
-        .outerjoin(latest, latest.c.review_id == Review.id)
-        .outerjoin(Score, Score.id == func.coalesce(Flag.score_id, latest.c.score_id))
+        .join(Flag, col(Flag.review_id) == col(Review.id))
+        .outerjoin(latest, latest.c.review_id == col(Review.id))
+        .outerjoin(Score, col(Score.id) == func.coalesce(Flag.score_id, latest.c.score_id))
         .where(
-            Review.brand_id == brand_id,
-            Flag.status != DISMISSED,
+            col(Review.brand_id) == brand_id,
+            col(Flag.status) != DISMISSED,
             dated_between(start, end),
         )
-        .order_by(Flag.severity.desc(), when.desc(), Review.id)
+        .order_by(col(Flag.severity).desc(), when.desc(), col(Review.id))
     )
     return [FlaggedReview(r, f, s, d) for r, f, s, d in session.execute(query).all()]
 
@@ -122,10 +126,10 @@ def load_detractors(
 def count_flagged(session: Session, start: datetime, end: datetime, brand_ids: list[int] | None = None) -> int:
     """Flagged (not dismissed) reviews dated in [start, end), of ``brand_ids`` (None: every brand)."""
     query = (
-        select(func.count(Flag.id))
-        .join(Review, Flag.review_id == Review.id)
-        .where(Flag.status != DISMISSED, dated_between(start, end))
+        select(func.count(col(Flag.id)))
+        .join(Review, col(Flag.review_id) == col(Review.id))
+        .where(col(Flag.status) != DISMISSED, dated_between(start, end))
     )
     if brand_ids is not None:
-        query = query.where(Review.brand_id.in_(brand_ids))
+        query = query.where(col(Review.brand_id).in_(brand_ids))
     return int(session.execute(query).scalar_one())

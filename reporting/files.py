@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from reporting.safety import csv_safe
 
@@ -26,9 +26,12 @@ def atomic_write(path: Path, *, binary: bool = False, encoding: str = "utf-8") -
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        mode = "wb" if binary else "w"
-        kwargs = {} if binary else {"encoding": encoding, "newline": ""}
-        with os.fdopen(fd, mode, **kwargs) as handle:
+        handle: IO[Any]
+        if binary:
+            handle = os.fdopen(fd, "wb")
+        else:
+            handle = os.fdopen(fd, "w", encoding=encoding, newline="")
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from models.crud.competitors import competitors_of
+from models.stored import stored_id
 from models.tables import Brand
 from reporting.benchmark import BENCHMARK_COLUMNS, benchmark_table, draw_benchmark_chart
 from reporting.data import load_reviews
@@ -26,8 +27,8 @@ from reporting.weeks import IsoWeek
 
 def rivals_by_brand(session: Session, brands: Sequence[Brand]) -> dict[int, list[Brand]]:
     """Each brand's rivals (brands without any left out)."""
-    found = {b.id: competitors_of(session, b.id) for b in brands}
-    return {brand_id: rivals for brand_id, rivals in found.items() if rivals}  # type: ignore[misc]
+    found = {stored_id(b): competitors_of(session, stored_id(b)) for b in brands}
+    return {brand_id: rivals for brand_id, rivals in found.items() if rivals}
 
 
 def write_benchmarks(
@@ -38,7 +39,7 @@ def write_benchmarks(
     rivals = rivals_by_brand(session, brands)
     if not rivals:
         return []
-    members = {b.id: b for b in brands} | {r.id: r for rs in rivals.values() for r in rs}
+    members = {stored_id(b): b for b in brands} | {stored_id(r): r for rs in rivals.values() for r in rs}
     names = {i: b.name for i, b in members.items()}
     start, _ = weeks[0].bounds(zone)
     _, end = weeks[-1].bounds(zone)
@@ -46,7 +47,7 @@ def write_benchmarks(
     week = weeks[-1]
     written = []
     for brand_id, brand_rivals in rivals.items():
-        ids = [r.id for r in brand_rivals]
+        ids = [stored_id(r) for r in brand_rivals]
         table = benchmark_table(stats, brand_id, ids, names, week)
         rows = ([None if v != v else v for v in row] for row in table.itertuples(index=False))
         written.append(write_csv(out_dir / f"benchmark-{slugs[brand_id]}-{week}.csv", BENCHMARK_COLUMNS, rows, excel=excel))

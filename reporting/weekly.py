@@ -23,6 +23,7 @@ from sqlmodel import Session
 from core.ratings import rating_as_published, reasons_as_published
 from core.settings import get_settings
 from models.crud.journeys import current_journeys
+from models.stored import stored_id
 from models.tables import Brand
 from reporting.advocates import write_advocates_csv
 from reporting.chart import draw_sentiment_chart
@@ -78,35 +79,37 @@ def _export(
         known = ", ".join(b.name for b in find_brands(session, None)) or "none yet"
         raise ExportError(f"no brand named {brand!r} in the store (brands: {known})")
     slugs = _unique_slugs(brands)
-    suffix = f"{slugs[brands[0].id]}-{week}" if brand is not None else str(week)
+    brand_ids = [stored_id(b) for b in brands]
+    suffix = f"{slugs[brand_ids[0]]}-{week}" if brand is not None else str(week)
     written: list[Path] = []
 
     start, end = week.bounds(zone)
-    for b in brands:
-        path = out_dir / f"detractors-{slugs[b.id]}-{week}.csv"
-        items = load_detractors(session, b.id, start, end)
-        journeys = current_journeys(session, [item.review.id for item in items])  # type: ignore[misc]
-        rows = (_detractor_row(item, zone, journeys.get(item.review.id)) for item in items)
+    for brand_id in brand_ids:
+        path = out_dir / f"detractors-{slugs[brand_id]}-{week}.csv"
+        items = load_detractors(session, brand_id, start, end)
+        journeys = current_journeys(session, [stored_id(item.review) for item in items])
+        rows = (_detractor_row(item, zone, journeys.get(stored_id(item.review))) for item in items)
         written.append(write_csv(path, list(DETRACTOR_COLUMNS), rows, excel=excel))
 
     weeks = [week.shift(-n) for n in range(CHART_WEEKS - 1, -1, -1)]
     first_start, _ = weeks[0].bounds(zone)
-    reviews = load_reviews(session, [b.id for b in brands], first_start, end)  # type: ignore[misc]
-    stats = weekly_stats(reviews, [b.id for b in brands], weeks, zone)  # type: ignore[misc]
+    reviews = load_reviews(session, brand_ids, first_start, end)
+    stats = weekly_stats(reviews, brand_ids, weeks, zone)
     summary = week_over_week(stats, week)
     rows = [  # type: ignore[assignment]
-        [str(week), b.name, *(_cell(summary.at[b.id, c]) for c in list(SUMMARY_COLUMNS)[2:])]
-        for b in brands
+        [str(week), b.name, *(_cell(summary.at[brand_id, c]) for c in list(SUMMARY_COLUMNS)[2:])]
+        for b, brand_id in zip(brands, brand_ids)
     ]
     written.append(write_csv(out_dir / f"summary-{suffix}.csv", list(SUMMARY_COLUMNS), rows, excel=excel))
     chart = out_dir / f"sentiment-{suffix}.png"
-    written.append(draw_sentiment_chart(stats, {b.id: b.name for b in brands}, [str(w) for w in weeks], chart))  # type: ignore[misc]
-    for b in brands:
-        advocates = out_dir / f"advocates-{slugs[b.id]}-{week}.csv"
-        written.append(write_advocates_csv(session, b.id, start, end, advocates, zone, excel=excel))
-    for b in brands:  # (#18) per theme: mentions, polarity shares, change vs last week
-        themes = out_dir / f"themes-{slugs[b.id]}-{week}.csv"
-        written.append(write_themes_csv(session, b.id, b.name, str(week), start, end, themes, excel=excel))
+    names = {brand_id: b.name for b, brand_id in zip(brands, brand_ids)}
+    written.append(draw_sentiment_chart(stats, names, [str(w) for w in weeks], chart))
+    for brand_id in brand_ids:
+        advocates = out_dir / f"advocates-{slugs[brand_id]}-{week}.csv"
+        written.append(write_advocates_csv(session, brand_id, start, end, advocates, zone, excel=excel))
+    for b, brand_id in zip(brands, brand_ids):  # (#18) per theme: mentions, polarity shares, change vs last week
+        themes = out_dir / f"themes-{slugs[brand_id]}-{week}.csv"
+        written.append(write_themes_csv(session, brand_id, b.name, str(week), start, end, themes, excel=excel))
     written += write_benchmarks(session, brands, slugs, weeks, zone, out_dir, excel=excel)
     return written
 
@@ -116,9 +119,10 @@ def _unique_slugs(brands: list[Brand]) -> dict[int, str]:
     slugs: dict[int, str] = {}
     for b in brands:
         slug = slugify(b.name) or "brand"
+        brand_id = stored_id(b)
         if slug in slugs.values() or slug == "brand":
-            slug = f"{slug}-{b.id}"
-        slugs[b.id] = slug
+            slug = f"{slug}-{brand_id}"
+        slugs[brand_id] = slug
     return slugs
 
 

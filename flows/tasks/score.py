@@ -127,6 +127,7 @@ def _read_batch(model_version: str, brand_id: int | None, limit: int,
     from models import crud
     from models.crud.scores import unscored_reviews_among
     from models.db import get_engine, session_scope
+    from models.stored import stored_id
 
     with session_scope(get_engine()) as session:
         if review_ids is not None:
@@ -134,7 +135,7 @@ def _read_batch(model_version: str, brand_id: int | None, limit: int,
         else:
             reviews = crud.unscored_reviews(session, model_version=model_version, brand_id=brand_id, limit=limit)
         return [
-            _Pending(r.id, r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
+            _Pending(stored_id(r), r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
             for r in reviews
         ]
 

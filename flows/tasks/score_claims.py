@@ -34,10 +34,11 @@ def load_model(model: str | None) -> Any:
 
 def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_id: int | None,
                   batch_size: int) -> list[_Pending]:
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from models import crud
     from models.db import get_engine, session_scope
+    from models.stored import stored_id
     from models.tables import Review
 
     with session_scope(get_engine()) as session:
@@ -45,8 +46,8 @@ def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_i
                                   lease_seconds=lease_seconds, brand_id=brand_id, limit=batch_size)
         if not ids:
             return []
-        found = {r.id: r for r in session.exec(select(Review).where(Review.id.in_(ids)))}
-        return [_Pending(r.id, r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
+        found = {r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(ids)))}
+        return [_Pending(stored_id(r), r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
                 for r in (found[i] for i in ids)]  # in the claim's scoring order
 
 

@@ -42,6 +42,7 @@ def summarise(
     """One :class:`BrandReport` per brand in scope (``None``: every brand), by name."""
     from models import crud
     from models.db import get_engine, session_scope
+    from models.stored import stored_id
 
     now = now or datetime.now(started_at.tzinfo)
     labels = merge_labels(batches)
@@ -55,21 +56,22 @@ def summarise(
         previous = {s["brand_id"]: s for s in crud.brand_summary(
             session, since=now - timedelta(days=14), until=now - timedelta(days=7), model_version=model_version)}
         for brand in crud.list_brands(session):
-            if brand_ids is not None and brand.id not in brand_ids:
+            brand_id = stored_id(brand)
+            if brand_ids is not None and brand_id not in brand_ids:
                 continue
-            flagged = crud.flagged_reviews(session, brand_id=brand.id, since=started_at)
+            flagged = crud.flagged_reviews(session, brand_id=brand_id, since=started_at)
             reports.append(
                 BrandReport(
-                    brand_id=brand.id,
+                    brand_id=brand_id,
                     brand=brand.name,
-                    new_reviews=new_reviews.get(brand.id, 0),
-                    stored_reviews=crud.count_reviews(session, brand_id=brand.id),
-                    scored=sum(labels.get(brand.id, {}).values()),
-                    labels=labels.get(brand.id, {}),
+                    new_reviews=new_reviews.get(brand_id, 0),
+                    stored_reviews=crud.count_reviews(session, brand_id=brand_id),
+                    scored=sum(labels.get(brand_id, {}).values()),
+                    labels=labels.get(brand_id, {}),
                     new_detractors=len(flagged),
                     detractors=[_detractor(flag, review) for flag, review, _score in flagged[:top]],
-                    week=week.get(brand.id, {}),
-                    previous_week=previous.get(brand.id, {}),
+                    week=week.get(brand_id, {}),
+                    previous_week=previous.get(brand_id, {}),
                     webhook_url=brand.webhook_url,
                 )
             )

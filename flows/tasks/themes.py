@@ -72,21 +72,22 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
 @task(name="detect-themes", timeout_seconds=3600, retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def detect_themes(brand_ids: Sequence[int] | None = None, batch_size: int = 500) -> int:
     """Themes and stages for every brand's (or these brands') reviews still without a current reading."""
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from models.db import get_engine, session_scope
+    from models.stored import stored_id
     from models.tables import Brand
 
     progress.emit("themes", "themes", "reading themes and stages")
     with session_scope(get_engine(), write=False) as session:
-        query = select(Brand.id, Brand.name)
+        query = select(Brand)
         if brand_ids is not None:
-            query = query.where(Brand.id.in_(list(brand_ids) or [-1]))
-        brands = list(session.exec(query))
+            query = query.where(col(Brand.id).in_(list(brand_ids) or [-1]))
+        brands = [(stored_id(b), b.name) for b in session.exec(query)]
     from nlp.themes.brand import ThemeDefinitionError
 
     try:
-        read = sum(detect_brand(bid, name, batch_size=batch_size) for bid, name in brands)  # type: ignore[misc]
+        read = sum(detect_brand(bid, name, batch_size=batch_size) for bid, name in brands)
     except ThemeDefinitionError as exc:  # a hand edit gone wrong stops the theme reading, not the night
         from prefect.logging import get_run_logger
 
