@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.crud.journeys import has_stage, has_theme
 from models.status import OPEN_FLAG_STATUSES, FlagStatus
@@ -68,7 +68,7 @@ def review_date() -> Any:
 def _conditions(f: QueueFilter, *, with_status: bool = True) -> list[Any]:
     cond: list[Any] = []
     if f.brand_ids is not None:
-        cond.append(Flag.brand_id.in_(list(f.brand_ids) or [-1]))
+        cond.append(col(Flag.brand_id).in_(list(f.brand_ids) or [-1]))
     if f.brand_id is not None:
         cond.append(Flag.brand_id == f.brand_id)
     if f.source:
@@ -78,29 +78,30 @@ def _conditions(f: QueueFilter, *, with_status: bool = True) -> list[Any]:
     if f.date_to:
         cond.append(review_date() < _utc(f.date_to + timedelta(days=1)))
     if with_status and f.status == "open":
-        cond.append(Flag.status.in_(OPEN_STATUSES))
+        cond.append(col(Flag.status).in_(OPEN_STATUSES))
     elif with_status and f.status:
         cond.append(Flag.status == f.status)
     if f.rating == "none":
-        cond.append(Review.rating.is_(None))
+        cond.append(col(Review.rating).is_(None))
     elif f.rating:
         stars = int(f.rating)
-        cond.append(Review.rating >= stars - 0.5)
+        cond.append(col(Review.rating) >= stars - 0.5)
         if stars < 5:
-            cond.append(Review.rating < stars + 0.5)
+            cond.append(col(Review.rating) < stars + 0.5)
     if f.label:
         cond.append(Score.label == f.label)
     if f.reply == "unanswered":
-        cond.append(Review.reply_text.is_(None))
+        cond.append(col(Review.reply_text).is_(None))
     elif f.reply == "answered":
-        cond.append(Review.reply_text.is_not(None))
+        cond.append(col(Review.reply_text).is_not(None))
     if f.theme:
         cond.append(has_theme(f.theme, Flag.review_id))
     if f.stage:
         cond.append(has_stage(f.stage, Flag.review_id))
     if f.q:
         pattern = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        cond.append(or_(*(c.ilike(pattern, escape="\\") for c in (Review.text, Review.title, Review.author))))
+        columns = (col(Review.text), col(Review.title), col(Review.author))
+        cond.append(or_(*(c.ilike(pattern, escape="\\") for c in columns)))
     return cond
 
 
@@ -118,29 +119,29 @@ def query_queue(
 ) -> tuple[list[QueueRow], int]:
     """One page of the queue, newest day first and most severe first within a day; and the total."""
     cond = _conditions(f)
-    total = session.exec(joined_flag_query(select(func.count(Flag.id)).select_from(Flag)).where(*cond)).one()
+    total = session.exec(joined_flag_query(select(func.count(col(Flag.id))).select_from(Flag)).where(*cond)).one()
     stmt = (
         joined_flag_query(select(Flag, Review, Score, Brand.name).select_from(Flag))
         .where(*cond)
-        .order_by(func.date(review_date()).desc(), Flag.severity.desc(), Flag.id.desc())
+        .order_by(func.date(review_date()).desc(), col(Flag.severity).desc(), col(Flag.id).desc())
         .offset(offset)
     )
     if limit is not None:
         stmt = stmt.limit(limit)
     rows = [QueueRow(flag, review, score, brand) for flag, review, score, brand in session.exec(stmt)]
-    return rows, total  # type: ignore[return-value]
+    return rows, total
 
 
 def status_counts(session: Session, f: QueueFilter) -> dict[str, int]:
     """Flags per status under every filter but the status one (for the status tabs)."""
-    stmt = joined_flag_query(select(Flag.status, func.count(Flag.id)).select_from(Flag))
+    stmt = joined_flag_query(select(Flag.status, func.count(col(Flag.id))).select_from(Flag))
     got = dict(session.exec(stmt.where(*_conditions(f, with_status=False)).group_by(Flag.status)).all())
     return {s: got.get(s, 0) for s in STATUSES}
 
 
 def queue_sources(session: Session, brand_ids: Sequence[int] | None) -> list[str]:
     """The sources of flagged reviews the caller may see (the source filter's choices)."""
-    stmt = select(Review.source).join(Flag, Flag.review_id == Review.id).distinct()
+    stmt = select(Review.source).join(Flag, col(Flag.review_id) == Review.id).distinct()
     if brand_ids is not None:
-        stmt = stmt.where(Flag.brand_id.in_(list(brand_ids) or [-1]))
+        stmt = stmt.where(col(Flag.brand_id).in_(list(brand_ids) or [-1]))
     return sorted(session.exec(stmt).all())
