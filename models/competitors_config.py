@@ -15,11 +15,15 @@ table or link stops it before anything changes, naming the file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
 from models.config_file import read_data, read_document, write_document
 from models.crud.competitors import CompetitorError, all_links, link_competitor
+
+if TYPE_CHECKING:
+    from tomlkit.items import AbstractTable
 
 TABLE = "competitors"
 
@@ -54,7 +58,7 @@ def sync_links(session: Session, path: Path) -> int:
     return added
 
 
-def _table_for(document: object, brand: str) -> object | None:
+def _table_for(document: object, brand: str) -> AbstractTable | None:
     for table in document.get(TABLE, []):  # type: ignore[attr-defined]
         if str(table.get("brand", "")).strip().lower() == brand.lower():
             return table  # type: ignore[no-any-return]
@@ -65,6 +69,7 @@ def add_link_to_config(path: Path, brand: str, rival: str) -> None:
     """Add ``rival`` to the brand's ``rivals`` (a new table when the brand has none)."""
     import tomlkit
 
+    load_links(Path(path))  # a hand-edited file with a bad table is refused, naming it, and left as it is
     document = read_document(Path(path))
     table = _table_for(document, brand)
     if table is None:
@@ -85,6 +90,7 @@ def remove_link_from_config(path: Path, brand: str, rival: str) -> bool:
     path = Path(path)
     if not path.is_file():
         return False
+    load_links(path)  # as in add_link_to_config: a bad table is refused before any edit
     document = read_document(path)
     table = _table_for(document, brand)
     if table is None:

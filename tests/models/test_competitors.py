@@ -67,3 +67,18 @@ def test_a_bad_file_stops_the_sync(session: Session, brands, tmp_path: Path, tex
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CompetitorError, match=message):
         sync_links(session, path)
+
+
+@pytest.mark.parametrize("text, message", [
+    ('competitors = "Globex"\n', r"umot.toml: 'competitors' must be \[\[competitors\]\] tables"),
+    ('[[competitors]]\nbrand = "Acme"\nrivals = "Globex"\n', r"\[\[competitors\]\] #1 \(Acme\): 'rivals' must be a list"),
+    ('[[competitors]]\nrivals = ["Globex"]\n', r"\[\[competitors\]\] #1: 'brand' must be a brand name"),
+])
+def test_a_bad_file_is_refused_by_link_and_unlink_and_left_as_it_is(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "umot.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CompetitorError, match=message):
+        add_link_to_config(path, "Acme", "Initech")
+    with pytest.raises(CompetitorError, match=message):
+        remove_link_from_config(path, "Acme", "Globex")
+    assert path.read_text(encoding="utf-8") == text
