@@ -24,7 +24,7 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
     return _load(model, quantized=quantized, backend=backend)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> type[Scorer]:
     if name == "Scorer":
         from nlp.scorer import Scorer
 

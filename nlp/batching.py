@@ -9,9 +9,12 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import torch
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
 
 
 @dataclass
@@ -26,7 +29,7 @@ class Example:
     soft: list[float] | None = None  # a stored teacher's 5 star probabilities (``--teacher-probs``)
 
 
-def encode(tokenizer, texts: Sequence[str], max_length: int) -> list[list[int]]:
+def encode(tokenizer: PreTrainedTokenizerBase, texts: Sequence[str], max_length: int) -> list[list[int]]:
     """Token ids; texts longer than ``max_length`` keep their head (5/8) and tail."""
     if not texts:
         return []
@@ -52,7 +55,7 @@ def bucketed_batches(examples: list[AnyExample], batch_size: int, rng: random.Ra
     return batches
 
 
-def collate(batch: Sequence[Example], pad_id: int, device) -> dict:
+def collate(batch: Sequence[Example], pad_id: int, device: torch.device | str) -> dict:
     """Padded ids, mask and every target of a batch as tensors."""
     width = max(len(e.ids) for e in batch)
     ids = torch.full((len(batch), width), pad_id, dtype=torch.long)

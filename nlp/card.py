@@ -35,7 +35,7 @@ DEV_SETS = [  # (title, metric family, key prefix in the evaluation dict, count 
 GROUP_TARGETS = {"app reviews": {"polarity_bal_acc": 0.90, "detractor_f1": 0.85}}
 
 
-def _fmt(value) -> str:
+def _fmt(value: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     return f"{value:.3f}" if isinstance(value, float) else str(value)

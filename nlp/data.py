@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # 100k-character reviews are legal
 
@@ -31,7 +31,8 @@ def file_format(path: Path) -> str:
     raise DataError(f"{path}: unknown format (expected .csv or .jsonl, optionally .gz)")
 
 
-def _open_text(path: Path, mode: str = "r") -> io.TextIOBase:
+def _open_text(path: Path, mode: str = "r") -> TextIO:
+    # text mode either way; the mode is a runtime string, so typeshed cannot pick the text overloads
     if path.name.lower().endswith(".gz"):
         return gzip.open(path, mode + "t", encoding="utf-8", newline="")  # type: ignore[return-value]
     return path.open(mode, encoding="utf-8", newline="")  # type: ignore[return-value]
@@ -51,7 +52,7 @@ def read_rows(path: Path) -> tuple[list[str], list[dict]]:
         raise DataError(f"{path}: cannot read ({exc})") from None
 
 
-def _read_csv(path: Path, f) -> tuple[list[str], list[dict]]:
+def _read_csv(path: Path, f: TextIO) -> tuple[list[str], list[dict]]:
     reader = csv.reader(f, strict=True)
     try:
         header = next(reader, None)
@@ -72,7 +73,7 @@ def _read_csv(path: Path, f) -> tuple[list[str], list[dict]]:
     return header, rows
 
 
-def _read_jsonl(path: Path, f) -> tuple[list[str], list[dict]]:
+def _read_jsonl(path: Path, f: TextIO) -> tuple[list[str], list[dict]]:
     columns: dict[str, None] = {}
     rows = []
     for number, line in enumerate(f, start=1):

@@ -19,6 +19,7 @@ import torch
 from nlp.labels import label_names
 from nlp.model import MeanPoolSentiment, ModelSpec, build_from_base
 from nlp.splits import FileSplit
+from nlp.teacher.probs import TeacherProbs
 from nlp.train import TrainConfig, build_examples, fit, per_epoch_extras, set_determinism
 
 
@@ -51,7 +52,7 @@ def student_from(teacher: MeanPoolSentiment, layers: Sequence[int]) -> MeanPoolS
 
 
 def distill(teacher: MeanPoolSentiment, teacher_spec: ModelSpec, splits: Sequence[FileSplit], cfg: TrainConfig,
-            dcfg: DistillConfig, *, teacher_probs=None,
+            dcfg: DistillConfig, *, teacher_probs: TeacherProbs | None = None,
             log: Callable[[str], None] = print) -> tuple[MeanPoolSentiment, ModelSpec]:
     """Train the student on the training rows of ``splits``; held-out rows stay out, as for the full model.
 
@@ -69,7 +70,7 @@ def distill(teacher: MeanPoolSentiment, teacher_spec: ModelSpec, splits: Sequenc
     base, views, words = build_examples(tokenizer, splits, cfg)
     n_views, n_words = per_epoch_extras(splits, cfg, views, words)
     mix = dcfg.teacher_mix if teacher_probs is not None else 0.0
-    if mix:
+    if mix and teacher_probs is not None:
         found = teacher_probs.attach(base, [t for s in splits for t in s.train_texts()])
         log(f"student: stored teacher probabilities for {found} of {len(base)} texts, {mix} of the target")
     teacher = teacher.to(device).eval()  # type: ignore[arg-type]  # transformers types .to via functools.wraps (unbound)

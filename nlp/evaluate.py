@@ -12,11 +12,16 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from nlp.data import read_labelled, read_rows
+
+if TYPE_CHECKING:
+    from nlp.scorer import Scorer
 
 MARC_DEV = "marc_en_dev.csv.gz"
 SST2_DEV = "sst2_dev.csv"
@@ -24,7 +29,7 @@ TWEETS_TEST = "tweets_semeval2017_test.csv.gz"
 THREE = ("negative", "neutral", "positive")
 
 
-def marc_metrics(scores: list, probs: np.ndarray | None, gold: list[int], star_values) -> dict:
+def marc_metrics(scores: list, probs: np.ndarray | None, gold: list[int], star_values: Sequence[float]) -> dict:
     """Metrics from ``ReviewScore``s (+ class probabilities for the exact-star figure)."""
     gold_a = np.asarray(gold)
     labels = np.array([s.label for s in scores], dtype=object)
@@ -73,7 +78,7 @@ def three_class_metrics(scores: list, gold: list[int]) -> dict:
     return {"macro_recall": round(float(np.mean(recalls)), 4), "accuracy_3": round(float(np.mean(labels == gold_a)), 4)}
 
 
-def evaluate(scorer, data_dir: Path, *, limit: int | None = None) -> dict:
+def evaluate(scorer: Scorer, data_dir: Path, *, limit: int | None = None) -> dict:
     """All figures for ``scorer`` on the dev files in ``data_dir`` (those present)."""
     results: dict = {}
     marc = data_dir / MARC_DEV

@@ -8,15 +8,20 @@ recall over three classes (three), accuracy (binary).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from nlp.evaluate import marc_metrics, three_class_metrics
 from nlp.splits import FileSplit
 
+if TYPE_CHECKING:
+    from nlp.dataset_terms import DatasetTerms
+    from nlp.scorer import Scorer
 
-def file_figures(scorer, split: FileSplit, rows: Sequence[int] | None = None) -> dict:
+
+def file_figures(scorer: Scorer, split: FileSplit, rows: Sequence[int] | None = None) -> dict:
     """Figures of ``scorer`` on a file's held-out rows (or the given ones)."""
     rows = split.held if rows is None else list(rows)
     texts = [split.file.texts[i] for i in rows]
@@ -52,7 +57,7 @@ def criterion(per_file: dict[str, dict]) -> float | None:
     return round(float(np.mean(values)), 4) if values else None
 
 
-def group_figures(scorer, splits: Sequence[FileSplit], terms_for) -> dict[str, dict]:
+def group_figures(scorer: Scorer, splits: Sequence[FileSplit], terms_for: Callable[[str], DatasetTerms | None]) -> dict[str, dict]:
     """Figures on the pooled held-out rows of files reported together (e.g. the two app-review files)."""
     groups: dict[str, list[FileSplit]] = {}
     for s in splits:

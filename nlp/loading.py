@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 
 from core.settings import get_settings
 from nlp.labels import label_map
 from nlp.scorer import Scorer
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
 
 FULL_MODEL_DIR = Path(__file__).resolve().parent / "model"
 FAST_MODEL_DIR = Path(__file__).resolve().parent / "model_fast"
@@ -118,7 +121,7 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
     return Scorer(net, tokenizer, labels, version=version, runner=runner, **settings)
 
 
-def _hf_settings(tokenizer, net) -> dict[str, Any]:
+def _hf_settings(tokenizer: PreTrainedTokenizerBase, net: torch.nn.Module) -> dict[str, Any]:
     limit = min(256, int(getattr(tokenizer, "model_max_length", 512) or 512),
                 int(getattr(net.config, "max_position_embeddings", 512) or 512) - 2)
     return {"max_length": limit, "head_tokens": limit * 5 // 8}

@@ -14,7 +14,12 @@ So a tweet labelled "neutral" teaches p(3*) without claiming a star rating.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import torch
+
+if TYPE_CHECKING:
+    from nlp.train import TrainConfig
 
 
 def soft_targets(stars: torch.Tensor, smoothing: float, n: int = 5) -> torch.Tensor:
@@ -53,7 +58,7 @@ def mixed_targets(live: torch.Tensor, stored: torch.Tensor, mix: float) -> torch
     return torch.where(has, (1 - mix) * live + mix * stored, live)
 
 
-def loss_fn(logits: torch.Tensor, batch: dict, cfg, soft_weight: float = 0.0, soft_temperature: float = 1.0) -> torch.Tensor:
+def loss_fn(logits: torch.Tensor, batch: dict, cfg: TrainConfig, soft_weight: float = 0.0, soft_temperature: float = 1.0) -> torch.Tensor:
     """Mean weighted loss of a batch (``cfg``: a TrainConfig's weights)."""
     logp = torch.log_softmax(logits.float(), dim=-1)
     grouped = grouped_logp(logp)

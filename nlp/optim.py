@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import torch
 from torch import nn
 from torch.optim.lr_scheduler import LambdaLR
 
+if TYPE_CHECKING:
+    from nlp.teacher.fit import TeacherConfig
+    from nlp.train import TrainConfig
 
-def param_groups(model: nn.Module, cfg) -> list[dict]:
+
+def param_groups(model: nn.Module, cfg: TrainConfig | TeacherConfig) -> list[dict]:
     """AdamW groups: the head at ``head_lr``, each encoder layer ``layer_decay`` x the one above it."""
     n_layers = encoder_depth(model)
     groups: dict[tuple[float, float], list] = {}
@@ -33,7 +39,7 @@ def encoder_depth(model: nn.Module) -> int:
     return max(depths) + 1 if depths else 0
 
 
-def optimiser(model: nn.Module, cfg, total_steps: int) -> tuple[torch.optim.Optimizer, LambdaLR, int]:
+def optimiser(model: nn.Module, cfg: TrainConfig | TeacherConfig, total_steps: int) -> tuple[torch.optim.Optimizer, LambdaLR, int]:
     """AdamW with linear warm-up (``cfg.warmup`` of the steps) then linear decay to 0; returns the warm-up steps too."""
     opt = torch.optim.AdamW(param_groups(model, cfg), betas=(0.9, 0.999), eps=1e-6)
     warm = max(1, int(cfg.warmup * total_steps))

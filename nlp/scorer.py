@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -23,6 +24,11 @@ from nlp.labels import LABELS, LabelMap
 from nlp.result import ReviewScore
 from nlp.text import clean_text
 
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
+
+    from nlp.onnx_backend import OnnxRunner
+
 
 class Scorer:
     """A loaded model with its tokenizer, label mapping and detractor thresholds."""
@@ -30,7 +36,7 @@ class Scorer:
     def __init__(
         self,
         model: torch.nn.Module,
-        tokenizer,
+        tokenizer: PreTrainedTokenizerBase,
         labels: LabelMap,
         *,
         version: str,
@@ -40,7 +46,7 @@ class Scorer:
         mismatch_threshold: float = detractor.MISMATCH_THRESHOLD,
         batch_size: int = 32,
         max_batch_tokens: int = 1024,
-        runner=None,
+        runner: OnnxRunner | None = None,
     ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
@@ -138,14 +144,15 @@ class Scorer:
                     feed = {k: torch.from_numpy(v) for k, v in batch.items()}
                     yield idx, self.model(**feed).logits.double().numpy()
             return
-        workers = int(getattr(self.runner, "workers", 1) or 1)
+        runner = self.runner
+        workers = int(getattr(runner, "workers", 1) or 1)
         if workers <= 1 or len(batches) <= 1:
             for idx, batch in batches:
-                yield idx, np.asarray(self.runner(batch), dtype=np.float64)
+                yield idx, np.asarray(runner(batch), dtype=np.float64)
             return
         ordered = sorted(batches, key=lambda b: -b[1]["input_ids"].size)
         with ThreadPoolExecutor(workers) as pool:
-            for idx, logits in zip((b[0] for b in ordered), pool.map(lambda b: self.runner(b[1]), ordered)):
+            for idx, logits in zip((b[0] for b in ordered), pool.map(lambda b: runner(b[1]), ordered)):
                 yield idx, np.asarray(logits, dtype=np.float64)
 
     def score(

@@ -21,6 +21,7 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -34,6 +35,9 @@ from nlp.optim import WeightAverage, optimiser
 from nlp.splits import FileSplit, class_weights
 from nlp.teacher.probs import TeacherProbs
 from nlp.views import ptb_style, sentence_pool, sentiment_words
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
 
 STAR_SCHEMES = ("stars", "five")
 
@@ -82,7 +86,7 @@ def file_examples(split: FileSplit, ids: list[list[int]], cfg: TrainConfig) -> l
     return out
 
 
-def build_examples(tokenizer, splits: Sequence[FileSplit], cfg: TrainConfig) -> tuple[list[Example], list[Example], list[Example]]:
+def build_examples(tokenizer: PreTrainedTokenizerBase, splits: Sequence[FileSplit], cfg: TrainConfig) -> tuple[list[Example], list[Example], list[Example]]:
     """(rows of every file, the pool of sentence views, lexicon words), token ids ready."""
     rng = random.Random(cfg.seed)
     base: list[Example] = []

@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -20,7 +21,12 @@ from nlp.dataset_terms import terms_for
 from nlp.model import WEIGHTS_FILE, MeanPoolSentiment, ModelSpec, file_digest, save_overlay
 from nlp.splits import FileSplit
 from nlp.summary import DatasetUsed, ModelResult, TrainingSummary
+from nlp.teacher.probs import TeacherProbs
 from nlp.train import TrainConfig, train
+
+if TYPE_CHECKING:
+    from nlp.distill import DistillConfig
+    from nlp.scorer import Scorer
 
 
 def choose_threshold(p_negative: np.ndarray, stars: Sequence[int]) -> float:
@@ -44,7 +50,7 @@ def command_line(argv: Sequence[str] | None = None, fallback: str = "") -> str:
     return fallback
 
 
-def scorer_for(model: MeanPoolSentiment, spec: ModelSpec, version: str, *, onnx: bool = True):
+def scorer_for(model: MeanPoolSentiment, spec: ModelSpec, version: str, *, onnx: bool = True) -> Scorer:
     """The model as `umot score` runs it: ONNX Runtime int8 when available (and ``onnx``), else PyTorch fp32.
 
     ``version`` keys the cached ONNX export: give the saved weights' version, never a made-up one."""
@@ -108,8 +114,8 @@ def datasets_used(splits: Sequence[FileSplit]) -> list[DatasetUsed]:
 
 
 def add_fast_model(summary: TrainingSummary, out: Path, fast_out: Path, splits: Sequence[FileSplit], cfg: TrainConfig,
-                   distill_cfg=None, eval_dir: Path | None = None, log: Callable[[str], None] = print,
-                   teacher_probs=None) -> TrainingSummary:
+                   distill_cfg: DistillConfig | None = None, eval_dir: Path | None = None,
+                   log: Callable[[str], None] = print, teacher_probs: TeacherProbs | None = None) -> TrainingSummary:
     """Distil the fast model from the full model *as saved* in ``out`` (so a later run from the saved
     model reproduces it), measure it and add it to the summary (saved again in ``out``)."""
     from nlp.distill import DistillConfig, distill
@@ -129,8 +135,9 @@ def add_fast_model(summary: TrainingSummary, out: Path, fast_out: Path, splits: 
 
 
 def run(splits: Sequence[FileSplit], out: Path, *, cfg: TrainConfig | None = None, card: Path | None = None,
-        eval_dir: Path | None = None, fast_out: Path | None = None, distill_cfg=None,
-        from_db: dict | None = None, command: str = "", teacher_probs=None, teacher_weight: float = 1.0,
+        eval_dir: Path | None = None, fast_out: Path | None = None, distill_cfg: DistillConfig | None = None,
+        from_db: dict | None = None, command: str = "", teacher_probs: TeacherProbs | None = None,
+        teacher_weight: float = 1.0,
         teacher_temperature: float = 1.0, log: Callable[[str], None] = print) -> TrainingSummary:
     """Train, save to ``out`` (and a distilled fast model to ``fast_out``), evaluate, write the card.
 

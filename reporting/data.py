@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import ColumnElement, and_, func, label, or_, select
+from sqlalchemy import ColumnElement, Subquery, and_, func, label, or_, select
 from sqlmodel import Session, col
 
 from models.status import FlagStatus
@@ -39,10 +39,10 @@ def dated_between(start: datetime, end: datetime) -> ColumnElement[bool]:
     )
 
 
-def _latest_scores():
+def _latest_scores() -> Subquery:
     return (
-        select(Score.review_id, func.max(Score.id).label("score_id"))
-        .group_by(Score.review_id)
+        select(col(Score.review_id), func.max(col(Score.id)).label("score_id"))
+        .group_by(col(Score.review_id))
         .subquery("latest_score")
     )
 

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from core.ratings import rating_as_published, reasons_as_published
 from flows.outcomes import BatchOutcome, BrandReport, Detractor, SourceOutcome
+from models.stored import stored_id
+
+if TYPE_CHECKING:
+    from models.tables import Flag, Review
 
 
 def merge_labels(batches: Sequence[BatchOutcome]) -> dict[int, dict[str, int]]:
@@ -42,7 +47,6 @@ def summarise(
     """One :class:`BrandReport` per brand in scope (``None``: every brand), by name."""
     from models import crud
     from models.db import get_engine, session_scope
-    from models.stored import stored_id
 
     now = now or datetime.now(started_at.tzinfo)
     labels = merge_labels(batches)
@@ -78,9 +82,9 @@ def summarise(
     return reports
 
 
-def _detractor(flag, review) -> Detractor:  # noqa: ANN001 - ORM rows
+def _detractor(flag: Flag, review: Review) -> Detractor:
     return Detractor(
-        review_id=review.id,
+        review_id=stored_id(review),
         brand_id=flag.brand_id,
         severity=flag.severity,
         reasons=tuple(reasons_as_published(flag.reasons or (), review.rating, review.rating_raw, review.rating_scale)),

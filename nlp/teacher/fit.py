@@ -12,6 +12,7 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -22,6 +23,9 @@ from nlp.losses import loss_fn
 from nlp.optim import optimiser
 from nlp.teacher.cache import HiddenCache, pad_ids
 from nlp.teacher.net import TeacherNet, autocast
+
+if TYPE_CHECKING:
+    from nlp.train import TrainConfig
 
 
 @dataclass
@@ -50,7 +54,7 @@ class CachedExample(Example):
 
 
 def fit_teacher(net: TeacherNet, examples: list[CachedExample], cache: HiddenCache, tcfg: TeacherConfig,
-                loss_cfg, *, log: Callable[[str], None] = print) -> dict:
+                loss_cfg: TrainConfig, *, log: Callable[[str], None] = print) -> dict:
     """AdamW over the top layers + head; returns steps and minutes."""
     rng = random.Random(tcfg.seed)
     torch.manual_seed(tcfg.seed)

@@ -28,7 +28,7 @@ from nlp.teacher.weights import SHA256, ensure_weights
 from nlp.train import TrainConfig, file_examples
 
 
-def train_folds(net: TeacherNet, examples: list[CachedExample], cache: HiddenCache, tcfg: TeacherConfig, loss_cfg,
+def train_folds(net: TeacherNet, examples: list[CachedExample], cache: HiddenCache, tcfg: TeacherConfig, loss_cfg: TrainConfig,
                 held_ids: list[list[list[int]]], pad: int, log: Callable[[str], None]) -> tuple[np.ndarray, list, dict]:
     """Training-text probabilities, held-out probabilities (mean over the fold teachers) and run statistics.
 

@@ -6,9 +6,14 @@ Removing, disabling or a new password ends the user's web sessions at once
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from models.tables import User
 
 from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
@@ -17,7 +22,7 @@ from umot.cli._users import users_app
 Email = Annotated[str, typer.Argument(help="The user's email (their login)")]
 
 
-def _user_or_fail(session, email: str):  # noqa: ANN001, ANN202
+def _user_or_fail(session: Session, email: str) -> User:
     from models.crud.triage import get_user_by_email
 
     user = get_user_by_email(session, email)

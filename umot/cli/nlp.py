@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from umot.cli._errors import fail
 from umot.cli._store import brand_or_fail, open_store
+
+if TYPE_CHECKING:
+    from nlp.themes import ThemeDetector
+    from nlp.themes.detector import JourneyResult
 
 SCORE_COLUMNS = ["label", "stars", "p_negative", "p_neutral", "p_positive", "confidence",
                  "language", "detractor", "reasons", "referral_intent", "themes", "stages", "primary_stage"]
@@ -82,7 +86,7 @@ def _texts_as_stored(rows: list[dict], text_column: str) -> tuple[list, int, int
     return texts, cut, limit
 
 
-def _themes_detector(brand: str | None):  # noqa: ANN202
+def _themes_detector(brand: str | None) -> ThemeDetector:
     """Default themes, plus ``brand``'s own from umot.toml (a broken file: one-line error)."""
     from core.settings import get_settings
     from nlp.themes import ThemeDetector
@@ -95,7 +99,7 @@ def _themes_detector(brand: str | None):  # noqa: ANN202
         fail(str(exc))
 
 
-def _journey_cells(journey) -> dict:  # noqa: ANN001
+def _journey_cells(journey: JourneyResult) -> dict:
     """themes as {name: polarity} (JSON object in a CSV cell), stages as a list."""
     return {"themes": journey.themes, "stages": journey.stages, "primary_stage": journey.primary_stage}
 

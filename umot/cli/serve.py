@@ -6,9 +6,12 @@ import os
 import sys
 from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from flows.deployments import ScheduleConfig
 
 from flows.work_pools import DEFAULT_POOL  # no Prefect import: that waits for use_prefect_server()
 from umot.cli._errors import fail
@@ -70,7 +73,7 @@ def _connect_prefect() -> str:
     return url
 
 
-def _schedules(nightly_cron: str | None, weekly_cron: str | None, timezone: str | None):
+def _schedules(nightly_cron: str | None, weekly_cron: str | None, timezone: str | None) -> ScheduleConfig:
     from flows.deployments import DeploymentConfigError, ScheduleConfig
 
     try:

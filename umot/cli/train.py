@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+
+if TYPE_CHECKING:
+    from nlp.splits import FileSplit
+    from nlp.train import TrainConfig
 
 from umot.cli._errors import fail
 
@@ -56,7 +60,7 @@ def _scheme(value: str) -> str:
     return value
 
 
-def config_from(options: list[str], **known: Any):
+def config_from(options: list[str], **known: Any) -> TrainConfig:
     """A TrainConfig from the named options and ``--set FIELD=VALUE`` pairs (checked against its fields)."""
     from dataclasses import fields
 
@@ -79,7 +83,7 @@ def config_from(options: list[str], **known: Any):
 
 
 def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: list[str], text_column: str,
-                limit: int | None, seed: int, default_share: float):
+                limit: int | None, seed: int, default_share: float) -> list[FileSplit]:
     """Read every file (all checked before any training) and split each one."""
     from nlp.data import DataError
     from nlp.sources import read_labelled_file
