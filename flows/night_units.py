@@ -31,12 +31,13 @@ def _take(night: str, kind: str, shard: int, lease_seconds: float) -> tuple[int,
     """Take the unit's row: (its id, its source ids); None (logged) when it is done or held by a live worker."""
     from models import crud
     from models.db import get_engine, session_scope
+    from models.stored import stored_id
 
     with session_scope(get_engine()) as session:
         row = crud.take_shard(session, night=night, kind=kind, shard=shard, worker=worker_id(),
                               flow_run_id=str(runtime.flow_run.id or ""), lease_seconds=lease_seconds)
         if row is not None:
-            return row.id, list(row.source_ids)  # type: ignore[return-value]  # SQLModel: id is int | None before insert
+            return stored_id(row), list(row.source_ids)
     get_run_logger().info("%s unit %s of night %s is done or held by a live worker: nothing to do", kind, shard, night)
     return None
 

@@ -77,10 +77,11 @@ def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
     """Enabled sources, narrowed to one brand and/or one source name, and the brands they cover."""
     from models import crud
     from models.db import get_engine, session_scope
+    from models.stored import stored_id
 
     sync_config()
     with session_scope(get_engine()) as session:
-        brands = {b.id: b for b in crud.list_brands(session)}
+        brands = {stored_id(b): b for b in crud.list_brands(session)}
         if brand is not None and not any(b.name == brand.strip() for b in brands.values()):
             raise SourceNotFound(f"no brand named {brand!r} in the store")
         specs = []
@@ -95,7 +96,7 @@ def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
         where = f" of brand {brand!r}" if brand else ""
         raise SourceNotFound(f"no enabled source named {source!r}{where} in the store")
     if brand is not None:
-        brand_ids: tuple[int, ...] | None = tuple(i for i, b in brands.items() if b.name == brand.strip())  # type: ignore[misc]
+        brand_ids: tuple[int, ...] | None = tuple(i for i, b in brands.items() if b.name == brand.strip())
     elif source is not None:
         brand_ids = tuple(sorted({s.brand_id for s in specs}))
     else:

@@ -52,6 +52,7 @@ def add(
     """Add a user who sees the given brands' detractors (example: umot users add ana@shop.example --brand Acme)."""
     from models.crud.triage import create_user, get_user_by_email
     from models.db import session_scope
+    from models.stored import stored_id
     from umot.web.auth import hash_password
 
     if "@" not in email or email.strip() != email or len(email) > 320:
@@ -65,7 +66,7 @@ def add(
         brands = [brand_or_fail(session, name) for name in brand]
         password = read_password(password_stdin)
         create_user(session, email=email, password_hash=hash_password(password),
-                    brand_ids=[b.id for b in brands], is_admin=admin)  # type: ignore[misc]
+                    brand_ids=[stored_id(b) for b in brands], is_admin=admin)
     scope = "every brand (admin)" if admin else ", ".join(b.name for b in brands)
     typer.echo(f"added {email.lower()}: sees {scope}")
 

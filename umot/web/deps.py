@@ -14,6 +14,7 @@ from urllib.parse import quote
 from fastapi import Depends, HTTPException, Request
 from sqlmodel import Session
 
+from models.stored import stored_id
 from models.tables import Brand, User
 from umot.web.auth import session_is_current, session_user_id
 
@@ -51,7 +52,7 @@ class Viewer:
 
     @property
     def brand_ids(self) -> list[int]:
-        return [b.id for b in self.brands]  # type: ignore[misc]
+        return [stored_id(b) for b in self.brands]
 
     def brand(self, brand_id: int) -> Brand:
         """One of the viewer's brands, or 404 (another brand's page is "not found")."""

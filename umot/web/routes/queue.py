@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from models.crud.journeys import current_journeys
 from models.crud.triage import LABELS, OPEN_STATUSES, STATUSES, query_queue, queue_sources, status_counts
+from models.stored import stored_id
 from nlp.themes.catalog import STAGE_NAMES
 from umot.web.deps import CurrentViewer, Db
 from umot.web.filters import RATINGS, parse_queue_query
@@ -44,7 +45,7 @@ def queue_page(request: Request, viewer: CurrentViewer, db: Db) -> Response:
         statuses=STATUSES,
         labels=LABELS,
         ratings=RATINGS,
-        journeys=current_journeys(db, [row.review.id for row in rows]),  # type: ignore[misc]  # (#18) chips per row
+        journeys=current_journeys(db, [stored_id(row.review) for row in rows]),  # (#18) chips per row
         theme_options=theme_options(viewer.brands),
         stage_options=STAGE_NAMES,
     )
