@@ -6,22 +6,15 @@ gus sees Globex, root is an admin. Texts include markup an attacker would try.
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-
-PASSWORD = "correct horse battery"
-XSS_TEXT = "<script>alert('pwned')</script> Terrible, never again."
-XSS_TITLE = '"><img src=x onerror=alert(1)>'
-FORMULA_TEXT = '=HYPERLINK("http://evil.example","click me")'
-BASE_DAY = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # a Monday
-MODEL = "test-model-v1"
+from triage_pages import BASE_DAY, FORMULA_TEXT, MODEL, PASSWORD, XSS_TEXT, XSS_TITLE, login
 
 
 @dataclass
@@ -119,18 +112,6 @@ def app(seeded: Seeded):
     from umot.web.app import create_app
 
     return create_app(seeded.url, secret_key="test-secret-key")
-
-
-def csrf_of(html: str) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert found, "page has no CSRF token"
-    return found.group(1)
-
-
-def login(client, email: str, password: str = PASSWORD):  # noqa: ANN001, ANN201
-    token = csrf_of(client.get("/login").text)
-    return client.post("/login", data={"email": email, "password": password, "csrf_token": token},
-                       follow_redirects=False)
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD
 from test_triage_browser import CHROMIUM, CHROMIUM_ARGS, server  # noqa: F401  (the `umot web` fixture)
 from test_triage_themes import add_readings
+from triage_pages import PASSWORD
 
 pytestmark = [
     pytest.mark.browser,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import csrf_of, login
+from triage_pages import csrf_of, login
 
 
 def test_anonymous_is_sent_to_login_and_back(client) -> None:

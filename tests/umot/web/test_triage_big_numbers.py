@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import csrf_of, login
 from fastapi.testclient import TestClient
+from triage_pages import csrf_of, login
 
 HUGE = "99999999999999999999"  # > 2**64
 

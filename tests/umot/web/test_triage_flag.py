@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import csrf_of, login
+from triage_pages import csrf_of, login
 
 
 def change(client, flag_id: int, **data: str):  # noqa: ANN001, ANN201

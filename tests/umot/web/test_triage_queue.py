@@ -7,7 +7,7 @@ import io
 import re
 
 import pytest
-from conftest import FORMULA_TEXT, login
+from triage_pages import FORMULA_TEXT, login
 
 
 def flag_ids(html: str) -> list[int]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import BASE_DAY, MODEL
+from triage_pages import BASE_DAY, MODEL
 from typer.testing import CliRunner
 
 from models.db import get_engine, session_scope

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PASSWORD, csrf_of, login
 from fastapi.testclient import TestClient
+from triage_pages import PASSWORD, csrf_of, login
 from typer.testing import CliRunner
 
 from umot.cli import app as cli

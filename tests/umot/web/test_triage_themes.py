@@ -4,7 +4,7 @@ audited corrections, the overview's journey chart and its detractors' top themes
 from __future__ import annotations
 
 import pytest
-from conftest import csrf_of
+from triage_pages import csrf_of
 
 
 def add_readings(seeded) -> None:  # noqa: ANN001
@@ -71,7 +71,7 @@ def test_a_bad_correction_changes_nothing(themed, ana) -> None:  # noqa: ANN001
 
 
 def test_another_brands_detractor_cannot_be_corrected(themed, client) -> None:  # noqa: ANN001
-    from conftest import login
+    from triage_pages import login
 
     assert login(client, "gus@globex.example").status_code == 303
     token = csrf_of(client.get("/").text)

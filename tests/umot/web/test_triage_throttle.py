@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from conftest import login
 from fastapi.testclient import TestClient
 from sqlalchemy import update
+from triage_pages import login
 
 from models.crud.triage import ACCOUNT_POLICY, ADDRESS_POLICY
 from models.db import get_engine, session_scope
