@@ -42,6 +42,7 @@ def _visible_row(db: Session, flag_id: int, viewer: Viewer) -> QueueRow:
 
 
 def _page(request: Request, viewer: Viewer, db: Session, row: QueueRow, error: str | None = None) -> Response:
+    review_id = stored_id(row.review)
     return render(
         request,
         "flag.html",
@@ -55,7 +56,7 @@ def _page(request: Request, viewer: Viewer, db: Session, row: QueueRow, error: s
         default_label=row.flag.corrected_label or DEFAULT_CORRECTED_LABEL,
         queue_url=request.session.get("queue_url", "/"),
         error=error,
-        journey=current_journeys(db, [stored_id(row.review)]).get(stored_id(row.review)),  # (#18)
+        journey=current_journeys(db, [review_id]).get(review_id),  # (#18)
         theme_choices=known_themes(viewer.brand(row.flag.brand_id)),
     )
 
