@@ -97,7 +97,7 @@ def build_deployments(
     from prefect.schedules import Cron
 
     from flows.nightly import nightly
-    from flows.prefect_sync import called_sync
+    from flows.prefect_typing import called_sync
     from flows.weekly_export import weekly_export
 
     both_job_variables = dict(job_variables or {})

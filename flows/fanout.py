@@ -43,7 +43,7 @@ def start(kind: str, shard: int, parameters: dict[str, Any]) -> str:
     """Start one unit as a child flow run of its deployment (not waiting for it); its flow run id."""
     from prefect.deployments import run_deployment
 
-    from flows.prefect_sync import called_sync
+    from flows.prefect_typing import called_sync
 
     run = called_sync(run_deployment(DEPLOYMENTS[kind], parameters={**parameters, "shard": shard}, timeout=0,
                                      flow_run_name=f"{kind}-shard-{shard}", as_subflow=True))

@@ -17,10 +17,10 @@ from typing import Any
 
 from prefect import flow, runtime
 from prefect.logging import get_run_logger
-from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.heartbeat import heartbeat, prefect_worker, worker_id
 from flows.outcomes import SourceSpec
+from flows.prefect_typing import thread_pool
 
 CRAWL, SCORE = "crawl", "score"
 CRAWL_UNIT, SCORE_UNIT = "crawl-shard", "score-shard"  # each unit's flow and deployment name
@@ -61,9 +61,7 @@ def specs_for(source_ids: list[int]) -> list[SourceSpec]:
         return [SourceSpec.of(rows[i], brands[rows[i].brand_id]) for i in source_ids if i in rows]
 
 
-# Prefect types task_runner invariantly, so no concrete runner fits it (PrefectHQ/prefect#16938).
-@flow(name=CRAWL_UNIT, flow_run_name=CRAWL_UNIT + "-{shard}",
-      task_runner=ThreadPoolTaskRunner(max_workers=2))  # type: ignore[arg-type]
+@flow(name=CRAWL_UNIT, flow_run_name=CRAWL_UNIT + "-{shard}", task_runner=thread_pool(2))
 def crawl_shard(
     night: str, shard: int, crawl_settings: dict[str, Any] | None = None, crawl_retries: int = 2,
     retry_delay: float = 10.0, crawl_timeout: float = 1800.0, crawl_processes: int = 1,

@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 from prefect import flow, unmapped
 from prefect.artifacts import create_markdown_artifact
 from prefect.logging import get_run_logger
-from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
 from flows import progress
 from flows.fanned_night import Night, run_fanned, shared_store
 from flows.night_units import DEFAULT_LEASE
 from flows.outcomes import BatchOutcome, NightlyResult, SourceOutcome, SourceSpec
+from flows.prefect_typing import thread_pool
 from flows.report import ARTIFACT_KEY, render_report, save_report
 from flows.tasks.crawl import CrawlFailed, crawl_source, crawl_sources
 from flows.tasks.notify import notify_brand
@@ -129,8 +129,7 @@ def score_all(scorer: Any, *, brand_id: int | None, batch_size: int) -> list[Bat
                 batches.append(outcome)
 
 
-# Prefect types task_runner invariantly, so no concrete runner fits it (PrefectHQ/prefect#16938).
-@flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=WORKERS), log_prints=False)  # type: ignore[arg-type]
+@flow(name="nightly", task_runner=thread_pool(WORKERS), log_prints=False)
 def nightly(
     brand: str | None = None,
     source: str | None = None,

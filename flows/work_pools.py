@@ -100,7 +100,7 @@ def pool_deployments(config: ScheduleConfig, *, fan_out: int = 0) -> list[Runner
     from prefect.deployments.runner import EntrypointType
 
     from flows.night_units import CRAWL_UNIT, SCORE_UNIT, crawl_shard, score_shard
-    from flows.prefect_sync import called_sync
+    from flows.prefect_typing import called_sync
 
     job_variables = worker_job_variables()
     deployments = build_deployments(config, job_variables=job_variables)
@@ -127,7 +127,7 @@ def deploy_all(config: ScheduleConfig, *, pool: str = DEFAULT_POOL, fan_out: int
     """
     # Not prefect.deploy(): in 3.8.8 it asks the server for the pool's workers
     # with limit=None, which the server rejects (422). apply() is the part we need.
-    from flows.prefect_sync import called_sync
+    from flows.prefect_typing import called_sync
 
     ensure_process_pool(pool)
     deployments = pool_deployments(config, fan_out=fan_out)

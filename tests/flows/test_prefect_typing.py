@@ -1,10 +1,11 @@
-"""flows.prefect_sync: a Prefect call's sync answer passes; a coroutine (made inside a loop) is refused."""
+"""flows.prefect_typing: a Prefect call's sync answer passes; a coroutine (made inside a loop) is refused."""
 
 import warnings
 
 import pytest
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.prefect_sync import called_sync
+from flows.prefect_typing import called_sync, thread_pool
 
 
 def test_a_value_passes_through() -> None:
@@ -22,3 +23,9 @@ def test_a_coroutine_is_refused_and_closed() -> None:
         with pytest.raises(TypeError, match="inside a running event loop"):
             called_sync(pending)
     assert pending.cr_frame is None  # closed: it can never run
+
+
+def test_thread_pool_is_a_thread_pool_of_that_many_workers() -> None:
+    runner = thread_pool(3)
+    assert isinstance(runner, ThreadPoolTaskRunner)
+    assert runner._max_workers == 3

@@ -32,18 +32,16 @@ def _prefect_env(verbose: bool) -> None:
 def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
     """Run the nightly flow with a progress display; exit with a one-line error on failure."""
     _prefect_env(verbose)
-    from prefect.task_runners import ThreadPoolTaskRunner
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from flows import progress as events
     from flows.nightly import nightly
     from flows.prefect_env import local_run_settings
+    from flows.prefect_typing import thread_pool
     from flows.tasks.plan import SourceNotFound
 
     # one thread per crawl process, one for loading the model meanwhile
-    # Prefect types task_runner invariantly, so no concrete runner fits it (PrefectHQ/prefect#16938)
-    runner = ThreadPoolTaskRunner[Any](max_workers=max(1, concurrency) + 1)
-    flow = nightly.with_options(task_runner=runner)  # type: ignore[arg-type]
+    flow = nightly.with_options(task_runner=thread_pool(max(1, concurrency) + 1))
     params["crawl_processes"] = concurrency
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
