@@ -1,4 +1,4 @@
-"""docs/store.md's table of tables names every table in models/tables.py.
+"""docs/store.md's table of tables names every table in models/tables/.
 
 A table added without a line there is a table the next engineer has to find by
 reading the migrations; this names the missing ones (and any documented table

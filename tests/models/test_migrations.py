@@ -27,7 +27,7 @@ def test_upgrade_from_empty_creates_every_table(empty_url: str) -> None:
 
 
 def test_migrations_match_the_tables(engine) -> None:
-    """The migrations build exactly the schema in models/tables.py (no forgotten migration)."""
+    """The migrations build exactly the schema in models/tables/ (no forgotten migration)."""
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []

@@ -74,7 +74,7 @@ def current(
 def revision(
     message: Annotated[str, typer.Option("-m", "--message", help="What the migration changes")],
     autogenerate: Annotated[
-        bool, typer.Option("--autogenerate/--empty", help="Diff models/tables.py against the database")
+        bool, typer.Option("--autogenerate/--empty", help="Diff models/tables/ against the database")
     ] = True,
     database_url: DatabaseUrl = None,
 ) -> None:
