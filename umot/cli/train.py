@@ -106,6 +106,49 @@ def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: 
     return split_files(files, seed, default_share if share_all is None else share_all, shares, caps)
 
 
+def store_splits(database_url: str | None, brand: str | None, limit: int | None, seed: int,
+                 share: float) -> tuple[list[FileSplit], dict[str, Any]]:
+    """``--from-db``: the store's rated reviews (triage corrections applied) as one split file, and what the
+    card says of them; the triagers' theme corrections are exported beside (#18)."""
+    from core.settings import get_settings
+    from nlp.sources import LabelledFile
+    from nlp.splits import split_files
+    from umot.cli.nlp import rated_reviews_from_db
+    from umot.cli.themes import export_theme_corrections
+
+    url = database_url or get_settings().database_url
+    texts, stars, corrected = rated_reviews_from_db(url, brand)
+    texts, stars = texts[:limit], stars[:limit]
+    name = f"store{' (brand ' + brand + ')' if brand else ''}"
+    splits = split_files([LabelledFile(Path(name), "stars", texts, [s - 1 for s in stars])], seed, share)
+    typer.echo(export_theme_corrections(url, brand))
+    return splits, {"brand": brand, "corrections": corrected}
+
+
+def _check_options(data: list[Path] | None, from_db: bool, brand: str | None, database_url: str | None,
+                   fast_out: Path | None, fast_options: dict[str, float], fast_teacher_mix: float | None,
+                   teacher_probs: Path | None, teacher_weight: float | None, teacher_temperature: float | None) -> None:
+    """Refuse option combinations that cannot work, with one line each, before any file is read."""
+    if (not data) == (not from_db):
+        fail("give --data FILE (one or more) or --from-db")
+    if teacher_probs is None and (teacher_weight is not None or teacher_temperature is not None):
+        fail("--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE: give it too")
+    if teacher_temperature is not None and not teacher_temperature > 0:
+        fail(f"--teacher-temperature {teacher_temperature}: must be above 0")
+    for field, value in fast_options.items():  # the student's own options: positive, and only with a student
+        option = f"--fast-{field}"
+        if not value > 0:
+            fail(f"{option} {value}: must be above 0")
+        if fast_out is None:
+            fail(f"{option}: give --fast-out DIR too (the fast model it trains)")
+    if fast_teacher_mix is not None and not 0 <= fast_teacher_mix <= 1:
+        fail(f"--fast-teacher-mix {fast_teacher_mix}: must be within 0-1")
+    if fast_teacher_mix is not None and (fast_out is None or teacher_probs is None):
+        fail("--fast-teacher-mix: give --fast-out DIR and --teacher-probs FILE too")
+    if not from_db and (brand is not None or database_url is not None):
+        fail("--brand and --database-url choose the store's reviews: give --from-db too")
+
+
 def train(
     data: Annotated[list[Path] | None, typer.Option(metavar="FILE", help="Labelled CSV/JSONL file (optionally .gz) with a text column; repeat for several.")] = None,
     scheme: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SCHEME", help=f"Label scheme, SCHEME or FILE=SCHEME: {SCHEME_HELP}. Default: detected from the label column.")] = None,
@@ -139,27 +182,11 @@ def train(
     into one 1-5 star model. `make model` runs this to rebuild the shipped
     models. Point UMOT_MODEL (or --model) at the output directory to use yours.
     """
-    if (not data) == (not from_db):
-        fail("give --data FILE (one or more) or --from-db")
-    if teacher_probs is None and (teacher_weight is not None or teacher_temperature is not None):
-        fail("--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE: give it too")
+    fast_options: dict[str, Any] = {k: v for k, v in {"epochs": fast_epochs, "lr": fast_lr}.items() if v is not None}
+    _check_options(data, from_db, brand, database_url, fast_out, fast_options, fast_teacher_mix, teacher_probs,
+                   teacher_weight, teacher_temperature)
     teacher_weight = 1.0 if teacher_weight is None else teacher_weight
     teacher_temperature = 1.0 if teacher_temperature is None else teacher_temperature
-    if not teacher_temperature > 0:
-        fail(f"--teacher-temperature {teacher_temperature}: must be above 0")
-    fast_options: dict[str, Any] = {k: v for k, v in {"epochs": fast_epochs, "lr": fast_lr}.items() if v is not None}
-    for field, value in fast_options.items():  # the student's own options: positive, and only with a student
-        option = f"--fast-{field}"
-        if not value > 0:
-            fail(f"{option} {value}: must be above 0")
-        if fast_out is None:
-            fail(f"{option}: give --fast-out DIR too (the fast model it trains)")
-    if fast_teacher_mix is not None and not 0 <= fast_teacher_mix <= 1:
-        fail(f"--fast-teacher-mix {fast_teacher_mix}: must be within 0-1")
-    if fast_teacher_mix is not None and (fast_out is None or teacher_probs is None):
-        fail("--fast-teacher-mix: give --fast-out DIR and --teacher-probs FILE too")
-    if not from_db and (brand is not None or database_url is not None):
-        fail("--brand and --database-url choose the store's reviews: give --from-db too")
     import os
 
     # OpenMP threads that spin at barriers waste a shared CPU: sleep instead (set before torch loads).
@@ -177,19 +204,7 @@ def train(
     if data:
         splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column, limit, seed, cfg.holdout)
     else:
-        from core.settings import get_settings
-        from nlp.sources import LabelledFile
-        from nlp.splits import split_files
-        from umot.cli.nlp import rated_reviews_from_db
-
-        texts, stars, corrected = rated_reviews_from_db(database_url or get_settings().database_url, brand)
-        texts, stars = texts[:limit], stars[:limit]
-        name = f"store{' (brand ' + brand + ')' if brand else ''}"
-        splits = split_files([LabelledFile(Path(name), "stars", texts, [s - 1 for s in stars])], seed, cfg.holdout)
-        from_db_run = {"brand": brand, "corrections": corrected}
-        from umot.cli.themes import export_theme_corrections
-
-        typer.echo(export_theme_corrections(database_url or get_settings().database_url, brand))  # (#18)
+        splits, from_db_run = store_splits(database_url, brand, limit, seed, cfg.holdout)
     trained = [s for s in splits if s.train]
     if sum(len(s.train) for s in trained) < 20 or len({(s.file.scheme, s.file.labels[i]) for s in trained for i in s.train}) < 2:
         fail(f"{', '.join(s.file.name for s in splits)}: need at least 20 labelled texts with two different labels")
