@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, NonNegativeInt, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -116,9 +116,9 @@ def _parsed(environment: tuple[tuple[str, str], ...]) -> Settings:  # the key on
     return _parse(())
 
 
-def _parse(overrides: tuple[tuple[str, object], ...]) -> Settings:
+def _parse(overrides: tuple[tuple[str, Any], ...]) -> Settings:  # Any: raw values, which pydantic validates
     try:
-        return Settings(**dict(overrides))  # type: ignore[arg-type]
+        return Settings(**dict(overrides))
     except ValidationError as exc:
         error = exc.errors()[0]
         raise SettingsError(

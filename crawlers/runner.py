@@ -195,9 +195,9 @@ def _result(
         detail = _last_error_line(log_text) or "no output"
         result.error_message = f"crawl process exited with code {returncode}: {detail}"
     elif not result.ok and (result.error_message or "").startswith("crawl stopped early: shutdown"):
-        detail = _last_error_line(log_text)  # type: ignore[assignment]  # an error Scrapy hit while starting up
-        if detail:
-            result.error_message = f"{result.error_message} ({detail})"
+        startup_error = _last_error_line(log_text)  # an error Scrapy hit while starting up
+        if startup_error:
+            result.error_message = f"{result.error_message} ({startup_error})"
     if run_id is not None and database_url:
         run_store.close_run(database_url, run_id, stats, ok=result.ok, message=result.error_message or "crawl died")
     elif not result.ok and stats.get("status") == CrawlStatus.running and result.run_id and database_url:

@@ -10,7 +10,9 @@ which ``scrapy list`` and ``find_by_request`` use too.
 
 from __future__ import annotations
 
+import builtins
 import importlib
+from collections import defaultdict
 from typing import Any
 
 from scrapy import Request, Spider
@@ -25,7 +27,7 @@ class ModuleSpiderLoader(SpiderLoader):
         self.spider_modules: list[str] = settings.getlist("SPIDER_MODULES")
         self.warn_only: bool = settings.getbool("SPIDER_LOADER_WARN_ONLY")
         self._spiders: dict[str, type[Spider]] = {}
-        self._found: dict[str, list[tuple[str, str]]] = {}  # type: ignore[assignment]
+        self._found: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)  # the parent's type
         self._scanned = False
 
     def _load_spiders(self, module: Any) -> None:
@@ -60,6 +62,6 @@ class ModuleSpiderLoader(SpiderLoader):
         self._scan()
         return super().list()
 
-    def find_by_request(self, request: Request) -> list[str]:  # type: ignore[valid-type]
+    def find_by_request(self, request: Request) -> builtins.list[str]:  # `list` here is the method above
         self._scan()
         return super().find_by_request(request)

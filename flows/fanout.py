@@ -107,9 +107,10 @@ def run_units(
         for row in rows:
             if row.status == "done":
                 continue
+            why: str | None
             if row.shard in expired:
                 why = f"its worker {row.worker} stopped beating"
-            elif (why := _lost(runs[row.shard], start_timeout if row.status == "pending" else float("inf"))) is None:  # type: ignore[assignment]
+            elif (why := _lost(runs[row.shard], start_timeout if row.status == "pending" else float("inf"))) is None:
                 continue  # waiting for a worker, starting, or working and beating
             if starts[row.shard] >= max_attempts:
                 raise UnitsFailed(f"{kind} unit {row.shard} was started {max_attempts} times and never finished")

@@ -82,9 +82,9 @@ def crawl_all(
             retry_delay_seconds=exponential_backoff(backoff_factor=retry_delay) if retries else 0,
             timeout_seconds=timeout + 60,
         )
-        for spec, future in zip(alone, task.map(alone, settings=unmapped(settings), timeout=unmapped(timeout))):  # type: ignore[assignment]
-            future.wait()
-            state = future.state
+        for spec, crawl in zip(alone, task.map(alone, settings=unmapped(settings), timeout=unmapped(timeout))):
+            crawl.wait()
+            state = crawl.state
             if state.is_completed():
                 outcomes[spec] = state.result()
                 continue

@@ -23,6 +23,7 @@ from models.config_file import read_data, read_document, write_document
 from models.crud.competitors import CompetitorError, all_links, link_competitor
 
 if TYPE_CHECKING:
+    from tomlkit import TOMLDocument
     from tomlkit.items import AbstractTable
 
 TABLE = "competitors"
@@ -58,10 +59,11 @@ def sync_links(session: Session, path: Path) -> int:
     return added
 
 
-def _table_for(document: object, brand: str) -> AbstractTable | None:
-    for table in document.get(TABLE, []):  # type: ignore[attr-defined]
+def _table_for(document: TOMLDocument, brand: str) -> AbstractTable | None:
+    for table in document.get(TABLE, []):
         if str(table.get("brand", "")).strip().lower() == brand.lower():
-            return table  # type: ignore[no-any-return]
+            found: AbstractTable = table  # load_links, run first, has checked that every entry is a table
+            return found
     return None
 
 

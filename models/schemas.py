@@ -122,7 +122,8 @@ def _extra(value: Any) -> dict[str, Any]:
         return _NO_EXTRA
     if not isinstance(value, dict):
         value = {"value": value}
-    return json.loads(json.dumps(value, default=str))  # type: ignore[no-any-return]  # JSON-safe, or the insert fails later
+    safe: dict[str, Any] = json.loads(json.dumps(value, default=str))  # JSON-safe, or the insert fails later
+    return safe  # (a dict dumped to JSON reads back as one)
 
 
 def normalize_review_row(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Literal, TextIO
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # 100k-character reviews are legal
 
@@ -31,11 +31,11 @@ def file_format(path: Path) -> str:
     raise DataError(f"{path}: unknown format (expected .csv or .jsonl, optionally .gz)")
 
 
-def _open_text(path: Path, mode: str = "r") -> TextIO:
-    # text mode either way; the mode is a runtime string, so typeshed cannot pick the text overloads
+def _open_text(path: Path, mode: Literal["r", "w"] = "r") -> TextIO:
+    # text mode either way (literal modes, so typeshed picks the text overloads)
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, mode + "t", encoding="utf-8", newline="")  # type: ignore[return-value]
-    return path.open(mode, encoding="utf-8", newline="")  # type: ignore[return-value]
+        return gzip.open(path, "rt" if mode == "r" else "wt", encoding="utf-8", newline="")
+    return path.open(mode, encoding="utf-8", newline="")
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict]]:
@@ -128,9 +128,11 @@ def read_labelled(path: Path, text_column: str = "text", stars_column: str = "st
     for i, row in enumerate(rows):
         value = row.get(stars_column)
         try:
-            star = float(value)  # type: ignore[arg-type]
+            star = float(value) if value is not None else None
         except (TypeError, ValueError):
-            raise DataError(f"{path}: row {i + offset}: stars {value!r} is not a number") from None
+            star = None
+        if star is None:
+            raise DataError(f"{path}: row {i + offset}: stars {value!r} is not a number")
         if not 1 <= star <= 5:
             raise DataError(f"{path}: row {i + offset}: stars {value!r} is not within 1-5")
         texts.append("" if row.get(text_column) is None else str(row.get(text_column)))

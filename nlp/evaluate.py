@@ -42,7 +42,7 @@ def marc_metrics(scores: list, probs: np.ndarray | None, gold: list[int], star_v
     recall = tp / max(neg.sum(), 1)
     precision, recall = float(precision), float(recall)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    out = {
+    out: dict[str, float | None] = {
         "polarity_bal_acc": round((recall_neg + recall_pos) / 2, 4),
         "detractor_f1": round(f1, 4),
         "detractor_precision": round(precision, 4),
@@ -53,7 +53,7 @@ def marc_metrics(scores: list, probs: np.ndarray | None, gold: list[int], star_v
         pred = np.asarray(star_values)[probs.argmax(1)]
         out["exact"] = round(float(np.mean(pred == gold_a)), 4)
     else:
-        out["exact"] = None  # type: ignore[assignment]
+        out["exact"] = None
     return out
 
 

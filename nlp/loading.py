@@ -115,10 +115,11 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
                 warnings.warn(f"ONNX export failed ({exc}); scoring with PyTorch", stacklevel=2)
     elif backend != "torch":
         raise ValueError(f"unknown backend {backend!r} (onnx or torch)")
+    scored: torch.nn.Module = net
     if runner is None and quantized:
-        net = quantize(net)  # type: ignore[assignment]
+        scored = quantize(net)
         version += "+int8"
-    return Scorer(net, tokenizer, labels, version=version, runner=runner, **settings)
+    return Scorer(scored, tokenizer, labels, version=version, runner=runner, **settings)
 
 
 def _hf_settings(tokenizer: PreTrainedTokenizerBase, net: torch.nn.Module) -> dict[str, Any]:

@@ -62,7 +62,7 @@ def score_reviews(
     with _progress(len(texts), enabled=progress) as advance:
         for start in range(0, len(order), SCORE_CHUNK):
             rows = order[start:start + SCORE_CHUNK]
-            part = scorer.score([texts[i] for i in rows], [ratings[i] for i in rows] if ratings is not None else None)  # type: ignore[misc]
+            part = scorer.score([texts[i] for i in rows], [ratings[i] for i in rows] if ratings is not None else None)
             for i, score in zip(rows, part):
                 scores[i] = score
             advance(len(rows))

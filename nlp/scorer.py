@@ -158,17 +158,17 @@ class Scorer:
     def score(
         self,
         texts: Sequence[object],
-        ratings: Sequence[float | None] | None = None,
+        ratings: Sequence[object] | None = None,
         *,
         progress: bool = False,
     ) -> list[ReviewScore]:
-        """Score reviews; never raises on odd values (see ``nlp.text``)."""
+        """Score reviews; never raises on odd values (see ``nlp.text``; an unusable rating counts as none)."""
         return self.score_detailed(texts, ratings, progress=progress)[0]
 
     def score_detailed(
         self,
         texts: Sequence[object],
-        ratings: Sequence[float | None] | None = None,
+        ratings: Sequence[object] | None = None,
         *,
         progress: bool = False,
     ) -> tuple[list[ReviewScore], np.ndarray]:

@@ -52,11 +52,11 @@ def benchmark_table(
     for role, ids in (("brand", [brand_id]), ("rival", sorted(rival_ids, key=lambda i: names[i].lower()))):
         for member in ids:
             now, before = stats.loc[(member, this)], stats.loc[(member, last)]
-            row = {"week": this, "brand": names[member], "role": role}
+            row: dict[str, str | float] = {"week": this, "brand": names[member], "role": role}
             row |= {m: now[m] for m in BENCHMARK_METRICS}
-            row |= {f"{m}_change": _change(now[m], before[m]) for m in BENCHMARK_METRICS}  # type: ignore[misc]
+            row |= {f"{m}_change": _change(now[m], before[m]) for m in BENCHMARK_METRICS}
             for count in ("reviews", "reviews_change"):  # a row of mixed metrics comes back as floats
-                row[count] = int(row[count])  # type: ignore[assignment]
+                row[count] = int(row[count])
             rows.append(row)
     return pd.DataFrame(rows, columns=BENCHMARK_COLUMNS)
 

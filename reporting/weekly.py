@@ -96,11 +96,11 @@ def _export(
     reviews = load_reviews(session, brand_ids, first_start, end)
     stats = weekly_stats(reviews, brand_ids, weeks, zone)
     summary = week_over_week(stats, week)
-    rows = [  # type: ignore[assignment]
+    summary_rows = [
         [str(week), b.name, *(_cell(summary.at[brand_id, c]) for c in list(SUMMARY_COLUMNS)[2:])]
         for b, brand_id in zip(brands, brand_ids)
     ]
-    written.append(write_csv(out_dir / f"summary-{suffix}.csv", list(SUMMARY_COLUMNS), rows, excel=excel))
+    written.append(write_csv(out_dir / f"summary-{suffix}.csv", list(SUMMARY_COLUMNS), summary_rows, excel=excel))
     chart = out_dir / f"sentiment-{suffix}.png"
     names = {brand_id: b.name for b, brand_id in zip(brands, brand_ids)}
     written.append(draw_sentiment_chart(stats, names, [str(w) for w in weeks], chart))

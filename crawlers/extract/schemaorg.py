@@ -193,14 +193,14 @@ def extract_page(
     graph = ReviewGraph(roots)
     aggregates_by_item: dict[int, dict[str, Any]] = {}
     for node, item in graph.aggregates.values():
-        row = _aggregate_row(graph, node, item)
-        data.aggregates.append(row)
+        aggregate = _aggregate_row(graph, node, item)
+        data.aggregates.append(aggregate)
         if item is not None:
-            aggregates_by_item[id(item)] = row
+            aggregates_by_item[id(item)] = aggregate
     seen: set[Any] = set()
     rows: list[dict[str, Any]] = []
     for index, (syntax, node, item) in enumerate(graph.reviews.values(), start=1):
-        row = _review_row(graph, syntax, node, item, url)  # type: ignore[assignment]
+        row = _review_row(graph, syntax, node, item, url)
         if isinstance(row, str):
             data.errors.append(f"review {index} ({syntax}): {row}")
             continue

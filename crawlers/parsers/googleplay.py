@@ -45,7 +45,8 @@ def details_url(app_id: str, lang: str = "en", country: str = "us") -> str:
 
 def app_id_of(url: str) -> str | None:
     """The ``id=`` package name of a details URL."""
-    return (parse_qs(urlsplit(url).query).get("id") or [None])[0]  # type: ignore[list-item]
+    ids = parse_qs(urlsplit(url).query).get("id")
+    return ids[0] if ids else None
 
 
 def batch_url(page_url: str) -> str:

@@ -113,16 +113,16 @@ class SchemaOrgSpider(ReviewSpider):
             self.crawler.stats.inc_value("umot/aggregate_ratings", len(data.aggregates))
         if data.known:
             self.crawler.stats.inc_value(keys.KNOWN, len(data.known))
-        reviews = [ReviewItem(source=source, **row) for row in data.reviews]
+        reviews: list[ReviewItem | dict[str, Any]] = [ReviewItem(source=source, **row) for row in data.reviews]
         for item in reviews:
             if self.keep(item):
                 yield item
-        reviews += [{**row, "source": source, "known": True} for row in data.known]  # type: ignore[misc]
+        reviews += [{**row, "source": source, "known": True} for row in data.known]
         links = [] if reviews else self._hub_links(response)
         if self.stored_pages is not None:  # after the page's reviews: stored in the same transaction
-            state = page_state_item(response, REVIEWS if reviews else HUB, links)  # type: ignore[assignment]
-            if state is not None:
-                yield state
+            page_state = page_state_item(response, REVIEWS if reviews else HUB, links)
+            if page_state is not None:
+                yield page_state
         if reviews:
             if self.should_follow_next(reviews, response.url):
                 for url in next_page_urls(response):

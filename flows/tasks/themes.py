@@ -49,6 +49,7 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
     from flows.tasks.score import review_text
     from models.crud.journeys import save_journeys, undetected_reviews
     from models.db import get_engine, session_scope
+    from models.stored import stored_id
 
     detector = detector_for(brand, config_file=config_file)
     version = detector.version
@@ -57,7 +58,7 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
         with session_scope(get_engine(database_url), write=False) as session:
             batch = undetected_reviews(session, model_version=version, brand_id=brand_id, limit=batch_size,
                                        after_id=last_id if every else None, every=every)
-            rows = [(r.id, review_text(r.title, r.text), label, _is_app(r.source)) for r, label in batch]
+            rows = [(stored_id(r), review_text(r.title, r.text), label, _is_app(r.source)) for r, label in batch]
         if not rows:
             return done
         results = detector.detect([t for _, t, _, _ in rows], [lab for _, _, lab, _ in rows], [a for *_, a in rows])
@@ -65,7 +66,7 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
             save_journeys(session, [{"review_id": rid, "model_version": version, **res.as_dict()}
                                     for (rid, *_), res in zip(rows, results)])
         done += len(rows)
-        last_id = rows[-1][0]  # type: ignore[assignment]
+        last_id = rows[-1][0]
         progress.emit("themes", "themes", f"{done} reviews read", advance=len(rows))
 
 

@@ -68,9 +68,10 @@ def _path(session: Session, start: int, goal: int) -> list[int] | None:
         node = queue.pop(0)
         if node == goal:
             path = []
-            while node is not None:
-                path.append(node)
-                node = previous[node]  # type: ignore[assignment]
+            step: int | None = node
+            while step is not None:
+                path.append(step)
+                step = previous[step]
             return path[::-1]
         for nxt in edges.get(node, []):
             if nxt not in previous:

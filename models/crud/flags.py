@@ -55,8 +55,9 @@ def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
         existing.update(session.exec(select(Flag.review_id).where(col(Flag.review_id).in_(batch))))
     for batch in chunks(missing_brand, 500):
         found = select(Review.id, Review.brand_id).where(col(Review.id).in_(batch))
-        for review_id, brand_id in session.exec(found):  # type: ignore[assignment]  # ids IN batch: never None
-            rows[review_id]["brand_id"] = brand_id
+        for found_id, brand_id in session.exec(found):
+            if found_id is not None:  # ids IN batch: never None
+                rows[found_id]["brand_id"] = brand_id
     unknown = [r for r in missing_brand if rows[r]["brand_id"] is None]
     if unknown:
         raise ValueError(f"flag for unknown review id {unknown[0]}")
@@ -99,4 +100,4 @@ def flagged_reviews(
         query = query.where(Flag.created_at < as_utc(until))
     if status is not None:
         query = query.where(col(Flag.status).in_([status] if isinstance(status, str) else list(status)))
-    return [tuple(row) for row in session.exec(query)]  # type: ignore[misc]
+    return [(flag, review, score) for flag, review, score in session.exec(query)]

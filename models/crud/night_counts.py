@@ -23,7 +23,7 @@ def new_reviews_by_source(session: Session, *, since: datetime, source_ids: Sequ
     query = (select(Review.source_id, func.count()).where(Review.first_seen_at >= since,
                                                           col(Review.source_id).in_(list(source_ids)))
              .group_by(col(Review.source_id)))
-    return {source_id: n for source_id, n in session.exec(query)}  # type: ignore[misc]
+    return {source_id: n for source_id, n in session.exec(query) if source_id is not None}  # IN never matches NULL
 
 
 def scored_since(

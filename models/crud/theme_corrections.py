@@ -58,12 +58,12 @@ def correct_theme(session: Session, review_id: int, theme: str, action: str, *, 
                                 polarity=(polarity or "neutral") if action == "add" else None, actor=actor, at=now))
     session.flush()
     save_journeys(session, [{**reading, "review_id": review_id}])  # re-applies every correction, this one included
-    after = current_journeys(session, [review_id])[review_id]["themes"]
+    after: dict[str, str] = current_journeys(session, [review_id])[review_id]["themes"]  # {name: polarity}
     flag_id = session.exec(select(Flag.id).where(Flag.review_id == review_id)).first()
     if flag_id is not None:
         session.add(FlagEvent(flag_id=flag_id, actor=actor, at=now, field_name="themes",
                               old_value=_themes_line(reading["themes"]), new_value=_themes_line(after)))
-    return after  # type: ignore[no-any-return]
+    return after
 
 
 def corrections_for_training(session: Session, brand_id: int) -> list[CorrectionExample]:

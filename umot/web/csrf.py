@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 
 from fastapi import HTTPException, Request
+from starlette.datastructures import UploadFile
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 FIELD = "csrf_token"
@@ -33,8 +34,8 @@ async def csrf_protect(request: Request) -> None:
     if request.method in SAFE_METHODS:
         return
     expected = request.session.get("csrf")
-    sent = request.headers.get(HEADER)
+    sent: str | UploadFile | None = request.headers.get(HEADER)  # a form field may also be a file
     if sent is None and "form" in request.headers.get("content-type", ""):
-        sent = (await request.form()).get(FIELD)  # type: ignore[assignment]
+        sent = (await request.form()).get(FIELD)
     if not (isinstance(expected, str) and isinstance(sent, str) and secrets.compare_digest(expected, sent)):
         raise HTTPException(status_code=403, detail="CSRF token missing or invalid; reload the page and retry")
