@@ -19,7 +19,9 @@ from nlp.labels import label_map
 from nlp.scorer import Scorer
 
 if TYPE_CHECKING:
-    from transformers import PreTrainedTokenizerBase
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+    from nlp.onnx_backend import OnnxRunner
 
 FULL_MODEL_DIR = Path(__file__).resolve().parent / "model"
 FAST_MODEL_DIR = Path(__file__).resolve().parent / "model_fast"
@@ -58,6 +60,29 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
     "torch"; ``quantized`` (int8 weights) defaults to UMOT_QUANTIZE, else on for
     ONNX Runtime and off for PyTorch, where it measured no faster (bench/score.py).
     """
+    config = get_settings()
+    source = model or config.model or str(DEFAULT_MODEL_DIR)
+    backend = (backend or config.backend).strip().lower()
+    if backend not in ("onnx", "torch"):
+        raise ValueError(f"unknown backend {backend!r} (onnx or torch)")
+    if quantized is None:  # int8 pays off on ONNX Runtime, not in PyTorch eager (bench/score.py)
+        quantized = config.quantize if config.quantize is not None else backend == "onnx"
+    set_threads(config.threads)
+    net, tokenizer, version, settings = _load_net(source)
+    labels = label_map(net.config.id2label)
+    net.eval()
+    runner = _onnx_runner(net, version, quantized) if backend == "onnx" else None
+    scored: torch.nn.Module = net
+    if runner is not None:
+        version += "+onnx-int8" if quantized else "+onnx"
+    elif quantized:
+        scored = quantize(net)
+        version += "+int8"
+    return Scorer(scored, tokenizer, labels, version=version, runner=runner, **settings)
+
+
+def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, str, dict[str, Any]]:
+    """The network, its tokenizer, its version (name@digest of its weights) and the scorer's settings."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
@@ -65,61 +90,45 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
 
     from nlp.model import base_model_dir, file_digest, is_overlay_dir, load_overlay
 
-    config = get_settings()
-    source = model or config.model or str(DEFAULT_MODEL_DIR)
     source = str(SHIPPED_MODELS.get(source.strip().lower(), source))
     path = Path(source).expanduser()
-    backend = (backend or config.backend).strip().lower()
-    if quantized is None:  # int8 pays off on ONNX Runtime, not in PyTorch eager (bench/score.py)
-        quantized = config.quantize if config.quantize is not None else backend == "onnx"
-    set_threads(config.threads)
     if path.is_dir() and is_overlay_dir(path):
         net, spec = load_overlay(path)
         tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
-        version = f"{spec.name}@{file_digest(path / 'weights.safetensors')}"
         settings: dict[str, Any] = dict(
             max_length=spec.max_length, head_tokens=spec.head_tokens,
             detractor_threshold=spec.detractor_threshold, mismatch_threshold=spec.mismatch_threshold,
         )
-    elif path.is_dir() and (path / "config.json").exists():
+        return net, tokenizer, f"{spec.name}@{file_digest(path / 'weights.safetensors')}", settings
+    if path.is_dir() and (path / "config.json").exists():
         net = AutoModelForSequenceClassification.from_pretrained(path, local_files_only=True)
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         weights = sorted(path.glob("*.safetensors")) or sorted(path.glob("*.bin"))
         digest = file_digest(weights[0]) if weights else file_digest(path / "config.json")
-        version = f"hf:{path.name}@{digest}"
-        settings = _hf_settings(tokenizer, net)
-    elif path in SHIPPED_MODELS.values():
-        raise FileNotFoundError(
-            f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL"
-        )
-    elif path.exists() or source.startswith((".", "/", "~")):
+        return net, tokenizer, f"hf:{path.name}@{digest}", _hf_settings(tokenizer, net)
+    if path in SHIPPED_MODELS.values():
+        raise FileNotFoundError(f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL")
+    if path.exists() or source.startswith((".", "/", "~")):
         raise FileNotFoundError(f"{source}: not a model directory (no umot_model.json or config.json)")
-    else:  # a hub id: only where a network (or a local HF cache) exists
-        net = AutoModelForSequenceClassification.from_pretrained(source)
-        tokenizer = AutoTokenizer.from_pretrained(source)
-        version = f"hf:{source}"
-        settings = _hf_settings(tokenizer, net)
-    labels = label_map(net.config.id2label)
-    net.eval()
-    runner = None
-    if backend == "onnx":
-        from nlp import onnx_backend
+    # a hub id: only where a network (or a local HF cache) exists
+    net = AutoModelForSequenceClassification.from_pretrained(source)
+    tokenizer = AutoTokenizer.from_pretrained(source)
+    return net, tokenizer, f"hf:{source}", _hf_settings(tokenizer, net)
 
-        if onnx_backend.available():
-            try:
-                runner = onnx_backend.runner_for(net, version, quantized=quantized, threads=torch.get_num_threads())
-                version += "+onnx-int8" if quantized else "+onnx"
-            except Exception as exc:  # an architecture the exporter cannot handle: stay on torch
-                import warnings
 
-                warnings.warn(f"ONNX export failed ({exc}); scoring with PyTorch", stacklevel=2)
-    elif backend != "torch":
-        raise ValueError(f"unknown backend {backend!r} (onnx or torch)")
-    scored: torch.nn.Module = net
-    if runner is None and quantized:
-        scored = quantize(net)
-        version += "+int8"
-    return Scorer(scored, tokenizer, labels, version=version, runner=runner, **settings)
+def _onnx_runner(net: torch.nn.Module, version: str, quantized: bool) -> OnnxRunner | None:
+    """The network exported to ONNX Runtime, or None where it is not installed or cannot export it."""
+    from nlp import onnx_backend
+
+    if not onnx_backend.available():
+        return None
+    try:
+        return onnx_backend.runner_for(net, version, quantized=quantized, threads=torch.get_num_threads())
+    except Exception as exc:  # an architecture the exporter cannot handle: stay on torch
+        import warnings
+
+        warnings.warn(f"ONNX export failed ({exc}); scoring with PyTorch", stacklevel=3)
+        return None
 
 
 def _hf_settings(tokenizer: PreTrainedTokenizerBase, net: torch.nn.Module) -> dict[str, Any]:

@@ -103,3 +103,18 @@ def test_full_and_fast_name_the_shipped_models(monkeypatch, tmp_path):
     with pytest.raises(FileNotFoundError, match=f"no shipped model in {missing}: run `make model`"):
         nlp.load_scorer("fast")
     assert loading.SHIPPED_MODELS["full"] == loading.FULL_MODEL_DIR
+
+
+def test_onnx_export_failure_falls_back_to_torch(tiny_checkpoint, monkeypatch):
+    """An architecture the ONNX exporter cannot handle still scores, on PyTorch (int8 there), with a warning."""
+    from nlp import onnx_backend
+
+    def cannot_export(*args, **kwargs):
+        raise RuntimeError("unsupported operator")
+
+    monkeypatch.setattr(onnx_backend, "runner_for", cannot_export)
+    with pytest.warns(UserWarning, match=r"ONNX export failed \(unsupported operator\); scoring with PyTorch"):
+        scorer = nlp.load_scorer(str(tiny_checkpoint), quantized=True, backend="onnx")
+    assert scorer.runner is None and scorer.version.endswith("+int8") and "onnx" not in scorer.version
+    [s] = scorer.score(["works well"])
+    assert s.label is not None
