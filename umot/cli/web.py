@@ -10,9 +10,28 @@ from umot.cli import _user_access  # noqa: F401  (adds users remove/disable/enab
 from umot.cli._store import DatabaseUrl
 
 
+def listen_error(host: str, port: int) -> str | None:
+    """Why the app could not listen on ``host:port`` (a name that does not resolve, an address
+    this machine does not have, a port in use), or None; binds as uvicorn does, then lets go."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+    except socket.gaierror as exc:
+        return exc.strerror
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return exc.strerror
+    return None
+
+
 def web(
     host: Annotated[str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless behind a TLS proxy")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")] = 8000,
     secure_cookies: Annotated[bool | None, typer.Option(
         "--secure-cookies/--no-secure-cookies",
         help="Mark the session cookie Secure (HTTPS only): use when served behind TLS \\[default: UMOT_SECURE_COOKIES or off]",
@@ -36,5 +55,8 @@ def web(
     with Session(app.state.engine) as session:
         if not session.exec(select(func.count(col(User.id)))).one():
             typer.echo("No users yet: add one with `umot users add EMAIL --brand NAME` to log in.")
+    why = listen_error(host, port)
+    if why is not None:  # before announcing an address nobody can reach
+        fail(f"cannot listen on {host}:{port}: {why}")
     typer.echo(f"umot triage on http://{host}:{port}/  (Ctrl+C stops it)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -115,11 +115,13 @@ def test_secure_cookies_from_the_setting(seeded, monkeypatch) -> None:
 def test_umot_web_passes_secure_cookies_on(seeded, monkeypatch, flag: list[str], expected: bool | None) -> None:
     import uvicorn
 
+    import umot.cli.web as web_cli
     import umot.web.app as web_app
 
     seen: dict = {}
     real = web_app.create_app
     monkeypatch.setattr(web_app, "create_app", lambda url, **kw: seen.update(kw) or real(url, secret_key="k", **kw))
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(served=True))
+    monkeypatch.setattr(web_cli, "listen_error", lambda host, port: None)  # whatever holds port 8000 here
     _umot("web", *flag, "--database-url", seeded.url)
     assert seen == {"secure_cookies": expected, "served": True}
