@@ -193,7 +193,8 @@ def _result(
                                                             and not result.error_message):
         result.ok = False
         detail = _last_error_line(log_text) or "no output"
-        result.error_message = f"crawl process exited with code {returncode}: {detail}"
+        how = f"exited with code {returncode}" if returncode else "ended without reporting its counts"
+        result.error_message = f"crawl process {how}: {detail}"
     elif not result.ok and (result.error_message or "").startswith("crawl stopped early: shutdown"):
         startup_error = _last_error_line(log_text)  # an error Scrapy hit while starting up
         if startup_error:

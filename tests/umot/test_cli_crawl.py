@@ -49,6 +49,10 @@ def test_crawl_to_jsonl_prints_one_summary_line(tmp_path: Path) -> None:
         (["crawl", "http://127.0.0.1:9/", "--spider", "nope", "-o", "x.jsonl"], "unknown spider 'nope'"),
         (["crawl", "http://127.0.0.1:9/", "--since", "someday", "-o", "x.jsonl"], "--since 'someday' is not a date"),
         (["crawl", "http://127.0.0.1:9/", "--set", "oops", "-o", "x.jsonl"], "expected NAME=VALUE"),
+        (["crawl", "http://127.0.0.1:9/", "--set", "DOWNLOAD_DELAY=soon", "-o", "x.jsonl"],
+         "--set 'DOWNLOAD_DELAY=soon': DOWNLOAD_DELAY takes a number"),
+        (["crawl", "http://127.0.0.1:9/", "--set", "ROBOTSTXT_OBEY=maybe", "-o", "x.jsonl"],
+         "--set 'ROBOTSTXT_OBEY=maybe': ROBOTSTXT_OBEY takes True or False"),
     ],
 )
 def test_crawl_rejects_bad_input_in_one_line(args: list[str], message: str) -> None:

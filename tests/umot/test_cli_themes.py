@@ -46,6 +46,9 @@ def test_add_list_remove_a_brand_theme(tmp_path: Path) -> None:
     assert "loyalty_card" in listed.output and "delivery" in listed.output and "research" in listed.output
     assert runner.invoke(app, ["themes", "remove", "Acme", "loyalty_card", "--config", str(config)]).exit_code == 0
     assert config.read_text().startswith("# kept\n[[sources]]") and "loyalty_card" not in config.read_text()
+    again = runner.invoke(app, ["themes", "remove", "Acme", "loyalty_card", "--config", str(config)])
+    assert again.exit_code == 2  # bad input, like every other name that is not there
+    assert again.output.strip().splitlines() == [f"error: {config}: brand 'Acme' has no theme 'loyalty_card' (`umot themes list --brand 'Acme'`)"]
 
 
 @pytest.mark.parametrize(("args", "message"), [

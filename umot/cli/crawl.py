@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from umot.cli._errors import fail, plural
 from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
+
+if TYPE_CHECKING:
+    from scrapy.settings import Settings
 
 
 def _parse_pairs(pairs: list[str] | None, option: str) -> dict[str, str]:
@@ -21,14 +24,36 @@ def _parse_pairs(pairs: list[str] | None, option: str) -> dict[str, str]:
     return out
 
 
-def _spider_names() -> list[str]:
-    """Spiders of the Scrapy project (looked up by name, like ``scrapy list``)."""
+def _project_settings() -> Settings:
+    """Scrapy's defaults under the project's settings (crawlers/settings.py), as a crawl starts with."""
     from scrapy.settings import Settings
-    from scrapy.spiderloader import SpiderLoader
 
     settings = Settings()
     settings.setmodule("crawlers.settings", priority="project")
+    return settings
+
+
+def _spider_names(settings: Settings) -> list[str]:
+    """Spiders of the Scrapy project (looked up by name, like ``scrapy list``)."""
+    from scrapy.spiderloader import SpiderLoader
+
     return sorted(SpiderLoader.from_settings(settings).list())
+
+
+def _check_settings(overrides: dict[str, str], settings: Settings) -> None:
+    """A ``--set`` value that an on/off or a number setting cannot read fails here, not inside the crawl."""
+    from scrapy.settings import Settings
+
+    for name, value in overrides.items():
+        known = settings.get(name)
+        try:
+            if isinstance(known, bool):
+                Settings({name: value}).getbool(name)
+            elif isinstance(known, (int, float)):
+                float(value)
+        except ValueError:
+            kind = "True or False" if isinstance(known, bool) else "a number"
+            fail(f"--set '{name}={value}': {name} takes {kind}")
 
 
 def crawl(
@@ -75,7 +100,8 @@ def crawl(
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             fail(f"not an http(s) URL: {url!r}")
-    names = _spider_names()
+    project = _project_settings()
+    names = _spider_names(project)
     if spider not in names:
         fail(f"unknown spider {spider!r} (available: {', '.join(names)})")
     if output is None and not (brand and brand.strip()):
@@ -89,6 +115,7 @@ def crawl(
             fail(f"--since {since!r} is not a date (e.g. 2024-01-31)")
     spider_args = _parse_pairs(arg, "--arg")
     settings = _parse_pairs(setting, "--set")
+    _check_settings(settings, project)
     if output is None and brand:  # a bad store or an unknown brand: one line now, not after the crawl
         brand = store_brand(database_url, brand.strip(), create=create_brand)
 

@@ -85,7 +85,7 @@ def remove(
     except ThemeDefinitionError as exc:
         fail(str(exc))
     if not removed:
-        fail(f"{path}: brand {brand!r} has no theme {name!r} (`umot themes list --brand {brand!r}`)", code=1)
+        fail(f"{path}: brand {brand!r} has no theme {name!r} (`umot themes list --brand {brand!r}`)")
     typer.echo(f"removed theme {name!r} of {brand} from {path}")
 
 
