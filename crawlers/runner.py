@@ -4,9 +4,10 @@ Twisted's reactor cannot be restarted inside one process, so crawls run in
 ``python -m crawlers.batch JOBS.json`` (one or several crawls on one reactor)
 with ``SCRAPY_SETTINGS_MODULE=crawlers.settings``. Each crawl writes its counts
 to a small JSON file (:class:`crawlers.extensions.CrawlStatsFile`) that is read
-back here; the store's bookkeeping around it is :mod:`crawlers.run_store`. Reviews are committed to the store in batches while the crawl runs, so a
-failing crawl keeps what it stored; failures come back as ``ok=False`` with a
-message, never as an exception.
+back here; the store's bookkeeping around it is :mod:`crawlers.run_store`.
+Reviews are committed to the store in batches while the crawl runs, so a failing
+crawl keeps what it stored; failures come back as ``ok=False`` with a message,
+never as an exception.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def _setting_value(value: Any) -> str:
     """Render a Python value the way Scrapy's ``Settings.get*`` parse ``-s`` strings."""
     if isinstance(value, bool):
         return "True" if value else "False"
-    if isinstance(value, (dict,)):
+    if isinstance(value, dict):
         return json.dumps(value)
     if isinstance(value, (list, tuple, set)):
         return ",".join(str(v) for v in value)
