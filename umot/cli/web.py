@@ -19,13 +19,13 @@ def listen_error(host: str, port: int) -> str | None:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
                                                              flags=socket.AI_PASSIVE)[0]
     except socket.gaierror as exc:
-        return exc.strerror
+        return exc.strerror or str(exc)
     with socket.socket(family, kind, proto) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(address)
         except OSError as exc:
-            return exc.strerror
+            return exc.strerror or str(exc)
     return None
 
 
