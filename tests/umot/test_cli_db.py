@@ -15,8 +15,10 @@ def test_db_upgrade_then_current(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     runner = CliRunner()
     behind = runner.invoke(app, ["db", "current", "--check", "--database-url", url])
-    assert behind.exit_code == 1 and "(none)" in behind.output
+    assert behind.exit_code == 1  # a store not created yet is behind
+    assert f"no database at {tmp_path / 'cli.db'} yet, newest revision {head_revision()}" in behind.output
     assert not (tmp_path / "cli.db").exists()  # looking does not create the file
+    assert runner.invoke(app, ["db", "current", "--database-url", url]).exit_code == 0  # without --check: a report
 
     done = runner.invoke(app, ["db", "upgrade", "--database-url", url])
     assert done.exit_code == 0, done.output

@@ -54,10 +54,15 @@ def current(
     """Show the database's schema revision and the newest one this code knows."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from models.db import normalize_url
+    from models.db import normalize_url, sqlite_path
     from models.migrate import current_revision, head_revision
 
     url = normalize_url(database_url)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():  # say so, rather than read a mistyped path as an empty store
+        typer.echo(f"{_shown(url)}: no database at {path} yet, newest revision {head_revision()} "
+                   "(`umot db upgrade` creates it)")
+        raise typer.Exit(1 if check else 0)
     try:
         at = current_revision(url)
     except (SQLAlchemyError, OSError) as exc:
