@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from crawlers import run_store
+from crawlers.crawl_job import setting_value
 from crawlers.process import PROJECT_ROOT, crawl_env
-from crawlers.runner import _setting_value, run_crawl
+from crawlers.runner import run_crawl
 
 
 def _run(db_url: str, run_id: int) -> Any:
@@ -85,7 +86,7 @@ def test_a_crawl_with_nothing_new_never_opens_the_store(demo_site, local_setting
     jobs = tmp_path / "jobs.json"
     jobs.write_text(json.dumps([{
         "spider": "schemaorg", "args": {"urls": brand.url, "brand": brand.name},
-        "settings": {k: _setting_value(v) for k, v in settings.items()},
+        "settings": {k: setting_value(v) for k, v in settings.items()},
     }]))
 
     proc = subprocess.run([sys.executable, "-m", "crawlers.batch", str(jobs)], env=crawl_env(),

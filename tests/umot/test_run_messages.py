@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from rich.console import Console
 
-from crawlers.runner import _last_error_line
+from crawlers.crawl_result import last_error_line
 
 MESSAGE = ("could not fetch https://shop.example/reviews/kettle-2000?page=3: DownloadConnectionRefusedError: "
            "Connection was refused by other side: 111: Connection refused.")
@@ -27,4 +27,4 @@ def test_the_sources_table_wraps_an_error_message_instead_of_cutting_it() -> Non
 
 def test_a_crawl_failure_keeps_the_whole_log_line() -> None:
     line = "2026-12-04 10:00:00 [scrapy.core.scraper] ERROR: Spider error processing " + "x" * 900 + " (the end)"
-    assert _last_error_line(f"INFO: start\n{line}\nINFO: closing") == line
+    assert last_error_line(f"INFO: start\n{line}\nINFO: closing") == line
