@@ -4,96 +4,26 @@ SQLite is the embedded default (one file under the data directory, WAL so the
 web app reads while a crawl writes); PostgreSQL is chosen by URL. Every start
 calls :func:`init_db`, which runs Alembic ``upgrade head`` under a lock so two
 processes starting together migrate once, each migration in its own
-transaction.
+transaction. Which URLs are accepted, and how they print, is :mod:`models.db_url`.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool, StaticPool
 from sqlmodel import Session
+
+from models.db_url import is_sqlite_memory, normalize_url, sqlite_path
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
-
-
-SUPPORTED_DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
-SUPPORTED_URLS = "SQLite (sqlite:///PATH) and PostgreSQL (postgresql://USER@HOST/DB)"
-
-
-class DatabaseUrlError(ValueError):
-    """A store URL umot cannot use; the message names it (password masked) and what works."""
-
-
-def mask_password(url: str) -> str:
-    """``url`` fit to print: any password shown as ``***``, even when the URL does not parse."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return re.sub(r"([^:/@]+):[^@/]*@", r"\1:***@", url)
-
-
-def normalize_url(url: str | None = None) -> str:
-    """Resolve ``None`` from settings, map ``postgres(ql)://`` to psycopg 3, and check it.
-
-    Raises :class:`DatabaseUrlError` (one line) for a URL that does not parse
-    or names another database, instead of a driver's ImportError deep inside
-    SQLAlchemy.
-    """
-    origin = ""
-    if url is None:
-        from core.settings import get_settings
-
-        settings = get_settings()
-        url = settings.database_url
-        origin = " (from UMOT_DATABASE_URL)" if settings.database_url_override else ""
-    for prefix in ("postgres://", "postgresql://", "postgresql+psycopg2://"):
-        if url.startswith(prefix):
-            url = "postgresql+psycopg://" + url[len(prefix) :]
-            break
-    _check_url(url, origin)
-    return url
-
-
-@lru_cache(maxsize=64)
-def _check_url(url: str, origin: str = "") -> None:
-    """Raise :class:`DatabaseUrlError` unless ``url`` is SQLite or PostgreSQL (psycopg 3)."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        problem = "cannot parse database URL"
-    else:
-        backend = parsed.get_backend_name()
-        # get_driver_name() only after the backend check: it loads the dialect ("foo://" has none).
-        if backend in SUPPORTED_DRIVERS and SUPPORTED_DRIVERS[backend] == parsed.get_driver_name():
-            return
-        problem = "unsupported database URL"
-    raise DatabaseUrlError(f"{problem} {mask_password(url)!r}{origin}: umot supports {SUPPORTED_URLS}")
-
-
-def is_sqlite_memory(url: str) -> bool:
-    """``sqlite://`` or ``sqlite:///:memory:``: one connection holds the whole database."""
-    parsed = make_url(url)
-    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The database file of an SQLite URL (``None`` for in-memory or other dialects)."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
-        return None
-    return Path(parsed.database)
 
 
 def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:

@@ -19,7 +19,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 
-from models.db import create_engine_for, get_engine, is_sqlite_memory, normalize_url, sqlite_path
+from models.db import create_engine_for, get_engine
+from models.db_url import is_sqlite_memory, normalize_url, sqlite_path
 
 MODELS_DIR = Path(__file__).resolve().parent
 ALEMBIC_INI = MODELS_DIR / "alembic.ini"

@@ -15,7 +15,8 @@ from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
 import models.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
-from models.db import create_engine_for, normalize_url
+from models.db import create_engine_for
+from models.db_url import normalize_url
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):

@@ -29,8 +29,8 @@ class _UmotGroup(TyperGroup):
             settings = sys.modules.get("core.settings")  # a UMOT_* variable that does not parse
             if settings is not None and isinstance(exc, settings.SettingsError):
                 fail(str(exc))
-            db = sys.modules.get("models.db")  # not imported here: `umot --help` stays fast
-            if db is not None and isinstance(exc, db.DatabaseUrlError):
+            db_url = sys.modules.get("models.db_url")  # not imported here: `umot --help` stays fast
+            if db_url is not None and isinstance(exc, db_url.DatabaseUrlError):
                 fail(str(exc))
             sa_exc = sys.modules.get("sqlalchemy.exc")
             if sa_exc is not None and isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError)):

@@ -27,7 +27,7 @@ _opened: list[str] = []
 
 def store_error(exc: BaseException, url: str | None = None) -> str:
     """The one line for a store that cannot be reached (server down, wrong port, unreadable file)."""
-    from models.db import mask_password
+    from models.db_url import mask_password
 
     url = url or (_opened[-1] if _opened else None)
     reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
@@ -48,7 +48,8 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     """
     from sqlalchemy.exc import InterfaceError, OperationalError
 
-    from models.db import init_db, normalize_url, sqlite_path
+    from models.db import init_db
+    from models.db_url import normalize_url, sqlite_path
 
     url = normalize_url(database_url)
     path = sqlite_path(url)

@@ -35,7 +35,7 @@ def upgrade(
     """Create or migrate the store's tables (safe to repeat; what every start does too)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from models.db import normalize_url
+    from models.db_url import normalize_url
     from models.migrate import upgrade as run_upgrade
 
     url = normalize_url(database_url)
@@ -54,7 +54,7 @@ def current(
     """Show the database's schema revision and the newest one this code knows."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from models.db import normalize_url, sqlite_path
+    from models.db_url import normalize_url, sqlite_path
     from models.migrate import current_revision, head_revision
 
     url = normalize_url(database_url)
@@ -91,7 +91,7 @@ def revision(
     from alembic import command
     from alembic.util import CommandError
 
-    from models.db import normalize_url
+    from models.db_url import normalize_url
     from models.migrate import alembic_config
 
     url = normalize_url(database_url)

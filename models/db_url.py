@@ -1,0 +1,83 @@
+"""Store URLs: which ones umot accepts, how they are normalised and printed.
+
+SQLite (``sqlite:///PATH``, or in memory) and PostgreSQL through psycopg 3;
+``postgres://`` and ``postgresql://`` URLs are mapped to psycopg 3. A URL that
+does not parse or names another database raises :class:`DatabaseUrlError`, one
+line naming it with its password masked, before any driver is loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+SUPPORTED_DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
+SUPPORTED_URLS = "SQLite (sqlite:///PATH) and PostgreSQL (postgresql://USER@HOST/DB)"
+
+
+class DatabaseUrlError(ValueError):
+    """A store URL umot cannot use; the message names it (password masked) and what works."""
+
+
+def mask_password(url: str) -> str:
+    """``url`` fit to print: any password shown as ``***``, even when the URL does not parse."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"([^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+def normalize_url(url: str | None = None) -> str:
+    """Resolve ``None`` from settings, map ``postgres(ql)://`` to psycopg 3, and check it.
+
+    Raises :class:`DatabaseUrlError` (one line) for a URL that does not parse
+    or names another database, instead of a driver's ImportError deep inside
+    SQLAlchemy.
+    """
+    origin = ""
+    if url is None:
+        from core.settings import get_settings
+
+        settings = get_settings()
+        url = settings.database_url
+        origin = " (from UMOT_DATABASE_URL)" if settings.database_url_override else ""
+    for prefix in ("postgres://", "postgresql://", "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            url = "postgresql+psycopg://" + url[len(prefix) :]
+            break
+    _check_url(url, origin)
+    return url
+
+
+@lru_cache(maxsize=64)
+def _check_url(url: str, origin: str = "") -> None:
+    """Raise :class:`DatabaseUrlError` unless ``url`` is SQLite or PostgreSQL (psycopg 3)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        problem = "cannot parse database URL"
+    else:
+        backend = parsed.get_backend_name()
+        # get_driver_name() only after the backend check: it loads the dialect ("foo://" has none).
+        if backend in SUPPORTED_DRIVERS and SUPPORTED_DRIVERS[backend] == parsed.get_driver_name():
+            return
+        problem = "unsupported database URL"
+    raise DatabaseUrlError(f"{problem} {mask_password(url)!r}{origin}: umot supports {SUPPORTED_URLS}")
+
+
+def is_sqlite_memory(url: str) -> bool:
+    """``sqlite://`` or ``sqlite:///:memory:``: one connection holds the whole database."""
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file of an SQLite URL (``None`` for in-memory or other dialects)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
