@@ -134,3 +134,18 @@ def test_the_nightly_report_shows_reply_rate_and_hours() -> None:
     table = "\n".join(_week_table(report))
     assert "| Detractors answered at the source | 75% | 50% | +25 pts |" in table
     assert "| Median hours to reply | 16.2 h | 20.0 h | -3.75 |" in table
+
+
+def test_dismissed_flags_count_nowhere_in_the_reply_figures(session: Session, brand_id: int) -> None:
+    """A dismissed flag is not a detractor: its reply neither raises the reply rate nor sets the hours."""
+    from datetime import timedelta
+
+    rows = [{**REVIEW, "external_id": "open"}, {**REVIEW, **REPLY, "external_id": "dismissed"}]
+    ids = crud.upsert_reviews(session, rows, brand_id=brand_id).new_ids
+    crud.upsert_flags(session, [{"review_id": i, "brand_id": brand_id} for i in ids])
+    dismissed = session.exec(select(Flag).where(Flag.review_id == ids[1])).one()
+    update_flag(session, dismissed.id, actor="cli:ana", status="dismissed")
+    session.commit()
+    now = datetime.now(UTC)
+    [acme] = crud.brand_summary(session, since=now - timedelta(days=1), until=now + timedelta(days=1))
+    assert (acme["reply_rate"], acme["median_reply_hours"]) == (0.0, None)

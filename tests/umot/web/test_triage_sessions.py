@@ -125,3 +125,18 @@ def test_umot_web_passes_secure_cookies_on(seeded, monkeypatch, flag: list[str],
     monkeypatch.setattr(web_cli, "listen_error", lambda host, port: None)  # whatever holds port 8000 here
     _umot("web", *flag, "--database-url", seeded.url)
     assert seen == {"secure_cookies": expected, "served": True}
+
+
+def test_a_disabled_user_has_no_session_even_at_their_current_version() -> None:
+    """Disabling bumps the session version too; the disabled check holds on its own (e.g. a row edited by hand)."""
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from models.tables import User, utcnow
+    from umot.web.auth import session_is_current
+
+    user = User(id=7, email="ana@acme.example", password_hash="x", session_version=3)
+    request = cast(Any, SimpleNamespace(session={"user_id": 7, "version": 3}))
+    assert session_is_current(request, user)
+    user.disabled_at = utcnow()
+    assert not session_is_current(request, user)
