@@ -88,3 +88,33 @@ def test_several_crawls_in_one_process_keep_their_own_runs_and_failures(
     runs = _runs(url)
     assert [r.status for r in runs] == ["ok", "failed", "ok", "ok", "ok"]
     assert "no-such-spider" in (runs[1].error_message or "")
+
+
+def test_a_crawl_that_finished_keeps_its_outcome_when_a_slower_one_times_the_process_out(
+    demo_site, serve_site, local_settings, tmp_path, stored_reviews
+) -> None:
+    import threading
+
+    from models.db import init_db
+
+    url = f"sqlite:///{tmp_path / 'timeout.db'}"
+    init_db(url)
+    release = threading.Event()
+
+    def never_answers(hit: Any) -> tuple[int, str, bytes]:
+        release.wait(120)
+        return 200, "text/html", b"<html></html>"
+
+    slow = serve_site(tmp_path, {"/reviews": never_answers})
+    brand = demo_site.brands[0]
+    jobs = [CrawlJob("schemaorg", [brand.url], brand=brand.name, database_url=url, settings=local_settings),
+            CrawlJob("schemaorg", [slow.url("/reviews")], brand="Slow", database_url=url,
+                     settings={**local_settings, "DOWNLOAD_TIMEOUT": 300})]
+    try:
+        done, stuck = run_crawls(jobs, timeout=30)
+    finally:
+        release.set()
+    assert done.ok, done.error_message
+    assert done.items_new == len(stored_reviews(url, brand.name)) > 0
+    assert not stuck.ok and stuck.error_message == "crawl timed out after 30s"
+    assert [r.status for r in _runs(url)] == ["ok", "failed"]
