@@ -97,3 +97,30 @@ def test_claims_follow_the_single_process_scoring_order_so_batches_do_not_depend
     assert order != by_id  # the test means something only if content order is not arrival order
     batches = [_claim(engine, worker, limit=3) for worker in ("a", "b", "a", "b")]
     assert batches == [order[0:3], order[3:6], order[6:9], order[9:10]]  # the nightly's own batches
+
+
+def test_a_live_claim_made_between_the_candidate_query_and_the_insert_is_not_taken_over(
+    engine: Engine, brand_id: int, monkeypatch
+) -> None:
+    """The race the ON CONFLICT ... WHERE expires_at <= now guard settles: worker b claims a review
+    after worker a chose its candidates, before a's insert; a must not take b's live claim."""
+    from datetime import timedelta
+
+    from sqlalchemy import insert, select
+
+    from models.crud import claims
+    from models.tables import utcnow
+
+    ids = _reviews(engine, brand_id, 3)
+    real_insert_for = claims.insert_for
+
+    def b_claims_first(session, table):  # noqa: ANN001, ANN202
+        session.execute(insert(claims.CLAIM_TABLE).values(
+            review_id=ids[0], model_version=VERSION, claimed_by="b", expires_at=utcnow() + timedelta(seconds=60)))
+        return real_insert_for(session, table)
+
+    monkeypatch.setattr(claims, "insert_for", b_claims_first)
+    assert _claim(engine, "a") == ids[1:]
+    with session_scope(engine, write=False) as session:
+        holders = dict(session.execute(select(claims.CLAIM_TABLE.c.review_id, claims.CLAIM_TABLE.c.claimed_by)).all())
+    assert holders == {ids[0]: "b", ids[1]: "a", ids[2]: "a"}

@@ -95,6 +95,7 @@ def test_import_csv_with_a_ten_point_scale(tmp_path: Path, db_url: str) -> None:
     [
         ("bad.csv", CSV + 'a4,eleven,Dan,,,"text"\n', "bad.csv line 5: rating 'eleven' is not a number"),
         ("bad.csv", CSV + 'a4,12,Dan,,,"text"\n', "bad.csv line 5: rating 12 is outside 0-10"),
+        ("bad.csv", CSV + 'a4,-1,Dan,,,"text"\n', "bad.csv line 5: rating -1 is outside 0-10"),
         ("bad.csv", CSV + 'a4,3,Dan,,,""\n', "bad.csv line 5: the text is empty"),
         ("bad.csv", CSV + 'a4,3,Dan,,not-a-date-at-all,"x"\n', "bad.csv line 5: date 'not-a-date-at-all' is not a date"),
         ("nocol.csv", "id,stars\n1,5\n", "nocol.csv: no text column"),

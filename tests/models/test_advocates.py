@@ -1,0 +1,42 @@
+"""models.crud.advocates: who counts as an advocate (recommends, no low stars, no negative text), and when."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import Session
+
+from models import crud
+from models.crud.advocates import list_advocates
+
+WEEK_START, WEEK_END = datetime(2026, 11, 16, tzinfo=UTC), datetime(2026, 11, 23, tzinfo=UTC)
+
+
+def _review(session: Session, brand_id: int, ext: str, *, rating: float | None = 5, label: str | None = "positive",
+            intent: str | None = "recommend", published: datetime = datetime(2026, 11, 18, tzinfo=UTC)) -> None:
+    row = {"source": "trustpilot", "external_id": ext, "text": f"review {ext}", "author": ext, "rating": rating,
+           "published_at": published, "referral_intent": intent}
+    [review_id] = crud.upsert_reviews(session, [row], brand_id=brand_id).new_ids
+    if label is not None:
+        crud.save_scores(session, [{"review_id": review_id, "model_version": "m1", "label": label}])
+
+
+def _authors(session: Session, brand_id: int, **window: datetime) -> list[str | None]:
+    return sorted(a.author for a in list_advocates(session, brand_ids=[brand_id], **window))
+
+
+def test_an_advocate_recommends_with_no_low_stars_and_no_negative_text(session: Session, brand_id: int) -> None:
+    _review(session, brand_id, "rated-5")
+    _review(session, brand_id, "rated-4", rating=4, label="neutral")
+    _review(session, brand_id, "unrated-unscored", rating=None, label=None)
+    _review(session, brand_id, "rated-2", rating=2)  # a recommendation with low stars: a warning's sarcasm, or mixed
+    _review(session, brand_id, "negative-text", rating=None, label="negative")
+    _review(session, brand_id, "no-intent", intent=None)
+    _review(session, brand_id, "warns", intent="warn")
+    assert _authors(session, brand_id) == ["rated-4", "rated-5", "unrated-unscored"]
+
+
+def test_the_window_includes_its_start_and_excludes_its_end(session: Session, brand_id: int) -> None:
+    _review(session, brand_id, "first-moment", published=WEEK_START)
+    _review(session, brand_id, "next-week", published=WEEK_END)
+    assert _authors(session, brand_id, since=WEEK_START, until=WEEK_END) == ["first-moment"]
