@@ -52,7 +52,11 @@ def test_a_dead_workers_claims_expire_and_are_taken_over_while_a_live_ones_are_r
     time.sleep(0.7)
     assert _claim(engine, "live", lease=0.5) == ids  # expired: taken over
     with session_scope(engine) as session:
+        crud.release_claims(session, ids, model_version=VERSION, worker="dead")  # the dead worker's late release
+    assert _claim(engine, "other") == []  # drops nothing of the live worker's
+    with session_scope(engine) as session:
         assert crud.renew_claims(session, worker="live", lease_seconds=60) == 3
+        assert crud.renew_claims(session, worker="idle", lease_seconds=0) == 0  # renews its own claims only
     time.sleep(0.7)
     assert _claim(engine, "other") == []  # renewed: still live
 
@@ -78,10 +82,15 @@ def test_a_unit_is_taken_by_one_worker_and_reopened_only_after_its_worker_stoppe
     assert second is not None and second.attempts == 2
     with session_scope(engine) as session:
         assert not crud.finish_shard(session, second.id, "w1", {"late": True})  # w1's late outcome is refused
+        assert not crud.beat_shard(session, second.id, "w1")  # and its heartbeat no longer keeps the unit
         assert crud.beat_shard(session, second.id, "w2")
         assert crud.finish_shard(session, second.id, "w2", {"sources": []})
         rows = crud.night_shards(session, night="n1", kind="crawl")
     assert [(r.shard, r.status) for r in rows] == [(0, "done"), (1, "pending")]
+    assert take("w3", 0.5) is None  # a finished unit is never taken again (a retried flow run finds it done)
+    with session_scope(engine) as session:
+        crud.reopen_shard(session, second.id)  # the parent reopens only units whose worker died
+        assert [r.status for r in crud.night_shards(session, night="n1", kind="crawl")] == ["done", "pending"]
 
 
 def test_claims_follow_the_single_process_scoring_order_so_batches_do_not_depend_on_workers(
