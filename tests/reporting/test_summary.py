@@ -27,3 +27,21 @@ def test_nps_bands(stars: list[float | None], score: float) -> None:
 
 def test_nps_of_no_stars_is_nan() -> None:
     assert math.isnan(nps(pd.Series([None], dtype=float)))
+
+
+def test_weekly_stats_put_a_review_in_the_week_of_the_teams_timezone() -> None:
+    """Sunday 23:30 UTC is already Monday in Berlin: the review counts in the next ISO week there."""
+    from zoneinfo import ZoneInfo
+
+    from reporting.summary import weekly_stats
+    from reporting.weeks import IsoWeek
+
+    reviews = pd.DataFrame({
+        "brand_id": [1], "date": pd.to_datetime(["2026-11-22T23:30:00Z"]), "rating": [5.0], "label": ["positive"],
+        "stars": [4.8], "flag_status": [None], "replied": [False], "reply_hours": [float("nan")],
+    })
+    weeks = [IsoWeek(2026, 47), IsoWeek(2026, 48)]
+    utc = weekly_stats(reviews, [1], weeks, ZoneInfo("UTC"))["reviews"].to_dict()
+    berlin = weekly_stats(reviews, [1], weeks, ZoneInfo("Europe/Berlin"))["reviews"].to_dict()
+    assert (utc[(1, "2026-W47")], utc[(1, "2026-W48")]) == (1, 0)
+    assert (berlin[(1, "2026-W47")], berlin[(1, "2026-W48")]) == (0, 1)
