@@ -30,3 +30,14 @@ def test_status_all_lists_every_status_like_the_web_tab(seeded) -> None:
 def test_unknown_status_names_all_among_the_choices(seeded) -> None:
     r = runner.invoke(app, ["detractors", "list", "--status", "everything", "--database-url", seeded.url])
     assert r.exit_code == 2 and "choose from open, all," in r.output
+
+
+def test_open_means_new_in_progress_or_responded(seeded) -> None:
+    """Open is the web queue's Open tab: a flag answered at the source stays there until a triager resolves it."""
+    a1, a2 = seeded.flags["a1"], seeded.flags["a2"]
+    for flag_id, status in ((a1, "responded"), (a2, "in_progress")):
+        r = runner.invoke(app, ["detractors", "set", str(flag_id), "--status", status, "--database-url", seeded.url])
+        assert r.exit_code == 0, r.output
+    opened = _ids(seeded.url, "--status", "open")
+    assert a1 in opened and a2 in opened
+    assert _ids(seeded.url, "--status", "responded") == [a1]
