@@ -102,6 +102,10 @@ def test_same_review_in_json_ld_and_microdata_is_kept_once() -> None:
     ("value", "best", "worst", "expected"),
     [
         (4, None, None, (4.0, 4.0, 5.0)),
+        (5, None, None, (5.0, 5.0, 5.0)),  # the top of each inferred scale stays on it
+        (10, None, None, (5.0, 10.0, 10.0)),
+        (100, None, None, (5.0, 100.0, 100.0)),
+        ("3/5", "10", None, (1.89, 3.0, 10.0)),  # the page's bestRating wins over a fraction in the text
         ("4,5", None, None, (4.5, 4.5, 5.0)),
         ("4.5 stars", None, None, (4.5, 4.5, 5.0)),
         ("8/10", None, None, (4.11, 8.0, 10.0)),
@@ -114,6 +118,8 @@ def test_same_review_in_json_ld_and_microdata_is_kept_once() -> None:
         (6, 5, None, (None, 6.0, 5.0)),  # outside the scale: unrated, raw kept
         (250, None, None, (None, 250.0, None)),
         ("n/a", None, None, (None, None, None)),
+        (True, None, None, (None, None, None)),  # a boolean is not a rating
+        (float("nan"), None, None, (None, None, None)),
         (None, None, None, (None, None, None)),
     ],
 )
