@@ -26,3 +26,13 @@ def test_a_review_stored_under_its_legacy_id_is_not_stored_again(session, brand_
     assert session.exec(select(Review.external_id)).all() == [old]
     other = crud.upsert_reviews(session, [{"source": source, "author": author, "text": "Works fine."}], brand_id=brand_id)
     assert other.new == 1
+
+
+def test_the_content_id_reads_through_unicode_forms_but_not_across_sources() -> None:
+    from models.identity import is_content_id
+
+    source, author, text = "schemaorg:shop.example", "Ann", "Great ﬁt, ＦＡＳＴ delivery"
+    assert content_id(source, "ANN ", text) == content_id(source, author, "great fit, fast  delivery")  # NFKC, case
+    assert content_id("trustpilot", author, text) != content_id(source, author, text)
+    assert is_content_id(None, source, author, text) and is_content_id(content_id(source, author, text), source, author, text)
+    assert not is_content_id("review-12345", source, author, text)  # the site's own id
