@@ -41,7 +41,7 @@ def test_ampersands_and_markdown_links_are_defused() -> None:
 @pytest.mark.parametrize(
     "url",
     ["javascript:alert(1)", "data:text/html,hi", "ftp://shop.test/r", "//evil.example/x", "https://",
-     "https://shop.test/r|Your invoice", "https://shop.test/a b", "https://shop.test/<!channel>", None, ""],
+     "https://shop.test/r|Your invoice", "https://shop.test/r|Invoice", "https://shop.test/a b", "https://shop.test/<!channel>", None, ""],
 )
 def test_only_plain_http_links_are_posted(url: str | None) -> None:
     line = _message("Bad", url=url).splitlines()[1]
