@@ -46,3 +46,17 @@ def test_unusable_ratings_fall_back_to_the_text(rating):
 def test_no_text_score_and_no_rating_is_not_a_detractor():
     assert decide(None, None) == (False, [])
     assert decide(None, 1)[0] is True
+
+
+def test_each_threshold_includes_its_own_value():
+    from nlp.detractor import DETRACTOR_THRESHOLD, MISMATCH_THRESHOLD
+
+    assert decide(DETRACTOR_THRESHOLD, None)[0] is True
+    assert decide(MISMATCH_THRESHOLD, 5)[0] is True
+    assert decide(MISMATCH_THRESHOLD - 0.01, 5)[0] is False
+
+
+def test_a_rating_outside_1_to_5_is_ignored_and_the_reasons_say_so():
+    assert valid_rating(0) is None and valid_rating(5.5) is None
+    assert decide(0.1, 0) == (False, ["rating 0 ignored (not 1-5)"])
+    assert decide(0.9, 9)[1] == ["rating 9 ignored (not 1-5)", "negative text (p_negative 0.90)"]

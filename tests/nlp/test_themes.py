@@ -140,3 +140,23 @@ def test_umot_score_adds_themes_stages_and_primary_stage(tmp_path: Path, tiny_ch
                                    "--brand", "Acme"])
     assert bad.exit_code != 0 and "theme 'card' has an empty description" in bad.output
     assert not (tmp_path / "o2.jsonl").exists()
+
+
+def test_a_negator_flips_a_word_up_to_three_words_after_it() -> None:
+    from nlp.themes.clauses import polarity
+
+    assert polarity("good") > 0 > polarity("not at all good")
+    assert polarity("not that it was really good") == polarity("good")  # five words back: no longer negated
+
+
+def test_a_clause_reads_positive_or_negative_from_a_score_of_one() -> None:
+    from nlp.themes.clauses import label
+
+    assert (label(1.0), label(-1.0), label(0.99), label(-0.99, "positive")) == ("positive", "negative", "neutral", "positive")
+
+
+def test_a_correction_adds_missing_themes_keeps_found_ones_and_needs_most_words_in_common() -> None:
+    memory = CorrectionMemory([Correction("The courier left my parcel in the rain", ("delivery", "service_staff"), (), "negative")])
+    fixed = memory.apply("The courier left my parcel in the rain!", {"delivery": "neutral"})
+    assert fixed == {"delivery": "neutral", "service_staff": "negative"}  # the detector's own polarity stays
+    assert memory.apply("The courier was on time, my parcel dry despite the rain", {}) == {}  # 3 of 7 stems shared
