@@ -62,3 +62,16 @@ def test_update_flag_records_each_change(any_seeded) -> None:
         update_flag(s, flag_id, actor="t", status="new")
         trail = [(e.field_name, e.old_value, e.new_value) for e in flag_events(s, flag_id)]
     assert trail[-2:] == [("status", "dismissed", "new"), ("corrected_label", "positive", None)]
+
+
+def test_one_flag_or_review_link_is_found_only_within_the_given_brands(any_seeded) -> None:
+    """The detail queries scope by brand themselves, not only the routes that call them."""
+    from models.crud.triage import flag_id_for_review, get_queue_row
+
+    s_ = any_seeded
+    globex_flag, globex_review = s_.flags["g0"], s_.reviews["g0"]
+    with session_scope(get_engine(s_.url), write=False) as s:
+        assert get_queue_row(s, globex_flag, [s_.acme]) is None and get_queue_row(s, globex_flag, []) is None
+        assert get_queue_row(s, globex_flag, [s_.globex]) is not None and get_queue_row(s, globex_flag, None) is not None
+        assert flag_id_for_review(s, globex_review, [s_.acme]) is None
+        assert flag_id_for_review(s, globex_review, [s_.globex]) == globex_flag
