@@ -55,6 +55,11 @@ def _gaps(session: Session, brand_id: int, rival_ids: Sequence[int], start: date
     return gaps
 
 
+def verdict(gap: float) -> str:
+    """``gap`` points more negative than the rivals: worse, better, or on par within ``PAR_POINTS``."""
+    return "worse" if gap > PAR_POINTS else "better" if gap < -PAR_POINTS else "on par"
+
+
 def theme_benchmark_rows(
     session: Session, brand_id: int, rival_ids: Sequence[int], week: str, start: datetime, end: datetime
 ) -> list[list[object]]:
@@ -63,9 +68,8 @@ def theme_benchmark_rows(
     before = _gaps(session, brand_id, rival_ids, start - timedelta(days=7), start)
     rows = []
     for theme, (n, mine, rn, theirs, gap) in sorted(now.items(), key=lambda item: (-item[1][4], item[0])):
-        verdict = "worse" if gap > PAR_POINTS else "better" if gap < -PAR_POINTS else "on par"
         change = round(gap - before[theme][4], 1) if theme in before else None
-        rows.append([week, theme, n, mine, rn, theirs, gap, verdict, change])
+        rows.append([week, theme, n, mine, rn, theirs, gap, verdict(gap), change])
     return rows
 
 
