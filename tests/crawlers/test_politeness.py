@@ -105,3 +105,40 @@ def test_crawl_of_a_refused_address_fails_once_and_says_so(tmp_path: Path) -> No
     text = log.read_text()
     assert "could not fetch" in text  # the log is this crawl's
     assert "Retrying" not in text and "backing off" not in text
+
+
+def test_back_off_doubles_per_attempt_follows_retry_after_and_is_capped() -> None:
+    from scrapy import Request, Spider
+    from scrapy.utils.test import get_crawler
+
+    crawler = get_crawler(Spider, {"CRAWL_RETRY_BACKOFF_BASE": 2, "CRAWL_RETRY_BACKOFF_MAX": 10})
+    mw = BackoffRetryMiddleware.from_crawler(crawler)
+
+    def retry(attempt: int) -> Request:
+        return Request("http://x/", meta={"retry_times": attempt})
+
+    def asked(seconds: str) -> HtmlResponse:
+        return HtmlResponse("http://x/", status=429, headers={"Retry-After": seconds}, body=b"")
+
+    assert [mw._delay(retry(n), None) for n in (1, 2, 3, 4)] == [2, 4, 8, 10]
+    assert mw._delay(retry(3), asked("1")) == 1  # the site's own wait, even a shorter one
+    assert mw._delay(retry(1), asked("600")) == 10  # a site cannot park the crawl for ten minutes
+
+
+def test_a_user_agent_set_for_a_crawl_beats_the_contact_default() -> None:
+    from scrapy import Spider
+    from scrapy.utils.test import get_crawler
+
+    from crawlers.middlewares import ContactUserAgentMiddleware
+
+    def agent(**settings: tuple[str, str]) -> str:
+        """The User-Agent a crawl sends, given settings as (value, Scrapy priority)."""
+        crawler = get_crawler(Spider, {"CRAWL_VERSION": "1.2.3"})
+        crawler.settings.frozen = False  # get_crawler applies every setting at one priority; set each at its own
+        for name, (value, priority) in settings.items():
+            crawler.settings.set(name, value, priority=priority)
+        return ContactUserAgentMiddleware.from_crawler(crawler).user_agent
+
+    contact = ("https://brand.example/bot", "project")
+    assert agent(CRAWL_CONTACT_URL=contact) == "umot/1.2.3 (+https://brand.example/bot)"
+    assert agent(CRAWL_CONTACT_URL=contact, USER_AGENT=("AcmeMonitor/2.0", "cmdline")) == "AcmeMonitor/2.0"  # -s USER_AGENT=...
