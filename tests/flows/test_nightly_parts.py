@@ -30,6 +30,7 @@ def test_severity_orders_by_negativity_rating_and_warnings() -> None:
     assert severity(None, None) == 0.5
     assert severity(0.6, 3.0) < severity(0.6, 1.0) < severity(0.6, 1.0, "warn")
     assert severity(0.99, 1.0, "warn") == 1.0  # capped
+    assert severity(0.8, 0.0) == severity(0.8, 7.0) == 0.8  # a rating off the 1-5 scale counts as none
 
 
 def test_flag_rows_only_detractors_with_reasons_and_severity() -> None:
