@@ -1,4 +1,4 @@
-"""reporting.advocates: one advocate's CSV row, dated in the export's timezone."""
+"""reporting.advocates (advocates-<brand>-<week>.csv): one advocate's row, dated in the export's timezone."""
 
 from __future__ import annotations
 
