@@ -1,4 +1,4 @@
-"""What one crawl of :func:`crawlers.runner.run_crawls` is, and the Scrapy settings and spider arguments it runs with.
+"""One crawl of the runner: where its items go, and the Scrapy settings and spider arguments it runs with.
 
 :func:`job_settings` decides where a crawl's items go (a JSONL file, or the
 store), migrates each store once per batch of crawls and opens the CrawlRun that
