@@ -31,3 +31,10 @@ def test_the_default_limit_comes_from_the_settings(engine, brand_id, monkeypatch
     with session_scope(engine) as s:
         result = upsert_reviews(s, [{"source": "shop", "external_id": "a", "text": "x" * 501}], brand_id=brand_id)
     assert result.texts_cut == 1
+
+
+def test_a_review_repeated_in_one_batch_is_stored_and_counted_once(engine, brand_id) -> None:
+    row = {"source": "shop", "external_id": "twice", "text": "Too long. " * 200}
+    with session_scope(engine) as s:
+        result = upsert_reviews(s, [row, dict(row)], brand_id=brand_id, max_text_chars=1000)
+    assert (result.new, result.existing, result.texts_cut) == (1, 1, 1)
