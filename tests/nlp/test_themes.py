@@ -83,6 +83,8 @@ def test_brand_themes_match_their_example_phrases_without_training() -> None:
     (Theme("card", "", ("a",)), "empty description"),
     (Theme("card", "x" * 201, ("a",)), "longer than 200"),
     (Theme("card", "x", ()), "needs 1 to 20 example phrases"),
+    (Theme("card", "x", tuple(f"phrase {i}" for i in range(21))), "needs 1 to 20 example phrases"),
+    (Theme("c" * 41, "x", ("a",)), "at most 40 characters"),
     (Theme("card", "x", ("the",)), "empty example phrase"),
     (Theme("card", "x", ("a" * 81,)), "longer than 80"),
 ])

@@ -56,8 +56,9 @@ def test_removing_a_user_ends_sessions(ana, seeded) -> None:
     assert "ana@acme.example" not in _umot("users", "list", "--database-url", seeded.url).output
 
 
-def test_a_disabled_user_is_out_until_enabled(ana, seeded) -> None:
+def test_a_disabled_user_is_out_until_enabled(app, ana, seeded) -> None:
     db = ("--database-url", seeded.url)
+    copy = _copy_of(app, ana)  # a cookie taken before the user was disabled
     _umot("users", "disable", "ana@acme.example", *db)
     assert _is_logged_out(ana)
     r = login(ana, "ana@acme.example")
@@ -65,6 +66,7 @@ def test_a_disabled_user_is_out_until_enabled(ana, seeded) -> None:
     assert "ana@acme.example\tmember (disabled)\tAcme" in _umot("users", "list", *db).output
     _umot("users", "enable", "ana@acme.example", *db)
     assert login(ana, "ana@acme.example").status_code == 303 and not _is_logged_out(ana)
+    assert _is_logged_out(copy)  # enabling again does not bring the old sessions back
 
 
 def test_users_brands_adds_and_removes_on_the_next_page(ana, seeded) -> None:
