@@ -26,6 +26,9 @@ def test_load_reads_tables_and_a_missing_file_is_empty(tmp_path: Path) -> None:
     ios, blog = load_sources(path)
     assert ios == SourceConfig("Acme", "ios", "appstore", [], {"app_id": "42"}, True)
     assert blog.urls == ["https://blog.example/feed"] and blog.enabled is False
+    path.write_text('[[sources]]\nbrand = "Acme"\nname = "x"\nspider = "feed"\nurls = [" https://a.example ", " "]\n',
+                    encoding="utf-8")
+    assert load_sources(path)[0].urls == ["https://a.example"]  # trimmed, blanks dropped
 
 
 @pytest.mark.parametrize(
@@ -36,6 +39,10 @@ def test_load_reads_tables_and_a_missing_file_is_empty(tmp_path: Path) -> None:
         ('[[sources]]\nname = "a"\nspider = "feed"\n', "source #1: 'brand' must be a non-empty string"),
         ('[[sources]]\nbrand = "A"\nname = "a"\nspider = "feed"\nurl = "x"\n', "unknown key(s) url"),
         ('[[sources]]\nbrand = "A"\nname = "a"\nspider = "feed"\nenabled = "no"\n', "'enabled' must be true or false"),
+        ('[[sources]]\nbrand = "A"\nname = "a"\nspider = "  "\n', "source #1: 'spider' must be a non-empty string"),
+        ('[[sources]]\nbrand = "A"\nname = "a"\nspider = "feed"\nurls = ["https://a.example", 3]\n',
+         "'urls' must be a list of strings"),
+        ('[[sources]]\nbrand = "A"\nname = "a"\nspider = "feed"\noptions = "app_id=42"\n', "'options' must be a table"),
         ('[[sources]]\nbrand = "A"\nname = "a"\nspider = "feed"\n[[sources]]\nbrand = "A"\nname = "a"\nspider = "rss"\n',
          "source #2: A/a is listed twice"),
     ],
