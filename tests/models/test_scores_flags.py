@@ -137,3 +137,21 @@ def test_brand_summary(engine, brand_id) -> None:
                            "detractors": 0, "share_negative": None, "share_neutral": None, "share_positive": None,
                            "avg_rating": None, "avg_stars": None, "reply_rate": None, "median_reply_hours": None}
     assert [b["new_reviews"] for b in later] == [0, 0]
+
+
+def test_scores_are_read_per_model_version_newest_first_and_in_the_callers_order(engine, brand_id) -> None:
+    from models.crud import latest_scores, unscored_ids_in_scoring_order
+    from models.crud.scores import unscored_reviews_among
+
+    rows = [{"source": "s", "external_id": f"r{i}", "text": "x" * (3 - i)} for i in range(3)]
+    with session_scope(engine) as s:
+        ids = upsert_reviews(s, rows, brand_id=brand_id).new_ids
+        save_scores(s, [{"review_id": ids[0], "model_version": "m@1", "label": "negative"}])
+        save_scores(s, [{"review_id": ids[0], "model_version": "m@2", "label": "positive"}])
+    with session_scope(engine, write=False) as s:
+        assert latest_scores(s, [ids[0]])[ids[0]].label == "positive"  # the newest, of any version
+        assert latest_scores(s, [ids[0]], model_version="m@1")[ids[0]].label == "negative"
+        assert sorted(unscored_ids_in_scoring_order(s, model_version="m@2")) == sorted(ids[1:])
+        assert sorted(unscored_ids_in_scoring_order(s, model_version="m@3")) == sorted(ids)  # a new model reads all
+        among = unscored_reviews_among(s, [ids[2], ids[0], ids[1]], model_version="m@2")
+        assert [r.id for r in among] == [ids[2], ids[1]]
