@@ -158,10 +158,9 @@ class StorePipeline:
         try:
             return get_engine(self.url) if self.migrated else init_db(self.url)
         except Exception as exc:
-            from sqlalchemy.engine import make_url
+            from models.db_url import mask_password
 
-            where = make_url(self.url).render_as_string(hide_password=True)
-            message = f"cannot open the store {where}: {type(exc).__name__}: {exc}"
+            message = f"cannot open the store {mask_password(self.url)}: {type(exc).__name__}: {exc}"
             self.crawler.stats.set_value(keys.FIRST_ERROR, message.splitlines()[0][:1000])
             raise
 

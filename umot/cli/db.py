@@ -16,15 +16,11 @@ db_app = typer.Typer(
 )
 
 
-def _shown(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
-
-
 def _database_error(url: str, exc: Exception) -> None:
+    from models.db_url import mask_password
+
     reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-    fail(f"cannot migrate database {_shown(url)}: {reason}")
+    fail(f"cannot migrate database {mask_password(url)}: {reason}")
 
 
 @db_app.command("upgrade")
@@ -35,7 +31,7 @@ def upgrade(
     """Create or migrate the store's tables (safe to repeat; what every start does too)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from models.db_url import normalize_url
+    from models.db_url import mask_password, normalize_url
     from models.migrate import upgrade as run_upgrade
 
     url = normalize_url(database_url)
@@ -43,7 +39,7 @@ def upgrade(
         reached = run_upgrade(url, revision)
     except (SQLAlchemyError, OSError) as exc:
         _database_error(url, exc)
-    typer.echo(f"{_shown(url)}: at revision {reached}")
+    typer.echo(f"{mask_password(url)}: at revision {reached}")
 
 
 @db_app.command("current")
@@ -54,23 +50,23 @@ def current(
     """Show the database's schema revision and the newest one this code knows."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from models.db_url import normalize_url, sqlite_path
+    from models.db_url import mask_password, normalize_url, sqlite_path
     from models.migrate import current_revision, head_revision
 
     url = normalize_url(database_url)
     path = sqlite_path(url)
     if path is not None and not path.exists():  # say so, rather than read a mistyped path as an empty store
-        typer.echo(f"{_shown(url)}: no database at {path} yet, newest revision {head_revision()} "
+        typer.echo(f"{mask_password(url)}: no database at {path} yet, newest revision {head_revision()} "
                    "(`umot db upgrade` creates it)")
         raise typer.Exit(1 if check else 0)
     try:
         at = current_revision(url)
     except (SQLAlchemyError, OSError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        fail(f"cannot open database {_shown(url)}: {reason}")
+        fail(f"cannot open database {mask_password(url)}: {reason}")
     head = head_revision()
     state = "up to date" if at == head else "behind: run `umot db upgrade`"
-    typer.echo(f"{_shown(url)}: revision {at or '(none)'}, newest {head} ({state})")
+    typer.echo(f"{mask_password(url)}: revision {at or '(none)'}, newest {head} ({state})")
     if check and at != head:
         raise typer.Exit(1)
 
@@ -91,14 +87,14 @@ def revision(
     from alembic import command
     from alembic.util import CommandError
 
-    from models.db_url import normalize_url
+    from models.db_url import mask_password, normalize_url
     from models.migrate import alembic_config
 
     url = normalize_url(database_url)
     try:
         scripts = command.revision(alembic_config(url), message=message, autogenerate=autogenerate)
     except CommandError as exc:
-        fail(f"cannot write a migration for {_shown(url)}: {exc}")
+        fail(f"cannot write a migration for {mask_password(url)}: {exc}")
     for script in scripts if isinstance(scripts, list) else [scripts]:
         if script is not None:
             typer.echo(script.path)
