@@ -1,4 +1,4 @@
-"""reporting.summary: the NPS-style score's bands, at their edges."""
+"""reporting.summary: the NPS-style bands at their edges, and which ISO week a review counts in."""
 
 from __future__ import annotations
 
