@@ -1,4 +1,4 @@
-"""crawlers.pipelines.ReviewCheckPipeline: every spider's reviews completed the same way, empty ones dropped."""
+"""crawlers.pipelines.review_check.ReviewCheckPipeline: every spider's reviews completed the same way, empty ones dropped."""
 
 from __future__ import annotations
 

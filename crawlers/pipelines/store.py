@@ -1,16 +1,9 @@
-"""Where review items go: checked and completed, then to a JSONL file or to the store.
-
-Each pipeline is built with ``from_crawler`` and switches itself off with
-``NotConfigured``: :class:`JsonLinesPipeline` runs when ``CRAWL_OUTPUT`` is set,
-:class:`StorePipeline` when a database URL is set and ``CRAWL_OUTPUT`` is not.
-"""
+"""Reviews to the store, in committed batches, with the page states read before them."""
 
 from __future__ import annotations
 
-import json
 import logging
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
@@ -21,79 +14,10 @@ from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.items import item_to_row
 from crawlers.page_state import PageStateItem
+from crawlers.pipelines.store_run import finish_crawl_run, open_crawl_run, open_store
 from crawlers.spiders.base import store_url
-from models.identity import content_id
-from models.status import CrawlStatus
 
 logger = logging.getLogger(__name__)
-
-
-class ReviewCheckPipeline:
-    """Completes every review the same way whatever spider produced it.
-
-    Tidies whitespace, fills a content-hash ``external_id`` where the site gave
-    none, and drops items with neither text nor rating (counted as parse errors).
-    """
-
-    def __init__(self, crawler: Crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> ReviewCheckPipeline:
-        return cls(crawler)
-
-    def process_item(self, item: Any) -> Any:
-        if isinstance(item, PageStateItem):
-            return item
-        for name in ("author", "title", "text"):
-            value = item.get(name)
-            if value is not None:
-                item[name] = " ".join(str(value).split()) if name != "text" else str(value).strip()
-        if not item.get("text") and item.get("rating") is None:
-            self.crawler.stats.inc_value(keys.PARSE_ERRORS)
-            raise DropItem(f"review without text or rating at {item.get('url')}")
-        item.setdefault("text", "")
-        if item.get("text") is None:
-            item["text"] = ""
-        if not item.get("external_id"):
-            item["external_id"] = content_id(item.get("source"), item.get("author"), item.get("text"))
-        if item.get("extra") is None:
-            item["extra"] = {}
-        return item
-
-
-class JsonLinesPipeline:
-    """One JSON object per review, one per line, to ``CRAWL_OUTPUT`` (overwritten)."""
-
-    def __init__(self, crawler: Crawler, path: Path):
-        self.crawler = crawler
-        self.path = path
-        self.file: IO[str] | None = None
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> JsonLinesPipeline:
-        path = crawler.settings.get("CRAWL_OUTPUT")
-        if not path:
-            raise NotConfigured
-        return cls(crawler, Path(path))
-
-    def open_spider(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - open for the whole crawl, closed in close_spider
-
-    def process_item(self, item: Any) -> Any:
-        assert self.file is not None
-        if isinstance(item, PageStateItem):  # only a store remembers pages
-            return item
-        self.file.write(json.dumps(item_to_row(item), ensure_ascii=False, default=str) + "\n")
-        self.file.flush()  # a crash keeps every line written so far
-        self.crawler.stats.inc_value(keys.ITEMS_NEW)
-        return item
-
-    def close_spider(self) -> None:
-        if self.file is not None:
-            self.file.close()
-            self.file = None
 
 
 class StorePipeline:
@@ -152,35 +76,11 @@ class StorePipeline:
             self._open_run(brand)
         self.crawler.stats.set_value(keys.RUN_ID, self.run_id)
 
-    def _open_engine(self) -> Any:
-        from models.db import get_engine, init_db
-
-        try:
-            return get_engine(self.url) if self.migrated else init_db(self.url)
-        except Exception as exc:
-            from models.db_url import mask_password
-
-            message = f"cannot open the store {mask_password(self.url)}: {type(exc).__name__}: {exc}"
-            self.crawler.stats.set_value(keys.FIRST_ERROR, message.splitlines()[0][:1000])
-            raise
-
     def _open_run(self, brand: str) -> None:
         """A plain ``scrapy crawl``: open the store and record the run here."""
-        from models import crud
-        from models.db import session_scope
-        from models.stored import stored_id
-
-        self.engine = self._open_engine()
-        with session_scope(self.engine) as session:
-            self.brand_id = stored_id(crud.get_or_create_brand(session, brand))
-            run = crud.start_crawl_run(
-                session,
-                brand_id=self.brand_id,
-                source_id=getattr(self.spider, "source_id", None),
-                spider=self.spider.name,
-            )
-            session.flush()
-            self.run_id = run.id
+        self.engine = open_store(self.url, migrated=self.migrated, stats=self.crawler.stats)
+        self.brand_id, self.run_id = open_crawl_run(
+            self.engine, brand=brand, source_id=getattr(self.spider, "source_id", None), spider=self.spider.name)
 
     def process_item(self, item: Any) -> Any:
         if self.failed:
@@ -208,7 +108,7 @@ class StorePipeline:
             if self.engine is None:
                 from core.settings import get_settings
 
-                self.engine = self._open_engine()
+                self.engine = open_store(self.url, migrated=self.migrated, stats=self.crawler.stats)
                 self.max_text_chars = get_settings().max_review_chars  # once a crawl, not once a batch
             with session_scope(self.engine) as session:
                 result = crud.upsert_reviews(
@@ -237,23 +137,5 @@ class StorePipeline:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.run_id is None or self.managed:  # the runner closes the runs it opened
             return
-        from models import crud
-        from models.db import session_scope
-
-        if self.failed:
-            reason = "store_failed"
-        summary = keys.summarise(self.crawler.stats.get_stats(), reason=reason)
-        try:
-            with session_scope(self.engine) as session:
-                crud.finish_crawl_run(
-                    session,
-                    self.run_id,
-                    status=CrawlStatus.ok if summary["ok"] else CrawlStatus.failed,
-                    pages=summary["pages"],
-                    items_scraped=summary["items_scraped"],
-                    items_new=summary["items_new"],
-                    errors=summary["errors"],
-                    error_message=summary["error_message"],
-                )
-        except Exception:  # noqa: BLE001 - the reviews are stored; the run row is bookkeeping
-            logger.exception("could not finish crawl run %s", self.run_id)
+        finish_crawl_run(self.engine, self.run_id, self.crawler.stats.get_stats(),
+                         "store_failed" if self.failed else reason)
