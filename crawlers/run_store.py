@@ -11,7 +11,7 @@ process has ended, killed or not. The crawl process imports the store only to
 write new reviews: one with nothing new never does.
 
 A plain ``scrapy crawl`` (no runner) does all of this itself
-(``crawlers.pipelines.StorePipeline``, ``ReviewSpider.known_ids``).
+(``crawlers.pipelines.store_run``, ``crawlers.known_reviews``).
 """
 
 from __future__ import annotations

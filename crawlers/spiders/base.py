@@ -35,9 +35,8 @@ from twisted.python.failure import Failure
 from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.extract.dates import parse_datetime
+from crawlers.known_reviews import KnownReviews
 from crawlers.middlewares import NOT_RETRIED
-from crawlers.reply_window import awaiting_reply_since
-from models.identity import content_id, is_content_id, legacy_content_id
 
 logger = logging.getLogger(__name__)
 
@@ -84,9 +83,7 @@ class ReviewSpider(scrapy.Spider):
         self.brand = (brand or "").strip() or None
         self.since = self._parse_since(since)
         self.source_id = int(source_id) if source_id not in (None, "", "None") else None
-        self._known: dict[str, set[str]] = {}
-        self._handed: dict[str, set[str]] | None = None  # the runner's ids of every source of the brand
-        self._brand_id: int | None = None
+        self.known = KnownReviews(self.name, self.brand)  # without a store until the spider opens
         self._db_url: str | None = None
         self.full_crawl = False
 
@@ -117,55 +114,21 @@ class ReviewSpider(scrapy.Spider):
         # were never read: CRAWL_FULL follows every next page once
         self.full_crawl = self.crawler.settings.getbool("CRAWL_FULL")
         known_file = self.crawler.settings.get(run_store.KNOWN_FILE)
+        handed = None
         if self._db_url and self.brand and known_file:  # handed over by the runner: no store query here
-            self._handed = run_store.read_known(known_file)
+            handed = run_store.read_known(known_file)
+        self.known = KnownReviews(self.name, self.brand, self._db_url, handed)
         if self._db_url and self.brand:
             for source in sorted({self.source_for(u) for u in self.start_urls}):
                 self.known_ids(source)
 
     def known_ids(self, source: str) -> set[str]:
-        """External ids already stored for (brand, source); empty without a store.
-
-        From the runner's hand-over (every source of the brand, read at open),
-        else from the store, once per source.
-        """
-        if source in self._known:
-            return self._known[source]
-        if self._handed is not None:
-            ids = self._handed.get(source, set())
-        elif self._db_url and self.brand:
-            ids = self._query_known(source, self.brand)
-        else:
-            self._known[source] = set()
-            return self._known[source]
-        logger.info("%d reviews already stored for %s / %s", len(ids), self.brand, source)
-        self._known[source] = ids
-        return ids
-
-    def _query_known(self, source: str, brand: str) -> set[str]:
-        from models import crud
-        from models.db import get_engine, session_scope
-        from models.stored import stored_id
-
-        with session_scope(get_engine(self._db_url)) as session:
-            if self._brand_id is None:
-                self._brand_id = stored_id(crud.get_or_create_brand(session, brand))
-            return set(crud.known_external_ids(
-                session, brand_id=self._brand_id, source=source,
-                awaiting_reply_since=awaiting_reply_since(self.name),
-            ))
+        """External ids already stored for (brand, source); empty without a store (``crawlers.known_reviews``)."""
+        return self.known.ids(source)
 
     def is_known(self, item: Any) -> bool:
         """Already stored? By the review's own id, else by the content id the store gives id-less reviews."""
-        source = item.get("source") or self.name
-        known = self.known_ids(source)
-        if not known:
-            return False
-        external_id = item.get("external_id")
-        author, text = item.get("author"), item.get("text")
-        if is_content_id(external_id, source, author, text):  # no id from the site: either content id
-            return content_id(source, author, text) in known or legacy_content_id(source, author, text) in known
-        return external_id in known
+        return self.known.contains(item)
 
     def has_known(self, source: str) -> bool:
         """Does the store hold any review of (brand, ``source``)? (Without a store: no.)"""
