@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from scrapy.settings import Settings
 
 
-def _parse_pairs(pairs: list[str] | None, option: str) -> dict[str, str]:
+def _name_values(pairs: list[str] | None, option: str) -> dict[str, str]:
+    """``--arg`` / ``--set`` NAME=VALUE pairs -> {name: value} (not ``umot train``'s per-file values)."""
     out: dict[str, str] = {}
     for pair in pairs or []:
         name, sep, value = pair.partition("=")
@@ -113,8 +114,8 @@ def crawl(
         since_dt = parse_datetime(since)
         if since_dt is None:
             fail(f"--since {since!r} is not a date (e.g. 2024-01-31)")
-    spider_args = _parse_pairs(arg, "--arg")
-    settings = _parse_pairs(setting, "--set")
+    spider_args = _name_values(arg, "--arg")
+    settings = _name_values(setting, "--set")
     _check_settings(settings, project)
     if output is None and brand:  # a bad store or an unknown brand: one line now, not after the crawl
         brand = store_brand(database_url, brand.strip(), create=create_brand)

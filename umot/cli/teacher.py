@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from umot.cli._errors import fail
-from umot.cli.train import SCHEME_HELP, load_splits
+from umot.cli._training_data import SCHEME_HELP, load_splits
 
 
 def teacher(

@@ -2,127 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
-if TYPE_CHECKING:
-    from nlp.splits import FileSplit
-    from nlp.train import TrainConfig
-
 from umot.cli._errors import fail
-
-Value = TypeVar("Value")
-SCHEME_HELP = "stars (1-5), five (0-4), three (negative/neutral/positive) or binary (0/1)"
-
-
-def parse_pairs(values: list[str], option: str, convert: Callable[[str], Value],
-                files: list[Path]) -> tuple[Value | None, dict[str, Value]]:
-    """``VALUE`` (every file) or ``FILE=VALUE`` (one file, by path or name) -> (default, {file name: value})."""
-    names = {p.name for p in files} | {str(p) for p in files}
-    default: Value | None = None
-    per_file: dict[str, Value] = {}
-    for raw in values:
-        key, sep, value = raw.rpartition("=")
-        try:
-            converted = convert(value.strip())
-        except ValueError as exc:
-            fail(f"{option} {raw!r}: {exc}")
-        if not sep:
-            default = converted
-        elif key not in names:
-            fail(f"{option} {raw!r}: {key} is not one of the --data files")
-        else:
-            per_file[Path(key).name] = converted
-    return default, per_file
-
-
-def _share(value: str) -> float:
-    share = float(value)
-    if not 0 <= share < 1:
-        raise ValueError("the held-out share must be within 0-1 (e.g. 0.1)")
-    return share
-
-
-def _rows(value: str) -> int:
-    if int(value) < 1:
-        raise ValueError("the row cap must be a positive number")
-    return int(value)
-
-
-def _scheme(value: str) -> str:
-    from nlp.sources import SCHEMES
-
-    if value not in SCHEMES:
-        raise ValueError(f"unknown scheme (use {SCHEME_HELP})")
-    return value
-
-
-def config_from(options: list[str], **known: Any) -> TrainConfig:
-    """A TrainConfig from the named options and ``--set FIELD=VALUE`` pairs (checked against its fields)."""
-    from dataclasses import fields
-
-    from nlp.train import TrainConfig
-
-    types = {f.name: str(f.type) for f in fields(TrainConfig)}  # "int", "float", "bool" (postponed annotations)
-    values = dict(known)
-    parsers: dict[str, Callable[[str], Any]] = {
-        "int": int, "float": float, "bool": lambda v: v.lower() in ("1", "true", "yes", "on")}
-    for raw in options:
-        key, sep, value = raw.partition("=")
-        if not sep or key not in types:
-            fail(f"--set {raw!r}: expected FIELD=VALUE with FIELD one of {', '.join(types)}")
-        kind = parsers[types[key]]
-        try:
-            values[key] = kind(value)
-        except ValueError:
-            fail(f"--set {raw!r}: {value!r} is not a {types[key]}")
-    return TrainConfig(**values)
-
-
-def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: list[str], text_column: str,
-                limit: int | None, seed: int, default_share: float) -> list[FileSplit]:
-    """Read every file (all checked before any training) and split each one."""
-    from nlp.data import DataError
-    from nlp.sources import read_labelled_file
-    from nlp.splits import split_files
-
-    scheme_all, scheme_of = parse_pairs(schemes, "--scheme", _scheme, data)
-    _, caps = parse_pairs(rows, "--rows", _rows, data)
-    share_all, shares = parse_pairs(holdout, "--holdout", _share, data)
-    if len({p.name for p in data}) < len(data):
-        fail("--data: two files have the same name; options and the card refer to files by name")
-    files = []
-    for path in data:
-        try:
-            f = read_labelled_file(path, scheme_of.get(path.name, scheme_all), text_column)
-        except DataError as exc:
-            fail(str(exc))
-        if limit is not None:
-            f.texts, f.labels = f.texts[:limit], f.labels[:limit]
-        files.append(f)
-    return split_files(files, seed, default_share if share_all is None else share_all, shares, caps)
-
-
-def store_splits(database_url: str | None, brand: str | None, limit: int | None, seed: int,
-                 share: float) -> tuple[list[FileSplit], dict[str, Any]]:
-    """``--from-db``: the store's rated reviews (triage corrections applied) as one split file, and what the
-    card says of them; the triagers' theme corrections are exported beside (#18)."""
-    from core.settings import get_settings
-    from nlp.sources import LabelledFile
-    from nlp.splits import split_files
-    from umot.cli.nlp import rated_reviews_from_db
-    from umot.cli.themes import export_theme_corrections
-
-    url = database_url or get_settings().database_url
-    texts, stars, corrected = rated_reviews_from_db(url, brand)
-    texts, stars = texts[:limit], stars[:limit]
-    name = f"store{' (brand ' + brand + ')' if brand else ''}"
-    splits = split_files([LabelledFile(Path(name), "stars", texts, [s - 1 for s in stars])], seed, share)
-    typer.echo(export_theme_corrections(url, brand))
-    return splits, {"brand": brand, "corrections": corrected}
+from umot.cli._training_data import SCHEME_HELP, config_from, load_splits, store_splits
 
 
 def _check_options(data: list[Path] | None, from_db: bool, brand: str | None, database_url: str | None,
