@@ -20,7 +20,9 @@ from nlp.labels import label_names
 from nlp.model import MeanPoolSentiment, ModelSpec, build_from_base
 from nlp.splits import FileSplit
 from nlp.teacher.probs import TeacherProbs
-from nlp.train import TrainConfig, build_examples, fit, per_epoch_extras, set_determinism
+from nlp.train import TrainConfig
+from nlp.train_examples import build_examples, per_epoch_extras
+from nlp.train_loop import fit, set_determinism
 
 
 @dataclass

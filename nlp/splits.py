@@ -7,7 +7,7 @@ with different caps or mixes are compared on the same rows.
 The split walks one seeded permutation of the rows and keeps the first
 ``share`` of each label: for a balanced file (MARC) the held-out rows then
 include the first ``share × n`` rows of that permutation, which is how earlier
-single-file runs held out their rows (``nlp.train.split_holdout``).
+single-file runs (v3's ``split_holdout``, since removed) held out their rows.
 """
 
 from __future__ import annotations

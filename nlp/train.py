@@ -12,34 +12,25 @@ Recipe (explained in the model card and ``nlp/EXPERIMENTS.md``):
   and single words of a human-rated sentiment lexicon, polarity loss only;
 - AdamW with layer-wise learning-rate decay, linear warm-up and decay;
   length-bucketed batches with dynamic padding; optional weight averaging.
+
+What each run learns from is built in ``nlp.train_examples``; the loop is
+``nlp.train_loop``, which the fast student (``nlp.distill``) shares.
 """
 
 from __future__ import annotations
 
-import math
-import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
 
-import numpy as np
 import torch
-from torch import nn
 
-from nlp.batching import Example, bucketed_batches, collate, encode
 from nlp.labels import STAR_LABELS
-from nlp.losses import loss_fn, mixed_targets
 from nlp.model import MeanPoolSentiment, ModelSpec, build_from_base
-from nlp.optim import WeightAverage, optimiser
-from nlp.splits import FileSplit, class_weights
+from nlp.splits import FileSplit
 from nlp.teacher.probs import TeacherProbs
-from nlp.views import ptb_style, sentence_pool, sentiment_words
-
-if TYPE_CHECKING:
-    from transformers import PreTrainedTokenizerBase
-
-STAR_SCHEMES = ("stars", "five")
+from nlp.train_examples import build_examples, per_epoch_extras
+from nlp.train_loop import fit, set_determinism
 
 
 @dataclass
@@ -67,120 +58,6 @@ class TrainConfig:
     ema: float = 0.0  # decay of an exponential moving average of the weights (shipped instead of the last step); 0 = off
     holdout: float = 0.1  # share of each file held out (stratified): threshold choice and held-out figures
     threads: int = 0  # 0 = all cores
-
-
-def file_examples(split: FileSplit, ids: list[list[int]], cfg: TrainConfig) -> list[Example]:
-    """One example per training row, trained on the losses its file's scheme allows."""
-    labels = [split.file.labels[i] for i in split.train]
-    weights = class_weights(labels, cfg.class_balance)
-    scheme = split.file.scheme
-    out = []
-    for row_ids, label in zip(ids, labels):
-        w = weights[label]
-        if scheme in STAR_SCHEMES:
-            out.append(Example(row_ids, label, -1 if label == 2 else int(label >= 3), weight=w))
-        elif scheme == "three":
-            out.append(Example(row_ids, -1, -1, three=label, weight=w))
-        else:
-            out.append(Example(row_ids, -1, label, weight=w))
-    return out
-
-
-def build_examples(tokenizer: PreTrainedTokenizerBase, splits: Sequence[FileSplit], cfg: TrainConfig) -> tuple[list[Example], list[Example], list[Example]]:
-    """(rows of every file, the pool of sentence views, lexicon words), token ids ready."""
-    rng = random.Random(cfg.seed)
-    base: list[Example] = []
-    pool: list[tuple[str, int]] = []
-    for split in splits:
-        texts = [split.file.texts[i] for i in split.train]
-        base += file_examples(split, encode(tokenizer, texts, cfg.max_length), cfg)
-        if split.file.scheme == "stars":
-            pool += sentence_pool(texts, [split.file.labels[i] for i in split.train])
-    rng.shuffle(pool)
-    pool_ids = encode(tokenizer, [ptb_style(s) if rng.random() < cfg.ptb_share else s for s, _ in pool], cfg.max_length)
-    views = [Example(pool_ids[k], -1, pol, weight=cfg.sentence_weight) for k, (_, pol) in enumerate(pool)]
-    words: list[Example] = []
-    if cfg.word_weight:
-        lexicon = sentiment_words()
-        words = [Example(i, -1, pol, weight=cfg.word_weight)
-                 for i, pol in zip(encode(tokenizer, list(lexicon), cfg.max_length), lexicon.values())]
-    return base, views, words
-
-
-def per_epoch_extras(splits: Sequence[FileSplit], cfg: TrainConfig, views: list, words: list) -> tuple[int, int]:
-    """Sentence views and lexicon words per epoch: ``sentence_views`` per star-rated review, words capped
-    at the same number so a small brand data set is not swamped by the lexicon."""
-    n_star = sum(len(s.train) for s in splits if s.file.scheme == "stars")
-    wanted = int(round(cfg.sentence_views * n_star))
-    return min(len(views), wanted), min(len(words), wanted)
-
-
-def set_determinism(seed: int) -> None:
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
-    torch.use_deterministic_algorithms(True, warn_only=True)
-
-
-def fit(model: nn.Module, base: list[Example], views: list[Example], words: list[Example], n_views: int,
-        n_words: int, cfg: TrainConfig, pad_id: int, *, teacher: nn.Module | None = None, soft_weight: float = 0.0,
-        soft_temperature: float = 1.0, stored_mix: float = 0.0, log: Callable[[str], None] = print) -> dict:
-    """The optimisation loop; returns steps and minutes. Views and words rotate through the epochs.
-
-    With a ``teacher``, each batch also learns the teacher's probabilities (``soft_weight``), computed
-    batch by batch: a run of a fraction of an epoch pays only for the texts it sees; with ``stored_mix``,
-    rows that carry a stored teacher's probabilities learn ``nlp.losses.mixed_targets`` of both.
-    ``soft_temperature``: see ``nlp.losses.soft_loss``."""
-    device = next(model.parameters()).device
-    rng = random.Random(cfg.seed)
-    if n_words < len(words):
-        random.Random(cfg.seed).shuffle(words)
-    per_epoch = math.ceil((len(base) + n_views + n_words) / cfg.batch_size)
-    total_steps = max(1, int(round(per_epoch * cfg.epochs)))
-    opt, schedule, warm = optimiser(model, cfg, total_steps)
-    log(f"training on {len(base)} texts + {n_views} sentence views/epoch (pool {len(views)}) "
-        f"+ {n_words} lexicon words/epoch, {total_steps} steps of {cfg.batch_size}, device {device}, "
-        f"{torch.get_num_threads()} threads")
-    ema = WeightAverage(model, cfg.ema) if cfg.ema else None
-    model.train()
-    t0 = time.perf_counter()
-    step, running = 0, 0.0
-    for epoch in range(math.ceil(cfg.epochs)):
-        start = (epoch * n_views) % max(1, len(views))
-        chosen = (views[start:] + views[:start])[:n_views]
-        first = (epoch * n_words) % max(1, len(words))
-        chosen += (words[first:] + words[:first])[:n_words]
-        for batch in bucketed_batches(base + chosen, cfg.batch_size, rng):
-            if step >= total_steps:
-                break
-            inputs = collate(batch, pad_id, device)
-            if teacher is not None:
-                with torch.no_grad():
-                    live = torch.softmax(teacher(input_ids=inputs["input_ids"],
-                                                 attention_mask=inputs["attention_mask"]).logits.float(), -1)
-                if stored_mix and "soft" in inputs:  # rows with a stored teacher's probabilities learn the mix
-                    live = mixed_targets(live, inputs["soft"], stored_mix)
-                inputs["soft"] = live
-            logits = model(input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"]).logits
-            loss = loss_fn(logits, inputs, cfg, soft_weight, soft_temperature)
-            loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            schedule.step()
-            opt.zero_grad(set_to_none=True)
-            step += 1
-            if ema is not None:
-                ema.update(model, step, warm)
-            running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
-            if step % 50 == 0 or step == total_steps:
-                el = time.perf_counter() - t0
-                log(f"step {step}/{total_steps} epoch {epoch + 1} loss {running:.4f} "
-                    f"{el / 60:.1f} min (eta {el / step * (total_steps - step) / 60:.1f} min)")
-    if ema is not None:
-        ema.copy_to(model)
-        log(f"weights: exponential moving average (decay {cfg.ema}) of steps {warm}-{total_steps}")
-    model.eval()
-    return {"steps": total_steps, "minutes": (time.perf_counter() - t0) / 60}
 
 
 def train(splits: Sequence[FileSplit], cfg: TrainConfig | None = None, *, teacher_probs: TeacherProbs | None = None,

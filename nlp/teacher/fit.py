@@ -1,7 +1,7 @@
 """Fine-tune the teacher's top layers on cached frozen-layer outputs, and read its probabilities.
 
 The examples, label schemes, class weights and loss are the student's
-(``nlp.train.file_examples``, ``nlp.losses.loss_fn``), so the teacher learns
+(``nlp.train_examples.file_examples``, ``nlp.losses.loss_fn``), so the teacher learns
 the same task from the same rows; only the network and what it reads differ.
 """
 

@@ -25,7 +25,8 @@ from nlp.teacher.fit import CachedExample, TeacherConfig, fit_teacher, predict_c
 from nlp.teacher.net import TeacherNet, load_teacher
 from nlp.teacher.probs import save_probs
 from nlp.teacher.weights import SHA256, ensure_weights
-from nlp.train import TrainConfig, file_examples
+from nlp.train import TrainConfig
+from nlp.train_examples import file_examples
 
 
 def train_folds(net: TeacherNet, examples: list[CachedExample], cache: HiddenCache, tcfg: TeacherConfig, loss_cfg: TrainConfig,
