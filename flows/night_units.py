@@ -1,7 +1,7 @@
 """The units of a fanned-out nightly run, each a flow any worker of the pool can run.
 
 ``crawl-shard``: crawl one shard of the night's sources into the shared store
-(the same ``crawl_all`` a one-process night uses). ``score-shard``: load the
+(the same ``flows.night_crawl.crawl_all`` a one-process night uses). ``score-shard``: load the
 model and score claimed batches until no unscored review is left unclaimed
 (``models.crud.claims``), so several of them score at once and no review twice.
 Each takes its ``NightShard`` row first (a unit another live worker holds is
@@ -19,6 +19,7 @@ from prefect import flow, runtime
 from prefect.logging import get_run_logger
 
 from flows.heartbeat import heartbeat, prefect_worker, worker_id
+from flows.night_crawl import crawl_all
 from flows.outcomes import SourceSpec
 from flows.prefect_typing import thread_pool
 
@@ -68,8 +69,6 @@ def crawl_shard(
     lease_seconds: float = DEFAULT_LEASE,
 ) -> dict[str, Any]:
     """Crawl shard ``shard`` of night ``night`` into the store; its outcome per source."""
-    from flows.nightly import crawl_all
-
     if (taken := _take(night, CRAWL, shard, lease_seconds)) is None:
         return {"skipped": True}
     shard_id, source_ids = taken

@@ -18,115 +18,28 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from prefect import flow, unmapped
+from prefect import flow
 from prefect.artifacts import create_markdown_artifact
 from prefect.logging import get_run_logger
-from prefect.tasks import exponential_backoff
 
 from flows import progress
 from flows.fanned_night import Night, run_fanned, shared_store
+from flows.night_crawl import DEFAULT_CRAWL_PROCESSES, crawl_all
+from flows.night_scoring import score_all
 from flows.night_units import DEFAULT_LEASE
-from flows.outcomes import BatchOutcome, NightlyResult, SourceOutcome, SourceSpec
+from flows.outcomes import NightlyResult
 from flows.prefect_typing import thread_pool
 from flows.report import ARTIFACT_KEY, render_report, save_report
-from flows.tasks.crawl import CrawlFailed, crawl_source, crawl_sources
 from flows.tasks.notify import notify_brand
 from flows.tasks.plan import plan_run
-from flows.tasks.score import has_unscored, known_model_version, load_scorer, score_batch
+from flows.tasks.score import has_unscored, known_model_version, load_scorer
 from flows.tasks.summarise import summarise
 from flows.tasks.themes import add_negative_themes, detect_themes
 
 if TYPE_CHECKING:
     from prefect.futures import PrefectFuture
 
-DEFAULT_CRAWL_PROCESSES = 1  # Scrapy processes the due sources share
 WORKERS = 2  # task threads: the crawl and the model loading side by side
-
-
-def crawl_all(
-    specs: list[SourceSpec], *, settings: dict[str, Any] | None, retries: int, retry_delay: float, timeout: float,
-    processes: int = DEFAULT_CRAWL_PROCESSES,
-) -> list[SourceOutcome]:
-    """Crawl every source; failures become outcomes.
-
-    The sources share ``processes`` Scrapy processes (one by default), each
-    crawling its share side by side: Scrapy is asynchronous, so one process
-    crawls many sites at once, and a process start (~1 s of CPU for Python,
-    Twisted, Scrapy and the store) costs more than a source with nothing new.
-    More processes only pay when parsing is the bottleneck. A source that fails there counts that
-    as its first try and, when ``retries`` allow, is crawled again alone in its
-    own process (retried with back-off), so one source never fails another.
-    A source whose connection was refused (nothing listens there) is not
-    crawled again this run: seconds later the answer is the same.
-    """
-    if not specs:
-        return []
-    outcomes: dict[SourceSpec, SourceOutcome] = {}
-    alone = list(specs)
-    if len(specs) > 1:
-        groups = [list(specs[i::processes]) for i in range(min(max(1, processes), len(specs)))]
-        shared = crawl_sources.with_options(timeout_seconds=timeout + 60)
-        for group, future in zip(groups, shared.map(groups, settings=unmapped(settings), timeout=unmapped(timeout))):
-            state = future.wait() or future.state
-            found = state.result() if state.is_completed() else None  # (a completed state has no failure to raise)
-            for spec, outcome in zip(group, found or []):
-                outcomes[spec] = outcome
-            if not found:  # the task itself failed or timed out: every source of it is a first failed try
-                message = state.message or state.name
-                outcomes.update({s: SourceOutcome(source=s, ok=False, error_message=message) for s in group})
-        alone = [s for s in specs if not outcomes[s].ok and not outcomes[s].refused and retries > 0]
-        retries -= 1
-    if alone:
-        task = crawl_source.with_options(
-            retries=retries,
-            retry_delay_seconds=exponential_backoff(backoff_factor=retry_delay) if retries else 0,
-            timeout_seconds=timeout + 60,
-        )
-        for spec, crawl in zip(alone, task.map(alone, settings=unmapped(settings), timeout=unmapped(timeout))):
-            crawl.wait()
-            state = crawl.state
-            if state.is_completed():
-                outcomes[spec] = state.result()
-                continue
-            exc = state.result(raise_on_failure=False)
-            if isinstance(exc, CrawlFailed):
-                outcomes[spec] = exc.outcome
-            else:  # timed out, crashed, or the runner itself raised
-                message = f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else state.message
-                outcomes[spec] = SourceOutcome(source=spec, ok=False, error_message=message or state.name)
-    for spec in specs:
-        if not outcomes[spec].ok:
-            progress.emit("crawl", spec.label, f"failed: {outcomes[spec].error_message}", done=True)
-    return [outcomes[s] for s in specs]
-
-
-def score_all(scorer: Any, *, brand_id: int | None, batch_size: int) -> list[BatchOutcome]:
-    """Score and flag batches until no review lacks a score from this model version.
-
-    Batches are cut from the unscored reviews in content order
-    (``unscored_ids_in_scoring_order``), planned again until none is left (a
-    review stored meanwhile joins the next plan): int8 scores then do not depend
-    on the order a crawl stored the reviews in, nor on where a killed run stopped.
-    """
-    from models.crud.scores import unscored_ids_in_scoring_order
-    from models.db import get_engine, session_scope
-
-    batches: list[BatchOutcome] = []
-    seen: set[int] = set()
-    while True:
-        with session_scope(get_engine(), write=False) as session:
-            plan = unscored_ids_in_scoring_order(session, model_version=scorer.version, brand_id=brand_id)
-        if not plan:
-            return batches
-        for start in range(0, len(plan), batch_size):
-            chunk = plan[start:start + batch_size]
-            outcome = score_batch(scorer, number=len(batches) + 1, brand_id=brand_id, batch_size=batch_size,
-                                  review_ids=chunk)
-            if seen.intersection(outcome.review_ids):  # saving did not stick: stop, don't loop
-                raise RuntimeError(f"reviews {sorted(seen & set(outcome.review_ids))[:5]} were scored twice")
-            seen.update(outcome.review_ids)
-            if outcome.review_ids:
-                batches.append(outcome)
 
 
 @flow(name="nightly", task_runner=thread_pool(WORKERS), log_prints=False)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 #: The reason a detractor gets when its text warns others off (referral intent ``warn``).
 WARN_REASON = "warns others off"
-#: Reviews scored together, shortest text first: the nightly run's batch (flows.nightly.score_all).
+#: Reviews scored together, shortest text first: the nightly run's batch (flows.night_scoring.score_all).
 SCORE_CHUNK = 256
 
 

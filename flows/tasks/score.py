@@ -170,7 +170,7 @@ def _write_batch(model_version: str, pending: list[_Pending], scores: list[Any],
 def score_batch(scorer: Any, number: int, brand_id: int | None = None, batch_size: int = 256,
                 review_ids: list[int] | None = None) -> BatchOutcome:
     """Score and flag up to ``batch_size`` reviews that this model version has not scored
-    (``review_ids``: these, as planned by ``flows.nightly.score_all``)."""
+    (``review_ids``: these, as planned by ``flows.night_scoring.score_all``)."""
     return score_pending(scorer, _read_batch(scorer.version, brand_id, batch_size, review_ids))
 
 

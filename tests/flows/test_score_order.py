@@ -35,7 +35,7 @@ class NeighbourScorer:
 def _night(tmp_path: Path, name: str, seed: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple]:
     from sqlmodel import select
 
-    import flows.nightly as nightly
+    import flows.night_scoring as night_scoring
     from flows.tasks.score import score_batch
     from models import crud
     from models.db import init_db, session_scope
@@ -43,14 +43,14 @@ def _night(tmp_path: Path, name: str, seed: int, monkeypatch: pytest.MonkeyPatch
 
     url = f"sqlite:///{tmp_path / name}"
     monkeypatch.setenv("UMOT_DATABASE_URL", url)
-    monkeypatch.setattr(nightly, "score_batch", score_batch.fn)  # the task's body, without Prefect
+    monkeypatch.setattr(night_scoring, "score_batch", score_batch.fn)  # the task's body, without Prefect
     rows = list(REVIEWS)
     random.Random(seed).shuffle(rows)
     with session_scope(init_db(url)) as session:
         brand_id = crud.get_or_create_brand(session, "Acme").id
         for row in rows:  # one at a time: ids follow this (crawl) order
             crud.upsert_reviews(session, [row], brand_id=brand_id)
-    nightly.score_all(NeighbourScorer(), brand_id=None, batch_size=3)
+    night_scoring.score_all(NeighbourScorer(), brand_id=None, batch_size=3)
     with session_scope(init_db(url), write=False) as session:
         found = session.exec(select(Review.external_id, Score.p_negative, Score.detractor)
                              .join(Score, Score.review_id == Review.id))

@@ -1,0 +1,37 @@
+"""A one-process night's scoring: every review this model version has not scored, in planned batches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flows.outcomes import BatchOutcome
+from flows.tasks.score import score_batch
+
+
+def score_all(scorer: Any, *, brand_id: int | None, batch_size: int) -> list[BatchOutcome]:
+    """Score and flag batches until no review lacks a score from this model version.
+
+    Batches are cut from the unscored reviews in content order
+    (``unscored_ids_in_scoring_order``), planned again until none is left (a
+    review stored meanwhile joins the next plan): int8 scores then do not depend
+    on the order a crawl stored the reviews in, nor on where a killed run stopped.
+    """
+    from models.crud.scores import unscored_ids_in_scoring_order
+    from models.db import get_engine, session_scope
+
+    batches: list[BatchOutcome] = []
+    seen: set[int] = set()
+    while True:
+        with session_scope(get_engine(), write=False) as session:
+            plan = unscored_ids_in_scoring_order(session, model_version=scorer.version, brand_id=brand_id)
+        if not plan:
+            return batches
+        for start in range(0, len(plan), batch_size):
+            chunk = plan[start:start + batch_size]
+            outcome = score_batch(scorer, number=len(batches) + 1, brand_id=brand_id, batch_size=batch_size,
+                                  review_ids=chunk)
+            if seen.intersection(outcome.review_ids):  # saving did not stick: stop, don't loop
+                raise RuntimeError(f"reviews {sorted(seen & set(outcome.review_ids))[:5]} were scored twice")
+            seen.update(outcome.review_ids)
+            if outcome.review_ids:
+                batches.append(outcome)
