@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from models.crud._dialect import insert_for
 from models.stored import stored_id
-from models.tables import Brand, CrawlRun, Review, Source, utcnow
+from models.tables import Brand, CrawlRun, Review, Source, table_of, utcnow
 
 
 def get_or_create_brand(session: Session, name: str) -> Brand:
@@ -22,7 +22,7 @@ def get_or_create_brand(session: Session, name: str) -> Brand:
     if brand is None:
         # ON CONFLICT: two crawls creating the same brand at once both get it.
         session.execute(
-            insert_for(session, Brand.__table__)  # type: ignore[attr-defined]
+            insert_for(session, table_of(Brand))
             .values(name=name, created_at=utcnow())
             .on_conflict_do_nothing(index_elements=["name"])
         )

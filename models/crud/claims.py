@@ -22,9 +22,9 @@ from sqlmodel import Session, col, select
 
 from models.crud._dialect import insert_for
 from models.crud.scores import SCORING_ORDER
-from models.tables import Review, Score, ScoreClaim, utcnow
+from models.tables import Review, Score, ScoreClaim, table_of, utcnow
 
-CLAIM_TABLE = ScoreClaim.__table__  # type: ignore[attr-defined]
+CLAIM_TABLE = table_of(ScoreClaim)
 
 
 def _unscored(model_version: str) -> Any:  # a SQL expression

@@ -16,9 +16,9 @@ from sqlmodel import Session, col, select
 from models.crud._dialect import chunk_size, chunks, insert_for
 from models.crud.replies import respond_from_source
 from models.schemas import as_utc
-from models.tables import Flag, Review, Score, utcnow
+from models.tables import Flag, Review, Score, table_of, utcnow
 
-FLAG_TABLE = Flag.__table__  # type: ignore[attr-defined]
+FLAG_TABLE = table_of(Flag)
 _REFRESHED = ("score_id", "reasons", "severity", "updated_at")
 
 

@@ -14,9 +14,9 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
-from models.tables import PageState, utcnow
+from models.tables import PageState, table_of, utcnow
 
-PAGE_TABLE = PageState.__table__  # type: ignore[attr-defined]
+PAGE_TABLE = table_of(PageState)
 PAGE_FIELDS = ("url", "etag", "last_modified", "kind", "links")
 
 

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from sqlalchemy import bindparam, update
 from sqlmodel import Session
 
-from models.tables import Review
+from models.tables import Review, table_of
 
-REVIEW_TABLE = Review.__table__  # type: ignore[attr-defined]
+REVIEW_TABLE = table_of(Review)
 
 
 def fill_referral_intents(session: Session, intents: Mapping[int, str]) -> int:

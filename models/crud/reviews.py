@@ -21,9 +21,9 @@ from models.crud._bulk import insert_ignore_returning_ids
 from models.crud.legacy_ids import adopt_legacy_ids
 from models.crud.replies import respond_from_source, store_replies
 from models.schemas import as_utc, normalize_review_row
-from models.tables import Review, utcnow
+from models.tables import Review, table_of, utcnow
 
-REVIEW_TABLE = Review.__table__  # type: ignore[attr-defined]
+REVIEW_TABLE = table_of(Review)
 IDENTITY = ("brand_id", "source", "external_id")
 logger = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ from sqlalchemy import exists, func, tuple_
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
-from models.tables import Review, Score, utcnow
+from models.tables import Review, Score, table_of, utcnow
 
-SCORE_TABLE = Score.__table__  # type: ignore[attr-defined]
+SCORE_TABLE = table_of(Score)
 _SCORE_COLUMNS = {c.name for c in SCORE_TABLE.columns} - {"id"}
 _UPDATABLE = sorted(_SCORE_COLUMNS - {"review_id", "model_version"})
 # The order reviews are scored in, one process or many (claims.py): by content, not arrival.

@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
-from models.tables import NightShard, utcnow
+from models.tables import NightShard, table_of, utcnow
 
-SHARD_TABLE = NightShard.__table__  # type: ignore[attr-defined]
+SHARD_TABLE = table_of(NightShard)
 
 
 def plan_shards(session: Session, *, night: str, kind: str, source_ids: Sequence[Sequence[int]]) -> list[int]:

@@ -19,7 +19,7 @@ and ``models.db`` rely on it); import the classes from here.
 
 from __future__ import annotations
 
-from models.tables.base import utcnow
+from models.tables.base import table_of, utcnow
 from models.tables.brands import Brand, BrandCompetitor, Source
 from models.tables.crawling import CrawlRun, PageState
 from models.tables.night import NightShard, ScoreClaim
@@ -31,5 +31,5 @@ from models.tables.users import LoginThrottle, User, UserBrand
 __all__ = [
     "Brand", "BrandCompetitor", "CrawlRun", "Flag", "FlagEvent", "LoginThrottle", "NightShard", "PageState",
     "Review", "ReviewJourney", "ReviewStage", "ReviewTheme", "Score", "ScoreClaim", "Source",
-    "ThemeCorrection", "User", "UserBrand", "utcnow",
+    "ThemeCorrection", "User", "UserBrand", "table_of", "utcnow",
 ]

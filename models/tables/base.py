@@ -1,9 +1,10 @@
-"""What every table shares: the constraint naming convention and the clock."""
+"""What every table shares: the constraint naming convention, the clock, and the Core table behind each class."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlalchemy import Table, inspect
 from sqlmodel import SQLModel
 
 # Named constraints, so SQLite batch migrations can drop or alter them later.
@@ -19,3 +20,12 @@ SQLModel.metadata.naming_convention = {
 def utcnow() -> datetime:
     """Timezone-aware now; stored as UTC."""
     return datetime.now(UTC)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core ``Table`` of a table class, for bulk ``INSERT ... ON CONFLICT`` (SQLModel leaves
+    ``__table__`` undeclared to type checkers; the mapper's is typed)."""
+    table = inspect(model).local_table
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not a table class")
+    return table

@@ -18,9 +18,9 @@ from sqlalchemy import case, delete, func, or_, select, update
 from sqlmodel import Session, col
 
 from models.crud._dialect import insert_for
-from models.tables import LoginThrottle
+from models.tables import LoginThrottle, table_of
 
-THROTTLE_TABLE = LoginThrottle.__table__  # type: ignore[attr-defined]
+THROTTLE_TABLE = table_of(LoginThrottle)
 
 
 @dataclass(frozen=True)
