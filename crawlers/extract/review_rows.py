@@ -1,0 +1,155 @@
+"""One schema.org node -> one review row with the crawl item's fields (``source`` is left to the spider).
+
+Text is unescaped and stripped of markup, ratings are put on a 1-5 scale
+(``crawlers.extract.ratings``), ids come from the node or its URL, and the
+brand's reply is read from ``comment`` nodes. A node that cannot be read gives
+the reason instead of a row. :func:`finish_row` does the costly part (dates,
+language) only for reviews the store does not have yet.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+import lxml.html
+
+from core.language import detect_language
+from crawlers.extract.dates import iso_utc
+from crawlers.extract.graph import ReviewGraph
+from crawlers.extract.nodes import node_types
+from crawlers.extract.ratings import normalise_rating, parse_number
+
+
+def text_of(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if v not in (None, "")), None)
+    if isinstance(value, dict):
+        value = value.get("@value", value.get("name"))
+    if value is None:
+        return None
+    text = htmllib.unescape(str(value))
+    if "<" in text and ">" in text:
+        try:
+            text = lxml.html.fromstring(f"<div>{text}</div>").text_content()
+        except Exception:  # noqa: BLE001 - keep the raw text
+            pass
+    text = "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
+    return re.sub(r"\n{3,}", "\n\n", text).strip() or None
+
+
+def name_of(graph: ReviewGraph, value: Any) -> str | None:
+    value = graph.resolve(value)
+    if isinstance(value, list):
+        value = graph.resolve(value[0]) if value else None
+    if isinstance(value, dict):
+        return text_of(value.get("name") or value.get("alternateName"))
+    return text_of(value)
+
+
+def review_id(node: dict, page_url: str) -> str | None:
+    """The review's own id (``@id``, microdata ``itemid``, ``identifier``, permalink), made absolute."""
+    for key in ("@id", "id", "identifier", "url"):
+        value = node.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, dict):
+            value = value.get("value") or value.get("@value")
+        if value is None or str(value).startswith("_:"):
+            continue
+        value = str(value).strip()
+        if value.startswith(("#", "/", "./", "?")):
+            value = urljoin(page_url, value)  # "#r1" is only unique within its page
+        if value and value != page_url:
+            return value
+    return None
+
+
+def aggregate_row(graph: ReviewGraph, node: dict, item: dict | None) -> dict[str, Any]:
+    rating = normalise_rating(node.get("ratingValue"), node.get("bestRating"), node.get("worstRating"))
+    count = node.get("reviewCount") or node.get("ratingCount")
+    return {
+        "item_reviewed": name_of(graph, item) if item else name_of(graph, node.get("itemReviewed")),
+        "rating": rating.value,
+        "rating_raw": rating.raw,
+        "rating_scale": rating.scale,
+        "count": int(c) if (c := parse_number(count)) is not None else None,
+    }
+
+
+def review_row(
+    graph: ReviewGraph, syntax: str, node: dict, item: dict | None, page_url: str
+) -> dict[str, Any] | str:
+    """A review row, or the reason it cannot be read.
+
+    ``published_at`` is the date as published and ``language`` the declared one
+    (or None): :func:`_finish_row` normalises both, and only for reviews that
+    are not already stored, since that is where the page's parsing time goes
+    (dateparser and the language model).
+    """
+    text = text_of(node.get("reviewBody") or node.get("description") or node.get("text"))
+    rating_node = graph.resolve(node.get("reviewRating"))
+    if isinstance(rating_node, list):
+        rating_node = graph.resolve(rating_node[0]) if rating_node else None
+    if isinstance(rating_node, dict):
+        rating = normalise_rating(
+            rating_node.get("ratingValue"), rating_node.get("bestRating"), rating_node.get("worstRating")
+        )
+    else:
+        rating = normalise_rating(rating_node if rating_node is not None else node.get("ratingValue"))
+    if not text and rating.value is None:
+        return "review without text or rating"
+    item = item if item is not None else graph.resolve(node.get("itemReviewed"))
+    if isinstance(item, list):
+        item = graph.resolve(item[0]) if item else None
+    extra: dict[str, Any] = {"syntax": syntax}
+    if isinstance(item, dict):
+        extra["item_reviewed"] = name_of(graph, item)
+        if node_types(item):
+            extra["item_type"] = sorted(node_types(item))[0]
+    elif item:
+        extra["item_reviewed"] = text_of(item)
+    raw_date = node.get("datePublished") or node.get("dateCreated") or node.get("dateModified")
+    url = node.get("url")
+    review_url = urljoin(page_url, str(url)) if isinstance(url, str) and url.strip() else page_url
+    return {
+        "url": review_url,
+        "external_id": review_id(node, page_url),
+        "author": name_of(graph, node.get("author") or node.get("creator")),
+        "rating": rating.value,
+        "rating_raw": rating.raw,
+        "rating_scale": rating.scale,
+        "title": text_of(node.get("name") or node.get("headline")),
+        "text": text or "",
+        "published_at": text_of(raw_date) if raw_date else None,
+        "language": text_of(node.get("inLanguage")),
+        "extra": {k: v for k, v in extra.items() if v is not None},
+        **reply_of(graph, node),
+    }
+
+
+def reply_of(graph: ReviewGraph, node: dict) -> dict[str, Any]:
+    """The business's reply: the review's first schema.org ``comment`` with text (raw date)."""
+    comments = graph.resolve(node.get("comment"))
+    for comment in comments if isinstance(comments, list) else [comments]:
+        comment = graph.resolve(comment)
+        text = text_of(comment.get("text") or comment.get("description")) if isinstance(comment, dict) else None
+        if text:
+            raw_date = comment.get("dateCreated") or comment.get("datePublished")
+            return {
+                "reply_text": text,
+                "reply_author": name_of(graph, comment.get("author") or comment.get("creator")),
+                "replied_at": text_of(raw_date) if raw_date else None,
+            }
+    return {"reply_text": None, "reply_author": None, "replied_at": None}
+
+
+def finish_row(row: dict[str, Any], page_language: str | None) -> dict[str, Any]:
+    """Normalise the costly fields: the dates to ISO 8601 UTC, the language to a code."""
+    row["published_at"] = iso_utc(row["published_at"]) if row["published_at"] else None
+    if row.get("replied_at"):  # an unreadable date is passed on as written: the store names it
+        row["replied_at"] = iso_utc(row["replied_at"]) or row["replied_at"]
+    row["language"] = detect_language(row["text"] or None, row["language"], page_language)
+    return row
