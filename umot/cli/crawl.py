@@ -8,21 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from umot.cli._errors import fail, plural
+from umot.cli._pairs import name_values
 from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
 
 if TYPE_CHECKING:
     from scrapy.settings import Settings
-
-
-def _name_values(pairs: list[str] | None, option: str) -> dict[str, str]:
-    """``--arg`` / ``--set`` NAME=VALUE pairs -> {name: value} (not ``umot train``'s per-file values)."""
-    out: dict[str, str] = {}
-    for pair in pairs or []:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            fail(f"{option} {pair!r}: expected NAME=VALUE")
-        out[name.strip()] = value.strip()
-    return out
 
 
 def _project_settings() -> Settings:
@@ -114,8 +104,8 @@ def crawl(
         since_dt = parse_datetime(since)
         if since_dt is None:
             fail(f"--since {since!r} is not a date (e.g. 2024-01-31)")
-    spider_args = _name_values(arg, "--arg")
-    settings = _name_values(setting, "--set")
+    spider_args = name_values(arg, "--arg")
+    settings = name_values(setting, "--set")
     _check_settings(settings, project)
     if output is None and brand:  # a bad store or an unknown brand: one line now, not after the crawl
         brand = store_brand(database_url, brand.strip(), create=create_brand)

@@ -9,6 +9,7 @@ import typer
 
 from umot.cli._config import ConfigFile, config_path
 from umot.cli._errors import fail, plural
+from umot.cli._pairs import name_values
 from umot.cli._store import DatabaseUrl
 
 sources_app = typer.Typer(
@@ -16,16 +17,6 @@ sources_app = typer.Typer(
     help="Review and mention sources per brand: kept in umot.toml, synced into the store the nightly run reads.",
     no_args_is_help=True,
 )
-
-
-def _options(pairs: list[str] | None) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for pair in pairs or []:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            fail(f"--option {pair!r}: expected KEY=VALUE")
-        out[key.strip()] = value.strip()
-    return out
 
 
 def _sync(path: Path, database_url: str | None, *, prune: bool = False) -> Any:
@@ -70,7 +61,7 @@ def add(
     if not brand or not name:
         fail("brand and source name must not be empty")
     source = SourceConfig(brand=brand, name=name, spider=spider.strip(), urls=list(url or []),
-                          options=_options(option), enabled=not disabled)
+                          options=name_values(option, "--option", key="KEY"), enabled=not disabled)
     path = config_path(config)
     try:
         urls = resolve_urls(source)
