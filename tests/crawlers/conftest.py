@@ -167,6 +167,22 @@ def stored_reviews() -> Callable[[str, str], list[Any]]:
     return _stored_reviews
 
 
+@pytest.fixture(scope="session")
+def stored_run() -> Callable[[str, int], Any]:
+    """``stored_run(db_url, run_id)``: the ``CrawlRun`` row as stored now."""
+    return _stored_run
+
+
+def _stored_run(db_url: str, run_id: int) -> Any:
+    from models.db import get_engine, session_scope
+    from models.tables import CrawlRun
+
+    with session_scope(get_engine(db_url), write=False) as session:
+        run = session.get(CrawlRun, run_id)
+        session.expunge(run)
+        return run
+
+
 def _stored_reviews(db_url: str, brand: str) -> list[Any]:
     from sqlmodel import select
 

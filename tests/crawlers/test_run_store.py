@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,17 +16,7 @@ from crawlers.process import PROJECT_ROOT, crawl_env
 from crawlers.runner import run_crawl
 
 
-def _run(db_url: str, run_id: int) -> Any:
-    from models.db import get_engine, session_scope
-    from models.tables import CrawlRun
-
-    with session_scope(get_engine(db_url), write=False) as session:
-        run = session.get(CrawlRun, run_id)
-        session.expunge(run)
-        return run
-
-
-def test_open_run_writes_the_brand_ids_by_source_and_close_run_records_the_outcome(db_url: str, tmp_path) -> None:
+def test_open_run_writes_the_brand_ids_by_source_and_close_run_records_the_outcome(db_url: str, tmp_path, stored_run) -> None:
     from models import crud
     from models.db import get_engine, session_scope
 
@@ -46,10 +35,10 @@ def test_open_run_writes_the_brand_ids_by_source_and_close_run_records_the_outco
     known = run_store.read_known(handover[run_store.KNOWN_FILE])
     assert known == {"schemaorg:a.example": {"r1", "r2"}, "appstore": {"a9"}}
     run_id = handover[run_store.RUN_ID]
-    assert _run(db_url, run_id).status == "running"
+    assert stored_run(db_url, run_id).status == "running"
 
     run_store.close_run(db_url, run_id, {"pages": 3, "items_scraped": 2, "errors": 1}, ok=False, message="boom")
-    run = _run(db_url, run_id)
+    run = stored_run(db_url, run_id)
     assert (run.status, run.pages, run.items_scraped, run.errors, run.error_message) == ("failed", 3, 2, 1, "boom")
 
 

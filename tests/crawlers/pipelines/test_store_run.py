@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import pytest
 from scrapy.statscollectors import MemoryStatsCollector
@@ -13,40 +12,30 @@ from crawlers import stats as keys
 from crawlers.pipelines.store_run import finish_crawl_run, open_crawl_run, open_store
 
 
-def _run(engine: Any, run_id: int) -> Any:
-    from models.db import session_scope
-    from models.tables import CrawlRun
-
-    with session_scope(engine, write=False) as session:
-        run = session.get(CrawlRun, run_id)
-        session.expunge(run)
-        return run
-
-
 def _stats() -> MemoryStatsCollector:
     return MemoryStatsCollector(get_crawler())
 
 
-def test_a_plain_crawl_opens_a_running_run_for_a_new_brand_and_closes_it_with_its_counts(db_url: str) -> None:
+def test_a_plain_crawl_opens_a_running_run_for_a_new_brand_and_closes_it_with_its_counts(db_url: str, stored_run) -> None:
     engine = open_store(db_url, migrated=True, stats=_stats())
     brand_id, run_id = open_crawl_run(engine, brand="Acme", source_id=None, spider="schemaorg")
     again, second = open_crawl_run(engine, brand="Acme", source_id=None, spider="schemaorg")
     assert again == brand_id and second != run_id  # the brand is found, each crawl gets its own run
-    run = _run(engine, run_id)
+    run = stored_run(db_url, run_id)
     assert (run.status, run.brand_id, run.spider) == ("running", brand_id, "schemaorg")
 
     finish_crawl_run(engine, run_id, {keys.START_URLS: 1, keys.PAGES: 3, "item_scraped_count": 2,
                                       keys.ITEMS_NEW: 2}, "finished")
-    run = _run(engine, run_id)
+    run = stored_run(db_url, run_id)
     assert (run.status, run.pages, run.items_scraped, run.items_new) == ("ok", 3, 2, 2)
 
 
-def test_a_crawl_stopped_by_the_store_is_recorded_as_failed_with_the_first_error(db_url: str) -> None:
+def test_a_crawl_stopped_by_the_store_is_recorded_as_failed_with_the_first_error(db_url: str, stored_run) -> None:
     engine = open_store(db_url, migrated=True, stats=_stats())
     _, run_id = open_crawl_run(engine, brand="Acme", source_id=None, spider="schemaorg")
     finish_crawl_run(engine, run_id, {keys.START_URLS: 1, keys.PAGES: 1,
                                       keys.FIRST_ERROR: "could not store 3 reviews: OperationalError"}, "store_failed")
-    run = _run(engine, run_id)
+    run = stored_run(db_url, run_id)
     assert run.status == "failed"
     assert run.error_message == "could not store 3 reviews: OperationalError"
 
