@@ -1,6 +1,7 @@
-"""bench/score.py's report: the card table shows every variant with its load, and the ratio."""
+"""bench/score.py's report (bench/_score_card.py, bench/_score_process.py): the card table shows every variant with its load, and the ratio."""
 
-from bench.score import SHIPPED, VARIANTS, card_table
+from bench._score_card import card_table
+from bench._score_variants import SHIPPED, VARIANTS
 
 
 def _row(name: str, rate: float) -> dict:
@@ -20,7 +21,7 @@ def test_card_table_lists_variants_load_and_ratio():
 def test_cpu_name_reads_the_model_name_and_falls_back_without_cpuinfo(tmp_path) -> None:
     import platform
 
-    from bench.score import cpu_name
+    from bench._score_card import cpu_name
 
     info = tmp_path / "cpuinfo"
     info.write_text("processor\t: 0\nvendor_id\t: GenuineIntel\n"
@@ -32,14 +33,14 @@ def test_cpu_name_reads_the_model_name_and_falls_back_without_cpuinfo(tmp_path) 
 def test_a_spawned_variant_reports_its_own_peak_memory_not_its_parents() -> None:
     import multiprocessing as mp
 
-    from bench.score import _peak_rss_mb
+    from bench._score_process import peak_rss_mb
 
     ballast = bytearray(400 * 1024 * 1024)  # the parent's peak: > 400 MB
     ballast[::4096] = b"x" * len(ballast[::4096])  # touch every page, so it is resident
     ctx = mp.get_context("spawn")
     with ctx.Pool(1) as pool:
-        child = pool.apply(_peak_rss_mb)
-    assert _peak_rss_mb() > 400
+        child = pool.apply(peak_rss_mb)
+    assert peak_rss_mb() > 400
     assert 0 < child < 300  # ru_maxrss would say > 400: Linux keeps it across exec
     del ballast
 
