@@ -5,7 +5,7 @@ NFKC, case folding and whitespace collapsing), so a review seen again,
 re-rendered or re-spaced, gets the same id and is stored once. Crawls before
 this module wrote their own ``h:`` ids; :func:`legacy_content_id` still
 computes those so that such stored reviews keep deduping (see
-``models.crud.reviews`` and ``crawlers.spiders.base``).
+``models.crud.reviews`` and ``crawlers.known_reviews``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,82 @@
+"""The records of an import file (CSV/TSV or JSONL), each with the line it starts on.
+
+Every way a file can be unreadable (not UTF-8, empty, bad JSON, malformed CSV,
+no header or no text column) is an :class:`ImportFileError` naming the file
+and line, so the user can fix it; the records themselves are checked by
+``crawlers.import_rows``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from crawlers.import_rows import ALIASES, ImportFileError
+
+# A text longer than csv's 128 KiB field limit is cut by the store (UMOT_MAX_REVIEW_CHARS), not refused.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) for each review in a CSV/TSV or JSONL file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    if not content.strip():
+        raise ImportFileError(f"{path}: the file is empty")
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+        for number, line in enumerate(content.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                raise ImportFileError(f"{path} line {number}: not valid JSON ({exc})") from None
+            if not isinstance(record, dict):
+                raise ImportFileError(f"{path} line {number}: expected a JSON object per line")
+            yield number, record
+        return
+    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=_delimiter(path, content), strict=True)
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        raise ImportFileError(f"{path} line {reader.reader.line_num}: malformed CSV ({exc})") from None
+    if not fieldnames:
+        raise ImportFileError(f"{path}: no header row")
+    columns = {c.strip().lower() for c in fieldnames if c}
+    if not columns & set(ALIASES["text"]):
+        raise ImportFileError(
+            f"{path}: no text column (expected one of: {', '.join(ALIASES['text'])}; "
+            f"found: {', '.join(sorted(columns))})"
+        )
+    try:
+        for record in reader:
+            if None in record:
+                raise ImportFileError(f"{path} line {reader.line_num}: more fields than the header has")
+            yield reader.line_num, record
+    except csv.Error as exc:
+        # reader.reader: the line the parser stopped on (DictReader's own count lags one record behind).
+        raise ImportFileError(f"{path} line {reader.reader.line_num}: malformed CSV ({exc})") from None
+
+
+def _delimiter(path: Path, content: str) -> str:
+    """The delimiter (comma, semicolon or tab) guessed from the first lines.
+
+    Only the delimiter is sniffed: quoting stays RFC 4180 (``"`` doubled inside
+    quotes), since a sniffed dialect guesses quoting from the sample and then
+    misreads ``""`` or an unterminated quote further down.
+    """
+    try:
+        return csv.Sniffer().sniff(content[:8192], delimiters=",;\t").delimiter
+    except csv.Error:
+        return "\t" if path.suffix.lower() == ".tsv" else ","

@@ -1,0 +1,126 @@
+"""Incremental crawling: which reviews the store already holds, and when to stop paginating.
+
+When a store is configured (``CRAWL_DATABASE_URL`` and no ``CRAWL_OUTPUT``) the spider
+knows the external ids already stored for its (brand, source), so that
+:meth:`IncrementalMixin.should_follow_next` can stop paginating once a page holds
+only reviews we already have (for spiders whose pages carry the brand's reply,
+recent unanswered reviews do not count: see ``crawlers.reply_window``).
+Started by ``crawlers.runner`` it reads them from
+the file the runner wrote (``CRAWL_KNOWN_FILE``, see ``crawlers.run_store``);
+a plain ``scrapy crawl`` reads them from the store.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+from crawlers import run_store
+from crawlers import stats as keys
+from crawlers.extract.dates import parse_datetime
+from crawlers.known_reviews import KnownReviews
+
+logger = logging.getLogger("crawlers.spiders.base")  # the name these messages have always been logged under
+
+
+def store_url(settings: Any) -> str | None:
+    """Database URL the crawl writes to, or None (JSONL output never touches the store)."""
+    if settings.get("CRAWL_OUTPUT"):
+        return None
+    return settings.get("CRAWL_DATABASE_URL") or None
+
+
+class IncrementalMixin:
+    """The known-review and ``since`` checks of :class:`crawlers.spiders.base.ReviewSpider`.
+
+    A mixin so the spider's arguments and callbacks read apart from the rules that
+    decide what is new; ReviewSpider sets the attributes below.
+    """
+
+    name: str
+    crawler: Crawler
+    brand: str | None
+    since: datetime | None
+    start_urls: list[str]
+    known: KnownReviews
+    full_crawl: bool
+    _db_url: str | None
+
+    def source_for(self, url: str) -> str:
+        """The ``source`` label of reviews found at ``url`` (default: the spider name)."""
+        return self.name
+
+    def open_known(self) -> None:
+        """Load what the store holds, once the spider is open (settings are only final then)."""
+        self._db_url = store_url(self.crawler.settings)
+        # after a crawl that stopped half way, the pages behind its known reviews
+        # were never read: CRAWL_FULL follows every next page once
+        self.full_crawl = self.crawler.settings.getbool("CRAWL_FULL")
+        known_file = self.crawler.settings.get(run_store.KNOWN_FILE)
+        handed = None
+        if self._db_url and self.brand and known_file:  # handed over by the runner: no store query here
+            handed = run_store.read_known(known_file)
+        self.known = KnownReviews(self.name, self.brand, self._db_url, handed)
+        if self._db_url and self.brand:
+            for source in sorted({self.source_for(u) for u in self.start_urls}):
+                self.known_ids(source)
+
+    def known_ids(self, source: str) -> set[str]:
+        """External ids already stored for (brand, source); empty without a store (``crawlers.known_reviews``)."""
+        return self.known.ids(source)
+
+    def is_known(self, item: Any) -> bool:
+        """Already stored? By the review's own id, else by the content id the store gives id-less reviews."""
+        return self.known.contains(item)
+
+    def has_known(self, source: str) -> bool:
+        """Does the store hold any review of (brand, ``source``)? (Without a store: no.)"""
+        return bool(self.known_ids(source))
+
+    def unchanged(self, response: Response) -> bool:
+        """Is this page the one the last crawl read, which stored its reviews? (Then skip it.)
+
+        True for a ``304 Not Modified`` to the validators the store kept for the
+        page (flag ``not_modified``, see ``crawlers.page_state``): the store
+        wrote them with the page's reviews, so it holds them. Never on a full
+        crawl, whose point is to read every page.
+        """
+        from crawlers.page_state import NOT_MODIFIED
+
+        return NOT_MODIFIED in response.flags and not self.full_crawl
+
+    def is_older_than_since(self, item: Any) -> bool:
+        """True when the review is dated before ``since`` (undated reviews are never old)."""
+        if self.since is None or not item.get("published_at"):
+            return False
+        published = parse_datetime(item["published_at"])
+        return published is not None and published < self.since
+
+    def should_follow_next(self, reviews: list[Any], url: str) -> bool:
+        """Follow the page after ``url``? No once its reviews are all known or all older than ``since``.
+
+        A page without reviews says nothing about the next one, so it is followed;
+        with ``CRAWL_FULL`` known reviews do not stop pagination (``since`` still does).
+        """
+        if not reviews:
+            return True
+        if not self.full_crawl and all(r.get("known") or self.is_known(r) for r in reviews):
+            logger.info("stop paginating after %s: its %d reviews are already stored", url, len(reviews))
+            self.crawler.stats.inc_value(keys.STOPPED_KNOWN)
+            return False
+        if self.since is not None and all(self.is_older_than_since(r) for r in reviews):
+            logger.info("stop paginating after %s: its reviews are older than %s", url, self.since.date())
+            self.crawler.stats.inc_value(keys.STOPPED_SINCE)
+            return False
+        return True
+
+    def keep(self, item: Any) -> bool:
+        """False for reviews older than ``since`` (counted, not yielded)."""
+        if self.is_older_than_since(item):
+            self.crawler.stats.inc_value(keys.SKIPPED_OLD)
+            return False
+        return True

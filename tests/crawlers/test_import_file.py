@@ -1,0 +1,66 @@
+"""Reading an import file into rows, without a store (the `umot import` tests cover the store side)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crawlers.import_rows import to_row
+from crawlers.importer import ImportFileError, read_review_file
+
+
+def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    file = tmp_path / name
+    if isinstance(content, bytes):
+        file.write_bytes(content)
+    else:
+        file.write_text(content, encoding="utf-8")
+    return file
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("semi.csv", "Review;Stars;Country\nGreat value, really;4;PT\nMeh;2;UK\n"),
+        ("tabs.tsv", "Review\tStars\tCountry\nGreat value, really\t4\tPT\nMeh\t2\tUK\n"),
+    ],
+)
+def test_the_delimiter_is_sniffed(tmp_path: Path, name: str, content: str) -> None:
+    rows = read_review_file(_write(tmp_path, name, content))
+    assert [(r["text"], r["rating"], r["extra"]) for r in rows] == [
+        ("Great value, really", 4.0, {"Country": "PT"}),
+        ("Meh", 2.0, {"Country": "UK"}),
+    ]
+    assert {r["source"] for r in rows} == {f"import:{name}"}
+
+
+def test_to_row_matches_aliases_in_any_case() -> None:
+    row = to_row(
+        {"ReviewBody": " Fine ", "Score": "80", "Headline": 7, "ID": 12, "Site": "shop", "Empty": ""},
+        where="x line 2", scale=100, source="import:x",
+    )
+    assert (row["text"], row["title"], row["external_id"], row["source"]) == ("Fine", "7", "12", "shop")
+    assert (row["rating_raw"], row["rating_scale"], row["extra"]) == (80, 100, {})
+    unrated = to_row({"text": "ok", "stars": ""}, where="x line 3", scale=5, source="import:x")
+    assert unrated["rating"] is None and unrated["rating_scale"] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("list.jsonl", '{"text": "fine"}\n[1, 2]\n', "list.jsonl line 2: expected a JSON object per line"),
+        ("wide.csv", "text,stars\nfine,4,extra\n", "wide.csv line 2: more fields than the header has"),
+        ("latin.csv", "text\ncaf\xe9\n".encode("latin-1"), "latin.csv: not UTF-8 text (byte 8)"),
+        ("header.csv", "text,stars\n", "header.csv: no reviews in the file"),
+    ],
+)
+def test_unreadable_files_name_the_file_and_line(tmp_path: Path, name: str, content: str | bytes, message: str) -> None:
+    with pytest.raises(ImportFileError) as raised:
+        read_review_file(_write(tmp_path, name, content))
+    assert str(raised.value).endswith(message)
+
+
+def test_the_scale_must_be_above_one(tmp_path: Path) -> None:
+    with pytest.raises(ImportFileError, match="--scale must be above 1"):
+        read_review_file(_write(tmp_path, "one.csv", "text\nfine\n"), scale=1)
