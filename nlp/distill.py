@@ -16,8 +16,10 @@ from dataclasses import asdict, dataclass, field, replace
 
 import torch
 
+from nlp.base_checkpoint import build_from_base
 from nlp.labels import label_names
-from nlp.model import MeanPoolSentiment, ModelSpec, build_from_base
+from nlp.model_spec import ModelSpec
+from nlp.modeling import MeanPoolSentiment
 from nlp.splits import FileSplit
 from nlp.teacher.probs import TeacherProbs
 from nlp.train import TrainConfig
@@ -62,7 +64,7 @@ def distill(teacher: MeanPoolSentiment, teacher_spec: ModelSpec, splits: Sequenc
     file learn that share of the stored teacher's probabilities, the rest of the full model's."""
     from transformers import AutoTokenizer
 
-    from nlp.model import base_model_dir
+    from nlp.base_checkpoint import base_model_dir
 
     t0 = time.perf_counter()
     set_determinism(cfg.seed)

@@ -88,7 +88,8 @@ def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, st
 
     hf_logging.disable_progress_bar()  # no "Loading weights" bars in CLI output
 
-    from nlp.model import base_model_dir, file_digest, is_overlay_dir, load_overlay
+    from nlp.base_checkpoint import base_model_dir
+    from nlp.overlay import file_digest, is_overlay_dir, load_overlay
 
     source = str(SHIPPED_MODELS.get(source.strip().lower(), source))
     path = Path(source).expanduser()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-#: Files that make a directory a model: ours (nlp.model.CONFIG_FILE) or a Hugging Face checkpoint.
+#: Files that make a directory a model: ours (nlp.model_spec.CONFIG_FILE) or a Hugging Face checkpoint.
 MODEL_FILES = ("umot_model.json", "config.json")
 
 

@@ -25,8 +25,10 @@ from dataclasses import asdict, dataclass
 
 import torch
 
+from nlp.base_checkpoint import build_from_base
 from nlp.labels import STAR_LABELS
-from nlp.model import MeanPoolSentiment, ModelSpec, build_from_base
+from nlp.model_spec import ModelSpec
+from nlp.modeling import MeanPoolSentiment
 from nlp.splits import FileSplit
 from nlp.teacher.probs import TeacherProbs
 from nlp.train_examples import build_examples, per_epoch_extras
@@ -70,7 +72,7 @@ def train(splits: Sequence[FileSplit], cfg: TrainConfig | None = None, *, teache
     and words: labels only."""
     from transformers import AutoTokenizer
 
-    from nlp.model import base_model_dir
+    from nlp.base_checkpoint import base_model_dir
 
     cfg = cfg or TrainConfig()
     t_start = time.perf_counter()

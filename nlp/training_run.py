@@ -18,7 +18,9 @@ import numpy as np
 import torch
 
 from nlp.dataset_terms import terms_for
-from nlp.model import WEIGHTS_FILE, MeanPoolSentiment, ModelSpec, file_digest, save_overlay
+from nlp.model_spec import ModelSpec
+from nlp.modeling import MeanPoolSentiment
+from nlp.overlay import WEIGHTS_FILE, file_digest, save_overlay
 from nlp.splits import FileSplit
 from nlp.summary import DatasetUsed, ModelResult, TrainingSummary
 from nlp.teacher.probs import TeacherProbs
@@ -57,8 +59,8 @@ def scorer_for(model: MeanPoolSentiment, spec: ModelSpec, version: str, *, onnx:
     from transformers import AutoTokenizer
 
     from nlp import onnx_backend
+    from nlp.base_checkpoint import base_model_dir
     from nlp.labels import label_map
-    from nlp.model import base_model_dir
     from nlp.scorer import Scorer
 
     runner = None
@@ -76,7 +78,7 @@ def save_and_measure(model: MeanPoolSentiment, spec: ModelSpec, out: Path, role:
     all on the weights as saved (float16), which is what ships."""
     from nlp.evaluate import evaluate
     from nlp.heldout import criterion, file_figures, group_figures
-    from nlp.model import round_as_stored
+    from nlp.overlay import round_as_stored
 
     round_as_stored(model, spec)
     probe = scorer_for(model, spec, "probe", onnx=False)  # PyTorch fp32, no export
@@ -119,7 +121,7 @@ def add_fast_model(summary: TrainingSummary, out: Path, fast_out: Path, splits: 
     """Distil the fast model from the full model *as saved* in ``out`` (so a later run from the saved
     model reproduces it), measure it and add it to the summary (saved again in ``out``)."""
     from nlp.distill import DistillConfig, distill
-    from nlp.model import load_overlay
+    from nlp.overlay import load_overlay
 
     t0 = time.perf_counter()
     teacher, teacher_spec = load_overlay(out)

@@ -13,7 +13,7 @@ def make_checkpoint(path: Path, id2label: dict[int, str]) -> Path:
     """A 1-layer BERT classifier with random weights and the MiniLM tokenizer."""
     from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
 
-    from nlp.model import base_model_dir
+    from nlp.base_checkpoint import base_model_dir
 
     tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
     config = BertConfig(

@@ -2,8 +2,8 @@
 
 import torch
 
+from nlp.base_checkpoint import build_from_base
 from nlp.distill import student_from
-from nlp.model import build_from_base
 
 
 def test_student_keeps_the_chosen_layers_embeddings_and_head():

@@ -2,7 +2,9 @@
 
 import torch
 
-from nlp.model import ModelSpec, build_from_base, load_overlay, round_as_stored, save_overlay
+from nlp.base_checkpoint import build_from_base
+from nlp.model_spec import ModelSpec
+from nlp.overlay import load_overlay, round_as_stored, save_overlay
 
 
 def _trained_model():

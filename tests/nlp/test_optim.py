@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from transformers import BertConfig
 
-from nlp.model import MeanPoolSentiment
+from nlp.modeling import MeanPoolSentiment
 from nlp.optim import encoder_depth, param_groups
 
 

@@ -23,7 +23,7 @@ def tiny_mpnet(tmp_path_factory) -> Path:
     """A 3-layer random MPNet checkpoint with the MiniLM tokenizer, laid out like all-mpnet-base-v2."""
     from transformers import AutoTokenizer, MPNetConfig, MPNetModel
 
-    from nlp.model import base_model_dir
+    from nlp.base_checkpoint import base_model_dir
 
     path = tmp_path_factory.mktemp("tiny-mpnet")
     tok = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)

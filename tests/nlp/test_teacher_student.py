@@ -36,7 +36,7 @@ def toy_teacher(tmp_path):
 def p_three(model, texts):
     from transformers import AutoTokenizer
 
-    from nlp.model import base_model_dir
+    from nlp.base_checkpoint import base_model_dir
 
     tok = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
     enc = tok(texts, padding=True, return_tensors="pt")

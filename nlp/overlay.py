@@ -1,0 +1,83 @@
+"""The on-disk model: only what training changed, overlaid on the base package's weights.
+
+A model directory (``nlp/model/``) holds the trained parameters (encoder
+layers and head) in float16 (``weights.safetensors``) and the spec
+(``umot_model.json``). Loading overlays them on the base weights installed
+with umot, so the repository copy stays ~21 MB and no model hub is needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib.metadata import version as package_version
+from pathlib import Path
+
+import torch
+
+from nlp.base_checkpoint import BASE_PACKAGE, build_from_base
+from nlp.model_spec import CONFIG_FILE, FORMAT, ModelSpec
+from nlp.modeling import MeanPoolSentiment
+
+WEIGHTS_FILE = "weights.safetensors"
+
+
+def stored_names(model: MeanPoolSentiment, spec: ModelSpec) -> list[str]:
+    """The parameters the overlay stores: the spec's, else those training changed."""
+    return sorted(spec.trained_params or [n for n, p in model.named_parameters() if p.requires_grad])
+
+
+def round_as_stored(model: MeanPoolSentiment, spec: ModelSpec) -> None:
+    """Round the stored parameters through float16 in place, as ``save_overlay`` writes them.
+
+    Whatever is measured afterwards (threshold, ONNX export, the card's figures) is then
+    the model that ships and that `umot score` loads, not its float32 twin from training."""
+    state = model.state_dict()
+    with torch.no_grad():
+        for name in stored_names(model, spec):
+            state[name].copy_(state[name].to(torch.float16).to(state[name].dtype))
+
+
+def save_overlay(model: MeanPoolSentiment, spec: ModelSpec, directory: Path) -> None:
+    """Store the trained parameters (float16) and the spec."""
+    from safetensors.torch import save_file
+
+    directory.mkdir(parents=True, exist_ok=True)
+    state = model.state_dict()
+    spec.trained_params = stored_names(model, spec)
+    spec.base_version = package_version(BASE_PACKAGE)
+    tensors = {n: state[n].detach().to(torch.float16).contiguous() for n in spec.trained_params}
+    save_file(tensors, str(directory / WEIGHTS_FILE), metadata={"format": FORMAT})
+    (directory / WEIGHTS_FILE).chmod(0o644)
+    spec.save(directory)
+
+
+def load_overlay(directory: Path) -> tuple[MeanPoolSentiment, ModelSpec]:
+    """Rebuild a saved model: base package weights + the stored trained parameters."""
+    from safetensors.torch import load_file
+
+    spec = ModelSpec.load(directory)
+    if spec.format != FORMAT:
+        raise ValueError(f"{directory}: unknown model format {spec.format!r}")
+    model = build_from_base(spec.labels, spec.num_layers)
+    overlay = load_file(str(directory / WEIGHTS_FILE))
+    state = model.state_dict()
+    for name, tensor in overlay.items():
+        if name not in state:
+            raise ValueError(f"{directory}: parameter {name} is not part of the model")
+        state[name].copy_(tensor.to(state[name].dtype))
+    model.eval()
+    return model, spec
+
+
+def is_overlay_dir(path: Path) -> bool:
+    """A directory in this format (else the loader tries it as a Hugging Face checkpoint)."""
+    return (path / CONFIG_FILE).exists() and (path / WEIGHTS_FILE).exists()
+
+
+def file_digest(path: Path, n: int = 10) -> str:
+    """Short content hash: part of the model version, so new weights re-score."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()[:n]

@@ -1,0 +1,90 @@
+"""The scorer's output side: one review's class probabilities -> its ``ReviewScore``.
+
+Any checkpoint's classes (2, 3 or 5 of them, ``nlp.labels``) are projected
+onto umot's negative / neutral / positive and an expected star rating, so
+every model yields the same fields; the detractor rule (``nlp.detractor``)
+then reads p_negative and the review's own rating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from core.language import detect_language
+from nlp import detractor
+from nlp.labels import LABELS, LabelMap
+from nlp.result import ReviewScore
+
+
+def label_projections(labels: LabelMap) -> tuple[np.ndarray, np.ndarray]:
+    """``probs @ polarity`` gives (p_negative, p_neutral, p_positive); ``probs @ stars`` the expected stars.
+
+    Float32, like the probabilities, so the products stay float32.
+    """
+    polarity = np.zeros((labels.num_labels, 3), dtype=np.float32)
+    for i, pol in enumerate(labels.polarity):
+        polarity[i, pol] = 1.0
+    return polarity, np.asarray(labels.stars, dtype=np.float32)
+
+
+def empty_text_score(rating: object) -> ReviewScore:
+    """No text to read: no label or probabilities, but a low rating still makes a detractor."""
+    is_det, reasons = detractor.decide(None, rating)
+    return ReviewScore(None, None, None, None, None, None, None, is_det, ["empty text", *reasons])
+
+
+def text_score(
+    text: str,
+    polarity: np.ndarray,
+    stars: float,
+    rating: object,
+    *,
+    detractor_threshold: float,
+    mismatch_threshold: float,
+) -> ReviewScore:
+    """A scored text: ``polarity`` is its (p_negative, p_neutral, p_positive), ``stars`` its expected stars.
+
+    Texts in another language are scored all the same (the model is English):
+    the reasons say so, so a reader can discount the verdict.
+    """
+    k = int(np.argmax(polarity))
+    lang = detect_language(text)
+    is_det, reasons = detractor.decide(
+        float(polarity[0]), rating, threshold=detractor_threshold, mismatch_threshold=mismatch_threshold,
+    )
+    if lang is not None and lang != "en":
+        reasons.append(f"language {lang}: scored by an English model")
+    return ReviewScore(
+        label=LABELS[k], stars=round(stars, 3),
+        p_negative=round(float(polarity[0]), 4), p_neutral=round(float(polarity[1]), 4),
+        p_positive=round(float(polarity[2]), 4), confidence=round(float(polarity[k]), 4),
+        language=lang, detractor=is_det, reasons=reasons,
+    )
+
+
+def review_scores(
+    cleaned: Sequence[str],
+    probs: np.ndarray,
+    labels: LabelMap,
+    ratings: Sequence[object] | None,
+    *,
+    detractor_threshold: float,
+    mismatch_threshold: float,
+) -> list[ReviewScore]:
+    """One score per cleaned text: ``probs`` has a row for each non-empty text, in their order."""
+    polarity, star_values = label_projections(labels)
+    pol = probs @ polarity
+    stars = probs @ star_values
+    results: list[ReviewScore] = []
+    row = 0
+    for i, text in enumerate(cleaned):
+        rating = ratings[i] if ratings is not None else None
+        if not text:
+            results.append(empty_text_score(rating))
+            continue
+        results.append(text_score(text, pol[row], float(stars[row]), rating,
+                                  detractor_threshold=detractor_threshold, mismatch_threshold=mismatch_threshold))
+        row += 1
+    return results
