@@ -59,7 +59,8 @@ def _score_store(url: str, scorer: Any, *, content_order: bool) -> dict[str, tup
     """Score the store as the nightly run does; external id -> (flag, label, reasons)."""
     from sqlmodel import select
 
-    from flows.tasks.score import _read_batch, score_pending
+    from flows.tasks.score import score_pending
+    from flows.tasks.score_store import read_batch
     from models.crud.scores import unscored_ids_in_scoring_order
     from models.db import get_engine, session_scope
     from models.tables import Review, Score
@@ -71,7 +72,7 @@ def _score_store(url: str, scorer: Any, *, content_order: bool) -> dict[str, tup
         else:
             plan = sorted(session.exec(select(Review.id)))
     for start in range(0, len(plan), CHUNK):
-        score_pending(scorer, _read_batch(scorer.version, None, CHUNK, plan[start:start + CHUNK]))
+        score_pending(scorer, read_batch(scorer.version, None, CHUNK, plan[start:start + CHUNK]))
     with session_scope(get_engine(url), write=False) as session:
         rows = session.exec(select(Review.external_id, Score.detractor, Score.label, Score.reasons)
                             .join(Score, Score.review_id == Review.id))

@@ -19,9 +19,11 @@ from prefect import runtime
 from flows import progress
 from flows.fanout import plan, run_units
 from flows.night_units import CRAWL, SCORE
-from flows.outcomes import BatchOutcome, NightlyResult, SourceOutcome, SourceSpec
+from flows.outcomes import NightlyResult
+from flows.stage_outcomes import BatchOutcome, SourceOutcome, SourceSpec
+from flows.tasks.model_versions import known_model_version
 from flows.tasks.plan import plan_run
-from flows.tasks.score import has_unscored, known_model_version
+from flows.tasks.score_store import has_unscored
 
 _RESULT_FIELDS = {f.name for f in fields(SourceOutcome)} - {"source"}
 

@@ -12,7 +12,7 @@ from prefect import unmapped
 from prefect.tasks import exponential_backoff
 
 from flows import progress
-from flows.outcomes import SourceOutcome, SourceSpec
+from flows.stage_outcomes import SourceOutcome, SourceSpec
 from flows.tasks.crawl import CrawlFailed, crawl_source, crawl_sources
 
 DEFAULT_CRAWL_PROCESSES = 1  # Scrapy processes the due sources share

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flows.outcomes import BatchOutcome
+from flows.stage_outcomes import BatchOutcome
 from flows.tasks.score import score_batch
 
 

@@ -20,8 +20,8 @@ from prefect.logging import get_run_logger
 
 from flows.heartbeat import heartbeat, prefect_worker, worker_id
 from flows.night_crawl import crawl_all
-from flows.outcomes import SourceSpec
 from flows.prefect_typing import thread_pool
+from flows.stage_outcomes import SourceSpec
 
 CRAWL, SCORE = "crawl", "score"
 CRAWL_UNIT, SCORE_UNIT = "crawl-shard", "score-shard"  # each unit's flow and deployment name

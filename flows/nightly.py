@@ -30,9 +30,11 @@ from flows.night_units import DEFAULT_LEASE
 from flows.outcomes import NightlyResult
 from flows.prefect_typing import thread_pool
 from flows.report import ARTIFACT_KEY, render_report, save_report
+from flows.tasks.model_versions import known_model_version
 from flows.tasks.notify import notify_brand
 from flows.tasks.plan import plan_run
-from flows.tasks.score import has_unscored, known_model_version, load_scorer
+from flows.tasks.score import load_scorer
+from flows.tasks.score_store import has_unscored
 from flows.tasks.summarise import summarise
 from flows.tasks.themes import add_negative_themes, detect_themes
 

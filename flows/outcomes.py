@@ -1,60 +1,17 @@
-"""What each stage of the nightly run hands to the next, as plain dataclasses.
+"""What a nightly run hands to its report, notifications and CLI table, as plain dataclasses.
 
 Tasks return these instead of ORM rows, so nothing depends on a database
 session that has already closed, and the report, the notifications and the
-CLI table all read the same figures.
+CLI table all read the same figures. The plan, crawl and score stages' own
+results are in :mod:`flows.stage_outcomes`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
 
-from crawlers.runner import CrawlResult
-from models.stored import stored_id
-
-if TYPE_CHECKING:
-    from models.tables import Source
-
-
-@dataclass(frozen=True)
-class SourceSpec:
-    """One enabled source to crawl, copied out of the store."""
-
-    source_id: int
-    name: str
-    brand_id: int
-    brand: str
-    spider: str
-    urls: tuple[str, ...]
-    options: dict = field(default_factory=dict, hash=False, compare=False)
-
-    @property
-    def label(self) -> str:
-        """``brand/source``: how logs, task names and the report name it."""
-        return f"{self.brand}/{self.name}"
-
-    @classmethod
-    def of(cls, row: Source, brand: str) -> SourceSpec:
-        """The spec of a stored source whose brand is called ``brand`` (read while its session is open)."""
-        return cls(source_id=stored_id(row), name=row.name, brand_id=row.brand_id, brand=brand, spider=row.spider,
-                   urls=tuple(row.urls or ()), options=dict(row.options or {}))
-
-
-@dataclass(frozen=True)
-class RunScope:
-    """What a run covers: the brands to score and report (``None``: all) and the sources to crawl."""
-
-    brand_ids: tuple[int, ...] | None
-    sources: tuple[SourceSpec, ...]
-
-
-@dataclass
-class SourceOutcome(CrawlResult):
-    """How the crawl of one source ended (after Prefect's retries): the crawl's result and its source."""
-
-    source: SourceSpec = field(kw_only=True)
+from flows.stage_outcomes import SourceOutcome
 
 
 @dataclass(frozen=True)
@@ -76,16 +33,6 @@ class Detractor:
     def rating_text(self) -> str | None:
         """The rating to print: as published, else the normalised stars."""
         return self.rating_shown or (f"{self.rating:g}★" if self.rating is not None else None)
-
-
-@dataclass
-class BatchOutcome:
-    """One scored batch: counts per brand and the detractors it flagged."""
-
-    review_ids: list[int] = field(default_factory=list)
-    scored: int = 0
-    labels: dict[int, dict[str, int]] = field(default_factory=dict)  # brand_id -> label -> n
-    new_flags: int = 0
 
 
 @dataclass

@@ -17,7 +17,7 @@ from prefect.cache_policies import NO_CACHE
 
 from crawlers.runner import CrawlResult
 from flows import progress
-from flows.outcomes import SourceOutcome, SourceSpec
+from flows.stage_outcomes import SourceOutcome, SourceSpec
 from models.status import CrawlStatus
 
 #: Scrapy setting asking a spider to crawl every page, not stop at the first

@@ -13,7 +13,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.logging import get_run_logger
 
-from flows.outcomes import RunScope, SourceSpec
+from flows.stage_outcomes import RunScope, SourceSpec
 
 
 class SourceNotFound(LookupError):

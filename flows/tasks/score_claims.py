@@ -14,8 +14,11 @@ from typing import Any
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from flows.outcomes import BatchOutcome
-from flows.tasks.score import _Pending, _remember_version, review_text, score_pending
+from flows.stage_outcomes import BatchOutcome
+from flows.tasks.model_versions import remember_version
+from flows.tasks.score import score_pending
+from flows.tasks.score_store import PendingReview
+from nlp.review_scoring import review_text
 
 
 def load_model(model: str | None) -> Any:
@@ -28,12 +31,12 @@ def load_model(model: str | None) -> Any:
     import nlp
 
     scorer = nlp.load_scorer(model)
-    _remember_version(model, scorer.version)
+    remember_version(model, scorer.version)
     return scorer
 
 
 def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_id: int | None,
-                  batch_size: int) -> list[_Pending]:
+                  batch_size: int) -> list[PendingReview]:
     from sqlmodel import col, select
 
     from models import crud
@@ -47,7 +50,7 @@ def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_i
         if not ids:
             return []
         found = {r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(ids)))}
-        return [_Pending(stored_id(r), r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
+        return [PendingReview(stored_id(r), r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
                 for r in (found[i] for i in ids)]  # in the claim's scoring order
 
 

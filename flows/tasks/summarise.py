@@ -16,7 +16,8 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from core.ratings import rating_as_published, reasons_as_published
-from flows.outcomes import BatchOutcome, BrandReport, Detractor, SourceOutcome
+from flows.outcomes import BrandReport, Detractor
+from flows.stage_outcomes import BatchOutcome, SourceOutcome
 from models.stored import stored_id
 
 if TYPE_CHECKING:

@@ -46,10 +46,10 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
 
     ``every``: read them all again under the same version (after a rule change in development).
     """
-    from flows.tasks.score import review_text
     from models.crud.journeys import save_journeys, undetected_reviews
     from models.db import get_engine, session_scope
     from models.stored import stored_id
+    from nlp.review_scoring import review_text
 
     detector = detector_for(brand, config_file=config_file)
     version = detector.version

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from flows.flagging import WARN_REASON, Scored, flag_rows, severity
 from flows.notify import format_message, post_webhook, quote
-from flows.outcomes import BrandReport, Detractor, NightlyResult, SourceOutcome, SourceSpec
+from flows.outcomes import BrandReport, Detractor, NightlyResult
 from flows.prefect_env import configure_prefect
-from flows.report import change, md_escape, md_link, render_report
-from flows.tasks.score import review_text
+from flows.report import render_report
+from flows.report_format import change, md_escape, md_link
+from flows.stage_outcomes import SourceOutcome, SourceSpec
+from nlp.review_scoring import review_text
 
 
 def spec(brand: str = "Acme", name: str = "shop") -> SourceSpec:

@@ -127,11 +127,11 @@ def test_brand_summary_has_reply_rate_and_median_hours(session: Session, brand_i
 
 def test_the_nightly_report_shows_reply_rate_and_hours() -> None:
     from flows.outcomes import BrandReport
-    from flows.report import _week_table
+    from flows.report_sections import week_table
 
     report = BrandReport(brand_id=1, brand="Acme", week={"reply_rate": 0.75, "median_reply_hours": 16.25},
                          previous_week={"reply_rate": 0.5, "median_reply_hours": 20.0})
-    table = "\n".join(_week_table(report))
+    table = "\n".join(week_table(report))
     assert "| Detractors answered at the source | 75% | 50% | +25 pts |" in table
     assert "| Median hours to reply | 16.2 h | 20.0 h | -3.75 |" in table
 

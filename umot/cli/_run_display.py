@@ -58,7 +58,7 @@ def _share(value: float | None) -> str:
 
 def summary_tables(result: Any) -> list[Table]:
     """The run as rich tables: sources (failures first), then brands."""
-    from flows.report import change, stars
+    from flows.report_format import change, stars
 
     sources = Table(title="Sources", title_justify="left")
     sources.add_column("brand/source", no_wrap=True)

@@ -1,0 +1,54 @@
+"""How single values are written in the nightly report: escaped text, safe links, figures.
+
+Review texts and source names are untrusted: :func:`md_escape` and
+:func:`md_link` keep them from injecting markdown, HTML or links into the
+Prefect UI. The figures (shares, ratings, week-over-week change) are written
+the same way in the report and in ``umot run``'s table.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md_escape(text: object) -> str:
+    """Text that renders as itself in markdown (one line)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def md_link(url: str | None, label: str = "link") -> str:
+    """A markdown link for http(s) URLs only; anything else is dropped."""
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return ""
+    safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return f"[{label}]({safe})"
+
+
+def percent(share: float | None) -> str:
+    """A share as ``33%``; ``–`` when there is none (nothing labelled)."""
+    return "–" if share is None else f"{share * 100:.0f}%"
+
+
+def stars(value: float | None) -> str:
+    """A rating as ``3.50``; ``–`` when there is none."""
+    return "–" if value is None else f"{value:.2f}"
+
+
+def change(current: float | None, previous: float | None, *, kind: str = "count") -> str:
+    """Week-over-week change: ``+3``, ``-5 pts`` (shares), ``+0.20`` (ratings), ``new``."""
+    if current is None and previous is None:
+        return "–"
+    if kind == "count" and not previous:
+        return "new" if current else "–"
+    if previous is None:
+        return "–"
+    if current is None:
+        return "–"
+    delta = current - previous
+    if kind == "share":
+        return f"{delta * 100:+.0f} pts"
+    if kind == "rating":
+        return f"{delta:+.2f}"
+    return f"{delta:+.0f}"
