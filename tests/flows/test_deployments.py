@@ -99,7 +99,7 @@ def test_cli_serve_without_a_server_says_how_to_start_one(monkeypatch, tmp_path)
 
 
 def test_prefect_api_url_defaults_to_a_local_prefect_server():
-    from umot.cli.serve import LOCAL_API_URL, use_prefect_server
+    from umot.cli._prefect_server import LOCAL_API_URL, use_prefect_server
 
     env: dict[str, str] = {}
     assert use_prefect_server(env) == LOCAL_API_URL == "http://127.0.0.1:4200/api"
@@ -110,11 +110,11 @@ def test_prefect_api_url_defaults_to_a_local_prefect_server():
 
 
 def test_cli_serve_with_prefect_api_url_unset_and_no_local_server_fails_in_one_line(monkeypatch, tmp_path):
-    import umot.cli.serve as serve
+    import umot.cli._prefect_server as prefect_server
 
     port = free_port()
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    monkeypatch.setattr(serve, "LOCAL_API_URL", f"http://127.0.0.1:{port}/api")  # the default, on a free port
+    monkeypatch.setattr(prefect_server, "LOCAL_API_URL", f"http://127.0.0.1:{port}/api")  # the default, on a free port
     monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path))
     result = CliRunner().invoke(app, ["serve"])
     assert result.exit_code == 2
@@ -144,10 +144,10 @@ def health_only_server() -> Iterator[str]:
 
 SERVE_WITH_DEFAULT = """
 import sys
-import flows.deployments, umot.cli.serve
+import flows.deployments, umot.cli._prefect_server
 from umot.cli import app
 
-umot.cli.serve.LOCAL_API_URL = sys.argv[1]  # the default, moved to the test's server
+umot.cli._prefect_server.LOCAL_API_URL = sys.argv[1]  # the default, moved to the test's server
 def serve_all(config, **kwargs):  # what Prefect would register the deployments with
     from prefect.settings import get_current_settings
     print("prefect api:", get_current_settings().api.url)

@@ -172,3 +172,16 @@ def test_import_refuses_a_bad_database_url_in_one_line(tmp_path: Path) -> None:
         "error: unsupported database URL 'mysql://u:***@h/d': "
         "umot supports SQLite (sqlite:///PATH) and PostgreSQL (postgresql://USER@HOST/DB)"
     )
+
+
+def test_crawl_summary_names_unchanged_pages_and_the_run_and_a_failure_exits_1(tmp_path: Path, monkeypatch) -> None:
+    from crawlers import runner
+    from crawlers.crawl_result import CrawlResult
+
+    failed = CrawlResult(ok=False, pages=3, items_scraped=1, unchanged=2, errors=1, run_id=7, error_message="boom")
+    monkeypatch.setattr(runner, "run_crawl", lambda *args, **kwargs: failed)
+    out = tmp_path / "x.jsonl"
+    result = invoke("crawl", "http://127.0.0.1:9/", "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stdout.strip() == f"schemaorg: 1 review found, 0 written to {out}, 3 pages (2 unchanged), 1 error, run 7"
+    assert result.stderr.strip() == "error: boom"

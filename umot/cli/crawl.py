@@ -1,4 +1,8 @@
-"""``umot crawl`` (public review pages -> store or JSONL) and ``umot import`` (CSV/JSONL -> store)."""
+"""``umot crawl`` (public review pages -> store or JSONL) and ``umot import`` (CSV/JSONL -> store).
+
+The checks of ``crawl``'s options: :mod:`umot.cli._crawl_checks`; storing an
+imported file: :mod:`umot.cli._review_import`.
+"""
 
 from __future__ import annotations
 
@@ -7,44 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from umot.cli._crawl_checks import check_settings, check_spider, check_start_urls, parse_since
 from umot.cli._errors import fail, plural
 from umot.cli._pairs import name_values
 from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
 
 if TYPE_CHECKING:
-    from scrapy.settings import Settings
-
-
-def _project_settings() -> Settings:
-    """Scrapy's defaults under the project's settings (crawlers/settings.py), as a crawl starts with."""
-    from scrapy.settings import Settings
-
-    settings = Settings()
-    settings.setmodule("crawlers.settings", priority="project")
-    return settings
-
-
-def _spider_names(settings: Settings) -> list[str]:
-    """Spiders of the Scrapy project (looked up by name, like ``scrapy list``)."""
-    from scrapy.spiderloader import SpiderLoader
-
-    return sorted(SpiderLoader.from_settings(settings).list())
-
-
-def _check_settings(overrides: dict[str, str], settings: Settings) -> None:
-    """A ``--set`` value that an on/off or a number setting cannot read fails here, not inside the crawl."""
-    from scrapy.settings import Settings
-
-    for name, value in overrides.items():
-        known = settings.get(name)
-        try:
-            if isinstance(known, bool):
-                Settings({name: value}).getbool(name)
-            elif isinstance(known, (int, float)):
-                float(value)
-        except ValueError:
-            kind = "True or False" if isinstance(known, bool) else "a number"
-            fail(f"--set '{name}={value}': {name} takes {kind}")
+    from crawlers.crawl_result import CrawlResult
 
 
 def crawl(
@@ -82,31 +55,15 @@ def crawl(
     the crawl failed (e.g. the site could not be reached). Reviews stored
     before a failure stay stored.
     """
-    from urllib.parse import urlsplit
-
     urls = urls or []
-    if not urls and not arg:
-        fail("give at least one URL to crawl (or spider arguments, e.g. --spider appstore -a app_id=123)")
-    for url in urls:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            fail(f"not an http(s) URL: {url!r}")
-    project = _project_settings()
-    names = _spider_names(project)
-    if spider not in names:
-        fail(f"unknown spider {spider!r} (available: {', '.join(names)})")
+    check_start_urls(urls, arg)
+    project = check_spider(spider)
     if output is None and not (brand and brand.strip()):
         fail("--brand is required to store reviews (or write JSONL with -o FILE.jsonl)")
-    since_dt = None
-    if since:
-        from crawlers.extract.dates import parse_datetime
-
-        since_dt = parse_datetime(since)
-        if since_dt is None:
-            fail(f"--since {since!r} is not a date (e.g. 2024-01-31)")
+    since_dt = parse_since(since)
     spider_args = name_values(arg, "--arg")
     settings = name_values(setting, "--set")
-    _check_settings(settings, project)
+    check_settings(settings, project)
     if output is None and brand:  # a bad store or an unknown brand: one line now, not after the crawl
         brand = store_brand(database_url, brand.strip(), create=create_brand)
 
@@ -128,15 +85,20 @@ def crawl(
             spider_args=spider_args,
             log_file=log,
         )
+    typer.echo(_crawl_summary(spider, result, output))
+    if not result.ok:
+        fail(result.error_message or "crawl failed", code=1)
+
+
+def _crawl_summary(spider: str, result: CrawlResult, output: Path | None) -> str:
+    """The one line a crawl ends with: what it found, stored (or wrote) and how many pages and errors."""
     where = f"written to {output}" if output is not None else "new"
     run = f", run {result.run_id}" if result.run_id else ""
-    typer.echo(
+    return (
         f"{spider}: {plural(result.items_scraped, 'review')} found, {result.items_new} {where}, "
         f"{plural(result.pages, 'page')}{f' ({result.unchanged} unchanged)' if result.unchanged else ''}, "
         f"{plural(result.errors, 'error')}{run}"
     )
-    if not result.ok:
-        fail(result.error_message or "crawl failed", code=1)
 
 
 def import_reviews(
@@ -158,32 +120,11 @@ def import_reviews(
     Re-importing the same file adds nothing (reviews are keyed by source + id).
     """
     from crawlers.importer import ImportFileError, read_review_file
+    from umot.cli._review_import import store_review_rows
 
     brand = store_brand(database_url, brand.strip(), create=create_brand)
     try:
         rows = read_review_file(file, scale=scale, source=source)
     except ImportFileError as exc:
         fail(str(exc))
-
-    from models import crud
-    from models.db import session_scope
-    from models.stored import stored_id
-    from umot.cli._store import open_store
-
-    engine = open_store(database_url)
-    try:
-        with session_scope(engine) as session:
-            brand_row = crud.get_or_create_brand(session, brand.strip())
-            result = crud.upsert_reviews(session, rows, brand_id=stored_id(brand_row))
-    except ValueError as exc:
-        fail(f"{file}: {exc}")
-    cut = ""
-    if result.texts_cut:
-        from core.settings import get_settings
-
-        cut = (f"; {plural(result.texts_cut, 'text')} longer than UMOT_MAX_REVIEW_CHARS="
-               f"{get_settings().max_review_chars} cut (head and tail kept)")
-    typer.echo(
-        f"imported {plural(len(rows), 'review')} from {file} into {brand.strip()!r}: "
-        f"{result.new} new, {result.existing} already stored{cut}"
-    )
+    typer.echo(store_review_rows(rows, file, brand.strip(), database_url))

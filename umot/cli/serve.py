@@ -1,85 +1,20 @@
-"""``umot serve`` and ``umot deploy``: the nightly and weekly-export schedules in Prefect."""
+"""``umot serve`` and ``umot deploy``: the nightly and weekly-export schedules in Prefect.
+
+The Prefect server they talk to: :mod:`umot.cli._prefect_server`; their shared
+schedule options: :mod:`umot.cli._schedule_options`.
+"""
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-if TYPE_CHECKING:
-    from flows.deployments import ScheduleConfig
-
 from flows.work_pools import DEFAULT_POOL  # no Prefect import: that waits for use_prefect_server()
 from umot.cli._errors import fail
-
-LOCAL_API_URL = "http://127.0.0.1:4200/api"
-
-NightlyCron = Annotated[
-    str | None,
-    typer.Option("--nightly-cron", help="Cron for the nightly run \\[default: UMOT_NIGHTLY_CRON or '0 2 * * *']"),
-]
-WeeklyCron = Annotated[
-    str | None,
-    typer.Option("--weekly-cron", help="Cron for the weekly export \\[default: UMOT_WEEKLY_CRON or '0 6 * * 1']"),
-]
-Timezone = Annotated[
-    str | None,
-    typer.Option("--timezone", help="IANA timezone of both schedules and of export weeks \\[default: UMOT_TIMEZONE or UTC]"),
-]
-
-
-def use_prefect_server(environ: MutableMapping[str, str] | None = None) -> str:
-    """Make ``PREFECT_API_URL`` (default: a local ``prefect server start``) the API Prefect uses here.
-
-    With the variable unset, Prefect would start a temporary server of its own
-    and register the deployments there, where no UI ever shows them. Prefect
-    reads its settings once, when first imported: call this before; if it was
-    imported already, its settings are read again.
-    """
-    environ = os.environ if environ is None else environ
-    if not environ.get("PREFECT_API_URL"):
-        environ["PREFECT_API_URL"] = LOCAL_API_URL
-    url = environ["PREFECT_API_URL"].rstrip("/")
-    if environ is os.environ and "prefect.context" in sys.modules:
-        from prefect.context import refresh_global_settings_context
-
-        refresh_global_settings_context()
-    return url
-
-
-def _connect_prefect() -> str:
-    """Point Prefect at its server (see :func:`use_prefect_server`) and check that it answers."""
-    import httpx
-
-    from core.settings import get_settings
-
-    get_settings().data_dir.mkdir(parents=True, exist_ok=True)  # PREFECT_HOME lives under it
-    from flows.prefect_env import configure_prefect
-
-    configure_prefect()  # umot's Prefect defaults (PREFECT_HOME, analytics off) before prefect loads
-
-    url = use_prefect_server()
-    try:
-        httpx.get(f"{url}/health", timeout=5).raise_for_status()
-    except httpx.HTTPError as exc:
-        fail(
-            f"no Prefect server answers at {url} ({type(exc).__name__}); start one with "
-            "`prefect server start` or set PREFECT_API_URL to yours"
-        )
-    return url
-
-
-def _schedules(nightly_cron: str | None, weekly_cron: str | None, timezone: str | None) -> ScheduleConfig:
-    from flows.deployments import DeploymentConfigError, ScheduleConfig
-
-    try:
-        return ScheduleConfig.resolve(nightly_cron, weekly_cron, timezone)
-    except DeploymentConfigError as exc:
-        fail(str(exc))
+from umot.cli._prefect_server import connect_prefect, use_prefect_server
+from umot.cli._schedule_options import NightlyCron, Timezone, WeeklyCron, resolve_schedules
 
 
 def serve(
@@ -105,9 +40,9 @@ def serve(
     triggered from the UI). Stopping keeps the schedules active unless
     --pause-on-shutdown: runs due meanwhile show as Late and start on restart.
     """
-    use_prefect_server()  # before _schedules imports prefect
-    config = _schedules(nightly_cron, weekly_cron, timezone)
-    url = _connect_prefect()
+    use_prefect_server()  # before resolve_schedules imports prefect
+    config = resolve_schedules(nightly_cron, weekly_cron, timezone)
+    url = connect_prefect()
     from flows.deployments import serve_all
 
     typer.echo(
@@ -140,9 +75,9 @@ def deploy(
     crawl-shard and score-shard units that any worker of the pool runs
     (docs/scaling.md).
     """
-    use_prefect_server()  # before _schedules imports prefect
-    config = _schedules(nightly_cron, weekly_cron, timezone)
-    _connect_prefect()
+    use_prefect_server()  # before resolve_schedules imports prefect
+    config = resolve_schedules(nightly_cron, weekly_cron, timezone)
+    connect_prefect()
     from flows.work_pools import deploy_all
 
     try:

@@ -1,0 +1,45 @@
+"""``umot import``'s second half: the file's checked rows stored in ONE transaction, and the
+line that says what came of them (so a bad row leaves nothing from the file behind)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from umot.cli._errors import fail, plural
+from umot.cli._store import open_store
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from models.crud import UpsertResult
+
+
+def store_review_rows(rows: Sequence[Mapping[str, Any]], file: Path, brand: str, database_url: str | None) -> str:
+    """Store ``rows`` under ``brand`` (a row the store refuses fails naming ``file``); the summary line."""
+    from models import crud
+    from models.db import session_scope
+    from models.stored import stored_id
+
+    engine = open_store(database_url)
+    try:
+        with session_scope(engine) as session:
+            brand_row = crud.get_or_create_brand(session, brand)
+            result = crud.upsert_reviews(session, rows, brand_id=stored_id(brand_row))
+    except ValueError as exc:
+        fail(f"{file}: {exc}")
+    return import_summary(len(rows), file, brand, result)
+
+
+def import_summary(count: int, file: Path, brand: str, result: UpsertResult) -> str:
+    """``imported 3 reviews from f.csv into 'Acme': 2 new, 1 already stored`` (+ how many texts were cut)."""
+    cut = ""
+    if result.texts_cut:
+        from core.settings import get_settings
+
+        cut = (f"; {plural(result.texts_cut, 'text')} longer than UMOT_MAX_REVIEW_CHARS="
+               f"{get_settings().max_review_chars} cut (head and tail kept)")
+    return (
+        f"imported {plural(count, 'review')} from {file} into {brand!r}: "
+        f"{result.new} new, {result.existing} already stored{cut}"
+    )

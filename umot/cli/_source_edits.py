@@ -1,0 +1,69 @@
+"""What ``umot sources`` does to one source in both places it lives: umot.toml and the store.
+
+umot.toml is what people edit; the store is what the nightly run reads. Each
+edit changes the file first, then the store, and a bad file or a source in
+neither place is the CLI's one-line error (exit 2).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from umot.cli._errors import fail
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from crawlers.sources_sync import SyncResult
+
+
+def sync_into_store(path: Path, database_url: str | None, *, prune: bool = False) -> SyncResult:
+    """Sync the file into the store; bad config -> one-line error naming the file and source."""
+    from crawlers.sources_sync import sync_sources
+    from models.db import init_db, session_scope
+    from models.sources_config import SourcesConfigError
+
+    try:
+        engine = init_db(database_url)
+        with session_scope(engine) as session:
+            return sync_sources(session, path, prune=prune)
+    except SourcesConfigError as exc:
+        fail(str(exc))
+
+
+def remove_source_everywhere(path: Path, brand: str, name: str, database_url: str | None) -> None:
+    """Take the source out of the file and the store (its reviews and crawl history stay)."""
+    from models import crud
+    from models.db import init_db, session_scope
+    from models.sources_config import SourcesConfigError, find_source, remove_source_from_config
+    from models.stored import stored_id
+
+    try:
+        in_file = remove_source_from_config(path, brand.strip(), name.strip())
+    except SourcesConfigError as exc:
+        fail(str(exc))
+    with session_scope(init_db(database_url)) as session:
+        row = find_source(session, brand.strip(), name.strip())
+        if row is not None:
+            crud.remove_source(session, stored_id(row))
+    if not in_file and row is None:
+        fail(f"no source {name!r} for brand {brand!r} in {path} or the store")
+
+
+def switch_source(path: Path, brand: str, name: str, *, enabled: bool, database_url: str | None) -> None:
+    """Switch the source on or off in the file and the store (``umot sources enable/disable``)."""
+    from models import crud
+    from models.db import init_db, session_scope
+    from models.sources_config import SourcesConfigError, find_source, update_source_in_config
+    from models.stored import stored_id
+
+    try:
+        in_file = update_source_in_config(path, brand.strip(), name.strip(), enabled=enabled)
+    except SourcesConfigError as exc:
+        fail(str(exc))
+    with session_scope(init_db(database_url)) as session:
+        row = find_source(session, brand.strip(), name.strip())
+        if row is None and not in_file:
+            fail(f"no source {name!r} for brand {brand!r} in {path} or the store")
+        if row is not None:
+            crud.set_source_enabled(session, stored_id(row), enabled)

@@ -1,0 +1,48 @@
+"""The table ``umot sources list`` prints: each stored source, its state, its last crawl and
+whether umot.toml still lists it (a source dropped from the file stays in the store)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from umot.cli._errors import fail, plural
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rich.table import Table
+
+    from models.tables import CrawlRun
+
+
+def last_crawl(run: CrawlRun | None) -> str:
+    """``2024-05-01 02:00 finished, 3 new, 1 error``, or ``never`` for a source not crawled yet."""
+    if run is None:
+        return "never"
+    return f"{run.started_at:%Y-%m-%d %H:%M} {run.status}, {run.items_new} new, {plural(run.errors, 'error')}"
+
+
+def sources_table(path: Path, brand: str | None, database_url: str | None) -> Table:
+    """One row per stored source (only ``brand``'s if given; an unknown brand is the one-line error)."""
+    from rich.table import Table
+
+    from models import crud
+    from models.db import get_engine, session_scope
+    from models.sources_config import load_sources
+
+    in_file = {s.key for s in load_sources(path)}
+    table = Table("brand", "source", "spider", "state", "last crawl", "in file")
+    table.add_column("urls", overflow="fold")
+    with session_scope(get_engine(database_url)) as session:
+        brands = {b.id: b.name for b in crud.list_brands(session)}
+        if brand is not None and brand.strip() not in brands.values():
+            fail(f"no brand named {brand!r} in the store")
+        rows = [s for s in crud.list_sources(session) if brand is None or brands[s.brand_id] == brand.strip()]
+        for row in rows:
+            runs = crud.list_crawl_runs(session, source_id=row.id, limit=1)
+            table.add_row(
+                brands[row.brand_id], row.name, row.spider, "enabled" if row.enabled else "disabled",
+                last_crawl(runs[0] if runs else None),
+                "yes" if (brands[row.brand_id], row.name) in in_file else "no", "\n".join(row.urls),
+            )
+    return table
