@@ -3,8 +3,9 @@ synced into the store's ``Source`` table.
 
 It lives beside the spiders because it needs them: a source names a spider, and
 a spider derives its default start URLs from the source's options (an App Store
-id, a brand to search for). :mod:`models.sources_config` reads and edits the
-file; this module resolves it and makes the store match it.
+id, a brand to search for). :mod:`models.sources_config` reads the file and
+:mod:`models.sources_config_edits` edits it; this module resolves it and makes
+the store match it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from urllib.parse import urlsplit
 from sqlmodel import Session
 
 from models import crud
-from models.sources_config import SourceConfig, SourcesConfigError, find_source, load_sources
+from models.crud.brands import find_source
+from models.sources_config import SourceConfig, SourcesConfigError, load_sources
 from models.stored import stored_id
 
 

@@ -1,4 +1,4 @@
-"""Sources per brand in ``umot.toml``: read, checked and edited.
+"""Sources per brand in ``umot.toml``: read and checked.
 
 The file is what a person edits and versions; the store's ``Source`` table is
 what the nightly flow crawls. ``crawlers.sources_sync`` makes the table match
@@ -13,8 +13,10 @@ is one ``[[sources]]`` table::
     # urls = ["https://..."]    optional when the options say where to go
     # enabled = false           skip it in the nightly run
 
-Edits by ``umot sources`` go through tomlkit, so comments and the rest of the
-file are kept.
+This module reads and checks the tables. Edits by ``umot sources`` are in
+``models.sources_config_edits`` (through tomlkit, so comments and the rest of
+the file are kept); the stored source of a (brand, name) is found by
+``models.crud.source_lookup``.
 """
 
 from __future__ import annotations
@@ -23,11 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
-
-from models import crud
-from models.config_file import ConfigFileError, read_data, read_document, write_document
-from models.tables import Source
+from models.config_file import ConfigFileError, read_data
 
 
 class SourcesConfigError(ConfigFileError):
@@ -60,14 +58,14 @@ class SourceConfig:
         return table
 
 
-# --- the file -----------------------------------------------------------------------
 def load_sources(path: Path) -> list[SourceConfig]:
     """The ``[[sources]]`` of ``path`` (``[]`` when the file does not exist)."""
     path = Path(path)
-    return _sources_in(read_data(path, SourcesConfigError), path)
+    return parse_sources(read_data(path, SourcesConfigError), path)
 
 
-def _sources_in(data: dict[str, Any], path: Path) -> list[SourceConfig]:
+def parse_sources(data: dict[str, Any], path: Path) -> list[SourceConfig]:
+    """The checked sources of the file's data; ``path`` only names the file in errors."""
     tables = data.get("sources", [])
     if not isinstance(tables, list):
         raise SourcesConfigError(f"{path}: 'sources' must be an array of tables ([[sources]])")
@@ -121,63 +119,3 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "unwrap"):
         return value.unwrap()
     return value
-
-
-def add_source_to_config(path: Path, source: SourceConfig) -> None:
-    """Append ``source`` to the file (created if missing); refuses a (brand, name) already there."""
-    import tomlkit
-
-    path = Path(path)
-    document = read_document(path, SourcesConfigError)
-    if any(s.key == source.key for s in _sources_in(document.unwrap(), path)):  # parsed once, checked whole
-        raise SourcesConfigError(f"{path}: source {source.brand}/{source.name} already exists")
-    if "sources" not in document:
-        document.append("sources", tomlkit.aot())
-    table = tomlkit.table()
-    for key, value in source.as_toml().items():
-        if key == "options":
-            inline = tomlkit.inline_table()
-            inline.update(value)
-            table.add(key, inline)
-        else:
-            table.add(key, value)
-    table.add(tomlkit.nl())  # a blank line between sources reads better
-    document["sources"].append(table)
-    write_document(path, document)
-
-
-def update_source_in_config(path: Path, brand: str, name: str, **changes: Any) -> bool:
-    """Set keys (e.g. ``enabled=False``) on one source in the file; False when it is not there."""
-    path = Path(path)
-    document = read_document(path, SourcesConfigError)
-    for table in document.get("sources", []):
-        if table.get("brand") == brand and table.get("name") == name:
-            for key, value in changes.items():
-                table[key] = value
-            write_document(path, document)
-            return True
-    return False
-
-
-def remove_source_from_config(path: Path, brand: str, name: str) -> bool:
-    """Drop one source from the file; False when it is not there."""
-    path = Path(path)
-    if not path.exists():
-        return False
-    document = read_document(path, SourcesConfigError)
-    tables = document.get("sources", [])
-    for index, table in enumerate(tables):
-        if table.get("brand") == brand and table.get("name") == name:
-            del tables[index]
-            write_document(path, document)
-            return True
-    return False
-
-
-# --- the store ------------------------------------------------------------------------
-def find_source(session: Session, brand: str, name: str) -> Source | None:
-    """The stored source ``name`` of ``brand``, if any."""
-    owner = crud.get_brand(session, brand)
-    if owner is None:
-        return None
-    return session.exec(select(Source).where(Source.brand_id == owner.id, Source.name == name)).first()

@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from models.schemas import as_utc
+from models.datetimes import as_utc
 from models.stored import stored_id
 from models.tables import Brand, Review, Score
 

@@ -52,6 +52,14 @@ def get_source(session: Session, source_id: int) -> Source | None:
     return session.get(Source, source_id)
 
 
+def find_source(session: Session, brand: str, name: str) -> Source | None:
+    """The stored source ``name`` of ``brand``, if any: ``umot.toml`` and the CLI name sources, the store ids them."""
+    owner = get_brand(session, brand)
+    if owner is None:
+        return None
+    return session.exec(select(Source).where(Source.brand_id == owner.id, Source.name == name)).first()
+
+
 def add_source(
     session: Session,
     *,

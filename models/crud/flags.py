@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
 from models.crud.replies import respond_from_source
-from models.schemas import as_utc
+from models.datetimes import as_utc
 from models.tables import Flag, Review, Score, table_of, utcnow
 
 FLAG_TABLE = table_of(Flag)

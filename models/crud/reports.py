@@ -10,7 +10,7 @@ from sqlalchemy import and_, case, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from models.schemas import as_utc
+from models.datetimes import as_utc
 from models.status import FlagStatus
 from models.tables import Brand, Flag, Review, Score
 

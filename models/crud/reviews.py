@@ -20,7 +20,8 @@ from core.text_limit import cut_text
 from models.crud._bulk import insert_ignore_returning_ids
 from models.crud.legacy_ids import adopt_legacy_ids
 from models.crud.replies import respond_from_source, store_replies
-from models.schemas import as_utc, normalize_review_row
+from models.datetimes import as_utc
+from models.schemas import normalize_review_row
 from models.tables import Review, table_of, utcnow
 
 REVIEW_TABLE = table_of(Review)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from crawlers.sources_sync import resolve_urls, spider_classes, sync_sources
-from models.sources_config import SourceConfig, SourcesConfigError, add_source_to_config, remove_source_from_config
+from models.sources_config import SourceConfig, SourcesConfigError
+from models.sources_config_edits import add_source_to_config, remove_source_from_config
 
 APPSTORE_US = "https://itunes.apple.com/us/rss/customerreviews/page=1/id=42/sortby=mostrecent/json"
 

@@ -11,9 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from models.crud import _bulk as bulk_module
 from models.crud import count_reviews, known_external_ids, upsert_reviews
 from models.crud._dialect import SQLITE_MAX_VARIABLES
+from models.datetimes import parse_datetime
 from models.db import session_scope
 from models.identity import content_id
-from models.schemas import ReviewCreate, parse_datetime
+from models.schemas import ReviewCreate
 from models.tables import Review
 
 

@@ -1,4 +1,4 @@
-"""Sources in umot.toml (models/sources_config.py): loading, validation, editing the file."""
+"""Sources in umot.toml: loading and validation (models/sources_config.py), editing the file (..._edits.py)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from models.sources_config import (
-    SourceConfig,
-    SourcesConfigError,
-    add_source_to_config,
-    load_sources,
-    remove_source_from_config,
-)
+from models.sources_config import SourceConfig, SourcesConfigError, load_sources
+from models.sources_config_edits import add_source_to_config, remove_source_from_config
 
 
 def test_load_reads_tables_and_a_missing_file_is_empty(tmp_path: Path) -> None:

@@ -34,8 +34,10 @@ def sync_into_store(path: Path, database_url: str | None, *, prune: bool = False
 def remove_source_everywhere(path: Path, brand: str, name: str, database_url: str | None) -> None:
     """Take the source out of the file and the store (its reviews and crawl history stay)."""
     from models import crud
+    from models.crud.brands import find_source
     from models.db import init_db, session_scope
-    from models.sources_config import SourcesConfigError, find_source, remove_source_from_config
+    from models.sources_config import SourcesConfigError
+    from models.sources_config_edits import remove_source_from_config
     from models.stored import stored_id
 
     try:
@@ -53,8 +55,10 @@ def remove_source_everywhere(path: Path, brand: str, name: str, database_url: st
 def switch_source(path: Path, brand: str, name: str, *, enabled: bool, database_url: str | None) -> None:
     """Switch the source on or off in the file and the store (``umot sources enable/disable``)."""
     from models import crud
+    from models.crud.brands import find_source
     from models.db import init_db, session_scope
-    from models.sources_config import SourcesConfigError, find_source, update_source_in_config
+    from models.sources_config import SourcesConfigError
+    from models.sources_config_edits import update_source_in_config
     from models.stored import stored_id
 
     try:

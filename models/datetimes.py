@@ -1,0 +1,50 @@
+"""Times as the store keeps them: aware UTC, whatever form a site or a caller gave.
+
+Every timestamp column holds aware UTC datetimes, so the store's queries compare
+like with like on SQLite and PostgreSQL alike. :func:`as_utc` makes a datetime
+so; :func:`parse_datetime` reads what crawl rows carry and drops what it cannot
+read (or a year no review has) rather than stop a crawl.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+_MIN_YEAR, _MAX_YEAR = 1990, 2200
+
+
+def as_utc(value: datetime) -> datetime:
+    """Aware UTC datetime; naive values are taken to be UTC already."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def parse_datetime(value: Any) -> datetime | None:
+    """A datetime, ISO 8601 string, date or epoch seconds -> aware UTC; anything else -> None."""
+    try:
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime):
+            parsed = value
+        elif isinstance(value, date):
+            parsed = datetime(value.year, value.month, value.day)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            parsed = datetime.fromtimestamp(float(value), tz=UTC)
+        elif isinstance(value, str):
+            text = value.strip()
+            try:
+                parsed = datetime.fromisoformat(text)
+            except ValueError:
+                import dateparser  # only for what ISO 8601 refused; English keeps it fast
+
+                parsed = dateparser.parse(text, languages=["en"])
+                if parsed is None:
+                    return None
+        else:
+            return None
+        parsed = as_utc(parsed)
+    except (ValueError, TypeError, OverflowError, OSError):
+        return None
+    return parsed if _MIN_YEAR <= parsed.year <= _MAX_YEAR else None

@@ -1,0 +1,66 @@
+"""``umot sources`` edits to the ``[[sources]]`` tables of ``umot.toml``.
+
+Edits go through tomlkit documents (``models.config_file``), so a person's
+comments and the rest of the file survive ``umot sources add/remove/enable/disable``;
+an addition checks the whole file first, so a hand-edited mistake is refused,
+naming the file, before anything is written over it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from models.config_file import read_document, write_document
+from models.sources_config import SourceConfig, SourcesConfigError, parse_sources
+
+
+def add_source_to_config(path: Path, source: SourceConfig) -> None:
+    """Append ``source`` to the file (created if missing); refuses a (brand, name) already there."""
+    import tomlkit
+
+    path = Path(path)
+    document = read_document(path, SourcesConfigError)
+    if any(s.key == source.key for s in parse_sources(document.unwrap(), path)):  # parsed once, checked whole
+        raise SourcesConfigError(f"{path}: source {source.brand}/{source.name} already exists")
+    if "sources" not in document:
+        document.append("sources", tomlkit.aot())
+    table = tomlkit.table()
+    for key, value in source.as_toml().items():
+        if key == "options":
+            inline = tomlkit.inline_table()
+            inline.update(value)
+            table.add(key, inline)
+        else:
+            table.add(key, value)
+    table.add(tomlkit.nl())  # a blank line between sources reads better
+    document["sources"].append(table)
+    write_document(path, document)
+
+
+def update_source_in_config(path: Path, brand: str, name: str, **changes: Any) -> bool:
+    """Set keys (e.g. ``enabled=False``) on one source in the file; False when it is not there."""
+    path = Path(path)
+    document = read_document(path, SourcesConfigError)
+    for table in document.get("sources", []):
+        if table.get("brand") == brand and table.get("name") == name:
+            for key, value in changes.items():
+                table[key] = value
+            write_document(path, document)
+            return True
+    return False
+
+
+def remove_source_from_config(path: Path, brand: str, name: str) -> bool:
+    """Drop one source from the file; False when it is not there."""
+    path = Path(path)
+    if not path.exists():
+        return False
+    document = read_document(path, SourcesConfigError)
+    tables = document.get("sources", [])
+    for index, table in enumerate(tables):
+        if table.get("brand") == brand and table.get("name") == name:
+            del tables[index]
+            write_document(path, document)
+            return True
+    return False
