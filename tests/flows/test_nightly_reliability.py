@@ -55,8 +55,8 @@ def stored_ids(url: str) -> set[str]:
 @pytest.fixture
 def slow_site() -> Iterator[Callable[..., tuple[str, dict[str, set[str]]]]]:
     """The demo site's pages served with a delay per product page; returns (base URL, ids per brand)."""
+    from umot.demo.brands import BRANDS as SPECS
     from umot.demo.pages import build_pages
-    from umot.demo.site import BRANDS as SPECS
     from umot.demo.site import build_content
 
     servers = []
@@ -135,7 +135,7 @@ def test_sigkill_while_crawling_then_while_scoring_loses_and_doubles_nothing(
            "PREFECT_API_URL": prefect.settings.PREFECT_API_URL.value()}
     from models import crud
     from models.db import get_engine, init_db, session_scope
-    from umot.demo.site import BRANDS as SPECS
+    from umot.demo.brands import BRANDS as SPECS
 
     init_db(url)
     with session_scope(get_engine(url)) as session:

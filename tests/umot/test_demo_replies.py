@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 from crawlers.extract.schemaorg import extract_page
-from umot.demo.pages import product_page
+from umot.demo.product_pages import product_page
 from umot.demo.site import build_content
 
 ANCHOR = date(2025, 6, 30)

@@ -10,7 +10,8 @@ import pytest
 
 from crawlers.extract.schemaorg import extract_page
 from umot.demo import start_demo_site
-from umot.demo.pages import BANNER, build_pages
+from umot.demo.layout import BANNER
+from umot.demo.pages import build_pages
 from umot.demo.site import build_content
 
 ANCHOR = date(2025, 6, 30)

@@ -31,8 +31,9 @@ def start_demo_site(
     on each brand's three products. ``anchor``: date of the newest review
     (default today, UTC), older ones spread back from it.
     """
+    from umot.demo.brands import BRANDS
     from umot.demo.server import serve
-    from umot.demo.site import BRANDS, build_content
+    from umot.demo.site import build_content
 
     content = build_content(
         reviews_per_product=reviews_per_product, n_reviews=n_reviews, seed=seed, anchor=anchor

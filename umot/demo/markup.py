@@ -8,7 +8,7 @@ import html
 import json
 from typing import Any
 
-from umot.demo.site import DemoReview
+from umot.demo.reviews import DemoReview
 
 
 def escape(value: object) -> str:

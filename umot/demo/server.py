@@ -9,8 +9,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from umot.demo.pages import BANNER, ROBOTS_TXT, build_pages
-from umot.demo.site import BrandSpec, SiteContent
+from umot.demo.brands import BrandSpec
+from umot.demo.layout import BANNER
+from umot.demo.pages import ROBOTS_TXT, build_pages
+from umot.demo.site import SiteContent
 
 
 @dataclass
