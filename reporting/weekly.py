@@ -13,29 +13,24 @@ Files (``<brand>`` slugified, ``<week>`` like ``2026-W47``):
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from core.ratings import rating_as_published, reasons_as_published
 from core.settings import get_settings
-from models.crud.journeys import current_journeys
 from models.stored import stored_id
 from models.tables import Brand
 from reporting.advocates import write_advocates_csv
-from reporting.chart import draw_sentiment_chart
-from reporting.columns import DETRACTOR_COLUMNS, SUMMARY_COLUMNS
-from reporting.data import FlaggedReview, find_brands, load_detractors, load_reviews
-from reporting.files import slugify, write_csv
+from reporting.data import find_brands
+from reporting.detractors import write_detractors_csv
+from reporting.files import slugify
 from reporting.rivals import write_benchmarks
-from reporting.summary import week_over_week, weekly_stats
-from reporting.themes import journey_cells, write_themes_csv
+from reporting.summary_files import chart_weeks, write_summary_and_chart
+from reporting.themes import write_themes_csv
 from reporting.weeks import IsoWeek, WeekError, last_complete_week, parse_week, resolve_timezone
-
-CHART_WEEKS = 12
 
 
 class ExportError(ValueError):
@@ -74,6 +69,7 @@ def write_weekly_export(
 def _export(
     session: Session, week: IsoWeek, brand: str | None, out_dir: Path, excel: bool, zone: ZoneInfo
 ) -> list[Path]:
+    """Every file of the week, in the order the paths are returned (detractors first, benchmarks last)."""
     brands = find_brands(session, brand)
     if brand is not None and not brands:
         known = ", ".join(b.name for b in find_brands(session, None)) or "none yet"
@@ -86,24 +82,9 @@ def _export(
     start, end = week.bounds(zone)
     for brand_id in brand_ids:
         path = out_dir / f"detractors-{slugs[brand_id]}-{week}.csv"
-        items = load_detractors(session, brand_id, start, end)
-        journeys = current_journeys(session, [stored_id(item.review) for item in items])
-        rows = (_detractor_row(item, zone, journeys.get(stored_id(item.review))) for item in items)
-        written.append(write_csv(path, list(DETRACTOR_COLUMNS), rows, excel=excel))
-
-    weeks = [week.shift(-n) for n in range(CHART_WEEKS - 1, -1, -1)]
-    first_start, _ = weeks[0].bounds(zone)
-    reviews = load_reviews(session, brand_ids, first_start, end)
-    stats = weekly_stats(reviews, brand_ids, weeks, zone)
-    summary = week_over_week(stats, week)
-    summary_rows = [
-        [str(week), b.name, *(_cell(summary.at[brand_id, c]) for c in list(SUMMARY_COLUMNS)[2:])]
-        for b, brand_id in zip(brands, brand_ids)
-    ]
-    written.append(write_csv(out_dir / f"summary-{suffix}.csv", list(SUMMARY_COLUMNS), summary_rows, excel=excel))
-    chart = out_dir / f"sentiment-{suffix}.png"
-    names = {brand_id: b.name for b, brand_id in zip(brands, brand_ids)}
-    written.append(draw_sentiment_chart(stats, names, [str(w) for w in weeks], chart))
+        written.append(write_detractors_csv(session, brand_id, start, end, path, zone, excel=excel))
+    weeks = chart_weeks(week)
+    written += write_summary_and_chart(session, brands, weeks, zone, out_dir, suffix, excel=excel)
     for brand_id in brand_ids:
         advocates = out_dir / f"advocates-{slugs[brand_id]}-{week}.csv"
         written.append(write_advocates_csv(session, brand_id, start, end, advocates, zone, excel=excel))
@@ -124,46 +105,6 @@ def _unique_slugs(brands: list[Brand]) -> dict[int, str]:
             slug = f"{slug}-{brand_id}"
         slugs[brand_id] = slug
     return slugs
-
-
-def _cell(value: object) -> object:
-    """NaN -> empty cell; numpy scalars -> plain Python numbers."""
-    if value is None or value != value:  # NaN is the only value not equal to itself
-        return None
-    return value.item() if hasattr(value, "item") else value
-
-
-def _detractor_row(item: FlaggedReview, zone: ZoneInfo, journey: dict | None = None) -> list[object]:
-    review, flag, score = item.review, item.flag, item.score
-    when = item.date.replace(tzinfo=UTC) if item.date.tzinfo is None else item.date
-    values = {
-        "review_id": review.id,
-        "date": when.astimezone(zone).isoformat(timespec="seconds"),
-        "source": review.source,
-        "url": review.url,
-        "author": review.author,
-        "rating": review.rating,
-        "rating_as_published": rating_as_published(review.rating, review.rating_raw, review.rating_scale),
-        "predicted_stars": _round(score.stars if score else None),
-        "label": score.label if score else None,
-        "p_negative": _round(score.p_negative if score else None),
-        "p_neutral": _round(score.p_neutral if score else None),
-        "p_positive": _round(score.p_positive if score else None),
-        "reasons": "; ".join(reasons_as_published(
-            flag.reasons or (score.reasons if score else []) or [], review.rating, review.rating_raw, review.rating_scale
-        )),
-        "referral_intent": review.referral_intent,
-        **journey_cells(journey),
-        "triage_status": flag.status,
-        "severity": _round(flag.severity),
-        "title": review.title,
-        "text": review.text,
-    }
-    return [values[c] for c in DETRACTOR_COLUMNS]
-
-
-def _round(value: float | None, digits: int = 4) -> float | None:
-    return None if value is None else round(float(value), digits)
 
 
 def default_week(tz: str | None = None, now: datetime | None = None) -> IsoWeek:

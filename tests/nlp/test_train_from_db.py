@@ -8,7 +8,7 @@ from models.crud import get_or_create_brand, upsert_flags, upsert_reviews
 from models.db import init_db, session_scope
 from models.tables import Flag, Review
 from umot.cli import app
-from umot.cli.nlp import rated_reviews_from_db
+from umot.cli._training_from_store import rated_reviews_from_db
 
 
 def test_rated_reviews_and_corrections(tmp_path):

@@ -103,7 +103,7 @@ def test_rescore_reads_brand_themes_and_corrections_are_audited(db_url: str, tmp
     assert "service_staff" not in _journeys(db_url, ids)[ids[1]]["themes"]
 
     from nlp.themes.corrections import CorrectionMemory, corrections_file
-    from umot.cli.themes import export_theme_corrections
+    from umot.cli._training_from_store import export_theme_corrections
 
     assert "Acme: 1 correction" in export_theme_corrections(db_url, "Acme")
     memory = CorrectionMemory.load(corrections_file(tmp_path / "data", "Acme"))

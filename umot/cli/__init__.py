@@ -60,12 +60,13 @@ def _register(app: typer.Typer) -> None:
     from umot.cli.db import db_app
     from umot.cli.demo import demo
     from umot.cli.export import export
-    from umot.cli.nlp import score
+    from umot.cli.rescore import rescore
     from umot.cli.run import run
+    from umot.cli.score import score
     from umot.cli.serve import deploy, serve
     from umot.cli.sources import sources_app
     from umot.cli.teacher import teacher
-    from umot.cli.themes import rescore, themes_app
+    from umot.cli.themes import themes_app
     from umot.cli.train import train
     from umot.cli.web import web
     from umot.cli.webhook import webhook_app

@@ -118,8 +118,7 @@ def store_splits(database_url: str | None, brand: str | None, limit: int | None,
     from core.settings import get_settings
     from nlp.sources import LabelledFile
     from nlp.splits import split_files
-    from umot.cli.nlp import rated_reviews_from_db
-    from umot.cli.themes import export_theme_corrections
+    from umot.cli._training_from_store import export_theme_corrections, rated_reviews_from_db
 
     url = database_url or get_settings().database_url
     texts, stars, corrected = rated_reviews_from_db(url, brand)

@@ -1,30 +1,22 @@
-"""``umot themes`` (brand themes in umot.toml, triage corrections) and ``umot rescore`` (#18)."""
+"""``umot themes``: the default themes and journey stages, each brand's own themes in umot.toml
+(list, add, remove), and a triager's theme corrections of one stored review (#18)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from umot.cli._config import ConfigFile, config_path
-from umot.cli._errors import fail, plural
-from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
+from umot.cli._errors import fail
+from umot.cli._store import DatabaseUrl, open_store
+from umot.cli._theme_config import configured_themes
 
 themes_app = typer.Typer(
     name="themes",
     help="Themes (why a review is negative) and journey stages: the defaults, a brand's own themes, corrections.",
     no_args_is_help=True,
 )
-def _brand_themes(config: Path, brand: str | None = None) -> dict:
-    from nlp.themes.brand import ThemeDefinitionError
-    from nlp.themes.config import load_all
-
-    try:
-        found = load_all(config)
-    except ThemeDefinitionError as exc:
-        fail(str(exc))
-    return {brand: found.get(brand, [])} if brand is not None else found
 
 
 @themes_app.command("list")
@@ -35,7 +27,7 @@ def list_themes(
     """The default themes, the journey stages, and each brand's own themes from umot.toml."""
     from nlp.themes import DEFAULT_THEMES, STAGES
 
-    own = _brand_themes(config_path(config), brand)  # a broken file fails before anything is printed
+    own = configured_themes(config_path(config), brand)  # a broken file fails before anything is printed
     typer.echo("default themes:")
     for theme in DEFAULT_THEMES:
         typer.echo(f"  {theme.name:22s} {theme.description}")
@@ -116,64 +108,9 @@ def correct(
         if review is None:
             fail(f"no review with id {review_id} in the store")
         brand = session.get_one(Brand, review.brand_id).name  # the review's brand: a foreign key
-        known = DEFAULT_THEME_NAMES + tuple(t.name for t in _brand_themes(config_path(config), brand)[brand])
+        known = DEFAULT_THEME_NAMES + tuple(t.name for t in configured_themes(config_path(config), brand)[brand])
         try:
             after = correct_theme(session, review_id, theme, action, actor=actor, known=known, polarity=polarity)
         except ThemeCorrectionError as exc:
             fail(f"review {review_id}: {exc}")
     typer.echo(f"review {review_id}: themes now {', '.join(f'{k} ({v})' for k, v in after.items()) or 'none'}")
-
-
-def rescore(
-    brand: Annotated[str | None, typer.Option(help="Only this brand's reviews")] = None,
-    every: Annotated[bool, typer.Option("--all", help="Read every review again, not only those without a current reading")] = False,
-    database_url: DatabaseUrl = None,
-) -> None:
-    """Read themes and journey stages of stored reviews (those the current rules, brand themes and
-    corrections have not read yet; --all: every one). The nightly run does the same after scoring."""
-    from rich.progress import Progress
-
-    from flows import progress as flow_progress
-    from flows.tasks.themes import detect_brand
-    from models import crud
-    from models.db import session_scope
-    from models.stored import stored_id
-    from nlp.themes.brand import ThemeDefinitionError
-
-    engine = open_store(database_url, must_exist=True)
-    with session_scope(engine, write=False) as session:
-        brands = [brand_or_fail(session, brand)] if brand else crud.list_brands(session)
-        targets = [(stored_id(b), b.name) for b in brands]
-    total = 0
-    with Progress(transient=True) as bar, flow_progress.listening(
-            lambda e: bar.update(task, advance=e.advance) if e.stage == "themes" else None):
-        task = bar.add_task("reading themes and stages", total=None)
-        for brand_id, name in targets:
-            try:
-                total += detect_brand(brand_id, name, every=every, database_url=engine.url.render_as_string(hide_password=False))
-            except ThemeDefinitionError as exc:
-                fail(str(exc))
-    typer.echo(f"read themes and stages of {plural(total, 'review')} in {plural(len(targets), 'brand')}")
-
-
-def export_theme_corrections(database_url: str | None, brand: str | None) -> str:
-    """Write each brand's (or one brand's) triage theme corrections where its theme detector reads them."""
-    from core.settings import get_settings
-    from models import crud
-    from models.crud.theme_corrections import corrections_for_training
-    from models.db import session_scope
-    from models.stored import stored_id
-    from nlp.themes.corrections import Correction, CorrectionMemory, corrections_file
-
-    written = []
-    with session_scope(open_store(database_url, must_exist=True), write=False) as session:
-        brands = [brand_or_fail(session, brand)] if brand else crud.list_brands(session)
-        for b in brands:
-            examples = corrections_for_training(session, stored_id(b))
-            path = corrections_file(get_settings().data_dir, b.name)
-            if examples or path.exists():
-                n = CorrectionMemory.write(path, [Correction(e.text, e.added, e.removed, e.polarity) for e in examples])
-                written.append(f"{b.name}: {plural(n, 'correction')} -> {path}")
-    if not written:
-        return "theme corrections: none in the store"
-    return "theme corrections for the theme detector: " + "; ".join(written)

@@ -1,0 +1,43 @@
+"""``umot rescore`` (#18): themes and journey stages of the stored reviews read again, e.g. after
+a brand theme was added to umot.toml or a triager corrected a reading."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from umot.cli._errors import fail, plural
+from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
+
+
+def rescore(
+    brand: Annotated[str | None, typer.Option(help="Only this brand's reviews")] = None,
+    every: Annotated[bool, typer.Option("--all", help="Read every review again, not only those without a current reading")] = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Read themes and journey stages of stored reviews (those the current rules, brand themes and
+    corrections have not read yet; --all: every one). The nightly run does the same after scoring."""
+    from rich.progress import Progress
+
+    from flows import progress as flow_progress
+    from flows.tasks.themes import detect_brand
+    from models import crud
+    from models.db import session_scope
+    from models.stored import stored_id
+    from nlp.themes.brand import ThemeDefinitionError
+
+    engine = open_store(database_url, must_exist=True)
+    with session_scope(engine, write=False) as session:
+        brands = [brand_or_fail(session, brand)] if brand else crud.list_brands(session)
+        targets = [(stored_id(b), b.name) for b in brands]
+    total = 0
+    with Progress(transient=True) as bar, flow_progress.listening(
+            lambda e: bar.update(task, advance=e.advance) if e.stage == "themes" else None):
+        task = bar.add_task("reading themes and stages", total=None)
+        for brand_id, name in targets:
+            try:
+                total += detect_brand(brand_id, name, every=every, database_url=engine.url.render_as_string(hide_password=False))
+            except ThemeDefinitionError as exc:
+                fail(str(exc))
+    typer.echo(f"read themes and stages of {plural(total, 'review')} in {plural(len(targets), 'brand')}")
