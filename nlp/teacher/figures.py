@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from nlp.detractor_threshold import choose_threshold
 from nlp.evaluate import THREE, marc_metrics, three_class_metrics
 from nlp.splits import FileSplit
 
@@ -29,8 +30,6 @@ def pseudo_scores(probs: np.ndarray, threshold: float) -> list[SimpleNamespace]:
 
 def choose_threshold_from(pairs: list[tuple[FileSplit, np.ndarray]]) -> float:
     """The detractor threshold with the best F1 on the held-out star-rated rows (as for the students)."""
-    from nlp.training_run import choose_threshold
-
     star = [(s, p) for s, p in pairs if s.file.scheme == "stars" and len(p)]
     if not star:
         return 0.5

@@ -5,7 +5,8 @@ text: themes with their polarity, stages, the primary stage and referral intent.
 """
 
 from nlp.themes.catalog import DEFAULT_THEME_NAMES, DEFAULT_THEMES, STAGE_NAMES, STAGES, Theme
-from nlp.themes.detector import VERSION, JourneyResult, ThemeDetector
+from nlp.themes.detector import VERSION, ThemeDetector
+from nlp.themes.journey import JourneyResult
 
 __all__ = [
            "DEFAULT_THEMES",

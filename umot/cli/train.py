@@ -103,7 +103,8 @@ def train(
     import shlex
 
     from nlp.distill import DistillConfig
-    from nlp.training_run import command_line, run
+    from nlp.run_summary import command_line
+    from nlp.training_run import run
 
     fallback = shlex.join(["umot", "train", *(a for p in data or [] for a in ("--data", str(p))),
                            *(["--from-db"] + (["--brand", brand] if brand else []) if from_db else []), "--out", str(out)])
