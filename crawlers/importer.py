@@ -20,9 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.import_records import read_records
-from crawlers.import_rows import ALIASES, ImportFileError, to_row
-
-__all__ = ["ALIASES", "ImportFileError", "read_review_file", "to_row"]  # the names this module always offered
+from crawlers.import_rows import ImportFileError, to_row
 
 
 def read_review_file(path: Path, *, scale: float = 5, source: str | None = None) -> list[dict[str, Any]]:

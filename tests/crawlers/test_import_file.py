@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from crawlers.import_rows import to_row
-from crawlers.importer import ImportFileError, read_review_file
+from crawlers.import_rows import ImportFileError, to_row
+from crawlers.importer import read_review_file
 
 
 def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:

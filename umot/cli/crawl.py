@@ -119,7 +119,8 @@ def import_reviews(
     the import with its line number and nothing from the file is stored.
     Re-importing the same file adds nothing (reviews are keyed by source + id).
     """
-    from crawlers.importer import ImportFileError, read_review_file
+    from crawlers.import_rows import ImportFileError
+    from crawlers.importer import read_review_file
     from umot.cli._review_import import store_review_rows
 
     brand = store_brand(database_url, brand.strip(), create=create_brand)
