@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from crawlers.parsers.common import ParsedPage, ParseError, dig, load_json, make_review
+from crawlers.parsers.common import ParsedPage, ParseError, make_review
+from crawlers.parsers.json_data import dig, load_json
 
 SOURCE = "appstore"
 FEED_URL = "https://itunes.apple.com/{country}/rss/customerreviews/page=1/id={app_id}/sortby=mostrecent/json"

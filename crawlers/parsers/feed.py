@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from crawlers.parsers.common import ParsedPage, ParseError, html_to_text, make_review
+from crawlers.parsers.common import ParsedPage, ParseError, make_review
+from crawlers.parsers.values import html_to_text
 
 
 def source_name(url: str) -> str:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from crawlers.parsers.common import ParsedPage, ParseError, html_to_text, load_json, make_review
+from crawlers.parsers.common import ParsedPage, ParseError, make_review
+from crawlers.parsers.json_data import load_json
 from crawlers.parsers.urls import with_query
+from crawlers.parsers.values import html_to_text
 
 SOURCE = "hackernews"
 SEARCH_URL = "https://hn.algolia.com/api/v1/search_by_date"

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from crawlers.parsers.common import ParsedPage, ParseError, dig, load_json, make_review
+from crawlers.parsers.common import ParsedPage, ParseError, make_review
+from crawlers.parsers.json_data import dig, load_json
 from crawlers.parsers.urls import site_root, with_query
 
 SOURCE = "reddit"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from crawlers.parsers.common import clean, to_datetime
+from crawlers.parsers.values import clean, to_datetime
 
 NO_REPLY: dict[str, Any] = {"reply_text": None, "reply_author": None, "replied_at": None}
 

@@ -17,14 +17,9 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-from crawlers.parsers.common import (
-    ParsedPage,
-    ParseError,
-    dig,
-    json_ld_reviews,
-    load_json,
-    make_review,
-)
+from crawlers.parsers.common import ParsedPage, ParseError, make_review
+from crawlers.parsers.json_data import dig, load_json
+from crawlers.parsers.jsonld_reviews import json_ld_reviews
 from crawlers.parsers.replies import reply_fields
 from crawlers.parsers.urls import query_int, site_root, with_query
 

@@ -18,7 +18,7 @@ from typing import Any
 from scrapy import Request
 from scrapy.http import Response
 
-from crawlers.parsers import googleplay
+from crawlers.parsers import googleplay, googleplay_requests
 from crawlers.parsers.common import ParsedPage, ParseError
 from crawlers.spiders._listing import ListingSpider
 
@@ -34,7 +34,7 @@ class GooglePlaySpider(ListingSpider):
         app_id = str(options.get("app_id") or "").strip()
         if not app_id:
             return []
-        return [googleplay.details_url(app_id, options.get("lang") or "en", options.get("country") or "us")]
+        return [googleplay_requests.details_url(app_id, options.get("lang") or "en", options.get("country") or "us")]
 
     def parse_listing(self, response: Response) -> ParsedPage:
         if response.meta.get("gp_app_id"):
@@ -50,7 +50,7 @@ class GooglePlaySpider(ListingSpider):
             yield from self.items(self.parse_listing(response))
         except ParseError as exc:
             self.parse_error(response.url, str(exc))
-        app_id = googleplay.app_id_of(response.url)
+        app_id = googleplay_requests.app_id_of(response.url)
         if not app_id:
             self.parse_error(response.url, "no ?id=<package> in the Google Play URL")
             return
@@ -64,10 +64,10 @@ class GooglePlaySpider(ListingSpider):
     def batch_request(self, page_url: str, app_id: str, token: str | None) -> Request:
         """POST for the next ``BATCH_SIZE`` newest reviews after ``token``."""
         return self.request(
-            googleplay.batch_url(page_url),
+            googleplay_requests.batch_url(page_url),
             callback=self.parse,
             method="POST",
-            body=googleplay.batch_body(app_id, count=BATCH_SIZE, token=token),
+            body=googleplay_requests.batch_body(app_id, count=BATCH_SIZE, token=token),
             headers={"Content-Type": "application/x-www-form-urlencoded;charset=UTF-8"},
             meta={"gp_app_id": app_id, "gp_page_url": page_url},
         )

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from crawlers.parsers import googleplay
+from crawlers.parsers import googleplay, googleplay_requests
 from crawlers.runner import run_crawl
 
 FIXTURES = Path(__file__).parent / "fixtures" / "googleplay"
@@ -39,7 +39,7 @@ def test_details_page_embedded_reviews() -> None:
 
 
 def test_batch_answers_and_request_body() -> None:
-    url = googleplay.batch_url("https://play.google.com" + DETAILS)
+    url = googleplay_requests.batch_url("https://play.google.com" + DETAILS)
     assert url == "https://play.google.com/_/PlayStoreUi/data/batchexecute?rpcids=UsvDTd&hl=en&gl=us"
     first = googleplay.parse_batch((FIXTURES / "batch1.txt").read_bytes(), url, "com.acme.shop")
     assert first.next_token == TOKEN
@@ -47,7 +47,7 @@ def test_batch_answers_and_request_body() -> None:
     last = googleplay.parse_batch((FIXTURES / "batch2.txt").read_bytes(), url, "com.acme.shop")
     assert last.next_token is None and last.reviews[0]["text"] == "배송이 빠르고 앱이 편리해요."
     assert googleplay.parse_batch((FIXTURES / "batch_empty.txt").read_bytes(), url).reviews == []
-    body = parse_qs(googleplay.batch_body("com.acme.shop", count=100, token=TOKEN))["f.req"][0]
+    body = parse_qs(googleplay_requests.batch_body("com.acme.shop", count=100, token=TOKEN))["f.req"][0]
     import json
 
     (rpc, inner, _, kind), = json.loads(body)[0]

@@ -1,0 +1,42 @@
+"""Scraped field values as a review row holds them: text stripped, HTML as plain text, dates in UTC.
+
+Every site hands these over in its own form (padding, HTML fragments, epoch
+milliseconds, free-form dates); converting them in one place keeps the rows of
+all sites, and their replies, alike.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from crawlers.extract.dates import parse_datetime
+
+
+def clean(value: Any) -> str | None:
+    """Stripped text, ``None`` for empty."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def to_datetime(value: Any) -> datetime | None:
+    """A UTC datetime from ISO 8601, epoch seconds or milliseconds, or a free-form date."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1e11:
+        value = value / 1000  # epoch milliseconds
+    return parse_datetime(value)
+
+
+def html_to_text(value: str | None) -> str | None:
+    """Plain text from an HTML fragment: tags dropped, ``<br>``/``<p>`` as line breaks."""
+    if not value:
+        return value
+    import re
+
+    from w3lib.html import remove_tags, replace_entities
+
+    if "<" not in value and "&lt;" in value:  # HTML escaped once more, as Yelp's comments are
+        value = replace_entities(value)
+    value = re.sub(r"(?i)<br\s*/?>|</p>\s*<p[^>]*>|<p[^>]*>", "\n", value)
+    return replace_entities(remove_tags(value)).strip()
