@@ -72,7 +72,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "crawlers.middlewares.ContactUserAgentMiddleware": 500,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawlers.middlewares.BackoffRetryMiddleware": 550,
+    "crawlers.retry.BackoffRetryMiddleware": 550,
     # conditional requests: from the store for spiders that skip unchanged pages
     # (crawlers/page_state.py), else Scrapy's local cache (crawlers/httpcache.py)
     "crawlers.page_state.ConditionalRequestMiddleware": 890,

@@ -1,52 +1,23 @@
 """One schema.org node -> one review row with the crawl item's fields (``source`` is left to the spider).
 
-Text is unescaped and stripped of markup, ratings are put on a 1-5 scale
-(``crawlers.extract.ratings``), ids come from the node or its URL, and the
-brand's reply is read from ``comment`` nodes. A node that cannot be read gives
+Text is unescaped and stripped of markup (``crawlers.extract.node_text``),
+ratings are put on a 1-5 scale (``crawlers.extract.ratings``), ids come from the
+node or its URL, and the brand's reply is read from ``comment`` nodes. A node that cannot be read gives
 the reason instead of a row. :func:`finish_row` does the costly part (dates,
 language) only for reviews the store does not have yet.
 """
 
 from __future__ import annotations
 
-import html as htmllib
-import re
 from typing import Any
 from urllib.parse import urljoin
-
-import lxml.html
 
 from core.language import detect_language
 from crawlers.extract.dates import iso_utc
 from crawlers.extract.graph import ReviewGraph
+from crawlers.extract.node_text import name_of, text_of
 from crawlers.extract.nodes import node_types
 from crawlers.extract.ratings import normalise_rating, parse_number
-
-
-def text_of(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = next((v for v in value if v not in (None, "")), None)
-    if isinstance(value, dict):
-        value = value.get("@value", value.get("name"))
-    if value is None:
-        return None
-    text = htmllib.unescape(str(value))
-    if "<" in text and ">" in text:
-        try:
-            text = lxml.html.fromstring(f"<div>{text}</div>").text_content()
-        except Exception:  # noqa: BLE001 - keep the raw text
-            pass
-    text = "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
-    return re.sub(r"\n{3,}", "\n\n", text).strip() or None
-
-
-def name_of(graph: ReviewGraph, value: Any) -> str | None:
-    value = graph.resolve(value)
-    if isinstance(value, list):
-        value = graph.resolve(value[0]) if value else None
-    if isinstance(value, dict):
-        return text_of(value.get("name") or value.get("alternateName"))
-    return text_of(value)
 
 
 def review_id(node: dict, page_url: str) -> str | None:
@@ -85,7 +56,7 @@ def review_row(
     """A review row, or the reason it cannot be read.
 
     ``published_at`` is the date as published and ``language`` the declared one
-    (or None): :func:`_finish_row` normalises both, and only for reviews that
+    (or None): :func:`finish_row` normalises both, and only for reviews that
     are not already stored, since that is where the page's parsing time goes
     (dateparser and the language model).
     """

@@ -5,28 +5,28 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from scrapy import Spider, signals
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
-from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.items import item_to_row
 from crawlers.page_state import PageStateItem
-from crawlers.pipelines.store_run import finish_crawl_run, open_crawl_run, open_store
-from crawlers.spiders.base import store_url
+from crawlers.pipelines.crawl_run import CrawlRunMixin
+from crawlers.pipelines.store_run import open_store
+from crawlers.store_url import store_url
 
 logger = logging.getLogger(__name__)
 
 
-class StorePipeline:
+class StorePipeline(CrawlRunMixin):
     """Reviews to the store in committed batches, and a ``CrawlRun`` row for the crawl.
 
     Each batch of ``CRAWL_STORE_BATCH`` reviews is one transaction
     (``models.crud.upsert_reviews``, idempotent), so a crawl that fails half way
     keeps every batch before the failure. The run is recorded at open and
-    finished with its counts when the spider closes.
+    finished with its counts when the spider closes (:class:`CrawlRunMixin`).
     """
 
     def __init__(self, crawler: Crawler, url: str, batch_size: int, migrated: bool = False):
@@ -54,33 +54,6 @@ class StorePipeline:
         )
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
-
-    @property
-    def spider(self) -> Spider:
-        assert self.crawler.spider is not None
-        return self.crawler.spider
-
-    def open_spider(self) -> None:
-        brand = getattr(self.spider, "brand", None)
-        if not brand:
-            self.crawler.stats.set_value(keys.FIRST_ERROR, "storing reviews needs a brand: pass -a brand=NAME")
-            raise ValueError("storing reviews needs a brand: pass -a brand=NAME")
-        settings = self.crawler.settings
-        if settings.get(run_store.RUN_ID):
-            # the runner opened the run (crawlers.run_store): the store is opened, and its
-            # modules imported, only when there is something new to write
-            self.run_id = settings.getint(run_store.RUN_ID)
-            self.brand_id = settings.getint(run_store.BRAND_ID)
-            self.managed = True
-        else:
-            self._open_run(brand)
-        self.crawler.stats.set_value(keys.RUN_ID, self.run_id)
-
-    def _open_run(self, brand: str) -> None:
-        """A plain ``scrapy crawl``: open the store and record the run here."""
-        self.engine = open_store(self.url, migrated=self.migrated, stats=self.crawler.stats)
-        self.brand_id, self.run_id = open_crawl_run(
-            self.engine, brand=brand, source_id=getattr(self.spider, "source_id", None), spider=self.spider.name)
 
     def process_item(self, item: Any) -> Any:
         if self.failed:
@@ -133,9 +106,3 @@ class StorePipeline:
 
     def close_spider(self) -> None:
         self.flush()
-
-    def spider_closed(self, spider: Spider, reason: str) -> None:
-        if self.run_id is None or self.managed:  # the runner closes the runs it opened
-            return
-        finish_crawl_run(self.engine, self.run_id, self.crawler.stats.get_stats(),
-                         "store_failed" if self.failed else reason)

@@ -17,7 +17,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawlers import stats as keys
-from crawlers.middlewares import NOT_RETRIED
+from crawlers.retry import NOT_RETRIED
 
 if TYPE_CHECKING:
     from scrapy.http.request import CallbackT  # a type scrapy defines for checkers only

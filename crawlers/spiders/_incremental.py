@@ -23,15 +23,9 @@ from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.extract.dates import parse_datetime
 from crawlers.known_reviews import KnownReviews
+from crawlers.store_url import store_url
 
 logger = logging.getLogger("crawlers.spiders.base")  # the name these messages have always been logged under
-
-
-def store_url(settings: Any) -> str | None:
-    """Database URL the crawl writes to, or None (JSONL output never touches the store)."""
-    if settings.get("CRAWL_OUTPUT"):
-        return None
-    return settings.get("CRAWL_DATABASE_URL") or None
 
 
 class IncrementalMixin:

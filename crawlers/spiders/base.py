@@ -1,6 +1,7 @@
 """The base of every umot spider: arguments, incremental stop and error counting.
 
-Spider arguments (``scrapy crawl NAME -a urls=... -a brand=... -a since=...``):
+Spider arguments (``scrapy crawl NAME -a urls=... -a brand=... -a since=...``,
+parsed by ``crawlers.spiders.arguments``):
 
 - ``urls``: comma-separated start URLs
 - ``brand``: brand the reviews belong to (needed to store them)
@@ -25,11 +26,9 @@ from scrapy.http import Response
 
 from crawlers import stats as keys
 from crawlers.known_reviews import KnownReviews
-from crawlers.spiders._arguments import parse_since, parse_source_id, split_urls
 from crawlers.spiders._counting import CountingMixin
-from crawlers.spiders._incremental import IncrementalMixin, store_url
-
-__all__ = ["ReviewSpider", "split_urls", "store_url"]  # store_url: crawlers.pipelines.store imports it from here
+from crawlers.spiders._incremental import IncrementalMixin
+from crawlers.spiders.arguments import parse_since, parse_source_id, split_urls
 
 logger = logging.getLogger(__name__)
 

@@ -5,15 +5,14 @@ them: pages with reviews are read and their next pages followed (``rel=next``
 or a "next" pagination link) until a page holds only known reviews or reviews
 older than ``since``; pages without reviews are treated as hubs whose same-site
 links are followed, up to ``follow_depth`` (spider argument, default 2) hops
-from the start URL.
+from the start URL. Which links those are: ``crawlers.spiders.site_links``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 from scrapy.http import Response, TextResponse
 
@@ -21,44 +20,7 @@ from crawlers import stats as keys
 from crawlers.items import ReviewItem
 from crawlers.page_state import HUB, REVIEWS, StoredPages, page_state_item
 from crawlers.spiders.base import ReviewSpider
-
-_NEXT_TEXT = re.compile(
-    r"^\s*(next|next page|older|older reviews|more reviews|weiter|suivant|siguiente|›|»|>|→)\s*[›»>→]?\s*$",
-    re.I,
-)
-
-
-def site_of(url: str) -> str:
-    """``https://www.shop.example:8080/x`` -> ``shop.example`` (port-free, so ids survive a new port)."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
-
-
-def _folder(url: str) -> str:
-    """``/brands/acme/`` -> itself; ``/brands/acme/index.html`` -> ``/brands/acme/``."""
-    path = urlsplit(url).path or "/"
-    return path[: path.rfind("/") + 1]
-
-
-def next_page_urls(response: TextResponse) -> list[str]:
-    """Links to the next page of this listing: ``rel=next`` first, else a "next" pagination link."""
-    hrefs = response.xpath(
-        '//link[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'
-        ' | //a[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'
-    ).getall()
-    if not hrefs:
-        for anchor in response.xpath("//a[@href]"):
-            label = " ".join(anchor.xpath(".//text()").getall()) or anchor.attrib.get("aria-label", "")
-            classes = anchor.attrib.get("class", "")
-            if _NEXT_TEXT.match(label or "") or re.search(r"\bnext\b", classes):
-                hrefs.append(anchor.attrib["href"])
-    seen, out = set(), []
-    for href in hrefs:
-        url = urldefrag(response.urljoin(href.strip()))[0]
-        if url not in seen and url != response.url:
-            seen.add(url)
-            out.append(url)
-    return out
+from crawlers.spiders.site_links import folder_of, hub_links, next_page_urls, site_of
 
 
 class SchemaOrgSpider(ReviewSpider):
@@ -71,7 +33,7 @@ class SchemaOrgSpider(ReviewSpider):
         self.follow_depth = int(follow_depth)
         # hub links are followed only below a start URL's folder, so a brand's
         # page never wanders into the rest of the site
-        self.scopes = {(site_of(u), _folder(u)) for u in self.start_urls}
+        self.scopes = {(site_of(u), folder_of(u)) for u in self.start_urls}
         # what the store's crawls read before, loaded at open (None: no store, nothing is skipped)
         self.stored_pages: StoredPages | None = None
 
@@ -118,7 +80,7 @@ class SchemaOrgSpider(ReviewSpider):
             if self.keep(item):
                 yield item
         reviews += [{**row, "source": source, "known": True} for row in data.known]
-        links = [] if reviews else self._hub_links(response)
+        links = [] if reviews else hub_links(response, self.in_scope)
         if self.stored_pages is not None:  # after the page's reviews: stored in the same transaction
             page_state = page_state_item(response, REVIEWS if reviews else HUB, links)
             if page_state is not None:
@@ -130,12 +92,3 @@ class SchemaOrgSpider(ReviewSpider):
         elif depth < self.follow_depth:
             for url in links:
                 yield self.request(url, meta={"umot_depth": depth + 1})
-
-    def _hub_links(self, response: TextResponse) -> list[str]:
-        """A page without reviews is a hub: its links within the start sites, in page order."""
-        links: dict[str, None] = {}
-        for href in response.xpath("//a[@href]/@href").getall():
-            url = urldefrag(response.urljoin(href.strip()))[0]
-            if url.startswith(("http://", "https://")) and self.in_scope(url):
-                links[url] = None
-        return list(links)

@@ -7,8 +7,9 @@ from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
 from crawlers import stats as keys
-from crawlers.spiders._arguments import parse_since, parse_source_id
-from crawlers.spiders.base import ReviewSpider, split_urls, store_url
+from crawlers.spiders.arguments import parse_since, parse_source_id, split_urls
+from crawlers.spiders.base import ReviewSpider
+from crawlers.store_url import store_url
 
 
 class _Spider(ReviewSpider):
