@@ -4,7 +4,7 @@ crawl (the due sources side by side in ONE Scrapy process by default; a source
 that fails there is crawled again alone, retried with exponential back-off) -> the crawl's StorePipeline stores reviews and records
 the CrawlRun -> score + flag unscored reviews in batches (the model loaded
 once) -> summary per brand -> markdown artifact ``nightly-summary`` ->
-webhook per brand with new detractors.
+webhook per brand with new detractors (these last steps: :mod:`flows.night_finish`).
 
 A source that still fails after its retries is reported (run result, artifact,
 a warning in the log) and does not stop the others: the flow run ends
@@ -19,24 +19,20 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from prefect import flow
-from prefect.artifacts import create_markdown_artifact
 from prefect.logging import get_run_logger
 
 from flows import progress
 from flows.fanned_night import Night, run_fanned, shared_store
 from flows.night_crawl import DEFAULT_CRAWL_PROCESSES, crawl_all
+from flows.night_finish import finish_night
 from flows.night_scoring import score_all
 from flows.night_units import DEFAULT_LEASE
 from flows.outcomes import NightlyResult
 from flows.prefect_typing import thread_pool
-from flows.report import ARTIFACT_KEY, render_report, save_report
 from flows.tasks.model_versions import known_model_version
-from flows.tasks.notify import notify_brand
 from flows.tasks.plan import plan_run
 from flows.tasks.score import load_scorer
 from flows.tasks.score_store import has_unscored
-from flows.tasks.summarise import summarise
-from flows.tasks.themes import add_negative_themes, detect_themes
 
 if TYPE_CHECKING:
     from prefect.futures import PrefectFuture
@@ -82,7 +78,7 @@ def nightly(
                     "this night runs in this process", fan_out)
         fan_out = 0
     if fan_out > 0:
-        return _finish(run_fanned(result, brand, source, model, batch_size, fan_out, lease_seconds, {
+        return finish_night(run_fanned(result, brand, source, model, batch_size, fan_out, lease_seconds, {
             "crawl_settings": crawl_settings, "crawl_retries": crawl_retries, "retry_delay": retry_delay,
             "crawl_timeout": crawl_timeout, "crawl_processes": crawl_processes}), notify=notify, top=top)
 
@@ -112,33 +108,4 @@ def nightly(
     batches = score_all(scorer, brand_id=one_brand, batch_size=batch_size) if scorer is not None else []
     result.scored = sum(b.scored for b in batches)
     result.new_flags = sum(b.new_flags for b in batches)
-    return _finish(Night(result, brand_ids, batches), notify=notify, top=top)
-
-
-def _finish(night: Night, *, notify: bool, top: int) -> NightlyResult:
-    """Summarise, notify, write the artifact and the report: the same for every way of running."""
-    from core.settings import get_settings
-
-    log = get_run_logger()
-    result, brand_ids, batches = night.result, night.brand_ids, night.batches
-    result.themes_read = detect_themes(brand_ids)  # (#18) themes and stages of every review not read yet
-    progress.emit("summarise", "summarise", "summarising")
-    result.brands = summarise(brand_ids, result.started_at, result.sources, batches, result.model_version, top=top)
-    add_negative_themes(result.brands, result.started_at)
-    n = len(result.brands)
-    progress.emit("summarise", "summarise", f"{n} brand{'s' if n != 1 else ''}", done=True)
-    if notify:
-        for report in result.brands:
-            if report.webhook_url and report.new_detractors:
-                report.notified = notify_brand(report)
-
-    result.finished_at = datetime.now(UTC)
-    markdown = render_report(result)
-    create_markdown_artifact(markdown=markdown, key=ARTIFACT_KEY, description="umot nightly run: per-brand summary")
-    result.artifact_key = ARTIFACT_KEY
-    try:
-        result.report_path = str(save_report(markdown, get_settings().data_dir, result.started_at))
-    except OSError as exc:  # the artifact has it; a full disk must not fail the run
-        log.warning("could not save the report file: %s", exc)
-    log.info(result.headline())
-    return result
+    return finish_night(Night(result, brand_ids, batches), notify=notify, top=top)

@@ -4,18 +4,17 @@ They are the served ones (:mod:`flows.deployments`) plus the ``crawl-shard`` and
 ``score-shard`` units of a fanned-out night (:mod:`flows.night_units`). A
 process worker runs each flow in a new temporary directory, where umot's
 relative defaults (``./data``, ``./exports``, ``umot.toml``) would find an
-empty store; :func:`worker_job_variables` pins them, resolved where
-``umot deploy`` ran, in the deployments' environment.
+empty store; :func:`flows.worker_env.worker_job_variables` pins them, resolved
+where ``umot deploy`` ran, in the deployments' environment.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
-from core.settings import Settings
 from flows.deployments import TAGS, ScheduleConfig, build_deployments
+from flows.worker_env import worker_job_variables
 
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment
@@ -44,50 +43,6 @@ def ensure_process_pool(name: str) -> bool:
                 )
             )
             return True
-
-
-def absolute_sqlite_url(url: str, base: Path) -> str | None:
-    """``url`` with a relative SQLite file made absolute under ``base``; None if not SQLite.
-
-    Server URLs (PostgreSQL) give None: they may hold a password, which a
-    deployment would show to everyone who opens it in the UI.
-    """
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return None
-    if parsed.get_backend_name() != "sqlite":
-        return None
-    database = parsed.database
-    if not database or database == ":memory:" or database.startswith("file:") or Path(database).is_absolute():
-        return url
-    return parsed.set(database=str((base / database).resolve())).render_as_string(hide_password=False)
-
-
-def worker_job_variables(settings: Settings | None = None, base: Path | None = None) -> dict[str, Any]:
-    """Job variables that point a worker's flow runs at this store, config and export folder.
-
-    Resolved against ``base`` (default: the current directory) now, because a
-    process worker runs each flow in a new temporary directory where the
-    relative defaults would find an empty store and lose the exports.
-    """
-    from core.settings import get_settings
-
-    settings = settings or get_settings()
-    base = (base or Path.cwd()).resolve()
-    env = {
-        "UMOT_DATA_DIR": str((base / settings.data_dir).resolve()),
-        "UMOT_EXPORT_DIR": str((base / settings.export_dir).resolve()),
-        "UMOT_CONFIG": str((base / settings.config_file).resolve()),
-    }
-    if settings.database_url_override:
-        url = absolute_sqlite_url(settings.database_url_override, base)
-        if url is not None:
-            env["UMOT_DATABASE_URL"] = url
-    return {"env": env}
 
 
 def pool_deployments(config: ScheduleConfig, *, fan_out: int = 0) -> list[RunnerDeployment]:
@@ -122,7 +77,7 @@ def deploy_all(config: ScheduleConfig, *, pool: str = DEFAULT_POOL, fan_out: int
     Nothing is built or pushed: workers import the flows from the installed
     umot package, so install umot wherever ``prefect worker start --pool
     <pool>`` runs. The store (SQLite), data, config and export locations are
-    those of this process, as absolute paths (:func:`worker_job_variables`);
+    those of this process, as absolute paths (:func:`flows.worker_env.worker_job_variables`);
     a PostgreSQL ``UMOT_DATABASE_URL`` must be set on the workers.
     """
     # Not prefect.deploy(): in 3.8.8 it asks the server for the pool's workers

@@ -3,7 +3,8 @@
 The crawl itself runs Scrapy in a subprocess (``crawlers.runner.run_crawl``)
 whose StorePipeline commits reviews in batches and records the ``CrawlRun``;
 so a crawl that fails half way keeps what it stored, and retrying it is safe
-(reviews are upserted on their identity).
+(reviews are upserted on their identity). How each source is crawled (full or
+incremental, its job) is plain code in :mod:`flows.tasks.crawl_jobs`.
 """
 
 from __future__ import annotations
@@ -15,14 +16,9 @@ from typing import Any
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from crawlers.runner import CrawlResult
 from flows import progress
 from flows.stage_outcomes import SourceOutcome, SourceSpec
-from models.status import CrawlStatus
-
-#: Scrapy setting asking a spider to crawl every page, not stop at the first
-#: page of known reviews: used after a crawl of the source that never finished.
-FULL_CRAWL_SETTING = "CRAWL_FULL"
+from flows.tasks.crawl_jobs import crawl_job, last_crawl_unfinished, source_outcome
 
 
 class CrawlFailed(RuntimeError):
@@ -31,51 +27,6 @@ class CrawlFailed(RuntimeError):
     def __init__(self, source: SourceSpec, outcome: SourceOutcome):
         super().__init__(f"crawl of {source.label} failed: {outcome.error_message or 'unknown error'}")
         self.outcome = outcome
-
-
-def last_crawl_unfinished(source_id: int) -> bool:
-    """Did a crawl of the source since its last good one stop half way? Then crawl it in full.
-
-    An interrupted crawl (killed: still ``running``; failed after fetching
-    pages) stored its first pages only; an incremental crawl would stop at
-    those known reviews and never reach the pages after them. A crawl that
-    failed before fetching anything (site unreachable) left no such gap.
-    """
-    from models import crud
-    from models.db import get_engine, session_scope
-
-    with session_scope(get_engine()) as session:
-        for run in crud.list_crawl_runs(session, source_id=source_id, limit=50):
-            if run.status == "ok":
-                return False
-            if run.status == CrawlStatus.running or run.pages > 0 or run.items_scraped > 0:
-                return True
-    return False
-
-
-def crawl_settings(extra: dict[str, Any] | None = None, *, full: bool = False) -> dict[str, Any]:
-    """Scrapy settings for one crawl: the run's own, plus the full-crawl switch."""
-    settings = dict(extra or {})
-    if full:
-        settings[FULL_CRAWL_SETTING] = True
-    return settings
-
-
-def _outcome(spec: SourceSpec, result: CrawlResult) -> SourceOutcome:
-    return SourceOutcome(source=spec, **result.as_dict())
-
-
-def _job(spec: SourceSpec, settings: dict[str, Any] | None, full: bool) -> Any:
-    from crawlers.runner import CrawlJob
-
-    return CrawlJob(
-        spec.spider,
-        list(spec.urls),
-        brand=spec.brand,
-        source_id=spec.source_id,
-        settings=crawl_settings(settings, full=full),
-        spider_args={k: str(v) for k, v in spec.options.items()} or None,
-    )
 
 
 @task(name="crawl-together", timeout_seconds=3600, cache_policy=NO_CACHE)
@@ -96,9 +47,9 @@ async def crawl_sources(
     for spec in specs:
         full = await asyncio.to_thread(last_crawl_unfinished, spec.source_id)
         progress.emit("crawl", spec.label, "crawling every page" if full else "crawling")
-        jobs.append(_job(spec, settings, full))
+        jobs.append(crawl_job(spec, settings, full))
     results = await asyncio.to_thread(functools.partial(runner.run_crawls, jobs, timeout=timeout))
-    outcomes = [_outcome(spec, result) for spec, result in zip(specs, results)]
+    outcomes = [source_outcome(spec, result) for spec, result in zip(specs, results)]
     for outcome in outcomes:
         if outcome.ok:
             progress.emit("crawl", outcome.source.label, f"{outcome.items_new} new", done=True)
@@ -129,7 +80,7 @@ async def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None,
 
     full = await asyncio.to_thread(last_crawl_unfinished, spec.source_id)
     progress.emit("crawl", spec.label, "crawling every page" if full else "crawling")
-    job = _job(spec, settings, full)
+    job = crawl_job(spec, settings, full)
     result = await asyncio.to_thread(
         functools.partial(
             runner.run_crawl,
@@ -142,7 +93,7 @@ async def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None,
             timeout=timeout,
         )
     )
-    outcome = _outcome(spec, result)
+    outcome = source_outcome(spec, result)
     if not result.ok:
         progress.emit("crawl", spec.label, f"failed: {result.error_message}")
         raise CrawlFailed(spec, outcome)

@@ -36,7 +36,7 @@ def close_abandoned_runs(
 
     A killed run can no longer close itself. Its figures are the reviews it
     stored (``items_new``): that tells the next crawl it stopped half way
-    (``flows.tasks.crawl.last_crawl_unfinished``). A run whose process cannot
+    (``flows.tasks.crawl_jobs.last_crawl_unfinished``). A run whose process cannot
     be checked from here (another machine, a recreated container, or no owner:
     opened before owners were recorded) is closed once it is ``stale_after`` old.
     """

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from flows.deployments import ScheduleConfig, build_deployments
-from flows.work_pools import absolute_sqlite_url, pool_deployments
+from flows.work_pools import pool_deployments
 
 
 def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(monkeypatch, tmp_path):
@@ -39,18 +35,6 @@ def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(m
     assert "s3cret" not in str(nightly.job_variables)
     # `umot serve` runs the flows in its own process and folder: nothing to pin.
     assert all(d.job_variables == {} for d in build_deployments(ScheduleConfig()))
-
-
-@pytest.mark.parametrize(
-    ("url", "expected"),
-    [("sqlite:///db/umot.db", "sqlite:////base/db/umot.db"),
-     ("sqlite:////srv/umot.db", "sqlite:////srv/umot.db"),  # already absolute
-     ("sqlite://", "sqlite://"), ("sqlite:///:memory:", "sqlite:///:memory:"),
-     ("postgresql://umot:s3cret@db.internal/umot", None),  # may hold a password: never pinned
-     ("not a url", None)],
-)
-def test_absolute_sqlite_url_pins_relative_files_only(url: str, expected: str | None) -> None:
-    assert absolute_sqlite_url(url, Path("/base")) == expected
 
 
 def test_the_fanned_out_night_starts_the_units_by_the_names_they_are_deployed_under() -> None:

@@ -91,7 +91,7 @@ def deploy(
 def _pinned_locations() -> str:
     """Where the deployed runs will read and write, whatever folder the worker starts in."""
     from core.settings import get_settings
-    from flows.work_pools import worker_job_variables
+    from flows.worker_env import worker_job_variables
 
     env = worker_job_variables()["env"]
     if "UMOT_DATABASE_URL" in env:

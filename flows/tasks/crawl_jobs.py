@@ -1,0 +1,69 @@
+"""How one source is crawled tonight: in full or incrementally, with which settings, as which job.
+
+Plain code under the crawl tasks (:mod:`flows.tasks.crawl`): it decides from
+the store whether the source's last crawl stopped half way, builds the
+``crawlers.runner.CrawlJob`` for it and turns the runner's result into the
+source's outcome, so the tasks keep only the Prefect parts (retries, timeouts,
+progress).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crawlers.runner import CrawlJob, CrawlResult
+from flows.stage_outcomes import SourceOutcome, SourceSpec
+from models.status import CrawlStatus
+
+#: Scrapy setting asking a spider to crawl every page, not stop at the first
+#: page of known reviews: used after a crawl of the source that never finished.
+FULL_CRAWL_SETTING = "CRAWL_FULL"
+
+
+def last_crawl_unfinished(source_id: int) -> bool:
+    """Did a crawl of the source since its last good one stop half way? Then crawl it in full.
+
+    An interrupted crawl (killed: still ``running``; failed after fetching
+    pages) stored its first pages only; an incremental crawl would stop at
+    those known reviews and never reach the pages after them. A crawl that
+    failed before fetching anything (site unreachable) left no such gap.
+    """
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine()) as session:
+        for run in crud.list_crawl_runs(session, source_id=source_id, limit=50):
+            if run.status == "ok":
+                return False
+            if run.status == CrawlStatus.running or run.pages > 0 or run.items_scraped > 0:
+                return True
+    return False
+
+
+def crawl_settings(extra: dict[str, Any] | None = None, *, full: bool = False) -> dict[str, Any]:
+    """Scrapy settings for one crawl: the run's own, plus the full-crawl switch."""
+    settings = dict(extra or {})
+    if full:
+        settings[FULL_CRAWL_SETTING] = True
+    return settings
+
+
+def source_outcome(spec: SourceSpec, result: CrawlResult) -> SourceOutcome:
+    """The source's outcome from the runner's result: what the summary and the retries read."""
+    return SourceOutcome(source=spec, **result.as_dict())
+
+
+def crawl_job(spec: SourceSpec, settings: dict[str, Any] | None, full: bool) -> CrawlJob:
+    """The runner's job for one source: its spider, URLs and store ids, settings and spider args.
+
+    Spider args go to Scrapy as strings (as ``scrapy crawl -a`` would pass them);
+    a source without options passes none.
+    """
+    return CrawlJob(
+        spec.spider,
+        list(spec.urls),
+        brand=spec.brand,
+        source_id=spec.source_id,
+        settings=crawl_settings(settings, full=full),
+        spider_args={k: str(v) for k, v in spec.options.items()} or None,
+    )
