@@ -1,76 +1,25 @@
 """A scale-out cluster on this machine: a Prefect server, PostgreSQL, a process pool and N workers.
 
 Used by ``bench scale`` and tests/flows/test_scale_out.py: both crawl the same
-local site of 20 sources (4 brands x 5 product pages with ETags), deploy with
+local site of 20 sources (``bench._cluster_store``), deploy with
 ``umot deploy --pool NAME --fan-out N``, start ``prefect worker start`` processes,
 trigger the nightly deployment and read back from the store and from Prefect
-what was done, and by which worker.
+what was done, and by which worker. The process helpers are ``bench._processes``.
 """
 
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-BIN = Path(sys.executable).parent
-BRANDS, SOURCES_PER_BRAND, REVIEWS_PER_SOURCE = 4, 5, 10
+from bench._processes import BIN, free_port, stop, wait_for
+
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(check: Callable[[], Any], timeout: float, what: str, every: float = 0.5) -> Any:
-    """Poll ``check`` until it returns something truthy; TimeoutError naming ``what``."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            result = check()
-        except Exception:  # noqa: BLE001 - not up yet
-            result = None
-        if result:
-            return result
-        time.sleep(every)
-    raise TimeoutError(f"timed out after {timeout:.0f}s waiting for {what}")
-
-
-def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
-    """Signal the process group we started, then wait (SIGKILL if it hangs)."""
-    if proc.poll() is None:
-        os.killpg(proc.pid, sig)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-
-
-def seed_sources(database_url: str, site_url: str) -> list[int]:
-    """4 brands x 5 sources, one product page of the site each; their source ids."""
-    from models import crud
-    from models.db import get_engine, init_db, session_scope
-
-    init_db(database_url)
-    ids = []
-    with session_scope(get_engine(database_url)) as session:
-        for b in range(BRANDS):
-            for s in range(SOURCES_PER_BRAND):
-                page = b * SOURCES_PER_BRAND + s
-                ids.append(crud.add_source(session, brand=f"Brand {b}", name=f"shop-{s}",
-                                           urls=[f"{site_url}p{page}/"]).id)
-    return ids
 
 
 @dataclass
@@ -156,21 +105,3 @@ def cluster(root: Path, database_url: str, *, fan_out: int, pool: str = "umot-sc
             stop(proc)
         stop(server)
 
-
-def store_figures(database_url: str) -> dict[str, int]:
-    """Reviews, distinct reviews, scores, crawl runs and flags in the store."""
-    from sqlalchemy import func, select
-
-    from models.db import get_engine
-    from models.tables import CrawlRun, Flag, Review, Score
-
-    with get_engine(database_url).connect() as conn:
-        one = lambda q: conn.execute(q).scalar_one()  # noqa: E731
-        return {
-            "reviews": one(select(func.count()).select_from(Review)),
-            "distinct_reviews": one(select(func.count(func.distinct(Review.external_id))).select_from(Review)),
-            "scores": one(select(func.count()).select_from(Score)),
-            "scored_reviews": one(select(func.count(func.distinct(Score.review_id))).select_from(Score)),
-            "crawl_runs": one(select(func.count()).select_from(CrawlRun)),
-            "flags": one(select(func.count()).select_from(Flag)),
-        }

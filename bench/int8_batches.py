@@ -13,73 +13,23 @@ batches cut
 and counts the reviews whose flag, label or reasons differ between the stores.
 It also scores them as ``umot score`` does (one file) and prints the CPU cost of
 scoring int8 one review at a time (no neighbours at all). ``UMOT_BENCH_REVIEWS``
-sets the sample size (default 1500).
+sets the sample size (default 1500). The stores and their scoring are
+``bench._int8_stores``; this module compares them.
 """
 
 from __future__ import annotations
 
-import csv
-import gzip
 import os
-import random
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "marc_en_dev.csv.gz"
-CHUNK = 256
-
-
-def _reviews(n: int) -> list[dict[str, Any]]:
-    with gzip.open(DATA, "rt", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    random.Random(15).shuffle(rows)
-    return [{"source": "marc", "external_id": f"m{i}", "text": r["text"], "rating": float(r["stars"])}
-            for i, r in enumerate(rows[:n])]
-
-
-def _store(path: Path, reviews: list[dict[str, Any]], seed: int) -> str:
-    """An SQLite store holding ``reviews`` inserted in a shuffled order (ids follow it)."""
-    from models import crud
-    from models.db import init_db, session_scope
-
-    url = f"sqlite:///{path}"
-    order = list(reviews)
-    random.Random(seed).shuffle(order)
-    with session_scope(init_db(url)) as session:
-        brand_id = crud.get_or_create_brand(session, "Bench").id
-        for row in order:
-            crud.upsert_reviews(session, [row], brand_id=brand_id)
-    return url
-
-
-def _score_store(url: str, scorer: Any, *, content_order: bool) -> dict[str, tuple]:
-    """Score the store as the nightly run does; external id -> (flag, label, reasons)."""
-    from sqlmodel import select
-
-    from flows.tasks.score import score_pending
-    from flows.tasks.score_store import read_batch
-    from models.crud.scores import unscored_ids_in_scoring_order
-    from models.db import get_engine, session_scope
-    from models.tables import Review, Score
-
-    os.environ["UMOT_DATABASE_URL"] = url
-    with session_scope(get_engine(url), write=False) as session:
-        if content_order:
-            plan = unscored_ids_in_scoring_order(session, model_version=scorer.version)
-        else:
-            plan = sorted(session.exec(select(Review.id)))
-    for start in range(0, len(plan), CHUNK):
-        score_pending(scorer, read_batch(scorer.version, None, CHUNK, plan[start:start + CHUNK]))
-    with session_scope(get_engine(url), write=False) as session:
-        rows = session.exec(select(Review.external_id, Score.detractor, Score.label, Score.reasons)
-                            .join(Score, Score.review_id == Review.id))
-        return {e: (d, label, tuple(reasons)) for e, d, label, reasons in rows}
+from bench._int8_stores import sample_reviews, score_store, shuffled_store
 
 
 def _differ(a: dict[str, tuple], b: dict[str, tuple]) -> dict[str, float]:
+    """How many of ``a``'s flags, labels and reasons ``b`` has otherwise (by external id)."""
     n = len(a)
     flags = sum(1 for k in a if a[k][0])
     return {
@@ -93,6 +43,7 @@ def _differ(a: dict[str, tuple], b: dict[str, tuple]) -> dict[str, float]:
 
 
 def _cpu(scorer: Any, texts: list[str], batch_size: int) -> float:
+    """CPU seconds to score ``texts`` in batches of ``batch_size`` (the scorer's own size restored)."""
     saved, scorer.batch_size = scorer.batch_size, batch_size
     try:
         started = time.process_time()
@@ -107,15 +58,15 @@ def main() -> dict:
     from nlp.review_scoring import score_reviews
 
     n = int(os.environ.get("UMOT_BENCH_REVIEWS", "1500"))
-    reviews = _reviews(n)
+    reviews = sample_reviews(n)
     scorer = nlp.load_scorer()
     figures: dict[str, Any] = {"model": scorer.version, "reviews": n}
     saved_url = os.environ.get("UMOT_DATABASE_URL")
     try:
         with tempfile.TemporaryDirectory(prefix="umot-bench-int8-") as tmp:
             for name, content in (("by_id", False), ("content_order", True)):
-                a = _score_store(_store(Path(tmp) / f"{name}-a.db", reviews, 1), scorer, content_order=content)
-                b = _score_store(_store(Path(tmp) / f"{name}-b.db", reviews, 2), scorer, content_order=content)
+                a = score_store(shuffled_store(Path(tmp) / f"{name}-a.db", reviews, 1), scorer, content_order=content)
+                b = score_store(shuffled_store(Path(tmp) / f"{name}-b.db", reviews, 2), scorer, content_order=content)
                 figures[f"two_crawl_orders_{name}"] = _differ(a, b)
             scored = score_reviews(scorer, [r["text"] for r in reviews], [r["rating"] for r in reviews])
             by_file = {r["external_id"]: (s.detractor, s.label, tuple(s.reasons)) for r, s in zip(reviews, scored)}

@@ -1,8 +1,8 @@
 """``bench scale``: one night of the 20-source site with 1 and with 2 Prefect workers on PostgreSQL.
 
-Each case gets its own PostgreSQL database, Prefect server and work pool
-(``bench._cluster``), the nightly deployment with ``--fan-out 2`` and the
-shipped model. Prints the wall time of each night, the reviews stored and
+Each case gets its own PostgreSQL database (``bench._scratch_postgres``), Prefect
+server and work pool (``bench._cluster``), the nightly deployment with
+``--fan-out 2`` and the shipped model. Prints the wall time of each night, the reviews stored and
 scored (must be equal: exactly once), their ratio, and the unit costs the
 capacity model of docs/scaling.md is built from: seconds per source crawled
 with nothing new (a second night), crawl seconds per 1,000 new reviews,
@@ -13,59 +13,19 @@ On a 2-core machine shared by both workers no speed-up is expected.
 from __future__ import annotations
 
 import tempfile
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench._cluster import BRANDS, REVIEWS_PER_SOURCE, SOURCES_PER_BRAND, cluster, seed_sources, store_figures
+from bench._cluster import cluster
+from bench._cluster_store import BRANDS, REVIEWS_PER_SOURCE, SOURCES_PER_BRAND, seed_sources, store_figures
+from bench._scratch_postgres import NoPostgres, scratch_database, store_bytes
 
 SOURCES = BRANDS * SOURCES_PER_BRAND
 FAN_OUT = 2
-PG = ("127.0.0.1", 5432, "test", ("postgres", "root"))
-
-
-class NoPostgres(RuntimeError):
-    """No PostgreSQL server to share between the workers: the benchmark is skipped."""
-
-
-@contextmanager
-def _database() -> Iterator[str]:
-    import psycopg
-
-    host, port, admin_db, users = PG
-    name = f"umot_bench_{uuid.uuid4().hex[:10]}"
-    for user in users:
-        try:
-            with psycopg.connect(host=host, port=port, user=user, dbname=admin_db, autocommit=True) as conn:
-                conn.execute(f'CREATE DATABASE "{name}"')
-            break
-        except psycopg.Error:
-            continue
-    else:
-        raise NoPostgres(f"bench scale needs PostgreSQL on {host}:{port} (roles tried: {', '.join(users)})")
-    try:
-        yield f"postgresql+psycopg://{user}@{host}:{port}/{name}"
-    finally:
-        from models.db import dispose_engines
-
-        dispose_engines()
-        with psycopg.connect(host=host, port=port, user=user, dbname=admin_db, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _store_bytes(url: str) -> int:
-    from sqlalchemy import text
-
-    from models.db import get_engine
-
-    tables = ("review", "score", "flag", "pagestate", "crawlrun")
-    with get_engine(url).connect() as conn:
-        return sum(conn.execute(text(f"SELECT pg_total_relation_size('{t}')")).scalar_one() for t in tables)
 
 
 def _units(url: str) -> dict[str, list[dict[str, Any]]]:
+    """The outcomes the night's crawl and score units recorded: the unit costs are read from them."""
     from sqlmodel import select
 
     from models.db import get_engine, session_scope
@@ -77,6 +37,7 @@ def _units(url: str) -> dict[str, list[dict[str, Any]]]:
 
 
 def _night(shared: Any) -> tuple[float, Any]:
+    """One nightly run through the deployment; its wall seconds as Prefect timed it, and the run."""
     from crawlers.runner import LOCAL_SITE_SETTINGS
 
     run = shared.run_nightly({"crawl_settings": LOCAL_SITE_SETTINGS, "notify": False, "crawl_retries": 0})
@@ -87,7 +48,7 @@ def _night(shared: Any) -> tuple[float, Any]:
 
 def one_case(workers: int, site_url: str, root: Path) -> dict[str, Any]:
     """A night with ``workers`` workers (1: limit 3, parent + both units; 2: limit 2 each)."""
-    with _database() as url:
+    with scratch_database() as url:
         seed_sources(url, site_url)
         with cluster(root, url, fan_out=FAN_OUT, pool=f"umot-bench-{workers}") as shared:
             for n in range(workers):
@@ -97,7 +58,7 @@ def one_case(workers: int, site_url: str, root: Path) -> dict[str, Any]:
             units = _units(url)
             quiet_wall, _ = _night(shared)  # nothing new: 304s and no scoring
             quiet_units = _units(url)
-            byte_count = _store_bytes(url)
+            byte_count = store_bytes(url)
     crawl_seconds = sum(u.get("seconds", 0.0) for u in units["crawl"])
     quiet_crawl = sum(u.get("seconds", 0.0) for u in quiet_units["crawl"]) - crawl_seconds
     score_cpu = sum(u.get("cpu_seconds", 0.0) for u in units["score"])

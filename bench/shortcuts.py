@@ -47,7 +47,7 @@ def _variants() -> dict[str, Callable[[], Callable[[], None]]]:
 
 
 def main() -> dict[str, Any]:
-    from bench import pipeline
+    from bench._nightly_run import register_sources, timed_nightly, use_store
     from umot.demo import start_demo_site
 
     with tempfile.TemporaryDirectory(prefix="umot-bench-shortcuts-") as tmp:
@@ -60,16 +60,16 @@ def main() -> dict[str, Any]:
         variants = _variants()
         runs: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
         with start_demo_site(n_reviews=N_REVIEWS, seed=1) as site:
-            pipeline._use_store(work / "nightly.db")
-            pipeline.register_sources(site)
-            pipeline.timed_nightly(site)  # the first run: everything new
-            pipeline.timed_nightly(site)  # one unmeasured rerun
+            use_store(work / "nightly.db")
+            register_sources(site)
+            timed_nightly(site)  # the first run: everything new
+            timed_nightly(site)  # one unmeasured rerun
             for _ in range(ROUNDS):
                 for name, switch_off in variants.items():
                     restore = switch_off()
                     cpu, wall = _cpu(), time.perf_counter()
                     try:
-                        result, _ = pipeline.timed_nightly(site)
+                        result, _ = timed_nightly(site)
                     finally:
                         restore()
                     if result.new_reviews or result.scored:

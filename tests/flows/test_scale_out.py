@@ -20,16 +20,9 @@ from typing import Any
 
 import pytest
 
-from bench._cluster import (
-    BIN,
-    BRANDS,
-    REVIEWS_PER_SOURCE,
-    SOURCES_PER_BRAND,
-    cluster,
-    seed_sources,
-    store_figures,
-    wait_for,
-)
+from bench._cluster import cluster
+from bench._cluster_store import BRANDS, REVIEWS_PER_SOURCE, SOURCES_PER_BRAND, seed_sources, store_figures
+from bench._processes import BIN, wait_for
 from tests.crawlers.etag_site import EtagSite, shop_pages
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.timeout(900)]
