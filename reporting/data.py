@@ -2,24 +2,19 @@
 
 A review's date is ``published_at`` (when the customer wrote it), falling back
 to ``first_seen_at`` for sources that give no date. Its sentiment is its most
-recent score (any model version); a flagged review's label and probabilities
-come from the score that raised the flag. Dismissed flags (triaged as "not a
-detractor") are left out.
+recent score (any model version). The detractors' rows and counts are read by
+``reporting.detractor_data``, with these same rules.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import ColumnElement, Subquery, and_, func, label, or_, select
 from sqlmodel import Session, col
 
-from models.status import FlagStatus
 from models.tables import Brand, Flag, Review, Score
-
-DISMISSED = FlagStatus.dismissed
 
 
 def review_date() -> ColumnElement[datetime]:
@@ -39,7 +34,8 @@ def dated_between(start: datetime, end: datetime) -> ColumnElement[bool]:
     )
 
 
-def _latest_scores() -> Subquery:
+def latest_score_ids() -> Subquery:
+    """Each review's newest score id (``review_id``, ``score_id``), whatever its model version."""
     return (
         select(col(Score.review_id), func.max(col(Score.id)).label("score_id"))
         .group_by(col(Score.review_id))
@@ -60,7 +56,7 @@ def load_reviews(
 ) -> pd.DataFrame:
     """One row per review dated in [start, end): brand, date, rating, label, stars, flag status,
     whether the brand replied at the source and how many hours after the review."""
-    latest = _latest_scores()
+    latest = latest_score_ids()
     when = review_date().label("date")
     query = (
         select(
@@ -90,46 +86,3 @@ def load_reviews(
     replied_at = pd.to_datetime(frame.pop("replied_at"), utc=True)
     frame["reply_hours"] = (replied_at - frame["date"]).dt.total_seconds() / 3600.0
     return frame
-
-
-@dataclass(frozen=True)
-class FlaggedReview:
-    """A detractor row of the export, before formatting."""
-
-    review: Review
-    flag: Flag
-    score: Score | None
-    date: datetime
-
-
-def load_detractors(
-    session: Session, brand_id: int, start: datetime, end: datetime
-) -> list[FlaggedReview]:
-    """Flagged (not dismissed) reviews of one brand dated in [start, end), worst first."""
-    latest = _latest_scores()
-    when = review_date().label("date")
-    query = (
-        select(Review, Flag, Score, when)
-        .join(Flag, col(Flag.review_id) == col(Review.id))
-        .outerjoin(latest, latest.c.review_id == col(Review.id))
-        .outerjoin(Score, col(Score.id) == func.coalesce(Flag.score_id, latest.c.score_id))
-        .where(
-            col(Review.brand_id) == brand_id,
-            col(Flag.status) != DISMISSED,
-            dated_between(start, end),
-        )
-        .order_by(col(Flag.severity).desc(), when.desc(), col(Review.id))
-    )
-    return [FlaggedReview(r, f, s, d) for r, f, s, d in session.execute(query).all()]
-
-
-def count_flagged(session: Session, start: datetime, end: datetime, brand_ids: list[int] | None = None) -> int:
-    """Flagged (not dismissed) reviews dated in [start, end), of ``brand_ids`` (None: every brand)."""
-    query = (
-        select(func.count(col(Flag.id)))
-        .join(Review, col(Flag.review_id) == col(Review.id))
-        .where(col(Flag.status) != DISMISSED, dated_between(start, end))
-    )
-    if brand_ids is not None:
-        query = query.where(col(Review.brand_id).in_(brand_ids))
-    return int(session.execute(query).scalar_one())

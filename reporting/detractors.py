@@ -13,7 +13,7 @@ from core.ratings import rating_as_published, reasons_as_published
 from models.crud.journeys import current_journeys
 from models.stored import stored_id
 from reporting.columns import DETRACTOR_COLUMNS
-from reporting.data import FlaggedReview, load_detractors
+from reporting.detractor_data import FlaggedReview, load_detractors
 from reporting.files import write_csv
 from reporting.themes import journey_cells
 

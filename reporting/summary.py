@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from reporting.data import DISMISSED
+from reporting.detractor_data import DISMISSED
 from reporting.weeks import IsoWeek
 
 PROMOTER_MIN_STARS = 4.5

@@ -24,7 +24,8 @@ from models.crud.night_counts import flags_since, new_reviews_by_source, scored_
 from models.crud.page_states import page_states, save_page_states
 from models.crud.referral_intents import fill_referral_intents
 from models.crud.reports import brand_summary
-from models.crud.reviews import UpsertResult, count_reviews, known_external_ids, known_ids_by_source, upsert_reviews
+from models.crud.review_lookups import count_reviews, known_external_ids, known_ids_by_source
+from models.crud.reviews import UpsertResult, upsert_reviews
 from models.crud.scores import latest_scores, save_scores, unscored_ids_in_scoring_order, unscored_reviews
 from models.crud.shards import (
     beat_shard,

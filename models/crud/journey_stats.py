@@ -2,13 +2,13 @@
 
 Windows are by review date (published, else first seen), as everywhere in the
 triage app; a week is compared with the window of the same length before it.
-Only each review's current reading counts.
+Only each review's current reading counts; the records filled in are
+``models.crud.journey_weeks``'s.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -16,57 +16,15 @@ from sqlalchemy import and_, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from models.crud.journey_weeks import StageWeek, ThemeWeek, add_example, quote_text
 from models.crud.journeys import current_journey_ids
 from models.tables import Flag, Review, ReviewJourney, ReviewStage, ReviewTheme, Score
 
 _DATE = func.coalesce(Review.published_at, Review.first_seen_at)
 
 
-@dataclass
-class ThemeWeek:
-    """One theme in one window: mentions, polarity shares, change vs the window before, an example."""
-
-    theme: str
-    mentions: int = 0
-    negative: int = 0
-    positive: int = 0
-    previous_mentions: int = 0
-    example_review_id: int | None = None
-    examples: list[tuple[int, str]] = field(default_factory=list)  # (review id, text) of negative mentions
-
-    @property
-    def negative_share(self) -> float:
-        return self.negative / self.mentions if self.mentions else 0.0
-
-    @property
-    def positive_share(self) -> float:
-        return self.positive / self.mentions if self.mentions else 0.0
-
-    @property
-    def change(self) -> int:
-        return self.mentions - self.previous_mentions
-
-
-@dataclass
-class StageWeek:
-    """One journey stage in one window: texts, share negative, and the window before."""
-
-    stage: str
-    texts: int = 0
-    negative: int = 0
-    previous_texts: int = 0
-    previous_negative: int = 0
-
-    @property
-    def negative_share(self) -> float:
-        return self.negative / self.texts if self.texts else 0.0
-
-    @property
-    def previous_negative_share(self) -> float | None:
-        return self.previous_negative / self.previous_texts if self.previous_texts else None
-
-
 def _readings(session: Session, table: Any, column: Any, brand_id: int, start: datetime, end: datetime, *extra: Any) -> Any:
+    """Each review of [start, end) once per theme or stage of its current reading, with its newest label."""
     newest = current_journey_ids()
     label = select(Score.label).where(col(Score.review_id) == Review.id).order_by(col(Score.id).desc()).limit(1)
     # sqlalchemy's select: sqlmodel's is typed for at most four columns
@@ -93,7 +51,7 @@ def theme_weeks(session: Session, brand_id: int, start: datetime, end: datetime)
         week.negative += polarity == "negative"
         week.positive += polarity == "positive"
         if polarity == "negative":
-            _add_example(week, rid, _joined(title, text))
+            add_example(week, rid, quote_text(title, text))
     previous = Counter(t for _, t, *_ in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id, before, start,
                                                    ReviewTheme.polarity))
     for theme, n in previous.items():
@@ -125,16 +83,5 @@ def detractor_themes(session: Session, brand_id: int, start: datetime, end: date
             week = found[theme]
             week.theme, week.mentions, week.negative = theme, week.mentions + 1, week.negative + 1
             week.example_review_id = week.example_review_id or rid
-            _add_example(week, rid, _joined(title, text))
+            add_example(week, rid, quote_text(title, text))
     return sorted(found.values(), key=lambda w: (-w.mentions, w.theme))[:top]
-
-
-def _add_example(week: ThemeWeek, review_id: int, text: str) -> None:
-    """Keep two quotes per theme, two different texts (a re-posted review is one example)."""
-    if len(week.examples) < 2 and all(text != t for _, t in week.examples):
-        week.examples.append((review_id, text))
-
-
-def _joined(title: str | None, text: str | None) -> str:
-    title, text = (title or "").strip(), (text or "").strip()
-    return f"{title}. {text}" if title and not text.startswith(title) else text

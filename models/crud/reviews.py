@@ -1,8 +1,9 @@
-"""Reviews: idempotent bulk upsert of crawl rows, and what a crawl already knows.
+"""Reviews: idempotent bulk upsert of crawl rows.
 
 Rows go in as batched ``INSERT ... ON CONFLICT DO NOTHING`` on the identity
 (brand, source, external id), so re-crawling a page is harmless and fast;
 ``RETURNING`` tells which rows were new (see ``_bulk`` for the batching).
+What a crawl already knows is read back by ``models.crud.review_lookups``.
 """
 
 from __future__ import annotations
@@ -10,17 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from core.text_limit import cut_text
 from models.crud._bulk import insert_ignore_returning_ids
 from models.crud.legacy_ids import adopt_legacy_ids
 from models.crud.replies import respond_from_source, store_replies
-from models.datetimes import as_utc
 from models.schemas import normalize_review_row
 from models.tables import Review, table_of, utcnow
 
@@ -106,43 +104,3 @@ def upsert_reviews(
         result.replied = len(answered)
         result.responded = respond_from_source(session, answered)
     return result
-
-
-def _settled(query: Any, awaiting_reply_since: datetime | None) -> Any:
-    """Leave out unanswered reviews published (else first seen) since then: a crawl reads them again."""
-    if awaiting_reply_since is None:
-        return query
-    when = func.coalesce(Review.published_at, Review.first_seen_at)
-    return query.where(or_(col(Review.reply_text).is_not(None), when < as_utc(awaiting_reply_since)))
-
-
-def known_ids_by_source(
-    session: Session, *, brand_id: int, awaiting_reply_since: datetime | None = None
-) -> dict[str, list[str]]:
-    """Every external id stored for a brand, by source label: what a crawl's runner hands
-    its crawl process, so that a crawl with nothing new never opens the store itself.
-
-    With ``awaiting_reply_since``, recent reviews without a reply are not listed
-    (see ``crawlers.reply_window``)."""
-    known: dict[str, list[str]] = {}
-    query = select(Review.source, Review.external_id).where(Review.brand_id == brand_id)
-    for source, external_id in session.exec(_settled(query, awaiting_reply_since)):
-        known.setdefault(source, []).append(external_id)
-    return known
-
-
-def known_external_ids(
-    session: Session, *, brand_id: int, source: str, awaiting_reply_since: datetime | None = None
-) -> set[str]:
-    """External ids already stored for one brand and source (for incremental crawls)."""
-    query = select(Review.external_id).where(Review.brand_id == brand_id, Review.source == source)
-    return set(session.exec(_settled(query, awaiting_reply_since)))
-
-
-def count_reviews(session: Session, *, brand_id: int | None = None) -> int:
-    from sqlalchemy import func
-
-    query = select(func.count()).select_from(Review)
-    if brand_id is not None:
-        query = query.where(Review.brand_id == brand_id)
-    return int(session.exec(query).one())

@@ -288,7 +288,7 @@ def test_postgresql_store_exports_the_same_csvs(store, tmp_path, pg_database):
 
 
 def test_count_flagged_counts_every_brand_and_skips_dismissed(store):
-    from reporting.data import count_flagged
+    from reporting.detractor_data import count_flagged
 
     zone = ZoneInfo("UTC")
     with Session(store) as s:
@@ -301,7 +301,7 @@ def test_count_flagged_counts_every_brand_and_skips_dismissed(store):
     (at(2026, 11, 18, 10), W47),  # Wednesday of W47: two flags, W46 one -> this week
 ])
 def test_demo_exports_the_busier_of_this_and_last_week(store, monkeypatch, now, expected):
-    from umot.cli.demo import demo_week
+    from umot.cli._demo_export import demo_week
 
     monkeypatch.delenv("UMOT_TIMEZONE", raising=False)
     assert str(demo_week(store, ["Acme"], now=now)) == expected
@@ -309,7 +309,7 @@ def test_demo_exports_the_busier_of_this_and_last_week(store, monkeypatch, now, 
 
 def test_demo_week_counts_only_the_demo_brands(store, monkeypatch):
     """Another brand's flags (a real brand in the same store) do not choose the demo's week."""
-    from umot.cli.demo import demo_week
+    from umot.cli._demo_export import demo_week
 
     monkeypatch.delenv("UMOT_TIMEZONE", raising=False)
     with Session(store) as s:

@@ -52,14 +52,15 @@ app = typer.Typer(
 
 def _register(app: typer.Typer) -> None:
     """The command registry: every ``umot`` command and command group, in one place."""
-    from umot.cli._detractors import detractors_app
     from umot.cli._users import users_app
     from umot.cli.advocates import advocates_app
     from umot.cli.brands import brands_app
-    from umot.cli.crawl import crawl, import_reviews
+    from umot.cli.crawl import crawl
     from umot.cli.db import db_app
     from umot.cli.demo import demo
+    from umot.cli.detractors import detractors_app
     from umot.cli.export import export
+    from umot.cli.import_reviews import import_reviews
     from umot.cli.rescore import rescore
     from umot.cli.run import run
     from umot.cli.score import score

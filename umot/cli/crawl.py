@@ -1,7 +1,7 @@
-"""``umot crawl`` (public review pages -> store or JSONL) and ``umot import`` (CSV/JSONL -> store).
+"""``umot crawl``: public review pages -> the store or a JSONL file.
 
-The checks of ``crawl``'s options: :mod:`umot.cli._crawl_checks`; storing an
-imported file: :mod:`umot.cli._review_import`.
+The checks of its options: :mod:`umot.cli._crawl_checks`. Reviews from a file
+(``umot import``): :mod:`umot.cli.import_reviews`.
 """
 
 from __future__ import annotations
@@ -99,33 +99,3 @@ def _crawl_summary(spider: str, result: CrawlResult, output: Path | None) -> str
         f"{plural(result.pages, 'page')}{f' ({result.unchanged} unchanged)' if result.unchanged else ''}, "
         f"{plural(result.errors, 'error')}{run}"
     )
-
-
-def import_reviews(
-    file: Annotated[Path, typer.Argument(help="CSV/TSV or JSONL file of reviews", dir_okay=False, show_default=False)],
-    brand: Annotated[str, typer.Option(help="Brand the reviews belong to", show_default=False)],
-    scale: Annotated[float, typer.Option(help="Best possible rating in the file (5, 10, 100...)")] = 5,
-    source: Annotated[
-        str | None, typer.Option(help="Source label when the file has no source column (default: import:<file name>)")
-    ] = None,
-    create_brand: CreateBrand = False,
-    database_url: DatabaseUrl = None,
-) -> None:
-    """Load reviews exported from another tool into the store.
-
-    Columns: text (required); rating or stars, author, title, url, date or
-    published_at, source, id or external_id, language (optional). The whole
-    file is checked first and then stored in ONE transaction: a bad row stops
-    the import with its line number and nothing from the file is stored.
-    Re-importing the same file adds nothing (reviews are keyed by source + id).
-    """
-    from crawlers.import_rows import ImportFileError
-    from crawlers.importer import read_review_file
-    from umot.cli._review_import import store_review_rows
-
-    brand = store_brand(database_url, brand.strip(), create=create_brand)
-    try:
-        rows = read_review_file(file, scale=scale, source=source)
-    except ImportFileError as exc:
-        fail(str(exc))
-    typer.echo(store_review_rows(rows, file, brand.strip(), database_url))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from umot.demo.server import DemoBrand, DemoSite
+from umot.demo.running_site import DemoBrand, DemoSite
 
 
 def start_demo_site(

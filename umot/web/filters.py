@@ -16,7 +16,7 @@ from fastapi import HTTPException
 from starlette.datastructures import QueryParams
 
 from models.crud.triage import LABELS, STATUSES, QueueFilter
-from models.crud.triage.queue import REPLY_FILTERS
+from models.crud.triage.queue_filter import REPLY_FILTERS
 from nlp.themes.catalog import STAGE_NAMES
 from umot.web.deps import Viewer
 

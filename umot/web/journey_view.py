@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from models.crud.journey_stats import StageWeek, ThemeWeek, detractor_themes, stage_weeks
+from models.crud.journey_stats import detractor_themes, stage_weeks
+from models.crud.journey_weeks import StageWeek, ThemeWeek
 from models.stored import stored_id
 from models.tables import Brand, Review
 from nlp.themes.catalog import DEFAULT_THEME_NAMES, STAGE_NAMES, STAGES

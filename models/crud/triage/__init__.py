@@ -4,21 +4,11 @@ Import from here (``from models.crud.triage import query_queue``); the
 submodules keep each job in a small file.
 """
 
-from models.crud.triage.changes import TriageError, update_flag
+from models.crud.triage.changes import CORRECTED_LABELS, DEFAULT_CORRECTED_LABEL, TriageError, update_flag
 from models.crud.triage.detail import flag_events, flag_id_for_review, get_queue_row, same_author_reviews
 from models.crud.triage.overview import WeekFigures, rating_summary, sentiment_split, weekly_figures
-from models.crud.triage.queue import (
-    CORRECTED_LABELS,
-    DEFAULT_CORRECTED_LABEL,
-    LABELS,
-    OPEN_STATUSES,
-    STATUSES,
-    QueueFilter,
-    QueueRow,
-    query_queue,
-    queue_sources,
-    status_counts,
-)
+from models.crud.triage.queue import QueueRow, query_queue, queue_sources, status_counts
+from models.crud.triage.queue_filter import LABELS, OPEN_STATUSES, STATUSES, QueueFilter
 from models.crud.triage.throttle import (
     ACCOUNT_POLICY,
     ADDRESS_POLICY,

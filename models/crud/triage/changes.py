@@ -12,11 +12,14 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
-from models.crud.triage.queue import CORRECTED_LABELS, DEFAULT_CORRECTED_LABEL, STATUSES
+from models.crud.triage.queue_filter import STATUSES
 from models.status import FlagStatus
 from models.stored import stored_id
 from models.tables import Flag, FlagEvent, utcnow
 
+# What a dismissal ("not a detractor") may correct the label to; training reads it.
+CORRECTED_LABELS = ("neutral", "positive")
+DEFAULT_CORRECTED_LABEL = "neutral"
 _UNSET = object()
 
 

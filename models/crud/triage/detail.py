@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from models.crud.triage.queue import QueueRow, joined_flag_query, review_date
+from models.crud.triage.queue import QueueRow, joined_flag_query
+from models.crud.triage.queue_filter import review_date
 from models.tables import Brand, Flag, FlagEvent, Review, Score
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from models.crud.triage.queue import LABELS, review_date
+from models.crud.triage.queue_filter import LABELS, review_date
 from models.status import FlagStatus
 from models.tables import Flag, Review, Score
 

@@ -116,9 +116,9 @@ def test_detractors_table_never_cuts_id_date_or_pred(seeded) -> None:
 
 def test_detractors_csv_and_json_export_every_row_by_default(seeded, monkeypatch) -> None:
     """The table's default page must not silently cut a `--format csv > open.csv`."""
-    from umot.cli import _detractors
+    from umot.cli import detractors
 
-    monkeypatch.setattr(_detractors, "TABLE_LIMIT", 10)  # the seeded store has 32 open flags, not 50+
+    monkeypatch.setattr(detractors, "TABLE_LIMIT", 10)  # the seeded store has 32 open flags, not 50+
     db = ("--database-url", seeded.url)
     table = umot("detractors", "list", "--status", "open", *db)
     assert table.output.splitlines()[-1] == "10 of 32 detractors; --limit 0 for all"

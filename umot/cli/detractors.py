@@ -1,15 +1,18 @@
-"""``umot detractors``: the triage queue from scripts (list, and change status/assignee/notes)."""
+"""``umot detractors``: the triage queue from scripts (list, and change status/assignee/notes).
+
+The table ``list`` prints is laid out in :mod:`umot.cli._detractors_table`.
+"""
 
 from __future__ import annotations
 
 import getpass
 import json
-import os
 from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
+from umot.cli._detractors_table import print_table
 from umot.cli._errors import err_console, fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
@@ -48,7 +51,7 @@ def list_(
     """List flagged detractors, newest and most severe first (as in the web queue)."""
     from models.crud.journeys import current_journeys
     from models.crud.triage import STATUSES, QueueFilter, query_queue
-    from models.crud.triage.queue import REPLY_FILTERS
+    from models.crud.triage.queue_filter import REPLY_FILTERS
     from models.db import session_scope
     from models.stored import stored_id
     from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
@@ -68,7 +71,7 @@ def list_(
         rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status, reply=reply), limit=limit or None)
         journeys = current_journeys(session, [stored_id(r.review) for r in rows])  # themes and stages (#18)
     if fmt is Format.table:
-        _print_table(rows, total)
+        print_table(rows, total)
         return
     if fmt is Format.csv:
         typer.echo(write_queue_csv(rows, journeys), nl=False)
@@ -78,41 +81,6 @@ def list_(
     if len(rows) < total:  # only with an explicit --limit: stdout is a file, say what it lacks
         err_console.print(f"note: {len(rows)} of {total} detractors written; --limit 0 for all",
                           soft_wrap=True, highlight=False)
-
-
-# Never cut: the id is typed back into `detractors set`, and "2026-11-…" or "pr…" say nothing.
-WHOLE_COLUMNS = ("id", "date", "rating", "pred", "status")
-
-
-def _print_table(rows: list, total: int) -> None:
-    """A table that fits the terminal: long columns (brand, source, reasons, text) wrap."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from core.ratings import rating_as_published, reasons_as_published
-
-    table = Table(box=None, pad_edge=False)
-    for name in ("id", "brand", "date", "source", "rating", "pred", "status", "assignee", "reasons", "text"):
-        if name in WHOLE_COLUMNS:
-            table.add_column(name, no_wrap=True, justify="right" if name in ("id", "rating", "pred") else "left")
-        else:
-            table.add_column(name, overflow="fold", max_width={"text": None, "reasons": 40}.get(name, 24))
-    for r in rows:
-        day = r.review.published_at or r.review.first_seen_at
-        table.add_row(
-            str(r.flag.id), r.brand, f"{day:%Y-%m-%d}" if day else "", r.review.source,
-            rating_as_published(r.review.rating, r.review.rating_raw, r.review.rating_scale) or "",
-            "" if r.score is None or r.score.stars is None else f"{r.score.stars:.1f}",
-            r.flag.status, r.flag.assignee or "",
-            ", ".join(reasons_as_published(r.flag.reasons or [], r.review.rating, r.review.rating_raw, r.review.rating_scale)),
-            " ".join(r.review.text.split())[:80],
-        )
-    # Piped: wide enough for one line per flag, unless COLUMNS says how wide.
-    console = Console(width=None if Console().is_terminal or os.environ.get("COLUMNS") else 200)
-    if rows:
-        console.print(table, highlight=False, markup=False)
-    more = "; --limit 0 for all" if len(rows) < total else ""
-    console.print(f"{len(rows)} of {total} detractors{more}", highlight=False)
 
 
 @detractors_app.command("set")

@@ -1,0 +1,95 @@
+"""The detractor queue's filters: what a page may ask for, and the SQL conditions it becomes.
+
+One ``QueueFilter`` turns into one list of conditions, shared by the queue's
+page, its status tabs and the CLI, so every view of the queue agrees on what a
+filter means. ``brand_ids`` is part of it: access control lives in the query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_
+from sqlmodel import col
+
+from models.crud.journeys import has_stage, has_theme
+from models.status import OPEN_FLAG_STATUSES, FlagStatus
+from models.tables import Flag, Review, Score
+
+STATUSES: tuple[FlagStatus, ...] = tuple(FlagStatus)
+# Still to act on: the queue's default view and `--status open`.
+OPEN_STATUSES = OPEN_FLAG_STATUSES
+LABELS = ("negative", "neutral", "positive")
+# The brand's public reply at the source: the queue's "Reply" filter.
+REPLY_FILTERS = ("unanswered", "answered")
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """The queue's filters; empty fields don't filter."""
+
+    brand_ids: Sequence[int] | None = None  # what the caller may see (None = all)
+    brand_id: int | None = None
+    source: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    status: str | None = None  # one of STATUSES, or "open" (any of OPEN_STATUSES)
+    rating: str | None = None  # "1".."5" (nearest whole star, 3.5 counts as 4) or "none"
+    label: str | None = None  # the model's label
+    q: str | None = None  # text search in title, text and author
+    reply: str | None = None  # one of REPLY_FILTERS: whether the brand replied at the source
+    theme: str | None = None  # (#18) the review's current reading names this theme
+    stage: str | None = None  # (#18) ... or this journey stage
+
+
+def _utc(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def review_date() -> Any:
+    """When a review was written, or first seen where the site gives no date."""
+    return func.coalesce(Review.published_at, Review.first_seen_at)
+
+
+def filter_conditions(f: QueueFilter, *, with_status: bool = True) -> list[Any]:
+    """The filter as SQL conditions on Flag, Review and Score (``with_status=False``: all but the status)."""
+    cond: list[Any] = []
+    if f.brand_ids is not None:
+        cond.append(col(Flag.brand_id).in_(list(f.brand_ids) or [-1]))
+    if f.brand_id is not None:
+        cond.append(Flag.brand_id == f.brand_id)
+    if f.source:
+        cond.append(Review.source == f.source)
+    if f.date_from:
+        cond.append(review_date() >= _utc(f.date_from))
+    if f.date_to:
+        cond.append(review_date() < _utc(f.date_to + timedelta(days=1)))
+    if with_status and f.status == "open":
+        cond.append(col(Flag.status).in_(OPEN_STATUSES))
+    elif with_status and f.status:
+        cond.append(Flag.status == f.status)
+    if f.rating == "none":
+        cond.append(col(Review.rating).is_(None))
+    elif f.rating:
+        stars = int(f.rating)
+        cond.append(col(Review.rating) >= stars - 0.5)
+        if stars < 5:
+            cond.append(col(Review.rating) < stars + 0.5)
+    if f.label:
+        cond.append(Score.label == f.label)
+    if f.reply == "unanswered":
+        cond.append(col(Review.reply_text).is_(None))
+    elif f.reply == "answered":
+        cond.append(col(Review.reply_text).is_not(None))
+    if f.theme:
+        cond.append(has_theme(f.theme, Flag.review_id))
+    if f.stage:
+        cond.append(has_stage(f.stage, Flag.review_id))
+    if f.q:
+        pattern = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        columns = (col(Review.text), col(Review.title), col(Review.author))
+        cond.append(or_(*(c.ilike(pattern, escape="\\") for c in columns)))
+    return cond

@@ -1,0 +1,63 @@
+"""Read the week's detractors for the export: the flagged rows, and how many there are.
+
+A flagged review's label and probabilities come from the score that raised the
+flag (its newest score where the flag names none). Dismissed flags (triaged as
+"not a detractor") are left out, here and in the summary's counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from models.status import FlagStatus
+from models.tables import Flag, Review, Score
+from reporting.data import dated_between, latest_score_ids, review_date
+
+DISMISSED = FlagStatus.dismissed
+
+
+@dataclass(frozen=True)
+class FlaggedReview:
+    """A detractor row of the export, before formatting."""
+
+    review: Review
+    flag: Flag
+    score: Score | None
+    date: datetime
+
+
+def load_detractors(
+    session: Session, brand_id: int, start: datetime, end: datetime
+) -> list[FlaggedReview]:
+    """Flagged (not dismissed) reviews of one brand dated in [start, end), worst first."""
+    latest = latest_score_ids()
+    when = review_date().label("date")
+    query = (
+        select(Review, Flag, Score, when)
+        .join(Flag, col(Flag.review_id) == col(Review.id))
+        .outerjoin(latest, latest.c.review_id == col(Review.id))
+        .outerjoin(Score, col(Score.id) == func.coalesce(Flag.score_id, latest.c.score_id))
+        .where(
+            col(Review.brand_id) == brand_id,
+            col(Flag.status) != DISMISSED,
+            dated_between(start, end),
+        )
+        .order_by(col(Flag.severity).desc(), when.desc(), col(Review.id))
+    )
+    return [FlaggedReview(r, f, s, d) for r, f, s, d in session.execute(query).all()]
+
+
+def count_flagged(session: Session, start: datetime, end: datetime, brand_ids: list[int] | None = None) -> int:
+    """Flagged (not dismissed) reviews dated in [start, end), of ``brand_ids`` (None: every brand)."""
+    query = (
+        select(func.count(col(Flag.id)))
+        .join(Review, col(Flag.review_id) == col(Review.id))
+        .where(col(Flag.status) != DISMISSED, dated_between(start, end))
+    )
+    if brand_ids is not None:
+        query = query.where(col(Review.brand_id).in_(brand_ids))
+    return int(session.execute(query).scalar_one())

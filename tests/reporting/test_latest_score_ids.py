@@ -1,0 +1,33 @@
+"""reporting.data.latest_score_ids: a review's newest score is its sentiment, whatever the model version."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+from sqlalchemy import select
+from sqlmodel import Session
+
+from models.crud import get_or_create_brand, save_scores, upsert_reviews
+from models.db import get_engine
+from reporting.data import latest_score_ids, load_reviews
+
+
+def test_the_newest_score_of_each_review_counts(db_url: str) -> None:
+    when = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    with Session(get_engine(db_url)) as session:
+        brand = get_or_create_brand(session, "Acme")
+        assert brand.id is not None
+        a, b, unscored = upsert_reviews(session, [{"source": "t", "external_id": str(n), "text": f"text {n}",
+                                                   "published_at": when} for n in range(3)], brand_id=brand.id).new_ids
+        score_ids = save_scores(session, [
+            {"review_id": a, "model_version": "v2", "label": "negative"},
+            {"review_id": b, "model_version": "v1", "label": "positive"},
+            {"review_id": a, "model_version": "v1", "label": "positive"},  # an older model, scored later: newest row
+        ])
+        latest = latest_score_ids()
+        assert dict(session.execute(select(latest.c.review_id, latest.c.score_id)).all()) == {
+            a: score_ids[2], b: score_ids[1]}
+        frame = load_reviews(session, [brand.id], when.replace(hour=0), when.replace(day=3))
+        labels = dict(zip(frame["review_id"], frame["label"]))
+        assert labels[a] == "positive" and labels[b] == "positive" and pd.isna(labels[unscored])

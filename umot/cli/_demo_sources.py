@@ -1,0 +1,59 @@
+"""The store side of ``umot demo``: its sources (one per demo brand) and the demo brand's rivals.
+
+Registered before the run and disabled after it: the site lives on a port of
+this run only, so a later ``umot run`` must not crawl it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from umot.cli._errors import err_console
+
+if TYPE_CHECKING:
+    from umot.demo import DemoSite
+
+DEMO_SOURCE = "demo-site"
+# The demo's brand with two rivals, to show the benchmark (invented brands; the pairing is only a demo).
+DEMO_RIVALS = ("Acme Kitchen", ("Lumen Audio", "Northwind Outdoor"))
+
+
+def register_demo_sources(site: DemoSite) -> list[str]:
+    """One enabled ``demo-site`` source per demo brand, pointing at this run's port."""
+    from models import crud
+    from models.db import init_db, session_scope
+
+    with session_scope(init_db()) as session:
+        for brand in site.brands:
+            owner = crud.get_or_create_brand(session, brand.name)
+            found = [s for s in crud.list_sources(session, brand_id=owner.id) if s.name == DEMO_SOURCE]
+            if found:
+                crud.update_source(session, found[0], urls=[brand.url], enabled=True)
+            else:
+                crud.add_source(session, brand=brand.name, name=DEMO_SOURCE, urls=[brand.url], spider="schemaorg")
+        _link_demo_rivals(session)
+    return [b.name for b in site.brands]
+
+
+def _link_demo_rivals(session: Any) -> None:
+    """Acme Kitchen's two rivals; a link the store refuses (a user's own links make a cycle) is skipped."""
+    from models.crud.competitors import CompetitorError, link_competitor
+
+    brand, rivals = DEMO_RIVALS
+    for rival in rivals:
+        try:
+            link_competitor(session, brand, rival)
+        except CompetitorError as exc:
+            err_console.print(f"demo: {brand} -> {rival} not linked: {exc}", markup=False)
+
+
+def disable_demo_sources() -> None:
+    """The demo site is gone once the demo ends: keep ``umot run`` from crawling it."""
+    from models import crud
+    from models.db import get_engine, session_scope
+    from models.stored import stored_id
+
+    with session_scope(get_engine()) as session:
+        for source in crud.list_sources(session, enabled_only=True):
+            if source.name == DEMO_SOURCE:
+                crud.set_source_enabled(session, stored_id(source), False)

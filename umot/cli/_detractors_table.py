@@ -1,0 +1,47 @@
+"""``umot detractors list``'s table: the triage queue laid out to fit the terminal.
+
+Apart from the command because the layout rules (which columns never wrap, how
+wide a pipe is) are their own job; csv and json go through :mod:`umot.web.queue_csv`.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.crud.triage.queue import QueueRow
+
+# Never cut: the id is typed back into `detractors set`, and "2026-11-…" or "pr…" say nothing.
+WHOLE_COLUMNS = ("id", "date", "rating", "pred", "status")
+
+
+def print_table(rows: list[QueueRow], total: int) -> None:
+    """A table that fits the terminal: long columns (brand, source, reasons, text) wrap."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from core.ratings import rating_as_published, reasons_as_published
+
+    table = Table(box=None, pad_edge=False)
+    for name in ("id", "brand", "date", "source", "rating", "pred", "status", "assignee", "reasons", "text"):
+        if name in WHOLE_COLUMNS:
+            table.add_column(name, no_wrap=True, justify="right" if name in ("id", "rating", "pred") else "left")
+        else:
+            table.add_column(name, overflow="fold", max_width={"text": None, "reasons": 40}.get(name, 24))
+    for r in rows:
+        day = r.review.published_at or r.review.first_seen_at
+        table.add_row(
+            str(r.flag.id), r.brand, f"{day:%Y-%m-%d}" if day else "", r.review.source,
+            rating_as_published(r.review.rating, r.review.rating_raw, r.review.rating_scale) or "",
+            "" if r.score is None or r.score.stars is None else f"{r.score.stars:.1f}",
+            r.flag.status, r.flag.assignee or "",
+            ", ".join(reasons_as_published(r.flag.reasons or [], r.review.rating, r.review.rating_raw, r.review.rating_scale)),
+            " ".join(r.review.text.split())[:80],
+        )
+    # Piped: wide enough for one line per flag, unless COLUMNS says how wide.
+    console = Console(width=None if Console().is_terminal or os.environ.get("COLUMNS") else 200)
+    if rows:
+        console.print(table, highlight=False, markup=False)
+    more = "; --limit 0 for all" if len(rows) < total else ""
+    console.print(f"{len(rows)} of {total} detractors{more}", highlight=False)
