@@ -52,7 +52,6 @@ app = typer.Typer(
 
 def _register(app: typer.Typer) -> None:
     """The command registry: every ``umot`` command and command group, in one place."""
-    from umot.cli._users import users_app
     from umot.cli.advocates import advocates_app
     from umot.cli.brands import brands_app
     from umot.cli.crawl import crawl
@@ -69,6 +68,7 @@ def _register(app: typer.Typer) -> None:
     from umot.cli.teacher import teacher
     from umot.cli.themes import themes_app
     from umot.cli.train import train
+    from umot.cli.users import users_app
     from umot.cli.web import web
     from umot.cli.webhook import webhook_app
 

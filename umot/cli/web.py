@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from umot.cli import _user_access  # noqa: F401  (adds users remove/disable/enable/brands)
 from umot.cli._store import DatabaseUrl
 
 

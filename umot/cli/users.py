@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from core.settings import get_settings
+from umot.cli import user_access
 from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
@@ -103,3 +104,11 @@ def passwd(
             fail(f"no user {email} (see `umot users list`)")
         set_password_hash(session, user, hash_password(read_password(password_stdin)))
     typer.echo(f"password changed for {email.strip().lower()}; their sessions have ended")
+
+
+# Taking access away lives in umot.cli.user_access; registered here, so `umot users --help` lists
+# every command in this order.
+users_app.command("remove")(user_access.remove)
+users_app.command("disable")(user_access.disable)
+users_app.command("enable")(user_access.enable)
+users_app.command("brands")(user_access.brands)

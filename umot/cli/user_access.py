@@ -1,5 +1,7 @@
 """``umot users remove|disable|enable|brands``: take access away, or change what a user sees.
 
+Plain functions: :mod:`umot.cli.users` registers them on its group, after add, list and passwd.
+
 Removing, disabling or a new password ends the user's web sessions at once
 (their cookies carry a session version that no longer matches).
 """
@@ -17,7 +19,6 @@ if TYPE_CHECKING:
 
 from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
-from umot.cli._users import users_app
 
 Email = Annotated[str, typer.Argument(help="The user's email (their login)")]
 
@@ -31,7 +32,6 @@ def _user_or_fail(session: Session, email: str) -> User:
     return user
 
 
-@users_app.command("remove")
 def remove(email: Email, database_url: DatabaseUrl = None) -> None:
     """Delete a user: their sessions end now; the audit trail keeps their name on past changes."""
     from models.crud.triage import remove_user
@@ -50,21 +50,18 @@ def _set_disabled(email: str, disabled: bool, database_url: str | None) -> None:
         set_disabled(session, _user_or_fail(session, email), disabled)
 
 
-@users_app.command("disable")
 def disable(email: Email, database_url: DatabaseUrl = None) -> None:
     """Stop a user from logging in (sessions end now); `umot users enable` lets them back."""
     _set_disabled(email, True, database_url)
     typer.echo(f"disabled {email.strip().lower()}; their sessions have ended")
 
 
-@users_app.command("enable")
 def enable(email: Email, database_url: DatabaseUrl = None) -> None:
     """Let a disabled user log in again (with their old password)."""
     _set_disabled(email, False, database_url)
     typer.echo(f"enabled {email.strip().lower()}")
 
 
-@users_app.command("brands")
 def brands(
     email: Email,
     add: Annotated[list[str], typer.Option("--add", metavar="BRAND", help="A brand to give the user (repeat for several)")] = [],
