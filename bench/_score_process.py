@@ -12,7 +12,7 @@ from bench._score_variants import BenchSettings
 
 
 def load_reviews(n: int) -> tuple[list[str], list[int]]:
-    from nlp.data import read_labelled
+    from nlp.rated_reviews import read_labelled
 
     texts, stars = read_labelled(BenchSettings().data)
     return texts[:n], stars[:n]

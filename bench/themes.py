@@ -84,7 +84,7 @@ def aspects(detector) -> dict:
 
 def speed(detector, scorer, n: int = 1000) -> dict:
     """Seconds for themes+stages vs sentiment scoring of the same ``n`` MARC dev reviews."""
-    from nlp.data import read_labelled
+    from nlp.rated_reviews import read_labelled
 
     texts = read_labelled(DATA / "marc_en_dev.csv.gz")[0][:n]
     scorer.score(texts[:64])  # warm-up: ONNX session, caches

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from nlp.data import read_labelled, read_rows
+from nlp.data import read_rows
+from nlp.rated_reviews import read_labelled
 
 if TYPE_CHECKING:
     from nlp.scorer import Scorer

@@ -1,8 +1,6 @@
-import gzip
-
 import pytest
 
-from nlp.data import DataError, read_labelled, read_rows, write_rows
+from nlp.data import DataError, read_rows, write_rows
 
 
 def test_csv_row_with_extra_field_names_file_and_row(tmp_path):
@@ -40,17 +38,6 @@ def test_unknown_extension_and_missing_file(tmp_path):
         read_rows(tmp_path / "x.txt")
     with pytest.raises(DataError, match="no such file"):
         read_rows(tmp_path / "x.csv")
-
-
-def test_labelled_gzip_csv_and_bad_stars(tmp_path):
-    path = tmp_path / "train.csv.gz"
-    with gzip.open(path, "wt") as f:
-        f.write("text,stars\ngood,5\nbad,1\n")
-    assert read_labelled(path) == (["good", "bad"], [5, 1])
-    bad = tmp_path / "bad.csv"
-    bad.write_text("text,stars\ngood,five\n")
-    with pytest.raises(DataError, match="row 2: stars 'five'"):
-        read_labelled(bad)
 
 
 def test_write_roundtrip_csv_lists_and_bools(tmp_path):
