@@ -10,6 +10,7 @@ stars, the text decides.
 from __future__ import annotations
 
 import math
+from typing import SupportsFloat, SupportsIndex
 
 DETRACTOR_THRESHOLD = 0.5
 MISMATCH_THRESHOLD = 0.8
@@ -17,10 +18,10 @@ MISMATCH_THRESHOLD = 0.8
 
 def valid_rating(rating: object) -> float | None:
     """A 1-5 rating as float, or None for missing/unusable values."""
-    if rating is None or isinstance(rating, bool):
-        return None
+    if not isinstance(rating, str | bytes | SupportsFloat | SupportsIndex) or isinstance(rating, bool):
+        return None  # None, True/False, and anything float() cannot take
     try:
-        value = float(rating)  # type: ignore[arg-type]
+        value = float(rating)
     except (TypeError, ValueError):
         return None
     if math.isnan(value) or not 1.0 <= value <= 5.0:

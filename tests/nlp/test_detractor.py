@@ -60,3 +60,12 @@ def test_a_rating_outside_1_to_5_is_ignored_and_the_reasons_say_so():
     assert valid_rating(0) is None and valid_rating(5.5) is None
     assert decide(0.1, 0) == (False, ["rating 0 ignored (not 1-5)"])
     assert decide(0.9, 9)[1] == ["rating 9 ignored (not 1-5)", "negative text (p_negative 0.90)"]
+
+
+def test_ratings_from_numpy_decimal_and_bytes_are_read():
+    from decimal import Decimal
+
+    import numpy as np
+
+    assert [valid_rating(r) for r in (np.int64(2), np.float32(4.5), Decimal("1.5"), b"5", " 3 ")] == [2.0, 4.5, 1.5, 5.0, 3.0]
+    assert [valid_rating(r) for r in ([], {}, object(), float("nan"))] == [None, None, None, None]
