@@ -16,12 +16,21 @@ DETRACTOR_THRESHOLD = 0.5
 MISMATCH_THRESHOLD = 0.8
 
 
+def _as_float(rating: object) -> float:
+    """``float(rating)`` for what float() takes; TypeError for the rest."""
+    if isinstance(rating, int | float | str | bytes):  # the usual ratings, without a protocol check (slow in 3.11)
+        return float(rating)
+    if isinstance(rating, SupportsFloat | SupportsIndex):  # numpy scalars, Decimal
+        return float(rating)
+    raise TypeError(f"not a number: {type(rating).__name__}")
+
+
 def valid_rating(rating: object) -> float | None:
     """A 1-5 rating as float, or None for missing/unusable values."""
-    if not isinstance(rating, str | bytes | SupportsFloat | SupportsIndex) or isinstance(rating, bool):
-        return None  # None, True/False, and anything float() cannot take
+    if rating is None or isinstance(rating, bool):
+        return None
     try:
-        value = float(rating)
+        value = _as_float(rating)
     except (TypeError, ValueError):
         return None
     if math.isnan(value) or not 1.0 <= value <= 5.0:
