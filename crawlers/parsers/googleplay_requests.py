@@ -40,8 +40,7 @@ def lang_country(url: str) -> dict[str, str]:
 
 def batch_url(page_url: str) -> str:
     """The ``batchexecute`` endpoint on the page's own host, same language and country."""
-    query = parse_qs(urlsplit(page_url).query)
-    params = {"rpcids": RPC_ID, "hl": (query.get("hl") or ["en"])[0], "gl": (query.get("gl") or ["us"])[0]}
+    params = {"rpcids": RPC_ID, **lang_country(page_url)}
     return urljoin(page_url, "/_/PlayStoreUi/data/batchexecute") + "?" + urlencode(params)
 
 
