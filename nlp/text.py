@@ -40,6 +40,8 @@ def to_text(value: object) -> str:
 
 
 def _emoji_to_words(text: str) -> str:
+    if text.isascii() or max(text) <= "\u2000":  # nothing to rewrite: most reviews, without a Python-level loop
+        return text
     out = []
     for ch in text:
         if ord(ch) > 0x2000 and unicodedata.category(ch) == "So":
