@@ -14,6 +14,7 @@ table or link stops it before anything changes, naming the file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,8 +68,8 @@ def _table_for(document: TOMLDocument, brand: str) -> AbstractTable | None:
     return None
 
 
-def add_link_to_config(path: Path, brand: str, rival: str) -> None:
-    """Add ``rival`` to the brand's ``rivals`` (a new table when the brand has none)."""
+def add_links_to_config(path: Path, brand: str, rivals: Sequence[str]) -> None:
+    """Add ``rivals`` to the brand's ``rivals`` (a new table when the brand has none): one read, one write."""
     import tomlkit
 
     load_links(Path(path))  # a hand-edited file with a bad table is refused, naming it, and left as it is
@@ -82,31 +83,40 @@ def add_link_to_config(path: Path, brand: str, rival: str) -> None:
         table.add("rivals", tomlkit.array())
         table.add(tomlkit.nl())  # a blank line between tables reads better
         document[TABLE].append(table)
-    if rival.lower() not in (str(r).lower() for r in table["rivals"]):
-        table["rivals"].append(rival)
+    for rival in rivals:
+        if rival.lower() not in (str(r).lower() for r in table["rivals"]):
+            table["rivals"].append(rival)
     write_document(Path(path), document)
 
 
-def remove_link_from_config(path: Path, brand: str, rival: str) -> bool:
-    """Drop ``rival`` from the brand's table (and the table once empty); False if not listed."""
+def remove_links_from_config(path: Path, brand: str, rivals: Sequence[str]) -> list[bool]:
+    """Drop ``rivals`` from the brand's table (and the table once empty): one read, at most one write.
+
+    Per rival, in order, whether it was listed (a rival named twice is removed once).
+    """
     path = Path(path)
     if not path.is_file():
-        return False
-    load_links(path)  # as in add_link_to_config: a bad table is refused before any edit
+        return [False] * len(rivals)
+    load_links(path)  # as in add_links_to_config: a bad table is refused before any edit
     document = read_document(path)
     table = _table_for(document, brand)
     if table is None:
-        return False
-    kept = [r for r in table["rivals"] if str(r).lower() != rival.lower()]
-    if len(kept) == len(table["rivals"]):
-        return False
-    if kept:
-        table["rivals"] = kept
+        return [False] * len(rivals)
+    listed = list(table["rivals"])
+    removed = []
+    for rival in rivals:
+        kept = [r for r in listed if str(r).lower() != rival.lower()]
+        removed.append(len(kept) < len(listed))
+        listed = kept
+    if not any(removed):
+        return removed
+    if listed:
+        table["rivals"] = listed
     else:
         tables = document[TABLE]
         del tables[[t is table for t in tables].index(True)]
     write_document(path, document)
-    return True
+    return removed
 
 
-__all__ = ["CompetitorError", "add_link_to_config", "all_links", "load_links", "remove_link_from_config", "sync_links"]
+__all__ = ["CompetitorError", "add_links_to_config", "all_links", "load_links", "remove_links_from_config", "sync_links"]

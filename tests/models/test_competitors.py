@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session
 
 from models import crud
-from models.competitors_config import add_link_to_config, load_links, remove_link_from_config, sync_links
+from models.competitors_config import add_links_to_config, load_links, remove_links_from_config, sync_links
 from models.crud.competitors import CompetitorError, all_links, competitors_of, link_competitor, unlink_competitor
 
 
@@ -44,14 +44,14 @@ def test_bad_links_are_refused_with_the_brands_named(session: Session, brands) -
 def test_the_file_keeps_comments_and_syncs_into_the_store(session: Session, brands, tmp_path: Path) -> None:
     path = tmp_path / "umot.toml"
     path.write_text('# our brands\n[[sources]]\nbrand = "Acme"\nname = "tp"\nspider = "trustpilot"\n', encoding="utf-8")
-    add_link_to_config(path, "Acme", "Globex")
-    add_link_to_config(path, "Acme", "Initech")
-    add_link_to_config(path, "Acme", "globex")  # already there
+    add_links_to_config(path, "Acme", ["Globex"])
+    add_links_to_config(path, "Acme", ["Initech", "globex"])  # globex: already there
     assert load_links(path) == [("Acme", "Globex"), ("Acme", "Initech")]
     assert path.read_text(encoding="utf-8").startswith("# our brands\n[[sources]]")
     assert sync_links(session, path) == 2 and sync_links(session, path) == 0
-    assert remove_link_from_config(path, "Acme", "Globex") and not remove_link_from_config(path, "Acme", "Globex")
-    remove_link_from_config(path, "Acme", "Initech")
+    assert remove_links_from_config(path, "Acme", ["Globex", "globex"]) == [True, False]  # named twice: removed once
+    assert remove_links_from_config(path, "Acme", ["Globex"]) == [False]
+    assert remove_links_from_config(path, "Acme", ["Nobody", "Initech"]) == [False, True]
     assert load_links(path) == [] and "[[competitors]]" not in path.read_text(encoding="utf-8")
 
 
@@ -78,7 +78,26 @@ def test_a_bad_file_is_refused_by_link_and_unlink_and_left_as_it_is(tmp_path: Pa
     path = tmp_path / "umot.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CompetitorError, match=message):
-        add_link_to_config(path, "Acme", "Initech")
+        add_links_to_config(path, "Acme", ["Initech"])
     with pytest.raises(CompetitorError, match=message):
-        remove_link_from_config(path, "Acme", "Globex")
+        remove_links_from_config(path, "Acme", ["Globex"])
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_several_rivals_cost_one_read_and_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import models.competitors_config as config
+
+    path = tmp_path / "umot.toml"
+    path.write_text("", encoding="utf-8")
+    reads, writes = [], []
+    real_read, real_write = config.read_document, config.write_document
+    monkeypatch.setattr(config, "read_document", lambda p: reads.append(p) or real_read(p))
+    monkeypatch.setattr(config, "write_document", lambda p, d: writes.append(p) or real_write(p, d))
+    add_links_to_config(path, "Acme", ["Globex", "Initech", "Umbrella"])
+    assert (len(reads), len(writes)) == (1, 1)
+    assert load_links(path) == [("Acme", "Globex"), ("Acme", "Initech"), ("Acme", "Umbrella")]
+    assert remove_links_from_config(path, "Acme", ["Globex", "Umbrella"]) == [True, True]
+    assert (len(reads), len(writes)) == (2, 2)
+    assert remove_links_from_config(path, "Acme", ["Nobody"]) == [False]
+    assert (len(reads), len(writes)) == (3, 2)  # nothing listed: the file is not rewritten
+    assert load_links(path) == [("Acme", "Initech")]

@@ -59,3 +59,17 @@ def test_bad_links_exit_2_and_change_nothing(db_url: str, tmp_path: Path) -> Non
     cycle = runner.invoke(app, ["brands", "link", "Globex", "-c", "Acme", *common])
     assert cycle.exit_code == 2 and "would make a cycle (Acme -> Globex -> Acme)" in cycle.output
     assert config.read_text(encoding="utf-8") == before and _links(db_url) == [("Acme", "Globex")]
+
+
+def test_unlink_several_counts_each_rival_once_from_the_store_or_the_file(db_url: str, tmp_path: Path) -> None:
+    _store(db_url, "Acme", "Globex", "Initech", "Umbrella")
+    config = tmp_path / "umot.toml"
+    common = ["--config", str(config), "--database-url", db_url]
+    runner = CliRunner()
+    assert runner.invoke(app, ["brands", "link", "Acme", "-c", "Globex", "-c", "Initech", *common]).exit_code == 0
+    config.write_text('[[competitors]]\nbrand = "Acme"\nrivals = ["Globex", "Umbrella"]\n', encoding="utf-8")
+    # Globex: store and file; Initech: the store only; Umbrella: the file only (a hand edit not synced yet)
+    gone = runner.invoke(app, ["brands", "unlink", "Acme", "-c", "Globex", "-c", "Initech", "-c", "umbrella", *common])
+    assert gone.exit_code == 0, gone.output
+    assert "Acme: 3 competitors removed" in gone.output
+    assert _links(db_url) == [] and "[[competitors]]" not in config.read_text(encoding="utf-8")

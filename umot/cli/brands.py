@@ -33,7 +33,7 @@ def link(
 
     Example: umot brands link Acme --competitor Globex --competitor Initech
     """
-    from models.competitors_config import add_link_to_config
+    from models.competitors_config import add_links_to_config
     from models.config_file import ConfigFileError
     from models.crud.competitors import CompetitorError, find_brand, link_competitor
     from models.db import session_scope
@@ -46,8 +46,7 @@ def link(
                 added += link_competitor(session, brand, rival)
             name = find_brand(session, brand).name
             rivals = [find_brand(session, rival).name for rival in competitor]
-            for rival in rivals:  # the file last: a file that cannot be written undoes the store's links
-                add_link_to_config(path, name, rival)
+            add_links_to_config(path, name, rivals)  # the file last: a file that cannot be written undoes the store's links
     except (CompetitorError, ConfigFileError) as exc:
         fail(str(exc))
     typer.echo(f"{name}: {plural(added, 'new competitor')} ({', '.join(rivals)}), kept in {path}")
@@ -61,18 +60,17 @@ def unlink(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Stop comparing a brand with these rivals (their reviews stay stored)."""
-    from models.competitors_config import remove_link_from_config
+    from models.competitors_config import remove_links_from_config
     from models.config_file import ConfigFileError
     from models.crud.competitors import CompetitorError, unlink_competitor
     from models.db import session_scope
 
     path = config_path(config)
-    removed = 0
     try:
         with session_scope(open_store(database_url, must_exist=True)) as session:
-            for rival in competitor:
-                in_store = unlink_competitor(session, brand, rival)
-                removed += remove_link_from_config(path, brand.strip(), rival.strip()) or in_store
+            in_store = [unlink_competitor(session, brand, rival) for rival in competitor]
+            in_file = remove_links_from_config(path, brand.strip(), [rival.strip() for rival in competitor])
+            removed = sum(filed or stored for filed, stored in zip(in_file, in_store, strict=True))
     except (CompetitorError, ConfigFileError) as exc:
         fail(str(exc))
     if not removed:
