@@ -21,14 +21,15 @@ DEMO_RIVALS = ("Acme Kitchen", ("Lumen Audio", "Northwind Outdoor"))
 def register_demo_sources(site: DemoSite) -> list[str]:
     """One enabled ``demo-site`` source per demo brand, pointing at this run's port."""
     from models import crud
+    from models.crud.brands import find_source
     from models.db import init_db, session_scope
 
     with session_scope(init_db()) as session:
         for brand in site.brands:
-            owner = crud.get_or_create_brand(session, brand.name)
-            found = [s for s in crud.list_sources(session, brand_id=owner.id) if s.name == DEMO_SOURCE]
-            if found:
-                crud.update_source(session, found[0], urls=[brand.url], enabled=True)
+            crud.get_or_create_brand(session, brand.name)
+            found = find_source(session, brand.name, DEMO_SOURCE)
+            if found is not None:
+                crud.update_source(session, found, urls=[brand.url], enabled=True)
             else:
                 crud.add_source(session, brand=brand.name, name=DEMO_SOURCE, urls=[brand.url], spider="schemaorg")
         _link_demo_rivals(session)
