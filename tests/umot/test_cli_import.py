@@ -26,6 +26,14 @@ def count_reviews(db_url: str) -> int:
         return crud.count_reviews(session)
 
 
+def brand_names(db_url: str) -> list[str]:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(db_url)) as session:
+        return [b.name for b in crud.list_brands(session)]
+
+
 CSV = """id,stars,author,title,date,text,country
 a1,9,Ana,Great,2024-03-01,"Loved it, would buy again",PT
 a2,2,Ben,,"March 5, 2024","Broke after a week. I told my friends to stay away.",UK
@@ -79,6 +87,7 @@ def test_import_malformed_file_stores_nothing(tmp_path: Path, db_url: str, name:
     assert result.exit_code == 2
     assert message in result.stderr.replace("\n", "")
     assert count_reviews(db_url) == 0
+    assert brand_names(db_url) == []  # --create-brand adds the brand only with the file's reviews
 
 
 def test_import_jsonl(tmp_path: Path, db_url: str) -> None:
@@ -137,3 +146,22 @@ def test_import_refuses_a_bad_database_url_in_one_line(tmp_path: Path) -> None:
         "error: unsupported database URL 'mysql://u:***@h/d': "
         "umot supports SQLite (sqlite:///PATH) and PostgreSQL (postgresql://USER@HOST/DB)"
     )
+
+
+def test_import_checks_an_unknown_brand_before_reading_the_file(tmp_path: Path, db_url: str) -> None:
+    """Without --create-brand a typo in --brand is the error, even for a file that would be refused too."""
+    file = tmp_path / "nocol.csv"
+    file.write_text("id,stars\n1,5\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(file), "--brand", "Acme", "--database-url", db_url])
+    assert result.exit_code == 2
+    assert "no brand named 'Acme'" in result.stderr and "--create-brand" in result.stderr
+    assert brand_names(db_url) == []
+
+
+def test_import_with_create_brand_refuses_an_empty_brand(tmp_path: Path, db_url: str) -> None:
+    file = tmp_path / "one.csv"
+    file.write_text("text,stars\nfine,4\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(file), "--brand", "  ", "--create-brand", "--database-url", db_url])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: --brand is empty: give the brand's name"
+    assert count_reviews(db_url) == 0

@@ -37,9 +37,14 @@ def import_reviews(
     from crawlers.importer import read_review_file
     from umot.cli._review_import import store_review_rows
 
-    brand = store_brand(database_url, brand.strip(), create=create_brand)
+    brand = brand.strip()
+    if not create_brand:  # a typo in --brand fails before the file is read
+        brand = store_brand(database_url, brand, create=False)
+    elif not brand:
+        fail("--brand is empty: give the brand's name")
     try:
         rows = read_review_file(file, scale=scale, source=source)
     except ImportFileError as exc:
         fail(str(exc))
-    typer.echo(store_review_rows(rows, file, brand.strip(), database_url))
+    # a new brand is created in the same transaction as its reviews: a rejected file adds no brand
+    typer.echo(store_review_rows(rows, file, brand, database_url))
