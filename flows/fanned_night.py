@@ -96,6 +96,7 @@ def run_fanned(result: NightlyResult, brand: str | None, source: str | None, mod
     """Crawl and score in child flow runs on the pool's workers (``flows.fanned_night``)."""
     night = str(runtime.flow_run.id)
     scope = plan_run(brand, source)
+    result.config_warnings = list(scope.config_warnings)
     brand_ids = scope.brand_ids
     one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
     progress.emit("crawl", "crawl", f"{len(scope.sources)} sources in {units} units", total=len(scope.sources))

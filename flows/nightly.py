@@ -83,6 +83,7 @@ def nightly(
             "crawl_timeout": crawl_timeout, "crawl_processes": crawl_processes}), notify=notify, top=top)
 
     scope = plan_run(brand, source)
+    result.config_warnings = list(scope.config_warnings)
     brand_ids = scope.brand_ids
     one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
     # The model loads while the crawls run (one worker of the pool, ~8 s of CPU), unless

@@ -81,6 +81,7 @@ class NightlyResult:
     scored: int = 0
     new_flags: int = 0
     themes_read: int = 0  # (#18) reviews whose themes and stages this run read
+    config_warnings: list[str] = field(default_factory=list)  # what in umot.toml this run could not use
     artifact_key: str | None = None
     report_path: str | None = None  # the same markdown, under the data dir
 

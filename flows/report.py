@@ -37,6 +37,8 @@ def render_report(result: NightlyResult) -> str:
     if failed:
         lines += ["", f"> **Warning:** {len(failed)} of {len(result.sources)} sources failed; "
                   "the others were crawled, scored and flagged as usual. Their reviews stored so far are kept."]
+    for warning in result.config_warnings:
+        lines += ["", f"> **Warning:** {md_escape(warning)}"]
     lines += ["", "## Sources", ""]
     if result.sources:
         lines += ["| source | status | pages | reviews seen | new | page errors |",

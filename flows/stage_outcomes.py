@@ -48,6 +48,7 @@ class RunScope:
 
     brand_ids: tuple[int, ...] | None
     sources: tuple[SourceSpec, ...]
+    config_warnings: tuple[str, ...] = ()  # what in umot.toml this night could not use (flows.config_check)
 
 
 @dataclass

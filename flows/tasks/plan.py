@@ -2,7 +2,7 @@
 
 Hand edits of the file (sources, competitor links) reach the store here, so a
 night runs what the file says; a broken file is logged and the sources already
-stored still run.
+stored still run, and the run's result carries a line saying so (``RunScope.config_warnings``).
 """
 
 from __future__ import annotations
@@ -20,17 +20,33 @@ class SourceNotFound(LookupError):
     """``--brand``/``--source`` named something the store does not have."""
 
 
-def sync_config() -> None:
+def sync_config() -> tuple[str, ...]:
     """Bring hand edits of ``umot.toml`` (UMOT_CONFIG) into the store before planning.
 
-    A broken file is logged and skipped: the sources already stored still run.
+    A broken part is logged and skipped: the sources already stored still run.
+    Returns what the night could not use, one line each (``flows.config_check``).
     """
     from core.settings import get_settings
+    from flows.config_check import theme_problem, unknown_tables, unreadable
 
     path = get_settings().config_file
     if not path.is_file():
-        return
+        return ()
+    problem = unreadable(path)
+    if problem:
+        get_run_logger().warning("%s", problem)
+        return (problem,)
+    unknown = unknown_tables(path)
+    for line in unknown:
+        get_run_logger().warning("%s", line)
+    # the sync logs its own failure; the themes task logs a theme problem when it meets it
+    return tuple(p for p in (_sync_sources(path), theme_problem(path), *unknown) if p)
+
+
+def _sync_sources(path: Any) -> str | None:
+    """The file's sources, then its competitor links (a rival is a brand with sources); what failed, if any."""
     from crawlers.sources_sync import sync_sources
+    from models.competitors_config import CompetitorError, sync_links
     from models.db import get_engine, session_scope
     from models.sources_config import SourcesConfigError
 
@@ -39,25 +55,18 @@ def sync_config() -> None:
             done = sync_sources(session, path)
     except SourcesConfigError as exc:
         get_run_logger().warning("%s not synced, crawling the sources already stored: %s", path, exc)
-        return
+        return f"sources and competitor links not synced, the sources already stored were crawled: {exc}"
     if done.added or done.updated:
         get_run_logger().info("synced %s: added %s, updated %s", path, done.added, done.updated)
-    _sync_competitors(path)
-
-
-def _sync_competitors(path: Any) -> None:
-    """The file's [[competitors]] links (after its sources: a rival is a brand with sources); a bad one is logged."""
-    from models.competitors_config import CompetitorError, sync_links
-    from models.db import get_engine, session_scope
-
     try:
         with session_scope(get_engine()) as session:
             added = sync_links(session, path)
     except CompetitorError as exc:
         get_run_logger().warning("competitor links not synced: %s", exc)
-        return
+        return f"competitor links not synced: {exc}"
     if added:
         get_run_logger().info("synced %s: %s new competitor links", path, added)
+    return None
 
 
 def _retry_unless_not_found(task: Any, task_run: Any, state: Any) -> bool:
@@ -79,7 +88,7 @@ def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
     from models.db import get_engine, session_scope
     from models.stored import stored_id
 
-    sync_config()
+    warnings = sync_config()
     with session_scope(get_engine()) as session:
         brands = {stored_id(b): b for b in crud.list_brands(session)}
         if brand is not None and not any(b.name == brand.strip() for b in brands.values()):
@@ -101,4 +110,4 @@ def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
         brand_ids = tuple(sorted({s.brand_id for s in specs}))
     else:
         brand_ids = None
-    return RunScope(brand_ids=brand_ids, sources=tuple(specs))
+    return RunScope(brand_ids=brand_ids, sources=tuple(specs), config_warnings=warnings)

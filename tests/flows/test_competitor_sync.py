@@ -41,7 +41,8 @@ def test_plan_syncs_competitor_links(db_url: str, tmp_path: Path, monkeypatch) -
     monkeypatch.setenv("UMOT_CONFIG", str(config))
     config.write_text(TOML % ', "Nobody"', encoding="utf-8")
     with disable_run_logger():
-        sync_config()  # an unknown rival: logged, nothing linked, sources still synced
+        [line] = sync_config()  # an unknown rival: logged and reported, nothing linked, sources still synced
+    assert line.startswith("competitor links not synced: ") and "Nobody" in line
     assert _links(db_url) == []
     config.write_text(TOML % "", encoding="utf-8")
     with disable_run_logger():

@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import func, select
 
 from flows.nightly import nightly
-from flows.report import ARTIFACT_KEY
+from flows.report import ARTIFACT_KEY, render_report
+from flows.report_format import md_escape
 from flows.tasks.plan import SourceNotFound
 from tests.flows.conftest import REFUSED, review_rows
 
@@ -258,7 +259,7 @@ def test_brand_and_source_options_narrow_the_run(store, add_source, fake_crawls,
         nightly(brand="Globex", source="shop", **FAST)
 
 
-def test_umot_toml_is_synced_before_the_run_and_a_broken_one_is_only_logged(
+def test_umot_toml_is_synced_before_the_run_and_a_broken_one_is_reported_not_fatal(
     store, fake_crawls, fake_scorer, tmp_path, caplog
 ) -> None:
     config = tmp_path / "umot.toml"  # the store fixture points UMOT_CONFIG here
@@ -272,4 +273,8 @@ def test_umot_toml_is_synced_before_the_run_and_a_broken_one_is_only_logged(
     config.write_text("[[sources]]\nbrand = ")  # a hand edit gone wrong
     second = nightly(**FAST, return_state=True)
     assert second.is_completed() and calls == ["shop", "shop"]
-    assert "not synced, crawling the sources already stored" in caplog.text
+    assert "nothing in it was used this night" in caplog.text  # logged, and in the result and its report:
+    [warning] = second.result().config_warnings
+    assert warning.startswith(f"{config}: not valid TOML") and "the sources already stored were crawled" in warning
+    assert f"> **Warning:** {md_escape(config)}: not valid TOML" in render_report(second.result())
+    assert first.config_warnings == []

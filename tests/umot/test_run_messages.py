@@ -28,3 +28,19 @@ def test_the_sources_table_wraps_an_error_message_instead_of_cutting_it() -> Non
 def test_a_crawl_failure_keeps_the_whole_log_line() -> None:
     line = "2026-12-04 10:00:00 [scrapy.core.scraper] ERROR: Spider error processing " + "x" * 900 + " (the end)"
     assert last_error_line(f"INFO: start\n{line}\nINFO: closing") == line
+
+
+def test_the_summary_prints_what_in_umot_toml_was_not_used_whole(monkeypatch) -> None:
+    from datetime import UTC, datetime
+
+    from flows.outcomes import NightlyResult
+    from umot.cli import _run_display
+
+    warning = "umot.toml: 'source' is not read by umot (it reads [[competitors]], [[sources]], [[themes]]); check it"
+    result = NightlyResult(started_at=datetime.now(UTC), config_warnings=[warning], report_path="r.md",
+                           artifact_key="nightly-summary")
+    console = Console(width=80, record=True)
+    monkeypatch.setattr(_run_display, "console", console)
+    _run_display.print_summary(result)
+    text = " ".join(console.export_text().split())
+    assert f"warning: {warning}" in text  # rich markup in the text ([[sources]]) printed as itself

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 console = Console()
@@ -95,6 +96,8 @@ def print_summary(result: Any) -> None:
         console.print(table)
     if not result.sources:
         console.print("No enabled sources to crawl: add one with `umot sources add` (or edit umot.toml).")
+    for warning in result.config_warnings:
+        console.print(f"[bold yellow]warning:[/] {escape(warning)}", highlight=False)
     style = "bold red" if result.failed_sources else "bold"
     console.print(f"[{style}]{result.headline()}[/]", highlight=False)
     console.print(f"report: {result.report_path} (and the Prefect artifact {result.artifact_key})", highlight=False)
