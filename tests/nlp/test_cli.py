@@ -51,3 +51,12 @@ def test_missing_text_column(tmp_path, tiny_checkpoint):
     src.write_text("body\nhello\n")
     result = runner.invoke(app, ["score", str(src), "-o", str(tmp_path / "o.csv"), "--model", str(tiny_checkpoint)])
     assert result.exit_code != 0 and "no 'text' column" in result.output
+
+
+def test_summary_line_counts_read_right_for_one(tmp_path, tiny_checkpoint):
+    src = tmp_path / "one.csv"
+    src.write_text("text,rating\nBroke in a day,1\n")
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["score", str(src), "-o", str(out), "--model", str(tiny_checkpoint)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("scored 1 row with ") and f": 1 detractor -> {out}" in result.stdout

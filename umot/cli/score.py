@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from umot.cli._errors import fail
+from umot.cli._errors import fail, plural
 from umot.cli._scored_rows import journey_columns, output_columns, texts_as_stored
 from umot.cli._theme_config import themes_detector
 
@@ -62,5 +62,5 @@ def score(
     except OSError as exc:
         fail(f"{output}: cannot write ({exc})")
     n_det = sum(s.detractor for s in scores)
-    note = f" ({cut} longer than UMOT_MAX_REVIEW_CHARS={limit} cut, head and tail kept)" if cut else ""
-    typer.echo(f"scored {len(rows)} rows with {scorer.version}: {n_det} detractors -> {output}{note}")
+    note = f" ({plural(cut, 'text')} longer than UMOT_MAX_REVIEW_CHARS={limit} cut, head and tail kept)" if cut else ""
+    typer.echo(f"scored {plural(len(rows), 'row')} with {scorer.version}: {plural(n_det, 'detractor')} -> {output}{note}")
