@@ -12,6 +12,7 @@ import logging
 
 import httpx
 
+from core.wording import plural
 from flows.outcomes import BrandReport, Detractor
 from flows.slack_text import escape_text, safe_link
 
@@ -37,10 +38,6 @@ def _detractor_line(item: Detractor) -> str:
     return f"> {stars}“{escape_text(quote(item.text))}”{link}"
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
 def headline(report: BrandReport) -> str:
     """``2 new detractors in 6 new reviews``, or what the run scored when that was not only new reviews.
 
@@ -48,11 +45,11 @@ def headline(report: BrandReport) -> str:
     version): "2 new detractors in 0 new reviews" would read as an error.
     """
     n, new, scored = report.new_detractors, report.new_reviews, report.scored
-    text = _count(n, "new detractor")
+    text = plural(n, "new detractor")
     if scored == new and new:
-        return f"{text} in {_count(new, 'new review')}"
+        return f"{text} in {plural(new, 'new review')}"
     if scored:
-        text += f" among {_count(scored, 'review')} scored in this run"
+        text += f" among {plural(scored, 'review')} scored in this run"
         return text + (f" ({new} newly crawled)" if new else "")
     return text
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from core.wording import plural
 from flows.stage_outcomes import SourceOutcome
 
 
@@ -104,8 +105,9 @@ class NightlyResult:
     def headline(self) -> str:
         """``"12 new reviews; 240 already stored; 3 new detractors"`` (+ failures)."""
         already = self.stored_reviews - self.new_reviews
-        text = f"{self.new_reviews} new reviews; {max(already, 0)} already stored; {self.detractors} new detractors"
+        text = (f"{plural(self.new_reviews, 'new review')}; {max(already, 0)} already stored; "
+                f"{plural(self.detractors, 'new detractor')}")
         if self.failed_sources:
             names = ", ".join(s.source.label for s in self.failed_sources)
-            text += f"; {len(self.failed_sources)} source(s) failed: {names}"
+            text += f"; {plural(len(self.failed_sources), 'source')} failed: {names}"
         return text

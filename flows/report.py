@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from core.wording import plural
 from flows.outcomes import NightlyResult
 from flows.report_format import md_escape
 from flows.report_sections import brand_section, source_row
@@ -32,7 +33,7 @@ def render_report(result: NightlyResult) -> str:
         took = f" in {(result.finished_at - result.started_at).total_seconds():.0f} s"
     lines = [f"# umot nightly run — {when}", "", f"{md_escape(result.headline())}{took}."]
     if result.model_version:
-        lines += ["", f"Model: `{result.model_version.replace('`', '')}`; {result.scored} reviews scored."]
+        lines += ["", f"Model: `{result.model_version.replace('`', '')}`; {plural(result.scored, 'review')} scored."]
     failed = result.failed_sources
     if failed:
         lines += ["", f"> **Warning:** {len(failed)} of {len(result.sources)} sources failed; "

@@ -91,7 +91,7 @@ def _result(**brand_kw) -> NightlyResult:
 
 def test_report_lists_failed_sources_split_week_change_and_quotes() -> None:
     md = render_report(_result())
-    assert "12 new reviews; 28 already stored; 4 new detractors; 1 source\\(s\\) failed: Acme/forum" in md
+    assert "12 new reviews; 28 already stored; 4 new detractors; 1 source failed: Acme/forum" in md
     assert "**Warning:** 1 of 2 sources failed" in md
     failed_row = md.index("Acme/forum")
     assert failed_row < md.index("| Acme/shop |")  # failures first
@@ -109,6 +109,14 @@ def test_headline_for_a_run_with_nothing_new() -> None:
                            sources=[SourceOutcome(source=spec(), ok=True, items_scraped=20, items_new=0)],
                            brands=[BrandReport(brand_id=1, brand="Acme", stored_reviews=240)])
     assert result.headline() == "0 new reviews; 240 already stored; 0 new detractors"
+
+
+def test_headline_counts_read_right_for_one() -> None:
+    result = NightlyResult(started_at=datetime.now(UTC),
+                           sources=[SourceOutcome(source=spec(), ok=True, items_scraped=1, items_new=1),
+                                    SourceOutcome(source=spec(name="forum"), ok=False, error_message="HTTP 503")],
+                           brands=[BrandReport(brand_id=1, brand="Acme", stored_reviews=3, new_detractors=1)])
+    assert result.headline() == "1 new review; 2 already stored; 1 new detractor; 1 source failed: Acme/forum"
 
 
 # -- webhook --------------------------------------------------------------------

@@ -15,11 +15,6 @@ class UserError(Exception):
     """Bad input: the message names what was wrong and where."""
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """``1 review`` / ``2 reviews``: messages read right for every count."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print ``error: <message>`` on one line to stderr and exit non-zero."""
     # the message is text, not markup: "[default: x]" or "[tool.x]" in it must print as written

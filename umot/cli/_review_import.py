@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from umot.cli._errors import fail, plural
+from core.wording import plural
+from umot.cli._errors import fail
 from umot.cli._store import open_store
 
 if TYPE_CHECKING:

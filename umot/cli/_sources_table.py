@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from umot.cli._errors import fail, plural
+from core.wording import plural
+from umot.cli._errors import fail
 
 if TYPE_CHECKING:
     from pathlib import Path

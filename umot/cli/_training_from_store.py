@@ -4,7 +4,7 @@ each brand's theme detector reads them (#18)."""
 
 from __future__ import annotations
 
-from umot.cli._errors import plural
+from core.wording import plural
 from umot.cli._store import brand_or_fail, open_store
 
 # corrected_label of a flag dismissed as "not a detractor" -> the star class trained on

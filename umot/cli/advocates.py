@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from umot.cli._errors import fail, plural
+from core.wording import plural
+from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
 advocates_app = typer.Typer(

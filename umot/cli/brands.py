@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
+from core.wording import plural
 from umot.cli._config import ConfigFile, config_path
-from umot.cli._errors import fail, plural
+from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, open_store
 
 brands_app = typer.Typer(

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from umot.cli._errors import fail, plural
+from core.wording import plural
+from umot.cli._errors import fail
 from umot.cli._scored_rows import journey_columns, output_columns, texts_as_stored
 from umot.cli._theme_config import themes_detector
 
