@@ -15,6 +15,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from umot.web.csrf import csrf_protect
 from umot.web.deps import LoginRequired
+from umot.web.nul_guard import refuse_nul
 from umot.web.routes import advocates, download, flag, login, overview, queue, rivals, themes
 from umot.web.templating import render
 
@@ -42,7 +43,7 @@ def create_app(
 
     app = FastAPI(
         title="umot triage", docs_url=None, redoc_url=None, openapi_url=None,
-        dependencies=[Depends(csrf_protect)],
+        dependencies=[Depends(refuse_nul), Depends(csrf_protect)],
     )
     app.state.engine = init_db(database_url)
     app.add_middleware(
