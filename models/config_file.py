@@ -29,13 +29,34 @@ def _read_text(path: Path, error: type[ValueError]) -> str:
         raise error(f"{path}: cannot read it ({exc.strerror or exc})") from None
 
 
+def _nul_at(value: Any, where: str) -> str | None:
+    """Where in the data a string (or key) holds NUL, written ``sources[1].name``; None when none does."""
+    if isinstance(value, str):
+        return where if "\x00" in value else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        inner = f"{where}[{key + 1}]" if isinstance(key, int) else f"{where}.{key}" if where else str(key)
+        found = inner if isinstance(key, str) and "\x00" in key else _nul_at(item, inner)
+        if found:
+            return found.replace("\x00", "\\u0000")
+    return None
+
+
+def _checked(data: dict[str, Any], path: Path, error: type[ValueError]) -> dict[str, Any]:
+    """``data``, refused where a string holds NUL: TOML allows ``\\u0000``, PostgreSQL's text does not."""
+    where = _nul_at(data, "")
+    if where:
+        raise error(f"{path}: {where} contains a NUL character (\\u0000)")
+    return data
+
+
 def read_data(path: Path, error: type[ValueError] = ConfigFileError) -> dict[str, Any]:
     """The file as plain dicts and lists (``{}`` when it does not exist); ``error`` when unreadable."""
     if not path.exists():
         return {}
     text = _read_text(path, error)
     try:
-        return tomllib.loads(text)
+        return _checked(tomllib.loads(text), path, error)
     except tomllib.TOMLDecodeError as exc:
         raise error(f"{path}: not valid TOML ({exc})") from None
 
@@ -48,9 +69,11 @@ def read_document(path: Path, error: type[ValueError] = ConfigFileError) -> Any:
         return tomlkit.document()
     text = _read_text(path, error)
     try:
-        return tomlkit.parse(text)
+        document = tomlkit.parse(text)
     except Exception as exc:  # tomlkit's parse errors have no common base worth naming
         raise error(f"{path}: not valid TOML ({exc})") from None
+    _checked(document.unwrap(), path, error)
+    return document
 
 
 def write_document(path: Path, document: Any) -> None:

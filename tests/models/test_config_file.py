@@ -40,6 +40,21 @@ def test_bad_toml_is_refused_naming_the_file_in_the_callers_error(tmp_path: Path
 
 
 @pytest.mark.parametrize("reader", [read_data, read_document])
+@pytest.mark.parametrize(("toml", "where"), [
+    ('[[sources]]\nbrand = "Acme"\nname = "tp\\u0000"\n', "sources[1].name"),
+    ('[[themes]]\nbrand = "Acme"\nexamples = ["ok", "plus\\u0000 card"]\n', "themes[1].examples[2]"),
+    ('[[sources]]\nbrand = "Acme"\noptions = { "dom\\u0000" = "x" }\n', "sources[1].options.dom\\u0000"),
+])
+def test_a_nul_character_is_refused_naming_where(tmp_path: Path, reader: Any, toml: str, where: str) -> None:
+    """TOML allows \\u0000; PostgreSQL's text does not, so it would fail a sync deep in a query."""
+    path = tmp_path / "umot.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(_TablesError) as caught:
+        reader(path, _TablesError)
+    assert str(caught.value) == f"{path}: {where} contains a NUL character (\\u0000)"
+
+
+@pytest.mark.parametrize("reader", [read_data, read_document])
 def test_a_file_that_is_not_utf8_is_not_toml(tmp_path: Path, reader: Any) -> None:
     path = tmp_path / "umot.toml"
     path.write_bytes(b'brand = "caf\xe9"\n')
