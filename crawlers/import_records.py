@@ -1,4 +1,4 @@
-"""The records of an import file (CSV/TSV or JSONL), each with the line it starts on.
+"""The records of an import file (CSV/TSV or JSONL, optionally .gz), each with the line it starts on.
 
 Every way a file can be unreadable (not UTF-8, empty, bad JSON, malformed CSV,
 no header or no text column) is an :class:`ImportFileError` naming the file
@@ -9,6 +9,7 @@ and line, so the user can fix it; the records themselves are checked by
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import sys
@@ -24,17 +25,22 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, record) for each review in a CSV/TSV or JSONL file."""
+    name = path.name.lower().removesuffix(".gz")
     try:
         raw = path.read_bytes()
-    except OSError as exc:
+        if name != path.name.lower():
+            raw = gzip.decompress(raw)
+    except OSError as exc:  # gzip's BadGzipFile is one
         raise ImportFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except EOFError as exc:  # a gzip file cut short
+        raise ImportFileError(f"{path}: cannot read ({exc})") from None
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     if not content.strip():
         raise ImportFileError(f"{path}: the file is empty")
-    if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+    if name.endswith((".jsonl", ".ndjson", ".json")):
         for number, line in enumerate(content.splitlines(), start=1):
             if not line.strip():
                 continue
@@ -79,4 +85,4 @@ def _delimiter(path: Path, content: str) -> str:
     try:
         return csv.Sniffer().sniff(content[:8192], delimiters=",;\t").delimiter
     except csv.Error:
-        return "\t" if path.suffix.lower() == ".tsv" else ","
+        return "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else ","

@@ -32,10 +32,12 @@ def file_format(path: Path) -> str:
 
 
 def _open_text(path: Path, mode: Literal["r", "w"] = "r") -> TextIO:
-    # text mode either way (literal modes, so typeshed picks the text overloads)
+    # text mode either way (literal modes, so typeshed picks the text overloads); read: a UTF-8 byte
+    # order mark (Excel's "CSV UTF-8" starts with one) is dropped, so the first column keeps its name
+    encoding = "utf-8-sig" if mode == "r" else "utf-8"
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rt" if mode == "r" else "wt", encoding="utf-8", newline="")
-    return path.open(mode, encoding="utf-8", newline="")
+        return gzip.open(path, "rt" if mode == "r" else "wt", encoding=encoding, newline="")
+    return path.open(mode, encoding=encoding, newline="")
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict]]:

@@ -61,6 +61,32 @@ def test_unreadable_files_name_the_file_and_line(tmp_path: Path, name: str, cont
     assert str(raised.value).endswith(message)
 
 
+@pytest.mark.parametrize("name", ["reviews.csv.gz", "reviews.tsv.gz", "reviews.jsonl.gz"])
+def test_gzipped_files_read_like_plain_ones(tmp_path: Path, name: str) -> None:
+    import gzip
+
+    plain = {"csv": "text,stars\nMeh, really,2\n".replace("Meh, really", '"Meh, really"'),
+             "tsv": "text\tstars\nMeh, really\t2\n", "jsonl": '{"text": "Meh, really", "stars": 2}\n'}
+    rows = read_review_file(_write(tmp_path, name, gzip.compress(plain[name.split(".")[1]].encode())))
+    assert [(r["text"], r["rating"], r["source"]) for r in rows] == [("Meh, really", 2.0, f"import:{name}")]
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_column(tmp_path: Path) -> None:
+    [row] = read_review_file(_write(tmp_path, "excel.csv", "\ufefftext,stars\nfine,4\n"))
+    assert (row["text"], row["rating"]) == ("fine", 4.0)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"plain text, not gzip", "bad.csv.gz: cannot read (Not a gzipped file (b'pl'))"),
+    (__import__("gzip").compress(b"text\nfine\n")[:12], "bad.csv.gz: cannot read (Compressed file ended before the "
+                                                         "end-of-stream marker was reached)"),
+])
+def test_a_broken_gzip_file_is_one_line(tmp_path: Path, content: bytes, message: str) -> None:
+    with pytest.raises(ImportFileError) as raised:
+        read_review_file(_write(tmp_path, "bad.csv.gz", content))
+    assert str(raised.value).endswith(message)
+
+
 def test_the_scale_must_be_above_one(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match="--scale must be above 1"):
         read_review_file(_write(tmp_path, "one.csv", "text\nfine\n"), scale=1)

@@ -44,3 +44,13 @@ def test_write_roundtrip_csv_lists_and_bools(tmp_path):
     path = tmp_path / "out.csv"
     write_rows(path, ["a", "reasons", "detractor"], [{"a": 1, "reasons": ["x", "y"], "detractor": True}])
     assert read_rows(path)[1] == [{"a": "1", "reasons": "x; y", "detractor": "true"}]
+
+
+@pytest.mark.parametrize("name", ["excel.csv", "excel.csv.gz"])
+def test_a_byte_order_mark_is_not_part_of_the_first_column(tmp_path, name):
+    import gzip
+
+    content = "\ufefftext,rating\nfine,5\n".encode()
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
+    assert read_rows(path) == (["text", "rating"], [{"text": "fine", "rating": "5"}])

@@ -1,4 +1,4 @@
-"""``umot import``: reviews exported from another tool (CSV/TSV or JSONL) -> the store.
+"""``umot import``: reviews exported from another tool (CSV/TSV or JSONL, optionally .gz) -> the store.
 
 Reading the file is :mod:`crawlers.importer`'s job; storing its rows in one
 transaction, :mod:`umot.cli._review_import`'s.
@@ -16,7 +16,7 @@ from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
 
 
 def import_reviews(
-    file: Annotated[Path, typer.Argument(help="CSV/TSV or JSONL file of reviews", dir_okay=False, show_default=False)],
+    file: Annotated[Path, typer.Argument(help="CSV/TSV or JSONL file of reviews (optionally .gz)", dir_okay=False, show_default=False)],
     brand: Annotated[str, typer.Option(help="Brand the reviews belong to", show_default=False)],
     scale: Annotated[float, typer.Option(help="Best possible rating in the file (5, 10, 100...)")] = 5,
     source: Annotated[
