@@ -53,6 +53,18 @@ def test_crawl_rejects_bad_input_in_one_line(args: list[str], message: str) -> N
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("option", ["-o", "--log"])
+def test_a_file_the_crawl_cannot_write_is_one_line_before_it_starts(tmp_path: Path, option: str) -> None:
+    """It was a traceback (--log) or a crawl that failed at its end (-o)."""
+    (tmp_path / "taken").write_text("a file where a folder should be")
+    target = tmp_path / "taken" / "out.jsonl"
+    extra = ["-o", str(tmp_path / "ok.jsonl")] if option == "--log" else []
+    result = invoke("crawl", "http://127.0.0.1:9/", option, str(target), *extra)
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith(f"error: {option} {target}: cannot write (")
+    assert not (tmp_path / "ok.jsonl").exists()  # nothing was crawled
+
+
 def test_crawl_summary_names_unchanged_pages_and_the_run_and_a_failure_exits_1(tmp_path: Path, monkeypatch) -> None:
     from crawlers import runner
     from crawlers.crawl_result import CrawlResult

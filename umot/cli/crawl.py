@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from core.wording import plural
-from umot.cli._crawl_checks import check_settings, check_spider, check_start_urls, parse_since
+from umot.cli._crawl_checks import check_settings, check_spider, check_start_urls, check_writable, parse_since
 from umot.cli._errors import fail
 from umot.cli._pairs import name_values
 from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
@@ -65,6 +65,8 @@ def crawl(
     spider_args = name_values(arg, "--arg")
     settings = name_values(setting, "--set")
     check_settings(settings, project)
+    check_writable(output, "-o")
+    check_writable(log, "--log")
     if output is None and brand:  # a bad store or an unknown brand: one line now, not after the crawl
         brand = store_brand(database_url, brand.strip(), create=create_brand)
 
