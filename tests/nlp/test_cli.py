@@ -60,3 +60,19 @@ def test_summary_line_counts_read_right_for_one(tmp_path, tiny_checkpoint):
     result = runner.invoke(app, ["score", str(src), "-o", str(out), "--model", str(tiny_checkpoint)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("scored 1 row with ") and f": 1 detractor -> {out}" in result.stdout
+
+
+def test_an_output_it_cannot_write_fails_before_scoring(tmp_path, tiny_checkpoint, monkeypatch):
+    import nlp
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model loaded before the output was checked")
+
+    monkeypatch.setattr(nlp, "load_scorer", no_model)
+    src = tmp_path / "in.csv"
+    src.write_text("text\nfine\n")
+    (tmp_path / "taken").write_text("a file where a folder should be")
+    out = tmp_path / "taken" / "out.csv"
+    result = runner.invoke(app, ["score", str(src), "-o", str(out), "--model", str(tiny_checkpoint)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith(f"error: -o {out}: cannot write (")

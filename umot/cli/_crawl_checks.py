@@ -1,6 +1,6 @@
 """``umot crawl``'s options checked before anything is crawled: the start URLs, the spider,
---since, --set and the files it writes. A mistake costs one line (exit 2) now, not a failed
-crawl minutes later."""
+--since and --set (the files it writes: ``_errors.check_writable``). A mistake costs one line
+(exit 2) now, not a failed crawl minutes later."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from umot.cli._errors import fail
 
 if TYPE_CHECKING:
     from datetime import datetime
-    from pathlib import Path
 
     from scrapy.settings import Settings
 
@@ -78,18 +77,3 @@ def check_settings(overrides: dict[str, str], settings: Settings) -> None:
             kind = "True or False" if isinstance(known, bool) else "a number"
             fail(f"--set '{name}={value}': {name} takes {kind}")
 
-
-def check_writable(path: Path | None, option: str) -> None:
-    """A file the crawl writes (``-o``, ``--log``): its folder made and the file opened now, as the crawl would
-    (a file this made is removed again, so a check that fails later leaves nothing behind)."""
-    if path is None:
-        return
-    existed = path.exists()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8"):
-            pass
-        if not existed:
-            path.unlink()
-    except OSError as exc:
-        fail(f"{option} {path}: cannot write ({exc.strerror or exc})")

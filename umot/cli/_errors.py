@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NoReturn
 
 import typer
@@ -20,3 +21,19 @@ def fail(message: str, code: int = 2) -> NoReturn:
     # the message is text, not markup: "[default: x]" or "[tool.x]" in it must print as written
     err_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True, highlight=False)
     raise typer.Exit(code)
+
+
+def check_writable(path: Path | None, option: str) -> None:
+    """A file a command writes at its end (``-o``, ``--log``), checked before the work: its folder made and the
+    file opened now, as the command would (a file this made is removed again, so nothing is left behind)."""
+    if path is None:
+        return
+    existed = path.exists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8"):
+            pass
+        if not existed:
+            path.unlink()
+    except OSError as exc:
+        fail(f"{option} {path}: cannot write ({exc.strerror or exc})")

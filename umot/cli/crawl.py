@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from core.wording import plural
-from umot.cli._crawl_checks import check_settings, check_spider, check_start_urls, check_writable, parse_since
-from umot.cli._errors import fail
+from umot.cli._crawl_checks import check_settings, check_spider, check_start_urls, parse_since
+from umot.cli._errors import check_writable, fail
 from umot.cli._pairs import name_values
 from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from core.wording import plural
-from umot.cli._errors import fail
+from umot.cli._errors import check_writable, fail
 from umot.cli._scored_rows import journey_columns, output_columns, texts_as_stored
 from umot.cli._theme_config import themes_detector
 
@@ -44,6 +44,7 @@ def score(
         fail(str(exc))
     if text_column not in columns:
         fail(f"{input}: no {text_column!r} column (columns: {', '.join(columns) or 'none'}); use --text-column")
+    check_writable(output, "-o")  # not after minutes of scoring
     themes = themes_detector(brand)  # a broken umot.toml fails before the model loads
     import nlp
 
