@@ -109,6 +109,22 @@ def test_bad_options_are_one_line(tmp_path, rated_csv, cli_refusal, args, messag
     assert not (tmp_path / "m").exists()
 
 
+@pytest.mark.parametrize("option", ["--out", "--fast-out", "--card"])
+def test_a_place_it_cannot_write_is_refused_before_training(tmp_path, rated_csv, cli_refusal, monkeypatch, option):
+    """It was a traceback after the whole training run (an hour of make model)."""
+    import nlp.training_run
+
+    monkeypatch.setattr(nlp.training_run, "run", lambda *a, **k: pytest.fail("trained before the check"))
+    (tmp_path / "taken").write_text("a file where a folder should be")
+    target = tmp_path / "taken" / "x"
+    paths = {"--out": str(tmp_path / "m"), option: str(target)}
+    if option != "--fast-out":
+        paths["--fast-out"] = str(tmp_path / "f")
+    line = cli_refusal(["train", "--data", str(rated_csv), *(a for kv in paths.items() for a in kv)])
+    assert line.startswith(f"error: {option} {target}: cannot write")
+    assert not (tmp_path / "m").exists() and not (tmp_path / "f").exists()  # nothing made
+
+
 def test_sentiment_words_are_polar_and_carry_their_licence():
     from nlp.views import WORDS_FILE, sentiment_words
 

@@ -37,3 +37,23 @@ def check_writable(path: Path | None, option: str) -> None:
             path.unlink()
     except OSError as exc:
         fail(f"{option} {path}: cannot write ({exc.strerror or exc})")
+
+
+
+def check_writable_dir(path: Path | None, option: str) -> None:
+    """A folder a command writes into at its end (a model's ``--out``), checked before the work without making it:
+    a training run must not learn for an hour and then fail. Its nearest existing folder must take a file."""
+    if path is None:
+        return
+    import tempfile
+
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        fail(f"{option} {path}: cannot write there ({probe} is not a folder)")
+    try:
+        with tempfile.TemporaryFile(dir=probe):
+            pass
+    except OSError as exc:
+        fail(f"{option} {path}: cannot write there ({exc.strerror or exc})")

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from umot.cli._errors import fail
+from umot.cli._errors import check_writable, check_writable_dir, fail
 from umot.cli._training_data import SCHEME_HELP, config_from, load_splits, store_splits
 
 
@@ -98,6 +98,9 @@ def train(
         from core.settings import get_settings
 
         out = get_settings().data_dir / "model"
+    check_writable_dir(out, "--out")  # after the data's checks: a refused file leaves no folder behind
+    check_writable_dir(fast_out, "--fast-out")
+    check_writable(card, "--card")
     if eval_dir is None and data and (data[0].parent / "marc_en_dev.csv.gz").exists():
         eval_dir = data[0].parent
     import shlex
