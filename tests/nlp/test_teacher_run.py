@@ -120,3 +120,12 @@ def test_cli_refuses_an_unknown_precision_in_one_line(tmp_path, rated_csv, cli_r
     line = cli_refusal(["teacher", "--data", str(rated_csv), "--out", str(tmp_path / "p.npz"), "--precision", "fp16"])
     assert "--precision fp16: must be one of fp32, bf16" in line
     assert not (tmp_path / "p.npz").exists()
+
+
+def test_cli_refuses_an_out_it_cannot_write_before_fine_tuning(tmp_path, rated_csv, cli_refusal, monkeypatch):
+    import nlp.teacher.run
+
+    monkeypatch.setattr(nlp.teacher.run, "run_teacher", lambda *a, **k: pytest.fail("fine-tuned before the check"))
+    (tmp_path / "taken").write_text("a file where a folder should be")
+    line = cli_refusal(["teacher", "--data", str(rated_csv), "--out", str(tmp_path / "taken" / "p.npz")])
+    assert line.startswith(f"error: --out {tmp_path / 'taken' / 'p.npz'}: cannot write (")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from umot.cli._errors import fail
+from umot.cli._errors import check_writable, fail
 from umot.cli._training_data import SCHEME_HELP, load_splits
 
 
@@ -54,6 +54,7 @@ def teacher(
     if not 1 <= folds <= 10:
         fail(f"--folds {folds}: must be within 1-10")
     splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column, limit, seed, TrainConfig().holdout)
+    check_writable(out, "--out")  # not after two hours of fine-tuning
     if weights_dir is None:
         from core.settings import get_settings
 
