@@ -113,3 +113,33 @@ def test_run_refuses_bad_arguments_before_prefect_or_a_crawl_starts(
     monkeypatch.delenv("UMOT_DATABASE_URL", raising=False)  # restored after: `run --database-url` sets it
     result = runner.invoke(app, ["run", *args, "--database-url", db_url])
     assert result.exit_code == 2 and result.stderr.strip() == message
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_a_file_that_is_not_a_database_is_one_line_and_exit_2(name: str, tmp_path: Path, reviews_csv: Path) -> None:
+    """SQLite's "file is not a database" (a --database-url pointing at the wrong file) was a traceback."""
+    not_a_db = tmp_path / "reviews-export.db"
+    not_a_db.write_text("text,stars\n" + "a review,5\n" * 200, encoding="utf-8")
+    url = f"sqlite:///{not_a_db}"
+    args = [a.replace("{csv}", str(reviews_csv)) for a in COMMANDS[name]]
+    result = runner.invoke(app, [*args, "--database-url", url])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"error: cannot open the store {url}: file is not a database"
+
+
+@pytest.mark.parametrize("command", [
+    ["sources", "add", "Acme", "feed", "--spider", "feed", "--url", "http://127.0.0.1:9/feed.xml"],
+    ["sources", "disable", "Acme", "shop"],
+    ["sources", "remove", "Acme", "shop"],
+])
+def test_a_source_edit_leaves_umot_toml_alone_when_the_store_does_not_open(
+    command: list[str], refused_url: str, tmp_path: Path
+) -> None:
+    config = tmp_path / "umot.toml"
+    config.write_text('[[sources]]\nbrand = "Acme"\nname = "shop"\nspider = "schemaorg"\n'
+                      'urls = ["http://127.0.0.1:9/reviews"]\n', encoding="utf-8")
+    before = config.read_text(encoding="utf-8")
+    result = runner.invoke(app, [*command, "--config", str(config), "--database-url", refused_url])
+    assert result.exit_code == 2 and result.stderr.startswith(f"error: cannot open the store {refused_url}: ")
+    assert config.read_text(encoding="utf-8") == before  # the file and the store stay in step

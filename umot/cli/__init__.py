@@ -33,7 +33,9 @@ class _UmotGroup(TyperGroup):
             if db_url is not None and isinstance(exc, db_url.DatabaseUrlError):
                 fail(str(exc))
             sa_exc = sys.modules.get("sqlalchemy.exc")
-            if sa_exc is not None and isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError)):
+            # DatabaseError itself, none of its subclasses: SQLite's "file is not a database"
+            if sa_exc is not None and (isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError))
+                                       or type(exc) is sa_exc.DatabaseError):
                 from umot.cli._store import store_error
 
                 fail(store_error(exc))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from umot.cli._errors import fail
+from umot.cli._store import open_store
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -20,11 +21,11 @@ if TYPE_CHECKING:
 def sync_into_store(path: Path, database_url: str | None, *, prune: bool = False) -> SyncResult:
     """Sync the file into the store; bad config -> one-line error naming the file and source."""
     from crawlers.sources_sync import sync_sources
-    from models.db import init_db, session_scope
+    from models.db import session_scope
     from models.sources_config import SourcesConfigError
 
+    engine = open_store(database_url)
     try:
-        engine = init_db(database_url)
         with session_scope(engine) as session:
             return sync_sources(session, path, prune=prune)
     except SourcesConfigError as exc:
@@ -35,16 +36,17 @@ def remove_source_everywhere(path: Path, brand: str, name: str, database_url: st
     """Take the source out of the file and the store (its reviews and crawl history stay)."""
     from models import crud
     from models.crud.brands import find_source
-    from models.db import init_db, session_scope
+    from models.db import session_scope
     from models.sources_config import SourcesConfigError
     from models.sources_config_edits import remove_source_from_config
     from models.stored import stored_id
 
+    engine = open_store(database_url)  # a store that does not open fails before the file is edited
     try:
         in_file = remove_source_from_config(path, brand.strip(), name.strip())
     except SourcesConfigError as exc:
         fail(str(exc))
-    with session_scope(init_db(database_url)) as session:
+    with session_scope(engine) as session:
         row = find_source(session, brand.strip(), name.strip())
         if row is not None:
             crud.remove_source(session, stored_id(row))
@@ -56,16 +58,17 @@ def switch_source(path: Path, brand: str, name: str, *, enabled: bool, database_
     """Switch the source on or off in the file and the store (``umot sources enable/disable``)."""
     from models import crud
     from models.crud.brands import find_source
-    from models.db import init_db, session_scope
+    from models.db import session_scope
     from models.sources_config import SourcesConfigError
     from models.sources_config_edits import update_source_in_config
     from models.stored import stored_id
 
+    engine = open_store(database_url)  # a store that does not open fails before the file is edited
     try:
         in_file = update_source_in_config(path, brand.strip(), name.strip(), enabled=enabled)
     except SourcesConfigError as exc:
         fail(str(exc))
-    with session_scope(init_db(database_url)) as session:
+    with session_scope(engine) as session:
         row = find_source(session, brand.strip(), name.strip())
         if row is None and not in_file:
             fail(f"no source {name!r} for brand {brand!r} in {path} or the store")

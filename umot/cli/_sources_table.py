@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from core.wording import plural
 from umot.cli._errors import fail
+from umot.cli._store import open_store
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,13 +29,13 @@ def sources_table(path: Path, brand: str | None, database_url: str | None) -> Ta
     from rich.table import Table
 
     from models import crud
-    from models.db import get_engine, session_scope
+    from models.db import session_scope
     from models.sources_config import load_sources
 
     in_file = {s.key for s in load_sources(path)}
     table = Table("brand", "source", "spider", "state", "last crawl", "in file")
     table.add_column("urls", overflow="fold")
-    with session_scope(get_engine(database_url)) as session:
+    with session_scope(open_store(database_url)) as session:
         brands = {b.id: b.name for b in crud.list_brands(session)}
         if brand is not None and brand.strip() not in brands.values():
             fail(f"no brand named {brand!r} in the store")

@@ -46,7 +46,7 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     raises ``DatabaseUrlError``, which the CLI prints as its one-line error; a
     store that refuses the connection exits here with :func:`store_error` (exit 2).
     """
-    from sqlalchemy.exc import InterfaceError, OperationalError
+    from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 
     from models.db import init_db
     from models.db_url import normalize_url, sqlite_path
@@ -59,6 +59,10 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     try:
         return init_db(url)
     except (OperationalError, InterfaceError) as exc:
+        fail(store_error(exc))
+    except DatabaseError as exc:  # SQLite's "file is not a database"
+        if type(exc) is not DatabaseError:
+            raise
         fail(store_error(exc))
 
 

@@ -14,7 +14,7 @@ from umot.cli._config import ConfigFile, config_path
 from umot.cli._errors import fail
 from umot.cli._pairs import name_values
 from umot.cli._source_edits import remove_source_everywhere, switch_source, sync_into_store
-from umot.cli._store import DatabaseUrl
+from umot.cli._store import DatabaseUrl, open_store
 
 sources_app = typer.Typer(
     name="sources",
@@ -57,6 +57,7 @@ def add(
     source = SourceConfig(brand=brand, name=name, spider=spider.strip(), urls=list(url or []),
                           options=name_values(option, "--option", key="KEY"), enabled=not disabled)
     path = config_path(config)
+    open_store(database_url)  # a store that does not open fails before the file is edited
     try:
         urls = resolve_urls(source)
         add_source_to_config(path, source)
