@@ -11,7 +11,6 @@ nightly report and ``umot run``'s summary. A table name the file does not know
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from models.competitors_config import TABLE as COMPETITORS
 from models.config_file import ConfigFileError, read_data
@@ -26,25 +25,25 @@ def unreadable(path: Path) -> str | None:
     try:
         read_data(path)
     except ConfigFileError as exc:
-        return f"{exc}: nothing in it was used this night; the sources already stored were crawled"
+        return f"{exc}: nothing in it was used this run; the sources already stored were crawled"
     return None
 
 
-def unknown_tables(path: Path, data: dict[str, Any] | None = None) -> list[str]:
+def unknown_tables(path: Path) -> list[str]:
     """A line for each top-level name umot does not read (a typo there would be skipped in silence)."""
-    data = read_data(path) if data is None else data
+    data = read_data(path)
     known = ", ".join(f"[[{name}]]" for name in KNOWN_TABLES)
     return [f"{path}: {name!r} is not read by umot (it reads {known}); check its spelling"
             for name in data if name not in KNOWN_TABLES]
 
 
 def theme_problem(path: Path) -> str | None:
-    """Why the file's themes cannot be read (the night then reads no themes or stages), None when they can."""
+    """Why the file's themes cannot be read (the run then reads no themes or stages), None when they can."""
     from nlp.themes.brand import ThemeDefinitionError
     from nlp.themes.config import load_all
 
     try:
         load_all(path)
     except ThemeDefinitionError as exc:
-        return f"themes and journey stages not read this night: {exc}"
+        return f"themes and journey stages not read this run: {exc}"
     return None

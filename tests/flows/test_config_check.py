@@ -48,7 +48,7 @@ def test_a_file_that_is_not_toml_is_one_line(config: Path) -> None:
     with disable_run_logger():
         [line] = sync_config()
     assert line.startswith(f"{config}: not valid TOML (")
-    assert line.endswith("nothing in it was used this night; the sources already stored were crawled")
+    assert line.endswith("nothing in it was used this run; the sources already stored were crawled")
 
 
 def test_a_bad_source_keeps_the_themes_and_names_what_was_skipped(config: Path, db_url: str) -> None:
@@ -59,11 +59,11 @@ def test_a_bad_source_keeps_the_themes_and_names_what_was_skipped(config: Path, 
     assert "unknown spider 'nosuch'" in line and _stored_sources(db_url) == []
 
 
-def test_a_bad_theme_says_the_night_reads_no_themes(config: Path, db_url: str) -> None:
+def test_a_bad_theme_says_the_run_reads_no_themes(config: Path, db_url: str) -> None:
     config.write_text(SOURCE + THEME % "Loyalty Card", encoding="utf-8")
     with disable_run_logger():
         [line] = sync_config()
-    assert line.startswith(f"themes and journey stages not read this night: {config}: ")
+    assert line.startswith(f"themes and journey stages not read this run: {config}: ")
     assert "'Loyalty Card': name must be lower_snake_case" in line
     assert _stored_sources(db_url) == ["tp"]  # the sources still sync
 

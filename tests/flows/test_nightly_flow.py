@@ -273,7 +273,7 @@ def test_umot_toml_is_synced_before_the_run_and_a_broken_one_is_reported_not_fat
     config.write_text("[[sources]]\nbrand = ")  # a hand edit gone wrong
     second = nightly(**FAST, return_state=True)
     assert second.is_completed() and calls == ["shop", "shop"]
-    assert "nothing in it was used this night" in caplog.text  # logged, and in the result and its report:
+    assert "nothing in it was used this run" in caplog.text  # logged, and in the result and its report:
     [warning] = second.result().config_warnings
     assert warning.startswith(f"{config}: not valid TOML") and "the sources already stored were crawled" in warning
     assert f"> **Warning:** {md_escape(config)}: not valid TOML" in render_report(second.result())
