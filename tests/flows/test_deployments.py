@@ -80,9 +80,10 @@ def test_build_deployments_schedules_timezone_and_module_entrypoints():
 @pytest.mark.parametrize(
     ("args", "message"),
     [(["serve", "--nightly-cron", "bad"], "nightly cron (UMOT_NIGHTLY_CRON) 'bad'"),
-     (["deploy", "--timezone", "Nowhere/X"], "timezone (UMOT_TIMEZONE) 'Nowhere/X'")],
+     (["deploy", "--timezone", "Nowhere/X"], "timezone (UMOT_TIMEZONE) 'Nowhere/X'"),
+     (["deploy", "--pool", " "], "--pool is empty: name the work pool")],
 )
-def test_cli_rejects_bad_schedules_before_contacting_prefect(args, message):
+def test_cli_rejects_bad_schedules_and_pools_before_contacting_prefect(args, message):
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
     assert message in result.output

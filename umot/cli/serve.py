@@ -75,6 +75,9 @@ def deploy(
     crawl-shard and score-shard units that any worker of the pool runs
     (docs/scaling.md).
     """
+    pool = pool.strip()
+    if not pool:
+        fail("--pool is empty: name the work pool to deploy to (created as a process pool if missing)")
     use_prefect_server()  # before resolve_schedules imports prefect
     config = resolve_schedules(nightly_cron, weekly_cron, timezone)
     connect_prefect()
