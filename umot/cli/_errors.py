@@ -39,7 +39,6 @@ def check_writable(path: Path | None, option: str) -> None:
         fail(f"{option} {path}: cannot write ({exc.strerror or exc})")
 
 
-
 def check_writable_dir(path: Path | None, option: str) -> None:
     """A folder a command writes into at its end (a model's ``--out``), checked before the work without making it:
     a training run must not learn for an hour and then fail. Its nearest existing folder must take a file."""
