@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 from crawlers.extract.graph import ReviewGraph
@@ -76,6 +77,7 @@ def extract_page(
         seen.add(key)
         rows.append(row)
     _drop_shared_ids(rows)
+    _rdfa_in_page_order(rows, html)
     page_language = _page_language(html)
     for row in rows:
         if is_known is not None and is_known(row):
@@ -83,6 +85,31 @@ def extract_page(
         else:
             data.reviews.append(finish_row(row, page_language))
     return data
+
+
+def _rdfa_in_page_order(rows: list[dict[str, Any]], html: str | bytes) -> None:
+    """Put RDFa reviews back in the page's order, which the RDFa parser's graph does not keep.
+
+    rdflib returns a node's values as a set, so a product's reviews came out in a different
+    order from one process to the next. Each is placed where its text (else its id) first
+    appears in the page; one not found keeps its place after those found.
+    """
+    slots = [i for i, row in enumerate(rows) if row["extra"].get("syntax") == "rdfa"]
+    if len(slots) < 2:
+        return
+    page = html if isinstance(html, str) else html.decode("utf-8", "replace")
+
+    def position(row: dict[str, Any]) -> int:
+        text = (row["text"] or "")[:40]
+        for needle in (text, escape(text, quote=False), escape(text), row["external_id"] or ""):
+            at = page.find(needle) if needle else -1
+            if at >= 0:
+                return at
+        return len(page)
+
+    ordered = sorted((rows[i] for i in slots), key=position)  # stable: ties keep their order
+    for i, row in zip(slots, ordered, strict=True):
+        rows[i] = row
 
 
 def _drop_shared_ids(rows: Iterable[dict[str, Any]]) -> None:

@@ -74,6 +74,26 @@ def test_rdfa_review_on_a_ten_point_scale() -> None:
     assert review["extra"] == {"syntax": "rdfa", "item_reviewed": "Summit Tent 2P", "item_type": "Product"}
 
 
+def _rdfa_review(i: int, resource: bool) -> str:
+    about = f' resource="urn:review:{i}"' if resource else ""
+    return (
+        f'<article property="review" typeof="Review"{about}><span property="author" typeof="Person">'
+        f'<span property="name">A{i}</span></span><span property="reviewRating" typeof="Rating">'
+        f'<span property="ratingValue">{i % 5 + 1}</span></span>'
+        f'<p property="reviewBody">Review number {i} says "this" &amp; that</p></article>'
+    )
+
+
+@pytest.mark.parametrize("resource", [True, False], ids=["with ids", "blank nodes"])
+def test_rdfa_reviews_keep_the_page_order(resource: bool) -> None:
+    # rdflib hands a product's reviews back as a set: without reordering, the order
+    # changed from one process to the next (PYTHONHASHSEED), and so did store ids
+    body = "".join(_rdfa_review(i, resource) for i in range(8))
+    html = f'<html><body><div vocab="https://schema.org/" typeof="Product"><h1 property="name">P</h1>{body}</div></body></html>'
+    data = extract_page(html, URL)
+    assert [r["author"] for r in data.reviews] == [f"A{i}" for i in range(8)]
+
+
 def test_malformed_jsonld_keeps_what_can_be_read_and_says_why_the_rest_cannot() -> None:
     data = page("malformed.html")
     # CDATA + trailing semicolon, and &quot;-escaped JSON in an HTML comment, are repaired
