@@ -1,9 +1,9 @@
 """The records of an import file (CSV/TSV or JSONL, optionally .gz), each with the line it starts on.
 
-Every way a file can be unreadable (not UTF-8, empty, bad JSON, malformed CSV,
-no header or no text column) is an :class:`ImportFileError` naming the file
-and line, so the user can fix it; the records themselves are checked by
-``crawlers.import_rows``.
+Every way a file can be unreadable (not UTF-8, empty, bad JSON or a lone
+surrogate such as ``\\ud800`` in it, malformed CSV, no header or no text
+column) is an :class:`ImportFileError` naming the file and line, so the user
+can fix it; the records themselves are checked by ``crawlers.import_rows``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from crawlers.import_rows import ALIASES, ImportFileError
 
 # A text longer than csv's 128 KiB field limit is cut by the store (UMOT_MAX_REVIEW_CHARS), not refused.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+_SURROGATE = re.compile("[\ud800-\udfff]")  # what json.loads makes of a lone "\\ud800" escape
 
 
 def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -50,6 +52,9 @@ def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 raise ImportFileError(f"{path} line {number}: not valid JSON ({exc})") from None
             if not isinstance(record, dict):
                 raise ImportFileError(f"{path} line {number}: expected a JSON object per line")
+            bad = _lone_surrogate(record)
+            if bad is not None:
+                raise ImportFileError(f"{path} line {number}: {bad}: not valid Unicode text")
             yield number, record
         return
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=_delimiter(path, content), strict=True)
@@ -73,6 +78,23 @@ def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     except csv.Error as exc:
         # reader.reader: the line the parser stopped on (DictReader's own count lags one record behind).
         raise ImportFileError(f"{path} line {reader.reader.line_num}: malformed CSV ({exc})") from None
+
+
+def _lone_surrogate(record: dict[str, Any]) -> str | None:
+    """``'text' holds a lone surrogate (\\ud800)``: the first one (UTF-8 cannot store it) in a field, nested or not."""
+    for field, value in record.items():
+        pending: list[Any] = [field, value]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, str):
+                if bad := _SURROGATE.search(item):
+                    return f"{field!r} holds a lone surrogate (\\u{ord(bad.group(0)):04x})"
+            elif isinstance(item, dict):
+                pending.extend(item.keys())
+                pending.extend(item.values())
+            elif isinstance(item, list):
+                pending.extend(item)
+    return None
 
 
 def _delimiter(path: Path, content: str) -> str:

@@ -2,6 +2,9 @@
 
 Columns are matched by any of their ``ALIASES`` in any case, since every tool
 names them its own way; columns no alias names go to the row's ``extra``.
+A known column holds text or a number (a JSON object, list or true/false is
+refused); the rating cell is read by ``crawlers.import_ratings``, and a row
+with neither an id nor an author gets its id from ``crawlers.import_ids``.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from typing import Any
 
 from core.language import detect_language
 from crawlers.extract.dates import iso_utc
-from crawlers.extract.ratings import normalise_rating, parse_number
+from crawlers.extract.ratings import normalise_rating
+from crawlers.import_ids import give_import_id
+from crawlers.import_ratings import rating_on_scale
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "review", "body", "content", "reviewbody", "review_text", "comment"),
@@ -29,47 +34,56 @@ class ImportFileError(ValueError):
     """The file cannot be imported; the message names the file and line."""
 
 
-def _pick(record: dict[str, Any], field: str) -> Any:
+_JSON_KINDS = {dict: "a JSON object", list: "a JSON list", bool: "true/false"}
+
+
+def _pick(record: dict[str, Any], field: str, where: str) -> Any:
+    """The first non-empty column named by one of ``field``'s aliases: text or a number, else refused."""
     for key, value in record.items():
         if key is not None and key.strip().lower() in ALIASES[field] and value not in (None, ""):
+            if field != "rating" and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
+                kind = _JSON_KINDS.get(type(value), type(value).__name__)
+                raise ImportFileError(f"{where}: {key} must be text or a number, not {kind}")
             return value
     return None
 
 
 def to_row(record: dict[str, Any], *, where: str, scale: float, source: str) -> dict[str, Any]:
     """One record -> a review row; ImportFileError (naming ``where``) if it is unusable."""
-    text = _pick(record, "text")
+    text = _pick(record, "text", where)
     if text is None or not str(text).strip():
         raise ImportFileError(f"{where}: the text is empty")
     text = str(text).strip()
-    raw_rating = _pick(record, "rating")
+    raw_rating = _pick(record, "rating", where)
     rating = normalise_rating(None)
     if raw_rating is not None and str(raw_rating).strip():
-        value = parse_number(raw_rating)
-        if value is None:
-            raise ImportFileError(f"{where}: rating {raw_rating!r} is not a number")
-        if value > scale or value < 0:
-            raise ImportFileError(f"{where}: rating {value:g} is outside 0-{scale:g} (use --scale)")
-        rating = normalise_rating(value, best=scale)
-    raw_date = _pick(record, "published_at")
+        try:
+            rating = normalise_rating(rating_on_scale(raw_rating, scale), best=scale)
+        except ValueError as exc:
+            raise ImportFileError(f"{where}: {exc}") from None
+    raw_date = _pick(record, "published_at", where)
     published = iso_utc(raw_date) if raw_date is not None else None
     if raw_date is not None and published is None:
         raise ImportFileError(f"{where}: date {raw_date!r} is not a date")
     known = {k for aliases in ALIASES.values() for k in aliases}
     extra = {k: v for k, v in record.items() if k and k.strip().lower() not in known and v not in (None, "")}
-    external_id = _pick(record, "external_id")
-    title = _pick(record, "title")
-    return {
-        "source": str(_pick(record, "source") or source),
-        "url": _pick(record, "url"),
+    external_id = _pick(record, "external_id", where)
+    title = _pick(record, "title", where)
+    url = _pick(record, "url", where)
+    author = _pick(record, "author", where)
+    row = {
+        "source": str(_pick(record, "source", where) or source),
+        "url": str(url) if url is not None else None,
         "external_id": str(external_id) if external_id is not None else None,
-        "author": _pick(record, "author"),
+        "author": str(author) if author is not None else None,
         "rating": rating.value,
         "rating_raw": rating.raw,
         "rating_scale": scale if rating.raw is not None else None,
         "title": str(title) if title is not None else None,
         "text": text,
         "published_at": published,
-        "language": detect_language(text, _pick(record, "language")),
+        "language": detect_language(text, _pick(record, "language", where)),
         "extra": extra,
     }
+    give_import_id(row, raw_date, raw_rating)
+    return row

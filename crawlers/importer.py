@@ -10,24 +10,30 @@ that file is half-written. Columns (any case; extra columns go to ``extra``):
 - ``date`` or ``published_at`` (any format dateparser reads)
 - ``source`` (default ``import:<file name>``), ``id`` or ``external_id``
 
+A row with neither an id nor an author is identified by its text, date and
+rating cells (and, among identical rows, its order): ``crawlers.import_ids``.
 Parsing the file is ``crawlers.import_records``; a record's columns -> a row
-(and every alias above) is ``crawlers.import_rows``.
+(and every alias above) is ``crawlers.import_rows``; its rating cell,
+``crawlers.import_ratings``.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
+from crawlers.import_ids import number_repeats
 from crawlers.import_records import read_records
 from crawlers.import_rows import ImportFileError, to_row
 
 
 def read_review_file(path: Path, *, scale: float = 5, source: str | None = None) -> list[dict[str, Any]]:
-    """Every review in ``path`` as a row for ``models.crud.upsert_reviews``; all checked first."""
+    """Every review in ``path`` as a row, all checked first; stored by ``models.crud.upsert_reviews``
+    after ``crawlers.import_ids.adopt_previous_ids`` in the same transaction."""
     path = Path(path)
-    if scale <= 1:
-        raise ImportFileError(f"--scale must be above 1 (got {scale:g})")
+    if not math.isfinite(scale) or scale <= 1:  # inf or nan would rescale every rating by a guess
+        raise ImportFileError("--scale must be a finite number above 1")
     source = source or f"import:{path.name}"
     rows = [
         to_row(record, where=f"{path} line {number}", scale=scale, source=source)
@@ -35,4 +41,5 @@ def read_review_file(path: Path, *, scale: float = 5, source: str | None = None)
     ]
     if not rows:
         raise ImportFileError(f"{path}: no reviews in the file")
+    number_repeats(rows)
     return rows

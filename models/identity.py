@@ -6,6 +6,12 @@ re-rendered or re-spaced, gets the same id and is stored once. Crawls before
 this module wrote their own ``h:`` ids; :func:`legacy_content_id` still
 computes those so that such stored reviews keep deduping (see
 ``models.crud.reviews`` and ``crawlers.known_reviews``).
+
+An *imported* row (``umot import``) with neither an id nor an author gets
+:func:`imported_content_id` instead, which also covers the row's date and
+rating cells: an export without authors holds many distinct reviews that say
+just "ok" or "Great product". Crawled reviews keep :func:`content_id` (a crawl
+sees relative dates such as "3 days ago", which would change the id).
 """
 
 from __future__ import annotations
@@ -25,6 +31,32 @@ def content_id(source: str | None, author: str | None, text: str | None) -> str:
     """Stable id for a review without one: the same review gives the same id on every crawl."""
     key = f"{(source or '').strip()}|{_normal_text(author)}|{_normal_text(text)}"
     return "sha1:" + hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+def imported_content_id(source: str | None, text: str | None, date: object = None, rating: object = None) -> str:
+    """Id of an imported review with neither an id nor an author: source, text, date and rating.
+
+    ``date`` and ``rating`` are the cells as written in the file (spacing and case
+    aside), not as parsed, so the id depends on the file alone: not on today's
+    date (a relative date), ``--scale`` or the date parser's version. A row with
+    neither keeps :func:`content_id`, the id every import gave it before.
+    """
+    date_key, rating_key = _normal_text(_cell(date)), _normal_text(_cell(rating))
+    if not date_key and not rating_key:
+        return content_id(source, None, text)
+    key = "\x1f".join(("import", (source or "").strip(), _normal_text(text), date_key, rating_key))
+    return "sha1:" + hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+def repeated_id(external_id: str, occurrence: int) -> str:
+    """The id of the ``occurrence``-th (from 1) of several identical id-less rows of one file; the first keeps its own."""
+    if occurrence <= 1:
+        return external_id
+    return "sha1:" + hashlib.sha1(f"{external_id}#{occurrence}".encode()).hexdigest()
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def legacy_content_id(source: str | None, author: str | None, text: str | None) -> str:

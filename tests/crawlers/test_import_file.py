@@ -53,6 +53,15 @@ def test_to_row_matches_aliases_in_any_case() -> None:
         ("wide.csv", "text,stars\nfine,4,extra\n", "wide.csv line 2: more fields than the header has"),
         ("latin.csv", "text\ncaf\xe9\n".encode("latin-1"), "latin.csv: not UTF-8 text (byte 8)"),
         ("header.csv", "text,stars\n", "header.csv: no reviews in the file"),
+        ("lone.jsonl", '{"text": "fine"}\n{"text": "\\ud800 bad", "id": "s1"}\n',
+         "lone.jsonl line 2: 'text' holds a lone surrogate (\\ud800): not valid Unicode text"),
+        ("deep.jsonl", '{"text": "fine", "meta": {"k": ["\\udfff"]}}\n',
+         "deep.jsonl line 1: 'meta' holds a lone surrogate (\\udfff): not valid Unicode text"),
+        ("obj.jsonl", '{"text": "fine"}\n{"text": "ok", "author": {"n": 1}}\n',
+         "obj.jsonl line 2: author must be text or a number, not a JSON object"),
+        ("url.jsonl", '{"text": "ok", "URL": ["a"]}\n', "url.jsonl line 1: URL must be text or a number, not a JSON list"),
+        ("bool.jsonl", '{"text": "ok", "title": true}\n', "bool.jsonl line 1: title must be text or a number, not true/false"),
+        ("body.jsonl", '{"text": {"en": "ok"}}\n', "body.jsonl line 1: text must be text or a number, not a JSON object"),
     ],
 )
 def test_unreadable_files_name_the_file_and_line(tmp_path: Path, name: str, content: str | bytes, message: str) -> None:
@@ -87,6 +96,8 @@ def test_a_broken_gzip_file_is_one_line(tmp_path: Path, content: bytes, message:
     assert str(raised.value).endswith(message)
 
 
-def test_the_scale_must_be_above_one(tmp_path: Path) -> None:
-    with pytest.raises(ImportFileError, match="--scale must be above 1"):
-        read_review_file(_write(tmp_path, "one.csv", "text\nfine\n"), scale=1)
+@pytest.mark.parametrize("scale", [1, 0.5, float("inf"), float("nan")])
+def test_the_scale_must_be_a_finite_number_above_one(tmp_path: Path, scale: float) -> None:
+    with pytest.raises(ImportFileError) as raised:
+        read_review_file(_write(tmp_path, "one.csv", "text,stars\nfine,4\n"), scale=scale)
+    assert str(raised.value) == "--scale must be a finite number above 1"

@@ -1,9 +1,13 @@
 """``umot import``'s second half: the file's checked rows stored in ONE transaction, and the
-line that says what came of them (so a bad row leaves nothing from the file behind)."""
+line that says what came of them (so a bad row leaves nothing from the file behind).
+
+In that transaction, rows without id and author that an import before
+``crawlers.import_ids`` stored under their text alone take that id back
+(``adopt_previous_ids``), so they count as already stored, not as new."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from core.wording import plural
@@ -16,8 +20,9 @@ if TYPE_CHECKING:
     from models.crud import UpsertResult
 
 
-def store_review_rows(rows: Sequence[Mapping[str, Any]], file: Path, brand: str, database_url: str | None) -> str:
+def store_review_rows(rows: Sequence[dict[str, Any]], file: Path, brand: str, database_url: str | None) -> str:
     """Store ``rows`` under ``brand`` (a row the store refuses fails naming ``file``); the summary line."""
+    from crawlers.import_ids import adopt_previous_ids
     from models import crud
     from models.db import session_scope
     from models.stored import stored_id
@@ -25,8 +30,8 @@ def store_review_rows(rows: Sequence[Mapping[str, Any]], file: Path, brand: str,
     engine = open_store(database_url)
     try:
         with session_scope(engine) as session:
-            brand_row = crud.get_or_create_brand(session, brand)
-            result = crud.upsert_reviews(session, rows, brand_id=stored_id(brand_row))
+            brand_id = stored_id(crud.get_or_create_brand(session, brand))
+            result = crud.upsert_reviews(session, adopt_previous_ids(session, brand_id, rows), brand_id=brand_id)
     except ValueError as exc:
         fail(f"{file}: {exc}")
     return import_summary(len(rows), file, brand, result)

@@ -18,7 +18,7 @@ from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
 def import_reviews(
     file: Annotated[Path, typer.Argument(help="CSV/TSV or JSONL file of reviews (optionally .gz)", dir_okay=False, show_default=False)],
     brand: Annotated[str, typer.Option(help="Brand the reviews belong to", show_default=False)],
-    scale: Annotated[float, typer.Option(help="Best possible rating in the file (5, 10, 100...)")] = 5,
+    scale: Annotated[float, typer.Option(help="Best possible rating in the file (5, 10, 100...; a finite number above 1)")] = 5,
     source: Annotated[
         str | None, typer.Option(help="Source label when the file has no source column (default: import:<file name>)")
     ] = None,
@@ -31,7 +31,9 @@ def import_reviews(
     published_at, source, id or external_id, language (optional). The whole
     file is checked first and then stored in ONE transaction: a bad row stops
     the import with its line number and nothing from the file is stored.
-    Re-importing the same file adds nothing (reviews are keyed by source + id).
+    Re-importing the same file adds nothing (reviews are keyed by source + id;
+    a row without an id by its author and text, or without an author by its
+    text, date and rating).
     """
     from crawlers.import_rows import ImportFileError
     from crawlers.importer import read_review_file
