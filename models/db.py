@@ -94,7 +94,9 @@ def dispose_engines() -> None:
 def init_db(url: str | None = None) -> Engine:
     """Migrate the database to the newest schema and return its engine.
 
-    Cheap when already at head; safe to call from several processes at once.
+    Cheap when already at head; safe to call from several processes at once. A store
+    at a revision this code does not know (a newer umot migrated it) raises
+    :class:`models.migrate_known.UnknownRevisionError`, one line, before anything changes.
     """
     from models.migrate import upgrade
 

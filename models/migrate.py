@@ -21,6 +21,7 @@ from sqlalchemy import Connection, text
 
 from models.db import create_engine_for, get_engine
 from models.db_url import is_sqlite_memory, normalize_url, sqlite_path
+from models.migrate_known import check_known_revision
 
 MODELS_DIR = Path(__file__).resolve().parent
 ALEMBIC_INI = MODELS_DIR / "alembic.ini"
@@ -91,15 +92,23 @@ def _pg_advisory_lock(conn: Connection) -> Iterator[None]:
         conn.commit()
 
 
+def _upgrade_on(conn: Connection, cfg: Config, url: str, revision: str) -> None:
+    """Alembic's upgrade on the locked ``conn``; first refuse a store at a revision we do not know."""
+    check_known_revision(conn, cfg, url)
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
+
+
 def upgrade(url: str | None = None, revision: str = "head", *, cfg: Config | None = None) -> str | None:
-    """Migrate ``url`` to ``revision`` under a cross-process lock; return the new revision."""
+    """Migrate ``url`` to ``revision`` under a cross-process lock; return the new revision.
+
+    A store a newer umot migrated raises ``UnknownRevisionError``, nothing changed."""
     url = normalize_url(url)
     cfg = cfg or alembic_config(url)
     cfg.attributes["url"] = url
     if is_sqlite_memory(url):  # only the shared engine's one connection holds the tables
         with get_engine(url).connect() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+            _upgrade_on(conn, cfg, url, revision)
             cfg.attributes.pop("connection", None)
             return MigrationContext.configure(conn).get_current_revision()
     engine = create_engine_for(url, migrating=True)
@@ -107,17 +116,14 @@ def upgrade(url: str | None = None, revision: str = "head", *, cfg: Config | Non
     try:
         if db_file is not None:
             with _sqlite_file_lock(db_file), engine.connect() as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, revision)
+                _upgrade_on(conn, cfg, url, revision)
                 return MigrationContext.configure(conn).get_current_revision()
         with engine.connect() as conn:
             if conn.dialect.name == "postgresql":
                 with _pg_advisory_lock(conn):
-                    cfg.attributes["connection"] = conn
-                    command.upgrade(cfg, revision)
+                    _upgrade_on(conn, cfg, url, revision)
             else:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, revision)
+                _upgrade_on(conn, cfg, url, revision)
             rev = MigrationContext.configure(conn).get_current_revision()
             conn.commit()
             return rev

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+# A year of margin on each side of what ``date`` holds: an export also reads the 11 weeks
+# before its week (the chart) and a week's bounds move by the timezone's offset.
+FIRST_YEAR, LAST_YEAR = MINYEAR + 1, MAXYEAR - 1
 
 
 class WeekError(ValueError):
@@ -29,15 +32,18 @@ class IsoWeek:
     week: int
 
     def __str__(self) -> str:
-        return f"{self.year}-W{self.week:02d}"
+        return f"{self.year:04d}-W{self.week:02d}"  # 4 digits, as parse_week reads it back
 
     @property
     def monday(self) -> date:
         return date.fromisocalendar(self.year, self.week, 1)
 
     def shift(self, weeks: int) -> IsoWeek:
-        """The week ``weeks`` later (negative: earlier)."""
-        return IsoWeek.of(self.monday + timedelta(weeks=weeks))
+        """The week ``weeks`` later (negative: earlier); :class:`WeekError` past the calendar's ends."""
+        try:
+            return IsoWeek.of(self.monday + timedelta(weeks=weeks))
+        except OverflowError:
+            raise WeekError(f"{weeks:+d} weeks from {self} is out of range") from None
 
     @classmethod
     def of(cls, day: date) -> IsoWeek:
@@ -46,9 +52,12 @@ class IsoWeek:
 
     def bounds(self, tz: ZoneInfo) -> tuple[datetime, datetime]:
         """[start, end) of the week in ``tz`` (Monday 00:00 to Monday 00:00), in UTC."""
-        start = datetime.combine(self.monday, time(0), tzinfo=tz)
-        end = datetime.combine(self.monday + timedelta(days=7), time(0), tzinfo=tz)
-        return start.astimezone(UTC), end.astimezone(UTC)
+        try:
+            start = datetime.combine(self.monday, time(0), tzinfo=tz)
+            end = datetime.combine(self.monday + timedelta(days=7), time(0), tzinfo=tz)
+            return start.astimezone(UTC), end.astimezone(UTC)
+        except OverflowError:
+            raise WeekError(f"week {self} is out of range") from None
 
 
 def parse_week(text: str) -> IsoWeek:
@@ -57,6 +66,8 @@ def parse_week(text: str) -> IsoWeek:
     if not match:
         raise WeekError(f"week {text!r} is not an ISO week like 2026-W47")
     year, week = int(match[1]), int(match[2])
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # its bounds or the weeks before it would not fit a date
+        raise WeekError(f"week {text!r} is out of range (years {FIRST_YEAR:04d} to {LAST_YEAR} only)")
     try:
         date.fromisocalendar(year, week, 1)
     except ValueError:

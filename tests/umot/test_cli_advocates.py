@@ -42,3 +42,20 @@ def test_detractors_list_filters_by_reply(db_url: str) -> None:
     assert "review a1" in answered.output and "review a2" in answered.output and "review a3" not in answered.output
     bad = runner.invoke(app, [*args, "--reply", "maybe"])
     assert bad.exit_code == 2 and "unknown --reply 'maybe' (choose from unanswered, answered)" in bad.output
+
+
+def test_the_table_stays_readable_at_80_columns(db_url: str) -> None:
+    """At 80 and 100 columns brand, author, source, stars and said shrank to nothing and the date was cut
+    to `2026-1`, while the whole link kept its width: the link gives way now, as `detractors list`'s text."""
+    import re
+
+    build(db_url)
+    for width in (80, 100):
+        result = CliRunner().invoke(app, ["advocates", "list", "--database-url", db_url], env={"COLUMNS": str(width)})
+        assert result.exit_code == 0, result.output
+        lines = result.output.splitlines()
+        assert max(map(len, lines)) <= width, result.output
+        assert re.match(r"date\s+brand\s+author\s+source\s+stars\s+thanked\s+said\s+link\s*$", lines[0]), result.output
+        row = r"^2026-11-18\s+Acme\s+author a4\s+trustpilot\s+5\s+yes\s+review a4\s+https://"
+        assert re.search(row, result.output, re.M), result.output
+        assert result.output.strip().endswith("3 advocates")

@@ -74,3 +74,50 @@ def test_reading_commands_refuse_a_missing_sqlite_file(tmp_path: Path, args: lis
         f"error: no database at {db}: run `umot db upgrade` or check --database-url (or UMOT_DATABASE_URL)"
     )
     assert not db.exists() and not db.parent.exists() and not (tmp_path / "x").exists()
+
+
+def _future_store(tmp_path: Path) -> str:
+    """A store a newer umot migrated (revision 0099), as the tester made it with sqlite3."""
+    import sqlite3
+
+    from models.db import dispose_engines, init_db
+
+    url = f"sqlite:///{tmp_path / 'future.db'}"
+    init_db(url)
+    dispose_engines()
+    with sqlite3.connect(tmp_path / "future.db") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    return url
+
+
+FUTURE = "is at revision 0099, which this umot does not know (made by a newer version?)"
+
+
+@pytest.mark.parametrize("args", [["db", "upgrade"], ["detractors", "list"], ["webhook", "list"], ["users", "list"],
+                                  ["advocates", "list"], ["export"], ["web"]])
+def test_a_store_of_a_newer_umot_is_one_line_and_exit_2(tmp_path: Path, args: list[str]) -> None:
+    """Was alembic's CommandError traceback (exit 1)."""
+    url = _future_store(tmp_path)
+    result = CliRunner().invoke(app, [*args, "--database-url", url], env={"UMOT_EXPORT_DIR": str(tmp_path / "x")})
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == f"error: the store at {url} {FUTURE}"
+    from models.migrate import current_revision
+
+    assert current_revision(url) == "0099"  # nothing changed
+
+
+def test_db_current_says_the_store_is_ahead_not_behind(tmp_path: Path) -> None:
+    url = _future_store(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(app, ["db", "current", "--database-url", url])
+    assert result.exit_code == 0 and "behind" not in result.output
+    assert result.output.strip() == (f"{url}: revision 0099, newest {head_revision()} "
+                                     "(unknown to this umot: made by a newer version? upgrade umot, not the store)")
+    assert runner.invoke(app, ["db", "current", "--check", "--database-url", url]).exit_code == 1
+
+
+def test_db_upgrade_to_an_unknown_revision_is_one_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    result = CliRunner().invoke(app, ["db", "upgrade", "0099", "--database-url", url])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.strip() == f"error: cannot migrate database {url}: Can't locate revision identified by '0099'"

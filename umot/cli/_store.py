@@ -44,12 +44,14 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     (list, export, set): they refuse a missing SQLite file, since creating an
     empty store there would only hide a mistyped --database-url. A bad URL
     raises ``DatabaseUrlError``, which the CLI prints as its one-line error; a
-    store that refuses the connection exits here with :func:`store_error` (exit 2).
+    store that refuses the connection, or one at a revision this umot does not
+    know (a newer umot migrated it), exits here with one line (exit 2).
     """
     from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 
     from models.db import init_db
     from models.db_url import normalize_url, sqlite_path
+    from models.migrate_known import UnknownRevisionError, unknown_revision_message
 
     url = normalize_url(database_url)
     path = sqlite_path(url)
@@ -58,6 +60,8 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     _opened.append(database_url or url)  # named as the user wrote it
     try:
         return init_db(url)
+    except UnknownRevisionError as exc:  # a newer umot's store: refused before anything changes
+        fail(unknown_revision_message(database_url or url, exc.revisions))
     except (OperationalError, InterfaceError) as exc:
         fail(store_error(exc))
     except DatabaseError as exc:  # SQLite's "file is not a database"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -9,6 +10,9 @@ import typer
 from core.wording import plural
 from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
+
+# Never cut or wrapped: a date cut to "2026-1" says nothing. The long columns (said, the link) give way first.
+WHOLE_COLUMNS = ("date", "stars", "thanked")
 
 advocates_app = typer.Typer(
     name="advocates",
@@ -51,14 +55,19 @@ def list_(
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
         rows = list_advocates(session, brand_ids=None, brand_id=brand_id, since=since, until=until, limit=limit or None)
-    table = Table(show_lines=False, pad_edge=False)
+    table = Table(box=None, pad_edge=False)
     for column in ("date", "brand", "author", "source", "stars", "thanked", "said", "link"):
-        table.add_column(column, overflow="fold", no_wrap=column in ("date", "link"))
+        if column in WHOLE_COLUMNS:
+            table.add_column(column, no_wrap=True, justify="right" if column == "stars" else "left")
+        else:  # wrap; a word (a link) longer than the column folds onto the next line
+            table.add_column(column, overflow="fold", max_width=None if column in ("said", "link") else 24)
     for row in rows:
         said = row.text if len(row.text) <= 80 else row.text[:79] + "…"
         stars = "" if row.rating is None else f"{row.rating:g}"
         table.add_row(row.date.astimezone(zone).date().isoformat(), row.brand, row.author or "", row.source, stars,
                       "yes" if row.thanked else "no", said, row.url or "")
-    Console(soft_wrap=True).print(table)
+    # Piped: wide enough for one line per advocate, unless COLUMNS says how wide (as `detractors list`).
+    console = Console(width=None if Console().is_terminal or os.environ.get("COLUMNS") else 200)
+    console.print(table, highlight=False, markup=False)
     scope = f" in {week}" if week else ""
     typer.echo(f"{plural(len(rows), 'advocate')}{scope}" + (f" (first {limit})" if limit and len(rows) == limit else ""))

@@ -29,15 +29,19 @@ def upgrade(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Create or migrate the store's tables (safe to repeat; what every start does too)."""
+    from alembic.util import CommandError
     from sqlalchemy.exc import SQLAlchemyError
 
     from models.db_url import mask_password, normalize_url
     from models.migrate import upgrade as run_upgrade
+    from models.migrate_known import UnknownRevisionError, unknown_revision_message
 
     url = normalize_url(database_url)
     try:
         reached = run_upgrade(url, revision)
-    except (SQLAlchemyError, OSError) as exc:
+    except UnknownRevisionError as exc:  # a newer umot's store: nothing changed
+        fail(unknown_revision_message(database_url or url, exc.revisions))
+    except (SQLAlchemyError, OSError, CommandError) as exc:  # CommandError: an unknown target REVISION
         _database_error(url, exc)
     typer.echo(f"{mask_password(url)}: at revision {reached}")
 
@@ -51,7 +55,8 @@ def current(
     from sqlalchemy.exc import SQLAlchemyError
 
     from models.db_url import mask_password, normalize_url, sqlite_path
-    from models.migrate import current_revision, head_revision
+    from models.migrate import alembic_config, current_revision, head_revision
+    from models.migrate_known import unknown_revisions
 
     url = normalize_url(database_url)
     path = sqlite_path(url)
@@ -65,7 +70,10 @@ def current(
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         fail(f"cannot open database {mask_password(url)}: {reason}")
     head = head_revision()
-    state = "up to date" if at == head else "behind: run `umot db upgrade`"
+    if unknown_revisions([at], alembic_config(url)):  # ahead of this code: upgrading would not help
+        state = "unknown to this umot: made by a newer version? upgrade umot, not the store"
+    else:
+        state = "up to date" if at == head else "behind: run `umot db upgrade`"
     typer.echo(f"{mask_password(url)}: revision {at or '(none)'}, newest {head} ({state})")
     if check and at != head:
         raise typer.Exit(1)

@@ -84,6 +84,8 @@ def brands(
             fail(f"{user.email} is an admin and sees every brand; --add/--remove do not apply")
         to_add = [stored_id(brand_or_fail(session, name)) for name in add]
         to_remove = [stored_id(brand_or_fail(session, name)) for name in remove]
+        if both := [name for name, id_ in zip(add, to_add) if id_ in to_remove]:  # the same brand, spelt otherwise
+            fail(f"brand {both[0]!r} is both in --add and --remove")
         change_user_brands(session, user, add=to_add, remove=to_remove)
         names = ["every brand (admin)"] if user.is_admin else [b.name for b in user_brands(session, user)]
         login = user.email

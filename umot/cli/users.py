@@ -64,7 +64,8 @@ def add(
     with session_scope(engine) as session:
         if get_user_by_email(session, email):
             fail(f"user {email} already exists (see `umot users list`)")
-        brands = [brand_or_fail(session, name) for name in brand]
+        # once each, in the order given: `--brand Acme --brand acme` is one brand
+        brands = list({stored_id(b): b for b in (brand_or_fail(session, name) for name in brand)}.values())
         password = read_password(password_stdin)
         create_user(session, email=email, password_hash=hash_password(password),
                     brand_ids=[stored_id(b) for b in brands], is_admin=admin)

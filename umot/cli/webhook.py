@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 
@@ -16,6 +17,35 @@ webhook_app = typer.Typer(
 )
 
 
+def _check(url: str) -> None:
+    """Refuse, in one line, a URL that would only fail at the nightly run (or at `webhook test`)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # "Invalid IPv6 URL"
+        fail(f"webhook {url!r} is not a valid URL ({exc})")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        fail(f"webhook {url!r} is not an http(s) URL with a host")
+    try:
+        port = parts.port  # raises for a port that is not a number, or over 65535
+    except ValueError:
+        port = 0
+    if port == 0:
+        given = parts.netloc.rpartition("@")[2].rpartition(":")[2]
+        fail(f"webhook {url!r}: port {given!r} is not a port (give 1 to 65535, or none)")
+
+
+def shown(url: str) -> str:
+    """Where ``url`` posts, fit to print: scheme, host and port only (the user:password and path are secrets)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "<invalid URL: set it again>"
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host  # an IPv6 address
+    return f"{parts.scheme}://{host}{f':{port}' if port is not None else ''}/…"
+
+
 @webhook_app.command("set")
 def set_webhook(
     brand: Annotated[str, typer.Argument(help="Brand name as stored.")],
@@ -23,17 +53,14 @@ def set_webhook(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Post this brand's new detractors to URL after each nightly run."""
-    from urllib.parse import urlsplit
-
     from models import crud
     from models.db import session_scope
 
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        fail(f"webhook {url!r} is not an http(s) URL")
+    url = url.strip()
+    _check(url)
     with session_scope(open_store(database_url, must_exist=True)) as session:
-        owner = crud.set_brand_webhook(session, brand_or_fail(session, brand), url.strip())
-    typer.echo(f"{owner.name}: new detractors go to {parts.scheme}://{parts.netloc}/…")
+        owner = crud.set_brand_webhook(session, brand_or_fail(session, brand), url)
+    typer.echo(f"{owner.name}: new detractors go to {shown(url)}")
 
 
 @webhook_app.command("remove")
@@ -50,19 +77,13 @@ def remove_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stor
 
 @webhook_app.command("list")
 def list_webhooks(database_url: DatabaseUrl = None) -> None:
-    """Brands and where their notifications go (host only: the path holds the secret)."""
-    from urllib.parse import urlsplit
-
+    """Brands and where their notifications go (host and port only: the path and any user:password are secret)."""
     from models import crud
     from models.db import session_scope
 
     with session_scope(open_store(database_url, must_exist=True)) as session:
         for brand in crud.list_brands(session):
-            where = "–"
-            if brand.webhook_url:
-                parts = urlsplit(brand.webhook_url)
-                where = f"{parts.scheme}://{parts.netloc}/…"
-            typer.echo(f"{brand.name}\t{where}")
+            typer.echo(f"{brand.name}\t{shown(brand.webhook_url) if brand.webhook_url else '–'}")
 
 
 @webhook_app.command("test")
@@ -79,5 +100,5 @@ def test_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stored
     if not url:
         fail(f"brand {name!r} has no webhook: umot webhook set {name!r} URL")
     if not post_webhook(url, f"*umot — {escape_text(name)}*: test message; new detractors will be posted here."):
-        fail(f"the webhook of {name!r} did not accept the message (see the log line above)", code=1)
+        fail(f"the webhook of {name!r} ({shown(url)}) did not accept the message (see the log line above)", code=1)
     typer.echo(f"{name}: test message delivered")

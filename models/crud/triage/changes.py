@@ -20,6 +20,7 @@ from models.tables import Flag, FlagEvent, utcnow
 # What a dismissal ("not a detractor") may correct the label to; training reads it.
 CORRECTED_LABELS = ("neutral", "positive")
 DEFAULT_CORRECTED_LABEL = "neutral"
+MAX_ID = 2**63 - 1  # the largest id a store holds (SQLite INTEGER, PostgreSQL BIGINT): a larger one is no flag
 _UNSET = object()
 
 
@@ -44,7 +45,8 @@ def update_flag(
     note (the flag keeps the latest; the trail keeps them all). Returns the new
     events (none when nothing changed). ``brand_ids`` limits which flags may change.
     """
-    flag = session.get(Flag, flag_id)
+    # an id past what the store holds would not even reach the query (OverflowError): no such flag either
+    flag = session.get(Flag, flag_id) if 0 < flag_id <= MAX_ID else None
     if flag is None or (brand_ids is not None and flag.brand_id not in brand_ids):
         raise TriageError(f"no detractor flag with id {flag_id}")
     if status is not None and status not in STATUSES:

@@ -1,0 +1,49 @@
+"""Refuse a store at a schema revision this umot does not know (one a newer umot migrated).
+
+Alembic would stop deep inside ``upgrade`` with "Can't locate revision"; every
+command that opens the store says instead, in one line, what is wrong, before
+anything in the store is changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+from models.db_url import DatabaseUrlError, mask_password
+
+
+class UnknownRevisionError(DatabaseUrlError):
+    """The store is at a revision none of our migrations makes. A :class:`DatabaseUrlError`
+    (a store umot cannot use), so the CLI prints it as its one line wherever a command opens the store."""
+
+    def __init__(self, url: str, revisions: Sequence[str]) -> None:
+        self.url, self.revisions = url, tuple(revisions)
+        super().__init__(unknown_revision_message(url, self.revisions))
+
+
+def unknown_revision_message(url: str, revisions: Sequence[str]) -> str:
+    """The one line for a store at ``revisions``, named by ``url`` (its password masked)."""
+    return (f"the store at {mask_password(url)} is at revision {', '.join(revisions)}, "
+            "which this umot does not know (made by a newer version?)")
+
+
+def unknown_revisions(revisions: Iterable[str | None], cfg: Config) -> list[str]:
+    """Those of ``revisions`` that no migration of ``cfg``'s script directory makes."""
+    known = {script.revision for script in ScriptDirectory.from_config(cfg).walk_revisions()}
+    return [rev for rev in revisions if rev is not None and rev not in known]
+
+
+def check_known_revision(conn: Connection, cfg: Config, url: str) -> None:
+    """Raise :class:`UnknownRevisionError` if the store on ``conn`` is at a revision ``cfg`` does not know."""
+    was_in_transaction = conn.in_transaction()
+    heads = MigrationContext.configure(conn).get_current_heads()
+    if not was_in_transaction and conn.in_transaction():
+        conn.rollback()  # only read: leave the connection as Alembic expects it
+    unknown = unknown_revisions(heads, cfg)
+    if unknown:
+        raise UnknownRevisionError(url, unknown)
