@@ -20,6 +20,7 @@ from models.tables import Flag, FlagEvent, utcnow
 # What a dismissal ("not a detractor") may correct the label to; training reads it.
 CORRECTED_LABELS = ("neutral", "positive")
 DEFAULT_CORRECTED_LABEL = "neutral"
+MAX_ASSIGNEE = 300  # Flag.assignee's column width (VARCHAR(300) on PostgreSQL)
 MAX_ID = 2**63 - 1  # the largest id a store holds (SQLite INTEGER, PostgreSQL BIGINT): a larger one is no flag
 _UNSET = object()
 
@@ -68,7 +69,10 @@ def update_flag(
     else:
         changes.append(("corrected_label", None))
     if assignee is not _UNSET:
-        changes.append(("assignee", (str(assignee).strip() or None) if assignee is not None else None))
+        name = (str(assignee).strip() or None) if assignee is not None else None
+        if name is not None and len(name) > MAX_ASSIGNEE:
+            raise TriageError(f"assignee is {len(name):,} characters long; at most {MAX_ASSIGNEE}")
+        changes.append(("assignee", name))
     if note is not None and note.strip():
         changes.append(("note", note.strip()))
 

@@ -1,4 +1,4 @@
-"""``umot detractors set`` with an id no store holds, and ``umot users add`` with a brand given twice."""
+"""``umot detractors set`` with an id no store holds or an over-long assignee, and ``umot users add`` with a brand given twice."""
 
 from __future__ import annotations
 
@@ -26,6 +26,26 @@ def test_update_flag_refuses_ids_outside_the_store_range(seeded) -> None:
         for flag_id in (2**63, 2**64 + 1, 0, -5):
             with pytest.raises(TriageError, match=f"no detractor flag with id {flag_id}"):
                 update_flag(session, flag_id, actor="test", status="resolved")
+
+
+def test_detractors_set_refuses_an_assignee_wider_than_its_column(seeded) -> None:
+    """301 characters were stored on SQLite and a StringDataRightTruncation traceback on PostgreSQL."""
+    from sqlmodel import select
+
+    from models.db import get_engine, session_scope
+    from models.tables import Flag
+
+    with session_scope(get_engine(seeded.url)) as session:
+        flag = session.exec(select(Flag)).first()
+        assert flag is not None
+        flag_id, before = flag.id, flag.assignee
+    r = runner.invoke(app, ["detractors", "set", str(flag_id), "--assignee", "A" * 301, "--database-url", seeded.url])
+    assert r.exit_code == 2, r.output
+    assert r.stderr.strip() == "error: assignee is 301 characters long; at most 300"
+    with session_scope(get_engine(seeded.url)) as session:
+        assert session.get(Flag, flag_id).assignee == before
+    ok = runner.invoke(app, ["detractors", "set", str(flag_id), "--assignee", "A" * 300, "--database-url", seeded.url])
+    assert ok.exit_code == 0, ok.output
 
 
 def test_users_add_names_a_brand_given_twice_once(seeded) -> None:
