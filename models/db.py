@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool, StaticPool
 from sqlmodel import Session
 
-from models.db_url import is_sqlite_memory, normalize_url, sqlite_path
+from models.db_url import DatabaseUrlError, is_sqlite_memory, normalize_url, sqlite_path
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _engines: dict[str, Engine] = {}
@@ -55,7 +55,12 @@ def create_engine_for(url: str, *, migrating: bool = False) -> Engine:
     url = normalize_url(url)
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file where a folder should be, no permission, /proc: one line, not a traceback
+            in_the_way = isinstance(exc, FileExistsError | NotADirectoryError)
+            reason = "a file is in the way of its path" if in_the_way else exc.strerror or str(exc)
+            raise DatabaseUrlError(f"cannot make the folder {path.parent} for the store {url}: {reason}") from None
     kwargs: dict[str, Any] = {}
     backend = make_url(url).get_backend_name()
     if is_sqlite_memory(url):

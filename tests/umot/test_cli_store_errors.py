@@ -128,6 +128,19 @@ def test_a_file_that_is_not_a_database_is_one_line_and_exit_2(name: str, tmp_pat
     assert result.stderr.strip() == f"error: cannot open the store {url}: file is not a database"
 
 
+@pytest.mark.parametrize("name", ["import", "crawl", "run"])  # the commands that may create a SQLite store
+def test_a_store_folder_that_cannot_be_made_is_one_line_and_exit_2(name: str, tmp_path: Path, reviews_csv: Path) -> None:
+    """A file where the store's folder should be was a FileExistsError traceback."""
+    url = f"sqlite:///{reviews_csv}/store/umot.db"
+    args = [a.replace("{csv}", str(reviews_csv)) for a in COMMANDS[name]]
+    result = runner.invoke(app, [*args, "--database-url", url])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (
+        f"error: cannot make the folder {reviews_csv}/store for the store {url}: a file is in the way of its path"
+    )
+    assert reviews_csv.read_text(encoding="utf-8") == "text,stars\nfine kettle,4\n"
+
+
 @pytest.mark.parametrize("command", [
     ["sources", "add", "Acme", "feed", "--spider", "feed", "--url", "http://127.0.0.1:9/feed.xml"],
     ["sources", "disable", "Acme", "shop"],
