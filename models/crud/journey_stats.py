@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from models.crud.journey_weeks import StageWeek, ThemeWeek, add_example, quote_text
 from models.crud.journeys import current_journey_ids
+from models.status import FlagStatus
 from models.tables import Flag, Review, ReviewJourney, ReviewStage, ReviewTheme, Score
 
 _DATE = func.coalesce(Review.published_at, Review.first_seen_at)
@@ -73,9 +74,13 @@ def stage_weeks(session: Session, brand_id: int, start: datetime, end: datetime,
 
 
 def detractor_themes(session: Session, brand_id: int, start: datetime, end: datetime, *, top: int = 5) -> list[ThemeWeek]:
-    """The negative themes of the window's flagged reviews (detractors), most frequent first, two quotes each."""
+    """The negative themes of the window's detractors, most frequent first, two quotes each.
+
+    A dismissed flag was triaged "not a detractor": its review counts nowhere, as in the weekly CSVs.
+    """
     flagged = set(session.exec(select(Flag.review_id).join(Review, col(Review.id) == Flag.review_id)
-                               .where(Flag.brand_id == brand_id, start <= _DATE, end > _DATE)))
+                               .where(Flag.brand_id == brand_id, Flag.status != FlagStatus.dismissed,
+                                      start <= _DATE, end > _DATE)))
     found: dict[str, ThemeWeek] = defaultdict(lambda: ThemeWeek(""))
     for rid, theme, polarity, _label, title, text in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id,
                                                                start, end, ReviewTheme.polarity):

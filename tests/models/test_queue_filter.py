@@ -58,3 +58,13 @@ def test_status_reply_text_and_dates(session: Session, brand_id: int) -> None:
     assert _kept(session, QueueFilter(date_to=date(2026, 3, 1))) == {"one"}  # the whole last day
     assert "one" not in _kept(session, QueueFilter(date_from=date(2026, 3, 2)))
     assert _kept(session, QueueFilter(brand_ids=[])) == set()
+
+
+def test_dates_at_the_ends_of_the_calendar(session: Session, brand_id: int) -> None:
+    """9999-12-31 has no day after it (it overflowed, a 500); it and 0001-01-01 keep every review."""
+    _seed(session, brand_id)
+    assert _kept(session, QueueFilter(date_to=date.max)) == set(ROWS)
+    assert _kept(session, QueueFilter(date_from=date.min)) == set(ROWS)
+    assert _kept(session, QueueFilter(date_from=date.min, date_to=date.max)) == set(ROWS)
+    assert _kept(session, QueueFilter(date_from=date.max)) == set()
+    assert _kept(session, QueueFilter(date_to=date.min)) == set()

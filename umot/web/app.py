@@ -8,13 +8,14 @@ from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from umot.web.csrf import csrf_protect
 from umot.web.deps import LoginRequired
+from umot.web.head import HeadAsGet
 from umot.web.nul_guard import refuse_nul
 from umot.web.routes import advocates, download, flag, login, overview, queue, rivals, themes
 from umot.web.templating import render
@@ -26,6 +27,12 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
 
 
 def create_app(
@@ -58,11 +65,11 @@ def create_app(
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
         return response
+
+    app.add_middleware(HeadAsGet)  # outermost: every layer and route sees a GET
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired) -> Response:
@@ -72,6 +79,11 @@ def create_app(
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         where = next((str(e.get("loc", ("",))[-1]) for e in exc.errors()), "")
         return render(request, "error.html", status_code=400, code=400, detail=f"Bad request: check {where!r}.")
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        """A bug's 500 (answered outside the other layers) still carries the security headers."""
+        return PlainTextResponse("Internal Server Error", status_code=500, headers=SECURITY_HEADERS)
 
     @app.exception_handler(StarletteHTTPException)
     async def error_page(request: Request, exc: StarletteHTTPException) -> Response:

@@ -65,7 +65,7 @@ def filter_conditions(f: QueueFilter, *, with_status: bool = True) -> list[Any]:
         cond.append(Review.source == f.source)
     if f.date_from:
         cond.append(review_date() >= _utc(f.date_from))
-    if f.date_to:
+    if f.date_to and f.date_to < date.max:  # 9999-12-31 holds every date: no day after it to stop before
         cond.append(review_date() < _utc(f.date_to + timedelta(days=1)))
     if with_status and f.status == "open":
         cond.append(col(Flag.status).in_(OPEN_STATUSES))

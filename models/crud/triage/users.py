@@ -6,12 +6,20 @@ the store never sees a plain password.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
 from models.stored import stored_id
 from models.tables import Brand, User, UserBrand, utcnow
+
+# Session versions stay below this: the column is a 32-bit integer on PostgreSQL.
+VERSION_LIMIT = 2**31
+# A new user's first version is drawn at random below this (room left for bumps):
+# SQLite hands a removed user's id to the next new user, and a cookie of the removed
+# user must not match the newcomer's id *and* version (see ``umot.web.auth``).
+FIRST_VERSION_LIMIT = 2**30
 
 
 def normalize_email(email: str) -> str:
@@ -26,7 +34,10 @@ def create_user(
     session: Session, *, email: str, password_hash: str, brand_ids: Sequence[int], is_admin: bool = False
 ) -> User:
     """Add a user with access to ``brand_ids``; the caller checks the email is free."""
-    user = User(email=normalize_email(email), password_hash=password_hash, is_admin=is_admin)
+    user = User(
+        email=normalize_email(email), password_hash=password_hash, is_admin=is_admin,
+        session_version=secrets.randbelow(FIRST_VERSION_LIMIT),
+    )
     session.add(user)
     session.flush()
     user_id = stored_id(user)
@@ -43,7 +54,7 @@ def set_password_hash(session: Session, user: User, password_hash: str) -> None:
 
 def end_sessions(session: Session, user: User) -> None:
     """End every session of ``user`` at once: their cookies carry the old version number."""
-    user.session_version = (user.session_version or 0) + 1
+    user.session_version = ((user.session_version or 0) + 1) % VERSION_LIMIT
     session.add(user)
     session.flush()
 

@@ -135,10 +135,11 @@ def test_a_disabled_user_has_no_session_even_at_their_current_version() -> None:
     from typing import Any, cast
 
     from models.tables import User, utcnow
-    from umot.web.auth import session_is_current
+    from umot.web.auth import log_in, session_is_current
 
     user = User(id=7, email="ana@acme.example", password_hash="x", session_version=3)
-    request = cast(Any, SimpleNamespace(session={"user_id": 7, "version": 3}))
-    assert session_is_current(request, user)
+    request = cast(Any, SimpleNamespace(session={}))
+    log_in(request, user)
+    assert request.session["version"] == 3 and session_is_current(request, user)
     user.disabled_at = utcnow()
     assert not session_is_current(request, user)

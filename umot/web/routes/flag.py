@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
@@ -21,9 +21,9 @@ from models.crud.triage import (
     same_author_reviews,
     update_flag,
 )
-from models.status import FlagStatus
 from models.stored import stored_id
 from umot.web.deps import CurrentViewer, Db, Viewer, id_or_404
+from umot.web.flag_form import FlagForm, read_flag_form
 from umot.web.journey_view import known_themes
 from umot.web.templating import render
 
@@ -68,27 +68,27 @@ def flag_page(flag_id: int, request: Request, viewer: CurrentViewer, db: Db) -> 
 
 @router.post("/flags/{flag_id}")
 def change_flag(
-    flag_id: int,
-    request: Request,
-    viewer: CurrentViewer,
-    db: Db,
-    status: Annotated[str, Form()],
-    assignee: Annotated[str, Form()] = "",
-    note: Annotated[str, Form()] = "",
-    corrected_label: Annotated[str, Form()] = "",
+    flag_id: int, request: Request, viewer: CurrentViewer, db: Db, form: Annotated[FlagForm, Depends(read_flag_form)]
 ) -> Response:
-    """Apply the form (only fields that changed make audit events), then show the page again."""
-    _visible_row(db, flag_id, viewer)
+    """Apply the fields sent (only those that change make audit events), then show the page again.
+
+    A field not sent keeps its value (a script may post ``status`` alone); the page's
+    form sends them all, its emptied Assignee box (``assignee=``) unassigning.
+    """
+    row = _visible_row(db, flag_id, viewer)
+    problem = form.problem()
+    if problem:
+        return _page(request, viewer, db, row, error=problem)
     try:
         events = update_flag(
             db,
             flag_id,
             actor=actor_of(viewer),
-            status=status,
-            assignee=assignee,
-            note=note,
-            corrected_label=(corrected_label or None) if status == FlagStatus.dismissed else None,
+            status=form.status,
+            note=form.note,
+            corrected_label=form.label_for(row.flag.status),
             brand_ids=viewer.brand_ids,
+            **form.assignee_arg(),
         )
     except TriageError as exc:
         db.rollback()
