@@ -9,7 +9,8 @@ Beside the ``[[sources]]`` tables, one ``[[competitors]]`` table per brand::
 ``umot brands link/unlink`` edit the file (through tomlkit: comments and the
 rest kept) and the store together; ``umot run`` and ``umot brands list`` bring
 hand edits in. A sync only adds links (``unlink`` removes from both); a bad
-table or link stops it before anything changes, naming the file.
+table or link stops it before anything changes, naming the file. Brand names
+match as everywhere else (``models.crud.brands.brand_key``: any case, Unicode form).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session
 
 from models.config_file import read_data, read_document, write_document
+from models.crud.brands import brand_key
 from models.crud.competitors import CompetitorError, all_links, link_competitor
 
 if TYPE_CHECKING:
@@ -62,7 +64,7 @@ def sync_links(session: Session, path: Path) -> int:
 
 def _table_for(document: TOMLDocument, brand: str) -> AbstractTable | None:
     for table in document.get(TABLE, []):
-        if str(table.get("brand", "")).strip().lower() == brand.lower():
+        if brand_key(str(table.get("brand", ""))) == brand_key(brand):
             found: AbstractTable = table  # load_links, run first, has checked that every entry is a table
             return found
     return None
@@ -84,7 +86,7 @@ def add_links_to_config(path: Path, brand: str, rivals: Sequence[str]) -> None:
         table.add(tomlkit.nl())  # a blank line between tables reads better
         document[TABLE].append(table)
     for rival in rivals:
-        if rival.lower() not in (str(r).lower() for r in table["rivals"]):
+        if brand_key(rival) not in (brand_key(str(r)) for r in table["rivals"]):
             table["rivals"].append(rival)
     write_document(Path(path), document)
 
@@ -105,7 +107,7 @@ def remove_links_from_config(path: Path, brand: str, rivals: Sequence[str]) -> l
     listed = list(table["rivals"])
     removed = []
     for rival in rivals:
-        kept = [r for r in listed if str(r).lower() != rival.lower()]
+        kept = [r for r in listed if brand_key(str(r)) != brand_key(rival)]
         removed.append(len(kept) < len(listed))
         listed = kept
     if not any(removed):

@@ -14,6 +14,7 @@ import pandas as pd
 from sqlalchemy import ColumnElement, Subquery, and_, func, label, or_, select
 from sqlmodel import Session, col
 
+from models.crud.brands import matching_brands
 from models.tables import Brand, Flag, Review, Score
 
 
@@ -44,11 +45,11 @@ def latest_score_ids() -> Subquery:
 
 
 def find_brands(session: Session, name: str | None) -> list[Brand]:
-    """All brands by name, or the one named (case-insensitive); [] if none matches."""
-    query = select(Brand).order_by(Brand.name)
+    """All brands by name, or those ``name`` may mean under the store's one naming rule
+    (``models.crud.brands.matching_brands``: one, none, or several left from before it)."""
     if name is not None:
-        query = query.where(func.lower(Brand.name) == name.strip().lower())
-    return list(session.scalars(query))
+        return matching_brands(session, name)
+    return list(session.scalars(select(Brand).order_by(Brand.name)))
 
 
 def load_reviews(

@@ -9,6 +9,9 @@ Files (``<brand>`` slugified, ``<week>`` like ``2026-W47``):
 - ``summary-<week>.csv``: one row per brand (``summary-<brand>-<week>.csv``
   when the export is limited to one brand, so it never overwrites the full one);
 - ``sentiment-<week>.png`` (or ``sentiment-<brand>-<week>.png``).
+
+Brands whose names slug alike ("Cafe" and "Café") are told apart over every
+stored brand, by id: the newer one's files end in its id, with or without --brand.
 """
 
 from __future__ import annotations
@@ -70,11 +73,14 @@ def _export(
     session: Session, week: IsoWeek, brand: str | None, out_dir: Path, excel: bool, zone: ZoneInfo
 ) -> list[Path]:
     """Every file of the week, in the order the paths are returned (detractors first, benchmarks last)."""
-    brands = find_brands(session, brand)
-    if brand is not None and not brands:
-        known = ", ".join(b.name for b in find_brands(session, None)) or "none yet"
+    everyone = find_brands(session, None)
+    brands = find_brands(session, brand) if brand is not None else everyone
+    if brand is not None and len(brands) != 1:
+        known = ", ".join(b.name for b in (brands or everyone)) or "none yet"
+        if brands:
+            raise ExportError(f"brand {brand!r} names {len(brands)} brands ({known}): give one's exact name")
         raise ExportError(f"no brand named {brand!r} in the store (brands: {known})")
-    slugs = _unique_slugs(brands)
+    slugs = _unique_slugs(everyone)  # over every brand: a file is named alike with or without --brand
     brand_ids = [stored_id(b) for b in brands]
     suffix = f"{slugs[brand_ids[0]]}-{week}" if brand is not None else str(week)
     written: list[Path] = []
@@ -96,13 +102,18 @@ def _export(
 
 
 def _unique_slugs(brands: list[Brand]) -> dict[int, str]:
-    """Slug per brand id; a brand whose slug is empty or taken gets its id appended."""
+    """Slug per brand id, taken in id order so an older brand keeps its file names when a new one
+    slugs alike ("Cafe", "Café"); a brand whose slug is empty or taken gets its id appended."""
     slugs: dict[int, str] = {}
-    for b in brands:
+    taken: set[str] = set()
+    for b in sorted(brands, key=stored_id):
         slug = slugify(b.name) or "brand"
         brand_id = stored_id(b)
-        if slug in slugs.values() or slug == "brand":
+        if slug in taken or slug == "brand":
             slug = f"{slug}-{brand_id}"
+        while slug in taken:  # e.g. a brand named "Acme 5" has "acme-5" already
+            slug = f"{slug}-{brand_id}"
+        taken.add(slug)
         slugs[brand_id] = slug
     return slugs
 

@@ -1,7 +1,14 @@
-"""Brands and the sources crawled for them."""
+"""Brands and the sources crawled for them.
+
+One rule names a brand everywhere (the CLI's ``--brand``, ``umot.toml``, the
+export): the brand called exactly that, else the one brand whose name is the
+same under :func:`brand_key` (any case, accents however encoded, spacing). A
+brand is never created beside one it would be confused with.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,25 +20,58 @@ from models.stored import stored_id
 from models.tables import Brand, CrawlRun, Review, Source, table_of, utcnow
 
 
-def get_or_create_brand(session: Session, name: str) -> Brand:
-    """The brand called ``name`` (trimmed), created on first use."""
-    name = (name or "").strip()
-    if not name:
-        raise ValueError("brand name is empty")
-    brand = session.exec(select(Brand).where(Brand.name == name)).first()
-    if brand is None:
-        # ON CONFLICT: two crawls creating the same brand at once both get it.
-        session.execute(
-            insert_for(session, table_of(Brand))
-            .values(name=name, created_at=utcnow())
-            .on_conflict_do_nothing(index_elements=["name"])
-        )
-        brand = session.exec(select(Brand).where(Brand.name == name)).one()
-    return brand
+class BrandNameError(ValueError):
+    """A brand that cannot be created: another brand has the same name under :func:`brand_key`."""
+
+
+def brand_key(name: str) -> str:
+    """What two brand names are compared by: NFKC, Unicode casefold, spacing collapsed (in Python:
+    SQLite's lower() folds ASCII only, so "CAFÉ ÜBER" would not find "Café Über")."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name or "").casefold())
+    return " ".join(folded.split())
+
+
+def matching_brands(session: Session, name: str) -> list[Brand]:
+    """The brands ``name`` may mean, by id: the one called exactly that, else every one equal under
+    :func:`brand_key` (one is a match; several only in a store filled before this rule)."""
+    wanted = (name or "").strip()
+    if not wanted:
+        return []
+    exact = session.exec(select(Brand).where(Brand.name == wanted)).first()
+    if exact is not None:
+        return [exact]
+    key = brand_key(wanted)  # the brands table is small: compared here, not in SQL
+    return [b for b in session.exec(select(Brand).order_by(col(Brand.id))) if brand_key(b.name) == key]
 
 
 def get_brand(session: Session, name: str) -> Brand | None:
-    return session.exec(select(Brand).where(Brand.name == name.strip())).first()
+    """The brand ``name`` names (see :func:`matching_brands`); None when none or several do."""
+    found = matching_brands(session, name)
+    return found[0] if len(found) == 1 else None
+
+
+def get_or_create_brand(session: Session, name: str) -> Brand:
+    """The brand called exactly ``name`` (trimmed), created on first use; :class:`BrandNameError` when
+    another brand has the same name under :func:`brand_key` (no near-duplicate, no silent reuse)."""
+    name = (name or "").strip()
+    if not name:
+        raise ValueError("brand name is empty")
+    found = matching_brands(session, name)
+    if found and found[0].name == name:
+        return found[0]
+    if found:
+        stored = " and ".join(repr(b.name) for b in found)
+        raise BrandNameError(
+            f"brand {name!r} is already stored as {stored} (brand names are compared ignoring case, "
+            f"spacing and Unicode form): use that name"
+        )
+    # ON CONFLICT: two crawls creating the same brand at once both get it.
+    session.execute(
+        insert_for(session, table_of(Brand))
+        .values(name=name, created_at=utcnow())
+        .on_conflict_do_nothing(index_elements=["name"])
+    )
+    return session.exec(select(Brand).where(Brand.name == name)).one()
 
 
 def list_brands(session: Session) -> list[Brand]:
@@ -70,11 +110,11 @@ def add_source(
     options: dict[str, Any] | None = None,
     enabled: bool = True,
 ) -> Source:
-    """Add a source to ``brand`` (created if new); a second source of the same name is refused."""
+    """Add a source to the brand ``brand`` names (created if none does); a second source of the same name is refused."""
     name = (name or "").strip()
     if not name:
         raise ValueError("source name is empty")
-    owner = get_or_create_brand(session, brand)
+    owner = get_brand(session, brand) or get_or_create_brand(session, brand)
     clash = session.exec(select(Source).where(Source.brand_id == owner.id, Source.name == name)).first()
     if clash is not None:
         raise ValueError(f"source {name!r} already exists for brand {owner.name!r} (id {clash.id})")

@@ -10,9 +10,9 @@ whose message names the brands.
 
 from __future__ import annotations
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from models.crud.brands import matching_brands
 from models.stored import stored_id
 from models.tables import Brand, BrandCompetitor, utcnow
 
@@ -22,16 +22,20 @@ class CompetitorError(ValueError):
 
 
 def find_brand(session: Session, name: str) -> Brand:
-    """The brand called ``name`` (any case), or :class:`CompetitorError` listing the known ones."""
+    """The brand ``name`` names (the store's one rule: exact, else any case or Unicode form, see
+    ``models.crud.brands``), or :class:`CompetitorError` listing the known ones."""
     wanted = (name or "").strip()
-    brand = session.exec(select(Brand).where(func.lower(Brand.name) == wanted.lower())).first() if wanted else None
-    if brand is None:
+    found = matching_brands(session, wanted)
+    if len(found) > 1:
+        names = ", ".join(b.name for b in found)
+        raise CompetitorError(f"brand {wanted!r} names {len(found)} brands ({names}): give one's exact name")
+    if not found:
         known = ", ".join(b.name for b in session.exec(select(Brand).order_by(Brand.name))) or "none yet"
         raise CompetitorError(
             f"unknown brand {wanted!r}: a rival is crawled like any brand, add its sources first "
             f"(umot sources add {wanted or 'NAME'} ...); known brands: {known}"
         )
-    return brand
+    return found[0]
 
 
 def competitors_of(session: Session, brand_id: int) -> list[Brand]:

@@ -10,7 +10,9 @@ Each brand theme is one ``[[themes]]`` table::
 
 They take effect on the next detection run: no retraining. Every read validates
 the whole file, so a broken definition stops a run with one line naming the
-file, the theme and what is wrong, before anything is stored.
+file, the theme and what is wrong, before anything is stored. A description and
+each example are one line. A brand is named as everywhere (``models.crud.brands``):
+"acme" here is the stored brand "Acme".
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from models.config_file import read_data, read_document, write_document  # umot.toml, comments kept, written atomically
+from models.crud.brands import brand_key  # brand names match as in the store: any case, Unicode form
 from nlp.themes.brand import ThemeDefinitionError, validate
 from nlp.themes.catalog import Theme
 
@@ -43,7 +46,8 @@ def _parse(table: Any, where: str) -> tuple[str, Theme]:
 
 
 def load_all(path: Path) -> dict[str, list[Theme]]:
-    """Brand -> its themes, every definition checked."""
+    """Brand -> its themes, every definition checked (a brand spelt two ways in the file is one brand,
+    under the spelling it has first)."""
     return _themes_in(read_data(path, ThemeDefinitionError), path)
 
 
@@ -54,14 +58,41 @@ def _themes_in(data: dict[str, Any], path: Path) -> dict[str, list[Theme]]:
     by_brand: dict[str, list[Theme]] = {}
     for i, table in enumerate(tables, 1):
         brand, theme = _parse(table, f"{path}: [[{TABLE}]] #{i}")
-        by_brand.setdefault(brand, []).append(theme)
+        by_brand.setdefault(_spelling(by_brand, brand), []).append(theme)
     for brand, themes in by_brand.items():
-        validate(themes, f"{path}: brand {brand!r}")
+        _check(themes, f"{path}: brand {brand!r}")
     return by_brand
 
 
+def _spelling(by_brand: dict[str, Any], brand: str) -> str:
+    """The key ``by_brand`` already has for ``brand`` (the same brand under the store's naming rule), else ``brand``."""
+    key = brand_key(brand)
+    return next((known for known in by_brand if brand_key(known) == key), brand)
+
+
+def _check(themes: list[Theme], where: str) -> None:
+    """:func:`validate`, and each description and example on one line (``themes list`` prints them so)."""
+    validate(themes, where)
+    for theme in themes:
+        for what, text in (("description", theme.description), *(("example", e) for e in theme.examples)):
+            if len(text.splitlines()) > 1:
+                raise ThemeDefinitionError(f"{where}: theme {theme.name!r}: {what} {text[:30]!r} must be one line")
+
+
+def themes_of(found: dict[str, list[Theme]], brand: str) -> list[Theme]:
+    """``brand``'s themes in ``load_all``'s answer, its name matched as the store matches it (any case)."""
+    return found.get(_spelling(found, brand.strip()), [])
+
+
 def brand_themes(path: Path, brand: str) -> list[Theme]:
-    return load_all(path).get(brand, [])
+    return themes_of(load_all(path), brand)
+
+
+def check_theme(path: Path, brand: str, theme: Theme, document: Any = None) -> None:
+    """Raise :class:`ThemeDefinitionError` unless ``theme`` can join the file's themes of ``brand``."""
+    document = read_document(path, ThemeDefinitionError) if document is None else document
+    existing = themes_of(_themes_in(document.unwrap(), path), brand)  # parsed once, checked whole
+    _check([*existing, theme], f"{path}: brand {brand!r}")
 
 
 def add_theme(path: Path, brand: str, theme: Theme) -> None:
@@ -69,8 +100,7 @@ def add_theme(path: Path, brand: str, theme: Theme) -> None:
     import tomlkit
 
     document = read_document(path, ThemeDefinitionError)
-    existing = _themes_in(document.unwrap(), path).get(brand, [])  # parsed once, checked whole
-    validate([*existing, theme], f"{path}: brand {brand!r}")
+    check_theme(path, brand, theme, document)
     if TABLE not in document:
         document[TABLE] = tomlkit.aot()
     entry = tomlkit.table()
@@ -85,7 +115,8 @@ def remove_theme(path: Path, brand: str, name: str) -> bool:
     document = read_document(path, ThemeDefinitionError)
     _themes_in(document.unwrap(), path)  # refuse to edit a file whose themes do not check
     tables = document.get(TABLE, [])
-    matches = [i for i, t in enumerate(tables) if t.get("brand") == brand and t.get("name") == name]
+    key = brand_key(brand)
+    matches = [i for i, t in enumerate(tables) if brand_key(str(t.get("brand"))) == key and t.get("name") == name]
     if not matches:
         return False
     for i in reversed(matches):

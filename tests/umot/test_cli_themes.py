@@ -81,7 +81,7 @@ def test_rescore_reads_brand_themes_and_corrections_are_audited(db_url: str, tmp
     monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path / "data"))
     ids = _store(db_url)
     assert runner.invoke(app, ["themes", "add", "Acme", "loyalty_card", "-d", "the card", "-e", "loyalty card",
-                               "--config", str(config)]).exit_code == 0
+                               "--config", str(config), "--database-url", db_url]).exit_code == 0
     done = runner.invoke(app, ["rescore", "--database-url", db_url])
     assert done.exit_code == 0 and "2 reviews" in done.output, done.output
     got = _journeys(db_url, ids)

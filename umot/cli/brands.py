@@ -63,14 +63,15 @@ def unlink(
     """Stop comparing a brand with these rivals (their reviews stay stored)."""
     from models.competitors_config import remove_links_from_config
     from models.config_file import ConfigFileError
-    from models.crud.competitors import CompetitorError, unlink_competitor
+    from models.crud.competitors import CompetitorError, find_brand, unlink_competitor
     from models.db import session_scope
 
     path = config_path(config)
     try:
         with session_scope(open_store(database_url, must_exist=True)) as session:
             in_store = [unlink_competitor(session, brand, rival) for rival in competitor]
-            in_file = remove_links_from_config(path, brand.strip(), [rival.strip() for rival in competitor])
+            brand = find_brand(session, brand).name  # as stored: the file's table may spell it otherwise
+            in_file = remove_links_from_config(path, brand, [rival.strip() for rival in competitor])
             removed = sum(filed or stored for filed, stored in zip(in_file, in_store, strict=True))
     except (CompetitorError, ConfigFileError) as exc:
         fail(str(exc))

@@ -32,13 +32,28 @@ def rescore(
     with session_scope(engine, write=False) as session:
         brands = [brand_or_fail(session, brand)] if brand else crud.list_brands(session)
         targets = [(stored_id(b), b.name) for b in brands]
-    total = 0
+    counts: list[int] = []
     with Progress(transient=True) as bar, flow_progress.listening(
             lambda e: bar.update(task, advance=e.advance) if e.stage == "themes" else None):
         task = bar.add_task("reading themes and stages", total=None)
         for brand_id, name in targets:
             try:
-                total += detect_brand(brand_id, name, every=every, database_url=engine.url.render_as_string(hide_password=False))
+                counts.append(detect_brand(brand_id, name, every=every,
+                                           database_url=engine.url.render_as_string(hide_password=False)))
             except ThemeDefinitionError as exc:
                 fail(str(exc))
-    typer.echo(f"read themes and stages of {plural(total, 'review')} in {plural(len(targets), 'brand')}")
+    typer.echo(summary(counts, every=every))
+
+
+def summary(counts: list[int], *, every: bool) -> str:
+    """The closing line: reviews read, in the brands they belong to (not every brand looked at)."""
+    total, read = sum(counts), sum(1 for n in counts if n)
+    if total:
+        return f"read themes and stages of {plural(total, 'review')} in {plural(read, 'brand')}"
+    if not counts:
+        return "read themes and stages of 0 reviews: no brand in the store yet"
+    one = len(counts) == 1
+    if every:
+        return f"read themes and stages of 0 reviews: {'the brand has' if one else f'the {len(counts)} brands have'} none stored"
+    of = "the brand" if one else f"the {len(counts)} brands"
+    return f"read themes and stages of 0 reviews: every review of {of} has a current reading (--all reads them again)"

@@ -10,7 +10,7 @@ import typer
 from umot.cli._config import ConfigFile, config_path
 from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, open_store
-from umot.cli._theme_config import configured_themes
+from umot.cli._theme_config import configured_themes, known_brand
 
 themes_app = typer.Typer(
     name="themes",
@@ -47,15 +47,20 @@ def add(
     description: Annotated[str, typer.Option("--description", "-d", help="What the theme covers, one line", show_default=False)],
     example: Annotated[list[str] | None, typer.Option("--example", "-e", metavar="PHRASE", help="A phrase that names the theme (repeatable, 1 to 20)", show_default=False)] = None,
     config: ConfigFile = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
-    """Add a brand theme to umot.toml; the next nightly run or `umot rescore` finds it (no retraining)."""
+    """Add a theme of a brand umot follows (in the store, or with sources in umot.toml) to umot.toml;
+    the next nightly run or `umot rescore` finds it (no retraining)."""
     from nlp.themes import Theme
     from nlp.themes.brand import ThemeDefinitionError
-    from nlp.themes.config import add_theme
+    from nlp.themes.config import add_theme, check_theme
 
     path = config_path(config)
+    theme = Theme(name.strip(), description.strip(), tuple(e.strip() for e in example or ()), brand=True)
     try:
-        add_theme(path, brand, Theme(name.strip(), description.strip(), tuple(e.strip() for e in example or ()), brand=True))
+        check_theme(path, brand, theme)  # the definition first: it needs no store
+        brand = known_brand(path, brand, database_url)
+        add_theme(path, brand, theme)
     except ThemeDefinitionError as exc:
         fail(str(exc))
     typer.echo(f"added theme {name!r} for {brand} in {path}; `umot rescore --brand {brand!r}` reads the stored reviews again")
