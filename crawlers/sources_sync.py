@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from sqlmodel import Session
 
 from models import crud
-from models.crud.brands import find_source
+from models.crud.brands import brand_key, find_source
 from models.sources_config import SourceConfig, SourcesConfigError, load_sources
 from models.stored import stored_id
 
@@ -110,10 +110,10 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
         crud.update_source(session, row, **wanted)
         result.updated.append(label)
     if prune:
-        keep = {source.key for source in configured}
+        keep = {(brand_key(brand), name) for brand, name in (source.key for source in configured)}
         brands = {b.id: b.name for b in crud.list_brands(session)}
-        for row in crud.list_sources(session, enabled_only=True):
-            if (brands[row.brand_id], row.name) not in keep:
+        for row in crud.list_sources(session, enabled_only=True):  # "acme" in the file is the stored "Acme"
+            if (brand_key(brands[row.brand_id]), row.name) not in keep:
                 crud.set_source_enabled(session, stored_id(row), False)
                 result.disabled.append(f"{brands[row.brand_id]}/{row.name}")
     session.flush()

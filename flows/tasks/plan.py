@@ -91,12 +91,13 @@ def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
     warnings = sync_config()
     with session_scope(get_engine()) as session:
         brands = {stored_id(b): b for b in crud.list_brands(session)}
-        if brand is not None and not any(b.name == brand.strip() for b in brands.values()):
+        chosen = crud.get_brand(session, brand) if brand is not None else None  # matched as every command does
+        if brand is not None and chosen is None:
             raise SourceNotFound(f"no brand named {brand!r} in the store")
         specs = []
         for row in crud.list_sources(session, enabled_only=True):
             owner = brands[row.brand_id]
-            if brand is not None and owner.name != brand.strip():
+            if chosen is not None and row.brand_id != chosen.id:
                 continue
             if source is not None and row.name != source.strip():
                 continue
@@ -105,7 +106,7 @@ def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
         where = f" of brand {brand!r}" if brand else ""
         raise SourceNotFound(f"no enabled source named {source!r}{where} in the store")
     if brand is not None:
-        brand_ids: tuple[int, ...] | None = tuple(i for i, b in brands.items() if b.name == brand.strip())
+        brand_ids: tuple[int, ...] | None = (stored_id(chosen),) if chosen is not None else ()
     elif source is not None:
         brand_ids = tuple(sorted({s.brand_id for s in specs}))
     else:

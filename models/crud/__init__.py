@@ -6,6 +6,7 @@ transaction.
 """
 
 from models.crud.brands import (
+    BrandNameError,
     add_source,
     get_brand,
     get_or_create_brand,
@@ -38,6 +39,7 @@ from models.crud.shards import (
 )
 
 __all__ = [
+    "BrandNameError",
     "UpsertResult",
     "add_source",
     "beat_shard",

@@ -62,6 +62,18 @@ def test_sync_adds_updates_and_prunes(tmp_path: Path, db_url: str, stored_source
     assert stored_sources(db_url)[("Acme", "blog")].enabled is False
 
 
+def test_prune_keeps_a_source_whose_brand_the_file_spells_in_another_case(
+    tmp_path: Path, db_url: str, stored_sources: Callable[[str], dict]
+) -> None:
+    path = tmp_path / "umot.toml"
+    add_source_to_config(path, SourceConfig("Acme", "blog", "feed", urls=["https://blog.example/feed"]))
+    assert _sync(db_url, path).added == ["Acme/blog"]
+    path.write_text('[[sources]]\nbrand = "acme"\nname = "blog"\nspider = "feed"\n'
+                    'urls = ["https://blog.example/feed"]\n', encoding="utf-8")
+    assert _sync(db_url, path, prune=True).disabled == []  # "acme" is the stored "Acme": it was disabled
+    assert stored_sources(db_url)[("Acme", "blog")].enabled is True
+
+
 def test_sync_changes_nothing_when_a_source_is_invalid(
     tmp_path: Path, db_url: str, stored_sources: Callable[[str], dict]
 ) -> None:

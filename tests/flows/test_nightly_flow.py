@@ -253,6 +253,8 @@ def test_brand_and_source_options_narrow_the_run(store, add_source, fake_crawls,
     result = nightly(brand="Acme", **FAST)
 
     assert calls == ["shop"] and [b.brand for b in result.brands] == ["Acme"]
+    again = nightly(brand=" acme ", **FAST)  # any case, as every command matches a brand (it was "no brand named")
+    assert calls == ["shop", "shop"] and [b.brand for b in again.brands] == ["Acme"]
     with pytest.raises(SourceNotFound, match="no brand named 'Nope'"):
         nightly(brand="Nope", **FAST)
     with pytest.raises(SourceNotFound, match="no enabled source named 'shop' of brand 'Globex'"):

@@ -40,6 +40,11 @@ def test_create_brand_refuses_a_near_duplicate_in_one_line(db_url: str, reviews:
     assert _brands(db_url) == ["TZ"]
     found = _invoke("import", str(reviews), "--brand", "tz", "--database-url", db_url)  # a lookup: any case
     assert found.exit_code == 0 and "into 'TZ'" in found.output, found.output
+    assert again.stderr.startswith("error: --brand: brand 'tz'")  # the brand is named, not the file
+    crawl = _invoke("crawl", "http://127.0.0.1:9/", "--brand", "tz", "--create-brand", "--database-url", db_url)
+    assert crawl.exit_code == 2 and "Traceback" not in crawl.output, crawl.output  # was a BrandNameError traceback
+    assert crawl.stderr.strip().startswith("error: --brand: brand 'tz' is already stored as 'TZ'")
+    assert _brands(db_url) == ["TZ"]
 
 
 def test_non_ascii_brand_found_by_export_link_and_list(db_url: str, reviews: Path, tmp_path: Path) -> None:

@@ -32,6 +32,8 @@ def store_review_rows(rows: Sequence[dict[str, Any]], file: Path, brand: str, da
         with session_scope(engine) as session:
             brand_id = stored_id(crud.get_or_create_brand(session, brand))
             result = crud.upsert_reviews(session, adopt_previous_ids(session, brand_id, rows), brand_id=brand_id)
+    except crud.BrandNameError as exc:  # the brand, not the file, is what was wrong
+        fail(f"--brand: {exc}")
     except ValueError as exc:
         fail(f"{file}: {exc}")
     return import_summary(len(rows), file, brand, result)

@@ -100,5 +100,9 @@ def store_brand(database_url: str | None, name: str, *, create: bool) -> str:
     if not name.strip():
         fail("--brand is empty: give the brand's name")
     with session_scope(open_store(database_url)) as session:
-        brand = crud.get_or_create_brand(session, name) if create else brand_or_fail(session, name, create_hint=True)
-        return brand.name
+        if not create:
+            return brand_or_fail(session, name, create_hint=True).name
+        try:
+            return crud.get_or_create_brand(session, name).name
+        except crud.BrandNameError as exc:  # "tz" beside a stored "TZ": never a near-duplicate
+            fail(f"--brand: {exc}")

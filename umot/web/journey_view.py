@@ -26,13 +26,13 @@ def brand_theme_names(brands: list[Brand]) -> dict[str, tuple[str, ...]]:
     """Brand name -> its own themes from umot.toml; a file that does not parse shows none (the CLI says why)."""
     from core.settings import get_settings
     from nlp.themes.brand import ThemeDefinitionError
-    from nlp.themes.config import load_all
+    from nlp.themes.config import load_all, themes_of
 
     try:
         found = load_all(get_settings().config_file)
     except (ThemeDefinitionError, OSError):
         return {}
-    return {b.name: tuple(t.name for t in found.get(b.name, [])) for b in brands}
+    return {b.name: tuple(t.name for t in themes_of(found, b.name)) for b in brands}  # any case, as the CLI
 
 
 def theme_options(brands: list[Brand]) -> tuple[str, ...]:
