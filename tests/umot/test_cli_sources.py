@@ -67,6 +67,30 @@ def test_cli_add_refuses_a_duplicate(tmp_path: Path, db_url: str) -> None:
     assert again.exit_code == 2 and "Acme/hn already exists" in again.output
 
 
+def test_cli_add_says_when_it_creates_a_brand_and_uses_the_stored_spelling(tmp_path: Path, db_url: str) -> None:
+    """A typo'd brand was created without a word; "acme" for a stored "Acme" went into umot.toml as "acme"."""
+    path = tmp_path / "umot.toml"
+    common = ["--config", str(path), "--database-url", db_url]
+    first = CliRunner().invoke(app, ["sources", "add", "Acme", "hn", "--spider", "hackernews", *common])
+    assert first.exit_code == 0 and first.output.rstrip().endswith(
+        "(a new brand, 'Acme': `umot sources remove 'Acme' 'hn'` undoes a typo)"), first.output
+    second = CliRunner().invoke(app, ["sources", "add", "acme", "reddit", "--spider", "reddit", *common])
+    assert second.exit_code == 0 and "new brand" not in second.output, second.output
+    assert second.output.startswith("added Acme/reddit (reddit)")
+    assert [s.brand for s in load_sources(path)] == ["Acme", "Acme"]
+
+
+@pytest.mark.parametrize("command", ["list", "sync"])
+def test_cli_list_and_sync_name_a_misspelt_table(tmp_path: Path, db_url: str, command: str) -> None:
+    """A `[[source]]` table was skipped in silence: only `umot run` named it."""
+    path = tmp_path / "umot.toml"
+    path.write_text('[[source]]\nbrand = "Acme"\nname = "hn"\nspider = "hackernews"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["sources", command, "--config", str(path), "--database-url", db_url])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == (f"warning: {path}: 'source' is not read by umot (it reads [[competitors]], "
+                                     "[[sources]], [[themes]]); check its spelling")
+
+
 @pytest.mark.slow
 def test_configured_source_is_crawled_from_the_store(tmp_path: Path, db_url: str) -> None:
     """What the nightly run does with a configured source: read it from the store, crawl it."""

@@ -27,9 +27,22 @@ def sync_into_store(path: Path, database_url: str | None, *, prune: bool = False
     engine = open_store(database_url)
     try:
         with session_scope(engine) as session:
-            return sync_sources(session, path, prune=prune)
+            result = sync_sources(session, path, prune=prune)
     except SourcesConfigError as exc:
         fail(str(exc))
+    warn_unknown_tables(path)
+    return result
+
+
+def warn_unknown_tables(path: Path) -> None:
+    """``warning:`` on stderr for each table umot does not read: a misspelt ``[[source]]`` is named, not skipped."""
+    import typer
+
+    from flows.config_check import unknown_tables
+
+    if path.is_file():
+        for line in unknown_tables(path):
+            typer.echo(f"warning: {line}", err=True)
 
 
 def remove_source_everywhere(path: Path, brand: str, name: str, database_url: str | None) -> None:

@@ -6,7 +6,7 @@ table: :mod:`umot.cli._sources_table`.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,9 @@ from umot.cli._errors import fail
 from umot.cli._pairs import name_values
 from umot.cli._source_edits import remove_source_everywhere, switch_source, sync_into_store
 from umot.cli._store import DatabaseUrl, open_store
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 sources_app = typer.Typer(
     name="sources",
@@ -54,17 +57,29 @@ def add(
     brand, name = brand.strip(), name.strip()
     if not brand or not name:
         fail("brand and source name must not be empty")
+    path = config_path(config)
+    stored = _stored_name(open_store(database_url), brand)  # a store that does not open fails before the file is edited
+    brand = stored or brand  # "acme" for a stored "Acme" is Acme's source
     source = SourceConfig(brand=brand, name=name, spider=spider.strip(), urls=list(url or []),
                           options=name_values(option, "--option", key="KEY"), enabled=not disabled)
-    path = config_path(config)
-    open_store(database_url)  # a store that does not open fails before the file is edited
     try:
         urls = resolve_urls(source)
         add_source_to_config(path, source)
     except SourcesConfigError as exc:
         fail(str(exc))
     sync_into_store(path, database_url)
-    typer.echo(f"added {brand}/{name} ({source.spider}) to {path}: {', '.join(urls)}")
+    note = f" (a new brand, {brand!r}: `umot sources remove {brand!r} {name!r}` undoes a typo)" if stored is None else ""
+    typer.echo(f"added {brand}/{name} ({source.spider}) to {path}: {', '.join(urls)}{note}")
+
+
+def _stored_name(engine: Engine, brand: str) -> str | None:
+    """The stored name of the brand ``brand`` names (any case); None when the add creates it, which the user should see."""
+    from models import crud
+    from models.db import session_scope
+
+    with session_scope(engine, write=False) as session:
+        found = crud.get_brand(session, brand)
+        return found.name if found is not None else None
 
 
 @sources_app.command("list")
