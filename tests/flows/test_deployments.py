@@ -99,6 +99,18 @@ def test_cli_serve_without_a_server_says_how_to_start_one(monkeypatch, tmp_path)
     assert "prefect server start" in result.output
 
 
+@pytest.mark.parametrize("fan_out, warned", [("4", True), ("0", False)])
+def test_cli_deploy_fan_out_on_sqlite_warns_at_once(monkeypatch, tmp_path, fan_out, warned):
+    """The warning was only in a night's log, after workers had run one process each."""
+    port = free_port()  # nobody listens there: the warning comes before Prefect is contacted
+    monkeypatch.setenv("PREFECT_API_URL", f"http://127.0.0.1:{port}/api")
+    monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("UMOT_DATABASE_URL", raising=False)
+    result = CliRunner().invoke(app, ["deploy", "--pool", "umot", "--fan-out", fan_out])
+    assert result.exit_code == 2  # then no server
+    assert result.stderr.startswith("warning: --fan-out 4 needs a PostgreSQL store") is warned, result.stderr
+
+
 def test_prefect_api_url_defaults_to_a_local_prefect_server():
     from umot.cli._prefect_server import LOCAL_API_URL, use_prefect_server
 

@@ -78,6 +78,7 @@ def deploy(
     pool = pool.strip()
     if not pool:
         fail("--pool is empty: name the work pool to deploy to (created as a process pool if missing)")
+    _warn_fan_out_on_sqlite(fan_out)
     use_prefect_server()  # before resolve_schedules imports prefect
     config = resolve_schedules(nightly_cron, weekly_cron, timezone)
     connect_prefect()
@@ -89,6 +90,16 @@ def deploy(
         fail(f"cannot deploy to work pool {pool!r}: {exc}")
     typer.echo(f"deployed {len(ids)} deployments to work pool {pool!r}; run them with: prefect worker start --pool {pool}")
     typer.echo(_pinned_locations())
+
+
+def _warn_fan_out_on_sqlite(fan_out: int) -> None:
+    """Say now, not in a night's log, that --fan-out has no effect on an SQLite store (machines cannot share it)."""
+    from core.settings import get_settings
+    from models.db_url import sqlite_path
+
+    if fan_out and sqlite_path(get_settings().database_url) is not None:
+        typer.echo(f"warning: --fan-out {fan_out} needs a PostgreSQL store (UMOT_DATABASE_URL): on this SQLite "
+                   "store each night runs in one flow run (docs/scaling.md)", err=True)
 
 
 def _pinned_locations() -> str:
