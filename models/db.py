@@ -20,6 +20,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 from sqlmodel import Session
 
 from models.db_url import DatabaseUrlError, is_sqlite_memory, normalize_url, sqlite_path
+from models.text_fold import register_sqlite_fold
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _engines: dict[str, Engine] = {}
@@ -43,6 +44,7 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cur.close()
+        register_sqlite_fold(dbapi_conn)  # Unicode-aware case folding for searches (models.text_fold)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -68,3 +68,16 @@ def test_dates_at_the_ends_of_the_calendar(session: Session, brand_id: int) -> N
     assert _kept(session, QueueFilter(date_from=date.min, date_to=date.max)) == set(ROWS)
     assert _kept(session, QueueFilter(date_from=date.max)) == set()
     assert _kept(session, QueueFilter(date_to=date.min)) == set()
+
+
+def test_search_ignores_case_of_every_letter(session: Session, brand_id: int) -> None:
+    """SQLite's LIKE folded ASCII only: "ünïcödé" missed "Ünïcödé"."""
+    rows = [{"source": "t", "external_id": "u", "text": "Ünïcödé ÉTÉ straße", "published_at": datetime(2026, 3, 2, tzinfo=UTC)},
+            {"source": "t", "external_id": "a", "text": "plain", "author": "MALLORY", "published_at": datetime(2026, 3, 2, tzinfo=UTC)}]
+    ids = upsert_reviews(session, rows, brand_id=brand_id).new_ids
+    upsert_flags(session, [{"review_id": i, "brand_id": brand_id, "reasons": [], "severity": 0.5} for i in ids])
+    session.commit()
+    for q in ("Ünïcödé", "ünïcödé", "ÜNÏCÖDÉ", "été", "STRAẞE"):
+        assert _kept(session, QueueFilter(q=q)) == {"u"}, q
+    assert _kept(session, QueueFilter(q="mallory")) == {"a"}
+    assert _kept(session, QueueFilter(q="x_y")) == set()  # _ is literal, not a wildcard

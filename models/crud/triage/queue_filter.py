@@ -18,6 +18,7 @@ from sqlmodel import col
 from models.crud.journeys import has_stage, has_theme
 from models.status import OPEN_FLAG_STATUSES, FlagStatus
 from models.tables import Flag, Review, Score
+from models.text_fold import fold, fold_text
 
 STATUSES: tuple[FlagStatus, ...] = tuple(FlagStatus)
 # Still to act on: the queue's default view and `--status open`.
@@ -89,7 +90,7 @@ def filter_conditions(f: QueueFilter, *, with_status: bool = True) -> list[Any]:
     if f.stage:
         cond.append(has_stage(f.stage, Flag.review_id))
     if f.q:
-        pattern = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        columns = (col(Review.text), col(Review.title), col(Review.author))
-        cond.append(or_(*(c.ilike(pattern, escape="\\") for c in columns)))
+        term = fold_text(f.q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        columns = (col(Review.text), col(Review.title), col(Review.author))  # any case, every letter (not only ASCII)
+        cond.append(or_(*(fold(c).like(f"%{term}%", escape="\\") for c in columns)))
     return cond
