@@ -30,6 +30,8 @@ def crawl_jobs(jobs: list[dict[str, Any]]) -> int:
     from scrapy.crawler import Crawler, CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from crawlers.output_file import OutputFormatError, output_format
+
     base = get_project_settings()
     process = CrawlerProcess(base)
     reactor_ready = False  # the first crawler installs the reactor (as CrawlerProcess.create_crawler does)
@@ -37,9 +39,13 @@ def crawl_jobs(jobs: list[dict[str, Any]]) -> int:
         settings = base.copy()
         settings.setdict(dict(job.get("settings") or {}), priority="cmdline")
         try:
+            if settings.get("CRAWL_OUTPUT"):  # a name that says no format: this job fails now, in one line
+                output_format(settings.get("CRAWL_OUTPUT"))
             spidercls = process.spider_loader.load(job["spider"])
             process.crawl(Crawler(spidercls, settings, init_reactor=not reactor_ready), **dict(job.get("args") or {}))
             reactor_ready = True
+        except OutputFormatError as exc:
+            _report_failed_start(settings.get("CRAWL_STATS_FILE"), str(exc))
         except Exception as exc:  # noqa: BLE001 - one bad job (unknown spider, bad setting) must not stop the rest
             logger.exception("could not start the crawl %s", job.get("spider"))
             _report_failed_start(settings.get("CRAWL_STATS_FILE"), f"could not start the crawl: {type(exc).__name__}: {exc}")

@@ -115,13 +115,13 @@ HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
 # --- where items go (components switch themselves off when unset) ------------
 ITEM_PIPELINES = {
     "crawlers.pipelines.ReviewCheckPipeline": 100,
-    "crawlers.pipelines.JsonLinesPipeline": 300,
+    "crawlers.pipelines.FileOutputPipeline": 300,
     "crawlers.pipelines.StorePipeline": 400,
 }
 EXTENSIONS = {
     "crawlers.extensions.CrawlStatsFile": 500,
 }
-CRAWL_OUTPUT = None  # JSONL file: never touches the store
+CRAWL_OUTPUT = None  # .jsonl/.jl/.csv file (.gz too): never touches the store; replaced only by a crawl that succeeds
 CRAWL_DATABASE_URL = _umot.database_url_override  # store, when no CRAWL_OUTPUT
 CRAWL_STORE_BATCH = 200  # reviews per committed store batch
 CRAWL_FULL = False  # True: don't stop paginating at known reviews (after an interrupted crawl)

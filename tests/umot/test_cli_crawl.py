@@ -7,14 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from umot.cli import app
 
 runner = CliRunner()
 
 
-def invoke(*args: str):
+def invoke(*args: str) -> Result:
     return runner.invoke(app, list(args), catch_exceptions=False)
 
 
@@ -45,6 +45,10 @@ def test_crawl_to_jsonl_prints_one_summary_line(tmp_path: Path) -> None:
          "--set 'DOWNLOAD_DELAY=soon': DOWNLOAD_DELAY takes a number"),
         (["crawl", "http://127.0.0.1:9/", "--set", "ROBOTSTXT_OBEY=maybe", "-o", "x.jsonl"],
          "--set 'ROBOTSTXT_OBEY=maybe': ROBOTSTXT_OBEY takes True or False"),
+        # it crawled, then wrote JSON lines into the .txt (a .csv or .gz name got JSON lines too)
+        (["crawl", "http://127.0.0.1:9/", "-o", "x.txt"],
+         "-o x.txt: cannot tell what to write from the name (use .jsonl or .csv, each optionally followed by .gz)"),
+        (["crawl", "http://127.0.0.1:9/", "-o", "x.json"], "-o x.json: cannot tell what to write from the name"),
     ],
 )
 def test_crawl_rejects_bad_input_in_one_line(args: list[str], message: str) -> None:
@@ -65,7 +69,7 @@ def test_a_file_the_crawl_cannot_write_is_one_line_before_it_starts(tmp_path: Pa
     assert not (tmp_path / "ok.jsonl").exists()  # nothing was crawled
 
 
-def test_crawl_summary_names_unchanged_pages_and_the_run_and_a_failure_exits_1(tmp_path: Path, monkeypatch) -> None:
+def test_crawl_summary_names_unchanged_pages_and_the_run_and_a_failure_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from crawlers import runner
     from crawlers.crawl_result import CrawlResult
 
@@ -75,4 +79,50 @@ def test_crawl_summary_names_unchanged_pages_and_the_run_and_a_failure_exits_1(t
     result = invoke("crawl", "http://127.0.0.1:9/", "-o", str(out))
     assert result.exit_code == 1
     assert result.stdout.strip() == f"schemaorg: 1 review found, 0 written to {out}, 3 pages (2 unchanged), 1 error, run 7"
-    assert result.stderr.strip() == "error: boom"
+    assert result.stderr.strip() == f"error: boom ({out} not written)"
+
+
+def test_a_failed_crawl_leaves_the_file_an_earlier_crawl_wrote(tmp_path: Path) -> None:
+    """It emptied it: a site that was down cost the 40 reviews of yesterday's crawl (and exit 1 said so too late)."""
+    out = tmp_path / "keep.jsonl"
+    out.write_text('{"text": "from the last good crawl"}\n' * 40)
+    result = invoke("crawl", "http://127.0.0.1:9/nothing", "-o", str(out), "--set", "RETRY_TIMES=0")
+    assert result.exit_code == 1  # a crawl that failed, not bad input (exit 2)
+    assert out.read_text() == '{"text": "from the last good crawl"}\n' * 40
+    assert not (tmp_path / "keep.partial.jsonl").exists()  # it read nothing
+    line = result.stderr.strip()
+    assert line.startswith("error: could not fetch http://127.0.0.1:9/nothing") and "\n" not in line
+    assert line.endswith(f"({out} left as it was)")
+
+
+def test_a_crawl_that_failed_half_way_says_where_the_reviews_it_read_are(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crawlers import runner
+    from crawlers.crawl_result import CrawlResult
+
+    out = tmp_path / "keep.csv"
+    out.write_text("text\nold\n")
+    partial = tmp_path / "keep.partial.csv"
+    partial.write_text("text\nfrom a crawl before\n")
+
+    def half_way(*args: object, **kwargs: object) -> CrawlResult:
+        partial.write_text("text\nread\nread too\n")  # what the crawl process writes before it fails
+        return CrawlResult(ok=False, pages=2, items_scraped=2, items_new=2, error_message="crawl stopped early: shutdown")
+
+    monkeypatch.setattr(runner, "run_crawl", half_way)
+    result = invoke("crawl", "http://127.0.0.1:9/", "-o", str(out))
+    assert result.exit_code == 1 and out.read_text() == "text\nold\n"
+    assert result.stdout.strip() == f"schemaorg: 2 reviews found, 2 written to {partial}, 2 pages, 0 errors"
+    assert result.stderr.strip() == (f"error: crawl stopped early: shutdown ({out} left as it was; "
+                                     f"the reviews read before the failure are in {partial})")
+
+
+def test_an_older_partial_file_is_not_taken_for_this_crawls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crawlers import runner
+    from crawlers.crawl_result import CrawlResult
+
+    out = tmp_path / "keep.jsonl"
+    (tmp_path / "keep.partial.jsonl").write_text('{"text": "from a crawl before"}\n')
+    monkeypatch.setattr(runner, "run_crawl", lambda *a, **k: CrawlResult(ok=False, error_message="boom"))
+    result = invoke("crawl", "http://127.0.0.1:9/", "-o", str(out))
+    assert result.stderr.strip() == f"error: boom ({out} not written)"
+    assert f"0 written to {out}," in result.stdout

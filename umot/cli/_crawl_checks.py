@@ -1,16 +1,17 @@
 """``umot crawl``'s options checked before anything is crawled: the start URLs, the spider,
---since and --set (the files it writes: ``_errors.check_writable``). A mistake costs one line
-(exit 2) now, not a failed crawl minutes later."""
+--since, --set and -o's format and folder. A mistake costs one line (exit 2) now, not a
+failed crawl minutes later."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from umot.cli._errors import fail
+from umot.cli._errors import check_writable, fail
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from scrapy.settings import Settings
 
@@ -77,3 +78,16 @@ def check_settings(overrides: dict[str, str], settings: Settings) -> None:
             kind = "True or False" if isinstance(known, bool) else "a number"
             fail(f"--set '{name}={value}': {name} takes {kind}")
 
+
+def check_output(output: Path | None) -> None:
+    """-o's name says a format the crawl writes, and its folder takes the file and the partial one beside it."""
+    if output is None:
+        return
+    from crawlers.output_file import OutputFormatError, partial_path
+
+    try:
+        partial = partial_path(output)
+    except OutputFormatError as exc:
+        fail(f"-o {exc}")
+    check_writable(output, "-o")
+    check_writable(partial, "-o")  # what the crawl writes first: a new file in that folder

@@ -1,6 +1,7 @@
-"""``umot crawl``: public review pages -> the store or a JSONL file.
+"""``umot crawl``: public review pages -> the store or a file (-o: JSONL or CSV, gzip'd or not).
 
-The checks of its options: :mod:`umot.cli._crawl_checks`. Reviews from a file
+The checks of its options: :mod:`umot.cli._crawl_checks`; how -o is written (and kept
+when a crawl fails): :mod:`crawlers.pipelines.file_output`. Reviews from a file
 (``umot import``): :mod:`umot.cli.import_reviews`.
 """
 
@@ -12,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from core.wording import plural
-from umot.cli._crawl_checks import check_settings, check_spider, check_start_urls, parse_since
+from umot.cli._crawl_checks import check_output, check_settings, check_spider, check_start_urls, parse_since
+from umot.cli._crawl_output import CrawlOutput
 from umot.cli._errors import check_writable, fail
 from umot.cli._pairs import name_values
 from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
@@ -32,7 +34,8 @@ def crawl(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write reviews to this JSONL file instead of the store", dir_okay=False),
+        typer.Option("-o", "--output", dir_okay=False,
+                     help="Write reviews to this file instead of the store: .jsonl or .csv (+ .gz: gzip'd)"),
     ] = None,
     since: Annotated[
         str | None, typer.Option(help="Skip reviews older than this date (e.g. 2024-01-31) and stop paginating there")
@@ -49,12 +52,13 @@ def crawl(
     create_brand: CreateBrand = False,
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Crawl review pages into the store (needs --brand) or into a JSONL file (-o).
+    """Crawl review pages into the store (needs --brand) or into a file (-o).
 
     Polite by default: robots.txt obeyed, one request at a time per site,
     AutoThrottle, retries with back-off. Prints one summary line; exits 1 when
     the crawl failed (e.g. the site could not be reached). Reviews stored
-    before a failure stay stored.
+    before a failure stay stored; a failed crawl leaves the -o file as it was
+    and keeps what it read in FILE.partial.SUFFIX beside it.
     """
     urls = urls or []
     check_start_urls(urls, arg)
@@ -65,7 +69,7 @@ def crawl(
     spider_args = name_values(arg, "--arg")
     settings = name_values(setting, "--set")
     check_settings(settings, project)
-    check_writable(output, "-o")
+    check_output(output)
     check_writable(log, "--log")
     if output is None and brand:  # a bad store or an unknown brand: one line now, not after the crawl
         brand = store_brand(database_url, brand.strip(), create=create_brand)
@@ -75,6 +79,7 @@ def crawl(
     from crawlers.runner import run_crawl
 
     console = Console(stderr=True)
+    watched = CrawlOutput.before(output) if output is not None else None
     with console.status(f"crawling with {spider}…"):
         result = run_crawl(
             spider,
@@ -88,9 +93,11 @@ def crawl(
             spider_args=spider_args,
             log_file=log,
         )
-    typer.echo(_crawl_summary(spider, result, output))
+    partial = watched.new_partial() if watched is not None and not result.ok else None
+    typer.echo(_crawl_summary(spider, result, partial or output))
     if not result.ok:
-        fail(result.error_message or "crawl failed", code=1)
+        message = result.error_message or "crawl failed"
+        fail(watched.failure(message) if watched is not None else message, code=1)
 
 
 def _crawl_summary(spider: str, result: CrawlResult, output: Path | None) -> str:
