@@ -37,8 +37,12 @@ def check_start_urls(urls: list[str], spider_args: list[str] | None) -> None:
     if not urls and not spider_args:
         fail("give at least one URL to crawl (or spider arguments, e.g. --spider appstore -a app_id=123)")
     for url in urls:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - a port that is not a number (":8080brands") raises here, not in Scrapy
+        except ValueError as exc:
+            fail(f"not a valid URL: {url!r} ({exc})")
+        if parts.scheme not in ("http", "https") or not parts.hostname:
             fail(f"not an http(s) URL: {url!r}")
 
 
