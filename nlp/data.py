@@ -11,6 +11,7 @@ import gzip
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
 
@@ -40,8 +41,25 @@ def _open_text(path: Path, mode: Literal["r", "w"] = "r") -> TextIO:
     return path.open(mode, encoding=encoding, newline="")
 
 
+@dataclass
+class Table:
+    """A file's column names (file order), its rows, and the line each row starts on (1 = the first line):
+    the number every row error names, so it is the line an editor shows whatever blank lines or quoted
+    line breaks come before."""
+
+    columns: list[str]
+    rows: list[dict]
+    lines: list[int]
+
+
 def read_rows(path: Path) -> tuple[list[str], list[dict]]:
     """All rows of a CSV/JSONL file as dicts, and the column names in file order."""
+    table = read_table(path)
+    return table.columns, table.rows
+
+
+def read_table(path: Path) -> Table:
+    """All rows of a CSV/JSONL file with the line each starts on."""
     if not path.exists():
         raise DataError(f"{path}: no such file")
     fmt = file_format(path)
@@ -54,30 +72,30 @@ def read_rows(path: Path) -> tuple[list[str], list[dict]]:
         raise DataError(f"{path}: cannot read ({exc})") from None
 
 
-def _read_csv(path: Path, f: TextIO) -> tuple[list[str], list[dict]]:
+def _read_csv(path: Path, f: TextIO) -> Table:
     reader = csv.reader(f, strict=True)
     try:
         header = next(reader, None)
         if not header:
             raise DataError(f"{path}: empty file (a header row is required)")
         header = [h.strip() for h in header]
-        rows = []
+        rows, lines = [], []
+        start = reader.line_num + 1  # a quoted field may span lines: a row starts after the last one ended
         for row in reader:
-            if not row:
-                continue
-            if len(row) != len(header):
-                raise DataError(
-                    f"{path}: row {reader.line_num} has {len(row)} fields, the header has {len(header)}"
-                )
-            rows.append(dict(zip(header, row)))
+            if row and len(row) != len(header):
+                raise DataError(f"{path}: row {start} has {len(row)} fields, the header has {len(header)}")
+            if row:
+                rows.append(dict(zip(header, row)))
+                lines.append(start)
+            start = reader.line_num + 1
     except csv.Error as exc:
         raise DataError(f"{path}: row {reader.line_num}: malformed CSV ({exc})") from None
-    return header, rows
+    return Table(header, rows, lines)
 
 
-def _read_jsonl(path: Path, f: TextIO) -> tuple[list[str], list[dict]]:
+def _read_jsonl(path: Path, f: TextIO) -> Table:
     columns: dict[str, None] = {}
-    rows = []
+    rows, lines = [], []
     for number, line in enumerate(f, start=1):
         if not line.strip():
             continue
@@ -91,7 +109,15 @@ def _read_jsonl(path: Path, f: TextIO) -> tuple[list[str], list[dict]]:
             raise DataError(f"{path}: row {number}: expected a JSON object, got {type(row).__name__}")
         columns.update(dict.fromkeys(row))
         rows.append(row)
-    return list(columns), rows
+        lines.append(number)
+    return Table(list(columns), rows, lines)
+
+
+def not_text(value: object, column: str) -> str | None:
+    """Why a JSON cell cannot be read as a text (an array or object), or None: such a cell is refused,
+    not scored or trained on as its Python spelling."""
+    kind = "array" if isinstance(value, list) else "object" if isinstance(value, dict) else None
+    return f"{column} is a JSON {kind}, not text" if kind else None
 
 
 def _csv_cell(value: object) -> object:

@@ -18,15 +18,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from nlp.data import read_rows
-from nlp.rated_reviews import read_labelled
+from nlp.eval_files import MARC_DEV, SST2_DEV, TWEETS_TEST, EvalSets, read_eval_sets
 
 if TYPE_CHECKING:
     from nlp.scorer import Scorer
 
-MARC_DEV = "marc_en_dev.csv.gz"
-SST2_DEV = "sst2_dev.csv"
-TWEETS_TEST = "tweets_semeval2017_test.csv.gz"
+__all__ = ["MARC_DEV", "SST2_DEV", "TWEETS_TEST", "evaluate", "marc_metrics", "sst2_metrics", "three_class_metrics"]
 THREE = ("negative", "neutral", "positive")
 
 
@@ -79,30 +76,24 @@ def three_class_metrics(scores: list, gold: list[int]) -> dict:
     return {"macro_recall": round(float(np.mean(recalls)), 4), "accuracy_3": round(float(np.mean(labels == gold_a)), 4)}
 
 
-def evaluate(scorer: Scorer, data_dir: Path, *, limit: int | None = None) -> dict:
-    """All figures for ``scorer`` on the dev files in ``data_dir`` (those present)."""
+def evaluate(scorer: Scorer, data: Path | EvalSets, *, limit: int | None = None) -> dict:
+    """All figures for ``scorer`` on the dev files in ``data`` (a folder: those present; or the sets read
+    from it before training, :func:`nlp.eval_files.read_eval_sets`)."""
+    sets = read_eval_sets(data) if isinstance(data, Path) else data
     results: dict = {}
-    marc = data_dir / MARC_DEV
-    if marc.exists():
-        texts, stars = read_labelled(marc)
-        texts, stars = texts[:limit], stars[:limit]
+    if sets.marc is not None:
+        texts, stars = sets.marc[0][:limit], sets.marc[1][:limit]
         t0 = time.perf_counter()
         scores, probs = scorer.score_detailed(texts)
         results["marc_seconds"] = round(time.perf_counter() - t0, 2)
         results.update(marc_metrics(scores, probs, stars, scorer.labels.stars))
         results["marc_n"] = len(texts)
-    sst = data_dir / SST2_DEV
-    if sst.exists():
-        _, rows = read_rows(sst)
-        rows = rows[:limit]
-        scores = scorer.score([r["text"] for r in rows])
-        results.update(sst2_metrics(scores, [r["label"] for r in rows]))
-        results["sst2_n"] = len(rows)
-    tweets = data_dir / TWEETS_TEST
-    if tweets.exists():
-        from nlp.sources import read_labelled_file
-
-        test = read_labelled_file(tweets, "three")
+    if sets.sst2 is not None:
+        texts, positive = sets.sst2[0][:limit], sets.sst2[1][:limit]
+        results.update(sst2_metrics(scorer.score(texts), ["pos" if p else "neg" for p in positive]))
+        results["sst2_n"] = len(texts)
+    if sets.tweets is not None:
+        test = sets.tweets
         n = len(test.texts[:limit])
         results.update({f"tweets_{k}": v for k, v in three_class_metrics(scorer.score(test.texts[:n]), test.labels[:n]).items()})
         results["tweets_n"] = n

@@ -89,11 +89,13 @@ def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, st
     hf_logging.disable_progress_bar()  # no "Loading weights" bars in CLI output
 
     from nlp.base_checkpoint import base_model_dir
-    from nlp.overlay import file_digest, is_overlay_dir, load_overlay
+    from nlp.model_source import check_weights_file, hub_cached, hub_model_error
+    from nlp.model_spec import CONFIG_FILE
+    from nlp.overlay import file_digest, load_overlay
 
     source = str(SHIPPED_MODELS.get(source.strip().lower(), source))
     path = Path(source).expanduser()
-    if path.is_dir() and is_overlay_dir(path):
+    if path.is_dir() and (path / CONFIG_FILE).exists():  # ours, even with its weights missing: say which file
         net, spec = load_overlay(path)
         tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
         settings: dict[str, Any] = dict(
@@ -102,18 +104,23 @@ def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, st
         )
         return net, tokenizer, f"{spec.name}@{file_digest(path / 'weights.safetensors')}", settings
     if path.is_dir() and (path / "config.json").exists():
+        weights = sorted(path.glob("*.safetensors")) or sorted(path.glob("*.bin"))
+        for file in (w for w in weights if w.suffix == ".safetensors"):
+            check_weights_file(file)  # a damaged or LFS-pointer file: one line naming it, not a loader's traceback
         net = AutoModelForSequenceClassification.from_pretrained(path, local_files_only=True)
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        weights = sorted(path.glob("*.safetensors")) or sorted(path.glob("*.bin"))
         digest = file_digest(weights[0]) if weights else file_digest(path / "config.json")
         return net, tokenizer, f"hf:{path.name}@{digest}", _hf_settings(tokenizer, net)
     if path in SHIPPED_MODELS.values():
         raise FileNotFoundError(f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL")
     if path.exists() or source.startswith((".", "/", "~")):
         raise FileNotFoundError(f"{source}: not a model directory (no umot_model.json or config.json)")
-    # a hub id: only where a network (or a local HF cache) exists
-    net = AutoModelForSequenceClassification.from_pretrained(source)
-    tokenizer = AutoTokenizer.from_pretrained(source)
+    problem = hub_model_error(source)  # offline and not cached: one line now, not a minute of retries
+    if problem:
+        raise FileNotFoundError(problem)
+    cached = hub_cached(source)
+    net = AutoModelForSequenceClassification.from_pretrained(source, local_files_only=cached)
+    tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=cached)
     return net, tokenizer, f"hf:{source}", _hf_settings(tokenizer, net)
 
 

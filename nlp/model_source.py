@@ -2,15 +2,22 @@
 
 ``umot run`` checks it before it starts the local Prefect API and the crawl:
 loading the model happens beside the crawl, so a mistyped path used to fail the
-run only after every source was crawled.
+run only after every source was crawled. ``umot score`` asks it before torch
+loads: a hub id offline (a typo, ``fsat``, used to cost half a minute of download
+retries and a paragraph) and a model folder whose weights are missing, cut short
+or a Git LFS pointer cost one line naming the file.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 #: Files that make a directory a model: ours (nlp.model_spec.CONFIG_FILE) or a Hugging Face checkpoint.
 MODEL_FILES = ("umot_model.json", "config.json")
+SHIPPED_NAMES = ("fast", "full")  # nlp.loading.SHIPPED_MODELS
+LFS_POINTER = b"version https://git-lfs"  # how a Git LFS pointer file begins (the weights never fetched)
 
 
 def looks_like_path(source: str) -> bool:
@@ -19,12 +26,88 @@ def looks_like_path(source: str) -> bool:
 
 
 def model_source_error(source: str) -> str | None:
-    """Why ``source`` cannot be loaded as a model, or None (a model directory, or a hub id)."""
+    """Why ``source`` cannot be loaded as a model, or None (a shipped name, a model directory, or a hub id
+    that is cached here or may be downloaded)."""
     path = Path(source).expanduser()
     if not looks_like_path(source):
-        return None  # a hub id: only where a network or a local Hugging Face cache has it
+        return None if source.strip().lower() in SHIPPED_NAMES else hub_model_error(source)
     if not path.exists():
         return f"{source}: no such model directory"
     if not path.is_dir() or not any((path / name).exists() for name in MODEL_FILES):
         return f"{source}: not a model directory (no {' or '.join(MODEL_FILES)})"
+    ours = (path / MODEL_FILES[0]).exists()
+    try:
+        for weights in [path / "weights.safetensors"] if ours else sorted(path.glob("*.safetensors")):
+            check_weights_file(weights)
+    except (FileNotFoundError, ValueError) as exc:
+        return str(exc)
     return None
+
+
+def check_weights_file(path: Path) -> None:
+    """Refuse a safetensors file that is missing, a Git LFS pointer, or cut short, reading only its header."""
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: missing")
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        if f.read(len(LFS_POINTER)) == LFS_POINTER:
+            raise ValueError(f"{path}: not a valid weights file (a Git LFS pointer: fetch it with `git lfs pull`)")
+        f.seek(0)
+        length = int.from_bytes(f.read(8), "little") if size >= 8 else 0
+        try:  # safetensors: an 8-byte header length, a JSON header of tensors and their byte ranges, the data
+            header = json.loads(f.read(length)) if 0 < length <= size - 8 else None
+        except ValueError:
+            header = None
+    header = header if isinstance(header, dict) else None
+    ends = [end for k, e in (header or {}).items() if k != "__metadata__" and isinstance(e, dict)
+            for end in (e.get("data_offsets") or [])[1:2] if isinstance(end, int)]
+    if header is None or size < 8 + length + max(ends, default=0):
+        raise ValueError(f"{path}: not a valid weights file (cut short or not safetensors)")
+
+
+def hub_cached(source: str) -> bool:
+    """Whether the local Hugging Face cache holds hub id ``source`` (its config.json)."""
+    from huggingface_hub import try_to_load_from_cache
+    from huggingface_hub.errors import HFValidationError
+
+    try:
+        return isinstance(try_to_load_from_cache(source, "config.json"), str)
+    except HFValidationError:
+        return False
+
+
+def hub_model_error(source: str) -> str | None:
+    """Why hub id ``source`` cannot be loaded here (not cached, and offline), or None."""
+    if hub_cached(source):
+        return None
+    from difflib import get_close_matches
+
+    near = get_close_matches(source.strip().lower(), SHIPPED_NAMES, n=1)
+    hint = f"; did you mean {near[0]}?" if near else ""
+    if _offline():
+        return (f"{source}: not fast or full, a model directory, or a Hugging Face model in the local cache, "
+                f"and the hub cannot be reached{hint}")
+    return None
+
+
+def _offline() -> bool:
+    """HF_HUB_OFFLINE is set, or the hub's host does not answer within 3 s (no proxy to go through)."""
+    from huggingface_hub import constants
+
+    if constants.HF_HUB_OFFLINE or os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if any(os.environ.get(v) for v in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")):
+        return False  # the hub may answer through the proxy: let the loader try
+    return not _reachable(constants.ENDPOINT)
+
+
+def _reachable(endpoint: str) -> bool:
+    import socket
+    from urllib.parse import urlparse
+
+    url = urlparse(endpoint)
+    try:
+        with socket.create_connection((url.hostname or "huggingface.co", url.port or 443), timeout=3):
+            return True
+    except OSError:
+        return False

@@ -15,6 +15,7 @@ from pathlib import Path
 import torch
 
 from nlp.base_checkpoint import BASE_PACKAGE, build_from_base
+from nlp.model_source import check_weights_file
 from nlp.model_spec import CONFIG_FILE, FORMAT, ModelSpec
 from nlp.modeling import MeanPoolSentiment
 
@@ -52,21 +53,44 @@ def save_overlay(model: MeanPoolSentiment, spec: ModelSpec, directory: Path) -> 
 
 
 def load_overlay(directory: Path) -> tuple[MeanPoolSentiment, ModelSpec]:
-    """Rebuild a saved model: base package weights + the stored trained parameters."""
-    from safetensors.torch import load_file
+    """Rebuild a saved model: base package weights + the stored trained parameters.
 
-    spec = ModelSpec.load(directory)
+    A damaged folder (spec not JSON, weights missing, cut short or a Git LFS pointer) raises
+    ``FileNotFoundError`` / ``ValueError`` naming the file, which ``umot score`` prints as one line."""
+    spec = _read_spec(directory)
     if spec.format != FORMAT:
         raise ValueError(f"{directory}: unknown model format {spec.format!r}")
+    overlay = read_weights(directory / WEIGHTS_FILE)
     model = build_from_base(spec.labels, spec.num_layers)
-    overlay = load_file(str(directory / WEIGHTS_FILE))
     state = model.state_dict()
     for name, tensor in overlay.items():
         if name not in state:
             raise ValueError(f"{directory}: parameter {name} is not part of the model")
+        if state[name].shape != tensor.shape:
+            raise ValueError(f"{directory / WEIGHTS_FILE}: parameter {name} has shape {tuple(tensor.shape)}, "
+                             f"the model's is {tuple(state[name].shape)}")
         state[name].copy_(tensor.to(state[name].dtype))
     model.eval()
     return model, spec
+
+
+def _read_spec(directory: Path) -> ModelSpec:
+    try:
+        return ModelSpec.load(directory)
+    except (ValueError, TypeError) as exc:  # JSONDecodeError is a ValueError; TypeError: fields of the wrong kind
+        raise ValueError(f"{directory / CONFIG_FILE}: not a valid model spec ({exc})") from None
+
+
+def read_weights(path: Path) -> dict[str, torch.Tensor]:
+    """The tensors of a weights file, or an error that names it (missing, a Git LFS pointer, damaged)."""
+    from safetensors import SafetensorError
+    from safetensors.torch import load_file
+
+    check_weights_file(path)
+    try:
+        return load_file(str(path))
+    except (SafetensorError, OSError) as exc:
+        raise ValueError(f"{path}: not a valid weights file ({' '.join(str(exc).split())})") from None
 
 
 def is_overlay_dir(path: Path) -> bool:

@@ -22,9 +22,12 @@ from nlp.trained_scorer import scorer_for
 
 
 def save_and_measure(model: MeanPoolSentiment, spec: ModelSpec, out: Path, role: str, splits: Sequence[FileSplit],
-                     eval_dir: Path | None, log: Callable[[str], None]) -> ModelResult:
+                     eval_dir: Path | None, log: Callable[[str], None], *, final: Path | None = None) -> ModelResult:
     """Choose the threshold on held-out star-rated rows, save, and measure held-out and dev figures,
-    all on the weights as saved (float16), which is what ships."""
+    all on the weights as saved (float16), which is what ships.
+
+    ``final``: where ``out`` (a staging folder, ``nlp.staged_output``) goes once the run succeeds, the
+    directory the summary and the card name (default ``out``)."""
     from nlp.evaluate import evaluate
     from nlp.heldout import criterion, file_figures, group_figures
     from nlp.overlay import round_as_stored
@@ -43,11 +46,11 @@ def save_and_measure(model: MeanPoolSentiment, spec: ModelSpec, out: Path, role:
     heldout.update(group_figures(scorer, splits, terms_for))
     evaluation = evaluate(scorer, eval_dir) if eval_dir is not None else {}
     size_mb = sum(f.stat().st_size for f in out.iterdir() if f.is_file() and f.suffix != ".md") / 1e6
-    result = ModelResult(role=role, directory=str(out), version=version, size_mb=round(size_mb, 2),
+    result = ModelResult(role=role, directory=str(final or out), version=version, size_mb=round(size_mb, 2),
                          layers=model.config.num_hidden_layers, detractor_threshold=spec.detractor_threshold,
                          scored_with="ONNX Runtime int8" if scorer.runner is not None else "PyTorch fp32",
                          evaluation=evaluation, heldout=heldout,
                          criterion=criterion({k: v for k, v in heldout.items() if k in {s.file.name for s in splits}}))
-    log(f"{role}: saved {out} ({size_mb:.1f} MB), version {version}; held-out criterion {result.criterion}; "
+    log(f"{role}: saved {final or out} ({size_mb:.1f} MB), version {version}; held-out criterion {result.criterion}; "
         f"held-out {heldout}; dev {evaluation}")
     return result

@@ -15,15 +15,17 @@ label is checked: a value outside the scheme names the file and the row.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.data import DataError, file_format, read_rows
+from nlp.data import DataError, not_text, read_table
 
 SCHEMES = ("stars", "five", "three", "binary")
 STAR_COLUMNS = ("stars", "rating", "score")
 LABEL_COLUMNS = ("label", "sentiment", "polarity")
 THREE_WORDS = {"negative": 0, "neg": 0, "neutral": 1, "neu": 1, "positive": 2, "pos": 2}
+SCHEME_VALUES = {"stars": "1-5", "five": "0-4", "three": "negative/neutral/positive", "binary": "0/1"}
 
 
 @dataclass
@@ -44,70 +46,89 @@ class LabelledFile:
 
 
 def _label_column(path: Path, columns: list[str], stated: str | None) -> str:
-    wanted = STAR_COLUMNS if stated == "stars" else LABEL_COLUMNS if stated else STAR_COLUMNS + LABEL_COLUMNS
-    found = [c for c in columns if c.strip().lower() in wanted]
-    if not found:
-        raise DataError(f"{path}: no usable label column (expected one of {', '.join(wanted)}; "
-                        f"columns: {', '.join(columns) or 'none'})")
-    return found[0]
+    """The column holding the labels: a star column for ``stars``, a label column for the other schemes;
+    a stated scheme takes the other kind where its own is absent (a ``label`` column of 1-5 stars)."""
+    preferred = STAR_COLUMNS if stated in (None, "stars") else LABEL_COLUMNS
+    other = LABEL_COLUMNS if preferred is STAR_COLUMNS else STAR_COLUMNS
+    for wanted in (preferred, other) if stated else (preferred + other,):
+        found = [c for c in columns if c.strip().lower() in wanted]
+        if found:
+            return found[0]
+    raise DataError(f"{path}: no usable label column (expected one of {', '.join(STAR_COLUMNS + LABEL_COLUMNS)}; "
+                    f"columns: {', '.join(columns) or 'none'})")
+
+
+def _fits(scheme: str, values: set[str]) -> bool:
+    try:
+        for v in values:
+            parse_label(v, scheme)
+    except ValueError:
+        return False
+    return True
 
 
 def detect_scheme(path: Path, column: str, values: list[object]) -> str:
-    """The scheme of a label column, from its name and its values."""
+    """The scheme of a label column, from its name and its values (blank cells are not evidence:
+    the rows are checked one by one afterwards, and a blank label is refused with its row)."""
     if column.strip().lower() in STAR_COLUMNS:
         return "stars"
-    words = {str(v).strip().lower() for v in values}
+    words = {str(v).strip().lower() for v in values if v is not None} - {""}
     if words and words <= set(THREE_WORDS):
         return "three"
     if words and words <= {"0", "1"}:
         return "binary"
     if words and words <= {"0", "1", "2", "3", "4"}:
         return "five"
-    shown = ", ".join(sorted(words)[:6])
-    raise DataError(f"{path}: cannot tell the label scheme of column {column!r} (values: {shown}); "
-                    f"state it with --scheme {path.name}=stars|five|three|binary")
+    shown = ", ".join(sorted(words)[:6]) or "none"
+    fitting = [s for s in SCHEMES if words and _fits(s, words)]
+    advice = (f"state it with --scheme {path.name}={'|'.join(fitting)}" if fitting else
+              "no scheme fits them (" + ", ".join(f"{k} {v}" for k, v in SCHEME_VALUES.items()) + ")")
+    raise DataError(f"{path}: cannot tell the label scheme of column {column!r} (values: {shown}); {advice}")
 
 
 def parse_label(value: object, scheme: str) -> int:
-    """The normalised label of one cell; ``ValueError`` if the scheme has no such value."""
+    """The normalised label of one cell; ``ValueError`` saying why if the scheme has no such value."""
     text = "" if value is None else str(value).strip().lower()
     if scheme == "three":
         if text not in THREE_WORDS:
-            raise ValueError("not one of negative, neutral, positive")
+            raise ValueError("is not one of negative, neutral, positive")
         return THREE_WORDS[text]
-    number = float(text)
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError("is not a number") from None
     if scheme == "stars":
-        if not 1 <= number <= 5:
-            raise ValueError("not within 1-5")
-        return int(round(number + 1e-9)) - 1  # half stars round up (2.5 -> 3)
+        if not 1 <= number <= 5:  # NaN and infinities fail too
+            raise ValueError("is not within 1-5")
+        return math.floor(number + 0.5) - 1  # half stars round up (2.5 -> 3)
     top = 4 if scheme == "five" else 1
-    if number != int(number) or not 0 <= number <= top:
-        raise ValueError(f"not an integer within 0-{top}")
+    if not (0 <= number <= top and number.is_integer()):
+        raise ValueError(f"is not an integer within 0-{top}")
     return int(number)
 
 
 def read_labelled_file(path: Path, scheme: str | None = None, text_column: str = "text") -> LabelledFile:
-    """Read one training file; a bad file or row raises ``DataError`` naming it."""
+    """Read one training file; a bad file or row raises ``DataError`` naming it (rows by the line they start on)."""
     from nlp.text import clean_text
 
     if scheme is not None and scheme not in SCHEMES:
         raise DataError(f"{path}: unknown label scheme {scheme!r} (use {', '.join(SCHEMES)})")
-    columns, rows = read_rows(path)
+    table = read_table(path)
+    columns, rows = table.columns, table.rows
     if text_column not in columns:
         raise DataError(f"{path}: no {text_column!r} column (columns: {', '.join(columns) or 'none'})")
     if not rows:
         raise DataError(f"{path}: empty file (no rows)")
     column = _label_column(path, columns, scheme)
     scheme = scheme or detect_scheme(path, column, [r.get(column) for r in rows])
-    offset = 2 if file_format(path) == "csv" else 1
     texts, labels = [], []
-    for i, row in enumerate(rows):
+    for row, line in zip(rows, table.lines):
         try:
             label = parse_label(row.get(column), scheme)
         except ValueError as exc:
-            reason = str(exc) if "within" in str(exc) or "one of" in str(exc) else "not a number"
-            raise DataError(f"{path}: row {i + offset}: {column} {row.get(column)!r} is {reason} "
-                            f"(scheme {scheme})") from None
+            raise DataError(f"{path}: row {line}: {column} {row.get(column)!r} {exc} (scheme {scheme})") from None
+        if problem := not_text(row.get(text_column), text_column):
+            raise DataError(f"{path}: row {line}: {problem}")
         text = clean_text(row.get(text_column))
         if text:
             texts.append(text)

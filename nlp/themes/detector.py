@@ -34,6 +34,7 @@ class ThemeDetector:
         self._brand = BrandMatcher(brand_themes)
         self._corrections = corrections or CorrectionMemory()
         self.version = VERSION + self._brand.version_suffix() + self._corrections.version_suffix()
+        self._rank = {name: i for i, name in enumerate(self.theme_names)}
 
     @property
     def theme_names(self) -> tuple[str, ...]:
@@ -67,7 +68,7 @@ class ThemeDetector:
         for i, piece in enumerate(pieces):
             found = self._rules.themes(piece, is_app, is_venue) | self._brand.match(piece)
             score = clause_lib.polarity(piece)
-            for name in found:
+            for name in sorted(found, key=self._order):  # a set's order changes with PYTHONHASHSEED
                 scores[name] = scores.get(name, 0.0) + (score if score else 0.0)
             if found:
                 themed.append(i)
@@ -78,6 +79,14 @@ class ThemeDetector:
         if referral != "none":
             said = [i for i, piece in enumerate(pieces) if referral_intent(piece)] or [-1]
             stage_clauses["refer"] = sorted({*stage_clauses.get("refer", []), *said})
-        themes = self._corrections.apply(text, themes)
+        themes = self._in_order(self._corrections.apply(text, themes))
         stages = [s for s in STAGE_NAMES if s == "use" or s in stage_clauses]
         return JourneyResult(themes, stages, primary_stage(stage_clauses, themed, themes), referral)
+
+    def _order(self, name: str) -> tuple[int, str]:
+        """Catalogue order (default themes, then the brand's), names it does not know last by name."""
+        return self._rank.get(name, len(self._rank)), name
+
+    def _in_order(self, themes: dict[str, str]) -> dict[str, str]:
+        """The themes in :meth:`_order`: ``umot score`` writes the same JSON whatever the hash seed."""
+        return {name: themes[name] for name in sorted(themes, key=self._order)}

@@ -1,5 +1,5 @@
 """The rows ``umot score`` reads and writes: texts cut as the store would hold them, and the
-columns it adds to each row (whatever else the file holds passes through)."""
+columns it adds to each row (whatever else the file holds passes through, nothing of it lost)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
 SCORE_COLUMNS = ["label", "stars", "p_negative", "p_neutral", "p_positive", "confidence",
                  "language", "detractor", "reasons", "referral_intent", "themes", "stages", "primary_stage"]
+KEPT_PREFIX = "input_"  # an input column named like an output is kept as input_<name>
 
 
 def texts_as_stored(rows: list[dict], text_column: str) -> tuple[list, int, int]:
@@ -31,6 +32,27 @@ def journey_columns(journey: JourneyResult) -> dict:
     return {"themes": journey.themes, "stages": journey.stages, "primary_stage": journey.primary_stage}
 
 
+def kept_columns(columns: list[str]) -> dict[str, str]:
+    """Input columns named like a score column -> the name they keep (``input_stars``: a reviewer's stars,
+    a crawler's language), so the outputs take their documented names and no input value is lost."""
+    taken = set(columns) | set(SCORE_COLUMNS)
+    renamed = {}
+    for column in columns:
+        if column in SCORE_COLUMNS:
+            name = KEPT_PREFIX + column
+            while name in taken:
+                name = KEPT_PREFIX + name
+            renamed[column] = name
+            taken.add(name)
+    return renamed
+
+
 def output_columns(columns: list[str]) -> list[str]:
-    """The input's own columns first, then :data:`SCORE_COLUMNS` (an input column of that name is replaced)."""
-    return [c for c in columns if c not in SCORE_COLUMNS] + SCORE_COLUMNS
+    """The input's own columns first (one named like a score column as ``input_<name>``), then :data:`SCORE_COLUMNS`."""
+    renamed = kept_columns(columns)
+    return [renamed.get(c, c) for c in columns] + SCORE_COLUMNS
+
+
+def kept_row(row: dict, renamed: dict[str, str]) -> dict:
+    """An input row with its colliding columns renamed (:func:`kept_columns`)."""
+    return {renamed.get(k, k): v for k, v in row.items()} if renamed else row

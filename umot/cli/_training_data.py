@@ -17,7 +17,6 @@ from umot.cli._errors import fail
 
 if TYPE_CHECKING:
     from nlp.splits import FileSplit
-    from nlp.train import TrainConfig
 
 Value = TypeVar("Value")
 SCHEME_HELP = "stars (1-5), five (0-4), three (negative/neutral/positive) or binary (0/1)"
@@ -65,26 +64,10 @@ def _scheme(value: str) -> str:
     return value
 
 
-def config_from(options: list[str], **known: Any) -> TrainConfig:
-    """A TrainConfig from the named options and ``--set FIELD=VALUE`` pairs (checked against its fields)."""
-    from dataclasses import fields
-
-    from nlp.train import TrainConfig
-
-    types = {f.name: str(f.type) for f in fields(TrainConfig)}  # "int", "float", "bool" (postponed annotations)
-    values = dict(known)
-    parsers: dict[str, Callable[[str], Any]] = {
-        "int": int, "float": float, "bool": lambda v: v.lower() in ("1", "true", "yes", "on")}
-    for raw in options:
-        key, sep, value = raw.partition("=")
-        if not sep or key not in types:
-            fail(f"--set {raw!r}: expected FIELD=VALUE with FIELD one of {', '.join(types)}")
-        kind = parsers[types[key]]
-        try:
-            values[key] = kind(value)
-        except ValueError:
-            fail(f"--set {raw!r}: {value!r} is not a {types[key]}")
-    return TrainConfig(**values)
+def check_limit(limit: int | None) -> None:
+    """``--limit N``: the first N rows, N at least 1 (a negative N used to mean "all but the last N")."""
+    if limit is not None and limit < 1:
+        fail(f"--limit {limit}: must be at least 1")
 
 
 def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: list[str], text_column: str,
@@ -97,6 +80,7 @@ def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: 
     scheme_all, scheme_of = per_file_values(schemes, "--scheme", _scheme, data)
     _, caps = per_file_values(rows, "--rows", _rows, data)
     share_all, shares = per_file_values(holdout, "--holdout", _share, data)
+    check_limit(limit)
     if len({p.name for p in data}) < len(data):
         fail("--data: two files have the same name; options and the card refer to files by name")
     files = []
@@ -120,6 +104,7 @@ def store_splits(database_url: str | None, brand: str | None, limit: int | None,
     from nlp.splits import split_files
     from umot.cli._training_from_store import export_theme_corrections, rated_reviews_from_db
 
+    check_limit(limit)
     url = database_url or get_settings().database_url
     texts, stars, corrected = rated_reviews_from_db(url, brand)
     texts, stars = texts[:limit], stars[:limit]

@@ -4,6 +4,8 @@ each brand's theme detector reads them (#18)."""
 
 from __future__ import annotations
 
+import math
+
 from core.wording import plural
 from umot.cli._store import brand_or_fail, open_store
 
@@ -46,7 +48,7 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
             used += 1
         elif rating is not None and 1 <= rating <= 5:
             texts.append(text)
-            stars.append(int(round(rating)))
+            stars.append(math.floor(rating + 0.5))  # half stars round up, as files' ratings do (nlp.sources)
     return texts, stars, used
 
 

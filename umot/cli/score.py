@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from core.wording import plural
-from umot.cli._errors import check_writable, fail
-from umot.cli._scored_rows import journey_columns, output_columns, texts_as_stored
+from umot.cli._errors import fail
+from umot.cli._scored_rows import journey_columns, kept_columns, kept_row, output_columns, texts_as_stored
 from umot.cli._theme_config import themes_detector
 
 
@@ -27,25 +27,32 @@ def score(
     """Score reviews: add label, stars, p_negative/p_neutral/p_positive, detractor and reasons,
     and the themes (name: polarity), journey stages and primary stage each text speaks of.
 
-    Other columns pass through unchanged. A 1-2 star rating makes a detractor
+    Other columns pass through unchanged; one named like an output (stars,
+    language, ...) is kept as input_<name>. A 1-2 star rating makes a detractor
     whatever the text; a 4-5 star review with strongly negative text is flagged
     as a rating/text mismatch. Empty texts get no score and the reason "empty text".
     A review is read and judged as the nightly run does (title first; "warns
     others off"); texts over UMOT_MAX_REVIEW_CHARS keep their head and tail.
     """
-    from nlp.data import DataError, file_format, read_rows, write_rows
+    from nlp.data import DataError, file_format, not_text, read_table, write_rows
     from nlp.review_scoring import score_reviews
     from nlp.text import to_text
 
     try:
         file_format(output)
-        columns, rows = read_rows(input)
+        table = read_table(input)
     except DataError as exc:
         fail(str(exc))
+    columns, rows = table.columns, table.rows
     if text_column not in columns:
         fail(f"{input}: no {text_column!r} column (columns: {', '.join(columns) or 'none'}); use --text-column")
-    check_writable(output, "-o")  # not after minutes of scoring
+    for row, line in zip(rows, table.lines):
+        for column in (text_column, title_column):
+            if problem := not_text(row.get(column), column):
+                fail(f"{input}: row {line}: {problem}")
+    _check_output(output)  # not after minutes of scoring; its folders are made once the model loaded
     themes = themes_detector(brand)  # a broken umot.toml fails before the model loads
+    _check_model(model)
     import nlp
 
     try:
@@ -57,12 +64,49 @@ def score(
     ratings = [row.get(rating_column) for row in rows] if rating_column in columns else None
     scores = score_reviews(scorer, texts, ratings, titles=titles, progress=len(rows) >= 200)
     journeys = themes.detect(texts, [s.label for s in scores])
-    out_columns = output_columns(columns)
-    merged = ({**row, **s.as_dict(), **journey_columns(j)} for row, s, j in zip(rows, scores, journeys))
+    renamed = kept_columns(columns)
+    if renamed:
+        kept = ", ".join(f"{c} as {n}" for c, n in renamed.items())
+        typer.echo(f"note: input columns named like umot's outputs are kept under another name: {kept}", err=True)
+    merged = ({**kept_row(row, renamed), **s.as_dict(), **journey_columns(j)} for row, s, j in zip(rows, scores, journeys))
     try:
-        write_rows(output, out_columns, merged)
+        write_rows(output, output_columns(columns), merged)
     except OSError as exc:
         fail(f"{output}: cannot write ({exc})")
     n_det = sum(s.detractor for s in scores)
     note = f" ({plural(cut, 'text')} longer than UMOT_MAX_REVIEW_CHARS={limit} cut, head and tail kept)" if cut else ""
     typer.echo(f"scored {plural(len(rows), 'row')} with {scorer.version}: {plural(n_det, 'detractor')} -> {output}{note}")
+
+
+def _check_model(model: str | None) -> None:
+    """A missing, damaged or unknown model costs one line before torch loads (seconds) or a hub is asked."""
+    from core.settings import get_settings
+    from nlp.model_source import model_source_error
+
+    chosen = model or get_settings().model
+    problem = model_source_error(chosen) if chosen else None
+    if problem:
+        fail(f"cannot load model {model or '(default)'}: {problem}")
+
+
+def _check_output(output: Path) -> None:
+    """``-o`` checked as the run would write it, making nothing: its nearest existing folder must take a
+    file (an existing file must open for writing)."""
+    import tempfile
+
+    probe = output.absolute().parent
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        if output.is_dir():
+            raise IsADirectoryError(f"{output} is a folder")
+        if not probe.is_dir():
+            raise NotADirectoryError(f"{probe} is not a folder")
+        if output.exists():
+            with output.open("a", encoding="utf-8"):
+                pass
+        else:
+            with tempfile.TemporaryFile(dir=probe):
+                pass
+    except OSError as exc:
+        fail(f"-o {output}: cannot write ({exc.strerror or exc})")

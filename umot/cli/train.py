@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from umot.cli._errors import check_writable, check_writable_dir, fail
-from umot.cli._training_data import SCHEME_HELP, config_from, load_splits, store_splits
+from umot.cli._train_checks import check_eval_dir, check_out_dir, check_two_outs
+from umot.cli._train_settings import config_from
+from umot.cli._training_data import SCHEME_HELP, load_splits, store_splits
 
 
 def _check_options(data: list[Path] | None, from_db: bool, brand: str | None, database_url: str | None,
@@ -19,12 +22,14 @@ def _check_options(data: list[Path] | None, from_db: bool, brand: str | None, da
         fail("give --data FILE (one or more) or --from-db")
     if teacher_probs is None and (teacher_weight is not None or teacher_temperature is not None):
         fail("--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE: give it too")
-    if teacher_temperature is not None and not teacher_temperature > 0:
-        fail(f"--teacher-temperature {teacher_temperature}: must be above 0")
+    if teacher_temperature is not None and not 0 < teacher_temperature < math.inf:
+        fail(f"--teacher-temperature {teacher_temperature}: must be above 0 (and finite)")
+    if teacher_weight is not None and not 0 <= teacher_weight < math.inf:
+        fail(f"--teacher-weight {teacher_weight}: must be 0 or more (and finite)")
     for field, value in fast_options.items():  # the student's own options: positive, and only with a student
         option = f"--fast-{field}"
-        if not value > 0:
-            fail(f"{option} {value}: must be above 0")
+        if not 0 < value < math.inf:
+            fail(f"{option} {value}: must be above 0 (and finite)")
         if fast_out is None:
             fail(f"{option}: give --fast-out DIR too (the fast model it trains)")
     if fast_teacher_mix is not None and not 0 <= fast_teacher_mix <= 1:
@@ -94,25 +99,33 @@ def train(
     trained = [s for s in splits if s.train]
     if sum(len(s.train) for s in trained) < 20 or len({(s.file.scheme, s.file.labels[i]) for s in trained for i in s.train}) < 2:
         fail(f"{', '.join(s.file.name for s in splits)}: need at least 20 labelled texts with two different labels")
+    if eval_dir is None and data and (data[0].parent / "marc_en_dev.csv.gz").exists():
+        eval_dir = data[0].parent
+    check_eval_dir(eval_dir)  # read now: a bad row costs one line, not the run and a half-written model
     if out is None:
         from core.settings import get_settings
 
         out = get_settings().data_dir / "model"
     check_writable_dir(out, "--out")  # after the data's checks: a refused file leaves no folder behind
     check_writable_dir(fast_out, "--fast-out")
+    check_out_dir(out, "--out")
+    check_out_dir(fast_out, "--fast-out")
+    check_two_outs(out, fast_out)
     check_writable(card, "--card")
-    if eval_dir is None and data and (data[0].parent / "marc_en_dev.csv.gz").exists():
-        eval_dir = data[0].parent
     import shlex
 
     from nlp.distill import DistillConfig
     from nlp.run_summary import command_line
-    from nlp.training_run import run
+    from nlp.training_run import TrainingError, run
 
     fallback = shlex.join(["umot", "train", *(a for p in data or [] for a in ("--data", str(p))),
                            *(["--from-db"] + (["--brand", brand] if brand else []) if from_db else []), "--out", str(out)])
-    summary = run(splits, out, cfg=cfg, card=card or out / "MODEL_CARD.md", eval_dir=eval_dir, fast_out=fast_out,
-                  distill_cfg=DistillConfig(**fast_options, teacher_mix=fast_teacher_mix or 0.0), from_db=from_db_run, command=command_line(fallback=fallback), teacher_probs=table,
-                  teacher_weight=teacher_weight, teacher_temperature=teacher_temperature, log=lambda m: typer.echo(m))
+    try:  # the run writes its folders at its end, all or nothing (nlp.staged_output)
+        summary = run(splits, out, cfg=cfg, card=card or out / "MODEL_CARD.md", eval_dir=eval_dir, fast_out=fast_out,
+                      distill_cfg=DistillConfig(**fast_options, teacher_mix=fast_teacher_mix or 0.0), from_db=from_db_run,
+                      command=command_line(fallback=fallback), teacher_probs=table, teacher_weight=teacher_weight,
+                      teacher_temperature=teacher_temperature, log=lambda m: typer.echo(m))
+    except TrainingError as exc:
+        fail(str(exc))
     typer.echo(f"done in {summary.total_minutes} min: " + ", ".join(f"{m.role} {m.version} -> {m.directory}" for m in summary.models))
     typer.echo(f"use it: umot score INPUT -o OUTPUT --model {fast_out or out}   (or UMOT_MODEL={fast_out or out})")
