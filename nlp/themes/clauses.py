@@ -20,7 +20,7 @@ _SPLIT = re.compile(
     r"(?<=[.!?;])\s+|(?<=[a-z][.!?])(?=[A-Z])|\n+|\.{2,}|!+|\?+|(?:,\s*|\s+)(?=(?:but|however|though|although|except|whereas|yet|unfortunately|otherwise)\b)",
     re.I,
 )
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[,;:()\u2013\u2014]")  # words, and the marks a negation does not cross
 _NEGATORS = {"not", "no", "never", "nothing", "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't",
              "won't", "wouldn't", "can't", "cannot", "couldn't", "hardly", "nor", "without", "dont", "doesnt",
              "didnt", "cant", "wont", "isnt", "wasnt"}
@@ -63,8 +63,21 @@ def split_clauses(text: str) -> list[str]:
     return [c.strip(" ,.-") for c in _SPLIT.split(text) if c and c.strip(" ,.-")]
 
 
+def _negated(words: list[str], i: int) -> bool:
+    """A negator within the three words before ``words[i]``, not across a comma, colon or dash.
+
+    "never arrived, awful" is two opinions: the negation ends at the comma.
+    """
+    for word in reversed(words[max(0, i - 3) : i]):
+        if not word[0].isalpha():
+            return False
+        if word in _NEGATORS:
+            return True
+    return False
+
+
 def polarity(clause: str) -> float:
-    """Sum of word valences in the clause, a word's sign flipped by a negator up to three words before."""
+    """Sum of word valences in the clause, a word's sign flipped by a negator just before it (:func:`_negated`)."""
     words = _WORD.findall(clause.lower().replace("\u2019", "'"))
     table = valence()
     total = 0.0
@@ -72,7 +85,7 @@ def polarity(clause: str) -> float:
         score = table.get(word)
         if not score:
             continue
-        if any(w in _NEGATORS for w in words[max(0, i - 3) : i]):
+        if _negated(words, i):
             score = -score * 0.8
         total += score
     return total

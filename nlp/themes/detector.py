@@ -23,7 +23,7 @@ from nlp.themes.journey import JourneyResult
 from nlp.themes.primary_stage import primary_stage
 from nlp.themes.theme_polarity import theme_polarities
 
-VERSION = "themes-rules/2"
+VERSION = "themes-rules/3"
 
 
 class ThemeDetector:

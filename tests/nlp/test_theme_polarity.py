@@ -20,3 +20,15 @@ def test_an_opinion_without_a_theme_is_about_the_product_unless_it_names_a_place
     assert theme_polarities({}, "Great, I love it!", None) == {"product_quality": "positive"}
     assert theme_polarities({}, "Great place, love it!", None) == {}
     assert theme_polarities({}, "ok", None) == {}
+
+
+def test_a_negation_ends_at_a_comma() -> None:
+    # "never arrived, awful" flipped "awful" to positive: delivery came out positive on 1-star reviews
+    from nlp.themes.clauses import polarity
+
+    for text in ("The delivery never arrived, awful.", "The delivery never showed up, terrible",
+                 "My Plus card points never showed up: awful"):
+        assert polarity(text) <= -1.0, text
+    assert polarity("not good") <= -1.0
+    assert polarity("the food was not bad") >= 1.0
+    assert polarity("never late, always great") >= 1.0
