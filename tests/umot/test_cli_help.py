@@ -17,6 +17,7 @@ from umot.cli._errors import fail
     (["export", "--help"], "[default: the last complete week]"),
     (["detractors", "list", "--help"], "[default: 50 for the table, all for csv and json]"),
     (["serve", "--help"], "[default: UMOT_NIGHTLY_CRON or '0 2 * * *']"),
+    (["score", "--help"], "([[themes]] in umot.toml)"),  # it read "([] in umot.toml)"
     # every command that reads umot.toml or the store offers the same --config and --database-url
     *[([*command, "--help"], "[default: UMOT_CONFIG or ./umot.toml]")
       for command in (["sources", "add"], ["sources", "sync"], ["themes", "list"], ["brands", "link"])],
@@ -50,3 +51,23 @@ def test_repeatable_options_name_what_they_take() -> None:
         options = [line for line in output.splitlines() if " --" in line]
         assert options, path
         assert not [line for line in options if "<list[" in line], path
+
+
+def _named_commands(command: click.Command, path: str = "umot"):
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _named_commands(sub, f"{path} {name}")
+
+
+def test_no_help_text_holds_unescaped_rich_markup() -> None:
+    """A bracketed word in a help text is read as rich markup and vanishes unless escaped (\\[)."""
+    import re
+
+    markup = re.compile(r"(?<!\\)\[[a-z/#@ =._-]*\]", re.I)
+    found = [
+        f"{path}: {text!r}"
+        for path, command in _named_commands(typer.main.get_command(app))
+        for text in [command.help or "", *(getattr(p, "help", None) or "" for p in command.params)]
+        if markup.search(text)
+    ]
+    assert not found, found
