@@ -1,10 +1,12 @@
 """Themes and journey stages for stored reviews (#18): the step after scoring, and ``umot rescore``.
 
-Every review without a reading from its brand's current detector version is read
-in batches: the brand's own themes (``[[themes]]`` in umot.toml) and its exported
-triage corrections (``umot train --from-db``) make that version, so editing
-either re-reads the brand's reviews on the next run. The newest sentiment label
-gives clauses without a clear lexicon polarity theirs. Each batch is one
+Every review whose current reading is not from its brand's current detector
+version is read in batches: the brand's own themes (``[[themes]]`` in umot.toml)
+and its exported triage corrections (``umot train --from-db``) make that version,
+so editing either re-reads the brand's reviews on the next run. The newest
+sentiment label gives clauses without a clear lexicon polarity theirs; a review
+read before it was scored is read again once it has a label (``journeys.UNLABELLED``),
+and only then, so a night re-reads only what changed. Each batch is one
 transaction; a killed run keeps the finished batches.
 """
 
@@ -46,7 +48,7 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
 
     ``every``: read them all again under the same version (after a rule change in development).
     """
-    from models.crud.journeys import save_journeys, undetected_reviews
+    from models.crud.journeys import reading_version, save_journeys, undetected_reviews
     from models.db import get_engine, session_scope
     from models.stored import stored_id
     from nlp.review_scoring import review_text
@@ -63,8 +65,8 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
             return done
         results = detector.detect([t for _, t, _, _ in rows], [lab for _, _, lab, _ in rows], [a for *_, a in rows])
         with session_scope(get_engine(database_url)) as session:
-            save_journeys(session, [{"review_id": rid, "model_version": version, **res.as_dict()}
-                                    for (rid, *_), res in zip(rows, results)])
+            save_journeys(session, [{"review_id": rid, "model_version": reading_version(version, label), **res.as_dict()}
+                                    for (rid, _, label, _), res in zip(rows, results)])
         done += len(rows)
         last_id = rows[-1][0]
         progress.emit("themes", "themes", f"{done} reviews read", advance=len(rows))

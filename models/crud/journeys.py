@@ -4,6 +4,8 @@ Each (review, detector version) has one ``ReviewJourney`` row and its themes and
 stages; the newest journey row of a review is its current reading. Saving a
 reading re-applies the triage corrections stored for that review, so a re-run
 or a new detector version never brings back a theme a triager removed.
+A review is read again when its *current* reading is of another version (a removed
+brand theme brings back one it was read by before) or had no label and now it has one.
 """
 
 from __future__ import annotations
@@ -11,21 +13,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func
+from sqlalchemy import and_, delete, exists, func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
 from models.tables import Review, ReviewJourney, ReviewStage, ReviewTheme, Score, ThemeCorrection, utcnow
 
+UNLABELLED = "+unlabelled"  # marks a reading made without a label: its themes took none's polarity
+
+
+def reading_version(model_version: str, label: str | None) -> str:
+    """The version a reading is stored under: ``model_version``, marked when made without a label."""
+    return model_version + UNLABELLED if label is None else model_version  # None, as undetected_reviews tests
+
 
 def current_journey_ids() -> Any:
     """Subquery: each review's newest journey row id (``review_id``, ``journey_id``)."""
-    return (
-        select(ReviewJourney.review_id, func.max(ReviewJourney.id).label("journey_id"))
-        .group_by(col(ReviewJourney.review_id))
-        .subquery()
-    )
+    return (select(ReviewJourney.review_id, func.max(ReviewJourney.id).label("journey_id"))
+            .group_by(col(ReviewJourney.review_id)).subquery())
 
 
 def _current_version(review_id_column: Any) -> Any:
@@ -47,16 +53,18 @@ def has_stage(stage: str, review_id_column: Any = Review.id) -> Any:
 
 def undetected_reviews(session: Session, *, model_version: str, brand_id: int | None = None, limit: int = 1000,
                        after_id: int | None = None, every: bool = False) -> list[tuple[Review, str | None]]:
-    """Reviews with no reading from ``model_version`` (``every``: all of them, past ``after_id``),
-    oldest first, with their newest sentiment label."""
+    """Reviews whose current reading is not from ``model_version`` (``every``: all of them, past ``after_id``),
+    oldest first, with their newest sentiment label; one made without a label (:data:`UNLABELLED`) counts
+    until the review has one, so a night re-reads only the reviews scored since."""
     older = aliased(Score)
     newest = select(func.max(older.id)).where(older.review_id == Review.id).correlate(Review).scalar_subquery()
     query = select(Review, Score.label).outerjoin(Score, col(Score.id) == newest).order_by(col(Review.id)).limit(limit)
     if every:
         query = query.where(col(Review.id) > (after_id or 0))
     else:
-        query = query.where(~exists().where(col(ReviewJourney.review_id) == Review.id,
-                                            col(ReviewJourney.model_version) == model_version))
+        current = func.coalesce(_current_version(Review.id), "")
+        query = query.where(current != model_version,
+                            or_(current != model_version + UNLABELLED, col(Score.label).is_not(None)))
     if brand_id is not None:
         query = query.where(Review.brand_id == brand_id)
     return list(session.exec(query))

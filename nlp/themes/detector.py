@@ -21,9 +21,9 @@ from nlp.themes.clause_rules import ClauseRules, text_context
 from nlp.themes.corrections import CorrectionMemory
 from nlp.themes.journey import JourneyResult
 from nlp.themes.primary_stage import primary_stage
-from nlp.themes.theme_polarity import theme_polarities
+from nlp.themes.theme_polarity import opinion_score, theme_polarities
 
-VERSION = "themes-rules/3"
+VERSION = "themes-rules/4"
 
 
 class ThemeDetector:
@@ -61,21 +61,23 @@ class ThemeDetector:
         if not text:
             return JourneyResult()
         is_app, is_venue = text_context(text, app)
+        referral = referral_intent(text) or "none"
         pieces = clause_lib.split_clauses(text) or [text]
         scores: dict[str, float] = {}
         stage_clauses: dict[str, list[int]] = {}
         themed: list[int] = []
         for i, piece in enumerate(pieces):
             found = self._rules.themes(piece, is_app, is_venue) | self._brand.match(piece)
-            score = clause_lib.polarity(piece)
+            score = opinion_score(piece, referral)
             for name in sorted(found, key=self._order):  # a set's order changes with PYTHONHASHSEED
                 scores[name] = scores.get(name, 0.0) + (score if score else 0.0)
             if found:
                 themed.append(i)
             for stage in self._rules.stages(piece):
                 stage_clauses.setdefault(stage, []).append(i)
-        themes = theme_polarities(scores, text, sentiment)
-        referral = referral_intent(text) or "none"
+        themes = theme_polarities(scores, text, sentiment, referral)
+        if themes and not themed:  # read from the text as a whole ("I recommend them!"): it is in every clause
+            themed = list(range(len(pieces)))
         if referral != "none":
             said = [i for i, piece in enumerate(pieces) if referral_intent(piece)] or [-1]
             stage_clauses["refer"] = sorted({*stage_clauses.get("refer", []), *said})

@@ -83,7 +83,9 @@ THEME_RULES: dict[str, list[Rule]] = {
         (r"\bwait(?:ed|ing|s)?\b|queue|took (?:a while|long|forever|ages)|long time|"
          r"slow (?:service|to serve)|(?:quick|fast|prompt|speedy) (?:service|response|delivery)|always quick|"
          r"\d+ ?(?:min(?:ute)?s?|hours?|hrs?)\b|late\b|delay(?:ed|s)?|on time|rushed|hurry|"
-         r"short wait|pick(?:ed)? (?:me )?up|(?:service|food|order|staff) (?:is|was|were|are) (?:a little |a bit |very |too |so |really |extremely )?slow", None),
+         r"short wait|pick(?:ed)? (?:me )?up|"
+         r"(?:service|food|order|staff)(?: (?:is|was|were|are)(?:n't| not)?)? (?:a little |a bit |very |too |so |really |extremely )?slow",
+         None),
         (r"arriv(?:ed|al|es|e)", "app"),
     ],
     "cleanliness_ambience": [
