@@ -92,7 +92,21 @@ _RECOMMEND = [
     r"推荐",
 ]
 
+# A recommendation the writer RECEIVED ("a friend recommended it to me", "I was recommended
+# this", "recommended by the shop"): the writer is not the one recommending, so these are cut
+# out before the recommend rules run ("...to me, and I recommend it too" still recommends).
+_RECEIVED = [
+    r"\brecommend(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?to\s+(?:me|us|myself)\b",
+    r"\brecommended\s+(?:me|us)\b",
+    r"\b(?:was|were|been|being|got|get|gets|getting|came|come|comes)\s+(?:\w+\s+)?recommended\b",
+    r"\brecommended\s+by\b",
+    r"\b(?:friends?|someone|somebody|everyone|everybody|people|colleagues?|co-?workers?|doctors?|family|"
+    r"mum|mom|dad|wife|husband|partner|sister|brother|son|daughter|staff|assistant|clerk|they|he|she)\s+"
+    r"(?:\w+\s+)?recommend(?:s|ed)\b",
+]
+
 _WARN_RE = re.compile("|".join(f"(?:{p})" for p in _WARN), re.IGNORECASE | re.UNICODE)
+_RECEIVED_RE = re.compile("|".join(f"(?:{p})" for p in _RECEIVED), re.IGNORECASE | re.UNICODE)
 _RECOMMEND_RE = re.compile("|".join(f"(?:{p})" for p in _RECOMMEND), re.IGNORECASE | re.UNICODE)
 _ENOUGH_RE = re.compile(_RECOMMEND[0], re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -119,6 +133,6 @@ def referral_intent(text: str | None) -> str | None:
     cleaned = _ENOUGH_RE.sub(" ", norm)
     if _WARN_RE.search(cleaned):
         return "warn"
-    if cleaned != norm or _RECOMMEND_RE.search(norm):
+    if cleaned != norm or _RECOMMEND_RE.search(_RECEIVED_RE.sub(" ", norm)):
         return "recommend"
     return None

@@ -2,9 +2,12 @@
 
 Only aggregates of the rivals are shown (counts, rates, averages), never their
 reviews: whoever may see a brand may see its benchmark, while the rivals'
-individual reviews stay behind the rivals' own access rules. Themes join the
-table once the store keeps them per review (not yet: see
-docs/replies-advocates-competitors.md).
+individual reviews stay behind the rivals' own access rules. Themes are not in
+this table: the store keeps them per review, and ``reporting.rival_themes`` writes
+the theme gaps beside it (``benchmark-themes-<brand>-<week>.csv``). Figures are
+rounded once, here, and each change is taken from the exact figures
+(``weekly_stats(..., rounded=False)``): a detractor rate from 1/3 to 12/18 changes
+by 33.3 points, not 66.7 − 33.3 = 33.4.
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ BENCHMARK_METRICS: dict[str, str] = {
     "reply_rate": "% of the week's detractors answered at the source",
     "median_reply_hours": "median hours from review to reply (answered detractors, dated replies)",
 }
+#: Decimals each metric (and its change) is written with, as in the summary.
+DECIMALS: dict[str, int] = {"reviews": 0, "avg_rating": 2, "negative_pct": 1, "nps": 1, "detractor_rate": 1,
+                            "reply_rate": 1, "median_reply_hours": 1}
 BENCHMARK_COLUMNS: list[str] = [
     "week", "brand", "role",
     *BENCHMARK_METRICS,
@@ -45,7 +51,7 @@ def benchmark_table(
     """One row per brand (the brand first, then its rivals by name): metrics and their change.
 
     ``stats`` is :func:`reporting.summary.weekly_stats` over at least ``week``
-    and the week before, for the brand and every rival. NaN = no data.
+    and the week before, for the brand and every rival, best unrounded. NaN = no data.
     """
     this, last = str(week), str(week.shift(-1))
     rows = []
@@ -53,18 +59,23 @@ def benchmark_table(
         for member in ids:
             now, before = stats.loc[(member, this)], stats.loc[(member, last)]
             row: dict[str, str | float] = {"week": this, "brand": names[member], "role": role}
-            row |= {m: now[m] for m in BENCHMARK_METRICS}
-            row |= {f"{m}_change": _change(now[m], before[m]) for m in BENCHMARK_METRICS}
+            row |= {m: _shown(now[m], DECIMALS[m]) for m in BENCHMARK_METRICS}
+            row |= {f"{m}_change": _change(now[m], before[m], DECIMALS[m]) for m in BENCHMARK_METRICS}
             for count in ("reviews", "reviews_change"):  # a row of mixed metrics comes back as floats
                 row[count] = int(row[count])
             rows.append(row)
     return pd.DataFrame(rows, columns=BENCHMARK_COLUMNS)
 
 
-def _change(now: SupportsFloat, before: SupportsFloat) -> float:
+def _shown(value: SupportsFloat, digits: int) -> float:
+    return float("nan") if pd.isna(value) else round(float(value), digits)
+
+
+def _change(now: SupportsFloat, before: SupportsFloat, digits: int) -> float:
+    """The change from the exact figures, rounded once (as the figures themselves are)."""
     if pd.isna(now) or pd.isna(before):
         return float("nan")
-    return round(float(now) - float(before), 2)
+    return round(float(now) - float(before), digits)
 
 
 def draw_benchmark_chart(

@@ -3,20 +3,24 @@
 Per theme (from the theme readings, ``models.crud.journey_stats``): the share
 of the brand's mentions that are negative against the rivals' pooled share, the
 gap in points (positive = the brand does worse), and how the gap moved since the
-week before. Themes the brand or its rivals did not mention this week have no gap
-and are left out. Aggregates only: no rival review is named.
+previous ISO week (cut in the same timezone: 167 or 169 hours across a DST change).
+Themes the brand or its rivals did not mention this week have no gap and are left out.
+Shares are rounded once, for the CSV: the gap and its change come from unrounded shares.
+Aggregates only: no rival review is named.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from models.crud.journey_stats import theme_weeks
 from reporting.files import write_csv
+from reporting.themes import previous_week_start
 
 #: A gap within this many points reads "on par".
 PAR_POINTS = 5.0
@@ -45,13 +49,14 @@ def _negatives(session: Session, brand_ids: Sequence[int], start: datetime, end:
 
 
 def _gaps(session: Session, brand_id: int, rival_ids: Sequence[int], start: datetime, end: datetime) -> dict:
+    """Theme -> (mentions, % negative, rivals' mentions, rivals' % negative, gap), unrounded."""
     own, rivals = _negatives(session, [brand_id], start, end), _negatives(session, rival_ids, start, end)
     gaps = {}
     for theme in own.keys() & rivals.keys():
         (n, neg), (rn, rneg) = own[theme], rivals[theme]
         if n and rn:
             mine, theirs = 100.0 * neg / n, 100.0 * rneg / rn
-            gaps[theme] = (n, round(mine, 1), rn, round(theirs, 1), round(mine - theirs, 1))
+            gaps[theme] = (n, mine, rn, theirs, mine - theirs)
     return gaps
 
 
@@ -61,21 +66,26 @@ def verdict(gap: float) -> str:
 
 
 def theme_benchmark_rows(
-    session: Session, brand_id: int, rival_ids: Sequence[int], week: str, start: datetime, end: datetime
+    session: Session, brand_id: int, rival_ids: Sequence[int], week: str, start: datetime, end: datetime,
+    *, zone: ZoneInfo | None = None,
 ) -> list[list[object]]:
-    """The CSV's rows, the theme where the brand does worst first."""
+    """The CSV's rows, the theme where the brand does worst first.
+
+    ``zone`` is the timezone ``week`` was cut in (default: the configured export timezone).
+    """
     now = _gaps(session, brand_id, rival_ids, start, end)
-    before = _gaps(session, brand_id, rival_ids, start - timedelta(days=7), start)
-    rows = []
-    for theme, (n, mine, rn, theirs, gap) in sorted(now.items(), key=lambda item: (-item[1][4], item[0])):
+    before = _gaps(session, brand_id, rival_ids, previous_week_start(week, zone), start)
+    rows: list[list[object]] = []
+    for theme, (n, mine, rn, theirs, gap) in sorted(now.items(), key=lambda item: (-round(item[1][4], 1), item[0])):
         change = round(gap - before[theme][4], 1) if theme in before else None
-        rows.append([week, theme, n, mine, rn, theirs, gap, verdict(gap), change])
+        shown = round(gap, 1)
+        rows.append([week, theme, n, round(mine, 1), rn, round(theirs, 1), shown, verdict(shown), change])
     return rows
 
 
 def write_theme_benchmark(
     session: Session, brand_id: int, rival_ids: Sequence[int], week: str, start: datetime, end: datetime,
-    path: Path, *, excel: bool,
+    path: Path, *, excel: bool, zone: ZoneInfo | None = None,
 ) -> Path:
-    rows = theme_benchmark_rows(session, brand_id, rival_ids, week, start, end)
+    rows = theme_benchmark_rows(session, brand_id, rival_ids, week, start, end, zone=zone)
     return write_csv(path, list(THEME_BENCHMARK_COLUMNS), rows, excel=excel)

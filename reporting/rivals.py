@@ -43,7 +43,8 @@ def write_benchmarks(
     names = {i: b.name for i, b in members.items()}
     start, _ = weeks[0].bounds(zone)
     _, end = weeks[-1].bounds(zone)
-    stats = weekly_stats(load_reviews(session, list(members), start, end), list(members), weeks, zone)
+    stats = weekly_stats(load_reviews(session, list(members), start, end), list(members), weeks, zone,
+                         rounded=False)  # benchmark_table rounds each figure and change once
     week = weeks[-1]
     written = []
     for brand_id, brand_rivals in rivals.items():
@@ -54,5 +55,6 @@ def write_benchmarks(
         chart = out_dir / f"benchmark-{slugs[brand_id]}-{week}.png"
         written.append(draw_benchmark_chart(stats, brand_id, ids, names, [str(w) for w in weeks], chart))
         themes = out_dir / f"benchmark-themes-{slugs[brand_id]}-{week}.csv"
-        written.append(write_theme_benchmark(session, brand_id, ids, str(week), *week.bounds(zone), themes, excel=excel))
+        written.append(write_theme_benchmark(session, brand_id, ids, str(week), *week.bounds(zone), themes,
+                                             excel=excel, zone=zone))
     return written

@@ -41,20 +41,25 @@ METRICS = [
 ]
 
 
-def nps(stars: pd.Series) -> float:
+def _round(value: float, digits: int, rounded: bool) -> float:
+    """Round for display; ``rounded=False`` keeps the exact figure, for a change taken from it and rounded once."""
+    return round(value, digits) if rounded else float(value)
+
+
+def nps(stars: pd.Series, *, rounded: bool = True) -> float:
     """NPS-style score of a series of 1-5 stars (NaN ignored); NaN when none."""
     stars = stars.dropna()
     if stars.empty:
         return float("nan")
     promoters = (stars >= PROMOTER_MIN_STARS).mean()
     detractors = (stars < PASSIVE_MIN_STARS).mean()
-    return round(100.0 * (promoters - detractors), 1)
+    return _round(100.0 * (promoters - detractors), 1, rounded)
 
 
-def _one_group(group: pd.DataFrame) -> pd.Series:
+def _one_group(group: pd.DataFrame, rounded: bool = True) -> pd.Series:
     labelled = group["label"].dropna()
     shares = {
-        f"{label}_pct": round(100.0 * (labelled == label).mean(), 1) if len(labelled) else np.nan
+        f"{label}_pct": _round(100.0 * (labelled == label).mean(), 1, rounded) if len(labelled) else np.nan
         for label in LABELS
     }
     stars = group["rating"].fillna(group["stars"])
@@ -66,30 +71,30 @@ def _one_group(group: pd.DataFrame) -> pd.Series:
             "detractors": int(flagged.sum()),
             "scored": len(labelled),
             **shares,
-            "avg_rating": round(rating.mean(), 2) if len(rating) else np.nan,
-            "nps": nps(stars),
+            "avg_rating": _round(rating.mean(), 2, rounded) if len(rating) else np.nan,
+            "nps": nps(stars, rounded=rounded),
             "nps_basis": int(stars.notna().sum()),
-            **reply_figures(group, flagged),
+            **reply_figures(group, flagged, rounded=rounded),
         }
     )
 
 
-def reply_figures(group: pd.DataFrame, flagged: pd.Series) -> dict[str, float]:
+def reply_figures(group: pd.DataFrame, flagged: pd.Series, *, rounded: bool = True) -> dict[str, float]:
     """Detractor rate, and of the detractors: % answered at the source, median hours to that answer."""
     detractors = int(flagged.sum())
     answered = group["replied"].astype(bool) & flagged
     hours = group.loc[answered, "reply_hours"].dropna()
     return {
-        "detractor_rate": round(100.0 * detractors / len(group), 1) if len(group) else np.nan,
-        "reply_rate": round(100.0 * int(answered.sum()) / detractors, 1) if detractors else np.nan,
-        "median_reply_hours": round(float(hours.median()), 1) if len(hours) else np.nan,
+        "detractor_rate": _round(100.0 * detractors / len(group), 1, rounded) if len(group) else np.nan,
+        "reply_rate": _round(100.0 * int(answered.sum()) / detractors, 1, rounded) if detractors else np.nan,
+        "median_reply_hours": _round(float(hours.median()), 1, rounded) if len(hours) else np.nan,
     }
 
 
 def weekly_stats(
-    reviews: pd.DataFrame, brand_ids: Sequence[int], weeks: Sequence[IsoWeek], tz: ZoneInfo
+    reviews: pd.DataFrame, brand_ids: Sequence[int], weeks: Sequence[IsoWeek], tz: ZoneInfo, *, rounded: bool = True
 ) -> pd.DataFrame:
-    """Metrics per (brand_id, week) for every brand and week asked, zero-filled."""
+    """Metrics per (brand_id, week) for every brand and week asked, zero-filled (exact if not ``rounded``)."""
     index = pd.MultiIndex.from_product([list(brand_ids), [str(w) for w in weeks]], names=["brand_id", "week"])
     if reviews.empty:
         stats = pd.DataFrame(index=index, columns=METRICS, dtype=float)
@@ -99,7 +104,7 @@ def weekly_stats(
         keyed = reviews.assign(week=[f"{y}-W{w:02d}" for y, w in zip(iso["year"], iso["week"])])
         stats = (
             keyed.groupby(["brand_id", "week"])[["rating", "label", "stars", "flag_status", "replied", "reply_hours"]]
-            .apply(_one_group)
+            .apply(lambda group: _one_group(group, rounded))
             .reindex(index)
         )
     counts = ["reviews", "detractors", "scored", "nps_basis"]

@@ -96,7 +96,8 @@ def _export(
         written.append(write_advocates_csv(session, brand_id, start, end, advocates, zone, excel=excel))
     for b, brand_id in zip(brands, brand_ids):  # (#18) per theme: mentions, polarity shares, change vs last week
         themes = out_dir / f"themes-{slugs[brand_id]}-{week}.csv"
-        written.append(write_themes_csv(session, brand_id, b.name, str(week), start, end, themes, excel=excel))
+        written.append(write_themes_csv(session, brand_id, b.name, str(week), start, end, themes, excel=excel,
+                                        zone=zone))
     written += write_benchmarks(session, brands, slugs, weeks, zone, out_dir, excel=excel)
     return written
 

@@ -1,7 +1,8 @@
 """Per-week theme and journey-stage figures of a brand (#18): the overview, the CSVs, the nightly report.
 
 Windows are by review date (published, else first seen), as everywhere in the
-triage app; a week is compared with the window of the same length before it.
+triage app; a window is compared with the one before it: the same length by default,
+or from ``before`` (an ISO week's previous week is 167 or 169 hours across a DST change).
 Only each review's current reading counts; the records filled in are
 ``models.crud.journey_weeks``'s.
 """
@@ -41,9 +42,15 @@ def _readings(session: Session, table: Any, column: Any, brand_id: int, start: d
     return session.execute(query).all()
 
 
-def theme_weeks(session: Session, brand_id: int, start: datetime, end: datetime) -> list[ThemeWeek]:
-    """Every theme mentioned in [start, end), most mentioned first, with the window before for change."""
-    before = start - (end - start)
+def theme_weeks(
+    session: Session, brand_id: int, start: datetime, end: datetime, *, before: datetime | None = None
+) -> list[ThemeWeek]:
+    """Every theme mentioned in [start, end), most mentioned first, with [before, start) for change.
+
+    ``before`` defaults to the window of the same length; the exports pass the previous ISO
+    week's start in their timezone, which a DST change makes an hour longer or shorter.
+    """
+    before = start - (end - start) if before is None else before
     weeks: dict[str, ThemeWeek] = {}
     for rid, theme, polarity, _label, title, text in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id,
                                                                start, end, ReviewTheme.polarity):

@@ -23,12 +23,13 @@ class ThemeWeek:
     examples: list[tuple[int, str]] = field(default_factory=list)  # (review id, text) of negative mentions
 
     @property
-    def negative_share(self) -> float:
-        return self.negative / self.mentions if self.mentions else 0.0
+    def negative_share(self) -> float | None:
+        """``None`` for a theme not mentioned in the window (only the window before): no data, not 0%."""
+        return self.negative / self.mentions if self.mentions else None
 
     @property
-    def positive_share(self) -> float:
-        return self.positive / self.mentions if self.mentions else 0.0
+    def positive_share(self) -> float | None:
+        return self.positive / self.mentions if self.mentions else None
 
     @property
     def change(self) -> int:

@@ -1,4 +1,8 @@
-"""Per-brand figures for a time window (nightly summary, weekly export, web)."""
+"""Per-brand figures for a time window (nightly summary, weekly export, web).
+
+Figures are exact, never rounded here: whoever shows them rounds once, and a change
+is taken from the exact figures (a mean of 56/22 rounded to 2.545 first read 2.54).
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ LABELS = ("negative", "neutral", "positive")
 
 
 def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
+    return part / whole if whole else None
 
 
 def brand_summary(
@@ -83,8 +87,8 @@ def brand_summary(
                 "share_negative": _share(int(neg or 0), labelled),
                 "share_neutral": _share(int(neu or 0), labelled),
                 "share_positive": _share(int(pos or 0), labelled),
-                "avg_rating": None if rating is None else round(float(rating), 3),
-                "avg_stars": None if stars is None else round(float(stars), 3),
+                "avg_rating": None if rating is None else float(rating),
+                "avg_stars": None if stars is None else float(stars),
                 **replies.get(brand_id, {"reply_rate": None, "median_reply_hours": None}),
             }
         )
@@ -112,7 +116,7 @@ def reply_figures(session: Session, *, since: datetime, until: datetime) -> dict
     return {
         brand_id: {
             "reply_rate": _share(sum(answers), len(answers)),
-            "median_reply_hours": round(statistics.median(hours[brand_id]), 1) if hours.get(brand_id) else None,
+            "median_reply_hours": statistics.median(hours[brand_id]) if hours.get(brand_id) else None,
         }
         for brand_id, answers in flagged.items()
     }

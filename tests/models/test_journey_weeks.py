@@ -22,6 +22,7 @@ def test_a_quote_joins_title_and_text_once() -> None:
 def test_shares_and_changes() -> None:
     theme = ThemeWeek("price", mentions=4, negative=3, positive=1, previous_mentions=6)
     assert (theme.negative_share, theme.positive_share, theme.change) == (0.75, 0.25, -2)
-    assert ThemeWeek("empty").negative_share == 0.0
+    gone = ThemeWeek("empty", previous_mentions=5)  # mentioned only the week before: no share this week, not 0%
+    assert (gone.negative_share, gone.positive_share, gone.change) == (None, None, -5)
     stage = StageWeek("use", texts=2, negative=1)
     assert (stage.negative_share, stage.previous_negative_share) == (0.5, None)

@@ -129,10 +129,10 @@ def test_brand_summary(engine, brand_id) -> None:
         later = brand_summary(s, since=until, until=until + timedelta(days=7))
     acme = v1["Acme"]
     assert (acme["new_reviews"], acme["scored"], acme["detractors"]) == (4, 3, 1)
-    assert (acme["share_negative"], acme["share_neutral"], acme["share_positive"]) == (0.3333, 0.3333, 0.3333)
+    assert (acme["share_negative"], acme["share_neutral"], acme["share_positive"]) == (1 / 3, 1 / 3, 1 / 3)  # exact
     assert acme["avg_rating"] == 3.0 and acme["avg_stars"] == 3.0
     # newest score per review: v2 for the first two, v1 for the third
-    assert (newest["Acme"]["detractors"], newest["Acme"]["share_negative"]) == (2, 0.6667)
+    assert (newest["Acme"]["detractors"], newest["Acme"]["share_negative"]) == (2, 2 / 3)
     assert v1["Quiet"] == {"brand_id": v1["Quiet"]["brand_id"], "brand": "Quiet", "new_reviews": 0, "scored": 0,
                            "detractors": 0, "share_negative": None, "share_neutral": None, "share_positive": None,
                            "avg_rating": None, "avg_stars": None, "reply_rate": None, "median_reply_hours": None}

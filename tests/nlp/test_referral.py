@@ -22,6 +22,10 @@ from nlp.referral import referral_intent
         "A must visit in my books.",
         "The cocktails are worth trying.",
         "You should try the ribs.",
+        "I recommend it to anyone who cooks.",
+        "Would recommend.",
+        "I highly recommended this place to my friends.",
+        "A friend recommended it to me, and now I recommend it to everyone.",
     ],
 )
 def test_recommend(text: str) -> None:
@@ -59,4 +63,21 @@ def test_warn(text: str) -> None:
      "It is not worth it at that price.", "You must not forget the charger."],
 )
 def test_no_referral(text: str | None) -> None:
+    assert referral_intent(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A friend recommended it to me. It arrived on Tuesday.",
+        "I was recommended this by the shop assistant. Meh, it does the job.",
+        "Everyone recommended Acme to me, so I gave it a go.",
+        "It came recommended by a colleague.",
+        "We got recommended the fish.",
+        "Recommended by my sister, bought it last week.",
+        "My doctor recommended this brand.",
+    ],
+)
+def test_a_recommendation_the_writer_received_is_no_referral(text: str) -> None:
+    """An advocate recommends the brand themselves; being recommended it says nothing of the writer."""
     assert referral_intent(text) is None

@@ -2,6 +2,9 @@
 
 Apart from the command because the layout rules (which columns never wrap, how
 wide a pipe is) are their own job; csv and json go through :mod:`umot.web.queue_csv`.
+Two ids, each typed back into another command: ``flag`` into ``umot detractors set``,
+``review`` (the review's id, ``/reviews/<id>``) into ``umot themes correct``; a lone
+``id`` column was taken for the review's and a correction landed on another review.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from models.crud.triage.queue import QueueRow
 
-# Never cut: the id is typed back into `detractors set`, and "2026-11-…" or "pr…" say nothing.
-WHOLE_COLUMNS = ("id", "date", "rating", "pred", "status")
+# Never cut: the ids are typed back into commands, and "2026-11-…" or "pr…" say nothing.
+WHOLE_COLUMNS = ("flag", "review", "date", "rating", "pred", "status")
+COLUMNS = ("flag", "review", "brand", "date", "source", "rating", "pred", "status", "assignee", "reasons", "text")
+RIGHT = ("flag", "review", "rating", "pred")
 
 
 def print_table(rows: list[QueueRow], total: int) -> None:
@@ -23,16 +28,16 @@ def print_table(rows: list[QueueRow], total: int) -> None:
 
     from core.ratings import rating_as_published, reasons_as_published
 
-    table = Table(box=None, pad_edge=False)
-    for name in ("id", "brand", "date", "source", "rating", "pred", "status", "assignee", "reasons", "text"):
+    table = Table(box=None, pad_edge=False, padding=(0, 1, 0, 0))  # one space between columns: 80 are few
+    for name in COLUMNS:
         if name in WHOLE_COLUMNS:
-            table.add_column(name, no_wrap=True, justify="right" if name in ("id", "rating", "pred") else "left")
+            table.add_column(name, no_wrap=True, justify="right" if name in RIGHT else "left")
         else:
             table.add_column(name, overflow="fold", max_width={"text": None, "reasons": 40}.get(name, 24))
     for r in rows:
         day = r.review.published_at or r.review.first_seen_at
         table.add_row(
-            str(r.flag.id), r.brand, f"{day:%Y-%m-%d}" if day else "", r.review.source,
+            str(r.flag.id), str(r.review.id), r.brand, f"{day:%Y-%m-%d}" if day else "", r.review.source,
             rating_as_published(r.review.rating, r.review.rating_raw, r.review.rating_scale) or "",
             "" if r.score is None or r.score.stars is None else f"{r.score.stars:.1f}",
             r.flag.status, r.flag.assignee or "",

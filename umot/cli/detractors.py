@@ -85,7 +85,7 @@ def list_(
 
 @detractors_app.command("set")
 def set_(
-    flag_id: Annotated[int, typer.Argument(metavar="ID", help="The flag id (first column of `umot detractors list`)")],
+    flag_id: Annotated[int, typer.Argument(metavar="ID", help="The flag id (the flag column of `umot detractors list`, not its review column)")],
     status: Annotated[str | None, typer.Option(help=STATUS_HELP)] = None,
     note: Annotated[str | None, typer.Option(help="Add a note (kept in the audit trail)")] = None,
     assignee: Annotated[str | None, typer.Option(help="Assign to someone ('' unassigns)")] = None,

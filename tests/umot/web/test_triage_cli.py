@@ -97,20 +97,20 @@ def test_detractors_refuses_bad_input(seeded, args, message) -> None:
     assert r.exit_code == 2 and message in " ".join(r.output.split())
 
 
-def test_detractors_table_never_cuts_id_date_or_pred(seeded) -> None:
-    """At 80 columns the long columns wrap; id (typed back into `set`), date and pred stay whole."""
+def test_detractors_table_never_cuts_ids_date_or_pred(seeded) -> None:
+    """At 80 columns the long columns wrap; the flag and review ids (typed back into commands), date and pred stay whole."""
     import re
 
     r = umot("detractors", "list", "--limit", "0", "--database-url", seeded.url, env={"COLUMNS": "80"})
     assert r.exit_code == 0, r.output
     lines = r.output.splitlines()
     assert max(map(len, lines)) <= 80 and "…" not in r.output
-    header = r"\s*id\s+brand\s+date\s+source\s+rating\s+pred\s+status\b"  # long headers may wrap above it
+    header = r"\s*flag\s+review\s+brand\s+date\s+source\s+rating\s+pred\s+status\b"  # long headers may wrap above
     assert any(re.match(header, line) for line in lines[:3]), r.output
     for key, day, pred in (("a9", "2026-02-21", "1.3"), ("a29", "2026-02-01", "3.3")):
-        flag_id = seeded.flags[key]
+        flag_id, review_id = seeded.flags[key], seeded.reviews[key]
         assert flag_id >= 10
-        assert re.search(rf"^\s*{flag_id}\s+Acme\s+{day}\s+.*\s{pred}\s+new\b", r.output, re.M), r.output
+        assert re.search(rf"^\s*{flag_id}\s+{review_id}\s+Acme\s+{day}\s+.*\s{pred}\s+new\b", r.output, re.M), r.output
     assert lines[-1] == "32 of 32 detractors"
 
 
