@@ -41,6 +41,11 @@ METRICS = [
 ]
 
 
+# Decimals each figure is shown with (counts are whole numbers); a change has its figure's.
+DECIMALS: dict[str, int] = {"negative_pct": 1, "neutral_pct": 1, "positive_pct": 1, "avg_rating": 2, "nps": 1,
+                            "detractor_rate": 1, "reply_rate": 1, "median_reply_hours": 1}
+
+
 def _round(value: float, digits: int, rounded: bool) -> float:
     """Round for display; ``rounded=False`` keeps the exact figure, for a change taken from it and rounded once."""
     return round(value, digits) if rounded else float(value)
@@ -124,12 +129,18 @@ CHANGES = {
 
 
 def week_over_week(stats: pd.DataFrame, week: IsoWeek) -> pd.DataFrame:
-    """Metrics of ``week`` per brand plus their change since the week before."""
+    """Metrics of ``week`` per brand plus their change since the week before, each rounded once.
+
+    Give it exact figures (``weekly_stats(..., rounded=False)``): a change taken from
+    rounded ones can be a tenth off (12/18 - 1/3 read 33.4 points, not 33.3).
+    """
     if stats.empty:  # no brands in the store yet
         return pd.DataFrame(columns=[*METRICS, *CHANGES])
     this = stats.xs(str(week), level="week")
     last = stats.xs(str(week.shift(-1)), level="week")
     out = this.copy()
     for column, metric in CHANGES.items():
-        out[column] = (this[metric] - last[metric]).round(2)
+        out[column] = (this[metric] - last[metric]).round(DECIMALS.get(metric, 0))
+    for metric, digits in DECIMALS.items():
+        out[metric] = out[metric].astype(float).round(digits)
     return out

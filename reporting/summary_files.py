@@ -36,7 +36,7 @@ def write_summary_and_chart(
     _, end = week.bounds(zone)
     first_start, _ = weeks[0].bounds(zone)
     reviews = load_reviews(session, brand_ids, first_start, end)
-    stats = weekly_stats(reviews, brand_ids, weeks, zone)
+    stats = weekly_stats(reviews, brand_ids, weeks, zone, rounded=False)  # exact: week_over_week rounds once
     summary = week_over_week(stats, week)
     summary_rows = [
         [str(week), b.name, *(_cell(summary.at[brand_id, c]) for c in list(SUMMARY_COLUMNS)[2:])]

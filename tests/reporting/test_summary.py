@@ -45,3 +45,24 @@ def test_weekly_stats_put_a_review_in_the_week_of_the_teams_timezone() -> None:
     berlin = weekly_stats(reviews, [1], weeks, ZoneInfo("Europe/Berlin"))["reviews"].to_dict()
     assert (utc[(1, "2026-W47")], utc[(1, "2026-W48")]) == (1, 0)
     assert (berlin[(1, "2026-W47")], berlin[(1, "2026-W48")]) == (0, 1)
+
+
+def test_summary_changes_are_taken_from_exact_figures_and_rounded_once() -> None:
+    """Negative 1/3 then 2/3: 66.7 - 33.3 read 33.4 points; the exact change is 33.3."""
+    from zoneinfo import ZoneInfo
+
+    from reporting.summary import week_over_week, weekly_stats
+    from reporting.weeks import IsoWeek
+
+    labels = ["negative", "positive", "positive", "negative", "negative", "positive"]
+    dates = ["2026-11-10"] * 3 + ["2026-11-17"] * 3  # W46, W47
+    reviews = pd.DataFrame({
+        "brand_id": [1] * 6, "date": pd.to_datetime(dates, utc=True), "rating": [2.0, 5.0, 4.0, 1.0, 2.0, 3.0],
+        "label": labels, "stars": [None] * 6, "flag_status": [None] * 6, "replied": [False] * 6,
+        "reply_hours": [None] * 6,
+    })
+    weeks = [IsoWeek(2026, 46), IsoWeek(2026, 47)]
+    exact = weekly_stats(reviews, [1], weeks, ZoneInfo("UTC"), rounded=False)
+    row = week_over_week(exact, weeks[-1]).loc[1]
+    assert (row["negative_pct"], row["negative_pct_change"]) == (66.7, 33.3)
+    assert (row["avg_rating"], row["avg_rating_change"]) == (2.0, -1.67)  # 6/3 - 11/3

@@ -88,7 +88,7 @@ def remove(
 
 @themes_app.command("correct")
 def correct(
-    review_id: Annotated[int, typer.Argument(help="The stored review's id (as the triage queue shows it)", show_default=False)],
+    review_id: Annotated[int, typer.Argument(help="The stored review's id: the review column of `umot detractors list`, not the flag id", show_default=False)],
     add_theme: Annotated[str | None, typer.Option("--add", help="Theme the review speaks of")] = None,
     remove_theme: Annotated[str | None, typer.Option("--remove", help="Theme the review does not speak of")] = None,
     polarity: Annotated[str, typer.Option(help="With --add: negative, neutral or positive")] = "negative",

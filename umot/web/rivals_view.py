@@ -67,7 +67,7 @@ def _stats(db: Session, ids: list[int], zone: Any) -> tuple[pd.DataFrame, list[I
     weeks = [last.shift(-n) for n in range(WEEKS - 1, -1, -1)]
     start, _ = weeks[0].bounds(zone)
     _, end = weeks[-1].bounds(zone)
-    return weekly_stats(load_reviews(db, ids, start, end), ids, weeks, zone), weeks
+    return weekly_stats(load_reviews(db, ids, start, end), ids, weeks, zone, rounded=False), weeks  # benchmark rounds once
 
 
 def reply_summary(db: Session, brand: Brand) -> dict[str, Any]:
