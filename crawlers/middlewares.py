@@ -1,6 +1,8 @@
 """Downloader middlewares that make the crawlers polite: who we are, and what robots.txt allows.
 
 Waiting before retries is the third part of politeness, in ``crawlers.retry``.
+What robots.txt forbids is counted (``crawlers.stats.count_forbidden``): a
+start URL it forbids is a failed start, so a source it shuts out is not "ok".
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
+
+from crawlers.stats import count_forbidden
 
 
 def contact_user_agent(version: str, contact_url: str) -> str:
@@ -40,7 +45,11 @@ class ContactUserAgentMiddleware(UserAgentMiddleware):
 
 
 class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
-    """Scrapy's robots.txt middleware, with every waiting request seeing the parsed rules.
+    """Scrapy's robots.txt middleware, with every waiting request seeing the parsed rules
+    and every forbidden request counted into the crawl's outcome.
+
+    Scrapy only bumps ``robotstxt/forbidden`` and drops the request (a debug
+    line), so a crawl whose start URLs are all forbidden read as "ok, 0 pages".
 
     In Scrapy 2.19 the requests that arrive while robots.txt is still being
     fetched all await one shared Deferred; the first awaiter consumes its
@@ -61,3 +70,10 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
             pending.addCallback(relay)
             return await maybe_deferred_to_future(waiter)
         return await super().robot_parser(request)
+
+    def process_request_2(self, rp: Any, request: Request) -> None:
+        try:
+            super().process_request_2(rp, request)
+        except IgnoreRequest:
+            count_forbidden(self.crawler.stats, request.url, start=bool(request.meta.get("umot_start")))
+            raise

@@ -7,14 +7,21 @@ collector under these keys; :func:`summarise` turns them into the numbers a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scrapy.statscollectors import StatsCollector
+
+logger = logging.getLogger(__name__)
 
 PAGES = "umot/pages"  # pages handed to a spider callback (not robots.txt, not errors)
 PARSE_ERRORS = "umot/parse_errors"  # unreadable pages / reviews, skipped
-REQUEST_ERRORS = "umot/request_errors"  # pages that could not be fetched (after retries)
+REQUEST_ERRORS = "umot/request_errors"  # pages that could not be fetched (after retries), start URLs robots.txt forbids
+ROBOTS_FORBIDDEN = "umot/robots_forbidden"  # requests robots.txt forbids, never sent (links to them: not errors)
 START_URLS = "umot/start_urls"
-START_FAILURES = "umot/start_failures"  # start URLs that could not be fetched
+START_FAILURES = "umot/start_failures"  # start URLs that could not be fetched (or robots.txt forbids)
 START_REFUSED = "umot/start_refused"  # of those, refused at connection level: nothing listens there
 FIRST_ERROR = "umot/first_error"  # first fatal-looking message, for the user
 ITEMS_NEW = "umot/items_new"  # reviews the store did not have yet (or lines written to JSONL)
@@ -25,6 +32,23 @@ SKIPPED_OLD = "umot/skipped_older_than_since"
 KNOWN = "umot/known_reviews"  # found but already stored: not emitted again (still "found")
 UNCHANGED = "umot/unchanged_pages"  # answered 304 Not Modified: read by an earlier crawl, skipped
 PAGE_STATES = "umot/page_states"  # page states passed to the store (scraped items, but not reviews)
+
+
+def count_forbidden(stats: StatsCollector, url: str, *, start: bool) -> None:
+    """A request robots.txt forbids, counted; a start URL is also an error and a failed start, named.
+
+    A link to a forbidden page is the site's choice, not an error (most sites
+    have some); a forbidden start URL means the source cannot be crawled.
+    """
+    stats.inc_value(ROBOTS_FORBIDDEN)
+    if not start:
+        logger.info("robots.txt forbids %s", url)
+        return
+    logger.error("robots.txt forbids start URL %s", url)
+    stats.inc_value(REQUEST_ERRORS)
+    stats.inc_value(START_FAILURES)
+    if not stats.get_value(FIRST_ERROR):
+        stats.set_value(FIRST_ERROR, f"robots.txt forbids {url}")
 
 
 def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, Any]:
@@ -58,6 +82,7 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
         "items_new": int(stats.get(ITEMS_NEW, 0) or 0),
         "unchanged": int(stats.get(UNCHANGED, 0) or 0),
         "errors": int(stats.get(PARSE_ERRORS, 0) or 0) + int(stats.get(REQUEST_ERRORS, 0) or 0),
+        "robots_forbidden": int(stats.get(ROBOTS_FORBIDDEN, 0) or 0),
         "error_message": None if ok else message,
         "refused": not ok and bool(starts) and refused >= starts,
         "run_id": stats.get(RUN_ID),

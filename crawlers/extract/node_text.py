@@ -4,33 +4,29 @@ A value may be a string with entities and markup, a list, a ``{"@value": ...}``
 literal or a node with a ``name``; a person or item may be an ``@id``
 reference. Review and aggregate rows (:mod:`crawlers.extract.review_rows`) read
 every field through these two functions, so each field is cleaned the same way.
+Markup is removed by :func:`crawlers.extract.markup.strip_markup`, which keeps
+words in angle brackets and cuts nothing: long texts are cut (with a marker)
+when stored, by ``UMOT_MAX_REVIEW_CHARS``.
 """
 
 from __future__ import annotations
 
-import html as htmllib
 import re
 from typing import Any
 
-import lxml.html
-
 from crawlers.extract.graph import ReviewGraph
+from crawlers.extract.markup import strip_markup
 
 
 def text_of(value: Any) -> str | None:
-    """Plain text of a value: first non-empty of a list, entities unescaped, markup dropped, spaces folded."""
+    """Plain text of a value: first non-empty of a list, HTML tags dropped, entities decoded once, spaces folded."""
     if isinstance(value, list):
         value = next((v for v in value if v not in (None, "")), None)
     if isinstance(value, dict):
         value = value.get("@value", value.get("name"))
     if value is None:
         return None
-    text = htmllib.unescape(str(value))
-    if "<" in text and ">" in text:
-        try:
-            text = lxml.html.fromstring(f"<div>{text}</div>").text_content()
-        except Exception:  # noqa: BLE001 - keep the raw text
-            pass
+    text = strip_markup(str(value))
     text = "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
     return re.sub(r"\n{3,}", "\n\n", text).strip() or None
 

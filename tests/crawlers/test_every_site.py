@@ -138,7 +138,8 @@ def bad_crawls(serve_site, crawl_db, local_settings) -> dict[str, tuple[Any, Cra
 def test_broken_page_is_counted_and_robots_txt_obeyed(spider, bad_crawls, crawl_db, stored_reviews) -> None:
     site, result = bad_crawls[spider]
     assert result.ok, result.error_message  # a broken page fails the page, not the crawl
-    assert (result.errors, result.pages, result.items_new) == (1, SITES[spider].pages, 0)
+    # two errors: the broken page and the start URL robots.txt forbids (not fetched, but counted)
+    assert (result.errors, result.pages, result.items_new) == (2, SITES[spider].pages, 0)
     assert site.hits_for("/robots.txt")
     assert not site.hits_for(SITES[spider].private)
     assert stored_reviews(crawl_db, f"Acme {spider}") == []
@@ -148,4 +149,4 @@ def test_broken_page_is_counted_and_robots_txt_obeyed(spider, bad_crawls, crawl_
 
     with session_scope(get_engine(crawl_db), write=False) as session:
         run = session.get(CrawlRun, result.run_id)
-        assert (run.status, run.spider, run.errors, run.pages) == ("ok", spider, 1, SITES[spider].pages)
+        assert (run.status, run.spider, run.errors, run.pages) == ("ok", spider, 2, SITES[spider].pages)

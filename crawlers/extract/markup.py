@@ -1,0 +1,101 @@
+"""HTML markup out of a review text, without losing what only looks like markup.
+
+Review texts arrive with real markup (``<br>``, ``<p>``, ``<b>``) but also with
+words in angle brackets (``press <Reset>``, ``<!here>``, ``<https://x|click>``)
+and with text the site escaped on purpose (``&lt;b&gt;``). An HTML parser would
+swallow the words and, past ~255 unclosed "tags", the rest of the text. So only
+tags with a known HTML name (and comments) are removed, everything else stays,
+and entities are decoded once, in the text around the tags, so escaped text is
+never read as a tag. One regex search per tag, none looking past the next
+``<``: linear in the text, which runs on every review of every page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+#: Tags that end a line of text: their place becomes a line break.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+    "pre", "section", "table", "tbody", "tfoot", "thead", "tr", "ul"
+})
+#: Tags that separate words without ending a line: their place becomes a space.
+SPACE_TAGS = frozenset({"img", "td", "th", "wbr"})
+#: Inline tags: removed without a trace (``<b>x</b>y`` is ``xy``).
+INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "big", "blink", "center", "cite", "code", "del", "dfn", "em", "font",
+    "i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+    "tt", "u", "var"
+})
+#: Tags whose content is not text either: removed up to their end tag.
+HIDDEN_TAGS = frozenset({"script", "style", "template"})
+_HIDDEN = HIDDEN_TAGS | {name.upper() for name in HIDDEN_TAGS}
+_END_OF = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in HIDDEN_TAGS}
+KNOWN_TAGS = BLOCK_TAGS | SPACE_TAGS | INLINE_TAGS | HIDDEN_TAGS
+
+_ATTRIBUTE = r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'=<>`]+))?"""
+# A comment opening, or a start/end tag: ``<name attr="v" ...>``, ``</name>``, ``<name/>``.
+# No part crosses a "<", so a failed try never looks past the next one.
+_TAG = re.compile(rf"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(?:{_ATTRIBUTE})*\s*/?>")
+
+
+def _replacements() -> dict[str, str]:
+    """What each known tag becomes, by name as HTML writes it: ``br``, ``BR``.
+
+    ``<Menu>`` is a word, and so is ``<A>`` (a button, more often than old HTML).
+    """
+    cuts = {name: "\n" if name in BLOCK_TAGS else " " if name in SPACE_TAGS else "" for name in KNOWN_TAGS}
+    return cuts | {name.upper(): cut for name, cut in cuts.items() if len(name) > 1}
+
+
+_CUTS = _replacements()
+
+
+def _text(piece: str) -> str:
+    return html.unescape(piece) if "&" in piece else piece
+
+
+def _skip_hidden(text: str, name: str, pos: int, unclosed: set[str]) -> int:
+    """Where a script or style that opens at ``pos`` ends (its end tag), or ``pos`` when it never ends."""
+    close = None if name in unclosed else _END_OF[name].search(text, pos)
+    if close is None:
+        unclosed.add(name)  # no end tag after this one: none after a later one either
+        return pos
+    return close.start()  # the end tag is then removed as a tag
+
+
+def strip_markup(text: str) -> str:
+    """``text`` with HTML tags and comments removed and entities decoded once; nothing else dropped."""
+    if "<" not in text:
+        return _text(text)
+    parts: list[str] = []
+    pos = 0  # text before pos is in parts
+    comments_end = True  # False once a comment never closes: later "<!--" cannot close either
+    unclosed: set[str] = set()  # hidden tags with no end tag left
+    match = _TAG.search(text)
+    while match is not None:
+        start, end = match.span()
+        closing, name = match.group(1, 2)
+        if name is None:  # "<!--"
+            close = text.find("-->", end) if comments_end else -1
+            comments_end = close >= 0
+            if comments_end:
+                if start > pos:
+                    parts.append(_text(text[pos:start]))
+                pos = end = close + 3
+        elif (cut := _CUTS.get(name)) is not None:
+            between = _text(text[pos:start])
+            if cut == "\n" and name not in ("br", "BR") and parts and parts[-1] == "\n" and not between.strip():
+                between = cut = ""  # </li><li>, </p><p>: one line break, not two (<br><br> stays two)
+            if between:
+                parts.append(between)
+            if cut:
+                parts.append(cut)
+            pos = end
+            if not closing and name in _HIDDEN:
+                pos = end = _skip_hidden(text, name.lower(), end, unclosed)
+        match = _TAG.search(text, end)
+    parts.append(_text(text[pos:]))
+    return "".join(parts)
