@@ -30,8 +30,8 @@ def render_report(result: NightlyResult) -> str:
     when = result.started_at.strftime("%Y-%m-%d %H:%M %Z").strip()
     took = ""
     if result.finished_at is not None:
-        took = f" in {(result.finished_at - result.started_at).total_seconds():.0f} s"
-    lines = [f"# umot nightly run — {when}", "", f"{md_escape(result.headline())}{took}."]
+        took = f" The run took {(result.finished_at - result.started_at).total_seconds():.0f} s."  # not "…failed: X in 88 s"
+    lines = [f"# umot nightly run — {when}", "", f"{md_escape(result.headline())}.{took}"]
     if result.model_version:
         lines += ["", f"Model: `{result.model_version.replace('`', '')}`; {plural(result.scored, 'review')} scored."]
     failed = result.failed_sources

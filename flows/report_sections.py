@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from core.wording import plural
 from flows.notify import quote
 from flows.outcomes import BrandReport
 from flows.report_format import change, md_escape, md_link, percent, stars
 from flows.stage_outcomes import SourceOutcome
+
+
+def _word(count: int, word: str) -> str:
+    """``review`` / ``reviews`` after a bold count (``1 new review``, not ``1 new reviews``)."""
+    return plural(count, word).split(" ", 1)[1]
 
 
 def _split(report: BrandReport) -> str:
@@ -66,9 +72,9 @@ def brand_section(report: BrandReport) -> list[str]:
     lines = [
         f"## {md_escape(report.brand)}",
         "",
-        f"**{report.new_reviews}** new reviews ({report.stored_reviews} stored in all), "
-        f"**{report.new_detractors}** new detractors; sentiment of the {report.scored} reviews scored "
-        f"in this run: {_split(report)}.",
+        f"**{report.new_reviews}** new {_word(report.new_reviews, 'review')} ({report.stored_reviews} stored in all), "
+        f"**{report.new_detractors}** new {_word(report.new_detractors, 'detractor')}; sentiment of the "
+        f"{plural(report.scored, 'review')} scored in this run: {_split(report)}.",
         "",
         *week_table(report),
         "",

@@ -104,6 +104,17 @@ def test_report_lists_failed_sources_split_week_change_and_quotes() -> None:
     assert "…and 2 more in the triage queue." in md
 
 
+def test_report_counts_read_right_for_one_and_the_duration_is_its_own_sentence() -> None:
+    """It read "**1** new reviews … **1** new detractors" and "…failed: Acme/forum in 42 s."."""
+    from dataclasses import replace
+
+    result = _result()
+    md = render_report(replace(result, brands=[replace(result.brands[0], new_reviews=1, new_detractors=1, scored=1)]))
+    assert "**1** new review (40 stored in all), **1** new detractor; sentiment of the 1 review scored" in md
+    assert "1 source failed: Acme/forum. The run took 42 s." in md
+    assert "**12** new reviews" in render_report(_result())
+
+
 def test_headline_for_a_run_with_nothing_new() -> None:
     result = NightlyResult(started_at=datetime.now(UTC),
                            sources=[SourceOutcome(source=spec(), ok=True, items_scraped=20, items_new=0)],
