@@ -61,7 +61,7 @@ def _comparable(markdown: str) -> str:
     The flags themselves are compared in the store (:func:`_verdicts`).
     """
     markdown = re.sub(r"^# umot nightly run — .*$", "# umot nightly run", markdown, count=1, flags=re.M)
-    markdown = re.sub(r" in \d+ s\.", ".", markdown)
+    markdown = re.sub(r" The run took \d+ s\.", "", markdown)
     return re.sub(r"^\d+\. severity .*(\n   _.*)?$", "N. (a detractor)", markdown, flags=re.M)
 
 
