@@ -10,7 +10,8 @@ A source that still fails after its retries is reported (run result, artifact,
 a warning in the log) and does not stop the others: the flow run ends
 Completed, because everything else was done; ``umot run`` exits 1 so cron and
 CI notice. A scoring failure (no model) fails the run: reviews stay stored and
-are scored by the next run.
+are scored by the next run. One night per store at a time (:mod:`flows.night_lock`);
+detractors a webhook did not get are posted by the next night (:mod:`flows.notify_state`).
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from flows import progress
 from flows.fanned_night import Night, run_fanned, shared_store
 from flows.night_crawl import DEFAULT_CRAWL_PROCESSES, crawl_all
 from flows.night_finish import finish_night
+from flows.night_lock import night_lock
 from flows.night_scoring import score_all
 from flows.night_units import DEFAULT_LEASE
+from flows.notify_state import settle_notifications
 from flows.outcomes import NightlyResult
 from flows.prefect_typing import thread_pool
 from flows.tasks.model_versions import known_model_version
@@ -69,19 +72,28 @@ def nightly(
     """
     from models.db import init_db
 
-    log = get_run_logger()
-    result = NightlyResult(started_at=datetime.now(UTC))
     init_db()
+    with night_lock():  # one night per store; taken before started_at: the flags raised since are this night's
+        result = NightlyResult(started_at=datetime.now(UTC))
+        if fan_out > 0 and not shared_store():
+            get_run_logger().warning("fan_out=%s needs a PostgreSQL store that every worker reaches; "
+                                     "this night runs in this process", fan_out)
+            fan_out = 0
+        crawl = {"crawl_settings": crawl_settings, "crawl_retries": crawl_retries, "retry_delay": retry_delay,
+                 "crawl_timeout": crawl_timeout, "crawl_processes": crawl_processes}
+        if fan_out > 0:
+            night = run_fanned(result, brand, source, model, batch_size, fan_out, lease_seconds, crawl)
+        else:
+            night = _in_this_process(result, brand, source, model, batch_size, crawl)
+        result = finish_night(night, notify=notify, top=top)
+        settle_notifications(result, notify=notify)  # detractors a failed webhook did not get: next night
+        return result
 
-    if fan_out > 0 and not shared_store():
-        log.warning("fan_out=%s needs a PostgreSQL store that every worker reaches; "
-                    "this night runs in this process", fan_out)
-        fan_out = 0
-    if fan_out > 0:
-        return finish_night(run_fanned(result, brand, source, model, batch_size, fan_out, lease_seconds, {
-            "crawl_settings": crawl_settings, "crawl_retries": crawl_retries, "retry_delay": retry_delay,
-            "crawl_timeout": crawl_timeout, "crawl_processes": crawl_processes}), notify=notify, top=top)
 
+def _in_this_process(result: NightlyResult, brand: str | None, source: str | None, model: str | None,
+                     batch_size: int, crawl: dict[str, Any]) -> Night:
+    """Crawl and score in this process (the model loading while the crawls run)."""
+    log = get_run_logger()
     scope = plan_run(brand, source)
     result.config_warnings = list(scope.config_warnings)
     brand_ids = scope.brand_ids
@@ -96,8 +108,8 @@ def nightly(
     )
     progress.emit("crawl", "crawl", f"{len(scope.sources)} sources", total=len(scope.sources))
     result.sources = crawl_all(
-        list(scope.sources), settings=crawl_settings, retries=crawl_retries, retry_delay=retry_delay,
-        timeout=crawl_timeout, processes=crawl_processes,
+        list(scope.sources), settings=crawl["crawl_settings"], retries=crawl["crawl_retries"],
+        retry_delay=crawl["retry_delay"], timeout=crawl["crawl_timeout"], processes=crawl["crawl_processes"],
     )
     for failed in result.failed_sources:
         log.warning("source %s failed: %s", failed.source.label, failed.error_message)
@@ -109,4 +121,4 @@ def nightly(
     batches = score_all(scorer, brand_id=one_brand, batch_size=batch_size) if scorer is not None else []
     result.scored = sum(b.scored for b in batches)
     result.new_flags = sum(b.new_flags for b in batches)
-    return finish_night(Night(result, brand_ids, batches), notify=notify, top=top)
+    return Night(result, brand_ids, batches)

@@ -9,6 +9,7 @@ triage queue still shows them.
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -19,6 +20,7 @@ from flows.slack_text import escape_text, safe_link
 log = logging.getLogger(__name__)
 
 QUOTE_CHARS = 200
+THEMES_PERIOD = "in the last 7 days' detractors"  # what the themes line counts (flows.tasks.themes)
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -55,15 +57,27 @@ def headline(report: BrandReport) -> str:
 
 
 def format_message(report: BrandReport, *, top: int = 3) -> str:
-    """The webhook text: counts, then the most severe detractors quoted with links."""
+    """The webhook text: this run's counts, the last 7 days' themes (saying so), then the most
+    severe new detractors quoted with links."""
     n = report.new_detractors
     lines = [f"*umot — {escape_text(report.brand)}*: {headline(report)}"]
     shown = report.detractors[:top]
-    if report.negative_themes:  # (#18)
-        lines.append("Top negative themes: " + ", ".join(f"{escape_text(t)} ({n})" for t, n in report.negative_themes))
+    if report.negative_themes:  # (#18) counted over the last 7 days' detractors, not this run's
+        themes = ", ".join(f"{escape_text(theme)} ({count})" for theme, count in report.negative_themes)
+        lines.append(f"Top negative themes: {themes} — {THEMES_PERIOD}")
     lines += [_detractor_line(item) for item in shown]
     if n > len(shown):
         lines.append(f"…and {n - len(shown)} more in the triage queue.")
+    return "\n".join(lines)
+
+
+def format_unsent(brand: str, items: list[Detractor], *, top: int = 3) -> str:
+    """The text for detractors an earlier night did not get posted, the most severe quoted first."""
+    lines = [f"*umot — {escape_text(brand)}*: {plural(len(items), 'detractor')} not posted before "
+             "(the webhook failed then, or the run stopped before posting)"]
+    lines += [_detractor_line(item) for item in items[:top]]
+    if len(items) > top:
+        lines.append(f"…and {len(items) - top} more in the triage queue.")
     return "\n".join(lines)
 
 
@@ -84,9 +98,15 @@ def post_webhook(url: str, text: str, *, timeout: float = 10.0, client: httpx.Cl
 
 
 def _redact(url: str) -> str:
-    """Webhook URLs embed their secret in the path: log only scheme and host."""
+    """Webhook URLs embed their secret in the path (or user:password): log only scheme, host and port,
+    as ``umot webhook list`` shows them (an IPv6 host in brackets)."""
     try:
-        parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError):
+        parts = urlsplit(url)
+        port = parts.port
+    except (ValueError, TypeError):
         return "<invalid URL>"
-    return f"{parsed.scheme}://{parsed.host}/…"
+    host = parts.hostname or ""
+    if not parts.scheme or not host:
+        return "<invalid URL>"
+    host = f"[{host}]" if ":" in host else host
+    return f"{parts.scheme}://{host}{f':{port}' if port is not None else ''}/…"

@@ -1,7 +1,9 @@
 """Summarise task: read each brand's figures back from the store after scoring.
 
 New reviews come from the crawls (what the store did not have), detractors are
-the flags raised since the run started, and the week figures come from
+the flags raised since the run started: this night's own, because a store runs
+one night at a time (:mod:`flows.night_lock`; two overlapping nights used to
+count and post each other's). The week figures come from
 ``models.crud.brand_summary`` for the last 7 days and the 7 days before, so the
 report can show the week-over-week change.
 """
@@ -74,7 +76,7 @@ def summarise(
                     scored=sum(labels.get(brand_id, {}).values()),
                     labels=labels.get(brand_id, {}),
                     new_detractors=len(flagged),
-                    detractors=[_detractor(flag, review) for flag, review, _score in flagged[:top]],
+                    detractors=[as_detractor(flag, review) for flag, review, _score in flagged[:top]],
                     week=week.get(brand_id, {}),
                     previous_week=previous.get(brand_id, {}),
                     webhook_url=brand.webhook_url,
@@ -83,7 +85,8 @@ def summarise(
     return reports
 
 
-def _detractor(flag: Flag, review: Review) -> Detractor:
+def as_detractor(flag: Flag, review: Review) -> Detractor:
+    """What a report or a webhook quotes of a flagged review (read while its session is open)."""
     return Detractor(
         review_id=stored_id(review),
         brand_id=flag.brand_id,
@@ -96,3 +99,6 @@ def _detractor(flag: Flag, review: Review) -> Detractor:
         source=review.source,
         rating_shown=rating_as_published(review.rating, review.rating_raw, review.rating_scale),
     )
+
+
+_detractor = as_detractor  # its earlier name, which tests still import

@@ -3,18 +3,27 @@
 Against a temporary local Prefect API (no server to set up; see
 :mod:`flows.prefect_env`), with a progress display on stderr
 (:mod:`umot.cli._run_display`); Prefect's own log lines stay out of the
-terminal unless verbose, and a failed run ends in one error line.
+terminal unless verbose, and a failed run ends in one error line. It holds the
+store's nightly lock (:mod:`flows.night_lock`) from before the API starts, so a
+second run on the same store says so at once; SIGTERM and Ctrl-C stop it within
+seconds (:mod:`umot.cli._run_stop`).
 """
 
 from __future__ import annotations
 
+import contextvars
 import os
+import sys
+import threading
+from collections.abc import Callable
 from typing import Any
 
+import typer
 from rich.console import Console
 
-from umot.cli._errors import fail
+from umot.cli._errors import err_console, fail
 from umot.cli._run_display import ProgressDisplay
+from umot.cli._run_stop import Stopped, stop_on_signals
 
 
 def _prefect_env(verbose: bool) -> None:
@@ -28,6 +37,34 @@ def _prefect_env(verbose: bool) -> None:
 
 def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
     """Run the nightly flow with a progress display; exit with a one-line error on failure."""
+    from flows.night_lock import NightRunning, night_lock
+
+    try:
+        with night_lock():
+            state = _run(verbose, concurrency, params)
+    except NightRunning as busy:
+        fail(str(busy), code=1)
+    except Stopped as stop:
+        err_console.print(f"[bold red]stopped[/] by {stop} while {stop.doing}: what was stored and scored so far is "
+                          "kept (an interrupted crawl is read in full next time); run it again to finish",
+                          soft_wrap=True, highlight=False)
+        _exit_at_shutdown(128 + stop.signum)
+        raise typer.Exit(128 + stop.signum) from None
+    if state.is_completed():
+        return state.result()
+    from flows.tasks.plan import SourceNotFound
+
+    exc = state.result(raise_on_failure=False)
+    if isinstance(exc, SourceNotFound):
+        fail(str(exc).strip("'\""))
+    if isinstance(exc, FileNotFoundError):
+        fail(f"cannot load the model: {exc}")
+    detail = f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else (state.message or state.name)
+    fail(f"the nightly run failed: {detail} (reviews stored so far are kept; run it again to finish)", code=1)
+
+
+def _run(verbose: bool, concurrency: int, params: dict[str, Any]) -> Any:
+    """The flow's final state, run with the progress display; :class:`Stopped` saying what it was doing."""
     _prefect_env(verbose)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -35,7 +72,6 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
     from flows.nightly import nightly
     from flows.prefect_env import local_run_settings
     from flows.prefect_typing import thread_pool
-    from flows.tasks.plan import SourceNotFound
 
     # one thread per crawl process, one for loading the model meanwhile
     flow = nightly.with_options(task_runner=thread_pool(max(1, concurrency) + 1))
@@ -44,15 +80,47 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
                TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), disable=verbose) as bars:
         display = ProgressDisplay(bars)
-        with events.listening(display), local_run_settings():
-            state = flow(**params, return_state=True)
+        try:  # a signal while the API starts (~20 s) stops the run too
+            with stop_on_signals(), events.listening(display), local_run_settings():
+                state = in_own_thread(lambda: flow(**params, return_state=True))
+        except Stopped as stop:
+            stop.doing = display.doing
+            raise
         display.finish()
-    if state.is_completed():
-        return state.result()
-    exc = state.result(raise_on_failure=False)
-    if isinstance(exc, SourceNotFound):
-        fail(str(exc).strip("'\""))
-    if isinstance(exc, FileNotFoundError):
-        fail(f"cannot load the model: {exc}")
-    detail = f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else (state.message or state.name)
-    fail(f"the nightly run failed: {detail} (reviews stored so far are kept; run it again to finish)", code=1)
+    return state
+
+
+def in_own_thread(call: Callable[[], Any]) -> Any:
+    """``call()`` in a thread of its own (with this one's context: Prefect's settings), waited for here:
+    Prefect sets no SIGTERM handler there, and this thread stays free to answer one (:mod:`umot.cli._run_stop`)."""
+    outcome: dict[str, Any] = {}
+    context = contextvars.copy_context()
+
+    def target() -> None:
+        try:
+            outcome["value"] = context.run(call)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread as it is
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, name="nightly-flow", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.2)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _exit_at_shutdown(code: int) -> None:
+    """End the process as soon as Python starts shutting down, after the callers' ``finally`` blocks (``umot
+    demo`` disables its sources): waiting for the left flow's task threads could take minutes."""
+    def end() -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # the temporary API and any crawl end with the process
+
+    register = getattr(threading, "_register_atexit", None)  # run before the joins (concurrent.futures' too)
+    if register is not None:
+        register(end)
+    else:
+        end()

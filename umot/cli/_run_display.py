@@ -10,6 +10,8 @@ from rich.markup import escape
 from rich.table import Table
 
 console = Console()
+DOING = {"crawl": "crawling", "score": "scoring", "themes": "reading themes", "summarise": "summarising",
+         "notify": "notifying"}
 
 
 class ProgressDisplay:
@@ -19,6 +21,7 @@ class ProgressDisplay:
         self.progress = progress
         self.tasks: dict[str, Any] = {}
         self.starting = progress.add_task("Starting the local Prefect API", total=1)
+        self.doing = "starting the local Prefect API"  # the last stage heard of, for a stopped run's line
 
     def _line(self, key: str, description: str, total: float | None = None) -> Any:
         if key not in self.tasks:
@@ -27,6 +30,7 @@ class ProgressDisplay:
 
     def __call__(self, event: Any) -> None:
         self.progress.update(self.starting, completed=1)
+        self.doing = DOING.get(event.stage, event.stage)
         if event.stage == "crawl" and event.key == "crawl":
             line = self._line("crawl", f"Crawling {event.message}", total=event.total or 0)
             if not event.total:
@@ -98,6 +102,22 @@ def print_summary(result: Any) -> None:
         console.print("No enabled sources to crawl: add one with `umot sources add` (or edit umot.toml).")
     for warning in result.config_warnings:
         console.print(f"[bold yellow]warning:[/] {escape(warning)}", highlight=False)
+    for line in unsent_lines(result.brands):
+        console.print(line, highlight=False)
     style = "bold red" if result.failed_sources else "bold"
     console.print(f"[{style}]{result.headline()}[/]", highlight=False)
     console.print(f"report: {result.report_path} (and the Prefect artifact {result.artifact_key})", highlight=False)
+
+
+def unsent_lines(brands: Any) -> list[str]:
+    """One line per brand whose webhook failed: what was not posted, and that the next run posts it."""
+    from core.wording import plural
+    from flows.notify_state import unsent_count
+
+    lines = []
+    for b in brands:
+        if b.notified is False:
+            waiting = plural(unsent_count(b.brand_id), "detractor")
+            lines.append(f"[bold yellow]notified: failed[/] — {escape(b.brand)}: {waiting} not posted yet; the next "
+                         "run posts them again (see `umot detractors list`)")
+    return lines

@@ -4,7 +4,8 @@ Its arguments are checked first (:mod:`umot.cli._run_checks`); the Prefect flow
 then runs in this process against a temporary local Prefect API, with a progress
 display on stderr (:mod:`umot.cli._nightly_run`), and the summary is printed as
 tables on stdout (:mod:`umot.cli._run_display`). Prefect's own log lines stay
-out of the terminal unless ``--verbose``. ``umot demo`` (:mod:`umot.cli.demo`)
+out of the terminal unless ``--verbose``. It holds the store's nightly lock and
+stops within seconds on SIGTERM or Ctrl-C (:mod:`umot.cli._run_stop`). ``umot demo`` (:mod:`umot.cli.demo`)
 runs the same flow, with the same options (:mod:`umot.cli._run_options`).
 """
 
@@ -38,7 +39,9 @@ def run(
     """Run the nightly job once: crawl enabled sources, store, score, flag, summarise, notify.
 
     A source that fails (after retries) is listed and the others carry on; the
-    exit code is then 1. Run it again at any time: reviews are stored once.
+    exit code is then 1. Run it again at any time: reviews are stored once. One
+    run per store at a time: a second one says so and exits 1. SIGTERM or Ctrl-C
+    stop it within seconds, crawl included (exit 143 or 130).
     """
     check_run_arguments(database_url, brand=brand, source=source, model=model)
     result = run_nightly(

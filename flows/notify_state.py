@@ -1,0 +1,117 @@
+"""Detractors a brand's webhook has not had yet, posted by the next night that reaches it.
+
+A POST that failed (the chat was down, the hook answered 500) or a night that
+stopped between flagging and posting would otherwise leave those detractors
+for the triage queue only. After each night's notifications (under the night
+lock, :mod:`flows.night_lock`), per brand: the flags whose post failed, and
+those raised after the last settled night but before this one started (a night
+stopped before posting), are kept as *unsent*; a night that notifies posts them
+in a message of their own, and forgets them once posted or once they are no
+longer ``new`` in triage. No table fits this without a migration, so it is a
+small JSON file per store under ``UMOT_DATA_DIR`` (``notify-<store>.json``):
+with a fanned-out night whose parent flow runs on another machine each night,
+it is not shared (docs/flows.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from flows.notify import format_unsent, post_webhook
+from flows.outcomes import BrandReport, Detractor, NightlyResult
+from flows.tasks.summarise import as_detractor
+from models.stored import stored_id
+
+log = logging.getLogger(__name__)
+
+
+def state_file(database_url: str | None = None) -> Path:
+    """This store's file (stores told apart by their URL, password left out)."""
+    from sqlalchemy.engine import make_url
+
+    from core.settings import get_settings
+
+    settings = get_settings()
+    url = make_url(database_url or settings.database_url).render_as_string(hide_password=True)
+    return settings.data_dir / f"notify-{hashlib.sha256(url.encode()).hexdigest()[:12]}.json"
+
+
+def load_state(path: Path | None = None) -> dict[str, dict[str, Any]]:
+    """brand id (text) -> {"seen": highest flag id settled, "unsent": [flag ids]}; empty when unreadable."""
+    try:
+        data = json.loads((path or state_file()).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def unsent_count(brand_id: int) -> int:
+    """How many of the brand's detractors wait for its webhook (what ``umot run`` says)."""
+    return len(load_state().get(str(brand_id), {}).get("unsent", []))
+
+
+def settle_notifications(result: NightlyResult, *, notify: bool) -> None:
+    """Post each brand's unsent detractors (when notifying), remember what is still unsent; never raises."""
+    path = state_file()
+    state = load_state(path)
+    before = json.dumps(state, sort_keys=True)
+    try:
+        for report in result.brands:
+            state[str(report.brand_id)] = _settle(report, state.get(str(report.brand_id), {}), result.started_at,
+                                                  notify=notify)
+        if json.dumps(state, sort_keys=True) == before:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - bookkeeping: the night's work is done and reported
+        log.exception("could not settle the webhook notifications (%s)", path)
+
+
+def _settle(report: BrandReport, brand: dict[str, Any], started_at: datetime, *, notify: bool) -> dict[str, Any]:
+    """The brand's entry after this night: unsent detractors posted if it can, what is still unsent."""
+    failed_now = notify and bool(report.webhook_url) and report.notified is False and report.new_detractors > 0
+    unsent = {int(i) for i in brand.get("unsent", [])} if report.webhook_url else set()
+    waiting, tonight, seen = _read(report.brand_id, started_at, brand.get("seen"), unsent)
+    unsent = set(waiting)  # still new in triage (a handled or deleted one is not posted)
+    if not report.webhook_url:
+        unsent.clear()  # nowhere to post: a webhook set later starts from its own first night
+    elif notify and unsent:
+        posted = post_webhook(report.webhook_url, format_unsent(report.brand, list(waiting.values())))
+        unsent = set() if posted else unsent
+        report.notified = posted if report.notified is None else report.notified and posted
+    if failed_now:  # this night's own message failed: its detractors wait for the next night
+        unsent.update(tonight)
+    return {"seen": seen, "unsent": sorted(unsent)}
+
+
+def _read(brand_id: int, started_at: datetime, seen: int | None,
+          unsent: set[int]) -> tuple[dict[int, Detractor], list[int], int]:
+    """The unsent flags still ``new`` (with those a stopped night raised after ``seen``), most severe
+    first; the flags this night raised; the brand's newest flag id."""
+    from sqlmodel import col, func, select
+
+    from models.datetimes import as_utc
+    from models.db import get_engine, session_scope
+    from models.status import FlagStatus
+    from models.tables import Flag, Review
+
+    since = as_utc(started_at)
+    ids: Any = select(Flag.id).where(Flag.brand_id == brand_id)  # Any: sqlmodel types an optional id's select badly
+    with session_scope(get_engine(), write=False) as session:
+        if seen is not None:  # raised by a night that stopped before posting them
+            unsent = unsent | set(session.exec(ids.where(col(Flag.id) > seen, Flag.created_at < since)))
+        query = (select(Flag, Review).join(Review, col(Review.id) == Flag.review_id)
+                 .where(col(Flag.id).in_(sorted(unsent)), Flag.status == FlagStatus.new)
+                 .order_by(col(Flag.severity).desc(), col(Flag.id)))
+        waiting = {stored_id(flag): as_detractor(flag, review) for flag, review in session.exec(query)}
+        tonight = list(session.exec(ids.where(Flag.created_at >= since)))
+        newest = session.exec(select(func.max(Flag.id)).where(Flag.brand_id == brand_id)).one()
+    return waiting, tonight, newest or 0  # 0, not None: this brand's state is known (no flag yet)
