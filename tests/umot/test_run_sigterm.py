@@ -105,3 +105,19 @@ def test_sigterm_during_the_crawl_stops_everything_within_seconds_in_one_line(ha
     with session_scope(init_db(url), write=False) as session:
         [crawl_run] = crud.list_crawl_runs(session)
     assert crawl_run.status == "failed" and crawl_run.error_message.startswith(_run_stop.STOPPED)
+
+
+def test_a_run_stopped_while_a_crawl_runs_was_crawling_even_if_scoring_spoke_last() -> None:
+    """Scoring runs beside the crawl: a stop then read "while scoring" (flaky under load in CI)."""
+    from rich.progress import Progress
+
+    from flows.progress import ProgressEvent
+    from umot.cli._run_display import ProgressDisplay
+
+    display = ProgressDisplay(Progress(disable=True))
+    display(ProgressEvent("crawl", "crawl", "1 source", total=1))
+    display(ProgressEvent("score", "score", "loading the model"))
+    assert display.doing == "crawling"
+    display(ProgressEvent("crawl", "Acme/shop", "done", done=True))
+    display(ProgressEvent("score", "score", "12 reviews", advance=12))
+    assert display.doing == "scoring"

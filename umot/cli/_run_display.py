@@ -21,7 +21,13 @@ class ProgressDisplay:
         self.progress = progress
         self.tasks: dict[str, Any] = {}
         self.starting = progress.add_task("Starting the local Prefect API", total=1)
-        self.doing = "starting the local Prefect API"  # the last stage heard of, for a stopped run's line
+        self.last = "starting the local Prefect API"  # the last stage heard of, for a stopped run's line
+        self.crawls_left = 0  # crawls started and not done: scoring runs beside them, so a stop is "while crawling"
+
+    @property
+    def doing(self) -> str:
+        """What a run stopped now was doing: crawling while any crawl runs, else the last stage heard of."""
+        return "crawling" if self.crawls_left > 0 else self.last
 
     def _line(self, key: str, description: str, total: float | None = None) -> Any:
         if key not in self.tasks:
@@ -30,8 +36,9 @@ class ProgressDisplay:
 
     def __call__(self, event: Any) -> None:
         self.progress.update(self.starting, completed=1)
-        self.doing = DOING.get(event.stage, event.stage)
+        self.last = DOING.get(event.stage, event.stage)
         if event.stage == "crawl" and event.key == "crawl":
+            self.crawls_left = int(event.total or 0)
             line = self._line("crawl", f"Crawling {event.message}", total=event.total or 0)
             if not event.total:
                 self.progress.update(line, total=1, completed=1)
@@ -39,6 +46,7 @@ class ProgressDisplay:
             line = self._line(event.key, f"  {event.key}", total=1)
             self.progress.update(line, description=f"  {event.key}: {event.message}")
             if event.done:
+                self.crawls_left = max(self.crawls_left - 1, 0)
                 self.progress.update(line, completed=1)
                 if "crawl" in self.tasks:
                     self.progress.advance(self.tasks["crawl"])
