@@ -99,6 +99,3 @@ def as_detractor(flag: Flag, review: Review) -> Detractor:
         source=review.source,
         rating_shown=rating_as_published(review.rating, review.rating_raw, review.rating_scale),
     )
-
-
-_detractor = as_detractor  # its earlier name, which tests still import

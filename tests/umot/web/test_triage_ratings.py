@@ -71,12 +71,12 @@ def test_cli_list_shows_the_published_rating(seeded, hotel: int) -> None:
 def test_webhook_quotes_the_published_rating() -> None:
     from flows.notify import format_message
     from flows.outcomes import BrandReport
-    from flows.tasks.summarise import _detractor
+    from flows.tasks.summarise import as_detractor
 
     flag = SimpleNamespace(brand_id=1, severity=2.0, reasons=["rated 1.44★"])
     review = SimpleNamespace(id=7, text=HOTEL_TEXT, title=None, url="https://hotel.example/r/1", rating=1.44,
                              rating_raw=2.0, rating_scale=10.0, author=None, source="schemaorg:hotel.example")
-    item = _detractor(flag, review)
+    item = as_detractor(flag, review)
     assert item.reasons == ("rated 2/10",)
     text = format_message(BrandReport(brand_id=1, brand="Acme", new_detractors=1, detractors=[item]))
     assert f"> 2/10 “{HOTEL_TEXT}”" in text
