@@ -11,9 +11,14 @@ part's CLI catches one error and prints one line.
 
 from __future__ import annotations
 
+import copy
 import tomllib
 from pathlib import Path
 from typing import Any
+
+# The last text parsed per file and its data: a night reads the file once per part
+# (sources, competitors, themes, checks), and each read then costs a copy, not a parse.
+_parsed: dict[Path, tuple[str, dict[str, Any]]] = {}
 
 
 class ConfigFileError(ValueError):
@@ -55,10 +60,16 @@ def read_data(path: Path, error: type[ValueError] = ConfigFileError) -> dict[str
     if not path.exists():
         return {}
     text = _read_text(path, error)
+    cached = _parsed.get(path)
+    if cached is not None and cached[0] == text:
+        return copy.deepcopy(cached[1])  # callers may change what they get
     try:
-        return _checked(tomllib.loads(text), path, error)
+        data = _checked(tomllib.loads(text), path, error)
     except tomllib.TOMLDecodeError as exc:
         raise error(f"{path}: not valid TOML ({exc})") from None
+    _parsed.clear()  # one file is in use at a time; keep no stale texts around
+    _parsed[path] = (text, copy.deepcopy(data))
+    return data
 
 
 def read_document(path: Path, error: type[ValueError] = ConfigFileError) -> Any:

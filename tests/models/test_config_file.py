@@ -89,3 +89,22 @@ def test_write_creates_the_folder(tmp_path: Path) -> None:
     document["themes"] = []
     write_document(path, document)
     assert path.read_text(encoding="utf-8") == "themes = []\n"
+
+
+def test_an_unchanged_file_is_parsed_once_and_each_reader_gets_its_own_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomllib
+
+    parses: list[str] = []
+    real = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: parses.append(text) or real(text))
+    path = tmp_path / "umot.toml"
+    path.write_text('[[competitors]]\nbrand = "Acme"\nrivals = ["Globex"]\n', encoding="utf-8")
+    first = read_data(path)
+    first["competitors"][0]["rivals"].append("changed by a caller")
+    assert read_data(path) == {"competitors": [{"brand": "Acme", "rivals": ["Globex"]}]}
+    assert len(parses) == 1
+    path.write_text('[[competitors]]\nbrand = "Acme"\nrivals = ["Initech"]\n', encoding="utf-8")
+    assert read_data(path)["competitors"][0]["rivals"] == ["Initech"]  # an edit is read at once
+    assert len(parses) == 2
