@@ -32,13 +32,11 @@ class _UmotGroup(TyperGroup):
             db_url = sys.modules.get("models.db_url")  # not imported here: `umot --help` stays fast
             if db_url is not None and isinstance(exc, db_url.DatabaseUrlError):
                 fail(str(exc))
-            sa_exc = sys.modules.get("sqlalchemy.exc")
-            # DatabaseError itself, none of its subclasses: SQLite's "file is not a database"
-            if sa_exc is not None and (isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError))
-                                       or type(exc) is sa_exc.DatabaseError):
-                from umot.cli._store import store_error
+            if "sqlalchemy.exc" in sys.modules:  # only then can a store have refused us
+                from umot.cli._store import is_store_refusal, store_error
 
-                fail(store_error(exc))
+                if is_store_refusal(exc):
+                    fail(store_error(exc))
             raise
 
 

@@ -37,6 +37,16 @@ def store_error(exc: BaseException, url: str | None = None) -> str:
     return f"cannot open the store{where}: {reason}{hint}"
 
 
+def is_store_refusal(exc: BaseException) -> bool:
+    """A store that refused us (down, wrong port, unreadable file), not a bug in a query.
+
+    ``DatabaseError`` itself, none of its other subclasses: SQLite's "file is not a database".
+    """
+    from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
+
+    return isinstance(exc, (OperationalError, InterfaceError)) or type(exc) is DatabaseError
+
+
 def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     """The store, migrated to the newest schema (what every command that opens it does).
 
@@ -47,8 +57,6 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     store that refuses the connection, or one at a revision this umot does not
     know (a newer umot migrated it), exits here with one line (exit 2).
     """
-    from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
-
     from models.db import init_db
     from models.db_url import normalize_url, sqlite_path
     from models.migrate_known import UnknownRevisionError, unknown_revision_message
@@ -62,10 +70,8 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
         return init_db(url)
     except UnknownRevisionError as exc:  # a newer umot's store: refused before anything changes
         fail(unknown_revision_message(database_url or url, exc.revisions))
-    except (OperationalError, InterfaceError) as exc:
-        fail(store_error(exc))
-    except DatabaseError as exc:  # SQLite's "file is not a database"
-        if type(exc) is not DatabaseError:
+    except Exception as exc:
+        if not is_store_refusal(exc):
             raise
         fail(store_error(exc))
 
