@@ -8,6 +8,10 @@ tags with a known HTML name (and comments) are removed, everything else stays,
 and entities are decoded once, in the text around the tags, so escaped text is
 never read as a tag. One regex search per tag, none looking past the next
 ``<``: linear in the text, which runs on every review of every page.
+
+That holds for JSON-LD strings, which are raw. Microdata and RDFa text comes from
+an HTML parser, entities decoded and markup already gone: it is marked
+:class:`ParsedText` and read as it is (``&lt;b&gt;`` on the page is a literal ``<b>``).
 """
 
 from __future__ import annotations
@@ -39,6 +43,16 @@ _ATTRIBUTE = r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'=<>`]+))?""
 # A comment opening, or a start/end tag: ``<name attr="v" ...>``, ``</name>``, ``<name/>``.
 # No part crosses a "<", so a failed try never looks past the next one.
 _TAG = re.compile(rf"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(?:{_ATTRIBUTE})*\s*/?>")
+
+
+class ParsedText(str):
+    """Text an HTML parser already read (an element's text content): no tags, entities decoded.
+
+    Stripping it again would read a site-escaped ``&lt;b&gt;`` as a tag and decode
+    ``&amp;lt;`` a second time.
+    """
+
+    __slots__ = ()
 
 
 def _replacements() -> dict[str, str]:

@@ -5,7 +5,8 @@ literal or a node with a ``name``; a person or item may be an ``@id``
 reference. Review and aggregate rows (:mod:`crawlers.extract.review_rows`) read
 every field through these two functions, so each field is cleaned the same way.
 Markup is removed by :func:`crawlers.extract.markup.strip_markup`, which keeps
-words in angle brackets and cuts nothing: long texts are cut (with a marker)
+words in angle brackets and cuts nothing (microdata/RDFa text, a ``ParsedText``,
+has none left and is read as it is): long texts are cut (with a marker)
 when stored, by ``UMOT_MAX_REVIEW_CHARS``.
 """
 
@@ -15,7 +16,7 @@ import re
 from typing import Any
 
 from crawlers.extract.graph import ReviewGraph
-from crawlers.extract.markup import strip_markup
+from crawlers.extract.markup import ParsedText, strip_markup
 
 
 def text_of(value: Any) -> str | None:
@@ -26,7 +27,7 @@ def text_of(value: Any) -> str | None:
         value = value.get("@value", value.get("name"))
     if value is None:
         return None
-    text = strip_markup(str(value))
+    text = str(value) if isinstance(value, ParsedText) else strip_markup(str(value))
     text = "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
     return re.sub(r"\n{3,}", "\n\n", text).strip() or None
 

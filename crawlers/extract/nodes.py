@@ -4,6 +4,9 @@ extruct does the syntax work; this module makes its three outputs look alike
 (schema.org IRIs stripped from keys and types, RDFa's expanded value lists
 flattened) and falls back to reading JSON-LD block by block when one block is
 broken. What cannot be read is appended to ``errors``, one reason each.
+
+Microdata text content and RDFa's plain literals come out as :class:`ParsedText`:
+the HTML parser already decoded them, so they are not stripped of "tags" again.
 """
 
 from __future__ import annotations
@@ -21,11 +24,27 @@ from extruct.w3cmicrodata import MicrodataExtractor
 
 import crawlers.extract._lazy  # noqa: F401 - before extruct: its microformats parser loads lazily
 from crawlers.extract.jsonld import iter_jsonld_blocks, load_jsonld_block
+from crawlers.extract.markup import ParsedText
 
 logger = logging.getLogger(__name__)
 
 _SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)")
 _HAS_RDFA = lxml.etree.XPath("boolean(//*[@typeof or @property or @vocab])")
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_MARKUP_LITERALS = {_RDF + "HTML", _RDF + "XMLLiteral"}  # RDFa literals that are markup, as JSON-LD strings
+
+
+class _Microdata(MicrodataExtractor):
+    """extruct's microdata, an element's text content marked as already parsed (attributes are not)."""
+
+    def _extract_textContent(self, node: Any) -> ParsedText:  # noqa: N802 - extruct's name
+        return ParsedText(super()._extract_textContent(node))
+
+
+def _rdfa_literal(value: dict) -> Any:
+    """An RDFa literal: text as the parser read it, unless typed as HTML/XML (markup then)."""
+    text = value["@value"]
+    return ParsedText(text) if isinstance(text, str) and value.get("@type") not in _MARKUP_LITERALS else text
 
 
 def local_name(name: str) -> str:
@@ -69,7 +88,7 @@ def _rdfa_nodes(items: list[dict]) -> list[dict]:
             plain = []
             for v in values if isinstance(values, list) else [values]:
                 if isinstance(v, dict) and "@value" in v:
-                    plain.append(v["@value"])
+                    plain.append(_rdfa_literal(v))
                 elif isinstance(v, dict) and "@id" in v:
                     plain.append({"@id": v["@id"]})
                 else:
@@ -104,7 +123,7 @@ def page_nodes(html: str | bytes, url: str, errors: list[str]) -> list[tuple[str
         return out
     out += [("json-ld", n) for n in _jsonld_nodes(document, url, errors)]
     try:
-        micro = MicrodataExtractor().extract_items(document, base_url=url)
+        micro = _Microdata().extract_items(document, base_url=url)
         out += [("microdata", n) for n in _compact(_umicrodata_microformat(micro, "http://schema.org"))]
     except Exception as exc:  # noqa: BLE001
         errors.append(f"microdata: {type(exc).__name__}: {exc}")

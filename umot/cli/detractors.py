@@ -88,7 +88,8 @@ def set_(
     flag_id: Annotated[int, typer.Argument(metavar="ID", help="The flag id (the flag column of `umot detractors list`, not its review column)")],
     status: Annotated[str | None, typer.Option(help=STATUS_HELP)] = None,
     note: Annotated[str | None, typer.Option(help="Add a note (kept in the audit trail)")] = None,
-    assignee: Annotated[str | None, typer.Option(help="Assign to someone ('' unassigns)")] = None,
+    assignee: Annotated[str | None, typer.Option(
+        help="Assign to a user who can see the flag's brand, by email (any text where the store has no users; '' unassigns)")] = None,
     label: Annotated[str | None, typer.Option(help="With --status dismissed: what it really is, neutral (default) or positive")] = None,
     actor: Annotated[str | None, typer.Option(help="Who made the change, for the audit trail (default: cli:<os user>)")] = None,
     database_url: DatabaseUrl = None,

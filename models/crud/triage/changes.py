@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
+from models.crud.triage.assignees import checked_assignee
 from models.crud.triage.queue_filter import STATUSES
 from models.status import FlagStatus
 from models.stored import stored_id
@@ -42,7 +43,8 @@ def update_flag(
 ) -> list[FlagEvent]:
     """Apply the given changes to one flag and record one audit event per changed field.
 
-    ``assignee=""`` or ``None`` unassigns; leaving it out keeps it. ``note`` adds a
+    ``assignee=""`` or ``None`` unassigns; leaving it out keeps it; a new one must be
+    a user who can see the flag's brand, where the store has users (``assignees``). ``note`` adds a
     note (the flag keeps the latest; the trail keeps them all). Returns the new
     events (none when nothing changed). ``brand_ids`` limits which flags may change.
     """
@@ -72,6 +74,10 @@ def update_flag(
         name = (str(assignee).strip() or None) if assignee is not None else None
         if name is not None and len(name) > MAX_ASSIGNEE:
             raise TriageError(f"assignee is {len(name):,} characters long; at most {MAX_ASSIGNEE}")
+        if name is not None and name != flag.assignee:  # unchanged (a page re-sending it) is no new assignment
+            name, problem = checked_assignee(session, flag.brand_id, name)
+            if problem:
+                raise TriageError(problem)
         changes.append(("assignee", name))
     if note is not None and note.strip():
         changes.append(("note", note.strip()))

@@ -58,7 +58,7 @@ def test_detractors_list_and_set(seeded) -> None:
     assert len(rows) == 30 and rows[0]["flag_id"] == seeded.flags["a0"] and rows[0]["brand"] == "Acme"
     flag_id = seeded.flags["a1"]
     r = umot("detractors", "set", str(flag_id), "--status", "responded", "--note", "Replied publicly",
-             "--assignee", "ana", *db)
+             "--assignee", "ana@acme.example", *db)
     assert r.exit_code == 0, r.output
     assert f"flag {flag_id}: status new -> responded" in r.output
     r = umot("detractors", "set", str(flag_id), "--status", "dismissed", "--actor", "bot:cleanup", *db)
@@ -73,7 +73,7 @@ def test_detractors_list_and_set(seeded) -> None:
         events = [(e.actor, e.field_name, e.old_value, e.new_value) for e in flag_events(s, flag_id)]
     me = f"cli:{getpass.getuser()}"
     assert events == [
-        (me, "status", "new", "responded"), (me, "assignee", None, "ana"), (me, "note", None, "Replied publicly"),
+        (me, "status", "new", "responded"), (me, "assignee", None, "ana@acme.example"), (me, "note", None, "Replied publicly"),
         ("bot:cleanup", "status", "responded", "dismissed"), ("bot:cleanup", "corrected_label", None, "neutral"),
     ]
     table = umot("detractors", "list", "--status", "dismissed", *db).output

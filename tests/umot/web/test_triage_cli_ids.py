@@ -44,8 +44,8 @@ def test_detractors_set_refuses_an_assignee_wider_than_its_column(seeded) -> Non
     assert r.stderr.strip() == "error: assignee is 301 characters long; at most 300"
     with session_scope(get_engine(seeded.url)) as session:
         assert session.get(Flag, flag_id).assignee == before
-    ok = runner.invoke(app, ["detractors", "set", str(flag_id), "--assignee", "A" * 300, "--database-url", seeded.url])
-    assert ok.exit_code == 0, ok.output
+    fits = runner.invoke(app, ["detractors", "set", str(flag_id), "--assignee", "A" * 300, "--database-url", seeded.url])
+    assert fits.exit_code == 2 and "is not a user who can see brand" in fits.stderr  # fits: on to the user rule
 
 
 def test_users_add_names_a_brand_given_twice_once(seeded) -> None:

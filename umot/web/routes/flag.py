@@ -21,6 +21,7 @@ from models.crud.triage import (
     same_author_reviews,
     update_flag,
 )
+from models.crud.triage.assignees import assignable_users
 from models.stored import stored_id
 from umot.web.deps import CurrentViewer, Db, Viewer, id_or_404
 from umot.web.flag_form import FlagForm, read_flag_form
@@ -58,6 +59,7 @@ def _page(request: Request, viewer: Viewer, db: Session, row: QueueRow, error: s
         error=error,
         journey=current_journeys(db, [review_id]).get(review_id),  # (#18)
         theme_choices=known_themes(viewer.brand(row.flag.brand_id)),
+        assignees=assignable_users(db, row.flag.brand_id),  # who may be assigned: users who see the brand
     )
 
 
