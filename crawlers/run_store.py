@@ -4,8 +4,9 @@ The runner's process already has the store open; a crawl process that opens
 it too pays for importing SQLModel and the tables (~0.5 s of CPU) before it
 fetches a page. So, for each crawl, the runner migrates the store, opens the
 ``CrawlRun``, writes the ids the brand already has to a JSON file the spider
-reads (:data:`KNOWN_FILE`), and the brand's page states (validators and kinds
-of the pages its crawls read, ``crawlers.page_state``) to another
+reads (:data:`KNOWN_FILE`; those the reply window reads again to
+:data:`AWAITING_FILE`), and the brand's page states (validators and kinds of
+the pages its crawls read, ``crawlers.page_state``) to another
 (:data:`PAGES_FILE`), and closes the run with the crawl's counts once the
 process has ended, killed or not. The crawl process imports the store only to
 write new reviews: one with nothing new never does.
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 RUN_ID = "CRAWL_RUN_ID"
 BRAND_ID = "CRAWL_BRAND_ID"
 KNOWN_FILE = "CRAWL_KNOWN_FILE"  # JSON {source label: [external ids]}
+AWAITING_FILE = "CRAWL_AWAITING_FILE"  # the same, of the recent reviews KNOWN_FILE leaves out (reply window)
 PAGES_FILE = "CRAWL_PAGES_FILE"  # JSON {url: page state} (models.crud.page_states)
 
 
@@ -76,23 +78,27 @@ def open_run(
     """
     try:
         from models import crud
+        from models.crud.review_lookups import awaiting_reply_ids_by_source
         from models.db import get_engine, session_scope
         from models.stored import stored_id
 
         with session_scope(get_engine(database_url)) as session:
             brand_id = stored_id(crud.get_or_create_brand(session, brand))
             run_id = crud.start_crawl_run(session, brand_id=brand_id, source_id=source_id, spider=spider).id
-            known = crud.known_ids_by_source(
-                session, brand_id=brand_id, awaiting_reply_since=awaiting_reply_since(spider)
-            )
+            since = awaiting_reply_since(spider)
+            known = crud.known_ids_by_source(session, brand_id=brand_id, awaiting_reply_since=since)
+            awaiting = awaiting_reply_ids_by_source(session, brand_id=brand_id, awaiting_reply_since=since)
             pages = crud.page_states(session, brand_id=brand_id)
         known_file.write_text(json.dumps(known), encoding="utf-8")
+        awaiting_file = known_file.with_name(f"{known_file.stem}-awaiting.json")
+        awaiting_file.write_text(json.dumps(awaiting), encoding="utf-8")
         pages_file = known_file.with_name(f"{known_file.stem}-pages.json")
         pages_file.write_text(json.dumps(pages), encoding="utf-8")
     except Exception:  # noqa: BLE001 - the crawl process opens the store itself and says why
         logger.debug("could not open a crawl run in %s", database_url, exc_info=True)
         return {}
-    return {RUN_ID: run_id, BRAND_ID: brand_id, KNOWN_FILE: str(known_file), PAGES_FILE: str(pages_file)}
+    return {RUN_ID: run_id, BRAND_ID: brand_id, KNOWN_FILE: str(known_file), AWAITING_FILE: str(awaiting_file),
+            PAGES_FILE: str(pages_file)}
 
 
 def close_run(database_url: str, run_id: int, stats: Mapping[str, Any], *, ok: bool, message: str | None) -> None:

@@ -25,6 +25,9 @@ from crawlers.extract.dates import parse_datetime
 from crawlers.known_reviews import KnownReviews
 from crawlers.store_url import store_url
 
+#: Request meta: the source of the start URL a request descends from (see :meth:`IncrementalMixin.page_sources`).
+SOURCE_META = "umot_source"
+
 logger = logging.getLogger("crawlers.spiders.base")  # the name these messages have always been logged under
 
 
@@ -55,13 +58,25 @@ class IncrementalMixin:
         # were never read: CRAWL_FULL follows every next page once
         self.full_crawl = self.crawler.settings.getbool("CRAWL_FULL")
         known_file = self.crawler.settings.get(run_store.KNOWN_FILE)
-        handed = None
+        awaiting_file = self.crawler.settings.get(run_store.AWAITING_FILE)
+        handed = handed_awaiting = None
         if self._db_url and self.brand and known_file:  # handed over by the runner: no store query here
             handed = run_store.read_known(known_file)
-        self.known = KnownReviews(self.name, self.brand, self._db_url, handed)
+            handed_awaiting = run_store.read_known(awaiting_file) if awaiting_file else {}
+        self.known = KnownReviews(self.name, self.brand, self._db_url, handed, handed_awaiting)
         if self._db_url and self.brand:
             for source in sorted({self.source_for(u) for u in self.start_urls}):
                 self.known_ids(source)
+
+    def page_sources(self, response: Response) -> tuple[str, str]:
+        """(the source of the start URL the page was reached from, the source its own host names).
+
+        The first (:data:`SOURCE_META`, carried by redirects, next pages and followed links)
+        keeps one configured source one name whatever host serves its pages; earlier crawls
+        used the second (see :meth:`KnownReviews.label_for`).
+        """
+        page = self.source_for(response.url)
+        return response.meta.get(SOURCE_META) or page, page
 
     def known_ids(self, source: str) -> set[str]:
         """External ids already stored for (brand, source); empty without a store (``crawlers.known_reviews``)."""

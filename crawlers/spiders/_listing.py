@@ -19,6 +19,7 @@ from scrapy.http import Response
 
 from crawlers.items import ReviewItem
 from crawlers.parsers.common import ParsedPage, ParseError
+from crawlers.spiders._incremental import SOURCE_META
 from crawlers.spiders.base import ReviewSpider
 
 
@@ -65,7 +66,8 @@ class ListingSpider(ReviewSpider):
         """The request for the page after ``response`` (default: ``page.next_url``)."""
         if not page.next_url:
             return None
-        return self.request(page.next_url, callback=self.parse)
+        source = response.meta.get(SOURCE_META)  # the next page is its start URL's source, on any host
+        return self.request(page.next_url, callback=self.parse, meta={SOURCE_META: source} if source else None)
 
 
 def option_list(value: Any) -> list[str]:

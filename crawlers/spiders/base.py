@@ -27,7 +27,7 @@ from scrapy.http import Response
 from crawlers import stats as keys
 from crawlers.known_reviews import KnownReviews
 from crawlers.spiders._counting import CountingMixin
-from crawlers.spiders._incremental import IncrementalMixin
+from crawlers.spiders._incremental import SOURCE_META, IncrementalMixin
 from crawlers.spiders.arguments import parse_since, parse_source_id, split_urls
 
 logger = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ class ReviewSpider(IncrementalMixin, CountingMixin, scrapy.Spider):
             logger.error("no start URLs: pass -a urls=URL[,URL...]")
             self.crawler.stats.set_value(keys.FIRST_ERROR, "no start URLs given")
         for url in self.start_urls:
-            yield self.request(url, start=True)
+            yield self.request(url, start=True, meta={SOURCE_META: self.source_for(url)})
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         """Count the page and hand it to :meth:`parse_page`; a crash there is a parse error."""

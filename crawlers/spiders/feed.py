@@ -2,15 +2,22 @@
 
 ``umot crawl --spider feed URL[,URL...]`` with feed URLs. Every entry is a
 mention (no rating: the model scores it, the referral intent comes from the
-text) stored under the source ``feed:<host>``. Paged feeds (RFC 5005
-``rel="next"``) are followed until a page holds only stored entries or older
-than ``since``.
+text) stored under the source ``feed:<host>`` of the feed's start URL, also
+for its pages served from another host (a redirect, a next link). Paged feeds
+(RFC 5005 ``rel="next"``) are followed until a page holds only stored entries
+or older than ``since``.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from scrapy.http import Response
+
 from crawlers.parsers import feed
+from crawlers.parsers.common import ParsedPage
 from crawlers.spiders._listing import ListingSpider
+from models.identity import content_id
 
 
 class FeedSpider(ListingSpider):
@@ -19,3 +26,21 @@ class FeedSpider(ListingSpider):
 
     def source_for(self, url: str) -> str:
         return feed.source_name(url)
+
+    def parse_listing(self, response: Response) -> ParsedPage:
+        """The parser names entries after the page's host: they take the start URL's source instead."""
+        page = super().parse_listing(response)
+        source, page_source = self.page_sources(response)
+        if source != page_source:
+            page.reviews = [self._relabel(row, source, page_source) for row in page.reviews]
+        return page
+
+    def _relabel(self, row: dict[str, Any], source: str, page_source: str) -> dict[str, Any]:
+        """The entry under the crawl's source (its content id too), unless stored under the page's host."""
+        label = self.known.label_for(row, source, page_source)
+        if label == page_source:
+            return row
+        author, text = row.get("author"), row.get("text")
+        if row.get("external_id") == content_id(page_source, author, text):  # no id from the feed
+            return {**row, "source": label, "external_id": content_id(label, author, text)}
+        return {**row, "source": label}

@@ -19,6 +19,7 @@ from scrapy.http import Response, TextResponse
 from crawlers import stats as keys
 from crawlers.items import ReviewItem
 from crawlers.page_state import HUB, REVIEWS, StoredPages, page_state_item
+from crawlers.spiders._incremental import SOURCE_META
 from crawlers.spiders.base import ReviewSpider
 from crawlers.spiders.site_links import folder_of, hub_links, next_page_urls, site_of
 
@@ -43,6 +44,7 @@ class SchemaOrgSpider(ReviewSpider):
             self.stored_pages = StoredPages.load(self.crawler.settings, self._db_url, self.brand)
 
     def source_for(self, url: str) -> str:
+        """``schemaorg:<host>``; a page's reviews take its start URL's (``page_sources``)."""
         return f"schemaorg:{site_of(url)}"
 
     def in_scope(self, url: str) -> bool:
@@ -51,31 +53,38 @@ class SchemaOrgSpider(ReviewSpider):
 
     def parse_page(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         depth = int(response.meta.get("umot_depth", 0))
+        source, page_source = self.page_sources(response)  # the start URL's source; the page host's
         state = self.stored_pages.get(response.url) if self.stored_pages is not None else None
         if state is not None and self.unchanged(response):  # 304: the page is as the store's crawl read it
             if state["kind"] == REVIEWS:
                 self.crawler.stats.inc_value(keys.UNCHANGED)  # its reviews are stored: nothing to do
             elif depth < self.follow_depth:  # a hub: its pages may have changed
                 for url in state["links"]:
-                    yield self.request(url, meta={"umot_depth": depth + 1})
+                    yield self.request(url, meta={"umot_depth": depth + 1, SOURCE_META: source})
             return
         if not isinstance(response, TextResponse):
             self.logger.info("skipped %s: not a text page", response.url)
             return
-        source = self.source_for(response.url)
         from crawlers.extract.schemaorg import extract_page  # extruct loads only when a page is read
 
         # known reviews are told apart before their dates and languages are parsed
         # (the costly part of a page), and not emitted again: the store has them
-        is_known = (lambda row: self.is_known({**row, "source": source})) if self.has_known(source) else None
-        data = extract_page(response.body, response.url, is_known=is_known)
+        def is_known(row: dict[str, Any]) -> bool:
+            return self.is_known({**row, "source": self.known.label_for(row, source, page_source)})
+
+        # CRAWL_FULL passes known reviews on too: the store then takes their edits (models.crud.review_edits)
+        stored = not self.full_crawl and (
+            self.has_known(source) or (page_source != source and self.known.stored_any(page_source)))
+        data = extract_page(response.body, response.url, is_known=is_known if stored else None)
         for reason in data.errors:
             self.parse_error(response.url, reason)
         if data.aggregates:
             self.crawler.stats.inc_value("umot/aggregate_ratings", len(data.aggregates))
         if data.known:
             self.crawler.stats.inc_value(keys.KNOWN, len(data.known))
-        reviews: list[ReviewItem | dict[str, Any]] = [ReviewItem(source=source, **row) for row in data.reviews]
+        reviews: list[ReviewItem | dict[str, Any]] = [
+            ReviewItem(source=self.known.label_for(row, source, page_source), **row) for row in data.reviews
+        ]
         for item in reviews:
             if self.keep(item):
                 yield item
@@ -88,7 +97,7 @@ class SchemaOrgSpider(ReviewSpider):
         if reviews:
             if self.should_follow_next(reviews, response.url):
                 for url in next_page_urls(response):
-                    yield self.request(url, meta={"umot_depth": depth})
+                    yield self.request(url, meta={"umot_depth": depth, SOURCE_META: source})
         elif depth < self.follow_depth:
             for url in links:
-                yield self.request(url, meta={"umot_depth": depth + 1})
+                yield self.request(url, meta={"umot_depth": depth + 1, SOURCE_META: source})

@@ -6,7 +6,8 @@ Scrapy's SitemapSpider walks the sitemaps; the pages whose URL matches
 ``pattern`` (spider argument, a regular expression; default: product and
 review paths) are read by the schemaorg spider's extraction, next pages
 included. With ``since``, sitemap entries whose ``<lastmod>`` is older are
-skipped, so a nightly run only opens pages that changed.
+skipped, so a nightly run only opens pages that changed. Reviews take the
+source of the sitemap's start URL, whatever host the listed pages are on.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from scrapy.spiders import SitemapSpider as ScrapySitemapSpider
 from scrapy.utils.sitemap import Sitemap
 
 from crawlers.extract.dates import parse_datetime
+from crawlers.spiders._incremental import SOURCE_META
 from crawlers.spiders.schemaorg import SchemaOrgSpider
 
 #: Paths that usually hold products or reviews.
@@ -40,7 +42,7 @@ class SitemapReviewSpider(ScrapySitemapSpider, SchemaOrgSpider):
                 yield request
             return
         for url in self.start_urls:
-            yield self.request(url, callback=self._parse_sitemap, start=True)
+            yield self.request(url, callback=self._parse_sitemap, start=True, meta={SOURCE_META: self.source_for(url)})
 
     def sitemap_filter(self, entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         """Entries changed since ``since`` (entries without ``<lastmod>`` always pass)."""
@@ -67,5 +69,7 @@ class SitemapReviewSpider(ScrapySitemapSpider, SchemaOrgSpider):
             if kind not in ("urlset", "sitemapindex"):
                 self.parse_error(response.url, f"not a sitemap (root element {kind!r})")
                 return
+        source = response.meta.get(SOURCE_META)  # the pages it lists are the start URL's source, on any host
         for request in super()._parse_sitemap(response):
-            yield request.replace(errback=self.request_failed)
+            meta = {**request.meta, SOURCE_META: source} if source else request.meta
+            yield request.replace(errback=self.request_failed, meta=meta)

@@ -40,6 +40,28 @@ def known_ids_by_source(
     return known
 
 
+def awaiting_reply_ids_by_source(
+    session: Session, *, brand_id: int, awaiting_reply_since: datetime | None, source: str | None = None
+) -> dict[str, list[str]]:
+    """The ids :func:`known_ids_by_source` leaves out (recent reviews without a reply), by source label.
+
+    Stored all the same: a crawl that finds one of them under another label
+    (``crawlers.spiders._incremental``) stores it under the label it has, not a second time.
+    """
+    if awaiting_reply_since is None:
+        return {}
+    when = func.coalesce(Review.published_at, Review.first_seen_at)
+    query = select(Review.source, Review.external_id).where(
+        Review.brand_id == brand_id, col(Review.reply_text).is_(None), when >= as_utc(awaiting_reply_since)
+    )
+    if source is not None:
+        query = query.where(Review.source == source)
+    awaiting: dict[str, list[str]] = {}
+    for label, external_id in session.exec(query):
+        awaiting.setdefault(label, []).append(external_id)
+    return awaiting
+
+
 def known_external_ids(
     session: Session, *, brand_id: int, source: str, awaiting_reply_since: datetime | None = None
 ) -> set[str]:
