@@ -100,7 +100,7 @@ def run_fanned(result: NightlyResult, brand: str | None, source: str | None, mod
     brand_ids = scope.brand_ids
     one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
     progress.emit("crawl", "crawl", f"{len(scope.sources)} sources in {units} units", total=len(scope.sources))
-    result.sources = crawl_units(night, list(scope.sources), units, crawl_parameters, since=result.started_at,
+    result.sources = crawl_units(night, list(scope.sources), units, crawl_parameters, since=result.counted_since,
                                  lease_seconds=lease_seconds)
     version = known_model_version(model)
     batches: list[BatchOutcome] = []

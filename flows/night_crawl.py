@@ -32,7 +32,9 @@ def crawl_all(
     as its first try and, when ``retries`` allow, is crawled again alone in its
     own process (retried with back-off), so one source never fails another.
     A source whose connection was refused (nothing listens there) is not
-    crawled again this run: seconds later the answer is the same.
+    crawled again this run: seconds later the answer is the same; nor is one
+    whose failure is permanent (a bad start URL, an unknown spider, robots.txt
+    forbidding its only start URL: ``SourceOutcome.permanent``).
     """
     if not specs:
         return []
@@ -49,7 +51,8 @@ def crawl_all(
             if not found:  # the task itself failed or timed out: every source of it is a first failed try
                 message = state.message or state.name
                 outcomes.update({s: SourceOutcome(source=s, ok=False, error_message=message) for s in group})
-        alone = [s for s in specs if not outcomes[s].ok and not outcomes[s].refused and retries > 0]
+        alone = [s for s in specs if not outcomes[s].ok and not (outcomes[s].refused or outcomes[s].permanent)
+                 and retries > 0]
         retries -= 1
     if alone:
         task = crawl_source.with_options(

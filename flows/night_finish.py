@@ -29,7 +29,8 @@ def finish_night(night: Night, *, notify: bool, top: int) -> NightlyResult:
     result, brand_ids, batches = night.result, night.brand_ids, night.batches
     result.themes_read = detect_themes(brand_ids)  # (#18) themes and stages of every review not read yet
     progress.emit("summarise", "summarise", "summarising")
-    result.brands = summarise(brand_ids, result.started_at, result.sources, batches, result.model_version, top=top)
+    # new detractors: the flags raised since the report's window opened (a killed night's too: flows.night_window)
+    result.brands = summarise(brand_ids, result.counted_since, result.sources, batches, result.model_version, top=top)
     add_negative_themes(result.brands, result.started_at)
     n = len(result.brands)
     progress.emit("summarise", "summarise", f"{n} brand{'s' if n != 1 else ''}", done=True)

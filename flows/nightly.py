@@ -11,7 +11,8 @@ a warning in the log) and does not stop the others: the flow run ends
 Completed, because everything else was done; ``umot run`` exits 1 so cron and
 CI notice. A scoring failure (no model) fails the run: reviews stay stored and
 are scored by the next run. One night per store at a time (:mod:`flows.night_lock`);
-detractors a webhook did not get are posted by the next night (:mod:`flows.notify_state`).
+detractors a webhook did not get are posted by the next night (:mod:`flows.notify_state`);
+reviews a night killed before its report stored are counted by the next (:mod:`flows.night_window`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from flows.night_finish import finish_night
 from flows.night_lock import night_lock
 from flows.night_scoring import score_all
 from flows.night_units import DEFAULT_LEASE
+from flows.night_window import as_window, begin_night, end_night, recount_new
 from flows.notify_state import settle_notifications
 from flows.outcomes import NightlyResult
 from flows.prefect_typing import thread_pool
@@ -75,6 +77,7 @@ def nightly(
     init_db()
     with night_lock():  # one night per store; taken before started_at: the flags raised since are this night's
         result = NightlyResult(started_at=datetime.now(UTC))
+        night_id = begin_night(result, whole=brand is None and source is None)  # (a killed night's reviews too)
         if fan_out > 0 and not shared_store():
             get_run_logger().warning("fan_out=%s needs a PostgreSQL store that every worker reaches; "
                                      "this night runs in this process", fan_out)
@@ -86,7 +89,8 @@ def nightly(
         else:
             night = _in_this_process(result, brand, source, model, batch_size, crawl)
         result = finish_night(night, notify=notify, top=top)
-        settle_notifications(result, notify=notify)  # detractors a failed webhook did not get: next night
+        end_night(night_id, result)
+        settle_notifications(as_window(result), notify=notify)  # detractors a failed webhook did not get: next night
         return result
 
 
@@ -111,6 +115,7 @@ def _in_this_process(result: NightlyResult, brand: str | None, source: str | Non
         list(scope.sources), settings=crawl["crawl_settings"], retries=crawl["crawl_retries"],
         retry_delay=crawl["retry_delay"], timeout=crawl["crawl_timeout"], processes=crawl["crawl_processes"],
     )
+    recount_new(result)  # reviews an unfinished night stored are known to tonight's crawl
     for failed in result.failed_sources:
         log.warning("source %s failed: %s", failed.source.label, failed.error_message)
 

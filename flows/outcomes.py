@@ -44,6 +44,7 @@ class BrandReport:
     brand: str
     new_reviews: int = 0
     stored_reviews: int = 0
+    edited_reviews: int = 0  # stored reviews found edited on their site since the night began (scored again)
     scored: int = 0
     labels: dict[str, int] = field(default_factory=dict)  # this run's scored reviews by label
     new_detractors: int = 0  # flags raised in this run
@@ -85,6 +86,22 @@ class NightlyResult:
     config_warnings: list[str] = field(default_factory=list)  # what in umot.toml this run could not use
     artifact_key: str | None = None
     report_path: str | None = None  # the same markdown, under the data dir
+    # starts of earlier nights that stored reviews but never reported (killed): counted as new here too
+    unfinished_runs: list[datetime] = field(default_factory=list)
+
+    @property
+    def counted_since(self) -> datetime:
+        """Reviews first stored since then are this report's new ones (``flows.night_window``)."""
+        return min([self.started_at, *self.unfinished_runs])
+
+    def unfinished_note(self) -> str | None:
+        """The report's line naming the unfinished runs whose reviews it counts; None when there are none."""
+        if not self.unfinished_runs:
+            return None
+        first = min(self.unfinished_runs).strftime("%Y-%m-%d %H:%M %Z").strip()
+        if len(self.unfinished_runs) == 1:
+            return f"Includes reviews stored by an unfinished run that started {first}."
+        return f"Includes reviews stored by {len(self.unfinished_runs)} unfinished runs, the first started {first}."
 
     @property
     def failed_sources(self) -> list[SourceOutcome]:

@@ -32,6 +32,8 @@ def render_report(result: NightlyResult) -> str:
     if result.finished_at is not None:
         took = f" The run took {(result.finished_at - result.started_at).total_seconds():.0f} s."  # not "…failed: X in 88 s"
     lines = [f"# umot nightly run — {when}", "", f"{md_escape(result.headline())}.{took}"]
+    if result.unfinished_runs:  # reviews a killed night stored (flows.night_window)
+        lines += ["", str(result.unfinished_note())]
     if result.model_version:
         lines += ["", f"Model: `{result.model_version.replace('`', '')}`; {plural(result.scored, 'review')} scored."]
     failed = result.failed_sources

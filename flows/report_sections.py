@@ -69,10 +69,12 @@ def week_table(report: BrandReport) -> list[str]:
 
 def brand_section(report: BrandReport) -> list[str]:
     """One brand's part of the report, as markdown lines."""
+    edited = report.edited_reviews
+    stored = f"{report.stored_reviews} stored in all" + (f", {edited} edited" if edited else "")
     lines = [
         f"## {md_escape(report.brand)}",
         "",
-        f"**{report.new_reviews}** new {_word(report.new_reviews, 'review')} ({report.stored_reviews} stored in all), "
+        f"**{report.new_reviews}** new {_word(report.new_reviews, 'review')} ({stored}), "
         f"**{report.new_detractors}** new {_word(report.new_detractors, 'detractor')}; sentiment of the "
         f"{plural(report.scored, 'review')} scored in this run: {_split(report)}.",
         "",

@@ -56,6 +56,7 @@ class SourceOutcome(CrawlResult):
     """How the crawl of one source ended (after Prefect's retries): the crawl's result and its source."""
 
     source: SourceSpec = field(kw_only=True)
+    permanent: bool = False  # retrying cannot mend it (flows.tasks.crawl_jobs.permanent_failure): not retried
 
 
 @dataclass

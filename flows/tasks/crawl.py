@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from prefect import task
@@ -48,24 +50,45 @@ async def crawl_sources(
         full = await asyncio.to_thread(last_crawl_unfinished, spec.source_id)
         progress.emit("crawl", spec.label, "crawling every page" if full else "crawling")
         jobs.append(crawl_job(spec, settings, full))
+    started = datetime.now(UTC)
     results = await asyncio.to_thread(functools.partial(runner.run_crawls, jobs, timeout=timeout))
     outcomes = [source_outcome(spec, result) for spec, result in zip(specs, results)]
+    edited = await asyncio.to_thread(edited_by_source, [s.source_id for s in specs], started)
     for outcome in outcomes:
         if outcome.ok:
-            progress.emit("crawl", outcome.source.label, f"{outcome.items_new} new", done=True)
+            message = _crawled(outcome.items_new, edited.get(outcome.source.source_id, 0))
+            progress.emit("crawl", outcome.source.label, message, done=True)
         else:
             progress.emit("crawl", outcome.source.label, f"failed: {outcome.error_message}")
     return outcomes
 
 
+def edited_by_source(source_ids: Sequence[int], since: datetime) -> dict[int, int]:
+    """Stored reviews each source's crawl found edited on their site (``models.crud.review_edits``); {} if unreadable."""
+    from models.crud.review_edits import edited_since
+    from models.db import get_engine, session_scope
+
+    try:
+        with session_scope(get_engine(), write=False) as session:
+            return edited_since(session, since=since, by="source_id", ids=source_ids)
+    except Exception:  # noqa: BLE001 - a progress line's figure: never fail the crawl for it
+        return {}
+
+
+def _crawled(new: int, edited: int) -> str:
+    """``3 new``, or ``3 new, 1 edited`` when the crawl found stored reviews edited on their site."""
+    return f"{new} new, {edited} edited" if edited else f"{new} new"
+
+
 def _retry_unless_refused(task: Any, task_run: Any, state: Any) -> bool:
-    """Retry a failed crawl, unless its site refused the connection: nothing listens there now.
+    """Retry a failed crawl, unless its site refused the connection (nothing listens there now)
+    or its failure is permanent (``SourceOutcome.permanent``: a bad URL, robots.txt): it fails at once.
 
     Reads the exception from ``state.data``: for an async task Prefect's
     ``state.result()`` is a coroutine here, and a sync call would never raise.
     """
     failure = state.data
-    return not (isinstance(failure, CrawlFailed) and failure.outcome.refused)
+    return not (isinstance(failure, CrawlFailed) and (failure.outcome.refused or failure.outcome.permanent))
 
 
 @task(name="crawl", task_run_name="crawl-{spec.brand}-{spec.name}", timeout_seconds=3600,
@@ -81,6 +104,7 @@ async def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None,
     full = await asyncio.to_thread(last_crawl_unfinished, spec.source_id)
     progress.emit("crawl", spec.label, "crawling every page" if full else "crawling")
     job = crawl_job(spec, settings, full)
+    started = datetime.now(UTC)
     result = await asyncio.to_thread(
         functools.partial(
             runner.run_crawl,
@@ -97,5 +121,6 @@ async def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None,
     if not result.ok:
         progress.emit("crawl", spec.label, f"failed: {result.error_message}")
         raise CrawlFailed(spec, outcome)
-    progress.emit("crawl", spec.label, f"{result.items_new} new", done=True)
+    edited = await asyncio.to_thread(edited_by_source, [spec.source_id], started)
+    progress.emit("crawl", spec.label, _crawled(result.items_new, edited.get(spec.source_id, 0)), done=True)
     return outcome

@@ -10,6 +10,7 @@ progress).
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from crawlers.runner import CrawlJob, CrawlResult
 from flows.stage_outcomes import SourceOutcome, SourceSpec
@@ -18,6 +19,7 @@ from models.status import CrawlStatus
 #: Scrapy setting asking a spider to crawl every page, not stop at the first
 #: page of known reviews: used after a crawl of the source that never finished.
 FULL_CRAWL_SETTING = "CRAWL_FULL"
+ROBOTS_FORBIDS = "robots.txt forbids "  # how a crawl whose start URL robots.txt forbids fails (crawlers.stats)
 
 
 def last_crawl_unfinished(source_id: int) -> bool:
@@ -49,8 +51,38 @@ def crawl_settings(extra: dict[str, Any] | None = None, *, full: bool = False) -
 
 
 def source_outcome(spec: SourceSpec, result: CrawlResult) -> SourceOutcome:
-    """The source's outcome from the runner's result: what the summary and the retries read."""
-    return SourceOutcome(source=spec, **result.as_dict())
+    """The source's outcome from the runner's result: what the summary and the retries read.
+
+    A failure no retry can mend (:func:`permanent_failure`) is marked ``permanent``
+    and says why in one line.
+    """
+    outcome = SourceOutcome(source=spec, **result.as_dict())
+    why = None if outcome.ok else permanent_failure(spec, outcome.error_message or "")
+    if why is not None:
+        outcome.permanent, outcome.error_message = True, why
+    return outcome
+
+
+def permanent_failure(spec: SourceSpec, message: str) -> str | None:
+    """Why a failed crawl of ``spec`` fails again however often it is retried, in one line; None if it may not.
+
+    A start URL that is no http(s) URL, a spider Scrapy does not know (the
+    source's kind), or robots.txt forbidding the source's only start URL (a
+    site's rules do not change in seconds). Network errors may pass: retried.
+    """
+    for url in spec.urls:
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - a port that is not a number raises here
+        except ValueError as exc:
+            return f"not a valid start URL: {url!r} ({exc})"
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return f"not an http(s) start URL: {url!r}"
+    if f"Spider not found: {spec.spider}" in message:
+        return f"unknown spider {spec.spider!r} (the source's kind): no crawler for it"
+    if message.startswith(ROBOTS_FORBIDS) and len(spec.urls) == 1:
+        return message
+    return None
 
 
 def crawl_job(spec: SourceSpec, settings: dict[str, Any] | None, full: bool) -> CrawlJob:

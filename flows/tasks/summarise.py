@@ -49,6 +49,7 @@ def summarise(
 ) -> list[BrandReport]:
     """One :class:`BrandReport` per brand in scope (``None``: every brand), by name."""
     from models import crud
+    from models.crud.review_edits import edited_since
     from models.db import get_engine, session_scope
 
     now = now or datetime.now(started_at.tzinfo)
@@ -58,6 +59,7 @@ def summarise(
         new_reviews[outcome.source.brand_id] = new_reviews.get(outcome.source.brand_id, 0) + outcome.items_new
     reports = []
     with session_scope(get_engine()) as session:
+        edited = edited_since(session, since=started_at)
         week = {s["brand_id"]: s for s in crud.brand_summary(
             session, since=now - timedelta(days=7), until=now, model_version=model_version)}
         previous = {s["brand_id"]: s for s in crud.brand_summary(
@@ -73,6 +75,7 @@ def summarise(
                     brand=brand.name,
                     new_reviews=new_reviews.get(brand_id, 0),
                     stored_reviews=crud.count_reviews(session, brand_id=brand_id),
+                    edited_reviews=edited.get(brand_id, 0),
                     scored=sum(labels.get(brand_id, {}).values()),
                     labels=labels.get(brand_id, {}),
                     new_detractors=len(flagged),

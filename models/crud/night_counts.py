@@ -3,6 +3,12 @@
 A fanned-out night's units may die and be run again; counting from the
 store (rows written since the night started) instead of adding up what each
 unit reported keeps the summary right whatever unit did the work.
+
+Which nights reported: each night keeps a ``NightShard`` row of kind
+:data:`NIGHT` (no table fits without a migration), ``running`` from its start
+until its report is written. One still ``running`` when the next night starts
+(under the night lock, so none is alive) was killed or failed before its
+report: the next night counts the reviews it stored (:func:`open_night`).
 """
 
 from __future__ import annotations
@@ -13,7 +19,10 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from models.tables import Flag, Review, Score
+from models.datetimes import as_utc
+from models.tables import Flag, NightShard, Review, Score
+
+NIGHT = "night"  # the NightShard kind of a whole night's row (crawl/score rows are a fanned night's units)
 
 
 def new_reviews_by_source(session: Session, *, since: datetime, source_ids: Sequence[int]) -> dict[int, int]:
@@ -48,3 +57,21 @@ def flags_since(session: Session, *, since: datetime, brand_ids: Sequence[int] |
     if brand_ids is not None:
         query = query.where(col(Flag.brand_id).in_(list(brand_ids)))
     return session.exec(query).one()
+
+
+def open_night(session: Session, *, night: str, started_at: datetime) -> list[datetime]:
+    """Record ``night`` as started; the starts of the earlier nights that never reported, oldest first."""
+    unfinished = session.exec(select(NightShard.created_at).where(NightShard.kind == NIGHT,
+                                                                  NightShard.status == "running")
+                              .order_by(col(NightShard.created_at)))
+    starts = [as_utc(when) for when in unfinished]
+    session.add(NightShard(night=night, kind=NIGHT, shard=0, status="running", created_at=started_at))
+    return starts
+
+
+def close_night(session: Session, *, night: str, covered: bool) -> None:
+    """``night`` reported; ``covered``: so did the unfinished nights before it (their reviews were in it)."""
+    rows = session.exec(select(NightShard).where(NightShard.kind == NIGHT, NightShard.status == "running"))
+    for row in rows:
+        if row.night == night or covered:
+            row.status = "done"

@@ -3,6 +3,8 @@
 Rows go in as batched ``INSERT ... ON CONFLICT DO NOTHING`` on the identity
 (brand, source, external id), so re-crawling a page is harmless and fast;
 ``RETURNING`` tells which rows were new (see ``_bulk`` for the batching).
+Rows that hit a stored identity with another text, title or rating are edits
+written onto the stored review, which is then scored again (``review_edits``).
 What a crawl already knows is read back by ``models.crud.review_lookups``.
 """
 
@@ -19,6 +21,7 @@ from core.text_limit import cut_text
 from models.crud._bulk import insert_ignore_returning_ids
 from models.crud.legacy_ids import adopt_legacy_ids
 from models.crud.replies import respond_from_source, store_replies
+from models.crud.review_edits import apply_edits
 from models.schemas import normalize_review_row
 from models.tables import Review, table_of, utcnow
 
@@ -29,10 +32,11 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class UpsertResult:
-    """How many rows were new, how many were already stored, and the new rows' ids."""
+    """How many rows were new, how many were already stored (and of those, edited), and the new rows' ids."""
 
     new: int = 0
     existing: int = 0
+    edited: int = 0  # stored reviews whose text, title or rating this batch changed (to be scored again)
     new_ids: list[int] = field(default_factory=list)
     replied: int = 0  # stored reviews whose reply at the source appeared in this batch
     responded: int = 0  # of their flags, moved to ``responded`` by it
@@ -58,9 +62,11 @@ def upsert_reviews(
     crawl_run_id: int | None = None,
     max_text_chars: int | None = None,
 ) -> UpsertResult:
-    """Insert the rows not stored yet; rows already stored (or repeated) are left alone,
-    except that a reply at the source they now carry is written onto them (and
-    answers their flag, see ``models.crud.replies``).
+    """Insert the rows not stored yet; a row already stored with another text, title
+    or rating edits the stored review (which loses its scores and theme readings,
+    see ``models.crud.review_edits``), and a reply at the source it now carries
+    is written onto it (and answers its flag, see ``models.crud.replies``).
+    Repeated rows and unchanged stored ones are left alone.
 
     Every row is cleaned first, so a bad row raises before anything is written.
     A text longer than ``max_text_chars`` (default ``UMOT_MAX_REVIEW_CHARS``) is
@@ -99,6 +105,8 @@ def upsert_reviews(
     result.new_ids.sort()
     result.new = len(result.new_ids)
     result.existing = len(rows) - result.new
+    if result.existing:
+        result.edited = len(apply_edits(session, values, brand_id=brand_id, skip_ids=result.new_ids, seen_at=seen_at))
     if result.existing and any(v["reply_text"] for v in values):
         answered = store_replies(session, values, brand_id=brand_id, seen_at=seen_at)
         result.replied = len(answered)

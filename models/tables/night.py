@@ -38,7 +38,7 @@ class NightShard(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     night: str = Field(max_length=64, index=True)  # the parent flow run's id
-    kind: str = Field(max_length=10)  # crawl | score
+    kind: str = Field(max_length=10)  # crawl | score; night: a whole night's row (models.crud.night_counts)
     shard: int
     source_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     status: str = Field(default="pending", max_length=10)  # pending | running | done

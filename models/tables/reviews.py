@@ -16,7 +16,9 @@ class Review(SQLModel, table=True):
 
     ``external_id`` is the site's own id where it has one, else a content hash.
     ``rating`` is normalised to 1-5 (``None`` = unrated); the raw value and its
-    scale are kept beside it.
+    scale are kept beside it. A review edited on its site takes the new text
+    and rating in place; ``edited_at`` says when a crawl or import last saw
+    such an edit (``models.crud.review_edits``).
     """
 
     __table_args__ = (
@@ -48,6 +50,7 @@ class Review(SQLModel, table=True):
     reply_author: str | None = Field(default=None, max_length=300)
     replied_at: datetime | None = None  # as the site dates it; None when it gives no usable date
     reply_seen_at: datetime | None = None  # when a crawl first found the reply
+    edited_at: datetime | None = None  # when a crawl or import last found the text, title or rating edited
 
 
 class Score(SQLModel, table=True):

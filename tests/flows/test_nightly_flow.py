@@ -154,7 +154,7 @@ def test_scoring_that_dies_half_way_is_finished_by_the_next_run(
 
     monkeypatch.setattr(fake_scorer, "score", real_score)
     result = nightly(**FAST)
-    assert result.new_reviews == 0 and result.scored == 10
+    assert result.new_reviews == 30 and result.scored == 10
     done = counts(store)
     assert done["scores"] == 30 and done["flags"] == done["detractor_scores"] == 10
 
