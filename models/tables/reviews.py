@@ -56,10 +56,15 @@ class Review(SQLModel, table=True):
 class Score(SQLModel, table=True):
     """The model's view of one review, one row per model version."""
 
-    __table_args__ = (UniqueConstraint("review_id", "model_version", name="uq_score_review_model"),)
+    __table_args__ = (
+        UniqueConstraint("review_id", "model_version", name="uq_score_review_model"),
+        # A review's newest score is looked up per review: (review_id, id) answers it from the
+        # index whatever PostgreSQL's statistics say (0007).
+        Index("ix_score_review_newest", "review_id", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    review_id: int = Field(foreign_key="review.id", index=True)
+    review_id: int = Field(foreign_key="review.id")
     model_version: str = Field(max_length=200, index=True)
     label: str | None = Field(default=None, max_length=20)  # negative | neutral | positive
     stars: float | None = None

@@ -17,10 +17,13 @@ class ReviewJourney(SQLModel, table=True):
     the same (review, model version); the newest row per review is the current one.
     """
 
-    __table_args__ = (UniqueConstraint("review_id", "model_version", name="uq_reviewjourney_review_model"),)
+    __table_args__ = (
+        UniqueConstraint("review_id", "model_version", name="uq_reviewjourney_review_model"),
+        Index("ix_reviewjourney_review_newest", "review_id", "id"),  # the current reading per review (0007)
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    review_id: int = Field(foreign_key="review.id", index=True)
+    review_id: int = Field(foreign_key="review.id")
     model_version: str = Field(max_length=200, index=True)
     primary_stage: str | None = Field(default=None, max_length=20)
     detected_at: datetime = Field(default_factory=utcnow)
