@@ -27,6 +27,7 @@ class ProgressEvent:
     advance: int = 0
     total: int | None = None
     done: bool = False
+    flagged: int = 0  # a scoring batch's new detractors (the display adds them up)
 
 
 Listener = Callable[[ProgressEvent], None]
@@ -35,9 +36,9 @@ _lock = threading.Lock()
 
 
 def emit(stage: str, key: str | None = None, message: str = "", *, advance: int = 0,
-         total: int | None = None, done: bool = False) -> None:
+         total: int | None = None, done: bool = False, flagged: int = 0) -> None:
     """Tell every listener; a failing listener is logged, never breaks the run."""
-    event = ProgressEvent(stage, key or stage, message, advance, total, done)
+    event = ProgressEvent(stage, key or stage, message, advance, total, done, flagged)
     with _lock:
         listeners = list(_listeners)
     for listener in listeners:

@@ -67,5 +67,6 @@ def score_pending(scorer: Any, pending: list[PendingReview], claimed_by: str | N
     for p, s in zip(pending, scores):
         labels[p.brand_id][s.label or "unscored"] += 1
     outcome.labels = {b: dict(c) for b, c in labels.items()}
-    progress.emit("score", "score", f"{outcome.new_flags} new detractors", advance=len(pending))
+    progress.emit("score", "score", f"{outcome.new_flags} new detractors", advance=len(pending),
+                  flagged=outcome.new_flags)
     return outcome

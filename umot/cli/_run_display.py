@@ -3,6 +3,7 @@ the summary as tables on stdout."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from rich.console import Console
@@ -23,6 +24,8 @@ class ProgressDisplay:
         self.starting = progress.add_task("Starting the local Prefect API", total=1)
         self.last = "starting the local Prefect API"  # the last stage heard of, for a stopped run's line
         self.crawls_left = 0  # crawls started and not done: scoring runs beside them, so a stop is "while crawling"
+        self.flagged = 0  # new detractors of every scoring batch so far (each event carries its batch's)
+        self._count = threading.Lock()  # batches are scored in several threads
 
     @property
     def doing(self) -> str:
@@ -52,7 +55,13 @@ class ProgressDisplay:
                     self.progress.advance(self.tasks["crawl"])
         elif event.stage == "score":
             line = self._line("score", "Scoring", total=None)
-            self.progress.update(line, description=f"Scoring: {event.message}", advance=event.advance)
+            message = event.message
+            if event.advance:  # a batch: the run's new detractors so far, not this batch's
+                with self._count:
+                    self.flagged += event.flagged
+                    flagged = self.flagged
+                message = f"{flagged} new detractor{'' if flagged == 1 else 's'}"
+            self.progress.update(line, description=f"Scoring: {message}", advance=event.advance)
         else:
             line = self._line(event.stage, event.message, total=1)
             self.progress.update(line, description=f"{event.stage.capitalize()}: {event.message}",

@@ -1,0 +1,31 @@
+"""umot/cli/_run_display.py: the progress lines `umot run` shows while the night runs."""
+
+from __future__ import annotations
+
+from rich.progress import Progress
+
+from flows.progress import ProgressEvent
+from umot.cli._run_display import ProgressDisplay
+
+
+def _scoring_line(bars: Progress) -> str:
+    return next(t.description for t in bars.tasks if t.description.startswith("Scoring"))
+
+
+def test_the_scoring_line_counts_every_batchs_new_detractors() -> None:
+    """It showed the last batch's count: 'Scoring: 51 new detractors' after a run that flagged 305."""
+    with Progress(disable=True) as bars:
+        display = ProgressDisplay(bars)
+        display(ProgressEvent("score", "score", "loading model"))
+        assert _scoring_line(bars) == "Scoring: loading model"
+        for flagged in (200, 54, 51):
+            display(ProgressEvent("score", "score", f"{flagged} new detractors", advance=256, flagged=flagged))
+        assert _scoring_line(bars) == "Scoring: 305 new detractors"
+        assert next(t.completed for t in bars.tasks if t.description.startswith("Scoring")) == 768
+
+
+def test_one_new_detractor_is_singular() -> None:
+    with Progress(disable=True) as bars:
+        display = ProgressDisplay(bars)
+        display(ProgressEvent("score", "score", "1 new detractors", advance=3, flagged=1))
+        assert _scoring_line(bars) == "Scoring: 1 new detractor"
