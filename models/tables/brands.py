@@ -18,6 +18,10 @@ class Brand(SQLModel, table=True):
     name: str = Field(index=True, unique=True, max_length=200)
     webhook_url: str | None = Field(default=None, max_length=2000)
     created_at: datetime = Field(default_factory=utcnow)
+    # What the webhook has not had yet (flows.notify_state): the brand's newest flag id when a
+    # night last settled it (None: never), and the ids of flags whose post failed.
+    webhook_seen_flag_id: int | None = None
+    webhook_unsent: list[int] | None = Field(default=None, sa_column=Column(JSON))
 
 
 class BrandCompetitor(SQLModel, table=True):

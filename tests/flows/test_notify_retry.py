@@ -13,7 +13,7 @@ from rich.console import Console
 from sqlmodel import select
 
 from flows.nightly import nightly
-from flows.notify_state import load_state, state_file
+from flows.notify_state import legacy_file, load_state
 from tests.flows.conftest import review_rows
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -56,7 +56,7 @@ def test_a_failed_post_is_sent_by_the_next_night_and_only_once(
 
     third = nightly(**FAST)
     assert len(got) == 2 and [b.notified for b in third.brands] == [None]  # posted once
-    assert load_state(state_file())[str(first.brands[0].brand_id)]["unsent"] == []
+    assert load_state()[str(first.brands[0].brand_id)]["unsent"] == []
 
 
 def test_detractors_handled_in_triage_meanwhile_are_not_posted_late(
@@ -97,7 +97,7 @@ def test_detractors_of_a_night_stopped_before_posting_are_posted_by_the_next(
     assert body["text"].startswith("*umot — Acme*: 1 detractor not posted before")
 
 
-def test_a_night_without_notifications_keeps_them_for_the_next_and_a_broken_state_file_is_ignored(
+def test_a_night_without_notifications_keeps_them_for_the_next(
     store, add_source, fake_crawls, fake_scorer, webhook_server
 ) -> None:
     base, got = webhook_server
@@ -109,9 +109,45 @@ def test_a_night_without_notifications_keeps_them_for_the_next_and_a_broken_stat
     assert [p for p, _ in got] == ["/down"]
     nightly(**FAST)
     assert [p for p, _ in got] == ["/down", "/acme"]
-
-    state_file().write_text("{not json", encoding="utf-8")
-    result = nightly(**FAST)  # as if it had none: nothing old to post, the night is fine
+    result = nightly(**FAST)
     assert result.finished_at is not None and len(got) == 2
-    assert json.loads(state_file().read_text())  # written again
     assert result.started_at < datetime.now(UTC)
+
+
+def test_the_backlog_is_in_the_store_so_another_machine_posts_it(
+    store, add_source, fake_crawls, fake_scorer, webhook_server, tmp_path, monkeypatch
+) -> None:
+    """It was a file under UMOT_DATA_DIR: a parent flow on another machine (another data dir) never posted it."""
+    base, got = webhook_server
+    add_source("Acme", "shop", webhook_url=f"{base}/down")
+    fake_crawls({"shop": [review_rows("shop", 6), []]})
+    nightly(**FAST)
+    _set_webhook(store, f"{base}/acme")
+    monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path / "another-machine"))  # the same store, by its URL
+    nightly(**FAST)
+    assert [p for p, _ in got] == ["/down", "/acme"]
+    assert got[1][1]["text"].startswith("*umot — Acme*: 2 detractors not posted before")
+
+
+def test_a_backlog_file_of_an_older_umot_is_posted_once_and_removed(
+    store, add_source, fake_crawls, fake_scorer, webhook_server
+) -> None:
+    from models.db import get_engine, session_scope
+    from models.tables import Brand, Flag
+
+    base, got = webhook_server
+    add_source("Acme", "shop", webhook_url=f"{base}/acme")
+    fake_crawls({"shop": [review_rows("shop", 6), [], []]})
+    nightly(**FAST, notify=False)  # flags r0 and r3, posts nothing
+    with session_scope(get_engine(store)) as session:
+        flags = sorted(f.id for f in session.exec(select(Flag)))
+        brand = session.exec(select(Brand)).one()
+        brand_id, brand.webhook_seen_flag_id, brand.webhook_unsent = brand.id, None, None  # as before 0008
+    legacy_file().parent.mkdir(parents=True, exist_ok=True)
+    legacy_file().write_text(json.dumps({str(brand_id): {"seen": max(flags), "unsent": flags}}), encoding="utf-8")
+    nightly(**FAST)
+    [(_path, body)] = got
+    assert body["text"].startswith("*umot — Acme*: 2 detractors not posted before")
+    assert not legacy_file().exists()
+    nightly(**FAST)
+    assert len(got) == 1
