@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 import re
 
+from crawlers.extract.ratings import star_glyphs
+
 _NUMBER = r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?"
 _UNIT = r"(?:\s*(?:[^\W\d_]+\.?|★|⭐|%))?"
 _OF = r"\s*(?:/|out\s+of|of|von|sur|de)\s*"
 _CELL = re.compile(rf"(?:rated\s+)?({_NUMBER}){_UNIT}(?:{_OF}({_NUMBER}){_UNIT})?", re.IGNORECASE)
-_GLYPHS = re.compile(r"[★☆]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -34,9 +35,8 @@ def rating_on_scale(raw: object, scale: float) -> float:
     best: float | None = None
     if isinstance(raw, (int, float)):
         value = float(raw)
-    elif (glyphs := _GLYPHS.fullmatch(text.replace(" ", ""))) is not None:
-        value = float(glyphs.group(0).count("★"))
-        best = float(len(glyphs.group(0))) if "☆" in text else None  # empty stars: the glyphs are the scale
+    elif (stars := star_glyphs(text)) is not None:  # the crawl's reader, without halves
+        value, best = stars
     else:
         match = _CELL.fullmatch(text)
         if match is None or not all(w.isalpha() for w in _WORD.findall(text)):  # "4½": ½ is a \w, not a letter

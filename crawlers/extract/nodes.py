@@ -7,6 +7,10 @@ broken. What cannot be read is appended to ``errors``, one reason each.
 
 Microdata text content and RDFa's plain literals come out as :class:`ParsedText`:
 the HTML parser already decoded them, so they are not stripped of "tags" again.
+
+A page is given as text (a crawl passes the text Scrapy decoded by the page's
+header, byte order mark or ``<meta charset>``) or as bytes, decoded here the same
+way less the header; either reaches the parsers as UTF-8 bytes, which they are told.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from extruct.rdfa import RDFaExtractor
 from extruct.uniform import _umicrodata_microformat
 from extruct.utils import parse_html, parse_xmldom_html
 from extruct.w3cmicrodata import MicrodataExtractor
+from w3lib.encoding import html_to_unicode
 
 import crawlers.extract._lazy  # noqa: F401 - before extruct: its microformats parser loads lazily
 from crawlers.extract.jsonld import iter_jsonld_blocks, load_jsonld_block
@@ -113,9 +118,19 @@ def _jsonld_nodes(document: Any, url: str, errors: list[str]) -> list[dict]:
     return _compact(nodes)
 
 
+def _utf8_page(html: str | bytes) -> bytes:
+    """The page as UTF-8 bytes: text as decoded, bytes by their BOM or ``<meta charset>`` (else UTF-8).
+
+    Bytes, not text, for lxml: it refuses text that opens with an XML encoding declaration (XHTML).
+    """
+    text = html if isinstance(html, str) else html_to_unicode(None, html)[1]
+    return text.encode("utf-8", "replace")
+
+
 def page_nodes(html: str | bytes, url: str, errors: list[str]) -> list[tuple[str, dict]]:
     """Every top-level structured-data node on the page, tagged with its syntax."""
     out: list[tuple[str, dict]] = []
+    html = _utf8_page(html)
     try:
         document = parse_html(html, encoding="utf-8")
     except Exception as exc:  # noqa: BLE001

@@ -2,7 +2,9 @@
 
 Rules (also in the README):
 
-- values may be numbers or strings: ``4``, ``"4.5"``, ``"4,5"``, ``"4.5 stars"``, ``"8/10"``;
+- values may be numbers or strings: ``4``, ``"4.5"``, ``"4,5"``, ``"4.5 stars"``, ``"8/10"``,
+  ``"3½"`` (3.5), or star glyphs as ``umot import`` reads them (:func:`star_glyphs`):
+  ``"★★★"`` is 3, ``"★☆☆☆☆"`` is 1 of 5 (the empty stars give the scale), ``"★★★★½"`` 4.5;
 - ``bestRating``/``worstRating`` give the scale; without ``bestRating`` the scale is
   5 when the value is <= 5, else 10 when <= 10, else 100 (a value above 100
   cannot be placed and stays unrated); ``worstRating`` defaults to 1
@@ -18,8 +20,10 @@ import math
 import re
 from dataclasses import dataclass
 
-_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
-_FRACTION = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?)\s*(?:/|out of|of|von|sur|de)\s*(\d+(?:[.,]\d+)?)")
+_NUM = r"\d+(?:[.,]\d+|½)?"  # "3½" is 3.5
+_NUMBER = re.compile(rf"[-+]?{_NUM}")
+_FRACTION = re.compile(rf"^\s*([-+]?{_NUM})\s*(?:/|out of|of|von|sur|de)\s*({_NUM})")
+_STARS = frozenset("★☆")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,25 @@ class Rating:
 UNRATED = Rating(None, None, None)
 
 
+def _float(text: str) -> float:
+    return float(text.replace(",", ".").replace("½", ".5"))
+
+
+def star_glyphs(text: str, *, halves: bool = False) -> tuple[float, float | None] | None:
+    """``"★★★☆☆"`` -> (3, 5), ``"★★★"`` -> (3, None); None unless the text is star glyphs only (spaces aside).
+
+    The filled stars are the value; empty ones, where there are any, make the
+    glyphs the scale. With ``halves`` (a crawl) one ``½`` adds half a star
+    (``"★★★★½"``); ``umot import`` (``crawlers.import_ratings``) refuses it.
+    """
+    glyphs = text.strip().replace(" ", "")
+    allowed = _STARS | {"½"} if halves else _STARS
+    if not glyphs or not set(glyphs) <= allowed or glyphs.count("½") > 1 or not set(glyphs) & _STARS:
+        return None
+    value = glyphs.count("★") + 0.5 * glyphs.count("½")
+    return value, (float(len(glyphs)) if "☆" in glyphs else None)
+
+
 def parse_number(value: object) -> float | None:
     """``4`` / ``"4.5"`` / ``"4,5"`` / ``" 4.5 stars"`` -> float; None when no number is there."""
     if value is None or isinstance(value, bool):
@@ -44,19 +67,25 @@ def parse_number(value: object) -> float | None:
         return parse_number(value.get("@value"))
     if isinstance(value, (list, tuple)):
         return parse_number(value[0]) if value else None
+    if (stars := star_glyphs(str(value), halves=True)) is not None:
+        return stars[0]
     match = _NUMBER.search(str(value))
     if not match:
         return None
-    return float(match.group(0).replace(",", "."))
+    return _float(match.group(0))
 
 
 def _fraction(value: object) -> tuple[float, float] | None:
+    """(value, scale) that a string states itself: ``"8/10"``, ``"4 out of 5"``, ``"★☆☆☆☆"``."""
     if not isinstance(value, str):
         return None
+    stars = star_glyphs(value, halves=True)
+    if stars is not None:
+        return (stars[0], stars[1]) if stars[1] is not None else None
     match = _FRACTION.match(value)
     if not match:
         return None
-    return float(match.group(1).replace(",", ".")), float(match.group(2).replace(",", "."))
+    return _float(match.group(1)), _float(match.group(2))
 
 
 def normalise_rating(value: object, best: object = None, worst: object = None) -> Rating:
