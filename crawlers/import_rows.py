@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.language import detect_language
-from crawlers.extract.dates import iso_utc
+from crawlers.extract.dates import set_published
 from crawlers.extract.ratings import normalise_rating
 from crawlers.import_ids import give_import_id
 from crawlers.import_ratings import rating_on_scale
@@ -62,11 +62,11 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str) -> 
         except ValueError as exc:
             raise ImportFileError(f"{where}: {exc}") from None
     raw_date = _pick(record, "published_at", where)
-    published = iso_utc(raw_date) if raw_date is not None else None
-    if raw_date is not None and published is None:
-        raise ImportFileError(f"{where}: date {raw_date!r} is not a date")
     known = {k for aliases in ALIASES.values() for k in aliases}
     extra = {k: v for k, v in record.items() if k and k.strip().lower() not in known and v not in (None, "")}
+    dated: dict[str, Any] = {"extra": extra}  # a date in the future is no date: kept in extra (set_published)
+    if not set_published(dated, raw_date):
+        raise ImportFileError(f"{where}: date {raw_date!r} is not a date")
     external_id = _pick(record, "external_id", where)
     title = _pick(record, "title", where)
     url = _pick(record, "url", where)
@@ -81,9 +81,9 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str) -> 
         "rating_scale": scale if rating.raw is not None else None,
         "title": str(title) if title is not None else None,
         "text": text,
-        "published_at": published,
+        "published_at": dated["published_at"],
         "language": detect_language(text, _pick(record, "language", where)),
-        "extra": extra,
+        "extra": dated["extra"],
     }
     give_import_id(row, raw_date, raw_rating)
     return row

@@ -10,32 +10,63 @@ language) only for reviews the store does not have yet.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from core.language import detect_language
-from crawlers.extract.dates import iso_utc
+from crawlers.extract.dates import date_language, iso_utc, set_published
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.node_text import name_of, text_of
 from crawlers.extract.nodes import node_types
 from crawlers.extract.ratings import normalise_rating, parse_number
 
+#: ``extra`` key of a row whose id the site wrote as a relative IRI (``"review-1"``): that id as
+#: written, which crawls before this stored; ``models.crud.legacy_ids`` (which reads the same
+#: key; not imported, so extracting a page loads no store module) moves such a stored review to the absolute id.
+RELATIVE_ID = "relative_id"
+_IRI_KEYS = ("@id", "url")
+_LINK_SHAPED = ("#", "/", "./", "?")  # resolved under any key, as crawls always did
 
-def review_id(node: dict, page_url: str) -> str | None:
-    """The review's own id (``@id``, microdata ``itemid``, ``identifier``, permalink), made absolute."""
+
+def _own_id(node: dict, page_url: str) -> tuple[str, str | None] | None:
+    """The review's id made absolute, and the id as written when it was a relative IRI that crawls kept as is.
+
+    ``@id`` and ``url`` are IRIs: JSON-LD resolves every one without a scheme
+    against the document, so ``"review-1"`` on /a/ and on /b/ are two reviews.
+    ``identifier`` and a bare ``id`` (microdata ``itemid``, or a site's own key
+    in JSON-LD) are plain values that sites make unique site-wide (``"12345"``):
+    resolving them would split one review shown on two pages in two, so they
+    are kept as written unless they are link-shaped (``#r1``, ``/reviews/7``).
+    """
     for key in ("@id", "id", "identifier", "url"):
         value = node.get(key)
         if isinstance(value, list):
             value = value[0] if value else None
         if isinstance(value, dict):
             value = value.get("value") or value.get("@value")
-        if value is None or str(value).startswith("_:"):
+        if value is None or str(value).startswith("_:"):  # a blank node names nothing outside its page
             continue
-        value = str(value).strip()
-        if value.startswith(("#", "/", "./", "?")):
-            value = urljoin(page_url, value)  # "#r1" is only unique within its page
+        iri = key in _IRI_KEYS and isinstance(value, str)  # a number is a plain value, whatever its key
+        written = str(value).strip()
+        value, relative = written, None
+        if written.startswith(_LINK_SHAPED):
+            value = urljoin(page_url, written)  # "#r1" is only unique within its page
+        elif iri and written and not urlsplit(written).scheme:
+            value, relative = urljoin(page_url, written), written
         if value and value != page_url:
-            return value
+            return value, relative
     return None
+
+
+def review_id(node: dict, page_url: str) -> str | None:
+    """The review's own id (``@id``, microdata ``itemid``, ``identifier``, permalink), made absolute."""
+    own = _own_id(node, page_url)
+    return own[0] if own else None
+
+
+def relative_id(node: dict, page_url: str) -> str | None:
+    """The id as the site wrote it, where :func:`review_id` resolved a relative IRI (``"review-1"``)."""
+    own = _own_id(node, page_url)
+    return own[1] if own else None
 
 
 def aggregate_row(graph: ReviewGraph, node: dict, item: dict | None) -> dict[str, Any]:
@@ -75,7 +106,7 @@ def review_row(
     item = item if item is not None else graph.resolve(node.get("itemReviewed"))
     if isinstance(item, list):
         item = graph.resolve(item[0]) if item else None
-    extra: dict[str, Any] = {"syntax": syntax}
+    extra: dict[str, Any] = {"syntax": syntax, RELATIVE_ID: relative_id(node, page_url)}
     if isinstance(item, dict):
         extra["item_reviewed"] = name_of(graph, item)
         if node_types(item):
@@ -118,9 +149,14 @@ def reply_of(graph: ReviewGraph, node: dict) -> dict[str, Any]:
 
 
 def finish_row(row: dict[str, Any], page_language: str | None) -> dict[str, Any]:
-    """Normalise the costly fields: the dates to ISO 8601 UTC, the language to a code."""
-    row["published_at"] = iso_utc(row["published_at"]) if row["published_at"] else None
+    """Normalise the costly fields: the dates to ISO 8601 UTC, the language to a code.
+
+    Numeric dates follow the day/month order of the review's declared language,
+    else the page's; a published date in the future is no date (``set_published``).
+    """
+    language = date_language(row["language"], page_language)
+    set_published(row, row["published_at"], language)
     if row.get("replied_at"):  # an unreadable date is passed on as written: the store names it
-        row["replied_at"] = iso_utc(row["replied_at"]) or row["replied_at"]
+        row["replied_at"] = iso_utc(row["replied_at"], language) or row["replied_at"]
     row["language"] = detect_language(row["text"] or None, row["language"], page_language)
     return row

@@ -5,6 +5,9 @@ knows the external ids already stored for its (brand, source), so that
 :meth:`IncrementalMixin.should_follow_next` can stop paginating once a page holds
 only reviews we already have (for spiders whose pages carry the brand's reply,
 recent unanswered reviews do not count: see ``crawlers.reply_window``).
+It also stops at a page holding only reviews this crawl already read (a site
+that answers ``?page=N`` past its last page with the same page again, with a
+next link to N+1: a crawl would never end), and never emits a review twice.
 Started by ``crawlers.runner`` it reads them from
 the file the runner wrote (``CRAWL_KNOWN_FILE``, see ``crawlers.run_store``);
 a plain ``scrapy crawl`` reads them from the store.
@@ -24,6 +27,7 @@ from crawlers import stats as keys
 from crawlers.extract.dates import parse_datetime
 from crawlers.known_reviews import KnownReviews
 from crawlers.store_url import store_url
+from models.identity import content_id, is_content_id
 
 #: Request meta: the source of the start URL a request descends from (see :meth:`IncrementalMixin.page_sources`).
 SOURCE_META = "umot_source"
@@ -45,6 +49,8 @@ class IncrementalMixin:
     start_urls: list[str]
     known: KnownReviews
     full_crawl: bool
+    _read: set[tuple[str, str]]  # identities of the reviews this crawl has read
+    _read_again: set[tuple[str, str]]  # ... and of those it met on a later page again
     _db_url: str | None
 
     def source_for(self, url: str) -> str:
@@ -57,6 +63,7 @@ class IncrementalMixin:
         # after a crawl that stopped half way, the pages behind its known reviews
         # were never read: CRAWL_FULL follows every next page once
         self.full_crawl = self.crawler.settings.getbool("CRAWL_FULL")
+        self._read, self._read_again = set(), set()
         known_file = self.crawler.settings.get(run_store.KNOWN_FILE)
         awaiting_file = self.crawler.settings.get(run_store.AWAITING_FILE)
         handed = handed_awaiting = None
@@ -109,17 +116,40 @@ class IncrementalMixin:
         published = parse_datetime(item["published_at"])
         return published is not None and published < self.since
 
+    def read_key(self, item: Any) -> tuple[str, str] | None:
+        """The identity the known-ids check uses (``KnownReviews.contains``): (source, the site's id, else content id).
+
+        None for a review with no id, author or text (a bare rating): nothing tells two such apart.
+        """
+        source = item.get("source") or self.name
+        external_id, author, text = item.get("external_id"), item.get("author"), item.get("text")
+        if not (external_id or author or text):
+            return None
+        return source, content_id(source, author, text) if is_content_id(external_id, source, author, text) else external_id
+
+    def read_before(self, item: Any) -> bool:
+        """Did this crawl read ``item`` on an earlier page (so :meth:`keep` dropped it here)?"""
+        key = self.read_key(item)
+        return key is not None and key in self._read_again
+
     def should_follow_next(self, reviews: list[Any], url: str) -> bool:
-        """Follow the page after ``url``? No once its reviews are all known or all older than ``since``.
+        """Follow the page after ``url``? No once its reviews are all known, all read earlier in this crawl,
+        or all older than ``since``.
 
         A page without reviews says nothing about the next one, so it is followed;
-        with ``CRAWL_FULL`` known reviews do not stop pagination (``since`` still does).
+        with ``CRAWL_FULL`` known reviews do not stop pagination (reviews this crawl
+        already read and ``since`` still do: a normal site never repeats a whole page).
         """
         if not reviews:
             return True
-        if not self.full_crawl and all(r.get("known") or self.is_known(r) for r in reviews):
+        stored = [not self.full_crawl and bool(r.get("known") or self.is_known(r)) for r in reviews]
+        if all(stored):
             logger.info("stop paginating after %s: its %d reviews are already stored", url, len(reviews))
             self.crawler.stats.inc_value(keys.STOPPED_KNOWN)
+            return False
+        if all(known or self.read_before(r) for known, r in zip(stored, reviews, strict=True)):
+            logger.info("stop paginating after %s: its %d reviews were read before by this crawl", url, len(reviews))
+            self.crawler.stats.inc_value(keys.STOPPED_REPEATED)
             return False
         if self.since is not None and all(self.is_older_than_since(r) for r in reviews):
             logger.info("stop paginating after %s: its reviews are older than %s", url, self.since.date())
@@ -128,7 +158,14 @@ class IncrementalMixin:
         return True
 
     def keep(self, item: Any) -> bool:
-        """False for reviews older than ``since`` (counted, not yielded)."""
+        """False for reviews older than ``since`` and for those this crawl already read (counted, not yielded)."""
+        key = self.read_key(item)
+        if key is not None:
+            if key in self._read:
+                self._read_again.add(key)
+                self.crawler.stats.inc_value(keys.REPEATED)
+                return False
+            self._read.add(key)
         if self.is_older_than_since(item):
             self.crawler.stats.inc_value(keys.SKIPPED_OLD)
             return False

@@ -1,9 +1,17 @@
-"""Keep reviews stored under the crawlers' old ``h:`` content ids deduping.
+"""Keep reviews stored under the crawlers' old ids deduping: old content ids and relative ids.
 
 Before ``models.identity`` held the one content-id formula, crawls gave
 id-less reviews ``h:`` ids and the store ``sha1:`` ones. A row whose id is the
 current content id takes the stored ``h:`` id instead when the store holds the
 review under it, so the insert finds the conflict and stores nothing twice.
+
+Crawls also kept a review id the site writes as a relative IRI (``"@id":
+"review-1"``) as written, so one product's ``review-1`` was another's. Now it is
+resolved against its page and the row carries the id as written in
+``extra[RELATIVE_ID]``: a review stored under that id *with the row's url* (the
+same page) takes the absolute id (an UPDATE), so the insert finds the conflict
+and later crawls know it. One stored under it from another page is another
+review and keeps its id.
 """
 
 from __future__ import annotations
@@ -11,14 +19,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from models.crud._dialect import chunks
 from models.identity import content_id, legacy_content_id
+from models.review_fields import fit_external_id
 from models.tables import Review
+
+#: ``extra`` key of a crawl row: its id as the site wrote it, a relative IRI
+#: (``crawlers.extract.review_rows.RELATIVE_ID`` writes the same key).
+RELATIVE_ID = "relative_id"
 
 
 def adopt_legacy_ids(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:
-    """Rewrite (in place) content ids of rows stored under their legacy id; return how many."""
+    """Rewrite (in place) content ids of rows stored under their legacy id, and move
+    reviews stored under a row's relative id to its absolute one; return how many."""
+    return _adopt_content_ids(session, brand_id, values) + adopt_relative_ids(session, brand_id, values)
+
+
+def _adopt_content_ids(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:
     legacy: dict[tuple[str, str], dict[str, Any]] = {}
     for row in values:
         source, author, text = row["source"], row["author"], row["text"]
@@ -37,3 +57,36 @@ def adopt_legacy_ids(session: Session, brand_id: int, values: Sequence[dict[str,
         if adopted is not None:
             adopted["external_id"] = external_id
     return len(stored)
+
+
+def adopt_relative_ids(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:
+    """Give reviews stored under a row's relative id, with the row's url, the row's absolute id; how many."""
+    wanted: dict[str, dict[tuple[str, str], str]] = {}  # source -> (relative id, url) -> absolute id
+    for row in values:
+        written = fit_external_id((row.get("extra") or {}).get(RELATIVE_ID))
+        if written and row.get("url") and written != row["external_id"]:
+            wanted.setdefault(row["source"], {})[(written, row["url"])] = row["external_id"]
+    moved = 0
+    for source, by_written in wanted.items():
+        for batch in chunks(sorted({written for written, _ in by_written}), 500):
+            stored = session.exec(
+                select(Review.id, Review.external_id, Review.url).where(
+                    Review.brand_id == brand_id, Review.source == source, col(Review.external_id).in_(batch)
+                )
+            ).all()
+            for review_id, external_id, url in stored:
+                absolute = by_written.get((external_id, url or ""))
+                if absolute is None or _is_stored(session, brand_id, source, absolute):
+                    continue  # another page's review, or the absolute id is stored already: both stay
+                session.execute(update(Review).where(col(Review.id) == review_id).values(external_id=absolute))
+                moved += 1
+    return moved
+
+
+def _is_stored(session: Session, brand_id: int, source: str, external_id: str) -> bool:
+    found = session.exec(
+        select(Review.id).where(
+            Review.brand_id == brand_id, Review.source == source, Review.external_id == external_id
+        )
+    ).first()
+    return found is not None
