@@ -30,11 +30,13 @@ class SyncResult:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     disabled: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # one line per source the store cannot hold
 
     def summary(self) -> str:
+        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.disabled)} disabled"
+            f"{len(self.unchanged)} unchanged, {len(self.disabled)} disabled{skipped}"
         )
 
 
@@ -74,7 +76,6 @@ def resolve_urls(source: SourceConfig, spiders: dict[str, type] | None = None) -
     return urls
 
 
-
 def sync_sources(session: Session, config_path: Path, *, prune: bool = False) -> SyncResult:
     """Make the store's sources match ``config_path`` (a missing file changes nothing).
 
@@ -82,15 +83,24 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
     options, enabled). With ``prune``, stored sources the file does not list
     are disabled, never deleted (their reviews and crawl history stay).
     Raises :class:`SourcesConfigError` before changing anything when a source
-    is invalid.
+    is invalid. A source whose brand or name is longer than the store holds
+    (hand-written, or by an older umot) is skipped with its line in
+    ``skipped``: the others are synced.
     """
     configured = load_sources(Path(config_path))
     result = SyncResult()
     if not configured and not prune:
         return result
+    usable = []
+    for number, source in enumerate(configured, start=1):  # parse_sources keeps the file's order
+        problem = source.too_long()
+        if problem:
+            result.skipped.append(f"{config_path}: source #{number}: {problem}; skipped, the other sources were synced")
+        else:
+            usable.append(source)
     spiders = spider_classes()
     try:
-        resolved = [(source, resolve_urls(source, spiders)) for source in configured]
+        resolved = [(source, resolve_urls(source, spiders)) for source in usable]
     except SourcesConfigError as exc:
         raise SourcesConfigError(f"{config_path}: {exc}") from None  # the source is in that file: name it
     for source, urls in resolved:

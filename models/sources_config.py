@@ -47,6 +47,18 @@ class SourceConfig:
     def key(self) -> tuple[str, str]:
         return (self.brand, self.name)
 
+    def too_long(self) -> str | None:
+        """Why the store cannot hold this source's brand or name (too long), None when it can:
+        the CLI refuses such a source, a sync skips one a person wrote in the file."""
+        from models.crud.brands import NameTooLongError, check_brand_name, check_source_name
+
+        try:
+            check_brand_name(self.brand)
+            check_source_name(self.name)
+        except NameTooLongError as exc:
+            return str(exc)
+        return None
+
     def as_toml(self) -> dict[str, Any]:
         table: dict[str, Any] = {"brand": self.brand, "name": self.name, "spider": self.spider}
         if self.urls:

@@ -16,10 +16,14 @@ from models.sources_config import SourceConfig, SourcesConfigError, parse_source
 
 
 def add_source_to_config(path: Path, source: SourceConfig) -> None:
-    """Append ``source`` to the file (created if missing); refuses a (brand, name) already there."""
+    """Append ``source`` to the file (created if missing); refuses a (brand, name) already there,
+    or one whose names the store cannot hold."""
     import tomlkit
 
     path = Path(path)
+    problem = source.too_long()
+    if problem:  # the sync would only skip it: refused before the file is touched
+        raise SourcesConfigError(problem)
     document = read_document(path, SourcesConfigError)
     if any(s.key == source.key for s in parse_sources(document.unwrap(), path)):  # parsed once, checked whole
         raise SourcesConfigError(f"{path}: source {source.brand}/{source.name} already exists")

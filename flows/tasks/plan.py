@@ -58,6 +58,8 @@ def _sync_sources(path: Any) -> str | None:
         return f"sources and competitor links not synced, the sources already stored were crawled: {exc}"
     if done.added or done.updated:
         get_run_logger().info("synced %s: added %s, updated %s", path, done.added, done.updated)
+    for line in done.skipped:  # a source the store cannot hold (an over-long name): the others run
+        get_run_logger().warning("%s", line)
     try:
         with session_scope(get_engine()) as session:
             added = sync_links(session, path)
@@ -66,7 +68,7 @@ def _sync_sources(path: Any) -> str | None:
         return f"competitor links not synced: {exc}"
     if added:
         get_run_logger().info("synced %s: %s new competitor links", path, added)
-    return None
+    return "; ".join(done.skipped) or None
 
 
 def _retry_unless_not_found(task: Any, task_run: Any, state: Any) -> bool:

@@ -21,7 +21,52 @@ from models.tables import Brand, CrawlRun, Review, Source, table_of, utcnow
 
 
 class BrandNameError(ValueError):
-    """A brand that cannot be created: another brand has the same name under :func:`brand_key`."""
+    """A brand that cannot be created: another brand has the same name under :func:`brand_key`,
+    or its name is longer than the store holds."""
+
+
+class NameTooLongError(ValueError):
+    """A name longer than its column holds: refused before anything is written, on every store
+    (PostgreSQL would refuse it mid-write with a traceback; SQLite would keep it whole)."""
+
+
+class BrandNameTooLongError(BrandNameError, NameTooLongError):
+    """A brand name longer than ``brand.name`` holds (caught wherever either error is)."""
+
+
+def column_limit(column: Any) -> int | None:
+    """The most characters ``column`` holds, read from its table definition (None: no limit)."""
+    return getattr(column.type, "length", None)
+
+
+def check_length(value: str, column: Any, what: str, error: type[NameTooLongError] = NameTooLongError) -> str:
+    """``value`` when ``column`` holds it, else ``error`` saying ``what`` it is, its length and the limit."""
+    limit = column_limit(column)
+    if limit is not None and len(value) > limit:
+        raise error(f"{what} is {len(value)} characters long; at most {limit}")
+    return value
+
+
+def shortened(name: str, keep: int = 24) -> str:
+    """``name`` quoted, cut to ``keep`` characters and an ellipsis: an over-long name is named, not printed whole."""
+    return repr(name if len(name) <= keep else name[:keep] + "…")
+
+
+def check_brand_name(name: str) -> str:
+    """The trimmed brand name, or :class:`BrandNameTooLongError` when ``brand.name`` cannot hold it."""
+    name = (name or "").strip()
+    return check_length(name, table_of(Brand).c.name, f"brand name {shortened(name)}", BrandNameTooLongError)
+
+
+def check_source_name(name: str) -> str:
+    """The trimmed source name, or :class:`NameTooLongError` when ``source.name`` cannot hold it."""
+    name = (name or "").strip()
+    return check_length(name, table_of(Source).c.name, f"source name {shortened(name)}")
+
+
+def check_webhook_url(url: str) -> str:
+    """The URL, or :class:`NameTooLongError` when ``brand.webhook_url`` cannot hold it (not printed: it is a secret)."""
+    return check_length(url, table_of(Brand).c.webhook_url, "webhook URL")
 
 
 def brand_key(name: str) -> str:
@@ -52,7 +97,8 @@ def get_brand(session: Session, name: str) -> Brand | None:
 
 def get_or_create_brand(session: Session, name: str) -> Brand:
     """The brand called exactly ``name`` (trimmed), created on first use; :class:`BrandNameError` when
-    another brand has the same name under :func:`brand_key` (no near-duplicate, no silent reuse)."""
+    another brand has the same name under :func:`brand_key` (no near-duplicate, no silent reuse) or
+    the name is too long to store."""
     name = (name or "").strip()
     if not name:
         raise ValueError("brand name is empty")
@@ -65,6 +111,7 @@ def get_or_create_brand(session: Session, name: str) -> Brand:
             f"brand {name!r} is already stored as {stored} (brand names are compared ignoring case, "
             f"spacing and Unicode form): use that name"
         )
+    check_brand_name(name)  # only a new one: a brand an older umot stored on SQLite is still found
     # ON CONFLICT: two crawls creating the same brand at once both get it.
     session.execute(
         insert_for(session, table_of(Brand))
@@ -111,7 +158,7 @@ def add_source(
     enabled: bool = True,
 ) -> Source:
     """Add a source to the brand ``brand`` names (created if none does); a second source of the same name is refused."""
-    name = (name or "").strip()
+    name = check_source_name(name)
     if not name:
         raise ValueError("source name is empty")
     owner = get_brand(session, brand) or get_or_create_brand(session, brand)
@@ -151,7 +198,7 @@ def update_source(session: Session, source: Source, **fields: Any) -> Source:
 
 def set_brand_webhook(session: Session, brand: Brand, url: str | None) -> Brand:
     """Where the nightly run posts the brand's new detractors (None: nowhere)."""
-    brand.webhook_url = url
+    brand.webhook_url = check_webhook_url(url) if url is not None else None
     session.add(brand)
     session.flush()
     return brand

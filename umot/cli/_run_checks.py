@@ -34,7 +34,7 @@ def check_run_arguments(database_url: str | None = None, *, brand: str | None = 
     config = get_settings().config_file
     with session_scope(engine) as session:
         if config.is_file():
-            try:
+            try:  # a source the store cannot hold (an over-long name) is skipped; the run's summary says so
                 sync_sources(session, config)
             except SourcesConfigError:
                 pass  # the run logs it and crawls the sources already stored

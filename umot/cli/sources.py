@@ -17,7 +17,11 @@ from umot.cli._source_edits import remove_source_everywhere, switch_source, sync
 from umot.cli._store import DatabaseUrl, open_store
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy import Engine
+
+    from crawlers.sources_sync import SyncResult
 
 sources_app = typer.Typer(
     name="sources",
@@ -57,6 +61,9 @@ def add(
     brand, name = brand.strip(), name.strip()
     if not brand or not name:
         fail("brand and source name must not be empty")
+    too_long = SourceConfig(brand=brand, name=name, spider=spider).too_long()
+    if too_long:  # before the store or the file is touched: the store could not hold it
+        fail(too_long)
     path = config_path(config)
     stored = _stored_name(open_store(database_url), brand)  # a store that does not open fails before the file is edited
     brand = stored or brand  # "acme" for a stored "Acme" is Acme's source
@@ -67,7 +74,7 @@ def add(
         add_source_to_config(path, source)
     except SourcesConfigError as exc:
         fail(str(exc))
-    sync_into_store(path, database_url)
+    _sync(path, database_url)
     note = f" (a new brand, {brand!r}: `umot sources remove {brand!r} {name!r}` undoes a typo)" if stored is None else ""
     typer.echo(f"added {brand}/{name} ({source.spider}) to {path}: {', '.join(urls)}{note}")
 
@@ -94,7 +101,7 @@ def list_sources(
     from umot.cli._sources_table import sources_table
 
     path = config_path(config)
-    sync_into_store(path, database_url)
+    _sync(path, database_url)
     table = sources_table(path, brand, database_url)
     if not table.row_count:
         typer.echo(f"no sources yet: add one with `umot sources add` (or edit {path})")
@@ -133,5 +140,14 @@ def sync(
     path = config_path(config)
     if not path.exists():
         fail(f"{path} does not exist: add a source with `umot sources add` or write [[sources]] tables")
-    result = sync_into_store(path, database_url, prune=prune)
+    result = _sync(path, database_url, prune=prune)
     typer.echo(f"{path}: {result.summary()}")
+
+
+def _sync(path: Path, database_url: str | None, *, prune: bool = False) -> SyncResult:
+    """Sync the file into the store, with a ``warning:`` line on stderr for each source it skipped
+    (a name longer than the store holds: written by hand or by an older umot)."""
+    result = sync_into_store(path, database_url, prune=prune)
+    for line in result.skipped:
+        typer.echo(f"warning: {line}", err=True)
+    return result

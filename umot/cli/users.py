@@ -51,13 +51,19 @@ def add(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Add a user who sees the given brands' detractors (example: umot users add ana@shop.example --brand Acme)."""
+    from models.crud.brands import NameTooLongError, check_length, shortened
     from models.crud.triage import create_user, get_user_by_email
     from models.db import session_scope
     from models.stored import stored_id
+    from models.tables import User, table_of
     from umot.web.auth import hash_password
 
-    if "@" not in email or email.strip() != email or len(email) > 320:
+    if "@" not in email or email.strip() != email:
         fail(f"not an email address: {email!r}")
+    try:  # the store's limit, from the table: a longer one would stop PostgreSQL with a traceback
+        check_length(email, table_of(User).c.email, f"email {shortened(email)}")
+    except NameTooLongError as exc:
+        fail(str(exc))
     if not brand and not admin:
         fail("give at least one --brand NAME (or --admin to see every brand)")
     engine = open_store(database_url)

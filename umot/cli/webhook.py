@@ -18,7 +18,14 @@ webhook_app = typer.Typer(
 
 
 def _check(url: str) -> None:
-    """Refuse, in one line, a URL that would only fail at the nightly run (or at `webhook test`)."""
+    """Refuse, in one line, a URL that would only fail at the nightly run (or at `webhook test`),
+    or that the store cannot hold."""
+    from models.crud.brands import NameTooLongError, check_webhook_url
+
+    try:
+        check_webhook_url(url)
+    except NameTooLongError as exc:
+        fail(str(exc))
     try:
         parts = urlsplit(url)
     except ValueError as exc:  # "Invalid IPv6 URL"
