@@ -94,7 +94,7 @@ def save_scores(session: Session, scores: Sequence[Mapping[str, Any]]) -> list[i
     keys = list(by_key)
     for batch in chunks(keys, min(size, 400)):
         query = select(Score.review_id, Score.model_version, Score.id).where(
-            tuple_(Score.review_id, Score.model_version).in_(batch)
+            tuple_(col(Score.review_id), col(Score.model_version)).in_(batch)
         )
         ids.update({(r, m): i for r, m, i in session.exec(query) if i is not None})  # a stored score always has an id
     return [ids[(int(s["review_id"]), s["model_version"])] for s in scores]

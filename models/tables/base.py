@@ -25,7 +25,8 @@ def utcnow() -> datetime:
 def table_of(model: type[SQLModel]) -> Table:
     """The Core ``Table`` of a table class, for bulk ``INSERT ... ON CONFLICT`` (SQLModel leaves
     ``__table__`` undeclared to type checkers; the mapper's is typed)."""
-    table = inspect(model).local_table
+    mapper = inspect(model)
+    table = mapper.local_table if mapper is not None else None
     if not isinstance(table, Table):
         raise TypeError(f"{model.__name__} is not a table class")
     return table

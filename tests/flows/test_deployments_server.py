@@ -160,6 +160,26 @@ def test_umot_serve_schedules_and_a_triggered_run(client, umot_env, tmp_path):
         assert not dep.paused and all(s.active for s in dep.schedules), name
 
 
+def test_the_servers_scheduler_creates_the_runs_a_cron_asks_for(client, umot_env, tmp_path):
+    """The server's scheduler turns a schedule into Scheduled flow runs (with SQLAlchemy 2.1 it failed on
+    every pass, "Can't evaluate bulk DML statement", so `umot serve`'s crons never fired)."""
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
+
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        serve = subprocess.Popen([str(BIN / "umot"), "serve", "--nightly-cron", "*/1 * * * *"], cwd=tmp_path,
+                                 env=umot_env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        nightly = wait_for(lambda: deployment(client, "nightly/nightly"), 180, "the nightly deployment", serve)
+        ours = DeploymentFilter(id=DeploymentFilterId(any_=[nightly.id]))
+        runs = wait_for(lambda: client.read_flow_runs(deployment_filter=ours), 150,
+                        "the scheduler's runs of the nightly deployment", serve)
+        assert all(r.state is not None and r.state.type.value in {"SCHEDULED", "PENDING", "RUNNING", *FINAL}
+                   for r in runs), log_tail(log)
+    finally:
+        stop(serve)
+
+
 def test_umot_deploy_to_a_work_pool(client, umot_env, tmp_path):
     # umot's relative defaults (./data, ./exports), as a newcomer has them
     env = {k: v for k, v in umot_env.items() if k not in ("UMOT_DATA_DIR", "UMOT_EXPORT_DIR")}
