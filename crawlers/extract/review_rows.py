@@ -10,7 +10,7 @@ language) only for reviews the store does not have yet.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from core.language import detect_language
 from crawlers.extract.dates import date_language, iso_utc, set_published
@@ -30,8 +30,8 @@ _LINK_SHAPED = ("#", "/", "./", "?")  # resolved under any key, as crawls always
 def _own_id(node: dict, page_url: str) -> tuple[str, str | None] | None:
     """The review's id made absolute, and the id as written when it was a relative IRI that crawls kept as is.
 
-    ``@id`` and ``url`` are IRIs: JSON-LD resolves every one without a scheme
-    against the document, so ``"review-1"`` on /a/ and on /b/ are two reviews.
+    ``@id`` and ``url`` are IRIs: one without a scheme is relative to the page, so
+    ``"review-1"`` on /a/ and on /b/ are two reviews (``/a/#review-1``, ``/b/#review-1``).
     ``identifier`` and a bare ``id`` (microdata ``itemid``, or a site's own key
     in JSON-LD) are plain values that sites make unique site-wide (``"12345"``):
     resolving them would split one review shown on two pages in two, so they
@@ -51,7 +51,12 @@ def _own_id(node: dict, page_url: str) -> tuple[str, str | None] | None:
         if written.startswith(_LINK_SHAPED):
             value = urljoin(page_url, written)  # "#r1" is only unique within its page
         elif iri and written and not urlsplit(written).scheme:
-            value, relative = urljoin(page_url, written), written
+            relative = written
+            # A bare name ("review-1") names a review of this page: JSON-LD would resolve it against
+            # the page's folder, which a product URL without a trailing slash (/products/a) shares with
+            # every other product; a path ("../b/review-1") or a link (url) resolves as JSON-LD says.
+            bare = key == "@id" and "/" not in written
+            value = f"{urldefrag(page_url)[0]}#{written}" if bare else urljoin(page_url, written)
         if value and value != page_url:
             return value, relative
     return None

@@ -24,7 +24,7 @@ PAGE = "https://shop.example/relid/a/"
 
 
 @pytest.mark.parametrize(("node", "expected", "written"), [
-    ({"@id": "review-1"}, "https://shop.example/relid/a/review-1", "review-1"),
+    ({"@id": "review-1"}, "https://shop.example/relid/a/#review-1", "review-1"),
     ({"@id": "../b/review-1"}, "https://shop.example/relid/b/review-1", "../b/review-1"),
     ({"url": "review-1.html"}, "https://shop.example/relid/a/review-1.html", "review-1.html"),
     ({"@id": "https://other.example/r/1"}, "https://other.example/r/1", None),
@@ -44,6 +44,13 @@ def test_a_relative_iri_is_resolved_against_its_page(node: dict, expected: str |
     assert relative_id(node, PAGE) == written
 
 
+@pytest.mark.parametrize("product", ["a", "b"])
+def test_a_bare_name_stays_with_its_page_without_a_trailing_slash(product: str) -> None:
+    """/products/a and /products/b share a folder: as JSON-LD resolves it, both read /products/review-1."""
+    page = f"https://shop.example/products/{product}?variant=2#reviews"
+    assert review_id({"@id": "review-1"}, page) == f"https://shop.example/products/{product}?variant=2#review-1"
+
+
 def test_the_row_carries_the_id_as_written_for_the_store() -> None:
     assert RELATIVE_ID == STORE_RELATIVE_ID  # the crawler writes the key the store reads
     reviews = [{"@type": "Review", "@id": "review-1", "author": "Sam", "reviewBody": "first review",
@@ -51,7 +58,7 @@ def test_the_row_carries_the_id_as_written_for_the_store() -> None:
                {"@type": "Review", "@id": "#r2", "author": "Kim", "reviewBody": "second review"}]
     data = extract_page(_html("a", reviews).encode(), PAGE)
     rows = {row["author"]: row for row in data.reviews}
-    assert rows["Sam"]["external_id"] == PAGE + "review-1" and rows["Sam"]["extra"][RELATIVE_ID] == "review-1"
+    assert rows["Sam"]["external_id"] == PAGE + "#review-1" and rows["Sam"]["extra"][RELATIVE_ID] == "review-1"
     assert rows["Kim"]["external_id"] == PAGE + "#r2" and RELATIVE_ID not in rows["Kim"]["extra"]
 
 
