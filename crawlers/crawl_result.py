@@ -26,6 +26,7 @@ class CrawlResult:
     pages: int = 0
     items_scraped: int = 0
     items_new: int = 0
+    items_edited: int = 0  # stored reviews the site edited: updated, to be scored again
     unchanged: int = 0  # pages the site said did not change (304): not read again
     errors: int = 0
     error_message: str | None = None
@@ -68,6 +69,7 @@ def crawl_result(
         pages=int(stats.get("pages", 0) or 0),
         items_scraped=int(stats.get("items_scraped", 0) or 0),
         items_new=int(stats.get("items_new", 0) or 0),
+        items_edited=int(stats.get("items_edited", 0) or 0),
         unchanged=int(stats.get("unchanged", 0) or 0),
         errors=int(stats.get("errors", 0) or 0),
         error_message=stats.get("error_message"),

@@ -25,6 +25,7 @@ START_FAILURES = "umot/start_failures"  # start URLs that could not be fetched (
 START_REFUSED = "umot/start_refused"  # of those, refused at connection level: nothing listens there
 FIRST_ERROR = "umot/first_error"  # first fatal-looking message, for the user
 ITEMS_NEW = "umot/items_new"  # reviews the store did not have yet (or lines written to JSONL)
+ITEMS_EDITED = "umot/items_edited"  # stored reviews whose text, title or rating the site changed (models.crud.review_edits)
 RUN_ID = "umot/run_id"  # CrawlRun id, when storing
 STOPPED_KNOWN = "umot/stopped_at_known"  # pagination stopped: page held only known reviews
 STOPPED_SINCE = "umot/stopped_at_since"  # pagination stopped: page older than --since
@@ -82,6 +83,7 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
         "items_scraped": max(0, int(stats.get("item_scraped_count", 0) or 0) - int(stats.get(PAGE_STATES, 0) or 0))
         + int(stats.get(KNOWN, 0) or 0),
         "items_new": int(stats.get(ITEMS_NEW, 0) or 0),
+        "items_edited": int(stats.get(ITEMS_EDITED, 0) or 0),
         "unchanged": int(stats.get(UNCHANGED, 0) or 0),
         "errors": int(stats.get(PARSE_ERRORS, 0) or 0) + int(stats.get(REQUEST_ERRORS, 0) or 0),
         "robots_forbidden": int(stats.get(ROBOTS_FORBIDDEN, 0) or 0),

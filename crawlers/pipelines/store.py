@@ -102,7 +102,8 @@ class StorePipeline(CrawlRunMixin):
                 deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_failed"))
             return
         self.crawler.stats.inc_value(keys.ITEMS_NEW, result.new)
-        logger.info("stored %d reviews (%d new)", len(rows), result.new)
+        self.crawler.stats.inc_value(keys.ITEMS_EDITED, result.edited)
+        logger.info("stored %d reviews (%d new, %d edited)", len(rows), result.new, result.edited)
 
     def close_spider(self) -> None:
         self.flush()

@@ -36,6 +36,6 @@ def test_a_full_crawl_takes_an_edit_an_incremental_one_passes_it_by(
     assert _crawl("schemaorg", start, db_url, local_settings).items_new == 0
     assert _stored(db_url)["review-3"][2] is False  # a known review is not read again: the edit is not seen
     full = _crawl("schemaorg", start, db_url, {**local_settings, "CRAWL_FULL": True})
-    assert full.items_new == 0
+    assert (full.items_new, full.items_edited) == (0, 1)  # what `umot crawl` says: "0 new, 1 edited"
     assert _stored(db_url)["review-3"] == ("Edited: it stopped boiling after a week.", 1.0, True)
     assert _stored(db_url)["review-1"][2] is False  # unchanged reviews read again are not edits

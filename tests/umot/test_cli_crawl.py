@@ -130,3 +130,13 @@ def test_an_older_partial_file_is_not_taken_for_this_crawls(tmp_path: Path, monk
     result = invoke("crawl", "http://127.0.0.1:9/", "-o", str(out))
     assert result.stderr.strip() == f"error: boom ({out} not written)"
     assert f"0 written to {out}," in result.stdout
+
+
+def test_the_summary_says_how_many_stored_reviews_the_site_edited() -> None:
+    from crawlers.crawl_result import CrawlResult
+    from umot.cli.crawl import _crawl_summary
+
+    edited = CrawlResult(ok=True, pages=2, items_scraped=4, items_new=0, items_edited=1)
+    assert _crawl_summary("schemaorg", edited, None) == "schemaorg: 4 reviews found, 0 new, 1 edited, 2 pages, 0 errors"
+    assert _crawl_summary("schemaorg", CrawlResult(ok=True, pages=1, items_scraped=2, items_new=2), None) == (
+        "schemaorg: 2 reviews found, 2 new, 1 page, 0 errors")

@@ -103,6 +103,8 @@ def crawl(
 def _crawl_summary(spider: str, result: CrawlResult, output: Path | None) -> str:
     """The one line a crawl ends with: what it found, stored (or wrote) and how many pages and errors."""
     where = f"written to {output}" if output is not None else "new"
+    if result.items_edited:  # into the store only: stored reviews whose text or rating the site changed
+        where += f", {result.items_edited} edited"
     run = f", run {result.run_id}" if result.run_id else ""
     return (
         f"{spider}: {plural(result.items_scraped, 'review')} found, {result.items_new} {where}, "
