@@ -16,6 +16,8 @@ from crawlers.extract.dates import set_published
 from crawlers.extract.ratings import normalise_rating
 from crawlers.import_ids import give_import_id
 from crawlers.import_ratings import rating_on_scale
+from models.crud.brands import NameTooLongError, check_length, shortened
+from models.tables import Review, table_of
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "review", "body", "content", "reviewbody", "review_text", "comment"),
@@ -32,6 +34,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 class ImportFileError(ValueError):
     """The file cannot be imported; the message names the file and line."""
+
+
+def check_source_label(label: str, what: str = "source") -> str:
+    """The trimmed label, or :class:`NameTooLongError` when ``review.source`` cannot hold it (the store
+    would cut it, and the reviews land under another source than the one given)."""
+    label = label.strip()
+    return check_length(label, table_of(Review).c.source, f"{what} {shortened(label)}")
 
 
 _JSON_KINDS = {dict: "a JSON object", list: "a JSON list", bool: "true/false"}
@@ -71,8 +80,13 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str) -> 
     title = _pick(record, "title", where)
     url = _pick(record, "url", where)
     author = _pick(record, "author", where)
+    column = _pick(record, "source", where)
+    try:
+        label = check_source_label(str(column or source))
+    except NameTooLongError as exc:  # the column's, or the default import:<file name>
+        raise ImportFileError(f"{where}: {exc}" + ("" if column else " (give a shorter --source)")) from None
     row = {
-        "source": str(_pick(record, "source", where) or source),
+        "source": label,
         "url": str(url) if url is not None else None,
         "external_id": str(external_id) if external_id is not None else None,
         "author": str(author) if author is not None else None,

@@ -115,8 +115,16 @@ def set_published(row: dict[str, Any], raw: object, language: str | None = None,
     what the page said is kept in ``row["extra"]["published_raw"]``.
     """
     parsed = parse_datetime(raw, language) if raw not in (None, "") else None
-    row["published_at"] = parsed.isoformat() if parsed else None
-    if parsed is not None and parsed > (now or datetime.now(UTC)) + FUTURE_SLACK:
-        row["published_at"] = None
-        row["extra"] = {**(row.get("extra") or {}), PUBLISHED_RAW: raw if isinstance(raw, (str, int, float)) else str(raw)}
+    published = unless_future(row, parsed, raw, now)
+    row["published_at"] = published.isoformat() if published else None
     return parsed is not None or raw in (None, "")
+
+
+def unless_future(row: dict[str, Any], parsed: datetime | None, raw: object, now: datetime | None = None) -> datetime | None:
+    """``parsed``, or None when it lies more than :data:`FUTURE_SLACK` after ``now``: then ``raw`` is kept
+    in ``row["extra"]["published_raw"]``. The one rule for every review row, crawled
+    (:func:`set_published`, the platform parsers' ``make_review``) or imported."""
+    if parsed is None or parsed <= (now or datetime.now(UTC)) + FUTURE_SLACK:
+        return parsed
+    row["extra"] = {**(row.get("extra") or {}), PUBLISHED_RAW: raw if isinstance(raw, (str, int, float)) else str(raw)}
+    return None

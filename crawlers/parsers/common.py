@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.language import detect_language
+from crawlers.extract.dates import unless_future
 from crawlers.extract.ratings import UNRATED, normalise_rating
 from crawlers.parsers.values import clean, to_datetime
 from models.identity import content_id
@@ -48,13 +49,16 @@ def make_review(
 ) -> dict[str, Any]:
     """A review row: 1-5 rating, UTC date, language (given, else detected).
 
-    Referral intent is not set here: the score task reads it from the text (one place).
+    The date is read in the given language's day/month order; one more than a
+    day ahead is unknown, its raw value kept in ``extra`` (``unless_future``:
+    the schema.org and import rows' rule). Referral intent is not set here:
+    the score task reads it from the text (one place).
     """
     stars = normalise_rating(rating, best=rating_scale) if rating is not None else UNRATED
     title = clean(title)
     text = clean(text) or ""
     words = " ".join(part for part in (title, text) if part)
-    return {
+    row: dict[str, Any] = {
         "source": source,
         "url": url,
         # No id from the site: the same content hash the pipeline would give, so
@@ -66,7 +70,9 @@ def make_review(
         "rating_scale": stars.scale,
         "title": title,
         "text": text,
-        "published_at": to_datetime(published_at),
+        "published_at": to_datetime(published_at, clean(language)),
         "language": detect_language(words, declared=clean(language)),
         "extra": {k: v for k, v in (extra or {}).items() if v is not None},
     }
+    row["published_at"] = unless_future(row, row["published_at"], published_at)
+    return row

@@ -21,11 +21,12 @@ def clean(value: Any) -> str | None:
     return value or None
 
 
-def to_datetime(value: Any) -> datetime | None:
-    """A UTC datetime from ISO 8601, epoch seconds or milliseconds, or a free-form date."""
+def to_datetime(value: Any, language: str | None = None) -> datetime | None:
+    """A UTC datetime from ISO 8601, epoch seconds or milliseconds, or a free-form date
+    (a numeric one in ``language``'s day/month order)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1e11:
         value = value / 1000  # epoch milliseconds
-    return parse_datetime(value)
+    return parse_datetime(value, language)
 
 
 def html_to_text(value: str | None) -> str | None:

@@ -15,18 +15,19 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from scrapy import Request
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 
 from crawlers.items import ReviewItem
 from crawlers.parsers.common import ParsedPage, ParseError
 from crawlers.spiders._incremental import SOURCE_META
 from crawlers.spiders.base import ReviewSpider
+from crawlers.spiders.page_text import page_text
 
 
 class ListingSpider(ReviewSpider):
-    """A paginated listing read by ``parser(body, url) -> ParsedPage``."""
+    """A paginated listing read by ``parser(body, url) -> ParsedPage`` (body: :func:`listing_body`)."""
 
-    parser: Callable[[bytes, str], ParsedPage]
+    parser: Callable[[bytes | str, str], ParsedPage]
     #: Spider arguments that build the real site's URLs when none are given.
     url_options: tuple[str, ...] = ()
 
@@ -42,7 +43,7 @@ class ListingSpider(ReviewSpider):
         return []
 
     def parse_listing(self, response: Response) -> ParsedPage:
-        return type(self).parser(response.body, response.url)
+        return type(self).parser(listing_body(response), response.url)
 
     def parse_page(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         try:
@@ -68,6 +69,12 @@ class ListingSpider(ReviewSpider):
             return None
         source = response.meta.get(SOURCE_META)  # the next page is its start URL's source, on any host
         return self.request(page.next_url, callback=self.parse, meta={SOURCE_META: source} if source else None)
+
+
+def listing_body(response: Response) -> bytes | str:
+    """An HTML page as text in the encoding it declares (:func:`page_text`, as ``schemaorg`` reads pages);
+    anything else as its bytes: JSON APIs are UTF-8 by spec, and a feed's XML declares its own encoding."""
+    return page_text(response) if isinstance(response, HtmlResponse) else response.body
 
 
 def option_list(value: Any) -> list[str]:

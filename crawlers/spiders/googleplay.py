@@ -20,7 +20,7 @@ from scrapy.http import Response
 
 from crawlers.parsers import googleplay, googleplay_requests
 from crawlers.parsers.common import ParsedPage, ParseError
-from crawlers.spiders._listing import ListingSpider
+from crawlers.spiders._listing import ListingSpider, listing_body
 
 BATCH_SIZE = 100
 
@@ -39,7 +39,7 @@ class GooglePlaySpider(ListingSpider):
     def parse_listing(self, response: Response) -> ParsedPage:
         if response.meta.get("gp_app_id"):
             return googleplay.parse_batch(response.body, response.url, response.meta["gp_app_id"])
-        return googleplay.parse_page(response.body, response.url)
+        return googleplay.parse_page(listing_body(response), response.url)  # the HTML details page, as declared
 
     def parse_page(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         if response.meta.get("gp_app_id"):

@@ -15,33 +15,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.http import Response, TextResponse
-from w3lib.encoding import html_to_unicode
 
 from crawlers import stats as keys
 from crawlers.items import ReviewItem
 from crawlers.page_state import HUB, REVIEWS, StoredPages, page_state_item
 from crawlers.spiders._incremental import SOURCE_META
 from crawlers.spiders.base import ReviewSpider
+from crawlers.spiders.page_text import page_text
 from crawlers.spiders.site_links import folder_of, hub_links, next_page_urls, site_of
-
-
-def _utf8_else_cp1252(body: bytes) -> str:
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"
-
-
-def page_text(response: TextResponse) -> str:
-    """The page's text in the encoding its BOM, ``Content-Type`` header or ``<meta charset>`` names.
-
-    Scrapy's order (w3lib's ``html_to_unicode``), but a page that names none is
-    UTF-8 where its bytes are, else windows-1252, the HTML standard's fallback
-    (Scrapy's statistical guess reads a short French page as windows-1250: "crčme").
-    """
-    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
-    return html_to_unicode(content_type, response.body, auto_detect_fun=_utf8_else_cp1252)[1]
 
 
 class SchemaOrgSpider(ReviewSpider):

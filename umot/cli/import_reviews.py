@@ -35,10 +35,16 @@ def import_reviews(
     a row without an id by its author and text, or without an author by its
     text, date and rating).
     """
-    from crawlers.import_rows import ImportFileError
+    from crawlers.import_rows import ImportFileError, check_source_label
     from crawlers.importer import read_review_file
+    from models.crud.brands import NameTooLongError
     from umot.cli._review_import import store_review_rows
 
+    if source is not None:  # the store would cut it: refused before anything is read or stored
+        try:
+            check_source_label(source, "--source")
+        except NameTooLongError as exc:
+            fail(str(exc))
     brand = brand.strip()
     if not create_brand:  # a typo in --brand fails before the file is read
         brand = store_brand(database_url, brand, create=False)
