@@ -27,11 +27,33 @@ _IRI_KEYS = ("@id", "url")
 _LINK_SHAPED = ("#", "/", "./", "?")  # resolved under any key, as crawls always did
 
 
-def _own_id(node: dict, page_url: str) -> tuple[str, str | None] | None:
+def item_scope(graph: ReviewGraph, item: Any, page_url: str) -> str | None:
+    """What a review's bare relative id (``"review-1"``) is scoped to: the item it reviews.
+
+    The item's own link where it has one (``/products/a``), else its name (``item:Acme Kettle``):
+    the same on every page of its reviews (``?page=2``, ``page2.html``) and different for each
+    product, which neither the page's URL (it changes with the page) nor its folder (products
+    without a trailing slash share one) is. None without an item.
+    """
+    if isinstance(item, dict):
+        for key in _IRI_KEYS:
+            link = item.get(key)
+            if isinstance(link, str) and (urlsplit(link.strip()).scheme or link.strip().startswith("/")):
+                return urldefrag(urljoin(page_url, link.strip()))[0]
+        name = name_of(graph, item)
+        return f"item:{name}" if name else None
+    name = text_of(item) if item else None
+    return f"item:{name}" if name else None
+
+
+def _own_id(node: dict, page_url: str, scope: str | None = None) -> tuple[str, str | None] | None:
     """The review's id made absolute, and the id as written when it was a relative IRI that crawls kept as is.
 
-    ``@id`` and ``url`` are IRIs: one without a scheme is relative to the page, so
-    ``"review-1"`` on /a/ and on /b/ are two reviews (``/a/#review-1``, ``/b/#review-1``).
+    ``@id`` and ``url`` are IRIs: one without a scheme is relative. A bare name (``"review-1"``)
+    is scoped to the item reviewed (``scope``, :func:`item_scope`: ``/products/a#review-1``), so two
+    products' ``review-1`` are two reviews and a review keeps its id on whatever page of the
+    listing it shows; without an item, and for a path (``"../b/review-1"``) or a link (``url``),
+    it resolves against the page as JSON-LD says.
     ``identifier`` and a bare ``id`` (microdata ``itemid``, or a site's own key
     in JSON-LD) are plain values that sites make unique site-wide (``"12345"``):
     resolving them would split one review shown on two pages in two, so they
@@ -52,25 +74,22 @@ def _own_id(node: dict, page_url: str) -> tuple[str, str | None] | None:
             value = urljoin(page_url, written)  # "#r1" is only unique within its page
         elif iri and written and not urlsplit(written).scheme:
             relative = written
-            # A bare name ("review-1") names a review of this page: JSON-LD would resolve it against
-            # the page's folder, which a product URL without a trailing slash (/products/a) shares with
-            # every other product; a path ("../b/review-1") or a link (url) resolves as JSON-LD says.
-            bare = key == "@id" and "/" not in written
-            value = f"{urldefrag(page_url)[0]}#{written}" if bare else urljoin(page_url, written)
+            bare = key == "@id" and "/" not in written and scope is not None
+            value = f"{scope}#{written}" if bare else urljoin(page_url, written)
         if value and value != page_url:
             return value, relative
     return None
 
 
-def review_id(node: dict, page_url: str) -> str | None:
+def review_id(node: dict, page_url: str, scope: str | None = None) -> str | None:
     """The review's own id (``@id``, microdata ``itemid``, ``identifier``, permalink), made absolute."""
-    own = _own_id(node, page_url)
+    own = _own_id(node, page_url, scope)
     return own[0] if own else None
 
 
-def relative_id(node: dict, page_url: str) -> str | None:
+def relative_id(node: dict, page_url: str, scope: str | None = None) -> str | None:
     """The id as the site wrote it, where :func:`review_id` resolved a relative IRI (``"review-1"``)."""
-    own = _own_id(node, page_url)
+    own = _own_id(node, page_url, scope)
     return own[1] if own else None
 
 
@@ -111,7 +130,8 @@ def review_row(
     item = item if item is not None else graph.resolve(node.get("itemReviewed"))
     if isinstance(item, list):
         item = graph.resolve(item[0]) if item else None
-    extra: dict[str, Any] = {"syntax": syntax, RELATIVE_ID: relative_id(node, page_url)}
+    scope = item_scope(graph, item, page_url)
+    extra: dict[str, Any] = {"syntax": syntax, RELATIVE_ID: relative_id(node, page_url, scope)}
     if isinstance(item, dict):
         extra["item_reviewed"] = name_of(graph, item)
         if node_types(item):
@@ -123,7 +143,7 @@ def review_row(
     review_url = urljoin(page_url, str(url)) if isinstance(url, str) and url.strip() else page_url
     return {
         "url": review_url,
-        "external_id": review_id(node, page_url),
+        "external_id": review_id(node, page_url, scope),
         "author": name_of(graph, node.get("author") or node.get("creator")),
         "rating": rating.value,
         "rating_raw": rating.raw,

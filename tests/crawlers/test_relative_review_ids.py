@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from crawlers.extract.review_rows import RELATIVE_ID, relative_id, review_id
+from crawlers.extract.review_rows import RELATIVE_ID, item_scope, relative_id, review_id
 from crawlers.extract.schemaorg import extract_page
 from models.crud.legacy_ids import RELATIVE_ID as STORE_RELATIVE_ID
 from umot.demo.server import LocalSiteServer
@@ -24,7 +24,7 @@ PAGE = "https://shop.example/relid/a/"
 
 
 @pytest.mark.parametrize(("node", "expected", "written"), [
-    ({"@id": "review-1"}, "https://shop.example/relid/a/#review-1", "review-1"),
+    ({"@id": "review-1"}, "https://shop.example/relid/a/review-1", "review-1"),  # no item: as JSON-LD reads it
     ({"@id": "../b/review-1"}, "https://shop.example/relid/b/review-1", "../b/review-1"),
     ({"url": "review-1.html"}, "https://shop.example/relid/a/review-1.html", "review-1.html"),
     ({"@id": "https://other.example/r/1"}, "https://other.example/r/1", None),
@@ -44,11 +44,34 @@ def test_a_relative_iri_is_resolved_against_its_page(node: dict, expected: str |
     assert relative_id(node, PAGE) == written
 
 
-@pytest.mark.parametrize("product", ["a", "b"])
-def test_a_bare_name_stays_with_its_page_without_a_trailing_slash(product: str) -> None:
-    """/products/a and /products/b share a folder: as JSON-LD resolves it, both read /products/review-1."""
-    page = f"https://shop.example/products/{product}?variant=2#reviews"
-    assert review_id({"@id": "review-1"}, page) == f"https://shop.example/products/{product}?variant=2#review-1"
+@pytest.mark.parametrize(("item", "scope"), [
+    ({"@type": "Product", "url": "/products/a", "name": "Kettle"}, "https://shop.example/products/a"),
+    ({"@type": "Product", "@id": "https://shop.example/products/a#product"}, "https://shop.example/products/a"),
+    ({"@type": "Product", "@id": "#product", "name": "Kettle"}, "item:Kettle"),  # the page's own: its name
+    ({"@type": "Product", "name": "Kettle"}, "item:Kettle"),
+    ("Kettle", "item:Kettle"),
+    (None, None),
+])
+def test_a_bare_name_is_scoped_to_the_item_it_reviews(item: Any, scope: str | None) -> None:
+    from crawlers.extract.graph import ReviewGraph
+
+    page = "https://shop.example/products/a?page=3#reviews"
+    assert item_scope(ReviewGraph([]), item, page) == scope
+    expected = f"{scope}#review-1" if scope else "https://shop.example/products/review-1"
+    assert review_id({"@id": "review-1"}, page, scope) == expected
+
+
+def test_a_review_keeps_its_id_on_every_page_of_the_listing_and_each_product_has_its_own() -> None:
+    """Scoped to the page, a review that moved to page 2 (or a last page repeated as ?page=N) got a new id;
+    scoped to the folder, /products/a and /products/b (no trailing slash) shared theirs."""
+    review = {"@type": "Review", "@id": "review-1", "author": "Sam", "reviewBody": "first review"}
+    ids = {(name, page): extract_page(_html(name, [review]).encode(), page).reviews[0]["external_id"]
+           for name in ("a", "b") for page in ("https://shop.example/products/x?page=1",
+                                               "https://shop.example/products/x?page=2",
+                                               "https://shop.example/list/page2.html")}
+    assert {ids[("a", p)] for p in ("https://shop.example/products/x?page=1", "https://shop.example/products/x?page=2",
+                                    "https://shop.example/list/page2.html")} == {"item:Product a#review-1"}
+    assert ids[("b", "https://shop.example/products/x?page=1")] == "item:Product b#review-1"
 
 
 def test_the_row_carries_the_id_as_written_for_the_store() -> None:
@@ -58,7 +81,7 @@ def test_the_row_carries_the_id_as_written_for_the_store() -> None:
                {"@type": "Review", "@id": "#r2", "author": "Kim", "reviewBody": "second review"}]
     data = extract_page(_html("a", reviews).encode(), PAGE)
     rows = {row["author"]: row for row in data.reviews}
-    assert rows["Sam"]["external_id"] == PAGE + "#review-1" and rows["Sam"]["extra"][RELATIVE_ID] == "review-1"
+    assert rows["Sam"]["external_id"] == "item:Product a#review-1" and rows["Sam"]["extra"][RELATIVE_ID] == "review-1"
     assert rows["Kim"]["external_id"] == PAGE + "#r2" and RELATIVE_ID not in rows["Kim"]["extra"]
 
 
