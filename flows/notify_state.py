@@ -135,6 +135,6 @@ def _read(brand_id: int, started_at: datetime, seen: int | None,
                  .where(col(Flag.id).in_(sorted(unsent)), Flag.status == FlagStatus.new)
                  .order_by(col(Flag.severity).desc(), col(Flag.id)))
         waiting = {stored_id(flag): as_detractor(flag, review) for flag, review in session.exec(query)}
-        tonight = list(session.exec(ids.where(Flag.created_at >= since)))
+        tonight = [i for i in session.exec(ids.where(Flag.created_at >= since)) if seen is None or i > seen]
         newest = session.exec(select(func.max(Flag.id)).where(Flag.brand_id == brand_id)).one()
     return waiting, tonight, newest or 0  # 0, not None: this brand's state is known (no flag yet)

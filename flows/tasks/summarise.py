@@ -69,6 +69,10 @@ def summarise(
             if brand_ids is not None and brand_id not in brand_ids:
                 continue
             flagged = crud.flagged_reviews(session, brand_id=brand_id, since=started_at)
+            # not those an earlier night already reported: a `--brand` night between a killed night and
+            # this one (whose window reaches back to the killed night's start) posted them (flows.notify_state)
+            seen = brand.webhook_seen_flag_id
+            flagged = [row for row in flagged if seen is None or stored_id(row[0]) > seen]
             reports.append(
                 BrandReport(
                     brand_id=brand_id,

@@ -113,3 +113,23 @@ def test_a_night_for_one_brand_leaves_the_killed_nights_reviews_to_the_next_full
     assert acme.new_reviews == 0 and not acme.unfinished_runs
     assert full.new_reviews == 5 and len(full.unfinished_runs) == 1
     assert nightly(**FAST).new_reviews == 0
+
+
+def test_detractors_a_one_brand_night_posted_are_not_posted_again_by_the_full_night(
+    store, add_source, fake_crawls, fake_scorer, webhook_server, monkeypatch
+) -> None:
+    """The full night's window reaches back to the killed night's start: it posted and counted again the
+    detractors a `--brand` night in between had posted."""
+    base, got = webhook_server
+    add_source("Acme", "shop", webhook_url=f"{base}/acme")
+    fake_crawls({"shop": [review_rows("shop", 6), [], []]})
+    _kill_at(monkeypatch, "score_all")  # r0-r5 stored, nothing scored
+
+    acme = nightly(**FAST, brand="Acme")  # scores them, flags r0 and r3, posts them
+    assert acme.detractors == 2 and len(got) == 1
+
+    full = nightly(**FAST)
+    assert len(full.unfinished_runs) == 1 and full.detractors == 0
+    assert len(got) == 1  # posted once
+    nightly(**FAST)
+    assert len(got) == 1
