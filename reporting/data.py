@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Subquery, and_, func, label, or_, select
+from sqlalchemy import ColumnElement, Subquery, and_, func, label, not_, or_, select
 from sqlmodel import Session, col
 
 from models.crud.brands import matching_brands
+from models.crud.edited_flags import cleared_by_edit
 from models.tables import Brand, Flag, Review, Score
 
 
@@ -55,8 +56,8 @@ def find_brands(session: Session, name: str | None) -> list[Brand]:
 def load_reviews(
     session: Session, brand_ids: list[int], start: datetime, end: datetime
 ) -> pd.DataFrame:
-    """One row per review dated in [start, end): brand, date, rating, label, stars, flag status,
-    whether the brand replied at the source and how many hours after the review."""
+    """One row per review dated in [start, end): brand, date, rating, label, stars, flag status
+    (none where an edit cleared the flag), whether the brand replied at the source and how many hours after the review."""
     latest = latest_score_ids()
     when = review_date().label("date")
     query = (
@@ -73,7 +74,7 @@ def load_reviews(
         )
         .outerjoin(latest, latest.c.review_id == col(Review.id))
         .outerjoin(Score, col(Score.id) == latest.c.score_id)
-        .outerjoin(Flag, col(Flag.review_id) == col(Review.id))
+        .outerjoin(Flag, (col(Flag.review_id) == col(Review.id)) & not_(cleared_by_edit()))  # cleared: no flag
         .where(col(Review.brand_id).in_(brand_ids), dated_between(start, end))
     )
     rows = session.execute(query).all()

@@ -2,7 +2,8 @@
 
 A flagged review's label and probabilities come from the score that raised the
 flag (its newest score where the flag names none). Dismissed flags (triaged as
-"not a detractor") are left out, here and in the summary's counts.
+"not a detractor") and flags of reviews edited into no detractor are left out,
+here and in the summary's counts.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
+from models.crud.edited_flags import still_detractor
 from models.status import FlagStatus
 from models.tables import Flag, Review, Score
 from reporting.data import dated_between, latest_score_ids, review_date
 
-DISMISSED = FlagStatus.dismissed
+DISMISSED = FlagStatus.dismissed  # reporting.summary's test of a frame's flag_status
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class FlaggedReview:
 def load_detractors(
     session: Session, brand_id: int, start: datetime, end: datetime
 ) -> list[FlaggedReview]:
-    """Flagged (not dismissed) reviews of one brand dated in [start, end), worst first."""
+    """Flagged (not dismissed, not cleared by an edit) reviews of one brand dated in [start, end), worst first."""
     latest = latest_score_ids()
     when = review_date().label("date")
     query = (
@@ -43,7 +45,7 @@ def load_detractors(
         .outerjoin(Score, col(Score.id) == func.coalesce(Flag.score_id, latest.c.score_id))
         .where(
             col(Review.brand_id) == brand_id,
-            col(Flag.status) != DISMISSED,
+            still_detractor(),
             dated_between(start, end),
         )
         .order_by(col(Flag.severity).desc(), when.desc(), col(Review.id))
@@ -52,11 +54,11 @@ def load_detractors(
 
 
 def count_flagged(session: Session, start: datetime, end: datetime, brand_ids: list[int] | None = None) -> int:
-    """Flagged (not dismissed) reviews dated in [start, end), of ``brand_ids`` (None: every brand)."""
+    """Flagged (not dismissed, not cleared by an edit) reviews dated in [start, end), of ``brand_ids`` (None: every brand)."""
     query = (
         select(func.count(col(Flag.id)))
         .join(Review, col(Flag.review_id) == col(Review.id))
-        .where(col(Flag.status) != DISMISSED, dated_between(start, end))
+        .where(still_detractor(), dated_between(start, end))
     )
     if brand_ids is not None:
         query = query.where(col(Review.brand_id).in_(brand_ids))

@@ -1,7 +1,8 @@
 """Flags: detractors to act on, raised from scores.
 
 Re-flagging a review (a re-score, a new model) refreshes why it was flagged
-but never resets what the brand team already did with it. Changing the
+but never resets what the brand team already did with it; a review edited
+on its site into no detractor has its flag cleared (``edited_flags``). Changing the
 triage state (with its audit trail) lives in ``models.crud.triage``.
 """
 
@@ -14,6 +15,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
+from models.crud.edited_flags import clear_edited_flags
 from models.crud.replies import respond_from_source
 from models.datetimes import as_utc
 from models.tables import Flag, Review, Score, table_of, utcnow
@@ -30,6 +32,7 @@ def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
     score, reasons and severity and keeps its status, assignee, note and
     corrected label.
     """
+    clear_edited_flags(session)  # a batch's edited reviews that are detractors no more
     if not flags:
         return 0
     now = utcnow()

@@ -17,9 +17,9 @@ from sqlalchemy import and_, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from models.crud.edited_flags import still_detractor
 from models.crud.journey_weeks import StageWeek, ThemeWeek, add_example, quote_text
 from models.crud.journeys import current_journey_ids
-from models.status import FlagStatus
 from models.tables import Flag, Review, ReviewJourney, ReviewStage, ReviewTheme, Score
 
 _DATE = func.coalesce(Review.published_at, Review.first_seen_at)
@@ -86,7 +86,7 @@ def detractor_themes(session: Session, brand_id: int, start: datetime, end: date
     A dismissed flag was triaged "not a detractor": its review counts nowhere, as in the weekly CSVs.
     """
     flagged = set(session.exec(select(Flag.review_id).join(Review, col(Review.id) == Flag.review_id)
-                               .where(Flag.brand_id == brand_id, Flag.status != FlagStatus.dismissed,
+                               .where(Flag.brand_id == brand_id, still_detractor(),
                                       start <= _DATE, end > _DATE)))
     found: dict[str, ThemeWeek] = defaultdict(lambda: ThemeWeek(""))
     for rid, theme, polarity, _label, title, text in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id,

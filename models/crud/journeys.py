@@ -3,7 +3,8 @@
 Each (review, detector version) has one ``ReviewJourney`` row and its themes and
 stages; the newest journey row of a review is its current reading. Saving a
 reading re-applies the triage corrections stored for that review, so a re-run
-or a new detector version never brings back a theme a triager removed.
+or a new detector version never brings back a theme a triager removed (corrections made
+before the review was edited on its site were made on another text: they no longer apply).
 A review is read again when its *current* reading is of another version (a removed
 brand theme brings back one it was read by before) or had no label and now it has one.
 """
@@ -70,6 +71,12 @@ def undetected_reviews(session: Session, *, model_version: str, brand_id: int | 
     return list(session.exec(query))
 
 
+def correction_applies() -> Any:
+    """SQL condition: a theme correction still applies (made after the review's last edit, if any):
+    one made on the old text says nothing about the new one. Its row stays, for the audit trail."""
+    return or_(col(Review.edited_at).is_(None), col(ThemeCorrection.at) >= col(Review.edited_at))
+
+
 def _corrected(themes: dict[str, str], fixes: Sequence[ThemeCorrection]) -> dict[str, str]:
     out = dict(themes)
     for fix in fixes:
@@ -86,7 +93,8 @@ def save_journeys(session: Session, readings: Sequence[Mapping[str, Any]]) -> in
     fixes: dict[int, list[ThemeCorrection]] = {}
     ids = [int(r["review_id"]) for r in readings]
     for batch in chunks(ids, 500):
-        for fix in session.exec(select(ThemeCorrection).where(col(ThemeCorrection.review_id).in_(batch))
+        for fix in session.exec(select(ThemeCorrection).join(Review, col(Review.id) == ThemeCorrection.review_id)
+                                .where(col(ThemeCorrection.review_id).in_(batch), correction_applies())
                                 .order_by(col(ThemeCorrection.id))):
             fixes.setdefault(fix.review_id, []).append(fix)
     now = utcnow()

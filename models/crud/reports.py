@@ -14,8 +14,8 @@ from sqlalchemy import and_, case, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from models.crud.edited_flags import still_detractor
 from models.datetimes import as_utc
-from models.status import FlagStatus
 from models.tables import Brand, Flag, Review, Score
 
 LABELS = ("negative", "neutral", "positive")
@@ -102,7 +102,7 @@ def reply_figures(session: Session, *, since: datetime, until: datetime) -> dict
         select(Review.brand_id, col(Review.reply_text).is_not(None), Review.published_at, Review.replied_at)
         .join(Flag, col(Flag.review_id) == Review.id)
         .where(
-            col(Flag.status) != FlagStatus.dismissed,
+            still_detractor(),  # not dismissed, not cleared by an edit
             Review.first_seen_at >= as_utc(since),
             Review.first_seen_at < as_utc(until),
         )

@@ -6,7 +6,10 @@ the new values (``edited_at`` says when) and forgets what was read from the old
 text (its scores of every model version, its themes and journey stages, and a
 referral intent the row does not give), so the next night scores and reads it
 as any unscored review. Its flag stays with its triage state (the team's
-record); the next score refreshes it, or raises one as for a new review.
+record); the next score refreshes it, or raises one as for a new review, or,
+when the new text is no detractor, clears it (``models.crud.edited_flags``).
+Theme corrections made before the edit stay stored but no longer apply
+(``models.crud.journeys.correction_applies``).
 
 Only rows that hit a stored identity are compared, one SELECT per 500 ids. A
 content-hash id changes with the text, so such rows are never edits. A value
@@ -95,7 +98,8 @@ def apply_edits(
 
 
 def forget_readings(session: Session, review_ids: Sequence[int]) -> None:
-    """Drop the scores and theme readings of these reviews (their flags stay, pointing at no score)."""
+    """Drop the scores and theme readings of these reviews (their flags stay, pointing at no score
+    until the next score refreshes or clears them)."""
     for batch in chunks(list(review_ids), 500):
         session.execute(update(Flag).where(col(Flag.review_id).in_(batch)).values(score_id=None))
         for table in (Score, ReviewTheme, ReviewStage, ReviewJourney):

@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class UpsertResult:
-    """How many rows were new, how many were already stored (and of those, edited), and the new rows' ids."""
+    """How many rows were new, already stored (and of those, edited) or repeated, and the new rows' ids."""
 
     new: int = 0
     existing: int = 0
@@ -41,6 +41,7 @@ class UpsertResult:
     replied: int = 0  # stored reviews whose reply at the source appeared in this batch
     responded: int = 0  # of their flags, moved to ``responded`` by it
     texts_cut: int = 0  # rows whose text was longer than UMOT_MAX_REVIEW_CHARS (head and tail kept)
+    repeated: int = 0  # earlier rows of a review the batch lists again (its last row is the one taken)
 
 
 def clean_review_row(row: Mapping[str, Any], index: int = 0) -> dict[str, Any]:
@@ -66,7 +67,8 @@ def upsert_reviews(
     or rating edits the stored review (which loses its scores and theme readings,
     see ``models.crud.review_edits``), and a reply at the source it now carries
     is written onto it (and answers its flag, see ``models.crud.replies``).
-    Repeated rows and unchanged stored ones are left alone.
+    Unchanged stored rows are left alone. A review listed twice keeps its last row
+    (a file or page lists its later state last) and the earlier ones count as ``repeated``.
 
     Every row is cleaned first, so a bad row raises before anything is written.
     A text longer than ``max_text_chars`` (default ``UMOT_MAX_REVIEW_CHARS``) is
@@ -80,14 +82,13 @@ def upsert_reviews(
     result = UpsertResult()
     seen_at = utcnow()
     shared = {"brand_id": brand_id, "source_id": source_id, "crawl_run_id": crawl_run_id, "first_seen_at": seen_at}
-    values: list[dict[str, Any]] = []
-    keys: set[tuple[str, str]] = set()
+    latest: dict[tuple[str, str], dict[str, Any]] = {}  # per identity, its last row (in the first one's place)
     for index, row in enumerate(rows):
         clean = clean_review_row(row, index)
-        key = (clean["source"], clean["external_id"])
-        if key in keys:
-            continue
-        keys.add(key)
+        latest[(clean["source"], clean["external_id"])] = clean
+    result.repeated = len(rows) - len(latest)
+    values: list[dict[str, Any]] = []
+    for key, clean in latest.items():
         length = len(clean["text"])
         clean["text"], cut = cut_text(clean["text"], max_text_chars)
         if cut:
@@ -98,13 +99,12 @@ def upsert_reviews(
         clean["reply_seen_at"] = seen_at if clean["reply_text"] else None
         values.append(clean)
     if not values:
-        result.existing = len(rows)
         return result
     adopt_legacy_ids(session, brand_id, values)
     result.new_ids = insert_ignore_returning_ids(session, REVIEW_TABLE, values, conflict=IDENTITY)
     result.new_ids.sort()
     result.new = len(result.new_ids)
-    result.existing = len(rows) - result.new
+    result.existing = len(values) - result.new  # repeated rows are not stored ones
     if result.existing:
         result.edited = len(apply_edits(session, values, brand_id=brand_id, skip_ids=result.new_ids, seen_at=seen_at))
     if result.existing and any(v["reply_text"] for v in values):

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from models.crud.journeys import current_journeys, save_journeys
-from models.tables import Flag, FlagEvent, Review, ThemeCorrection, utcnow
+from models.crud.brands import NameTooLongError, check_length, shortened
+from models.crud.journeys import correction_applies, current_journeys, save_journeys
+from models.tables import Flag, FlagEvent, Review, ThemeCorrection, table_of, utcnow
 
 ACTIONS = ("add", "remove")
 POLARITIES = ("negative", "neutral", "positive")
@@ -51,6 +52,10 @@ def correct_theme(session: Session, review_id: int, theme: str, action: str, *, 
     review = session.get(Review, review_id)
     if review is None:
         raise ThemeCorrectionError(f"review {review_id} not found")
+    try:  # checked here: PostgreSQL refused an over-long one mid-write, SQLite kept it whole
+        check_length(actor, table_of(ThemeCorrection).c.actor, f"actor {shortened(actor)}")
+    except NameTooLongError as exc:
+        raise ThemeCorrectionError(str(exc)) from None
     before = current_journeys(session, [review_id]).get(review_id)
     reading = before or {"themes": {}, "stages": [], "primary_stage": None, "model_version": TRIAGE_VERSION}
     now = utcnow()
@@ -67,12 +72,14 @@ def correct_theme(session: Session, review_id: int, theme: str, action: str, *, 
 
 
 def corrections_for_training(session: Session, brand_id: int) -> list[CorrectionExample]:
-    """A brand's corrected reviews, net of later corrections (added then removed = neither)."""
+    """A brand's corrected reviews, net of later corrections (added then removed = neither); a
+    correction made before the review's last edit was of another text and is left out."""
     per_review: dict[int, dict[str, tuple[str, str]]] = {}
     texts: dict[int, str] = {}
     query = (select(ThemeCorrection, Review.title, Review.text)
              .join(Review, col(Review.id) == ThemeCorrection.review_id)
-             .where(ThemeCorrection.brand_id == brand_id).order_by(col(ThemeCorrection.id)))
+             .where(ThemeCorrection.brand_id == brand_id, correction_applies())
+             .order_by(col(ThemeCorrection.id)))
     for fix, title, text in session.exec(query):
         per_review.setdefault(fix.review_id, {})[fix.theme] = (fix.action, fix.polarity or "neutral")
         texts[fix.review_id] = f"{title}\n{text}" if title and not (text or "").startswith(title) else text or ""

@@ -42,7 +42,7 @@ def test_upsert_is_idempotent(engine, brand_id) -> None:
 def test_repeats_inside_one_batch_count_once(engine, brand_id) -> None:
     with session_scope(engine) as s:
         result = upsert_reviews(s, rows(3) + rows(3), brand_id=brand_id)
-    assert (result.new, result.existing) == (3, 3)
+    assert (result.new, result.existing, result.repeated) == (3, 0, 3)  # a repeat is not a stored review
 
 
 def test_batch_larger_than_sqlite_variable_limit(engine, brand_id) -> None:
@@ -73,7 +73,7 @@ def test_content_id_identity(engine, brand_id) -> None:
     assert content_id("forum", "Ann", base["text"]) == content_id("forum", " ann", variant["text"])
     with session_scope(engine) as s:
         result = upsert_reviews(s, [base, variant, other_author], brand_id=brand_id)
-        assert (result.new, result.existing) == (2, 1)
+        assert (result.new, result.existing, result.repeated) == (2, 0, 1)
         ids = known_external_ids(s, brand_id=brand_id, source="forum")
     assert content_id("forum", "Ann", base["text"]) in ids
     assert all(i.startswith("sha1:") and len(i) == 45 for i in ids)

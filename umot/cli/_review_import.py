@@ -41,8 +41,13 @@ def store_review_rows(rows: Sequence[dict[str, Any]], file: Path, brand: str, da
 
 def import_summary(count: int, file: Path, brand: str, result: UpsertResult) -> str:
     """``imported 3 reviews from f.csv into 'Acme': 2 new, 1 already stored`` (+ how many of those the
-    file edited, ``(1 edited)``, and how many texts were cut)."""
+    file edited, ``(1 edited)``, how many rows repeated a review listed again below them, and how
+    many texts were cut)."""
     edited = f" ({result.edited} edited)" if result.edited else ""
+    repeated = ""
+    if result.repeated:
+        last = "the last one kept" if result.repeated == 1 else "the last of each review kept"
+        repeated = f", {plural(result.repeated, 'repeated row')} ({last})"
     cut = ""
     if result.texts_cut:
         from core.settings import get_settings
@@ -51,5 +56,5 @@ def import_summary(count: int, file: Path, brand: str, result: UpsertResult) -> 
                f"{get_settings().max_review_chars} cut (head and tail kept)")
     return (
         f"imported {plural(count, 'review')} from {file} into {brand!r}: "
-        f"{result.new} new, {result.existing} already stored{edited}{cut}"
+        f"{result.new} new, {result.existing} already stored{edited}{repeated}{cut}"
     )

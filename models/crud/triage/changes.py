@@ -12,11 +12,12 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
+from models.crud.brands import NameTooLongError, check_length, shortened
 from models.crud.triage.assignees import checked_assignee
 from models.crud.triage.queue_filter import STATUSES
 from models.status import FlagStatus
 from models.stored import stored_id
-from models.tables import Flag, FlagEvent, utcnow
+from models.tables import Flag, FlagEvent, table_of, utcnow
 
 # What a dismissal ("not a detractor") may correct the label to; training reads it.
 CORRECTED_LABELS = ("neutral", "positive")
@@ -28,6 +29,10 @@ _UNSET = object()
 
 class TriageError(ValueError):
     """A change that can't be made (unknown flag, status or label); the message says which."""
+
+
+class ActorTooLongError(TriageError, NameTooLongError):
+    """An actor longer than ``flag_event.actor`` holds (PostgreSQL refused it mid-write; SQLite kept it whole)."""
 
 
 def update_flag(
@@ -52,6 +57,7 @@ def update_flag(
     flag = session.get(Flag, flag_id) if 0 < flag_id <= MAX_ID else None
     if flag is None or (brand_ids is not None and flag.brand_id not in brand_ids):
         raise TriageError(f"no detractor flag with id {flag_id}")
+    check_length(actor, table_of(FlagEvent).c.actor, f"actor {shortened(actor)}", ActorTooLongError)
     if status is not None and status not in STATUSES:
         raise TriageError(f"unknown status {status!r} (choose from {', '.join(STATUSES)})")
     if corrected_label is not None and corrected_label not in CORRECTED_LABELS:

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select  # five columns: sqlmodel's select is typed for four
 from sqlmodel import Session, col, select
 
+from models.crud.edited_flags import cleared_by_edit
 from models.crud.triage.queue_filter import LABELS, review_date
 from models.status import FlagStatus
 from models.tables import Flag, Review, Score
@@ -46,17 +48,19 @@ def weekly_figures(session: Session, brand_id: int, *, weeks: int = 12) -> list[
     since = datetime.combine(first, time.min, tzinfo=UTC)
     buckets = {first + timedelta(weeks=i): WeekFigures(first + timedelta(weeks=i)) for i in range(weeks)}
     stmt = (
-        select(Review.published_at, Review.first_seen_at, Review.rating, Flag.status)
+        sa_select(col(Review.published_at), col(Review.first_seen_at), col(Review.rating), col(Flag.status),
+                  cleared_by_edit())
         .outerjoin(Flag, col(Flag.review_id) == Review.id)
-        .where(Review.brand_id == brand_id, review_date() >= since)
+        .where(col(Review.brand_id) == brand_id, review_date() >= since)
     )
-    for published, first_seen, rating, flag_status in session.exec(stmt):
+    for published, first_seen, rating, flag_status, cleared in session.execute(stmt):
         fig = buckets.get(_monday((published or first_seen).date()))
         if fig is None:
             continue
         fig.reviews += 1
-        # A dismissed flag was triaged "not a detractor": not counted, as in the weekly CSVs.
-        fig.detractors += flag_status is not None and flag_status != FlagStatus.dismissed
+        # A dismissed flag was triaged "not a detractor", one cleared by an edit is none any more:
+        # not counted, as in the weekly CSVs (models.crud.edited_flags).
+        fig.detractors += flag_status is not None and flag_status != FlagStatus.dismissed and not cleared
         if rating is not None:
             fig.rating_sum += rating
             fig.rated += 1

@@ -1,0 +1,66 @@
+"""Flags of reviews edited on their site into something that is no longer a detractor.
+
+An edit forgets the review's scores (``models.crud.review_edits``), so its flag
+points at no score until the next night scores the new text. If that score is a
+detractor, ``upsert_flags`` refreshes the flag as usual. If it is not, the flag
+would otherwise keep the old text's reasons and severity and stay counted: here
+it takes the new score (so it is known as cleared), loses the stale reasons and
+severity, and an open one is resolved, audited as ``umot``'s doing. Only flags
+raised before the review's ``edited_at`` are touched: a new model version
+re-scoring unedited reviews closes nothing. A dismissed flag keeps its status
+(the team's judgement).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import exists, false, func, not_, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col
+
+from models.status import OPEN_FLAG_STATUSES, FlagStatus
+from models.tables import Flag, FlagEvent, Review, Score, utcnow
+
+EDIT_ACTOR = "umot"
+EDIT_NOTE = "edited on its site: no longer a detractor"
+
+
+def cleared_by_edit() -> Any:
+    """SQL condition: this flag was cleared by an edit (it names a score that is no detractor)."""
+    named = aliased(Score)  # not the score a query joins: the one the flag names
+    return exists().where(col(named.id) == col(Flag.score_id), col(named.detractor).is_(false()))
+
+
+def still_detractor() -> Any:
+    """SQL condition: this flag counts as a detractor (not dismissed, not cleared by an edit)."""
+    return (col(Flag.status) != FlagStatus.dismissed) & not_(cleared_by_edit())
+
+
+def clear_edited_flags(session: Session) -> int:
+    """Clear the flags whose edited review is now scored and not a detractor; how many were cleared."""
+    newest = (select(col(Score.review_id), func.max(col(Score.id)).label("score_id"))
+              .group_by(col(Score.review_id)).subquery("newest_score"))
+    query = (
+        select(Flag, newest.c.score_id)
+        .join(Review, col(Review.id) == col(Flag.review_id))
+        .join(newest, newest.c.review_id == col(Flag.review_id))
+        .join(Score, col(Score.id) == newest.c.score_id)
+        .where(col(Flag.score_id).is_(None), col(Review.edited_at).is_not(None),
+               col(Review.edited_at) > col(Flag.created_at), col(Score.detractor).is_(false()))
+    )
+    found = [(flag, score_id) for flag, score_id in session.execute(query)]
+    now = utcnow()
+    for flag, score_id in found:
+        flag.score_id, flag.reasons, flag.severity, flag.updated_at = score_id, [], 0.0, now
+        if flag.status in OPEN_FLAG_STATUSES:
+            flag_id = int(flag.id or 0)
+            session.add(FlagEvent(flag_id=flag_id, actor=EDIT_ACTOR, at=now, field_name="status",
+                                  old_value=flag.status, new_value=FlagStatus.resolved))
+            session.add(FlagEvent(flag_id=flag_id, actor=EDIT_ACTOR, at=now, field_name="note",
+                                  old_value=flag.note, new_value=EDIT_NOTE))
+            flag.status, flag.note = FlagStatus.resolved, EDIT_NOTE
+        session.add(flag)
+    if found:
+        session.flush()
+    return len(found)

@@ -1,0 +1,42 @@
+"""A flagged review edited into praise between two nights: the second night resolves its flag.
+
+Before, the flag stayed open as first raised (1★ reasons, its severity) and the
+weekly export kept counting it as a detractor.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from flows.nightly import nightly
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+FAST = dict(crawl_retries=1, retry_delay=0.0, batch_size=10)
+COMPLAINT = {"source": "shop", "external_id": "r1", "url": "http://shop.test/reviews/1", "author": "ann",
+             "rating": 1.0, "text": "Terrible, awful shoes. Bad.", "published_at": "2026-11-20T10:00:00Z"}
+PRAISE = {**COMPLAINT, "rating": 5.0, "text": "Support replaced them, now they are great, love them"}
+
+
+def test_a_flag_edited_into_praise_is_resolved_by_the_next_night(
+    store, add_source, fake_crawls, fake_scorer, webhook_server
+) -> None:
+    from models.db import get_engine, session_scope
+    from models.tables import Flag, FlagEvent
+
+    base, got = webhook_server
+    add_source("Acme", "shop", webhook_url=f"{base}/acme")
+    fake_crawls({"shop": [[COMPLAINT], [PRAISE]]})
+    assert nightly(**FAST).detractors == 1 and len(got) == 1
+    with session_scope(get_engine(store)) as session:
+        session.exec(select(Flag)).one().status = "in_progress"
+
+    second = nightly(**FAST)
+    assert second.detractors == 0 and second.scored == 1 and len(got) == 1
+    with session_scope(get_engine(store)) as session:
+        flag = session.exec(select(Flag)).one()
+        assert (flag.status, flag.reasons, flag.severity) == ("resolved", [], 0.0)
+        notes = session.exec(select(FlagEvent.new_value).where(FlagEvent.actor == "umot",
+                                                               FlagEvent.field_name == "note")).all()
+        assert notes == ["edited on its site: no longer a detractor"]
