@@ -37,4 +37,4 @@ def test_a_review_repeated_in_one_batch_is_stored_and_counted_once(engine, brand
     row = {"source": "shop", "external_id": "twice", "text": "Too long. " * 200}
     with session_scope(engine) as s:
         result = upsert_reviews(s, [row, dict(row)], brand_id=brand_id, max_text_chars=1000)
-    assert (result.new, result.existing, result.texts_cut) == (1, 1, 1)
+    assert (result.new, result.existing, result.repeated, result.texts_cut) == (1, 0, 1, 1)  # a repeat: not stored
