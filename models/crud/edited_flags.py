@@ -8,22 +8,27 @@ it takes the new score (so it is known as cleared), loses the stale reasons and
 severity, and an open one is resolved, audited as ``umot``'s doing. Only flags
 raised before the review's ``edited_at`` are touched: a new model version
 re-scoring unedited reviews closes nothing. A dismissed flag keeps its status
-(the team's judgement).
+(the team's judgement). A review edited back into a detractor reopens the flag
+an edit cleared (:func:`reopen_edited_flags`): raised again, it is counted and
+posted as a new one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import exists, false, func, not_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
+from models.crud._dialect import chunks
 from models.status import OPEN_FLAG_STATUSES, FlagStatus
 from models.tables import Flag, FlagEvent, Review, Score, utcnow
 
 EDIT_ACTOR = "umot"
 EDIT_NOTE = "edited on its site: no longer a detractor"
+REOPEN_NOTE = "edited on its site again: a detractor again"
 
 
 def cleared_by_edit() -> Any:
@@ -64,3 +69,27 @@ def clear_edited_flags(session: Session) -> int:
     if found:
         session.flush()
     return len(found)
+
+
+def reopen_edited_flags(session: Session, review_ids: Sequence[int]) -> int:
+    """Flags an edit cleared (last set ``resolved`` by :data:`EDIT_ACTOR`) of reviews now scored as
+    detractors again: ``new`` again and raised now, so the night counts and posts them as new; audited."""
+    last = (select(col(FlagEvent.flag_id), func.max(col(FlagEvent.id)).label("event_id"))
+            .where(col(FlagEvent.field_name) == "status").group_by(col(FlagEvent.flag_id)).subquery("last_status"))
+    now, reopened = utcnow(), 0
+    for batch in chunks(list(review_ids), 500):
+        query = (select(Flag).join(last, last.c.flag_id == col(Flag.id)).join(FlagEvent, col(FlagEvent.id) == last.c.event_id)
+                 .where(col(Flag.review_id).in_(batch), col(Flag.status) == FlagStatus.resolved,
+                        col(FlagEvent.actor) == EDIT_ACTOR, col(FlagEvent.new_value) == FlagStatus.resolved))
+        for (flag,) in session.execute(query):
+            flag_id = int(flag.id or 0)
+            session.add(FlagEvent(flag_id=flag_id, actor=EDIT_ACTOR, at=now, field_name="status",
+                                  old_value=flag.status, new_value=FlagStatus.new))
+            session.add(FlagEvent(flag_id=flag_id, actor=EDIT_ACTOR, at=now, field_name="note",
+                                  old_value=flag.note, new_value=REOPEN_NOTE))
+            flag.status, flag.note, flag.created_at, flag.updated_at = FlagStatus.new, REOPEN_NOTE, now, now
+            session.add(flag)
+            reopened += 1
+    if reopened:
+        session.flush()
+    return reopened

@@ -15,7 +15,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
-from models.crud.edited_flags import clear_edited_flags
+from models.crud.edited_flags import clear_edited_flags, reopen_edited_flags
 from models.crud.replies import respond_from_source
 from models.datetimes import as_utc
 from models.tables import Flag, Review, Score, table_of, utcnow
@@ -25,7 +25,7 @@ _REFRESHED = ("score_id", "reasons", "severity", "updated_at")
 
 
 def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
-    """Create or refresh flags (one per review); return how many are new.
+    """Create or refresh flags (one per review); return how many are new (or raised again: ``edited_flags``).
 
     A new flag starts ``new`` (``responded``, audited as the source's doing, when
     the review already has the brand's reply); an existing one gets the new
@@ -53,6 +53,7 @@ def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
         }
     ids = list(rows)
     existing: set[int] = set()
+    reopened = reopen_edited_flags(session, ids)  # cleared by an edit, a detractor again: new again
     missing_brand = [r for r, v in rows.items() if v["brand_id"] is None]
     for batch in chunks(ids, 500):
         existing.update(session.exec(select(Flag.review_id).where(col(Flag.review_id).in_(batch))))
@@ -74,7 +75,7 @@ def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
     session.expire_all()  # ORM copies of refreshed flags are stale now
     # a review the brand had already answered at the source is flagged answered
     respond_from_source(session, [r for r in ids if r not in existing])
-    return len(ids) - len(existing)
+    return len(ids) - len(existing) + reopened
 
 
 def flagged_reviews(

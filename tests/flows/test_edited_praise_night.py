@@ -40,3 +40,28 @@ def test_a_flag_edited_into_praise_is_resolved_by_the_next_night(
         notes = session.exec(select(FlagEvent.new_value).where(FlagEvent.actor == "umot",
                                                                FlagEvent.field_name == "note")).all()
         assert notes == ["edited on its site: no longer a detractor"]
+
+
+def test_a_cleared_flag_edited_back_into_a_complaint_is_raised_and_posted_again(
+    store, add_source, fake_crawls, fake_scorer, webhook_server
+) -> None:
+    """It stayed resolved: the customer complained again and nobody heard of it."""
+    from models.db import get_engine, session_scope
+    from models.tables import Flag, FlagEvent
+
+    base, got = webhook_server
+    add_source("Acme", "shop", webhook_url=f"{base}/acme")
+    again = {**COMPLAINT, "rating": 2.0, "text": "Broke again after a week. Awful, bad."}
+    fake_crawls({"shop": [[COMPLAINT], [PRAISE], [again], [again]]})
+    assert nightly(**FAST).detractors == 1 and len(got) == 1
+    assert nightly(**FAST).detractors == 0 and len(got) == 1  # cleared by the edit
+
+    third = nightly(**FAST)
+    assert third.detractors == 1 and len(got) == 2 and "Broke again" in got[1][1]["text"]
+    with session_scope(get_engine(store)) as session:
+        flag = session.exec(select(Flag)).one()
+        assert (flag.status, flag.note) == ("new", "edited on its site again: a detractor again")
+        statuses = session.exec(select(FlagEvent.new_value).where(FlagEvent.field_name == "status")
+                                .order_by(FlagEvent.id)).all()
+        assert statuses == ["resolved", "new"]
+    assert nightly(**FAST).detractors == 0 and len(got) == 2  # once
