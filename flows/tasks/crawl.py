@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from prefect import task
@@ -50,29 +48,14 @@ async def crawl_sources(
         full = await asyncio.to_thread(last_crawl_unfinished, spec.source_id)
         progress.emit("crawl", spec.label, "crawling every page" if full else "crawling")
         jobs.append(crawl_job(spec, settings, full))
-    started = datetime.now(UTC)
     results = await asyncio.to_thread(functools.partial(runner.run_crawls, jobs, timeout=timeout))
     outcomes = [source_outcome(spec, result) for spec, result in zip(specs, results)]
-    edited = await asyncio.to_thread(edited_by_source, [s.source_id for s in specs], started)
     for outcome in outcomes:
         if outcome.ok:
-            message = _crawled(outcome.items_new, edited.get(outcome.source.source_id, 0))
-            progress.emit("crawl", outcome.source.label, message, done=True)
+            progress.emit("crawl", outcome.source.label, _crawled(outcome.items_new, outcome.items_edited), done=True)
         else:
             progress.emit("crawl", outcome.source.label, f"failed: {outcome.error_message}")
     return outcomes
-
-
-def edited_by_source(source_ids: Sequence[int], since: datetime) -> dict[int, int]:
-    """Stored reviews each source's crawl found edited on their site (``models.crud.review_edits``); {} if unreadable."""
-    from models.crud.review_edits import edited_since
-    from models.db import get_engine, session_scope
-
-    try:
-        with session_scope(get_engine(), write=False) as session:
-            return edited_since(session, since=since, by="source_id", ids=source_ids)
-    except Exception:  # noqa: BLE001 - a progress line's figure: never fail the crawl for it
-        return {}
 
 
 def _crawled(new: int, edited: int) -> str:
@@ -104,7 +87,6 @@ async def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None,
     full = await asyncio.to_thread(last_crawl_unfinished, spec.source_id)
     progress.emit("crawl", spec.label, "crawling every page" if full else "crawling")
     job = crawl_job(spec, settings, full)
-    started = datetime.now(UTC)
     result = await asyncio.to_thread(
         functools.partial(
             runner.run_crawl,
@@ -121,6 +103,5 @@ async def crawl_source(spec: SourceSpec, settings: dict[str, Any] | None = None,
     if not result.ok:
         progress.emit("crawl", spec.label, f"failed: {result.error_message}")
         raise CrawlFailed(spec, outcome)
-    edited = await asyncio.to_thread(edited_by_source, [spec.source_id], started)
-    progress.emit("crawl", spec.label, _crawled(result.items_new, edited.get(spec.source_id, 0)), done=True)
+    progress.emit("crawl", spec.label, _crawled(result.items_new, result.items_edited), done=True)
     return outcome

@@ -173,7 +173,7 @@ def fake_crawls(monkeypatch: pytest.MonkeyPatch) -> Callable[[CrawlPlan], list[s
                 crud.finish_crawl_run(session, run.id, status="ok", pages=1, items_scraped=len(answer),
                                       items_new=stored.new, errors=0)
                 return CrawlResult(ok=True, pages=1, items_scraped=len(answer), items_new=stored.new,
-                                   run_id=run.id)
+                                   items_edited=stored.edited, run_id=run.id)
 
         def run_crawls(jobs: list[Any], **kwargs: Any) -> list[CrawlResult]:
             # several sources in one Scrapy process: each job answers as run_crawl would
