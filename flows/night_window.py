@@ -16,7 +16,6 @@ did not post are posted by the next night (:mod:`flows.notify_state`).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from uuid import uuid4
 
 from flows.outcomes import NightlyResult
@@ -61,8 +60,3 @@ def recount_new(result: NightlyResult) -> None:
     for outcome in result.sources:
         outcome.items_new = new.get(outcome.source.source_id, 0)
 
-
-def as_window(result: NightlyResult) -> NightlyResult:
-    """The night as :func:`flows.notify_state.settle_notifications` should see it: started when its report's
-    window did, so a killed night's flags, posted in tonight's message, are not posted again as unsent."""
-    return replace(result, started_at=result.counted_since)  # the same BrandReports: their ``notified`` is kept

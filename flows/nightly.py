@@ -30,7 +30,7 @@ from flows.night_finish import finish_night
 from flows.night_lock import night_lock
 from flows.night_scoring import score_all
 from flows.night_units import DEFAULT_LEASE
-from flows.night_window import as_window, begin_night, end_night, recount_new
+from flows.night_window import begin_night, end_night, recount_new
 from flows.notify_state import settle_notifications
 from flows.outcomes import NightlyResult
 from flows.prefect_typing import thread_pool
@@ -90,7 +90,7 @@ def nightly(
             night = _in_this_process(result, brand, source, model, batch_size, crawl)
         result = finish_night(night, notify=notify, top=top)
         end_night(night_id, result)
-        settle_notifications(as_window(result), notify=notify)  # detractors a failed webhook did not get: next night
+        settle_notifications(result, notify=notify)  # detractors a failed webhook did not get: next night
         return result
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +77,7 @@ def settle_notifications(result: NightlyResult, *, notify: bool) -> None:
     try:
         state = load_state()
         settled = {int(k): v for k, v in state.items() if k.isdigit()}  # brands not in tonight's run: kept
-        settled.update({report.brand_id: _settle(report, state.get(str(report.brand_id), {}), result.started_at,
+        settled.update({report.brand_id: _settle(report, state.get(str(report.brand_id), {}), result,
                                                  notify=notify) for report in result.brands})
         _save(settled)
     except Exception:  # noqa: BLE001 - bookkeeping: the night's work is done and reported
@@ -98,11 +97,11 @@ def _save(settled: dict[int, dict[str, Any]]) -> None:
     legacy_file().unlink(missing_ok=True)
 
 
-def _settle(report: BrandReport, brand: dict[str, Any], started_at: datetime, *, notify: bool) -> dict[str, Any]:
+def _settle(report: BrandReport, brand: dict[str, Any], night: NightlyResult, *, notify: bool) -> dict[str, Any]:
     """The brand's entry after this night: unsent detractors posted if it can, what is still unsent."""
     failed_now = notify and bool(report.webhook_url) and report.notified is False and report.new_detractors > 0
     unsent = {int(i) for i in brand.get("unsent", [])} if report.webhook_url else set()
-    waiting, tonight, seen = _read(report.brand_id, started_at, brand.get("seen"), unsent)
+    waiting, tonight, seen = _read(report.brand_id, night, brand.get("seen"), unsent)
     unsent = set(waiting)  # still new in triage (a handled or deleted one is not posted)
     if not report.webhook_url:
         unsent.clear()  # nowhere to post: a webhook set later starts from its own first night
@@ -115,18 +114,19 @@ def _settle(report: BrandReport, brand: dict[str, Any], started_at: datetime, *,
     return {"seen": seen, "unsent": sorted(unsent)}
 
 
-def _read(brand_id: int, started_at: datetime, seen: int | None,
+def _read(brand_id: int, night: NightlyResult, seen: int | None,
           unsent: set[int]) -> tuple[dict[int, Detractor], list[int], int]:
     """The unsent flags still ``new`` (with those a stopped night raised after ``seen``), most severe
-    first; the flags this night raised; the brand's newest flag id."""
+    first; the flags this night reported (``models.crud.flags.not_settled``); the brand's newest flag id."""
     from sqlmodel import col, func, select
 
+    from models.crud.flags import not_settled
     from models.datetimes import as_utc
     from models.db import get_engine, session_scope
     from models.status import FlagStatus
     from models.tables import Flag, Review
 
-    since = as_utc(started_at)
+    since = as_utc(night.counted_since)  # the report's window: a killed night's flags were in tonight's message
     ids: Any = select(Flag.id).where(Flag.brand_id == brand_id)  # Any: sqlmodel types an optional id's select badly
     with session_scope(get_engine(), write=False) as session:
         if seen is not None:  # raised by a night that stopped before posting them
@@ -135,6 +135,6 @@ def _read(brand_id: int, started_at: datetime, seen: int | None,
                  .where(col(Flag.id).in_(sorted(unsent)), Flag.status == FlagStatus.new)
                  .order_by(col(Flag.severity).desc(), col(Flag.id)))
         waiting = {stored_id(flag): as_detractor(flag, review) for flag, review in session.exec(query)}
-        tonight = [i for i in session.exec(ids.where(Flag.created_at >= since)) if seen is None or i > seen]
+        tonight = list(session.exec(ids.where(Flag.created_at >= since, not_settled(seen, night.started_at))))
         newest = session.exec(select(func.max(Flag.id)).where(Flag.brand_id == brand_id)).one()
     return waiting, tonight, newest or 0  # 0, not None: this brand's state is known (no flag yet)

@@ -48,10 +48,14 @@ def summarise(
     now: datetime | None = None,
     own_start: datetime | None = None,
 ) -> list[BrandReport]:
-    """One :class:`BrandReport` per brand in scope (``None``: every brand), by name."""
+    """One :class:`BrandReport` per brand in scope (``None``: every brand), by name.
+
+    ``started_at``: the report's window (a killed night's start, ``flows.night_window``);
+    ``own_start``: this night's own start (default: ``started_at``).
+    """
     from models import crud
+    from models.crud.flags import not_settled
     from models.crud.review_edits import edited_since
-    from models.datetimes import as_utc
     from models.db import get_engine, session_scope
 
     now = now or datetime.now(started_at.tzinfo)
@@ -70,13 +74,9 @@ def summarise(
             brand_id = stored_id(brand)
             if brand_ids is not None and brand_id not in brand_ids:
                 continue
-            flagged = crud.flagged_reviews(session, brand_id=brand_id, since=started_at)
-            # not those an earlier night already reported: a `--brand` night between a killed night and
-            # this one (whose window reaches back to the killed night's start) posted them (flows.notify_state)
-            # (``own_start``: this night's own start; a flag raised since, even an old one raised again, is its own)
-            seen = brand.webhook_seen_flag_id
-            flagged = [row for row in flagged if seen is None or stored_id(row[0]) > seen
-                       or (own_start is not None and as_utc(row[0].created_at) >= as_utc(own_start))]
+            # not those an earlier night already reported (a `--brand` night between a killed night and this one)
+            flagged = crud.flagged_reviews(session, brand_id=brand_id, since=started_at,
+                                           where=not_settled(brand.webhook_seen_flag_id, own_start or started_at))
             reports.append(
                 BrandReport(
                     brand_id=brand_id,

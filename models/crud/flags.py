@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import ColumnElement, or_, true
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
@@ -85,10 +86,12 @@ def flagged_reviews(
     since: datetime | None = None,
     until: datetime | None = None,
     status: str | Sequence[str] | None = None,
+    where: ColumnElement[bool] | None = None,
 ) -> list[tuple[Flag, Review, Score | None]]:
     """Flags with their review and score, most severe first.
 
-    ``since``/``until`` bound when the flag was raised (``since <= created_at < until``).
+    ``since``/``until`` bound when the flag was raised (``since <= created_at < until``);
+    ``where``: a further condition on the flag (e.g. :func:`not_settled`).
     """
     query = (
         select(Flag, Review, Score)
@@ -104,4 +107,19 @@ def flagged_reviews(
         query = query.where(Flag.created_at < as_utc(until))
     if status is not None:
         query = query.where(col(Flag.status).in_([status] if isinstance(status, str) else list(status)))
+    if where is not None:
+        query = query.where(where)
     return [(flag, review, score) for flag, review, score in session.exec(query)]
+
+
+def not_settled(seen: int | None, own_start: datetime) -> ColumnElement[bool]:
+    """Flags no earlier night reported: above the brand's last settled flag id (``Brand.webhook_seen_flag_id``),
+    or raised since this night's own start (a flag an edit raised again keeps its older id).
+
+    The one rule for what a night counts, posts and, when its post fails, keeps for the next
+    night (``flows.tasks.summarise``, ``flows.notify_state``): a night whose window reaches back
+    to a killed night's start must not count what a ``--brand`` night in between posted.
+    """
+    if seen is None:
+        return true()
+    return or_(col(Flag.id) > seen, col(Flag.created_at) >= as_utc(own_start))

@@ -65,3 +65,28 @@ def test_a_cleared_flag_edited_back_into_a_complaint_is_raised_and_posted_again(
                                 .order_by(FlagEvent.id)).all()
         assert statuses == ["resolved", "new"]
     assert nightly(**FAST).detractors == 0 and len(got) == 2  # once
+
+
+def test_a_flag_raised_again_whose_post_fails_is_posted_by_the_next_night(
+    store, add_source, fake_crawls, fake_scorer, webhook_server
+) -> None:
+    """It keeps its first id, at or below the brand's last settled one: the retry list left it out."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    base, got = webhook_server
+    add_source("Acme", "shop", webhook_url=f"{base}/acme")
+    again = {**COMPLAINT, "rating": 2.0, "text": "Broke again after a week. Awful, bad."}
+    fake_crawls({"shop": [[COMPLAINT], [PRAISE], [again], [again]]})
+    nightly(**FAST)
+    nightly(**FAST)  # cleared by the edit
+    with session_scope(get_engine(store)) as session:
+        crud.get_or_create_brand(session, "Acme").webhook_url = f"{base}/down"
+    third = nightly(**FAST)
+    assert third.detractors == 1 and [b.notified for b in third.brands] == [False]
+
+    with session_scope(get_engine(store)) as session:
+        crud.get_or_create_brand(session, "Acme").webhook_url = f"{base}/acme"
+    fourth = nightly(**FAST)
+    assert [b.notified for b in fourth.brands] == [True]
+    assert [path for path, _ in got] == ["/acme", "/down", "/acme"] and "Broke again" in got[2][1]["text"]
