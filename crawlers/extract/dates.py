@@ -9,9 +9,11 @@ language it is read as before (month first). ISO 8601 is never reordered.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
+
+from core.dates import too_far_ahead
 
 _DATEPARSER_SETTINGS = {
     "TIMEZONE": "UTC",
@@ -20,8 +22,6 @@ _DATEPARSER_SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
 }
 
-#: How far past the moment it is read a published date may lie (time zones, clocks) and still be one.
-FUTURE_SLACK = timedelta(days=1)
 #: ``extra`` key keeping a published date that was refused as one (as ``rating_raw`` keeps a rating).
 PUBLISHED_RAW = "published_raw"
 
@@ -108,7 +108,7 @@ def iso_utc(value: object, language: str | None = None) -> str | None:
 def set_published(row: dict[str, Any], raw: object, language: str | None = None, now: datetime | None = None) -> bool:
     """Set ``row["published_at"]`` (ISO UTC or None) from the date as published; False if ``raw`` is no date.
 
-    A date more than :data:`FUTURE_SLACK` after ``now`` (the moment it is read)
+    A date more than :data:`core.dates.FUTURE_SLACK` after ``now`` (the moment it is read)
     is a site's placeholder or a wrong clock, not when the review was written: it
     is taken as unknown, so the store dates the review when it first sees it (as
     an undated one, and the weekly export lists it the week it was read), and
@@ -121,10 +121,10 @@ def set_published(row: dict[str, Any], raw: object, language: str | None = None,
 
 
 def unless_future(row: dict[str, Any], parsed: datetime | None, raw: object, now: datetime | None = None) -> datetime | None:
-    """``parsed``, or None when it lies more than :data:`FUTURE_SLACK` after ``now``: then ``raw`` is kept
+    """``parsed``, or None when it lies more than :data:`core.dates.FUTURE_SLACK` after ``now``: then ``raw`` is kept
     in ``row["extra"]["published_raw"]``. The one rule for every review row, crawled
     (:func:`set_published`, the platform parsers' ``make_review``) or imported."""
-    if parsed is None or parsed <= (now or datetime.now(UTC)) + FUTURE_SLACK:
+    if parsed is None or not too_far_ahead(parsed, now):
         return parsed
     row["extra"] = {**(row.get("extra") or {}), PUBLISHED_RAW: raw if isinstance(raw, (str, int, float)) else str(raw)}
     return None

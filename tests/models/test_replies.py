@@ -103,6 +103,16 @@ def test_reply_dated_before_its_review_loses_its_date(session: Session, brand_id
     assert "reply dated 2024-03-01T09:00:00+00:00, before the review (2024-03-08T14:00:00+00:00)" in caplog.text
 
 
+def test_reply_dated_in_the_future_loses_its_date(session: Session, brand_id: int, caplog) -> None:
+    """A placeholder 2099 date made the reply's "hours to reply" run to 75 years in the brand's median."""
+    caplog.set_level(logging.WARNING, logger="models.replies")
+    ahead = {**REVIEW, **REPLY, "replied_at": "2099-01-01T00:00:00Z"}
+    crud.upsert_reviews(session, [ahead], brand_id=brand_id)
+    review = session.exec(select(Review)).one()
+    assert review.reply_text == "Sorry, refunded." and review.replied_at is None
+    assert "reply dated 2099-01-01T00:00:00+00:00, in the future; kept without a date" in caplog.text
+
+
 def test_author_or_date_without_text_is_no_reply(session: Session, brand_id: int) -> None:
     crud.upsert_reviews(session, [{**REVIEW, "reply_author": "Acme", "replied_at": "2024-03-09"}], brand_id=brand_id)
     review = session.exec(select(Review)).one()
