@@ -32,6 +32,7 @@ class CrawlResult:
     error_message: str | None = None
     run_id: int | None = None
     refused: bool = False  # every start URL's connection was refused: retrying soon is pointless
+    forbidden: bool = False  # robots.txt forbids every start URL: retrying is pointless
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -75,6 +76,7 @@ def crawl_result(
         error_message=stats.get("error_message"),
         run_id=run_id or stats.get("run_id"),
         refused=bool(stats.get("refused")) and returncode == 0,
+        forbidden=bool(stats.get("forbidden")) and returncode == 0,
     )
     if returncode is None:
         result.ok = False

@@ -23,6 +23,7 @@ ROBOTS_FORBIDDEN = "umot/robots_forbidden"  # requests robots.txt forbids, never
 START_URLS = "umot/start_urls"
 START_FAILURES = "umot/start_failures"  # start URLs that could not be fetched (or robots.txt forbids)
 START_REFUSED = "umot/start_refused"  # of those, refused at connection level: nothing listens there
+START_FORBIDDEN = "umot/start_forbidden"  # of those, forbidden by robots.txt
 FIRST_ERROR = "umot/first_error"  # first fatal-looking message, for the user
 ITEMS_NEW = "umot/items_new"  # reviews the store did not have yet (or lines written to JSONL)
 ITEMS_EDITED = "umot/items_edited"  # stored reviews whose text, title or rating the site changed (models.crud.review_edits)
@@ -50,6 +51,7 @@ def count_forbidden(stats: StatsCollector, url: str, *, start: bool) -> None:
     logger.error("robots.txt forbids start URL %s", url)
     stats.inc_value(REQUEST_ERRORS)
     stats.inc_value(START_FAILURES)
+    stats.inc_value(START_FORBIDDEN)
     if not stats.get_value(FIRST_ERROR):
         stats.set_value(FIRST_ERROR, f"robots.txt forbids {url}")
 
@@ -61,12 +63,15 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
     URLs could be fetched (site unreachable, 5xx after retries); a crawl that
     fetched its start pages but hit some bad pages succeeds with ``errors > 0``.
     ``refused``: it failed because every start URL's connection was refused,
-    which trying again in a few seconds does not change (no retry is due).
+    which trying again in a few seconds does not change (no retry is due);
+    ``forbidden``: because robots.txt forbids every start URL (a site's rules
+    do not change in seconds either).
     """
     reason = reason or stats.get("finish_reason")
     starts = int(stats.get(START_URLS, 0) or 0)
     start_failures = int(stats.get(START_FAILURES, 0) or 0)
     refused = int(stats.get(START_REFUSED, 0) or 0)
+    forbidden = int(stats.get(START_FORBIDDEN, 0) or 0)
     message = stats.get(FIRST_ERROR)
     ok = True
     if reason not in (None, "finished"):
@@ -89,6 +94,7 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
         "robots_forbidden": int(stats.get(ROBOTS_FORBIDDEN, 0) or 0),
         "error_message": None if ok else message,
         "refused": not ok and bool(starts) and refused >= starts,
+        "forbidden": not ok and bool(starts) and forbidden >= starts,
         "run_id": stats.get(RUN_ID),
         "finish_reason": reason,
     }

@@ -19,7 +19,6 @@ from models.status import CrawlStatus
 #: Scrapy setting asking a spider to crawl every page, not stop at the first
 #: page of known reviews: used after a crawl of the source that never finished.
 FULL_CRAWL_SETTING = "CRAWL_FULL"
-ROBOTS_FORBIDS = "robots.txt forbids "  # how a crawl whose start URL robots.txt forbids fails (crawlers.stats)
 
 
 def last_crawl_unfinished(source_id: int) -> bool:
@@ -57,18 +56,19 @@ def source_outcome(spec: SourceSpec, result: CrawlResult) -> SourceOutcome:
     and says why in one line.
     """
     outcome = SourceOutcome(source=spec, **result.as_dict())
-    why = None if outcome.ok else permanent_failure(spec, outcome.error_message or "")
+    why = None if outcome.ok else permanent_failure(spec, outcome.error_message or "", forbidden=outcome.forbidden)
     if why is not None:
         outcome.permanent, outcome.error_message = True, why
     return outcome
 
 
-def permanent_failure(spec: SourceSpec, message: str) -> str | None:
+def permanent_failure(spec: SourceSpec, message: str, *, forbidden: bool = False) -> str | None:
     """Why a failed crawl of ``spec`` fails again however often it is retried, in one line; None if it may not.
 
     A start URL that is no http(s) URL, a spider Scrapy does not know (the
-    source's kind), or robots.txt forbidding the source's only start URL (a
-    site's rules do not change in seconds). Network errors may pass: retried.
+    source's kind), or robots.txt forbidding every start URL (``forbidden``, from
+    the crawl's stats: a site's rules do not change in seconds). Network errors
+    may pass: retried.
     """
     for url in spec.urls:
         try:
@@ -80,8 +80,9 @@ def permanent_failure(spec: SourceSpec, message: str) -> str | None:
             return f"not an http(s) start URL: {url!r}"
     if f"Spider not found: {spec.spider}" in message:
         return f"unknown spider {spec.spider!r} (the source's kind): no crawler for it"
-    if message.startswith(ROBOTS_FORBIDS) and len(spec.urls) == 1:
-        return message
+    if forbidden:
+        n = len(spec.urls)
+        return message if n <= 1 else f"{message} (and the other {n - 1} start URL{'s' if n > 2 else ''})"
     return None
 
 

@@ -40,6 +40,22 @@ def test_the_middleware_counts_every_forbidden_request_and_names_a_start_url() -
     assert crawler.stats.get_value(keys.FIRST_ERROR) == "robots.txt forbids http://s.example/private/b"
 
 
+@pytest.mark.parametrize(("allowed", "forbidden"), [(0, True), (1, False)], ids=["every-start", "one-allowed"])
+def test_a_crawl_whose_every_start_url_is_forbidden_says_so_for_the_retries(allowed: int, forbidden: bool) -> None:
+    """Two start URLs, both forbidden: the nightly run retried it (only a lone start URL counted as forbidden)."""
+    crawler = get_crawler(Spider, {"ROBOTSTXT_OBEY": True})
+    crawler.stats.open_spider()
+    mw = RobotsTxtMiddleware.from_crawler(crawler)
+    crawler.stats.set_value(keys.START_URLS, 2)
+    for url in ("http://s.example/private/a", "http://s.example/private/b")[allowed:]:
+        with pytest.raises(IgnoreRequest):
+            mw.process_request_2(_Parser(), Request(url, meta={"umot_start": True}))
+    if allowed:  # the allowed start URL failed for another reason (a network error: may pass)
+        crawler.stats.inc_value(keys.START_FAILURES)
+    summary = summarise(crawler.stats.get_stats(), "finished")
+    assert not summary["ok"] and summary["forbidden"] is forbidden and not summary["refused"]
+
+
 @pytest.mark.slow
 def test_a_source_whose_only_start_url_is_forbidden_fails_and_says_why(
     serve_site: Any, local_settings: dict[str, Any], crawl_db: str, stored_run: Any,
@@ -47,7 +63,7 @@ def test_a_source_whose_only_start_url_is_forbidden_fails_and_says_why(
     site = serve_site(FIXTURES, {"/private/kettle": "jsonld_product.html"})
     url = site.url("/private/kettle")
     result = run_crawl("schemaorg", [url], brand="Acme", database_url=crawl_db, settings=local_settings)
-    assert not result.ok and not result.refused
+    assert not result.ok and not result.refused and result.forbidden
     assert result.error_message == f"robots.txt forbids {url}"
     assert result.errors == 1 and result.pages == 0
     assert not site.hits_for("/private/kettle")  # still never asked for

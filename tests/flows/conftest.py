@@ -167,7 +167,8 @@ def fake_crawls(monkeypatch: pytest.MonkeyPatch) -> Callable[[CrawlPlan], list[s
                     crud.finish_crawl_run(session, run.id, status="failed", pages=0, items_scraped=0,
                                           items_new=0, errors=1, error_message=answer)
                     return CrawlResult(ok=False, errors=1, error_message=answer, run_id=run.id,
-                                       refused=answer.startswith(REFUSED))
+                                       refused=answer.startswith(REFUSED),
+                                       forbidden=answer.startswith("robots.txt forbids "))
                 stored = crud.upsert_reviews(session, answer, brand_id=brand_id, source_id=source_id,
                                              crawl_run_id=run.id)
                 crud.finish_crawl_run(session, run.id, status="ok", pages=1, items_scraped=len(answer),

@@ -1,4 +1,4 @@
-"""A crawl that fails for good (robots.txt forbids its only start URL, a bad URL, an unknown spider) is not retried.
+"""A crawl that fails for good (robots.txt forbids its start URLs, a bad URL, an unknown spider) is not retried.
 
 Before, the crawl task retried it twice (10 s, then 20 s) for the same answer;
 network errors keep their retries (tests/flows/test_nightly_flow.py).
@@ -24,6 +24,7 @@ def _spec(*urls: str, spider: str = "schemaorg") -> SourceSpec:
 
 @pytest.mark.parametrize(("spec", "message", "why"), [
     (_spec("http://shop.test/"), FORBIDS, FORBIDS),
+    (_spec("http://shop.test/", "http://shop.test/b"), FORBIDS, f"{FORBIDS} (and the other 1 start URL)"),
     (_spec("not a url"), "crawl stopped early: start_error", "not an http(s) start URL: 'not a url'"),
     (_spec("ftp://shop.test/"), "could not fetch ftp://shop.test/: DNSLookupError", "not an http(s) start URL: "
                                                                                       "'ftp://shop.test/'"),
@@ -31,15 +32,16 @@ def _spec(*urls: str, spider: str = "schemaorg") -> SourceSpec:
      "not a valid start URL: 'http://shop.test:80x/' (Port could not be cast to integer value as '80x')"),
     (_spec("http://shop.test/", spider="nosuch"), "could not start the crawl: KeyError: 'Spider not found: nosuch'",
      "unknown spider 'nosuch' (the source's kind): no crawler for it"),
-], ids=["robots", "no-url", "not-http", "bad-port", "unknown-spider"])
+], ids=["robots", "robots-every-start", "no-url", "not-http", "bad-port", "unknown-spider"])
 def test_a_failure_no_retry_mends_says_why_in_one_line(spec: SourceSpec, message: str, why: str) -> None:
-    assert permanent_failure(spec, message) == why
-    outcome = source_outcome(spec, CrawlResult(ok=False, errors=1, error_message=message))
+    forbidden = message == FORBIDS  # the crawl's stats say robots.txt forbade every start URL
+    assert permanent_failure(spec, message, forbidden=forbidden) == why
+    outcome = source_outcome(spec, CrawlResult(ok=False, errors=1, error_message=message, forbidden=forbidden))
     assert outcome.permanent and outcome.error_message == why
 
 
 @pytest.mark.parametrize(("spec", "message"), [
-    (_spec("http://shop.test/", "http://shop.test/b"), FORBIDS),  # the other start URL may have hit a network error
+    (_spec("http://shop.test/", "http://shop.test/b"), FORBIDS),  # not forbidden: the other start URL's network error
     (_spec("http://shop.test/"), "could not fetch http://shop.test/: TCPTimedOutError"),
     (_spec("http://shop.test/"), "crawl process exited with code 1: Spider not found: other"),
 ])
