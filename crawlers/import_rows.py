@@ -16,7 +16,7 @@ from crawlers.extract.dates import set_published
 from crawlers.extract.ratings import normalise_rating
 from crawlers.import_ids import give_import_id
 from crawlers.import_ratings import rating_on_scale
-from models.crud.brands import NameTooLongError, check_length, shortened
+from models.crud.name_limits import NameTooLongError, check_length, shortened
 from models.tables import Review, table_of
 
 ALIASES: dict[str, tuple[str, ...]] = {

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from sqlmodel import Session
 
 from models import crud
-from models.crud.brands import brand_key, find_source
+from models.crud.brands import brand_key
+from models.crud.sources import find_source
 from models.sources_config import SourceConfig, SourcesConfigError, load_sources
 from models.stored import stored_id
 

@@ -50,7 +50,9 @@ class SourceConfig:
     def too_long(self) -> str | None:
         """Why the store cannot hold this source's brand or name (too long), None when it can:
         the CLI refuses such a source, a sync skips one a person wrote in the file."""
-        from models.crud.brands import NameTooLongError, check_brand_name, check_source_name
+        from models.crud.brands import check_brand_name
+        from models.crud.name_limits import NameTooLongError
+        from models.crud.sources import check_source_name
 
         try:
             check_brand_name(self.brand)

@@ -5,19 +5,7 @@ Every function takes an open ``Session`` and leaves committing to the caller
 transaction.
 """
 
-from models.crud.brands import (
-    BrandNameError,
-    add_source,
-    get_brand,
-    get_or_create_brand,
-    get_source,
-    list_brands,
-    list_sources,
-    remove_source,
-    set_brand_webhook,
-    set_source_enabled,
-    update_source,
-)
+from models.crud.brands import BrandNameError, get_brand, get_or_create_brand, list_brands, set_brand_webhook
 from models.crud.claims import claim_unscored, release_claims, renew_claims
 from models.crud.crawl_runs import finish_crawl_run, list_crawl_runs, start_crawl_run
 from models.crud.flags import flagged_reviews, upsert_flags
@@ -36,6 +24,14 @@ from models.crud.shards import (
     plan_shards,
     reopen_shard,
     take_shard,
+)
+from models.crud.sources import (
+    add_source,
+    get_source,
+    list_sources,
+    remove_source,
+    set_source_enabled,
+    update_source,
 )
 
 __all__ = [

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from models.crud.brands import NameTooLongError, check_length, shortened
 from models.crud.journeys import correction_applies, current_journeys, save_journeys
+from models.crud.name_limits import NameTooLongError, check_length, shortened
 from models.tables import Flag, FlagEvent, Review, ThemeCorrection, table_of, utcnow
 
 ACTIONS = ("add", "remove")

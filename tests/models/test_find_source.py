@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.crud import add_source, get_or_create_brand
-from models.crud.brands import find_source
+from models.crud.sources import find_source
 from models.db import session_scope
 
 

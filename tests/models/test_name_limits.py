@@ -8,14 +8,9 @@ from pathlib import Path
 import pytest
 
 from models import crud
-from models.crud.brands import (
-    BrandNameError,
-    NameTooLongError,
-    check_brand_name,
-    check_source_name,
-    check_webhook_url,
-    column_limit,
-)
+from models.crud.brands import BrandNameError, check_brand_name, check_webhook_url
+from models.crud.name_limits import NameTooLongError, column_limit
+from models.crud.sources import check_source_name
 from models.db import get_engine, session_scope
 from models.sources_config import SourceConfig, SourcesConfigError
 from models.sources_config_edits import add_source_to_config

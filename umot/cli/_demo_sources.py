@@ -21,7 +21,7 @@ DEMO_RIVALS = ("Acme Kitchen", ("Lumen Audio", "Northwind Outdoor"))
 def register_demo_sources(site: DemoSite) -> list[str]:
     """One enabled ``demo-site`` source per demo brand, pointing at this run's port."""
     from models import crud
-    from models.crud.brands import find_source
+    from models.crud.sources import find_source
     from models.db import init_db, session_scope
 
     with session_scope(init_db()) as session:

@@ -48,7 +48,7 @@ def warn_unknown_tables(path: Path) -> None:
 def remove_source_everywhere(path: Path, brand: str, name: str, database_url: str | None) -> None:
     """Take the source out of the file and the store (its reviews and crawl history stay)."""
     from models import crud
-    from models.crud.brands import find_source
+    from models.crud.sources import find_source
     from models.db import session_scope
     from models.sources_config import SourcesConfigError
     from models.sources_config_edits import remove_source_from_config
@@ -70,7 +70,7 @@ def remove_source_everywhere(path: Path, brand: str, name: str, database_url: st
 def switch_source(path: Path, brand: str, name: str, *, enabled: bool, database_url: str | None) -> None:
     """Switch the source on or off in the file and the store (``umot sources enable/disable``)."""
     from models import crud
-    from models.crud.brands import find_source
+    from models.crud.sources import find_source
     from models.db import session_scope
     from models.sources_config import SourcesConfigError
     from models.sources_config_edits import update_source_in_config

@@ -37,7 +37,7 @@ def import_reviews(
     """
     from crawlers.import_rows import ImportFileError, check_source_label
     from crawlers.importer import read_review_file
-    from models.crud.brands import NameTooLongError
+    from models.crud.name_limits import NameTooLongError
     from umot.cli._review_import import store_review_rows
 
     if source is not None:  # the store would cut it: refused before anything is read or stored

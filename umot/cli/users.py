@@ -51,7 +51,7 @@ def add(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Add a user who sees the given brands' detractors (example: umot users add ana@shop.example --brand Acme)."""
-    from models.crud.brands import NameTooLongError, check_length, shortened
+    from models.crud.name_limits import NameTooLongError, check_length, shortened
     from models.crud.triage import create_user, get_user_by_email
     from models.db import session_scope
     from models.stored import stored_id

@@ -20,7 +20,8 @@ webhook_app = typer.Typer(
 def _check(url: str) -> None:
     """Refuse, in one line, a URL that would only fail at the nightly run (or at `webhook test`),
     or that the store cannot hold."""
-    from models.crud.brands import NameTooLongError, check_webhook_url
+    from models.crud.brands import check_webhook_url
+    from models.crud.name_limits import NameTooLongError
 
     try:
         check_webhook_url(url)

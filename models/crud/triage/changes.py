@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
-from models.crud.brands import NameTooLongError, check_length, shortened
+from models.crud.name_limits import NameTooLongError, check_length, shortened
 from models.crud.triage.assignees import checked_assignee
 from models.crud.triage.queue_filter import STATUSES
 from models.status import FlagStatus
