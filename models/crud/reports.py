@@ -10,12 +10,13 @@ import statistics
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func
+from sqlalchemy import and_, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from models.crud.edited_flags import still_detractor
 from models.datetimes import as_utc
+from models.status import FlagStatus
 from models.tables import Brand, Flag, Review, Score
 
 LABELS = ("negative", "neutral", "positive")
@@ -30,7 +31,7 @@ def brand_summary(
 ) -> list[dict[str, Any]]:
     """One dict per brand (all brands, by name) for reviews first seen in ``[since, until)``.
 
-    Keys: ``brand_id, brand, new_reviews, scored, detractors, share_negative,
+    Keys: ``brand_id, brand, new_reviews, scored, detractors`` (not those dismissed in triage), ``share_negative,
     share_neutral, share_positive`` (of scored reviews with a label; ``None``
     when none), ``avg_rating`` (1-5, rated reviews), ``avg_stars`` (predicted),
     ``reply_rate`` (share of the flagged reviews answered at the source) and
@@ -49,6 +50,9 @@ def brand_summary(
         newest = select(Score.review_id, func.max(Score.id).label("score_id")).group_by(col(Score.review_id)).subquery()
         score_on = col(Score.id) == newest.c.score_id
 
+    # a detractor the team dismissed counts nowhere (as in the weekly CSVs and the reply rate beside it)
+    not_dismissed = or_(col(Flag.id).is_(None), col(Flag.status) != FlagStatus.dismissed)
+
     def count_label(label: str) -> Any:
         return func.sum(case((col(Score.label) == label, 1), else_=0))
 
@@ -59,7 +63,7 @@ def brand_summary(
             col(Brand.name),
             func.count(col(Review.id)),
             func.count(col(Score.id)),
-            func.sum(case((col(Score.detractor) == True, 1), else_=0)),  # noqa: E712
+            func.sum(case((and_(col(Score.detractor) == True, not_dismissed), 1), else_=0)),  # noqa: E712
             func.count(col(Score.label)),
             *(count_label(label) for label in LABELS),
             func.avg(Review.rating),
@@ -72,7 +76,7 @@ def brand_summary(
     )
     if newest is not None:
         query = query.outerjoin(newest, newest.c.review_id == Review.id)
-    query = query.outerjoin(Score, score_on)
+    query = query.outerjoin(Score, score_on).outerjoin(Flag, col(Flag.review_id) == Review.id)  # one flag per review
     summary = []
     replies = reply_figures(session, since=since, until=until)
     for brand_id, name, new, scored, detractors, labelled, neg, neu, pos, rating, stars in session.execute(query):

@@ -139,6 +139,19 @@ def test_brand_summary(engine, brand_id) -> None:
     assert [b["new_reviews"] for b in later] == [0, 0]
 
 
+def test_brand_summary_leaves_out_detractors_dismissed_in_triage(engine, brand_id) -> None:
+    """The nightly report said "Detractors 2" beside "answered at the source 100%" (of the one not dismissed)."""
+    ids = seed(engine, brand_id, ["bad", "worse", "good"], [1, 1, 5])
+    with session_scope(engine) as s:
+        sids = save_scores(s, [score(ids[0], "v1", "negative", 1.0, True), score(ids[1], "v1", "negative", 1.0, True),
+                               score(ids[2], "v1", "positive", 5.0)])
+        upsert_flags(s, [{"review_id": i, "score_id": si, "brand_id": brand_id} for i, si in zip(ids[:2], sids)])
+        s.exec(select(Flag).where(Flag.review_id == ids[0])).one().status = "dismissed"
+    with session_scope(engine) as s:
+        [acme] = brand_summary(s, since=NOW - timedelta(days=1), until=NOW + timedelta(days=1), model_version="v1")
+    assert (acme["new_reviews"], acme["scored"], acme["detractors"], acme["share_negative"]) == (3, 3, 1, 2 / 3)
+
+
 def test_scores_are_read_per_model_version_newest_first_and_in_the_callers_order(engine, brand_id) -> None:
     from models.crud import latest_scores, unscored_ids_in_scoring_order
     from models.crud.scores import unscored_reviews_among
