@@ -33,7 +33,7 @@ BENCHMARK_METRICS: dict[str, str] = {
     "nps": "NPS-style score, -100 to 100 (as in the summary)",
     "detractor_rate": "% of the week's reviews that are detractors",
     "reply_rate": "% of the week's detractors answered at the source",
-    "median_reply_hours": "median hours from review to reply (answered detractors, dated replies)",
+    "median_reply_hours": "median hours from review to reply (answered detractors, dated review and reply)",
 }
 #: Decimals each metric (and its change) is written with, as in the summary.
 DECIMALS: dict[str, int] = {"reviews": 0, "avg_rating": 2, "negative_pct": 1, "nps": 1, "detractor_rate": 1,

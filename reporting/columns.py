@@ -39,7 +39,7 @@ SUMMARY_COLUMNS: dict[str, str] = {
     "nps_basis": "reviews with stars (own rating or predicted) behind the NPS",
     "detractor_rate": "% of the week's reviews that are detractors",
     "reply_rate": "% of the week's detractors the brand answered at the source (empty: no detractors)",
-    "median_reply_hours": "median hours from review to the brand's reply, over answered detractors with a dated reply",
+    "median_reply_hours": "median hours from review to the brand's reply, over answered detractors whose review and reply are dated",
     "reviews_change": "reviews minus last week's",
     "detractors_change": "detractors minus last week's",
     "negative_pct_change": "negative_pct minus last week's, in points",

@@ -57,7 +57,8 @@ def load_reviews(
     session: Session, brand_ids: list[int], start: datetime, end: datetime
 ) -> pd.DataFrame:
     """One row per review dated in [start, end): brand, date, rating, label, stars, flag status
-    (none where an edit cleared the flag), whether the brand replied at the source and how many hours after the review."""
+    (none where an edit cleared the flag), whether the brand replied at the source and how many hours after the review
+    (reviews and replies with their own date only)."""
     latest = latest_score_ids()
     when = review_date().label("date")
     query = (
@@ -71,6 +72,7 @@ def load_reviews(
             label("flag_status", col(Flag.status)),
             col(Review.reply_text).is_not(None).label("replied"),
             col(Review.replied_at),
+            col(Review.published_at).is_not(None).label("dated"),
         )
         .outerjoin(latest, latest.c.review_id == col(Review.id))
         .outerjoin(Score, col(Score.id) == latest.c.score_id)
@@ -78,13 +80,15 @@ def load_reviews(
         .where(col(Review.brand_id).in_(brand_ids), dated_between(start, end))
     )
     rows = session.execute(query).all()
-    columns = ["review_id", "brand_id", "date", "rating", "label", "stars", "flag_status", "replied", "replied_at"]
+    columns = ["review_id", "brand_id", "date", "rating", "label", "stars", "flag_status", "replied", "replied_at",
+               "dated"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["date"] = pd.to_datetime(frame["date"], utc=True)
     frame["rating"] = pd.to_numeric(frame["rating"])
     frame["stars"] = pd.to_numeric(frame["stars"])
     frame["replied"] = frame["replied"].astype(bool)
-    # hours from the review to the brand's reply at the source (undated replies: NaN)
-    replied_at = pd.to_datetime(frame.pop("replied_at"), utc=True)
+    # hours from the review to the brand's reply at the source; NaN for an undated reply, and for an undated
+    # review: it is dated when first seen, often after the reply (-400 h), as the nightly report leaves it out
+    replied_at = pd.to_datetime(frame.pop("replied_at"), utc=True).where(frame.pop("dated").astype(bool))
     frame["reply_hours"] = (replied_at - frame["date"]).dt.total_seconds() / 3600.0
     return frame

@@ -323,3 +323,19 @@ def test_demo_week_counts_only_the_demo_brands(store, monkeypatch):
     assert str(demo_week(store, ["Acme"], now=monday)) == W47
     assert str(demo_week(store, ["Acme", "Other"], now=monday)) == "2026-W48"
 
+
+
+def test_median_reply_hours_leaves_out_undated_reviews(store, tmp_path):
+    """An undated review is dated when first seen, often after its reply: the summary read -399.6 hours."""
+    with Session(store) as s:
+        quiet = s.get(Brand, 3)
+        dated = add_review(s, quiet, 30, when=at(2026, 11, 17, 8), rating=1, label="negative", stars=1.0,
+                           flag=("new", 1.0), reply_text="Sorry", replied_at=at(2026, 11, 17, 18))
+        undated = add_review(s, quiet, 31, when=None, rating=1, label="negative", stars=1.0, flag=("new", 1.0),
+                             reply_text="Sorry", replied_at=at(2026, 11, 1, 12))
+        undated.first_seen_at = at(2026, 11, 18, 8)
+        s.commit()
+        assert dated.replied_at is not None
+    summary = read(write_weekly_export(store, week=W47, out_dir=tmp_path)[3])
+    quiet_row = summary[summary["brand"] == "Quiet"].iloc[0]
+    assert (quiet_row["reviews"], quiet_row["reply_rate"], quiet_row["median_reply_hours"]) == (2, 100.0, 10.0)
