@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-#: How far past the moment it is read a date may lie (time zones, clocks) and still be one.
-FUTURE_SLACK = timedelta(days=1)
+#: How far past the moment it is read a date may lie and still be one: time zones run to UTC+14,
+#: and a day with no time of day is read as its noon (``crawlers.extract.dates``).
+FUTURE_SLACK = timedelta(hours=36)
 
 
 def too_far_ahead(when: datetime, now: datetime | None = None) -> bool:

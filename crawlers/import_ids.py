@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from crawlers.extract.dates import same_day_as_stored
 from models.datetimes import as_utc, parse_datetime
 from models.identity import content_id, imported_content_id, repeated_id
 from models.review_fields import clean_str, cut_str, fit_external_id
@@ -75,7 +76,8 @@ def adopt_previous_ids(session: Session, brand_id: int, rows: Sequence[dict[str,
             if group is None:
                 continue
             when = as_utc(published_at) if published_at is not None else None
-            same = [r for r in group if parse_datetime(r["published_at"]) == when and r["rating_raw"] == rating_raw]
+            same = [r for r in group
+                    if same_day_as_stored(parse_datetime(r["published_at"]), when) and r["rating_raw"] == rating_raw]
             owner = next((r for r in group if r["external_id"] == old), None)  # no date, no rating: its own id
             chosen = same[0] if same else owner or group[0]
             if owner is not None and owner is not chosen:  # the stored review is another row's: swap their ids

@@ -4,7 +4,7 @@ Sites show the brand's answer under a review (Google Play developer replies,
 Trustpilot company replies, Yelp owner responses, schema.org ``comment``).
 Crawl rows carry it as ``reply_text``, ``reply_author`` and ``replied_at``.
 A reply is kept whenever it has text; a date the site does not give, one
-before the review's own date or more than a day ahead of now (a clock or
+before the review's own date or more than 36 hours ahead of now (a clock or
 parsing error at the source: ``core.dates``), is dropped with a warning naming the review, so the reply still counts as an
 answer but stays out of the time-to-reply figures.
 """

@@ -4,12 +4,18 @@ A numeric date such as ``05/03/2024`` is read in the day/month order of the
 page's (or the review's) language, from dateparser's locale data: 5 March on a
 ``fr``, ``de`` or ``en-GB`` page, May 3 on an ``en-US`` one; without a known
 language it is read as before (month first). ISO 8601 is never reordered.
+
+A date with no time of day (``2024-03-05``, "March 5, 2024", a ``date``) names a
+calendar day, not its first instant: it is read as noon of that day in the
+team's timezone (``UMOT_TIMEZONE``), so the weekly CSVs and the overview, which
+cut weeks there, put it on the day the page shows (at 00:00 UTC it was the
+evening before anywhere west of UTC, and a Monday review fell in the week before).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
 from typing import Any
 
@@ -63,31 +69,69 @@ def date_language(declared: str | None, page: str | None) -> str | None:
     return declared or page
 
 
+#: A time of day in a date as written ("10:30", "10h30", "3 pm", "T09"): without one, a date is a day.
+_TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*[ap]\.?m\b|T\d", re.IGNORECASE)  # not 23.11.2026
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 @lru_cache(maxsize=4096)
-def _parse_text(text: str, order: str | None = None) -> datetime | None:
+def _parse_text(text: str, order: str | None = None) -> tuple[datetime | None, bool]:
+    """(the instant, whether the text names only a day: see :func:`_noon_of`)."""
     try:
-        return _aware(datetime.fromisoformat(text.replace("Z", "+00:00")))
+        return _aware(datetime.fromisoformat(text.replace("Z", "+00:00"))), bool(_ISO_DAY.fullmatch(text))
     except ValueError:
         pass
     import dateparser  # slow to import, and only needed for non-ISO dates
 
     settings = {**_DATEPARSER_SETTINGS, "DATE_ORDER": order} if order else _DATEPARSER_SETTINGS
     parsed = dateparser.parse(text, settings=settings)
-    return _aware(parsed) if parsed else None
+    if parsed is None:
+        return None, False
+    midnight = (parsed.hour, parsed.minute, parsed.second, parsed.microsecond) == (0, 0, 0, 0)
+    return _aware(parsed), midnight and not _TIME_OF_DAY.search(text)
 
 
-def parse_datetime(value: object, language: str | None = None) -> datetime | None:
+def team_zone() -> tzinfo:
+    """The team's timezone (``UMOT_TIMEZONE``), whose weeks the CSVs cut; UTC when unknown."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from core.settings import get_settings
+
+    try:
+        return ZoneInfo(get_settings().timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def _noon_of(day: date, at: time = time(12)) -> datetime:
+    """Noon (or ``at``) of ``day`` in :func:`team_zone`, in UTC."""
+    return datetime.combine(day, at, tzinfo=team_zone()).astimezone(UTC)
+
+
+def same_day_as_stored(value: datetime | None, stored: datetime | None) -> bool:
+    """Is ``value`` the date ``stored`` holds? Also when ``stored`` is the 00:00 UTC that umot stored a day
+    with no time as before it read such a day as its noon (so a review stored then is recognised now)."""
+    if value == stored:
+        return True
+    if value is None or stored is None or stored.astimezone(UTC).time() != time(0):
+        return False
+    return value.astimezone(team_zone()).date() == stored.astimezone(UTC).date()
+
+
+def parse_datetime(value: object, language: str | None = None, *, day_at: time = time(12)) -> datetime | None:
     """Aware UTC datetime from a date string, ``date``/``datetime`` or epoch seconds; None if unreadable.
 
     Naive values are taken as UTC (review pages rarely say otherwise); ``language``
-    orders the day and month of a numeric date (see the module docstring).
+    orders the day and month of a numeric date; a day with no time is noon of it
+    in ``UMOT_TIMEZONE`` (see the module docstring), or ``day_at`` (``time(0)``
+    for a bound such as ``--since 2024-03-05``: from the start of that day).
     """
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         return _aware(value)
     if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+        return _noon_of(value, day_at)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
             return datetime.fromtimestamp(float(value), tz=UTC)
@@ -96,7 +140,8 @@ def parse_datetime(value: object, language: str | None = None) -> datetime | Non
     text = " ".join(str(value).split())
     if not text or len(text) > 100:
         return None
-    return _parse_text(text, date_order(language))
+    parsed, day_only = _parse_text(text, date_order(language))
+    return _noon_of(parsed.date(), day_at) if parsed is not None and day_only else parsed
 
 
 def iso_utc(value: object, language: str | None = None) -> str | None:

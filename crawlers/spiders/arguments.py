@@ -8,7 +8,7 @@ into lists, dates and ids once, in ``ReviewSpider.__init__``, so that a bad
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, time
 
 from crawlers.extract.dates import parse_datetime
 
@@ -25,7 +25,7 @@ def parse_since(since: str | None) -> datetime | None:
     """``since=`` as a date; ValueError for text that is not one (a typo must not crawl everything)."""
     if not since:
         return None
-    parsed = parse_datetime(since)
+    parsed = parse_datetime(since, day_at=time(0))  # a day: from its start
     if parsed is None:
         raise ValueError(f"since={since!r} is not a date (use ISO 8601, e.g. 2024-01-31)")
     return parsed

@@ -31,7 +31,7 @@ def test_jsonld_product_with_nested_reviews_and_aggregate() -> None:
     dana, sam = reviews["Dana"], reviews["Sam"]
     assert dana["external_id"] == "https://shop.example/kettle#r1"
     assert dana["rating"] == 5.0 and dana["rating_scale"] == 5.0 and dana["title"] == "Boils fast"
-    assert dana["published_at"] == "2024-03-01T00:00:00+00:00"
+    assert dana["published_at"] == "2024-03-01T12:00:00+00:00"
     assert dana["extra"]["item_reviewed"] == "Brewmaster Kettle"
     assert dana["extra"]["aggregate_rating"] == 4.2 and dana["extra"]["aggregate_count"] == 37
     # numbers as strings, HTML entities decoded, offsets converted to UTC
@@ -63,7 +63,7 @@ def test_microdata_decimal_comma_and_zero_means_unrated() -> None:
     assert reviews["Jo"]["external_id"] == "https://shoes.example/x#m1"  # itemid
     assert reviews["Jo"]["title"] == "Great grip"
     assert reviews["Lee"]["rating"] is None and reviews["Lee"]["rating_raw"] == 0.0
-    assert reviews["Lee"]["published_at"] == "2023-10-01T00:00:00+00:00"
+    assert reviews["Lee"]["published_at"] == "2023-10-01T12:00:00+00:00"
     assert data.aggregates[0]["item_reviewed"] == "Trail Shoe X"
 
 
@@ -158,11 +158,11 @@ def test_jsonld_block_repairs() -> None:
 
 
 def test_dates_to_iso_utc() -> None:
-    assert iso_utc("2024-03-01") == "2024-03-01T00:00:00+00:00"
+    assert iso_utc("2024-03-01") == "2024-03-01T12:00:00+00:00"
     assert iso_utc("2024-03-01T10:00:00+02:00") == "2024-03-01T08:00:00+00:00"
-    assert iso_utc("March 5, 2024") == "2024-03-05T00:00:00+00:00"
+    assert iso_utc("March 5, 2024") == "2024-03-05T12:00:00+00:00"
     assert iso_utc("Mon, 04 Mar 2024 10:00:00 GMT") == "2024-03-04T10:00:00+00:00"
-    assert iso_utc("5. März 2024") == "2024-03-05T00:00:00+00:00"
+    assert iso_utc("5. März 2024") == "2024-03-05T12:00:00+00:00"
     assert iso_utc("not a date at all") is None
     assert iso_utc(None) is None
 

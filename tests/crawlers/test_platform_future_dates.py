@@ -38,8 +38,8 @@ def test_past_dates_and_tomorrow_are_kept() -> None:
 
 
 def test_numeric_dates_follow_the_reviews_language() -> None:
-    assert _review("05/03/2024", "fr")["published_at"] == datetime(2024, 3, 5, tzinfo=UTC)
-    assert _review("05/03/2024", "en-US")["published_at"] == datetime(2024, 5, 3, tzinfo=UTC)
+    assert _review("05/03/2024", "fr")["published_at"] == datetime(2024, 3, 5, 12, tzinfo=UTC)
+    assert _review("05/03/2024", "en-US")["published_at"] == datetime(2024, 5, 3, 12, tzinfo=UTC)
 
 
 def test_a_trustpilot_page_dated_2099() -> None:

@@ -30,7 +30,7 @@ def _published(date: str, lang: str | None, in_language: str | None = None) -> s
 
 
 PUBLISHED_RAW = "published_raw"  # the extra key keeping a refused published date (docs/crawl.md)
-MARCH_5, MAY_3 = "2024-03-05T00:00:00+00:00", "2024-05-03T00:00:00+00:00"
+MARCH_5, MAY_3 = "2024-03-05T12:00:00+00:00", "2024-05-03T12:00:00+00:00"  # a day: its noon (UTC here)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_iso_dates_are_never_reordered(lang: str | None) -> None:
 
 
 def test_unambiguous_and_worded_dates_whatever_the_language() -> None:
-    assert _published("13/03/2024", "en-US") == "2024-03-13T00:00:00+00:00"
+    assert _published("13/03/2024", "en-US") == "2024-03-13T12:00:00+00:00"
     assert _published("March 5, 2024", "fr") == MARCH_5
     assert _published("5 mars 2024", "fr") == MARCH_5
 

@@ -59,9 +59,11 @@ def parse_since(since: str | None) -> datetime | None:
     """``--since`` as a datetime (None when not given); text that is not a date fails here."""
     if not since:
         return None
+    from datetime import time
+
     from crawlers.extract.dates import parse_datetime
 
-    since_dt = parse_datetime(since)
+    since_dt = parse_datetime(since, day_at=time(0))  # a day: from its start
     if since_dt is None:
         fail(f"--since {since!r} is not a date (e.g. 2024-01-31)")
     return since_dt

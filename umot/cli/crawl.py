@@ -38,7 +38,7 @@ def crawl(
                      help="Write reviews to this file instead of the store: .jsonl or .csv (+ .gz: gzip'd)"),
     ] = None,
     since: Annotated[
-        str | None, typer.Option(help="Skip reviews older than this date (e.g. 2024-01-31) and stop paginating there")
+        str | None, typer.Option(help="Skip reviews older than this date (e.g. 2024-01-31: from 00:00 in UMOT_TIMEZONE) and stop paginating there")
     ] = None,
     source_id: Annotated[int | None, typer.Option(help="Record the crawl against this source id")] = None,
     arg: Annotated[
