@@ -5,6 +5,8 @@ wide a pipe is) are their own job; csv and json go through :mod:`umot.web.queue_
 Two ids, each typed back into another command: ``flag`` into ``umot detractors set``,
 ``review`` (the review's id, ``/reviews/<id>``) into ``umot themes correct``; a lone
 ``id`` column was taken for the review's and a correction landed on another review.
+The date is the day in the export timezone (``UMOT_TIMEZONE``), as the weekly CSVs
+date a review and cut its week: a review at Sunday 22:30 UTC is Monday's in Berlin.
 """
 
 from __future__ import annotations
@@ -27,7 +29,13 @@ def print_table(rows: list[QueueRow], total: int) -> None:
     from rich.table import Table
 
     from core.ratings import rating_as_published, reasons_as_published
+    from reporting.weeks import WeekError, resolve_timezone
+    from umot.cli._errors import fail
 
+    try:
+        zone = resolve_timezone(None)
+    except WeekError as exc:
+        fail(f"UMOT_TIMEZONE: {exc}")
     table = Table(box=None, pad_edge=False, padding=(0, 1, 0, 0))  # one space between columns: 80 are few
     for name in COLUMNS:
         if name in WHOLE_COLUMNS:
@@ -37,7 +45,7 @@ def print_table(rows: list[QueueRow], total: int) -> None:
     for r in rows:
         day = r.review.published_at or r.review.first_seen_at
         table.add_row(
-            str(r.flag.id), str(r.review.id), r.brand, f"{day:%Y-%m-%d}" if day else "", r.review.source,
+            str(r.flag.id), str(r.review.id), r.brand, f"{day.astimezone(zone):%Y-%m-%d}" if day else "", r.review.source,
             rating_as_published(r.review.rating, r.review.rating_raw, r.review.rating_scale) or "",
             "" if r.score is None or r.score.stars is None else f"{r.score.stars:.1f}",
             r.flag.status, r.flag.assignee or "",

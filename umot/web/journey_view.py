@@ -1,14 +1,17 @@
 """What the triage pages show of themes and journey stages (#18): options, chips, the overview panel.
 
-The overview's week is the 7 days up to the brand's newest review (as its other
-charts, so a store that stopped crawling still shows its last week), compared
-with the 7 days before.
+The overview's week is the 7 whole days up to the brand's newest review's day
+(as its other charts, so a store that stopped crawling still shows its last
+week), compared with the 7 days before. Whole days in :data:`QUEUE_ZONE`, the zone
+the queue's date filter cuts days in, so the panel's links carry the week as the
+queue's from/to and open the reviews it counts.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from urllib.parse import urlencode
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -20,6 +23,7 @@ from models.tables import Brand, Review
 from nlp.themes.catalog import DEFAULT_THEME_NAMES, STAGE_NAMES, STAGES
 
 QUOTE_CHARS = 180
+QUEUE_ZONE = UTC  # models.crud.triage.queue_filter reads from/to as UTC days
 
 
 def brand_theme_names(brands: list[Brand]) -> dict[str, tuple[str, ...]]:
@@ -50,11 +54,17 @@ def known_themes(brand: Brand) -> tuple[str, ...]:
 class JourneyPanel:
     """The overview's journey chart and its detractors' top themes for one brand."""
 
-    start: datetime
-    end: datetime
+    brand_id: int
+    first: date  # the week's first and last day, in QUEUE_ZONE
+    last: date
     stages: list[StageWeek]
     top_themes: list[ThemeWeek]
     most: int  # the busiest stage's texts: the bars' full width
+
+    def queue_url(self, **only: str) -> str:
+        """The queue of this week's flags of the brand, narrowed by ``only`` (a theme, a stage)."""
+        query = {"brand": self.brand_id, "from": self.first.isoformat(), "to": self.last.isoformat(), **only}
+        return "/?" + urlencode({**query, "status": "all"})
 
 
 def _quote(text: str) -> str:
@@ -62,17 +72,26 @@ def _quote(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
-def journey_panel(db: Session, brand: Brand) -> JourneyPanel:
+def _newest_day(db: Session, brand: Brand) -> date:
     newest = db.exec(select(func.max(func.coalesce(Review.published_at, Review.first_seen_at)))
                      .where(col(Review.brand_id) == brand.id)).one()
-    end = (newest.replace(tzinfo=UTC) if newest and newest.tzinfo is None else newest) or datetime.now(UTC)
-    end = end + timedelta(seconds=1)
-    start = end - timedelta(days=7)
+    if isinstance(newest, str):  # SQLite may return coalesce() of datetimes as text
+        newest = datetime.fromisoformat(newest)
+    if newest is None:
+        return datetime.now(QUEUE_ZONE).date()
+    return (newest if newest.tzinfo else newest.replace(tzinfo=UTC)).astimezone(QUEUE_ZONE).date()
+
+
+def journey_panel(db: Session, brand: Brand) -> JourneyPanel:
+    last = _newest_day(db, brand)
+    first = last - timedelta(days=6)
+    start = datetime.combine(first, time.min, tzinfo=QUEUE_ZONE).astimezone(UTC)
+    end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=QUEUE_ZONE).astimezone(UTC)
     stages = stage_weeks(db, stored_id(brand), start, end, STAGE_NAMES)
     top = detractor_themes(db, stored_id(brand), start, end, top=5)
     for theme in top:
         theme.examples = [(rid, _quote(text)) for rid, text in theme.examples]
-    return JourneyPanel(start, end, stages, top, max([s.texts for s in stages] + [1]))
+    return JourneyPanel(stored_id(brand), first, last, stages, top, max([s.texts for s in stages] + [1]))
 
 
 STAGE_MEANINGS = STAGES  # the chart's row titles

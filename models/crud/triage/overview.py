@@ -2,13 +2,15 @@
 
 Weeks are bucketed in Python (Monday-based) rather than in SQL, which keeps
 the query the same on SQLite and PostgreSQL; a brand's window is a few
-thousand rows at most.
+thousand rows at most. A week runs Monday 00:00 to Monday 00:00 in the zone the
+caller passes (the export timezone), as the weekly CSVs cut it; the models layer
+does not resolve it itself (reporting does, above it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy import func
 from sqlalchemy import select as sa_select  # five columns: sqlmodel's select is typed for four
@@ -37,15 +39,20 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def weekly_figures(session: Session, brand_id: int, *, weeks: int = 12) -> list[WeekFigures]:
-    """The ``weeks`` weeks up to the brand's newest review (empty when it has none)."""
+def _local(stamp: datetime | str, zone: tzinfo) -> datetime:
+    """A stored time in ``zone``; naive ones (SQLite's text) are UTC, as the store writes them."""
+    if isinstance(stamp, str):  # SQLite returns coalesce() of datetimes as text
+        stamp = datetime.fromisoformat(stamp)
+    return (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone(zone)
+
+
+def weekly_figures(session: Session, brand_id: int, *, weeks: int = 12, zone: tzinfo = UTC) -> list[WeekFigures]:
+    """The ``weeks`` weeks up to the brand's newest review (empty when it has none), cut in ``zone``."""
     newest = session.exec(select(func.max(review_date())).where(Review.brand_id == brand_id)).one()
     if newest is None:
         return []
-    if isinstance(newest, str):  # SQLite returns coalesce() of datetimes as text
-        newest = datetime.fromisoformat(newest)
-    first = _monday(newest.date()) - timedelta(weeks=weeks - 1)
-    since = datetime.combine(first, time.min, tzinfo=UTC)
+    first = _monday(_local(newest, zone).date()) - timedelta(weeks=weeks - 1)
+    since = datetime.combine(first, time.min, tzinfo=zone).astimezone(UTC)  # the offset of that Monday (DST)
     buckets = {first + timedelta(weeks=i): WeekFigures(first + timedelta(weeks=i)) for i in range(weeks)}
     stmt = (
         sa_select(col(Review.published_at), col(Review.first_seen_at), col(Review.rating), col(Flag.status),
@@ -54,7 +61,7 @@ def weekly_figures(session: Session, brand_id: int, *, weeks: int = 12) -> list[
         .where(col(Review.brand_id) == brand_id, review_date() >= since)
     )
     for published, first_seen, rating, flag_status, cleared in session.execute(stmt):
-        fig = buckets.get(_monday((published or first_seen).date()))
+        fig = buckets.get(_monday(_local(published or first_seen, zone).date()))
         if fig is None:
             continue
         fig.reviews += 1

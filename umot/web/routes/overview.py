@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from models.crud.triage import QueueFilter, rating_summary, sentiment_split, status_counts, weekly_figures
+from reporting.weeks import resolve_timezone
 from umot.web.charts import bar_chart, split_bar
 from umot.web.deps import CurrentViewer, Db
 from umot.web.journey_view import STAGE_MEANINGS, journey_panel
@@ -19,7 +20,8 @@ WEEKS = 12
 @router.get("/brands/{brand_id}")
 def overview_page(brand_id: int, request: Request, viewer: CurrentViewer, db: Db) -> Response:
     brand = viewer.brand(brand_id)  # 404 for a brand the viewer doesn't belong to
-    weeks = weekly_figures(db, brand_id, weeks=WEEKS)
+    zone = resolve_timezone(None)  # weeks as the weekly CSVs cut them
+    weeks = weekly_figures(db, brand_id, weeks=WEEKS, zone=zone)
     label = lambda w: w.week.strftime("%d %b")  # noqa: E731
     split = sentiment_split(db, brand_id)
     avg, rated, total = rating_summary(db, brand_id)
@@ -29,6 +31,7 @@ def overview_page(brand_id: int, request: Request, viewer: CurrentViewer, db: Db
         viewer=viewer,
         brand=brand,
         weeks=weeks,
+        week_zone=str(zone),
         detractor_chart=bar_chart([(label(w), w.detractors) for w in weeks]),
         rating_chart=bar_chart([(label(w), w.avg_rating) for w in weeks], top=5, fmt="{:.1f}"),
         split=split,
