@@ -56,7 +56,7 @@ def add(
     from models.db import session_scope
     from models.stored import stored_id
     from models.tables import User, table_of
-    from umot.web.auth import hash_password
+    from umot.web.auth import email_limit, hash_password
 
     if "@" not in email or email.strip() != email:
         fail(f"not an email address: {email!r}")
@@ -64,6 +64,9 @@ def add(
         check_length(email, table_of(User).c.email, f"email {shortened(email)}")
     except NameTooLongError as exc:
         fail(str(exc))
+    limit, why = email_limit()  # shorter still: the audit trail and the assignee hold it too
+    if len(email) > limit:
+        fail(f"email {shortened(email)} is {len(email)} characters long; at most {limit} ({why})")
     if not brand and not admin:
         fail("give at least one --brand NAME (or --admin to see every brand)")
     engine = open_store(database_url)

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
+from umot.web.auth import SESSION_MAX_AGE
 from umot.web.csrf import csrf_protect
 from umot.web.deps import LoginRequired
 from umot.web.head import HeadAsGet
@@ -21,7 +22,6 @@ from umot.web.routes import advocates, download, flag, login, overview, queue, r
 from umot.web.templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
-SESSION_MAX_AGE = 12 * 3600
 # Everything is served from here: no inline script, no CDN, no framing.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -73,6 +73,7 @@ def create_app(
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired) -> Response:
+        """To the login page, the URL asked for encoded once as its ``next`` (it comes back whole)."""
         return RedirectResponse(f"/login?next={quote(exc.next_path, safe='')}", status_code=303)
 
     @app.exception_handler(RequestValidationError)

@@ -67,11 +67,21 @@ def get_viewer(request: Request, db: Db) -> Viewer:
 
     user_id = session_user_id(request)
     user = db.get(User, user_id) if user_id is not None else None
-    if user is None or not session_is_current(request, user):  # none, removed, disabled, or ended by logout/passwd
+    if user is None or not session_is_current(request, user):  # none, removed, disabled, ended by logout/passwd, or 12 h old
         request.session.clear()
-        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        raise LoginRequired(quote(target, safe="/?=&"))
+        raise LoginRequired(asked_for(request))
     return Viewer(user=user, brands=user_brands(db, user))
+
+
+def asked_for(request: Request) -> str:
+    """The local URL of this request as the browser sent it, to come back to after login.
+
+    The query string arrives percent-encoded already: kept as it is (encoding it again
+    turned a saved link's ``schemaorg%3A…`` and ``q=a+b`` into other, literal filters).
+    The path arrives decoded, so it is encoded once.
+    """
+    query = request.url.query
+    return quote(request.url.path) + (f"?{query}" if query else "")
 
 
 CurrentViewer = Annotated[Viewer, Depends(get_viewer)]

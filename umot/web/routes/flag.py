@@ -23,6 +23,7 @@ from models.crud.triage import (
 )
 from models.crud.triage.assignees import assignable_users
 from models.stored import stored_id
+from umot.web.auth import web_actor
 from umot.web.deps import CurrentViewer, Db, Viewer, id_or_404
 from umot.web.flag_form import FlagForm, read_flag_form
 from umot.web.journey_view import known_themes
@@ -32,7 +33,7 @@ router = APIRouter()
 
 
 def actor_of(viewer: Viewer) -> str:
-    return f"web:{viewer.user.email}"
+    return web_actor(viewer.user.email)
 
 
 def _visible_row(db: Session, flag_id: int, viewer: Viewer) -> QueueRow:
@@ -75,7 +76,8 @@ def change_flag(
     """Apply the fields sent (only those that change make audit events), then show the page again.
 
     A field not sent keeps its value (a script may post ``status`` alone); the page's
-    form sends them all, its emptied Assignee box (``assignee=``) unassigning.
+    form sends them all with their values as loaded (``was_<field>``), and only those
+    the user changed apply; its emptied Assignee box (``assignee=``) unassigns.
     """
     row = _visible_row(db, flag_id, viewer)
     problem = form.problem()
