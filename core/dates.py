@@ -1,9 +1,10 @@
-"""When a date read off a page or a file lies too far ahead to be one.
+"""When a date read off a page or a file cannot be when a review or a reply was written.
 
-A review or a reply dated next year is a site's placeholder or a wrong clock,
-not when it was written. Crawled and imported review dates
-(``crawlers.extract.dates.unless_future``) and reply dates
-(``models.replies.clean_reply``) use this one rule.
+A review dated next year is a site's placeholder or a wrong clock, one dated 1950
+a placeholder or a parsing slip: neither is when it was written. Crawled and
+imported review dates (``crawlers.extract.dates.unless_implausible``), reply
+dates (``models.replies.clean_reply``) and the store (``models.datetimes``) use
+this one rule.
 """
 
 from __future__ import annotations
@@ -13,8 +14,15 @@ from datetime import UTC, datetime, timedelta
 #: How far past the moment it is read a date may lie and still be one: time zones run to UTC+14,
 #: and a day with no time of day is read as its noon (``crawlers.extract.dates``).
 FUTURE_SLACK = timedelta(hours=36)
+#: The first year a review may be from: before the web's review sites, a date is a placeholder.
+FIRST_YEAR = 1990
 
 
-def too_far_ahead(when: datetime, now: datetime | None = None) -> bool:
-    """True when the aware datetime ``when`` lies more than :data:`FUTURE_SLACK` after ``now`` (default: now)."""
-    return when > (now or datetime.now(UTC)) + FUTURE_SLACK
+def implausible(when: datetime, now: datetime | None = None) -> str | None:
+    """Why the aware datetime ``when`` cannot be a review's or reply's date ("in the future",
+    "before 1990"); None when it can."""
+    if when.year < FIRST_YEAR:
+        return f"before {FIRST_YEAR}"
+    if when > (now or datetime.now(UTC)) + FUTURE_SLACK:
+        return "in the future"
+    return None

@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-_MIN_YEAR, _MAX_YEAR = 1990, 2200
+from core.dates import FIRST_YEAR
+
+_MAX_YEAR = 2200  # the first: core.dates.FIRST_YEAR
 
 
 def as_utc(value: datetime) -> datetime:
@@ -47,4 +49,4 @@ def parse_datetime(value: Any) -> datetime | None:
         parsed = as_utc(parsed)
     except (ValueError, TypeError, OverflowError, OSError):
         return None
-    return parsed if _MIN_YEAR <= parsed.year <= _MAX_YEAR else None
+    return parsed if FIRST_YEAR <= parsed.year <= _MAX_YEAR else None

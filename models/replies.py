@@ -4,7 +4,7 @@ Sites show the brand's answer under a review (Google Play developer replies,
 Trustpilot company replies, Yelp owner responses, schema.org ``comment``).
 Crawl rows carry it as ``reply_text``, ``reply_author`` and ``replied_at``.
 A reply is kept whenever it has text; a date the site does not give, one
-before the review's own date or more than 36 hours ahead of now (a clock or
+before the review's own date, more than 36 hours ahead of now or before 1990 (a clock or
 parsing error at the source: ``core.dates``), is dropped with a warning naming the review, so the reply still counts as an
 answer but stays out of the time-to-reply figures.
 """
@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from core.dates import too_far_ahead
+from core.dates import implausible
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +49,8 @@ def clean_reply(
             where, replied_at.isoformat(), published_at.isoformat(),
         )
         replied_at = None
-    elif too_far_ahead(replied_at):
-        logger.warning("review %s: reply dated %s, in the future; kept without a date (left out of time to reply)",
-                       where, replied_at.isoformat())
+    elif implausible(replied_at):
+        logger.warning("review %s: reply dated %s, %s; kept without a date (left out of time to reply)",
+                       where, replied_at.isoformat(), implausible(replied_at))
         replied_at = None
     return {"reply_text": text, "reply_author": author, "replied_at": replied_at}

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
 from typing import Any
 
-from core.dates import too_far_ahead
+from core.dates import implausible
 
 _DATEPARSER_SETTINGS = {
     "TIMEZONE": "UTC",
@@ -124,8 +124,16 @@ def parse_datetime(value: object, language: str | None = None, *, day_at: time =
     Naive values are taken as UTC (review pages rarely say otherwise); ``language``
     orders the day and month of a numeric date; a day with no time is noon of it
     in ``UMOT_TIMEZONE`` (see the module docstring), or ``day_at`` (``time(0)``
-    for a bound such as ``--since 2024-03-05``: from the start of that day).
+    for a bound such as ``--since 2024-03-05``: from the start of that day). A date at
+    the calendar's edge that UTC cannot hold (``0001-01-01T00:00+05:00``) is unreadable.
     """
+    try:
+        return _parse(value, language, day_at)
+    except (OverflowError, OSError, ValueError):  # out of datetime's range once moved to UTC
+        return None
+
+
+def _parse(value: object, language: str | None, day_at: time) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -133,10 +141,7 @@ def parse_datetime(value: object, language: str | None = None, *, day_at: time =
     if isinstance(value, date):
         return _noon_of(value, day_at)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        try:
-            return datetime.fromtimestamp(float(value), tz=UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
+        return datetime.fromtimestamp(float(value), tz=UTC)
     text = " ".join(str(value).split())
     if not text or len(text) > 100:
         return None
@@ -154,22 +159,24 @@ def set_published(row: dict[str, Any], raw: object, language: str | None = None,
     """Set ``row["published_at"]`` (ISO UTC or None) from the date as published; False if ``raw`` is no date.
 
     A date more than :data:`core.dates.FUTURE_SLACK` after ``now`` (the moment it is read)
-    is a site's placeholder or a wrong clock, not when the review was written: it
-    is taken as unknown, so the store dates the review when it first sees it (as
+    or before 1990 is a site's placeholder or a wrong clock, not when the review was written:
+    it is taken as unknown, so the store dates the review when it first sees it (as
     an undated one, and the weekly export lists it the week it was read), and
     what the page said is kept in ``row["extra"]["published_raw"]``.
     """
     parsed = parse_datetime(raw, language) if raw not in (None, "") else None
-    published = unless_future(row, parsed, raw, now)
+    published = unless_implausible(row, parsed, raw, now)
     row["published_at"] = published.isoformat() if published else None
     return parsed is not None or raw in (None, "")
 
 
-def unless_future(row: dict[str, Any], parsed: datetime | None, raw: object, now: datetime | None = None) -> datetime | None:
-    """``parsed``, or None when it lies more than :data:`core.dates.FUTURE_SLACK` after ``now``: then ``raw`` is kept
-    in ``row["extra"]["published_raw"]``. The one rule for every review row, crawled
+def unless_implausible(row: dict[str, Any], parsed: datetime | None, raw: object,
+                       now: datetime | None = None) -> datetime | None:
+    """``parsed``, or None when it cannot be a review's date (:func:`core.dates.implausible`: more than
+    :data:`core.dates.FUTURE_SLACK` after ``now``, or before 1990): then ``raw`` is kept in
+    ``row["extra"]["published_raw"]``. The one rule for every review row, crawled
     (:func:`set_published`, the platform parsers' ``make_review``) or imported."""
-    if parsed is None or not too_far_ahead(parsed, now):
+    if parsed is None or implausible(parsed, now) is None:
         return parsed
     row["extra"] = {**(row.get("extra") or {}), PUBLISHED_RAW: raw if isinstance(raw, (str, int, float)) else str(raw)}
     return None

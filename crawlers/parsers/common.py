@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.language import detect_language
-from crawlers.extract.dates import unless_future
+from crawlers.extract.dates import unless_implausible
 from crawlers.extract.ratings import UNRATED, normalise_rating
 from crawlers.parsers.values import clean, to_datetime
 from models.identity import content_id
@@ -49,8 +49,8 @@ def make_review(
 ) -> dict[str, Any]:
     """A review row: 1-5 rating, UTC date, language (given, else detected).
 
-    The date is read in the given language's day/month order; one more than a
-    day ahead is unknown, its raw value kept in ``extra`` (``unless_future``:
+    The date is read in the given language's day/month order; one more than 36
+    hours ahead or before 1990 is unknown, its raw value kept in ``extra`` (``unless_implausible``:
     the schema.org and import rows' rule). Referral intent is not set here:
     the score task reads it from the text (one place).
     """
@@ -74,5 +74,5 @@ def make_review(
         "language": detect_language(words, declared=clean(language)),
         "extra": {k: v for k, v in (extra or {}).items() if v is not None},
     }
-    row["published_at"] = unless_future(row, row["published_at"], published_at)
+    row["published_at"] = unless_implausible(row, row["published_at"], published_at)
     return row

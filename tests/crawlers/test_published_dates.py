@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -97,6 +98,19 @@ def test_an_imported_date_in_the_future_is_no_date() -> None:
     assert past["published_at"] == MARCH_5 and past["extra"] == {}
     with pytest.raises(ImportFileError, match=r"r\.csv line 4: date 'soon' is not a date"):
         to_row({"text": "fine", "date": "soon"}, where="r.csv line 4", scale=5, source="import:r.csv")
+
+
+def test_an_imported_date_before_1990_is_no_date_and_kept_raw() -> None:
+    """The store dropped it silently (no raw kept): the review counted in the week it was first seen."""
+    row = to_row({"text": "old kettle", "date": "1950-06-01"}, where="r.csv line 2", scale=5, source="import:r.csv")
+    assert row["published_at"] is None and row["extra"] == {PUBLISHED_RAW: "1950-06-01"}
+
+
+@pytest.mark.parametrize("written", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:00:00-05:00"])
+def test_a_date_utc_cannot_hold_is_one_line_not_a_traceback(written: str) -> None:
+    """``astimezone`` overflowed: ``umot import`` and ``crawl --since`` ended in OverflowError."""
+    with pytest.raises(ImportFileError, match=rf"r\.csv line 2: date '{re.escape(written)}' is not a date"):
+        to_row({"text": "fine", "date": written}, where="r.csv line 2", scale=5, source="import:r.csv")
 
 
 @pytest.mark.slow
