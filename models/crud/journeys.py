@@ -40,10 +40,16 @@ def _current_version(review_id_column: Any) -> Any:
             .order_by(col(ReviewJourney.id).desc()).limit(1).correlate_except(ReviewJourney).scalar_subquery())
 
 
-def has_theme(theme: str, review_id_column: Any = Review.id) -> Any:
-    """SQL condition: the review's current reading names ``theme``."""
-    return exists().where(col(ReviewTheme.review_id) == review_id_column, col(ReviewTheme.theme) == theme,
-                          col(ReviewTheme.model_version) == _current_version(review_id_column))
+def has_theme(theme: str | None, review_id_column: Any = Review.id, *, polarity: str | None = None) -> Any:
+    """SQL condition: the review's current reading names ``theme`` (None: any theme), with ``polarity`` if given:
+    the overview counts a detractor's theme only where it reads negative, and its link must open just those."""
+    cond = [col(ReviewTheme.review_id) == review_id_column,
+            col(ReviewTheme.model_version) == _current_version(review_id_column)]
+    if theme is not None:
+        cond.append(col(ReviewTheme.theme) == theme)
+    if polarity is not None:
+        cond.append(col(ReviewTheme.polarity) == polarity)
+    return exists().where(*cond)
 
 
 def has_stage(stage: str, review_id_column: Any = Review.id) -> Any:

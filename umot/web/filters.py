@@ -16,18 +16,20 @@ from fastapi import HTTPException
 from starlette.datastructures import QueryParams
 
 from models.crud.triage import LABELS, STATUSES, QueueFilter
-from models.crud.triage.queue_filter import REPLY_FILTERS
-from nlp.themes.catalog import STAGE_NAMES
+from models.crud.triage.queue_filter import COUNTED, REPLY_FILTERS
+from nlp.themes.catalog import POLARITIES, STAGE_NAMES
 from umot.web.deps import Viewer
+from umot.web.templating import export_zone
 
 THEME_NAME = re.compile(r"^[a-z][a-z0-9_]{0,59}$")  # default or brand theme names (#18)
 
 RATINGS = ("1", "2", "3", "4", "5", "none")
-# The status tabs: "open" (the default: still to act on), one status, or "all".
-STATUS_TABS = ("open", *STATUSES, "all")
+# The status tabs: "open" (the default: still to act on), one status, "counted" (every detractor
+# that counts: not dismissed, not cleared by an edit; the overview's links open it), or "all".
+STATUS_TABS = ("open", *STATUSES, COUNTED, "all")
 # Any page past this is past the end of any queue (and its offset still fits in 64 bits).
 MAX_PAGE = 10**9
-KEYS = ("brand", "source", "from", "to", "status", "rating", "label", "q", "reply", "theme", "stage")
+KEYS = ("brand", "source", "from", "to", "status", "rating", "label", "q", "reply", "theme", "theme_polarity", "stage")
 
 
 @dataclass
@@ -63,7 +65,8 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         if not (values["brand"].isascii() and values["brand"].isdigit()):  # "²" is a digit too
             raise HTTPException(status_code=404, detail="no such brand")
         brand_id = viewer.brand(int(values["brand"])).id
-    for key, allowed in (("status", STATUS_TABS), ("rating", RATINGS), ("label", LABELS), ("reply", REPLY_FILTERS)):
+    for key, allowed in (("status", STATUS_TABS), ("rating", RATINGS), ("label", LABELS), ("reply", REPLY_FILTERS),
+                         ("theme_polarity", POLARITIES)):
         if values[key] and values[key] not in allowed:
             errors.append(f"{key}: unknown value {values[key]!r}")
             values[key] = ""
@@ -88,6 +91,8 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         q=values["q"][:200] or None,
         reply=values["reply"] or None,
         theme=values["theme"] or None,
+        theme_polarity=values["theme_polarity"] or None,
         stage=values["stage"] or None,
+        zone=export_zone(),  # from/to are days there, as the overview's weeks and the weekly CSVs
     )
     return QueueQuery(values=values, filter=f, page=page, errors=errors)

@@ -2,9 +2,10 @@
 
 The overview's week is the 7 whole days up to the brand's newest review's day
 (as its other charts, so a store that stopped crawling still shows its last
-week), compared with the 7 days before. Whole days in :data:`QUEUE_ZONE`, the zone
-the queue's date filter cuts days in, so the panel's links carry the week as the
-queue's from/to and open the reviews it counts.
+week), compared with the 7 days before. Whole days in the export timezone, the
+zone the queue's date filter cuts days in, so the panel's links carry the week as
+the queue's from/to and open what it counts: the week's counted detractors
+(status ``counted``), and for a theme those mentioning it negatively.
 """
 
 from __future__ import annotations
@@ -12,18 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models.crud.journey_stats import detractor_themes, stage_weeks
 from models.crud.journey_weeks import StageWeek, ThemeWeek
+from models.crud.triage.queue_filter import COUNTED, day_start
 from models.stored import stored_id
 from models.tables import Brand, Review
 from nlp.themes.catalog import DEFAULT_THEME_NAMES, STAGE_NAMES, STAGES
 
 QUOTE_CHARS = 180
-QUEUE_ZONE = UTC  # models.crud.triage.queue_filter reads from/to as UTC days
 
 
 def brand_theme_names(brands: list[Brand]) -> dict[str, tuple[str, ...]]:
@@ -55,16 +57,24 @@ class JourneyPanel:
     """The overview's journey chart and its detractors' top themes for one brand."""
 
     brand_id: int
-    first: date  # the week's first and last day, in QUEUE_ZONE
+    first: date  # the week's first and last day, in zone
     last: date
     stages: list[StageWeek]
     top_themes: list[ThemeWeek]
     most: int  # the busiest stage's texts: the bars' full width
+    zone: str = "UTC"
 
     def queue_url(self, **only: str) -> str:
-        """The queue of this week's flags of the brand, narrowed by ``only`` (a theme, a stage)."""
+        """The queue of this week's counted detractors of the brand, narrowed by ``only``."""
         query = {"brand": self.brand_id, "from": self.first.isoformat(), "to": self.last.isoformat(), **only}
-        return "/?" + urlencode({**query, "status": "all"})
+        return "/?" + urlencode({**query, "status": COUNTED})
+
+    def stage_url(self, stage: str) -> str:
+        return self.queue_url(stage=stage)
+
+    def theme_url(self, theme: str) -> str:
+        """The detractors the panel counts for ``theme``: those whose reading of it is negative."""
+        return self.queue_url(theme=theme, theme_polarity="negative")
 
 
 def _quote(text: str) -> str:
@@ -72,26 +82,28 @@ def _quote(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
-def _newest_day(db: Session, brand: Brand) -> date:
+def _newest_day(db: Session, brand: Brand, zone: ZoneInfo) -> date:
     newest = db.exec(select(func.max(func.coalesce(Review.published_at, Review.first_seen_at)))
                      .where(col(Review.brand_id) == brand.id)).one()
     if isinstance(newest, str):  # SQLite may return coalesce() of datetimes as text
         newest = datetime.fromisoformat(newest)
     if newest is None:
-        return datetime.now(QUEUE_ZONE).date()
-    return (newest if newest.tzinfo else newest.replace(tzinfo=UTC)).astimezone(QUEUE_ZONE).date()
+        return datetime.now(zone).date()
+    return (newest if newest.tzinfo else newest.replace(tzinfo=UTC)).astimezone(zone).date()
 
 
-def journey_panel(db: Session, brand: Brand) -> JourneyPanel:
-    last = _newest_day(db, brand)
+def journey_panel(db: Session, brand: Brand, zone: ZoneInfo) -> JourneyPanel:
+    """The panel's week: whole days in ``zone``, the export timezone the queue's from/to are read in."""
+    last = _newest_day(db, brand, zone)
     first = last - timedelta(days=6)
-    start = datetime.combine(first, time.min, tzinfo=QUEUE_ZONE).astimezone(UTC)
-    end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=QUEUE_ZONE).astimezone(UTC)
+    # (a zone's offset past year 1 or 9999 cannot be applied: such a day is taken as UTC's)
+    start = day_start(first, zone) or datetime.combine(first, time.min, tzinfo=UTC)
+    end = day_start(last + timedelta(days=1), zone) or datetime.combine(last + timedelta(days=1), time.min, tzinfo=UTC)
     stages = stage_weeks(db, stored_id(brand), start, end, STAGE_NAMES)
     top = detractor_themes(db, stored_id(brand), start, end, top=5)
     for theme in top:
         theme.examples = [(rid, _quote(text)) for rid, text in theme.examples]
-    return JourneyPanel(stored_id(brand), first, last, stages, top, max([s.texts for s in stages] + [1]))
+    return JourneyPanel(stored_id(brand), first, last, stages, top, max([s.texts for s in stages] + [1]), zone.key)
 
 
 STAGE_MEANINGS = STAGES  # the chart's row titles

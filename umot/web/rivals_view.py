@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import func, select
@@ -24,7 +25,8 @@ from reporting.benchmark import BENCHMARK_METRICS, benchmark_table
 from reporting.data import load_reviews
 from reporting.rival_themes import theme_benchmark_rows
 from reporting.summary import reply_figures, weekly_stats
-from reporting.weeks import IsoWeek, resolve_timezone
+from reporting.weeks import IsoWeek
+from umot.web.templating import export_zone
 
 WEEKS = 12
 WIDTH, HEIGHT, PAD_LEFT, PAD_BOTTOM, PAD_TOP = 640, 220, 36, 22, 12
@@ -70,9 +72,8 @@ def _stats(db: Session, ids: list[int], zone: Any) -> tuple[pd.DataFrame, list[I
     return weekly_stats(load_reviews(db, ids, start, end), ids, weeks, zone, rounded=False), weeks  # benchmark rounds once
 
 
-def reply_summary(db: Session, brand: Brand) -> dict[str, Any]:
-    """Reply rate on detractors and median hours to reply, over the overview's 12 weeks."""
-    zone = resolve_timezone(None)
+def reply_summary(db: Session, brand: Brand, zone: ZoneInfo) -> dict[str, Any]:
+    """Reply rate on detractors and median hours to reply, over the overview's 12 weeks in ``zone``."""
     brand_id = stored_id(brand)
     last = _newest_week(db, [brand_id], zone)
     start, _ = last.shift(-(WEEKS - 1)).bounds(zone)
@@ -92,7 +93,7 @@ def reply_summary(db: Session, brand: Brand) -> dict[str, Any]:
 
 def benchmark_view(db: Session, brand: Brand) -> BenchmarkView:
     """The brand beside its rivals in the newest week, and 12 weeks of NPS-style score."""
-    zone = resolve_timezone(None)
+    zone = export_zone()  # an unknown UMOT_TIMEZONE: UTC, as the page says, not a failed page
     brand_id = stored_id(brand)
     rivals = competitors_of(db, brand_id)
     rival_ids = [stored_id(r) for r in rivals]
@@ -116,6 +117,6 @@ def benchmark_view(db: Session, brand: Brand) -> BenchmarkView:
         labels=[(PAD_LEFT + slot * (k + 0.5), str(w)[5:]) for k, w in enumerate(weeks)],
         ticks=[(y_of(v), f"{v:+d}" if v else "0") for v in (100, 50, 0, -50, -100)],
         rivals=rivals,
-        themes=theme_benchmark_rows(db, brand_id, rival_ids, str(weeks[-1]), *weeks[-1].bounds(zone))
+        themes=theme_benchmark_rows(db, brand_id, rival_ids, str(weeks[-1]), *weeks[-1].bounds(zone), zone=zone)
         if rivals else [],
     )

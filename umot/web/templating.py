@@ -2,7 +2,8 @@
 
 Review text is untrusted: templates print it through autoescape only (no
 ``|safe`` on review data anywhere), and links to a review's source pass
-:func:`http_url` so a ``javascript:`` URL never becomes a link.
+:func:`http_url` so a ``javascript:`` URL never becomes a link. Dates show in
+the export timezone (:func:`export_zone`), as the weekly CSVs date reviews.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.requests import Request
@@ -18,7 +20,9 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from core.ratings import rating_as_published, reasons_as_published
+from models.datetimes import as_utc
 from models.status import FlagStatus
+from reporting.weeks import WeekError, resolve_timezone
 from umot.web.csrf import csrf_token
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -46,8 +50,37 @@ def http_url(url: str | None) -> str | None:
     return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
 
 
+def zone_problem() -> str | None:
+    """Why ``UMOT_TIMEZONE`` is unusable, or None; `umot web` refuses to start on one, pages say it."""
+    try:
+        resolve_timezone(None)
+    except WeekError as exc:
+        return f"UMOT_TIMEZONE: {exc}"
+    return None
+
+
+def export_zone() -> ZoneInfo:
+    """The export timezone: the web app's days and weeks, as the weekly CSVs'. An unknown one reads
+    as UTC (every page then says so, :func:`zone_problem`) rather than failing the page."""
+    try:
+        return resolve_timezone(None)
+    except WeekError:
+        return ZoneInfo("UTC")
+
+
 def when(value: datetime | None, fmt: str = "%Y-%m-%d") -> str:
-    return value.strftime(fmt) if value else "—"
+    """``value`` in the export timezone; a time of day carries the zone's abbreviation unless it is UTC."""
+    if not value:
+        return "—"
+    if not isinstance(value, datetime):
+        return value.strftime(fmt)
+    zone = export_zone()
+    try:
+        local = as_utc(value).astimezone(zone)
+    except OverflowError:  # a zone's offset past year 1 or 9999: the time as stored
+        local, zone = as_utc(value), ZoneInfo("UTC")
+    text = local.strftime(fmt)
+    return text if "%H" not in fmt or zone.key == "UTC" else f"{text} {local:%Z}"
 
 
 def first_lines(text: str | None, limit: int = 180) -> str:
@@ -68,7 +101,8 @@ def reasons_shown(reasons: list[str] | None, review: Any) -> list[str]:
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=StrictUndefined)
     env.filters.update(stars=stars, http_url=http_url, when=when, first_lines=first_lines)
-    env.globals.update(STATUS_NAMES=STATUS_NAMES, rating_shown=rating_shown, reasons_shown=reasons_shown)
+    env.globals.update(STATUS_NAMES=STATUS_NAMES, rating_shown=rating_shown, reasons_shown=reasons_shown,
+                       export_zone=export_zone, zone_problem=zone_problem)
     return env
 
 

@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from models.crud.triage.queue_filter import STATUSES, QueueFilter, filter_conditions, review_date
+from models.crud.edited_flags import still_detractor
+from models.crud.triage.queue_filter import COUNTED, STATUSES, QueueFilter, filter_conditions, review_date
 from models.tables import Brand, Flag, Review, Score
 
 
@@ -55,10 +56,13 @@ def query_queue(
 
 
 def status_counts(session: Session, f: QueueFilter) -> dict[str, int]:
-    """Flags per status under every filter but the status one (for the status tabs)."""
+    """Flags per status under every filter but the status one (for the status tabs), and under
+    :data:`COUNTED` the detractors that count (a flag cleared by an edit is ``resolved`` but not one)."""
+    cond = filter_conditions(f, with_status=False)
     stmt = joined_flag_query(select(Flag.status, func.count(col(Flag.id))).select_from(Flag))
-    got = dict(session.exec(stmt.where(*filter_conditions(f, with_status=False)).group_by(Flag.status)).all())
-    return {s: got.get(s, 0) for s in STATUSES}
+    got = dict(session.exec(stmt.where(*cond).group_by(Flag.status)).all())
+    counted = joined_flag_query(select(func.count(col(Flag.id))).select_from(Flag)).where(*cond, still_detractor())
+    return {**{s: got.get(s, 0) for s in STATUSES}, COUNTED: session.exec(counted).one()}
 
 
 def queue_sources(session: Session, brand_ids: Sequence[int] | None) -> list[str]:

@@ -3,18 +3,21 @@
 One ``QueueFilter`` turns into one list of conditions, shared by the queue's
 page, its status tabs and the CLI, so every view of the queue agrees on what a
 filter means. ``brand_ids`` is part of it: access control lives in the query.
+Days (from/to) are whole days in ``zone``: the web layer passes the export
+timezone, so the queue cuts days as the overview and the weekly CSVs do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import func, or_
 from sqlmodel import col
 
+from models.crud.edited_flags import still_detractor
 from models.crud.journeys import has_stage, has_theme
 from models.status import OPEN_FLAG_STATUSES, FlagStatus
 from models.tables import Flag, Review, Score
@@ -26,6 +29,9 @@ OPEN_STATUSES = OPEN_FLAG_STATUSES
 LABELS = ("negative", "neutral", "positive")
 # The brand's public reply at the source: the queue's "Reply" filter.
 REPLY_FILTERS = ("unanswered", "answered")
+# Every flag that counts as a detractor (not dismissed, not cleared by an edit): what the overview
+# and the weekly CSVs count, so a number there and the rows its link opens agree.
+COUNTED = "counted"
 
 
 @dataclass(frozen=True)
@@ -37,17 +43,24 @@ class QueueFilter:
     source: str | None = None
     date_from: date | None = None
     date_to: date | None = None  # inclusive
-    status: str | None = None  # one of STATUSES, or "open" (any of OPEN_STATUSES)
+    status: str | None = None  # one of STATUSES, "open" (any of OPEN_STATUSES) or COUNTED
     rating: str | None = None  # "1".."5" (nearest whole star, 3.5 counts as 4) or "none"
     label: str | None = None  # the model's label
     q: str | None = None  # text search in title, text and author
     reply: str | None = None  # one of REPLY_FILTERS: whether the brand replied at the source
     theme: str | None = None  # (#18) the review's current reading names this theme
+    theme_polarity: str | None = None  # ... with this polarity (one of LABELS); alone: any theme with it
     stage: str | None = None  # (#18) ... or this journey stage
+    zone: tzinfo = UTC  # the zone whose days date_from and date_to are
 
 
-def _utc(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
+def day_start(day: date, zone: tzinfo) -> datetime | None:
+    """00:00 of ``day`` in ``zone`` as UTC (the first instant of the day where DST skips midnight);
+    None past what a datetime holds (0001-01-01 east of UTC: the day starts before any stored date)."""
+    try:
+        return datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
+    except OverflowError:
+        return None
 
 
 def review_date() -> Any:
@@ -64,12 +77,16 @@ def filter_conditions(f: QueueFilter, *, with_status: bool = True) -> list[Any]:
         cond.append(Flag.brand_id == f.brand_id)
     if f.source:
         cond.append(Review.source == f.source)
-    if f.date_from:
-        cond.append(review_date() >= _utc(f.date_from))
-    if f.date_to and f.date_to < date.max:  # 9999-12-31 holds every date: no day after it to stop before
-        cond.append(review_date() < _utc(f.date_to + timedelta(days=1)))
+    start = day_start(f.date_from, f.zone) if f.date_from else None
+    if start is not None:
+        cond.append(review_date() >= start)
+    end = day_start(f.date_to + timedelta(days=1), f.zone) if f.date_to and f.date_to < date.max else None
+    if end is not None:  # 9999-12-31 holds every date: no day after it to stop before
+        cond.append(review_date() < end)
     if with_status and f.status == "open":
         cond.append(col(Flag.status).in_(OPEN_STATUSES))
+    elif with_status and f.status == COUNTED:
+        cond.append(still_detractor())
     elif with_status and f.status:
         cond.append(Flag.status == f.status)
     if f.rating == "none":
@@ -85,8 +102,8 @@ def filter_conditions(f: QueueFilter, *, with_status: bool = True) -> list[Any]:
         cond.append(col(Review.reply_text).is_(None))
     elif f.reply == "answered":
         cond.append(col(Review.reply_text).is_not(None))
-    if f.theme:
-        cond.append(has_theme(f.theme, Flag.review_id))
+    if f.theme or f.theme_polarity:
+        cond.append(has_theme(f.theme, Flag.review_id, polarity=f.theme_polarity))
     if f.stage:
         cond.append(has_stage(f.stage, Flag.review_id))
     if f.q:

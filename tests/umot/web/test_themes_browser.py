@@ -2,7 +2,7 @@
 
 Filters the queue by theme, then by stage, sees the chips, corrects a theme on a
 detractor and finds the correction in its audit trail, then opens the overview's
-journey chart and follows a stage from it back into the queue.
+journey chart and follows a stage, then a top theme, from it back into the queue.
 """
 
 from __future__ import annotations
@@ -70,5 +70,12 @@ def test_queue_filters_by_theme_and_stage_in_a_browser(themed_server: str, seede
         page.click(".journey-chart tr[data-stage=repeat] a")
         expect(page.locator("select[name=stage]")).to_have_value("repeat")
         expect(rows).to_have_count(3)  # the panel's week only (its from/to), as the stage's 3 texts
+        page.go_back()
+        top = page.locator(".top-themes li").nth(0)
+        expect(top).to_contain_text("delivery · 4 detractors")  # a0, a2, a4, a6
+        top.locator("a", has_text="delivery").click()
+        expect(page.locator("select[name=theme_polarity]")).to_have_value("negative")
+        expect(page.locator("nav.tabs a.active")).to_contain_text("Detractors")
+        expect(rows).to_have_count(4)
         page.screenshot(path=str(tmp_path / "overview-journey.png"), full_page=True)
         browser.close()

@@ -6,12 +6,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from models.crud.triage import QueueFilter, rating_summary, sentiment_split, status_counts, weekly_figures
-from reporting.weeks import resolve_timezone
 from umot.web.charts import bar_chart, split_bar
 from umot.web.deps import CurrentViewer, Db
 from umot.web.journey_view import STAGE_MEANINGS, journey_panel
 from umot.web.rivals_view import reply_summary
-from umot.web.templating import render
+from umot.web.templating import export_zone, render
 
 router = APIRouter()
 WEEKS = 12
@@ -20,7 +19,7 @@ WEEKS = 12
 @router.get("/brands/{brand_id}")
 def overview_page(brand_id: int, request: Request, viewer: CurrentViewer, db: Db) -> Response:
     brand = viewer.brand(brand_id)  # 404 for a brand the viewer doesn't belong to
-    zone = resolve_timezone(None)  # weeks as the weekly CSVs cut them
+    zone = export_zone()  # weeks as the weekly CSVs cut them (UTC, said on the page, if UMOT_TIMEZONE is unknown)
     weeks = weekly_figures(db, brand_id, weeks=WEEKS, zone=zone)
     label = lambda w: w.week.strftime("%d %b")  # noqa: E731
     split = sentiment_split(db, brand_id)
@@ -40,7 +39,7 @@ def overview_page(brand_id: int, request: Request, viewer: CurrentViewer, db: Db
         rated=rated,
         total_reviews=total,
         counts=status_counts(db, QueueFilter(brand_ids=viewer.brand_ids, brand_id=brand.id)),
-        replies=reply_summary(db, brand),
-        journey=journey_panel(db, brand),  # (#18)
+        replies=reply_summary(db, brand, zone),
+        journey=journey_panel(db, brand, zone),  # (#18)
         stage_meanings=STAGE_MEANINGS,
     )

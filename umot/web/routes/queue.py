@@ -7,8 +7,9 @@ from fastapi.responses import Response
 
 from models.crud.journeys import current_journeys
 from models.crud.triage import LABELS, OPEN_STATUSES, STATUSES, query_queue, queue_sources, status_counts
+from models.crud.triage.queue_filter import COUNTED
 from models.stored import stored_id
-from nlp.themes.catalog import STAGE_NAMES
+from nlp.themes.catalog import POLARITIES, STAGE_NAMES
 from umot.web.deps import CurrentViewer, Db
 from umot.web.filters import RATINGS, parse_queue_query
 from umot.web.journey_view import theme_options
@@ -38,7 +39,8 @@ def queue_page(request: Request, viewer: CurrentViewer, db: Db) -> Response:
         total=total,
         pages=pages,
         counts=counts,
-        all_count=sum(counts.values()),
+        all_count=sum(counts[s] for s in STATUSES),
+        counted_count=counts[COUNTED],
         open_count=sum(counts[s] for s in OPEN_STATUSES),
         first_index=(query.page - 1) * PAGE_SIZE + 1,
         sources=queue_sources(db, viewer.brand_ids),
@@ -47,5 +49,6 @@ def queue_page(request: Request, viewer: CurrentViewer, db: Db) -> Response:
         ratings=RATINGS,
         journeys=current_journeys(db, [stored_id(row.review) for row in rows]),  # (#18) chips per row
         theme_options=theme_options(viewer.brands),
+        polarities=POLARITIES,
         stage_options=STAGE_NAMES,
     )
