@@ -20,8 +20,9 @@ detractors_app = typer.Typer(
     name="detractors", help="Flagged detractors: list the triage queue, change a flag's status.", no_args_is_help=True
 )
 STATUS_HELP = "new, in_progress, responded, resolved or dismissed (not a detractor)"
-LIST_STATUS_HELP = ("Only this status: open (new, in_progress or responded), all (every status, the default, "
-                    "as the web queue's All tab), or one of " + STATUS_HELP)
+LIST_STATUS_HELP = ("Only this status: open (new, in_progress or responded), counted (every detractor that counts: "
+                    "not dismissed, not cleared by an edit, as the web queue's Detractors tab), all (every status, "
+                    "the default, as its All tab), or one of " + STATUS_HELP)
 
 
 class Format(StrEnum):
@@ -51,15 +52,15 @@ def list_(
     """List flagged detractors, newest and most severe first (as in the web queue)."""
     from models.crud.journeys import current_journeys
     from models.crud.triage import STATUSES, QueueFilter, query_queue
-    from models.crud.triage.queue_filter import REPLY_FILTERS
+    from models.crud.triage.queue_filter import COUNTED, REPLY_FILTERS
     from models.db import session_scope
     from models.stored import stored_id
     from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
 
     if reply is not None and reply not in REPLY_FILTERS:
         fail(f"unknown --reply {reply!r} (choose from {', '.join(REPLY_FILTERS)})")
-    if status is not None and status not in ("open", "all", *STATUSES):
-        fail(f"unknown --status {status!r} (choose from open, all, {', '.join(STATUSES)})")
+    if status is not None and status not in ("open", COUNTED, "all", *STATUSES):
+        fail(f"unknown --status {status!r} (choose from open, {COUNTED}, all, {', '.join(STATUSES)})")
     if status == "all":  # the web queue's "All" tab: no status filter
         status = None
     if limit is not None and limit < 0:

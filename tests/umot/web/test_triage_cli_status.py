@@ -29,7 +29,7 @@ def test_status_all_lists_every_status_like_the_web_tab(seeded) -> None:
 
 def test_unknown_status_names_all_among_the_choices(seeded) -> None:
     r = runner.invoke(app, ["detractors", "list", "--status", "everything", "--database-url", seeded.url])
-    assert r.exit_code == 2 and "choose from open, all," in r.output
+    assert r.exit_code == 2 and "choose from open, counted, all," in r.output
 
 
 def test_open_means_new_in_progress_or_responded(seeded) -> None:
@@ -41,3 +41,12 @@ def test_open_means_new_in_progress_or_responded(seeded) -> None:
     opened = _ids(seeded.url, "--status", "open")
     assert a1 in opened and a2 in opened
     assert _ids(seeded.url, "--status", "responded") == [a1]
+
+
+def test_counted_leaves_out_dismissed_detractors_like_the_web_tab(seeded) -> None:
+    """The web queue's Detractors tab (what the overview counts), from scripts."""
+    flag_id = seeded.flags["a1"]
+    r = runner.invoke(app, ["detractors", "set", str(flag_id), "--status", "dismissed", "--database-url", seeded.url])
+    assert r.exit_code == 0, r.output
+    counted = _ids(seeded.url, "--status", "counted")
+    assert flag_id not in counted and sorted([*counted, flag_id]) == sorted(_ids(seeded.url, "--status", "all"))
