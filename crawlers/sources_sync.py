@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from sqlmodel import Session
 
+from core.http_url import HttpUrlError, check_http_url
 from models import crud
 from models.crud.brands import brand_key
 from models.crud.sources import find_source
@@ -63,9 +63,10 @@ def resolve_urls(source: SourceConfig, spiders: dict[str, type] | None = None) -
             f"(available: {', '.join(sorted(spiders))})"
         )
     for url in source.urls:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise SourcesConfigError(f"source {source.brand}/{source.name}: not an http(s) URL: {url!r}")
+        try:
+            check_http_url(url)  # the check `umot webhook set` makes, too
+        except HttpUrlError as exc:
+            raise SourcesConfigError(f"source {source.brand}/{source.name}: {url!r}: {exc}") from None
     if source.urls:
         return list(source.urls)
     default_urls = getattr(spiders[source.spider], "default_urls", None)
@@ -121,7 +122,7 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
         crud.update_source(session, row, **wanted)
         result.updated.append(label)
     if prune:
-        keep = {(brand_key(brand), name) for brand, name in (source.key for source in configured)}
+        keep = {source.key for source in configured}  # the brand by brand_key, as below
         brands = {b.id: b.name for b in crud.list_brands(session)}
         for row in crud.list_sources(session, enabled_only=True):  # "acme" in the file is the stored "Acme"
             if (brand_key(brands[row.brand_id]), row.name) not in keep:

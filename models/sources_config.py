@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from models.config_file import ConfigFileError, read_data
+from models.crud.brands import brand_key
 
 
 class SourcesConfigError(ConfigFileError):
@@ -45,19 +46,20 @@ class SourceConfig:
 
     @property
     def key(self) -> tuple[str, str]:
-        return (self.brand, self.name)
+        """What tells two sources apart: the brand by the store's rule (``acme`` is ``Acme``), the name as written."""
+        return (brand_key(self.brand), self.name)
 
     def too_long(self) -> str | None:
-        """Why the store cannot hold this source's brand or name (too long), None when it can:
-        the CLI refuses such a source, a sync skips one a person wrote in the file."""
+        """Why the store cannot hold this source's brand or name (too long, or a control character in
+        it), None when it can: the CLI refuses such a source, a sync skips one a person wrote in the file."""
         from models.crud.brands import check_brand_name
-        from models.crud.name_limits import NameTooLongError
+        from models.crud.name_limits import BadNameError
         from models.crud.sources import check_source_name
 
         try:
             check_brand_name(self.brand)
             check_source_name(self.name)
-        except NameTooLongError as exc:
+        except BadNameError as exc:
             return str(exc)
         return None
 
@@ -87,8 +89,10 @@ def parse_sources(data: dict[str, Any], path: Path) -> list[SourceConfig]:
     seen: set[tuple[str, str]] = set()
     for index, table in enumerate(tables, start=1):
         source = _parse_table(table, f"{path}: source #{index}")
-        if source.key in seen:
-            raise SourcesConfigError(f"{path}: source #{index}: {source.brand}/{source.name} is listed twice")
+        if source.key in seen:  # "acme" and "Acme" too: the store has one brand for both
+            first = next(s for s in sources if s.key == source.key)
+            twice = "" if first.brand == source.brand else f" (as {first.brand}/{first.name} above: one brand)"
+            raise SourcesConfigError(f"{path}: source #{index}: {source.brand}/{source.name} is listed twice{twice}")
         seen.add(source.key)
         sources.append(source)
     return sources

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from models.config_file import read_document, write_document
+from models.crud.brands import brand_key
 from models.sources_config import SourceConfig, SourcesConfigError, parse_sources
 
 
@@ -42,12 +43,19 @@ def add_source_to_config(path: Path, source: SourceConfig) -> None:
     write_document(path, document)
 
 
+def _is(table: Any, brand: str, name: str) -> bool:
+    """Is this ``[[sources]]`` table the source ``brand``/``name``? Brands by the store's rule
+    (``umot sources disable acme f`` finds ``brand = "Acme"``), as the file's own duplicates are told."""
+    return isinstance(table.get("brand"), str) and brand_key(table["brand"]) == brand_key(brand) \
+        and table.get("name") == name
+
+
 def update_source_in_config(path: Path, brand: str, name: str, **changes: Any) -> bool:
     """Set keys (e.g. ``enabled=False``) on one source in the file; False when it is not there."""
     path = Path(path)
     document = read_document(path, SourcesConfigError)
     for table in document.get("sources", []):
-        if table.get("brand") == brand and table.get("name") == name:
+        if _is(table, brand, name):
             for key, value in changes.items():
                 table[key] = value
             write_document(path, document)
@@ -63,7 +71,7 @@ def remove_source_from_config(path: Path, brand: str, name: str) -> bool:
     document = read_document(path, SourcesConfigError)
     tables = document.get("sources", [])
     for index, table in enumerate(tables):
-        if table.get("brand") == brand and table.get("name") == name:
+        if _is(table, brand, name):
             del tables[index]
             write_document(path, document)
             return True

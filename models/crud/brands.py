@@ -2,8 +2,9 @@
 
 One rule names a brand everywhere (the CLI's ``--brand``, ``umot.toml``, the
 export): the brand called exactly that, else the one brand whose name is the
-same under :func:`brand_key` (any case, accents however encoded, spacing). A
-brand is never created beside one it would be confused with.
+same under :func:`brand_key` (any case, accents however encoded, spacing,
+invisible characters). A brand is never created beside one it would be confused
+with: creating one finds it instead.
 """
 
 from __future__ import annotations
@@ -13,22 +14,28 @@ import unicodedata
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import insert_for
-from models.crud.name_limits import NameTooLongError, check_length, shortened
+from models.crud.name_limits import NameCharacterError, NameTooLongError, check_characters, check_length, shortened
 from models.tables import Brand, table_of, utcnow
 
 
 class BrandNameError(ValueError):
-    """A brand that cannot be created: another brand has the same name under :func:`brand_key`,
-    or its name is longer than the store holds."""
+    """A brand that cannot be created: several brands have the same name under :func:`brand_key`,
+    or its name is longer than the store holds or has a control character."""
 
 
 class BrandNameTooLongError(BrandNameError, NameTooLongError):
     """A brand name longer than ``brand.name`` holds (caught wherever either error is)."""
 
 
+class BrandNameCharacterError(BrandNameError, NameCharacterError):
+    """A brand name with a control character or line break (caught wherever either error is)."""
+
+
 def check_brand_name(name: str) -> str:
-    """The trimmed brand name, or :class:`BrandNameTooLongError` when ``brand.name`` cannot hold it."""
+    """The trimmed brand name, or :class:`BrandNameTooLongError` when ``brand.name`` cannot hold it
+    (:class:`BrandNameCharacterError` when it is not one line of text)."""
     name = (name or "").strip()
+    check_characters(name, f"brand name {shortened(name)}", BrandNameCharacterError)
     return check_length(name, table_of(Brand).c.name, f"brand name {shortened(name)}", BrandNameTooLongError)
 
 
@@ -38,10 +45,11 @@ def check_webhook_url(url: str) -> str:
 
 
 def brand_key(name: str) -> str:
-    """What two brand names are compared by: NFKC, Unicode casefold, spacing collapsed (in Python:
+    """What two brand names are compared by: NFKC, Unicode casefold, spacing collapsed, invisible
+    (format) characters such as a zero-width space dropped, so "Acme\u200b" is Acme (in Python:
     SQLite's lower() folds ASCII only, so "CAFÉ ÜBER" would not find "Café Über")."""
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name or "").casefold())
-    return " ".join(folded.split())
+    return " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
 
 
 def matching_brands(session: Session, name: str) -> list[Brand]:
@@ -50,7 +58,8 @@ def matching_brands(session: Session, name: str) -> list[Brand]:
     wanted = (name or "").strip()
     if not wanted:
         return []
-    exact = session.exec(select(Brand).where(Brand.name == wanted)).first()
+    # PostgreSQL refuses NUL in a query (no brand can hold it there): such a name is only compared below
+    exact = None if "\x00" in wanted else session.exec(select(Brand).where(Brand.name == wanted)).first()
     if exact is not None:
         return [exact]
     key = brand_key(wanted)  # the brands table is small: compared here, not in SQL
@@ -64,20 +73,20 @@ def get_brand(session: Session, name: str) -> Brand | None:
 
 
 def get_or_create_brand(session: Session, name: str) -> Brand:
-    """The brand called exactly ``name`` (trimmed), created on first use; :class:`BrandNameError` when
-    another brand has the same name under :func:`brand_key` (no near-duplicate, no silent reuse) or
-    the name is too long to store."""
+    """The brand ``name`` names (see :func:`get_brand`: "acme" is a stored "Acme"), created on first
+    use, so a near-duplicate is never stored; :class:`BrandNameError` when several stored brands
+    match (a store filled before this rule: no guess), or a new name is too long or not one line."""
     name = (name or "").strip()
     if not name:
         raise ValueError("brand name is empty")
     found = matching_brands(session, name)
-    if found and found[0].name == name:
+    if len(found) == 1:
         return found[0]
     if found:
         stored = " and ".join(repr(b.name) for b in found)
         raise BrandNameError(
-            f"brand {name!r} is already stored as {stored} (brand names are compared ignoring case, "
-            f"spacing and Unicode form): use that name"
+            f"brand {name!r} could be {stored} (brand names are compared ignoring case, spacing and "
+            f"Unicode form): give the exact name"
         )
     check_brand_name(name)  # only a new one: a brand an older umot stored on SQLite is still found
     # ON CONFLICT: two crawls creating the same brand at once both get it.

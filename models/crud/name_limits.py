@@ -1,16 +1,31 @@
-"""How long a name may be: what its column holds, read from the table definition.
+"""How long a name may be (what its column holds, read from the table definition),
+and which characters it may not hold.
 
 Checked before anything is written, on every store: PostgreSQL would refuse an
 over-long value mid-write with a traceback, SQLite would keep it whole. Brand,
 source and user names, webhook URLs, import labels and triage notes use it.
+A line break or other control character in a name would split the lines that
+list it (``umot brands list``) and make two names look alike.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
+#: Unicode categories no name may hold: control characters (tab, newline, ...), line and paragraph separators.
+CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
 
-class NameTooLongError(ValueError):
+
+class BadNameError(ValueError):
+    """A name the store must not hold (too long, or a control character in it): refused before anything is written."""
+
+
+class NameCharacterError(BadNameError):
+    """A name with a control character or line break in it."""
+
+
+class NameTooLongError(BadNameError):
     """A name longer than its column holds: refused before anything is written, on every store
     (PostgreSQL would refuse it mid-write with a traceback; SQLite would keep it whole)."""
 
@@ -25,6 +40,14 @@ def check_length(value: str, column: Any, what: str, error: type[NameTooLongErro
     limit = column_limit(column)
     if limit is not None and len(value) > limit:
         raise error(f"{what} is {len(value)} characters long; at most {limit}")
+    return value
+
+
+def check_characters(value: str, what: str, error: type[NameCharacterError] = NameCharacterError) -> str:
+    """``value`` when it holds no control character or line break, else ``error`` saying ``what`` it is."""
+    bad = next((c for c in value if unicodedata.category(c) in CONTROL_CATEGORIES), None)
+    if bad is not None:
+        raise error(f"{what} holds a control character ({ascii(bad)[1:-1]}): names are one line of text")
     return value
 
 

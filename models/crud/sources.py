@@ -13,14 +13,16 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from models.crud.brands import get_brand, get_or_create_brand
-from models.crud.name_limits import check_length, shortened
+from models.crud.name_limits import check_characters, check_length, shortened
 from models.stored import stored_id
 from models.tables import CrawlRun, Review, Source, table_of
 
 
 def check_source_name(name: str) -> str:
-    """The trimmed source name, or :class:`NameTooLongError` when ``source.name`` cannot hold it."""
+    """The trimmed source name, or :class:`NameTooLongError` when ``source.name`` cannot hold it
+    (:class:`NameCharacterError` when it is not one line of text)."""
     name = (name or "").strip()
+    check_characters(name, f"source name {shortened(name)}")
     return check_length(name, table_of(Source).c.name, f"source name {shortened(name)}")
 
 

@@ -69,3 +69,15 @@ def test_a_broken_file_is_refused_in_the_sources_error_naming_it(tmp_path: Path)
     with pytest.raises(SourcesConfigError, match=f"{path}: not valid TOML"):
         add_source_to_config(path, SourceConfig("Acme", "ios", "appstore"))
     assert path.read_text(encoding="utf-8") == "[[sources]\n"  # nothing written over it
+
+
+def test_edits_find_a_source_by_the_stores_brand_rule(tmp_path: Path) -> None:
+    """`umot sources disable acme f` changed the store's Acme/f but not the file's, which the next sync undid."""
+    from models.sources_config_edits import update_source_in_config
+
+    path = tmp_path / "umot.toml"
+    add_source_to_config(path, SourceConfig(brand="Acme", name="f", spider="feed", urls=["http://a.example/f"]))
+    assert update_source_in_config(path, "ACME", "f", enabled=False)
+    assert [s.enabled for s in load_sources(path)] == [False]
+    assert not update_source_in_config(path, "Acme", "F", enabled=True)  # source names are exact
+    assert remove_source_from_config(path, "acme", "f") and load_sources(path) == []

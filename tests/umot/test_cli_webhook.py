@@ -51,12 +51,12 @@ def test_shown_keeps_host_and_port(url: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("url", "message"), [
-    ("http://[::1/hook", "webhook 'http://[::1/hook' is not a valid URL (Invalid IPv6 URL)"),
-    ("http://127.0.0.1:99999/hook", "webhook 'http://127.0.0.1:99999/hook': port '99999' is not a port (give 1 to 65535, or none)"),
-    ("http://127.0.0.1:0/hook", "webhook 'http://127.0.0.1:0/hook': port '0' is not a port (give 1 to 65535, or none)"),
-    ("http://hooks.example.com:abc/x", "webhook 'http://hooks.example.com:abc/x': port 'abc' is not a port (give 1 to 65535, or none)"),
-    ("http://:80/x", "webhook 'http://:80/x' is not an http(s) URL with a host"),
-    ("ftp://hooks.example.com/x", "webhook 'ftp://hooks.example.com/x' is not an http(s) URL with a host"),
+    ("http://[::1/hook", "webhook URL: not a valid URL (Invalid IPv6 URL)"),
+    ("http://127.0.0.1:99999/hook", "webhook URL: port '99999' is not a port (give 1 to 65535, or none)"),
+    ("http://127.0.0.1:0/hook", "webhook http://127.0.0.1:0/…: port '0' is not a port (give 1 to 65535, or none)"),
+    ("http://hooks.example.com:abc/x", "webhook URL: port 'abc' is not a port (give 1 to 65535, or none)"),
+    ("http://:80/x", "webhook URL: not an http(s) URL with a host (http://host/...)"),
+    ("ftp://hooks.example.com/x", "webhook ftp://hooks.example.com/…: not an http(s) URL with a host (http://host/...)"),
 ])
 def test_set_refuses_a_url_that_cannot_work_in_one_line(store: str, url: str, message: str) -> None:
     """Were a ValueError traceback (exit 1), or stored to fail only at `webhook test`."""

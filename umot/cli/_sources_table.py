@@ -29,22 +29,24 @@ def sources_table(path: Path, brand: str | None, database_url: str | None) -> Ta
     from rich.table import Table
 
     from models import crud
+    from models.crud.brands import brand_key
     from models.db import session_scope
     from models.sources_config import load_sources
 
-    in_file = {s.key for s in load_sources(path)}
+    in_file = {s.key for s in load_sources(path)}  # the brand by brand_key: "acme" in the file is "Acme"
     table = Table("brand", "source", "spider", "state", "last crawl", "in file")
     table.add_column("urls", overflow="fold")
     with session_scope(open_store(database_url)) as session:
         brands = {b.id: b.name for b in crud.list_brands(session)}
-        if brand is not None and brand.strip() not in brands.values():
+        owner = crud.get_brand(session, brand) if brand is not None else None
+        if brand is not None and owner is None:
             fail(f"no brand named {brand!r} in the store")
-        rows = [s for s in crud.list_sources(session) if brand is None or brands[s.brand_id] == brand.strip()]
+        rows = crud.list_sources(session, brand_id=owner.id if owner is not None else None)
         for row in rows:
             runs = crud.list_crawl_runs(session, source_id=row.id, limit=1)
             table.add_row(
                 brands[row.brand_id], row.name, row.spider, "enabled" if row.enabled else "disabled",
                 last_crawl(runs[0] if runs else None),
-                "yes" if (brands[row.brand_id], row.name) in in_file else "no", "\n".join(row.urls),
+                "yes" if (brand_key(brands[row.brand_id]), row.name) in in_file else "no", "\n".join(row.urls),
             )
     return table

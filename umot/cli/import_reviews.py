@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from umot.cli._errors import fail
-from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
+from umot.cli._store import CreateBrand, DatabaseUrl, open_store, store_brand
 
 
 def import_reviews(
@@ -35,24 +35,56 @@ def import_reviews(
     a row without an id by its author and text, or without an author by its
     text, date and rating).
     """
-    from crawlers.import_rows import ImportFileError, check_source_label
+    from crawlers.import_rows import ImportFileError
     from crawlers.importer import read_review_file
-    from models.crud.name_limits import NameTooLongError
     from umot.cli._review_import import store_review_rows
 
-    if source is not None:  # the store would cut it: refused before anything is read or stored
-        try:
-            check_source_label(source, "--source")
-        except NameTooLongError as exc:
-            fail(str(exc))
+    if source is not None:  # refused before anything is read or stored: it is the option, not the file
+        source = _checked_label(source)
     brand = brand.strip()
+    if not brand:
+        fail("--brand is empty: give the brand's name")
     if not create_brand:  # a typo in --brand fails before the file is read
         brand = store_brand(database_url, brand, create=False)
-    elif not brand:
-        fail("--brand is empty: give the brand's name")
     try:
         rows = read_review_file(file, scale=scale, source=source)
     except ImportFileError as exc:
         fail(str(exc))
+    if create_brand:  # "acme" is a stored "Acme" with the flag too; a rejected file opened no store
+        brand = _stored_name(database_url, brand)
     # a new brand is created in the same transaction as its reviews: a rejected file adds no brand
     typer.echo(store_review_rows(rows, file, brand, database_url))
+
+
+def _checked_label(source: str) -> str:
+    """``--source``, trimmed, when the store can hold it as one label: not empty (every row would be
+    refused as having no source), not longer than ``review.source`` (the store would cut it), one line."""
+    from crawlers.import_rows import check_source_label
+    from models.crud.name_limits import BadNameError, check_characters
+
+    label = source.strip()
+    if not label:
+        fail("--source is empty: give a label, or leave it out (default: import:<file name>)")
+    try:
+        check_characters(label, "--source")
+        return check_source_label(label, "--source")
+    except BadNameError as exc:
+        fail(str(exc))
+
+
+def _stored_name(database_url: str | None, brand: str) -> str:
+    """The stored name of the brand ``brand`` names by the store's rule, else ``brand`` itself: a new
+    brand, created with its reviews in one transaction (so a rejected row adds no brand)."""
+    from models import crud
+    from models.crud.brands import check_brand_name
+    from models.db import session_scope
+
+    with session_scope(open_store(database_url), write=False) as session:
+        found = crud.get_brand(session, brand)
+        stored = found.name if found is not None else None
+    if stored is not None:
+        return stored
+    try:  # a new name the store cannot hold (too long, not one line): the brand is named, not the file
+        return check_brand_name(brand)
+    except crud.BrandNameError as exc:
+        fail(f"--brand: {exc}")

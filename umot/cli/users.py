@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 from typing import Annotated
 
 import typer
@@ -17,6 +18,8 @@ users_app = typer.Typer(
 )
 MIN_PASSWORD = 8
 PASSWORD_ENV = "UMOT_USER_PASSWORD"
+#: Unicode categories an email (a login) may not hold: control, invisible (format), line and paragraph breaks.
+_NOT_IN_EMAILS = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 PasswordStdin = Annotated[
     bool, typer.Option("--password-stdin", help=f"Read the password from stdin's first line (else ${PASSWORD_ENV}, else a prompt)")
@@ -58,8 +61,8 @@ def add(
     from models.tables import User, table_of
     from umot.web.auth import email_limit, hash_password
 
-    if "@" not in email or email.strip() != email:
-        fail(f"not an email address: {email!r}")
+    if "@" not in email or any(c.isspace() or unicodedata.category(c) in _NOT_IN_EMAILS for c in email):
+        fail(f"not an email address: {email!r} (an @, and no spaces, line breaks or invisible characters)")
     try:  # the store's limit, from the table: a longer one would stop PostgreSQL with a traceback
         check_length(email, table_of(User).c.email, f"email {shortened(email)}")
     except NameTooLongError as exc:

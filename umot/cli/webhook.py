@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlsplit
 
 import typer
 
+from core.http_url import HttpUrlError, check_http_url, shown_url
 from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
@@ -19,39 +19,22 @@ webhook_app = typer.Typer(
 
 def _check(url: str) -> None:
     """Refuse, in one line, a URL that would only fail at the nightly run (or at `webhook test`),
-    or that the store cannot hold."""
+    or that the store cannot hold; the line names only its scheme, host and port (the rest is secret)."""
     from models.crud.brands import check_webhook_url
     from models.crud.name_limits import NameTooLongError
 
     try:
         check_webhook_url(url)
+        check_http_url(url)
+    except HttpUrlError as exc:
+        fail(f"webhook {shown_url(url, invalid='URL')}: {exc}")
     except NameTooLongError as exc:
         fail(str(exc))
-    try:
-        parts = urlsplit(url)
-    except ValueError as exc:  # "Invalid IPv6 URL"
-        fail(f"webhook {url!r} is not a valid URL ({exc})")
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        fail(f"webhook {url!r} is not an http(s) URL with a host")
-    try:
-        port = parts.port  # raises for a port that is not a number, or over 65535
-    except ValueError:
-        port = 0
-    if port == 0:
-        given = parts.netloc.rpartition("@")[2].rpartition(":")[2]
-        fail(f"webhook {url!r}: port {given!r} is not a port (give 1 to 65535, or none)")
 
 
 def shown(url: str) -> str:
     """Where ``url`` posts, fit to print: scheme, host and port only (the user:password and path are secrets)."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return "<invalid URL: set it again>"
-    host = parts.hostname or ""
-    host = f"[{host}]" if ":" in host else host  # an IPv6 address
-    return f"{parts.scheme}://{host}{f':{port}' if port is not None else ''}/…"
+    return shown_url(url, invalid="<invalid URL: set it again>")
 
 
 @webhook_app.command("set")
