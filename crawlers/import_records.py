@@ -1,9 +1,9 @@
 """The records of an import file (CSV/TSV or JSONL, optionally .gz), each with the line it starts on.
 
 Every way a file can be unreadable (not UTF-8, empty, bad JSON or a lone
-surrogate such as ``\\ud800`` in it, malformed CSV, no header or no text
-column) is an :class:`ImportFileError` naming the file and line, so the user
-can fix it; the records themselves are checked by ``crawlers.import_rows``.
+surrogate such as ``\\ud800`` in it, malformed CSV, no header, a column named
+twice or no text column) is an :class:`ImportFileError` naming the file and line,
+so the user can fix it; the records themselves are checked by ``crawlers.import_rows``.
 """
 
 from __future__ import annotations
@@ -57,27 +57,51 @@ def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 raise ImportFileError(f"{path} line {number}: {bad}: not valid Unicode text")
             yield number, record
         return
-    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=_delimiter(path, content), strict=True)
+    yield from _csv_records(path, content)
+
+
+def _csv_records(path: Path, content: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) of a CSV/TSV file: the number is the line the record STARTS on (a quoted
+    field may hold line breaks); a header naming a column twice is refused (a dict keeps only one)."""
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=_delimiter(path, content), strict=True)
     try:
-        fieldnames = reader.fieldnames
-    except csv.Error as exc:
-        raise ImportFileError(f"{path} line {reader.reader.line_num}: malformed CSV ({exc})") from None
-    if not fieldnames:
-        raise ImportFileError(f"{path}: no header row")
-    columns = {c.strip().lower() for c in fieldnames if c}
-    if not columns & set(ALIASES["text"]):
-        raise ImportFileError(
-            f"{path}: no text column (expected one of: {', '.join(ALIASES['text'])}; "
-            f"found: {', '.join(sorted(columns))})"
-        )
-    try:
-        for record in reader:
-            if None in record:
-                raise ImportFileError(f"{path} line {reader.line_num}: more fields than the header has")
-            yield reader.line_num, record
-    except csv.Error as exc:
-        # reader.reader: the line the parser stopped on (DictReader's own count lags one record behind).
-        raise ImportFileError(f"{path} line {reader.reader.line_num}: malformed CSV ({exc})") from None
+        header = next(reader, None)
+        if not header:
+            raise ImportFileError(f"{path}: no header row")
+        columns = {c.strip().lower() for c in header if c}
+        if repeated := _repeated_column(header):
+            first, again = repeated
+            spelt = f" (as {first!r} and {again!r})" if first != again else ""
+            raise ImportFileError(f"{path} line 1: column {first.lower()!r} appears twice{spelt}")
+        if not columns & set(ALIASES["text"]):
+            raise ImportFileError(
+                f"{path}: no text column (expected one of: {', '.join(ALIASES['text'])}; "
+                f"found: {', '.join(sorted(columns))})"
+            )
+        start = reader.line_num + 1
+        for row in reader:
+            if row:  # a blank line is no record
+                if len(row) > len(header):
+                    raise ImportFileError(f"{path} line {start}: more fields than the header has")
+                record: dict[str, Any] = dict.fromkeys(header)  # a short row: None in the rest, as DictReader
+                record.update(zip(header, row))
+                yield start, record
+            start = reader.line_num + 1
+    except csv.Error as exc:  # the line the parser stopped on (an unclosed quote: where the file ends)
+        raise ImportFileError(f"{path} line {reader.line_num}: malformed CSV ({exc})") from None
+
+
+def _repeated_column(header: list[str]) -> tuple[str, str] | None:
+    """The first column the header names twice, as the importer matches names (trimmed, any case):
+    its two spellings."""
+    seen: dict[str, str] = {}
+    for name in header:
+        key = name.strip().lower()
+        if key in seen:
+            return seen[key], name.strip()
+        if key:
+            seen[key] = name.strip()
+    return None
 
 
 def _lone_surrogate(record: dict[str, Any]) -> str | None:

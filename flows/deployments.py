@@ -54,36 +54,43 @@ class ScheduleConfig:
         timezone: str | None = None,
         settings: Settings | None = None,
     ) -> ScheduleConfig:
-        """Arguments, else the settings (``UMOT_NIGHTLY_CRON`` ...: see core.settings); validated."""
+        """Arguments (``umot serve``/``deploy``'s options), else the settings (``UMOT_NIGHTLY_CRON`` ...: see
+        core.settings); validated, a bad value named as it was given: the option, or the variable."""
         from core.settings import get_settings
 
         settings = settings or get_settings()
-        config = cls(
-            nightly_cron=nightly_cron or settings.nightly_cron,
-            weekly_cron=weekly_cron or settings.weekly_cron,
-            timezone=timezone or settings.timezone,
-        )
-        config.validate()
+        given = {"nightly_cron": nightly_cron, "weekly_cron": weekly_cron, "timezone": timezone}
+        config = cls(**{field: getattr(settings, field) if value is None else value for field, value in given.items()})
+        config.validate(frozenset(field for field, value in given.items() if value is not None))  # "" too
         return config
 
-    def validate(self) -> None:
+    def validate(self, given: frozenset[str] = frozenset()) -> None:
+        """Raise :class:`DeploymentConfigError` naming the bad value's option (a field in ``given``) or setting."""
         from prefect._internal.schemas.validators import validate_cron_string
 
-        for what, expr in (("nightly cron (UMOT_NIGHTLY_CRON)", self.nightly_cron),
-                           ("weekly cron (UMOT_WEEKLY_CRON)", self.weekly_cron)):
+        def name(field: str) -> str:
+            option, variable = _NAMES[field]
+            return option if field in given else f"{field.replace('_', ' ')} ({variable})"
+
+        for field, expr in (("nightly_cron", self.nightly_cron), ("weekly_cron", self.weekly_cron)):
             try:
                 validate_cron_string(expr)
             except ValueError:
                 raise DeploymentConfigError(
-                    f"{what} {expr!r} is not a cron expression like '0 2 * * *' "
+                    f"{name(field)} {expr!r} is not a cron expression like '0 2 * * *' "
                     "(minute hour day-of-month month day-of-week)"
                 ) from None
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):
             raise DeploymentConfigError(
-                f"timezone (UMOT_TIMEZONE) {self.timezone!r} is not an IANA name like Europe/Berlin"
+                f"{name('timezone')} {self.timezone!r} is not an IANA name like Europe/Berlin"
             ) from None
+
+
+#: Each schedule field's ``umot serve``/``deploy`` option and environment variable, as errors name them.
+_NAMES = {"nightly_cron": ("--nightly-cron", "UMOT_NIGHTLY_CRON"), "weekly_cron": ("--weekly-cron", "UMOT_WEEKLY_CRON"),
+          "timezone": ("--timezone", "UMOT_TIMEZONE")}
 
 
 def build_deployments(

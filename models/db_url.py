@@ -45,6 +45,8 @@ def normalize_url(url: str | None = None) -> str:
         settings = get_settings()
         url = settings.database_url
         origin = " (from UMOT_DATABASE_URL)" if settings.database_url_override else ""
+        if origin:  # the user's URL: the store must outlive the command
+            check_store_file(url, origin)
     for prefix in ("postgres://", "postgresql://", "postgresql+psycopg2://"):
         if url.startswith(prefix):
             url = "postgresql+psycopg://" + url[len(prefix) :]
@@ -73,6 +75,21 @@ def is_sqlite_memory(url: str) -> bool:
     """``sqlite://`` or ``sqlite:///:memory:``: one connection holds the whole database."""
     parsed = make_url(url)
     return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
+
+
+def check_store_file(url: str, origin: str = "") -> None:
+    """Raise :class:`DatabaseUrlError` for a user's SQLite URL that names no file (``sqlite://``,
+    ``sqlite:///``, ``sqlite:///:memory:``, or ``sqlite:///$DB`` with $DB unset): its in-memory store
+    would take the command's writes and lose them when it ends. umot's own code (tests) may use one."""
+    try:
+        memory = is_sqlite_memory(url)
+    except ArgumentError:
+        return  # not parsed: normalize_url names that
+    if memory:
+        raise DatabaseUrlError(
+            f"database URL {mask_password(url)!r}{origin} names no file (an in-memory store is lost when "
+            "the command ends): give sqlite:///PATH"
+        )
 
 
 def sqlite_path(url: str) -> Path | None:

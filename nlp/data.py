@@ -79,6 +79,9 @@ def _read_csv(path: Path, f: TextIO) -> Table:
         if not header:
             raise DataError(f"{path}: empty file (a header row is required)")
         header = [h.strip() for h in header]
+        if repeated := next((h for i, h in enumerate(header) if h and h in header[:i]), None):
+            # each row is a dict by column name: the later column would silently replace the earlier
+            raise DataError(f"{path} line 1: column {repeated!r} appears twice")
         rows, lines = [], []
         start = reader.line_num + 1  # a quoted field may span lines: a row starts after the last one ended
         for row in reader:

@@ -50,9 +50,9 @@ def test_schedule_defaults_env_and_arguments(monkeypatch):
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"nightly_cron": "every night"}, "nightly cron (UMOT_NIGHTLY_CRON) 'every night'"),
-        ({"weekly_cron": "61 6 * * 1"}, "weekly cron (UMOT_WEEKLY_CRON) '61 6 * * 1'"),
-        ({"timezone": "Mars/Olympus"}, "timezone (UMOT_TIMEZONE) 'Mars/Olympus'"),
+        ({"nightly_cron": "every night"}, "--nightly-cron 'every night'"),  # given as the option: named so
+        ({"weekly_cron": "61 6 * * 1"}, "--weekly-cron '61 6 * * 1'"),
+        ({"timezone": "Mars/Olympus"}, "--timezone 'Mars/Olympus'"),
     ],
 )
 def test_schedule_errors_name_the_setting(kwargs, message):
@@ -79,8 +79,8 @@ def test_build_deployments_schedules_timezone_and_module_entrypoints():
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["serve", "--nightly-cron", "bad"], "nightly cron (UMOT_NIGHTLY_CRON) 'bad'"),
-     (["deploy", "--timezone", "Nowhere/X"], "timezone (UMOT_TIMEZONE) 'Nowhere/X'"),
+    [(["serve", "--nightly-cron", "bad"], "--nightly-cron 'bad'"),
+     (["deploy", "--timezone", "Nowhere/X"], "--timezone 'Nowhere/X'"),
      (["deploy", "--pool", " "], "--pool is empty: name the work pool")],
 )
 def test_cli_rejects_bad_schedules_and_pools_before_contacting_prefect(args, message):

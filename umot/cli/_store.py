@@ -8,10 +8,25 @@ import typer
 
 from umot.cli._errors import fail
 
+
+def _store_file_url(value: str | None) -> str | None:
+    """--database-url that names no file (``sqlite:///$DB`` with $DB unset) is refused as it is read,
+    by every command that has the option: its in-memory store would lose what the command writes."""
+    if value is not None:
+        from models.db_url import DatabaseUrlError, check_store_file
+
+        try:
+            check_store_file(value)
+        except DatabaseUrlError as exc:
+            fail(str(exc))
+    return value
+
+
 # The --database-url option of every command that opens the store.
 DatabaseUrl = Annotated[
     str | None,
-    typer.Option("--database-url", help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
+    typer.Option("--database-url", callback=_store_file_url,
+                 help="Store URL \\[default: UMOT_DATABASE_URL or <UMOT_DATA_DIR>/umot.db]"),
 ]
 
 if TYPE_CHECKING:
@@ -53,15 +68,18 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     ``must_exist`` is for commands that only read or change what is stored
     (list, export, set): they refuse a missing SQLite file, since creating an
     empty store there would only hide a mistyped --database-url. A bad URL
-    raises ``DatabaseUrlError``, which the CLI prints as its one-line error; a
+    raises ``DatabaseUrlError``, which the CLI prints as its one-line error (so
+    does one that names no file: an in-memory store would lose the writes); a
     store that refuses the connection, or one at a revision this umot does not
     know (a newer umot migrated it), exits here with one line (exit 2).
     """
     from models.db import init_db
-    from models.db_url import normalize_url, sqlite_path
+    from models.db_url import check_store_file, normalize_url, sqlite_path
     from models.migrate_known import UnknownRevisionError, unknown_revision_message
 
-    url = normalize_url(database_url)
+    url = normalize_url(database_url)  # from UMOT_DATABASE_URL: checked there
+    if database_url is not None:
+        check_store_file(url)
     path = sqlite_path(url)
     if must_exist and path is not None and not path.exists():
         fail(f"no database at {path}: run `umot db upgrade` or check --database-url (or UMOT_DATABASE_URL)")

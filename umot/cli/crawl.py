@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from core.wording import plural
-from umot.cli._crawl_checks import check_output, check_settings, check_spider, check_start_urls, parse_since
+from umot.cli._crawl_checks import (
+    check_output,
+    check_settings,
+    check_source,
+    check_spider,
+    check_start_urls,
+    parse_since,
+)
 from umot.cli._crawl_output import CrawlOutput
 from umot.cli._errors import check_writable, fail
 from umot.cli._pairs import name_values
@@ -40,7 +47,7 @@ def crawl(
     since: Annotated[
         str | None, typer.Option(help="Skip reviews older than this date (e.g. 2024-01-31: from 00:00 in UMOT_TIMEZONE) and stop paginating there")
     ] = None,
-    source_id: Annotated[int | None, typer.Option(help="Record the crawl against this source id")] = None,
+    source_id: Annotated[int | None, typer.Option(help="Record the crawl against this source id (a source of --brand)")] = None,
     arg: Annotated[
         list[str] | None, typer.Option("-a", "--arg", metavar="NAME=VALUE", help="Spider argument NAME=VALUE (repeatable), e.g. follow_depth=3")
     ] = None,
@@ -71,7 +78,8 @@ def crawl(
     check_settings(settings, project)
     check_output(output)
     check_writable(log, "--log")
-    if output is None and brand:  # a bad store or an unknown brand: one line now, not after the crawl
+    if output is None and brand:  # a bad store, an unknown brand or source: one line now, not after the crawl
+        check_source(database_url, brand.strip(), source_id)
         brand = store_brand(database_url, brand.strip(), create=create_brand)
 
     from rich.console import Console

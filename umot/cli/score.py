@@ -22,7 +22,7 @@ def score(
     model: Annotated[str | None, typer.Option(help="fast or full (the shipped models), a model directory or an HF hub id (default: UMOT_MODEL or the shipped default).")] = None,
     quantized: Annotated[bool | None, typer.Option("--int8/--no-int8", help="int8 weights (default: UMOT_QUANTIZE, else on with ONNX Runtime, off with PyTorch).")] = None,
     backend: Annotated[str | None, typer.Option(help="onnx (ONNX Runtime, default) or torch (default: UMOT_BACKEND).")] = None,
-    brand: Annotated[str | None, typer.Option(help="Also find this brand's own themes (\\[\\[themes]] in umot.toml).")] = None,
+    brand: Annotated[str | None, typer.Option(help="Also find this brand's own themes (\\[\\[themes]] in umot.toml); a brand umot.toml or the store knows.")] = None,
 ) -> None:
     """Score reviews: add label, stars, p_negative/p_neutral/p_positive, detractor and reasons,
     and the themes (name: polarity), journey stages and primary stage each text speaks of.
@@ -52,6 +52,7 @@ def score(
                 fail(f"{input}: row {line}: {problem}")
     _check_output(output)  # not after minutes of scoring; its folders are made once the model loaded
     themes = themes_detector(brand)  # a broken umot.toml fails before the model loads
+    _check_brand(brand)
     _check_model(model)
     import nlp
 
@@ -76,6 +77,37 @@ def score(
     n_det = sum(s.detractor for s in scores)
     note = f" ({plural(cut, 'text')} longer than UMOT_MAX_REVIEW_CHARS={limit} cut, head and tail kept)" if cut else ""
     typer.echo(f"scored {plural(len(rows), 'row')} with {scorer.version}: {plural(n_det, 'detractor')} -> {output}{note}")
+
+
+def _check_brand(brand: str | None) -> None:
+    """``--brand`` names a brand umot.toml ([[themes]], [[sources]]) or the store knows: its themes are found by
+    that name, so a typo would score without them and say nothing. A missing SQLite store is not created."""
+    if brand is None:
+        return
+    from core.settings import get_settings
+    from models import crud
+    from models.config_file import read_data
+    from models.crud.brands import brand_key
+    from models.db import session_scope
+    from models.db_url import normalize_url, sqlite_path
+    from nlp.themes.brand import ThemeDefinitionError
+    from umot.cli._store import open_store
+
+    if not brand.strip():
+        fail("--brand is empty: give the brand's name")
+    config = get_settings().config_file
+    try:
+        data = read_data(config, ThemeDefinitionError)
+    except ThemeDefinitionError as exc:
+        fail(str(exc))
+    tables = [t for key in ("themes", "sources") if isinstance(data.get(key), list) for t in data[key]]
+    known = {t["brand"].strip() for t in tables if isinstance(t, dict) and isinstance(t.get("brand"), str)}
+    store = sqlite_path(normalize_url(None))
+    if store is None or store.exists():
+        with session_scope(open_store(None), write=False) as session:
+            known |= {b.name for b in crud.list_brands(session)}
+    if brand_key(brand) not in {brand_key(name) for name in known}:
+        fail(f"--brand {brand!r}: no such brand in {config} or the store (brands: {', '.join(sorted(known)) or 'none yet'})")
 
 
 def _check_model(model: str | None) -> None:

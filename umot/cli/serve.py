@@ -40,6 +40,7 @@ def serve(
     triggered from the UI). Stopping keeps the schedules active unless
     --pause-on-shutdown: runs due meanwhile show as Late and start on restart.
     """
+    _check_store_url()
     use_prefect_server()  # before resolve_schedules imports prefect
     config = resolve_schedules(nightly_cron, weekly_cron, timezone)
     url = connect_prefect()
@@ -78,6 +79,7 @@ def deploy(
     pool = pool.strip()
     if not pool:
         fail("--pool is empty: name the work pool to deploy to (created as a process pool if missing)")
+    _check_store_url()
     _warn_fan_out_on_sqlite(fan_out)
     use_prefect_server()  # before resolve_schedules imports prefect
     config = resolve_schedules(nightly_cron, weekly_cron, timezone)
@@ -90,6 +92,14 @@ def deploy(
         fail(f"cannot deploy to work pool {pool!r}: {exc}")
     typer.echo(f"deployed {len(ids)} deployments to work pool {pool!r}; run them with: prefect worker start --pool {pool}")
     typer.echo(_pinned_locations())
+
+
+def _check_store_url() -> None:
+    """The runs' store URL (UMOT_DATABASE_URL) checked now, not in a night's log: one that umot cannot use or
+    that names no file (an in-memory store, lost as each run ends) raises the CLI's one-line error."""
+    from models.db_url import normalize_url
+
+    normalize_url(None)
 
 
 def _warn_fan_out_on_sqlite(fan_out: int) -> None:
