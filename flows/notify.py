@@ -9,10 +9,10 @@ triage queue still shows them.
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit
 
 import httpx
 
+from core.http_url import shown_url
 from core.wording import plural
 from flows.outcomes import BrandReport, Detractor
 from flows.slack_text import escape_text, safe_link
@@ -89,24 +89,10 @@ def post_webhook(url: str, text: str, *, timeout: float = 10.0, client: httpx.Cl
         else:
             response = httpx.post(url, json={"text": text}, timeout=timeout)
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        log.warning("webhook %s failed: %s", _redact(url), type(exc).__name__)
+        log.warning("webhook %s failed: %s", shown_url(url), type(exc).__name__)
         return False
     if not response.is_success:
-        log.warning("webhook %s answered HTTP %s", _redact(url), response.status_code)
+        log.warning("webhook %s answered HTTP %s", shown_url(url), response.status_code)
         return False
     return True
 
-
-def _redact(url: str) -> str:
-    """Webhook URLs embed their secret in the path (or user:password): log only scheme, host and port,
-    as ``umot webhook list`` shows them (an IPv6 host in brackets)."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except (ValueError, TypeError):
-        return "<invalid URL>"
-    host = parts.hostname or ""
-    if not parts.scheme or not host:
-        return "<invalid URL>"
-    host = f"[{host}]" if ":" in host else host
-    return f"{parts.scheme}://{host}{f':{port}' if port is not None else ''}/…"

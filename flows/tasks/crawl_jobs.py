@@ -10,8 +10,8 @@ progress).
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
+from core.http_url import HttpUrlError, check_http_url
 from crawlers.runner import CrawlJob, CrawlResult
 from flows.stage_outcomes import SourceOutcome, SourceSpec
 from models.status import CrawlStatus
@@ -70,14 +70,11 @@ def permanent_failure(spec: SourceSpec, message: str, *, forbidden: bool = False
     the crawl's stats: a site's rules do not change in seconds). Network errors
     may pass: retried.
     """
-    for url in spec.urls:
+    for url in spec.urls:  # umot.toml's sync checks them too; a store's row may predate that
         try:
-            parts = urlsplit(url)
-            parts.port  # noqa: B018 - a port that is not a number raises here
-        except ValueError as exc:
-            return f"not a valid start URL: {url!r} ({exc})"
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return f"not an http(s) start URL: {url!r}"
+            check_http_url(url)
+        except HttpUrlError as exc:
+            return f"start URL {url!r}: {exc}"
     if f"Spider not found: {spec.spider}" in message:
         return f"unknown spider {spec.spider!r} (the source's kind): no crawler for it"
     if forbidden:

@@ -25,11 +25,12 @@ def _spec(*urls: str, spider: str = "schemaorg") -> SourceSpec:
 @pytest.mark.parametrize(("spec", "message", "why"), [
     (_spec("http://shop.test/"), FORBIDS, FORBIDS),
     (_spec("http://shop.test/", "http://shop.test/b"), FORBIDS, f"{FORBIDS} (and the other 1 start URL)"),
-    (_spec("not a url"), "crawl stopped early: start_error", "not an http(s) start URL: 'not a url'"),
-    (_spec("ftp://shop.test/"), "could not fetch ftp://shop.test/: DNSLookupError", "not an http(s) start URL: "
-                                                                                      "'ftp://shop.test/'"),
+    (_spec("not a url"), "crawl stopped early: start_error", "start URL 'not a url': not an http(s) URL with a host "
+                                                                "(http://host/...)"),
+    (_spec("ftp://shop.test/"), "could not fetch ftp://shop.test/: DNSLookupError",
+     "start URL 'ftp://shop.test/': not an http(s) URL with a host (http://host/...)"),
     (_spec("http://shop.test:80x/"), "crawl stopped early: start_error",
-     "not a valid start URL: 'http://shop.test:80x/' (Port could not be cast to integer value as '80x')"),
+     "start URL 'http://shop.test:80x/': port '80x' is not a port (give 1 to 65535, or none)"),
     (_spec("http://shop.test/", spider="nosuch"), "could not start the crawl: KeyError: 'Spider not found: nosuch'",
      "unknown spider 'nosuch' (the source's kind): no crawler for it"),
 ], ids=["robots", "robots-every-start", "no-url", "not-http", "bad-port", "unknown-spider"])

@@ -6,7 +6,8 @@ import logging
 
 import pytest
 
-from flows.notify import _redact, format_message, post_webhook
+from core.http_url import shown_url
+from flows.notify import format_message, post_webhook
 from flows.outcomes import BrandReport, Detractor
 from flows.slack_text import LOOK_ALIKES, escape_text, safe_link
 
@@ -54,11 +55,8 @@ def test_the_themes_line_says_it_counts_the_last_7_days_not_this_run() -> None:
     ("not a url", "<invalid URL>"),
 ])
 def test_the_log_names_host_and_port_as_umot_webhook_list_does(url: str, shown: str) -> None:
-    from umot.cli.webhook import shown as listed
-
-    assert _redact(url) == shown
-    if shown != "<invalid URL>":
-        assert _redact(url) == listed(url)
+    """One function for both (core.http_url.shown_url): the night's log and `umot webhook list`."""
+    assert shown_url(url) == shown
 
 
 def test_a_failing_webhook_is_logged_with_its_port_and_without_its_secret(webhook_server, caplog) -> None:

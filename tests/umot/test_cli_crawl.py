@@ -37,11 +37,12 @@ def test_crawl_to_jsonl_prints_one_summary_line(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["crawl", "http://127.0.0.1:9/"], "--brand is required"),
-        (["crawl", "ftp://example.com/", "-o", "x.jsonl"], "not an http(s) URL: 'ftp://example.com/'"),
+        (["crawl", "ftp://example.com/", "-o", "x.jsonl"], "start URL 'ftp://example.com/': not an http(s) URL with a host"),
         # a typo'd port was "crawl stopped early: start_error", naming no URL
         (["crawl", "http://127.0.0.1:41067brands/", "-o", "x.jsonl"],
-         "not a valid URL: 'http://127.0.0.1:41067brands/' (Port could not be cast to integer value as '41067brands')"),
-        (["crawl", "http://[::1/x", "-o", "x.jsonl"], "not a valid URL: 'http://[::1/x' (Invalid IPv6 URL)"),
+         "start URL 'http://127.0.0.1:41067brands/': port '41067brands' is not a port (give 1 to 65535, or none)"),
+        (["crawl", "http://exa mple.com/x", "-o", "x.jsonl"], "start URL 'http://exa mple.com/x': host 'exa mple.com' holds a space"),
+        (["crawl", "http://[::1/x", "-o", "x.jsonl"], "start URL 'http://[::1/x': not a valid URL (Invalid IPv6 URL)"),
         (["crawl", "http://127.0.0.1:9/", "--spider", "nope", "-o", "x.jsonl"], "unknown spider 'nope'"),
         (["crawl", "http://127.0.0.1:9/", "--since", "someday", "-o", "x.jsonl"], "--since 'someday' is not a date"),
         (["crawl", "http://127.0.0.1:9/", "--set", "oops", "-o", "x.jsonl"], "expected NAME=VALUE"),

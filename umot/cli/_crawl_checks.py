@@ -5,7 +5,6 @@ failed crawl minutes later."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from umot.cli._errors import check_writable, fail
 
@@ -36,14 +35,13 @@ def check_start_urls(urls: list[str], spider_args: list[str] | None) -> None:
     """Something to start from (URLs, or spider arguments that build them), and only http(s) URLs."""
     if not urls and not spider_args:
         fail("give at least one URL to crawl (or spider arguments, e.g. --spider appstore -a app_id=123)")
-    for url in urls:
+    from core.http_url import HttpUrlError, check_http_url
+
+    for url in urls:  # the rule umot.toml's sources follow (a port typo was "crawl stopped early: start_error")
         try:
-            parts = urlsplit(url)
-            parts.port  # noqa: B018 - a port that is not a number (":8080brands") raises here, not in Scrapy
-        except ValueError as exc:
-            fail(f"not a valid URL: {url!r} ({exc})")
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            fail(f"not an http(s) URL: {url!r}")
+            check_http_url(url)
+        except HttpUrlError as exc:
+            fail(f"start URL {url!r}: {exc}")
 
 
 def check_spider(spider: str) -> Settings:
