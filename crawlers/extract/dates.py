@@ -14,6 +14,7 @@ evening before anywhere west of UTC, and a Monday review fell in the week before
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
@@ -92,7 +93,16 @@ def _parse_text(text: str, order: str | None = None) -> tuple[datetime | None, b
 
 
 def team_zone() -> tzinfo:
-    """The team's timezone (``UMOT_TIMEZONE``), whose weeks the CSVs cut; UTC when unknown."""
+    """The team's timezone (``UMOT_TIMEZONE``), whose weeks the CSVs cut; UTC when unknown.
+
+    Asked once per day-only date: keyed by the variable's value, so the settings are read
+    once per value (reading them costs ~20 us, a crawl or import reads thousands of dates).
+    """
+    return _zone_of(os.environ.get("UMOT_TIMEZONE"))
+
+
+@lru_cache(maxsize=8)
+def _zone_of(variable: str | None) -> tzinfo:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     from core.settings import get_settings
