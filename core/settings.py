@@ -75,6 +75,19 @@ class Settings(BaseSettings):
     def _lower(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
 
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        """A misspelt zone would date every day-only review, and cut the web app's days, in UTC for good
+        (``crawlers.extract.dates``): refused with the other bad settings, before anything is stored."""
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("unknown timezone (use an IANA name such as Europe/Berlin)") from None
+        return value
+
     @field_validator("crawl_log_level", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:
@@ -121,6 +134,6 @@ def _parse(overrides: tuple[tuple[str, Any], ...]) -> Settings:  # Any: raw valu
         return Settings(**dict(overrides))
     except ValidationError as exc:
         error = exc.errors()[0]
-        raise SettingsError(
-            f"{_variable(error['loc'])}={error.get('input')!r}: {error['msg'].lower()}"
-        ) from None
+        ours = error["type"] == "value_error"  # a validator's own message, written to be read as it is
+        why = str((error.get("ctx") or {}).get("error")) if ours else error["msg"].lower()
+        raise SettingsError(f"{_variable(error['loc'])}={error.get('input')!r}: {why}") from None

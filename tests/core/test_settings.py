@@ -1,5 +1,6 @@
 """core.settings: every UMOT_* variable parsed once, bad values named in one line."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -40,11 +41,14 @@ def test_variables_are_read_and_typed(monkeypatch: pytest.MonkeyPatch, tmp_path:
         ("UMOT_QUANTIZE", "maybe", "UMOT_QUANTIZE='maybe': input should be a valid boolean"),
         ("UMOT_REPLY_WINDOW_DAYS", "-1", "UMOT_REPLY_WINDOW_DAYS='-1': input should be greater than or equal to 0"),
         ("UMOT_BACKEND", "tensorflow", "UMOT_BACKEND='tensorflow': input should be 'onnx' or 'torch'"),
+        # a misspelt zone dated every day-only review in UTC for good (crawlers.extract.dates)
+        ("UMOT_TIMEZONE", "Europe/Berln", "UMOT_TIMEZONE='Europe/Berln': unknown timezone (use an IANA name such as "
+                                          "Europe/Berlin)"),
     ],
 )
 def test_a_bad_value_names_its_variable(monkeypatch: pytest.MonkeyPatch, name: str, value: str, message: str) -> None:
     monkeypatch.setenv(name, value)
-    with pytest.raises(SettingsError, match="^" + message.replace("(", r"\(")):
+    with pytest.raises(SettingsError, match="^" + re.escape(message)):
         get_settings()
 
 

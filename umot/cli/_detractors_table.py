@@ -29,13 +29,9 @@ def print_table(rows: list[QueueRow], total: int) -> None:
     from rich.table import Table
 
     from core.ratings import rating_as_published, reasons_as_published
-    from reporting.weeks import WeekError, resolve_timezone
-    from umot.cli._errors import fail
+    from reporting.weeks import resolve_timezone
 
-    try:
-        zone = resolve_timezone(None)
-    except WeekError as exc:
-        fail(f"UMOT_TIMEZONE: {exc}")
+    zone = resolve_timezone(None)  # UMOT_TIMEZONE, checked with the other settings
     table = Table(box=None, pad_edge=False, padding=(0, 1, 0, 0))  # one space between columns: 80 are few
     for name in COLUMNS:
         if name in WHOLE_COLUMNS:

@@ -44,14 +44,9 @@ def web(
     from sqlmodel import Session, col, func, select
 
     from models.tables import User
-    from reporting.weeks import WeekError, resolve_timezone
     from umot.cli._errors import fail
     from umot.web.app import create_app
 
-    try:  # the pages' days and weeks: refused here, before the store is opened, not page by page
-        resolve_timezone(None)
-    except WeekError as exc:
-        fail(f"UMOT_TIMEZONE: {exc}")
     try:
         app = create_app(database_url, secure_cookies=secure_cookies)
     except (SQLAlchemyError, OSError) as exc:

@@ -93,7 +93,7 @@ def reply_summary(db: Session, brand: Brand, zone: ZoneInfo) -> dict[str, Any]:
 
 def benchmark_view(db: Session, brand: Brand) -> BenchmarkView:
     """The brand beside its rivals in the newest week, and 12 weeks of NPS-style score."""
-    zone = export_zone()  # an unknown UMOT_TIMEZONE: UTC, as the page says, not a failed page
+    zone = export_zone()
     brand_id = stored_id(brand)
     rivals = competitors_of(db, brand_id)
     rival_ids = [stored_id(r) for r in rivals]

@@ -22,7 +22,7 @@ from starlette.templating import Jinja2Templates
 from core.ratings import rating_as_published, reasons_as_published
 from models.datetimes import as_utc
 from models.status import FlagStatus
-from reporting.weeks import WeekError, resolve_timezone
+from reporting.weeks import resolve_timezone
 from umot.web.csrf import csrf_token
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -50,22 +50,10 @@ def http_url(url: str | None) -> str | None:
     return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
 
 
-def zone_problem() -> str | None:
-    """Why ``UMOT_TIMEZONE`` is unusable, or None; `umot web` refuses to start on one, pages say it."""
-    try:
-        resolve_timezone(None)
-    except WeekError as exc:
-        return f"UMOT_TIMEZONE: {exc}"
-    return None
-
-
 def export_zone() -> ZoneInfo:
-    """The export timezone: the web app's days and weeks, as the weekly CSVs'. An unknown one reads
-    as UTC (every page then says so, :func:`zone_problem`) rather than failing the page."""
-    try:
-        return resolve_timezone(None)
-    except WeekError:
-        return ZoneInfo("UTC")
+    """The export timezone (``UMOT_TIMEZONE``, checked with the other settings): the web app's days
+    and weeks, as the weekly CSVs'."""
+    return resolve_timezone(None)
 
 
 def when(value: datetime | None, fmt: str = "%Y-%m-%d") -> str:
@@ -102,7 +90,7 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=StrictUndefined)
     env.filters.update(stars=stars, http_url=http_url, when=when, first_lines=first_lines)
     env.globals.update(STATUS_NAMES=STATUS_NAMES, rating_shown=rating_shown, reasons_shown=reasons_shown,
-                       export_zone=export_zone, zone_problem=zone_problem)
+                       export_zone=export_zone)
     return env
 
 
