@@ -93,7 +93,7 @@ def _parse_text(text: str, order: str | None = None) -> tuple[datetime | None, b
 
 
 def team_zone() -> tzinfo:
-    """The team's timezone (``UMOT_TIMEZONE``), whose weeks the CSVs cut; UTC when unknown.
+    """The team's timezone (``UMOT_TIMEZONE``), whose weeks the CSVs cut.
 
     Asked once per day-only date: keyed by the variable's value, so the settings are read
     once per value (reading them costs ~20 us, a crawl or import reads thousands of dates).
@@ -103,14 +103,11 @@ def team_zone() -> tzinfo:
 
 @lru_cache(maxsize=8)
 def _zone_of(variable: str | None) -> tzinfo:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from zoneinfo import ZoneInfo
 
     from core.settings import get_settings
 
-    try:
-        return ZoneInfo(get_settings().timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return UTC
+    return ZoneInfo(get_settings().timezone)  # an unknown zone is a SettingsError there, naming the variable
 
 
 def _noon_of(day: date, at: time = time(12)) -> datetime:
