@@ -14,8 +14,9 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-#: Categories of the characters a URL must not hold: control, invisible (format), line breaks.
-_HIDDEN = {"Cc", "Cf", "Zl", "Zp"}
+#: Categories of the characters a URL must not hold: control characters and line breaks; a host
+#: must not hold invisible (format) ones either (a path or query may: emoji searches carry U+200D).
+_CONTROL = {"Cc", "Zl", "Zp"}
 
 
 class HttpUrlError(ValueError):
@@ -41,9 +42,11 @@ def check_http_url(url: str) -> str:
         raise HttpUrlError(f"not a valid URL ({exc})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise HttpUrlError("not an http(s) URL with a host (http://host/...)")
-    if any(unicodedata.category(c) in _HIDDEN for c in url):
+    if any(unicodedata.category(c) in _CONTROL for c in url):
         # urlsplit and the WHATWG parser both drop tabs and line breaks silently: checked on the text
-        raise HttpUrlError("holds a control, line-break or invisible character")
+        raise HttpUrlError("holds a control or line-break character")
+    if any(unicodedata.category(c) == "Cf" for c in parts.netloc):
+        raise HttpUrlError("its host holds an invisible character")
     if any(c.isspace() for c in parts.hostname):  # in the path, a crawler or httpx writes it as %20
         raise HttpUrlError(f"host {parts.hostname!r} holds a space")
     try:

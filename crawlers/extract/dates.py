@@ -71,7 +71,7 @@ def date_language(declared: str | None, page: str | None) -> str | None:
 
 
 #: A time of day in a date as written ("10:30", "10h30", "3 pm", "T09"): without one, a date is a day.
-_TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*[ap]\.?m\b|T\d", re.IGNORECASE)  # not 23.11.2026
+_TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*[ap]\.?m\b|(?-i:\dT\d)", re.IGNORECASE)  # not 23.11.2026, Oct2026
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

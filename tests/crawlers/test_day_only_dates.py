@@ -72,3 +72,9 @@ def test_since_a_day_starts_at_that_days_start(monkeypatch) -> None:
     monkeypatch.setenv("UMOT_TIMEZONE", "America/New_York")
     assert parse_since("2026-11-23") == datetime(2026, 11, 23, 5, tzinfo=UTC)
     assert parse_since("2026-11-23T08:00:00Z") == datetime(2026, 11, 23, 8, tzinfo=UTC)
+
+
+def test_a_month_and_year_glued_together_is_no_time_of_day(monkeypatch) -> None:
+    """"Oct2026" holds "t2", which the time-of-day rule read as an ISO "T" (any case): stored at 00:00 UTC."""
+    monkeypatch.setenv("UMOT_TIMEZONE", "UTC")
+    assert parse_datetime("Oct2026").hour == 12

@@ -37,7 +37,9 @@ def _runs_and_brands(db_url: str) -> tuple[list[tuple[int | None, int]], list[st
     ("brand", "source", "message"),
     [("Acme", "rd", "error: --source-id {rd} is source 'rd' of brand 'Other', not of 'Acme' (Acme's sources: {shop} 'shop')"),
      ("Acme", "999", "error: --source-id 999: no source with that id in the store (Acme's sources: {shop} 'shop')"),
-     ("New", "rd", "error: --source-id {rd} is source 'rd' of brand 'Other', not of 'New'")],
+     ("New", "rd", "error: --source-id {rd} is source 'rd' of brand 'Other', not of 'New'"),
+     # past what a store's id holds: an OverflowError (SQLite) or DataError (PostgreSQL) traceback
+     ("Acme", "9223372036854775808", "error: --source-id 9223372036854775808: no source with that id in the store")],
 )
 def test_a_source_of_another_brand_or_none_is_refused_before_the_crawl(
     brand: str, source: str, message: str, db_url: str, store: dict[str, int]

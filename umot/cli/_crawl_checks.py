@@ -103,6 +103,8 @@ def check_source(database_url: str | None, brand: str, source_id: int | None) ->
     end. Checked before ``--create-brand`` adds anything."""
     if source_id is None:
         return
+    if not 1 <= source_id < 2**63:  # what a store's id holds: a larger one was an OverflowError traceback
+        fail(f"--source-id {source_id}: no source with that id in the store")
     from models import crud
     from models.db import session_scope
     from models.tables import Brand

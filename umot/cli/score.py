@@ -102,6 +102,8 @@ def _check_brand(brand: str | None) -> None:
         fail(str(exc))
     tables = [t for key in ("themes", "sources") if isinstance(data.get(key), list) for t in data[key]]
     known = {t["brand"].strip() for t in tables if isinstance(t, dict) and isinstance(t.get("brand"), str)}
+    if brand_key(brand) in {brand_key(name) for name in known}:
+        return  # scoring a file needs no store: only asked when umot.toml does not name the brand
     store = sqlite_path(normalize_url(None))
     if store is None or store.exists():
         with session_scope(open_store(None), write=False) as session:
