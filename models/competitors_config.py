@@ -9,7 +9,9 @@ Beside the ``[[sources]]`` tables, one ``[[competitors]]`` table per brand::
 ``umot brands link/unlink`` edit the file (through tomlkit: comments and the
 rest kept) and the store together; ``umot run`` and ``umot brands list`` bring
 hand edits in. A sync only adds links (``unlink`` removes from both); a bad
-table or link stops it before anything changes, naming the file. Brand names
+table stops it before anything changes, naming the file. A bad link (an unknown
+brand, a cycle) stops ``umot brands list``'s sync too, while the nightly run skips
+it with a warning and syncs the others: a hand edit never stops a night. Brand names
 match as everywhere else (``models.crud.brands.brand_key``: any case, Unicode form).
 """
 
@@ -51,14 +53,21 @@ def load_links(path: Path) -> list[tuple[str, str]]:
     return links
 
 
-def sync_links(session: Session, path: Path) -> int:
-    """Add the file's links missing from the store; how many were added (all or none)."""
+def sync_links(session: Session, path: Path, *, skipped: list[str] | None = None) -> int:
+    """Add the file's links missing from the store, in file order; how many were added.
+
+    A bad link stops the sync (all or none), unless ``skipped`` is given: then the
+    bad link is left out, a line naming it and the file goes there, and the others
+    are added. ``link_competitor`` checks before it writes, so a refused link leaves nothing.
+    """
     added = 0
     for brand, rival in load_links(path):
         try:
             added += link_competitor(session, brand, rival)
         except CompetitorError as exc:
-            raise CompetitorError(f"{path}: {exc}") from None
+            if skipped is None:
+                raise CompetitorError(f"{path}: {exc}") from None
+            skipped.append(f"{path}: [[{TABLE}]] link {brand} -> {rival} skipped: {exc}")
     return added
 
 

@@ -60,15 +60,18 @@ def _sync_sources(path: Any) -> str | None:
         get_run_logger().info("synced %s: added %s, updated %s", path, done.added, done.updated)
     for line in done.skipped:  # a source the store cannot hold (an over-long name): the others run
         get_run_logger().warning("%s", line)
+    bad_links: list[str] = []  # a bad hand-edited link is skipped, the others synced
     try:
         with session_scope(get_engine()) as session:
-            added = sync_links(session, path)
-    except CompetitorError as exc:
+            added = sync_links(session, path, skipped=bad_links)
+    except CompetitorError as exc:  # a bad [[competitors]] table: no link can be read
         get_run_logger().warning("competitor links not synced: %s", exc)
         return f"competitor links not synced: {exc}"
     if added:
         get_run_logger().info("synced %s: %s new competitor links", path, added)
-    return "; ".join(done.skipped) or None
+    for line in bad_links:
+        get_run_logger().warning("%s", line)
+    return "; ".join([*done.skipped, *bad_links]) or None
 
 
 def _retry_unless_not_found(task: Any, task_run: Any, state: Any) -> bool:

@@ -66,7 +66,8 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
         results = detector.detect([t for _, t, _, _ in rows], [lab for _, _, lab, _ in rows], [a for *_, a in rows])
         with session_scope(get_engine(database_url)) as session:
             save_journeys(session, [{"review_id": rid, "model_version": reading_version(version, label), **res.as_dict()}
-                                    for (rid, _, label, _), res in zip(rows, results)])
+                                    for (rid, _, label, _), res in zip(rows, results)],
+                          known_themes=detector.theme_names)  # a removed brand theme's corrections no longer apply
         done += len(rows)
         last_id = rows[-1][0]
         progress.emit("themes", "themes", f"{done} reviews read", advance=len(rows))

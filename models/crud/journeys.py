@@ -5,13 +5,15 @@ stages; the newest journey row of a review is its current reading. Saving a
 reading re-applies the triage corrections stored for that review, so a re-run
 or a new detector version never brings back a theme a triager removed (corrections made
 before the review was edited on its site were made on another text: they no longer apply).
+Given the brand's themes, a reading keeps only those: a correction naming a brand theme
+since removed from umot.toml no longer applies (its row stays, for the audit trail).
 A review is read again when its *current* reading is of another version (a removed
 brand theme brings back one it was read by before) or had no label and now it has one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import and_, delete, exists, func, or_
@@ -83,19 +85,23 @@ def correction_applies() -> Any:
     return or_(col(Review.edited_at).is_(None), col(ThemeCorrection.at) >= col(Review.edited_at))
 
 
-def _corrected(themes: dict[str, str], fixes: Sequence[ThemeCorrection]) -> dict[str, str]:
+def _corrected(themes: dict[str, str], fixes: Sequence[ThemeCorrection],
+               known: Collection[str] | None) -> dict[str, str]:
+    """``themes`` with the corrections applied, less any theme not in ``known`` (when given)."""
     out = dict(themes)
     for fix in fixes:
         if fix.action == "remove":
             out.pop(fix.theme, None)
         else:
             out[fix.theme] = fix.polarity or out.get(fix.theme, "neutral")
-    return out
+    return out if known is None else {name: p for name, p in out.items() if name in known}
 
 
-def save_journeys(session: Session, readings: Sequence[Mapping[str, Any]]) -> int:
+def save_journeys(session: Session, readings: Sequence[Mapping[str, Any]], *,
+                  known_themes: Collection[str] | None = None) -> int:
     """Store readings (``review_id``, ``model_version``, ``themes``, ``stages``, ``primary_stage``); replaces a
-    reading of the same version. Returns how many were stored."""
+    reading of the same version. ``known_themes``: the brand's themes now (default and its own), so a
+    removed brand theme leaves the readings even where a correction had added it. Returns how many were stored."""
     fixes: dict[int, list[ThemeCorrection]] = {}
     ids = [int(r["review_id"]) for r in readings]
     for batch in chunks(ids, 500):
@@ -110,7 +116,7 @@ def save_journeys(session: Session, readings: Sequence[Mapping[str, Any]]) -> in
             session.execute(delete(table).where(and_(col(table.review_id) == rid, col(table.model_version) == version)))
         session.add(ReviewJourney(review_id=rid, model_version=version, primary_stage=r.get("primary_stage"),
                                   detected_at=now))
-        for theme, polarity in _corrected(dict(r.get("themes") or {}), fixes.get(rid, [])).items():
+        for theme, polarity in _corrected(dict(r.get("themes") or {}), fixes.get(rid, []), known_themes).items():
             session.add(ReviewTheme(review_id=rid, model_version=version, theme=theme, polarity=polarity))
         for stage in r.get("stages") or []:
             session.add(ReviewStage(review_id=rid, model_version=version, stage=stage))

@@ -28,12 +28,13 @@ class ThemeCorrectionError(ValueError):
 
 @dataclass(frozen=True)
 class CorrectionExample:
-    """One corrected review as training data: its text and the themes added/removed."""
+    """One corrected review as training data: its text, the themes added/removed, and each added
+    theme's own polarity (a review can read delivery negative and price_value positive)."""
 
     text: str
     added: tuple[str, ...]
     removed: tuple[str, ...]
-    polarity: str
+    polarity: dict[str, str]
 
 
 def _themes_line(themes: dict[str, str]) -> str:
@@ -42,21 +43,24 @@ def _themes_line(themes: dict[str, str]) -> str:
 
 def correct_theme(session: Session, review_id: int, theme: str, action: str, *, actor: str,
                   known: Sequence[str], polarity: str | None = None) -> dict[str, str]:
-    """Apply one correction and audit it; returns the review's themes afterwards."""
+    """Apply one correction and audit it; returns the review's themes afterwards. ``known``: the
+    themes that may be added; one the reading still has (a brand theme removed from umot.toml,
+    not yet re-read) may be removed. The reading is not cut to ``known``: the web app's list
+    lacks the brand's themes while umot.toml is broken; the next detector run drops stale ones."""
     if action not in ACTIONS:
         raise ThemeCorrectionError(f"action {action!r}: use add or remove")
-    if theme not in known:
-        raise ThemeCorrectionError(f"unknown theme {theme!r} (known: {', '.join(known)})")
     if action == "add" and (polarity or "neutral") not in POLARITIES:
         raise ThemeCorrectionError(f"polarity {polarity!r}: use {', '.join(POLARITIES)}")
     review = session.get(Review, review_id)
     if review is None:
         raise ThemeCorrectionError(f"review {review_id} not found")
+    before = current_journeys(session, [review_id]).get(review_id)
+    if theme not in known and not (action == "remove" and theme in (before or {}).get("themes", {})):
+        raise ThemeCorrectionError(f"unknown theme {theme!r} (known: {', '.join(known)})")
     try:  # checked here: PostgreSQL refused an over-long one mid-write, SQLite kept it whole
         check_length(actor, table_of(ThemeCorrection).c.actor, f"actor {shortened(actor)}")
     except NameTooLongError as exc:
         raise ThemeCorrectionError(str(exc)) from None
-    before = current_journeys(session, [review_id]).get(review_id)
     reading = before or {"themes": {}, "stages": [], "primary_stage": None, "model_version": TRIAGE_VERSION}
     now = utcnow()
     session.add(ThemeCorrection(review_id=review_id, brand_id=review.brand_id, theme=theme, action=action,
@@ -85,8 +89,7 @@ def corrections_for_training(session: Session, brand_id: int) -> list[Correction
         texts[fix.review_id] = f"{title}\n{text}" if title and not (text or "").startswith(title) else text or ""
     out = []
     for rid, fixes in per_review.items():
-        added = tuple(t for t, (a, _) in fixes.items() if a == "add")
+        added = {t: p for t, (a, p) in fixes.items() if a == "add"}
         removed = tuple(t for t, (a, _) in fixes.items() if a == "remove")
-        polarity = next((p for a, p in fixes.values() if a == "add"), "neutral")
-        out.append(CorrectionExample(texts[rid], added, removed, polarity))
+        out.append(CorrectionExample(texts[rid], tuple(added), removed, added))
     return out

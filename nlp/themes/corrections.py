@@ -5,7 +5,10 @@
 that brand then applies each correction to any text whose content words
 overlap the corrected text's by at least ``SIMILARITY`` (Jaccard), so a
 triager's "this is not about delivery" holds for the re-posted and templated
-copies of that review too.
+copies of that review too. Each added theme keeps the polarity the triager gave it
+(``"polarities"``); a file of the older format has one ``"polarity"`` for all of a
+review's added themes, which may be right for only one, so there the detector's own
+polarity of a theme it found stays.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from nlp.themes.brand import content_stems
 
@@ -31,10 +36,38 @@ def corrections_file(data_dir: Path, brand: str) -> Path:
 
 @dataclass(frozen=True)
 class Correction:
+    """A corrected text; ``polarity``: each added theme's own, or one for all of them (older files)."""
+
     text: str
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
-    polarity: str = "neutral"
+    polarity: str | Mapping[str, str] = "neutral"
+
+    def add_to(self, themes: dict[str, str]) -> None:
+        """Add (or re-polarise) the added themes: a theme's own polarity wins over the detector's."""
+        for name in self.added:
+            if isinstance(self.polarity, str):
+                themes.setdefault(name, self.polarity)
+            else:
+                themes[name] = self.polarity.get(name, "neutral")
+
+    def as_row(self) -> dict[str, Any]:
+        """Its line in the exported file (an older file's correction keeps its one polarity)."""
+        row: dict[str, Any] = {"text": self.text, "added": list(self.added), "removed": list(self.removed)}
+        if isinstance(self.polarity, str):
+            row["polarity"] = self.polarity
+        else:
+            row["polarities"] = {name: self.polarity.get(name, "neutral") for name in self.added}
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Correction:
+        """A row of either format; a non-string polarity is refused (TypeError)."""
+        polarity = row["polarities"] if "polarities" in row else row.get("polarity", "neutral")
+        values = polarity.values() if isinstance(polarity, dict) else [polarity]
+        if not all(isinstance(v, str) for v in values):
+            raise TypeError(f"polarity {polarity!r} is not a name or a {{theme: name}} table")
+        return cls(row["text"], tuple(row.get("added", ())), tuple(row.get("removed", ())), polarity)
 
 
 class CorrectionMemory:
@@ -49,7 +82,8 @@ class CorrectionMemory:
     def version_suffix(self) -> str:
         if not self._items:
             return ""
-        blob = json.dumps([[c.text, c.added, c.removed] for _, c in self._items])
+        blob = json.dumps([[c.text, c.added, c.removed, *([] if isinstance(c.polarity, str) else [dict(c.polarity)])]
+                           for _, c in self._items], sort_keys=True)  # a changed polarity re-reads too
         return "+corr:" + hashlib.sha256(blob.encode()).hexdigest()[:8]
 
     def apply(self, text: str, themes: dict[str, str]) -> dict[str, str]:
@@ -62,8 +96,7 @@ class CorrectionMemory:
             if union and len(words & stems) / union >= SIMILARITY:
                 for name in fix.removed:
                     out.pop(name, None)
-                for name in fix.added:
-                    out.setdefault(name, fix.polarity)
+                fix.add_to(out)
         return out
 
     @classmethod
@@ -76,9 +109,7 @@ class CorrectionMemory:
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
-                items.append(Correction(row["text"], tuple(row.get("added", ())), tuple(row.get("removed", ())),
-                                        row.get("polarity", "neutral")))
+                items.append(Correction.from_row(json.loads(line)))
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{path}:{n}: not a theme correction ({exc})") from exc
         return cls(items)
@@ -88,6 +119,5 @@ class CorrectionMemory:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8") as out:
             for c in corrections:
-                out.write(json.dumps({"text": c.text, "added": list(c.added), "removed": list(c.removed),
-                                      "polarity": c.polarity}, ensure_ascii=False) + "\n")
+                out.write(json.dumps(c.as_row(), ensure_ascii=False) + "\n")
         return len(corrections)

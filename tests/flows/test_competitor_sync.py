@@ -1,4 +1,4 @@
-"""The nightly plan step brings umot.toml's [[competitors]] links into the store; a bad link is logged, not fatal."""
+"""The nightly plan step brings umot.toml's [[competitors]] links into the store; a bad link is logged and skipped."""
 
 from __future__ import annotations
 
@@ -41,9 +41,9 @@ def test_plan_syncs_competitor_links(db_url: str, tmp_path: Path, monkeypatch) -
     monkeypatch.setenv("UMOT_CONFIG", str(config))
     config.write_text(TOML % ', "Nobody"', encoding="utf-8")
     with disable_run_logger():
-        [line] = sync_config()  # an unknown rival: logged and reported, nothing linked, sources still synced
-    assert line.startswith("competitor links not synced: ") and "Nobody" in line
-    assert _links(db_url) == []
+        [line] = sync_config()  # an unknown rival: logged, reported and skipped; the good link and the sources synced
+    assert "link Acme -> Nobody skipped: unknown brand 'Nobody'" in line
+    assert _links(db_url) == [("Acme", "Globex")]
     config.write_text(TOML % "", encoding="utf-8")
     with disable_run_logger():
         sync_config()

@@ -45,4 +45,4 @@ def test_a_correction_of_the_old_text_no_longer_applies_nor_trains(session: Sess
     assert after == {"app": "negative", "price_value": "neutral"}
     assert _read(session, rid, {"app": "negative"}) == {"app": "negative", "price_value": "neutral"}
     [example] = corrections_for_training(session, brand_id)
-    assert (example.text, example.added, example.polarity) == (CRASHING["text"], ("price_value",), "neutral")
+    assert (example.text, example.added, example.polarity) == (CRASHING["text"], ("price_value",), {"price_value": "neutral"})
