@@ -79,11 +79,13 @@ def job_settings(
     return run_settings, database_url, handover.get(run_store.RUN_ID)
 
 
-def spider_arguments(job: CrawlJob, urls: list[str]) -> dict[str, str]:
-    """The crawl's spider arguments, as ``scrapy crawl -a NAME=VALUE`` would pass them."""
-    args: dict[str, str] = {}
+def spider_arguments(job: CrawlJob, urls: list[str]) -> dict[str, Any]:
+    """The crawl's spider arguments, as ``scrapy crawl -a NAME=VALUE`` would pass them, but
+    ``urls`` as a list: joined into one string, a URL with a comma in it (Algolia's
+    ``tags=(story,comment)``) would come back as two."""
+    args: dict[str, Any] = {}
     if urls:
-        args["urls"] = ",".join(urls)
+        args["urls"] = list(urls)
     if job.brand:
         args["brand"] = job.brand
     if job.since is not None:

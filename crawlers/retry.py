@@ -10,15 +10,22 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from time import monotonic
+from typing import Any, Self
+from weakref import WeakSet
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import DownloadConnectionRefusedError
 from scrapy.http import Response
+from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.error import ConnectionRefusedError as TwistedConnectionRefusedError
 from twisted.internet.task import deferLater
+
+from crawlers import stats as keys
 
 logger = logging.getLogger(__name__)
 
@@ -47,17 +54,51 @@ def retry_after_seconds(response: Response) -> float | None:
 #: and those keep their back-off.
 NOT_RETRIED = (DownloadConnectionRefusedError, TwistedConnectionRefusedError)
 
+#: Answers about the whole site ("too many requests", "unavailable"): its host waits, not just the page.
+HOST_BUSY = (429, 503)
+
+
+#: Download slot (host) -> the ``monotonic()`` time before which no crawl in this process sends it a request
+#: (crawls batched in one process, :mod:`crawlers.batch`, often share a site).
+PAUSED_UNTIL: dict[str, float] = {}
+_LIVE: WeakSet[BackoffRetryMiddleware] = WeakSet()
+_HANDLED = "umot_host_wait_handled"  # request meta: response_downloaded paused (or gave up) its host
+
+
+class HostGivenUp(Exception):
+    """The host asked for a longer wait than ``CRAWL_RETRY_BACKOFF_MAX``: no more requests to it in this crawl."""
+
+
+async def _sleep(seconds: float) -> None:
+    from twisted.internet import reactor  # the one Scrapy installed
+
+    await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
+
 
 class BackoffRetryMiddleware(RetryMiddleware):
     """Scrapy's retry, but waiting before each retry: exponential, or what Retry-After says.
 
-    A refused connection is not retried (:data:`NOT_RETRIED`): the crawl fails at once.
+    A 429/503, or any retried answer with ``Retry-After``, pauses its whole host
+    (every request to it, queued or new) for that wait; a Retry-After longer than
+    ``CRAWL_RETRY_BACKOFF_MAX`` gives the host up for this crawl, with an error
+    naming it, rather than coming back sooner than asked. A refused connection is
+    not retried (:data:`NOT_RETRIED`): the crawl fails at once.
     """
 
     def __init__(self, settings: Any):
         super().__init__(settings)
         self.backoff_base = settings.getfloat("CRAWL_RETRY_BACKOFF_BASE", 2.0)
         self.backoff_max = settings.getfloat("CRAWL_RETRY_BACKOFF_MAX", 120.0)
+        self.given_up: dict[str, str] = {}  # download slot (host) -> why
+        _LIVE.add(self)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        middleware = super().from_crawler(crawler)
+        # As AutoThrottle does: sent before the download slot takes its next request,
+        # where process_response would come too late to hold it.
+        crawler.signals.connect(middleware.response_downloaded, signal=signals.response_downloaded)
+        return middleware
 
     def _delay(self, retry: Request, response: Response | None) -> float:
         attempt = max(1, int(retry.meta.get("retry_times", 1)))
@@ -68,20 +109,99 @@ class BackoffRetryMiddleware(RetryMiddleware):
                 delay = asked
         return min(delay, self.backoff_max)
 
+    def host_wait(self, request: Request, response: Response) -> float | None:
+        """How long ``response`` asks its whole host to wait (uncapped); None when it is about its page only."""
+        if response.status not in self.retry_http_codes or request.meta.get("dont_retry"):
+            return None
+        asked = retry_after_seconds(response)
+        if asked is not None:
+            return asked
+        attempt = int(request.meta.get("retry_times", 0)) + 1
+        if response.status in HOST_BUSY and attempt <= request.meta.get("max_retry_times", self.max_retry_times):
+            return self._delay(Request(request.url, meta={"retry_times": attempt}), None)
+        return None
+
+    def response_downloaded(self, response: Response, request: Request) -> None:
+        """Pause or give up the host the moment a busy answer arrives (:meth:`process_response` does it otherwise)."""
+        wait = self.host_wait(request, response)
+        if wait is not None:
+            request.meta[_HANDLED] = True
+            self._pause_or_give_up(request, response, wait)
+
+    def _pause_or_give_up(self, request: Request, response: Response, wait: float) -> None:
+        key = self.slot_key(request)
+        if wait > self.backoff_max:
+            self._give_up(key, request, wait)
+            return
+        until = monotonic() + wait
+        if wait <= 0 or until <= PAUSED_UNTIL.get(key, 0.0):
+            return
+        PAUSED_UNTIL[key] = until
+        logger.info("pausing requests to %s for %.1fs: HTTP %d on %s", key, wait, response.status, request.url)
+        for middleware in list(_LIVE):  # each crawl of this process holds its own queue for that host
+            slot = middleware.slot(key)
+            if slot is not None:  # Scrapy's downloader sends nothing from a slot while its latercall is pending
+                if slot.latercall:
+                    slot.latercall.cancel()
+                slot.latercall = call_later(wait, middleware.downloader()._latercall, slot)
+
+    def downloader(self) -> Any:
+        """This crawl's downloader; None before its engine starts (a middleware tried on its own)."""
+        try:
+            return self.crawler.engine.downloader
+        except (AttributeError, RuntimeError):
+            return None
+
+    def slot_key(self, request: Request) -> str:
+        """The download slot (host) ``request`` goes through."""
+        downloader = self.downloader()
+        return str(downloader.get_slot_key(request)) if downloader else urlparse_cached(request).hostname or ""
+
+    def slot(self, key: str) -> Any:
+        """This crawl's download slot for ``key``, if it has one."""
+        downloader = self.downloader()
+        return downloader.slots.get(key) if downloader else None
+
+    def _give_up(self, key: str, request: Request, asked: float) -> None:
+        if key in self.given_up:
+            return
+        why = (f"{key} asked to wait {asked:.0f}s (Retry-After on {request.url}), more than "
+               f"CRAWL_RETRY_BACKOFF_MAX ({self.backoff_max:.0f}s): no more requests to it in this crawl")
+        self.given_up[key] = why
+        logger.error(why)
+        if not self.crawler.stats.get_value(keys.FIRST_ERROR):
+            self.crawler.stats.set_value(keys.FIRST_ERROR, why)
+        slot = self.slot(key)
+        while slot is not None and slot.queue:  # already past process_request: they fail here
+            slot.queue.popleft()[1].errback(HostGivenUp(why))
+
     async def _wait(self, result: Any, response: Response | None) -> Any:
         if isinstance(result, Request):
             delay = self._delay(result, response)
             if delay > 0:
-                from twisted.internet import reactor  # the one Scrapy installed
-
                 logger.info("backing off %.1fs before retrying %s", delay, result.url)
-                await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))
+                await _sleep(delay)
         return result
+
+    async def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        key = self.slot_key(request)
+        if key in self.given_up:
+            raise HostGivenUp(self.given_up[key])
+        left = PAUSED_UNTIL.get(key, 0.0) - monotonic()
+        if left > 0:
+            await _sleep(left)
 
     async def process_response(  # type: ignore[override]
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Request | Response:
-        return await self._wait(super().process_response(request, response), response)
+        wait = self.host_wait(request, response)
+        if wait is None:
+            return await self._wait(super().process_response(request, response), response)
+        if not request.meta.pop(_HANDLED, False):  # a cached answer, never downloaded
+            self._pause_or_give_up(request, response, wait)
+        if wait > self.backoff_max:
+            return response  # not retried: the host is given up
+        return super().process_response(request, response)  # the retry waits with its host (process_request)
 
     async def process_exception(  # type: ignore[override]
         self, request: Request, exception: Exception, spider: Spider | None = None

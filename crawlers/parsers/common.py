@@ -31,6 +31,8 @@ class ParsedPage:
     next_url: str | None = None
     # Opaque continuation for APIs that page with a token instead of a URL.
     next_token: str | None = None
+    # Items on the page that are no review, each with why: parse errors, while the rest are read.
+    skipped: list[str] = field(default_factory=list)
 
 
 def make_review(
@@ -45,11 +47,13 @@ def make_review(
     title: str | None = None,
     published_at: Any = None,
     language: str | None = None,
+    date_locale: str | None = None,
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """A review row: 1-5 rating, UTC date, language (given, else detected).
 
-    The date is read in the given language's day/month order; one more than 36
+    The date is read in ``date_locale``'s day/month order where the site writes dates
+    its own way whatever the review's language (Yelp), else the language's; one more than 36
     hours ahead or before 1990 is unknown, its raw value kept in ``extra`` (``unless_implausible``:
     the schema.org and import rows' rule). Referral intent is not set here:
     the score task reads it from the text (one place).
@@ -70,7 +74,7 @@ def make_review(
         "rating_scale": stars.scale,
         "title": title,
         "text": text,
-        "published_at": to_datetime(published_at, clean(language)),
+        "published_at": to_datetime(published_at, clean(date_locale) or clean(language)),
         "language": detect_language(words, declared=clean(language)),
         "extra": {k: v for k, v in (extra or {}).items() if v is not None},
     }

@@ -1,8 +1,10 @@
 """RSS and Atom feeds (blogs, forums, news, Google Alerts) through feedparser.
 
 Any RSS 0.9x/1.0/2.0 or Atom feed: each entry becomes one mention with its
-``id``/``guid`` (else its link) as the external id, its title, its content or
-summary as plain text, its author and its published (else updated) date; the
+``id``/``guid`` (else its link, when no other entry of the feed has it; else the
+content id the store gives id-less reviews) as the external id, its title, its
+content or summary as plain text (HTML read as HTML, ``type="text"`` kept as
+it is), its author's name and its published (else updated) date; the
 language comes from the entry or the feed (``xml:lang``, ``<language>``).
 Paged feeds (RFC 5005, ``<link rel="next">``) are followed. No rating: the
 model scores them and the referral intent is set from the text.
@@ -11,12 +13,13 @@ model scores them and the referral intent is set from the text.
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from crawlers.parsers.common import ParsedPage, ParseError, make_review
-from crawlers.parsers.values import html_to_text
+from crawlers.parsers.values import clean, html_to_text
 
 
 def source_name(url: str) -> str:
@@ -35,20 +38,23 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
         raise ParseError("not an RSS or Atom document")
     source = source_name(url)
     feed_lang = parsed.feed.get("language")
+    # a forum thread's posts share the thread's link: not an id then (one would replace the others)
+    links = Counter(entry.get("link") for entry in parsed.entries if not entry.get("id"))
     reviews = []
     for entry in parsed.entries:
         content = entry.get("content") or []
-        html = content[0].get("value") if content else entry.get("summary")
+        main = content[0] if content else entry.get("summary_detail")
         lang = (content[0].get("language") if content else None) or feed_lang
         link = entry.get("link")
+        title = _text(entry.get("title_detail"))
         reviews.append(
             make_review(
                 source=source,
-                external_id=entry.get("id") or link,
+                external_id=entry.get("id") or (link if links[link] == 1 else None),
                 url=urljoin(url, link) if link else url,
-                author=entry.get("author"),
-                title=html_to_text(entry.get("title")),
-                text=html_to_text(html) or html_to_text(entry.get("title")),
+                author=(entry.get("author_detail") or {}).get("name") or entry.get("author"),
+                title=title,
+                text=_text(main) or title,
                 published_at=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
                 language=lang,
                 extra={"feed": parsed.feed.get("title"), "tags": [t.get("term") for t in entry.get("tags", [])] or None},
@@ -64,3 +70,12 @@ def _date(value: Any) -> datetime | None:
     if not value:
         return None
     return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+
+
+def _text(detail: Any) -> str | None:
+    """A feedparser text construct as plain text: HTML (and XHTML) without its tags, ``text/plain``
+    as it is (feedparser already decoded it: ``vector&lt;Acme&gt;`` is ``vector<Acme>``)."""
+    if not detail:
+        return None
+    value = detail.get("value")
+    return html_to_text(value) if "html" in str(detail.get("type") or "text/html") else clean(value)

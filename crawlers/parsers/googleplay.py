@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from crawlers.parsers.common import ParsedPage, ParseError
 from crawlers.parsers.googleplay_requests import RPC_ID, app_id_of
-from crawlers.parsers.googleplay_reviews import find_reviews, is_review, review_row
+from crawlers.parsers.googleplay_reviews import find_reviews, review_problem, review_row
 from crawlers.parsers.json_data import dig, load_json
 
 _BLOCK_RE = re.compile(r"AF_initDataCallback\(\s*\{(.*?)\}\s*\)\s*;?\s*</script", re.DOTALL)
@@ -48,7 +49,8 @@ def parse_page(body: bytes | str, url: str) -> ParsedPage:
             ) from None
         found = find_reviews(data)
         if found is not None:
-            return ParsedPage(reviews=[review_row(item, url, app_id) for item in found])
+            key = _KEY_RE.search(block)
+            return _page(found, url, app_id, f"block {key.group(1) if key else '?'}")
     return ParsedPage(reviews=[])
 
 
@@ -70,9 +72,22 @@ def parse_batch(body: bytes | str, url: str, app_id: str | None = None) -> Parse
     items = dig(payload, 0) or []
     if not isinstance(items, list):
         raise ParseError(f"Google Play {RPC_ID} payload has no review list")
-    reviews = [review_row(item, url, app_id) for item in items if is_review(item)]
+    page = _page(items, url, app_id, f"{RPC_ID} answer")
     token = None
     for element in payload[1:] if isinstance(payload, list) else []:
         if isinstance(element, list) and element and isinstance(element[-1], str):
             token = element[-1]
-    return ParsedPage(reviews=reviews, next_token=token if reviews else None)
+    page.next_token = token if page.reviews else None
+    return page
+
+
+def _page(items: list[Any], url: str, app_id: str | None, where: str) -> ParsedPage:
+    """The rows of the review arrays in ``items``; each array that is no review is skipped, saying why."""
+    page = ParsedPage()
+    for index, item in enumerate(items):
+        problem = review_problem(item)
+        if problem is None:
+            page.reviews.append(review_row(item, url, app_id))
+        else:
+            page.skipped.append(f"Google Play {where}, item {index}: {problem}")
+    return page

@@ -20,24 +20,48 @@ from crawlers.parsers.replies import reply_fields
 SOURCE = "googleplay"
 
 
+def stars(value: Any) -> int | None:
+    """1-5 stars from ``[2]``: a number, or the same number as a string (``"4"``); None otherwise."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5 else None
+
+
+def review_problem(item: Any) -> str | None:
+    """What keeps ``item`` from being a review array (id, author, 1-5 stars, a date); None for a review."""
+    if not isinstance(item, list) or len(item) <= 5:
+        return f"not an array of 6+ fields: {_short(item)}"
+    if not isinstance(item[0], str):
+        return f"no review id at [0]: {_short(item[0])}"
+    if not isinstance(dig(item, 1, 0), str):
+        return f"review {item[0]}: no author at [1][0]: {_short(dig(item, 1))}"
+    if stars(item[2]) is None:
+        return f"review {item[0]}: stars at [2] are {_short(item[2])}, not 1-5"
+    if not isinstance(dig(item, 5, 0), (int, float)) or isinstance(dig(item, 5, 0), bool):
+        return f"review {item[0]}: no epoch seconds at [5][0]: {_short(dig(item, 5))}"
+    return None
+
+
 def is_review(item: Any) -> bool:
     """Whether ``item`` has a review array's shape: id, author, 1-5 stars and a date."""
-    return (
-        isinstance(item, list)
-        and len(item) > 5
-        and isinstance(item[0], str)
-        and isinstance(dig(item, 1, 0), str)
-        and isinstance(item[2], int)
-        and 1 <= item[2] <= 5
-        and isinstance(dig(item, 5, 0), (int, float))
-    )
+    return review_problem(item) is None
+
+
+def _looks_like_review(item: Any) -> bool:
+    return isinstance(item, list) and len(item) > 5 and isinstance(item[0], str)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def find_reviews(value: Any) -> list[Any] | None:
-    """The first non-empty list made only of review arrays, depth first."""
+    """The first non-empty list of review arrays, depth first: each item an array with a
+    string id, at least one of them a whole review (the rest: :func:`review_problem` says why)."""
     if not isinstance(value, list):
         return None
-    if value and all(is_review(item) for item in value):
+    if value and all(_looks_like_review(item) for item in value) and any(is_review(item) for item in value):
         return value
     for child in value:
         found = find_reviews(child)
@@ -58,7 +82,7 @@ def review_row(item: list[Any], url: str, app_id: str | None) -> dict[str, Any]:
         external_id=review_id,
         url=f"{page}&{urlencode({'reviewId': review_id})}",
         author=dig(item, 1, 0),
-        rating=item[2],
+        rating=stars(item[2]),
         text=dig(item, 4),
         published_at=dig(item, 5, 0),
         extra={

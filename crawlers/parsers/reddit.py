@@ -6,11 +6,18 @@ The body is a ``Listing``: ``data.children[].data`` holds each post (``id``,
 ``subreddit``, ``score``, ``num_comments``); ``data.after`` is the cursor for
 the next page (``&after=...``), ``null`` on the last one. Posts carry no star
 rating: the model scores them and the referral intent is set from the text.
+
+Reddit escapes ``&``, ``<`` and ``>`` in its JSON (``AT&amp;T``) unless the URL
+asks for ``raw_json=1``: the URLs built here do, and a listing fetched without it
+is unescaped here. A post whose text is ``[deleted]`` or ``[removed]`` is no
+mention any more: it is left out, and counted (:attr:`RedditPage.removed`).
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+import html
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from crawlers.parsers.common import ParsedPage, ParseError, make_review
 from crawlers.parsers.json_data import dig, load_json
@@ -18,11 +25,19 @@ from crawlers.parsers.urls import site_root, with_query
 
 SOURCE = "reddit"
 SEARCH_URL = "https://www.reddit.com/search.json"
+GONE = ("[deleted]", "[removed]")  # what Reddit shows for a deleted (or removed) post's text or author
+
+
+@dataclass
+class RedditPage(ParsedPage):
+    """A listing page, and how many of its posts were deleted or removed (not mentions)."""
+
+    removed: int = 0
 
 
 def search_url(query: str) -> str:
     """Newest posts matching ``query`` across Reddit."""
-    return f"{SEARCH_URL}?{urlencode({'q': query, 'sort': 'new', 'limit': 100})}"
+    return f"{SEARCH_URL}?{urlencode({'q': query, 'sort': 'new', 'limit': 100, 'raw_json': 1})}"
 
 
 def with_after(url: str, after: str) -> str:
@@ -30,7 +45,7 @@ def with_after(url: str, after: str) -> str:
     return with_query(url, "after", after)
 
 
-def parse(body: bytes | str, url: str) -> ParsedPage:
+def parse(body: bytes | str, url: str) -> RedditPage:
     """Posts on one listing page and the next page's URL."""
     data = load_json(body, "Reddit listing")
     listing = dig(data, "data")
@@ -38,20 +53,25 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
     if not isinstance(children, list):
         raise ParseError("Reddit listing has no data.children list")
     site = site_root(url)
-    reviews = []
+    text_of = _unescaped if parse_qs(urlsplit(url).query).get("raw_json") != ["1"] else _as_is
+    page = RedditPage()
     for child in children:
         post = dig(child, "data")
         if not isinstance(post, dict) or not post.get("id"):
             continue
-        title = post.get("title")
-        body_text = post.get("selftext") or post.get("body")
+        title = text_of(post.get("title"))
+        body_text = text_of(post.get("selftext") or post.get("body"))
+        if body_text in GONE:
+            page.removed += 1
+            continue
         permalink = post.get("permalink")
-        reviews.append(
+        link = text_of(post.get("url"))
+        page.reviews.append(
             make_review(
                 source=SOURCE,
                 external_id=post.get("name") or post["id"],
-                url=f"{site}{permalink}" if permalink else post.get("url"),
-                author=post.get("author"),
+                url=f"{site}{permalink}" if permalink else link,
+                author=None if post.get("author") in GONE else post.get("author"),
                 title=title,
                 text=body_text or title,
                 published_at=post.get("created_utc"),
@@ -61,9 +81,19 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
                     "score": post.get("score"),
                     "num_comments": post.get("num_comments"),
                     # the linked article of a link post (self posts link to themselves)
-                    "link": None if permalink and str(post.get("url", "")).endswith(permalink) else post.get("url"),
+                    "link": None if permalink and str(link or "").endswith(permalink) else link,
                 },
             )
         )
     after = listing.get("after") if isinstance(listing, dict) else None
-    return ParsedPage(reviews=reviews, next_url=with_after(url, after) if after and reviews else None)
+    page.next_url = with_after(url, after) if after and children else None
+    return page
+
+
+def _unescaped(value: object) -> str | None:
+    """A string of a listing fetched without ``raw_json=1``: Reddit escaped its ``&``, ``<`` and ``>``."""
+    return html.unescape(value) if isinstance(value, str) else None
+
+
+def _as_is(value: object) -> str | None:
+    return value if isinstance(value, str) else None

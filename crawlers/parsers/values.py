@@ -30,14 +30,31 @@ def to_datetime(value: Any, language: str | None = None) -> datetime | None:
 
 
 def html_to_text(value: str | None) -> str | None:
-    """Plain text from an HTML fragment: tags dropped, ``<br>``/``<p>`` as line breaks."""
+    """Plain text from an HTML fragment: tags dropped, ``<br>``/``<p>`` as line breaks.
+
+    Entities are decoded once, after the tags go: ``std::vector&lt;Acme&gt;`` is the
+    text ``std::vector<Acme>``, not a tag to drop.
+    """
     if not value:
         return value
     import re
 
     from w3lib.html import remove_tags, replace_entities
 
-    if "<" not in value and "&lt;" in value:  # HTML escaped once more, as Yelp's comments are
-        value = replace_entities(value)
     value = re.sub(r"(?i)<br\s*/?>|</p>\s*<p[^>]*>|<p[^>]*>", "\n", value)
     return replace_entities(remove_tags(value)).strip()
+
+
+def escaped_html_to_text(value: str | None) -> str | None:
+    """Plain text from HTML that was escaped once more (Yelp's ``comment.text``: ``rude.&lt;br&gt;Waited``).
+
+    Only for a site known to do that: elsewhere ``&lt;`` with no tag around is text
+    (HN's ``vector&lt;Acme&gt;``). Markup that came unescaped (a raw ``<``) is read as it is.
+    """
+    if not value:
+        return value
+    from w3lib.html import replace_entities
+
+    if "<" not in value and "&lt;" in value:
+        value = replace_entities(value)
+    return html_to_text(value)

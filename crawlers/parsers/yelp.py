@@ -36,15 +36,15 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
     for state in page_states(html):
         feed = next(review_feeds(state), None)
         if feed is not None:
-            return _from_feed(feed, url)
+            return _from_feed(feed, url, html)
     reviews = json_ld_rows(html, url)
     if not reviews:
         raise ParseError("Yelp page has no embedded review feed and no JSON-LD reviews")
     return ParsedPage(reviews=reviews)
 
 
-def _from_feed(feed: dict[str, Any], url: str) -> ParsedPage:
-    reviews = feed_rows(feed, url)
+def _from_feed(feed: dict[str, Any], url: str, html: str) -> ParsedPage:
+    reviews = feed_rows(feed, url, html)
     pagination = feed.get("pagination") or {}
     start = int(pagination.get("startResult") or 1) - 1
     per_page = int(pagination.get("resultsPerPage") or len(reviews) or 10)

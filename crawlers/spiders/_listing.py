@@ -51,13 +51,15 @@ class ListingSpider(ReviewSpider):
         except ParseError as exc:
             self.parse_error(response.url, str(exc))
             return
-        yield from self.items(page)
+        yield from self.items(page, response.url)
         follow = self.next_request(page, response)
         if follow is not None and self.should_follow_next(page.reviews, response.url):
             yield follow
 
-    def items(self, page: ParsedPage) -> Iterator[ReviewItem]:
-        """The page's reviews as items, less those older than ``since``."""
+    def items(self, page: ParsedPage, url: str) -> Iterator[ReviewItem]:
+        """The page's reviews as items, less those older than ``since``; what it skipped (``url``'s), counted."""
+        for reason in page.skipped:
+            self.parse_error(url, reason)
         for row in page.reviews:
             item = ReviewItem(**row)
             if self.keep(item):

@@ -48,7 +48,7 @@ class ReviewSpider(IncrementalMixin, CountingMixin, scrapy.Spider):
 
     def __init__(
         self,
-        urls: str | None = None,
+        urls: str | list[str] | None = None,  # a list from the runner (one URL may hold a comma)
         brand: str | None = None,
         since: str | None = None,
         source_id: str | int | None = None,

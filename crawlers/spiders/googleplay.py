@@ -47,7 +47,7 @@ class GooglePlaySpider(ListingSpider):
             return
         # The details page: its reviews, then always on to the newest-first pages.
         try:
-            yield from self.items(self.parse_listing(response))
+            yield from self.items(self.parse_listing(response), response.url)
         except ParseError as exc:
             self.parse_error(response.url, str(exc))
         app_id = googleplay_requests.app_id_of(response.url)

@@ -16,7 +16,8 @@ def array(stars: Any = 4, when: Any = 1700000000) -> list[Any]:
 def test_is_review_needs_an_id_an_author_1_to_5_stars_and_a_date() -> None:
     assert is_review(array()) and is_review(array(stars=1)) and is_review(array(stars=5))
     assert not is_review(array(stars=0)) and not is_review(array(stars=6))
-    assert not is_review(array(stars="4")) and not is_review(array(when="2024-01-01"))
+    assert is_review(array(stars="4")) and not is_review(array(stars="x"))  # a numeric string: Play sent one
+    assert not is_review(array(when="2024-01-01"))
     assert not is_review(["gp:1", ["Ann"], 4, None, "too short"])
     assert not is_review(["gp:1", [None], 4, None, "x", [1]])  # no author
     assert not is_review("gp:1")

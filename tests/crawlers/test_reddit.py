@@ -37,7 +37,7 @@ def test_last_page_keeps_link_posts_target() -> None:
 def test_default_url_searches_the_brand() -> None:
     from crawlers.spiders.reddit import RedditSpider
 
-    assert RedditSpider.default_urls("Acme Inc", {}) == ["https://www.reddit.com/search.json?q=Acme+Inc&sort=new&limit=100"]
+    assert RedditSpider.default_urls("Acme Inc", {}) == ["https://www.reddit.com/search.json?q=Acme+Inc&sort=new&limit=100&raw_json=1"]
     assert RedditSpider.default_urls("Acme", {"query": '"acme kettle"'})[0].startswith(
         "https://www.reddit.com/search.json?q=%22acme+kettle%22"
     )
