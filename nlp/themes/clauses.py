@@ -5,7 +5,9 @@ A review often praises one thing and blames another in the same sentence
 and at contrast words, and each clause gets a lexicon polarity: VADER's
 strongly rated words (``nlp/sentiment_words.json``, MIT) plus review words
 VADER rates weakly or not at all ("slow", "undercooked", "crashes"), flipped
-by a negation just before them.
+by a negation just before them. An awaited thing that never came reads as a complaint
+whatever it is ("the gift card never arrived", "still waiting for my rewards"), and the names of
+things VADER rates as praise ("loyalty", "reward", "gift", "friends") carry no opinion.
 """
 
 from __future__ import annotations
@@ -43,9 +45,20 @@ _EXTRA = {
 }
 
 
-# words VADER rates that reviews mostly use in another sense ("like this", "pretty small", "please add")
+# words VADER rates that reviews mostly use in another sense ("like this", "pretty small", "please add"),
+# and nouns that name things rather than judge them ("loyalty card", "reward points", "gift card", "VIP")
 _NOT_SENTIMENT = ("like", "pretty", "please", "care", "free", "want", "kind", "well", "sure", "help", "credit", "support",
-                  "protect", "trust", "matter")
+                  "protect", "trust", "matter",
+                  "loyal", "loyalty", "reward", "rewards", "gift", "bonus", "bonuses", "vip", "friend", "friends", "award",
+                  "awards", "prize", "prizes", "freebie", "freebies", "benefit", "benefits", "party", "parties",
+                  "festival", "holiday", "charity")
+# An awaited thing that did not come: "never arrived", "still not received", "still waiting", "yet to arrive".
+_NOT_COME = re.compile(
+    r"\b(?:never|not|\w+n't)\s+(?:(?:yet|even|been|got|get|ever|once)\s+)*(?:arrived?|came|come|"
+    r"(?:showed|show|shown|turned|turn)\s+up|received?|delivered|credited|refunded|applied|appeared|reached)\b"
+    r"(?!\s+(?:late|damaged|broken|cold|wrong|dirty|such|so|a\s+better|better|worse))"
+    r"|\bstill\s+waiting\b|\byet\s+to\s+(?:arrive|receive|be\s+(?:delivered|credited|refunded)|get|hear|show\s+up)\b")
+_NOT_COME_SCORE = -2.0  # as a strongly negative word
 
 
 @lru_cache(maxsize=1)
@@ -77,10 +90,12 @@ def _negated(words: list[str], i: int) -> bool:
 
 
 def polarity(clause: str) -> float:
-    """Sum of word valences in the clause, a word's sign flipped by a negator just before it (:func:`_negated`)."""
-    words = _WORD.findall(clause.lower().replace("\u2019", "'"))
+    """Sum of word valences in the clause, a word's sign flipped by a negator just before it (:func:`_negated`),
+    plus a strongly negative word's worth for each awaited thing that did not come (``_NOT_COME``)."""
+    text = clause.lower().replace("\u2019", "'")
+    words = _WORD.findall(text)
     table = valence()
-    total = 0.0
+    total = _NOT_COME_SCORE * len(_NOT_COME.findall(text))
     for i, word in enumerate(words):
         score = table.get(word)
         if not score:

@@ -4,6 +4,8 @@ Rules, not a network: the phrase rules of ``theme_rules`` and ``stage_rules``
 run per clause (``clause_rules``), each theme takes its clause's polarity
 (``theme_polarity``), brand themes match their example phrases (``brand``) and
 a brand's triage corrections override near-identical texts (``corrections``).
+The lexicon is English: in a text known to be in another language each theme
+takes the review's sentiment label, and no theme comes from the lexicon alone.
 It needs no encoder pass, so it adds milliseconds to the nightly scoring
 (``python -m bench themes``).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from core.language import guess_language, normalise_language
 from nlp.referral import referral_intent
 from nlp.text import clean_text
 from nlp.themes import clauses as clause_lib
@@ -23,7 +26,7 @@ from nlp.themes.journey import JourneyResult
 from nlp.themes.primary_stage import primary_stage
 from nlp.themes.theme_polarity import opinion_score, theme_polarities
 
-VERSION = "themes-rules/4"
+VERSION = "themes-rules/5"
 
 
 class ThemeDetector:
@@ -45,21 +48,26 @@ class ThemeDetector:
         texts: Sequence[object],
         sentiments: Sequence[str | None] | None = None,
         apps: Sequence[bool | None] | None = None,
+        languages: Sequence[str | None] | None = None,
     ) -> list[JourneyResult]:
         """One result per text.
 
         ``sentiments`` (the scorer's labels) give clauses without a clear lexicon polarity
         one; ``apps`` says which texts are known to be about an app (reviews from an app
-        store), the others are judged by their words.
+        store), the others are judged by their words; ``languages`` (ISO codes, as stored)
+        say which are in what language, the others are guessed from their words.
         """
         sentiments = sentiments or [None] * len(texts)
         apps = apps or [None] * len(texts)
-        return [self.detect_one(t, s, a) for t, s, a in zip(texts, sentiments, apps)]
+        languages = languages or [None] * len(texts)
+        return [self.detect_one(t, s, a, lang) for t, s, a, lang in zip(texts, sentiments, apps, languages)]
 
-    def detect_one(self, value: object, sentiment: str | None = None, app: bool | None = None) -> JourneyResult:
+    def detect_one(self, value: object, sentiment: str | None = None, app: bool | None = None,
+                   language: str | None = None) -> JourneyResult:
         text = clean_text(value)
         if not text:
             return JourneyResult()
+        english = (normalise_language(language) or guess_language(text) or "en") == "en"
         is_app, is_venue = text_context(text, app)
         referral = referral_intent(text) or "none"
         pieces = clause_lib.split_clauses(text) or [text]
@@ -68,14 +76,14 @@ class ThemeDetector:
         themed: list[int] = []
         for i, piece in enumerate(pieces):
             found = self._rules.themes(piece, is_app, is_venue) | self._brand.match(piece)
-            score = opinion_score(piece, referral)
+            score = opinion_score(piece, referral) if english else 0.0  # the lexicon reads English only
             for name in sorted(found, key=self._order):  # a set's order changes with PYTHONHASHSEED
                 scores[name] = scores.get(name, 0.0) + (score if score else 0.0)
             if found:
                 themed.append(i)
             for stage in self._rules.stages(piece):
                 stage_clauses.setdefault(stage, []).append(i)
-        themes = theme_polarities(scores, text, sentiment, referral)
+        themes = theme_polarities(scores, text, sentiment, referral, lexicon=english)
         if themes and not themed:  # read from the text as a whole ("I recommend them!"): it is in every clause
             themed = list(range(len(pieces)))
         if referral != "none":

@@ -84,7 +84,7 @@ EXCLUDE: dict[str, list[str]] = {
 
 
 def compiled() -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
-    """(stage -> regex, stage -> exclusion regex), case-insensitive."""
-    rules = {s: re.compile("|".join(f"(?:{p})" for p in ps), re.I) for s, ps in STAGE_RULES.items()}
-    exclude = {s: re.compile("|".join(f"(?:{p})" for p in ps), re.I) for s, ps in EXCLUDE.items()}
+    """(stage -> regex, stage -> exclusion regex), for lower-cased text."""
+    rules = {s: re.compile("|".join(f"(?:{p})" for p in ps)) for s, ps in STAGE_RULES.items()}
+    exclude = {s: re.compile("|".join(f"(?:{p})" for p in ps)) for s, ps in EXCLUDE.items()}
     return rules, exclude

@@ -146,17 +146,16 @@ THEME_RULES: dict[str, list[Rule]] = {
     ],
 }
 
+# The context words (``clause_rules.text_context``), for lower-cased text.
 VENUE_CONTEXT = re.compile(
     rf"\b(?:place|restaurant|pub|spot|joint|cafe|café|bar|diner|bistro|eatery|outlet|hotel|room|rooms|stay|stayed|"
     rf"staff|waiters?|waitress|servers?|service|served|tables?|menu|reservations?|seated|lunch|dinner|brunch|breakfast|"
     rf"chef|owner|manager|host(?:ess)?|visit(?:ed)?|dine|dining|ambien(?:ce|ace)|ambiance|atmosphere|decor|{_FOOD})\b",
-    re.I,
 )
 PRODUCT_CONTEXT = re.compile(
     r"\b(?:product|item|bought|purchas\w*|amazon|arrived|works?|worked|working|battery|batteries|device|unit|"
     r"machine|returned|return it|sizes?|fits?|instructions|package|seller|speakers?|headphones|toaster|kettle|"
     r"vacuum|blender|charger|cable|phone|case|sound|volume|bluetooth|firmware|washer|dryer|fan|heater|appliance)\b",
-    re.I,
 )
 VENUE = re.compile(r"\b(?:place|restaurant|pub|spot|joint|cafe|café|bar|diner|bistro|eatery|outlet|hotel)\b", re.I)
 
@@ -165,13 +164,12 @@ APP_CONTEXT = re.compile(
     r"\bios\b|kindle|\bversion\b|uber|lyft|\bola\b|chat ?gpt|openai|\bgpt|\bai\b|facebook|netflix|evernote|ebay|"
     r"\brides?\b|drivers?|\bcabs?\b|shuttle|\bplugins?\b|website|web version|\bchat\b|\bfeatures?\b|"
     r"\bfunctions?\b|\bvpn\b|browser|transcribe|error message|subscription|\bplus\b|gpt4|gpt-4",
-    re.I,
 )
 
 
 def compiled() -> dict[str, list[tuple[re.Pattern[str], str | None]]]:
-    """The rules as compiled, word-bounded regexes."""
+    """The rules as compiled, word-bounded regexes, for lower-cased text (IGNORECASE costs a quarter more time)."""
     return {
-        theme: [(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.I), ctx) for pattern, ctx in rules]
+        theme: [(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])"), ctx) for pattern, ctx in rules]
         for theme, rules in THEME_RULES.items()
     }
