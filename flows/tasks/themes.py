@@ -60,13 +60,15 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
         with session_scope(get_engine(database_url), write=False) as session:
             batch = undetected_reviews(session, model_version=version, brand_id=brand_id, limit=batch_size,
                                        after_id=last_id if every else None, every=every)
-            rows = [(stored_id(r), review_text(r.title, r.text), label, _is_app(r.source)) for r, label in batch]
+            rows = [(stored_id(r), review_text(r.title, r.text), label, _is_app(r.source), r.language)
+                    for r, label in batch]
         if not rows:
             return done
-        results = detector.detect([t for _, t, _, _ in rows], [lab for _, _, lab, _ in rows], [a for *_, a in rows])
+        ids, texts, labels, apps, languages = zip(*rows, strict=True)  # languages as stored: declared or detected
+        results = detector.detect(texts, labels, apps, languages)
         with session_scope(get_engine(database_url)) as session:
             save_journeys(session, [{"review_id": rid, "model_version": reading_version(version, label), **res.as_dict()}
-                                    for (rid, _, label, _), res in zip(rows, results)],
+                                    for rid, label, res in zip(ids, labels, results, strict=True)],
                           known_themes=detector.theme_names)  # a removed brand theme's corrections no longer apply
         done += len(rows)
         last_id = rows[-1][0]

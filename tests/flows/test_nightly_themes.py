@@ -38,3 +38,19 @@ def test_the_night_reads_themes_and_names_the_top_negative_ones(store, add_sourc
 
     second = nightly(**FAST)  # nothing new: nothing read again
     assert second.themes_read == 0
+
+
+def test_the_night_reads_a_review_in_its_stored_language(store, add_source, fake_crawls, fake_scorer) -> None:
+    """A review the site declared French takes its themes' polarity from its label, not from the
+    English word list (the detector guessed the language from the words)."""
+    from models.db import get_engine
+    from models.tables import ReviewTheme
+
+    add_source("Acme", "shop")
+    row = {"source": "shop", "external_id": "fr1", "url": "http://shop.test/r/fr1", "author": "Zoé", "rating": 5.0,
+           "text": "Love it. The delivery was late.", "language": "fr", "published_at": None}
+    fake_crawls({"shop": [[row]]})
+    nightly(**FAST)
+    with get_engine(store).connect() as conn:
+        polarities = conn.execute(select(ReviewTheme.polarity).where(ReviewTheme.theme == "delivery")).scalars().all()
+    assert polarities == ["positive"]  # the 5-star review's label

@@ -64,7 +64,7 @@ def score(
     titles = [to_text(row.get(title_column)) for row in rows] if title_column in columns else None
     ratings = [row.get(rating_column) for row in rows] if rating_column in columns else None
     scores = score_reviews(scorer, texts, ratings, titles=titles, progress=len(rows) >= 200)
-    journeys = themes.detect(texts, [s.label for s in scores])
+    journeys = themes.detect(texts, [s.label for s in scores], languages=[s.language for s in scores])  # as scored
     renamed = kept_columns(columns)
     if renamed:
         kept = ", ".join(f"{c} as {n}" for c, n in renamed.items())
