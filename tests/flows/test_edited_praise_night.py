@@ -17,6 +17,13 @@ FAST = dict(crawl_retries=1, retry_delay=0.0, batch_size=10)
 COMPLAINT = {"source": "shop", "external_id": "r1", "url": "http://shop.test/reviews/1", "author": "ann",
              "rating": 1.0, "text": "Terrible, awful shoes. Bad.", "published_at": "2026-11-20T10:00:00Z"}
 PRAISE = {**COMPLAINT, "rating": 5.0, "text": "Support replaced them, now they are great, love them"}
+AGAIN = {**COMPLAINT, "rating": 2.0, "text": "Broke again after a week. Awful, bad."}
+
+
+def _complaint_praise_complaint(add_source, fake_crawls, base: str) -> None:
+    """Acme's shop lists the complaint, then the same review edited into praise, then back (twice)."""
+    add_source("Acme", "shop", webhook_url=f"{base}/acme")
+    fake_crawls({"shop": [[COMPLAINT], [PRAISE], [AGAIN], [AGAIN]]})
 
 
 def test_a_flag_edited_into_praise_is_resolved_by_the_next_night(
@@ -50,9 +57,7 @@ def test_a_cleared_flag_edited_back_into_a_complaint_is_raised_and_posted_again(
     from models.tables import Flag, FlagEvent
 
     base, got = webhook_server
-    add_source("Acme", "shop", webhook_url=f"{base}/acme")
-    again = {**COMPLAINT, "rating": 2.0, "text": "Broke again after a week. Awful, bad."}
-    fake_crawls({"shop": [[COMPLAINT], [PRAISE], [again], [again]]})
+    _complaint_praise_complaint(add_source, fake_crawls, base)
     assert nightly(**FAST).detractors == 1 and len(got) == 1
     assert nightly(**FAST).detractors == 0 and len(got) == 1  # cleared by the edit
 
@@ -75,9 +80,7 @@ def test_a_flag_raised_again_whose_post_fails_is_posted_by_the_next_night(
     from models.db import get_engine, session_scope
 
     base, got = webhook_server
-    add_source("Acme", "shop", webhook_url=f"{base}/acme")
-    again = {**COMPLAINT, "rating": 2.0, "text": "Broke again after a week. Awful, bad."}
-    fake_crawls({"shop": [[COMPLAINT], [PRAISE], [again], [again]]})
+    _complaint_praise_complaint(add_source, fake_crawls, base)
     nightly(**FAST)
     nightly(**FAST)  # cleared by the edit
     with session_scope(get_engine(store)) as session:
