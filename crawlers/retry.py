@@ -2,7 +2,8 @@
 
 Scrapy's own retry middleware retries at once; a site that answered 429 or 5xx
 is then asked again while it is still busy. ``DOWNLOADER_MIDDLEWARES``
-(``crawlers.settings``) swaps it for :class:`BackoffRetryMiddleware`.
+(``crawlers.settings``) swaps it for :class:`BackoffRetryMiddleware`; the wait a
+busy host asks of all its requests is held by :mod:`crawlers.host_pause`.
 """
 
 from __future__ import annotations
@@ -10,22 +11,19 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from time import monotonic
 from typing import Any, Self
-from weakref import WeakSet
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import DownloadConnectionRefusedError
 from scrapy.http import Response
-from scrapy.utils.asyncio import call_later
+from scrapy.settings import BaseSettings
 from scrapy.utils.defer import maybe_deferred_to_future
-from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.error import ConnectionRefusedError as TwistedConnectionRefusedError
 from twisted.internet.task import deferLater
 
-from crawlers import stats as keys
+from crawlers.host_pause import HostPause
 
 logger = logging.getLogger(__name__)
 
@@ -57,16 +55,7 @@ NOT_RETRIED = (DownloadConnectionRefusedError, TwistedConnectionRefusedError)
 #: Answers about the whole site ("too many requests", "unavailable"): its host waits, not just the page.
 HOST_BUSY = (429, 503)
 
-
-#: Download slot (host) -> the ``monotonic()`` time before which no crawl in this process sends it a request
-#: (crawls batched in one process, :mod:`crawlers.batch`, often share a site).
-PAUSED_UNTIL: dict[str, float] = {}
-_LIVE: WeakSet[BackoffRetryMiddleware] = WeakSet()
 _HANDLED = "umot_host_wait_handled"  # request meta: response_downloaded paused (or gave up) its host
-
-
-class HostGivenUp(Exception):
-    """The host asked for a longer wait than ``CRAWL_RETRY_BACKOFF_MAX``: no more requests to it in this crawl."""
 
 
 async def _sleep(seconds: float) -> None:
@@ -85,16 +74,17 @@ class BackoffRetryMiddleware(RetryMiddleware):
     not retried (:data:`NOT_RETRIED`): the crawl fails at once.
     """
 
-    def __init__(self, settings: Any):
+    hosts: HostPause  # set by from_crawler, as Scrapy sets ``crawler``
+
+    def __init__(self, settings: BaseSettings):
         super().__init__(settings)
         self.backoff_base = settings.getfloat("CRAWL_RETRY_BACKOFF_BASE", 2.0)
         self.backoff_max = settings.getfloat("CRAWL_RETRY_BACKOFF_MAX", 120.0)
-        self.given_up: dict[str, str] = {}  # download slot (host) -> why
-        _LIVE.add(self)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         middleware = super().from_crawler(crawler)
+        middleware.hosts = HostPause(crawler, middleware.backoff_max)
         # As AutoThrottle does: sent before the download slot takes its next request,
         # where process_response would come too late to hold it.
         crawler.signals.connect(middleware.response_downloaded, signal=signals.response_downloaded)
@@ -126,54 +116,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         wait = self.host_wait(request, response)
         if wait is not None:
             request.meta[_HANDLED] = True
-            self._pause_or_give_up(request, response, wait)
-
-    def _pause_or_give_up(self, request: Request, response: Response, wait: float) -> None:
-        key = self.slot_key(request)
-        if wait > self.backoff_max:
-            self._give_up(key, request, wait)
-            return
-        until = monotonic() + wait
-        if wait <= 0 or until <= PAUSED_UNTIL.get(key, 0.0):
-            return
-        PAUSED_UNTIL[key] = until
-        logger.info("pausing requests to %s for %.1fs: HTTP %d on %s", key, wait, response.status, request.url)
-        for middleware in list(_LIVE):  # each crawl of this process holds its own queue for that host
-            slot = middleware.slot(key)
-            if slot is not None:  # Scrapy's downloader sends nothing from a slot while its latercall is pending
-                if slot.latercall:
-                    slot.latercall.cancel()
-                slot.latercall = call_later(wait, middleware.downloader()._latercall, slot)
-
-    def downloader(self) -> Any:
-        """This crawl's downloader; None before its engine starts (a middleware tried on its own)."""
-        try:
-            return self.crawler.engine.downloader
-        except (AttributeError, RuntimeError):
-            return None
-
-    def slot_key(self, request: Request) -> str:
-        """The download slot (host) ``request`` goes through."""
-        downloader = self.downloader()
-        return str(downloader.get_slot_key(request)) if downloader else urlparse_cached(request).hostname or ""
-
-    def slot(self, key: str) -> Any:
-        """This crawl's download slot for ``key``, if it has one."""
-        downloader = self.downloader()
-        return downloader.slots.get(key) if downloader else None
-
-    def _give_up(self, key: str, request: Request, asked: float) -> None:
-        if key in self.given_up:
-            return
-        why = (f"{key} asked to wait {asked:.0f}s (Retry-After on {request.url}), more than "
-               f"CRAWL_RETRY_BACKOFF_MAX ({self.backoff_max:.0f}s): no more requests to it in this crawl")
-        self.given_up[key] = why
-        logger.error(why)
-        if not self.crawler.stats.get_value(keys.FIRST_ERROR):
-            self.crawler.stats.set_value(keys.FIRST_ERROR, why)
-        slot = self.slot(key)
-        while slot is not None and slot.queue:  # already past process_request: they fail here
-            slot.queue.popleft()[1].errback(HostGivenUp(why))
+            self.hosts.pause_or_give_up(request, response.status, wait)
 
     async def _wait(self, result: Any, response: Response | None) -> Any:
         if isinstance(result, Request):
@@ -184,10 +127,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return result
 
     async def process_request(self, request: Request, spider: Spider | None = None) -> None:
-        key = self.slot_key(request)
-        if key in self.given_up:
-            raise HostGivenUp(self.given_up[key])
-        left = PAUSED_UNTIL.get(key, 0.0) - monotonic()
+        left = self.hosts.time_left(request)  # raises HostGivenUp for a host this crawl gave up
         if left > 0:
             await _sleep(left)
 
@@ -198,7 +138,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if wait is None:
             return await self._wait(super().process_response(request, response), response)
         if not request.meta.pop(_HANDLED, False):  # a cached answer, never downloaded
-            self._pause_or_give_up(request, response, wait)
+            self.hosts.pause_or_give_up(request, response.status, wait)
         if wait > self.backoff_max:
             return response  # not retried: the host is given up
         return super().process_response(request, response)  # the retry waits with its host (process_request)

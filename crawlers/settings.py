@@ -62,7 +62,7 @@ RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 # Wait base * 2**(attempt-1) seconds (capped) before a retry; Retry-After wins when sent, and a
-# 429/503 pauses its whole host (crawlers/retry.py). A Retry-After over the cap gives the host up for the crawl.
+# 429/503 pauses its whole host (crawlers/host_pause.py). A Retry-After over the cap gives the host up for the crawl.
 CRAWL_RETRY_BACKOFF_BASE = 2.0
 CRAWL_RETRY_BACKOFF_MAX = 120.0
 
