@@ -8,6 +8,7 @@ without the network.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -46,6 +47,7 @@ class Hit:
     path: str  # path and query, as sent
     body: bytes = b""
     user_agent: str = ""
+    at: float = field(default_factory=time.monotonic)  # when it arrived (monotonic clock)
 
 
 @dataclass
@@ -53,7 +55,7 @@ class FixtureSite:
     """Routes ``"/path?query"`` (exact) or ``"/path"`` (any query) to fixture files or functions.
 
     ``throttle_once`` lists routes answered ``429 Too Many Requests`` (with
-    ``Retry-After: 0``) the first time they are asked for, then normally.
+    ``Retry-After: retry_after``, default 0) the first time they are asked for, then normally.
     POST routes are keyed ``"POST /path"``. Unknown paths get a 404.
     """
 
@@ -63,6 +65,7 @@ class FixtureSite:
     throttle_once: set[str] = field(default_factory=set)
     hits: list[Hit] = field(default_factory=list)
     base_url: str = ""
+    retry_after: str = "0"  # the Retry-After header of every 429
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -108,7 +111,7 @@ def _handler(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
             if status == 429:
-                self.send_header("Retry-After", "0")
+                self.send_header("Retry-After", site.retry_after)
             self.end_headers()
             self.wfile.write(body)
 
