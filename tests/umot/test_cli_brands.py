@@ -73,3 +73,15 @@ def test_unlink_several_counts_each_rival_once_from_the_store_or_the_file(db_url
     assert gone.exit_code == 0, gone.output
     assert "Acme: 3 competitors removed" in gone.output
     assert _links(db_url) == [] and "[[competitors]]" not in config.read_text(encoding="utf-8")
+
+
+def test_list_shows_the_good_links_and_names_a_bad_one(db_url: str, tmp_path: Path) -> None:
+    _store(db_url, "Acme", "Globex", "Initech")
+    config = tmp_path / "umot.toml"
+    config.write_text('[[competitors]]\nbrand = "Acme"\nrivals = ["Globex", "Nope"]\n\n'
+                      '[[competitors]]\nbrand = "Initech"\nrivals = ["Globex"]\n', encoding="utf-8")
+    listed = CliRunner().invoke(app, ["brands", "list", "--config", str(config), "--database-url", db_url])
+    assert listed.exit_code == 2, listed.output
+    assert "Acme\trivals: Globex" in listed.output and "Initech\trivals: Globex" in listed.output
+    assert "link Acme -> Nope skipped: unknown brand 'Nope'" in listed.output
+    assert _links(db_url) == [("Acme", "Globex"), ("Initech", "Globex")]

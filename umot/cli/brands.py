@@ -89,11 +89,14 @@ def list_links(config: ConfigFile = None, database_url: DatabaseUrl = None) -> N
     from models.db import session_scope
     from models.stored import stored_id
 
+    bad_links: list[str] = []  # named after the list (exit 2), as the night skips them and syncs the rest
     try:
         with session_scope(open_store(database_url)) as session:
-            sync_links(session, config_path(config))
+            sync_links(session, config_path(config), skipped=bad_links)
             for brand in crud.list_brands(session):
                 rivals = ", ".join(b.name for b in competitors_of(session, stored_id(brand))) or "-"
                 typer.echo(f"{brand.name}\trivals: {rivals}")
     except CompetitorError as exc:
         fail(str(exc))
+    if bad_links:
+        fail("; ".join(bad_links))
