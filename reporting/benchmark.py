@@ -21,8 +21,10 @@ import matplotlib
 matplotlib.use("Agg")  # no display on servers and workers
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 
 from reporting.files import atomic_write  # noqa: E402
+from reporting.plot_text import plot_text  # noqa: E402
 from reporting.weeks import IsoWeek  # noqa: E402
 
 #: Metric -> what it means (the CSV's columns after week, brand and role; each with a ``_change``).
@@ -82,25 +84,27 @@ def draw_benchmark_chart(
     stats: pd.DataFrame, brand_id: int, rival_ids: Sequence[int], names: Mapping[int, str],
     weeks: Sequence[str], path: Path,
 ) -> Path:
-    """The last weeks' NPS-style score and detractor rate, the brand bold, each rival thin."""
+    """The last weeks' NPS-style score and detractor rate, the brand bold, each rival thin; names as
+    written (``reporting.plot_text``)."""
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7), sharex=True, layout="constrained")
     x = range(len(weeks))
+    lines: list[Line2D] = []  # handed to legend(): it keeps a name starting with _
     for member in [brand_id, *rival_ids]:
         rows = stats.xs(member, level="brand_id").reindex(weeks)
         style = {"linewidth": 2.5, "marker": "o"} if member == brand_id else {"linewidth": 1.2, "marker": ".", "alpha": 0.8}
-        top.plot(x, rows["nps"], label=names[member], **style)
-        bottom.plot(x, rows["detractor_rate"], label=names[member], **style)
+        lines += top.plot(x, rows["nps"], label=plot_text(names[member]), **style)
+        bottom.plot(x, rows["detractor_rate"], label=plot_text(names[member]), **style)
     top.axhline(0, color="grey", linewidth=0.8)
     top.set_ylim(-105, 105)
     top.set_ylabel("NPS-style score")
-    top.set_title(f"{names[brand_id]} vs rivals, {weeks[0]} to {weeks[-1]}")
+    top.set_title(f"{plot_text(names[brand_id])} vs rivals, {weeks[0]} to {weeks[-1]}")
     bottom.set_ylabel("detractor rate (%)")
     bottom.set_ylim(bottom=0)
     bottom.set_xticks(list(x), [w[2:] for w in weeks], rotation=45)
     bottom.set_xlabel("ISO week")
     for axis in (top, bottom):
         axis.grid(True, alpha=0.3)
-    top.legend(loc="upper left", fontsize="small", ncols=min(4, 1 + len(rival_ids)))
+    top.legend(handles=lines, loc="upper left", fontsize="small", ncols=min(4, 1 + len(rival_ids)))
     with atomic_write(path, binary=True) as handle:
         fig.savefig(handle, format="png", dpi=100)
     plt.close(fig)
