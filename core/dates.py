@@ -26,3 +26,9 @@ def implausible(when: datetime, now: datetime | None = None) -> str | None:
     if when > (now or datetime.now(UTC)) + FUTURE_SLACK:
         return "in the future"
     return None
+
+
+def reply_hours(published: datetime, replied: datetime) -> float:
+    """Hours from a review to its reply, never below 0: a reply may be timed earlier on the day of a
+    review dated by its day only (stored as its noon), which ``models.replies.clean_reply`` keeps."""
+    return max(0.0, (replied - published).total_seconds() / 3600)

@@ -37,7 +37,7 @@ def stars(value: float | None) -> str:
 
 
 def change(current: float | None, previous: float | None, *, kind: str = "count") -> str:
-    """Week-over-week change: ``+3``, ``-5 pts`` (shares), ``+0.20`` (ratings), ``new``."""
+    """Week-over-week change: ``+3``, ``-5 pts`` (shares), ``+0.20`` (ratings), ``+12.4 h`` (hours), ``new``."""
     if current is None and previous is None:
         return "–"
     if kind == "count" and not previous:
@@ -51,4 +51,6 @@ def change(current: float | None, previous: float | None, *, kind: str = "count"
         return f"{delta * 100:+.0f} pts"
     if kind == "rating":
         return f"{delta:+.2f}"
+    if kind == "hours":
+        return f"{delta:+.1f} h"
     return f"{delta:+.0f}"

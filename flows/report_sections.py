@@ -56,7 +56,7 @@ def week_table(report: BrandReport) -> list[str]:
         ("Average rating", this.get("avg_rating"), last.get("avg_rating"), "rating", stars),
         ("Average predicted stars", this.get("avg_stars"), last.get("avg_stars"), "rating", stars),
         ("Detractors answered at the source", this.get("reply_rate"), last.get("reply_rate"), "share", percent),
-        ("Median hours to reply", this.get("median_reply_hours"), last.get("median_reply_hours"), "rating",
+        ("Median hours to reply", this.get("median_reply_hours"), last.get("median_reply_hours"), "hours",
          lambda hours: f"{hours:.1f} h"),
     ]
     lines = ["| by first seen | last 7 days | 7 days before | change |", "| --- | ---: | ---: | ---: |"]

@@ -7,16 +7,24 @@ A reply is kept whenever it has text; a date the site does not give, one
 before the review's own date, more than 36 hours ahead of now or before 1990 (a clock or
 parsing error at the source: ``core.dates``), is dropped with a warning naming the review, so the reply still counts as an
 answer but stays out of the time-to-reply figures.
+
+A date with no time of day is stored as noon of that day in ``UMOT_TIMEZONE``
+(``crawlers.extract.dates``), and only its time says so. A same-day reply to such a
+review ("2026-12-03", answered 09:00) or a day-only reply to a review of the same
+day is no clock error: it keeps its date, and counts as 0 hours to reply
+(``core.dates.reply_hours`` is never negative), since the day is all that is known of one of the two.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from core.dates import implausible
+from core.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +51,7 @@ def clean_reply(
     if replied_at is None:
         what = "has no date" if raw_date in (None, "") else f"has an unreadable date {raw_date!r}"
         logger.warning("review %s: reply %s; kept without a date (left out of time to reply)", where, what)
-    elif published_at is not None and replied_at < published_at:
+    elif published_at is not None and replied_at < published_at and not _same_day(published_at, replied_at):
         logger.warning(
             "review %s: reply dated %s, before the review (%s); kept without a date (left out of time to reply)",
             where, replied_at.isoformat(), published_at.isoformat(),
@@ -54,3 +62,11 @@ def clean_reply(
                        where, replied_at.isoformat(), implausible(replied_at))
         replied_at = None
     return {"reply_text": text, "reply_author": author, "replied_at": replied_at}
+
+
+def _same_day(review: datetime, reply: datetime) -> bool:
+    """Is one of the two a day with no time (stored as its noon in ``UMOT_TIMEZONE``), and both that day?"""
+    zone = ZoneInfo(get_settings().timezone)
+    local_review, local_reply = review.astimezone(zone), reply.astimezone(zone)
+    day_only = time(12) in (local_review.time(), local_reply.time())
+    return day_only and local_review.date() == local_reply.date()

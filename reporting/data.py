@@ -90,5 +90,6 @@ def load_reviews(
     # hours from the review to the brand's reply at the source; NaN for an undated reply, and for an undated
     # review: it is dated when first seen, often after the reply (-400 h), as the nightly report leaves it out
     replied_at = pd.to_datetime(frame.pop("replied_at"), utc=True).where(frame.pop("dated").astype(bool))
-    frame["reply_hours"] = (replied_at - frame["date"]).dt.total_seconds() / 3600.0
+    # never below 0, as core.dates.reply_hours: a reply timed earlier on the day of a review dated by its day only
+    frame["reply_hours"] = ((replied_at - frame["date"]).dt.total_seconds() / 3600.0).clip(lower=0)
     return frame

@@ -14,6 +14,7 @@ from sqlalchemy import and_, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from core.dates import reply_hours
 from models.crud.edited_flags import still_detractor
 from models.datetimes import as_utc
 from models.status import FlagStatus
@@ -116,7 +117,7 @@ def reply_figures(session: Session, *, since: datetime, until: datetime) -> dict
     for brand_id, answered, published, replied in session.exec(query):
         flagged.setdefault(brand_id, []).append(bool(answered))
         if answered and published is not None and replied is not None:
-            hours.setdefault(brand_id, []).append((as_utc(replied) - as_utc(published)).total_seconds() / 3600)
+            hours.setdefault(brand_id, []).append(reply_hours(as_utc(published), as_utc(replied)))
     return {
         brand_id: {
             "reply_rate": _share(sum(answers), len(answers)),

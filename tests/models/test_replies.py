@@ -108,6 +108,30 @@ def test_a_reply_dated_where_it_cannot_be_loses_its_date(session: Session, brand
     assert logged in caplog.text
 
 
+# UMOT_TIMEZONE America/New_York: a day with no time is stored as its noon there, 17:00 UTC in March before DST
+@pytest.mark.parametrize(("published_at", "replied_at", "kept"), [
+    ("2024-03-08T17:00:00Z", "2024-03-08T14:00:00Z", True),  # day-only review ("2024-03-08"), answered 09:00
+    ("2024-03-08T20:00:00Z", "2024-03-08T17:00:00Z", True),  # review at 15:00, day-only reply that day
+    ("2024-03-08T17:00:00Z", "2024-03-08T04:00:00Z", False),  # 23:00 the day before in New York
+    ("2024-03-08T20:00:00Z", "2024-03-08T14:00:00Z", False),  # both timed: a reply before the review
+], ids=["day-only-review", "day-only-reply", "day-before", "both-timed"])
+def test_a_same_day_reply_to_a_day_only_date_takes_0_hours(session: Session, brand_id: int, monkeypatch, caplog,
+                                                            published_at: str, replied_at: str, kept: bool) -> None:
+    from datetime import timedelta
+
+    monkeypatch.setenv("UMOT_TIMEZONE", "America/New_York")
+    caplog.set_level(logging.WARNING, logger="models.replies")
+    row = {**REVIEW, **REPLY, "published_at": published_at, "replied_at": replied_at}
+    [review_id] = crud.upsert_reviews(session, [row], brand_id=brand_id).new_ids
+    review = session.exec(select(Review)).one()
+    assert review.replied_at == (datetime.fromisoformat(replied_at) if kept else None)  # its own time kept
+    assert ("before the review" in caplog.text) is not kept
+    crud.upsert_flags(session, [{"review_id": review_id, "brand_id": brand_id}])
+    now = datetime.now(UTC)
+    [acme] = crud.brand_summary(session, since=now - timedelta(days=1), until=now + timedelta(days=1))
+    assert acme["median_reply_hours"] == (0.0 if kept else None)
+
+
 def test_author_or_date_without_text_is_no_reply(session: Session, brand_id: int) -> None:
     crud.upsert_reviews(session, [{**REVIEW, "reply_author": "Acme", "replied_at": "2024-03-09"}], brand_id=brand_id)
     review = session.exec(select(Review)).one()
@@ -138,7 +162,12 @@ def test_the_nightly_report_shows_reply_rate_and_hours() -> None:
                          previous_week={"reply_rate": 0.5, "median_reply_hours": 20.0})
     table = "\n".join(week_table(report))
     assert "| Detractors answered at the source | 75% | 50% | +25 pts |" in table
-    assert "| Median hours to reply | 16.2 h | 20.0 h | -3.75 |" in table
+    assert "| Median hours to reply | 16.2 h | 20.0 h | -3.8 h |" in table  # was -3.75, no unit
+    later = BrandReport(brand_id=1, brand="Acme", week={"median_reply_hours": 32.38},
+                        previous_week={"median_reply_hours": 20.0})
+    assert "| Median hours to reply | 32.4 h | 20.0 h | +12.4 h |" in "\n".join(week_table(later))
+    first = BrandReport(brand_id=1, brand="Acme", week={"median_reply_hours": 5.0}, previous_week={})
+    assert "| Median hours to reply | 5.0 h | – | – |" in "\n".join(week_table(first))
 
 
 def test_dismissed_flags_count_nowhere_in_the_reply_figures(session: Session, brand_id: int) -> None:

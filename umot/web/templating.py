@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from core.dates import reply_hours
 from core.ratings import rating_as_published, reasons_as_published
 from models.datetimes import as_utc
 from models.status import FlagStatus
@@ -88,7 +89,7 @@ def reasons_shown(reasons: list[str] | None, review: Any) -> list[str]:
 
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=StrictUndefined)
-    env.filters.update(stars=stars, http_url=http_url, when=when, first_lines=first_lines)
+    env.filters.update(stars=stars, http_url=http_url, when=when, first_lines=first_lines, reply_hours=reply_hours)
     env.globals.update(STATUS_NAMES=STATUS_NAMES, rating_shown=rating_shown, reasons_shown=reasons_shown,
                        export_zone=export_zone)
     return env
