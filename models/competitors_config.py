@@ -8,7 +8,10 @@ Beside the ``[[sources]]`` tables, one ``[[competitors]]`` table per brand::
 
 ``umot brands link/unlink`` edit the file (through tomlkit: comments and the
 rest kept) and the store together; ``umot run`` and ``umot brands list`` bring
-hand edits in. A sync only adds links (``unlink`` removes from both); a bad
+hand edits in. A sync only adds links (``unlink`` removes from both, from every
+table of the brand, and takes out of the file a name no stored brand has): the
+file is not the only way in (``umot demo`` links its brands in the store alone),
+so a link deleted from the file by hand stays in the store until unlinked. A bad
 table stops it before anything changes, naming the file. A bad link (an unknown
 brand, a cycle) stops ``umot brands list``'s sync too, while the nightly run skips
 it with a warning and syncs the others: a hand edit never stops a night. Brand names
@@ -101,7 +104,8 @@ def add_links_to_config(path: Path, brand: str, rivals: Sequence[str]) -> None:
 
 
 def remove_links_from_config(path: Path, brand: str, rivals: Sequence[str]) -> list[bool]:
-    """Drop ``rivals`` from the brand's table (and the table once empty): one read, at most one write.
+    """Drop ``rivals`` from every table of the brand (``"zed co"`` and ``"Zed Co"`` alike: a sync would
+    bring back a rival left in either) and each table left empty: one read, at most one write.
 
     Per rival, in order, whether it was listed (a rival named twice is removed once).
     """
@@ -110,24 +114,27 @@ def remove_links_from_config(path: Path, brand: str, rivals: Sequence[str]) -> l
         return [False] * len(rivals)
     load_links(path)  # as in add_links_to_config: a bad table is refused before any edit
     document = read_document(path)
-    table = _table_for(document, brand)
-    if table is None:
-        return [False] * len(rivals)
-    listed = list(table["rivals"])
-    removed = []
-    for rival in rivals:
-        kept = [r for r in listed if brand_key(str(r)) != brand_key(rival)]
-        removed.append(len(kept) < len(listed))
-        listed = kept
+    tables = document.get(TABLE, [])
+    removed = [False] * len(rivals)
+    emptied = []
+    for number, table in enumerate(tables):
+        if brand_key(str(table.get("brand", ""))) != brand_key(brand):
+            continue
+        listed = list(table["rivals"])
+        for i, rival in enumerate(rivals):
+            kept = [r for r in listed if brand_key(str(r)) != brand_key(rival)]
+            removed[i] = removed[i] or len(kept) < len(listed)
+            listed = kept
+        if len(listed) < len(table["rivals"]):
+            table["rivals"] = listed
+            emptied += [number] if not listed else []
     if not any(removed):
         return removed
-    if listed:
-        table["rivals"] = listed
-    else:
-        tables = document[TABLE]
-        del tables[[t is table for t in tables].index(True)]
+    for number in reversed(emptied):
+        del tables[number]
     write_document(path, document)
     return removed
 
 
-__all__ = ["CompetitorError", "add_links_to_config", "all_links", "load_links", "remove_links_from_config", "sync_links"]
+__all__ = ["CompetitorError", "add_links_to_config", "all_links", "load_links", "remove_links_from_config",
+           "sync_links"]

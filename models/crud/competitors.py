@@ -24,18 +24,30 @@ class CompetitorError(ValueError):
 def find_brand(session: Session, name: str) -> Brand:
     """The brand ``name`` names (the store's one rule: exact, else any case or Unicode form, see
     ``models.crud.brands``), or :class:`CompetitorError` listing the known ones."""
+    found = known_brand(session, name)
+    if found is None:
+        wanted = (name or "").strip()
+        raise CompetitorError(
+            f"unknown brand {wanted!r}: a rival is crawled like any brand, add its sources first "
+            f"(umot sources add {wanted or 'NAME'} ...); known brands: {known_brands(session)}"
+        )
+    return found
+
+
+def known_brand(session: Session, name: str) -> Brand | None:
+    """As :func:`find_brand`, but None for a name no stored brand has (``umot brands unlink`` still
+    takes such a name, a typo, out of umot.toml); a name of several brands is refused all the same."""
     wanted = (name or "").strip()
     found = matching_brands(session, wanted)
     if len(found) > 1:
         names = ", ".join(b.name for b in found)
         raise CompetitorError(f"brand {wanted!r} names {len(found)} brands ({names}): give one's exact name")
-    if not found:
-        known = ", ".join(b.name for b in session.exec(select(Brand).order_by(Brand.name))) or "none yet"
-        raise CompetitorError(
-            f"unknown brand {wanted!r}: a rival is crawled like any brand, add its sources first "
-            f"(umot sources add {wanted or 'NAME'} ...); known brands: {known}"
-        )
-    return found[0]
+    return found[0] if found else None
+
+
+def known_brands(session: Session) -> str:
+    """The stored brands' names, for a message ("none yet" in an empty store)."""
+    return ", ".join(b.name for b in session.exec(select(Brand).order_by(Brand.name))) or "none yet"
 
 
 def competitors_of(session: Session, brand_id: int) -> list[Brand]:

@@ -85,3 +85,44 @@ def test_list_shows_the_good_links_and_names_a_bad_one(db_url: str, tmp_path: Pa
     assert "Acme\trivals: Globex" in listed.output and "Initech\trivals: Globex" in listed.output
     assert "link Acme -> Nope skipped: unknown brand 'Nope'" in listed.output
     assert _links(db_url) == [("Acme", "Globex"), ("Initech", "Globex")]
+
+
+def test_unlink_empties_every_table_of_the_brand_so_the_sync_keeps_it_gone(db_url: str, tmp_path: Path) -> None:
+    _store(db_url, "Zed Co", "Globex", "Initech")
+    config = tmp_path / "umot.toml"
+    config.write_text('# rivals\n[[competitors]]\nbrand = "zed co"\nrivals = ["Globex"]\n\n'
+                      '[[competitors]]\nbrand = "Zed Co"\nrivals = ["globex", "Initech"]\n', encoding="utf-8")
+    common = ["--config", str(config), "--database-url", db_url]
+    runner = CliRunner()
+    assert runner.invoke(app, ["brands", "list", *common]).exit_code == 0
+    gone = runner.invoke(app, ["brands", "unlink", "ZED CO", "-c", "Globex", *common])
+    assert gone.exit_code == 0 and "Zed Co: 1 competitor removed" in gone.output, gone.output
+    text = config.read_text(encoding="utf-8")
+    assert "Globex" not in text.replace("globex", "Globex") and text.startswith("# rivals\n")
+    assert 'brand = "Zed Co"\nrivals = ["Initech"]' in text and 'brand = "zed co"' not in text  # emptied: gone
+    listed = runner.invoke(app, ["brands", "list", *common])  # the sync a night runs too
+    assert "Zed Co\trivals: Initech" in listed.output and _links(db_url) == [("Zed Co", "Initech")]
+
+
+def test_unlink_takes_a_name_no_brand_has_out_of_the_file(db_url: str, tmp_path: Path) -> None:
+    _store(db_url, "Acme", "Lumen Audio")
+    config = tmp_path / "umot.toml"
+    config.write_text('[[competitors]]\nbrand = "Acme"\nrivals = ["Lumen Audoi", "Lumen Audio"]\n\n'
+                      '[[competitors]]\nbrand = "Acme Kitchn"\nrivals = ["Lumen Audio"]\n', encoding="utf-8")
+    common = ["--config", str(config), "--database-url", db_url]
+    runner = CliRunner()
+    typo = runner.invoke(app, ["brands", "unlink", "Acme", "-c", "lumen audoi", *common])
+    assert typo.exit_code == 0, typo.output
+    assert "Acme: 1 competitor removed" in typo.output
+    assert f"lumen audoi: no stored brand has that name, removed from {config} only" in typo.output
+    brand_typo = runner.invoke(app, ["brands", "unlink", "Acme Kitchn", "-c", "Lumen Audio", *common])
+    assert brand_typo.exit_code == 0 and "Acme Kitchn: no stored brand has that name" in brand_typo.output
+    assert config.read_text(encoding="utf-8") == '[[competitors]]\nbrand = "Acme"\nrivals = ["Lumen Audio"]\n\n'
+    before = config.read_text(encoding="utf-8")
+    for args, message in [
+        (["Acme", "-c", "Nope"], f"error: Acme has no competitor 'Nope': no stored brand has that name and {config}"),
+        (["Nobody", "-c", "Lumen Audio"], "error: unknown brand 'Nobody': no stored brand has that name"),
+    ]:
+        refused = runner.invoke(app, ["brands", "unlink", *args, *common])
+        assert refused.exit_code == 2 and message in refused.output, refused.output
+    assert config.read_text(encoding="utf-8") == before

@@ -60,24 +60,28 @@ def unlink(
     config: ConfigFile = None,
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Stop comparing a brand with these rivals (their reviews stay stored)."""
-    from models.competitors_config import remove_links_from_config
+    """Stop comparing a brand with these rivals (their reviews stay stored), in the store and in every
+    competitors table of the brand in umot.toml; a name no stored brand has (a typo) is taken out of the file.
+
+    A link deleted from umot.toml by hand stays in the store until this command removes it.
+    """
+    from models.competitors_unlink import unlink as unlink_links
     from models.config_file import ConfigFileError
-    from models.crud.competitors import CompetitorError, find_brand, unlink_competitor
+    from models.crud.competitors import CompetitorError
     from models.db import session_scope
 
     path = config_path(config)
     try:
         with session_scope(open_store(database_url, must_exist=True)) as session:
-            in_store = [unlink_competitor(session, brand, rival) for rival in competitor]
-            brand = find_brand(session, brand).name  # as stored: the file's table may spell it otherwise
-            in_file = remove_links_from_config(path, brand, [rival.strip() for rival in competitor])
-            removed = sum(filed or stored for filed, stored in zip(in_file, in_store, strict=True))
+            done = unlink_links(session, path, brand, competitor)
     except (CompetitorError, ConfigFileError) as exc:
         fail(str(exc))
-    if not removed:
-        fail(f"{brand} has no such competitor: {', '.join(competitor)}")
-    typer.echo(f"{brand}: {plural(removed, 'competitor')} removed")
+    if not done.removed:
+        fail(f"{done.brand} has no such competitor: {', '.join(competitor)}")
+    typer.echo(f"{done.brand}: {plural(len(done.removed), 'competitor')} removed")
+    file_only = done.file_only if done.stored else [done.brand]
+    if file_only:
+        typer.echo(f"{', '.join(file_only)}: no stored brand has that name, removed from {path} only")
 
 
 @brands_app.command("list")

@@ -1,7 +1,10 @@
 """What the overview and benchmark pages show of replies and rivals, computed with the export's code.
 
 The figures are those of the weekly export (``reporting.summary`` and
-``reporting.benchmark``), so a page and a CSV never disagree. Rivals appear
+``reporting.benchmark``), and the benchmark page shows the export's default week
+(the last complete ISO week in ``UMOT_TIMEZONE``, ``reporting.weeks.last_complete_week``),
+so the page and that week's ``benchmark-<brand>-<week>.csv`` never disagree; a week in
+progress would show its first review or two as the brand's figures. Rivals appear
 only as aggregates: a viewer of a brand sees its rivals' weekly figures,
 never a rival's review, unless the viewer belongs to that rival too.
 """
@@ -25,7 +28,7 @@ from reporting.benchmark import BENCHMARK_METRICS, benchmark_table
 from reporting.data import load_reviews
 from reporting.rival_themes import theme_benchmark_rows
 from reporting.summary import reply_figures, weekly_stats
-from reporting.weeks import IsoWeek
+from reporting.weeks import IsoWeek, last_complete_week
 from umot.web.templating import export_zone
 
 WEEKS = 12
@@ -64,8 +67,7 @@ def _newest_week(db: Session, brand_ids: list[int], zone: Any) -> IsoWeek:
     return IsoWeek.of(stamp.tz_convert(zone).date())
 
 
-def _stats(db: Session, ids: list[int], zone: Any) -> tuple[pd.DataFrame, list[IsoWeek]]:
-    last = _newest_week(db, ids, zone)
+def _stats(db: Session, ids: list[int], last: IsoWeek, zone: Any) -> tuple[pd.DataFrame, list[IsoWeek]]:
     weeks = [last.shift(-n) for n in range(WEEKS - 1, -1, -1)]
     start, _ = weeks[0].bounds(zone)
     _, end = weeks[-1].bounds(zone)
@@ -91,15 +93,16 @@ def reply_summary(db: Session, brand: Brand, zone: ZoneInfo) -> dict[str, Any]:
     }
 
 
-def benchmark_view(db: Session, brand: Brand) -> BenchmarkView:
-    """The brand beside its rivals in the newest week, and 12 weeks of NPS-style score."""
+def benchmark_view(db: Session, brand: Brand, week: IsoWeek | None = None) -> BenchmarkView:
+    """The brand beside its rivals in ``week`` (by default the export's: the last complete one), and
+    the 12 weeks of NPS-style score up to it."""
     zone = export_zone()
     brand_id = stored_id(brand)
     rivals = competitors_of(db, brand_id)
     rival_ids = [stored_id(r) for r in rivals]
     ids = [brand_id, *rival_ids]
     names = {brand_id: brand.name} | {stored_id(r): r.name for r in rivals}
-    stats, weeks = _stats(db, ids, zone)
+    stats, weeks = _stats(db, ids, week or last_complete_week(zone), zone)
     table = benchmark_table(stats, brand_id, rival_ids, names, weeks[-1])
     rows = [{k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in r.items()} for r in table.to_dict("records")]
     slot = (WIDTH - PAD_LEFT) / len(weeks)

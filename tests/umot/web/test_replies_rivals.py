@@ -7,6 +7,7 @@ gus sees Globex, both sees Acme and Globex.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -28,6 +29,18 @@ def store(db_url: str) -> dict[str, int]:
         create_user(session, email="gus@globex.example", password_hash=pw, brand_ids=[ids["Globex"]])
         create_user(session, email="both@example.com", password_hash=pw, brand_ids=[ids["Acme"], ids["Globex"]])
     return ids
+
+
+def _monday_after_w47(monkeypatch: pytest.MonkeyPatch, now: datetime) -> None:
+    """The benchmark page's default week is the export's, the last complete one as of ``now``."""
+    from reporting.weeks import last_complete_week
+
+    monkeypatch.setattr("umot.web.rivals_view.last_complete_week", lambda zone: last_complete_week(zone, now))
+
+
+@pytest.fixture
+def w47_complete(monkeypatch: pytest.MonkeyPatch) -> None:
+    _monday_after_w47(monkeypatch, datetime(2026, 11, 23, 9, tzinfo=UTC))
 
 
 @pytest.fixture
@@ -77,7 +90,7 @@ def test_advocates_page_keeps_to_the_viewers_brands(browser, store) -> None:
     assert _authors(gus.get("/advocates").text) == ["author g2"]
 
 
-def test_benchmark_shows_rivals_aggregates_not_their_reviews(browser, store) -> None:
+def test_benchmark_shows_rivals_aggregates_not_their_reviews(browser, store, w47_complete) -> None:
     ana = browser("ana@acme.example")
     page = ana.get(f"/brands/{store['Acme']}/benchmark")
     assert page.status_code == 200
@@ -102,7 +115,7 @@ def test_overview_shows_reply_rate_time_to_reply_and_rivals(browser, store) -> N
     assert f'/brands/{store["Acme"]}/benchmark' in text
 
 
-def test_benchmark_page_names_the_theme_gaps(browser, store, db_url) -> None:
+def test_benchmark_page_names_the_theme_gaps(browser, store, db_url, w47_complete) -> None:
     from sqlmodel import select
 
     from models.crud.journeys import save_journeys
@@ -116,3 +129,24 @@ def test_benchmark_page_names_the_theme_gaps(browser, store, db_url) -> None:
     text = browser("ana@acme.example").get(f"/brands/{store['Acme']}/benchmark").text
     assert "<td>delivery</td><td>1, 100%</td><td>1, 0%</td>" in text and "<td>+100</td><td>worse</td>" in text
     assert "review g1" not in text
+
+
+def test_benchmark_page_shows_the_exports_week_not_the_week_in_progress(browser, store, db_url, monkeypatch) -> None:
+    """One review on Wednesday of W48 made the page show W48 (1 review, NPS -100) while the export wrote W47."""
+    from models import crud
+    from models.db import get_engine, session_scope
+    from reporting.weeks import parse_week
+    from umot.web.rivals_view import benchmark_view
+
+    wednesday = datetime(2026, 11, 25, 9, tzinfo=UTC)
+    _monday_after_w47(monkeypatch, wednesday + timedelta(hours=1))
+    with session_scope(get_engine(db_url)) as session:
+        crud.upsert_reviews(session, [{"source": "trustpilot", "external_id": "w48", "rating": 1, "text": "late",
+                                       "published_at": wednesday}], brand_id=store["Acme"])
+    text = browser("ana@acme.example").get(f"/brands/{store['Acme']}/benchmark").text
+    assert "Week 2026-W47" in text and "Week 2026-W48" not in text
+    with session_scope(get_engine(db_url), write=False) as session:
+        acme = crud.get_brand(session, "Acme")
+        assert acme is not None
+        assert benchmark_view(session, acme, parse_week("2026-W46")).week == "2026-W46"  # an explicit week
+        assert benchmark_view(session, acme, parse_week("2026-W48")).rows[0]["reviews"] == 1
