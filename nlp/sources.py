@@ -5,12 +5,13 @@ its own label scheme:
 
 - ``stars``: 1-5 (half stars rounded), trained as 5-star classes;
 - ``five``: 0-4 sentence sentiment (SST-5), read as 1-5 stars;
-- ``three``: negative / neutral / positive words, trained on the aggregated
-  probabilities p(1-2*), p(3*), p(4-5*);
+- ``three``: negative / neutral / positive words (or 0 / 1 / 2, as TweetEval),
+  trained on the aggregated probabilities p(1-2*), p(3*), p(4-5*);
 - ``binary``: 0 / 1 polarity, trained on p(1-2*) against p(4-5*).
 
-The scheme is detected from the column names and values, or stated. Every
-label is checked: a value outside the scheme names the file and the row.
+The scheme is detected from the column names and values, or stated (0/1/2 fit
+both ``five`` and ``three``: such a file is refused until its scheme is stated).
+Every label is checked: a value outside the scheme names the file and the row.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ SCHEMES = ("stars", "five", "three", "binary")
 STAR_COLUMNS = ("stars", "rating", "score")
 LABEL_COLUMNS = ("label", "sentiment", "polarity")
 THREE_WORDS = {"negative": 0, "neg": 0, "neutral": 1, "neu": 1, "positive": 2, "pos": 2}
-SCHEME_VALUES = {"stars": "1-5", "five": "0-4", "three": "negative/neutral/positive", "binary": "0/1"}
+SCHEME_VALUES = {"stars": "1-5", "five": "0-4", "three": "negative/neutral/positive or 0/1/2",
+                 "binary": "0/1"}
 
 
 @dataclass
@@ -77,8 +79,8 @@ def detect_scheme(path: Path, column: str, values: list[object]) -> str:
         return "three"
     if words and words <= {"0", "1"}:
         return "binary"
-    if words and words <= {"0", "1", "2", "3", "4"}:
-        return "five"
+    if words and words <= {"0", "1", "2", "3", "4"} and words & {"3", "4"}:
+        return "five"  # 0/1/2 alone are as often negative/neutral/positive (TweetEval): stated, not guessed
     shown = ", ".join(sorted(words)[:6]) or "none"
     fitting = [s for s in SCHEMES if words and _fits(s, words)]
     advice = (f"state it with --scheme {path.name}={'|'.join(fitting)}" if fitting else
@@ -90,9 +92,11 @@ def parse_label(value: object, scheme: str) -> int:
     """The normalised label of one cell; ``ValueError`` saying why if the scheme has no such value."""
     text = "" if value is None else str(value).strip().lower()
     if scheme == "three":
-        if text not in THREE_WORDS:
-            raise ValueError("is not one of negative, neutral, positive")
-        return THREE_WORDS[text]
+        if text in THREE_WORDS:
+            return THREE_WORDS[text]
+        if text in ("0", "1", "2"):
+            return int(text)
+        raise ValueError("is not one of negative, neutral, positive (or 0, 1, 2)")
     try:
         number = float(text)
     except ValueError:
@@ -115,10 +119,10 @@ def read_labelled_file(path: Path, scheme: str | None = None, text_column: str =
         raise DataError(f"{path}: unknown label scheme {scheme!r} (use {', '.join(SCHEMES)})")
     table = read_table(path)
     columns, rows = table.columns, table.rows
+    if not rows:  # first: an empty JSONL file has no columns either, and "no 'text' column" misled
+        raise DataError(f"{path}: empty file (no rows)")
     if text_column not in columns:
         raise DataError(f"{path}: no {text_column!r} column (columns: {', '.join(columns) or 'none'})")
-    if not rows:
-        raise DataError(f"{path}: empty file (no rows)")
     column = _label_column(path, columns, scheme)
     scheme = scheme or detect_scheme(path, column, [r.get(column) for r in rows])
     texts, labels = [], []

@@ -42,19 +42,32 @@ def stratified_split(labels: Sequence[int], share: float, seed: int) -> tuple[li
     return sorted(kept), sorted(held)
 
 
+def label_quotas(sizes: Mapping[int, int], cap: int) -> dict[int, int]:
+    """Each label's share of ``cap`` rows, summing to exactly ``cap`` (largest remainder): rounding each
+    share alone took 4 rows of 4 balanced labels for a cap of 2. Ties go to the lower label."""
+    total = sum(sizes.values())
+    exact = {label: cap * n / total for label, n in sizes.items()}
+    quota = {label: math.floor(share) for label, share in exact.items()}
+    by_remainder = sorted(sizes, key=lambda label: (quota[label] - exact[label], label))
+    for label in by_remainder[: cap - sum(quota.values())]:
+        quota[label] += 1
+    return quota
+
+
 def capped_sample(rows: Sequence[int], labels: Sequence[int], cap: int | None, seed: int) -> list[int]:
-    """At most ``cap`` of ``rows``, each label keeping its share (seeded); all rows if no cap."""
+    """Exactly ``cap`` of ``rows`` (all of them if fewer or no cap), each label keeping its share (seeded)."""
     if cap is None or cap >= len(rows):
         return list(rows)
     by_label: dict[int, list[int]] = {}
     for i in rows:
         by_label.setdefault(labels[i], []).append(i)
+    quota = label_quotas({label: len(group) for label, group in by_label.items()}, cap)
     rng = random.Random(seed)
     chosen: list[int] = []
     for label in sorted(by_label):
         group = by_label[label]
         rng.shuffle(group)
-        chosen += group[: math.floor(cap * len(group) / len(rows) + 0.5)]
+        chosen += group[: quota[label]]
     return sorted(chosen)
 
 

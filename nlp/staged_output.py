@@ -48,7 +48,9 @@ class StagedOutput:
                     inside.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(final, inside)
                 return inside
-        final.absolute().parent.mkdir(parents=True, exist_ok=True)
+        parent = final.absolute().parent
+        self._made += [p for p in [parent, *parent.parents] if not p.exists()]
+        parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{final.name}.partial-", dir=final.absolute().parent)
         os.close(fd)
         if final.is_file():

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from nlp.train import TrainConfig
 
 
+class TrainingDiverged(ArithmeticError):
+    """A step the optimiser cannot take: a learning rate so high (``--set lr=1e38``) that the update
+    overflows float32. Raised before anything is saved, so the caller reports it in one line."""
+
+
 def set_determinism(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed)
@@ -74,7 +79,14 @@ def fit(model: nn.Module, base: list[Example], views: list[Example], words: list
             loss = loss_fn(logits, inputs, cfg, soft_weight, soft_temperature)
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
+            try:
+                opt.step()
+            except RuntimeError as exc:  # torch: "value cannot be converted to type float without overflow"
+                if "overflow" not in str(exc):
+                    raise
+                raise TrainingDiverged(f"training diverged (a step overflowed float32) at lr {cfg.lr}, head_lr "
+                                       f"{cfg.head_lr}: lower them with --set lr=... / --set head_lr=... "
+                                       "(--fast-lr for the fast model)") from None
             schedule.step()
             opt.zero_grad(set_to_none=True)
             step += 1

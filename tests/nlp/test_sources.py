@@ -72,3 +72,23 @@ def test_parse_label_and_detect():
     assert detect_scheme(None, "Stars", ["0"]) == "stars"
     with pytest.raises(ValueError):
         parse_label("2.5", "five")
+
+
+def test_numeric_three_class_labels_are_not_taken_for_five(tmp_path):
+    """0/1/2 (TweetEval's negative/neutral/positive) were read as 0-4 sentiment: positive tweets trained as 3★."""
+    path = write(tmp_path / "tweeteval.csv", "text,label\nso happy today,2\nworst service ever,0\nopens monday,1\n")
+    with pytest.raises(DataError, match=r"tweeteval\.csv: cannot tell the label scheme of column 'label' "
+                                        r"\(values: 0, 1, 2\); state it with --scheme tweeteval\.csv=five\|three$"):
+        read_labelled_file(path)
+    assert read_labelled_file(path, "three").labels == [2, 0, 1]  # was refused: "'2' is not one of negative, ..."
+    assert read_labelled_file(path, "five").labels == [2, 0, 1]
+    assert detect_scheme(path, "label", ["0", "1", "2", "3"]) == "five"
+    assert detect_scheme(path, "label", ["0", "1"]) == "binary"
+    with pytest.raises(ValueError, match="is not one of negative, neutral, positive"):
+        parse_label("3", "three")
+
+
+def test_an_empty_jsonl_file_is_called_empty(tmp_path):
+    """A 0-byte .jsonl said "no 'text' column (columns: none)"."""
+    with pytest.raises(DataError, match=r"e\.jsonl: empty file \(no rows\)"):
+        read_labelled_file(write(tmp_path / "e.jsonl", ""))

@@ -44,3 +44,14 @@ def test_class_weights_average_one_and_temper_skew():
 def test_bad_share_is_refused():
     with pytest.raises(ValueError, match="within 0-1"):
         stratified_split([0, 1], 1.0, 1)
+
+
+@pytest.mark.parametrize("labels,cap", [([0, 1, 2, 3], 2), ([0, 1, 2] * 7, 10), ([0] * 5 + [1] * 5 + [2] * 5, 7),
+                                        ([0] * 3 + [1] * 10 + [2] * 4, 5)])
+def test_a_cap_of_n_rows_trains_on_exactly_n(labels, cap):
+    """Each label's share was rounded on its own: 4 balanced labels and a cap of 2 took all 4 rows."""
+    chosen = capped_sample(list(range(len(labels))), labels, cap, 13)
+    assert len(chosen) == cap and len(set(chosen)) == cap
+    shares = Counter(labels[i] for i in chosen)
+    for label, n in Counter(labels).items():
+        assert abs(shares[label] - cap * n / len(labels)) < 1  # each label within one row of its share

@@ -70,7 +70,7 @@ def test_train_on_two_schemes_writes_full_and_fast_models_and_a_card(tmp_path):
 @pytest.mark.parametrize("content,name,extra,message", [
     ("text,author\nhi,me\n", "bad.csv", [], "bad.csv: no usable label column"),
     ("text,stars\nfine,9\n", "bad.csv", [], "bad.csv: row 2: stars '9' is not within 1-5"),
-    ("text,label\nfine,positive\nodd,2\n", "bad.csv", ["--scheme", "bad.csv=three"], "bad.csv: row 3: label '2'"),
+    ("text,label\nfine,positive\nodd,3\n", "bad.csv", ["--scheme", "bad.csv=three"], "bad.csv: row 3: label '3'"),
     ("", "bad.csv", [], "bad.csv: empty file"),
     ("text,stars\nok,5\n", "bad.txt", [], "bad.txt: unknown format"),
 ])

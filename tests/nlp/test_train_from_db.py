@@ -67,3 +67,18 @@ def test_cli_train_from_db_writes_a_card_naming_the_store(tmp_path):
     assert "- The store's rated reviews of brand Acme (`umot train --from-db`; 0 triage corrections):\n  40 reviews, 5 held out." in card  # one per star
     assert "umot train --from-db --brand Acme" in card and "--data" not in card.split("## What it does")[0]
     assert "may be used for research only" not in card
+
+
+def test_the_store_trains_on_what_the_scorer_reads(tmp_path):
+    """--from-db trained on the raw body (HTML, entities, emoji the tokenizer maps to [UNK]) without the title,
+    while --data files are cleaned and scoring reads the title, then the text."""
+    url = f"sqlite:///{tmp_path / 'umot.db'}"
+    with session_scope(init_db(url)) as session:
+        acme = get_or_create_brand(session, "Acme")
+        upsert_reviews(session, [
+            {"source": "s", "external_id": "1", "title": "Great buy", "text": "<p>Love it &amp; more \U0001F600</p>",
+             "rating": 5},
+            {"source": "s", "external_id": "2", "title": "Awful", "text": "<br>", "rating": 1},
+        ], brand_id=acme.id)
+    texts, stars, _ = rated_reviews_from_db(url, "Acme")
+    assert dict(zip(texts, stars)) == {"Great buy Love it & more grinning face": 5, "Awful": 1}

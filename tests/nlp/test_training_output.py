@@ -111,3 +111,10 @@ def test_a_card_outside_the_folders_is_staged_beside_itself(tmp_path):
     assert card.read_text() == "old"
     staged.commit()
     assert card.read_text() == "new" and leftovers(tmp_path) == []
+
+
+def test_a_card_in_new_folders_leaves_none_behind_when_the_run_fails(tmp_path):
+    staged = StagedOutput()
+    staged.file(tmp_path / "cards" / "v4" / "CARD.md").write_text("new")
+    staged.abort()
+    assert list(tmp_path.iterdir()) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import NoReturn
 
@@ -25,16 +26,24 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def check_writable(path: Path | None, option: str) -> None:
     """A file a command writes at its end (``-o``, ``--log``), checked before the work: its folder made and the
-    file opened now, as the command would (a file this made is removed again, so nothing is left behind)."""
+    file opened now, as the command would. A file and folders this made are removed again, so a run that fails
+    later leaves nothing behind (every caller makes the folders again when it writes)."""
     if path is None:
         return
     existed = path.exists()
+    parent = path.absolute().parent
+    made = [p for p in [parent, *parent.parents] if not p.exists()]  # deepest first
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8"):
-            pass
-        if not existed:
-            path.unlink()
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8"):
+                pass
+            if not existed:
+                path.unlink()
+        finally:
+            for folder in made:
+                with suppress(OSError):  # one not made (mkdir failed first) or no longer empty: left as it is
+                    folder.rmdir()
     except OSError as exc:
         fail(f"{option} {path}: cannot write ({exc.strerror or exc})")
 

@@ -19,13 +19,21 @@ if TYPE_CHECKING:
     from nlp.splits import FileSplit
 
 Value = TypeVar("Value")
-SCHEME_HELP = "stars (1-5), five (0-4), three (negative/neutral/positive) or binary (0/1)"
+SCHEME_HELP = "stars (1-5), five (0-4), three (negative/neutral/positive or 0/1/2) or binary (0/1)"
+
+
+def _file_name(key: str, files: list[Path]) -> str | None:
+    """The name of the --data file ``key`` means: its name, its path as given, or any path to the same file
+    (``./good.csv`` for ``--data good.csv``); None if it means none of them."""
+    for path in files:
+        if key in (path.name, str(path)) or Path(key).resolve() == path.resolve():
+            return path.name
+    return None
 
 
 def per_file_values(values: list[str], option: str, convert: Callable[[str], Value],
                 files: list[Path]) -> tuple[Value | None, dict[str, Value]]:
     """``VALUE`` (every file) or ``FILE=VALUE`` (one file, by path or name) -> (default, {file name: value})."""
-    names = {p.name for p in files} | {str(p) for p in files}
     default: Value | None = None
     per_file: dict[str, Value] = {}
     for raw in values:
@@ -36,10 +44,10 @@ def per_file_values(values: list[str], option: str, convert: Callable[[str], Val
             fail(f"{option} {raw!r}: {exc}")
         if not sep:
             default = converted
-        elif key not in names:
+        elif (name := _file_name(key, files)) is None:
             fail(f"{option} {raw!r}: {key} is not one of the --data files")
         else:
-            per_file[Path(key).name] = converted
+            per_file[name] = converted
     return default, per_file
 
 

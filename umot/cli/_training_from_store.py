@@ -19,16 +19,20 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
     A flag dismissed as "not a detractor" overrides the rating with its
     ``corrected_label`` (neutral if none was given): the model then learns
     the brand team's judgement, and unrated mentions with such a flag join in.
+    Each text is what the scorer reads of the review (title, then body, cleaned
+    as ``--data`` files are): not raw HTML, entities and emoji, nor the body alone.
     """
     from sqlmodel import select
 
     from models.db import session_scope
     from models.status import FlagStatus
     from models.tables import Flag, Review
+    from nlp.review_scoring import review_text
+    from nlp.text import clean_text
 
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
-        query = select(Review.id, Review.text, Review.rating)
+        query = select(Review.id, Review.title, Review.text, Review.rating)
         if brand_id is not None:
             query = query.where(Review.brand_id == brand_id)
         reviews = session.exec(query).all()
@@ -39,8 +43,9 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
     texts: list[str] = []
     stars: list[int] = []
     used = 0
-    for review_id, text, rating in reviews:
-        if not text or not text.strip():
+    for review_id, title, body, rating in reviews:
+        text = clean_text(review_text(title, body))
+        if not text:
             continue
         if review_id in corrections and corrections[review_id] in CORRECTED_STARS:
             texts.append(text)

@@ -99,8 +99,11 @@ def train(
     trained = [s for s in splits if s.train]
     if sum(len(s.train) for s in trained) < 20 or len({(s.file.scheme, s.file.labels[i]) for s in trained for i in s.train}) < 2:
         fail(f"{', '.join(s.file.name for s in splits)}: need at least 20 labelled texts with two different labels")
-    if eval_dir is None and data and (data[0].parent / "marc_en_dev.csv.gz").exists():
-        eval_dir = data[0].parent
+    if eval_dir is None and data:  # any of the evaluation files beside the first file, as --eval-dir's help says
+        from nlp.eval_files import EVAL_FILES
+
+        if any((data[0].parent / name).exists() for name in EVAL_FILES):
+            eval_dir = data[0].parent
     check_eval_dir(eval_dir)  # read now: a bad row costs one line, not the run and a half-written model
     if out is None:
         from core.settings import get_settings
@@ -116,6 +119,7 @@ def train(
 
     from nlp.distill import DistillConfig
     from nlp.run_summary import command_line
+    from nlp.train_loop import TrainingDiverged
     from nlp.training_run import TrainingError, run
 
     fallback = shlex.join(["umot", "train", *(a for p in data or [] for a in ("--data", str(p))),
@@ -125,7 +129,7 @@ def train(
                       distill_cfg=DistillConfig(**fast_options, teacher_mix=fast_teacher_mix or 0.0), from_db=from_db_run,
                       command=command_line(fallback=fallback), teacher_probs=table, teacher_weight=teacher_weight,
                       teacher_temperature=teacher_temperature, log=lambda m: typer.echo(m))
-    except TrainingError as exc:
+    except (TrainingError, TrainingDiverged) as exc:
         fail(str(exc))
     typer.echo(f"done in {summary.total_minutes} min: " + ", ".join(f"{m.role} {m.version} -> {m.directory}" for m in summary.models))
     typer.echo(f"use it: umot score INPUT -o OUTPUT --model {fast_out or out}   (or UMOT_MODEL={fast_out or out})")
