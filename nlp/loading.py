@@ -16,6 +16,7 @@ import torch
 
 from core.settings import get_settings
 from nlp.labels import label_map
+from nlp.model_source import SHIPPED_MODELS, shipped_model
 from nlp.scorer import Scorer
 
 if TYPE_CHECKING:
@@ -23,10 +24,8 @@ if TYPE_CHECKING:
 
     from nlp.onnx_backend import OnnxRunner
 
-FULL_MODEL_DIR = Path(__file__).resolve().parent / "model"
-FAST_MODEL_DIR = Path(__file__).resolve().parent / "model_fast"
-# `--model full` / `--model fast` (or UMOT_MODEL=...) name the shipped models
-SHIPPED_MODELS = {"full": FULL_MODEL_DIR, "fast": FAST_MODEL_DIR}
+FULL_MODEL_DIR = SHIPPED_MODELS["full"]
+FAST_MODEL_DIR = SHIPPED_MODELS["fast"]
 DEFAULT_MODEL_DIR = FAST_MODEL_DIR  # within 1 point of the full model (nlp/MODEL_CARD.md), faster
 
 
@@ -83,45 +82,45 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
 
 def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, str, dict[str, Any]]:
     """The network, its tokenizer, its version (name@digest of its weights) and the scorer's settings."""
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers import AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # no "Loading weights" bars in CLI output
 
     from nlp.base_checkpoint import base_model_dir
-    from nlp.model_source import check_weights_file, hub_cached, hub_model_error
+    from nlp.hf_checkpoint import hf_settings, load_checkpoint
+    from nlp.model_source import check_weights_file, hub_cached, hub_model_error, looks_like_path
     from nlp.model_spec import CONFIG_FILE
     from nlp.overlay import file_digest, load_overlay
 
-    source = str(SHIPPED_MODELS.get(source.strip().lower(), source))
-    path = Path(source).expanduser()
+    net: PreTrainedModel
+    tokenizer: PreTrainedTokenizerBase
+    shipped = shipped_model(source)  # fast/full, even with a folder of that name here (nlp.model_source)
+    path = shipped or Path(source).expanduser()
     if path.is_dir() and (path / CONFIG_FILE).exists():  # ours, even with its weights missing: say which file
         net, spec = load_overlay(path)
-        tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
+        tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)  # ours keep none
         settings: dict[str, Any] = dict(
             max_length=spec.max_length, head_tokens=spec.head_tokens,
             detractor_threshold=spec.detractor_threshold, mismatch_threshold=spec.mismatch_threshold,
         )
         return net, tokenizer, f"{spec.name}@{file_digest(path / 'weights.safetensors')}", settings
+    if shipped is not None or path in SHIPPED_MODELS.values():
+        raise FileNotFoundError(f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL")
     if path.is_dir() and (path / "config.json").exists():
         weights = sorted(path.glob("*.safetensors")) or sorted(path.glob("*.bin"))
         for file in (w for w in weights if w.suffix == ".safetensors"):
             check_weights_file(file)  # a damaged or LFS-pointer file: one line naming it, not a loader's traceback
-        net = AutoModelForSequenceClassification.from_pretrained(path, local_files_only=True)
-        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        net, tokenizer = load_checkpoint(path)  # no head, no vocabulary: refused before any ONNX export
         digest = file_digest(weights[0]) if weights else file_digest(path / "config.json")
-        return net, tokenizer, f"hf:{path.name}@{digest}", _hf_settings(tokenizer, net)
-    if path in SHIPPED_MODELS.values():
-        raise FileNotFoundError(f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL")
-    if path.exists() or source.startswith((".", "/", "~")):
+        return net, tokenizer, f"hf:{path.name}@{digest}", hf_settings(tokenizer, net)
+    if looks_like_path(source):
         raise FileNotFoundError(f"{source}: not a model directory (no umot_model.json or config.json)")
     problem = hub_model_error(source)  # offline and not cached: one line now, not a minute of retries
     if problem:
         raise FileNotFoundError(problem)
-    cached = hub_cached(source)
-    net = AutoModelForSequenceClassification.from_pretrained(source, local_files_only=cached)
-    tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=cached)
-    return net, tokenizer, f"hf:{source}", _hf_settings(tokenizer, net)
+    net, tokenizer = load_checkpoint(source, local_only=hub_cached(source))
+    return net, tokenizer, f"hf:{source}", hf_settings(tokenizer, net)
 
 
 def _onnx_runner(net: torch.nn.Module, version: str, quantized: bool) -> OnnxRunner | None:
@@ -137,9 +136,3 @@ def _onnx_runner(net: torch.nn.Module, version: str, quantized: bool) -> OnnxRun
 
         warnings.warn(f"ONNX export failed ({exc}); scoring with PyTorch", stacklevel=3)
         return None
-
-
-def _hf_settings(tokenizer: PreTrainedTokenizerBase, net: torch.nn.Module) -> dict[str, Any]:
-    limit = min(256, int(getattr(tokenizer, "model_max_length", 512) or 512),
-                int(getattr(net.config, "max_position_embeddings", 512) or 512) - 2)
-    return {"max_length": limit, "head_tokens": limit * 5 // 8}

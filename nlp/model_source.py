@@ -5,7 +5,12 @@ loading the model happens beside the crawl, so a mistyped path used to fail the
 run only after every source was crawled. ``umot score`` asks it before torch
 loads: a hub id offline (a typo, ``fsat``, used to cost half a minute of download
 retries and a paragraph) and a model folder whose weights are missing, cut short
-or a Git LFS pointer cost one line naming the file.
+or a Git LFS pointer cost one line naming the file, and a checkpoint with no
+classification head or no tokenizer one line naming the folder.
+
+``fast`` and ``full`` name the shipped models, whatever the current folder holds: a
+folder of that name is ``./full`` (or ``full/``, a longer path). This rule is
+:func:`shipped_model`; both this check and the loader (nlp.loading) ask it.
 """
 
 from __future__ import annotations
@@ -14,10 +19,21 @@ import json
 import os
 from pathlib import Path
 
+from nlp.hf_checkpoint import checkpoint_folder_error
+
 #: Files that make a directory a model: ours (nlp.model_spec.CONFIG_FILE) or a Hugging Face checkpoint.
 MODEL_FILES = ("umot_model.json", "config.json")
-SHIPPED_NAMES = ("fast", "full")  # nlp.loading.SHIPPED_MODELS
+_HERE = Path(__file__).resolve().parent
+#: `--model full` / `--model fast` (or UMOT_MODEL=...): the shipped models (ours: their tokenizer is the base package's)
+SHIPPED_MODELS = {"full": _HERE / "model", "fast": _HERE / "model_fast"}
+SHIPPED_NAMES = ("fast", "full")
 LFS_POINTER = b"version https://git-lfs"  # how a Git LFS pointer file begins (the weights never fetched)
+
+
+def shipped_model(source: str) -> Path | None:
+    """The shipped model's folder where ``source`` is ``fast`` or ``full`` (any case, spaces around), even with
+    a folder of that name here; None for anything else, ``./full``, ``full/`` and ``/x/full`` included."""
+    return SHIPPED_MODELS.get(source.strip().lower())
 
 
 def looks_like_path(source: str) -> bool:
@@ -26,11 +42,14 @@ def looks_like_path(source: str) -> bool:
 
 
 def model_source_error(source: str) -> str | None:
-    """Why ``source`` cannot be loaded as a model, or None (a shipped name, a model directory, or a hub id
+    """Why ``source`` cannot be loaded as a model, or None (a shipped model, a model directory, or a hub id
     that is cached here or may be downloaded)."""
-    path = Path(source).expanduser()
-    if not looks_like_path(source):
-        return None if source.strip().lower() in SHIPPED_NAMES else hub_model_error(source)
+    shipped = shipped_model(source)
+    if shipped is None and not looks_like_path(source):
+        return hub_model_error(source)
+    path = shipped or Path(source).expanduser()
+    if shipped is not None and not (path / MODEL_FILES[0]).exists():
+        return f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL"
     if not path.exists():
         return f"{source}: no such model directory"
     if not path.is_dir() or not any((path / name).exists() for name in MODEL_FILES):
@@ -41,7 +60,7 @@ def model_source_error(source: str) -> str | None:
             check_weights_file(weights)
     except (FileNotFoundError, ValueError) as exc:
         return str(exc)
-    return None
+    return None if ours else checkpoint_folder_error(path)
 
 
 def check_weights_file(path: Path) -> None:

@@ -13,7 +13,7 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's l
 Concurrency = Annotated[int, typer.Option(
     min=1, help="Scrapy processes the sources are shared among (each crawls its share side by side).",
 )]
-Model = Annotated[str | None, typer.Option(help="Model directory or id \\[default: UMOT_MODEL or the shipped model]")]
+Model = Annotated[str | None, typer.Option(help="fast or full (the shipped models; ./full for a folder of that name), a model directory or an HF hub id \\[default: UMOT_MODEL or the shipped model]")]
 
 
 def parse_settings(pairs: list[str] | None) -> dict[str, str] | None:

@@ -19,7 +19,7 @@ def score(
     text_column: Annotated[str, typer.Option(help="Column holding the review text.")] = "text",
     rating_column: Annotated[str, typer.Option(help="Column with a 1-5 star rating, used by the detractor rule if present.")] = "rating",
     title_column: Annotated[str, typer.Option(help="Column with the review's title, read before its text if present (as the nightly run does).")] = "title",
-    model: Annotated[str | None, typer.Option(help="fast or full (the shipped models), a model directory or an HF hub id (default: UMOT_MODEL or the shipped default).")] = None,
+    model: Annotated[str | None, typer.Option(help="fast or full (the shipped models, even beside a folder of that name: write ./full for the folder), a model directory or an HF hub id (default: UMOT_MODEL or the shipped default).")] = None,
     quantized: Annotated[bool | None, typer.Option("--int8/--no-int8", help="int8 weights (default: UMOT_QUANTIZE, else on with ONNX Runtime, off with PyTorch).")] = None,
     backend: Annotated[str | None, typer.Option(help="onnx (ONNX Runtime, default) or torch (default: UMOT_BACKEND).")] = None,
     brand: Annotated[str | None, typer.Option(help="Also find this brand's own themes (\\[\\[themes]] in umot.toml); a brand umot.toml or the store knows.")] = None,
