@@ -110,7 +110,8 @@ def test_run_refuses_bad_arguments_before_prefect_or_a_crawl_starts(
 
     monkeypatch.setattr(run_cli, "run_nightly", started)
     monkeypatch.setenv("UMOT_CONFIG", str(tmp_path / "none.toml"))
-    monkeypatch.delenv("UMOT_DATABASE_URL", raising=False)  # restored after: `run --database-url` sets it
+    monkeypatch.setenv("UMOT_DATABASE_URL", db_url)  # removed again after: `run --database-url` sets it (delenv of
+    # an unset variable records nothing to undo, so the run's value leaked into later tests)
     result = runner.invoke(app, ["run", *args, "--database-url", db_url])
     assert result.exit_code == 2 and result.stderr.strip() == message
 
