@@ -7,6 +7,7 @@ broken. What cannot be read is appended to ``errors``, one reason each.
 
 Microdata text content and RDFa's plain literals come out as :class:`ParsedText`:
 the HTML parser already decoded them, so they are not stripped of "tags" again.
+RDFa is read in :mod:`crawlers.extract.rdfa` (its text with line breaks, as microdata's).
 
 A page is given as text (a crawl passes the text Scrapy decoded by the page's
 header, byte order mark or ``<meta charset>``) or as bytes, decoded here the same
@@ -21,22 +22,20 @@ from typing import Any
 
 import lxml.etree
 from extruct.jsonld import JsonLdExtractor
-from extruct.rdfa import RDFaExtractor
 from extruct.uniform import _umicrodata_microformat
-from extruct.utils import parse_html, parse_xmldom_html
+from extruct.utils import parse_html
 from extruct.w3cmicrodata import MicrodataExtractor
 from w3lib.encoding import html_to_unicode
 
 import crawlers.extract._lazy  # noqa: F401 - before extruct: its microformats parser loads lazily
 from crawlers.extract.jsonld import iter_jsonld_blocks, load_jsonld_block
 from crawlers.extract.markup import ParsedText
+from crawlers.extract.rdfa import rdfa_nodes
 
 logger = logging.getLogger(__name__)
 
 _SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)")
 _HAS_RDFA = lxml.etree.XPath("boolean(//*[@typeof or @property or @vocab])")
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_MARKUP_LITERALS = {_RDF + "HTML", _RDF + "XMLLiteral"}  # RDFa literals that are markup, as JSON-LD strings
 
 
 class _Microdata(MicrodataExtractor):
@@ -44,12 +43,6 @@ class _Microdata(MicrodataExtractor):
 
     def _extract_textContent(self, node: Any) -> ParsedText:  # noqa: N802 - extruct's name
         return ParsedText(super()._extract_textContent(node))
-
-
-def _rdfa_literal(value: dict) -> Any:
-    """An RDFa literal: text as the parser read it, unless typed as HTML/XML (markup then)."""
-    text = value["@value"]
-    return ParsedText(text) if isinstance(text, str) and value.get("@type") not in _MARKUP_LITERALS else text
 
 
 def local_name(name: str) -> str:
@@ -80,27 +73,6 @@ def _compact(value: Any) -> Any:
         else:
             out[local_name(key)] = _compact(val)
     return out
-
-
-def _rdfa_nodes(items: list[dict]) -> list[dict]:
-    """extruct's RDFa output (expanded JSON-LD: ``[{"@value": ..}]`` lists) -> compact nodes."""
-    nodes = []
-    for item in items:
-        node: dict[str, Any] = {"@id": item.get("@id"), "@type": item.get("@type", [])}
-        for key, values in item.items():
-            if key.startswith("@"):
-                continue
-            plain = []
-            for v in values if isinstance(values, list) else [values]:
-                if isinstance(v, dict) and "@value" in v:
-                    plain.append(_rdfa_literal(v))
-                elif isinstance(v, dict) and "@id" in v:
-                    plain.append({"@id": v["@id"]})
-                else:
-                    plain.append(v)
-            node[key] = plain[0] if len(plain) == 1 else plain
-        nodes.append(node)
-    return [_compact(n) for n in nodes]
 
 
 def _jsonld_nodes(document: Any, url: str, errors: list[str]) -> list[dict]:
@@ -144,8 +116,7 @@ def page_nodes(html: str | bytes, url: str, errors: list[str]) -> list[tuple[str
         errors.append(f"microdata: {type(exc).__name__}: {exc}")
     if _HAS_RDFA(document):  # the RDFa parser is slow: only where RDFa attributes exist
         try:
-            rdfa = RDFaExtractor().extract_items(parse_xmldom_html(html, encoding="utf-8"), base_url=url)
-            out += [("rdfa", n) for n in _rdfa_nodes(rdfa)]
+            out += [("rdfa", n) for n in _compact(rdfa_nodes(html, url))]
         except Exception as exc:  # noqa: BLE001
             errors.append(f"RDFa: {type(exc).__name__}: {exc}")
     return out

@@ -3,22 +3,23 @@
 extruct does the syntax work (:mod:`crawlers.extract.nodes`), the page is walked
 as one graph (:mod:`crawlers.extract.graph`: ``@graph`` lists, ``@id``
 references, reviews nested under a Product / Recipe / LocalBusiness ``review``
-list, and top-level reviews naming their ``itemReviewed``), and :mod:`crawlers.extract.review_rows`
-turns each node it finds into a row. Each review becomes a row with the crawl item's fields
-(``source`` is left to the spider). What cannot be read is skipped and reported
+list, and top-level reviews naming their ``itemReviewed``), :mod:`crawlers.extract.review_rows`
+turns each node it finds into a row, and :mod:`crawlers.extract.page_rows` keeps each review
+once. Each review becomes a row with the crawl item's fields (``source`` is left to the spider). What cannot be read is skipped and reported
 in :attr:`PageData.errors`, one reason each; the rest of the page is kept.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any
 
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.nodes import page_nodes
+from crawlers.extract.page_rows import drop_shared_ids, each_review_once, rdfa_in_page_order
+from crawlers.extract.review_ids import item_of
 from crawlers.extract.review_rows import aggregate_row, finish_row, review_row
 
 
@@ -55,29 +56,27 @@ def extract_page(
         return data
     graph = ReviewGraph(roots)
     aggregates_by_item: dict[int, dict[str, Any]] = {}
-    for node, item in graph.aggregates.values():
+    for node, parent in graph.aggregates.values():
+        item = item_of(graph, node, parent)
         aggregate = aggregate_row(graph, node, item)
         data.aggregates.append(aggregate)
-        if item is not None:
+        if isinstance(item, dict):
             aggregates_by_item[id(item)] = aggregate
-    seen: set[Any] = set()
     rows: list[dict[str, Any]] = []
-    for index, (syntax, node, item) in enumerate(graph.reviews.values(), start=1):
+    for index, (syntax, node, parent) in enumerate(graph.reviews.values(), start=1):
+        item = item_of(graph, node, parent)  # listed under it, or naming it (itemReviewed)
         row = review_row(graph, syntax, node, item, url)
         if isinstance(row, str):
             data.errors.append(f"review {index} ({syntax}): {row}")
             continue
-        if item is not None and id(item) in aggregates_by_item:
+        if isinstance(item, dict) and id(item) in aggregates_by_item:
             agg = aggregates_by_item[id(item)]
             row["extra"]["aggregate_rating"] = agg["rating"]
             row["extra"]["aggregate_count"] = agg["count"]
-        key = row["external_id"] or (row["author"], (row["text"] or "")[:300], row["rating"])
-        if key in seen:  # same review marked up twice (JSON-LD and microdata)
-            continue
-        seen.add(key)
         rows.append(row)
-    _drop_shared_ids(rows)
-    _rdfa_in_page_order(rows, html)
+    drop_shared_ids(rows)  # before the dedupe, which would keep one review under the shared id
+    rows = each_review_once(rows)
+    rdfa_in_page_order(rows, html)
     page_language = _page_language(html)
     for row in rows:
         if is_known is not None and is_known(row):
@@ -85,40 +84,3 @@ def extract_page(
         else:
             data.reviews.append(finish_row(row, page_language))
     return data
-
-
-def _rdfa_in_page_order(rows: list[dict[str, Any]], html: str | bytes) -> None:
-    """Put RDFa reviews back in the page's order, which the RDFa parser's graph does not keep.
-
-    rdflib returns a node's values as a set, so a product's reviews came out in a different
-    order from one process to the next. Each is placed where its text (else its id) first
-    appears in the page; one not found keeps its place after those found.
-    """
-    slots = [i for i, row in enumerate(rows) if row["extra"].get("syntax") == "rdfa"]
-    if len(slots) < 2:
-        return
-    page = html if isinstance(html, str) else html.decode("utf-8", "replace")
-
-    def position(row: dict[str, Any]) -> int:
-        text = (row["text"] or "")[:40]
-        for needle in (text, escape(text, quote=False), escape(text), row["external_id"] or ""):
-            at = page.find(needle) if needle else -1
-            if at >= 0:
-                return at
-        return len(page)
-
-    ordered = sorted((rows[i] for i in slots), key=position)  # stable: ties keep their order
-    for i, row in zip(slots, ordered, strict=True):
-        rows[i] = row
-
-
-def _drop_shared_ids(rows: Iterable[dict[str, Any]]) -> None:
-    """An id shared by several reviews on a page (often the page URL) identifies none of them."""
-    rows = list(rows)
-    counts: dict[str, int] = {}
-    for row in rows:
-        if row["external_id"]:
-            counts[row["external_id"]] = counts.get(row["external_id"], 0) + 1
-    for row in rows:
-        if row["external_id"] and counts[row["external_id"]] > 1:
-            row["external_id"] = None

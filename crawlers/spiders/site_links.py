@@ -32,12 +32,21 @@ def folder_of(url: str) -> str:
     return path[: path.rfind("/") + 1]
 
 
+def _page_url(response: TextResponse, href: str) -> str | None:
+    """The http(s) page ``href`` links to, without its fragment; None for ``javascript:void(0)``, ``mailto:``."""
+    url = urldefrag(response.urljoin(href.strip()))[0]
+    return url if url.startswith(("http://", "https://")) else None
+
+
 def next_page_urls(response: TextResponse) -> list[str]:
-    """Links to the next page of this listing: ``rel=next`` first, else a "next" pagination link."""
-    hrefs = response.xpath(
+    """Links to the next page of this listing: ``rel=next`` first, else a "next" pagination link.
+
+    Only http(s) links count: a ``href="javascript:void(0)"`` (a script's button) is no page.
+    """
+    hrefs = [href for href in response.xpath(
         '//link[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'
         ' | //a[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'
-    ).getall()
+    ).getall() if _page_url(response, href)]
     if not hrefs:
         for anchor in response.xpath("//a[@href]"):
             label = " ".join(anchor.xpath(".//text()").getall()) or anchor.attrib.get("aria-label", "")
@@ -46,8 +55,8 @@ def next_page_urls(response: TextResponse) -> list[str]:
                 hrefs.append(anchor.attrib["href"])
     seen, out = set(), []
     for href in hrefs:
-        url = urldefrag(response.urljoin(href.strip()))[0]
-        if url not in seen and url != response.url:
+        url = _page_url(response, href)
+        if url and url not in seen and url != response.url:
             seen.add(url)
             out.append(url)
     return out
@@ -57,7 +66,7 @@ def hub_links(response: TextResponse, in_scope: Callable[[str], bool]) -> list[s
     """A page without reviews is a hub: its http(s) links that ``in_scope`` accepts, in page order, once each."""
     links: dict[str, None] = {}
     for href in response.xpath("//a[@href]/@href").getall():
-        url = urldefrag(response.urljoin(href.strip()))[0]
-        if url.startswith(("http://", "https://")) and in_scope(url):
+        url = _page_url(response, href)
+        if url and in_scope(url):
             links[url] = None
     return list(links)

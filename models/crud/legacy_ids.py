@@ -12,14 +12,21 @@ resolved against its page and the row carries the id as written in
 same page) takes the absolute id (an UPDATE), so the insert finds the conflict
 and later crawls know it. One stored under it from another page is another
 review and keeps its id.
+
+An anchor id (``"@id": "#review-7"``) was joined to the page's URL
+(``/p?page=1#review-7``), so a review that moved to page 2 got a new one; it is now
+scoped to the item reviewed. A review stored under the anchor joined to a page of
+the row's listing (same host and path, any query) of the same item takes the
+row's id, wherever the review has moved since.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import urldefrag, urlsplit
 
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
@@ -35,7 +42,8 @@ RELATIVE_ID = "relative_id"
 def adopt_legacy_ids(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:
     """Rewrite (in place) content ids of rows stored under their legacy id, and move
     reviews stored under a row's relative id to its absolute one; return how many."""
-    return _adopt_content_ids(session, brand_id, values) + adopt_relative_ids(session, brand_id, values)
+    return (_adopt_content_ids(session, brand_id, values) + adopt_relative_ids(session, brand_id, values)
+            + _adopt_anchor_ids(session, brand_id, values))
 
 
 def _adopt_content_ids(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:
@@ -64,7 +72,7 @@ def adopt_relative_ids(session: Session, brand_id: int, values: Sequence[dict[st
     wanted: dict[str, dict[tuple[str, str], str]] = {}  # source -> (relative id, url) -> absolute id
     for row in values:
         written = fit_external_id((row.get("extra") or {}).get(RELATIVE_ID))
-        if written and row.get("url") and written != row["external_id"]:
+        if written and not written.startswith("#") and row.get("url") and written != row["external_id"]:
             wanted.setdefault(row["source"], {})[(written, row["url"])] = row["external_id"]
     moved = 0
     for source, by_written in wanted.items():
@@ -90,3 +98,37 @@ def _is_stored(session: Session, brand_id: int, source: str, external_id: str) -
         )
     ).first()
     return found is not None
+
+
+def _adopt_anchor_ids(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:
+    """Give a review stored under a page URL and the row's anchor (``/p?page=1#review-7``) the row's id."""
+    rows = [row for row in values if str((row.get("extra") or {}).get(RELATIVE_ID) or "").startswith("#")]
+    moved = 0
+    for source in sorted({row["source"] for row in rows}):
+        ids = [row["external_id"] for row in rows if row["source"] == source]
+        stored = {found for batch in chunks(ids, 500) for found in session.exec(select(Review.external_id).where(
+            Review.brand_id == brand_id, Review.source == source, col(Review.external_id).in_(batch)))}
+        fresh = [row for row in rows if row["source"] == source and row["external_id"] not in stored]
+        for batch in chunks(fresh, 100):
+            anchors = sorted({row["extra"][RELATIVE_ID] for row in batch})
+            candidates = list(session.exec(select(Review.id, Review.external_id, Review.extra).where(
+                Review.brand_id == brand_id, Review.source == source,
+                or_(*[col(Review.external_id).endswith(anchor, autoescape=True) for anchor in anchors]),
+            ).order_by(col(Review.id))))
+            for row in batch:
+                match = next((c for c in candidates if _same_anchor(c[1], c[2], row)), None)
+                if match is not None:
+                    session.execute(update(Review).where(col(Review.id) == match[0]).values(
+                        external_id=row["external_id"]))
+                    candidates.remove(match)
+                    moved += 1
+    return moved
+
+
+def _same_anchor(external_id: str, extra: Mapping[str, Any] | None, row: dict[str, Any]) -> bool:
+    """Stored under the row's anchor joined to a page of its listing, as the review of the same item?"""
+    base, fragment = urldefrag(external_id)
+    old, new = urlsplit(base), urlsplit(row.get("url") or "")
+    return (f"#{fragment}" == row["extra"][RELATIVE_ID] and old.scheme in ("http", "https")
+            and (old.hostname, old.path) == (new.hostname, new.path)
+            and (extra or {}).get("item_reviewed") == row["extra"].get("item_reviewed"))

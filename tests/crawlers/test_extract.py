@@ -48,8 +48,9 @@ def test_jsonld_graph_resolves_references_and_item_reviewed() -> None:
     assert set(reviews) == {"Ana", "Ben", "Cleo"}
     assert reviews["Ana"]["extra"]["item_reviewed"] == "Lemon cake"
     assert reviews["Ana"]["extra"]["item_type"] == "Recipe"
-    # relative @id made absolute so "#rev-a" on two pages are two reviews
-    assert reviews["Ana"]["external_id"] == "https://shop.example/reviews/page#rev-a"
+    # an anchor @id is the item's: "#rev-a" of two recipes is two reviews, on every page of one recipe's one
+    assert reviews["Ana"]["external_id"] == "item:Lemon cake#rev-a"
+    assert reviews["Cleo"]["external_id"] == "item:Corner Bakery#rev-c"  # the item it names (itemReviewed)
     assert (reviews["Ana"]["rating"], reviews["Ana"]["rating_raw"], reviews["Ana"]["rating_scale"]) == (4.56, 9.0, 10.0)
     assert reviews["Ben"]["rating"] == 3.4  # 60 on 0-100
     assert reviews["Cleo"]["extra"]["item_reviewed"] == "Corner Bakery"
@@ -71,7 +72,9 @@ def test_rdfa_review_on_a_ten_point_scale() -> None:
     (review,) = page("rdfa.html").reviews
     assert review["author"] == "Priya"
     assert (review["rating"], review["rating_raw"], review["rating_scale"]) == (4.11, 8.0, 10.0)
-    assert review["extra"] == {"syntax": "rdfa", "item_reviewed": "Summit Tent 2P", "item_type": "Product"}
+    assert review["extra"] == {"syntax": "rdfa", "item_reviewed": "Summit Tent 2P", "item_type": "Product",
+                               "relative_id": "#rd1"}  # resource="#rd1": the tent's (crawls before: the page's)
+    assert review["external_id"] == "item:Summit Tent 2P#rd1"
 
 
 def _rdfa_review(i: int, resource: bool) -> str:

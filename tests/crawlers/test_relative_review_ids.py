@@ -82,7 +82,7 @@ def test_the_row_carries_the_id_as_written_for_the_store() -> None:
     data = extract_page(_html("a", reviews).encode(), PAGE)
     rows = {row["author"]: row for row in data.reviews}
     assert rows["Sam"]["external_id"] == "item:Product a#review-1" and rows["Sam"]["extra"][RELATIVE_ID] == "review-1"
-    assert rows["Kim"]["external_id"] == PAGE + "#r2" and RELATIVE_ID not in rows["Kim"]["extra"]
+    assert rows["Kim"]["external_id"] == "item:Product a#r2" and rows["Kim"]["extra"][RELATIVE_ID] == "#r2"
 
 
 def _html(name: str, reviews: list[dict[str, Any]]) -> str:

@@ -1,0 +1,101 @@
+"""A review's own id, the item it reviews, and what a relative id is scoped to.
+
+The id is the node's ``@id`` / ``id`` (microdata ``itemid``) / ``identifier`` /
+``url``, made absolute. An id only unique within its page (a bare name, ``"review-1"``,
+or an anchor of the page, ``"#review-7"``) is scoped to the item reviewed, which stays
+the same on every page of the item's listing (``?page=2``) where the page's URL does not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from crawlers.extract.graph import ReviewGraph
+from crawlers.extract.node_text import name_of, text_of
+
+#: ``extra`` key of a row whose id was written relative to its page (``"review-1"``, ``"#review-7"``):
+#: that id as written. Crawls before this stored ``"review-1"`` as written
+#: and ``"#review-7"`` joined to the page's URL; ``models.crud.legacy_ids`` (which reads the same key;
+#: not imported, so extracting a page loads no store module) moves such a stored review to the new id.
+RELATIVE_ID = "relative_id"
+_IRI_KEYS = ("@id", "url")
+_LINK_SHAPED = ("#", "/", "./", "?")  # resolved under any key, as crawls always did
+
+
+def item_of(graph: ReviewGraph, node: dict, parent: dict | None) -> Any:
+    """The item a review or rating is of: the node it is listed under, else its ``itemReviewed`` (resolved)."""
+    item = parent if parent is not None else graph.resolve(node.get("itemReviewed"))
+    if isinstance(item, list):
+        item = graph.resolve(item[0]) if item else None
+    return item
+
+
+def item_scope(graph: ReviewGraph, item: Any, page_url: str) -> str | None:
+    """What a review's relative id (``"review-1"``, ``"#review-7"``) is scoped to: the item it reviews.
+
+    The item's own link where it has one (``/products/a``), else its name (``item:Acme Kettle``):
+    the same on every page of its reviews (``?page=2``, ``page2.html``) and different for each
+    product, which neither the page's URL (it changes with the page) nor its folder (products
+    without a trailing slash share one) is. None without an item.
+    """
+    if isinstance(item, dict):
+        for key in _IRI_KEYS:
+            link = item.get(key)
+            if isinstance(link, str) and (urlsplit(link.strip()).scheme or link.strip().startswith("/")):
+                return urldefrag(urljoin(page_url, link.strip()))[0]
+        name = name_of(graph, item)
+        return f"item:{name}" if name else None
+    name = text_of(item) if item else None
+    return f"item:{name}" if name else None
+
+
+def _own_id(node: dict, page_url: str, scope: str | None = None) -> tuple[str, str | None] | None:
+    """The review's id made absolute, and the id as written when it was relative to its page.
+
+    ``@id`` and ``url`` are IRIs: one without a scheme is relative. A bare name (``"review-1"``)
+    is scoped to the item reviewed (``scope``, :func:`item_scope`: ``/products/a#review-1``), and
+    so is an anchor of the page under any key (``"#review-7"``: ``/products/a#review-7``), so two
+    products' ``review-1`` are two reviews and a review keeps its id on whatever page of the
+    listing it shows; without an item, and for a path (``"../b/review-1"``) or a link (``url``),
+    it resolves against the page as JSON-LD says.
+    ``identifier`` and a bare ``id`` (microdata ``itemid``, or a site's own key
+    in JSON-LD) are plain values that sites make unique site-wide (``"12345"``):
+    resolving them would split one review shown on two pages in two, so they
+    are kept as written unless they are link-shaped (``#r1``, ``/reviews/7``).
+    """
+    for key in ("@id", "id", "identifier", "url"):
+        value = node.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, dict):
+            value = value.get("value") or value.get("@value")
+        if value is None or str(value).startswith("_:"):  # a blank node names nothing outside its page
+            continue
+        iri = key in _IRI_KEYS and isinstance(value, str)  # a number is a plain value, whatever its key
+        written = str(value).strip()
+        value, relative = written, None
+        if written.startswith("#") and len(written) > 1 and scope is not None:
+            value = f"{scope}{written}"  # an anchor is only unique within its page: the item's
+            relative = written if value != urljoin(page_url, written) else None  # crawls before: the page's
+        elif written.startswith(_LINK_SHAPED):
+            value = urljoin(page_url, written)
+        elif iri and written and not urlsplit(written).scheme:
+            relative = written
+            bare = key == "@id" and "/" not in written and scope is not None
+            value = f"{scope}#{written}" if bare else urljoin(page_url, written)
+        if value and value != page_url:
+            return value, relative
+    return None
+
+
+def review_id(node: dict, page_url: str, scope: str | None = None) -> str | None:
+    """The review's own id (``@id``, microdata ``itemid``, ``identifier``, permalink), made absolute."""
+    own = _own_id(node, page_url, scope)
+    return own[0] if own else None
+
+
+def relative_id(node: dict, page_url: str, scope: str | None = None) -> str | None:
+    """The id as the site wrote it, where :func:`review_id` resolved one relative to its page."""
+    own = _own_id(node, page_url, scope)
+    return own[1] if own else None
