@@ -3,7 +3,7 @@
 Text is unescaped and stripped of markup (``crawlers.extract.node_text``),
 ratings are put on a 1-5 scale (``crawlers.extract.ratings``), ids come from the
 node or its URL (``crawlers.extract.review_ids``, re-exported here), and the brand's
-reply is read from ``comment`` nodes. A node that cannot be read gives the reason instead of a row. :func:`finish_row` does the costly part (dates,
+reply from ``comment`` nodes (``crawlers.extract.replies``). A node that cannot be read gives the reason instead of a row. :func:`finish_row` does the costly part (dates,
 language) only for reviews the store does not have yet.
 """
 
@@ -19,6 +19,7 @@ from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.node_text import name_of, text_of
 from crawlers.extract.nodes import node_types
 from crawlers.extract.ratings import normalise_rating
+from crawlers.extract.replies import reply_of
 from crawlers.extract.review_ids import RELATIVE_ID, item_of, item_scope, relative_id, review_id
 
 __all__ = ["RELATIVE_ID", "aggregate_row", "finish_row", "item_scope", "relative_id", "review_id", "review_row"]
@@ -82,24 +83,8 @@ def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url:
         "published_at": text_of(raw_date) if raw_date else None,
         "language": text_of(node.get("inLanguage")),
         "extra": {k: v for k, v in extra.items() if v is not None},
-        **reply_of(graph, node),
+        **reply_of(graph, node, item),
     }
-
-
-def reply_of(graph: ReviewGraph, node: dict) -> dict[str, Any]:
-    """The business's reply: the review's first schema.org ``comment`` with text (raw date)."""
-    comments = graph.resolve(node.get("comment"))
-    for comment in comments if isinstance(comments, list) else [comments]:
-        comment = graph.resolve(comment)
-        text = text_of(comment.get("text") or comment.get("description")) if isinstance(comment, dict) else None
-        if text:
-            raw_date = comment.get("dateCreated") or comment.get("datePublished")
-            return {
-                "reply_text": text,
-                "reply_author": name_of(graph, comment.get("author") or comment.get("creator")),
-                "replied_at": text_of(raw_date) if raw_date else None,
-            }
-    return {"reply_text": None, "reply_author": None, "replied_at": None}
 
 
 def finish_row(row: dict[str, Any], page_language: str | None) -> dict[str, Any]:

@@ -75,6 +75,31 @@ def test_schema_org_comment_is_the_reply() -> None:
     assert row["replied_at"] == "2025-05-02T10:00:00+00:00"
 
 
+@pytest.mark.parametrize(("comments", "reply"), [
+    # another customer's comment first: skipped, the business's answer after it is the reply
+    ([{"@type": "Comment", "text": "Same thing happened to me, avoid this pan!",
+       "author": {"@type": "Person", "name": "Jo Bloggs"}},
+      {"@type": "Comment", "text": "Sorry, a new one is on its way.", "author": {"@type": "Person", "name": "Sam",
+                                                                                "worksFor": {"name": "Acme"}}}],
+     ("Sorry, a new one is on its way.", "Sam")),
+    ([{"@type": "Comment", "text": "Same here.", "author": {"@type": "Person", "name": "Jo Bloggs"}}], (None, None)),
+    ([{"@type": "Comment", "text": "We are sorry.", "author": {"@type": "Person", "name": "acme kitchen"}}],
+     ("We are sorry.", "acme kitchen")),  # a Person named as the product's brand speaks for it
+    ([{"@type": "Comment", "text": "Thanks for the review!"}], ("Thanks for the review!", None)),  # no author
+])
+def test_only_the_business_comment_is_the_reply(comments: list, reply: tuple) -> None:
+    import json
+
+    from crawlers.extract.schemaorg import extract_page
+
+    node = {"@context": "https://schema.org", "@type": "Product", "name": "Pan", "brand": {"name": "Acme Kitchen"},
+            "review": [{"@type": "Review", "reviewBody": "Handle came off.", "reviewRating": {"ratingValue": 1},
+                        "author": {"name": "Kim"}, "comment": comments}]}
+    html = f'<script type="application/ld+json">{json.dumps(node)}</script>'
+    [row] = extract_page(html, "https://shop.example/pan").reviews
+    assert (row["reply_text"], row["reply_author"]) == reply
+
+
 class Switchable:
     """Routes whose answer changes between crawls: the brand replies in between."""
 
