@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from crawlers.extract.dates import same_day_as_stored
+from crawlers.extract.team_days import same_day_as_stored
 from models.datetimes import as_utc, parse_datetime
 from models.identity import content_id, imported_content_id, repeated_id
 from models.review_fields import clean_str, cut_str, fit_external_id

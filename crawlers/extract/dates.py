@@ -1,7 +1,7 @@
 """Dates as published (ISO, RFC 2822, "3 March 2024", "vor 2 Tagen") -> aware UTC datetimes.
 
 A numeric date such as ``05/03/2024`` is read in the day/month order of the
-page's (or the review's) language, from dateparser's locale data: 5 March on a
+page's (or the review's) language (``crawlers.extract.date_order``): 5 March on a
 ``fr``, ``de`` or ``en-GB`` page, May 3 on an ``en-US`` one; without a known
 language it is read as before (month first). ISO 8601 is never reordered.
 
@@ -14,13 +14,14 @@ evening before anywhere west of UTC, and a Monday review fell in the week before
 
 from __future__ import annotations
 
-import os
 import re
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from typing import Any
 
 from core.dates import implausible
+from crawlers.extract.date_order import date_order
+from crawlers.extract.team_days import noon_of
 
 _DATEPARSER_SETTINGS = {
     "TIMEZONE": "UTC",
@@ -39,37 +40,6 @@ def _aware(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
-@lru_cache(maxsize=256)
-def date_order(language: str | None) -> str | None:
-    """``"DMY"``, ``"MDY"`` or ``"YMD"`` for a language tag (``fr``, ``en_GB``, ``pt-BR``); None if unknown."""
-    parts = [p for p in re.split(r"[-_]", (language or "").strip()) if p]
-    if not parts or not parts[0].isalpha():
-        return None
-    from dateparser.languages.loader import default_loader
-
-    lang = parts[0].lower()
-    region = [f"{lang}-{p.upper() if len(p) <= 3 else p.title()}" for p in parts[1:2]]
-    for shortname in [*region, lang]:  # the region's order, else the language's
-        try:
-            order = default_loader.get_locale(shortname).info.get("date_order")
-        except (ValueError, StopIteration, ImportError):
-            continue
-        if order:
-            return str(order)
-    return None
-
-
-def date_language(declared: str | None, page: str | None) -> str | None:
-    """Whose day/month order a review's dates follow: its declared language, else the page's.
-
-    The page's wins when it only adds a region to the declared one (``inLanguage``
-    ``en`` on an ``en-GB`` page), since the region is what decides the order.
-    """
-    if declared and page and re.split(r"[-_]", page)[0].lower() == declared.strip().lower():
-        return page
-    return declared or page
-
-
 #: A time of day in a date as written ("10:30", "10h30", "3 pm", "T09"): without one, a date is a day.
 _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*[ap]\.?m\b|(?-i:\dT\d)", re.IGNORECASE)  # not 23.11.2026, Oct2026
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -77,7 +47,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 @lru_cache(maxsize=4096)
 def _parse_text(text: str, order: str | None = None) -> tuple[datetime | None, bool]:
-    """(the instant, whether the text names only a day: see :func:`_noon_of`)."""
+    """(the instant, whether the text names only a day: see :func:`crawlers.extract.team_days.noon_of`)."""
     try:
         return _aware(datetime.fromisoformat(text.replace("Z", "+00:00"))), bool(_ISO_DAY.fullmatch(text))
     except ValueError:
@@ -90,39 +60,6 @@ def _parse_text(text: str, order: str | None = None) -> tuple[datetime | None, b
         return None, False
     midnight = (parsed.hour, parsed.minute, parsed.second, parsed.microsecond) == (0, 0, 0, 0)
     return _aware(parsed), midnight and not _TIME_OF_DAY.search(text)
-
-
-def team_zone() -> tzinfo:
-    """The team's timezone (``UMOT_TIMEZONE``), whose weeks the CSVs cut.
-
-    Asked once per day-only date: keyed by the variable's value, so the settings are read
-    once per value (reading them costs ~20 us, a crawl or import reads thousands of dates).
-    """
-    return _zone_of(os.environ.get("UMOT_TIMEZONE"))
-
-
-@lru_cache(maxsize=8)
-def _zone_of(variable: str | None) -> tzinfo:
-    from zoneinfo import ZoneInfo
-
-    from core.settings import get_settings
-
-    return ZoneInfo(get_settings().timezone)  # an unknown zone is a SettingsError there, naming the variable
-
-
-def _noon_of(day: date, at: time = time(12)) -> datetime:
-    """Noon (or ``at``) of ``day`` in :func:`team_zone`, in UTC."""
-    return datetime.combine(day, at, tzinfo=team_zone()).astimezone(UTC)
-
-
-def same_day_as_stored(value: datetime | None, stored: datetime | None) -> bool:
-    """Is ``value`` the date ``stored`` holds? Also when ``stored`` is the 00:00 UTC that umot stored a day
-    with no time as before it read such a day as its noon (so a review stored then is recognised now)."""
-    if value == stored:
-        return True
-    if value is None or stored is None or stored.astimezone(UTC).time() != time(0):
-        return False
-    return value.astimezone(team_zone()).date() == stored.astimezone(UTC).date()
 
 
 def parse_datetime(value: object, language: str | None = None, *, day_at: time = time(12)) -> datetime | None:
@@ -146,14 +83,14 @@ def _parse(value: object, language: str | None, day_at: time) -> datetime | None
     if isinstance(value, datetime):
         return _aware(value)
     if isinstance(value, date):
-        return _noon_of(value, day_at)
+        return noon_of(value, day_at)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return datetime.fromtimestamp(float(value), tz=UTC)
     text = " ".join(str(value).split())
     if not text or len(text) > 100:
         return None
     parsed, day_only = _parse_text(text, date_order(language))
-    return _noon_of(parsed.date(), day_at) if parsed is not None and day_only else parsed
+    return noon_of(parsed.date(), day_at) if parsed is not None and day_only else parsed
 
 
 def iso_utc(value: object, language: str | None = None) -> str | None:

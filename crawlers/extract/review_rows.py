@@ -14,7 +14,8 @@ from urllib.parse import urljoin
 
 from core.language import detect_language
 from crawlers.extract.counts import parse_count
-from crawlers.extract.dates import date_language, iso_utc, set_published
+from crawlers.extract.date_order import date_language
+from crawlers.extract.dates import iso_utc, set_published
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.node_text import name_of, text_of
 from crawlers.extract.nodes import node_types

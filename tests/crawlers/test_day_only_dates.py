@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from crawlers.extract.dates import parse_datetime, same_day_as_stored
+from crawlers.extract.dates import parse_datetime
+from crawlers.extract.team_days import same_day_as_stored
 from umot.cli import app
 
 

@@ -1,0 +1,38 @@
+"""Whose day/month order a numeric date follows: ``05/03/2024`` is 5 March on a ``fr``, ``de``
+or ``en-GB`` page and May 3 on an ``en-US`` one, from dateparser's locale data."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+@lru_cache(maxsize=256)
+def date_order(language: str | None) -> str | None:
+    """``"DMY"``, ``"MDY"`` or ``"YMD"`` for a language tag (``fr``, ``en_GB``, ``pt-BR``); None if unknown."""
+    parts = [p for p in re.split(r"[-_]", (language or "").strip()) if p]
+    if not parts or not parts[0].isalpha():
+        return None
+    from dateparser.languages.loader import default_loader
+
+    lang = parts[0].lower()
+    region = [f"{lang}-{p.upper() if len(p) <= 3 else p.title()}" for p in parts[1:2]]
+    for shortname in [*region, lang]:  # the region's order, else the language's
+        try:
+            order = default_loader.get_locale(shortname).info.get("date_order")
+        except (ValueError, StopIteration, ImportError):
+            continue
+        if order:
+            return str(order)
+    return None
+
+
+def date_language(declared: str | None, page: str | None) -> str | None:
+    """Whose day/month order a review's dates follow: its declared language, else the page's.
+
+    The page's wins when it only adds a region to the declared one (``inLanguage``
+    ``en`` on an ``en-GB`` page), since the region is what decides the order.
+    """
+    if declared and page and re.split(r"[-_]", page)[0].lower() == declared.strip().lower():
+        return page
+    return declared or page
