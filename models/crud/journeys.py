@@ -21,6 +21,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
+from models.crud.review_locks import lock_reviews
 from models.tables import Review, ReviewJourney, ReviewStage, ReviewTheme, Score, ThemeCorrection, utcnow
 
 UNLABELLED = "+unlabelled"  # marks a reading made without a label: its themes took none's polarity
@@ -101,9 +102,12 @@ def save_journeys(session: Session, readings: Sequence[Mapping[str, Any]], *,
                   known_themes: Collection[str] | None = None) -> int:
     """Store readings (``review_id``, ``model_version``, ``themes``, ``stages``, ``primary_stage``); replaces a
     reading of the same version. ``known_themes``: the brand's themes now (default and its own), so a
-    removed brand theme leaves the readings even where a correction had added it. Returns how many were stored."""
+    removed brand theme leaves the readings even where a correction had added it. Returns how many were stored.
+    Safe beside another writer of the same reviews on PostgreSQL: their rows are locked first
+    (:mod:`models.crud.review_locks`), so the second waits, then replaces what the first wrote."""
     fixes: dict[int, list[ThemeCorrection]] = {}
     ids = [int(r["review_id"]) for r in readings]
+    lock_reviews(session, ids)  # before reading the corrections: one committed meanwhile is seen
     for batch in chunks(ids, 500):
         for fix in session.exec(select(ThemeCorrection).join(Review, col(Review.id) == ThemeCorrection.review_id)
                                 .where(col(ThemeCorrection.review_id).in_(batch), correction_applies())

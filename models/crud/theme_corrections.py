@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from models.crud.journeys import correction_applies, current_journeys, save_journeys
 from models.crud.name_limits import NameTooLongError, check_length, shortened
+from models.crud.review_locks import lock_reviews
 from models.tables import Flag, FlagEvent, Review, ThemeCorrection, table_of, utcnow
 
 ACTIONS = ("add", "remove")
@@ -51,7 +52,8 @@ def correct_theme(session: Session, review_id: int, theme: str, action: str, *, 
         raise ThemeCorrectionError(f"action {action!r}: use add or remove")
     if action == "add" and (polarity or "neutral") not in POLARITIES:
         raise ThemeCorrectionError(f"polarity {polarity!r}: use {', '.join(POLARITIES)}")
-    review = session.get(Review, review_id)
+    lock_reviews(session, [review_id])  # PostgreSQL: a rescore or another triager's correction waits till we commit,
+    review = session.get(Review, review_id)  # and we read the reading they committed, not the one they replaced
     if review is None:
         raise ThemeCorrectionError(f"review {review_id} not found")
     before = current_journeys(session, [review_id]).get(review_id)

@@ -1,0 +1,33 @@
+"""Row locks that let two writers replace the same reviews' readings at once on PostgreSQL.
+
+A reading is replaced by deleting the old rows, then inserting. Under PostgreSQL's
+READ COMMITTED two writers (two ``umot rescore``, a night's detect-themes beside a
+rescore, a triager's correction) would both delete nothing, then both insert, and
+the second fails on the unique key. Locking the reviews first makes the second
+wait for the first to commit, then delete what it wrote. ``FOR NO KEY UPDATE``
+(not ``FOR UPDATE``) leaves alone the key-share locks that inserts referencing a
+review take, and ids are locked in ascending order, so two writers cannot deadlock
+on each other's locks. SQLite needs none of this: a writing scope holds the whole
+database (``BEGIN IMMEDIATE``), so nothing is sent there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlmodel import Session, col, select
+
+from models.crud._dialect import chunks, dialect_name
+from models.tables import Review
+
+LOCK_BATCH = 500  # review ids per SELECT ... FOR NO KEY UPDATE: one statement per batch, never one per row
+
+
+def lock_reviews(session: Session, review_ids: Iterable[int]) -> None:
+    """Lock these reviews' rows until the transaction ends (PostgreSQL; a no-op on SQLite), ascending by id."""
+    if dialect_name(session) != "postgresql":
+        return
+    ids = sorted({int(i) for i in review_ids})
+    for batch in chunks(ids, LOCK_BATCH):
+        session.exec(select(Review.id).where(col(Review.id).in_(batch)).order_by(col(Review.id))
+                     .with_for_update(key_share=True)).all()
