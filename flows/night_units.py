@@ -22,6 +22,7 @@ from flows.heartbeat import heartbeat, prefect_worker, worker_id
 from flows.night_crawl import crawl_all
 from flows.prefect_typing import thread_pool
 from flows.stage_outcomes import SourceSpec
+from flows.worker_env import check_deployed_store
 
 CRAWL, SCORE = "crawl", "score"
 CRAWL_UNIT, SCORE_UNIT = "crawl-shard", "score-shard"  # each unit's flow and deployment name
@@ -69,6 +70,7 @@ def crawl_shard(
     lease_seconds: float = DEFAULT_LEASE,
 ) -> dict[str, Any]:
     """Crawl shard ``shard`` of night ``night`` into the store; its outcome per source."""
+    check_deployed_store()  # a worker without the store's URL would crawl into a new SQLite file
     if (taken := _take(night, CRAWL, shard, lease_seconds)) is None:
         return {"skipped": True}
     shard_id, source_ids = taken
@@ -94,6 +96,7 @@ def score_shard(
     """Score claimed batches until nothing unclaimed is left; the model version and counts."""
     from flows.tasks.score_claims import load_model, score_claimed_batch
 
+    check_deployed_store()
     if (taken := _take(night, SCORE, shard, lease_seconds)) is None:
         return {"skipped": True}
     shard_id = taken[0]

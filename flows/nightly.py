@@ -10,7 +10,9 @@ A source that still fails after its retries is reported (run result, artifact,
 a warning in the log) and does not stop the others: the flow run ends
 Completed, because everything else was done; ``umot run`` exits 1 so cron and
 CI notice. A scoring failure (no model) fails the run: reviews stay stored and
-are scored by the next run. One night per store at a time (:mod:`flows.night_lock`);
+are scored by the next run. A deployed night that a worker runs against another store than
+``umot deploy`` pinned fails at once (:func:`flows.worker_env.check_deployed_store`).
+One night per store at a time (:mod:`flows.night_lock`);
 detractors a webhook did not get are posted by the next night (:mod:`flows.notify_state`);
 reviews a night killed before its report stored are counted by the next (:mod:`flows.night_window`).
 """
@@ -72,8 +74,10 @@ def nightly(
     pool (``flows.fanned_night``; docs/scaling.md); ``lease_seconds``: how long a
     unit's worker may stay silent before its unit is given to another.
     """
+    from flows.worker_env import check_deployed_store
     from models.db import init_db
 
+    check_deployed_store()  # a worker whose store is not the deployment's: fail now, not fill a new SQLite file
     init_db()
     with night_lock():  # one night per store; taken before started_at: the flags raised since are this night's
         result = NightlyResult(started_at=datetime.now(UTC))

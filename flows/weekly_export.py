@@ -39,8 +39,10 @@ def weekly_export(
         excel: start CSVs with a UTF-8 BOM for Excel.
         timezone: where weeks start (IANA name); empty = ``UMOT_TIMEZONE`` or UTC.
     """
+    from flows.worker_env import check_deployed_store
     from reporting import default_week, parse_week
 
+    check_deployed_store()  # a worker without the store's URL would export an empty new SQLite store
     target = str(parse_week(week) if week else default_week(timezone))
     get_run_logger().info("exporting week %s%s", target, f" for {brand}" if brand else "")
     paths = export_week(target, brand=brand, out_dir=out_dir, excel=excel, timezone=timezone)

@@ -4,15 +4,24 @@ A process worker runs each flow in a new temporary directory, where umot's
 relative defaults (``./data``, ``./exports``, ``umot.toml``) would find an
 empty store and lose the exports. ``umot deploy`` (:mod:`flows.work_pools`)
 writes these locations, resolved where it ran, into the deployments'
-environment, and prints them.
+environment, and prints them. A PostgreSQL URL is not written (it may hold a
+password): a marker of the store (:data:`STORE_MARKER`: backend, host, port,
+database, never a user or password) is, and a night a worker runs against
+another store (its UMOT_DATABASE_URL unset: a new SQLite file in a temporary
+folder) fails at once, saying which store it was deployed for
+(:func:`check_deployed_store`).
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from core.settings import Settings
+
+STORE_MARKER = "UMOT_DEPLOYED_STORE"
 
 
 def absolute_sqlite_url(url: str, base: Path) -> str | None:
@@ -26,7 +35,7 @@ def absolute_sqlite_url(url: str, base: Path) -> str | None:
 
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number
         return None
     if parsed.get_backend_name() != "sqlite":
         return None
@@ -56,4 +65,49 @@ def worker_job_variables(settings: Settings | None = None, base: Path | None = N
         url = absolute_sqlite_url(settings.database_url_override, base)
         if url is not None:
             env["UMOT_DATABASE_URL"] = url
+    env[STORE_MARKER] = store_marker(settings.database_url_override or f"sqlite:///{env['UMOT_DATA_DIR']}/umot.db",
+                                     base)
     return {"env": env}
+
+
+def store_marker(url: str, base: Path | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """Which store ``url`` names, fit to show anyone: ``postgresql://HOST:PORT/DB`` (libpq's defaults where the
+    URL leaves them out: PGHOST, PGPORT, PGDATABASE, else localhost:5432), ``sqlite:///ABSOLUTE/PATH``
+    (relative to ``base``, default here) or ``sqlite://`` in memory. No user, no password."""
+    from sqlalchemy.engine import make_url
+
+    from models.db_url import normalize_url
+
+    parsed = make_url(normalize_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        pinned = absolute_sqlite_url(parsed.render_as_string(hide_password=False), (base or Path.cwd()).resolve())
+        return make_url(pinned or "sqlite://").set(query={}).render_as_string()
+    environ = os.environ if environ is None else environ
+    query = {k: v if isinstance(v, str) else v[-1] for k, v in parsed.query.items()}
+    host = parsed.host or query.get("host") or environ.get("PGHOST") or "localhost"
+    port = parsed.port or query.get("port") or environ.get("PGPORT") or 5432
+    database = parsed.database or query.get("dbname") or environ.get("PGDATABASE") or ""
+    return f"{parsed.get_backend_name()}://{host}:{port}/{database}"
+
+
+class StoreMismatchError(RuntimeError):
+    """A deployed flow run on a worker whose store is not the one it was deployed for; nothing was run."""
+
+
+def check_deployed_store(environ: Mapping[str, str] | None = None) -> None:
+    """Raise :class:`StoreMismatchError` (one line) when a deployment pinned a store (:data:`STORE_MARKER`) and
+    this process's is another: a worker without UMOT_DATABASE_URL ran a PostgreSQL store's night into a new
+    SQLite file and reported Completed. A flow run started here, not by a deployment, pins nothing."""
+    from core.settings import get_settings
+
+    environ = os.environ if environ is None else environ
+    pinned = environ.get(STORE_MARKER, "").strip()
+    if not pinned:
+        return
+    settings = get_settings()
+    here = store_marker(settings.database_url, environ=environ)
+    if here != pinned:
+        given = "its UMOT_DATABASE_URL" if settings.database_url_override else "UMOT_DATABASE_URL unset"
+        raise StoreMismatchError(
+            f"this run was deployed for the store {pinned}, but this worker's store is {here} ({given}): set "
+            "UMOT_DATABASE_URL where the worker runs to that store's URL; nothing was run")

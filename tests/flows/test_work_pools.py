@@ -13,7 +13,7 @@ def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(m
     for name in ("UMOT_DATA_DIR", "UMOT_EXPORT_DIR", "UMOT_CONFIG", "UMOT_DATABASE_URL"):
         monkeypatch.delenv(name, raising=False)
     defaults = {"UMOT_DATA_DIR": str(home / "data"), "UMOT_EXPORT_DIR": str(home / "exports"),
-                "UMOT_CONFIG": str(home / "umot.toml")}
+                "UMOT_CONFIG": str(home / "umot.toml"), "UMOT_DEPLOYED_STORE": f"sqlite:///{home / 'data' / 'umot.db'}"}
     for deployment in pool_deployments(ScheduleConfig()):
         assert deployment.job_variables == {"env": defaults}, deployment.name
 
@@ -24,7 +24,7 @@ def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(m
     assert nightly.parameters == {}  # fan_out 0: one flow run does the night
     env = weekly.job_variables["env"]
     assert env["UMOT_EXPORT_DIR"] == str(home / "out" / "weekly")
-    assert env["UMOT_DATABASE_URL"] == f"sqlite:///{home / 'db' / 'umot.db'}"
+    assert env["UMOT_DATABASE_URL"] == env["UMOT_DEPLOYED_STORE"] == f"sqlite:///{home / 'db' / 'umot.db'}"
     assert nightly.job_variables == weekly.job_variables
 
     # A server URL may hold a password: workers set it themselves, the deployment never shows it.
@@ -32,6 +32,8 @@ def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(m
     [nightly, *_] = pool_deployments(ScheduleConfig(), fan_out=3)
     assert nightly.parameters == {"fan_out": 3}
     assert "UMOT_DATABASE_URL" not in nightly.job_variables["env"]
+    # ...but which store it is, so a worker without it (a new SQLite file) fails rather than fill another store
+    assert nightly.job_variables["env"]["UMOT_DEPLOYED_STORE"] == "postgresql://db.internal:5432/umot"
     assert "s3cret" not in str(nightly.job_variables)
     # `umot serve` runs the flows in its own process and folder: nothing to pin.
     assert all(d.job_variables == {} for d in build_deployments(ScheduleConfig()))

@@ -121,7 +121,8 @@ def _pinned_locations() -> str:
     if "UMOT_DATABASE_URL" in env:
         store = env["UMOT_DATABASE_URL"]
     elif get_settings().database_url_override:
-        store = "of the worker's UMOT_DATABASE_URL (not stored in the deployments: it may hold a password)"
+        store = (f"{env['UMOT_DEPLOYED_STORE']} (set UMOT_DATABASE_URL on each worker: the URL is not stored, it may "
+                 "hold a password; a run on a worker whose store is another fails)")
     else:
         store = str(Path(env["UMOT_DATA_DIR"]) / "umot.db")
     return f"their runs use the store {store}, sources {env['UMOT_CONFIG']}, exports {env['UMOT_EXPORT_DIR']}"
