@@ -9,8 +9,9 @@ transaction. Which URLs are accepted, and how they print, is :mod:`models.db_url
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -23,6 +24,7 @@ from models.db_url import DatabaseUrlError, is_sqlite_memory, normalize_url, sql
 from models.text_fold import register_sqlite_fold
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+UTC_OPTION = "-c timezone=UTC"
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
 
@@ -52,6 +54,18 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
+def postgresql_options(url: str, environ: Mapping[str, str] | None = None) -> str:
+    """The libpq ``options`` a PostgreSQL connection gets: the URL's own (``?options=-csearch_path%3Dumot``),
+    else ``PGOPTIONS`` (which libpq reads only when no options are given), then ``-c timezone=UTC`` last,
+    so it wins: timestamps are stored as naive UTC on every dialect. Given alone, it would drop the user's."""
+    given = make_url(url).query.get("options")
+    if given is None:
+        own = (os.environ if environ is None else environ).get("PGOPTIONS", "")
+    else:
+        own = " ".join(given) if isinstance(given, tuple) else given
+    return f"{own.strip()} {UTC_OPTION}".strip()
+
+
 def create_engine_for(url: str, *, migrating: bool = False) -> Engine:
     """A fresh engine for ``url`` (uncached); ``migrating`` turns SQLite FKs off for batch ops."""
     url = normalize_url(url)
@@ -71,8 +85,7 @@ def create_engine_for(url: str, *, migrating: bool = False) -> Engine:
     elif migrating:
         kwargs["poolclass"] = NullPool
     if backend == "postgresql":
-        # Timestamps are stored as naive UTC on every dialect.
-        kwargs["connect_args"] = {"options": "-c timezone=UTC"}
+        kwargs["connect_args"] = {"options": postgresql_options(url)}
         kwargs["pool_pre_ping"] = True
     engine = create_engine(url, **kwargs)
     if backend == "sqlite":

@@ -17,6 +17,9 @@ from sqlalchemy.exc import ArgumentError
 
 SUPPORTED_DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
 SUPPORTED_URLS = "SQLite (sqlite:///PATH) and PostgreSQL (postgresql://USER@HOST/DB)"
+# What make_url raises for a URL it cannot read: ArgumentError, or ValueError for a port that is no number
+# (``host:abc``, or ``[::1/x`` with its bracket unclosed).
+UNPARSED = (ArgumentError, ValueError)
 
 
 class DatabaseUrlError(ValueError):
@@ -27,7 +30,12 @@ def mask_password(url: str) -> str:
     """``url`` fit to print: any password shown as ``***``, even when the URL does not parse."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except UNPARSED:
+        scheme, sep, rest = url.partition("://")
+        if sep and "@" in rest:  # up to the last @: a raw password may hold "/" or "@"
+            userinfo, _, after = rest.rpartition("@")
+            user, colon, _ = userinfo.partition(":")
+            return f"{scheme}://{user}{':***' if colon else ''}@{after}"
         return re.sub(r"([^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
@@ -60,7 +68,7 @@ def _check_url(url: str, origin: str = "") -> None:
     """Raise :class:`DatabaseUrlError` unless ``url`` is SQLite or PostgreSQL (psycopg 3)."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except UNPARSED:
         problem = "cannot parse database URL"
     else:
         backend = parsed.get_backend_name()
@@ -83,7 +91,7 @@ def check_store_file(url: str, origin: str = "") -> None:
     would take the command's writes and lose them when it ends. umot's own code (tests) may use one."""
     try:
         memory = is_sqlite_memory(url)
-    except ArgumentError:
+    except UNPARSED:
         return  # not parsed: normalize_url names that
     if memory:
         raise DatabaseUrlError(

@@ -32,6 +32,10 @@ def test_normalize_url(given: str, expected: str) -> None:
         ("nosuchdb://h/d", "unsupported database URL 'nosuchdb://h/d'"),
         ("postgresql+asyncpg://u@h/d", "unsupported database URL 'postgresql+asyncpg://u@h/d'"),
         ("sqlite+aiosqlite:///x.db", "unsupported database URL 'sqlite+aiosqlite:///x.db'"),
+        # make_url raises ValueError, not ArgumentError, for a port that is no number
+        ("postgresql://u:secret@h:abc/d", "cannot parse database URL 'postgresql+psycopg://u:***@h:abc/d'"),
+        ("postgresql://u@[::1/d", "cannot parse database URL 'postgresql+psycopg://u@[::1/d'"),
+        ("postgresql://u:sec/ret@[::1/d", "cannot parse database URL 'postgresql+psycopg://u:***@[::1/d'"),
     ],
 )
 def test_unusable_url_is_one_clear_error(given: str, message: str) -> None:
@@ -48,6 +52,12 @@ def test_unusable_url_is_one_clear_error(given: str, message: str) -> None:
 def test_bad_url_from_the_environment_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UMOT_DATABASE_URL", "foo")
     with pytest.raises(DatabaseUrlError, match=r"^cannot parse database URL 'foo' \(from UMOT_DATABASE_URL\): "):
+        normalize_url(None)
+
+
+def test_a_port_that_is_no_number_in_the_environment_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UMOT_DATABASE_URL", "postgresql://u:secret@h:abc/d")
+    with pytest.raises(DatabaseUrlError, match=r"^cannot parse database URL '.*:\*\*\*@h:abc/d' \(from UMOT_"):
         normalize_url(None)
 
 

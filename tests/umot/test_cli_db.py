@@ -50,6 +50,11 @@ SUPPORTED = "umot supports SQLite (sqlite:///PATH) and PostgreSQL (postgresql://
          f"error: cannot parse database URL 'foo' (from UMOT_DATABASE_URL): {SUPPORTED}"),
         (["users", "list", "--database-url", "oracle://u:secret@h/d"], {},
          f"error: unsupported database URL 'oracle://u:***@h/d': {SUPPORTED}"),
+        # make_url's ValueError (a port that is no number, an unclosed IPv6 bracket) was a traceback
+        (["db", "current"], {"UMOT_DATABASE_URL": "postgresql://u:secret@h:abc/x"},
+         f"error: cannot parse database URL 'postgresql+psycopg://u:***@h:abc/x' (from UMOT_DATABASE_URL): {SUPPORTED}"),
+        (["detractors", "list", "--database-url", "postgresql://u@[::1/x"], {},
+         f"error: cannot parse database URL 'postgresql+psycopg://u@[::1/x': {SUPPORTED}"),
     ],
 )
 def test_bad_database_url_is_one_line_exit_2(args: list[str], env: dict[str, str], expected: str) -> None:
@@ -121,3 +126,14 @@ def test_db_upgrade_to_an_unknown_revision_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["db", "upgrade", "0099", "--database-url", url])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert result.stderr.strip() == f"error: cannot migrate database {url}: Can't locate revision identified by '0099'"
+
+
+@pytest.mark.parametrize("revision", ["", "  "])
+def test_db_upgrade_to_a_blank_revision_is_one_line(tmp_path: Path, revision: str) -> None:
+    """`umot db upgrade "$REV"` with REV unset: was Alembic's AssertionError traceback."""
+    db = tmp_path / "cli.db"
+    result = CliRunner().invoke(app, ["db", "upgrade", revision, "--database-url", f"sqlite:///{db}"])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert result.stderr.strip() == (f"error: no target revision given ({revision!r}): name one, e.g. head "
+                                     "(the default) or a revision id")
+    assert not db.exists()  # refused before the store is opened

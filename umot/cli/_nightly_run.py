@@ -3,7 +3,8 @@
 Against a temporary local Prefect API (no server to set up; see
 :mod:`flows.prefect_env`), with a progress display on stderr
 (:mod:`umot.cli._run_display`); Prefect's own log lines stay out of the
-terminal unless verbose, and a failed run ends in one error line. It holds the
+terminal unless verbose, and a failed run ends in one error line; with ``PREFECT_API_URL`` set, a server
+that does not answer there is one line before anything starts. It holds the
 store's nightly lock (:mod:`flows.night_lock`) from before the API starts, so a
 second run on the same store says so at once; SIGTERM and Ctrl-C stop it within
 seconds (:mod:`umot.cli._run_stop`).
@@ -39,6 +40,7 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
     """Run the nightly flow with a progress display; exit with a one-line error on failure."""
     from flows.night_lock import NightRunning, night_lock
 
+    _check_prefect_server()
     try:
         with night_lock():
             state = _run(verbose, concurrency, params)
@@ -61,6 +63,15 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
         fail(f"cannot load the model: {exc}")
     detail = f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else (state.message or state.name)
     fail(f"the nightly run failed: {detail} (reviews stored so far are kept; run it again to finish)", code=1)
+
+
+def _check_prefect_server() -> None:
+    """With ``PREFECT_API_URL`` set the run reports to that server, not a temporary one: if none answers there,
+    one line naming it and exit 2 (``umot serve``'s check), rather than three tracebacks from the flow run."""
+    if os.environ.get("PREFECT_API_URL", "").strip():
+        from umot.cli._prefect_server import connect_prefect
+
+        connect_prefect()
 
 
 def _run(verbose: bool, concurrency: int, params: dict[str, Any]) -> Any:

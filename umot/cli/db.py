@@ -29,6 +29,8 @@ def upgrade(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Create or migrate the store's tables (safe to repeat; what every start does too)."""
+    if not revision.strip():  # `umot db upgrade "$REV"` with REV unset: Alembic's AssertionError, a traceback
+        fail(f"no target revision given ({revision!r}): name one, e.g. head (the default) or a revision id")
     from alembic.util import CommandError
     from sqlalchemy.exc import SQLAlchemyError
 
