@@ -9,6 +9,7 @@ its secret there; :func:`shown_url` is how such a URL may be printed.
 
 from __future__ import annotations
 
+import ipaddress
 import unicodedata
 from functools import lru_cache
 from typing import Any
@@ -61,7 +62,29 @@ def check_http_url(url: str) -> str:
     except ValidationError as exc:
         why = (exc.errors()[0].get("ctx") or {}).get("error", "not a valid URL")
         raise HttpUrlError(f"host {parts.hostname!r}: {why}") from None
+    _check_host_name(parts.hostname, url)
     return url
+
+
+def _check_host_name(host: str, url: str) -> None:
+    """Refuse a host name the sender cannot encode, which the WHATWG parser lets by: an empty label
+    (``hooks..slack.com``) or one over 63 characters fails the socket's IDNA codec, a name that IDNA 2008
+    refuses (``☃.net``) fails httpx: every post failed, and a UnicodeError stopped the night."""
+    import httpx
+
+    try:
+        ipaddress.ip_address(host)
+        return  # an address, not a name
+    except ValueError:
+        pass
+    try:
+        host.encode("idna")  # as the socket does (a final dot, the DNS root, is allowed)
+    except UnicodeError:
+        raise HttpUrlError(f"host {host!r}: a label (between dots) is empty or over 63 characters") from None
+    try:
+        httpx.URL(url)
+    except (httpx.InvalidURL, UnicodeError):
+        raise HttpUrlError(f"host {host!r}: invalid international domain name") from None
 
 
 def shown_url(url: str, invalid: str = "<invalid URL>") -> str:

@@ -14,7 +14,7 @@ from prefect.logging import get_run_logger
 
 from flows import progress
 from flows.fanned_night import Night
-from flows.outcomes import NightlyResult
+from flows.outcomes import BrandReport, NightlyResult
 from flows.report import ARTIFACT_KEY, render_report, save_report
 from flows.tasks.notify import notify_brand
 from flows.tasks.summarise import summarise
@@ -38,7 +38,7 @@ def finish_night(night: Night, *, notify: bool, top: int) -> NightlyResult:
     if notify:
         for report in result.brands:
             if report.webhook_url and report.new_detractors:
-                report.notified = notify_brand(report)
+                report.notified = _notify(report)
 
     result.finished_at = datetime.now(UTC)
     markdown = render_report(result)
@@ -50,3 +50,14 @@ def finish_night(night: Night, *, notify: bool, top: int) -> NightlyResult:
         log.warning("could not save the report file: %s", exc)
     log.info(result.headline())
     return result
+
+
+def _notify(report: BrandReport) -> bool:
+    """One brand's post; any failure of it (the task's time limit too) is a failed post, which
+    :mod:`flows.notify_state` keeps for the next night: never the night's, nor the other brands'."""
+    try:
+        return notify_brand(report)
+    except Exception as exc:  # noqa: BLE001 - the report and the other brands' posts come first
+        get_run_logger().warning("could not notify %s: %s", report.brand, type(exc).__name__)
+        progress.emit("notify", report.brand, "webhook failed", done=True)
+        return False

@@ -57,6 +57,9 @@ def test_shown_keeps_host_and_port(url: str, expected: str) -> None:
     ("http://hooks.example.com:abc/x", "webhook URL: port 'abc' is not a port (give 1 to 65535, or none)"),
     ("http://:80/x", "webhook URL: not an http(s) URL with a host (http://host/...)"),
     ("ftp://hooks.example.com/x", "webhook ftp://hooks.example.com/…: not an http(s) URL with a host (http://host/...)"),
+    # was stored, then failed the whole nightly run (UnicodeError: encoding with 'idna' codec failed)
+    ("https://hooks..slack.com/services/T/B/X", "webhook https://hooks..slack.com/…: host 'hooks..slack.com': "
+                                                "a label (between dots) is empty or over 63 characters"),
 ])
 def test_set_refuses_a_url_that_cannot_work_in_one_line(store: str, url: str, message: str) -> None:
     """Were a ValueError traceback (exit 1), or stored to fail only at `webhook test`."""
@@ -65,3 +68,17 @@ def test_set_refuses_a_url_that_cannot_work_in_one_line(store: str, url: str, me
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.strip() == f"error: {message}"
     assert _stored(store, "Acme Kitchen") == "https://hooks.example.com/T/B/X"  # the working one kept
+
+
+def test_test_of_a_stored_url_whose_host_cannot_be_encoded_is_one_line(store: str) -> None:
+    """A URL stored before `set` refused it: was a UnicodeError traceback."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(store)) as session:
+        crud.get_brand(session, "Acme Kitchen").webhook_url = "https://hooks..slack.com/services/T/B/X"
+    result = runner.invoke(app, ["webhook", "test", "Acme Kitchen", "--database-url", store])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # not a UnicodeError
+    assert result.stderr.strip().splitlines()[-1] == (
+        "error: the webhook of 'Acme Kitchen' (https://hooks..slack.com/…) did not accept the message "
+        "(see the log line above)")

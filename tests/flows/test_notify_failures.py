@@ -1,0 +1,97 @@
+"""A webhook never fails the night: a host name that cannot be encoded, an answer whose body never ends,
+a notify task that fails outright. Before, each ended `umot run` with a traceback-born error, exit 1, no
+report written, the other brands not notified and the backlog not saved."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from flows.notify import post_webhook
+from tests.flows.conftest import review_rows
+
+FAST = dict(crawl_retries=1, retry_delay=0.0, batch_size=10)
+BAD_HOST = "https://hooks..slack.com/services/T/B/X"  # stored before `webhook set` refused it
+
+
+@pytest.fixture
+def trickling_hook() -> Iterator[str]:
+    """A hook that answers 200, then sends its 40-byte body a byte every half second."""
+
+    class Hook(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Length", "40")
+            self.end_headers()
+            try:
+                for _ in range(40):
+                    self.wfile.write(b".")
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except OSError:
+                pass  # the client gave up
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/hook/secret-token"
+    server.shutdown()
+
+
+def test_a_host_name_that_cannot_be_encoded_is_a_failed_post(caplog) -> None:
+    """Was UnicodeError: encoding with 'idna' codec failed, raised out of post_webhook."""
+    assert post_webhook(BAD_HOST, "x") is False
+    assert "webhook https://hooks..slack.com/… failed: UnicodeError" in caplog.text
+    assert "services/T/B/X" not in caplog.text
+
+
+def test_a_body_that_never_ends_is_a_failed_post_within_the_deadline(trickling_hook: str, caplog) -> None:
+    """Each byte came within the read timeout, so the POST went on for 20 s (200 s on the hunter's server)."""
+    started = time.monotonic()
+    assert post_webhook(trickling_hook, "x", timeout=5, deadline=2) is False
+    assert time.monotonic() - started < 4
+    assert "webhook http://127.0.0.1:" in caplog.text and "secret-token" not in caplog.text
+
+
+@pytest.mark.usefixtures("prefect_harness")
+@pytest.mark.parametrize("failure", ["bad host", "task fails"])
+def test_a_failing_webhook_is_a_failed_post_not_a_failed_night(
+    failure: str, store, add_source, fake_crawls, fake_scorer, webhook_server, monkeypatch
+) -> None:
+    """A host name IDNA refuses raised UnicodeError past post_webhook, and the notify task's own failure
+    (its 60 s limit: TaskRunTimeoutError) reached the flow: the night failed, with no report written,
+    the other brands not notified and nothing kept for the next night."""
+    import flows.tasks.notify as notify_task
+    from flows.nightly import nightly
+    from flows.notify_state import load_state
+
+    base, got = webhook_server
+    if failure == "task fails":
+        real = notify_task.post_webhook
+
+        def post(url: str, text: str) -> bool:
+            if "/acme" in url:
+                raise TimeoutError("the task ran past its limit")
+            return real(url, text)
+
+        monkeypatch.setattr(notify_task, "post_webhook", post)
+    add_source("Acme", "shop", webhook_url=BAD_HOST if failure == "bad host" else f"{base}/acme")
+    add_source("Zeta", "zshop", webhook_url=f"{base}/zeta")
+    fake_crawls({"shop": [review_rows("shop", 3)], "zshop": [review_rows("zshop", 3)]})
+
+    result = nightly(**FAST)
+    assert {b.brand: b.notified for b in result.brands} == {"Acme": False, "Zeta": True}
+    assert [path for path, _ in got] == ["/zeta"]
+    assert result.report_path and Path(result.report_path).is_file()
+    acme = next(b for b in result.brands if b.brand == "Acme")
+    assert len(load_state()[str(acme.brand_id)]["unsent"]) == 1  # r0: posted by the next night that can
