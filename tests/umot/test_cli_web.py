@@ -58,3 +58,15 @@ def test_a_free_port_is_served(served, tmp_path) -> None:
     assert result.exit_code == 0, result.output
     assert f"umot triage on http://127.0.0.1:{port}/" in result.output
     assert served == [{"host": "127.0.0.1", "port": port, "log_level": "warning"}]
+
+
+def test_an_ipv6_address_is_announced_in_brackets(served, tmp_path) -> None:
+    """Was `http://::1:PORT/`, which no browser opens."""
+    with socket.socket(socket.AF_INET6) as free:
+        free.bind(("::1", 0))
+        port = free.getsockname()[1]
+    result = CliRunner().invoke(cli, ["web", "--host", "::1", "--port", str(port),
+                                      "--database-url", f"sqlite:///{tmp_path}/u.db"])
+    assert result.exit_code == 0, result.output
+    assert f"umot triage on http://[::1]:{port}/  (Ctrl+C stops it)" in result.output
+    assert served == [{"host": "::1", "port": port, "log_level": "warning"}]

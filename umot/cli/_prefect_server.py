@@ -27,6 +27,7 @@ def use_prefect_server(environ: MutableMapping[str, str] | None = None) -> str:
     if not environ.get("PREFECT_API_URL"):
         environ["PREFECT_API_URL"] = LOCAL_API_URL
     url = environ["PREFECT_API_URL"].rstrip("/")
+    _check_api_url(url)
     if environ is os.environ and "prefect.context" in sys.modules:
         from prefect.context import refresh_global_settings_context
 
@@ -34,8 +35,28 @@ def use_prefect_server(environ: MutableMapping[str, str] | None = None) -> str:
     return url
 
 
+def _check_api_url(url: str) -> None:
+    """A URL httpx cannot send to (``http://[::1/api``, a port ``4200:99``) fails in one line, before
+    Prefect loads (its settings choke on one too); it was a traceback from serve, deploy and run."""
+    import httpx
+
+    try:
+        httpx.URL(f"{url}/health")
+    except httpx.InvalidURL:
+        fail(f"PREFECT_API_URL {shown_api_url(url)} is not a valid URL: set it to your Prefect server's API "
+             f"(default {LOCAL_API_URL})")
+
+
+def shown_api_url(url: str) -> str:
+    """``url`` fit to print: its path kept (``/api``), a password in it shown as ``***``."""
+    from models.db_url import mask_password
+
+    return mask_password(url)
+
+
 def connect_prefect() -> str:
-    """Point Prefect at its server (see :func:`use_prefect_server`) and check that it answers."""
+    """Point Prefect at its server (see :func:`use_prefect_server`) and check that it answers; its API URL
+    (print it through :func:`shown_api_url`: it may hold a password)."""
     import httpx
 
     from core.settings import get_settings
@@ -50,7 +71,7 @@ def connect_prefect() -> str:
         httpx.get(f"{url}/health", timeout=5).raise_for_status()
     except httpx.HTTPError as exc:
         fail(
-            f"no Prefect server answers at {url} ({type(exc).__name__}); start one with "
+            f"no Prefect server answers at {shown_api_url(url)} ({type(exc).__name__}); start one with "
             "`prefect server start` or set PREFECT_API_URL to yours"
         )
     return url

@@ -13,7 +13,7 @@ import typer
 
 from flows.work_pools import DEFAULT_POOL  # no Prefect import: that waits for use_prefect_server()
 from umot.cli._errors import fail
-from umot.cli._prefect_server import connect_prefect, use_prefect_server
+from umot.cli._prefect_server import connect_prefect, shown_api_url, use_prefect_server
 from umot.cli._schedule_options import NightlyCron, Timezone, WeeklyCron, resolve_schedules
 
 
@@ -48,7 +48,7 @@ def serve(
 
     typer.echo(
         f"serving nightly ({config.nightly_cron}) and weekly-export ({config.weekly_cron}), "
-        f"timezone {config.timezone}, on {url}"
+        f"timezone {config.timezone}, on {shown_api_url(url)}"
     )
     serve_all(config, limit=limit, pause_on_shutdown=pause_on_shutdown)
 

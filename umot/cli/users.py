@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +12,11 @@ from core.settings import get_settings
 from umot.cli import user_access
 from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from models.tables import Brand
 
 users_app = typer.Typer(
     name="users", help="Triage web app users: add, list, change a password or brands, disable, remove.", no_args_is_help=True
@@ -55,7 +60,7 @@ def add(
 ) -> None:
     """Add a user who sees the given brands' detractors (example: umot users add ana@shop.example --brand Acme)."""
     from models.crud.name_limits import NameTooLongError, check_length, shortened
-    from models.crud.triage import create_user, get_user_by_email
+    from models.crud.triage import create_user
     from models.db import session_scope
     from models.stored import stored_id
     from models.tables import User, table_of
@@ -73,16 +78,26 @@ def add(
     if not brand and not admin:
         fail("give at least one --brand NAME (or --admin to see every brand)")
     engine = open_store(database_url)
-    with session_scope(engine) as session:
-        if get_user_by_email(session, email):
-            fail(f"user {email} already exists (see `umot users list`)")
-        # once each, in the order given: `--brand Acme --brand acme` is one brand
-        brands = list({stored_id(b): b for b in (brand_or_fail(session, name) for name in brand)}.values())
-        password = read_password(password_stdin)
-        create_user(session, email=email, password_hash=hash_password(password),
+    with session_scope(engine, write=False) as session:  # before the prompt: a typo costs no password
+        _new_user_brands(session, email, brand)
+    password_hash = hash_password(read_password(password_stdin))  # no write lock held while the prompt waits
+    with session_scope(engine) as session:  # checked again: another `users add` may have run meanwhile
+        brands = _new_user_brands(session, email, brand)
+        create_user(session, email=email, password_hash=password_hash,
                     brand_ids=[stored_id(b) for b in brands], is_admin=admin)
     scope = "every brand (admin)" if admin else ", ".join(b.name for b in brands)
     typer.echo(f"added {email.lower()}: sees {scope}")
+
+
+def _new_user_brands(session: Session, email: str, names: list[str]) -> list[Brand]:
+    """The brands named, once each in the order given (``--brand Acme --brand acme`` is one); fails
+    in one line for an unknown brand or an email already in use."""
+    from models.crud.triage import get_user_by_email
+    from models.stored import stored_id
+
+    if get_user_by_email(session, email):
+        fail(f"user {email} already exists (see `umot users list`)")
+    return list({stored_id(b): b for b in (brand_or_fail(session, name) for name in names)}.values())
 
 
 @users_app.command("list")
@@ -111,11 +126,17 @@ def passwd(
     from models.db import session_scope
     from umot.web.auth import hash_password
 
-    with session_scope(open_store(database_url, must_exist=True)) as session:
+    engine = open_store(database_url, must_exist=True)
+    with session_scope(engine, write=False) as session:  # before the prompt: a typo costs no password
+        known = get_user_by_email(session, email) is not None
+    if not known:
+        fail(f"no user {email} (see `umot users list`)")
+    password_hash = hash_password(read_password(password_stdin))  # no write lock held while the prompt waits
+    with session_scope(engine) as session:
         user = get_user_by_email(session, email)
-        if user is None:
+        if user is None:  # removed while the prompt waited
             fail(f"no user {email} (see `umot users list`)")
-        set_password_hash(session, user, hash_password(read_password(password_stdin)))
+        set_password_hash(session, user, password_hash)
     typer.echo(f"password changed for {email.strip().lower()}; their sessions have ended")
 
 

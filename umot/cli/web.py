@@ -28,6 +28,11 @@ def listen_error(host: str, port: int) -> str | None:
     return None
 
 
+def host_port(host: str, port: int) -> str:
+    """``host:port``, an IPv6 address in brackets (``[::1]:8000``): ``::1:8000`` reads as another address."""
+    return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
+
+
 def web(
     host: Annotated[str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless behind a TLS proxy")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")] = 8000,
@@ -46,9 +51,12 @@ def web(
     from models.tables import User
     from umot.cli._errors import fail
     from umot.web.app import create_app
+    from umot.web.secret import SecretKeyError
 
     try:
         app = create_app(database_url, secure_cookies=secure_cookies)
+    except SecretKeyError as exc:
+        fail(str(exc))
     except (SQLAlchemyError, OSError) as exc:
         fail(f"cannot open the store: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
     with Session(app.state.engine) as session:
@@ -56,6 +64,6 @@ def web(
             typer.echo("No users yet: add one with `umot users add EMAIL --brand NAME` to log in.")
     why = listen_error(host, port)
     if why is not None:  # before announcing an address nobody can reach
-        fail(f"cannot listen on {host}:{port}: {why}")
-    typer.echo(f"umot triage on http://{host}:{port}/  (Ctrl+C stops it)")
+        fail(f"cannot listen on {host_port(host, port)}: {why}")
+    typer.echo(f"umot triage on http://{host_port(host, port)}/  (Ctrl+C stops it)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

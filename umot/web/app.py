@@ -88,7 +88,9 @@ def create_app(
 
     @app.exception_handler(StarletteHTTPException)
     async def error_page(request: Request, exc: StarletteHTTPException) -> Response:
-        return render(request, "error.html", status_code=exc.status_code, code=exc.status_code, detail=exc.detail)
+        response = render(request, "error.html", status_code=exc.status_code, code=exc.status_code, detail=exc.detail)
+        response.headers.update(exc.headers or {})  # a 503's Retry-After, a 405's Allow
+        return response
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (login, queue, download, flag, overview, rivals, advocates, themes):

@@ -12,15 +12,19 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from models.db import session_scope
 from models.stored import stored_id
 from models.tables import Brand, User
 from umot.web.auth import session_is_current, session_user_id
+from umot.web.csrf import SAFE_METHODS
 
 # The largest id a stored row can have (a 64-bit integer on SQLite and PostgreSQL):
 # a bigger one in a URL names nothing, and must not reach the driver (an overflow, a 500).
 MAX_ID = 2**63 - 1
+BUSY_RETRY_AFTER_S = 5  # a writer rarely holds the store longer (a scoring batch commits in ~1 s)
 
 
 def id_or_404(value: int, what: str) -> int:
@@ -38,8 +42,33 @@ class LoginRequired(Exception):
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
-        yield session
+    """A reading session for GET and HEAD; a writing one for POST and every other unsafe method.
+
+    Each POST reads, then writes: on SQLite a transaction that starts reading cannot wait for
+    another writer (a nightly scoring batch, ``umot import``) when it turns into a write, and
+    answered 500 ("database is locked") at once. A writing session takes the write lock at its
+    first statement (``BEGIN IMMEDIATE``), waiting up to the busy timeout; a wait that runs
+    out answers 503 with Retry-After.
+    """
+    engine = request.app.state.engine
+    try:
+        if request.method in SAFE_METHODS:
+            with Session(engine, expire_on_commit=False) as session:
+                yield session
+        else:
+            with session_scope(engine, write=True) as session:
+                yield session
+    except OperationalError as exc:
+        if not _store_busy(exc):
+            raise
+        raise HTTPException(status_code=503, detail="The store is busy (another writer holds it): try again "
+                            "in a few seconds.", headers={"Retry-After": str(BUSY_RETRY_AFTER_S)}) from None
+
+
+def _store_busy(exc: OperationalError) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock (SQLITE_BUSY or SQLITE_LOCKED)."""
+    name = getattr(exc.orig, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(exc.orig)
 
 
 Db = Annotated[Session, Depends(get_db)]
