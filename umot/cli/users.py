@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from core.settings import get_settings
 from umot.cli import user_access
 from umot.cli._errors import fail
+from umot.cli._passwords import PasswordStdin, read_password
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
 if TYPE_CHECKING:
@@ -21,34 +20,8 @@ if TYPE_CHECKING:
 users_app = typer.Typer(
     name="users", help="Triage web app users: add, list, change a password or brands, disable, remove.", no_args_is_help=True
 )
-MIN_PASSWORD = 8
-PASSWORD_ENV = "UMOT_USER_PASSWORD"
 #: Unicode categories an email (a login) may not hold: control, invisible (format), line and paragraph breaks.
 _NOT_IN_EMAILS = frozenset({"Cc", "Cf", "Zl", "Zp"})
-
-PasswordStdin = Annotated[
-    bool, typer.Option("--password-stdin", help=f"Read the password from stdin's first line (else ${PASSWORD_ENV}, else a prompt)")
-]
-
-
-def read_password(from_stdin: bool) -> str:
-    """The password from stdin, ``UMOT_USER_PASSWORD`` or a hidden, confirmed prompt."""
-    if from_stdin:
-        line = sys.stdin.readline() if sys.stdin is not None else ""
-        if not line:
-            fail("--password-stdin: nothing on stdin (pipe the password in as its first line)")
-        password = line.rstrip("\r\n")
-    elif (from_env := get_settings().user_password) is not None:
-        password = from_env.get_secret_value()
-    elif sys.stdin is None or not sys.stdin.isatty():
-        # getpass would warn that it cannot hide the input, then abort on an empty pipe.
-        fail(f"no terminal to ask for the password: pass it with --password-stdin or set {PASSWORD_ENV}")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    if len(password) < MIN_PASSWORD:
-        fail(f"password too short: use at least {MIN_PASSWORD} characters")
-    return password
-
 
 @users_app.command("add")
 def add(

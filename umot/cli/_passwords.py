@@ -1,0 +1,38 @@
+"""The password of a triage app user, read once before any store is opened (``umot users add``/``passwd``):
+from stdin's first line, ``UMOT_USER_PASSWORD`` or a hidden, confirmed prompt."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from core.settings import get_settings
+from umot.cli._errors import fail
+
+MIN_PASSWORD = 8
+PASSWORD_ENV = "UMOT_USER_PASSWORD"
+
+PasswordStdin = Annotated[
+    bool, typer.Option("--password-stdin", help=f"Read the password from stdin's first line (else ${PASSWORD_ENV}, else a prompt)")
+]
+
+
+def read_password(from_stdin: bool) -> str:
+    """The password from stdin, ``UMOT_USER_PASSWORD`` or a hidden, confirmed prompt."""
+    if from_stdin:
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            fail("--password-stdin: nothing on stdin (pipe the password in as its first line)")
+        password = line.rstrip("\r\n")
+    elif (from_env := get_settings().user_password) is not None:
+        password = from_env.get_secret_value()
+    elif sys.stdin is None or not sys.stdin.isatty():
+        # getpass would warn that it cannot hide the input, then abort on an empty pipe.
+        fail(f"no terminal to ask for the password: pass it with --password-stdin or set {PASSWORD_ENV}")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < MIN_PASSWORD:
+        fail(f"password too short: use at least {MIN_PASSWORD} characters")
+    return password
