@@ -8,12 +8,14 @@ read (or a year no review has) rather than stop a crawl.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 
 from core.dates import FIRST_YEAR
 
 _MAX_YEAR = 2200  # the first: core.dates.FIRST_YEAR
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def as_utc(value: datetime) -> datetime:
@@ -39,9 +41,12 @@ def parse_datetime(value: Any) -> datetime | None:
             try:
                 parsed = datetime.fromisoformat(text)
             except ValueError:
+                if _ISO_DAY.match(text) and not _is_day(text[:10]):  # ISO-shaped, no calendar day: 2024-13-05
+                    return None  # (dateparser read it as 13 May)
                 import dateparser  # only for what ISO 8601 refused; English keeps it fast
 
-                parsed = dateparser.parse(text, languages=["en"])
+                # a day, month and year, or no date: "2024" was today's day and month of 2024
+                parsed = dateparser.parse(text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
                 if parsed is None:
                     return None
         else:
@@ -50,3 +55,11 @@ def parse_datetime(value: Any) -> datetime | None:
     except (ValueError, TypeError, OverflowError, OSError):
         return None
     return parsed if FIRST_YEAR <= parsed.year <= _MAX_YEAR else None
+
+
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

@@ -3,7 +3,9 @@
 A numeric date such as ``05/03/2024`` is read in the day/month order of the
 page's (or the review's) language (``crawlers.extract.date_order``): 5 March on a
 ``fr``, ``de`` or ``en-GB`` page, May 3 on an ``en-US`` one; without a known
-language it is read as before (month first). ISO 8601 is never reordered.
+language it is read as before (month first). ISO 8601 is never reordered
+(``2024-13-05`` is no date). A date names its day, month and year: ``2024`` or
+``March 2024`` is no date, not a day made up from today ("3 days ago" counts from now).
 
 A date with no time of day (``2024-03-05``, "March 5, 2024", a ``date``) names a
 calendar day, not its first instant: it is read as noon of that day in the
@@ -27,7 +29,8 @@ _DATEPARSER_SETTINGS = {
     "TIMEZONE": "UTC",
     "TO_TIMEZONE": "UTC",
     "RETURN_AS_TIMEZONE_AWARE": True,
-    "PREFER_DAY_OF_MONTH": "first",
+    # never made up from today; and no PREFER_DAY_OF_MONTH: "first" put "a month ago" on the 1st
+    "REQUIRE_PARTS": ["day", "month", "year"],
 }
 
 #: ``extra`` key keeping a published date that was refused as one (as ``rating_raw`` keeps a rating).
@@ -45,13 +48,23 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*[ap]\.?m\b|(?-i:\dT\d)",
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def _is_day(text: str) -> bool:
+    """Whether ``2024-03-05`` is a calendar day (``2024-13-05`` is not)."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=4096)
 def _parse_text(text: str, order: str | None = None) -> tuple[datetime | None, bool]:
     """(the instant, whether the text names only a day: see :func:`crawlers.extract.team_days.noon_of`)."""
     try:
         return _aware(datetime.fromisoformat(text.replace("Z", "+00:00"))), bool(_ISO_DAY.fullmatch(text))
     except ValueError:
-        pass
+        if _ISO_DAY.match(text) and not _is_day(text[:10]):
+            return None, False  # 2024-13-05: dateparser would read it as 13 May
     import dateparser  # slow to import, and only needed for non-ISO dates
 
     settings = {**_DATEPARSER_SETTINGS, "DATE_ORDER": order} if order else _DATEPARSER_SETTINGS

@@ -76,6 +76,7 @@ def test_since_a_day_starts_at_that_days_start(monkeypatch) -> None:
 
 
 def test_a_month_and_year_glued_together_is_no_time_of_day(monkeypatch) -> None:
-    """"Oct2026" holds "t2", which the time-of-day rule read as an ISO "T" (any case): stored at 00:00 UTC."""
+    """"05Oct2026" holds "t2", which the time-of-day rule read as an ISO "T" (any case): stored at 00:00 UTC.
+    ("Oct2026" alone names no day: no date, see test_dates_need_day_month_year.py.)"""
     monkeypatch.setenv("UMOT_TIMEZONE", "UTC")
-    assert parse_datetime("Oct2026").hour == 12
+    assert parse_datetime("05Oct2026") == datetime(2026, 10, 5, 12, tzinfo=UTC)

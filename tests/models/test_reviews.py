@@ -130,6 +130,10 @@ def test_rows_are_normalised(engine, brand_id) -> None:
         (None, None),
         ("0001-01-01", None),
         ({"a": 1}, None),
+        ("2024", None),  # was today's day and month in 2024
+        ("March 2024", None),  # was 1 March
+        ("2024-13-05", None),  # was 13 May: ISO is never reordered
+        ("2024-05-06 07:08 UTC", datetime(2024, 5, 6, 7, 8, tzinfo=UTC)),
     ],
 )
 def test_published_at_parsing_never_crashes(value, expected) -> None:

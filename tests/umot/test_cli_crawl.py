@@ -83,7 +83,7 @@ def test_crawl_summary_names_unchanged_pages_and_the_run_and_a_failure_exits_1(t
     out = tmp_path / "x.jsonl"
     result = invoke("crawl", "http://127.0.0.1:9/", "-o", str(out))
     assert result.exit_code == 1
-    assert result.stdout.strip() == f"schemaorg: 1 review found, 0 written to {out}, 3 pages (2 unchanged), 1 error, run 7"
+    assert result.stdout.strip() == "schemaorg: 1 review found, nothing written, 3 pages (2 unchanged), 1 error, run 7"
     assert result.stderr.strip() == f"error: boom ({out} not written)"
 
 
@@ -130,7 +130,7 @@ def test_an_older_partial_file_is_not_taken_for_this_crawls(tmp_path: Path, monk
     monkeypatch.setattr(runner, "run_crawl", lambda *a, **k: CrawlResult(ok=False, error_message="boom"))
     result = invoke("crawl", "http://127.0.0.1:9/", "-o", str(out))
     assert result.stderr.strip() == f"error: boom ({out} not written)"
-    assert f"0 written to {out}," in result.stdout
+    assert "found, nothing written," in result.stdout and str(out) not in result.stdout
 
 
 def test_the_summary_says_how_many_stored_reviews_the_site_edited() -> None:

@@ -54,7 +54,8 @@ def check_spider(spider: str) -> Settings:
 
 
 def parse_since(since: str | None) -> datetime | None:
-    """``--since`` as a datetime (None when not given); text that is not a date fails here."""
+    """``--since`` as a datetime (None when not given); text that is not a date fails here, and so does one
+    without a day, month and year (``--since 2024`` is no date, not a day in 2024 made up from today)."""
     if not since:
         return None
     from datetime import time
@@ -63,7 +64,7 @@ def parse_since(since: str | None) -> datetime | None:
 
     since_dt = parse_datetime(since, day_at=time(0))  # a day: from its start
     if since_dt is None:
-        fail(f"--since {since!r} is not a date (e.g. 2024-01-31)")
+        fail(f"--since {since!r} is not a date with a day, month and year (e.g. 2024-01-31)")
     return since_dt
 
 

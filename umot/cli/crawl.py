@@ -102,20 +102,25 @@ def crawl(
             log_file=log,
         )
     partial = watched.new_partial() if watched is not None and not result.ok else None
-    typer.echo(_crawl_summary(spider, result, partial or output))
+    nothing = output is not None and not result.ok and partial is None  # -o as it was, no partial file kept
+    typer.echo(_crawl_summary(spider, result, partial or output, nothing_written=nothing))
     if not result.ok:
         message = result.error_message or "crawl failed"
         fail(watched.failure(message) if watched is not None else message, code=1)
 
 
-def _crawl_summary(spider: str, result: CrawlResult, output: Path | None) -> str:
-    """The one line a crawl ends with: what it found, stored (or wrote) and how many pages and errors."""
-    where = f"written to {output}" if output is not None else "new"
+def _crawl_summary(spider: str, result: CrawlResult, output: Path | None, *, nothing_written: bool = False) -> str:
+    """The one line a crawl ends with: what it found, stored (or wrote) and how many pages and errors.
+    ``nothing_written``: a failed -o crawl that wrote no file (not "0 written to FILE": FILE is as it was)."""
+    if nothing_written:
+        where = "nothing written"
+    else:
+        where = f"{result.items_new} written to {output}" if output is not None else f"{result.items_new} new"
     if result.items_edited:  # into the store only: stored reviews whose text or rating the site changed
         where += f", {result.items_edited} edited"
     run = f", run {result.run_id}" if result.run_id else ""
     return (
-        f"{spider}: {plural(result.items_scraped, 'review')} found, {result.items_new} {where}, "
+        f"{spider}: {plural(result.items_scraped, 'review')} found, {where}, "
         f"{plural(result.pages, 'page')}{f' ({result.unchanged} unchanged)' if result.unchanged else ''}, "
         f"{plural(result.errors, 'error')}{run}"
     )
