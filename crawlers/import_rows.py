@@ -1,7 +1,10 @@
 """One record of an imported file -> one crawl-shaped review row, or the reason it cannot be.
 
 Columns are matched by any of their ``ALIASES`` in any case, since every tool
-names them its own way; columns no alias names go to the row's ``extra``.
+names them its own way; columns no alias names go to the row's ``extra``, and an
+``extra`` column holding a JSON object (what ``umot crawl -o`` writes) is merged
+into it, so a crawl's file imports as it was crawled, its brand replies
+(``reply_text``, ``reply_author``, ``replied_at``: cleaned by the store) included.
 A known column holds text or a number (a JSON object, list or true/false is
 refused); the rating cell is read by ``crawlers.import_ratings``, and a row
 with neither an id nor an author gets its id from ``crawlers.import_ids``.
@@ -9,10 +12,11 @@ with neither an id nor an author gets its id from ``crawlers.import_ids``.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from core.language import detect_language
-from crawlers.extract.dates import set_published
+from crawlers.extract.dates import iso_utc, set_published
 from crawlers.extract.ratings import normalise_rating
 from crawlers.import_ids import give_import_id
 from crawlers.import_ratings import rating_on_scale
@@ -29,6 +33,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("source", "site", "platform"),
     "external_id": ("external_id", "id", "review_id"),
     "language": ("language", "lang", "inlanguage"),
+    "reply_text": ("reply_text",),
+    "reply_author": ("reply_author",),
+    "replied_at": ("replied_at",),
 }
 
 
@@ -57,6 +64,35 @@ def _pick(record: dict[str, Any], field: str, where: str) -> Any:
     return None
 
 
+def _reply(record: dict[str, Any], where: str) -> dict[str, Any]:
+    """The brand's reply as a crawl row carries it (the store cleans it: ``models.replies.clean_reply``);
+    a reply date is read as a crawl reads one, one it cannot read passed on as written for the store to name."""
+    raw_date = _pick(record, "replied_at", where)
+    return {
+        "reply_text": _pick(record, "reply_text", where),
+        "reply_author": _pick(record, "reply_author", where),
+        "replied_at": (iso_utc(raw_date) or raw_date) if raw_date is not None else None,
+    }
+
+
+def _extra(record: dict[str, Any]) -> dict[str, Any]:
+    """Columns no alias names; a crawl file's ``extra`` object (JSON text in its CSV) is merged, not nested."""
+    known = {k for aliases in ALIASES.values() for k in aliases}
+    rest = {k: v for k, v in record.items() if k and k.strip().lower() not in known and v not in (None, "")}
+    merged: dict[str, Any] = {}
+    for key in [k for k in rest if k.strip().lower() == "extra"]:
+        value = rest[key]
+        if isinstance(value, str) and value.lstrip().startswith("{"):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                pass  # text that only looks like JSON stays as written
+        if isinstance(value, dict):
+            merged.update(value)
+            del rest[key]
+    return {**merged, **rest}  # a column of its own wins over the same key inside extra
+
+
 def to_row(record: dict[str, Any], *, where: str, scale: float, source: str) -> dict[str, Any]:
     """One record -> a review row; ImportFileError (naming ``where``) if it is unusable."""
     text = _pick(record, "text", where)
@@ -71,11 +107,9 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str) -> 
         except ValueError as exc:
             raise ImportFileError(f"{where}: {exc}") from None
     raw_date = _pick(record, "published_at", where)
-    known = {k for aliases in ALIASES.values() for k in aliases}
-    extra = {k: v for k, v in record.items() if k and k.strip().lower() not in known and v not in (None, "")}
-    dated: dict[str, Any] = {"extra": extra}  # a date in the future is no date: kept in extra (set_published)
+    dated: dict[str, Any] = {"extra": _extra(record)}  # a date in the future is no date: kept in extra (set_published)
     if not set_published(dated, raw_date):
-        raise ImportFileError(f"{where}: date {raw_date!r} is not a date")
+        raise ImportFileError(f"{where}: date {raw_date!r} is not a date with a day, month and year")
     external_id = _pick(record, "external_id", where)
     title = _pick(record, "title", where)
     url = _pick(record, "url", where)
@@ -98,6 +132,7 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str) -> 
         "published_at": dated["published_at"],
         "language": detect_language(text, _pick(record, "language", where)),
         "extra": dated["extra"],
+        **_reply(record, where),
     }
     give_import_id(row, raw_date, raw_rating)
     return row

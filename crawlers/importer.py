@@ -7,8 +7,10 @@ that file is half-written. Columns (any case; extra columns go to ``extra``):
 - ``text`` (required; ``review``, ``body``, ``content``, ``reviewBody`` accepted too)
 - ``rating`` or ``stars`` (on ``scale``, default 5; 0 or empty = unrated)
 - ``author``, ``title``, ``url``, ``language``
-- ``date`` or ``published_at`` (any format dateparser reads)
+- ``date`` or ``published_at`` (any format dateparser reads, with a day, month and year)
 - ``source`` (default ``import:<file name>``), ``id`` or ``external_id``
+- ``reply_text``, ``reply_author``, ``replied_at`` (the brand's reply, as ``umot crawl -o`` writes it);
+  an ``extra`` JSON object is merged into ``extra``
 
 A row with neither an id nor an author is identified by its text, date and
 rating cells (and, among identical rows, its order): ``crawlers.import_ids``.
