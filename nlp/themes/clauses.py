@@ -5,7 +5,9 @@ A review often praises one thing and blames another in the same sentence
 and at contrast words, and each clause gets a lexicon polarity: VADER's
 strongly rated words (``nlp/sentiment_words.json``, MIT) plus review words
 VADER rates weakly or not at all ("slow", "undercooked", "crashes"), flipped
-by a negation just before them. An awaited thing that never came reads as a complaint
+by a negation just before them ("not good", "anything but helpful", "far from perfect", "less than
+ideal"; "no less than perfect" is no negation) or by a "nobody" / "none" / "no one" / "neither" earlier in
+the clause ("None of the staff were helpful"). An awaited thing that never came reads as a complaint
 whatever it is ("the gift card never arrived", "still waiting for my rewards"), and the names of
 things VADER rates as praise ("loyalty", "reward", "gift", "friends") carry no opinion.
 """
@@ -17,15 +19,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.themes.negation import NEGATION_CUES, negated
+
 WORDS_FILE = Path(__file__).resolve().parent.parent / "sentiment_words.json"
 _SPLIT = re.compile(
-    r"(?<=[.!?;])\s+|(?<=[a-z][.!?])(?=[A-Z])|\n+|\.{2,}|!+|\?+|(?:,\s*|\s+)(?=(?:but|however|though|although|except|whereas|yet|unfortunately|otherwise)\b)",
+    r"(?<=[.!?;])\s+|(?<=[a-z][.!?])(?=[A-Z])|\n+|\.{2,}|!+|\?+|(?:,\s*|\s+)(?=(?:but|however|though|although|except|whereas|yet|unfortunately|otherwise)\b)(?<!anything\s)",
     re.I,
 )
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[,;:()\u2013\u2014]")  # words, and the marks a negation does not cross
-_NEGATORS = {"not", "no", "never", "nothing", "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't",
-             "won't", "wouldn't", "can't", "cannot", "couldn't", "hardly", "nor", "without", "dont", "doesnt",
-             "didnt", "cant", "wont", "isnt", "wasnt"}
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[,;:()\u2013\u2014.!?]")  # words, and the marks a negation does not cross
 _EXTRA = {
     # negative in reviews, weak or absent in VADER's strong list
     "slow": -2, "slowly": -2, "late": -2, "delayed": -2, "cold": -1, "undercooked": -3, "overcooked": -2, "raw": -1,
@@ -76,31 +77,18 @@ def split_clauses(text: str) -> list[str]:
     return [c.strip(" ,.-") for c in _SPLIT.split(text) if c and c.strip(" ,.-")]
 
 
-def _negated(words: list[str], i: int) -> bool:
-    """A negator within the three words before ``words[i]``, not across a comma, colon or dash.
-
-    "never arrived, awful" is two opinions: the negation ends at the comma.
-    """
-    for word in reversed(words[max(0, i - 3) : i]):
-        if not word[0].isalpha():
-            return False
-        if word in _NEGATORS:
-            return True
-    return False
-
-
 def polarity(clause: str) -> float:
-    """Sum of word valences in the clause, a word's sign flipped by a negator just before it (:func:`_negated`),
+    """Sum of word valences in the clause, a word's sign flipped by a negation (:func:`nlp.themes.negation.negated`),
     plus a strongly negative word's worth for each awaited thing that did not come (``_NOT_COME``)."""
     text = clause.lower().replace("\u2019", "'")
     words = _WORD.findall(text)
     table = valence()
     total = _NOT_COME_SCORE * len(_NOT_COME.findall(text))
-    for i, word in enumerate(words):
-        score = table.get(word)
+    negation = not NEGATION_CUES.isdisjoint(words)  # most clauses negate nothing: no need to look
+    for i, score in enumerate(map(table.get, words)):
         if not score:
             continue
-        if _negated(words, i):
+        if negation and negated(words, i, score):
             score = -score * 0.8
         total += score
     return total

@@ -1,0 +1,51 @@
+"""When an opinion word is negated: "not good", "none of the staff were helpful", "anything but quick".
+
+A negator flips the words just after it; one that names whom it means ("nobody at the desk")
+flips the rest of its clause; a phrase ("far from", "less than") flips the word after it.
+"""
+
+from __future__ import annotations
+
+_NEGATORS = {"not", "no", "never", "nothing", "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't",
+             "won't", "wouldn't", "can't", "cannot", "couldn't", "hardly", "nor", "without", "dont", "doesnt",
+             "didnt", "cant", "wont", "isnt", "wasnt", "nobody", "none", "nowhere", "neither", "noone"}
+# "Nobody" and the like followed by whom they name negate the rest of their clause ("None of the staff were
+# helpful", "No one at the desk was friendly", "Neither the food nor the service was good") up to _SCOPE
+# words away, until a word that starts another thought ("nobody there came and the food was cold"); a
+# comparison is no negation ("nobody does it better", "second to none").
+_SUBJECT_NEGATORS = {"nobody", "none", "noone"}
+_NAMING = {"of", "at", "in", "on", "from", "who", "that", "here", "there"}
+_SCOPE = 8
+_SCOPE_ENDS = {"and", "so", "because", "since", "when", "while", "if", "then", "after", "before", "until"}
+_COMPARISONS = {"better", "best", "greater", "greatest"}
+# Two words that negate an opinion word at most two words after them ("anything but helpful", "far from the
+# best"; "less than" and "short of" praise only: "less than ideal", but "less than average" is no praise),
+# unless a negator before them makes them praise or a measure ("no less than perfect", "nothing short of").
+_PHRASES = {("anything", "but"): False, ("far", "from"): False, ("less", "than"): True, ("short", "of"): True}
+NEGATION_CUES = _NEGATORS | {first for first, _ in _PHRASES}
+
+
+def negated(words: list[str], i: int, score: float) -> bool:
+    """A negator within the three words before ``words[i]`` (valence ``score``), a ``_PHRASES`` within two, or
+    a "nobody" and the like earlier in its clause; no negation crosses a comma, colon, dash or sentence end
+    ("never arrived, awful" is two opinions)."""
+    wide = True  # until a word that starts another thought (``_SCOPE_ENDS``)
+    for k in range(i - 1, max(-1, i - 1 - _SCOPE), -1):
+        word = words[k]
+        if not word[0].isalpha():
+            return False
+        if k >= i - 2 and k and (words[k - 1], word) in _PHRASES:
+            if _PHRASES[words[k - 1], word] and score < 0:
+                return False
+            return not (k >= 2 and words[k - 2] in _NEGATORS)
+        if word in _SUBJECT_NEGATORS or (word == "one" and k and words[k - 1] == "no"):
+            if words[i] in _COMPARISONS or words[max(0, k - 2) : k] == ["second", "to"]:
+                return False
+            if k >= i - 3 or (wide and k + 1 < len(words) and words[k + 1] in _NAMING):
+                return True
+        elif (k >= i - 3 and word in _NEGATORS) or (wide and word == "neither"):
+            return True
+        wide = wide and word not in _SCOPE_ENDS
+        if k < i - 3 and not wide:
+            return False
+    return False
