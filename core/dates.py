@@ -9,7 +9,8 @@ this one rule.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import re
+from datetime import UTC, date, datetime, timedelta
 
 #: How far past the moment it is read a date may lie and still be one: time zones run to UTC+14,
 #: and a day with no time of day is read as its noon (``crawlers.extract.dates``).
@@ -32,3 +33,18 @@ def reply_hours(published: datetime, replied: datetime) -> float:
     """Hours from a review to its reply, never below 0: a reply may be timed earlier on the day of a
     review dated by its day only (stored as its noon), which ``models.replies.clean_reply`` keeps."""
     return max(0.0, (replied - published).total_seconds() / 3600)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_shaped_non_day(text: str) -> bool:
+    """Does ``text`` start like an ISO 8601 date with no calendar day behind it (``2024-13-05``)? Such a
+    text is no date: a lenient parser reordered it (13 May), and ISO 8601 is never reordered."""
+    if not _ISO_DAY.match(text):
+        return False
+    try:
+        date.fromisoformat(text[:10])
+    except ValueError:
+        return True
+    return False

@@ -8,14 +8,12 @@ read (or a year no review has) rather than stop a crawl.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from core.dates import FIRST_YEAR
+from core.dates import FIRST_YEAR, iso_shaped_non_day
 
 _MAX_YEAR = 2200  # the first: core.dates.FIRST_YEAR
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def as_utc(value: datetime) -> datetime:
@@ -41,8 +39,8 @@ def parse_datetime(value: Any) -> datetime | None:
             try:
                 parsed = datetime.fromisoformat(text)
             except ValueError:
-                if _ISO_DAY.match(text) and not _is_day(text[:10]):  # ISO-shaped, no calendar day: 2024-13-05
-                    return None  # (dateparser read it as 13 May)
+                if iso_shaped_non_day(text):
+                    return None
                 import dateparser  # only for what ISO 8601 refused; English keeps it fast
 
                 # a day, month and year, or no date: "2024" was today's day and month of 2024
@@ -56,10 +54,3 @@ def parse_datetime(value: Any) -> datetime | None:
         return None
     return parsed if FIRST_YEAR <= parsed.year <= _MAX_YEAR else None
 
-
-def _is_day(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True

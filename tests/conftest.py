@@ -5,9 +5,11 @@ Keep this file small: an area's own fixtures live in its folder's conftest.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +115,23 @@ def pg_migrated_url(pg_new_database: Callable[[], AbstractContextManager[str]]) 
     with pg_new_database() as url:
         init_db(url)
         yield url
+
+
+@pytest.fixture
+def prefect_health_api() -> Iterator[str]:
+    """An HTTP server whose /api/health answers ``true`` like Prefect's (what umot checks before it serves,
+    deploys or runs against PREFECT_API_URL); yields its API URL."""
+
+    class Health(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200 if self.path == "/api/health" else 404)
+            self.end_headers()
+            self.wfile.write(b"true")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/api"
+    server.shutdown()

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from typing import Any
 
-from core.dates import implausible
+from core.dates import implausible, iso_shaped_non_day
 from crawlers.extract.date_order import date_order
 from crawlers.extract.team_days import noon_of
 
@@ -48,22 +48,13 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*[ap]\.?m\b|(?-i:\dT\d)",
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _is_day(text: str) -> bool:
-    """Whether ``2024-03-05`` is a calendar day (``2024-13-05`` is not)."""
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
 @lru_cache(maxsize=4096)
 def _parse_text(text: str, order: str | None = None) -> tuple[datetime | None, bool]:
     """(the instant, whether the text names only a day: see :func:`crawlers.extract.team_days.noon_of`)."""
     try:
         return _aware(datetime.fromisoformat(text.replace("Z", "+00:00"))), bool(_ISO_DAY.fullmatch(text))
     except ValueError:
-        if _ISO_DAY.match(text) and not _is_day(text[:10]):
+        if iso_shaped_non_day(text):
             return None, False  # 2024-13-05: dateparser would read it as 13 May
     import dateparser  # slow to import, and only needed for non-ISO dates
 

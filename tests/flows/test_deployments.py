@@ -6,10 +6,7 @@ import os
 import socket
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -136,25 +133,6 @@ def test_cli_serve_with_prefect_api_url_unset_and_no_local_server_fails_in_one_l
     assert "prefect server start" in line and "PREFECT_API_URL" in line
 
 
-@pytest.fixture
-def health_only_server() -> Iterator[str]:
-    """An HTTP server whose /api/health answers ``true`` like Prefect's; yields its API URL."""
-
-    class Health(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            self.send_response(200 if self.path == "/api/health" else 404)
-            self.end_headers()
-            self.wfile.write(b"true")
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Health)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/api"
-    server.shutdown()
-
-
 SERVE_WITH_DEFAULT = """
 import sys
 import flows.deployments, umot.cli._prefect_server
@@ -169,15 +147,15 @@ app(["serve", "--nightly-cron", "15 3 * * *"])
 """
 
 
-def test_cli_serve_with_prefect_api_url_unset_registers_on_the_local_server(health_only_server, tmp_path):
+def test_cli_serve_with_prefect_api_url_unset_registers_on_the_local_server(prefect_health_api, tmp_path):
     """A fresh process, as from the shell: Prefect must not have read its settings before the default."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "UMOT_"))}
     env.update(PREFECT_HOME=str(tmp_path / "prefect"), UMOT_DATA_DIR=str(tmp_path / "data"))
-    done = subprocess.run([sys.executable, "-c", SERVE_WITH_DEFAULT, health_only_server], cwd=REPO, env=env,
+    done = subprocess.run([sys.executable, "-c", SERVE_WITH_DEFAULT, prefect_health_api], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert f"timezone UTC, on {health_only_server}" in done.stdout
-    assert f"prefect api: {health_only_server}" in done.stdout.splitlines()
+    assert f"timezone UTC, on {prefect_health_api}" in done.stdout
+    assert f"prefect api: {prefect_health_api}" in done.stdout.splitlines()
     assert "temporary server" not in done.stdout + done.stderr
 
 

@@ -6,10 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -28,26 +26,8 @@ def umot(tmp_path: Path, api_url: str, *args: str) -> subprocess.CompletedProces
                           text=True, timeout=300)
 
 
-@pytest.fixture
-def healthy_api() -> Iterator[int]:
-    """Answers Prefect's /api/health; the port."""
-
-    class Api(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            self.send_response(200 if self.path == "/api/health" else 404)
-            self.end_headers()
-            self.wfile.write(b"true")
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Api)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server.server_address[1]
-    server.shutdown()
-
-
-def test_serve_names_the_server_without_its_password(tmp_path: Path, healthy_api: int) -> None:
+def test_serve_names_the_server_without_its_password(tmp_path: Path, prefect_health_api: str) -> None:
+    healthy_api = urlsplit(prefect_health_api).port
     done = umot(tmp_path, f"http://ops:SECRETPW@127.0.0.1:{healthy_api}/api", "serve")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith(f"on http://ops:***@127.0.0.1:{healthy_api}/api")
