@@ -8,22 +8,12 @@ triage queue still shows them.
 
 from __future__ import annotations
 
-import logging
-import threading
-import time
-
-import httpx
-
-from core.http_url import shown_url
 from core.wording import plural
 from flows.outcomes import BrandReport, Detractor
 from flows.slack_text import escape_text, safe_link
 
-log = logging.getLogger(__name__)
-
 QUOTE_CHARS = 200
 THEMES_PERIOD = "in the last 7 days' detractors"  # what the themes line counts (flows.tasks.themes)
-POST_DEADLINE_S = 20.0  # one whole POST, answer included: well inside the notify task's 60 s limit
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -82,41 +72,3 @@ def format_unsent(brand: str, items: list[Detractor], *, top: int = 3) -> str:
     if len(items) > top:
         lines.append(f"…and {len(items) - top} more in the triage queue.")
     return "\n".join(lines)
-
-
-def post_webhook(url: str, text: str, *, timeout: float = 10.0, deadline: float = POST_DEADLINE_S,
-                 client: httpx.Client | None = None) -> bool:
-    """POST ``{"text": text}`` to ``url``; True on a 2xx answer that came whole within ``deadline`` seconds.
-
-    Anything else is False, logged, never raised (the night keeps the detractors for its next
-    post, :mod:`flows.notify_state`): an error answer, a refused or invalid URL, a UnicodeError
-    of a host name, a body trickled forever. ``timeout`` bounds each connect, write and read;
-    the POST runs in a thread so that ``deadline`` bounds it all, a slow name lookup included.
-    """
-    outcome: list[str | None] = []
-    end = time.monotonic() + deadline
-    worker = threading.Thread(target=lambda: outcome.append(_post(url, text, min(timeout, deadline), end, client)),
-                              name="webhook-post", daemon=True)
-    worker.start()
-    worker.join(deadline)
-    why = outcome[0] if outcome else f"failed: no whole answer within {deadline:g} s"
-    if why is not None:
-        log.warning("webhook %s %s", shown_url(url), why)
-    return why is None
-
-
-def _post(url: str, text: str, timeout: float, end: float, client: httpx.Client | None) -> str | None:
-    """Why the POST failed (``failed: ConnectError``, ``answered HTTP 500``), or None; reads the answer
-    until ``end`` (:func:`time.monotonic`) at most. Its text may hold the URL: only its type is told."""
-    poster = httpx.Client() if client is None else client
-    try:
-        with poster.stream("POST", url, json={"text": text}, timeout=timeout) as response:
-            for _ in response.iter_raw():
-                if time.monotonic() > end:
-                    return "failed: its answer did not end in time"
-        return None if response.is_success else f"answered HTTP {response.status_code}"
-    except Exception as exc:  # noqa: BLE001 - any failure of one post is a failed post, not a failed night
-        return f"failed: {type(exc).__name__}"
-    finally:
-        if client is None:
-            poster.close()

@@ -21,9 +21,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from flows.notify import format_unsent, post_webhook
+from flows.notify import format_unsent
 from flows.outcomes import BrandReport, Detractor, NightlyResult
 from flows.tasks.summarise import as_detractor
+from flows.webhook_post import post_webhook
 from models.stored import stored_id
 
 log = logging.getLogger(__name__)

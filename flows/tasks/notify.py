@@ -7,8 +7,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.logging import get_run_logger
 
 from flows import progress
-from flows.notify import format_message, post_webhook
+from flows.notify import format_message
 from flows.outcomes import BrandReport
+from flows.webhook_post import post_webhook
 
 
 @task(name="notify", task_run_name="notify-{report.brand}", timeout_seconds=60, cache_policy=NO_CACHE)

@@ -6,12 +6,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from flows.flagging import WARN_REASON, Scored, flag_rows, severity
-from flows.notify import format_message, post_webhook, quote
+from flows.notify import format_message, quote
 from flows.outcomes import BrandReport, Detractor, NightlyResult
 from flows.prefect_env import configure_prefect
 from flows.report import render_report
 from flows.report_format import change, md_escape, md_link
 from flows.stage_outcomes import SourceOutcome, SourceSpec
+from flows.webhook_post import post_webhook
 from nlp.review_scoring import review_text
 
 

@@ -1,4 +1,4 @@
-"""A webhook never fails the night: a host name that cannot be encoded, an answer whose body never ends,
+"""A webhook never fails the night: a host name that cannot be encoded, a hook that never answers,
 a notify task that fails outright. Before, each ended `umot run` with a traceback-born error, exit 1, no
 report written, the other brands not notified and the backlog not saved."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.notify import post_webhook
+from flows.webhook_post import post_webhook
 from tests.flows.conftest import review_rows
 
 FAST = dict(crawl_retries=1, retry_delay=0.0, batch_size=10)
@@ -20,18 +20,21 @@ BAD_HOST = "https://hooks..slack.com/services/T/B/X"  # stored before `webhook s
 
 
 @pytest.fixture
-def trickling_hook() -> Iterator[str]:
-    """A hook that answers 200, then sends its 40-byte body a byte every half second."""
+def slow_hook() -> Iterator[str]:
+    """A hook whose path says how it answers: ``/200`` or ``/500`` then a 40-byte body a byte every
+    half second; ``/stall`` nothing for 20 s."""
 
     class Hook(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def do_POST(self) -> None:  # noqa: N802
             self.rfile.read(int(self.headers["Content-Length"]))
-            self.send_response(200)
-            self.send_header("Content-Length", "40")
-            self.end_headers()
             try:
+                if self.path.endswith("/stall"):
+                    time.sleep(20)
+                self.send_response(int(self.path.rsplit("/", 1)[1]))
+                self.send_header("Content-Length", "40")
+                self.end_headers()
                 for _ in range(40):
                     self.wfile.write(b".")
                     self.wfile.flush()
@@ -43,6 +46,7 @@ def trickling_hook() -> Iterator[str]:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/hook/secret-token"
     server.shutdown()
@@ -55,12 +59,23 @@ def test_a_host_name_that_cannot_be_encoded_is_a_failed_post(caplog) -> None:
     assert "services/T/B/X" not in caplog.text
 
 
-def test_a_body_that_never_ends_is_a_failed_post_within_the_deadline(trickling_hook: str, caplog) -> None:
-    """Each byte came within the read timeout, so the POST went on for 20 s (200 s on the hunter's server)."""
+def test_a_2xx_whose_body_never_ends_is_a_delivered_post(slow_hook: str, caplog) -> None:
+    """Was False after the 20 s deadline: the hook had taken the message, and the next night posted it again."""
     started = time.monotonic()
-    assert post_webhook(trickling_hook, "x", timeout=5, deadline=2) is False
+    assert post_webhook(f"{slow_hook}/200", "x", timeout=5, deadline=4) is True
+    assert time.monotonic() - started < 2  # the body is not waited for
+    assert caplog.text == ""
+
+
+@pytest.mark.parametrize(("path", "why"), [("500", "answered HTTP 500"), ("stall", "failed: no answer within 2 s")])
+def test_an_error_or_no_status_within_the_deadline_is_a_failed_post(slow_hook: str, path: str, why: str,
+                                                                     caplog) -> None:
+    """An error status fails at once, trickled body or not; a hook that never answers fails at the deadline."""
+    started = time.monotonic()
+    assert post_webhook(f"{slow_hook}/{path}", "x", timeout=5, deadline=2) is False
     assert time.monotonic() - started < 4
-    assert "webhook http://127.0.0.1:" in caplog.text and "secret-token" not in caplog.text
+    assert f"webhook http://127.0.0.1:{slow_hook.split(':')[2].split('/')[0]}/… {why}" in caplog.text
+    assert "secret-token" not in caplog.text
 
 
 @pytest.mark.usefixtures("prefect_harness")

@@ -7,9 +7,10 @@ import logging
 import pytest
 
 from core.http_url import shown_url
-from flows.notify import format_message, post_webhook
+from flows.notify import format_message
 from flows.outcomes import BrandReport, Detractor
 from flows.slack_text import LOOK_ALIKES, escape_text, safe_link
+from flows.webhook_post import post_webhook
 
 HOSTILE = "Dreadful: ```code``` _under_ ~strike~ *bold* `tick` broke day one"
 

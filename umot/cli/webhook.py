@@ -81,8 +81,8 @@ def list_webhooks(database_url: DatabaseUrl = None) -> None:
 def test_webhook(brand: Annotated[str, typer.Argument(help="Brand name as stored.")],
                  database_url: DatabaseUrl = None) -> None:
     """Send a test message now; exit 1 if the webhook does not take it."""
-    from flows.notify import post_webhook
     from flows.slack_text import escape_text
+    from flows.webhook_post import post_webhook
     from models.db import session_scope
 
     with session_scope(open_store(database_url, must_exist=True)) as session:
