@@ -9,10 +9,10 @@ from __future__ import annotations
 _NEGATORS = {"not", "no", "never", "nothing", "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't",
              "won't", "wouldn't", "can't", "cannot", "couldn't", "hardly", "nor", "without", "dont", "doesnt",
              "didnt", "cant", "wont", "isnt", "wasnt", "nobody", "none", "nowhere", "neither", "noone"}
-# "Nobody" and the like followed by whom they name negate the rest of their clause ("None of the staff were
-# helpful", "No one at the desk was friendly", "Neither the food nor the service was good") up to _SCOPE
-# words away, until a word that starts another thought ("nobody there came and the food was cold"); a
-# comparison is no negation ("nobody does it better", "second to none").
+# "Nobody" and the like followed by whom or what they name negate the rest of their clause ("None of the staff
+# were helpful", "No one at the desk was friendly", "Nothing on the menu was good", "Neither the food nor the
+# service was good") up to _SCOPE words away, until a word that starts another thought ("nobody there came and the food was cold"); a
+# comparison is no negation ("nobody does it better", "second to none"), nor is "nothing but" ("only").
 _SUBJECT_NEGATORS = {"nobody", "none", "noone"}
 _NAMING = {"of", "at", "in", "on", "from", "who", "that", "here", "there"}
 _SCOPE = 8
@@ -38,6 +38,8 @@ def negated(words: list[str], i: int, score: float) -> bool:
             if _PHRASES[words[k - 1], word] and score < 0:
                 return False
             return not (k >= 2 and words[k - 2] in _NEGATORS)
+        if word == "nothing" and words[k + 1] in _NAMING | {"but"}:  # "nothing but praise" is only praise
+            return wide and words[k + 1] != "but"
         if word in _SUBJECT_NEGATORS or (word == "one" and k and words[k - 1] == "no"):
             if words[i] in _COMPARISONS or words[max(0, k - 2) : k] == ["second", "to"]:
                 return False

@@ -1,4 +1,4 @@
-"""Negations an earlier negator list missed: "nobody", "none", "no one", "neither", "anything but", "far from", "less than".
+"""Negations an earlier negator list missed: "nobody", "none", "no one", "nothing on the menu", "neither", "anything but", "far from", "less than".
 
 1★ complaints read as praise ("None of the staff were helpful." was `service_staff (positive)`), so the
 themes dropped out of the top negative themes of reports, webhooks and the overview.
@@ -19,6 +19,8 @@ from nlp.themes.clauses import polarity, split_clauses
     ("Customer service was anything but helpful.", {"service_staff": "negative"}),
     ("The delivery was far from quick.", {"delivery": "negative"}),
     ("Neither the waiter nor the manager was friendly.", {"service_staff": "negative"}),
+    ("Nothing on the menu was good.", {"product_quality": "negative"}),
+    ("Nothing in the room was clean.", {"cleanliness_ambience": "negative"}),
 ])
 @pytest.mark.parametrize("sentiment", [None, "negative"])
 def test_a_complaint_with_nobody_none_or_far_from_is_negative(text: str, themes: dict[str, str],
@@ -43,9 +45,16 @@ def test_negated_praise_is_negative(clause: str) -> None:
     "no less than perfect", "nothing less than amazing", "nothing short of amazing", "not far from perfect",
     "nobody does it better", "The service is second to none and the food is great",
     "I had none of the problems others had", "Nobody was rude", "far from disappointed",
+    "Nothing at all went wrong with the delivery",
 ])
 def test_praise_and_negated_complaints_are_positive(clause: str) -> None:
     assert polarity(clause) >= 1.0, clause
+
+
+def test_nothing_but_is_only() -> None:
+    """"Nothing but" means "only": "nothing but good things" is praise, "nothing but problems" a complaint."""
+    assert polarity("nothing but good things to say") >= 1.0
+    assert polarity("nothing but problems since the update") <= -1.0
 
 
 @pytest.mark.parametrize("clause", ["far from home", "second to none", "far from the station"])
