@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, NonNegativeInt, SecretStr, ValidationError, field_validator
+from pydantic import Field, NonNegativeInt, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from core.text_limit import DEFAULT_MAX_REVIEW_CHARS
@@ -37,10 +37,10 @@ class Settings(BaseSettings):
     # --- where things live ---
     data_dir: Path = Path("data")
     export_dir: Path = Path("exports")
-    config_file: Path = Field(Path("umot.toml"), validation_alias=AliasChoices("UMOT_CONFIG", "config_file"))
-    database_url_override: str | None = Field(
-        None, validation_alias=AliasChoices("UMOT_DATABASE_URL", "database_url_override")
-    )
+    # Two names that are not the field's: the alias is the only variable read (keywords use the field name);
+    # an AliasChoices with the field name read CONFIG_FILE and DATABASE_URL_OVERRIDE from the environment too.
+    config_file: Path = Field(Path("umot.toml"), validation_alias="UMOT_CONFIG")
+    database_url_override: str | None = Field(None, validation_alias="UMOT_DATABASE_URL")
     # --- scoring ---
     model: str | None = None  # model directory or hub id; None: the shipped model
     backend: Literal["onnx", "torch"] = "onnx"
@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     httpcache_dir: Path | None = None  # None: <data_dir>/httpcache
     httpcache: bool = False  # True: replay kept pages for 24 h without asking the site
     # how many days back a nightly crawl re-reads unanswered reviews for the brand's reply (0 = never)
-    reply_window_days: NonNegativeInt = 30
+    reply_window_days: int = Field(30, ge=0, le=36_500)  # a century at most: a date before year 1 broke every crawl
     # --- web and users ---
     secret_key: SecretStr | None = None  # None: a key generated into <data_dir>/web-secret.key
     user_password: SecretStr | None = None  # for `umot users add/passwd` without a terminal

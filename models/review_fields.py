@@ -58,5 +58,7 @@ def json_safe_extra(value: Any) -> dict[str, Any]:
         return NO_EXTRA
     if not isinstance(value, dict):
         value = {"value": value}
-    safe: dict[str, Any] = json.loads(json.dumps(value, default=str))  # JSON-safe, or the insert fails later
+    # JSON-safe, or the insert fails later: NaN and ±Infinity (a JSONL file may hold them; PostgreSQL's json
+    # refuses them) read back as null
+    safe: dict[str, Any] = json.loads(json.dumps(value, default=str), parse_constant=lambda _: None)
     return safe  # (a dict dumped to JSON reads back as one)

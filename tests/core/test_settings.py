@@ -40,6 +40,9 @@ def test_variables_are_read_and_typed(monkeypatch: pytest.MonkeyPatch, tmp_path:
     [
         ("UMOT_QUANTIZE", "maybe", "UMOT_QUANTIZE='maybe': input should be a valid boolean"),
         ("UMOT_REPLY_WINDOW_DAYS", "-1", "UMOT_REPLY_WINDOW_DAYS='-1': input should be greater than or equal to 0"),
+        # a million days back is before year 1: every schema.org, sitemap and platform page failed its crawl
+        ("UMOT_REPLY_WINDOW_DAYS", "1000000", "UMOT_REPLY_WINDOW_DAYS='1000000': input should be less than or "
+                                              "equal to 36500"),
         ("UMOT_BACKEND", "tensorflow", "UMOT_BACKEND='tensorflow': input should be 'onnx' or 'torch'"),
         # a misspelt zone dated every day-only review in UTC for good (crawlers.extract.dates)
         ("UMOT_TIMEZONE", "Europe/Berln", "UMOT_TIMEZONE='Europe/Berln': unknown timezone (use an IANA name such as "
@@ -68,6 +71,18 @@ def test_keywords_override_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
     assert Settings(database_url_override="sqlite:///given.db").database_url == "sqlite:///given.db"
 
 
+def test_only_umot_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CONFIG_FILE and DATABASE_URL_OVERRIDE (the fields' own names, any case) chose the sources file and store."""
+    for name in [n for n in __import__("os").environ if n.startswith("UMOT_")]:
+        monkeypatch.delenv(name)
+    for name, value in [("CONFIG_FILE", "/elsewhere/app.toml"), ("config_file", "/x.toml"),
+                        ("DATABASE_URL_OVERRIDE", "sqlite:////tmp/other.db")]:
+        monkeypatch.setenv(name, value)
+    settings = get_settings()
+    assert settings.config_file == Path("umot.toml") and settings.database_url_override is None
+    assert Settings(config_file=Path("given.toml")).config_file == Path("given.toml")  # keywords still work
+
+
 def test_every_setting_has_a_row_in_the_configuration_docs() -> None:
     docs = (Path(__file__).resolve().parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
     rows = {line.split("|")[1] for line in docs.splitlines() if line.startswith("| `UMOT_")}
@@ -75,6 +90,6 @@ def test_every_setting_has_a_row_in_the_configuration_docs() -> None:
     names = []
     for field_name, field in Settings.model_fields.items():
         alias = field.validation_alias
-        names.append(alias.choices[0] if alias is not None else f"UMOT_{field_name.upper()}")  # type: ignore[union-attr]
+        names.append(alias if isinstance(alias, str) else f"UMOT_{field_name.upper()}")
     missing = [name for name in names if f"`{name}`" not in documented]
     assert not missing, f"docs/configuration.md has no row for {missing}"

@@ -38,3 +38,9 @@ def test_extra_is_json_safe_and_empty_ones_share_one_dict() -> None:
     assert json_safe_extra(nested) == {"when": "2024-01-02", "n": [1, {"x": None}]}
     assert json_safe_extra([1, 2]) == {"value": [1, 2]}
     assert json_safe_extra({}) is NO_EXTRA and json_safe_extra(None) is NO_EXTRA and json_safe_extra(0) is NO_EXTRA
+
+
+def test_extra_has_no_nan_or_infinity() -> None:
+    """A JSONL file's ``NaN`` was kept: SQLite stored it, PostgreSQL's json refused the whole import (a traceback)."""
+    extra = json_safe_extra({"helpful_votes": float("nan"), "n": [float("inf"), -float("inf"), 1.5]})
+    assert extra == {"helpful_votes": None, "n": [None, None, 1.5]}
