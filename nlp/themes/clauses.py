@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.themes.degree import comparative
 from nlp.themes.negation import NEGATION_CUES, negated
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "sentiment_words.json"
@@ -88,7 +89,7 @@ def polarity(clause: str) -> float:
     for i, score in enumerate(map(table.get, words)):
         if not score:
             continue
-        if negation and negated(words, i, score):
+        if negation and negated(words, i, score, comparative(words, i, table)):
             score = -score * 0.8
         total += score
     return total

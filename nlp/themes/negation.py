@@ -6,6 +6,8 @@ flips the rest of its clause; a phrase ("far from", "less than") flips the word 
 
 from __future__ import annotations
 
+from nlp.themes.degree import degree_kept
+
 _NEGATORS = {"not", "no", "never", "nothing", "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't",
              "won't", "wouldn't", "can't", "cannot", "couldn't", "hardly", "nor", "without", "dont", "doesnt",
              "didnt", "cant", "wont", "isnt", "wasnt", "nobody", "none", "nowhere", "neither", "noone"}
@@ -25,10 +27,11 @@ _PHRASES = {("anything", "but"): False, ("far", "from"): False, ("less", "than")
 NEGATION_CUES = _NEGATORS | {first for first, _ in _PHRASES}
 
 
-def negated(words: list[str], i: int, score: float) -> bool:
+def negated(words: list[str], i: int, score: float, degree: bool = False) -> bool:
     """A negator within the three words before ``words[i]`` (valence ``score``), a ``_PHRASES`` within two, or
     a "nobody" and the like earlier in its clause; no negation crosses a comma, colon, dash or sentence end
-    ("never arrived, awful" is two opinions)."""
+    ("never arrived, awful" is two opinions). ``degree``: the word is a comparative, which a modal negation
+    keeps (:mod:`nlp.themes.degree`: "couldn't be happier")."""
     wide = True  # until a word that starts another thought (``_SCOPE_ENDS``)
     for k in range(i - 1, max(-1, i - 1 - _SCOPE), -1):
         word = words[k]
@@ -45,7 +48,9 @@ def negated(words: list[str], i: int, score: float) -> bool:
                 return False
             if k >= i - 3 or (wide and k + 1 < len(words) and words[k + 1] in _NAMING):
                 return True
-        elif (k >= i - 3 and word in _NEGATORS) or (wide and word == "neither"):
+        elif k >= i - 3 and word in _NEGATORS:
+            return not (degree and degree_kept(words, k, i))
+        elif wide and word == "neither":
             return True
         wide = wide and word not in _SCOPE_ENDS
         if k < i - 3 and not wide:

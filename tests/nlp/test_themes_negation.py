@@ -51,6 +51,22 @@ def test_praise_and_negated_complaints_are_positive(clause: str) -> None:
     assert polarity(clause) >= 1.0, clause
 
 
+@pytest.mark.parametrize(("text", "themes"), [
+    ("Couldn't be happier with the service.", {"service_staff": "positive"}),
+    ("The staff couldn't be nicer.", {"service_staff": "positive"}),
+    ("Never had better service.", {"service_staff": "positive"}),
+    ("My stay could not be any better because of the staff.", {"service_staff": "positive"}),
+    ("I couldn't be more disappointed with the delivery.", {"delivery": "negative"}),
+    ("The service could not have been worse.", {"service_staff": "negative"}),
+    ("Never had more pathetic grill chicken.", {"product_quality": "negative"}),
+    ("The staff were not nicer than last time.", {"service_staff": "negative"}),  # "is not" sets no ceiling
+    ("Delivery was not any better this time.", {"delivery": "negative"}),
+])
+def test_a_modal_negation_keeps_a_comparative(text: str, themes: dict[str, str]) -> None:
+    """Each read the other way: "couldn't be happier" flipped "happier" as "not happy" does."""
+    assert ThemeDetector().detect_one(text).themes == themes
+
+
 def test_nothing_but_is_only() -> None:
     """"Nothing but" means "only": "nothing but good things" is praise, "nothing but problems" a complaint."""
     assert polarity("nothing but good things to say") >= 1.0
