@@ -2,7 +2,9 @@
 
 A brand's own theme ("loyalty_card", "parking") is found where a clause holds
 every content word of one of its example phrases (or of its name), compared by
-a crude stem so "cards" matches "card" and "charging" matches "charge".
+a crude stem so "cards" matches "card" and "charging" matches "charge". Words of
+any script count ("Müsli", "бонусная карта"); a word of a script written without
+spaces (Japanese, Chinese, Korean, Thai) is looked for inside the clause.
 Definitions are checked here so the CLI and the nightly flow reject the same
 bad input with the same one-line message.
 """
@@ -20,7 +22,9 @@ MAX_DESCRIPTION = 200
 MAX_EXAMPLES = 20
 MAX_EXAMPLE = 80
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script: "müsli", "бонусная", "ポイント"
+# Scripts written without spaces: a clause is one "word", so their example words are looked for inside it
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _STOP = {"a", "an", "the", "my", "our", "your", "their", "is", "was", "are", "were", "to", "of", "for", "and", "or",
          "in", "on", "at", "it", "this", "that", "with", "be", "i", "we", "you"}
 
@@ -37,7 +41,7 @@ def stem(word: str) -> str:
 
 
 def content_stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP)
+    return frozenset(stem(w) for w in _WORD.findall(text.casefold()) if w not in _STOP)
 
 
 def validate(themes: Sequence[Theme], where: str) -> None:
@@ -91,4 +95,6 @@ class BrandMatcher:
         if not self._phrases:
             return set()
         words = content_stems(clause)
-        return {name for name, phrase in self._phrases if phrase and phrase <= words}
+        text = clause.casefold()
+        return {name for name, phrase in self._phrases
+                if phrase and all(w in words or (_UNSPACED.search(w) and w in text) for w in phrase)}

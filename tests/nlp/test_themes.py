@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from nlp.themes import DEFAULT_THEME_NAMES, STAGE_NAMES, Theme, ThemeDetector
-from nlp.themes.brand import ThemeDefinitionError, validate
+from nlp.themes.brand import BrandMatcher, ThemeDefinitionError, validate
 from nlp.themes.corrections import Correction, CorrectionMemory
 
 EVAL = Path(__file__).parent / "fixtures" / "themes_eval.jsonl"
@@ -74,6 +74,19 @@ def test_brand_themes_match_their_example_phrases_without_training() -> None:
     assert "loyalty_card" in detector.detect_one("The Loyalty Cards never work at the till.").themes
     assert "loyalty_card" not in detector.detect_one("The card reader was broken.").themes
     assert detector.theme_names[-1] == "loyalty_card" and detector.version != ThemeDetector().version
+
+
+def test_brand_theme_examples_in_any_script() -> None:
+    """Examples in Japanese or Russian were refused as "an empty example phrase" (only a-z0-9 counted), and
+    "Müsli" was the words m and sli, so "I'm sorry, but m sli" matched it."""
+    themes = [Theme("points_jp", "Acme points", ("ポイント",)), Theme("bonus_card", "the bonus card", ("бонусная карта",)),
+              Theme("muesli", "our muesli", ("Müsli",))]
+    validate(themes, "umot.toml")
+    matcher = BrandMatcher(themes)
+    assert matcher.match("ポイントが貯まらない") == {"points_jp"}  # written without spaces: looked for inside
+    assert matcher.match("Бонусная карта не работает") == {"bonus_card"}
+    assert matcher.match("Das Müsli war alt") == {"muesli"}
+    assert matcher.match("I'm sorry, but m sli") == set() == matcher.match("The card is ok")
 
 
 @pytest.mark.parametrize(("theme", "message"), [
