@@ -8,9 +8,11 @@ before anything else; a night that finds it held fails at once with
 so the answer comes at once; the flow takes it again, which a process that
 holds it may). SQLite: an exclusive ``flock`` of ``<db>.night.lock`` beside
 the database; PostgreSQL: a session advisory lock on a connection held for
-the night. The kernel or the server drops either when the process ends,
-``kill -9`` included. A fanned-out night's crawl and score units
-(docs/scaling.md) run under their parent's lock: they take none.
+the night, keyed by the connection's schema (two stores in two schemas of one
+database, ``?options=-csearch_path%3D...``, run their nights side by side). The
+kernel or the server drops either when the process ends, ``kill -9`` included.
+A fanned-out night's crawl and score units (docs/scaling.md) run under their
+parent's lock: they take none.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-PG_LOCK_KEY = 0x756D6F746E697465  # "umotnite": not models.migrate's key
+PG_LOCK_KEY = 0x6E697465  # "nite", beside the store's schema: the two-key form, never models.migrate's lock
+# hashtext of the schema the store's tables live in ('' if search_path names none that exists)
+_LOCK_ARGS = "(:k, hashtext(coalesce(current_schema(), '')))"
 _held: dict[str, int] = {}  # lock -> how many times this process holds it
 _guard = threading.Lock()
 
@@ -36,9 +40,9 @@ def night_lock(database_url: str | None = None) -> Iterator[None]:
     """Hold the store's nightly lock for the block; :class:`NightRunning` if another process holds it."""
     from sqlalchemy.engine import make_url
 
-    from core.settings import get_settings
+    from models.db_url import normalize_url
 
-    url = make_url(database_url or get_settings().database_url)
+    url = make_url(normalize_url(database_url))  # the store's file as the store opens it (``~`` expanded)
     key = url.render_as_string(hide_password=True)
     with _guard:
         if _held.get(key):
@@ -75,12 +79,12 @@ def _advisory_lock(url: Any) -> Iterator[None]:
 
     engine = get_engine(url.render_as_string(hide_password=False))
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        if not conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": PG_LOCK_KEY}).scalar():
+        if not conn.execute(text(f"SELECT pg_try_advisory_lock{_LOCK_ARGS}"), {"k": PG_LOCK_KEY}).scalar():
             raise NightRunning(_busy(url))
         try:
             yield
         finally:
-            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": PG_LOCK_KEY})
+            conn.execute(text(f"SELECT pg_advisory_unlock{_LOCK_ARGS}"), {"k": PG_LOCK_KEY})
 
 
 @contextmanager

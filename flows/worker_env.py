@@ -40,8 +40,11 @@ def absolute_sqlite_url(url: str, base: Path) -> str | None:
     if parsed.get_backend_name() != "sqlite":
         return None
     database = parsed.database
-    if not database or database == ":memory:" or database.startswith("file:") or Path(database).is_absolute():
+    if not database or database == ":memory:" or database.startswith("file:"):
         return url
+    if Path(database).expanduser().is_absolute():  # ``~/umot.db``: the home folder, as the store opens it
+        database = str(Path(database).expanduser())
+        return url if database == parsed.database else parsed.set(database=database).render_as_string(hide_password=False)
     return parsed.set(database=str((base / database).resolve())).render_as_string(hide_password=False)
 
 

@@ -12,6 +12,7 @@ part's CLI catches one error and prints one line.
 from __future__ import annotations
 
 import copy
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -88,11 +89,20 @@ def read_document(path: Path, error: type[ValueError] = ConfigFileError) -> Any:
 
 
 def write_document(path: Path, document: Any) -> None:
-    """Write ``document`` through a temporary file and a rename: never a half-written config."""
+    """Write ``document`` through a temporary file and a rename: never a half-written config.
+
+    A symlinked ``umot.toml`` (kept in a dotfiles or deploy folder) is edited where it points,
+    the link kept; the file keeps its mode (a 600 file holding webhook secrets stays 600).
+    """
     import tomlkit
 
+    path = path.resolve()  # the real file: renaming over the link would replace the link
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     text = tomlkit.dumps(document)
     tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    try:
+        tmp.chmod(stat.S_IMODE(path.stat().st_mode))
+    except FileNotFoundError:  # a new file: the umask's mode
+        pass
     tmp.replace(path)

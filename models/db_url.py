@@ -40,7 +40,8 @@ def mask_password(url: str) -> str:
 
 
 def normalize_url(url: str | None = None) -> str:
-    """Resolve ``None`` from settings, map ``postgres(ql)://`` to psycopg 3, and check it.
+    """Resolve ``None`` from settings, map ``postgres(ql)://`` to psycopg 3, expand ``~`` in an SQLite
+    path, and check it.
 
     Raises :class:`DatabaseUrlError` (one line) for a URL that does not parse
     or names another database, instead of a driver's ImportError deep inside
@@ -60,7 +61,18 @@ def normalize_url(url: str | None = None) -> str:
             url = "postgresql+psycopg://" + url[len(prefix) :]
             break
     _check_url(url, origin)
-    return url
+    return _home_expanded(url)
+
+
+def _home_expanded(url: str) -> str:
+    """``sqlite:///~/umot.db`` in the home folder, as UMOT_DATA_DIR's ``~`` is: SQLite made a folder named ``~``."""
+    if "~" not in url:  # the usual case, without parsing the URL again
+        return url
+    parsed = make_url(url)  # parses: checked above
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or not database.startswith("~"):
+        return url
+    return parsed.set(database=str(Path(database).expanduser())).render_as_string(hide_password=False)
 
 
 @lru_cache(maxsize=64)

@@ -7,6 +7,7 @@ stored still run, and the run's result carries a line saying so (``RunScope.conf
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from prefect import task
@@ -31,7 +32,8 @@ def sync_config() -> tuple[str, ...]:
 
     path = get_settings().config_file
     if not path.is_file():
-        return ()
+        missing = _missing_on_worker(path)
+        return (missing,) if missing else ()
     problem = unreadable(path)
     if problem:
         get_run_logger().warning("%s", problem)
@@ -41,6 +43,29 @@ def sync_config() -> tuple[str, ...]:
         get_run_logger().warning("%s", line)
     # the sync logs its own failure; the themes task logs a theme problem when it meets it
     return tuple(p for p in (_sync_sources(path), theme_problem(path), *unknown) if p)
+
+
+def _missing_on_worker(path: Path) -> str | None:
+    """A deployed night on a machine without the deployer's umot.toml: said, not skipped silently.
+
+    ``umot deploy`` pins the deployer's absolute UMOT_CONFIG; a worker lacking the file reads themes without
+    its brands' [[themes]], so their reviews are re-read under another detector version, and re-read again
+    by the next night on a machine that has it. A night not started by a deployment is not told: no
+    file there is the usual way to keep the sources in the store only.
+    """
+    import os
+    import socket
+
+    from flows.worker_env import STORE_MARKER
+
+    if not os.environ.get(STORE_MARKER, "").strip():
+        return None
+    line = (f"UMOT_CONFIG names {path}, which is not on this worker ({socket.gethostname()}): the sources already "
+            "stored were crawled, and themes read without its [[themes]] (a brand that has some is re-read, and "
+            "again on a machine with the file); put umot.toml and <UMOT_DATA_DIR>/theme-corrections/ at the same "
+            "path on every worker (docs/scaling.md)")
+    get_run_logger().warning("%s", line)
+    return line
 
 
 def _sync_sources(path: Any) -> str | None:

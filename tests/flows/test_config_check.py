@@ -75,3 +75,23 @@ def test_a_misspelt_table_is_named_instead_of_skipped_in_silence(config: Path) -
     assert lines == (
         f"{config}: 'source' is not read by umot (it reads [[competitors]], [[sources]], [[themes]]); check its spelling",
     )
+
+
+def test_a_deployed_night_on_a_worker_without_the_file_says_so(config: Path, monkeypatch, caplog) -> None:
+    """`umot deploy` pins the deployer's UMOT_CONFIG: a worker without that file read themes without the brand's
+    [[themes]] (re-reading its reviews, then again on a machine with the file) and said nothing."""
+    import logging
+
+    import flows.tasks.plan as plan
+    from flows.worker_env import STORE_MARKER
+
+    monkeypatch.setenv(STORE_MARKER, "sqlite:///somewhere/umot.db")
+    monkeypatch.setattr(plan, "get_run_logger", lambda: logging.getLogger("umot.test.plan"))
+    with caplog.at_level(logging.WARNING, logger="umot.test.plan"):
+        [line] = sync_config()
+    assert [r.getMessage() for r in caplog.records] == [line]
+    assert line.startswith(f"UMOT_CONFIG names {config}, which is not on this worker (")
+    assert "put umot.toml and <UMOT_DATA_DIR>/theme-corrections/ at the same path on every worker" in line
+    config.write_text(SOURCE, encoding="utf-8")
+    with disable_run_logger():
+        assert sync_config() == ()  # the file there: nothing to say

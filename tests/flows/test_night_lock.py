@@ -37,6 +37,20 @@ def held_elsewhere(database_url: str) -> Iterator[None]:
         other.wait()
 
 
+def taken_once_free(database_url: str, seconds: float = 10.0) -> None:
+    """Take and drop the lock once a killed holder's is gone: PostgreSQL ends that session a moment after the
+    process (on a loaded host, after this process has already asked)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with night_lock(database_url):
+                return
+        except NightRunning:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 def test_a_second_process_cannot_take_the_lock_and_this_one_may_again(db_url: str) -> None:
     with held_elsewhere(db_url):
         with pytest.raises(NightRunning, match="another nightly run is using the store"):
@@ -47,12 +61,40 @@ def test_a_second_process_cannot_take_the_lock_and_this_one_may_again(db_url: st
     assert Path(db_url.removeprefix("sqlite:///") + ".night.lock").exists()
 
 
+def test_a_home_folder_in_the_url_locks_the_store_file_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``sqlite:///~/umot.db`` is the home folder's store (models.db_url): its lock is beside it, not in ``./~/``."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    with night_lock("sqlite:///~/umot.db"):
+        assert (tmp_path / "home" / "umot.db.night.lock").is_file()
+    assert not (tmp_path / "~").exists()
+
+
 @pytest.mark.postgres
 def test_postgresql_uses_an_advisory_lock(pg_migrated_url: str) -> None:
     with held_elsewhere(pg_migrated_url):
         with pytest.raises(NightRunning), night_lock(pg_migrated_url):
             pass
-    with night_lock(pg_migrated_url):
+    taken_once_free(pg_migrated_url)
+
+
+@pytest.mark.postgres
+def test_two_schemas_of_one_database_run_their_nights_side_by_side(pg_database: str) -> None:
+    """docs/store.md gives each store its own schema (``?options=-csearch_path%3D...``): one fixed lock
+    key per database made the second store's night refuse to start while the first one's ran."""
+    import psycopg
+
+    with psycopg.connect(pg_database.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute("CREATE SCHEMA north")
+        conn.execute("CREATE SCHEMA south")
+    north, south = (f"{pg_database}?options=-csearch_path%3D{schema}" for schema in ("north", "south"))
+    with held_elsewhere(north):
+        with night_lock(south):  # the other store's night runs
+            pass
+        with pytest.raises(NightRunning, match="another nightly run"), night_lock(north):
+            pass  # the same store's second night still does not
+    taken_once_free(north)  # released with that process
+    with held_elsewhere(south), held_elsewhere(north):  # and this one's unlock released both again
         pass
 
 

@@ -14,6 +14,7 @@ from flows.worker_env import STORE_MARKER, StoreMismatchError, absolute_sqlite_u
     ("url", "expected"),
     [("sqlite:///db/umot.db", "sqlite:////base/db/umot.db"),
      ("sqlite:////srv/umot.db", "sqlite:////srv/umot.db"),  # already absolute
+     ("sqlite:///~/umot.db", f"sqlite:///{Path.home()}/umot.db"),  # was <cwd>/~/umot.db
      ("sqlite://", "sqlite://"), ("sqlite:///:memory:", "sqlite:///:memory:"),
      ("postgresql://umot:s3cret@db.internal/umot", None),  # may hold a password: never pinned
      ("not a url", None), ("postgresql://u:s3cret@h:abc/d", None)],

@@ -108,3 +108,20 @@ def test_an_unchanged_file_is_parsed_once_and_each_reader_gets_its_own_copy(
     path.write_text('[[competitors]]\nbrand = "Acme"\nrivals = ["Initech"]\n', encoding="utf-8")
     assert read_data(path)["competitors"][0]["rivals"] == ["Initech"]  # an edit is read at once
     assert len(parses) == 2
+
+
+def test_a_symlinked_file_is_edited_where_it_points_keeping_the_link_and_the_mode(tmp_path: Path) -> None:
+    """``umot sources disable`` on a linked umot.toml replaced the link with a new 644 file; the real one unchanged."""
+    real = tmp_path / "deploy" / "umot.toml"
+    real.parent.mkdir()
+    real.write_text('[[sources]]\nname = "shop"\nenabled = true\n', encoding="utf-8")
+    real.chmod(0o600)  # webhook URLs are secrets
+    link = tmp_path / "umot.toml"
+    link.symlink_to(real)
+    document = read_document(link)
+    document["sources"][0]["enabled"] = False
+    write_document(link, document)
+    assert link.is_symlink() and link.resolve() == real
+    assert read_data(real) == {"sources": [{"name": "shop", "enabled": False}]}
+    assert real.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in real.parent.iterdir()) == ["umot.toml"]  # no temporary left beside it

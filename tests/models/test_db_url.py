@@ -67,3 +67,11 @@ def test_default_url_is_sqlite_under_data_dir(tmp_path: Path, monkeypatch: pytes
     assert normalize_url(None) == f"sqlite:///{tmp_path / 'data' / 'umot.db'}"
     monkeypatch.setenv("UMOT_DATABASE_URL", "postgres://h/d")
     assert normalize_url(None) == "postgresql+psycopg://h/d"
+
+
+def test_a_home_folder_in_an_sqlite_path_is_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``sqlite:///~/umot.db`` made a folder named ``~`` in the current one; UMOT_DATA_DIR's ``~`` was expanded."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert normalize_url("sqlite:///~/umot.db") == f"sqlite:///{tmp_path}/umot.db"
+    assert normalize_url("sqlite:///~/a.db?mode=ro") == f"sqlite:///{tmp_path}/a.db?mode=ro"
+    assert normalize_url("sqlite:////srv/~/umot.db") == "sqlite:////srv/~/umot.db"  # only a leading ~
