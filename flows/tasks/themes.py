@@ -26,15 +26,26 @@ APP_SPIDERS = ("appstore", "googleplay")  # reviews of an app: app themes apply 
 
 
 def detector_for(brand: str, *, config_file: Path | None = None, data_dir: Path | None = None) -> Any:
-    """The brand's detector: default themes + its umot.toml themes + its exported corrections."""
+    """The brand's detector: default themes + its umot.toml themes + its exported corrections.
+
+    A corrections file that does not load (a hand edit, a cut copy) is refused as a bad umot.toml
+    is, with a ``ThemeDefinitionError`` naming the file and line: it is part of the detector.
+    """
     from core.settings import get_settings
     from nlp.themes import ThemeDetector
+    from nlp.themes.brand import ThemeDefinitionError
     from nlp.themes.config import brand_themes
     from nlp.themes.corrections import CorrectionMemory, corrections_file
 
     settings = get_settings()
     themes = brand_themes(config_file or settings.config_file, brand)
-    memory = CorrectionMemory.load(corrections_file(data_dir or settings.data_dir, brand))
+    path = corrections_file(data_dir or settings.data_dir, brand)
+    try:
+        memory = CorrectionMemory.load(path)
+    except ValueError as exc:  # the message names the file and line (UnicodeDecodeError: the file)
+        raise ThemeDefinitionError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from exc
+    except OSError as exc:
+        raise ThemeDefinitionError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     return ThemeDetector(themes, memory)
 
 
@@ -92,13 +103,14 @@ def detect_themes(brand_ids: Sequence[int] | None = None, batch_size: int = 500)
         brands = [(stored_id(b), b.name) for b in session.exec(query)]
     from nlp.themes.brand import ThemeDefinitionError
 
-    try:
-        read = sum(detect_brand(bid, name, batch_size=batch_size) for bid, name in brands)
-    except ThemeDefinitionError as exc:  # a hand edit gone wrong stops the theme reading, not the night
-        from prefect.logging import get_run_logger
+    read = 0
+    for bid, name in brands:
+        try:
+            read += detect_brand(bid, name, batch_size=batch_size)
+        except ThemeDefinitionError as exc:  # a hand edit gone wrong: that brand's stored themes stay, not the night
+            from prefect.logging import get_run_logger
 
-        get_run_logger().warning("themes and stages not read: %s", exc)
-        read = 0
+            get_run_logger().warning("themes and stages of %s not read: %s", name, exc)
     progress.emit("themes", "themes", f"{read} reviews read", done=True)
     return read
 

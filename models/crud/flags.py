@@ -2,7 +2,8 @@
 
 Re-flagging a review (a re-score, a new model) refreshes why it was flagged
 but never resets what the brand team already did with it; a review edited
-on its site into no detractor has its flag cleared (``edited_flags``). Changing the
+on its site into no detractor has its flag cleared (``edited_flags``), and one edited after
+it was dismissed is raised again when flagged (``edited_dismissals``). Changing the
 triage state (with its audit trail) lives in ``models.crud.triage``.
 """
 
@@ -16,6 +17,7 @@ from sqlalchemy import ColumnElement, or_, true
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
+from models.crud.edited_dismissals import reopen_edited_dismissals
 from models.crud.edited_flags import clear_edited_flags, reopen_edited_flags
 from models.crud.replies import respond_from_source
 from models.datetimes import as_utc
@@ -26,12 +28,13 @@ _REFRESHED = ("score_id", "reasons", "severity", "updated_at")
 
 
 def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
-    """Create or refresh flags (one per review); return how many are new (or raised again: ``edited_flags``).
+    """Create or refresh flags (one per review); return how many are new (or raised again after an edit).
 
     A new flag starts ``new`` (``responded``, audited as the source's doing, when
     the review already has the brand's reply); an existing one gets the new
     score, reasons and severity and keeps its status, assignee, note and
-    corrected label.
+    corrected label (a dismissal made before the review's last edit was of
+    another text: that flag is ``new`` again).
     """
     clear_edited_flags(session)  # a batch's edited reviews that are detractors no more
     if not flags:
@@ -55,6 +58,7 @@ def upsert_flags(session: Session, flags: Sequence[Mapping[str, Any]]) -> int:
     ids = list(rows)
     existing: set[int] = set()
     reopened = reopen_edited_flags(session, ids)  # cleared by an edit, a detractor again: new again
+    reopened += reopen_edited_dismissals(session, ids)  # dismissed, then edited: the dismissal was of the old text
     missing_brand = [r for r, v in rows.items() if v["brand_id"] is None]
     for batch in chunks(ids, 500):
         existing.update(session.exec(select(Flag.review_id).where(col(Flag.review_id).in_(batch))))

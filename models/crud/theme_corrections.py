@@ -77,20 +77,35 @@ def correct_theme(session: Session, review_id: int, theme: str, action: str, *, 
     return after
 
 
+def _net(actions: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """One theme's corrections of one review, oldest first, as one (action, polarity), or None.
+
+    The last action wins, except that a theme first added and last removed was not in the reading
+    before the triager added it: the removal only undoes the addition, so nothing is left to teach
+    (exported as a removal, it took the theme from like texts that had it). A theme first removed
+    was in the reading: its removal stays a removal.
+    """
+    (first, _), (last, polarity) = actions[0], actions[-1]
+    return None if first == "add" and last == "remove" else (last, polarity)
+
+
 def corrections_for_training(session: Session, brand_id: int) -> list[CorrectionExample]:
-    """A brand's corrected reviews, net of later corrections (added then removed = neither); a
-    correction made before the review's last edit was of another text and is left out."""
-    per_review: dict[int, dict[str, tuple[str, str]]] = {}
+    """A brand's corrected reviews, net of later corrections (added then removed = neither, :func:`_net`);
+    a correction made before the review's last edit was of another text and is left out."""
+    per_review: dict[int, dict[str, list[tuple[str, str]]]] = {}
     texts: dict[int, str] = {}
     query = (select(ThemeCorrection, Review.title, Review.text)
              .join(Review, col(Review.id) == ThemeCorrection.review_id)
              .where(ThemeCorrection.brand_id == brand_id, correction_applies())
              .order_by(col(ThemeCorrection.id)))
     for fix, title, text in session.exec(query):
-        per_review.setdefault(fix.review_id, {})[fix.theme] = (fix.action, fix.polarity or "neutral")
+        per_review.setdefault(fix.review_id, {}).setdefault(fix.theme, []).append((fix.action, fix.polarity or "neutral"))
         texts[fix.review_id] = f"{title}\n{text}" if title and not (text or "").startswith(title) else text or ""
     out = []
-    for rid, fixes in per_review.items():
+    for rid, themes in per_review.items():
+        fixes = {theme: net for theme, actions in themes.items() if (net := _net(actions)) is not None}
+        if not fixes:
+            continue  # every correction undone: the reading is the detector's again
         added = {t: p for t, (a, p) in fixes.items() if a == "add"}
         removed = tuple(t for t, (a, _) in fixes.items() if a == "remove")
         out.append(CorrectionExample(texts[rid], tuple(added), removed, added))

@@ -1,7 +1,7 @@
 """Triage corrections as training data: a brand's added/removed themes applied to like texts.
 
 `umot train --from-db` exports the store's theme corrections of each brand into
-``<UMOT_DATA_DIR>/theme-corrections/<brand>.jsonl``; the detector loaded for
+``<UMOT_DATA_DIR>/theme-corrections/<slug>-<sha6>.jsonl`` (:func:`corrections_file`); the detector loaded for
 that brand then applies each correction to any text whose content words
 overlap the corrected text's by at least ``SIMILARITY`` (Jaccard), so a
 triager's "this is not about delivery" holds for the re-posted and templated

@@ -7,12 +7,16 @@ Two ids, each typed back into another command: ``flag`` into ``umot detractors s
 ``id`` column was taken for the review's and a correction landed on another review.
 The date is the day in the export timezone (``UMOT_TIMEZONE``), as the weekly CSVs
 date a review and cut its week: a review at Sunday 22:30 UTC is Monday's in Berlin.
+Every cell goes through :func:`umot.cli._cells.clean_cell`: a review's control characters
+(an ESC clearing the screen, an OSC 52 clipboard write) reach the terminal as visible text.
 """
 
 from __future__ import annotations
 
 import os
 from typing import TYPE_CHECKING
+
+from umot.cli._cells import clean_cell
 
 if TYPE_CHECKING:
     from models.crud.triage.queue import QueueRow
@@ -40,14 +44,15 @@ def print_table(rows: list[QueueRow], total: int) -> None:
             table.add_column(name, overflow="fold", max_width={"text": None, "reasons": 40}.get(name, 24))
     for r in rows:
         day = r.review.published_at or r.review.first_seen_at
-        table.add_row(
+        cells = (
             str(r.flag.id), str(r.review.id), r.brand, f"{day.astimezone(zone):%Y-%m-%d}" if day else "", r.review.source,
             rating_as_published(r.review.rating, r.review.rating_raw, r.review.rating_scale) or "",
             "" if r.score is None or r.score.stars is None else f"{r.score.stars:.1f}",
             r.flag.status, r.flag.assignee or "",
             ", ".join(reasons_as_published(r.flag.reasons or [], r.review.rating, r.review.rating_raw, r.review.rating_scale)),
-            " ".join(r.review.text.split())[:80],
+            " ".join(clean_cell(r.review.text).split())[:80],
         )
+        table.add_row(*map(clean_cell, cells))  # a review's or a user's text: no terminal escape gets through
     # Piped: wide enough for one line per flag, unless COLUMNS says how wide.
     console = Console(width=None if Console().is_terminal or os.environ.get("COLUMNS") else 200)
     if rows:

@@ -19,14 +19,16 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
     A flag dismissed as "not a detractor" overrides the rating with its
     ``corrected_label`` (neutral if none was given): the model then learns
     the brand team's judgement, and unrated mentions with such a flag join in.
+    A dismissal made before the review's last edit judged another text: that
+    review trains by its rating.
     Each text is what the scorer reads of the review (title, then body, cleaned
     as ``--data`` files are): not raw HTML, entities and emoji, nor the body alone.
     """
     from sqlmodel import select
 
+    from models.crud.edited_dismissals import dismissal_labels
     from models.db import session_scope
-    from models.status import FlagStatus
-    from models.tables import Flag, Review
+    from models.tables import Review
     from nlp.review_scoring import review_text
     from nlp.text import clean_text
 
@@ -36,10 +38,8 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
         if brand_id is not None:
             query = query.where(Review.brand_id == brand_id)
         reviews = session.exec(query).all()
-        flag_query = select(Flag.review_id, Flag.corrected_label).where(Flag.status == FlagStatus.dismissed)
-        if brand_id is not None:
-            flag_query = flag_query.where(Flag.brand_id == brand_id)
-        corrections = {rid: (label or "neutral").strip().lower() for rid, label in session.exec(flag_query).all()}
+        labels = dismissal_labels(session, brand_id)  # a dismissal of a text since edited is left out
+        corrections = {rid: (label or "neutral").strip().lower() for rid, label in labels.items()}
     texts: list[str] = []
     stars: list[int] = []
     used = 0

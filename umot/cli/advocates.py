@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from core.wording import plural
+from umot.cli._cells import clean_cell
 from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
 
@@ -40,11 +41,12 @@ def list_(
     from rich.table import Table
 
     from models.crud.advocates import list_advocates
+    from models.crud.triage.changes import MAX_ID
     from models.db import session_scope
     from reporting.weeks import WeekError, parse_week, resolve_timezone
 
-    if limit < 0:
-        fail(f"--limit {limit}: give a number of rows, or 0 for all")
+    if not 0 <= limit <= MAX_ID:  # a larger one overflowed the driver: a traceback
+        fail(f"--limit {limit}: give a number of rows, or 0 for all (0 to {MAX_ID})")
     since = until = None
     try:
         zone = resolve_timezone(timezone)
@@ -64,8 +66,9 @@ def list_(
     for row in rows:
         said = row.text if len(row.text) <= 80 else row.text[:79] + "…"
         stars = "" if row.rating is None else f"{row.rating:g}"
-        table.add_row(row.date.astimezone(zone).date().isoformat(), row.brand, row.author or "", row.source, stars,
-                      "yes" if row.thanked else "no", said, row.url or "")
+        cells = (row.date.astimezone(zone).date().isoformat(), row.brand, row.author or "", row.source, stars,
+                 "yes" if row.thanked else "no", said, row.url or "")
+        table.add_row(*map(clean_cell, cells))  # a review's text: no terminal escape gets through
     # Piped: wide enough for one line per advocate, unless COLUMNS says how wide (as `detractors list`).
     console = Console(width=None if Console().is_terminal or os.environ.get("COLUMNS") else 200)
     console.print(table, highlight=False, markup=False)

@@ -22,7 +22,7 @@ def rescore(
     from rich.progress import Progress
 
     from flows import progress as flow_progress
-    from flows.tasks.themes import detect_brand
+    from flows.tasks.themes import detect_brand, detector_for
     from models import crud
     from models.db import session_scope
     from models.stored import stored_id
@@ -32,6 +32,11 @@ def rescore(
     with session_scope(engine, write=False) as session:
         brands = [brand_or_fail(session, brand)] if brand else crud.list_brands(session)
         targets = [(stored_id(b), b.name) for b in brands]
+    try:  # every brand's umot.toml themes and corrections file first: a bad one (one line) leaves all as they were
+        for _, name in targets:
+            detector_for(name)
+    except ThemeDefinitionError as exc:
+        fail(str(exc))
     counts: list[int] = []
     with Progress(transient=True) as bar, flow_progress.listening(
             lambda e: bar.update(task, advance=e.advance) if e.stage == "themes" else None):

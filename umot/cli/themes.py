@@ -21,13 +21,18 @@ themes_app = typer.Typer(
 
 @themes_app.command("list")
 def list_themes(
-    brand: Annotated[str | None, typer.Option(help="Only this brand's own themes")] = None,
+    brand: Annotated[str | None, typer.Option(help="Only this brand's own themes (one umot follows)")] = None,
     config: ConfigFile = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """The default themes, the journey stages, and each brand's own themes from umot.toml."""
     from nlp.themes import DEFAULT_THEMES, STAGES
 
-    own = configured_themes(config_path(config), brand)  # a broken file fails before anything is printed
+    path = config_path(config)
+    own = configured_themes(path)  # a broken file fails before anything is printed
+    if brand is not None:  # as `themes add`: a brand umot does not follow has no themes to list ("none" misled)
+        brand = known_brand(path, brand, database_url)
+        own = configured_themes(path, brand)
     typer.echo("default themes:")
     for theme in DEFAULT_THEMES:
         typer.echo(f"  {theme.name:22s} {theme.description}")
@@ -92,12 +97,16 @@ def correct(
     add_theme: Annotated[str | None, typer.Option("--add", help="Theme the review speaks of")] = None,
     remove_theme: Annotated[str | None, typer.Option("--remove", help="Theme the review does not speak of")] = None,
     polarity: Annotated[str, typer.Option(help="With --add: negative, neutral or positive")] = "negative",
-    actor: Annotated[str, typer.Option(help="Who made the correction (kept in the audit trail)")] = "cli",
+    actor: Annotated[str | None, typer.Option(
+        help="Who made the correction, for the audit trail (default: cli:<os user>)", show_default=False)] = None,
     config: ConfigFile = None,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Correct one review's themes as a triager would (audited; `umot train --from-db` exports it)."""
+    import getpass
+
     from models.crud.theme_corrections import ThemeCorrectionError, correct_theme
+    from models.crud.triage.changes import MAX_ID
     from models.db import session_scope
     from models.tables import Brand, Review
     from nlp.themes import DEFAULT_THEME_NAMES
@@ -108,6 +117,8 @@ def correct(
         theme, action = remove_theme, "remove"
     else:
         fail("give exactly one of --add THEME or --remove THEME")
+    if not 0 < review_id <= MAX_ID:  # past what a store's id holds: the driver's overflow was a traceback
+        fail(f"REVIEW_ID {review_id}: no review with that id (a review id is 1 to {MAX_ID})")
     with session_scope(open_store(database_url, must_exist=True)) as session:
         review = session.get(Review, review_id)
         if review is None:
@@ -115,7 +126,8 @@ def correct(
         brand = session.get_one(Brand, review.brand_id).name  # the review's brand: a foreign key
         known = DEFAULT_THEME_NAMES + tuple(t.name for t in configured_themes(config_path(config), brand)[brand])
         try:
-            after = correct_theme(session, review_id, theme, action, actor=actor, known=known, polarity=polarity)
+            after = correct_theme(session, review_id, theme, action, actor=actor or f"cli:{getpass.getuser()}",
+                                  known=known, polarity=polarity)
         except ThemeCorrectionError as exc:
             fail(f"review {review_id}: {exc}")
     typer.echo(f"review {review_id}: themes now {', '.join(f'{k} ({v})' for k, v in after.items()) or 'none'}")
