@@ -27,8 +27,12 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing and not root: the browser test will skip"; fi; }
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist), a test file per process at a time: most
+# end-to-end tests wait on servers and subprocesses, so two processes keep two cores busy.
+# TEST_WORKERS=0 runs it in this one process (a debugger, -x, print output).
+TEST_WORKERS ?= 2
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
 # Style, types and layers (CI runs this before the tests; so does the pre-commit hook).
 lint: $(STAMP)
@@ -41,7 +45,7 @@ lint-fix: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow" $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
 # Reproduce the shipped models and their card: v4 (nlp/model/, full) from six labelled
 # files of ../shared/data and the mpnet teacher's probabilities on them ($(TEACHER_PROBS),

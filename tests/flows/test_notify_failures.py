@@ -62,8 +62,8 @@ def test_a_host_name_that_cannot_be_encoded_is_a_failed_post(caplog) -> None:
 def test_a_2xx_whose_body_never_ends_is_a_delivered_post(slow_hook: str, caplog) -> None:
     """Was False after the 20 s deadline: the hook had taken the message, and the next night posted it again."""
     started = time.monotonic()
-    assert post_webhook(f"{slow_hook}/200", "x", timeout=5, deadline=4) is True
-    assert time.monotonic() - started < 2  # the body is not waited for
+    assert post_webhook(f"{slow_hook}/200", "x", timeout=5, deadline=10) is True
+    assert time.monotonic() - started < 5  # the body (20 s) is not waited for
     assert caplog.text == ""
 
 
