@@ -1,9 +1,18 @@
 """Ids for imported rows with neither an id nor an author, and the id such a row had before.
 
 Such a row's id covers its text, date and rating cells
-(``models.identity.imported_content_id``); rows identical in all of them are
-told apart by their order (the 2nd, 3rd... gets ``repeated_id``), so each is
-stored and importing the same file again stores nothing new.
+(``models.identity.imported_content_id``), each in one canonical form so that a
+file re-saved by a spreadsheet keeps its ids: a rating cell holding a whole
+number as its integer text (``3.0`` is ``3``), a date cell naming a day as
+``YYYY-MM-DD`` (``3/5/2024`` is ``2024-03-05``; a time or a relative date such as
+"2 days ago" stays as written). The most common forms (``3``, ``2024-03-05``) are
+already canonical, so their ids are the ones imports always gave. Rows identical
+in all of them are told apart by their order (the 2nd, 3rd... gets ``repeated_id``),
+so each is stored and importing the same file again stores nothing new.
+
+A row whose cells were written another way (``3.0``, ``March 5, 2024``) had the id
+of its cells as written before; it keeps that id, under :data:`WRITTEN_ID`, and
+:func:`adopt_previous_ids` gives it back where the store holds it.
 
 Imports before this rule gave such rows ``content_id(source, None, text)``
 only, so rows sharing a text got one id and all but the first were dropped.
@@ -19,12 +28,15 @@ Imported again, the same file then adds nothing.
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from sqlmodel import Session, col, select
 
+from crawlers.extract.dates import named_day
 from crawlers.extract.team_days import same_day_as_stored
 from models.datetimes import as_utc, parse_datetime
 from models.identity import content_id, imported_content_id, repeated_id
@@ -32,55 +44,111 @@ from models.review_fields import clean_str, cut_str, fit_external_id
 from models.tables import Review
 
 PREVIOUS_ID = "_previous_content_id"  # dropped by adopt_previous_ids: never stored
+WRITTEN_ID = "_written_content_id"  # likewise
 _CHUNK = 500  # ids per IN (...) query
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?", re.IGNORECASE)
 
 
-def give_import_id(row: dict[str, Any], raw_date: object, raw_rating: object) -> None:
+def rating_key(cell: object) -> object:
+    """The rating cell as an id covers it: a whole number as its integer text (``3.0``, ``3,0``, JSON
+    ``3.0``: ``3``), anything else as written."""
+    if isinstance(cell, str) and _NUMBER.fullmatch(cell.strip()):
+        number = float(cell.strip().replace(",", "."))
+    elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        number = float(cell)
+    else:
+        return cell
+    return str(int(number)) if math.isfinite(number) and number.is_integer() else cell
+
+
+def date_key(cell: object, language: str | None = None) -> object:
+    """The date cell as an id covers it: a day with no time, its year written out (not "2 days ago",
+    which moves), as ``YYYY-MM-DD`` (``3/5/2024``, in ``language``'s day/month order); else as written."""
+    day = named_day(cell, language)
+    if day is None or not any(year in str(cell) for year in (str(day.year), f"{day.year % 100:02d}")):
+        return cell
+    return day.isoformat()
+
+
+def give_import_id(row: dict[str, Any], raw_date: object, raw_rating: object, language: str | None = None) -> None:
     """Give ``row`` its content id (in place) if it has neither an id nor an author."""
     if fit_external_id(row["external_id"]) is not None or cut_str(row["author"], 300) is not None:
         return
     source, text = clean_str(row["source"]).strip()[:200], clean_str(row["text"]).strip()  # as the store reads them
-    row["external_id"] = imported_content_id(source, text, raw_date, raw_rating)
+    row["external_id"] = imported_content_id(source, text, date_key(raw_date, language), rating_key(raw_rating))
     row[PREVIOUS_ID] = content_id(source, None, text)
+    row[WRITTEN_ID] = imported_content_id(source, text, raw_date, raw_rating)
 
 
 def number_repeats(rows: Sequence[dict[str, Any]]) -> None:
-    """Tell identical id-less rows of one file apart (in place): the n-th gets ``repeated_id(id, n)``."""
-    seen: Counter[tuple[str, str]] = Counter()
+    """Tell identical id-less rows of one file apart (in place): the n-th gets ``repeated_id(id, n)``
+    (its id as written too, numbered as imports before canonical cells numbered it)."""
+    seen: Counter[tuple[str, str, str]] = Counter()
     for row in rows:
         if PREVIOUS_ID in row:
-            key = (row["source"], row["external_id"])
-            seen[key] += 1
-            row["external_id"] = repeated_id(row["external_id"], seen[key])
+            for field in ("external_id", WRITTEN_ID):
+                key = (field, row["source"], row[field])
+                seen[key] += 1
+                row[field] = repeated_id(row[field], seen[key])
 
 
 def adopt_previous_ids(session: Session, brand_id: int, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``rows`` without :data:`PREVIOUS_ID`, one row per stored old id taking it back (see the module docstring)."""
+    """``rows`` without :data:`PREVIOUS_ID` and :data:`WRITTEN_ID`, stored old ids taken back (see the
+    module docstring)."""
+    out = [dict(row) for row in rows]
+    _adopt_written_ids(session, brand_id, out)
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    out = []
-    for row in rows:
-        row = dict(row)
+    for row in out:
         previous = row.pop(PREVIOUS_ID, None)
         if previous is not None:
             groups.setdefault((row["source"], previous), []).append(row)
-        out.append(row)
-    wanted = sorted({old for _, old in groups})
+    for source, old, published_at, rating_raw in _stored(session, brand_id, {old for _, old in groups}):
+        group = groups.get((source, old))
+        if group is None:
+            continue
+        when = as_utc(published_at) if published_at is not None else None
+        same = [r for r in group
+                if same_day_as_stored(parse_datetime(r["published_at"]), when) and r["rating_raw"] == rating_raw]
+        owner = next((r for r in group if r["external_id"] == old), None)  # no date, no rating: its own id
+        chosen = same[0] if same else owner or group[0]
+        if owner is not None and owner is not chosen:  # the stored review is another row's: swap their ids
+            owner["external_id"] = chosen["external_id"]
+        chosen["external_id"] = old
+    return out
+
+
+def _adopt_written_ids(session: Session, brand_id: int, rows: list[dict[str, Any]]) -> None:
+    """Rows whose id as written (:data:`WRITTEN_ID`, dropped) the store holds take it back, in place,
+    unless another row of the file has that id: no two rows may share one."""
+    written: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        old = row.pop(WRITTEN_ID, None)
+        if old is not None and old != row["external_id"]:
+            written[(row["source"], old)] = row
+    held = {(source, old) for source, old, *_ in _stored(session, brand_id, {old for _, old in written})}
+    taking = {key: row for key, row in written.items() if key in held}
+    while True:  # each pass drops a clash; a row that takes nothing keeps its own (unique) id
+        takers = {id(row) for row in taking.values()}
+        kept = [(r["source"], r["external_id"]) for r in rows if id(r) not in takers]
+        uses = Counter([*kept, *taking])
+        clashes = [key for key in taking if uses[key] > 1]
+        if not clashes:
+            break
+        for key in clashes:
+            del taking[key]
+    for (_, old), row in taking.items():
+        row["external_id"] = old
+        row.pop(PREVIOUS_ID, None)  # stored under its id as written: not one of the text-only group
+
+
+def _stored(session: Session, brand_id: int, ids: set[str]) -> list[tuple[Any, ...]]:
+    """(source, external id, published_at, rating_raw) of the brand's stored reviews with one of ``ids``."""
+    wanted = sorted(ids)
+    found: list[tuple[Any, ...]] = []
     for start in range(0, len(wanted), _CHUNK):
-        stored = session.exec(
+        found.extend(session.exec(
             select(Review.source, Review.external_id, Review.published_at, Review.rating_raw).where(
                 Review.brand_id == brand_id, col(Review.external_id).in_(wanted[start:start + _CHUNK])
             )
-        ).all()
-        for source, old, published_at, rating_raw in stored:
-            group = groups.get((source, old))
-            if group is None:
-                continue
-            when = as_utc(published_at) if published_at is not None else None
-            same = [r for r in group
-                    if same_day_as_stored(parse_datetime(r["published_at"]), when) and r["rating_raw"] == rating_raw]
-            owner = next((r for r in group if r["external_id"] == old), None)  # no date, no rating: its own id
-            chosen = same[0] if same else owner or group[0]
-            if owner is not None and owner is not chosen:  # the stored review is another row's: swap their ids
-                owner["external_id"] = chosen["external_id"]
-            chosen["external_id"] = old
-    return out
+        ).all())
+    return found

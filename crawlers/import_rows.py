@@ -6,7 +6,9 @@ names them its own way; columns no alias names go to the row's ``extra``, and an
 into it, so a crawl's file imports as it was crawled, its brand replies
 (``reply_text``, ``reply_author``, ``replied_at``: cleaned by the store) included.
 A known column holds text or a number (a JSON object, list or true/false is
-refused); the rating cell is read by ``crawlers.import_ratings``, and a row
+refused); the rating cell is read by ``crawlers.import_ratings`` (a crawl file's
+``rating_raw`` and ``rating_scale`` kept as crawled), a numeric date in the day/month
+order of the row's ``language`` cell as written (``en-GB``: day first), and a row
 with neither an id nor an author gets its id from ``crawlers.import_ids``.
 """
 
@@ -17,9 +19,8 @@ from typing import Any
 
 from core.language import detect_language
 from crawlers.extract.dates import iso_utc, set_published
-from crawlers.extract.ratings import normalise_rating
 from crawlers.import_ids import give_import_id
-from crawlers.import_ratings import rating_on_scale
+from crawlers.import_ratings import CRAWL_COLUMNS, crawl_cells, crawled_rating, file_rating
 from models.crud.name_limits import NameTooLongError, check_length, shortened
 from models.tables import Review, table_of
 
@@ -64,20 +65,20 @@ def _pick(record: dict[str, Any], field: str, where: str) -> Any:
     return None
 
 
-def _reply(record: dict[str, Any], where: str) -> dict[str, Any]:
+def _reply(record: dict[str, Any], where: str, language: str | None) -> dict[str, Any]:
     """The brand's reply as a crawl row carries it (the store cleans it: ``models.replies.clean_reply``);
     a reply date is read as a crawl reads one, one it cannot read passed on as written for the store to name."""
     raw_date = _pick(record, "replied_at", where)
     return {
         "reply_text": _pick(record, "reply_text", where),
         "reply_author": _pick(record, "reply_author", where),
-        "replied_at": (iso_utc(raw_date) or raw_date) if raw_date is not None else None,
+        "replied_at": (iso_utc(raw_date, language) or raw_date) if raw_date is not None else None,
     }
 
 
-def _extra(record: dict[str, Any]) -> dict[str, Any]:
-    """Columns no alias names; a crawl file's ``extra`` object (JSON text in its CSV) is merged, not nested."""
-    known = {k for aliases in ALIASES.values() for k in aliases}
+def _extra(record: dict[str, Any], read: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Columns no alias names (nor ``read``); a crawl file's ``extra`` object (JSON text in its CSV) is merged."""
+    known = {k for aliases in ALIASES.values() for k in aliases} | set(read)
     rest = {k: v for k, v in record.items() if k and k.strip().lower() not in known and v not in (None, "")}
     merged: dict[str, Any] = {}
     for key in [k for k in rest if k.strip().lower() == "extra"]:
@@ -93,22 +94,23 @@ def _extra(record: dict[str, Any]) -> dict[str, Any]:
     return {**merged, **rest}  # a column of its own wins over the same key inside extra
 
 
-def to_row(record: dict[str, Any], *, where: str, scale: float, source: str) -> dict[str, Any]:
+def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, worst: float = 1) -> dict[str, Any]:
     """One record -> a review row; ImportFileError (naming ``where``) if it is unusable."""
     text = _pick(record, "text", where)
     if text is None or not str(text).strip():
         raise ImportFileError(f"{where}: the text is empty")
     text = str(text).strip()
     raw_rating = _pick(record, "rating", where)
-    rating = normalise_rating(None)
-    if raw_rating is not None and str(raw_rating).strip():
-        try:
-            rating = normalise_rating(rating_on_scale(raw_rating, scale), best=scale)
-        except ValueError as exc:
-            raise ImportFileError(f"{where}: {exc}") from None
+    crawled = crawl_cells(record, raw_rating)
+    try:
+        rating = crawled_rating(raw_rating, *crawled) if crawled else file_rating(raw_rating, scale, worst)
+    except ValueError as exc:
+        raise ImportFileError(f"{where}: {exc}") from None
     raw_date = _pick(record, "published_at", where)
-    dated: dict[str, Any] = {"extra": _extra(record)}  # a date in the future is no date: kept in extra (set_published)
-    if not set_published(dated, raw_date):
+    cell = _pick(record, "language", where)
+    language = str(cell).strip() if cell is not None else None  # as written: en-GB's day comes first
+    dated: dict[str, Any] = {"extra": _extra(record, CRAWL_COLUMNS if crawled else ())}  # a future date: in extra
+    if not set_published(dated, raw_date, language):
         raise ImportFileError(f"{where}: date {raw_date!r} is not a date with a day, month and year")
     external_id = _pick(record, "external_id", where)
     title = _pick(record, "title", where)
@@ -126,13 +128,13 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str) -> 
         "author": str(author) if author is not None else None,
         "rating": rating.value,
         "rating_raw": rating.raw,
-        "rating_scale": scale if rating.raw is not None else None,
+        "rating_scale": rating.scale if rating.raw is not None else None,
         "title": str(title) if title is not None else None,
         "text": text,
         "published_at": dated["published_at"],
-        "language": detect_language(text, _pick(record, "language", where)),
+        "language": detect_language(text, cell),
         "extra": dated["extra"],
-        **_reply(record, where),
+        **_reply(record, where, language),
     }
-    give_import_id(row, raw_date, raw_rating)
+    give_import_id(row, raw_date, raw_rating, language)
     return row

@@ -5,10 +5,12 @@ stops the import with a message naming the file and line, and nothing from
 that file is half-written. Columns (any case; extra columns go to ``extra``):
 
 - ``text`` (required; ``review``, ``body``, ``content``, ``reviewBody`` accepted too)
-- ``rating`` or ``stars`` (on ``scale``, default 5; 0 or empty = unrated)
+- ``rating`` or ``stars`` (on ``worst``-``scale``, default 1-5; empty = unrated, so is 0 unless ``worst`` is 0;
+  a crawl file's ``rating_raw`` and ``rating_scale`` are kept as crawled)
 - ``author``, ``title``, ``url``, ``language``
 - ``date`` or ``published_at`` (any format dateparser reads, with a day, month and year)
-- ``source`` (default ``import:<file name>``), ``id`` or ``external_id``
+- ``source`` (default ``import:<file name>``, without ``.gz``: ``a.csv.gz`` is ``a.csv`` compressed),
+  ``id`` or ``external_id``
 - ``reply_text``, ``reply_author``, ``replied_at`` (the brand's reply, as ``umot crawl -o`` writes it);
   an ``extra`` JSON object is merged into ``extra``
 
@@ -30,18 +32,29 @@ from crawlers.import_records import read_records
 from crawlers.import_rows import ImportFileError, to_row
 
 
-def read_review_file(path: Path, *, scale: float = 5, source: str | None = None) -> list[dict[str, Any]]:
+def read_review_file(
+    path: Path, *, scale: float = 5, source: str | None = None, worst: float = 1
+) -> list[dict[str, Any]]:
     """Every review in ``path`` as a row, all checked first; stored by ``models.crud.upsert_reviews``
     after ``crawlers.import_ids.adopt_previous_ids`` in the same transaction."""
     path = Path(path)
     if not math.isfinite(scale) or scale <= 1:  # inf or nan would rescale every rating by a guess
         raise ImportFileError("--scale must be a finite number above 1")
-    source = source or f"import:{path.name}"
+    if not math.isfinite(worst) or not 0 <= worst < scale:
+        raise ImportFileError(f"--worst must be a finite number from 0 to below --scale ({scale:g})")
+    source = source or f"import:{default_name(path)}"
     rows = [
-        to_row(record, where=f"{path} line {number}", scale=scale, source=source)
+        to_row(record, where=f"{path} line {number}", scale=scale, source=source, worst=worst)
         for number, record in read_records(path)
     ]
     if not rows:
         raise ImportFileError(f"{path}: no reviews in the file")
     number_repeats(rows)
     return rows
+
+
+def default_name(path: Path) -> str:
+    """The file's name in its default source: ``a.csv`` for ``a.csv.gz`` too, so importing the file and
+    then its gzip'd copy stores nothing twice."""
+    name = path.name
+    return name[:-3] if name.lower().endswith(".gz") and len(name) > 3 else name

@@ -36,10 +36,12 @@ def content_id(source: str | None, author: str | None, text: str | None) -> str:
 def imported_content_id(source: str | None, text: str | None, date: object = None, rating: object = None) -> str:
     """Id of an imported review with neither an id nor an author: source, text, date and rating.
 
-    ``date`` and ``rating`` are the cells as written in the file (spacing and case
-    aside), not as parsed, so the id depends on the file alone: not on today's
-    date (a relative date), ``--scale`` or the date parser's version. A row with
-    neither keeps :func:`content_id`, the id every import gave it before.
+    ``date`` and ``rating`` are the cells of the file (spacing and case aside) in the
+    canonical forms ``crawlers.import_ids`` gives them (``3.0`` as ``3``, ``3/5/2024`` as
+    ``2024-03-05``; the common forms are already canonical), not as stored, so the id
+    depends on the file alone: not on today's date (a relative date stays as written),
+    ``--scale`` or ``--worst``. A row with neither keeps :func:`content_id`, the id every
+    import gave it before.
     """
     date_key, rating_key = _normal_text(_cell(date)), _normal_text(_cell(rating))
     if not date_key and not rating_key:

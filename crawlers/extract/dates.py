@@ -4,11 +4,12 @@ A numeric date such as ``05/03/2024`` is read in the day/month order of the
 page's (or the review's) language (``crawlers.extract.date_order``): 5 March on a
 ``fr``, ``de`` or ``en-GB`` page, May 3 on an ``en-US`` one; without a known
 language it is read as before (month first). ISO 8601 is never reordered
-(``2024-13-05`` is no date). A date names its day, month and year: ``2024`` or
-``March 2024`` is no date, not a day made up from today ("3 days ago" counts from now).
+(``2024-13-05`` is no date). A date names its day, month and year: ``2024``, the week
+``2024-W10`` or ``March 2024`` is no date, not a day made up from today ("3 days ago"
+counts from now).
 
-A date with no time of day (``2024-03-05``, "March 5, 2024", a ``date``) names a
-calendar day, not its first instant: it is read as noon of that day in the
+A date with no time of day (``2024-03-05``, ``20240305``, ``2024-W10-2``, "March 5, 2024",
+a ``date``) names a calendar day, not its first instant: it is read as noon of that day in the
 team's timezone (``UMOT_TIMEZONE``), so the weekly CSVs and the overview, which
 cut weeks there, put it on the day the page shows (at 00:00 UTC it was the
 evening before anywhere west of UTC, and a Monday review fell in the week before).
@@ -45,17 +46,35 @@ def _aware(value: datetime) -> datetime:
 
 #: A time of day in a date as written ("10:30", "10h30", "3 pm", "T09"): without one, a date is a day.
 _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*[ap]\.?m\b|(?-i:\dT\d)", re.IGNORECASE)  # not 23.11.2026, Oct2026
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: A zone after an ISO date with no time (``2024-03-05Z``): Python would read ``+01:00`` as a time.
+_DAY_ZONE = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
+_ISO_WEEK = re.compile(r"\d{4}-?W\d{2}")  # 2024-W10: a week, no day
+
+
+def _iso_day(text: str) -> date | None:
+    """The day an ISO date with no time part names (``2024-03-05``, ``20240305``, ``2024-W10-2``,
+    ``2024-03-05Z``), else None: such a date is a day, not its first instant in UTC."""
+    for candidate in (text, _DAY_ZONE.sub("", text)):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return None
 
 
 @lru_cache(maxsize=4096)
 def _parse_text(text: str, order: str | None = None) -> tuple[datetime | None, bool]:
     """(the instant, whether the text names only a day: see :func:`crawlers.extract.team_days.noon_of`)."""
     try:
-        return _aware(datetime.fromisoformat(text.replace("Z", "+00:00"))), bool(_ISO_DAY.fullmatch(text))
+        instant = _aware(datetime.fromisoformat(text.replace("Z", "+00:00")))
     except ValueError:
         if iso_shaped_non_day(text):
             return None, False  # 2024-13-05: dateparser would read it as 13 May
+    else:
+        if _ISO_WEEK.fullmatch(text):
+            return None, False  # names no day: Python reads it as the week's Monday
+        day = _iso_day(text)
+        return (instant, False) if day is None else (datetime.combine(day, time(0), tzinfo=UTC), True)
     import dateparser  # slow to import, and only needed for non-ISO dates
 
     settings = {**_DATEPARSER_SETTINGS, "DATE_ORDER": order} if order else _DATEPARSER_SETTINGS
@@ -95,6 +114,18 @@ def _parse(value: object, language: str | None, day_at: time) -> datetime | None
         return None
     parsed, day_only = _parse_text(text, date_order(language))
     return noon_of(parsed.date(), day_at) if parsed is not None and day_only else parsed
+
+
+def named_day(value: object, language: str | None = None) -> date | None:
+    """The calendar day a date as written names when it has no time of day (``2024-03-05``, ``3/5/2024``,
+    "5. März 2024"), else None (a time, an epoch number, no date): what an imported row's id covers."""
+    if not isinstance(value, str) or not (text := " ".join(value.split())) or len(text) > 100:
+        return None
+    try:
+        parsed, day_only = _parse_text(text, date_order(language))
+    except (OverflowError, OSError, ValueError):
+        return None
+    return parsed.date() if parsed is not None and day_only else None
 
 
 def iso_utc(value: object, language: str | None = None) -> str | None:

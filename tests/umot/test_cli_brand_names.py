@@ -103,7 +103,7 @@ def test_theme_for_a_brand_umot_does_not_follow_is_refused(db_url: str, tmp_path
     assert stored.exit_code == 0, stored.output
     text = config.read_text(encoding="utf-8")
     assert 'brand = "Globex"\nname = "parking"' in text and 'brand = "Acme"\nname = "loyalty_card"' in text
-    listed = _invoke("themes", "list", "--brand", "acme", "--config", str(config))
+    listed = _invoke("themes", "list", "--brand", "acme", *common)  # Acme is in the store, not the file
     assert "loyalty_card" in listed.output  # a brand's themes are found in any case, as the store finds it
 
 

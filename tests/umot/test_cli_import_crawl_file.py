@@ -64,3 +64,24 @@ def test_an_extra_column_that_is_no_json_object_stays_a_column(tmp_path: Path) -
     lines = tmp_path / "own.jsonl"
     lines.write_text(json.dumps({"text": "fine", "extra": "plain words"}) + "\n")
     assert read_review_file(lines)[0]["extra"] == {"extra": "plain words"}
+
+
+def test_a_crawl_file_stores_the_rating_a_crawl_into_the_store_stores(tmp_path: Path, db_url: str) -> None:
+    """6 of 10: raw 6 on scale 10 either way (the import read the 1-5 rating 3.22 as raw 3.22 of 5)."""
+    from models import crud
+    from models.db import get_engine, session_scope
+    from models.stored import stored_id
+    from models.tables import Review
+
+    ten = {**UNANSWERED, "external_id": "r10", "rating": 3.22, "rating_raw": 6.0, "rating_scale": 10.0}
+    file = tmp_path / "crawl.csv"
+    writer = ReviewWriter(file, output_format(file))
+    writer.write(item_to_row(ten))
+    writer.close()
+    result = CliRunner().invoke(app, ["import", str(file), "--brand", "Acme", "--create-brand", "--database-url", db_url])
+    assert result.exit_code == 0, result.output
+    with session_scope(get_engine(db_url)) as session:
+        crud.upsert_reviews(session, [item_to_row(ten)], brand_id=stored_id(crud.get_or_create_brand(session, "Crawled")))
+    with session_scope(get_engine(db_url)) as session:
+        stored = {(r.rating, r.rating_raw, r.rating_scale, "rating_raw" in r.extra) for r in session.exec(select(Review))}
+    assert stored == {(3.22, 6.0, 10.0, False)}

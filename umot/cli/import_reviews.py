@@ -19,16 +19,21 @@ def import_reviews(
     file: Annotated[Path, typer.Argument(help="CSV/TSV or JSONL file of reviews (optionally .gz)", dir_okay=False, show_default=False)],
     brand: Annotated[str, typer.Option(help="Brand the reviews belong to", show_default=False)],
     scale: Annotated[float, typer.Option(help="Best possible rating in the file (5, 10, 100...; a finite number above 1)")] = 5,
+    worst: Annotated[
+        float, typer.Option(help="Worst possible rating in the file (0 for a 0-10 NPS survey: 0 is then a rating)")
+    ] = 1,
     source: Annotated[
-        str | None, typer.Option(help="Source label when the file has no source column (default: import:<file name>)")
+        str | None,
+        typer.Option(help="Source label when the file has no source column (default: import:<file name>, no .gz)"),
     ] = None,
     create_brand: CreateBrand = False,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Load reviews exported from another tool into the store.
 
-    Columns: text (required); rating or stars, author, title, url, date or
-    published_at, source, id or external_id, language (optional). The whole
+    Columns: text (required); rating or stars (on --worst to --scale), author,
+    title, url, date or published_at (a numeric one in the row's language's
+    day/month order), source, id or external_id, language (optional). The whole
     file is checked first and then stored in ONE transaction: a bad row stops
     the import with its line number and nothing from the file is stored.
     Re-importing the same file adds nothing (reviews are keyed by source + id;
@@ -47,13 +52,13 @@ def import_reviews(
     if not create_brand:  # a typo in --brand fails before the file is read
         brand = store_brand(database_url, brand, create=False)
     try:
-        rows = read_review_file(file, scale=scale, source=source)
+        rows = read_review_file(file, scale=scale, source=source, worst=worst)
     except ImportFileError as exc:
         fail(str(exc))
     if create_brand:  # "acme" is a stored "Acme" with the flag too; a rejected file opened no store
         brand = _stored_name(database_url, brand)
     # a new brand is created in the same transaction as its reviews: a rejected file adds no brand
-    typer.echo(store_review_rows(rows, file, brand, database_url))
+    typer.echo(store_review_rows(rows, file, brand, database_url, source_given=source is not None))
 
 
 def _checked_label(source: str) -> str:
