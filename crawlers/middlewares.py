@@ -3,10 +3,14 @@
 Waiting before retries is the third part of politeness, in ``crawlers.retry``.
 What robots.txt forbids is counted (``crawlers.stats.count_forbidden``): a
 start URL it forbids is a failed start, so a source it shuts out is not "ok".
+A robots.txt answered with a server error (5xx) forbids its whole host for the
+crawl (RFC 9309, 2.3.1.4: the site cannot say what it allows), named once in
+the crawl's errors.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from scrapy import Request, signals
@@ -14,11 +18,16 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.robotstxt import RobotParser
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
+from crawlers import stats as keys
 from crawlers.stats import count_forbidden
+
+logger = logging.getLogger(__name__)
 
 
 def contact_user_agent(version: str, contact_url: str) -> str:
@@ -72,8 +81,42 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
         return await super().robot_parser(request)
 
     def process_request_2(self, rp: Any, request: Request) -> None:
+        if isinstance(rp, _Unreachable):  # its error is counted once: a start URL is a failed start
+            if request.meta.get("umot_start"):
+                self.crawler.stats.inc_value(keys.START_FAILURES)
+            raise IgnoreRequest(rp.reason)
         try:
             super().process_request_2(rp, request)
         except IgnoreRequest:
             count_forbidden(self.crawler.stats, request.url, start=bool(request.meta.get("umot_start")))
             raise
+
+    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        if response.status < 500:
+            await super()._parse_robots(response, netloc, request)
+            return
+        reason = f"robots.txt of {response.url.rsplit('/', 1)[0]} answered HTTP {response.status}: the host is not crawled"
+        logger.error(reason)
+        stats = self.crawler.stats
+        stats.inc_value(f"robotstxt/response_status_count/{response.status}")
+        stats.inc_value(keys.REQUEST_ERRORS)
+        if not stats.get_value(keys.FIRST_ERROR):
+            stats.set_value(keys.FIRST_ERROR, reason)
+        pending, rules = self._parsers[netloc], _Unreachable(reason)
+        self._parsers[netloc] = rules
+        if isinstance(pending, Deferred):
+            pending.callback(rules)
+
+
+class _Unreachable(RobotParser):
+    """The rules of a host whose robots.txt answered 5xx: nothing is allowed."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, robotstxt_body: bytes) -> _Unreachable:
+        return cls("robots.txt unreachable")
+
+    def allowed(self, url: str | bytes, user_agent: str | bytes) -> bool:
+        return False

@@ -62,6 +62,7 @@ def resolve_urls(source: SourceConfig, spiders: dict[str, type] | None = None) -
             f"source {source.brand}/{source.name}: unknown spider {source.spider!r} "
             f"(available: {', '.join(sorted(spiders))})"
         )
+    check_options(source, spiders[source.spider])
     for url in source.urls:
         try:
             check_http_url(url)  # the check `umot webhook set` makes, too
@@ -76,6 +77,21 @@ def resolve_urls(source: SourceConfig, spiders: dict[str, type] | None = None) -
         hint = f" or options ({needs})" if needs else ""
         raise SourcesConfigError(f"source {source.brand}/{source.name}: spider {source.spider!r} needs urls{hint}")
     return urls
+
+
+def check_options(source: SourceConfig, spider: type) -> None:
+    """Options the spider does not take or cannot read (a misspelt name, a bad pattern) fail the
+    source here, when it is added or synced, not every night it is crawled."""
+    from crawlers.spiders.arguments import SpiderArgumentError
+
+    check = getattr(spider, "check_arguments", None)
+    if check is None:
+        return
+    try:
+        check({name: str(value) for name, value in source.options.items()})
+    except SpiderArgumentError as exc:
+        value = source.options.get(exc.name, "")
+        raise SourcesConfigError(f"source {source.brand}/{source.name}: option '{exc.name}={value}': {exc}") from None
 
 
 def sync_sources(session: Session, config_path: Path, *, prune: bool = False) -> SyncResult:

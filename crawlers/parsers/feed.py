@@ -1,11 +1,15 @@
 """RSS and Atom feeds (blogs, forums, news, Google Alerts) through feedparser.
 
 Any RSS 0.9x/1.0/2.0 or Atom feed: each entry becomes one mention with its
-``id``/``guid`` (else its link, when no other entry of the feed has it; else the
-content id the store gives id-less reviews) as the external id, its title, its
-content or summary as plain text (HTML read as HTML, ``type="text"`` kept as
-it is), its author's name and its published (else updated) date; the
-language comes from the entry or the feed (``xml:lang``, ``<language>``).
+``id``/``guid`` as the external id, unless other entries of the feed share it (a
+forum giving every post the thread's URL: it names none of them); an entry
+without one takes the content id the store gives id-less reviews, whatever the
+rest of the feed holds (the feed spider keeps the link of one stored under it
+before: ``crawlers.spiders.feed``). Its title, its content or summary as plain
+text (HTML read as HTML, ``type="text"`` kept as it is), its author's name and
+its published (else updated) date, a bare day read as noon of it in
+``UMOT_TIMEZONE`` (``crawlers.extract.dates``); the language comes from the
+entry or the feed (``xml:lang``, ``<language>``).
 Paged feeds (RFC 5005, ``<link rel="next">``) are followed. No rating: the
 model scores them and the referral intent is set from the text.
 """
@@ -14,10 +18,11 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from crawlers.extract.dates import parse_datetime
 from crawlers.parsers.common import ParsedPage, ParseError, make_review
 from crawlers.parsers.values import clean, html_to_text
 
@@ -38,8 +43,8 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
         raise ParseError("not an RSS or Atom document")
     source = source_name(url)
     feed_lang = parsed.feed.get("language")
-    # a forum thread's posts share the thread's link: not an id then (one would replace the others)
-    links = Counter(entry.get("link") for entry in parsed.entries if not entry.get("id"))
+    # a forum may give every post of a thread its URL as guid: an id several entries share is none
+    ids = Counter(entry.get("id") for entry in parsed.entries)
     reviews = []
     for entry in parsed.entries:
         content = entry.get("content") or []
@@ -50,12 +55,12 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
         reviews.append(
             make_review(
                 source=source,
-                external_id=entry.get("id") or (link if links[link] == 1 else None),
+                external_id=entry.get("id") if ids[entry.get("id")] == 1 else None,
                 url=urljoin(url, link) if link else url,
                 author=(entry.get("author_detail") or {}).get("name") or entry.get("author"),
                 title=title,
                 text=_text(main) or title,
-                published_at=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+                published_at=_entry_date(entry),
                 language=lang,
                 extra={"feed": parsed.feed.get("title"), "tags": [t.get("term") for t in entry.get("tags", [])] or None},
             )
@@ -65,10 +70,15 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
     return ParsedPage(reviews=reviews, next_url=next_url if next_url != url else None)
 
 
-def _date(value: Any) -> datetime | None:
-    """feedparser's UTC struct_time as a datetime."""
+def _entry_date(entry: Any) -> datetime | None:
+    """The entry's published (else updated) date: feedparser's UTC time, or for a bare day
+    (``2024-03-04``, which feedparser puts at 00:00 UTC) noon of it in ``UMOT_TIMEZONE``."""
+    key = "published" if entry.get("published_parsed") else "updated"
+    value, raw = entry.get(f"{key}_parsed"), str(entry.get(key) or "")
     if not value:
         return None
+    if ":" not in raw and tuple(value[3:6]) == (0, 0, 0):  # no time of day written
+        return parse_datetime(date(*value[:3]))
     return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
 
 

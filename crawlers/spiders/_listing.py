@@ -20,6 +20,7 @@ from scrapy.http import HtmlResponse, Response
 from crawlers.items import ReviewItem
 from crawlers.parsers.common import ParsedPage, ParseError
 from crawlers.spiders._incremental import SOURCE_META
+from crawlers.spiders.arguments import check_common_arguments
 from crawlers.spiders.base import ReviewSpider
 from crawlers.spiders.page_text import page_text
 
@@ -31,16 +32,16 @@ class ListingSpider(ReviewSpider):
     #: Spider arguments that build the real site's URLs when none are given.
     url_options: tuple[str, ...] = ()
 
+    @classmethod
+    def check_arguments(cls, values: Mapping[str, Any]) -> None:
+        """A listing's own arguments are those that build its URLs (:attr:`url_options`)."""
+        check_common_arguments(cls.name, values, cls.arguments + cls.url_options)
+
     def __init__(self, urls: str | None = None, brand: str | None = None, *args: Any, **kwargs: Any):
         options = {k: kwargs.pop(k) for k in list(kwargs) if k in self.url_options}
         super().__init__(urls, brand, *args, **kwargs)
         if not self.start_urls:
             self.start_urls = self.default_urls(self.brand, options)
-
-    @classmethod
-    def default_urls(cls, brand: str | None, options: Mapping[str, Any]) -> list[str]:
-        """The real site's start URLs for these options (``[]`` when they are not enough)."""
-        return []
 
     def parse_listing(self, response: Response) -> ParsedPage:
         return type(self).parser(listing_body(response), response.url)

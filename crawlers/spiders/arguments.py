@@ -3,14 +3,18 @@
 Scrapy hands every ``-a`` argument over as a string; these helpers turn them
 into lists, dates and ids once, in ``ReviewSpider.__init__``, so that a bad
 ``since`` stops the crawl before its first request. ``crawlers.runner`` passes
-``urls`` as a list, which is taken as it is.
+``urls`` as a list, which is taken as it is. Before a crawl starts (``umot crawl -a``,
+``umot sources`` options) ``ReviewSpider.check_arguments`` checks them with the helpers
+below: a misspelt name or a bad value is one line then, not a failed crawl (or a night's).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, time
+from typing import Any
 
 from crawlers.extract.dates import parse_datetime
 
@@ -55,3 +59,51 @@ def parse_since(since: str | None) -> datetime | None:
 def parse_source_id(source_id: str | int | None) -> int | None:
     """``source_id=`` as an int; unset, empty or ``"None"`` (a None passed through the shell) is None."""
     return int(source_id) if source_id not in (None, "", "None") else None
+
+
+#: The arguments every spider takes (``crawlers.spiders.base.ReviewSpider``).
+COMMON_ARGUMENTS = ("urls", "brand", "since", "source_id")
+
+
+class SpiderArgumentError(ValueError):
+    """A spider argument the spider cannot take; ``name`` is the argument, the message says why."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(reason)
+        self.name = name
+
+
+def check_common_arguments(spider: str, values: Mapping[str, Any], own: tuple[str, ...]) -> None:
+    """Every name one ``spider`` takes (its ``own`` or a common one), ``since`` a date, ``source_id`` a number."""
+    for name in values:
+        if name not in own and name not in COMMON_ARGUMENTS:
+            close = difflib.get_close_matches(name, own + COMMON_ARGUMENTS, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            takes = ", ".join(own) + "; and " if own else ""
+            raise SpiderArgumentError(name, f"spider {spider!r} takes no such argument "
+                                            f"({hint}it takes {takes}{', '.join(COMMON_ARGUMENTS)})")
+    try:
+        parse_since(_text(values.get("since")))
+    except ValueError:
+        raise SpiderArgumentError("since", "not a date with a day, month and year (e.g. 2024-01-31)") from None
+    try:
+        parse_source_id(values.get("source_id"))
+    except ValueError:
+        raise SpiderArgumentError("source_id", "not a source id (a whole number)") from None
+
+
+def whole_number(values: Mapping[str, Any], name: str, what: str) -> None:
+    """``values[name]``, when given, is a whole number of at least 0 (``what`` says what it counts)."""
+    value = values.get(name)
+    if value is None or value == "":
+        return
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise SpiderArgumentError(name, f"not a whole number of {what} (e.g. 2)")
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)

@@ -8,6 +8,9 @@ parsed by ``crawlers.spiders.arguments``):
 - ``since``: ISO date; reviews older than this are skipped and pagination stops there
 - ``source_id``: the ``Source`` row this crawl is for (optional)
 
+and each spider's own (:attr:`ReviewSpider.arguments`), all checked before a crawl starts
+by :meth:`ReviewSpider.check_arguments`.
+
 What the store already holds, and when pagination stops, is
 ``crawlers.spiders._incremental``; the counting of pages, parse errors and
 failed fetches is ``crawlers.spiders._counting``.
@@ -16,7 +19,7 @@ failed fetches is ``crawlers.spiders._counting``.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
 import scrapy
@@ -28,7 +31,7 @@ from crawlers import stats as keys
 from crawlers.known_reviews import KnownReviews
 from crawlers.spiders._counting import CountingMixin
 from crawlers.spiders._incremental import SOURCE_META, IncrementalMixin
-from crawlers.spiders.arguments import parse_since, parse_source_id, split_urls
+from crawlers.spiders.arguments import check_common_arguments, parse_since, parse_source_id, split_urls
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +48,19 @@ class ReviewSpider(IncrementalMixin, CountingMixin, scrapy.Spider):
     """
 
     name: str  # set by each concrete spider (the base class is not listed)
+    #: The spider's own arguments, besides ``urls``, ``brand``, ``since`` and ``source_id``.
+    arguments: tuple[str, ...] = ()
+
+    @classmethod
+    def check_arguments(cls, values: Mapping[str, Any]) -> None:
+        """Raise :class:`crawlers.spiders.arguments.SpiderArgumentError` for an argument the spider
+        does not take or cannot read: called before a crawl starts (``umot crawl -a``, ``umot sources``)."""
+        check_common_arguments(cls.name, values, cls.arguments)
+
+    @classmethod
+    def default_urls(cls, brand: str | None, options: Mapping[str, Any]) -> list[str]:
+        """The start URLs these arguments build when none are given (``[]``: URLs are needed)."""
+        return []
 
     def __init__(
         self,

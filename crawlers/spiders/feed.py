@@ -6,10 +6,15 @@ text) stored under the source ``feed:<host>`` of the feed's start URL, also
 for its pages served from another host (a redirect, a next link). Paged feeds
 (RFC 5005 ``rel="next"``) are followed until a page holds only stored entries
 or older than ``since``.
+
+An entry without a guid is stored under its content id (``crawlers.parsers.feed``);
+crawls before stored it under its link when no other entry had that link, so one the
+store holds under its link, the only such entry of its page, keeps that id.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from scrapy.http import Response
@@ -17,7 +22,7 @@ from scrapy.http import Response
 from crawlers.parsers import feed
 from crawlers.parsers.common import ParsedPage
 from crawlers.spiders._listing import ListingSpider
-from models.identity import content_id
+from models.identity import content_id, is_content_id
 
 
 class FeedSpider(ListingSpider):
@@ -33,7 +38,17 @@ class FeedSpider(ListingSpider):
         source, page_source = self.page_sources(response)
         if source != page_source:
             page.reviews = [self._relabel(row, source, page_source) for row in page.reviews]
+        self._keep_link_ids(page.reviews)
         return page
+
+    def _keep_link_ids(self, rows: list[dict[str, Any]]) -> None:
+        """Entries without an id that the store holds under their link (alone in the page with it) keep it."""
+        idless = [row for row in rows if row.get("url")
+                  and is_content_id(row.get("external_id"), row.get("source"), row.get("author"), row.get("text"))]
+        links = Counter(row["url"] for row in idless)
+        for row in idless:
+            if links[row["url"]] == 1 and self.known.stored({**row, "external_id": row["url"]}):
+                row["external_id"] = row["url"]
 
     def _relabel(self, row: dict[str, Any], source: str, page_source: str) -> dict[str, Any]:
         """The entry under the crawl's source (its content id too), unless stored under the page's host."""

@@ -10,7 +10,7 @@ from the start URL. Which links those are: ``crawlers.spiders.site_links``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,6 +20,7 @@ from crawlers import stats as keys
 from crawlers.items import ReviewItem
 from crawlers.page_state import HUB, REVIEWS, StoredPages, page_state_item
 from crawlers.spiders._incremental import SOURCE_META
+from crawlers.spiders.arguments import whole_number
 from crawlers.spiders.base import ReviewSpider
 from crawlers.spiders.page_text import page_text
 from crawlers.spiders.site_links import folder_of, hub_links, next_page_urls, site_of
@@ -29,6 +30,12 @@ class SchemaOrgSpider(ReviewSpider):
     """Generic review spider for any page with schema.org Review markup."""
 
     name = "schemaorg"
+    arguments: tuple[str, ...] = ("follow_depth",)
+
+    @classmethod
+    def check_arguments(cls, values: Mapping[str, Any]) -> None:
+        super().check_arguments(values)
+        whole_number(values, "follow_depth", "hops from the start URL")
 
     def __init__(self, *args: Any, follow_depth: str | int = 2, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -86,14 +93,19 @@ class SchemaOrgSpider(ReviewSpider):
         reviews: list[ReviewItem | dict[str, Any]] = [
             ReviewItem(source=self.known.label_for(row, source, page_source), **row) for row in data.reviews
         ]
+        too_old = False  # a review dropped for ``since``: the store will not hold all of the page
         for item in reviews:
             if self.keep(item):
                 yield item
+            elif self.is_older_than_since(item):
+                too_old = True
         reviews += [{**row, "source": source, "known": True} for row in data.known]
         links = [] if reviews else hub_links(response, self.in_scope)
-        if self.stored_pages is not None:  # after the page's reviews: stored in the same transaction
+        # not when ``since`` left some of its reviews out: a crawl without ``since`` would skip
+        # the page on a 304 and never store them
+        if self.stored_pages is not None and not too_old:
             page_state = page_state_item(response, REVIEWS if reviews else HUB, links)
-            if page_state is not None:
+            if page_state is not None:  # after the page's reviews: stored in the same transaction
                 yield page_state
         if reviews:
             if self.should_follow_next(reviews, response.url):

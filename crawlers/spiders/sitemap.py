@@ -12,7 +12,8 @@ source of the sitemap's start URL, whatever host the listed pages are on.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Iterator
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from typing import Any
 
 from scrapy.http import Response
@@ -21,6 +22,7 @@ from scrapy.utils.sitemap import Sitemap
 
 from crawlers.extract.dates import parse_datetime
 from crawlers.spiders._incremental import SOURCE_META
+from crawlers.spiders.arguments import SpiderArgumentError
 from crawlers.spiders.schemaorg import SchemaOrgSpider
 
 #: Paths that usually hold products or reviews.
@@ -29,6 +31,17 @@ DEFAULT_PATTERN = r"(?i)/(products?|items?|p|dp|reviews?|shop|store|produkt|prod
 
 class SitemapReviewSpider(ScrapySitemapSpider, SchemaOrgSpider):
     name = "sitemap"
+    arguments = ("pattern", "follow_depth")
+
+    @classmethod
+    def check_arguments(cls, values: Mapping[str, Any]) -> None:
+        super().check_arguments(values)
+        pattern = values.get("pattern")
+        if pattern:
+            try:
+                re.compile(str(pattern))
+            except re.error as exc:
+                raise SpiderArgumentError("pattern", f"not a regular expression ({exc})") from None
 
     def __init__(self, *args: Any, pattern: str | None = None, follow_depth: str | int = 0, **kwargs: Any):
         # Set before SitemapSpider.__init__ compiles its rules.

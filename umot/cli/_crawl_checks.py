@@ -1,6 +1,6 @@
-"""``umot crawl``'s options checked before anything is crawled: the start URLs, the spider,
---since, --set and -o's format and folder. A mistake costs one line (exit 2) now, not a
-failed crawl minutes later."""
+"""``umot crawl``'s options checked before anything is crawled: the start URLs, the spider
+and its -a arguments, --since, --set and -o's format and folder. A mistake costs one line
+(exit 2) now, not a failed crawl minutes later."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from scrapy.settings import Settings
+
+    from crawlers.spiders.base import ReviewSpider
 
 
 def project_settings() -> Settings:
@@ -31,10 +33,18 @@ def spider_names(settings: Settings) -> list[str]:
     return sorted(SpiderLoader.from_settings(settings).list())
 
 
-def check_start_urls(urls: list[str], spider_args: list[str] | None) -> None:
-    """Something to start from (URLs, or spider arguments that build them), and only http(s) URLs."""
-    if not urls and not spider_args:
-        fail("give at least one URL to crawl (or spider arguments, e.g. --spider appstore -a app_id=123)")
+def check_start_urls(urls: list[str], spider: type[ReviewSpider], brand: str | None, spider_args: dict[str, str]) -> list[str]:
+    """The start URLs: those given (only http(s) URLs), else those the spider builds from its arguments
+    and the brand (``--spider reddit --brand Acme`` searches for "Acme"); none at all fails."""
+    if not urls:
+        built = spider.default_urls(brand, spider_args)
+        if not built:
+            options = ", ".join(getattr(spider, "url_options", ()) or ())
+            needs = [f"-a {options}"] if options else []
+            needs += ["--brand"] if spider.default_urls("a brand", {}) else []  # reddit searches for the brand
+            builds = f"builds them from {' or '.join(needs)}" if needs else "builds none"
+            fail(f"give at least one URL to crawl (spider {spider.name!r} {builds})")
+        return list(built)
     from core.http_url import HttpUrlError, check_http_url
 
     for url in urls:  # the rule umot.toml's sources follow (a port typo was "crawl stopped early: start_error")
@@ -42,15 +52,28 @@ def check_start_urls(urls: list[str], spider_args: list[str] | None) -> None:
             check_http_url(url)
         except HttpUrlError as exc:
             fail(f"start URL {url!r}: {exc}")
+    return urls
 
 
-def check_spider(spider: str) -> Settings:
-    """The project's settings, once ``spider`` is known to be one of its spiders."""
+def check_spider(spider: str) -> tuple[Settings, type[ReviewSpider]]:
+    """The project's settings and the spider's class, once ``spider`` is known to be one of its spiders."""
+    from scrapy.spiderloader import SpiderLoader
+
     settings = project_settings()
     names = spider_names(settings)
     if spider not in names:
         fail(f"unknown spider {spider!r} (available: {', '.join(names)})")
-    return settings
+    return settings, SpiderLoader.from_settings(settings).load(spider)  # type: ignore[return-value] # all are ReviewSpiders
+
+
+def check_spider_arguments(spider: type[ReviewSpider], spider_args: dict[str, str]) -> None:
+    """``-a`` arguments the spider does not take or cannot read fail here, naming the argument."""
+    from crawlers.spiders.arguments import SpiderArgumentError
+
+    try:
+        spider.check_arguments(spider_args)
+    except SpiderArgumentError as exc:
+        fail(f"-a '{exc.name}={spider_args.get(exc.name, '')}': {exc}")
 
 
 def parse_since(since: str | None) -> datetime | None:
@@ -69,19 +92,13 @@ def parse_since(since: str | None) -> datetime | None:
 
 
 def check_settings(overrides: dict[str, str], settings: Settings) -> None:
-    """A ``--set`` value that an on/off or a number setting cannot read fails here, not inside the crawl."""
-    from scrapy.settings import Settings
+    """A ``--set`` value its setting cannot take (``crawlers.setting_checks``) fails here, not inside the crawl."""
+    from crawlers.setting_checks import setting_problem
 
     for name, value in overrides.items():
-        known = settings.get(name)
-        try:
-            if isinstance(known, bool):
-                Settings({name: value}).getbool(name)
-            elif isinstance(known, (int, float)):
-                float(value)
-        except ValueError:
-            kind = "True or False" if isinstance(known, bool) else "a number"
-            fail(f"--set '{name}={value}': {name} takes {kind}")
+        problem = setting_problem(name, value, settings.get(name))
+        if problem:
+            fail(f"--set '{name}={value}': {name} takes {problem}")
 
 
 def check_output(output: Path | None) -> None:

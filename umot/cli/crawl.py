@@ -18,6 +18,7 @@ from umot.cli._crawl_checks import (
     check_settings,
     check_source,
     check_spider,
+    check_spider_arguments,
     check_start_urls,
     parse_since,
 )
@@ -67,13 +68,13 @@ def crawl(
     before a failure stay stored; a failed crawl leaves the -o file as it was
     and keeps what it read in FILE.partial.SUFFIX beside it.
     """
-    urls = urls or []
-    check_start_urls(urls, arg)
-    project = check_spider(spider)
+    project, spider_class = check_spider(spider)
+    spider_args = name_values(arg, "--arg")
+    check_spider_arguments(spider_class, spider_args)
+    urls = check_start_urls(urls or [], spider_class, (brand or "").strip() or None, spider_args)
     if output is None and not (brand and brand.strip()):
         fail("--brand is required to store reviews (or write JSONL with -o FILE.jsonl)")
     since_dt = parse_since(since)
-    spider_args = name_values(arg, "--arg")
     settings = name_values(setting, "--set")
     check_settings(settings, project)
     check_output(output)
