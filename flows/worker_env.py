@@ -22,6 +22,9 @@ from typing import Any
 from core.settings import Settings
 
 STORE_MARKER = "UMOT_DEPLOYED_STORE"
+# Set when the deployer had its umot.toml: a worker's night without the file then says so
+# (flows.tasks.plan); a deployer keeping its sources in the store alone sets nothing.
+CONFIG_MARKER = "UMOT_DEPLOYED_CONFIG"
 
 
 def absolute_sqlite_url(url: str, base: Path) -> str | None:
@@ -70,7 +73,15 @@ def worker_job_variables(settings: Settings | None = None, base: Path | None = N
             env["UMOT_DATABASE_URL"] = url
     env[STORE_MARKER] = store_marker(settings.database_url_override or f"sqlite:///{env['UMOT_DATA_DIR']}/umot.db",
                                      base)
+    if Path(env["UMOT_CONFIG"]).is_file():
+        env[CONFIG_MARKER] = "1"
     return {"env": env}
+
+
+def deployed_with_config(environ: Mapping[str, str] | None = None) -> bool:
+    """This flow run was deployed by a machine that had its umot.toml (:data:`CONFIG_MARKER`)."""
+    environ = os.environ if environ is None else environ
+    return environ.get(CONFIG_MARKER, "").strip() == "1"
 
 
 def store_marker(url: str, base: Path | None = None, environ: Mapping[str, str] | None = None) -> str:

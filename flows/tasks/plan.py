@@ -46,19 +46,18 @@ def sync_config() -> tuple[str, ...]:
 
 
 def _missing_on_worker(path: Path) -> str | None:
-    """A deployed night on a machine without the deployer's umot.toml: said, not skipped silently.
+    """A deployed night on a machine without the umot.toml its deployer had: said, not skipped silently.
 
     ``umot deploy`` pins the deployer's absolute UMOT_CONFIG; a worker lacking the file reads themes without
     its brands' [[themes]], so their reviews are re-read under another detector version, and re-read again
-    by the next night on a machine that has it. A night not started by a deployment is not told: no
-    file there is the usual way to keep the sources in the store only.
+    by the next night on a machine that has it. A deployer without the file (its sources in the store only),
+    or a night not started by a deployment, is not told.
     """
-    import os
     import socket
 
-    from flows.worker_env import STORE_MARKER
+    from flows.worker_env import deployed_with_config
 
-    if not os.environ.get(STORE_MARKER, "").strip():
+    if not deployed_with_config():
         return None
     line = (f"UMOT_CONFIG names {path}, which is not on this worker ({socket.gethostname()}): the sources already "
             "stored were crawled, and themes read without its [[themes]] (a brand that has some is re-read, and "

@@ -83,9 +83,12 @@ def test_a_deployed_night_on_a_worker_without_the_file_says_so(config: Path, mon
     import logging
 
     import flows.tasks.plan as plan
-    from flows.worker_env import STORE_MARKER
+    from flows.worker_env import CONFIG_MARKER, STORE_MARKER
 
     monkeypatch.setenv(STORE_MARKER, "sqlite:///somewhere/umot.db")
+    with disable_run_logger():
+        assert sync_config() == ()  # deployed by a machine without the file either: nothing to say
+    monkeypatch.setenv(CONFIG_MARKER, "1")
     monkeypatch.setattr(plan, "get_run_logger", lambda: logging.getLogger("umot.test.plan"))
     with caplog.at_level(logging.WARNING, logger="umot.test.plan"):
         [line] = sync_config()

@@ -39,6 +39,18 @@ def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(m
     assert all(d.job_variables == {} for d in build_deployments(ScheduleConfig()))
 
 
+def test_a_deployer_with_umot_toml_says_so_to_its_workers(monkeypatch, tmp_path):
+    """Its workers' nights warn when the file is missing there; a deployer without one (sources in the
+    store only) pins no such marker, so its workers' nights say nothing."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("UMOT_CONFIG", raising=False)
+    [nightly, *_] = pool_deployments(ScheduleConfig())
+    assert "UMOT_DEPLOYED_CONFIG" not in nightly.job_variables["env"]
+    (tmp_path / "umot.toml").write_text("", encoding="utf-8")
+    [nightly, *_] = pool_deployments(ScheduleConfig())
+    assert nightly.job_variables["env"]["UMOT_DEPLOYED_CONFIG"] == "1"
+
+
 def test_the_fanned_out_night_starts_the_units_by_the_names_they_are_deployed_under() -> None:
     from flows.fanout import CRAWL_DEPLOYMENT, SCORE_DEPLOYMENT
     from flows.night_units import crawl_shard, score_shard
