@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+from flows.slack_text import plain_http_url
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")  # & too: "&lt;" written is "&lt;" shown, not "<"
 
 
 def md_escape(text: object) -> str:
@@ -19,11 +21,16 @@ def md_escape(text: object) -> str:
 
 
 def md_link(url: str | None, label: str = "link") -> str:
-    """A markdown link for http(s) URLs only; anything else is dropped."""
-    if not url or not url.lower().startswith(("http://", "https://")):
+    """A markdown link when ``url`` is a :func:`~flows.slack_text.plain_http_url` (the webhook's rule); else ``""``.
+
+    A space is written ``%20`` (as a browser sends it) and parentheses ``%28 %29``,
+    so neither ends the link; any other character that is not a URL's (a newline,
+    a tab, ``<``) means no link at all: it could start a heading or raw HTML after it.
+    """
+    if not url:
         return ""
     safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-    return f"[{label}]({safe})"
+    return f"[{label}]({safe})" if plain_http_url(safe) else ""
 
 
 def percent(share: float | None) -> str:

@@ -35,16 +35,31 @@ def escape_text(text: str) -> str:
     return text.translate(_TEXT_ESCAPES).replace("@", "@" + ZWSP).replace("](", "]" + ZWSP + "(")
 
 
-def safe_link(url: str | None) -> str | None:
-    """``url`` escaped for Slack when it is a plain http(s) URL with a host; else None (left out)."""
+_NOT_IN_URL = frozenset(" \"'<>\\^`{|}")  # not URL characters (RFC 3986; ' as well): they end or bend a link
+
+
+def plain_http_url(url: str | None) -> bool:
+    """True for an http(s) URL with a host made only of URL characters: the rule for every link umot shows.
+
+    Whitespace, control and other invisible characters (newline, tab, zero-width
+    or bidi marks) and ``" ' < > \\ ^ ` { | }`` could end the link early, smuggle
+    a label, markup or a heading after it, or hide where it leads: better no link
+    than a wrong one. The webhook (:func:`safe_link`) and the nightly report
+    (:func:`flows.report_format.md_link`) both keep to it.
+    """
     if not url:
-        return None
+        return False
     try:
         parts = urlsplit(url)
     except ValueError:
-        return None
+        return False
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return False
+    return all(c.isprintable() and c not in _NOT_IN_URL for c in url)  # isprintable: no space, control, format
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` escaped for Slack when it is a :func:`plain_http_url`; else None (left out)."""
+    if url is None or not plain_http_url(url):
         return None
-    if any(c.isspace() or ord(c) < 32 or c in "<>|\"'" for c in url):
-        return None  # could end the link early or smuggle a label: better no link than a wrong one
     return url.translate(_URL_ESCAPES)  # the link's own characters (_ ~) stay: it must still lead there

@@ -15,6 +15,7 @@ from prefect import flow
 from prefect.artifacts import create_markdown_artifact
 from prefect.logging import get_run_logger
 
+from flows.report_format import md_escape
 from flows.tasks.export import export_week
 from reporting.safety import FORMULA_PREFIXES
 
@@ -68,7 +69,7 @@ def export_report(week: str, paths: list[Path]) -> str:
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
             ]
             for r in rows:
-                brand = _unguard(r["brand"]).replace("|", "\\|")
+                brand = _brand(r["brand"])
                 cells = [r.get(c) or "-" for c in
                          ("reviews", "detractors", "negative_pct", "positive_pct", "avg_rating", "nps", "nps_change",
                           "reply_rate", "median_reply_hours")]
@@ -91,13 +92,18 @@ def _benchmark_table(path: Path) -> list[str]:
     if not rows:
         return []
     columns = ("reviews", "avg_rating", "negative_pct", "nps", "detractor_rate", "reply_rate", "median_reply_hours")
-    lines = [f"**{_unguard(rows[0]['brand'])} vs rivals**", "",
+    lines = [f"**{_brand(rows[0]['brand'])} vs rivals**", "",
              "| brand | " + " | ".join(c.replace("_", " ") for c in columns) + " |",
              "| --- | " + " | ".join("---:" for _ in columns) + " |"]
     for r in rows:
-        name = _unguard(r["brand"]).replace("|", "\\|") + (" (rival)" if r["role"] == "rival" else "")
+        name = _brand(r["brand"]) + (" (rival)" if r["role"] == "rival" else "")
         lines.append(f"| {name} | " + " | ".join(r[c] or "-" for c in columns) + " |")
     return [*lines, ""]
+
+
+def _brand(cell: str) -> str:
+    """A brand name from a CSV as markdown text: ``Acme <Outlet>`` or ``*Star*`` is shown as written."""
+    return md_escape(_unguard(cell))
 
 
 def _unguard(cell: str) -> str:

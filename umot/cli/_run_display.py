@@ -4,6 +4,7 @@ the summary as tables on stdout."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from typing import Any
 
 from rich.console import Console
@@ -16,7 +17,11 @@ DOING = {"crawl": "crawling", "score": "scoring", "themes": "reading themes", "s
 
 
 class ProgressDisplay:
-    """Turns :mod:`flows.progress` events into rich progress lines (thread-safe)."""
+    """Turns :mod:`flows.progress` events into rich progress lines (thread-safe).
+
+    An event's key and message are a source's or brand's name and a crawl's error:
+    text anyone can choose, so they are escaped (``[/x]`` would be rich markup).
+    """
 
     def __init__(self, progress: Any) -> None:
         self.progress = progress
@@ -40,6 +45,10 @@ class ProgressDisplay:
     def __call__(self, event: Any) -> None:
         self.progress.update(self.starting, completed=1)
         self.last = DOING.get(event.stage, event.stage)
+        self._show(replace(event, key=escape(event.key), message=escape(event.message)))
+
+    def _show(self, event: Any) -> None:
+        """``event`` (its texts already escaped) as its progress line."""
         if event.stage == "crawl" and event.key == "crawl":
             self.crawls_left = int(event.total or 0)
             line = self._line("crawl", f"Crawling {event.message}", total=event.total or 0)
@@ -79,7 +88,7 @@ def _share(value: float | None) -> str:
 
 
 def summary_tables(result: Any) -> list[Table]:
-    """The run as rich tables: sources (failures first), then brands."""
+    """The run as rich tables: sources (failures first), then brands (names and errors escaped: not markup)."""
     from flows.report_format import change, stars
 
     sources = Table(title="Sources", title_justify="left")
@@ -88,9 +97,9 @@ def summary_tables(result: Any) -> list[Table]:
     for name in ("pages", "seen", "new", "errors"):
         sources.add_column(name, justify="right")
     for s in sorted(result.sources, key=lambda s: (s.ok, s.source.label)):
-        status = "[green]ok[/]" if s.ok else f"[red]failed[/]: {s.error_message or 'unknown error'}"
+        status = "[green]ok[/]" if s.ok else f"[red]failed[/]: {escape(s.error_message or 'unknown error')}"
         pages = f"{s.pages} ({s.unchanged} unchanged)" if s.unchanged else str(s.pages)
-        sources.add_row(s.source.label, status, pages, str(s.items_scraped), str(s.items_new), str(s.errors))
+        sources.add_row(escape(s.source.label), status, pages, str(s.items_scraped), str(s.items_new), str(s.errors))
 
     brands = Table(title="Brands (split of the reviews scored now; rating of the last 7 days vs the 7 before)",
                    title_justify="left")
@@ -102,7 +111,7 @@ def summary_tables(result: Any) -> list[Table]:
         brands.add_column("notified", justify="right")
     for b in result.brands:
         week, prev = b.week, b.previous_week
-        row = [b.brand, str(b.new_reviews), str(b.stored_reviews), str(b.new_detractors),
+        row = [escape(b.brand), str(b.new_reviews), str(b.stored_reviews), str(b.new_detractors),
                _share(b.share_positive), _share(b.share_negative), stars(week.get("avg_rating")),
                change(week.get("avg_rating"), prev.get("avg_rating"), kind="rating")]
         if webhooks:
@@ -122,8 +131,9 @@ def print_summary(result: Any) -> None:
     for line in unsent_lines(result.brands):
         console.print(line, highlight=False)
     style = "bold red" if result.failed_sources else "bold"
-    console.print(f"[{style}]{result.headline()}[/]", highlight=False)
-    console.print(f"report: {result.report_path} (and the Prefect artifact {result.artifact_key})", highlight=False)
+    console.print(f"[{style}]{escape(result.headline())}[/]", highlight=False)  # it names the failed sources
+    console.print(f"report: {result.report_path} (and the Prefect artifact {result.artifact_key})", highlight=False,
+                  markup=False)
 
 
 def unsent_lines(brands: Any) -> list[str]:

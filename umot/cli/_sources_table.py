@@ -25,7 +25,11 @@ def last_crawl(run: CrawlRun | None) -> str:
 
 
 def sources_table(path: Path, brand: str | None, database_url: str | None) -> Table:
-    """One row per stored source (only ``brand``'s if given; an unknown brand is the one-line error)."""
+    """One row per stored source (only ``brand``'s if given; an unknown brand is the one-line error).
+
+    Names and URLs are anyone's text: escaped, so ``[/x]`` or ``Acme [eu]`` show as written, not as rich markup.
+    """
+    from rich.markup import escape
     from rich.table import Table
 
     from models import crud
@@ -45,8 +49,8 @@ def sources_table(path: Path, brand: str | None, database_url: str | None) -> Ta
         for row in rows:
             runs = crud.list_crawl_runs(session, source_id=row.id, limit=1)
             table.add_row(
-                brands[row.brand_id], row.name, row.spider, "enabled" if row.enabled else "disabled",
-                last_crawl(runs[0] if runs else None),
-                "yes" if (brand_key(brands[row.brand_id]), row.name) in in_file else "no", "\n".join(row.urls),
+                escape(brands[row.brand_id]), escape(row.name), escape(row.spider),
+                "enabled" if row.enabled else "disabled", last_crawl(runs[0] if runs else None),
+                "yes" if (brand_key(brands[row.brand_id]), row.name) in in_file else "no", escape("\n".join(row.urls)),
             )
     return table

@@ -55,4 +55,4 @@ def demo(
     except OSError as exc:
         fail(f"cannot write the export to {exc.filename}: {exc.strerror or exc}")
     for path in paths:
-        console.print(f"wrote {path}", highlight=False)
+        console.print(f"wrote {path}", highlight=False, markup=False)  # UMOT_EXPORT_DIR may hold [brackets]

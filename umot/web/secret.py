@@ -21,13 +21,23 @@ MIN_KEY_CHARS = 32  # a generated key has 64 (48 random bytes)
 
 
 class SecretKeyError(ValueError):
-    """The key file cannot sign sessions (empty, too short, unreadable); the message names it."""
+    """The key cannot sign sessions (empty, too short, unreadable); the message names ``UMOT_SECRET_KEY`` or the file."""
 
 
 def load_secret_key(settings: Settings) -> str:
-    """``UMOT_SECRET_KEY``, else the key in ``<data_dir>/web-secret.key`` (created if missing)."""
+    """``UMOT_SECRET_KEY``, else the key in ``<data_dir>/web-secret.key`` (created if missing).
+
+    Either must hold :data:`MIN_KEY_CHARS` characters: a short key can be guessed, and
+    whoever guesses it signs a session cookie as any user.
+    """
     if settings.secret_key is not None:
-        return settings.secret_key.get_secret_value()
+        key = settings.secret_key.get_secret_value()
+        if len(key.strip()) < MIN_KEY_CHARS:
+            raise SecretKeyError(
+                f"UMOT_SECRET_KEY holds {len(key.strip())} characters, at least {MIN_KEY_CHARS} are needed: set a "
+                "longer random one (python -c 'import secrets; print(secrets.token_urlsafe(48))'), or unset it to "
+                "have a key file made")
+        return key
     path = Path(settings.data_dir) / SECRET_FILE
     if not path.exists():
         try:

@@ -40,7 +40,7 @@ def server(seeded, tmp_path: Path):  # noqa: ANN001, ANN201
     """`umot web` on a free port against the seeded store; its base URL."""
     port = free_port()
     umot = shutil.which("umot", path=str(Path(sys.executable).parent)) or "umot"
-    env = {**os.environ, "UMOT_DATA_DIR": str(tmp_path / "data"), "UMOT_SECRET_KEY": "browser-test"}
+    env = {**os.environ, "UMOT_DATA_DIR": str(tmp_path / "data"), "UMOT_SECRET_KEY": "browser-test-" + "k" * 32}
     proc = subprocess.Popen([umot, "web", "--port", str(port), "--database-url", seeded.url], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
