@@ -101,22 +101,29 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
     options, enabled). With ``prune``, stored sources the file does not list
     are disabled, never deleted (their reviews and crawl history stay).
     Raises :class:`SourcesConfigError` before changing anything when a source
-    is invalid. A source whose brand or name is longer than the store holds
-    (hand-written, or by an older umot) is skipped with its line in
-    ``skipped``: the others are synced.
+    is invalid. A source whose brand or name is longer than the store holds,
+    or with an option its spider does not take (hand-written, or by an older
+    umot, which took any name), is skipped with its line in ``skipped``: the
+    others are synced.
     """
     configured = load_sources(Path(config_path))
     result = SyncResult()
     if not configured and not prune:
         return result
     usable = []
+    spiders = spider_classes()
     for number, source in enumerate(configured, start=1):  # parse_sources keeps the file's order
         problem = source.too_long()
         if problem:
             result.skipped.append(f"{config_path}: source #{number}: {problem}; skipped, the other sources were synced")
-        else:
-            usable.append(source)
-    spiders = spider_classes()
+            continue
+        try:  # an option an older umot let in (any name was taken): that source as stored, the others synced
+            if source.spider in spiders:
+                check_options(source, spiders[source.spider])
+        except SourcesConfigError as exc:
+            result.skipped.append(f"{config_path}: {exc}; skipped, the other sources were synced")
+            continue
+        usable.append(source)
     try:
         resolved = [(source, resolve_urls(source, spiders)) for source in usable]
     except SourcesConfigError as exc:

@@ -1,4 +1,4 @@
-"""A negated degree is no negation: "couldn't be happier", "never had better service", "could not have been worse".
+"""A negated comparative is no negation: "couldn't be happier", "never had better service", "could not have been worse".
 
 "Not happy" flips "happy"; "couldn't be happier" says the writer is as happy as can be, and "the food
 couldn't be worse" that it was as bad as can be. A modal negation ("couldn't", "can't", "could not",
@@ -12,25 +12,25 @@ from collections.abc import Container
 
 _MODAL_NEGATORS = {"couldn't", "couldnt", "can't", "cant", "cannot", "never"}
 _MODALS = {"could", "can"}  # "could not be happier"
-_BETWEEN = {"be", "have", "been", "had", "seen", "ever", "any", "a", "an", "the", "more", "less", "most"}
-_IRREGULAR = {"better", "best", "worse", "worst"}
-_DEGREE_WORDS = {"more", "most", "less", "least"}  # "couldn't be more disappointed"
+_BETWEEN = {"be", "have", "been", "had", "seen", "ever", "any", "a", "an", "more", "less"}
+# Comparatives only: "never had better service" sets a ceiling, "never the best" / "not the friendliest" says
+# the thing fell short of the top, which is the negation it reads as.
+_IRREGULAR = {"better", "worse"}
+_DEGREE_WORDS = {"more", "less"}  # "couldn't be more disappointed"
 
 
 def comparative(words: list[str], i: int, known: Container[str]) -> bool:
-    """``words[i]`` is a degree of an opinion word in ``known``: "happier" (happy), "nicer", "best", "more rude"."""
+    """``words[i]`` is a comparative of an opinion word in ``known``: "happier" (happy), "nicer", "better",
+    "more rude"; not a superlative ("the best" negated is still a shortfall)."""
     word = words[i]
     if word in _IRREGULAR or (i and words[i - 1] in _DEGREE_WORDS):
         return True
-    for suffix in ("ier", "iest"):
-        if word.endswith(suffix) and word[: -len(suffix)] + "y" in known:
-            return True
-    for suffix in ("er", "est"):
-        stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 3:
-            doubled = len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known  # "sadder"
-            if stem in known or stem + "e" in known or doubled:
-                return True
+    if word.endswith("ier") and word[:-3] + "y" in known:
+        return True
+    stem = word[:-2]
+    if word.endswith("er") and len(stem) >= 3:
+        doubled = len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known  # "sadder"
+        return stem in known or stem + "e" in known or doubled
     return False
 
 

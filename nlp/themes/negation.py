@@ -42,7 +42,7 @@ def negated(words: list[str], i: int, score: float, degree: bool = False) -> boo
                 return False
             return not (k >= 2 and words[k - 2] in _NEGATORS)
         if word == "nothing" and words[k + 1] in _NAMING | {"but"}:  # "nothing but praise" is only praise
-            return wide and words[k + 1] != "but"
+            return wide and words[k + 1] != "but" and words[i] not in _COMPARISONS  # not "nothing in town is better"
         if word in _SUBJECT_NEGATORS or (word == "one" and k and words[k - 1] == "no"):
             if words[i] in _COMPARISONS or words[max(0, k - 2) : k] == ["second", "to"]:
                 return False

@@ -61,6 +61,9 @@ def test_praise_and_negated_complaints_are_positive(clause: str) -> None:
     ("Never had more pathetic grill chicken.", {"product_quality": "negative"}),
     ("The staff were not nicer than last time.", {"service_staff": "negative"}),  # "is not" sets no ceiling
     ("Delivery was not any better this time.", {"delivery": "negative"}),
+    ("The staff were never the friendliest.", {"service_staff": "negative"}),  # a superlative negated falls short
+    ("I have never had the best service here.", {"service_staff": "negative"}),
+    ("Nothing in town is better than their pizza.", {"product_quality": "positive"}),  # a comparison, no negation
 ])
 def test_a_modal_negation_keeps_a_comparative(text: str, themes: dict[str, str]) -> None:
     """Each read the other way: "couldn't be happier" flipped "happier" as "not happy" does."""

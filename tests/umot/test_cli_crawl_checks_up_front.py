@@ -94,10 +94,33 @@ def test_sources_add_refuses_options_the_spider_cannot_take(
     assert not path.exists() or load_sources(path) == []
 
 
-def test_sources_sync_names_the_file_and_the_option(tmp_path: Path, db_url: str) -> None:
+def test_sources_sync_names_the_file_and_the_option_and_syncs_the_others(tmp_path: Path, db_url: str) -> None:
+    """A source with an option an older umot took (any name was): skipped with a warning; before, the whole
+    sync failed, so `sources list`, `sources add` of another source and the night's sync all stopped."""
     path = tmp_path / "umot.toml"
     path.write_text('[[sources]]\nbrand = "Acme"\nname = "sm"\nspider = "sitemap"\n'
-                    'urls = ["https://a.example/sitemap.xml"]\noptions = {pattern = "("}\n', encoding="utf-8")
+                    'urls = ["https://a.example/sitemap.xml"]\noptions = {pattern = "("}\n'
+                    '[[sources]]\nbrand = "Acme"\nname = "tp"\nspider = "trustpilot"\n'
+                    'options = {domain = "acme.example", lang = "en"}\n'
+                    '[[sources]]\nbrand = "Acme"\nname = "blog"\nspider = "feed"\nurls = ["https://a.example/feed"]\n',
+                    encoding="utf-8")
     result = runner.invoke(app, ["sources", "sync", "--config", str(path), "--database-url", db_url])
-    assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {path}: source Acme/sm: option 'pattern=(': not a regular expression")
+    assert result.exit_code == 0, result.output
+    assert f"warning: {path}: source Acme/sm: option 'pattern=(': not a regular expression" in result.stderr
+    assert f"warning: {path}: source Acme/tp: option 'lang=en': spider 'trustpilot' takes no such argument" in result.stderr
+    assert "1 added" in result.stdout and "2 skipped" in result.stdout
+    listed = runner.invoke(app, ["sources", "list", "--config", str(path), "--database-url", db_url])
+    assert listed.exit_code == 0 and "blog" in listed.stdout
+
+
+def test_crawl_takes_its_urls_as_an_argument_too(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`-a urls=URL` (Scrapy's way) was refused: "give at least one URL to crawl"."""
+    from crawlers import runner as crawl_runner
+    from crawlers.crawl_result import CrawlResult
+
+    asked: dict[str, Any] = {}
+    monkeypatch.setattr(crawl_runner, "run_crawl", lambda name, urls, **kwargs: asked.update(urls=urls) or CrawlResult(ok=True))
+    result = runner.invoke(app, ["crawl", "-a", "urls=http://127.0.0.1:9/x, http://127.0.0.1:9/y",
+                                 "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert asked["urls"] == ["http://127.0.0.1:9/x", "http://127.0.0.1:9/y"]

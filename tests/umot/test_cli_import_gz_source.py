@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 from typer.testing import CliRunner
 
@@ -29,9 +30,14 @@ def _sources(db_url: str) -> list[str]:
         return sorted(session.exec(select(Review.source)))
 
 
-def test_a_file_imported_gzipped_before_keeps_its_source(db_url: str, tmp_path: Path) -> None:
+IDLESS = "date,rating,text\n2024-03-05,5,Great kettle\n2024-03-06,1,Lid broke\n"  # ids from source, text, cells
+
+
+@pytest.mark.parametrize("rows", [ROWS, IDLESS])
+def test_a_file_imported_gzipped_before_keeps_its_source(db_url: str, tmp_path: Path, rows: str) -> None:
+    """Rows without id or author too: their ids cover the source, so the file is read under the old name."""
     file = tmp_path / "a.csv.gz"
-    file.write_bytes(gzip.compress(ROWS.encode()))
+    file.write_bytes(gzip.compress(rows.encode()))
     _import(file, db_url, "--source", "import:a.csv.gz")  # as imports before named it
     assert "0 new, 2 already stored" in _import(file, db_url)
     assert _sources(db_url) == ["import:a.csv.gz"] * 2

@@ -34,8 +34,13 @@ def spider_names(settings: Settings) -> list[str]:
 
 
 def check_start_urls(urls: list[str], spider: type[ReviewSpider], brand: str | None, spider_args: dict[str, str]) -> list[str]:
-    """The start URLs: those given (only http(s) URLs), else those the spider builds from its arguments
-    and the brand (``--spider reddit --brand Acme`` searches for "Acme"); none at all fails."""
+    """The start URLs: those given (only http(s) URLs; ``-a urls=URL,URL`` as Scrapy takes them too), else
+    those the spider builds from its arguments and the brand (``--spider reddit --brand Acme`` searches for
+    "Acme"); none at all fails."""
+    if not urls and spider_args.get("urls"):
+        from crawlers.spiders.arguments import split_urls
+
+        urls = split_urls(spider_args["urls"])
     if not urls:
         built = spider.default_urls(brand, spider_args)
         if not built:

@@ -20,13 +20,24 @@ if TYPE_CHECKING:
     from models.crud import UpsertResult
 
 
-def store_review_rows(rows: Sequence[dict[str, Any]], file: Path, brand: str, database_url: str | None,
-                      *, source_given: bool = False) -> str:
-    """Store ``rows`` under ``brand`` (a row the store refuses fails naming ``file``); the summary line.
-    ``source_given``: ``--source`` named their source, else a gzip'd file keeps the one stored before
-    (``crawlers.import_sources``)."""
+def legacy_gz_source(file: Path, brand: str, database_url: str | None) -> str | None:
+    """The source a gzip'd ``file`` was imported under before (``import:a.csv.gz``) when the brand's reviews
+    are stored there only (``crawlers.import_sources``): the file is then read again under it."""
+    if not file.name.lower().endswith(".gz"):
+        return None
+    from crawlers.import_sources import stored_gz_source
+    from models import crud
+    from models.db import session_scope
+    from models.stored import stored_id
+
+    with session_scope(open_store(database_url), write=False) as session:
+        found = crud.get_brand(session, brand)
+        return stored_gz_source(session, stored_id(found), file) if found is not None else None
+
+
+def store_review_rows(rows: Sequence[dict[str, Any]], file: Path, brand: str, database_url: str | None) -> str:
+    """Store ``rows`` under ``brand`` (a row the store refuses fails naming ``file``); the summary line."""
     from crawlers.import_ids import adopt_previous_ids
-    from crawlers.import_sources import keep_stored_gz_source
     from models import crud
     from models.db import session_scope
     from models.stored import stored_id
@@ -35,8 +46,6 @@ def store_review_rows(rows: Sequence[dict[str, Any]], file: Path, brand: str, da
     try:
         with session_scope(engine) as session:
             brand_id = stored_id(crud.get_or_create_brand(session, brand))
-            if not source_given:
-                keep_stored_gz_source(session, brand_id, rows, file)
             result = crud.upsert_reviews(session, adopt_previous_ids(session, brand_id, rows), brand_id=brand_id)
     except crud.BrandNameError as exc:  # the brand, not the file, is what was wrong
         fail(f"--brand: {exc}")

@@ -5,13 +5,13 @@ The table ``list`` prints is laid out in :mod:`umot.cli._detractors_table`.
 
 from __future__ import annotations
 
-import getpass
 import json
 from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
+from umot.cli._actor import cli_actor
 from umot.cli._detractors_table import print_table
 from umot.cli._errors import err_console, fail
 from umot.cli._store import DatabaseUrl, brand_or_fail, open_store
@@ -105,7 +105,7 @@ def set_(
     kwargs: dict[str, Any] = {} if assignee is None else {"assignee": assignee}  # absent: left as it is
     try:
         with session_scope(open_store(database_url, must_exist=True)) as session:
-            events = update_flag(session, flag_id, actor=actor or f"cli:{getpass.getuser()}", status=status,
+            events = update_flag(session, flag_id, actor=actor or cli_actor(), status=status,
                                  note=note, corrected_label=label, **kwargs)
     except TriageError as exc:
         fail(str(exc))

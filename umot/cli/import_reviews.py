@@ -26,39 +26,58 @@ def import_reviews(
         str | None,
         typer.Option(help="Source label when the file has no source column (default: import:<file name>, no .gz)"),
     ] = None,
+    date_order: Annotated[
+        str | None,
+        typer.Option(
+            "--date-order",
+            help="Day/month order of every numeric date in the file: DMY, MDY or YMD (default: what its dates "
+            "show, e.g. 13/05/2024 is DMY; else DMY when all are dotted; else its rows' languages' order when "
+            "they agree; else MDY)",
+            show_default=False,
+        ),
+    ] = None,
     create_brand: CreateBrand = False,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Load reviews exported from another tool into the store.
 
     Columns: text (required); rating or stars (on --worst to --scale), author,
-    title, url, date or published_at (a numeric one in the row's language's
-    day/month order), source, id or external_id, language (optional). The whole
+    title, url, date or published_at (numeric dates in ONE day/month order for
+    the whole file, see --date-order; a file whose dates show both orders is
+    refused), source, id or external_id, language (optional). The whole
     file is checked first and then stored in ONE transaction: a bad row stops
     the import with its line number and nothing from the file is stored.
     Re-importing the same file adds nothing (reviews are keyed by source + id;
     a row without an id by its author and text, or without an author by its
     text, date and rating).
     """
+    from crawlers.import_date_order import checked_order
     from crawlers.import_rows import ImportFileError
     from crawlers.importer import read_review_file
-    from umot.cli._review_import import store_review_rows
+    from umot.cli._review_import import legacy_gz_source, store_review_rows
 
     if source is not None:  # refused before anything is read or stored: it is the option, not the file
         source = _checked_label(source)
+    try:
+        date_order = checked_order(date_order)  # likewise
+    except ImportFileError as exc:
+        fail(str(exc))
     brand = brand.strip()
     if not brand:
         fail("--brand is empty: give the brand's name")
     if not create_brand:  # a typo in --brand fails before the file is read
         brand = store_brand(database_url, brand, create=False)
     try:
-        rows = read_review_file(file, scale=scale, source=source, worst=worst)
+        rows = read_review_file(file, scale=scale, source=source, worst=worst, date_order=date_order)
     except ImportFileError as exc:
         fail(str(exc))
     if create_brand:  # "acme" is a stored "Acme" with the flag too; a rejected file opened no store
         brand = _stored_name(database_url, brand)
+    if source is None and (stored := legacy_gz_source(file, brand, database_url)) is not None:
+        rows = read_review_file(file, scale=scale, source=stored, worst=worst,  # ids cover the source: read again
+                                date_order=date_order)
     # a new brand is created in the same transaction as its reviews: a rejected file adds no brand
-    typer.echo(store_review_rows(rows, file, brand, database_url, source_given=source is not None))
+    typer.echo(store_review_rows(rows, file, brand, database_url))
 
 
 def _checked_label(source: str) -> str:

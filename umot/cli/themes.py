@@ -103,13 +103,12 @@ def correct(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Correct one review's themes as a triager would (audited; `umot train --from-db` exports it)."""
-    import getpass
-
     from models.crud.theme_corrections import ThemeCorrectionError, correct_theme
     from models.crud.triage.changes import MAX_ID
     from models.db import session_scope
     from models.tables import Brand, Review
     from nlp.themes import DEFAULT_THEME_NAMES
+    from umot.cli._actor import cli_actor
 
     if add_theme is not None and remove_theme is None:
         theme, action = add_theme, "add"
@@ -126,7 +125,7 @@ def correct(
         brand = session.get_one(Brand, review.brand_id).name  # the review's brand: a foreign key
         known = DEFAULT_THEME_NAMES + tuple(t.name for t in configured_themes(config_path(config), brand)[brand])
         try:
-            after = correct_theme(session, review_id, theme, action, actor=actor or f"cli:{getpass.getuser()}",
+            after = correct_theme(session, review_id, theme, action, actor=actor or cli_actor(),
                                   known=known, polarity=polarity)
         except ThemeCorrectionError as exc:
             fail(f"review {review_id}: {exc}")
