@@ -7,9 +7,9 @@ into it, so a crawl's file imports as it was crawled, its brand replies
 (``reply_text``, ``reply_author``, ``replied_at``: cleaned by the store) included.
 A known column holds text or a number (a JSON object, list or true/false is
 refused); the rating cell is read by ``crawlers.import_ratings`` (a crawl file's
-``rating_raw`` and ``rating_scale`` kept as crawled), a numeric date in the day/month
-order of the row's ``language`` cell as written (``en-GB``: day first), and a row
-with neither an id nor an author gets its id from ``crawlers.import_ids``.
+``rating_raw`` and ``rating_scale`` kept as crawled), a numeric date in the file's one
+day/month order (``crawlers.import_date_order``), and a row with neither an id nor an
+author gets its id from ``crawlers.import_ids``.
 """
 
 from __future__ import annotations
@@ -40,6 +40,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: A language tag of each day/month order: ``crawlers.extract.dates`` takes an order as a language's.
+ORDER_TAGS = {"DMY": "en-GB", "MDY": "en-US", "YMD": "ja"}
+
+
 class ImportFileError(ValueError):
     """The file cannot be imported; the message names the file and line."""
 
@@ -65,14 +69,14 @@ def _pick(record: dict[str, Any], field: str, where: str) -> Any:
     return None
 
 
-def _reply(record: dict[str, Any], where: str, language: str | None) -> dict[str, Any]:
+def _reply(record: dict[str, Any], where: str, dates_in: str | None) -> dict[str, Any]:
     """The brand's reply as a crawl row carries it (the store cleans it: ``models.replies.clean_reply``);
     a reply date is read as a crawl reads one, one it cannot read passed on as written for the store to name."""
     raw_date = _pick(record, "replied_at", where)
     return {
         "reply_text": _pick(record, "reply_text", where),
         "reply_author": _pick(record, "reply_author", where),
-        "replied_at": (iso_utc(raw_date, language) or raw_date) if raw_date is not None else None,
+        "replied_at": (iso_utc(raw_date, dates_in) or raw_date) if raw_date is not None else None,
     }
 
 
@@ -94,8 +98,10 @@ def _extra(record: dict[str, Any], read: tuple[str, ...] = ()) -> dict[str, Any]
     return {**merged, **rest}  # a column of its own wins over the same key inside extra
 
 
-def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, worst: float = 1) -> dict[str, Any]:
-    """One record -> a review row; ImportFileError (naming ``where``) if it is unusable."""
+def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, worst: float = 1,
+           date_order: str | None = None) -> dict[str, Any]:
+    """One record -> a review row; ImportFileError (naming ``where``) if it is unusable. ``date_order``
+    (``DMY``, ``MDY``, ``YMD``; None: month first) is the whole file's, never the row's ``language``."""
     text = _pick(record, "text", where)
     if text is None or not str(text).strip():
         raise ImportFileError(f"{where}: the text is empty")
@@ -108,9 +114,9 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, wor
         raise ImportFileError(f"{where}: {exc}") from None
     raw_date = _pick(record, "published_at", where)
     cell = _pick(record, "language", where)
-    language = str(cell).strip() if cell is not None else None  # as written: en-GB's day comes first
+    dates_in = ORDER_TAGS[date_order] if date_order is not None else None  # a tag of the file's order
     dated: dict[str, Any] = {"extra": _extra(record, CRAWL_COLUMNS if crawled else ())}  # a future date: in extra
-    if not set_published(dated, raw_date, language):
+    if not set_published(dated, raw_date, dates_in):
         raise ImportFileError(f"{where}: date {raw_date!r} is not a date with a day, month and year")
     external_id = _pick(record, "external_id", where)
     title = _pick(record, "title", where)
@@ -134,7 +140,7 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, wor
         "published_at": dated["published_at"],
         "language": detect_language(text, cell),
         "extra": dated["extra"],
-        **_reply(record, where, language),
+        **_reply(record, where, dates_in),
     }
-    give_import_id(row, raw_date, raw_rating, language)
+    give_import_id(row, raw_date, raw_rating, dates_in)
     return row

@@ -8,7 +8,8 @@ that file is half-written. Columns (any case; extra columns go to ``extra``):
 - ``rating`` or ``stars`` (on ``worst``-``scale``, default 1-5; empty = unrated, so is 0 unless ``worst`` is 0;
   a crawl file's ``rating_raw`` and ``rating_scale`` are kept as crawled)
 - ``author``, ``title``, ``url``, ``language``
-- ``date`` or ``published_at`` (any format dateparser reads, with a day, month and year)
+- ``date`` or ``published_at`` (any format dateparser reads, with a day, month and year; a numeric
+  one in the file's day/month order: ``date_order``, else ``crawlers.import_date_order`` decides it)
 - ``source`` (default ``import:<file name>``, without ``.gz``: ``a.csv.gz`` is ``a.csv`` compressed),
   ``id`` or ``external_id``
 - ``reply_text``, ``reply_author``, ``replied_at`` (the brand's reply, as ``umot crawl -o`` writes it);
@@ -27,25 +28,29 @@ import math
 from pathlib import Path
 from typing import Any
 
+from crawlers.import_date_order import file_date_order
 from crawlers.import_ids import number_repeats
 from crawlers.import_records import read_records
 from crawlers.import_rows import ImportFileError, to_row
 
 
 def read_review_file(
-    path: Path, *, scale: float = 5, source: str | None = None, worst: float = 1
+    path: Path, *, scale: float = 5, source: str | None = None, worst: float = 1, date_order: str | None = None
 ) -> list[dict[str, Any]]:
     """Every review in ``path`` as a row, all checked first; stored by ``models.crud.upsert_reviews``
-    after ``crawlers.import_ids.adopt_previous_ids`` in the same transaction."""
+    after ``crawlers.import_ids.adopt_previous_ids`` in the same transaction. ``date_order``
+    (``--date-order``: DMY, MDY or YMD, any case) is the file's; None: the file's dates tell."""
     path = Path(path)
     if not math.isfinite(scale) or scale <= 1:  # inf or nan would rescale every rating by a guess
         raise ImportFileError("--scale must be a finite number above 1")
     if not math.isfinite(worst) or not 0 <= worst < scale:
         raise ImportFileError(f"--worst must be a finite number from 0 to below --scale ({scale:g})")
     source = source or f"import:{default_name(path)}"
+    records = list(read_records(path))
+    order = file_date_order(path, records, date_order)  # one order for every row, decided before any is built
     rows = [
-        to_row(record, where=f"{path} line {number}", scale=scale, source=source, worst=worst)
-        for number, record in read_records(path)
+        to_row(record, where=f"{path} line {number}", scale=scale, source=source, worst=worst, date_order=order)
+        for number, record in records
     ]
     if not rows:
         raise ImportFileError(f"{path}: no reviews in the file")

@@ -44,6 +44,11 @@ def test_an_iso_dated_integer_rated_row_keeps_its_id(tmp_path: Path) -> None:
               "6 Mar 2024,4.5,Fine\n"),
     ("a.csv", "date,rating,text,language\n05.03.2024,\"3,0\",Great product,de\n05.03.2024,3,Great product,de\n"
               "06.03.2024,4.5,Fine,de\n"),
+    # one order for the whole file, the id's date too: rows in en and de disagree, so month first for all
+    ("a.csv", "date,rating,text,language\n3/5/2024,3,Great product,en\n3/5/2024,3,Great product,de\n"
+              "3/6/2024,4.5,Fine,de\n"),
+    ("a.csv", "date,rating,text,language,replied_at\n05/03/2024,3,Great product,en,13/03/2024\n"
+              "05/03/2024,3,Great product,en-US,\n06/03/2024,4.5,Fine,en,\n"),  # a reply's 13/03: day first
     ("a.csv.gz", ISO),
 ])
 def test_the_same_reviews_written_another_way_get_the_same_ids(tmp_path: Path, name: str, content: str) -> None:

@@ -1,0 +1,93 @@
+"""The one day/month order of an import file's numeric dates, decided before its rows are built.
+
+A file's date format is the tool's that exported it (a US spreadsheet writes every
+row month first), not each review's language: read row by row, ``03/05/2024`` was
+5 March in an ``en`` row and 3 May in the ``de`` row below it. So every row's
+``date`` and ``replied_at`` (and the id of a row without id and author,
+``crawlers.import_ids``) is read in one order, the first of:
+
+1. ``--date-order`` (``DMY``, ``MDY`` or ``YMD``, any case);
+2. what the file's numeric dates (``d/m/y``, ``d.m.y``, ``d-m-y``; not ISO, not month
+   names) show: a first number over 12 is day first (``13/05/2024``), a second one
+   month first (``05/13/2024``); a file showing both is refused, naming both lines;
+3. day first when every numeric date is dotted (``05.03.2024``: no locale writes
+   that month first);
+4. the order of the languages the rows declare, when all that have one agree
+   (``crawlers.extract.date_order``: ``de`` and ``en-GB`` day first, ``en`` month first);
+5. none (None): month first, as a numeric date was always read without a language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from crawlers.extract.date_order import date_order
+from crawlers.import_rows import ALIASES, ImportFileError
+
+ORDERS = ("DMY", "MDY", "YMD")
+_FIRST = {"DMY": "day", "MDY": "month"}
+#: A numeric day-month-year or month-day-year date, its year written last (2 or 4 digits); not ISO.
+_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[./-]\d)")
+
+
+def checked_order(value: str | None) -> str | None:
+    """``--date-order`` as ``DMY``/``MDY``/``YMD`` (any case, trimmed); :class:`ImportFileError` if it is none."""
+    if value is None:
+        return None
+    order = value.strip().upper()
+    if order not in ORDERS:
+        raise ImportFileError(f"--date-order {value!r} is not one of DMY, MDY, YMD")
+    return order
+
+
+def file_date_order(path: Path, records: Sequence[tuple[int, dict[str, Any]]], given: str | None = None) -> str | None:
+    """The order every row of the file is read in (see the module docstring); None: month first."""
+    if given is not None:
+        return checked_order(given)
+    shown: dict[str, tuple[int, str]] = {}  # order -> (line, cell) of the first date showing it
+    numeric = dotted = 0
+    for number, record in records:
+        for field in ("published_at", "replied_at"):
+            cell = _cell(record, field)
+            match = _NUMERIC.search(cell) if isinstance(cell, str) else None
+            if match is None:
+                continue
+            numeric += 1
+            dotted += match.group(2) == "."
+            first, second = int(match.group(1)), int(match.group(3))
+            if 12 < first <= 31 and 1 <= second <= 12:
+                shown.setdefault("DMY", (number, cell))
+            elif 12 < second <= 31 and 1 <= first <= 12:
+                shown.setdefault("MDY", (number, cell))
+    if len(shown) > 1:
+        (a, a_cell, a_order), (b, b_cell, b_order) = sorted((line, cell, order) for order, (line, cell) in shown.items())
+        raise ImportFileError(
+            f"{path}: line {a}'s date {a_cell!r} is {_FIRST[a_order]} first but line {b}'s {b_cell!r} is "
+            f"{_FIRST[b_order]} first; fix the file, or give --date-order DMY or MDY"
+        )
+    if shown:
+        return next(iter(shown))
+    if numeric and dotted == numeric:
+        return "DMY"
+    return _declared_order(records)
+
+
+def _declared_order(records: Sequence[tuple[int, dict[str, Any]]]) -> str | None:
+    """The order of every language the rows declare (one :func:`date_order` knows), if they agree; else None."""
+    orders = set()
+    for _, record in records:
+        cell = _cell(record, "language")
+        if isinstance(cell, str) and (order := date_order(cell.strip())) is not None:
+            orders.add(order)
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _cell(record: dict[str, Any], field: str) -> Any:
+    """The first non-empty column of ``field``'s aliases, as ``crawlers.import_rows`` picks it (unchecked)."""
+    for key, value in record.items():
+        if key is not None and key.strip().lower() in ALIASES[field] and value not in (None, ""):
+            return value
+    return None

@@ -1,0 +1,79 @@
+"""``umot import --date-order``: one day/month order for every numeric date of the file, stated or
+told by the file; a bad value or a file showing both orders stores nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+from typer.testing import CliRunner, Result
+
+from umot.cli import app
+
+HUNTER = "text,date,language\nGood,03/05/2024,en\nGut,03/05/2024,de\nPrima,03/05/2024,de\n"
+
+
+@pytest.fixture(autouse=True)
+def _utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UMOT_TIMEZONE", "UTC")
+
+
+def _import(db_url: str, file: Path, *options: str) -> Result:
+    return CliRunner().invoke(app, ["import", str(file), "--brand", "Acme", "--create-brand",
+                                    "--database-url", db_url, *options], catch_exceptions=False)
+
+
+def _stored(db_url: str) -> dict[str, str]:
+    from models.db import get_engine, session_scope
+    from models.tables import Review
+
+    with session_scope(get_engine(db_url)) as session:
+        return {r.text: r.published_at.date().isoformat() for r in session.exec(select(Review)) if r.published_at}
+
+
+def _no_brand(db_url: str) -> bool:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(db_url), write=False) as session:
+        return crud.get_brand(session, "Acme") is None
+
+
+@pytest.mark.parametrize(("options", "day"), [((), "2024-03-05"), (("--date-order", "dmy"), "2024-05-03"),
+                                              (("--date-order", "MDY"), "2024-03-05")])
+def test_every_row_of_the_hunters_file_is_one_day(tmp_path: Path, db_url: str, options: tuple[str, ...],
+                                                  day: str) -> None:
+    file = tmp_path / "mixed.csv"
+    file.write_text(HUNTER, encoding="utf-8")
+    result = _import(db_url, file, *options)
+    assert result.exit_code == 0, result.output
+    assert _stored(db_url) == {"Good": day, "Gut": day, "Prima": day}
+
+
+def test_a_bad_date_order_is_one_line_and_stores_nothing(tmp_path: Path, db_url: str) -> None:
+    file = tmp_path / "mixed.csv"
+    file.write_text(HUNTER, encoding="utf-8")
+    result = _import(db_url, file, "--date-order", "DM")
+    assert result.exit_code == 2
+    assert result.output.strip() == "error: --date-order 'DM' is not one of DMY, MDY, YMD"
+    assert _no_brand(db_url)
+
+
+def test_a_file_showing_both_orders_is_refused_naming_both_lines(tmp_path: Path, db_url: str) -> None:
+    file = tmp_path / "both.csv"
+    file.write_text("text,date\nGood,13/05/2024\nGut,03/05/2024\nFine,05/13/2024\n", encoding="utf-8")
+    result = _import(db_url, file)
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"error: {file}: line 2's date '13/05/2024' is day first but line 4's '05/13/2024' is month first; "
+        "fix the file, or give --date-order DMY or MDY"
+    )
+    assert _no_brand(db_url)
+    assert _import(db_url, file, "--date-order", "DMY").exit_code == 0  # the option settles it
+    assert _stored(db_url) == {"Good": "2024-05-13", "Gut": "2024-05-03", "Fine": "2024-05-13"}
+
+
+def test_the_help_names_the_option() -> None:
+    result = CliRunner().invoke(app, ["import", "--help"], env={"COLUMNS": "200"})
+    assert "--date-order" in result.output and "DMY, MDY or YMD" in result.output
