@@ -64,7 +64,7 @@ def rating_key(cell: object) -> object:
 def date_key(cell: object, language: str | None = None) -> object:
     """The date cell as an id covers it: a day with no time, its year written out (not "2 days ago",
     which moves), as ``YYYY-MM-DD`` (``3/5/2024``, in the day/month order of ``language``: the tag of the
-    file's one order, ``crawlers.import_rows.ORDER_TAGS``, never the row's own); else as written."""
+    file's one order, ``DMY``/``MDY``/``YMD``, never the row's own); else as written."""
     day = named_day(cell, language)
     if day is None or not any(year in str(cell) for year in (str(day.year), f"{day.year % 100:02d}")):
         return cell

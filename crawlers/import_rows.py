@@ -40,8 +40,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-#: A language tag of each day/month order: ``crawlers.extract.dates`` takes an order as a language's.
-ORDER_TAGS = {"DMY": "en-GB", "MDY": "en-US", "YMD": "ja"}
 
 
 class ImportFileError(ValueError):
@@ -114,9 +112,8 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, wor
         raise ImportFileError(f"{where}: {exc}") from None
     raw_date = _pick(record, "published_at", where)
     cell = _pick(record, "language", where)
-    dates_in = ORDER_TAGS[date_order] if date_order is not None else None  # a tag of the file's order
     dated: dict[str, Any] = {"extra": _extra(record, CRAWL_COLUMNS if crawled else ())}  # a future date: in extra
-    if not set_published(dated, raw_date, dates_in):
+    if not set_published(dated, raw_date, date_order):  # an order is read as a language is
         raise ImportFileError(f"{where}: date {raw_date!r} is not a date with a day, month and year")
     external_id = _pick(record, "external_id", where)
     title = _pick(record, "title", where)
@@ -140,7 +137,7 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, wor
         "published_at": dated["published_at"],
         "language": detect_language(text, cell),
         "extra": dated["extra"],
-        **_reply(record, where, dates_in),
+        **_reply(record, where, date_order),
     }
-    give_import_id(row, raw_date, raw_rating, dates_in)
+    give_import_id(row, raw_date, raw_rating, date_order)
     return row

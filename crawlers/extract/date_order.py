@@ -6,10 +6,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+ORDERS = ("DMY", "MDY", "YMD")
+
 
 @lru_cache(maxsize=256)
 def date_order(language: str | None) -> str | None:
-    """``"DMY"``, ``"MDY"`` or ``"YMD"`` for a language tag (``fr``, ``en_GB``, ``pt-BR``); None if unknown."""
+    """``"DMY"``, ``"MDY"`` or ``"YMD"`` for a language tag (``fr``, ``en_GB``, ``pt-BR``), or for the order
+    itself (an import file's one order for all its rows: ``crawlers.import_date_order``); None if unknown."""
+    if language in ORDERS:
+        return language
     parts = [p for p in re.split(r"[-_]", (language or "").strip()) if p]
     if not parts or not parts[0].isalpha():
         return None
