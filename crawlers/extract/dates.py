@@ -17,72 +17,16 @@ evening before anywhere west of UTC, and a Monday review fell in the week before
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, time
-from functools import lru_cache
 from typing import Any
 
-from core.dates import implausible, iso_shaped_non_day
+from core.dates import implausible
 from crawlers.extract.date_order import date_order
+from crawlers.extract.date_text import aware, parse_text
 from crawlers.extract.team_days import noon_of
-
-_DATEPARSER_SETTINGS = {
-    "TIMEZONE": "UTC",
-    "TO_TIMEZONE": "UTC",
-    "RETURN_AS_TIMEZONE_AWARE": True,
-    # never made up from today; and no PREFER_DAY_OF_MONTH: "first" put "a month ago" on the 1st
-    "REQUIRE_PARTS": ["day", "month", "year"],
-}
 
 #: ``extra`` key keeping a published date that was refused as one (as ``rating_raw`` keeps a rating).
 PUBLISHED_RAW = "published_raw"
-
-
-def _aware(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
-#: A time of day in a date as written ("10:30", "10h30", "3 pm", "T09"): without one, a date is a day.
-_TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*[ap]\.?m\b|(?-i:\dT\d)", re.IGNORECASE)  # not 23.11.2026, Oct2026
-#: A zone after an ISO date with no time (``2024-03-05Z``): Python would read ``+01:00`` as a time.
-_DAY_ZONE = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
-_ISO_WEEK = re.compile(r"\d{4}-?W\d{2}")  # 2024-W10: a week, no day
-
-
-def _iso_day(text: str) -> date | None:
-    """The day an ISO date with no time part names (``2024-03-05``, ``20240305``, ``2024-W10-2``,
-    ``2024-03-05Z``), else None: such a date is a day, not its first instant in UTC."""
-    for candidate in (text, _DAY_ZONE.sub("", text)):
-        try:
-            return date.fromisoformat(candidate)
-        except ValueError:
-            continue
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _parse_text(text: str, order: str | None = None) -> tuple[datetime | None, bool]:
-    """(the instant, whether the text names only a day: see :func:`crawlers.extract.team_days.noon_of`)."""
-    try:
-        instant = _aware(datetime.fromisoformat(text.replace("Z", "+00:00")))
-    except ValueError:
-        if iso_shaped_non_day(text):
-            return None, False  # 2024-13-05: dateparser would read it as 13 May
-    else:
-        if _ISO_WEEK.fullmatch(text):
-            return None, False  # names no day: Python reads it as the week's Monday
-        day = _iso_day(text)
-        return (instant, False) if day is None else (datetime.combine(day, time(0), tzinfo=UTC), True)
-    import dateparser  # slow to import, and only needed for non-ISO dates
-
-    settings = {**_DATEPARSER_SETTINGS, "DATE_ORDER": order} if order else _DATEPARSER_SETTINGS
-    parsed = dateparser.parse(text, settings=settings)
-    if parsed is None:
-        return None, False
-    midnight = (parsed.hour, parsed.minute, parsed.second, parsed.microsecond) == (0, 0, 0, 0)
-    return _aware(parsed), midnight and not _TIME_OF_DAY.search(text)
 
 
 def parse_datetime(value: object, language: str | None = None, *, day_at: time = time(12)) -> datetime | None:
@@ -104,7 +48,7 @@ def _parse(value: object, language: str | None, day_at: time) -> datetime | None
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return _aware(value)
+        return aware(value)
     if isinstance(value, date):
         return noon_of(value, day_at)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -112,7 +56,7 @@ def _parse(value: object, language: str | None, day_at: time) -> datetime | None
     text = " ".join(str(value).split())
     if not text or len(text) > 100:
         return None
-    parsed, day_only = _parse_text(text, date_order(language))
+    parsed, day_only = parse_text(text, date_order(language))
     return noon_of(parsed.date(), day_at) if parsed is not None and day_only else parsed
 
 
@@ -122,7 +66,7 @@ def named_day(value: object, language: str | None = None) -> date | None:
     if not isinstance(value, str) or not (text := " ".join(value.split())) or len(text) > 100:
         return None
     try:
-        parsed, day_only = _parse_text(text, date_order(language))
+        parsed, day_only = parse_text(text, date_order(language))
     except (OverflowError, OSError, ValueError):
         return None
     return parsed.date() if parsed is not None and day_only else None
