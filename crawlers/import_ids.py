@@ -28,16 +28,14 @@ Imported again, the same file then adds nothing.
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from sqlmodel import Session, col, select
 
-from crawlers.extract.dates import named_day
 from crawlers.extract.team_days import same_day_as_stored
+from crawlers.import_id_cells import date_key, rating_key
 from models.datetimes import as_utc, parse_datetime
 from models.identity import content_id, imported_content_id, repeated_id
 from models.review_fields import clean_str, cut_str, fit_external_id
@@ -46,29 +44,6 @@ from models.tables import Review
 PREVIOUS_ID = "_previous_content_id"  # dropped by adopt_previous_ids: never stored
 WRITTEN_ID = "_written_content_id"  # likewise
 _CHUNK = 500  # ids per IN (...) query
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?", re.IGNORECASE)
-
-
-def rating_key(cell: object) -> object:
-    """The rating cell as an id covers it: a whole number as its integer text (``3.0``, ``3,0``, JSON
-    ``3.0``: ``3``), anything else as written."""
-    if isinstance(cell, str) and _NUMBER.fullmatch(cell.strip()):
-        number = float(cell.strip().replace(",", "."))
-    elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        number = float(cell)
-    else:
-        return cell
-    return str(int(number)) if math.isfinite(number) and number.is_integer() else cell
-
-
-def date_key(cell: object, language: str | None = None) -> object:
-    """The date cell as an id covers it: a day with no time, its year written out (not "2 days ago",
-    which moves), as ``YYYY-MM-DD`` (``3/5/2024``, in the day/month order of ``language``: the tag of the
-    file's one order, ``DMY``/``MDY``/``YMD``, never the row's own); else as written."""
-    day = named_day(cell, language)
-    if day is None or not any(year in str(cell) for year in (str(day.year), f"{day.year % 100:02d}")):
-        return cell
-    return day.isoformat()
 
 
 def give_import_id(row: dict[str, Any], raw_date: object, raw_rating: object, language: str | None = None) -> None:

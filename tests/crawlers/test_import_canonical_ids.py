@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from crawlers.import_ids import adopt_previous_ids, date_key, rating_key
+from crawlers.import_id_cells import date_key, rating_key
+from crawlers.import_ids import adopt_previous_ids
 from crawlers.importer import read_review_file
 from models import crud
 from models.db import get_engine, session_scope

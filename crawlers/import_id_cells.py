@@ -1,0 +1,38 @@
+"""The date and rating cells of an imported row as its content id covers them: one form per value.
+
+A spreadsheet re-saving a file writes ``3`` as ``3.0`` and ``2024-03-05`` as ``3/5/2024``;
+read as written, each such row would get a new id and be stored again. The most common forms
+(``3``, ``2024-03-05``) are already these, so ids imports gave them before stay the same
+(``crawlers.import_ids``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from crawlers.extract.dates import named_day
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?", re.IGNORECASE)
+
+
+def rating_key(cell: object) -> object:
+    """The rating cell as an id covers it: a whole number as its integer text (``3.0``, ``3,0``, JSON
+    ``3.0``: ``3``), anything else as written."""
+    if isinstance(cell, str) and _NUMBER.fullmatch(cell.strip()):
+        number = float(cell.strip().replace(",", "."))
+    elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        number = float(cell)
+    else:
+        return cell
+    return str(int(number)) if math.isfinite(number) and number.is_integer() else cell
+
+
+def date_key(cell: object, language: str | None = None) -> object:
+    """The date cell as an id covers it: a day with no time, its year written out (not "2 days ago",
+    which moves), as ``YYYY-MM-DD`` (``3/5/2024``, in the day/month order of ``language``: the tag of the
+    file's one order, ``DMY``/``MDY``/``YMD``, never the row's own); else as written."""
+    day = named_day(cell, language)
+    if day is None or not any(year in str(cell) for year in (str(day.year), f"{day.year % 100:02d}")):
+        return cell
+    return day.isoformat()
