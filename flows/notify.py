@@ -13,7 +13,7 @@ from flows.outcomes import BrandReport, Detractor
 from flows.slack_text import escape_text, safe_link
 
 QUOTE_CHARS = 200
-THEMES_PERIOD = "in the last 7 days' detractors"  # what the themes line counts (flows.tasks.themes)
+THEMES_PERIOD = "in the detractors written in the last 7 days"  # by review date (flows.tasks.themes)
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -55,7 +55,7 @@ def format_message(report: BrandReport, *, top: int = 3) -> str:
     n = report.new_detractors
     lines = [f"*umot — {escape_text(report.brand)}*: {headline(report)}"]
     shown = report.detractors[:top]
-    if report.negative_themes:  # (#18) counted over the last 7 days' detractors, not this run's
+    if report.negative_themes:  # (#18) counted over the detractors written in the last 7 days, not this run's
         themes = ", ".join(f"{escape_text(theme)} ({count})" for theme, count in report.negative_themes)
         lines.append(f"Top negative themes: {themes} — {THEMES_PERIOD}")
     lines += [_detractor_line(item) for item in shown]

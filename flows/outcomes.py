@@ -54,7 +54,7 @@ class BrandReport:
     previous_week: dict = field(default_factory=dict)
     webhook_url: str | None = None
     notified: bool | None = None  # None: nothing to send or no webhook
-    # (#18) the last 7 days' detractors: their most frequent negative themes, (theme, mentions)
+    # (#18) the detractors written in the last 7 days: their most frequent negative themes, (theme, mentions)
     negative_themes: list[tuple[str, int]] = field(default_factory=list)
 
     @property

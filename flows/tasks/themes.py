@@ -116,7 +116,8 @@ def detect_themes(brand_ids: Sequence[int] | None = None, batch_size: int = 500)
 
 
 def add_negative_themes(reports: Sequence[Any], started_at: datetime, *, top: int = 3) -> None:
-    """Name each brand's top negative themes among the last 7 days' detractors in its report."""
+    """Name each brand's top negative themes among its detractors written in the last 7 days (by the review's
+    date, as the overview's themes: the week table beside it counts by first seen) in its report."""
     from models.crud.journey_stats import detractor_themes
     from models.db import get_engine, session_scope
 

@@ -34,7 +34,7 @@ def test_the_night_reads_themes_and_names_the_top_negative_ones(store, add_sourc
     acme = first.brands[0]
     assert acme.negative_themes[0] == ("delivery", 4)
     assert "Top negative themes: delivery (4)" in format_message(acme)
-    assert "**Top negative themes** of the last 7 days' detractors: delivery (4)" in Path(first.report_path).read_text()
+    assert "**Top negative themes** of the detractors written in the last 7 days: delivery (4)" in Path(first.report_path).read_text()
 
     second = nightly(**FAST)  # nothing new: nothing read again
     assert second.themes_read == 0

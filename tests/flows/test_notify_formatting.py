@@ -44,7 +44,7 @@ def test_a_brand_name_cannot_break_the_bold_header() -> None:
 def test_the_themes_line_says_it_counts_the_last_7_days_not_this_run() -> None:
     lines = _message("Bad", negative_themes=[("delivery", 6), ("price_value", 1)]).splitlines()
     assert lines[0] == "*umot — Acme*: 1 new detractor in 1 new review"
-    assert lines[1] == "Top negative themes: delivery (6), priceˍvalue (1) — in the last 7 days' detractors"
+    assert lines[1] == "Top negative themes: delivery (6), priceˍvalue (1) — in the detractors written in the last 7 days"
 
 
 @pytest.mark.parametrize(("url", "shown"), [
