@@ -3,7 +3,8 @@
 Review texts and source names are untrusted: :func:`md_escape` and
 :func:`md_link` keep them from injecting markdown, HTML or links into the
 Prefect UI. The figures (shares, ratings, week-over-week change) are written
-the same way in the report and in ``umot run``'s table.
+the same way in the report and in ``umot run``'s table, rounded half up as the
+weekly CSVs round them (:mod:`reporting.rounding`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from flows.slack_text import plain_http_url
+from reporting.rounding import figure_text
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")  # & too: "&lt;" written is "&lt;" shown, not "<"
 
@@ -35,12 +37,12 @@ def md_link(url: str | None, label: str = "link") -> str:
 
 def percent(share: float | None) -> str:
     """A share as ``33%``; ``–`` when there is none (nothing labelled)."""
-    return "–" if share is None else f"{share * 100:.0f}%"
+    return "–" if share is None else f"{figure_text(share * 100)}%"
 
 
 def stars(value: float | None) -> str:
     """A rating as ``3.50``; ``–`` when there is none."""
-    return "–" if value is None else f"{value:.2f}"
+    return "–" if value is None else figure_text(value, 2)
 
 
 def change(current: float | None, previous: float | None, *, kind: str = "count") -> str:
@@ -55,9 +57,9 @@ def change(current: float | None, previous: float | None, *, kind: str = "count"
         return "–"
     delta = current - previous
     if kind == "share":
-        return f"{delta * 100:+.0f} pts"
+        return f"{figure_text(delta * 100, sign=True)} pts"
     if kind == "rating":
-        return f"{delta:+.2f}"
+        return figure_text(delta, 2, sign=True)
     if kind == "hours":
-        return f"{delta:+.1f} h"
-    return f"{delta:+.0f}"
+        return f"{figure_text(delta, 1, sign=True)} h"
+    return figure_text(delta, sign=True)

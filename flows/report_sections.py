@@ -15,6 +15,7 @@ from flows.notify import quote
 from flows.outcomes import BrandReport
 from flows.report_format import change, md_escape, md_link, percent, stars
 from flows.stage_outcomes import SourceOutcome
+from reporting.rounding import figure_text
 
 
 def _word(count: int, word: str) -> str:
@@ -28,7 +29,7 @@ def _split(report: BrandReport) -> str:
     total = sum(labelled.values())
     if not total:
         return "–"
-    return " / ".join(f"{labelled.get(k, 0) / total * 100:.0f}% {k}" for k in ("positive", "neutral", "negative"))
+    return " / ".join(f"{figure_text(100 * labelled.get(k, 0) / total)}% {k}" for k in ("positive", "neutral", "negative"))
 
 
 def _pages(outcome: SourceOutcome) -> str:
@@ -57,7 +58,7 @@ def week_table(report: BrandReport) -> list[str]:
         ("Average predicted stars", this.get("avg_stars"), last.get("avg_stars"), "rating", stars),
         ("Detractors answered at the source", this.get("reply_rate"), last.get("reply_rate"), "share", percent),
         ("Median hours to reply", this.get("median_reply_hours"), last.get("median_reply_hours"), "hours",
-         lambda hours: f"{hours:.1f} h"),
+         lambda hours: f"{figure_text(hours, 1)} h"),
     ]
     lines = ["| by first seen | last 7 days | 7 days before | change |", "| --- | ---: | ---: | ---: |"]
     for name, cur, prev, kind, fmt in rows:
@@ -83,7 +84,7 @@ def brand_section(report: BrandReport) -> list[str]:
     ]
     if report.negative_themes:  # (#18)
         themes = ", ".join(f"{md_escape(name)} ({n})" for name, n in report.negative_themes)
-        lines += [f"**Top negative themes** of the last 7 days' detractors: {themes}.", ""]
+        lines += [f"**Top negative themes** of the detractors written in the last 7 days: {themes}.", ""]
     if report.detractors:
         lines.append("**Top new detractors**")
         lines.append("")
@@ -92,7 +93,7 @@ def brand_section(report: BrandReport) -> list[str]:
             link = md_link(item.url)
             why = "; ".join(item.reasons)
             lines.append(
-                f"{i}. severity {item.severity:.2f} · {rated}“{md_escape(quote(item.text))}”"
+                f"{i}. severity {figure_text(item.severity, 2)} · {rated}“{md_escape(quote(item.text))}”"
                 + (f" — {link}" if link else "")
                 + (f"  \n   _{md_escape(why)}_" if why else "")
             )

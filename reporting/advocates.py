@@ -1,15 +1,24 @@
-"""``advocates-<brand>-<week>.csv``: who recommended the brand this week, where, and a link to thank them."""
+"""``advocates-<brand>-<week>.csv``: who recommended the brand this week, where, and a link to thank them.
+
+Ratings are written as published too (``9/10``, not only the normalised 4.56), as
+the detractors' CSV and ``umot detractors list`` write them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from core.ratings import rating_as_published
 from models.crud.advocates import Advocate, list_advocates
+from models.tables import Review
 from reporting.files import write_csv
+
+BATCH = 500  # review ids per query, well under SQLite's and PostgreSQL's bound-variable limits
 
 ADVOCATE_COLUMNS: dict[str, str] = {
     "review_id": "umot's id of the review",
@@ -18,6 +27,7 @@ ADVOCATE_COLUMNS: dict[str, str] = {
     "source": "where, e.g. trustpilot or schemaorg:shop.example",
     "url": "link to the review or mention: reply there to thank them",
     "rating": "their rating, 1-5 (empty for unrated mentions)",
+    "rating_as_published": "that rating as the site showed it, e.g. 9/10 or 5★ (empty for unrated mentions)",
     "label": "the model's sentiment of the text",
     "title": "title, if any",
     "text": "what they said",
@@ -25,7 +35,22 @@ ADVOCATE_COLUMNS: dict[str, str] = {
 }
 
 
-def advocate_row(item: Advocate, zone: ZoneInfo) -> list[object]:
+def ratings_as_published(session: Session, items: Sequence[Advocate]) -> dict[int, str | None]:
+    """Review id -> its rating as the site showed it (``9/10``, ``5★``), for the rated ``items``: an
+    :class:`Advocate` holds only the rating normalised to 1-5."""
+    ids = [item.review_id for item in items if item.rating is not None]
+    shown: dict[int, str | None] = {}
+    for start in range(0, len(ids), BATCH):
+        query = (select(Review.id, Review.rating, Review.rating_raw, Review.rating_scale)
+                 .where(col(Review.id).in_(ids[start:start + BATCH])))
+        for review_id, rating, raw, scale in session.exec(query):
+            shown[int(review_id or 0)] = rating_as_published(rating, raw, scale)
+    return shown
+
+
+def advocate_row(item: Advocate, zone: ZoneInfo, published: str | None = None) -> list[object]:
+    """One CSV row; ``published``: the rating as the site showed it (:func:`ratings_as_published`), else
+    written on five stars."""
     values = {
         "review_id": item.review_id,
         "date": item.date.astimezone(zone).isoformat(timespec="seconds") if isinstance(item.date, datetime) else item.date,
@@ -33,6 +58,7 @@ def advocate_row(item: Advocate, zone: ZoneInfo) -> list[object]:
         "source": item.source,
         "url": item.url,
         "rating": item.rating,
+        "rating_as_published": published or rating_as_published(item.rating),
         "label": item.label,
         "title": item.title,
         "text": item.text,
@@ -46,4 +72,6 @@ def write_advocates_csv(
 ) -> Path:
     """The brand's advocates dated in ``[start, end)``, newest first (header only when none)."""
     items = list_advocates(session, brand_ids=None, brand_id=brand_id, since=start, until=end)
-    return write_csv(path, list(ADVOCATE_COLUMNS), (advocate_row(a, zone) for a in items), excel=excel)
+    shown = ratings_as_published(session, items)
+    rows = (advocate_row(a, zone, shown.get(a.review_id)) for a in items)
+    return write_csv(path, list(ADVOCATE_COLUMNS), rows, excel=excel)

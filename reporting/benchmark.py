@@ -5,9 +5,9 @@ reviews: whoever may see a brand may see its benchmark, while the rivals'
 individual reviews stay behind the rivals' own access rules. Themes are not in
 this table: the store keeps them per review, and ``reporting.rival_themes`` writes
 the theme gaps beside it (``benchmark-themes-<brand>-<week>.csv``). Figures are
-rounded once, here, and each change is taken from the exact figures
-(``weekly_stats(..., rounded=False)``): a detractor rate from 1/3 to 12/18 changes
-by 33.3 points, not 66.7 − 33.3 = 33.4.
+rounded once, here, half up as in the summary (:mod:`reporting.rounding`), and each
+change is taken from the exact figures (``weekly_stats(..., rounded=False)``): a
+detractor rate from 1/3 to 12/18 changes by 33.3 points, not 66.7 − 33.3 = 33.4.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 
 from reporting.files import atomic_write  # noqa: E402
 from reporting.plot_text import plot_text  # noqa: E402
+from reporting.rounding import round_half_up  # noqa: E402
 from reporting.weeks import IsoWeek  # noqa: E402
 
 #: Metric -> what it means (the CSV's columns after week, brand and role; each with a ``_change``).
@@ -70,14 +71,14 @@ def benchmark_table(
 
 
 def _shown(value: SupportsFloat, digits: int) -> float:
-    return float("nan") if pd.isna(value) else round(float(value), digits)
+    return float("nan") if pd.isna(value) else round_half_up(value, digits)
 
 
 def _change(now: SupportsFloat, before: SupportsFloat, digits: int) -> float:
-    """The change from the exact figures, rounded once (as the figures themselves are)."""
+    """The change from the exact figures, rounded once (as the figures themselves are, half up)."""
     if pd.isna(now) or pd.isna(before):
         return float("nan")
-    return round(float(now) - float(before), digits)
+    return round_half_up(float(now) - float(before), digits)
 
 
 def draw_benchmark_chart(

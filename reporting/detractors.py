@@ -15,6 +15,7 @@ from models.stored import stored_id
 from reporting.columns import DETRACTOR_COLUMNS
 from reporting.detractor_data import FlaggedReview, load_detractors
 from reporting.files import write_csv
+from reporting.rounding import round_half_up
 from reporting.themes import journey_cells
 
 
@@ -59,5 +60,5 @@ def _detractor_row(item: FlaggedReview, zone: ZoneInfo, journey: dict | None = N
 
 
 def _round(value: float | None, digits: int = 4) -> float | None:
-    """Scores to 4 decimals: a CSV a person reads, not float noise."""
-    return None if value is None else round(float(value), digits)
+    """Scores to 4 decimals (half up, as every figure): a CSV a person reads, not float noise."""
+    return None if value is None else round_half_up(value, digits)

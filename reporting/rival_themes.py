@@ -5,7 +5,7 @@ of the brand's mentions that are negative against the rivals' pooled share, the
 gap in points (positive = the brand does worse), and how the gap moved since the
 previous ISO week (cut in the same timezone: 167 or 169 hours across a DST change).
 Themes the brand or its rivals did not mention this week have no gap and are left out.
-Shares are rounded once, for the CSV: the gap and its change come from unrounded shares.
+Shares are rounded once (half up, :mod:`reporting.rounding`), for the CSV: the gap and its change come from unrounded shares.
 Aggregates only: no rival review is named.
 """
 
@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from models.crud.journey_stats import theme_weeks
 from reporting.files import write_csv
+from reporting.rounding import round_half_up
 from reporting.themes import previous_week_start
 
 #: A gap within this many points reads "on par".
@@ -76,10 +77,11 @@ def theme_benchmark_rows(
     now = _gaps(session, brand_id, rival_ids, start, end)
     before = _gaps(session, brand_id, rival_ids, previous_week_start(week, zone), start)
     rows: list[list[object]] = []
-    for theme, (n, mine, rn, theirs, gap) in sorted(now.items(), key=lambda item: (-round(item[1][4], 1), item[0])):
-        change = round(gap - before[theme][4], 1) if theme in before else None
-        shown = round(gap, 1)
-        rows.append([week, theme, n, round(mine, 1), rn, round(theirs, 1), shown, verdict(shown), change])
+    ordered = sorted(now.items(), key=lambda item: (-round_half_up(item[1][4], 1), item[0]))
+    for theme, (n, mine, rn, theirs, gap) in ordered:
+        change = round_half_up(gap - before[theme][4], 1) if theme in before else None
+        shown = round_half_up(gap, 1)
+        rows.append([week, theme, n, round_half_up(mine, 1), rn, round_half_up(theirs, 1), shown, verdict(shown), change])
     return rows
 
 

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from reporting.detractor_data import DISMISSED
+from reporting.rounding import round_half_up
 from reporting.weeks import IsoWeek
 
 PROMOTER_MIN_STARS = 4.5
@@ -47,8 +48,9 @@ DECIMALS: dict[str, int] = {"negative_pct": 1, "neutral_pct": 1, "positive_pct":
 
 
 def _round(value: float, digits: int, rounded: bool) -> float:
-    """Round for display; ``rounded=False`` keeps the exact figure, for a change taken from it and rounded once."""
-    return round(value, digits) if rounded else float(value)
+    """Round for display (half up, :mod:`reporting.rounding`); ``rounded=False`` keeps the exact figure, for a
+    change taken from it and rounded once."""
+    return round_half_up(value, digits) if rounded else float(value)
 
 
 def nps(stars: pd.Series, *, rounded: bool = True) -> float:
@@ -140,7 +142,13 @@ def week_over_week(stats: pd.DataFrame, week: IsoWeek) -> pd.DataFrame:
     last = stats.xs(str(week.shift(-1)), level="week")
     out = this.copy()
     for column, metric in CHANGES.items():
-        out[column] = (this[metric] - last[metric]).round(DECIMALS.get(metric, 0))
+        delta = this[metric] - last[metric]  # a count's change stays a whole number
+        out[column] = _rounded(delta, DECIMALS[metric]) if metric in DECIMALS else delta
     for metric, digits in DECIMALS.items():
-        out[metric] = out[metric].astype(float).round(digits)
+        out[metric] = _rounded(out[metric], digits)
     return out
+
+
+def _rounded(values: pd.Series, digits: int) -> pd.Series:
+    """Each figure rounded half up as the benchmark's and the report's are (pandas' ``.round`` is half to even)."""
+    return values.astype(float).map(lambda value: round_half_up(value, digits))

@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from models.crud.journey_stats import theme_weeks
 from reporting.files import write_csv
+from reporting.rounding import round_half_up
 from reporting.weeks import parse_week, resolve_timezone
 
 THEME_COLUMNS: dict[str, str] = {
@@ -37,7 +38,7 @@ def previous_week_start(week: str, zone: ZoneInfo | None = None) -> datetime:
 
 
 def _share(share: float | None) -> float | None:
-    return None if share is None else round(share, 4)
+    return None if share is None else round_half_up(share, 4)
 
 
 def theme_rows(session: Session, brand_id: int, brand: str, week: str, start: datetime, end: datetime,

@@ -67,9 +67,16 @@ def theme_weeks(
     return sorted(weeks.values(), key=lambda w: (-w.mentions, w.theme))
 
 
-def stage_weeks(session: Session, brand_id: int, start: datetime, end: datetime, stages: tuple[str, ...]) -> list[StageWeek]:
-    """Each of ``stages`` in [start, end) and the window before: texts and how many read negative."""
-    before = start - (end - start)
+def stage_weeks(
+    session: Session, brand_id: int, start: datetime, end: datetime, stages: tuple[str, ...],
+    *, before: datetime | None = None,
+) -> list[StageWeek]:
+    """Each of ``stages`` in [start, end) and in [before, start): texts and how many read negative.
+
+    ``before`` defaults to the window of the same length; the overview passes the previous
+    week's start in its zone, which a DST change makes an hour longer or shorter.
+    """
+    before = start - (end - start) if before is None else before
     out = {s: StageWeek(s) for s in stages}
     for lo, hi, prefix in ((start, end, ""), (before, start, "previous_")):
         for _rid, stage, label, *_ in _readings(session, ReviewStage, ReviewStage.stage, brand_id, lo, hi):

@@ -162,7 +162,7 @@ def test_the_nightly_report_shows_reply_rate_and_hours() -> None:
                          previous_week={"reply_rate": 0.5, "median_reply_hours": 20.0})
     table = "\n".join(week_table(report))
     assert "| Detractors answered at the source | 75% | 50% | +25 pts |" in table
-    assert "| Median hours to reply | 16.2 h | 20.0 h | -3.8 h |" in table  # was -3.75, no unit
+    assert "| Median hours to reply | 16.3 h | 20.0 h | -3.8 h |" in table  # was -3.75, no unit; 16.25 half up
     later = BrandReport(brand_id=1, brand="Acme", week={"median_reply_hours": 32.38},
                         previous_week={"median_reply_hours": 20.0})
     assert "| Median hours to reply | 32.4 h | 20.0 h | +12.4 h |" in "\n".join(week_table(later))

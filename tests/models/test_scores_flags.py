@@ -120,15 +120,18 @@ def test_brand_summary(engine, brand_id) -> None:
     ids = seed(engine, brand_id, ["bad", "meh", "good", "unscored"], [1, 3, 5, None])
     with session_scope(engine) as s:
         get_or_create_brand(s, "Quiet")
-        save_scores(s, [score(ids[0], "v1", "negative", 1.2, True), score(ids[1], "v1", "neutral", 3.0),
-                        score(ids[2], "v1", "positive", 4.8)])
-        save_scores(s, [score(ids[0], "v2", "negative", 1.0, True), score(ids[1], "v2", "negative", 2.0, True)])
+        v1_ids = save_scores(s, [score(ids[0], "v1", "negative", 1.2, True), score(ids[1], "v1", "neutral", 3.0),
+                                 score(ids[2], "v1", "positive", 4.8)])
+        upsert_flags(s, [{"review_id": ids[0], "score_id": v1_ids[0], "brand_id": brand_id}])
+        v2_ids = save_scores(s, [score(ids[0], "v2", "negative", 1.0, True), score(ids[1], "v2", "negative", 2.0, True)])
+        upsert_flags(s, [{"review_id": i, "score_id": si, "brand_id": brand_id} for i, si in zip(ids[:2], v2_ids)])
         since, until = NOW - timedelta(days=1), NOW + timedelta(days=1)
         v1 = {b["brand"]: b for b in brand_summary(s, since=since, until=until, model_version="v1")}
         newest = {b["brand"]: b for b in brand_summary(s, since=since, until=until)}
         later = brand_summary(s, since=until, until=until + timedelta(days=7))
     acme = v1["Acme"]
-    assert (acme["new_reviews"], acme["scored"], acme["detractors"]) == (4, 3, 1)
+    # detractors are flags, whatever model raised them (v2 flagged the second review): not v1's scores
+    assert (acme["new_reviews"], acme["scored"], acme["detractors"]) == (4, 3, 2)
     assert (acme["share_negative"], acme["share_neutral"], acme["share_positive"]) == (1 / 3, 1 / 3, 1 / 3)  # exact
     assert acme["avg_rating"] == 3.0 and acme["avg_stars"] == 3.0
     # newest score per review: v2 for the first two, v1 for the third

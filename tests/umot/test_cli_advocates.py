@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typer.testing import CliRunner
 
 from tests.reporting.rivals_store import W46, W47, build
@@ -47,8 +49,6 @@ def test_detractors_list_filters_by_reply(db_url: str) -> None:
 def test_the_table_stays_readable_at_80_columns(db_url: str) -> None:
     """At 80 and 100 columns brand, author, source, stars and said shrank to nothing and the date was cut
     to `2026-1`, while the whole link kept its width: the link gives way now, as `detractors list`'s text."""
-    import re
-
     build(db_url)
     for width in (80, 100):
         result = CliRunner().invoke(app, ["advocates", "list", "--database-url", db_url], env={"COLUMNS": str(width)})
@@ -56,6 +56,25 @@ def test_the_table_stays_readable_at_80_columns(db_url: str) -> None:
         lines = result.output.splitlines()
         assert max(map(len, lines)) <= width, result.output
         assert re.match(r"date\s+brand\s+author\s+source\s+stars\s+thanked\s+said\s+link\s*$", lines[0]), result.output
-        row = r"^2026-11-18\s+Acme\s+author a4\s+trustpilot\s+5\s+yes\s+review a4\s+https://"
+        row = r"^2026-11-18\s+Acme\s+author a4\s+trustpilot\s+5★\s+yes\s+review a4\s+https://"
         assert re.search(row, result.output, re.M), result.output
         assert result.output.strip().endswith("3 advocates")
+
+
+def test_a_rating_shows_as_published(db_url: str) -> None:
+    """A 9/10 showed as 4.5 (normalised) where `detractors list` shows ratings as published."""
+    from models import crud
+    from models.db import get_engine, session_scope
+    from tests.reporting.rivals_store import T
+
+    ids = build(db_url)
+    with session_scope(get_engine(db_url)) as session:
+        crud.upsert_reviews(session, [{"source": "yelp", "external_id": "ten", "text": "Tell your friends!",
+                                       "author": "author ten", "rating": 4.5, "rating_raw": 9, "rating_scale": 10,
+                                       "published_at": T, "referral_intent": "recommend"}], brand_id=ids["Acme"])
+    result = CliRunner().invoke(app, ["advocates", "list", "--brand", "Acme", "--database-url", db_url],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert re.search(r"author ten\s+yelp\s+9/10\s+no\s+", result.output), result.output
+    assert re.search(r"author a4\s+trustpilot\s+5★\s+yes", result.output), result.output
+    assert "4.5 " not in result.output

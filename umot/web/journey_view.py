@@ -2,7 +2,8 @@
 
 The overview's week is the 7 whole days up to the brand's newest review's day
 (as its other charts, so a store that stopped crawling still shows its last
-week), compared with the 7 days before. Whole days in the export timezone, the
+week), compared with the 7 days before. Whole days in the export timezone (so the week
+before is 167 or 169 hours long across a DST change, as the themes CSV cuts it), the
 zone the queue's date filter cuts days in, so the panel's links carry the week as
 the queue's from/to and open what it counts: the week's counted detractors
 (status ``counted``), and for a theme those mentioning it negatively.
@@ -99,7 +100,9 @@ def journey_panel(db: Session, brand: Brand, zone: ZoneInfo) -> JourneyPanel:
     # (a zone's offset past year 1 or 9999 cannot be applied: such a day is taken as UTC's)
     start = day_start(first, zone) or datetime.combine(first, time.min, tzinfo=UTC)
     end = day_start(last + timedelta(days=1), zone) or datetime.combine(last + timedelta(days=1), time.min, tzinfo=UTC)
-    stages = stage_weeks(db, stored_id(brand), start, end, STAGE_NAMES)
+    # the week before is whole days in the zone too: 167 or 169 hours across a DST change, as the themes CSV's
+    before = day_start(first - timedelta(days=7), zone) or start - timedelta(days=7)
+    stages = stage_weeks(db, stored_id(brand), start, end, STAGE_NAMES, before=before)
     top = detractor_themes(db, stored_id(brand), start, end, top=5)
     for theme in top:
         theme.examples = [(rid, _quote(text)) for rid, text in theme.examples]

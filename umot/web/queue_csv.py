@@ -14,6 +14,7 @@ from core.ratings import rating_as_published, reasons_as_published
 from models.crud.triage import QueueRow
 from models.stored import stored_id
 from reporting import csv_safe
+from reporting.rounding import round_half_up
 from reporting.themes import journey_cells
 
 COLUMNS = (
@@ -30,10 +31,10 @@ def csv_row(row: QueueRow, journey: dict | None = None) -> list[object]:
     return [
         flag.id, review.id, row.brand, day.isoformat() if day else None, review.source, review.url,
         review.author, review.rating, rating_as_published(review.rating, review.rating_raw, review.rating_scale),
-        round(score.stars, 2) if score and score.stars is not None else None, score.label if score else None,
+        round_half_up(score.stars, 2) if score and score.stars is not None else None, score.label if score else None,
         "; ".join(reasons_as_published(flag.reasons or [], review.rating, review.rating_raw, review.rating_scale)),
         review.referral_intent, flag.status,
-        flag.assignee, round(flag.severity, 4), flag.corrected_label, flag.note,
+        flag.assignee, round_half_up(flag.severity, 4), flag.corrected_label, flag.note,
         *journey_cells(journey).values(), review.title, review.text,
     ]
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.filters import do_round
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
@@ -23,6 +24,7 @@ from core.dates import reply_hours
 from core.ratings import rating_as_published, reasons_as_published
 from models.datetimes import as_utc
 from models.status import FlagStatus
+from reporting.rounding import round_half_up
 from reporting.weeks import resolve_timezone
 from umot.web.csrf import csrf_token
 
@@ -72,6 +74,12 @@ def when(value: datetime | None, fmt: str = "%Y-%m-%d") -> str:
     return text if "%H" not in fmt or zone.key == "UTC" else f"{text} {local:%Z}"
 
 
+def round_figure(value: float, precision: int = 0, method: Literal["common", "ceil", "floor"] = "common") -> float:
+    """Jinja's ``round``, half up as the exports round (:mod:`reporting.rounding`): a page's 2.675 reads
+    2.68 as in ``summary-<week>.csv``, not 2.67 (Python's ``round``); ``ceil`` and ``floor`` as Jinja's."""
+    return round_half_up(value, precision) if method == "common" else do_round(value, precision, method)
+
+
 def first_lines(text: str | None, limit: int = 180) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -89,7 +97,8 @@ def reasons_shown(reasons: list[str] | None, review: Any) -> list[str]:
 
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=StrictUndefined)
-    env.filters.update(stars=stars, http_url=http_url, when=when, first_lines=first_lines, reply_hours=reply_hours)
+    env.filters.update(stars=stars, http_url=http_url, when=when, first_lines=first_lines, reply_hours=reply_hours,
+                       round=round_figure)
     env.globals.update(STATUS_NAMES=STATUS_NAMES, rating_shown=rating_shown, reasons_shown=reasons_shown,
                        export_zone=export_zone)
     return env
