@@ -24,10 +24,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from crawlers.extract.date_order import date_order
+from crawlers.extract.date_order import ORDERS, date_order
 from crawlers.import_rows import ALIASES, ImportFileError
 
-ORDERS = ("DMY", "MDY", "YMD")
 _FIRST = {"DMY": "day", "MDY": "month"}
 #: A numeric day-month-year or month-day-year date, its year written last (2 or 4 digits); not ISO.
 _NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[./-]\d)")
