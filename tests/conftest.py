@@ -5,15 +5,15 @@ Keep this file small: an area's own fixtures live in its folder's conftest.
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.local_http import QuietHandler, serving
 
 PG_HOST, PG_PORT, PG_ADMIN_DB = "127.0.0.1", 5432, "test"
 PG_USERS = ("postgres", "root")  # the first role that answers creates the test databases
@@ -122,16 +122,11 @@ def prefect_health_api() -> Iterator[str]:
     """An HTTP server whose /api/health answers ``true`` like Prefect's (what umot checks before it serves,
     deploys or runs against PREFECT_API_URL); yields its API URL."""
 
-    class Health(BaseHTTPRequestHandler):
+    class Health(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802
             self.send_response(200 if self.path == "/api/health" else 404)
             self.end_headers()
             self.wfile.write(b"true")
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Health)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/api"
-    server.shutdown()
+    with serving(Health) as base:
+        yield f"{base}/api"

@@ -8,9 +8,7 @@ b's review was stored as (an edit of) product a's.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
@@ -18,6 +16,7 @@ import pytest
 from crawlers.extract.review_rows import RELATIVE_ID, item_scope, relative_id, review_id
 from crawlers.extract.schemaorg import extract_page
 from models.crud.legacy_ids import RELATIVE_ID as STORE_RELATIVE_ID
+from tests.local_http import QuietHandler, serving
 from umot.demo.server import LocalSiteServer
 
 PAGE = "https://shop.example/relid/a/"
@@ -104,7 +103,7 @@ def _product_page(name: str) -> bytes:
 def shop() -> Iterator[str]:
     """Two product pages, /relid/a/ and /relid/b/, each with reviews ``review-1`` and ``review-2``."""
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             name = self.path.strip("/").rsplit("/", 1)[-1]
             if self.path == "/robots.txt":
@@ -119,14 +118,8 @@ def shop() -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = LocalSiteServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Handler, LocalSiteServer) as base:
+        yield base
 
 
 @pytest.mark.slow

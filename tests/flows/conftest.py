@@ -13,13 +13,13 @@ import json
 import os
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.local_http import QuietHandler, serving
 
 # Prefect reads its settings when first imported: keep its home out of the repo.
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="umot-prefect-home-"))
@@ -192,19 +192,14 @@ def webhook_server() -> Iterator[tuple[str, list[tuple[str, dict]]]]:
     """A local Slack-style webhook receiver: (base URL, [(path, JSON body)]); ``/down`` answers 502."""
     got: list[tuple[str, dict]] = []
 
-    class Hook(BaseHTTPRequestHandler):
+    class Hook(QuietHandler):
         def do_POST(self) -> None:  # noqa: N802
             got.append((self.path, json.loads(self.rfile.read(int(self.headers["Content-Length"])))))
             self.send_response(502 if self.path == "/down" else 200)
             self.end_headers()
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", got
-    server.shutdown()
+    with serving(Hook) as base:
+        yield base, got
 
 
 @pytest.fixture

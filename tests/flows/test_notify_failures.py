@@ -4,16 +4,15 @@ report written, the other brands not notified and the backlog not saved."""
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from flows.webhook_post import post_webhook
 from tests.flows.conftest import review_rows
+from tests.local_http import QuietHandler, serving
 
 FAST = dict(crawl_retries=1, retry_delay=0.0, batch_size=10)
 BAD_HOST = "https://hooks..slack.com/services/T/B/X"  # stored before `webhook set` refused it
@@ -24,7 +23,7 @@ def slow_hook() -> Iterator[str]:
     """A hook whose path says how it answers: ``/200`` or ``/500`` then a 40-byte body a byte every
     half second; ``/stall`` nothing for 20 s."""
 
-    class Hook(BaseHTTPRequestHandler):
+    class Hook(QuietHandler):
         protocol_version = "HTTP/1.1"
 
         def do_POST(self) -> None:  # noqa: N802
@@ -42,14 +41,8 @@ def slow_hook() -> Iterator[str]:
             except OSError:
                 pass  # the client gave up
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/hook/secret-token"
-    server.shutdown()
+    with serving(Hook) as base:
+        yield f"{base}/hook/secret-token"
 
 
 def test_a_host_name_that_cannot_be_encoded_is_a_failed_post(caplog) -> None:
