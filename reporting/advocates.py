@@ -6,19 +6,15 @@ the detractors' CSV and ``umot detractors list`` write them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from core.ratings import rating_as_published
 from models.crud.advocates import Advocate, list_advocates
-from models.tables import Review
 from reporting.files import write_csv
-
-BATCH = 500  # review ids per query, well under SQLite's and PostgreSQL's bound-variable limits
 
 ADVOCATE_COLUMNS: dict[str, str] = {
     "review_id": "umot's id of the review",
@@ -35,22 +31,8 @@ ADVOCATE_COLUMNS: dict[str, str] = {
 }
 
 
-def ratings_as_published(session: Session, items: Sequence[Advocate]) -> dict[int, str | None]:
-    """Review id -> its rating as the site showed it (``9/10``, ``5★``), for the rated ``items``: an
-    :class:`Advocate` holds only the rating normalised to 1-5."""
-    ids = [item.review_id for item in items if item.rating is not None]
-    shown: dict[int, str | None] = {}
-    for start in range(0, len(ids), BATCH):
-        query = (select(Review.id, Review.rating, Review.rating_raw, Review.rating_scale)
-                 .where(col(Review.id).in_(ids[start:start + BATCH])))
-        for review_id, rating, raw, scale in session.exec(query):
-            shown[int(review_id or 0)] = rating_as_published(rating, raw, scale)
-    return shown
-
-
-def advocate_row(item: Advocate, zone: ZoneInfo, published: str | None = None) -> list[object]:
-    """One CSV row; ``published``: the rating as the site showed it (:func:`ratings_as_published`), else
-    written on five stars."""
+def advocate_row(item: Advocate, zone: ZoneInfo) -> list[object]:
+    """One CSV row; the rating as the site showed it (``Advocate.rating_shown``), else written on five stars."""
     values = {
         "review_id": item.review_id,
         "date": item.date.astimezone(zone).isoformat(timespec="seconds") if isinstance(item.date, datetime) else item.date,
@@ -58,7 +40,7 @@ def advocate_row(item: Advocate, zone: ZoneInfo, published: str | None = None) -
         "source": item.source,
         "url": item.url,
         "rating": item.rating,
-        "rating_as_published": published or rating_as_published(item.rating),
+        "rating_as_published": item.rating_shown or rating_as_published(item.rating),
         "label": item.label,
         "title": item.title,
         "text": item.text,
@@ -72,6 +54,5 @@ def write_advocates_csv(
 ) -> Path:
     """The brand's advocates dated in ``[start, end)``, newest first (header only when none)."""
     items = list_advocates(session, brand_ids=None, brand_id=brand_id, since=start, until=end)
-    shown = ratings_as_published(session, items)
-    rows = (advocate_row(a, zone, shown.get(a.review_id)) for a in items)
+    rows = (advocate_row(a, zone) for a in items)
     return write_csv(path, list(ADVOCATE_COLUMNS), rows, excel=excel)

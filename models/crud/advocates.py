@@ -17,6 +17,7 @@ from datetime import datetime
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+from core.ratings import rating_as_published
 from models.datetimes import as_utc
 from models.stored import stored_id
 from models.tables import Brand, Review, Score
@@ -39,6 +40,7 @@ class Advocate:
     title: str | None
     text: str
     thanked: bool  # the brand already replied at the source
+    rating_shown: str | None = None  # the rating as the site showed it (9/10, 5★): core.ratings.rating_as_published
 
 
 def list_advocates(
@@ -82,6 +84,7 @@ def list_advocates(
             review_id=stored_id(r), brand=brand, date=as_utc(date) if isinstance(date, datetime) else date,
             source=r.source, url=r.url, author=r.author, rating=r.rating, label=label,
             title=r.title, text=r.text, thanked=r.reply_text is not None,
+            rating_shown=rating_as_published(r.rating, r.rating_raw, r.rating_scale),
         )
         for r, brand, label, date in session.exec(query)
     ]

@@ -43,7 +43,6 @@ def list_(
     from models.crud.advocates import list_advocates
     from models.crud.triage.changes import MAX_ID
     from models.db import session_scope
-    from reporting.advocates import ratings_as_published
     from reporting.weeks import WeekError, parse_week, resolve_timezone
 
     if not 0 <= limit <= MAX_ID:  # a larger one overflowed the driver: a traceback
@@ -58,7 +57,6 @@ def list_(
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
         rows = list_advocates(session, brand_ids=None, brand_id=brand_id, since=since, until=until, limit=limit or None)
-        published = ratings_as_published(session, rows)  # "9/10" as `detractors list` shows it, not 4.56
     table = Table(box=None, pad_edge=False)
     for column in ("date", "brand", "author", "source", "stars", "thanked", "said", "link"):
         if column in WHOLE_COLUMNS:
@@ -67,7 +65,7 @@ def list_(
             table.add_column(column, overflow="fold", max_width=None if column in ("said", "link") else 24)
     for row in rows:
         said = row.text if len(row.text) <= 80 else row.text[:79] + "…"
-        stars = published.get(row.review_id) or ""
+        stars = row.rating_shown or ""  # "9/10" as `detractors list` shows it, not 4.56
         cells = (row.date.astimezone(zone).date().isoformat(), row.brand, row.author or "", row.source, stars,
                  "yes" if row.thanked else "no", said, row.url or "")
         table.add_row(*map(clean_cell, cells))  # a review's text: no terminal escape gets through
