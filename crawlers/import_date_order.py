@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.extract.date_order import ORDERS, date_order
-from crawlers.import_rows import ALIASES, ImportFileError
+from crawlers.import_rows import ImportFileError, pick
 
 _FIRST = {"DMY": "day", "MDY": "month"}
 #: A numeric day-month-year or month-day-year date, its year written last (2 or 4 digits); not ISO.
@@ -50,7 +50,7 @@ def file_date_order(path: Path, records: Sequence[tuple[int, dict[str, Any]]], g
     numeric = dotted = 0
     for number, record in records:
         for field in ("published_at", "replied_at"):
-            cell = _cell(record, field)
+            cell = pick(record, field, f"{path} line {number}")
             match = _NUMERIC.search(cell) if isinstance(cell, str) else None
             if match is None:
                 continue
@@ -71,22 +71,14 @@ def file_date_order(path: Path, records: Sequence[tuple[int, dict[str, Any]]], g
         return next(iter(shown))
     if numeric and dotted == numeric:
         return "DMY"
-    return _declared_order(records)
+    return _declared_order(path, records)
 
 
-def _declared_order(records: Sequence[tuple[int, dict[str, Any]]]) -> str | None:
+def _declared_order(path: Path, records: Sequence[tuple[int, dict[str, Any]]]) -> str | None:
     """The order of every language the rows declare (one :func:`date_order` knows), if they agree; else None."""
     orders = set()
-    for _, record in records:
-        cell = _cell(record, "language")
+    for number, record in records:
+        cell = pick(record, "language", f"{path} line {number}")
         if isinstance(cell, str) and (order := date_order(cell.strip())) is not None:
             orders.add(order)
     return orders.pop() if len(orders) == 1 else None
-
-
-def _cell(record: dict[str, Any], field: str) -> Any:
-    """The first non-empty column of ``field``'s aliases, as ``crawlers.import_rows`` picks it (unchecked)."""
-    for key, value in record.items():
-        if key is not None and key.strip().lower() in ALIASES[field] and value not in (None, ""):
-            return value
-    return None

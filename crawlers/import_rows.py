@@ -56,7 +56,7 @@ def check_source_label(label: str, what: str = "source") -> str:
 _JSON_KINDS = {dict: "a JSON object", list: "a JSON list", bool: "true/false"}
 
 
-def _pick(record: dict[str, Any], field: str, where: str) -> Any:
+def pick(record: dict[str, Any], field: str, where: str) -> Any:
     """The first non-empty column named by one of ``field``'s aliases: text or a number, else refused."""
     for key, value in record.items():
         if key is not None and key.strip().lower() in ALIASES[field] and value not in (None, ""):
@@ -70,10 +70,10 @@ def _pick(record: dict[str, Any], field: str, where: str) -> Any:
 def _reply(record: dict[str, Any], where: str, dates_in: str | None) -> dict[str, Any]:
     """The brand's reply as a crawl row carries it (the store cleans it: ``models.replies.clean_reply``);
     a reply date is read as a crawl reads one, one it cannot read passed on as written for the store to name."""
-    raw_date = _pick(record, "replied_at", where)
+    raw_date = pick(record, "replied_at", where)
     return {
-        "reply_text": _pick(record, "reply_text", where),
-        "reply_author": _pick(record, "reply_author", where),
+        "reply_text": pick(record, "reply_text", where),
+        "reply_author": pick(record, "reply_author", where),
         "replied_at": (iso_utc(raw_date, dates_in) or raw_date) if raw_date is not None else None,
     }
 
@@ -100,26 +100,26 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, wor
            date_order: str | None = None) -> dict[str, Any]:
     """One record -> a review row; ImportFileError (naming ``where``) if it is unusable. ``date_order``
     (``DMY``, ``MDY``, ``YMD``; None: month first) is the whole file's, never the row's ``language``."""
-    text = _pick(record, "text", where)
+    text = pick(record, "text", where)
     if text is None or not str(text).strip():
         raise ImportFileError(f"{where}: the text is empty")
     text = str(text).strip()
-    raw_rating = _pick(record, "rating", where)
+    raw_rating = pick(record, "rating", where)
     crawled = crawl_cells(record, raw_rating)
     try:
         rating = crawled_rating(raw_rating, *crawled) if crawled else file_rating(raw_rating, scale, worst)
     except ValueError as exc:
         raise ImportFileError(f"{where}: {exc}") from None
-    raw_date = _pick(record, "published_at", where)
-    cell = _pick(record, "language", where)
+    raw_date = pick(record, "published_at", where)
+    cell = pick(record, "language", where)
     dated: dict[str, Any] = {"extra": _extra(record, CRAWL_COLUMNS if crawled else ())}  # a future date: in extra
     if not set_published(dated, raw_date, date_order):  # an order is read as a language is
         raise ImportFileError(f"{where}: date {raw_date!r} is not a date with a day, month and year")
-    external_id = _pick(record, "external_id", where)
-    title = _pick(record, "title", where)
-    url = _pick(record, "url", where)
-    author = _pick(record, "author", where)
-    column = _pick(record, "source", where)
+    external_id = pick(record, "external_id", where)
+    title = pick(record, "title", where)
+    url = pick(record, "url", where)
+    author = pick(record, "author", where)
+    column = pick(record, "source", where)
     try:
         label = check_source_label(str(column or source))
     except NameTooLongError as exc:  # the column's, or the default import:<file name>
