@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from models.crud._dialect import chunks
-from models.crud.edited_flags import EDIT_ACTOR
+from models.crud.edited_flags import audit_edit
 from models.status import FlagStatus
 from models.tables import Flag, FlagEvent, Review, utcnow
 
@@ -50,12 +50,8 @@ def reopen_edited_dismissals(session: Session, review_ids: Sequence[int]) -> int
     for batch in chunks(list(review_ids), 500):
         for (flag,) in session.execute(_dismissed(stale=True).where(col(Flag.review_id).in_(batch))):
             changes = (("status", FlagStatus.new), ("corrected_label", None), ("note", REDISMISS_NOTE))
-            for field, new in changes:
-                session.add(FlagEvent(flag_id=int(flag.id or 0), actor=EDIT_ACTOR, at=now, field_name=field,
-                                      old_value=getattr(flag, field), new_value=new))
-                setattr(flag, field, new)
-            flag.created_at = flag.updated_at = now
-            session.add(flag)
+            audit_edit(session, flag, changes, now)
+            flag.created_at = now  # raised again: counted and posted as new
             reopened += 1
     if reopened:
         session.flush()

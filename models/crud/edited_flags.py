@@ -16,6 +16,7 @@ posted as a new one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, false, func, not_, select
@@ -42,6 +43,17 @@ def still_detractor() -> Any:
     return (col(Flag.status) != FlagStatus.dismissed) & not_(cleared_by_edit())
 
 
+def audit_edit(session: Session, flag: Flag, changes: Sequence[tuple[str, Any]], now: datetime) -> None:
+    """Set each (field, value) of ``changes`` on ``flag``, each audited as :data:`EDIT_ACTOR`'s doing: what
+    an edit at the source changes in triage (cleared, raised again, a dismissal ended)."""
+    for field, new in changes:
+        session.add(FlagEvent(flag_id=int(flag.id or 0), actor=EDIT_ACTOR, at=now, field_name=field,
+                              old_value=getattr(flag, field), new_value=new))
+        setattr(flag, field, new)
+    flag.updated_at = now
+    session.add(flag)
+
+
 def clear_edited_flags(session: Session) -> int:
     """Clear the flags whose edited review is now scored and not a detractor; how many were cleared."""
     newest = (select(col(Score.review_id), func.max(col(Score.id)).label("score_id"))
@@ -59,12 +71,7 @@ def clear_edited_flags(session: Session) -> int:
     for flag, score_id in found:
         flag.score_id, flag.reasons, flag.severity, flag.updated_at = score_id, [], 0.0, now
         if flag.status in OPEN_FLAG_STATUSES:
-            flag_id = int(flag.id or 0)
-            session.add(FlagEvent(flag_id=flag_id, actor=EDIT_ACTOR, at=now, field_name="status",
-                                  old_value=flag.status, new_value=FlagStatus.resolved))
-            session.add(FlagEvent(flag_id=flag_id, actor=EDIT_ACTOR, at=now, field_name="note",
-                                  old_value=flag.note, new_value=EDIT_NOTE))
-            flag.status, flag.note = FlagStatus.resolved, EDIT_NOTE
+            audit_edit(session, flag, (("status", FlagStatus.resolved), ("note", EDIT_NOTE)), now)
         session.add(flag)
     if found:
         session.flush()
@@ -82,13 +89,8 @@ def reopen_edited_flags(session: Session, review_ids: Sequence[int]) -> int:
                  .where(col(Flag.review_id).in_(batch), col(Flag.status) == FlagStatus.resolved,
                         col(FlagEvent.actor) == EDIT_ACTOR, col(FlagEvent.new_value) == FlagStatus.resolved))
         for (flag,) in session.execute(query):
-            flag_id = int(flag.id or 0)
-            session.add(FlagEvent(flag_id=flag_id, actor=EDIT_ACTOR, at=now, field_name="status",
-                                  old_value=flag.status, new_value=FlagStatus.new))
-            session.add(FlagEvent(flag_id=flag_id, actor=EDIT_ACTOR, at=now, field_name="note",
-                                  old_value=flag.note, new_value=REOPEN_NOTE))
-            flag.status, flag.note, flag.created_at, flag.updated_at = FlagStatus.new, REOPEN_NOTE, now, now
-            session.add(flag)
+            audit_edit(session, flag, (("status", FlagStatus.new), ("note", REOPEN_NOTE)), now)
+            flag.created_at = now  # raised again: counted and posted as new
             reopened += 1
     if reopened:
         session.flush()
