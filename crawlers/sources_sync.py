@@ -79,6 +79,10 @@ def resolve_urls(source: SourceConfig, spiders: dict[str, type] | None = None) -
     return urls
 
 
+class SourceOptionError(SourcesConfigError):
+    """An option the source's spider does not take or cannot read (:func:`check_options`)."""
+
+
 def check_options(source: SourceConfig, spider: type) -> None:
     """Options the spider does not take or cannot read (a misspelt name, a bad pattern) fail the
     source here, when it is added or synced, not every night it is crawled."""
@@ -91,7 +95,7 @@ def check_options(source: SourceConfig, spider: type) -> None:
         check({name: str(value) for name, value in source.options.items()})
     except SpiderArgumentError as exc:
         value = source.options.get(exc.name, "")
-        raise SourcesConfigError(f"source {source.brand}/{source.name}: option '{exc.name}={value}': {exc}") from None
+        raise SourceOptionError(f"source {source.brand}/{source.name}: option '{exc.name}={value}': {exc}") from None
 
 
 def sync_sources(session: Session, config_path: Path, *, prune: bool = False) -> SyncResult:
@@ -110,24 +114,19 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
     result = SyncResult()
     if not configured and not prune:
         return result
-    usable = []
+    resolved = []
     spiders = spider_classes()
     for number, source in enumerate(configured, start=1):  # parse_sources keeps the file's order
         problem = source.too_long()
         if problem:
             result.skipped.append(f"{config_path}: source #{number}: {problem}; skipped, the other sources were synced")
             continue
-        try:  # an option an older umot let in (any name was taken): that source as stored, the others synced
-            if source.spider in spiders:
-                check_options(source, spiders[source.spider])
-        except SourcesConfigError as exc:
+        try:
+            resolved.append((source, resolve_urls(source, spiders)))
+        except SourceOptionError as exc:  # an option an older umot let in (it took any name): as stored
             result.skipped.append(f"{config_path}: {exc}; skipped, the other sources were synced")
-            continue
-        usable.append(source)
-    try:
-        resolved = [(source, resolve_urls(source, spiders)) for source in usable]
-    except SourcesConfigError as exc:
-        raise SourcesConfigError(f"{config_path}: {exc}") from None  # the source is in that file: name it
+        except SourcesConfigError as exc:
+            raise SourcesConfigError(f"{config_path}: {exc}") from None  # the source is in that file: name it
     for source, urls in resolved:
         label = f"{source.brand}/{source.name}"
         row = find_source(session, source.brand, source.name)
