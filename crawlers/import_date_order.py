@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.extract.date_order import ORDERS, date_order
-from crawlers.import_rows import ImportFileError, pick
+from crawlers.import_columns import ImportFileError, pick
 
 _FIRST = {"DMY": "day", "MDY": "month"}
 #: A numeric day-month-year or month-day-year date, its year written last (2 or 4 digits); not ISO.

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from crawlers.import_rows import ALIASES, ImportFileError
+from crawlers.import_columns import ALIASES, ImportFileError
 
 # A text longer than csv's 128 KiB field limit is cut by the store (UMOT_MAX_REVIEW_CHARS), not refused.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))

@@ -18,7 +18,7 @@ that file is half-written. Columns (any case; extra columns go to ``extra``):
 A row with neither an id nor an author is identified by its text, date and
 rating cells (and, among identical rows, its order): ``crawlers.import_ids``.
 Parsing the file is ``crawlers.import_records``; a record's columns -> a row
-(and every alias above) is ``crawlers.import_rows``; its rating cell,
+is ``crawlers.import_rows`` (every alias above: ``crawlers.import_columns``); its rating cell,
 ``crawlers.import_ratings``.
 """
 
@@ -28,10 +28,11 @@ import math
 from pathlib import Path
 from typing import Any
 
+from crawlers.import_columns import ImportFileError
 from crawlers.import_date_order import file_date_order
 from crawlers.import_ids import number_repeats
 from crawlers.import_records import read_records
-from crawlers.import_rows import ImportFileError, to_row
+from crawlers.import_rows import to_row
 
 
 def read_review_file(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.extract.dates import parse_datetime
-from crawlers.import_rows import ImportFileError
+from crawlers.import_columns import ImportFileError
 from crawlers.importer import read_review_file
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from crawlers.extract.ratings import normalise_rating
-from crawlers.import_rows import ImportFileError
+from crawlers.import_columns import ImportFileError
 from crawlers.importer import read_review_file
 from crawlers.items import item_to_row
 from crawlers.output_file import ReviewWriter, output_format

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.extract.date_order import date_order
-from crawlers.import_rows import ImportFileError
+from crawlers.import_columns import ImportFileError
 from crawlers.importer import read_review_file
 
 

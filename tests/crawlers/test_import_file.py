@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from crawlers.import_rows import ImportFileError, to_row
+from crawlers.import_columns import ImportFileError
+from crawlers.import_rows import to_row
 from crawlers.importer import read_review_file
 
 

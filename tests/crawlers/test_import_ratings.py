@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from crawlers.import_columns import ImportFileError
 from crawlers.import_ratings import rating_on_scale
-from crawlers.import_rows import ImportFileError
 from crawlers.importer import read_review_file
 
 

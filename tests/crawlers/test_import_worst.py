@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from crawlers.import_columns import ImportFileError
 from crawlers.import_ratings import file_rating
-from crawlers.import_rows import ImportFileError
 from crawlers.importer import read_review_file
 
 

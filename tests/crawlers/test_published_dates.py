@@ -11,7 +11,8 @@ import pytest
 
 from crawlers.extract.dates import iso_utc
 from crawlers.extract.schemaorg import extract_page
-from crawlers.import_rows import ImportFileError, to_row
+from crawlers.import_columns import ImportFileError
+from crawlers.import_rows import to_row
 
 
 def _page(date: str, lang: str | None, in_language: str | None = None) -> str:

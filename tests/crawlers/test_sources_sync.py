@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from crawlers.sources_sync import resolve_urls, spider_classes, sync_sources
+from crawlers.source_urls import resolve_urls, spider_classes
+from crawlers.sources_sync import sync_sources
 from models.sources_config import SourceConfig, SourcesConfigError
 from models.sources_config_edits import add_source_to_config, remove_source_from_config
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawlers.sources_sync import resolve_urls, spider_classes
+from crawlers.source_urls import resolve_urls, spider_classes
 from crawlers.spiders.arguments import SpiderArgumentError
 from crawlers.spiders.base import ReviewSpider
 from models.sources_config import SourceConfig, SourcesConfigError

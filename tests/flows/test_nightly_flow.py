@@ -207,7 +207,7 @@ def test_the_progress_display_ends_with_every_line_complete(store, add_source, f
     from rich.progress import Progress
 
     from flows import progress
-    from umot.cli._run_display import ProgressDisplay
+    from umot.cli._run_progress import ProgressDisplay
 
     add_source("Acme", "shop")
     fake_crawls({"shop": [review_rows("shop", 4)]})

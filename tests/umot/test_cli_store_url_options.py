@@ -49,7 +49,7 @@ def test_a_query_that_fails_is_a_bug_not_a_refused_store() -> None:
     import psycopg
     from sqlalchemy.exc import ProgrammingError
 
-    from umot.cli._store import is_store_refusal
+    from umot.cli._store_errors import is_store_refusal
 
     connecting = ProgrammingError(None, None, psycopg.ProgrammingError('invalid connection option "sslmod"'))
     assert is_store_refusal(connecting)

@@ -1,5 +1,5 @@
 """Brand and source names, start URLs and crawl errors are printed as written, never read as rich markup
-(umot/cli/_run_display.py, umot/cli/_sources_table.py).
+(umot/cli/_run_display.py, umot/cli/_run_progress.py, umot/cli/_sources_table.py).
 
 Was: a source named ``[/x]`` ended ``umot run`` (after the report was written) and ``umot sources
 list`` in a ``rich.errors.MarkupError`` traceback, a brand ``[/]Acme`` ended the brands table,
@@ -21,7 +21,8 @@ from flows.outcomes import BrandReport, NightlyResult
 from flows.progress import ProgressEvent
 from flows.stage_outcomes import SourceOutcome, SourceSpec
 from umot.cli import app
-from umot.cli._run_display import ProgressDisplay, print_summary, summary_tables
+from umot.cli._run_display import print_summary, summary_tables
+from umot.cli._run_progress import ProgressDisplay
 
 ERROR = "could not fetch http://127.0.0.1:9/[/x]: [bold]refused[/]"
 

@@ -1,11 +1,11 @@
-"""umot/cli/_run_display.py: the progress lines `umot run` shows while the night runs."""
+"""umot/cli/_run_progress.py: the progress lines `umot run` shows while the night runs."""
 
 from __future__ import annotations
 
 from rich.progress import Progress
 
 from flows.progress import ProgressEvent
-from umot.cli._run_display import ProgressDisplay
+from umot.cli._run_progress import ProgressDisplay
 
 
 def _scoring_line(bars: Progress) -> str:

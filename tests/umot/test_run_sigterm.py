@@ -112,7 +112,7 @@ def test_a_run_stopped_while_a_crawl_runs_was_crawling_even_if_scoring_spoke_las
     from rich.progress import Progress
 
     from flows.progress import ProgressEvent
-    from umot.cli._run_display import ProgressDisplay
+    from umot.cli._run_progress import ProgressDisplay
 
     display = ProgressDisplay(Progress(disable=True))
     display(ProgressEvent("crawl", "crawl", "1 source", total=1))

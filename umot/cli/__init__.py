@@ -33,7 +33,7 @@ class _UmotGroup(TyperGroup):
             if db_url is not None and isinstance(exc, db_url.DatabaseUrlError):
                 fail(str(exc))
             if "sqlalchemy.exc" in sys.modules:  # only then can a store have refused us
-                from umot.cli._store import is_store_refusal, store_error
+                from umot.cli._store_errors import is_store_refusal, store_error
 
                 if is_store_refusal(exc):
                     fail(store_error(exc))

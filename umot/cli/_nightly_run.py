@@ -23,7 +23,7 @@ import typer
 from rich.console import Console
 
 from umot.cli._errors import err_console, fail
-from umot.cli._run_display import ProgressDisplay
+from umot.cli._run_progress import ProgressDisplay
 from umot.cli._run_stop import Stopped, stop_on_signals
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from umot.cli._errors import fail
+from umot.cli._store_errors import is_store_refusal, opened_urls, store_error
 
 
 def _store_file_url(value: str | None) -> str | None:
@@ -37,49 +37,6 @@ if TYPE_CHECKING:
     from models.tables import Brand
 
 
-#: The store the command opened last: named by :func:`store_error` when it stops answering later.
-_opened: list[str] = []
-
-
-def store_error(exc: BaseException, url: str | None = None) -> str:
-    """The one line for a store that cannot be reached (server down, wrong port, unreadable file)."""
-    from models.db_url import mask_password
-
-    url = url or (_opened[-1] if _opened else None)
-    reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
-    where = f" {mask_password(url)}" if url else ""
-    unreachable = any(word in reason.lower() for word in ("connect", "refused", "unable to open", "timeout"))
-    hint = " (is it running? check --database-url or UMOT_DATABASE_URL)" if unreachable else ""
-    if _bad_connection_option(exc):
-        hint = " (check the options after '?' in --database-url or UMOT_DATABASE_URL)"
-    return f"cannot open the store{where}: {reason}{hint}"
-
-
-def _bad_connection_option(exc: BaseException) -> bool:
-    """psycopg refused the URL's connection options before connecting (``?sslmod=``, ``?connect_timeout=10s``).
-
-    It raises its base ``ProgrammingError`` then, which SQLAlchemy wraps with no statement; a query's
-    ProgrammingError (an unknown table) always carries its statement, and stays a bug, not a refusal.
-    """
-    from sqlalchemy.exc import ProgrammingError
-
-    psycopg = sys.modules.get("psycopg")
-    return (isinstance(exc, ProgrammingError) and exc.statement is None and psycopg is not None
-            and type(exc.orig) is psycopg.ProgrammingError)
-
-
-def is_store_refusal(exc: BaseException) -> bool:
-    """A store that refused us (down, wrong port, unreadable file, a mistyped connection option),
-    not a bug in a query.
-
-    ``DatabaseError`` itself, none of its other subclasses: SQLite's "file is not a database".
-    """
-    from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
-
-    refused = isinstance(exc, (OperationalError, InterfaceError)) or type(exc) is DatabaseError
-    return refused or _bad_connection_option(exc)
-
-
 def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     """The store, migrated to the newest schema (what every command that opens it does).
 
@@ -101,7 +58,7 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     path = sqlite_path(url)
     if must_exist and path is not None and not path.exists():
         fail(f"no database at {path}: run `umot db upgrade` or check --database-url (or UMOT_DATABASE_URL)")
-    _opened.append(database_url or url)  # named as the user wrote it
+    opened_urls.append(database_url or url)  # named as the user wrote it
     try:
         return init_db(url)
     except UnknownRevisionError as exc:  # a newer umot's store: refused before anything changes

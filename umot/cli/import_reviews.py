@@ -51,8 +51,8 @@ def import_reviews(
     a row without an id by its author and text, or without an author by its
     text, date and rating).
     """
+    from crawlers.import_columns import ImportFileError
     from crawlers.import_date_order import checked_order
-    from crawlers.import_rows import ImportFileError
     from crawlers.importer import read_review_file
     from umot.cli._review_import import legacy_gz_source, store_review_rows
 
@@ -83,7 +83,7 @@ def import_reviews(
 def _checked_label(source: str) -> str:
     """``--source``, trimmed, when the store can hold it as one label: not empty (every row would be
     refused as having no source), not longer than ``review.source`` (the store would cut it), one line."""
-    from crawlers.import_rows import check_source_label
+    from crawlers.import_columns import check_source_label
     from models.crud.name_limits import BadNameError, check_characters
 
     label = source.strip()

@@ -54,7 +54,7 @@ def add(
 
       umot sources add Acme blog --spider feed --url https://blog.example/feed.xml
     """
-    from crawlers.sources_sync import resolve_urls
+    from crawlers.source_urls import resolve_urls
     from models.sources_config import SourceConfig, SourcesConfigError
     from models.sources_config_edits import add_source_to_config
 

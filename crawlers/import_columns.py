@@ -1,0 +1,69 @@
+"""The columns of an imported file: which cell holds what (``ALIASES``, matched in any case,
+since every tool names them its own way), what a known cell may hold (text or a number), and
+the rest of the row, kept as its ``extra`` (a crawl file's ``extra`` JSON object merged in)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from models.crud.name_limits import check_length, shortened
+from models.tables import Review, table_of
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "review", "body", "content", "reviewbody", "review_text", "comment"),
+    "rating": ("rating", "stars", "score", "ratingvalue"),
+    "author": ("author", "name", "reviewer", "user"),
+    "title": ("title", "headline", "subject"),
+    "url": ("url", "link"),
+    "published_at": ("published_at", "date", "datepublished", "created_at", "time"),
+    "source": ("source", "site", "platform"),
+    "external_id": ("external_id", "id", "review_id"),
+    "language": ("language", "lang", "inlanguage"),
+    "reply_text": ("reply_text",),
+    "reply_author": ("reply_author",),
+    "replied_at": ("replied_at",),
+}
+
+
+class ImportFileError(ValueError):
+    """The file cannot be imported; the message names the file and line."""
+
+
+def check_source_label(label: str, what: str = "source") -> str:
+    """The trimmed label, or :class:`NameTooLongError` when ``review.source`` cannot hold it (the store
+    would cut it, and the reviews land under another source than the one given)."""
+    label = label.strip()
+    return check_length(label, table_of(Review).c.source, f"{what} {shortened(label)}")
+
+
+_JSON_KINDS = {dict: "a JSON object", list: "a JSON list", bool: "true/false"}
+
+
+def pick(record: dict[str, Any], field: str, where: str) -> Any:
+    """The first non-empty column named by one of ``field``'s aliases: text or a number, else refused."""
+    for key, value in record.items():
+        if key is not None and key.strip().lower() in ALIASES[field] and value not in (None, ""):
+            if field != "rating" and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
+                kind = _JSON_KINDS.get(type(value), type(value).__name__)
+                raise ImportFileError(f"{where}: {key} must be text or a number, not {kind}")
+            return value
+    return None
+
+
+def extra_columns(record: dict[str, Any], read: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Columns no alias names (nor ``read``); a crawl file's ``extra`` object (JSON text in its CSV) is merged."""
+    known = {k for aliases in ALIASES.values() for k in aliases} | set(read)
+    rest = {k: v for k, v in record.items() if k and k.strip().lower() not in known and v not in (None, "")}
+    merged: dict[str, Any] = {}
+    for key in [k for k in rest if k.strip().lower() == "extra"]:
+        value = rest[key]
+        if isinstance(value, str) and value.lstrip().startswith("{"):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                pass  # text that only looks like JSON stays as written
+        if isinstance(value, dict):
+            merged.update(value)
+            del rest[key]
+    return {**merged, **rest}  # a column of its own wins over the same key inside extra

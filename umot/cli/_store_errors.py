@@ -1,0 +1,48 @@
+"""Which errors mean the store refused us (down, unreadable, a mistyped connection option) rather
+than a bug in a query, and the one line the CLI prints for them."""
+
+from __future__ import annotations
+
+import sys
+
+#: The store the command opened last: named by :func:`store_error` when it stops answering later.
+opened_urls: list[str] = []
+
+
+def store_error(exc: BaseException, url: str | None = None) -> str:
+    """The one line for a store that cannot be reached (server down, wrong port, unreadable file)."""
+    from models.db_url import mask_password
+
+    url = url or (opened_urls[-1] if opened_urls else None)
+    reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+    where = f" {mask_password(url)}" if url else ""
+    unreachable = any(word in reason.lower() for word in ("connect", "refused", "unable to open", "timeout"))
+    hint = " (is it running? check --database-url or UMOT_DATABASE_URL)" if unreachable else ""
+    if _bad_connection_option(exc):
+        hint = " (check the options after '?' in --database-url or UMOT_DATABASE_URL)"
+    return f"cannot open the store{where}: {reason}{hint}"
+
+
+def _bad_connection_option(exc: BaseException) -> bool:
+    """psycopg refused the URL's connection options before connecting (``?sslmod=``, ``?connect_timeout=10s``).
+
+    It raises its base ``ProgrammingError`` then, which SQLAlchemy wraps with no statement; a query's
+    ProgrammingError (an unknown table) always carries its statement, and stays a bug, not a refusal.
+    """
+    from sqlalchemy.exc import ProgrammingError
+
+    psycopg = sys.modules.get("psycopg")
+    return (isinstance(exc, ProgrammingError) and exc.statement is None and psycopg is not None
+            and type(exc.orig) is psycopg.ProgrammingError)
+
+
+def is_store_refusal(exc: BaseException) -> bool:
+    """A store that refused us (down, wrong port, unreadable file, a mistyped connection option),
+    not a bug in a query.
+
+    ``DatabaseError`` itself, none of its other subclasses: SQLite's "file is not a database".
+    """
+    from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
+
+    refused = isinstance(exc, (OperationalError, InterfaceError)) or type(exc) is DatabaseError
+    return refused or _bad_connection_option(exc)
