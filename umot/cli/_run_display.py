@@ -12,13 +12,9 @@ from rich.table import Table
 console = Console()
 
 
-def _share(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}%"
-
-
 def summary_tables(result: Any) -> list[Table]:
     """The run as rich tables: sources (failures first), then brands (names and errors escaped: not markup)."""
-    from flows.report_format import change, stars
+    from flows.report_format import change, percent, stars
 
     sources = Table(title="Sources", title_justify="left")
     sources.add_column("brand/source", no_wrap=True)
@@ -41,7 +37,7 @@ def summary_tables(result: Any) -> list[Table]:
     for b in result.brands:
         week, prev = b.week, b.previous_week
         row = [escape(b.brand), str(b.new_reviews), str(b.stored_reviews), str(b.new_detractors),
-               _share(b.share_positive), _share(b.share_negative), stars(week.get("avg_rating")),
+               percent(b.share_positive), percent(b.share_negative), stars(week.get("avg_rating")),
                change(week.get("avg_rating"), prev.get("avg_rating"), kind="rating")]
         if webhooks:
             row.append({True: "[green]yes[/]", False: "[red]failed[/]", None: "–"}[b.notified])
