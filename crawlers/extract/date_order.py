@@ -1,5 +1,10 @@
 """Whose day/month order a numeric date follows: ``05/03/2024`` is 5 March on a ``fr``, ``de``
-or ``en-GB`` page and May 3 on an ``en-US`` one, from dateparser's locale data."""
+or ``en-GB`` page and May 3 on an ``en-US`` one, from dateparser's locale data.
+
+A dotted date with its year last (``12.03.2024``) is day first whatever the language:
+no locale writes it month first, and a German page without ``<html lang>``, or whose
+template says ``lang="en"``, stored it as 2024-12-03 (:func:`text_order`).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import re
 from functools import lru_cache
 
 ORDERS = ("DMY", "MDY", "YMD")
+#: A dotted numeric date with its year last (``12.03.2024``, ``5. 3. 24``, ``12.3.2024.``); not ``2024.03.05``.
+_DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})(?!\d)")
 
 
 @lru_cache(maxsize=256)
@@ -41,3 +48,14 @@ def date_language(declared: str | None, page: str | None) -> str | None:
     if declared and page and re.split(r"[-_]", page)[0].lower() == declared.strip().lower():
         return page
     return declared or page
+
+
+def text_order(text: str, language: str | None) -> str | None:
+    """The order ``text``'s numeric date is read in: ``language``'s (:func:`date_order`), but day
+    first for a dotted date with its year last, unless a year-first language may mean a two-digit
+    year first (Korean ``24.03.05``). An order given as such (an import file's, decided from its own
+    dates by ``crawlers.import_date_order``) is kept: it says how that file writes its dates."""
+    order = date_order(language)
+    if language in ORDERS or (dotted := _DOTTED.search(text)) is None:
+        return order
+    return order if order == "YMD" and len(dotted.group(1)) == 2 else "DMY"

@@ -3,7 +3,8 @@
 A numeric date such as ``05/03/2024`` is read in the day/month order of the
 page's (or the review's) language (``crawlers.extract.date_order``): 5 March on a
 ``fr``, ``de`` or ``en-GB`` page, May 3 on an ``en-US`` one; without a known
-language it is read as before (month first). ISO 8601 is never reordered
+language it is read as before (month first). A dotted one (``05.03.2024``) is day
+first in any language: no locale writes it month first. ISO 8601 is never reordered
 (``2024-13-05`` is no date). A date names its day, month and year: ``2024``, the week
 ``2024-W10`` or ``March 2024`` is no date, not a day made up from today ("3 days ago"
 counts from now).
@@ -21,7 +22,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from core.dates import implausible
-from crawlers.extract.date_order import date_order
+from crawlers.extract.date_order import text_order
 from crawlers.extract.date_text import aware, parse_text
 from crawlers.extract.team_days import noon_of
 
@@ -56,7 +57,7 @@ def _parse(value: object, language: str | None, day_at: time) -> datetime | None
     text = " ".join(str(value).split())
     if not text or len(text) > 100:
         return None
-    parsed, day_only = parse_text(text, date_order(language))
+    parsed, day_only = parse_text(text, text_order(text, language))
     return noon_of(parsed.date(), day_at) if parsed is not None and day_only else parsed
 
 
@@ -66,7 +67,7 @@ def named_day(value: object, language: str | None = None) -> date | None:
     if not isinstance(value, str) or not (text := " ".join(value.split())) or len(text) > 100:
         return None
     try:
-        parsed, day_only = parse_text(text, date_order(language))
+        parsed, day_only = parse_text(text, text_order(text, language))
     except (OverflowError, OSError, ValueError):
         return None
     return parsed.date() if parsed is not None and day_only else None

@@ -6,7 +6,8 @@ flattened) and falls back to reading JSON-LD block by block when one block is
 broken. What cannot be read is appended to ``errors``, one reason each.
 
 Microdata text content and RDFa's plain literals come out as :class:`ParsedText`:
-the HTML parser already decoded them, so they are not stripped of "tags" again.
+the HTML parser already decoded them, so they are not stripped of "tags" again
+(microdata is read in :mod:`crawlers.extract.microdata`).
 RDFa is read in :mod:`crawlers.extract.rdfa` (its text with line breaks, as microdata's).
 
 A page is given as text (a crawl passes the text Scrapy decoded by the page's
@@ -24,25 +25,17 @@ import lxml.etree
 from extruct.jsonld import JsonLdExtractor
 from extruct.uniform import _umicrodata_microformat
 from extruct.utils import parse_html
-from extruct.w3cmicrodata import MicrodataExtractor
 from w3lib.encoding import html_to_unicode
 
 import crawlers.extract._lazy  # noqa: F401 - before extruct: its microformats parser loads lazily
 from crawlers.extract.jsonld import iter_jsonld_blocks, load_jsonld_block
-from crawlers.extract.markup import ParsedText
+from crawlers.extract.microdata import Microdata
 from crawlers.extract.rdfa import rdfa_nodes
 
 logger = logging.getLogger(__name__)
 
 _SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)")
 _HAS_RDFA = lxml.etree.XPath("boolean(//*[@typeof or @property or @vocab])")
-
-
-class _Microdata(MicrodataExtractor):
-    """extruct's microdata, an element's text content marked as already parsed (attributes are not)."""
-
-    def _extract_textContent(self, node: Any) -> ParsedText:  # noqa: N802 - extruct's name
-        return ParsedText(super()._extract_textContent(node))
 
 
 def local_name(name: str) -> str:
@@ -110,7 +103,7 @@ def page_nodes(html: str | bytes, url: str, errors: list[str]) -> list[tuple[str
         return out
     out += [("json-ld", n) for n in _jsonld_nodes(document, url, errors)]
     try:
-        micro = _Microdata().extract_items(document, base_url=url)
+        micro = Microdata().extract_items(document, base_url=url)
         out += [("microdata", n) for n in _compact(_umicrodata_microformat(micro, "http://schema.org"))]
     except Exception as exc:  # noqa: BLE001
         errors.append(f"microdata: {type(exc).__name__}: {exc}")

@@ -7,7 +7,8 @@ The server-rendered page carries ``<script id="__NEXT_DATA__">`` with
 ``reply.message`` / ``reply.publishedDate``: the company's reply, signed by the
 business's ``displayName``) and ``props.pageProps.filters.pagination`` (``currentPage``,
 ``totalPages``). Pages without it are read from their schema.org JSON-LD
-``Review`` nodes (``@graph`` or top level) through extruct.
+``Review`` nodes (``@graph`` or top level) through extruct, their authors and text
+as the schema.org crawl reads them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
+from crawlers.extract.graph import ReviewGraph
+from crawlers.extract.node_text import name_of, text_of
+from crawlers.extract.nodes import page_nodes
 from crawlers.parsers.common import ParsedPage, ParseError, make_review
 from crawlers.parsers.json_data import dig, load_json
 from crawlers.parsers.jsonld_reviews import json_ld_reviews
@@ -96,6 +100,10 @@ def _from_next_data(data: Any, url: str) -> ParsedPage:
 
 
 def _from_json_ld(html: str, url: str) -> list[dict[str, Any]]:
+    """The page's JSON-LD reviews, author and text read as the schema.org crawl reads them
+    (:mod:`crawlers.extract.node_text`): an author as a string, a node or an ``@id`` reference
+    to a ``Person`` elsewhere in the ``@graph``; entities decoded, markup gone."""
+    graph = ReviewGraph([(syntax, n) for syntax, n in page_nodes(html, url, []) if syntax == "json-ld"])
     reviews = []
     for node in json_ld_reviews(html, url):
         review_id = node.get("@id") or node.get("url")
@@ -104,11 +112,11 @@ def _from_json_ld(html: str, url: str) -> list[dict[str, Any]]:
                 source=SOURCE,
                 external_id=str(review_id).rstrip("/").rsplit("/", 1)[-1] if review_id else None,
                 url=node.get("url") or url,
-                author=dig(node, "author", "name"),
+                author=name_of(graph, node.get("author")),
                 rating=dig(node, "reviewRating", "ratingValue"),
                 rating_scale=float(dig(node, "reviewRating", "bestRating") or 5),
-                title=node.get("headline") or node.get("name"),
-                text=node.get("reviewBody"),
+                title=text_of(node.get("headline") or node.get("name")),
+                text=text_of(node.get("reviewBody")),
                 published_at=node.get("datePublished"),
                 language=node.get("inLanguage"),
             )

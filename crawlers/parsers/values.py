@@ -7,10 +7,12 @@ all sites, and their replies, alike.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
 from crawlers.extract.dates import parse_datetime
+from crawlers.extract.markup import strip_markup
 
 
 def clean(value: Any) -> str | None:
@@ -30,19 +32,17 @@ def to_datetime(value: Any, language: str | None = None) -> datetime | None:
 
 
 def html_to_text(value: str | None) -> str | None:
-    """Plain text from an HTML fragment: tags dropped, ``<br>``/``<p>`` as line breaks.
+    """Plain text from an HTML fragment, as a review's JSON-LD text is read (:func:`strip_markup`):
+    block elements (``<p>``, ``<div>``, ``<li>``, ``<h2>``, ``<tr>``...) end lines, a cell or an image
+    is a space, inline tags (``<b>``) go without a trace, spaces are folded; ``None`` if nothing is left.
 
     Entities are decoded once, after the tags go: ``std::vector&lt;Acme&gt;`` is the
     text ``std::vector<Acme>``, not a tag to drop.
     """
     if not value:
         return value
-    import re
-
-    from w3lib.html import remove_tags, replace_entities
-
-    value = re.sub(r"(?i)<br\s*/?>|</p>\s*<p[^>]*>|<p[^>]*>", "\n", value)
-    return replace_entities(remove_tags(value)).strip()
+    lines = (" ".join(line.split()) for line in strip_markup(value).splitlines())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() or None
 
 
 def escaped_html_to_text(value: str | None) -> str | None:
