@@ -26,7 +26,7 @@ from nlp.themes.journey import JourneyResult
 from nlp.themes.primary_stage import primary_stage
 from nlp.themes.theme_polarity import opinion_score, theme_polarities
 
-VERSION = "themes-rules/7"
+VERSION = "themes-rules/8"
 
 
 class ThemeDetector:
