@@ -10,9 +10,10 @@ already canonical, so their ids are the ones imports always gave. Rows identical
 in all of them are told apart by their order (the 2nd, 3rd... gets ``repeated_id``),
 so each is stored and importing the same file again stores nothing new.
 
-A row whose cells were written another way (``3.0``, ``March 5, 2024``) had the id
-of its cells as written before; it keeps that id, under :data:`WRITTEN_ID`, and
-:func:`adopt_previous_ids` gives it back where the store holds it.
+A row whose cells were written another way (``3.0``, ``March 5, 2024``), or whose numeric
+date fits both day/month orders (``05/03/2024``) and was read in the other order then, had
+another id; it keeps those, and takes one back where the store holds it
+(``crawlers.import_other_ids``).
 
 Imports before this rule gave such rows ``content_id(source, None, text)``
 only, so rows sharing a text got one id and all but the first were dropped.
@@ -32,18 +33,16 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from crawlers.extract.team_days import same_day_as_stored
 from crawlers.import_id_cells import date_key, rating_key
+from crawlers.import_other_ids import ORDER_IDS, WRITTEN_ID, adopt_other_ids, give_other_ids, stored_reviews
 from models.datetimes import as_utc, parse_datetime
 from models.identity import content_id, imported_content_id, repeated_id
 from models.review_fields import clean_str, cut_str, fit_external_id
-from models.tables import Review
 
 PREVIOUS_ID = "_previous_content_id"  # dropped by adopt_previous_ids: never stored
-WRITTEN_ID = "_written_content_id"  # likewise
-_CHUNK = 500  # ids per IN (...) query
 
 
 def give_import_id(row: dict[str, Any], raw_date: object, raw_rating: object, language: str | None = None) -> None:
@@ -51,34 +50,40 @@ def give_import_id(row: dict[str, Any], raw_date: object, raw_rating: object, la
     if fit_external_id(row["external_id"]) is not None or cut_str(row["author"], 300) is not None:
         return
     source, text = clean_str(row["source"]).strip()[:200], clean_str(row["text"]).strip()  # as the store reads them
-    row["external_id"] = imported_content_id(source, text, date_key(raw_date, language), rating_key(raw_rating))
+    day, stars = date_key(raw_date, language), rating_key(raw_rating)
+    row["external_id"] = imported_content_id(source, text, day, stars)
     row[PREVIOUS_ID] = content_id(source, None, text)
-    row[WRITTEN_ID] = imported_content_id(source, text, raw_date, raw_rating)
+    give_other_ids(row, source, text, (raw_date, raw_rating), day, stars)
 
 
 def number_repeats(rows: Sequence[dict[str, Any]]) -> None:
     """Tell identical id-less rows of one file apart (in place): the n-th gets ``repeated_id(id, n)``
-    (its id as written too, numbered as imports before canonical cells numbered it)."""
+    (its id as written and under each order too, numbered as an import of the file so numbered it)."""
     seen: Counter[tuple[str, str, str]] = Counter()
+
+    def numbered(kind: str, source: str, given: str) -> str:
+        seen[(kind, source, given)] += 1
+        return repeated_id(given, seen[(kind, source, given)])
+
     for row in rows:
         if PREVIOUS_ID in row:
             for field in ("external_id", WRITTEN_ID):
-                key = (field, row["source"], row[field])
-                seen[key] += 1
-                row[field] = repeated_id(row[field], seen[key])
+                row[field] = numbered(field, row["source"], row[field])
+            row[ORDER_IDS] = {order: numbered(order, row["source"], i) for order, i in row[ORDER_IDS].items()}
 
 
 def adopt_previous_ids(session: Session, brand_id: int, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``rows`` without :data:`PREVIOUS_ID` and :data:`WRITTEN_ID`, stored old ids taken back (see the
-    module docstring)."""
+    """``rows`` without :data:`PREVIOUS_ID` (nor ``crawlers.import_other_ids``' ids), stored old ids taken
+    back (see the module docstring)."""
     out = [dict(row) for row in rows]
-    _adopt_written_ids(session, brand_id, out)
+    for row in adopt_other_ids(session, brand_id, out):
+        row.pop(PREVIOUS_ID, None)  # stored under another id of its own: not one of the text-only group
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in out:
         previous = row.pop(PREVIOUS_ID, None)
         if previous is not None:
             groups.setdefault((row["source"], previous), []).append(row)
-    for source, old, published_at, rating_raw in _stored(session, brand_id, {old for _, old in groups}):
+    for source, old, published_at, rating_raw in stored_reviews(session, brand_id, {old for _, old in groups}):
         group = groups.get((source, old))
         if group is None:
             continue
@@ -91,40 +96,3 @@ def adopt_previous_ids(session: Session, brand_id: int, rows: Sequence[dict[str,
             owner["external_id"] = chosen["external_id"]
         chosen["external_id"] = old
     return out
-
-
-def _adopt_written_ids(session: Session, brand_id: int, rows: list[dict[str, Any]]) -> None:
-    """Rows whose id as written (:data:`WRITTEN_ID`, dropped) the store holds take it back, in place,
-    unless another row of the file has that id: no two rows may share one."""
-    written: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in rows:
-        old = row.pop(WRITTEN_ID, None)
-        if old is not None and old != row["external_id"]:
-            written[(row["source"], old)] = row
-    held = {(source, old) for source, old, *_ in _stored(session, brand_id, {old for _, old in written})}
-    taking = {key: row for key, row in written.items() if key in held}
-    while True:  # each pass drops a clash; a row that takes nothing keeps its own (unique) id
-        takers = {id(row) for row in taking.values()}
-        kept = [(r["source"], r["external_id"]) for r in rows if id(r) not in takers]
-        uses = Counter([*kept, *taking])
-        clashes = [key for key in taking if uses[key] > 1]
-        if not clashes:
-            break
-        for key in clashes:
-            del taking[key]
-    for (_, old), row in taking.items():
-        row["external_id"] = old
-        row.pop(PREVIOUS_ID, None)  # stored under its id as written: not one of the text-only group
-
-
-def _stored(session: Session, brand_id: int, ids: set[str]) -> list[tuple[Any, ...]]:
-    """(source, external id, published_at, rating_raw) of the brand's stored reviews with one of ``ids``."""
-    wanted = sorted(ids)
-    found: list[tuple[Any, ...]] = []
-    for start in range(0, len(wanted), _CHUNK):
-        found.extend(session.exec(
-            select(Review.source, Review.external_id, Review.published_at, Review.rating_raw).where(
-                Review.brand_id == brand_id, col(Review.external_id).in_(wanted[start:start + _CHUNK])
-            )
-        ).all())
-    return found

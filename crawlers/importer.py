@@ -40,7 +40,8 @@ def read_review_file(
 ) -> list[dict[str, Any]]:
     """Every review in ``path`` as a row, all checked first; stored by ``models.crud.upsert_reviews``
     after ``crawlers.import_ids.adopt_previous_ids`` in the same transaction. ``date_order``
-    (``--date-order``: DMY, MDY or YMD, any case) is the file's; None: the file's dates tell."""
+    (``--date-order``: DMY, MDY or YMD, any case) is the file's, refused if one of its dates is written
+    the other way; None: the file's dates tell."""
     path = Path(path)
     if not math.isfinite(scale) or scale <= 1:  # inf or nan would rescale every rating by a guess
         raise ImportFileError("--scale must be a finite number above 1")

@@ -54,14 +54,37 @@ def test_a_file_showing_both_orders_is_refused_naming_both_rows(tmp_path: Path) 
         _days(tmp_path, content)
     assert str(refused.value) == (
         f"{tmp_path / 'eu.csv'}: line 3's date '05/13/2024' is month first but line 4's '13/05/2024' is day first; "
-        "fix the file, or give --date-order DMY or MDY"
+        "fix one of them (a file's dates are all read in one order)"
     )
 
 
 @pytest.mark.parametrize(("given", "day"), [("DMY", "2024-05-03"), (" mdy ", "2024-03-05"), ("Dmy", "2024-05-03")])
-def test_date_order_states_the_order_over_everything_the_file_says(tmp_path: Path, given: str, day: str) -> None:
-    content = _file([("03/05/2024", "de"), ("05/13/2024", "en"), ("13/05/2024", "de")])  # both shown: not refused
-    assert _days(tmp_path, content, date_order=given) == [day, "2024-05-13", "2024-05-13"]
+def test_date_order_states_the_order_over_the_languages(tmp_path: Path, given: str, day: str) -> None:
+    content = _file([("03/05/2024", "de"), ("03/05/2024", "en"), ("2024-05-13", "de"), ("13 May 2024", "fr")])
+    assert _days(tmp_path, content, date_order=given) == [day, day, "2024-05-13", "2024-05-13"]
+
+
+@pytest.mark.parametrize(("given", "rows", "refusal"), [
+    ("MDY", [("05/03/2024", "en"), ("13/05/2024", "en")], "line 3: date '13/05/2024' is day first, not --date-order MDY"),
+    ("dmy", [("05/13/2024", "de"), ("13/05/2024", "de")], "line 2: date '05/13/2024' is month first, not --date-order DMY"),
+    ("YMD", [("24/03/05", ""), ("05/03/2024", "")], "line 3: date '05/03/2024' has its year last, not --date-order YMD"),
+])
+def test_a_date_order_a_date_contradicts_is_refused_naming_the_line(
+    tmp_path: Path, given: str, rows: list[tuple[str, str]], refusal: str
+) -> None:
+    """dateparser would read ``13/05/2024`` as 13 May whatever the order: the file is not in that order."""
+    with pytest.raises(ImportFileError) as refused:
+        _days(tmp_path, _file(rows), date_order=given)
+    assert str(refused.value) == f"{tmp_path / 'eu.csv'} {refusal}"
+
+
+def test_a_reply_date_contradicting_the_order_is_refused_too(tmp_path: Path) -> None:
+    file = tmp_path / "eu.csv"
+    file.write_text("text,date,replied_at\nGood,03/05/2024,\nFine,04/05/2024,14/05/2024 10:00\n", encoding="utf-8")
+    with pytest.raises(ImportFileError) as refused:
+        read_review_file(file, date_order="MDY")
+    assert str(refused.value) == f"{file} line 3: replied_at '14/05/2024 10:00' is day first, not --date-order MDY"
+    assert read_review_file(file, date_order="DMY")[1]["replied_at"] == "2024-05-14T10:00:00+00:00"
 
 
 def test_ymd_reads_a_two_digit_year_first(tmp_path: Path) -> None:

@@ -67,13 +67,46 @@ def test_a_file_showing_both_orders_is_refused_naming_both_lines(tmp_path: Path,
     assert result.exit_code == 2
     assert result.output.strip() == (
         f"error: {file}: line 2's date '13/05/2024' is day first but line 4's '05/13/2024' is month first; "
-        "fix the file, or give --date-order DMY or MDY"
+        "fix one of them (a file's dates are all read in one order)"
     )
     assert _no_brand(db_url)
-    assert _import(db_url, file, "--date-order", "DMY").exit_code == 0  # the option settles it
-    assert _stored(db_url) == {"Good": "2024-05-13", "Gut": "2024-05-03", "Fine": "2024-05-13"}
+    given = _import(db_url, file, "--date-order", "DMY")  # no order reads both: one would be swapped
+    assert given.exit_code == 2
+    assert given.output.strip() == f"error: {file} line 4: date '05/13/2024' is month first, not --date-order DMY"
+    assert _no_brand(db_url)
+
+
+def test_a_date_order_the_file_contradicts_is_one_line_and_stores_nothing(tmp_path: Path, db_url: str) -> None:
+    """dateparser read 13/05/2024 as 13 May under MDY, so the file is no month-first file."""
+    file = tmp_path / "c.csv"
+    file.write_text("text,rating,date\nGood,5,05/03/2024\nFine,4,13/05/2024\n", encoding="utf-8")
+    result = _import(db_url, file, "--date-order", "MDY")
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {file} line 3: date '13/05/2024' is day first, not --date-order MDY"
+    assert _no_brand(db_url)
+    assert _import(db_url, file, "--date-order", "DMY").exit_code == 0
+    assert _stored(db_url) == {"Good": "2024-03-05", "Fine": "2024-05-13"}
 
 
 def test_the_help_names_the_option() -> None:
     result = CliRunner().invoke(app, ["import", "--help"], env={"COLUMNS": "200"})
     assert "--date-order" in result.output and "DMY, MDY or YMD" in result.output
+
+
+AMBIGUOUS = "text,rating,date\nGreat food,5,05/03/2024\nSlow service,2,04/02/2024\nNice staff,4,06/07/2024\n"
+FIRST_READ = {"Great food": "2024-05-03", "Slow service": "2024-04-02", "Nice staff": "2024-06-07"}  # month first
+
+
+@pytest.mark.parametrize(("added", "options"), [("Lovely terrace,4,13/05/2024\n", ()), ("", ("--date-order", "DMY"))])
+def test_an_order_told_later_stores_no_row_again(tmp_path: Path, db_url: str, added: str,
+                                                 options: tuple[str, ...]) -> None:
+    """A row that gains a day-first line (or --date-order) keeps its stored id and date: only new rows are stored."""
+    file = tmp_path / "a.csv"
+    file.write_text(AMBIGUOUS, encoding="utf-8")
+    assert "3 new, 0 already stored" in _import(db_url, file).output
+    file.write_text(AMBIGUOUS + added, encoding="utf-8")
+    new = 1 if added else 0
+    for expected in (f"{new} new, 3 already stored", f"0 new, {3 + new} already stored"):  # and again: nothing
+        result = _import(db_url, file, *options)
+        assert expected in result.output, result.output
+    assert _stored(db_url) == FIRST_READ | ({"Lovely terrace": "2024-05-13"} if added else {})

@@ -30,7 +30,8 @@ def import_reviews(
         str | None,
         typer.Option(
             "--date-order",
-            help="Day/month order of every numeric date in the file: DMY, MDY or YMD (default: what its dates "
+            help="Day/month order of every numeric date in the file: DMY, MDY or YMD (refused if a date is "
+            "written the other way; default: what its dates "
             "show, e.g. 13/05/2024 is DMY; else DMY when all are dotted; else its rows' languages' order when "
             "they agree; else MDY)",
             show_default=False,
