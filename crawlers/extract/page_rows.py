@@ -5,7 +5,7 @@ Order matters: an id several reviews of a page share (the page's URL as every re
 reviews get content ids (the store's hash of source, author and text); dropping it after
 the dedupe kept one of them under the shared id, and a later crawl stored another
 person's review over it. Then one review marked up twice (JSON-LD and microdata) is
-kept once: by its id, else by what it says about which item.
+kept once: by its id, else by what it says about which item (any, where a copy names none).
 """
 
 from __future__ import annotations
@@ -37,24 +37,31 @@ def drop_shared_ids(rows: list[dict[str, Any]]) -> None:
 
 
 def each_review_once(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows without repeats: one row per id, and an id-less row only where no row (with an id
-    first) says the same of the same item. Two rows with two ids are two reviews, however alike."""
+    """Rows without repeats, in their order: one row per id, and an id-less row only where no row
+    (with an id first, then one naming its item) says the same of the same item. A copy that names
+    no item (microdata standing alone) is the same review as one that does: the richer is kept.
+    Two rows with two ids are two reviews, however alike."""
     by_id: set[str] = set()
-    with_id: set[tuple[Any, ...]] = {content_key(r) for r in rows if r["external_id"]}
-    without_id: set[tuple[Any, ...]] = set()
-    kept = []
-    for row in rows:
+    said: dict[tuple[Any, ...], set[Any]] = defaultdict(set)  # what rows say -> of which items (None: of none)
+    kept: list[int] = []
+    for index in sorted(range(len(rows)), key=lambda i: (not rows[i]["external_id"], _item(rows[i]) is None)):
+        row = rows[index]
+        item, *said_what = content_key(row)
+        what = tuple(said_what)
         if row["external_id"]:
+            said[what].add(item)  # a copy under the same id says it too
             if row["external_id"] in by_id:
                 continue
             by_id.add(row["external_id"])
-        else:
-            key = content_key(row)
-            if key in with_id or key in without_id:
-                continue
-            without_id.add(key)
-        kept.append(row)
-    return kept
+        elif said[what] and (item is None or item in said[what] or None in said[what]):
+            continue
+        said[what].add(item)
+        kept.append(index)
+    return [rows[i] for i in sorted(kept)]
+
+
+def _item(row: dict[str, Any]) -> Any:
+    return row["extra"].get("item_reviewed")
 
 
 def rdfa_in_page_order(rows: list[dict[str, Any]], html: str | bytes) -> None:

@@ -4,21 +4,28 @@ The id is the node's ``@id`` / ``id`` (microdata ``itemid``) / ``identifier`` /
 ``url``, made absolute. An id only unique within its page (a bare name, ``"review-1"``,
 or an anchor of the page, ``"#review-7"``) is scoped to the item reviewed, which stays
 the same on every page of the item's listing (``?page=2``) where the page's URL does not.
+A link to the page or to the item (``/mug#reviews``, :mod:`crawlers.extract.page_links`) is no id,
+unless it names the review (``"@id": "/mug#rev-a"``; a ``url`` of ``/mug#review-501``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.node_text import name_of, text_of
+from crawlers.extract.page_links import anchors_among, is_part, names_review
 
 #: ``extra`` key of a row whose id was written relative to its page (``"review-1"``, ``"#review-7"``):
 #: that id as written. Crawls before this stored ``"review-1"`` as written
 #: and ``"#review-7"`` joined to the page's URL; ``models.crud.legacy_ids`` (which reads the same key;
 #: not imported, so extracting a page loads no store module) moves such a stored review to the new id.
 RELATIVE_ID = "relative_id"
+#: ``extra`` key of a row whose link to its page or item (``/mug/``, ``/mug#reviews``) crawls before
+#: this took for its id: that link, by which the store finds the review stored under it.
+LINK_ID = "link_id"
 _IRI_KEYS = ("@id", "url")
 _LINK_SHAPED = ("#", "/", "./", "?")  # resolved under any key, as crawls always did
 
@@ -50,8 +57,9 @@ def item_scope(graph: ReviewGraph, item: Any, page_url: str) -> str | None:
     return f"item:{name}" if name else None
 
 
-def _own_id(node: dict, page_url: str, scope: str | None = None) -> tuple[str, str | None] | None:
-    """The review's id made absolute, and the id as written when it was relative to its page.
+def _ids(node: dict, page_url: str, scope: str | None) -> Iterator[tuple[str, str, str | None]]:
+    """Each of the review's ids made absolute, in order: its key, the id, and the id as written where
+    it was relative to its page.
 
     ``@id`` and ``url`` are IRIs: one without a scheme is relative. A bare name (``"review-1"``)
     is scoped to the item reviewed (``scope``, :func:`item_scope`: ``/products/a#review-1``), and
@@ -84,18 +92,50 @@ def _own_id(node: dict, page_url: str, scope: str | None = None) -> tuple[str, s
             relative = written
             bare = key == "@id" and "/" not in written and scope is not None
             value = f"{scope}#{written}" if bare else urljoin(page_url, written)
-        if value and value != page_url:
+        if value:
+            yield key, value, relative
+
+
+def _own_id(node: dict, page_url: str, scope: str | None, anchors: frozenset[str]) -> tuple[str, str | None] | None:
+    """The first of the review's ids that is its own, not a link to its page or item."""
+    for key, value, relative in _ids(node, page_url, scope):
+        if value in anchors or names_review(value, page_url, scope, is_url=key == "url"):
             return value, relative
     return None
 
 
-def review_id(node: dict, page_url: str, scope: str | None = None) -> str | None:
-    """The review's own id (``@id``, microdata ``itemid``, ``identifier``, permalink), made absolute."""
-    own = _own_id(node, page_url, scope)
+def review_id(node: dict, page_url: str, scope: str | None = None, anchors: frozenset[str] = frozenset()) -> str | None:
+    """The review's own id (``@id``, microdata ``itemid``, ``identifier``, permalink), made absolute.
+
+    ``anchors``: the links to parts of its page that name its reviews (:func:`page_anchors`).
+    """
+    own = _own_id(node, page_url, scope, anchors)
     return own[0] if own else None
 
 
-def relative_id(node: dict, page_url: str, scope: str | None = None) -> str | None:
+def relative_id(node: dict, page_url: str, scope: str | None = None, anchors: frozenset[str] = frozenset()) -> str | None:
     """The id as the site wrote it, where :func:`review_id` resolved one relative to its page."""
-    own = _own_id(node, page_url, scope)
+    own = _own_id(node, page_url, scope, anchors)
     return own[1] if own else None
+
+
+def link_id(node: dict, page_url: str, scope: str | None = None, anchors: frozenset[str] = frozenset()) -> str | None:
+    """The link to its page or item that crawls before this took for the review's id (their first id that
+    was not the page's URL), where :func:`review_id` gives another: the store moves the review stored under it."""
+    before = next((value for _, value, _ in _ids(node, page_url, scope) if value != page_url), None)
+    return before if before != review_id(node, page_url, scope, anchors) else None
+
+
+def page_anchors(graph: ReviewGraph, page_url: str) -> frozenset[str]:
+    """The links to parts of the page or item that several of its reviews each have their own of, as their first
+    id: ``/mug#review-ann`` beside ``/mug#review-bob`` (:func:`crawlers.extract.page_links.anchors_among`)."""
+    parts = []
+    for syntax, node, parent in graph.reviews.values():
+        scope = item_scope(graph, item_of(graph, node, parent), page_url)
+        for key, value, _ in _ids(node, page_url, scope):
+            if names_review(value, page_url, scope, is_url=key == "url"):
+                break  # an id of its own comes first
+            if is_part(value):
+                parts.append((syntax, value))
+                break
+    return anchors_among(parts)

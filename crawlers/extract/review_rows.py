@@ -21,9 +21,12 @@ from crawlers.extract.node_text import name_of, text_of
 from crawlers.extract.nodes import node_types
 from crawlers.extract.ratings import normalise_rating
 from crawlers.extract.replies import reply_of
-from crawlers.extract.review_ids import RELATIVE_ID, item_of, item_scope, relative_id, review_id
+from crawlers.extract.review_ids import LINK_ID, RELATIVE_ID, item_of, item_scope, link_id, relative_id, review_id
 
-__all__ = ["RELATIVE_ID", "aggregate_row", "finish_row", "item_scope", "relative_id", "review_id", "review_row"]
+__all__ = ["LINK_ID", "RELATIVE_ID", "aggregate_row", "finish_row", "item_scope", "relative_id", "review_id",
+           "review_row"]
+#: An item's rating scale as its ``aggregateRating`` states it: (``bestRating``, ``worstRating``).
+Scale = tuple[object, object]
 
 
 def aggregate_row(graph: ReviewGraph, node: dict, item: Any) -> dict[str, Any]:
@@ -40,9 +43,13 @@ def aggregate_row(graph: ReviewGraph, node: dict, item: Any) -> dict[str, Any]:
     }
 
 
-def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url: str) -> dict[str, Any] | str:
+def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url: str,
+               scale: Scale | None = None, anchors: frozenset[str] = frozenset()) -> dict[str, Any] | str:
     """A review row of ``item`` (else its ``itemReviewed``), or the reason it cannot be read.
 
+    A rating's ``bestRating`` / ``worstRating`` that the review does not state is its item's, where the
+    item's aggregate rating states it (``scale``: a hotel's 4 of 10). ``anchors``: the links to the page that
+    name its reviews (:func:`crawlers.extract.review_ids.page_anchors`).
     ``published_at`` is the date as published and ``language`` the declared one
     (or None): :func:`finish_row` normalises both, and only for reviews that
     are not already stored, since that is where the page's parsing time goes
@@ -52,17 +59,18 @@ def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url:
     rating_node = graph.resolve(node.get("reviewRating"))
     if isinstance(rating_node, list):
         rating_node = graph.resolve(rating_node[0]) if rating_node else None
-    if isinstance(rating_node, dict):
-        rating = normalise_rating(
-            rating_node.get("ratingValue"), rating_node.get("bestRating"), rating_node.get("worstRating")
-        )
-    else:
-        rating = normalise_rating(rating_node if rating_node is not None else node.get("ratingValue"))
+    if not isinstance(rating_node, dict):
+        rating_node = {"ratingValue": rating_node if rating_node is not None else node.get("ratingValue")}
+    best, worst = rating_node.get("bestRating"), rating_node.get("worstRating")
+    if scale is not None:  # what the review does not state of its scale, its item's aggregate rating may
+        best, worst = scale[0] if best is None else best, scale[1] if worst is None else worst
+    rating = normalise_rating(rating_node.get("ratingValue"), best, worst)
     if not text and rating.value is None:
         return "review without text or rating"
     item = item_of(graph, node, item)
     scope = item_scope(graph, item, page_url)
-    extra: dict[str, Any] = {"syntax": syntax, RELATIVE_ID: relative_id(node, page_url, scope)}
+    extra: dict[str, Any] = {"syntax": syntax, RELATIVE_ID: relative_id(node, page_url, scope, anchors),
+                             LINK_ID: link_id(node, page_url, scope, anchors)}
     if isinstance(item, dict):
         extra["item_reviewed"] = name_of(graph, item)
         if node_types(item):
@@ -74,7 +82,7 @@ def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url:
     review_url = urljoin(page_url, str(url)) if isinstance(url, str) and url.strip() else page_url
     return {
         "url": review_url,
-        "external_id": review_id(node, page_url, scope),
+        "external_id": review_id(node, page_url, scope, anchors),
         "author": name_of(graph, node.get("author") or node.get("creator")),
         "rating": rating.value,
         "rating_raw": rating.raw,

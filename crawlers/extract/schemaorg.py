@@ -19,8 +19,8 @@ from typing import Any
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.nodes import page_nodes
 from crawlers.extract.page_rows import drop_shared_ids, each_review_once, rdfa_in_page_order
-from crawlers.extract.review_ids import item_of
-from crawlers.extract.review_rows import aggregate_row, finish_row, review_row
+from crawlers.extract.review_ids import item_of, page_anchors
+from crawlers.extract.review_rows import Scale, aggregate_row, finish_row, review_row
 
 
 @dataclass
@@ -56,16 +56,20 @@ def extract_page(
         return data
     graph = ReviewGraph(roots)
     aggregates_by_item: dict[int, dict[str, Any]] = {}
+    scales: dict[int, Scale] = {}  # an item's scale as its aggregate rating states it: its reviews' too
     for node, parent in graph.aggregates.values():
         item = item_of(graph, node, parent)
         aggregate = aggregate_row(graph, node, item)
         data.aggregates.append(aggregate)
         if isinstance(item, dict):
             aggregates_by_item[id(item)] = aggregate
+            if node.get("bestRating") is not None or node.get("worstRating") is not None:
+                scales[id(item)] = (node.get("bestRating"), node.get("worstRating"))
     rows: list[dict[str, Any]] = []
+    anchors = page_anchors(graph, url)
     for index, (syntax, node, parent) in enumerate(graph.reviews.values(), start=1):
         item = item_of(graph, node, parent)  # listed under it, or naming it (itemReviewed)
-        row = review_row(graph, syntax, node, item, url)
+        row = review_row(graph, syntax, node, item, url, scales.get(id(item)), anchors)
         if isinstance(row, str):
             data.errors.append(f"review {index} ({syntax}): {row}")
             continue

@@ -18,6 +18,9 @@ An anchor id (``"@id": "#review-7"``) was joined to the page's URL
 scoped to the item reviewed. A review stored under the anchor joined to a page of
 the row's listing (same host and path, any query) of the same item takes the
 row's id, wherever the review has moved since.
+
+A review stored under a link to its page or item (what crawls took for its id) is
+:mod:`models.crud.link_ids`.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
+from models.crud.link_ids import adopt_link_ids, is_stored
 from models.identity import content_id, legacy_content_id
 from models.review_fields import fit_external_id
 from models.tables import Review
@@ -43,7 +47,7 @@ def adopt_legacy_ids(session: Session, brand_id: int, values: Sequence[dict[str,
     """Rewrite (in place) content ids of rows stored under their legacy id, and move
     reviews stored under a row's relative id to its absolute one; return how many."""
     return (_adopt_content_ids(session, brand_id, values) + adopt_relative_ids(session, brand_id, values)
-            + _adopt_anchor_ids(session, brand_id, values))
+            + _adopt_anchor_ids(session, brand_id, values) + adopt_link_ids(session, brand_id, values))
 
 
 def _adopt_content_ids(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:
@@ -84,20 +88,11 @@ def adopt_relative_ids(session: Session, brand_id: int, values: Sequence[dict[st
             ).all()
             for review_id, external_id, url in stored:
                 absolute = by_written.get((external_id, url or ""))
-                if absolute is None or _is_stored(session, brand_id, source, absolute):
+                if absolute is None or is_stored(session, brand_id, source, absolute):
                     continue  # another page's review, or the absolute id is stored already: both stay
                 session.execute(update(Review).where(col(Review.id) == review_id).values(external_id=absolute))
                 moved += 1
     return moved
-
-
-def _is_stored(session: Session, brand_id: int, source: str, external_id: str) -> bool:
-    found = session.exec(
-        select(Review.id).where(
-            Review.brand_id == brand_id, Review.source == source, Review.external_id == external_id
-        )
-    ).first()
-    return found is not None
 
 
 def _adopt_anchor_ids(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:

@@ -143,3 +143,27 @@ def test_every_review_of_an_800_review_graph_has_its_item_and_the_items_rating()
 def test_a_review_naming_its_item_by_id_gets_the_items_aggregate_rating() -> None:
     rows = extract_page(_yoast_graph(2, listed=False), PAGE).reviews
     assert [(r["extra"]["aggregate_rating"], r["extra"]["aggregate_count"]) for r in rows] == [(4.1, 2)] * 2
+
+
+_STANDALONE = ('<div itemscope itemtype="https://schema.org/Review"><span itemprop="author">Ann</span>'
+               '<div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating">'
+               '<meta itemprop="ratingValue" content="4"></div><p itemprop="reviewBody">Boils fast.</p></div>')
+
+
+@pytest.mark.parametrize("review_id", [{"@id": "https://shop.example/reviews/501"}, {}])
+def test_a_review_in_json_ld_and_in_microdata_that_names_no_item_is_kept_once_with_its_item(
+    review_id: dict[str, str]
+) -> None:
+    """The microdata copy stands alone (no Product around it): its item (none) made it another review."""
+    html = _jsonld(_product("Kettle", [_review("Ann", "Boils fast.", **review_id)]), body=_STANDALONE)
+    (row,) = extract_page(html, PAGE).reviews
+    assert (row["external_id"], row["extra"]["syntax"]) == (review_id.get("@id"), "json-ld")
+    assert row["extra"]["item_reviewed"] == "Kettle"
+
+
+def test_the_copy_that_names_its_item_is_kept_whichever_comes_first() -> None:
+    standalone = {"@context": "https://schema.org", **_review("Ann", "Boils fast.")}
+    nested = _STANDALONE.replace("<div itemscope", '<div itemprop="review" itemscope', 1)
+    microdata = f'<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Kettle</span>{nested}</div>'
+    (row,) = extract_page(_jsonld(standalone, body=microdata), PAGE).reviews
+    assert (row["extra"]["syntax"], row["extra"]["item_reviewed"]) == ("microdata", "Kettle")
