@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.data import DataError, not_text, read_table
-from nlp.rated_reviews import read_labelled
+from nlp.data import DataError, read_table
+from nlp.rated_reviews import read_labelled, text_problem
 from nlp.sources import LabelledFile, read_labelled_file
 
 MARC_DEV = "marc_en_dev.csv.gz"
@@ -31,7 +31,8 @@ class EvalSets:
 
 
 def read_sst2(path: Path) -> tuple[list[str], list[bool]]:
-    """(texts, is positive) of SST-2 sentences; a missing column or a label not pos/neg/1/0 names its row."""
+    """(texts, is positive) of SST-2 sentences; a missing column, a blank text or a label not pos/neg/1/0
+    names its row."""
     table = read_table(path)
     for needed in ("text", "label"):
         if needed not in table.columns:
@@ -41,7 +42,7 @@ def read_sst2(path: Path) -> tuple[list[str], list[bool]]:
         label = str(row.get("label")).strip().lower()
         if label not in SST2_LABELS:
             raise DataError(f"{path}: row {line}: label {row.get('label')!r} is not one of pos, neg, 1, 0")
-        if problem := not_text(row.get("text"), "text"):
+        if problem := text_problem(row.get("text"), "text"):
             raise DataError(f"{path}: row {line}: {problem}")
         texts.append("" if row.get("text") is None else str(row.get("text")))
         gold.append(SST2_LABELS[label])

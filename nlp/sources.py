@@ -5,7 +5,7 @@ its own label scheme:
 
 - ``stars``: 1-5 (half stars rounded), trained as 5-star classes;
 - ``five``: 0-4 sentence sentiment (SST-5), read as 1-5 stars;
-- ``three``: negative / neutral / positive words (or 0 / 1 / 2, as TweetEval),
+- ``three``: negative / neutral / positive words (or 0 / 1 / 2, as TweetEval; 0.0 / 1.0 / 2.0 too),
   trained on the aggregated probabilities p(1-2*), p(3*), p(4-5*);
 - ``binary``: 0 / 1 polarity, trained on p(1-2*) against p(4-5*).
 
@@ -69,19 +69,37 @@ def _fits(scheme: str, values: set[str]) -> bool:
     return True
 
 
+def _word(value: object) -> str:
+    """A label cell as detection compares it: lower case, an integer-valued number as that integer
+    (``1.0`` -> ``1``: a file written by pandas holds 0.0/1.0/2.0, which every scheme reads as 0/1/2)."""
+    text = str(value).strip().lower()
+    number = _integer(text)
+    return text if number is None else str(number)
+
+
+def _integer(text: str) -> int | None:
+    """``text`` as an integer if it is an integer-valued number (``2``, ``2.0``), else None."""
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None
+
+
 def detect_scheme(path: Path, column: str, values: list[object]) -> str:
     """The scheme of a label column, from its name and its values (blank cells are not evidence:
     the rows are checked one by one afterwards, and a blank label is refused with its row)."""
     if column.strip().lower() in STAR_COLUMNS:
         return "stars"
-    words = {str(v).strip().lower() for v in values if v is not None} - {""}
+    cells = {str(v).strip().lower() for v in values if v is not None} - {""}
+    words = {_word(v) for v in cells}
     if words and words <= set(THREE_WORDS):
         return "three"
     if words and words <= {"0", "1"}:
         return "binary"
     if words and words <= {"0", "1", "2", "3", "4"} and words & {"3", "4"}:
         return "five"  # 0/1/2 alone are as often negative/neutral/positive (TweetEval): stated, not guessed
-    shown = ", ".join(sorted(words)[:6]) or "none"
+    shown = ", ".join(sorted(cells)[:6]) or "none"
     fitting = [s for s in SCHEMES if words and _fits(s, words)]
     advice = (f"state it with --scheme {path.name}={'|'.join(fitting)}" if fitting else
               "no scheme fits them (" + ", ".join(f"{k} {v}" for k, v in SCHEME_VALUES.items()) + ")")
@@ -94,8 +112,9 @@ def parse_label(value: object, scheme: str) -> int:
     if scheme == "three":
         if text in THREE_WORDS:
             return THREE_WORDS[text]
-        if text in ("0", "1", "2"):
-            return int(text)
+        index = _integer(text)
+        if index is not None and 0 <= index <= 2:
+            return index
         raise ValueError("is not one of negative, neutral, positive (or 0, 1, 2)")
     try:
         number = float(text)

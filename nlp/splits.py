@@ -112,3 +112,13 @@ def split_files(files: Sequence[LabelledFile], seed: int, share: float,
         train, held = stratified_split(f.labels, own, seed)
         out.append(FileSplit(f, capped_sample(train, f.labels, caps.get(f.name), seed), held, own))
     return out
+
+
+def trained_held_out(splits: Sequence[FileSplit]) -> dict[str, int]:
+    """Per file, its held-out rows whose text is also trained on (a duplicate, in any file); files with none
+    are left out. Such rows flatter the held-out figures (and the detractor threshold chosen on them); the
+    split does not drop them, so that the shipped models' split and figures stay reproducible, but a run
+    says how many there are."""
+    trained = {text for s in splits for text in s.train_texts()}
+    counts = {s.file.name: sum(text in trained for text in s.held_texts()) for s in splits}
+    return {name: n for name, n in counts.items() if n}

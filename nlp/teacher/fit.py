@@ -45,6 +45,15 @@ class TeacherConfig:
     folds: int = 1  # > 1: each text's probabilities come from a teacher trained on the other folds (cross-fitting)
     precision: str = "fp32"  # "bf16": autocast matrix products to bfloat16 (AMX CPUs, GPUs); weights stay fp32
 
+    def __post_init__(self) -> None:
+        """Refuse settings that train nothing or fail late (``umot teacher`` says so first, in one line):
+        0 epochs wrote untrained probabilities, batch size 0 divided by zero, max length 0 read no limit."""
+        if not 0 < self.epochs < math.inf:
+            raise ValueError(f"teacher epochs {self.epochs}: must be above 0 (and finite)")
+        for name in ("batch_size", "max_length", "folds", "top_layers"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"teacher {name} {getattr(self, name)}: must be at least 1")
+
 
 @dataclass
 class CachedExample(Example):

@@ -21,11 +21,19 @@ def test_labelled_gzip_csv_and_bad_stars(tmp_path):
 
 def test_jsonl_rows_count_from_one_and_half_stars_round(tmp_path):
     path = tmp_path / "r.jsonl"
-    path.write_text('{"text": "fine", "stars": 3.6}\n{"text": null, "stars": "2"}\n{"text": "x", "stars": 6}\n')
+    path.write_text('{"text": "fine", "stars": 3.6}\n{"text": "ok", "stars": "2"}\n{"text": "x", "stars": 6}\n')
     with pytest.raises(DataError, match="row 3: stars 6 is not within 1-5"):
         read_labelled(path)
+    path.write_text('{"text": "fine", "stars": 3.6}\n{"text": "ok", "stars": "2"}\n')
+    assert read_labelled(path) == (["fine", "ok"], [4, 2])
+
+
+def test_a_row_without_text_is_named(tmp_path):
+    """A blank or null text scored as no stars, and the evaluation's figures crashed on it after training."""
+    path = tmp_path / "r.jsonl"
     path.write_text('{"text": "fine", "stars": 3.6}\n{"text": null, "stars": "2"}\n')
-    assert read_labelled(path) == (["fine", ""], [4, 2])
+    with pytest.raises(DataError, match="row 2: text is blank"):
+        read_labelled(path)
 
 
 def test_missing_column_is_named(tmp_path):

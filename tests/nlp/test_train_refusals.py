@@ -74,7 +74,7 @@ def test_an_out_folder_of_other_files_is_not_replaced(tmp_path, rated_csv, cli_r
     """The run replaces --out whole: a folder that is not a model would lose its files."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "notes.txt").write_text("keep me")
-    assert "a folder of other files, not a model" in cli_refusal(
+    assert "holds notes.txt, not a model's files" in cli_refusal(
         ["train", "--data", str(rated_csv), "--out", str(tmp_path / "docs")])
     assert "the same folder as --out" in cli_refusal(
         ["train", "--data", str(rated_csv), "--out", str(tmp_path / "m"), "--fast-out", str(tmp_path / "m")])

@@ -1,17 +1,21 @@
 """Where ``umot train`` reads its evaluation files and writes its models, checked before it trains.
 
 A run is long (``make model``: an hour): an evaluation file with a bad row, a
-mistyped ``--eval-dir``, or an ``--out`` that would replace a folder of other
-files costs one line now, not a traceback after training or lost files.
+mistyped ``--eval-dir``, an ``--out`` that would replace a folder holding
+anything but a model's files, or an input inside such a folder costs one line
+now, not a traceback after training or lost files.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from umot.cli._errors import fail
 
-MODEL_SPEC = "umot_model.json"  # nlp.model_spec.CONFIG_FILE: what makes a folder one of our models
+# What a run writes in a model folder: nlp.model_spec.CONFIG_FILE, nlp.overlay.WEIGHTS_FILE,
+# nlp.summary.SUMMARY_FILE and the default card (named here: importing them loads torch)
+MODEL_FILES = ("umot_model.json", "weights.safetensors", "training_summary.json", "MODEL_CARD.md")
 
 
 def check_eval_dir(eval_dir: Path | None) -> None:
@@ -31,12 +35,29 @@ def check_eval_dir(eval_dir: Path | None) -> None:
         fail(str(exc))
 
 
-def check_out_dir(path: Path | None, option: str) -> None:
-    """A model folder is replaced whole at the end of the run: refuse one that holds anything but a model."""
-    if path is None or not path.is_dir() or (path / MODEL_SPEC).exists() or not any(path.iterdir()):
+def check_out_dir(path: Path | None, option: str, card: Path | None = None) -> None:
+    """A model folder is replaced whole at the end of the run: refuse one that holds anything but the files a
+    run writes there (:data:`MODEL_FILES`, and ``card`` if it lies in the folder), which would be lost."""
+    if path is None or not path.is_dir():
         return
-    fail(f"{option} {path}: a folder of other files, not a model ({MODEL_SPEC}); the run replaces the whole "
-         "folder, so name a new or empty one")
+    ours = set(MODEL_FILES) | ({card.name} if card is not None and card.resolve().parent == path.resolve() else set())
+    others = sorted(p.name for p in path.iterdir() if p.name not in ours or not p.is_file())
+    if others:
+        shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+        fail(f"{option} {path}: holds {shown}, not a model's files ({', '.join(MODEL_FILES)}); the run replaces "
+             "the whole folder, so name a new or empty one")
+
+
+def check_inputs_outside(outs: dict[str, Path | None], inputs: Iterable[tuple[str, Path | None]]) -> None:
+    """An input (``--data``, ``--teacher-probs``, ``--eval-dir``) inside a model folder would be deleted with
+    the old model when the run replaces the folder: refuse it, naming both."""
+    for option, folder in outs.items():
+        if folder is None:
+            continue
+        for name, path in inputs:
+            if path is not None and path.resolve().is_relative_to(folder.resolve()):
+                fail(f"{name} {path}: inside {option} {folder}, which the run replaces whole; "
+                     "write the model to another folder")
 
 
 def check_two_outs(out: Path, fast_out: Path | None) -> None:

