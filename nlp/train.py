@@ -98,7 +98,8 @@ def train(splits: Sequence[FileSplit], cfg: TrainConfig | None = None, *, teache
     run = fit(model, base, views, words, n_views, n_words, cfg, tokenizer.pad_token_id or 0,
               soft_weight=teacher_weight if taught else 0.0, soft_temperature=teacher_temperature, log=log)
     minutes = (time.perf_counter() - t_start) / 60
-    spec = ModelSpec(training={
+    # the scorer reads what training read: max_length tokens, the head 5/8 of them (nlp.batching.encode)
+    spec = ModelSpec(max_length=cfg.max_length, head_tokens=cfg.max_length * 5 // 8, training={
         "config": asdict(cfg), "train_texts": len(base), "steps": run["steps"],
         "holdout_texts": sum(len(s.held) for s in splits), "minutes": round(minutes, 2),
         "files": {s.file.name: {"scheme": s.file.scheme, "rows": len(s.file.texts), "trained": len(s.train),

@@ -23,8 +23,8 @@ def no_download(monkeypatch):
     (["--epochs", "-1"], "--epochs -1.0: must be above 0"),
     (["--epochs", "nan"], "--epochs nan: not a finite number"),
     (["--batch-size", "0"], "--batch-size 0: must be at least 1"),
-    (["--max-length", "0"], "--max-length 0: must be within 1-512"),
-    (["--max-length", "600"], "--max-length 600: must be within 1-512"),
+    (["--max-length", "0"], "--max-length 0: must be within 3-512"),
+    (["--max-length", "600"], "--max-length 600: must be within 3-512"),
     (["--seed", "-1"], "--seed -1: must be within 0-4294967295"),
 ])
 def test_settings_out_of_range_are_one_line(tmp_path, rated_csv, cli_refusal, no_download, args, message):

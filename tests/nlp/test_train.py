@@ -48,6 +48,8 @@ def test_train_on_two_schemes_writes_full_and_fast_models_and_a_card(tmp_path):
     assert spec["training"]["train_texts"] == 168 and spec["training"]["config"]["sentence_views"] == 0.2
     assert 0.3 <= spec["detractor_threshold"] <= 0.7
     fast_spec = json.loads((fast / "umot_model.json").read_text())
+    for scored in (spec, fast_spec):  # the scorer reads what training read (it read 128 tokens whatever --max-length)
+        assert (scored["max_length"], scored["head_tokens"]) == (24, 15)
     assert fast_spec["num_layers"] == 4 and fast_spec["training"]["distill"]["epochs"] == 0.5
     assert fast_spec["training"]["distill"]["lr"] == 2e-4 and spec["training"]["config"]["lr"] == 1e-4
     card = (out / "MODEL_CARD.md").read_text()

@@ -19,7 +19,7 @@ def no_training(monkeypatch):
     (["--epochs", "-1"], "--epochs -1.0: must be above 0"),
     (["--epochs", "inf"], "--epochs inf: not a finite number"),
     (["--batch-size", "0"], "--batch-size 0: must be at least 1"),
-    (["--max-length", "0"], "--max-length 0: must be within 1-512"),
+    (["--max-length", "0"], "--max-length 0: must be within 3-512"),
     (["--limit", "-50"], "--limit -50: must be at least 1"),
     (["--set", "holdout=1.5"], "--set 'holdout=1.5': the held-out share must be within 0-1"),
     (["--set", "freeze_embeddings=maybe"], "--set 'freeze_embeddings=maybe': 'maybe' is not a bool"),

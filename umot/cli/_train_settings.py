@@ -22,7 +22,7 @@ MAX_TOKENS = 512  # the base model's position embeddings
 # field -> (is the value usable, what it must be); fields not named take any finite value of their type
 LIMITS: dict[str, tuple[Callable[[float], bool], str]] = {
     "epochs": (lambda v: v > 0, "must be above 0"),
-    "max_length": (lambda v: 1 <= v <= MAX_TOKENS, f"must be within 1-{MAX_TOKENS} (tokens the base model reads)"),
+    "max_length": (lambda v: 3 <= v <= MAX_TOKENS, f"must be within 3-{MAX_TOKENS} (tokens the base model reads)"),
     "batch_size": (lambda v: v >= 1, "must be at least 1"),
     "seed": (lambda v: 0 <= v < 2**32, "must be within 0-4294967295"),
     "lr": (lambda v: v > 0, "must be above 0"),
