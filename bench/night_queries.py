@@ -66,7 +66,7 @@ def _timed(url: str) -> dict[str, Any]:
         to_read = undetected_reviews(session, model_version=MODEL, brand_id=brand_id, limit=PENDING)
         read_s = time.perf_counter() - start
         start = time.perf_counter()
-        to_score = unscored_ids_in_scoring_order(session, model_version=MODEL, brand_id=brand_id)
+        to_score = unscored_ids_in_scoring_order(session, model_version=MODEL, brand_ids=(brand_id,))
         score_s = time.perf_counter() - start
     assert len(to_read) == PENDING and not to_score, (len(to_read), len(to_score))
     return {"reviews": SIZE, "to_read_s": round(read_s, 3), "to_score_s": round(score_s, 3)}

@@ -2,10 +2,11 @@
 
 Used by ``flows.nightly.nightly`` when ``fan_out`` > 0 and the store is
 PostgreSQL (a store every worker reaches). The due sources are dealt round
-robin into ``fan_out`` crawl units; then ``fan_out`` score units score what is
-unscored. The figures the summary needs (new reviews per source, scores per
-label, new flags) are read back from the store for rows written since the
-night started, so a unit that died and ran again is counted once.
+robin into ``fan_out`` crawl units; then ``fan_out`` score units score what the
+night's brands have unscored (every brand's on a night for all of them). The
+figures the summary needs (new reviews per source, scores per label, new flags)
+are read back from the store for rows written since the night started, so a
+unit that died and ran again is counted once.
 """
 
 from __future__ import annotations
@@ -97,15 +98,15 @@ def run_fanned(result: NightlyResult, brand: str | None, source: str | None, mod
     night = str(runtime.flow_run.id)
     scope = plan_run(brand, source)
     result.config_warnings = list(scope.config_warnings)
-    brand_ids = scope.brand_ids
-    one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
+    brand_ids = scope.brand_ids  # None: every brand; else the score units score these brands' reviews only
     progress.emit("crawl", "crawl", f"{len(scope.sources)} sources in {units} units", total=len(scope.sources))
     result.sources = crawl_units(night, list(scope.sources), units, crawl_parameters, since=result.counted_since,
                                  lease_seconds=lease_seconds)
     version = known_model_version(model)
     batches: list[BatchOutcome] = []
-    if version is None or has_unscored(version, one_brand):
-        version, batches = score_units(night, units, {"model": model, "brand_id": one_brand, "batch_size": batch_size},
+    if version is None or has_unscored(version, brand_ids):
+        brands = list(brand_ids) if brand_ids is not None else None  # a flow run parameter: JSON
+        version, batches = score_units(night, units, {"model": model, "brand_ids": brands, "batch_size": batch_size},
                                        since=result.started_at, brand_ids=brand_ids, lease_seconds=lease_seconds)
     result.model_version = version
     result.scored = sum(b.scored for b in batches)

@@ -1,15 +1,21 @@
-"""A one-process night's scoring: every review this model version has not scored, in planned batches."""
+"""A one-process night's scoring: every review of its brands this model version has not scored, in planned batches."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from flows.stage_outcomes import BatchOutcome
 from flows.tasks.score import score_batch
 
 
-def score_all(scorer: Any, *, brand_id: int | None, batch_size: int) -> list[BatchOutcome]:
-    """Score and flag batches until no review lacks a score from this model version.
+def score_all(scorer: Any, *, brand_ids: Collection[int] | None, batch_size: int) -> list[BatchOutcome]:
+    """Score and flag batches until no review of ``brand_ids`` lacks a score from this model version.
+
+    ``brand_ids``: the brands the night covers (``None``: every brand). A night
+    for some brands leaves the others' reviews unscored: scored now, their new
+    detractors would be in no report, and the night that covers them would
+    find them flagged already and report them as another night's.
 
     Batches are cut from the unscored reviews in content order
     (``unscored_ids_in_scoring_order``), planned again until none is left (a
@@ -23,12 +29,12 @@ def score_all(scorer: Any, *, brand_id: int | None, batch_size: int) -> list[Bat
     seen: set[int] = set()
     while True:
         with session_scope(get_engine(), write=False) as session:
-            plan = unscored_ids_in_scoring_order(session, model_version=scorer.version, brand_id=brand_id)
+            plan = unscored_ids_in_scoring_order(session, model_version=scorer.version, brand_ids=brand_ids)
         if not plan:
             return batches
         for start in range(0, len(plan), batch_size):
             chunk = plan[start:start + batch_size]
-            outcome = score_batch(scorer, number=len(batches) + 1, brand_id=brand_id, batch_size=batch_size,
+            outcome = score_batch(scorer, number=len(batches) + 1, brand_ids=brand_ids, batch_size=batch_size,
                                   review_ids=chunk)
             if seen.intersection(outcome.review_ids):  # saving did not stick: stop, don't loop
                 raise RuntimeError(f"reviews {sorted(seen & set(outcome.review_ids))[:5]} were scored twice")

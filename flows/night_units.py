@@ -90,10 +90,13 @@ def crawl_shard(
 
 @flow(name=SCORE_UNIT, flow_run_name=SCORE_UNIT + "-{shard}")
 def score_shard(
-    night: str, shard: int, model: str | None = None, brand_id: int | None = None, batch_size: int = 256,
+    night: str, shard: int, model: str | None = None, brand_ids: list[int] | None = None, batch_size: int = 256,
     lease_seconds: float = DEFAULT_LEASE,
 ) -> dict[str, Any]:
-    """Score claimed batches until nothing unclaimed is left; the model version and counts."""
+    """Score claimed batches until nothing unclaimed is left; the model version and counts.
+
+    ``brand_ids``: the night's brands, whose reviews only it scores (``None``: a night for every brand).
+    """
     from flows.tasks.score_claims import load_model, score_claimed_batch
 
     check_deployed_store()
@@ -106,7 +109,7 @@ def score_shard(
         cpu = time.process_time()  # the scoring's CPU time (all threads), without loading the model
         while True:
             outcome = score_claimed_batch(scorer, worker=worker_id(), lease_seconds=lease_seconds,
-                                          brand_id=brand_id, batch_size=batch_size)
+                                          brand_ids=brand_ids, batch_size=batch_size)
             if not outcome.review_ids:
                 break
             scored, batches = scored + outcome.scored, batches + 1

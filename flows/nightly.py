@@ -2,9 +2,10 @@
 
 crawl (the due sources side by side in ONE Scrapy process by default; a source
 that fails there is crawled again alone, retried with exponential back-off) -> the crawl's StorePipeline stores reviews and records
-the CrawlRun -> score + flag unscored reviews in batches (the model loaded
-once) -> summary per brand -> markdown artifact ``nightly-summary`` ->
-webhook per brand with new detractors (these last steps: :mod:`flows.night_finish`).
+the CrawlRun -> score + flag the run's brands' unscored reviews in batches (the
+model loaded once; another brand's wait for a run that reports on it) -> summary
+per brand -> markdown artifact ``nightly-summary`` -> webhook per brand with new
+detractors (these last steps: :mod:`flows.night_finish`).
 
 A source that still fails after its retries is reported (run result, artifact,
 a warning in the log) and does not stop the others: the flow run ends
@@ -104,15 +105,14 @@ def _in_this_process(result: NightlyResult, brand: str | None, source: str | Non
     log = get_run_logger()
     scope = plan_run(brand, source)
     result.config_warnings = list(scope.config_warnings)
-    brand_ids = scope.brand_ids
-    one_brand = brand_ids[0] if brand_ids is not None and len(brand_ids) == 1 else None
+    brand_ids = scope.brand_ids  # None: every brand; else only these brands' reviews are scored (score_all)
     # The model loads while the crawls run (one worker of the pool, ~8 s of CPU), unless
     # these model files' version is known and nothing waits for it: then only if the crawls
     # stored something to score (a run with nothing new never loads it).
     version = known_model_version(model)
     # The future of the async task holds the scorer (Prefect's first submit overload says a coroutine).
     loading: PrefectFuture[Any] | None = (
-        load_scorer.submit(model) if version is None or has_unscored(version, one_brand) else None
+        load_scorer.submit(model) if version is None or has_unscored(version, brand_ids) else None
     )
     progress.emit("crawl", "crawl", f"{len(scope.sources)} sources", total=len(scope.sources))
     result.sources = crawl_all(
@@ -123,11 +123,11 @@ def _in_this_process(result: NightlyResult, brand: str | None, source: str | Non
     for failed in result.failed_sources:
         log.warning("source %s failed: %s", failed.source.label, failed.error_message)
 
-    if loading is None and version is not None and has_unscored(version, one_brand):
+    if loading is None and version is not None and has_unscored(version, brand_ids):
         loading = load_scorer.submit(model)
     scorer = loading.result() if loading is not None else None
     result.model_version = scorer.version if scorer is not None else version
-    batches = score_all(scorer, brand_id=one_brand, batch_size=batch_size) if scorer is not None else []
+    batches = score_all(scorer, brand_ids=brand_ids, batch_size=batch_size) if scorer is not None else []
     result.scored = sum(b.scored for b in batches)
     result.new_flags = sum(b.new_flags for b in batches)
     return Night(result, brand_ids, batches)

@@ -14,6 +14,7 @@ the remembered model versions :mod:`flows.tasks.model_versions`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from typing import Any
 
 from prefect import task
@@ -47,11 +48,11 @@ async def load_scorer(model: str | None = None) -> Any:
 
 @task(name="score-batch", task_run_name="score-batch-{number}", timeout_seconds=1800, retries=1,
       retry_delay_seconds=2, cache_policy=NO_CACHE)
-def score_batch(scorer: Any, number: int, brand_id: int | None = None, batch_size: int = 256,
+def score_batch(scorer: Any, number: int, brand_ids: Collection[int] | None = None, batch_size: int = 256,
                 review_ids: list[int] | None = None) -> BatchOutcome:
-    """Score and flag up to ``batch_size`` reviews that this model version has not scored
-    (``review_ids``: these, as planned by ``flows.night_scoring.score_all``)."""
-    return score_pending(scorer, read_batch(scorer.version, brand_id, batch_size, review_ids))
+    """Score and flag up to ``batch_size`` reviews (of ``brand_ids``; ``None``: any brand's) that this model
+    version has not scored (``review_ids``: these, as planned by ``flows.night_scoring.score_all``)."""
+    return score_pending(scorer, read_batch(scorer.version, brand_ids, batch_size, review_ids))
 
 
 def score_pending(scorer: Any, pending: list[PendingReview], claimed_by: str | None = None) -> BatchOutcome:

@@ -9,6 +9,7 @@ only, and the reviews of a unit that died are taken over once its claims expire.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from prefect import task
@@ -35,7 +36,7 @@ def load_model(model: str | None) -> Any:
     return scorer
 
 
-def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_id: int | None,
+def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_ids: Collection[int] | None,
                   batch_size: int) -> list[PendingReview]:
     from sqlmodel import col, select
 
@@ -46,7 +47,7 @@ def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_i
 
     with session_scope(get_engine()) as session:
         ids = crud.claim_unscored(session, model_version=model_version, worker=worker,
-                                  lease_seconds=lease_seconds, brand_id=brand_id, limit=batch_size)
+                                  lease_seconds=lease_seconds, brand_ids=brand_ids, limit=batch_size)
         if not ids:
             return []
         found = {r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(ids)))}
@@ -55,12 +56,13 @@ def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_i
 
 
 @task(name="score-claimed-batch", timeout_seconds=1800, cache_policy=NO_CACHE)
-def score_claimed_batch(scorer: Any, *, worker: str, lease_seconds: float, brand_id: int | None = None,
+def score_claimed_batch(scorer: Any, *, worker: str, lease_seconds: float, brand_ids: Collection[int] | None = None,
                         batch_size: int = 256) -> BatchOutcome:
-    """Claim, score and flag up to ``batch_size`` unscored reviews; empty when none is left to claim.
+    """Claim, score and flag up to ``batch_size`` unscored reviews (of these brands: the night's; ``None``: any
+    brand's); empty when none is left to claim.
 
     Not retried by Prefect: a batch that fails leaves its claims to expire,
     and whoever claims next scores it.
     """
-    pending = _read_claimed(scorer.version, worker, lease_seconds, brand_id, batch_size)
+    pending = _read_claimed(scorer.version, worker, lease_seconds, brand_ids, batch_size)
     return score_pending(scorer, pending, claimed_by=worker)

@@ -7,6 +7,7 @@ them holds no SQLite write lock and no review is ever stored scored but unflagge
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,13 +15,13 @@ from flows.flagging import Scored, flag_rows
 from nlp.review_scoring import review_text
 
 
-def has_unscored(model_version: str, brand_id: int | None = None) -> bool:
-    """Is any review (of the brand) still without a score from this model version?"""
+def has_unscored(model_version: str, brand_ids: Collection[int] | None = None) -> bool:
+    """Is any review (of these brands; ``None``: of any) still without a score from this model version?"""
     from models import crud
     from models.db import get_engine, session_scope
 
     with session_scope(get_engine(), write=False) as session:
-        return bool(crud.unscored_reviews(session, model_version=model_version, brand_id=brand_id, limit=1))
+        return bool(crud.unscored_reviews(session, model_version=model_version, brand_ids=brand_ids, limit=1))
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,9 @@ class PendingReview:
     referral_intent: str | None
 
 
-def read_batch(model_version: str, brand_id: int | None, limit: int,
+def read_batch(model_version: str, brand_ids: Collection[int] | None, limit: int,
                 review_ids: list[int] | None = None) -> list[PendingReview]:
-    """Up to ``limit`` unscored reviews, oldest first; or those of ``review_ids`` still unscored."""
+    """Up to ``limit`` unscored reviews (of these brands), oldest first; or those of ``review_ids`` still unscored."""
     from models import crud
     from models.crud.scores import unscored_reviews_among
     from models.db import get_engine, session_scope
@@ -46,7 +47,7 @@ def read_batch(model_version: str, brand_id: int | None, limit: int,
         if review_ids is not None:
             reviews = unscored_reviews_among(session, review_ids, model_version=model_version)
         else:
-            reviews = crud.unscored_reviews(session, model_version=model_version, brand_id=brand_id, limit=limit)
+            reviews = crud.unscored_reviews(session, model_version=model_version, brand_ids=brand_ids, limit=limit)
         return [
             PendingReview(stored_id(r), r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
             for r in reviews

@@ -13,7 +13,7 @@ Works the same on SQLite (one process) and PostgreSQL (many workers).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -21,7 +21,7 @@ from sqlalchemy import delete, exists, update
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import insert_for
-from models.crud.scores import SCORING_ORDER
+from models.crud.scores import SCORING_ORDER, of_brands
 from models.tables import Review, Score, ScoreClaim, table_of, utcnow
 
 CLAIM_TABLE = table_of(ScoreClaim)
@@ -33,9 +33,9 @@ def _unscored(model_version: str) -> Any:  # a SQL expression
 
 def claim_unscored(
     session: Session, *, model_version: str, worker: str, lease_seconds: float,
-    brand_id: int | None = None, limit: int = 256,
+    brand_ids: Collection[int] | None = None, limit: int = 256,
 ) -> list[int]:
-    """Claim up to ``limit`` reviews without a score from ``model_version`` and without a live claim.
+    """Claim up to ``limit`` reviews (of these brands) without a score from ``model_version`` and without a live claim.
 
     Commits the claims (they must be visible to other workers before the
     slow scoring starts); returns the claimed review ids in scoring order
@@ -47,9 +47,8 @@ def claim_unscored(
         col(ScoreClaim.review_id) == Review.id, col(ScoreClaim.model_version) == model_version,
         col(ScoreClaim.expires_at) > now,
     )
-    query = select(Review.id).where(_unscored(model_version), ~live).order_by(*SCORING_ORDER).limit(limit)
-    if brand_id is not None:
-        query = query.where(Review.brand_id == brand_id)
+    query = of_brands(select(Review.id).where(_unscored(model_version), ~live), brand_ids)
+    query = query.order_by(*SCORING_ORDER).limit(limit)
     candidates: list[int] = [rid for rid in session.exec(query) if rid is not None]
     if not candidates:
         return []

@@ -6,10 +6,10 @@ old ones, so history survives re-scoring.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any, TypeVar
 
-from sqlalchemy import exists, func, tuple_
+from sqlalchemy import Select, exists, func, tuple_
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunk_size, chunks, insert_for
@@ -20,23 +20,31 @@ _SCORE_COLUMNS = {c.name for c in SCORE_TABLE.columns} - {"id"}
 _UPDATABLE = sorted(_SCORE_COLUMNS - {"review_id", "model_version"})
 # The order reviews are scored in, one process or many (claims.py): by content, not arrival.
 SCORING_ORDER = (func.length(Review.text), col(Review.source), col(Review.external_id), col(Review.id))
+Query = TypeVar("Query", bound=Select[Any])  # sqlmodel's selects are SQLAlchemy ones
+
+
+def of_brands(query: Query, brand_ids: Collection[int] | None) -> Query:
+    """``query`` narrowed to these brands' reviews (``None``: every brand's; empty: none).
+
+    A night for some brands (``--brand``, or a ``--source`` several brands have)
+    scores theirs only: another brand's reviews wait for a night that reports on it.
+    """
+    return query if brand_ids is None else query.where(col(Review.brand_id).in_(sorted(brand_ids)))
 
 
 def unscored_reviews(
-    session: Session, *, model_version: str, brand_id: int | None = None, limit: int = 1000
+    session: Session, *, model_version: str, brand_ids: Collection[int] | None = None, limit: int = 1000
 ) -> list[Review]:
-    """Reviews without a score from ``model_version``, oldest first (empty texts included)."""
+    """Reviews (of these brands) without a score from ``model_version``, oldest first (empty texts included)."""
     scored = exists().where(col(Score.review_id) == Review.id, col(Score.model_version) == model_version)
-    query = select(Review).where(~scored).order_by(col(Review.id)).limit(limit)
-    if brand_id is not None:
-        query = query.where(Review.brand_id == brand_id)
+    query = of_brands(select(Review).where(~scored), brand_ids).order_by(col(Review.id)).limit(limit)
     return list(session.exec(query))
 
 
 def unscored_ids_in_scoring_order(
-    session: Session, *, model_version: str, brand_id: int | None = None
+    session: Session, *, model_version: str, brand_ids: Collection[int] | None = None
 ) -> list[int]:
-    """Ids of the reviews ``model_version`` has not scored, in the order the nightly run scores them.
+    """Ids of the reviews (of these brands) ``model_version`` has not scored, in the order the nightly run scores them.
 
     By text length, then source and external id: an order of the reviews'
     content, not of when they arrived. With int8 weights a score moves a little
@@ -45,9 +53,7 @@ def unscored_ids_in_scoring_order(
     run was killed (docs/operations.md). One query: one sort per run, not per batch.
     """
     scored = exists().where(col(Score.review_id) == Review.id, col(Score.model_version) == model_version)
-    query = select(col(Review.id)).where(~scored).order_by(*SCORING_ORDER)
-    if brand_id is not None:
-        query = query.where(Review.brand_id == brand_id)
+    query = of_brands(select(col(Review.id)).where(~scored), brand_ids).order_by(*SCORING_ORDER)
     return [rid for rid in session.exec(query) if rid is not None]  # a stored review always has an id
 
 

@@ -54,7 +54,7 @@ def test_umot_score_and_the_nightly_score_task_agree(tmp_path: Path, db_url: str
         brand_id = crud.get_or_create_brand(session, "Acme").id
         crud.upsert_reviews(session, [{**r, "source": "shop"} for r in REVIEWS], brand_id=brand_id)
     scorer = nlp.load_scorer()
-    score_pending(scorer, read_batch(scorer.version, brand_id, 256))
+    score_pending(scorer, read_batch(scorer.version, (brand_id,), 256))
     with session_scope(get_engine(db_url), write=False) as session:
         stored = {s.review_id: s for s in session.exec(select(Score))}
         flags = {f.review_id: f for f in session.exec(select(Flag))}

@@ -50,7 +50,7 @@ def _night(tmp_path: Path, name: str, seed: int, monkeypatch: pytest.MonkeyPatch
         brand_id = crud.get_or_create_brand(session, "Acme").id
         for row in rows:  # one at a time: ids follow this (crawl) order
             crud.upsert_reviews(session, [row], brand_id=brand_id)
-    night_scoring.score_all(NeighbourScorer(), brand_id=None, batch_size=3)
+    night_scoring.score_all(NeighbourScorer(), brand_ids=None, batch_size=3)
     with session_scope(init_db(url), write=False) as session:
         found = session.exec(select(Review.external_id, Score.p_negative, Score.detractor)
                              .join(Score, Score.review_id == Review.id))

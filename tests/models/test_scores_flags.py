@@ -43,7 +43,7 @@ def test_unscored_reviews_per_model_version(engine, brand_id) -> None:
         assert [r.id for r in unscored_reviews(s, model_version="v1", limit=1)] == ids[1:2]
         assert [r.id for r in unscored_reviews(s, model_version="v2")] == ids
         other = get_or_create_brand(s, "Other").id
-        assert unscored_reviews(s, model_version="v2", brand_id=other) == []
+        assert unscored_reviews(s, model_version="v2", brand_ids=(other,)) == []
 
 
 def test_save_scores_upserts_and_keeps_other_versions(engine, brand_id) -> None:
