@@ -11,7 +11,7 @@ import gzip
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TextIO
 
@@ -45,11 +45,12 @@ def _open_text(path: Path, mode: Literal["r", "w"] = "r") -> TextIO:
 class Table:
     """A file's column names (file order), its rows, and the line each row starts on (1 = the first line):
     the number every row error names, so it is the line an editor shows whatever blank lines or quoted
-    line breaks come before."""
+    line breaks come before. ``blank``: the names given to a CSV's blank header cells (:func:`blank_names`)."""
 
     columns: list[str]
     rows: list[dict]
     lines: list[int]
+    blank: list[str] = field(default_factory=list)
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict]]:
@@ -82,6 +83,7 @@ def _read_csv(path: Path, f: TextIO) -> Table:
         if repeated := next((h for i, h in enumerate(header) if h and h in header[:i]), None):
             # each row is a dict by column name: the later column would silently replace the earlier
             raise DataError(f"{path} line 1: column {repeated!r} appears twice")
+        header, blank = blank_names(header)
         rows, lines = [], []
         start = reader.line_num + 1  # a quoted field may span lines: a row starts after the last one ended
         for row in reader:
@@ -93,7 +95,24 @@ def _read_csv(path: Path, f: TextIO) -> Table:
             start = reader.line_num + 1
     except csv.Error as exc:
         raise DataError(f"{path}: row {reader.line_num}: malformed CSV ({exc})") from None
-    return Table(header, rows, lines)
+    return Table(header, rows, lines, blank)
+
+
+def blank_names(header: list[str]) -> tuple[list[str], list[str]]:
+    """The header with each blank cell named by its position (``column_3``, a name the header does not
+    hold already), and those names: rows are dicts by column name, so two blank cells kept only the
+    last one's data (a pandas index column, notes beside the text). ``umot score`` writes them blank again."""
+    taken, blank = set(header), []
+    named = list(header)
+    for i, name in enumerate(header):
+        if not name:
+            name = f"column_{i + 1}"
+            while name in taken:
+                name += "_"
+            named[i] = name
+            taken.add(name)
+            blank.append(name)
+    return named, blank
 
 
 def _read_jsonl(path: Path, f: TextIO) -> Table:
@@ -133,14 +152,15 @@ def _csv_cell(value: object) -> object:
     return "" if value is None else value
 
 
-def write_rows(path: Path, columns: Sequence[str], rows: Iterable[dict]) -> None:
-    """Write rows as CSV (lists joined with '; ') or JSONL, by file name."""
+def write_rows(path: Path, columns: Sequence[str], rows: Iterable[dict], header: Sequence[str] | None = None) -> None:
+    """Write rows as CSV (lists joined with '; ') or JSONL, by file name; a CSV's header row is
+    ``header`` where given (blank cells as read: :attr:`Table.blank`), else ``columns``."""
     fmt = file_format(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with _open_text(path, "w") as f:
         if fmt == "csv":
             writer = csv.writer(f)
-            writer.writerow(columns)
+            writer.writerow(columns if header is None else header)
             for row in rows:
                 writer.writerow([_csv_cell(row.get(c)) for c in columns])
         else:

@@ -89,9 +89,10 @@ def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, st
 
     from nlp.base_checkpoint import base_model_dir
     from nlp.hf_checkpoint import hf_settings, load_checkpoint
-    from nlp.model_source import check_weights_file, hub_cached, hub_model_error, looks_like_path
+    from nlp.model_source import hub_cached, hub_model_error, looks_like_path
     from nlp.model_spec import CONFIG_FILE
     from nlp.overlay import file_digest, load_overlay
+    from nlp.weights_file import load_checkpoint_folder
 
     net: PreTrainedModel
     tokenizer: PreTrainedTokenizerBase
@@ -108,12 +109,8 @@ def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, st
     if shipped is not None or path in SHIPPED_MODELS.values():
         raise FileNotFoundError(f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL")
     if path.is_dir() and (path / "config.json").exists():
-        weights = sorted(path.glob("*.safetensors")) or sorted(path.glob("*.bin"))
-        for file in (w for w in weights if w.suffix == ".safetensors"):
-            check_weights_file(file)  # a damaged or LFS-pointer file: one line naming it, not a loader's traceback
-        net, tokenizer = load_checkpoint(path)  # no head, no vocabulary: refused before any ONNX export
-        digest = file_digest(weights[0]) if weights else file_digest(path / "config.json")
-        return net, tokenizer, f"hf:{path.name}@{digest}", hf_settings(tokenizer, net)
+        net, tokenizer, weights = load_checkpoint_folder(path)  # a damaged weights file: one line naming it
+        return net, tokenizer, f"hf:{path.name}@{file_digest(weights[0])}", hf_settings(tokenizer, net)
     if looks_like_path(source):
         raise FileNotFoundError(f"{source}: not a model directory (no umot_model.json or config.json)")
     problem = hub_model_error(source)  # offline and not cached: one line now, not a minute of retries

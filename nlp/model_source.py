@@ -4,9 +4,10 @@
 loading the model happens beside the crawl, so a mistyped path used to fail the
 run only after every source was crawled. ``umot score`` asks it before torch
 loads: a hub id offline (a typo, ``fsat``, used to cost half a minute of download
-retries and a paragraph) and a model folder whose weights are missing, cut short
-or a Git LFS pointer cost one line naming the file, and a checkpoint with no
-classification head or no tokenizer one line naming the folder.
+retries and a paragraph) and a model folder whose spec is damaged or whose weights
+are missing, cut short, a Git LFS pointer or short of a tensor the spec names cost
+one line naming the file, and a checkpoint with no classification head or no
+tokenizer one line naming the folder.
 
 ``fast`` and ``full`` name the shipped models, whatever the current folder holds: a
 folder of that name is ``./full`` (or ``full/``, a longer path). This rule is
@@ -15,11 +16,12 @@ folder of that name is ``./full`` (or ``full/``, a longer path). This rule is
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 from nlp.hf_checkpoint import checkpoint_folder_error
+from nlp.model_spec import ModelSpec
+from nlp.weights_file import check_weights_file, checkpoint_weights
 
 #: Files that make a directory a model: ours (nlp.model_spec.CONFIG_FILE) or a Hugging Face checkpoint.
 MODEL_FILES = ("umot_model.json", "config.json")
@@ -27,7 +29,6 @@ _HERE = Path(__file__).resolve().parent
 #: `--model full` / `--model fast` (or UMOT_MODEL=...): the shipped models (ours: their tokenizer is the base package's)
 SHIPPED_MODELS = {"full": _HERE / "model", "fast": _HERE / "model_fast"}
 SHIPPED_NAMES = ("fast", "full")
-LFS_POINTER = b"version https://git-lfs"  # how a Git LFS pointer file begins (the weights never fetched)
 
 
 def shipped_model(source: str) -> Path | None:
@@ -56,32 +57,14 @@ def model_source_error(source: str) -> str | None:
         return f"{source}: not a model directory (no {' or '.join(MODEL_FILES)})"
     ours = (path / MODEL_FILES[0]).exists()
     try:
-        for weights in [path / "weights.safetensors"] if ours else sorted(path.glob("*.safetensors")):
-            check_weights_file(weights)
+        if ours:  # the spec whole and fitting the base, its weights holding every tensor it names
+            spec, weights = ModelSpec.load(path), path / "weights.safetensors"
+            spec.check_tensors(weights, check_weights_file(weights))
+            return None
+        checkpoint_weights(path)
     except (FileNotFoundError, ValueError) as exc:
         return str(exc)
-    return None if ours else checkpoint_folder_error(path)
-
-
-def check_weights_file(path: Path) -> None:
-    """Refuse a safetensors file that is missing, a Git LFS pointer, or cut short, reading only its header."""
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: missing")
-    size = path.stat().st_size
-    with path.open("rb") as f:
-        if f.read(len(LFS_POINTER)) == LFS_POINTER:
-            raise ValueError(f"{path}: not a valid weights file (a Git LFS pointer: fetch it with `git lfs pull`)")
-        f.seek(0)
-        length = int.from_bytes(f.read(8), "little") if size >= 8 else 0
-        try:  # safetensors: an 8-byte header length, a JSON header of tensors and their byte ranges, the data
-            header = json.loads(f.read(length)) if 0 < length <= size - 8 else None
-        except ValueError:
-            header = None
-    header = header if isinstance(header, dict) else None
-    ends = [end for k, e in (header or {}).items() if k != "__metadata__" and isinstance(e, dict)
-            for end in (e.get("data_offsets") or [])[1:2] if isinstance(end, int)]
-    if header is None or size < 8 + length + max(ends, default=0):
-        raise ValueError(f"{path}: not a valid weights file (cut short or not safetensors)")
+    return checkpoint_folder_error(path)
 
 
 def hub_cached(source: str) -> bool:

@@ -15,9 +15,9 @@ from pathlib import Path
 import torch
 
 from nlp.base_checkpoint import BASE_PACKAGE, build_from_base
-from nlp.model_source import check_weights_file
 from nlp.model_spec import CONFIG_FILE, FORMAT, ModelSpec
 from nlp.modeling import MeanPoolSentiment
+from nlp.weights_file import check_weights_file
 
 WEIGHTS_FILE = "weights.safetensors"
 
@@ -55,12 +55,12 @@ def save_overlay(model: MeanPoolSentiment, spec: ModelSpec, directory: Path) -> 
 def load_overlay(directory: Path) -> tuple[MeanPoolSentiment, ModelSpec]:
     """Rebuild a saved model: base package weights + the stored trained parameters.
 
-    A damaged folder (spec not JSON, weights missing, cut short or a Git LFS pointer) raises
-    ``FileNotFoundError`` / ``ValueError`` naming the file, which ``umot score`` prints as one line."""
-    spec = _read_spec(directory)
-    if spec.format != FORMAT:
-        raise ValueError(f"{directory}: unknown model format {spec.format!r}")
+    A damaged folder (a spec not a JSON object of valid fields, weights missing, cut short, a Git LFS
+    pointer or short of a tensor the spec names) raises ``FileNotFoundError`` / ``ValueError`` naming the
+    file, which ``umot score`` prints as one line: the base would fill a missing tensor in at random."""
+    spec = ModelSpec.load(directory)
     overlay = read_weights(directory / WEIGHTS_FILE)
+    spec.check_tensors(directory / WEIGHTS_FILE, overlay)
     model = build_from_base(spec.labels, spec.num_layers)
     state = model.state_dict()
     for name, tensor in overlay.items():
@@ -72,13 +72,6 @@ def load_overlay(directory: Path) -> tuple[MeanPoolSentiment, ModelSpec]:
         state[name].copy_(tensor.to(state[name].dtype))
     model.eval()
     return model, spec
-
-
-def _read_spec(directory: Path) -> ModelSpec:
-    try:
-        return ModelSpec.load(directory)
-    except (ValueError, TypeError) as exc:  # JSONDecodeError is a ValueError; TypeError: fields of the wrong kind
-        raise ValueError(f"{directory / CONFIG_FILE}: not a valid model spec ({exc})") from None
 
 
 def read_weights(path: Path) -> dict[str, torch.Tensor]:

@@ -54,3 +54,21 @@ def test_a_byte_order_mark_is_not_part_of_the_first_column(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
     assert read_rows(path) == (["text", "rating"], [{"text": "fine", "rating": "5"}])
+
+
+def test_blank_header_cells_each_keep_their_own_column(tmp_path):
+    """Two blank header cells were one dict key: the first one's data was lost, the last one's written twice."""
+    from nlp.data import read_table
+
+    path = tmp_path / "in.csv"
+    path.write_text('text,,,rating,column_4\n"Great stuff",note-a,note-b,5,x\n')
+    table = read_table(path)
+    assert table.columns == ["text", "column_2", "column_3", "rating", "column_4"]
+    assert table.blank == ["column_2", "column_3"]
+    assert table.rows == [{"text": "Great stuff", "column_2": "note-a", "column_3": "note-b", "rating": "5",
+                           "column_4": "x"}]
+    path.write_text("a,,column_2\n1,2,3\n")
+    assert read_table(path).columns == ["a", "column_2_", "column_2"]  # a name the header holds is not reused
+    out = tmp_path / "out.csv"
+    write_rows(out, table.columns, table.rows, header=["" if c in table.blank else c for c in table.columns])
+    assert out.read_text().splitlines() == ["text,,,rating,column_4", "Great stuff,note-a,note-b,5,x"]

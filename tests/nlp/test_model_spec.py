@@ -19,3 +19,13 @@ def test_an_overlay_dir_needs_both_the_spec_and_the_weights(tmp_path):
     assert not is_overlay_dir(tmp_path)
     (tmp_path / WEIGHTS_FILE).write_bytes(b"")
     assert is_overlay_dir(tmp_path)
+
+
+def test_checking_our_models_imports_no_torch():
+    """`umot run` checks --model before its crawl: reading the spec and the weights' header stays light."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from nlp.model_source import model_source_error as check; "
+            "assert check('fast') is None and check('full') is None; assert 'torch' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

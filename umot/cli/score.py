@@ -12,13 +12,19 @@ from umot.cli._errors import fail
 from umot.cli._scored_rows import journey_columns, kept_columns, kept_row, output_columns, texts_as_stored
 from umot.cli._theme_config import themes_detector
 
+#: As `umot import` finds them (crawlers.import_columns.ALIASES, not imported here: `umot --help` stays fast)
+RATING_HELP = ("Column with a 1-5 star rating: 1-2 stars make a detractor whatever the text "
+               "(default: the first column named rating, stars, score or ratingvalue, in any case; without one, no rating).")
+TITLE_HELP = ("Column with the review's title, read before its text as the nightly run does "
+              "(default: the first column named title, headline or subject, in any case; without one, no title).")
+
 
 def score(
     input: Annotated[Path, typer.Argument(help="CSV or JSONL file (optionally .gz) with a text column.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the scored rows (.csv or .jsonl).")],
     text_column: Annotated[str, typer.Option(help="Column holding the review text.")] = "text",
-    rating_column: Annotated[str, typer.Option(help="Column with a 1-5 star rating, used by the detractor rule if present.")] = "rating",
-    title_column: Annotated[str, typer.Option(help="Column with the review's title, read before its text if present (as the nightly run does).")] = "title",
+    rating_column: Annotated[str | None, typer.Option(help=RATING_HELP, show_default=False)] = None,
+    title_column: Annotated[str | None, typer.Option(help=TITLE_HELP, show_default=False)] = None,
     model: Annotated[str | None, typer.Option(help="fast or full (the shipped models, even beside a folder of that name: write ./full for the folder), a model directory or an HF hub id (default: UMOT_MODEL or the shipped default).")] = None,
     quantized: Annotated[bool | None, typer.Option("--int8/--no-int8", help="int8 weights (default: UMOT_QUANTIZE, else on with ONNX Runtime, off with PyTorch).")] = None,
     backend: Annotated[str | None, typer.Option(help="onnx (ONNX Runtime, default) or torch (default: UMOT_BACKEND).")] = None,
@@ -28,7 +34,8 @@ def score(
     and the themes (name: polarity), journey stages and primary stage each text speaks of.
 
     Other columns pass through unchanged; one named like an output (stars,
-    language, ...) is kept as input_<name>. A 1-2 star rating makes a detractor
+    language, ...) is kept as input_<name>, and a CSV's blank header cells stay
+    blank (in JSONL they are column_<position>). A 1-2 star rating makes a detractor
     whatever the text; a 4-5 star review with strongly negative text is flagged
     as a rating/text mismatch. Empty texts get no score and the reason "empty text".
     A review is read and judged as the nightly run does (title first; "warns
@@ -46,9 +53,11 @@ def score(
     columns, rows = table.columns, table.rows
     if text_column not in columns:
         fail(f"{input}: no {text_column!r} column (columns: {', '.join(columns) or 'none'}); use --text-column")
+    rating = _column(input, columns, rating_column, "rating")
+    title = _column(input, columns, title_column, "title")
     for row, line in zip(rows, table.lines):
-        for column in (text_column, title_column):
-            if problem := not_text(row.get(column), column):
+        for column in (text_column, title):
+            if column and (problem := not_text(row.get(column), column)):
                 fail(f"{input}: row {line}: {problem}")
     _check_output(output)  # not after minutes of scoring; its folders are made once the model loaded
     themes = themes_detector(brand)  # a broken umot.toml fails before the model loads
@@ -61,8 +70,8 @@ def score(
     except (FileNotFoundError, ValueError, OSError) as exc:
         fail(f"cannot load model {model or '(default)'}: {exc}")
     texts, cut, limit = texts_as_stored(rows, text_column)
-    titles = [to_text(row.get(title_column)) for row in rows] if title_column in columns else None
-    ratings = [row.get(rating_column) for row in rows] if rating_column in columns else None
+    titles = [to_text(row.get(title)) for row in rows] if title else None
+    ratings = [row.get(rating) for row in rows] if rating else None
     scores = score_reviews(scorer, texts, ratings, titles=titles, progress=len(rows) >= 200)
     journeys = themes.detect(texts, [s.label for s in scores], languages=[s.language for s in scores])  # as scored
     renamed = kept_columns(columns)
@@ -70,13 +79,26 @@ def score(
         kept = ", ".join(f"{c} as {n}" for c, n in renamed.items())
         typer.echo(f"note: input columns named like umot's outputs are kept under another name: {kept}", err=True)
     merged = ({**kept_row(row, renamed), **s.as_dict(), **journey_columns(j)} for row, s, j in zip(rows, scores, journeys))
+    header = ["" if c in table.blank else c for c in output_columns(columns)]  # blank header cells as read
     try:
-        write_rows(output, output_columns(columns), merged)
+        write_rows(output, output_columns(columns), merged, header)
     except OSError as exc:
         fail(f"{output}: cannot write ({exc})")
     n_det = sum(s.detractor for s in scores)
     note = f" ({plural(cut, 'text')} longer than UMOT_MAX_REVIEW_CHARS={limit} cut, head and tail kept)" if cut else ""
     typer.echo(f"scored {plural(len(rows), 'row')} with {scorer.version}: {plural(n_det, 'detractor')} -> {output}{note}")
+
+
+def _column(path: Path, columns: list[str], given: str | None, field: str) -> str | None:
+    """The column ``--<field>-column`` names (refused where the file has none: its reviews would be read
+    without it, exit 0), else the first whose name is one of `umot import`'s ALIASES[field] in any case."""
+    from crawlers.import_columns import ALIASES
+
+    if given is None:
+        return next((c for c in columns if c.strip().lower() in ALIASES[field]), None)
+    if given not in columns:
+        fail(f"{path}: no {given!r} column (columns: {', '.join(columns) or 'none'}); check --{field}-column")
+    return given
 
 
 def _check_brand(brand: str | None) -> None:
