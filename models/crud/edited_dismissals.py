@@ -19,6 +19,7 @@ from sqlmodel import Session, col
 
 from models.crud._dialect import chunks
 from models.crud.edited_flags import audit_edit
+from models.crud.flag_locks import locking_flags
 from models.status import FlagStatus
 from models.tables import Flag, FlagEvent, Review, utcnow
 
@@ -48,7 +49,8 @@ def reopen_edited_dismissals(session: Session, review_ids: Sequence[int]) -> int
     again, raised now, corrected label cleared; each change audited. Returns how many were reopened."""
     now, reopened = utcnow(), 0
     for batch in chunks(list(review_ids), 500):
-        for (flag,) in session.execute(_dismissed(stale=True).where(col(Flag.review_id).in_(batch))):
+        stale = locking_flags(_dismissed(stale=True).where(col(Flag.review_id).in_(batch)))
+        for (flag,) in session.execute(stale).all():
             changes = (("status", FlagStatus.new), ("corrected_label", None), ("note", REDISMISS_NOTE))
             audit_edit(session, flag, changes, now)
             flag.created_at = now  # raised again: counted and posted as new

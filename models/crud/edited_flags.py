@@ -24,6 +24,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from models.crud._dialect import chunks
+from models.crud.flag_locks import locking_flags
 from models.status import OPEN_FLAG_STATUSES, FlagStatus
 from models.tables import Flag, FlagEvent, Review, Score, utcnow
 
@@ -66,7 +67,7 @@ def clear_edited_flags(session: Session) -> int:
         .where(col(Flag.score_id).is_(None), col(Review.edited_at).is_not(None),
                col(Review.edited_at) > col(Flag.created_at), col(Score.detractor).is_(false()))
     )
-    found = [(flag, score_id) for flag, score_id in session.execute(query)]
+    found = [(flag, score_id) for flag, score_id in session.execute(locking_flags(query))]
     now = utcnow()
     for flag, score_id in found:
         flag.score_id, flag.reasons, flag.severity, flag.updated_at = score_id, [], 0.0, now
@@ -88,7 +89,7 @@ def reopen_edited_flags(session: Session, review_ids: Sequence[int]) -> int:
         query = (select(Flag).join(last, last.c.flag_id == col(Flag.id)).join(FlagEvent, col(FlagEvent.id) == last.c.event_id)
                  .where(col(Flag.review_id).in_(batch), col(Flag.status) == FlagStatus.resolved,
                         col(FlagEvent.actor) == EDIT_ACTOR, col(FlagEvent.new_value) == FlagStatus.resolved))
-        for (flag,) in session.execute(query):
+        for (flag,) in session.execute(locking_flags(query)).all():
             audit_edit(session, flag, (("status", FlagStatus.new), ("note", REOPEN_NOTE)), now)
             flag.created_at = now  # raised again: counted and posted as new
             reopened += 1

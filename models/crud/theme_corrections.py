@@ -42,12 +42,24 @@ def _themes_line(themes: dict[str, str]) -> str:
     return ", ".join(f"{k} ({v})" for k, v in sorted(themes.items())) or "(none)"
 
 
+def _check_changes(themes: dict[str, str], theme: str, action: str, polarity: str) -> None:
+    """Refuse a correction that would leave the reading as it is: stored, it would be audited and
+    exported for training as if the triager had taught something."""
+    if action == "remove" and theme not in themes:
+        raise ThemeCorrectionError(f"theme {theme!r} is not in the review's themes, nothing to remove "
+                                   f"(its themes: {_themes_line(themes)})")
+    if action == "add" and themes.get(theme) == polarity:
+        raise ThemeCorrectionError(f"theme {theme!r} is already in the review's themes as {polarity}, nothing to add")
+
+
 def correct_theme(session: Session, review_id: int, theme: str, action: str, *, actor: str,
                   known: Sequence[str], polarity: str | None = None) -> dict[str, str]:
     """Apply one correction and audit it; returns the review's themes afterwards. ``known``: the
     themes that may be added; one the reading still has (a brand theme removed from umot.toml,
     not yet re-read) may be removed. The reading is not cut to ``known``: the web app's list
-    lacks the brand's themes while umot.toml is broken; the next detector run drops stale ones."""
+    lacks the brand's themes while umot.toml is broken; the next detector run drops stale ones.
+    A correction that changes nothing (removing a theme the reading lacks, adding one it has with
+    that polarity) is refused: nothing is stored, audited or exported."""
     if action not in ACTIONS:
         raise ThemeCorrectionError(f"action {action!r}: use add or remove")
     if action == "add" and (polarity or "neutral") not in POLARITIES:
@@ -64,6 +76,7 @@ def correct_theme(session: Session, review_id: int, theme: str, action: str, *, 
     except NameTooLongError as exc:
         raise ThemeCorrectionError(str(exc)) from None
     reading = before or {"themes": {}, "stages": [], "primary_stage": None, "model_version": TRIAGE_VERSION}
+    _check_changes(reading["themes"], theme, action, polarity or "neutral")
     now = utcnow()
     session.add(ThemeCorrection(review_id=review_id, brand_id=review.brand_id, theme=theme, action=action,
                                 polarity=(polarity or "neutral") if action == "add" else None, actor=actor, at=now))

@@ -40,3 +40,53 @@ def test_failures_count_lock_and_clear(url: str) -> None:
         clear_failures(s, "account:ana@acme.example", T0 + timedelta(hours=2, seconds=2))
     with session_scope(engine) as s:
         assert record_failure(s, keys, T0 + timedelta(hours=2, seconds=3)) == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.timeout(60)
+def test_an_attempt_waits_until_the_one_before_is_counted(pg_database: str) -> None:
+    """PostgreSQL: an attempt that takes its turn on a key it shares with one being checked waits for that one's
+    count, then sees its lock; an attempt on other keys does not wait."""
+    import threading
+
+    from sqlalchemy import text
+
+    from models.crud.triage import take_turns
+
+    engine = init_db(pg_database)
+    keys = {"account:ana@acme.example": ThrottlePolicy(slow_from=1, lock_at=1, lock_seconds=600, window_seconds=3600)}
+    seen: list[int] = []
+
+    def second() -> None:
+        with session_scope(engine) as s:
+            take_turns(s, ["address:5.6.7.8", "account:ana@acme.example"])
+            seen.append(lock_remaining(s, list(keys), T0))
+
+    with session_scope(engine) as first:
+        take_turns(first, list(keys))
+        assert lock_remaining(first, list(keys), T0) == 0  # the first attempt goes ahead
+        with session_scope(engine) as other:  # other keys: no wait
+            take_turns(other, ["account:bob@acme.example", "address:5.6.7.8"])
+        waiting = threading.Thread(target=second)
+        waiting.start()
+        with engine.connect() as watch:
+            for _ in range(200):
+                if watch.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                      "AND wait_event = 'advisory'")).scalar():
+                    break
+                threading.Event().wait(0.05)
+            else:
+                pytest.fail("the second attempt did not wait for the first")
+        assert seen == []
+        record_failure(first, keys, T0)  # the first attempt's password was wrong
+    waiting.join(30)
+    assert seen == [600]  # it saw the lock the first one's failure started
+
+
+def test_taking_turns_sends_nothing_to_sqlite(tmp_path: Path) -> None:
+    from models.crud.triage import take_turns
+
+    engine = init_db(f"sqlite:///{tmp_path / 'umot.db'}")
+    with session_scope(engine) as s:
+        take_turns(s, ["account:ana@acme.example"])
+        assert lock_remaining(s, ["account:ana@acme.example"], T0) == 0

@@ -43,24 +43,25 @@ def test_exported_corrections_keep_each_added_themes_polarity(db_url: str, tmp_p
     first = _add_review(db_url, "1", TEXT)
     assert runner.invoke(app, ["rescore", "--database-url", db_url]).exit_code == 0
     assert _themes(db_url, first)["price_value"] == "negative"  # the detector's reading, which the triager fixes
-    for theme, polarity in (("delivery", "negative"), ("price_value", "positive")):
+    # product_quality (the crushed box) is new to the reading; delivery, which it has as negative, would change nothing
+    for theme, polarity in (("product_quality", "negative"), ("price_value", "positive")):
         done = runner.invoke(app, ["themes", "correct", str(first), "--add", theme, "--polarity", polarity,
                                    "--database-url", db_url])
         assert done.exit_code == 0, done.output
-    assert {k: _themes(db_url, first)[k] for k in ("delivery", "price_value")} == {"delivery": "negative",
-                                                                                 "price_value": "positive"}
+    assert {k: _themes(db_url, first)[k] for k in ("product_quality", "price_value")} == {
+        "product_quality": "negative", "price_value": "positive"}
 
     from nlp.themes.corrections import corrections_file
     from umot.cli._training_from_store import export_theme_corrections
 
     assert "Acme: 1 correction" in export_theme_corrections(db_url, "Acme")
     [row] = [json.loads(line) for line in corrections_file(tmp_path / "data", "Acme").read_text().splitlines()]
-    assert row["polarities"] == {"delivery": "negative", "price_value": "positive"}
+    assert row["polarities"] == {"product_quality": "negative", "price_value": "positive"}
 
     twin = _add_review(db_url, "2", TEXT.replace("though.", "though!!"))  # a re-post: same words
     assert runner.invoke(app, ["rescore", "--database-url", db_url]).exit_code == 0
     got = _themes(db_url, twin)
-    assert (got["delivery"], got["price_value"]) == ("negative", "positive")
+    assert (got["product_quality"], got["price_value"]) == ("negative", "positive")
 
 
 def test_a_file_of_the_older_format_still_loads_and_keeps_the_detectors_polarity(tmp_path: Path) -> None:

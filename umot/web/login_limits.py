@@ -21,6 +21,7 @@ from models.crud.triage import (
     lock_remaining,
     normalize_email,
     record_failure,
+    take_turns,
 )
 
 log = logging.getLogger("umot.web.login")
@@ -44,8 +45,14 @@ def now() -> datetime:
 
 
 def locked_for(db: Session, request: Request, email: str) -> int:
-    """Seconds before this account or address may try again (0: go ahead)."""
-    wait = lock_remaining(db, list(throttle_keys(request, email)), now())
+    """Seconds before this account or address may try again (0: go ahead).
+
+    Parallel attempts on this account or address wait here for one another (``take_turns``) until the
+    one before has been counted (``count_failure``) or let in (``count_success``), which end its
+    transaction: a burst of guesses is checked one at a time, as the throttle's count allows."""
+    keys = list(throttle_keys(request, email))
+    take_turns(db, keys)
+    wait = lock_remaining(db, keys, now())
     if wait:
         log.warning("login refused while locked: account %r from %s (%d s left)",
                     normalize_email(email), client_address(request), wait)

@@ -16,6 +16,7 @@ from models.crud.triage.throttle import (
     clear_failures,
     lock_remaining,
     record_failure,
+    take_turns,
 )
 from models.crud.triage.users import (
     change_user_brands,
@@ -64,6 +65,7 @@ __all__ = [
     "set_disabled",
     "set_password_hash",
     "status_counts",
+    "take_turns",
     "update_flag",
     "user_brands",
     "weekly_figures",

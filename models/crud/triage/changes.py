@@ -3,7 +3,9 @@
 A dismissal ("not a detractor") stores the reviewer's corrected label on the
 flag; ``umot train --from-db`` learns from those corrections. Any status may
 follow any other (a resolved flag can be reopened): the audit trail, not a
-state machine, is the record of what happened.
+state machine, is the record of what happened. The flag is read locked
+(:mod:`models.crud.flag_locks`): two saves of one flag at once take turns, so each
+event's old value is the one the previous change left.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
+from models.crud.flag_locks import locked_flag
 from models.crud.name_limits import NameTooLongError, check_length, shortened
 from models.crud.triage.assignees import checked_assignee
 from models.crud.triage.queue_filter import STATUSES
 from models.status import FlagStatus
 from models.stored import stored_id
-from models.tables import Flag, FlagEvent, table_of, utcnow
+from models.tables import FlagEvent, table_of, utcnow
 
 # What a dismissal ("not a detractor") may correct the label to; training reads it.
 CORRECTED_LABELS = ("neutral", "positive")
@@ -53,8 +56,9 @@ def update_flag(
     note (the flag keeps the latest; the trail keeps them all). Returns the new
     events (none when nothing changed). ``brand_ids`` limits which flags may change.
     """
-    # an id past what the store holds would not even reach the query (OverflowError): no such flag either
-    flag = session.get(Flag, flag_id) if 0 < flag_id <= MAX_ID else None
+    # an id past what the store holds would not even reach the query (OverflowError): no such flag either;
+    # locked (PostgreSQL): another save of this flag waits for ours, then reads what we wrote (flag_locks)
+    flag = locked_flag(session, flag_id) if 0 < flag_id <= MAX_ID else None
     if flag is None or (brand_ids is not None and flag.brand_id not in brand_ids):
         raise TriageError(f"no detractor flag with id {flag_id}")
     check_length(actor, table_of(FlagEvent).c.actor, f"actor {shortened(actor)}", ActorTooLongError)

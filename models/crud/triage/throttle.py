@@ -5,19 +5,27 @@ web worker of an install sees the same lock. A key is ``account:<email>``
 (unknown emails too, so a lock says nothing about who exists) or
 ``address:<ip>``. A locked key refuses every attempt, the right password
 included, until ``locked_until``.
+
+Checking a key and counting its failure are two steps with a password check
+between them. On PostgreSQL an attempt first takes a lock on each of its keys
+(:func:`take_turns`), held until its transaction ends, so parallel attempts on
+one key are checked and counted one at a time: each sees the failures before it,
+and no burst of guesses is checked before the first ones are counted. SQLite
+needs none: a writing scope holds the whole database (``BEGIN IMMEDIATE``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import case, delete, func, or_, select, update
+from sqlalchemy import case, delete, func, or_, select, text, update
 from sqlmodel import Session, col
 
-from models.crud._dialect import insert_for
+from models.crud._dialect import dialect_name, insert_for
 from models.tables import LoginThrottle, table_of
 
 THROTTLE_TABLE = table_of(LoginThrottle)
@@ -48,6 +56,21 @@ ADDRESS_POLICY = ThrottlePolicy(slow_from=10, lock_at=30, lock_seconds=900, wind
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _lock_id(key: str) -> int:
+    """A key's PostgreSQL advisory lock: a signed 64-bit number, the same in every process."""
+    return int.from_bytes(hashlib.blake2b(f"umot login throttle {key}".encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def take_turns(session: Session, keys: list[str]) -> None:
+    """Wait until no other attempt on any of ``keys`` is between its check and its count, then keep them
+    waiting until this transaction ends (PostgreSQL advisory locks; SQLite: nothing to do). Locks are
+    taken in ascending order, so two attempts sharing keys cannot deadlock."""
+    if dialect_name(session) != "postgresql":
+        return
+    for lock_id in sorted({_lock_id(key) for key in keys}):
+        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
 
 
 def lock_remaining(session: Session, keys: list[str], now: datetime) -> int:

@@ -99,3 +99,24 @@ def test_the_queue_download_carries_themes_and_stages(themed, ana) -> None:  # n
     rows = list(csv.DictReader(io.StringIO(body)))
     assert len(rows) == 5 and {r["themes"] for r in rows} == {"delivery (negative)"}
     assert {r["stages"] for r in rows} == {"buy; use"}
+
+
+def test_a_correction_that_changes_nothing_is_refused(themed, ana) -> None:  # noqa: ANN001
+    """Removing a theme the review lacks was stored, shown in the history and exported for training."""
+    flag_id = themed.flags["a0"]  # read as delivery (negative)
+    token = csrf_of(ana.get(f"/flags/{flag_id}").text)
+    absent = ana.post(f"/flags/{flag_id}/themes", data={"csrf_token": token, "theme": "price_value", "action": "remove"})
+    assert absent.status_code == 400
+    assert ("Themes not changed: theme &#39;price_value&#39; is not in the review&#39;s themes, nothing to remove "
+            "(its themes: delivery (negative))") in absent.text
+    same = ana.post(f"/flags/{flag_id}/themes", data={"csrf_token": token, "theme": "delivery", "action": "add",
+                                                      "polarity": "negative"})
+    assert same.status_code == 400 and "nothing to add" in same.text
+    from sqlmodel import select
+
+    from models.crud.triage import flag_events
+    from models.db import get_engine, session_scope
+    from models.tables import ThemeCorrection
+
+    with session_scope(get_engine(themed.url), write=False) as session:
+        assert flag_events(session, flag_id) == [] and session.exec(select(ThemeCorrection)).all() == []
