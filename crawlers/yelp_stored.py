@@ -4,7 +4,10 @@ A Yelp page without its embedded review feed is read from its JSON-LD, which has
 review ids (``crawlers.parsers.yelp_reviews``): its rows would get content ids, and
 every review a night stored under its Yelp id was stored a second time. An id-less
 row takes the id of the stored review with its author, its day and its text (spaces
-aside) instead. Read from the store once, on the first such page of a crawl.
+aside) instead. So does one the store holds under the content id of the JSON-LD as it was
+read before its authors and text were read as written (an ``@id`` author stored as None,
+``I&#39;d`` kept): it is found by the text as read now, by its author or by none. Read from
+the store once, on the first such page of a crawl.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
+from crawlers.extract.node_text import text_of
 from crawlers.extract.team_days import same_day_as_stored
 from models.identity import is_content_id
 
@@ -32,9 +36,11 @@ class StoredYelpReviews:
     def __init__(self, rows: list[tuple[str, str | None, str | None, datetime | None]]) -> None:
         self._index: Index = defaultdict(list)
         for external_id, author, text, published in rows:
+            when = published.replace(tzinfo=UTC) if published and published.tzinfo is None else published
             if not is_content_id(external_id, SOURCE, author, text):
-                when = published.replace(tzinfo=UTC) if published and published.tzinfo is None else published
                 self._index[_key(author, text)].append((when, external_id))
+            elif author is None or _key(author, text_of(text)) != _key(author, text):  # read before, as it was
+                self._index[_key(author, text_of(text))].append((when, external_id))
 
     @classmethod
     def load(cls, database_url: str, brand: str) -> StoredYelpReviews:
@@ -54,7 +60,8 @@ class StoredYelpReviews:
 
     def id_of(self, row: dict[str, Any]) -> str | None:
         """The Yelp id the store holds the review of ``row`` under (same author, day and text); else None."""
-        for published, external_id in self._index.get(_key(row.get("author"), row.get("text")), []):
-            if same_day_as_stored(row.get("published_at"), published):
-                return external_id
+        for author in dict.fromkeys((row.get("author"), None)):  # None: an ``@id`` author read as none before
+            for published, external_id in self._index.get(_key(author, row.get("text")), []):
+                if same_day_as_stored(row.get("published_at"), published):
+                    return external_id
         return None

@@ -66,10 +66,7 @@ def normalize_review_row(row: Mapping[str, Any]) -> dict[str, Any]:
         clean[name] = as_number(row.get(name))
     clean["external_id"] = fit_external_id(row.get("external_id")) or content_id(source, clean["author"], clean["text"])
     clean.update(
-        clean_reply(
-            row, published_at=clean["published_at"], where=f"{source}/{clean['external_id']}",
-            parse_date=parse_datetime,
-        )
+        clean_reply(row, where=f"{source}/{clean['external_id']}", parse_date=parse_datetime)
     )
     return clean
 

@@ -5,7 +5,9 @@ customer's ("Same thing happened to me"). Counting those as the brand's reply cl
 detractor flags as answered and lifted the reply rate. So a comment whose author is
 a ``Person`` is the business's only when that person speaks for it: ``worksFor``
 given, or the name of the item reviewed, its ``brand`` or ``manufacturer``
-("Acme Kitchen" answering a review of Acme Kitchen's pan). An organisation, a name
+("Acme Kitchen" answering a review of Acme Kitchen's pan), names compared as the store
+compares brand names (``models.crud.brands.brand_key``: NFKC, case folded, spacing collapsed),
+so "Café Olé" typed with combining accents or "ＡＣＭＥ" in fullwidth is the same name. An organisation, a name
 as plain text or no author at all is taken as the business (sites mark the owner's
 answer so), as before.
 """
@@ -17,6 +19,7 @@ from typing import Any
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.node_text import name_of, text_of
 from crawlers.extract.nodes import node_types
+from models.crud.brands import brand_key
 
 NO_REPLY: dict[str, Any] = {"reply_text": None, "reply_author": None, "replied_at": None}
 
@@ -48,7 +51,7 @@ def _speaks_for_business(graph: ReviewGraph, author: Any, item: Any) -> bool:
         return True
     if author.get("worksFor") or author.get("affiliation"):
         return True
-    name = (name_of(graph, author) or "").casefold()
+    name = brand_key(name_of(graph, author) or "")
     return bool(name) and name in _business_names(graph, item)
 
 
@@ -57,4 +60,4 @@ def _business_names(graph: ReviewGraph, item: Any) -> set[str]:
         found = [text_of(item)]
     else:
         found = [name_of(graph, item), name_of(graph, item.get("brand")), name_of(graph, item.get("manufacturer"))]
-    return {name.casefold() for name in found if name}
+    return {brand_key(name) for name in found if name}

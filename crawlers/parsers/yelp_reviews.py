@@ -5,6 +5,8 @@ A feed item has ``id``, ``rating``, ``comment.text`` (HTML), ``comment.language`
 ``businessOwnerReplies[0]`` is the owner's reply (``comment.text``,
 ``businessOwner.markupDisplayName``, ``localizedDate``). The schema.org JSON-LD
 ``review`` list of the LocalBusiness has no review ids: the store hashes the content.
+Its authors and text are read as the schema.org crawl reads them (an ``@id`` author is the
+``Person`` it names, entities decoded, markup gone), so they say what the feed's do.
 
 ``localizedDate`` is written the page's way, not the reviewer's: ``3/7/2024`` is
 7 March on yelp.com even under a review in Spanish, and 3 July on yelp.fr. So
@@ -18,6 +20,9 @@ import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from crawlers.extract.graph import ReviewGraph
+from crawlers.extract.node_text import name_of, text_of
+from crawlers.extract.nodes import page_nodes
 from crawlers.parsers.common import make_review
 from crawlers.parsers.json_data import dig
 from crawlers.parsers.jsonld_reviews import json_ld_reviews
@@ -100,19 +105,20 @@ def _owner_reply(item: dict[str, Any], locale: str) -> dict[str, Any]:
 
 
 def json_ld_rows(html: str, url: str) -> list[dict[str, Any]]:
-    """The rows of the page's schema.org JSON-LD reviews, all linked to the page itself."""
+    """The rows of the page's schema.org JSON-LD reviews, all linked to the page itself, author and text
+    read as the schema.org crawl reads them (:mod:`crawlers.extract.node_text`, as Trustpilot's fallback)."""
     locale = page_locale(url, html)
+    graph = ReviewGraph([(syntax, n) for syntax, n in page_nodes(html, url, []) if syntax == "json-ld"])
     reviews = []
     for node in json_ld_reviews(html, url):
-        author = node.get("author")
         reviews.append(
             make_review(
                 source=SOURCE,
                 external_id=None,
                 url=url,
-                author=dig(author, "name") if isinstance(author, dict) else author,
+                author=name_of(graph, node.get("author")),
                 rating=dig(node, "reviewRating", "ratingValue"),
-                text=node.get("description") or node.get("reviewBody"),
+                text=text_of(node.get("description") or node.get("reviewBody")),
                 published_at=node.get("datePublished"),
                 date_locale=locale,
                 language=node.get("inLanguage"),

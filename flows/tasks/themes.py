@@ -6,8 +6,9 @@ and its exported triage corrections (``umot train --from-db``) make that version
 so editing either re-reads the brand's reviews on the next run. The newest
 sentiment label gives clauses without a clear lexicon polarity theirs; a review
 read before it was scored is read again once it has a label (``journeys.UNLABELLED``),
-and only then, so a night re-reads only what changed. Each batch is one
-transaction; a killed run keeps the finished batches.
+and only then, so a night re-reads only what changed. The referral intent it reads replaces the
+stored one (``flows.tasks.referral_readings``). Each batch is one transaction; a killed run keeps
+the finished batches.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
 
     ``every``: read them all again under the same version (after a rule change in development).
     """
+    from flows.tasks.referral_readings import write_referral_readings
     from models.crud.journeys import reading_version, save_journeys, undetected_reviews
     from models.db import get_engine, session_scope
     from models.stored import stored_id
@@ -71,16 +73,17 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
         with session_scope(get_engine(database_url), write=False) as session:
             batch = undetected_reviews(session, model_version=version, brand_id=brand_id, limit=batch_size,
                                        after_id=last_id if every else None, every=every)
-            rows = [(stored_id(r), review_text(r.title, r.text), label, _is_app(r.source), r.language)
-                    for r, label in batch]
+            rows = [(stored_id(r), review_text(r.title, r.text), label, _is_app(r.source), r.language,
+                     r.referral_intent) for r, label in batch]
         if not rows:
             return done
-        ids, texts, labels, apps, languages = zip(*rows, strict=True)  # languages as stored: declared or detected
+        ids, texts, labels, apps, languages, intents = zip(*rows, strict=True)  # languages as stored
         results = detector.detect(texts, labels, apps, languages)
         with session_scope(get_engine(database_url)) as session:
             save_journeys(session, [{"review_id": rid, "model_version": reading_version(version, label), **res.as_dict()}
                                     for rid, label, res in zip(ids, labels, results, strict=True)],
                           known_themes=detector.theme_names)  # a removed brand theme's corrections no longer apply
+            write_referral_readings(session, dict(zip(ids, intents)), list(zip(ids, results)))  # the current rules'
         done += len(rows)
         last_id = rows[-1][0]
         progress.emit("themes", "themes", f"{done} reviews read", advance=len(rows))

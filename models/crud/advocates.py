@@ -2,10 +2,11 @@
 
 An advocate has referral intent ``recommend`` (the text tells others to buy:
 "I'd recommend", "told all my friends", ...) and nothing that contradicts it:
-no rating below 4 stars and no negative text by the model's latest score. So
-an unrated mention that recommends counts, a 4-5★ review with positive text
-and a recommendation counts, and "2★, I'd recommend the old model instead"
-does not. Every query takes ``brand_ids`` (what the caller may see).
+no rating below 4 stars, no negative text by the model's latest score and no
+flag that still counts as a detractor (``still_detractor``: the detractor counts
+and the advocates never name the same review). So an unrated mention that
+recommends counts, a 4-5★ review with positive text and a recommendation counts,
+and "2★, I'd recommend the old model instead" does not. Every query takes ``brand_ids`` (what the caller may see).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import exists, func, not_, or_
 from sqlmodel import Session, col, select
 
 from core.ratings import rating_as_published
+from models.crud.edited_flags import still_detractor
 from models.datetimes import as_utc
 from models.stored import stored_id
-from models.tables import Brand, Review, Score
+from models.tables import Brand, Flag, Review, Score
 
 RECOMMEND = "recommend"
 
@@ -66,6 +68,7 @@ def list_advocates(
             Review.referral_intent == RECOMMEND,
             or_(col(Review.rating).is_(None), col(Review.rating) >= 4),
             or_(col(Score.label).is_(None), col(Score.label) != "negative"),
+            not_(exists().where(col(Flag.review_id) == col(Review.id), still_detractor())),
         )
         .order_by(when.desc(), col(Review.id).desc())
     )

@@ -20,6 +20,9 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
+from models.crud.flag_locks import locking_flags
+from models.datetimes import as_utc
+from models.replies import reply_date
 from models.status import ANSWERABLE_FLAG_STATUSES, FlagStatus
 from models.stored import stored_id
 from models.tables import Flag, FlagEvent, Review, utcnow
@@ -36,7 +39,10 @@ def store_replies(
     """Write the replies of cleaned rows onto their stored reviews; ids of reviews that got one.
 
     Only rows with ``reply_text`` are looked at; a stored reply is updated when
-    the site edited it (text or date), and keeps when it was first seen.
+    the site edited it (text or date), and keeps when it was first seen. A reply
+    date is judged against the review date the store keeps (``models.replies.reply_date``),
+    not the row's; a row that gives the same reply no date or author leaves the stored one:
+    a field a page leaves out is no edit.
     """
     by_source: dict[str, dict[str, Mapping[str, Any]]] = {}
     for row in rows:
@@ -48,23 +54,41 @@ def store_replies(
             stored = session.execute(  # sqlalchemy's select: sqlmodel's is typed for at most four columns
                 sa_select(
                     col(Review.id), col(Review.external_id), col(Review.reply_text), col(Review.replied_at),
-                    col(Review.reply_author),
+                    col(Review.reply_author), col(Review.published_at),
                 )
                 .where(
                     col(Review.brand_id) == brand_id, col(Review.source) == source,
                     col(Review.external_id).in_(batch),
                 )
             )
-            for review_id, external_id, text, replied_at, author in stored:
-                row = wanted[external_id]
-                if (text, replied_at, author) == (row["reply_text"], row["replied_at"], row["reply_author"]):
+            for review_id, external_id, text, replied_at, author, published_at in stored:
+                values = _reply_values(wanted[external_id], (text, _utc(replied_at), author),
+                                       _utc(published_at), f"{source}/{external_id}")
+                if values is None:
                     continue
-                values = {k: row[k] for k in ("reply_text", "reply_author", "replied_at")}
                 if text is None:
                     values["reply_seen_at"] = seen_at
                     answered.append(review_id)
                 session.execute(update(Review).where(col(Review.id) == review_id).values(**values))
     return answered
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return None if value is None else as_utc(value)  # a naive one (SQLite) is UTC: compared with the row's
+
+
+def _reply_values(row: Mapping[str, Any], stored: tuple[str | None, datetime | None, str | None],
+                  published_at: datetime | None, where: str) -> dict[str, Any] | None:
+    """The reply columns to write from ``row`` onto a review whose stored reply is ``stored``
+    (text, date, author) and date ``published_at``; None when nothing changes."""
+    text, replied_at, author = stored
+    new = {"reply_text": row["reply_text"], "reply_author": row["reply_author"],
+           "replied_at": reply_date(row["replied_at"], published_at, where)}
+    if text == new["reply_text"]:  # the same reply: what the row leaves out (or dates wrong) stays as stored
+        if new["replied_at"] is None and replied_at != row["replied_at"]:  # not the very date just judged wrong
+            new["replied_at"] = replied_at
+        new["reply_author"] = new["reply_author"] or author
+    return None if (text, replied_at, author) == tuple(new.values()) else new
 
 
 def respond_from_source(session: Session, review_ids: Iterable[int]) -> int:
@@ -85,7 +109,7 @@ def respond_from_source(session: Session, review_ids: Iterable[int]) -> int:
                 col(Review.reply_text).is_not(None),
             )
         )
-        for flag, source in session.exec(query).all():
+        for flag, source in session.exec(locking_flags(query)).all():
             session.add(
                 FlagEvent(
                     flag_id=stored_id(flag), actor=SOURCE_ACTOR.format(source=source), at=now,

@@ -107,7 +107,7 @@ def upsert_reviews(
     result.existing = len(values) - result.new  # repeated rows are not stored ones
     if result.existing:
         result.edited = len(apply_edits(session, values, brand_id=brand_id, skip_ids=result.new_ids, seen_at=seen_at))
-    if result.existing and any(v["reply_text"] for v in values):
+    if any(v["reply_text"] for v in values):  # a new review's reply date too: judged against its stored date
         answered = store_replies(session, values, brand_id=brand_id, seen_at=seen_at)
         result.replied = len(answered)
         result.responded = respond_from_source(session, answered)

@@ -40,3 +40,33 @@ def test_the_window_includes_its_start_and_excludes_its_end(session: Session, br
     _review(session, brand_id, "first-moment", published=WEEK_START)
     _review(session, brand_id, "next-week", published=WEEK_END)
     assert _authors(session, brand_id, since=WEEK_START, until=WEEK_END) == ["first-moment"]
+
+
+def _flag(session: Session, brand_id: int, ext: str, *, status: str = "new", detractor: bool = True) -> None:
+    """A flag on review ``ext`` raised by a detractor score of an older model (the newest score reads positive)."""
+    from sqlmodel import select
+
+    from models.tables import Flag, Review
+
+    review = session.exec(select(Review).where(Review.external_id == ext)).one()
+    [old] = crud.save_scores(session, [{"review_id": review.id, "model_version": "m0", "label": "negative",
+                                        "detractor": detractor}])
+    crud.upsert_flags(session, [{"review_id": review.id, "score_id": old, "brand_id": brand_id,
+                                 "reasons": ["negative text"], "severity": 0.8}])
+    crud.save_scores(session, [{"review_id": review.id, "model_version": "m2", "label": "positive"}])
+    flag = session.exec(select(Flag).where(Flag.review_id == review.id)).one()
+    flag.status = status
+    session.add(flag)
+    session.flush()
+
+
+def test_a_review_with_a_counted_detractor_flag_is_no_advocate(session: Session, brand_id: int) -> None:
+    """The detractor counts and the advocates never name the same review: a flag that still counts
+    (not dismissed, not cleared by an edit) contradicts the recommendation."""
+    for ext in ("flagged", "in-progress", "dismissed", "cleared", "unflagged"):
+        _review(session, brand_id, ext)
+    _flag(session, brand_id, "flagged")
+    _flag(session, brand_id, "in-progress", status="in_progress")
+    _flag(session, brand_id, "dismissed", status="dismissed")  # the team judged it no detractor
+    _flag(session, brand_id, "cleared", detractor=False)  # its score is no detractor: cleared by an edit
+    assert _authors(session, brand_id) == ["cleared", "dismissed", "unflagged"]

@@ -183,3 +183,48 @@ def test_dismissed_flags_count_nowhere_in_the_reply_figures(session: Session, br
     now = datetime.now(UTC)
     [acme] = crud.brand_summary(session, since=now - timedelta(days=1), until=now + timedelta(days=1))
     assert (acme["reply_rate"], acme["median_reply_hours"]) == (0.0, None)
+
+
+STORED = {**REVIEW, **REPLY, "replied_at": "2024-03-09T15:00:00Z"}
+
+
+def _reply(session: Session) -> tuple[str | None, str | None, datetime | None]:
+    session.expire_all()
+    review = session.exec(select(Review)).one()
+    return review.reply_text, review.reply_author, review.replied_at
+
+
+@pytest.mark.parametrize("later", [
+    {k: v for k, v in STORED.items() if k not in ("replied_at", "reply_author")},  # a file without those columns
+    {**STORED, "published_at": "2024-03-10T14:00:00Z"},  # the store keeps the review's 03-08: 03-09 is after it
+], ids=["left-out", "later-review-date"])
+def test_a_later_row_never_erases_the_stored_reply_date(session: Session, brand_id: int, later: dict) -> None:
+    crud.upsert_reviews(session, [STORED], brand_id=brand_id)
+    assert crud.upsert_reviews(session, [later], brand_id=brand_id).replied == 0
+    assert _reply(session) == ("Sorry, refunded.", "Acme", datetime(2024, 3, 9, 15, tzinfo=UTC))
+
+
+def test_a_new_reply_is_dated_against_the_review_date_the_store_keeps(session: Session, brand_id: int,
+                                                                        caplog) -> None:
+    """A row dating the stored review later (the store keeps 03-08) keeps a reply of 03-09; a row dating it
+    earlier does not make a reply before the stored date a plausible one."""
+    caplog.set_level(logging.WARNING, logger="models.replies")
+    crud.upsert_reviews(session, [{**REVIEW, "published_at": "2024-03-08T14:00:00Z"}], brand_id=brand_id)
+    early = {**REVIEW, **REPLY, "published_at": "2024-03-01T10:00:00Z", "replied_at": "2024-03-05T10:00:00Z"}
+    assert crud.upsert_reviews(session, [early], brand_id=brand_id).replied == 1
+    assert _reply(session) == ("Sorry, refunded.", "Acme", None)
+    assert "reply dated 2024-03-05T10:00:00+00:00, before the review (2024-03-08T14:00:00+00:00)" in caplog.text
+
+
+def test_store_replies_dates_a_reply_against_the_stored_review_date(session: Session, brand_id: int) -> None:
+    """The store's step alone (the row as cleaned without a review date to judge by): a reply of 03-09 to a review
+    the store dates 03-08 is kept whatever date the row gives the review."""
+    from models.crud.replies import store_replies
+    from models.datetimes import parse_datetime
+    from models.replies import clean_reply
+
+    crud.upsert_reviews(session, [REVIEW], brand_id=brand_id)
+    row = {**REVIEW, "published_at": datetime(2024, 3, 10, tzinfo=UTC),
+           **clean_reply(REPLY, where="trustpilot/r1", parse_date=parse_datetime)}
+    assert len(store_replies(session, [row], brand_id=brand_id, seen_at=datetime.now(UTC))) == 1
+    assert _reply(session) == ("Sorry, refunded.", "Acme", datetime(2024, 3, 9, 16, 30, tzinfo=UTC))
