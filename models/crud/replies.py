@@ -88,7 +88,7 @@ def _reply_values(row: Mapping[str, Any], stored: tuple[str | None, datetime | N
         if new["replied_at"] is None and replied_at != row["replied_at"]:  # not the very date just judged wrong
             new["replied_at"] = replied_at
         new["reply_author"] = new["reply_author"] or author
-    return None if (text, replied_at, author) == tuple(new.values()) else new
+    return None if (text, author, replied_at) == (new["reply_text"], new["reply_author"], new["replied_at"]) else new
 
 
 def respond_from_source(session: Session, review_ids: Iterable[int]) -> int:
