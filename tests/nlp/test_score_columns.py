@@ -32,8 +32,10 @@ def test_a_rating_column_of_any_known_name_makes_1_2_stars_detractors(tmp_path, 
     assert "2 detractors" in result.stdout
 
 
-def test_ratings_and_titles_are_read_from_the_import_aliases(tmp_path, tiny_checkpoint, monkeypatch):
-    """The first column (file order) named by an alias: a JSONL file's `score` and `Headline`."""
+def test_ratings_and_titles_are_read_from_their_names(tmp_path, tiny_checkpoint, monkeypatch):
+    """The first column (file order) with a rating's or title's name: a JSONL file's `RATING` and `Headline`;
+    never `score` (Reddit's upvotes) or `subject` (a ticket's), nor umot score's own `stars` (its prediction:
+    rescoring an output read it as a rating)."""
     import nlp.review_scoring
 
     seen = {}
@@ -44,9 +46,14 @@ def test_ratings_and_titles_are_read_from_the_import_aliases(tmp_path, tiny_chec
         return real(scorer, texts, ratings, **kwargs)
 
     monkeypatch.setattr(nlp.review_scoring, "score_reviews", spy)
-    row = {"text": "ok", "Headline": "Avoid", "score": 1, "rating": 5, "subject": "other"}
+    row = {"text": "ok", "subject": "other", "score": 57, "Headline": "Avoid", "RATING": 1, "rating": 5}
     score(tmp_path, tiny_checkpoint, json.dumps(row) + "\n", "in.jsonl", "out.jsonl")
     assert seen == {"ratings": [1], "titles": ["Avoid"]}
+    scored = json.loads((tmp_path / "out.jsonl").read_text())  # umot score's output, scored again
+    scored["stars"] = 1.2
+    score(tmp_path, tiny_checkpoint, json.dumps({k: scored[k] for k in ("text", "stars", "p_negative")}) + "\n",
+          "again.jsonl", "again_out.jsonl")
+    assert seen == {"ratings": None, "titles": None}
     score(tmp_path, tiny_checkpoint, json.dumps(row) + "\n", "in.jsonl", "out.jsonl",
           "--rating-column", "rating", "--title-column", "subject")
     assert seen == {"ratings": [5], "titles": ["other"]}
@@ -65,11 +72,12 @@ def test_a_named_column_the_file_lacks_is_one_line_and_no_output(tmp_path, tiny_
     assert not out.exists()
 
 
-def test_the_help_names_every_alias():
-    from umot.cli.score import RATING_HELP, TITLE_HELP
+def test_the_help_names_every_name_it_finds():
+    from umot.cli.score import FOUND, RATING_HELP, TITLE_HELP
 
-    assert all(alias in RATING_HELP for alias in ALIASES["rating"])
-    assert all(alias in TITLE_HELP for alias in ALIASES["title"])
+    assert all(name in RATING_HELP for name in FOUND["rating"])
+    assert all(name in TITLE_HELP for name in FOUND["title"])
+    assert set(FOUND["rating"]) <= set(ALIASES["rating"]) and set(FOUND["title"]) <= set(ALIASES["title"])
 
 
 def test_blank_header_cells_keep_their_data_in_the_output(tmp_path, tiny_checkpoint):
