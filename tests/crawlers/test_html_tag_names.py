@@ -1,5 +1,6 @@
-"""Every HTML element's tags leave a review's text (``<time>``, ``<label>``, Word's ``<o:p>``,
-old upper-case ``<P>``), hidden elements with their content; words in brackets stay."""
+"""Every HTML element's tags leave a review's text where they are plainly markup (``<time datetime>``,
+``<label>…</label>``, Word's ``<o:p></o:p>``, old upper-case ``<P>…</P>``), hidden elements with their
+content; words in brackets stay (tests/crawlers/test_markup_words.py)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from crawlers.extract.schemaorg import extract_page
         ("<data value='3'>three</data> <mark>stars</mark> <bdi>x</bdi>", "three stars x"),
         ("ok<noscript><img src=x>enable JS</noscript> then<iframe src='/ad'>ad text</iframe>.", "ok then."),
         ('a<svg viewBox="0 0 1 1"><path d="M0"/><text>icon</text></svg>b<template><p>t</p></template>c', "abc"),
-        ("<NOSCRIPT>hidden</NOSCRIPT>shown", "shown"),
+        ("<NOSCRIPT><P>hidden</P></NOSCRIPT>shown", "shown"),
     ],
 )
 def test_html_tags_go(raw: str, text: str) -> None:
