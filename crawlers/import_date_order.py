@@ -10,15 +10,19 @@ row month first), not each review's language: read row by row, ``03/05/2024`` wa
    (``13/05/2024`` with ``MDY``, ``05/13/2024`` with ``DMY``, a four-digit year written last with
    ``YMD``): dateparser would read such a date the other way round, so the file is refused
    naming the line, as it is when its dates show both orders;
-2. what the file's numeric dates (``d/m/y``, ``d.m.y``, ``d-m-y``; not ISO, not month
+2. what the file's numeric dates (``d/m/y``, ``d.m.y``, ``d. m. y``, ``d-m-y``; not ISO, not month
    names) show: a first number over 12 is day first (``13/05/2024``), a second one
    month first (``05/13/2024``); a file showing both is refused, naming both lines (no
    ``--date-order`` reads both: one of them would be swapped);
-3. day first when every numeric date is dotted (``05.03.2024``: no locale writes
-   that month first);
+3. day first when one of them is dotted (``05.03.2024``: no locale writes that month first),
+   the file's slashed dates too (a file mixing ``05.03.2024`` and ``05/03/2024`` read the one
+   as 5 March and the other as 3 May);
 4. the order of the languages the rows declare, when all that have one agree
    (``crawlers.extract.date_order``: ``de`` and ``en-GB`` day first, ``en`` month first);
-5. none (None): month first, as a numeric date was always read without a language.
+5. month first (``MDY``), as a numeric date was always read without a language.
+
+The order is always named, never left to the reader of each date: a dotted date read with no
+order is day first (``crawlers.extract.date_order.text_order``), a slashed one month first.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from crawlers.import_columns import ImportFileError, pick
 _FIRST = {"DMY": "day", "MDY": "month"}
 _LABELS = {"published_at": "date", "replied_at": "replied_at"}
 #: A numeric day-month-year or month-day-year date, its year written last (2 or 4 digits); not ISO.
-_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[./-]\d)")
+_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d]|[./-]\d)")
 
 
 def checked_order(value: str | None) -> str | None:
@@ -54,14 +58,13 @@ def fits_both_orders(cell: object) -> bool:
     return match is not None and 1 <= int(match.group(1)) <= 12 and 1 <= int(match.group(3)) <= 12
 
 
-def file_date_order(path: Path, records: Sequence[tuple[int, dict[str, Any]]], given: str | None = None) -> str | None:
-    """The order every row of the file is read in (see the module docstring); None: month first."""
+def file_date_order(path: Path, records: Sequence[tuple[int, dict[str, Any]]], given: str | None = None) -> str:
+    """The order every row of the file is read in (see the module docstring)."""
     order = checked_order(given)
     shown: dict[str, tuple[int, str]] = {}  # order -> (line, cell) of the first date showing it
-    numeric = dotted = 0
+    dotted = False
     for number, field, cell, match in _numeric_dates(path, records):
-        numeric += 1
-        dotted += match.group(2) == "."
+        dotted = dotted or match.group(2) == "."
         shows = _shown_order(match)
         if order is not None and (wrong := _contradiction(order, shows, match)) is not None:
             raise ImportFileError(f"{path} line {number}: {_LABELS[field]} {cell!r} {wrong}, not --date-order {order}")
@@ -77,9 +80,9 @@ def file_date_order(path: Path, records: Sequence[tuple[int, dict[str, Any]]], g
         )
     if shown:
         return next(iter(shown))
-    if numeric and dotted == numeric:
+    if dotted:
         return "DMY"
-    return _declared_order(path, records)
+    return _declared_order(path, records) or "MDY"
 
 
 def _numeric_dates(path: Path, records: Sequence[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, str, str, re.Match[str]]]:

@@ -41,6 +41,7 @@ from crawlers.import_other_ids import ORDER_IDS, WRITTEN_ID, adopt_other_ids, gi
 from models.datetimes import as_utc, parse_datetime
 from models.identity import content_id, imported_content_id, repeated_id
 from models.review_fields import clean_str, cut_str, fit_external_id
+from models.tables import Review
 
 PREVIOUS_ID = "_previous_content_id"  # dropped by adopt_previous_ids: never stored
 
@@ -53,7 +54,7 @@ def give_import_id(row: dict[str, Any], raw_date: object, raw_rating: object, la
     day, stars = date_key(raw_date, language), rating_key(raw_rating)
     row["external_id"] = imported_content_id(source, text, day, stars)
     row[PREVIOUS_ID] = content_id(source, None, text)
-    give_other_ids(row, source, text, (raw_date, raw_rating), day, stars)
+    give_other_ids(row, source, text, (raw_date, raw_rating), day, stars, language)
 
 
 def number_repeats(rows: Sequence[dict[str, Any]]) -> None:
@@ -83,7 +84,9 @@ def adopt_previous_ids(session: Session, brand_id: int, rows: Sequence[dict[str,
         previous = row.pop(PREVIOUS_ID, None)
         if previous is not None:
             groups.setdefault((row["source"], previous), []).append(row)
-    for source, old, published_at, rating_raw in stored_reviews(session, brand_id, {old for _, old in groups}):
+    olds = {old for _, old in groups}
+    for source, old, published_at, rating_raw in stored_reviews(session, brand_id, olds, Review.published_at,
+                                                                Review.rating_raw):
         group = groups.get((source, old))
         if group is None:
             continue

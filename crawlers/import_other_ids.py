@@ -12,6 +12,13 @@ day/month order (``crawlers.import_ids``). Two kinds of import stored such a row
 :func:`adopt_other_ids` gives such an id back where the store holds it and not the row's own
 id, so the row counts as already stored; the store keeps the review's date as first stored
 (an import never moves a stored review's date).
+
+An id under another order is taken back only from a review that was read in that order: a row
+whose date names another day in another order keeps the order it was read in as
+``extra[DATE_ORDER]`` (:data:`DATE_ORDER`). ``05/03/2024`` read day first (5 March) is not the
+stored ``03/05/2024`` also read day first (3 May), though its id month first is that review's:
+it is a review of its own. A review stored before umot kept the order has none; it is taken as
+read in the other order (the import took it back then too).
 """
 
 from __future__ import annotations
@@ -21,39 +28,48 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from crawlers.extract.date_order import text_order
 from crawlers.import_id_cells import order_keys
 from models.identity import imported_content_id
 from models.tables import Review
 
 WRITTEN_ID = "_written_content_id"  # dropped by adopt_other_ids: never stored
 ORDER_IDS = "_order_content_ids"  # {order: id} under each of import_id_cells.DAY_MONTH; likewise
+DATE_ORDER = "date_order"  # extra key: the order the row's date was read in (stored, see the module docstring)
 _CHUNK = 500  # ids per IN (...) query
 
 
 def give_other_ids(row: dict[str, Any], source: str, text: str, cells: tuple[object, object], day: object,
-                   stars: object) -> None:
+                   stars: object, order: str | None) -> None:
     """Keep, in ``row``, its id over its date and rating ``cells`` as written and under each order (``day``:
-    the date cell as this file's order reads it, ``stars``: the rating cell as the id covers it)."""
+    the date cell as the file's ``order`` reads it, ``stars``: the rating cell as the id covers it), and
+    in its ``extra`` that ``order`` when another names another day."""
     row[WRITTEN_ID] = imported_content_id(source, text, *cells)
-    row[ORDER_IDS] = {order: imported_content_id(source, text, key, stars) for order, key in order_keys(cells[0], day).items()}
+    keys = order_keys(cells[0], day)
+    row[ORDER_IDS] = {other: imported_content_id(source, text, key, stars) for other, key in keys.items()}
+    if any(key != day for key in keys.values()):  # a file column of that name gives way: this is what was read
+        row["extra"] = {**row["extra"], DATE_ORDER: text_order(str(cells[0]), order) or "MDY"}
 
 
 def adopt_other_ids(session: Session, brand_id: int, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows whose own id the store lacks take back the first of their other ids it holds (as written, then
-    under each order; all dropped), in place, unless another row of the file has or wants that id (no two
-    rows may share one); the rows that took one."""
-    others: list[tuple[dict[str, Any], list[str]]] = []
+    under each order, from a review read in that order), in place, unless another row of the file has or
+    wants that id (no two rows may share one); the rows that took one. The other ids are dropped."""
+    others: list[tuple[dict[str, Any], dict[str, str | None]]] = []  # (row, {other id: its order})
     for row in rows:
-        ids = [row.pop(WRITTEN_ID, None), *row.pop(ORDER_IDS, {}).values()]
-        ids = list(dict.fromkeys(i for i in ids if i is not None and i != row["external_id"]))
+        ids: dict[str, str | None] = {}
+        for other, order in [(row.pop(WRITTEN_ID, None), None), *((i, o) for o, i in row.pop(ORDER_IDS, {}).items())]:
+            if other is not None and other != row["external_id"]:
+                ids.setdefault(other, order)
         if ids:
             others.append((row, ids))
     wanted = {i for row, ids in others for i in (row["external_id"], *ids)}
-    held = {(source, i) for source, i, *_ in stored_reviews(session, brand_id, wanted)}
+    held = {(source, i): (extra or {}).get(DATE_ORDER)
+            for source, i, extra in stored_reviews(session, brand_id, wanted, Review.extra)}
     taking: list[tuple[tuple[str, str], dict[str, Any]]] = []
     for row, ids in others:
         if (row["source"], row["external_id"]) not in held:  # its own id stored: it is that review
-            taken = next((i for i in ids if (row["source"], i) in held), None)
+            taken = next((i for i, order in ids.items() if _read_so(held, (row["source"], i), order)), None)
             if taken is not None:
                 taking.append(((row["source"], taken), row))
     while True:  # each pass drops a clash; a row that takes nothing keeps its own (unique) id
@@ -68,13 +84,19 @@ def adopt_other_ids(session: Session, brand_id: int, rows: list[dict[str, Any]])
     return [row for _, row in taking]
 
 
-def stored_reviews(session: Session, brand_id: int, ids: set[str]) -> list[tuple[Any, ...]]:
-    """(source, external id, published_at, rating_raw) of the brand's stored reviews with one of ``ids``."""
+def _read_so(held: dict[tuple[str, str], Any], key: tuple[str, str], order: str | None) -> bool:
+    """Whether the store holds ``key`` as a review read in ``order`` (None: the id as written, which only
+    imports before canonical cells gave); one stored with no order recorded counts as read so."""
+    return key in held and (order is None or held[key] in (None, order))
+
+
+def stored_reviews(session: Session, brand_id: int, ids: set[str], *columns: Any) -> list[tuple[Any, ...]]:
+    """(source, external id, *``columns``) of the brand's stored reviews with one of ``ids``."""
     wanted = sorted(ids)
     found: list[tuple[Any, ...]] = []
     for start in range(0, len(wanted), _CHUNK):
         found.extend(session.exec(
-            select(Review.source, Review.external_id, Review.published_at, Review.rating_raw).where(
+            select(Review.source, Review.external_id, *columns).where(
                 Review.brand_id == brand_id, col(Review.external_id).in_(wanted[start:start + _CHUNK])
             )
         ).all())

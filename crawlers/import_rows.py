@@ -35,7 +35,8 @@ def _reply(record: dict[str, Any], where: str, dates_in: str | None) -> dict[str
 def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, worst: float = 1,
            date_order: str | None = None) -> dict[str, Any]:
     """One record -> a review row; ImportFileError (naming ``where``) if it is unusable. ``date_order``
-    (``DMY``, ``MDY``, ``YMD``; None: month first) is the whole file's, never the row's ``language``."""
+    (``DMY``, ``MDY``, ``YMD``: ``crawlers.import_date_order`` always names one) is the whole file's, never
+    the row's ``language``; None reads a lone row as a crawl does (month first, a dotted date day first)."""
     text = pick(record, "text", where)
     if text is None or not str(text).strip():
         raise ImportFileError(f"{where}: the text is empty")

@@ -119,3 +119,33 @@ def test_the_reply_date_follows_the_files_order(tmp_path: Path) -> None:
 
 def test_an_order_is_its_own_order() -> None:
     assert [date_order(order) for order in ("DMY", "MDY", "YMD")] == ["DMY", "MDY", "YMD"]
+
+
+@pytest.mark.parametrize("language", ["", "en", "de"])
+@pytest.mark.parametrize("dotted", ["05.03.2024", "5. 3. 24", "5.3.24"])
+def test_a_file_mixing_dotted_and_slashed_dates_reads_them_all_day_first(
+    tmp_path: Path, language: str, dotted: str
+) -> None:
+    """The dotted date was read day first and the slashed one month first in the same file; an ``en``
+    column turned the dotted one month first too. A dotted date is a day-first file's (no locale writes
+    it month first), so with no date showing month first the whole file is day first."""
+    content = _file([(dotted, language), ("05/03/2024", language), ("2024-03-05", language)])
+    assert _days(tmp_path, content) == ["2024-03-05"] * 3
+
+
+def test_a_dotted_reply_date_makes_the_file_day_first_too(tmp_path: Path) -> None:
+    file = tmp_path / "eu.csv"
+    file.write_text("text,date,replied_at\nGood,05/03/2024,06.03.2024 10:00\n", encoding="utf-8")
+    [row] = read_review_file(file)
+    assert (row["published_at"], row["replied_at"]) == ("2024-03-05T12:00:00+00:00", "2024-03-06T10:00:00+00:00")
+
+
+@pytest.mark.parametrize(("rows", "given", "day"), [
+    ([("05.03.2024", "de"), ("05/13/2024", "de")], None, "2024-05-03"),  # the file shows month first
+    ([("05.03.2024", "de"), ("05/03/2024", "de")], "MDY", "2024-05-03"),  # the option says so
+])
+def test_a_dotted_date_is_read_in_the_files_order_when_it_is_month_first(
+    tmp_path: Path, rows: list[tuple[str, str]], given: str | None, day: str
+) -> None:
+    """One order for every date of the file: the dotted one is no exception."""
+    assert _days(tmp_path, _file(rows), date_order=given)[0] == day

@@ -110,3 +110,51 @@ def test_an_order_told_later_stores_no_row_again(tmp_path: Path, db_url: str, ad
         result = _import(db_url, file, *options)
         assert expected in result.output, result.output
     assert _stored(db_url) == FIRST_READ | ({"Lovely terrace": "2024-05-13"} if added else {})
+
+
+def test_two_files_read_day_first_keep_both_reviews(tmp_path: Path, db_url: str) -> None:
+    """May's 03/05/2024 (3 May) is the month-first reading of March's 05/03/2024, read day first too: the
+    5 March review was '0 new, 1 already stored' and never stored."""
+    for month, day in (("may", "03/05/2024"), ("march", "05/03/2024")):
+        (tmp_path / month).mkdir()
+        file = tmp_path / month / "r2.csv"  # one name: one source
+        file.write_text(f"text,rating,date\nGreat,5,{day}\n", encoding="utf-8")
+        result = _import(db_url, file, "--date-order", "DMY")
+        assert "1 new, 0 already stored" in result.output, result.output
+    assert "0 new, 1 already stored" in _import(db_url, file, "--date-order", "DMY").output
+
+
+MIXED = "text,rating,date,language\nFirst,5,05.03.2024,{0}\nSecond,4,05/03/2024,{0}\n"
+
+
+@pytest.mark.parametrize("language", ["", "en"])
+def test_a_file_mixing_dotted_and_slashed_dates_is_read_day_first(tmp_path: Path, db_url: str,
+                                                                    language: str) -> None:
+    file = tmp_path / "mixed.csv"
+    file.write_text(MIXED.format(language), encoding="utf-8")
+    assert "2 new" in _import(db_url, file).output
+    assert _stored(db_url) == {"First": "2024-03-05", "Second": "2024-03-05"}
+
+
+@pytest.mark.parametrize(("language", "before"), [("", {"First": "2024-03-05", "Second": "2024-05-03"}),
+                                                  ("en", {"First": "2024-05-03", "Second": "2024-05-03"})])
+def test_a_mixed_file_imported_before_stores_nothing_again(tmp_path: Path, db_url: str, language: str,
+                                                           before: dict[str, str]) -> None:
+    """Stored as umot read it before (dotted day first, slashed month first; all month first for ``en``),
+    with no order recorded: its rows take those ids back, and keep their dates."""
+    from models import crud
+    from models.db import get_engine, session_scope
+    from models.identity import imported_content_id
+    from models.stored import stored_id
+
+    source = "import:mixed.csv"
+    with session_scope(get_engine(db_url)) as session:
+        crud.upsert_reviews(session, [
+            {"source": source, "text": text, "published_at": day, "rating": float(stars), "rating_raw": stars,
+             "rating_scale": 5, "external_id": imported_content_id(source, text, day, stars)}
+            for (text, day), stars in zip(before.items(), ("5", "4"), strict=True)
+        ], brand_id=stored_id(crud.get_or_create_brand(session, "Acme")))
+    file = tmp_path / "mixed.csv"
+    file.write_text(MIXED.format(language), encoding="utf-8")
+    assert "0 new, 2 already stored" in _import(db_url, file).output
+    assert _stored(db_url) == before

@@ -32,7 +32,7 @@ def import_reviews(
             "--date-order",
             help="Day/month order of every numeric date in the file: DMY, MDY or YMD (refused if a date is "
             "written the other way; default: what its dates "
-            "show, e.g. 13/05/2024 is DMY; else DMY when all are dotted; else its rows' languages' order when "
+            "show, e.g. 13/05/2024 is DMY; else DMY when one is dotted; else its rows' languages' order when "
             "they agree; else MDY)",
             show_default=False,
         ),
