@@ -29,7 +29,8 @@ class CrawlResult:
     items_edited: int = 0  # stored reviews the site edited: updated, to be scored again
     unchanged: int = 0  # pages the site said did not change (304): not read again
     errors: int = 0
-    error_message: str | None = None
+    error_message: str | None = None  # why it failed; on an ok crawl, which page's failure left pages unread
+    failed_follows: int = 0  # next pages that could not be fetched: the pages after them went unread
     run_id: int | None = None
     refused: bool = False  # every start URL's connection was refused: retrying soon is pointless
     forbidden: bool = False  # robots.txt forbids every start URL: retrying is pointless
@@ -64,6 +65,8 @@ def crawl_result(
     """One crawl's outcome from its stats file, the process's exit code and its log.
 
     ``run_id``: the CrawlRun this runner opened, closed here with the outcome.
+    A crawl killed before it wrote its final counts (timed out) reports the
+    reviews it stored under its run (:func:`crawlers.run_store.close_run`).
     """
     result = CrawlResult(
         ok=bool(stats.get("ok")) and returncode == 0,
@@ -74,6 +77,7 @@ def crawl_result(
         unchanged=int(stats.get("unchanged", 0) or 0),
         errors=int(stats.get("errors", 0) or 0),
         error_message=stats.get("error_message"),
+        failed_follows=int(stats.get("failed_follows", 0) or 0),
         run_id=run_id or stats.get("run_id"),
         refused=bool(stats.get("refused")) and returncode == 0,
         forbidden=bool(stats.get("forbidden")) and returncode == 0,
@@ -91,9 +95,13 @@ def crawl_result(
         startup_error = last_error_line(log_text)  # an error Scrapy hit while starting up
         if startup_error:
             result.error_message = f"{result.error_message} ({startup_error})"
+    message = result.error_message if result.ok else result.error_message or "crawl died"
+    closed = None
     if run_id is not None and database_url:
-        run_store.close_run(database_url, run_id, stats, ok=result.ok, message=result.error_message or "crawl died")
+        closed = run_store.close_run(database_url, run_id, stats, ok=result.ok, message=message)
     elif not result.ok and stats.get("status") == CrawlStatus.running and result.run_id and database_url:
         # the crawl opened its own run and died before closing it
-        run_store.close_run(database_url, int(result.run_id), stats, ok=False, message=result.error_message)
+        closed = run_store.close_run(database_url, int(result.run_id), stats, ok=False, message=message)
+    if closed is not None:  # what the run row now says it stored (a killed crawl's counts are the store's)
+        result.items_new, result.items_scraped = closed
     return result

@@ -101,25 +101,39 @@ def open_run(
             PAGES_FILE: str(pages_file)}
 
 
-def close_run(database_url: str, run_id: int, stats: Mapping[str, Any], *, ok: bool, message: str | None) -> None:
-    """Record how the crawl ended (its counts from the stats file); a crawl that died is ``failed``."""
+def close_run(
+    database_url: str, run_id: int, stats: Mapping[str, Any], *, ok: bool, message: str | None
+) -> tuple[int, int] | None:
+    """Record how the crawl ended (its counts from the stats file); a crawl that died is ``failed``.
+
+    ``message``: why it failed, or an ok crawl's note of pages left unread
+    (``crawlers.stats.unread_note``). A crawl killed before writing its final
+    counts (timed out) gets the reviews it stored under the run, as in
+    ``models.crud.crawl_runs.close_abandoned_runs``: zeros would hide the gap
+    it left from the next crawl. The (new, found) reviews recorded; None if the store failed.
+    """
+    new, found = int(stats.get("items_new", 0) or 0), int(stats.get("items_scraped", 0) or 0)
     try:
+        from sqlmodel import func, select
+
         from models import crud
         from models.db import get_engine, session_scope
+        from models.tables import Review
 
         with session_scope(get_engine(database_url)) as session:
+            if stats.get("status") not in (CrawlStatus.ok, CrawlStatus.failed):  # killed: no final counts
+                query = select(func.count()).select_from(Review).where(Review.crawl_run_id == run_id)
+                stored = int(session.exec(query).one())
+                new, found = max(new, stored), max(found, stored)
             crud.finish_crawl_run(
-                session,
-                run_id,
-                status=CrawlStatus.ok if ok else CrawlStatus.failed,
-                pages=int(stats.get("pages", 0) or 0),
-                items_scraped=int(stats.get("items_scraped", 0) or 0),
-                items_new=int(stats.get("items_new", 0) or 0),
-                errors=int(stats.get("errors", 0) or 0),
-                error_message=None if ok else message,
+                session, run_id, status=CrawlStatus.ok if ok else CrawlStatus.failed,
+                pages=int(stats.get("pages", 0) or 0), items_scraped=found, items_new=new,
+                errors=int(stats.get("errors", 0) or 0), error_message=message,
             )
     except Exception:  # noqa: BLE001 - the reviews are stored; the run row is bookkeeping
         logger.exception("could not close crawl run %s", run_id)
+        return None
+    return new, found
 
 
 def read_known(path: str | Path) -> dict[str, set[str]]:

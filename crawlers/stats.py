@@ -24,6 +24,8 @@ START_URLS = "umot/start_urls"
 START_FAILURES = "umot/start_failures"  # start URLs that could not be fetched (or robots.txt forbids)
 START_REFUSED = "umot/start_refused"  # of those, refused at connection level: nothing listens there
 START_FORBIDDEN = "umot/start_forbidden"  # of those, forbidden by robots.txt
+FAILED_FOLLOWS = "umot/failed_follows"  # next pages that could not be fetched (crawlers.spiders._next_pages)
+FIRST_FAILED_FOLLOW = "umot/first_failed_follow"  # the first of them, for the run's note
 FIRST_ERROR = "umot/first_error"  # first fatal-looking message, for the user
 ITEMS_NEW = "umot/items_new"  # reviews the store did not have yet (or lines written to JSONL)
 ITEMS_EDITED = "umot/items_edited"  # stored reviews whose text, title or rating the site changed (models.crud.review_edits)
@@ -56,6 +58,17 @@ def count_forbidden(stats: StatsCollector, url: str, *, start: bool) -> None:
         stats.set_value(FIRST_ERROR, f"robots.txt forbids {url}")
 
 
+def unread_note(failed: int, first: str | None) -> str:
+    """The message of an ok crawl in which ``failed`` next pages could not be fetched (after retries).
+
+    An incremental crawl stops at the reviews stored before them, so an ok run
+    with a message is read as unfinished: the next crawl of the source reads
+    every page (``flows.tasks.crawl_jobs.last_crawl_unfinished``).
+    """
+    others = f" and {failed - 1} other page{'s' if failed > 2 else ''}" if failed > 1 else ""
+    return f"could not fetch {first or 'a page'}{others}: the pages after {'them' if others else 'it'} were not read"
+
+
 def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, Any]:
     """Counts and verdict of one crawl.
 
@@ -65,7 +78,9 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
     ``refused``: it failed because every start URL's connection was refused,
     which trying again in a few seconds does not change (no retry is due);
     ``forbidden``: because robots.txt forbids every start URL (a site's rules
-    do not change in seconds either).
+    do not change in seconds either). ``failed_follows``: next pages that could
+    not be fetched (``crawlers.spiders._next_pages``); an ok crawl with some
+    carries :func:`unread_note` as its ``error_message``, which its run keeps.
     """
     reason = reason or stats.get("finish_reason")
     starts = int(stats.get(START_URLS, 0) or 0)
@@ -82,6 +97,9 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
         message = message or "no start URL could be fetched"
     elif not starts and message:
         ok = False
+    failed_follows = int(stats.get(FAILED_FOLLOWS, 0) or 0)
+    if ok:
+        message = unread_note(failed_follows, stats.get(FIRST_FAILED_FOLLOW)) if failed_follows else None
     return {
         "ok": ok,
         "pages": int(stats.get(PAGES, 0) or 0),
@@ -92,7 +110,8 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
         "unchanged": int(stats.get(UNCHANGED, 0) or 0),
         "errors": int(stats.get(PARSE_ERRORS, 0) or 0) + int(stats.get(REQUEST_ERRORS, 0) or 0),
         "robots_forbidden": int(stats.get(ROBOTS_FORBIDDEN, 0) or 0),
-        "error_message": None if ok else message,
+        "error_message": message,
+        "failed_follows": failed_follows,
         "refused": not ok and bool(starts) and refused >= starts,
         "forbidden": not ok and bool(starts) and forbidden >= starts,
         "run_id": stats.get(RUN_ID),

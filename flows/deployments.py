@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.settings import Settings
+from core.wording import plural
 
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment
@@ -66,20 +67,14 @@ class ScheduleConfig:
 
     def validate(self, given: frozenset[str] = frozenset()) -> None:
         """Raise :class:`DeploymentConfigError` naming the bad value's option (a field in ``given``) or setting."""
-        from prefect._internal.schemas.validators import validate_cron_string
-
         def name(field: str) -> str:
             option, variable = _NAMES[field]
             return option if field in given else f"{field.replace('_', ' ')} ({variable})"
 
         for field, expr in (("nightly_cron", self.nightly_cron), ("weekly_cron", self.weekly_cron)):
-            try:
-                validate_cron_string(expr)
-            except ValueError:
-                raise DeploymentConfigError(
-                    f"{name(field)} {expr!r} is not a cron expression like '0 2 * * *' "
-                    "(minute hour day-of-month month day-of-week)"
-                ) from None
+            problem = _cron_problem(expr)
+            if problem:
+                raise DeploymentConfigError(f"{name(field)} {expr!r} {problem}")
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):
@@ -87,6 +82,32 @@ class ScheduleConfig:
                 f"{name('timezone')} {self.timezone!r} is not an IANA name like Europe/Berlin"
             ) from None
 
+
+def _cron_problem(expr: str) -> str | None:
+    """Why Prefect's schedule would not run ``expr`` as written; None if it would.
+
+    Prefect accepts more than the five fields the docs describe: a sixth is
+    read as seconds (``0 2 * * * *``: a run every second from 02:00:00 to
+    02:00:59), and a date that never comes (``0 6 30 2 *``) fails only on the
+    server, when it looks for the next run.
+    """
+    from prefect._internal.schemas.validators import validate_cron_string
+    from prefect._vendor.croniter import CroniterBadDateError, croniter
+
+    try:
+        validate_cron_string(expr)
+    except ValueError:
+        return f"is not a cron expression like '0 2 * * *' ({_FIELDS})"
+    if len(expr.split()) != 5:
+        return f"has {plural(len(expr.split()), 'field')}, not 5 ({_FIELDS})"
+    try:
+        croniter(expr).get_next()
+    except CroniterBadDateError:
+        return "never comes: no date matches its day and month"
+    return None
+
+
+_FIELDS = "minute hour day-of-month month day-of-week"
 
 #: Each schedule field's ``umot serve``/``deploy`` option and environment variable, as errors name them.
 _NAMES = {"nightly_cron": ("--nightly-cron", "UMOT_NIGHTLY_CRON"), "weekly_cron": ("--weekly-cron", "UMOT_WEEKLY_CRON"),

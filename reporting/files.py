@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import os
 import re
-import tempfile
+import secrets
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,10 +23,21 @@ from reporting.safety import csv_safe
 
 @contextmanager
 def atomic_write(path: Path, *, binary: bool = False, encoding: str = "utf-8") -> Iterator[IO]:
-    """Open a temp file beside ``path``; on success fsync and rename it over ``path``."""
+    """Open a temp file beside ``path``; on success fsync and rename it over ``path``.
+
+    The file keeps the mode of the one it replaces (an export someone made
+    private stays private), else has the mode a plain ``open`` gives it: 0o666
+    less the umask (CSVs hold customer names and review text).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        kept: int | None = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        kept = None
+    fd, tmp_name = _create_beside(path)
+    try:
+        if kept is not None:
+            os.fchmod(fd, kept)
         handle: IO[Any]
         if binary:
             handle = os.fdopen(fd, "wb")
@@ -35,11 +47,25 @@ def atomic_write(path: Path, *, binary: bool = False, encoding: str = "utf-8") -
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def _create_beside(path: Path) -> tuple[int, str]:
+    """A new hidden temp file beside ``path``, opened for writing with 0o666 less the umask.
+
+    Not :func:`tempfile.mkstemp`, whose 0o600 would have to be widened by
+    reading the umask, which changes it for every thread for a moment.
+    """
+    for _ in range(100):
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def write_csv(

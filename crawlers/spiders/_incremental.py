@@ -8,6 +8,9 @@ recent unanswered reviews do not count: see ``crawlers.reply_window``).
 It also stops at a page holding only reviews this crawl already read (a site
 that answers ``?page=N`` past its last page with the same page again, with a
 next link to N+1: a crawl would never end), and never emits a review twice.
+A next page that could not be fetched is counted apart
+(:mod:`crawlers.spiders._next_pages`): the pages behind it went unread, so the
+next crawl of the source reads every page.
 Started by ``crawlers.runner`` it reads them from
 the file the runner wrote (``CRAWL_KNOWN_FILE``, see ``crawlers.run_store``);
 a plain ``scrapy crawl`` reads them from the store.
@@ -26,6 +29,7 @@ from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.extract.dates import parse_datetime
 from crawlers.known_reviews import KnownReviews
+from crawlers.spiders._next_pages import NextPageFailures
 from crawlers.store_url import store_url
 from models.identity import content_id, is_content_id
 
@@ -35,7 +39,7 @@ SOURCE_META = "umot_source"
 logger = logging.getLogger("crawlers.spiders.base")  # the name these messages have always been logged under
 
 
-class IncrementalMixin:
+class IncrementalMixin(NextPageFailures):
     """The known-review and ``since`` checks of :class:`crawlers.spiders.base.ReviewSpider`.
 
     A mixin so the spider's arguments and callbacks read apart from the rules that
@@ -141,6 +145,7 @@ class IncrementalMixin:
         already read and ``since`` still do: a normal site never repeats a whole page).
         """
         if not reviews:
+            self.paginated(url)
             return True
         stored = [not self.full_crawl and bool(r.get("known") or self.is_known(r)) for r in reviews]
         if all(stored):
@@ -155,6 +160,7 @@ class IncrementalMixin:
             logger.info("stop paginating after %s: its reviews are older than %s", url, self.since.date())
             self.crawler.stats.inc_value(keys.STOPPED_SINCE)
             return False
+        self.paginated(url)
         return True
 
     def keep(self, item: Any) -> bool:

@@ -24,19 +24,23 @@ FULL_CRAWL_SETTING = "CRAWL_FULL"
 def last_crawl_unfinished(source_id: int) -> bool:
     """Did a crawl of the source since its last good one stop half way? Then crawl it in full.
 
-    An interrupted crawl (killed: still ``running``; failed after fetching
-    pages) stored its first pages only; an incremental crawl would stop at
-    those known reviews and never reach the pages after them. A crawl that
-    failed before fetching anything (site unreachable) left no such gap.
+    An interrupted crawl (killed: still ``running``, or timed out; failed after
+    fetching pages or storing reviews) stored its first pages only; an
+    incremental crawl would stop at those known reviews and never reach the
+    pages after them. So would one after an ok crawl that could not fetch a
+    next page (a hub's failed link leaves no gap: it is followed again): its
+    run carries that note (``crawlers.stats.unread_note``), and a good run has
+    no message otherwise. A crawl that failed before fetching anything (site unreachable)
+    left no such gap.
     """
     from models import crud
     from models.db import get_engine, session_scope
 
     with session_scope(get_engine()) as session:
         for run in crud.list_crawl_runs(session, source_id=source_id, limit=50):
-            if run.status == "ok":
-                return False
-            if run.status == CrawlStatus.running or run.pages > 0 or run.items_scraped > 0:
+            if run.status == CrawlStatus.ok:
+                return bool(run.error_message)
+            if run.status == CrawlStatus.running or run.pages > 0 or run.items_scraped > 0 or run.items_new > 0:
                 return True
     return False
 

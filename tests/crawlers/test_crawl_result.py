@@ -28,3 +28,28 @@ def test_a_finished_crawl_keeps_its_counts() -> None:
     result = crawl_result(stats, 0, "", None, None)
     assert result.ok and (result.pages, result.items_scraped, result.items_new, result.unchanged) == (2, 7, 4, 1)
     assert result.error_message is None
+
+
+def test_an_ok_crawl_that_left_pages_unread_keeps_its_note() -> None:
+    note = "could not fetch http://shop.test/?page=2: the pages after it were not read"
+    stats = {"ok": True, "status": "ok", "pages": 1, "items_scraped": 3, "items_new": 3, "errors": 1,
+             "failed_follows": 1, "error_message": note}
+    result = crawl_result(stats, 0, "", None, None)
+    assert result.ok and result.failed_follows == 1 and result.error_message == note
+
+
+def test_a_crawl_that_timed_out_reports_the_reviews_it_stored(db_url: str, tmp_path) -> None:
+    from crawlers import run_store
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider="schemaorg",
+                                  known_file=tmp_path / "known.json")
+    run_id = handover[run_store.RUN_ID]
+    with session_scope(get_engine(db_url)) as session:
+        crud.upsert_reviews(session, [{"source": "s", "external_id": "r1", "text": "fine", "published_at": "2024-01-01"}],
+                            brand_id=handover[run_store.BRAND_ID], crawl_run_id=run_id)
+    opened = {"status": "running", "ok": False, "pages": 0, "items_new": 0, "run_id": run_id}
+    result = crawl_result(opened, None, "", 20.0, db_url, run_id)
+    assert not result.ok and result.error_message == "crawl timed out after 20s"
+    assert (result.items_new, result.items_scraped) == (1, 1)

@@ -85,3 +85,36 @@ def test_a_crawl_with_nothing_new_never_opens_the_store(demo_site, local_setting
     assert proc.returncode == 0 and stats["ok"], proc.stdout[-2000:] + proc.stderr[-2000:]
     assert stats["items_new"] == 0 and stats["pages"] > 0 and stats["run_id"] == 42
     assert not Path(tmp_path / "no-such-dir").exists()
+
+
+def test_a_crawl_killed_before_its_final_counts_is_closed_with_the_reviews_it_stored(
+    db_url: str, tmp_path, stored_run
+) -> None:
+    """Its stats file still says what it wrote at open (0 pages): those zeros hid the gap it left."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider="schemaorg",
+                                  known_file=tmp_path / "known.json")
+    run_id = handover[run_store.RUN_ID]
+    with session_scope(get_engine(db_url)) as session:
+        crud.upsert_reviews(session, [
+            {"source": "schemaorg:a.example", "external_id": f"r{i}", "text": f"review {i}", "published_at": "2024-01-01"}
+            for i in range(3)], brand_id=handover[run_store.BRAND_ID], crawl_run_id=run_id)
+
+    opened = {"status": "running", "ok": False, "pages": 0, "items_scraped": 0, "items_new": 0, "run_id": run_id}
+    assert run_store.close_run(db_url, run_id, opened, ok=False, message="crawl timed out after 20s") == (3, 3)
+    run = stored_run(db_url, run_id)
+    assert (run.status, run.items_new, run.items_scraped, run.error_message) == (
+        "failed", 3, 3, "crawl timed out after 20s")
+
+
+def test_a_finished_crawl_is_closed_with_its_own_counts_and_an_ok_crawls_note(db_url: str, tmp_path, stored_run) -> None:
+    handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider="schemaorg",
+                                  known_file=tmp_path / "known.json")
+    run_id = handover[run_store.RUN_ID]
+    note = "could not fetch http://a.example/?page=2: the pages after it were not read"
+    stats = {"status": "ok", "ok": True, "pages": 1, "items_scraped": 3, "items_new": 2, "errors": 1}
+    assert run_store.close_run(db_url, run_id, stats, ok=True, message=note) == (2, 3)
+    run = stored_run(db_url, run_id)
+    assert (run.status, run.pages, run.items_new, run.errors, run.error_message) == ("ok", 1, 2, 1, note)

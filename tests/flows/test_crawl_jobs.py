@@ -64,3 +64,35 @@ def test_only_a_crawl_that_stopped_half_way_since_the_last_good_one_asks_for_a_f
     assert not last_crawl_unfinished(source_id)
     crawl(None)
     assert last_crawl_unfinished(source_id)
+
+
+def test_an_ok_crawl_that_left_pages_unread_and_a_killed_crawl_that_stored_reviews_ask_for_a_full_crawl(
+    store: str, add_source: Callable[..., int], tmp_path
+) -> None:
+    from crawlers import run_store
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    source_id = add_source("Acme", "site")
+
+    def crawl(stats: dict, *, ok: bool, message: str | None = None, stores: int = 0) -> None:
+        """A crawl closed by the runner (crawlers.crawl_result) after storing ``stores`` reviews."""
+        handover = run_store.open_run(store, brand="Acme", source_id=source_id, spider="schemaorg",
+                                      known_file=tmp_path / "known.json")
+        with session_scope(get_engine(store)) as session:
+            crud.upsert_reviews(session, [
+                {"source": "s", "external_id": f"{handover[run_store.RUN_ID]}-{i}", "text": "fine",
+                 "published_at": "2024-01-01"} for i in range(stores)],
+                brand_id=handover[run_store.BRAND_ID], crawl_run_id=handover[run_store.RUN_ID])
+        run_store.close_run(store, handover[run_store.RUN_ID], stats, ok=ok, message=message)
+
+    finished = {"status": "ok", "ok": True, "pages": 1, "items_scraped": 2, "items_new": 2, "errors": 1}
+    crawl(finished, ok=True)
+    assert not last_crawl_unfinished(source_id)
+    crawl(finished, ok=True, message="could not fetch http://shop.test/?page=2: the pages after it were not read")
+    assert last_crawl_unfinished(source_id)  # ok, but page 2 and those after it were never read
+    crawl(finished, ok=True)
+    assert not last_crawl_unfinished(source_id)
+    timed_out = {"status": "running", "ok": False, "pages": 0, "items_scraped": 0, "items_new": 0}  # as opened
+    crawl(timed_out, ok=False, message="crawl timed out after 20s", stores=3)
+    assert last_crawl_unfinished(source_id)  # it stored its first pages only

@@ -141,3 +141,22 @@ def test_the_summary_says_how_many_stored_reviews_the_site_edited() -> None:
     assert _crawl_summary("schemaorg", edited, None) == "schemaorg: 4 reviews found, 0 new, 1 edited, 2 pages, 0 errors"
     assert _crawl_summary("schemaorg", CrawlResult(ok=True, pages=1, items_scraped=2, items_new=2), None) == (
         "schemaorg: 2 reviews found, 2 new, 1 page, 0 errors")
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_an_ok_crawl_that_could_not_fetch_a_next_page_says_how_to_read_the_pages_after_it(
+    to_file: bool, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Crawled again as it is, an incremental crawl stops at the reviews this one stored before that page."""
+    from crawlers import runner
+    from crawlers.crawl_result import CrawlResult
+
+    note = "could not fetch http://127.0.0.1:9/?page=2: the pages after it were not read"
+    found = CrawlResult(ok=True, pages=1, items_scraped=3, items_new=3, errors=1, failed_follows=1, error_message=note)
+    monkeypatch.setattr(runner, "run_crawl", lambda *args, **kwargs: found)
+    where = ["-o", str(tmp_path / "x.jsonl")] if to_file else ["--brand", "Acme", "--create-brand", "--database-url", db_url]
+    result = invoke("crawl", "http://127.0.0.1:9/", *where)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("1 page, 1 error")
+    todo = "crawl again to read them" if to_file else "crawl again with --set CRAWL_FULL=true to read them"
+    assert result.stderr.strip() == f"note: {note}; {todo}"

@@ -105,9 +105,19 @@ def crawl(
     partial = watched.new_partial() if watched is not None and not result.ok else None
     nothing = output is not None and not result.ok and partial is None  # -o as it was, no partial file kept
     typer.echo(_crawl_summary(spider, result, partial or output, nothing_written=nothing))
+    if result.ok and result.failed_follows:
+        typer.echo(f"note: {_unread_hint(result.error_message, stored=output is None, source_id=source_id)}", err=True)
     if not result.ok:
         message = result.error_message or "crawl failed"
         fail(watched.failure(message) if watched is not None else message, code=1)
+
+
+def _unread_hint(message: str | None, *, stored: bool, source_id: int | None) -> str:
+    """What to do about pages an ok crawl could not fetch: an incremental crawl stops before them."""
+    if not stored:
+        return f"{message}; crawl again to read them"
+    nightly = f" (the next nightly crawl of source {source_id} does)" if source_id is not None else ""
+    return f"{message}; crawl again with --set CRAWL_FULL=true to read them{nightly}"
 
 
 def _crawl_summary(spider: str, result: CrawlResult, output: Path | None, *, nothing_written: bool = False) -> str:
