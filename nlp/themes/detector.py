@@ -29,6 +29,13 @@ from nlp.themes.theme_polarity import opinion_score, theme_polarities
 VERSION = "themes-rules/8"
 
 
+def whole_text_referral(value: object) -> str:
+    """The referral intent of the whole text as the scorer reads it (``nlp.review_scoring``): the same rules on the
+    same uncut text, not :func:`clean_text`'s head and tail, so that the themes step, which writes its reading back
+    to the review, agrees with the scorer and ``umot score`` on a recommendation in the middle of a long review."""
+    return referral_intent(value if isinstance(value, str) else None) or "none"
+
+
 class ThemeDetector:
     """Default themes plus a brand's own themes and corrections; stateless per call."""
 
@@ -69,7 +76,7 @@ class ThemeDetector:
             return JourneyResult()
         english = (normalise_language(language) or guess_language(text) or "en") == "en"
         is_app, is_venue = text_context(text, app)
-        referral = referral_intent(text) or "none"
+        referral = whole_text_referral(value)
         pieces = clause_lib.split_clauses(text) or [text]
         scores: dict[str, float] = {}
         stage_clauses: dict[str, list[int]] = {}

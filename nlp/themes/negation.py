@@ -6,6 +6,8 @@ flips the rest of its clause; a phrase ("far from", "less than") flips the word 
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from nlp.themes.degree import degree_kept, least
 
 _NEGATORS = {"not", "no", "never", "nothing", "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't",
@@ -21,13 +23,19 @@ _NAMING = {"of", "at", "in", "on", "from", "who", "that", "here", "there"}
 _SCOPE = 8
 _SCOPE_ENDS = {"and", "so", "because", "since", "when", "while", "if", "then", "after", "before", "until"}
 _COMPARISONS = {"better", "best", "greater", "greatest"}
-# Words that compare ("matched" left out: "nothing matched the great reviews" is a complaint). "As good as" does too, but
-# not with what was hoped for: "nothing was as good as advertised" is a complaint.
-_COMPARING = {"compare", "compares", "compared", "comparable", "beat", "beats", "beaten", "match", "matches", "tops",
+# Words that compare ("match" left out: "nothing matches the great reviews" is a complaint). "As good as" does too,
+# but not with what was hoped for or shown: "nothing was as good as advertised / as the reviews said / as the photos".
+_COMPARING = {"compare", "compares", "compared", "comparable", "beat", "beats", "beaten", "tops",
               "topped", "rival", "rivals", "rivalled", "rivaled", "equals", "touches", "surpasses"}
 _COMING = {"come", "comes", "came", "coming"}  # "comes close"
 _HOPED = {"expected", "advertised", "described", "promised", "pictured", "shown", "claimed", "hoped", "i", "we",
-          "before", "last", "usual", "ever", "it", "they"}  # "as good as it looked", "as they say"
+          "before", "last", "usual", "ever", "it", "they"}  # just after "as": "as good as it looked", "as they say"
+# What was promised or shown, a few words after "as" ("as good as the reviews said", "as the menu described").
+_SHOWN = {"review", "reviews", "photo", "photos", "picture", "pictures", "pic", "pics", "image", "images", "video",
+          "videos", "menu", "description", "descriptions", "website", "site", "ad", "ads", "advert", "adverts",
+          "advertisement", "advertising", "listing", "brochure", "hype", "ratings", "said", "says", "described",
+          "promised", "shown", "showed", "shows", "expected", "advertised", "claimed", "pictured", "hoped", "looked"}
+_SHOWN_REACH = 5  # words after "as ... as"
 # Two words that negate an opinion word at most two words after them ("anything but helpful", "far from the
 # best"; "less than" and "short of" praise only: "less than ideal", but "less than average" is no praise),
 # unless a negator before them makes them praise or a measure ("no less than perfect", "nothing short of").
@@ -75,6 +83,11 @@ def _comparison(words: list[str], k: int, i: int) -> bool:
     if words[i] in _COMPARISONS:
         return True
     if words[i - 1] == "as" and words[i + 1 : i + 2] == ["as"]:  # "as good as their pizza", not "as advertised"
-        return words[i + 2 : i + 3] != [] and words[i + 2] not in _HOPED
+        return words[i + 2 : i + 3] != [] and words[i + 2] not in _HOPED and not _shown(words[i + 2 : i + 2 + _SHOWN_REACH])
     return any(word in _COMPARING or (word == "close" and words[j - 1] in _COMING)
                for j, word in enumerate(words[k + 1 : i], k + 1))
+
+
+def _shown(after: list[str]) -> bool:
+    """The words after "as ... as" name what was promised or shown before the clause ends ("the reviews said")."""
+    return any(word in _SHOWN for word in takewhile(lambda word: word[0].isalpha(), after))

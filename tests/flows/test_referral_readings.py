@@ -88,3 +88,18 @@ def test_a_question_an_older_umot_read_as_a_recommendation_is_no_advocate_after_
     assert _reviews(db_url, ids) == [(None, None, None), ("recommend", None, None)]
     assert detect_brand(brand, "Acme", database_url=db_url, every=True) == 2  # --all: the same readings, kept
     assert _reviews(db_url, ids) == [(None, None, None), ("recommend", None, None)]
+
+
+def test_a_recommendation_in_the_middle_of_a_long_review_is_kept(db_url: str) -> None:
+    """The detector read only the head and tail of a long text and reset "recommend" to none (advocates lost it)."""
+    from models.crud.advocates import list_advocates
+    from models.db import get_engine, session_scope
+
+    long = "The blender was fine and the jug was sturdy. " * 110 + "I'd recommend Acme to anyone. " \
+        + "The lid was fine and the motor was quiet. " * 120
+    assert len(long) > 10_000
+    brand, ids = _store(db_url, [{"text": long, "rating": 5, "referral_intent": "recommend"}], flagged=False)
+    detect_brand(brand, "Acme", database_url=db_url)
+    assert _reviews(db_url, ids) == [("recommend", None, None)]
+    with session_scope(get_engine(db_url), write=False) as session:
+        assert [a.review_id for a in list_advocates(session, brand_ids=None)] == ids

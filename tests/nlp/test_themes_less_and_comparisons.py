@@ -62,3 +62,30 @@ def test_nothing_that_compares_is_no_negation(text: str, themes: dict[str, str],
 ])
 def test_a_comparison_between_nothing_and_the_opinion(clause: str, sign: int) -> None:
     assert polarity(clause) * sign >= 1.0, clause
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing was as good as the reviews said.",
+    "Nothing was as good as the photos.",
+    "Nothing tasted as good as the menu described.",
+    "Nothing matches the great reviews.",
+    "Nobody at the desk was as helpful as the website said.",
+    "Nothing was as good as the pictures on the website.",
+    "Nothing was as tasty as the pics.",
+])
+@pytest.mark.parametrize("sentiment", [None, "negative", "positive"])
+def test_nothing_as_good_as_what_was_promised_is_a_complaint(text: str, sentiment: str | None) -> None:
+    assert ThemeDetector().detect_one(text, sentiment).themes == {"product_quality": "negative"}
+
+
+@pytest.mark.parametrize(("clause", "sign"), [
+    ("nothing was as good as the reviews said", -1), ("nothing was as good as the photos", -1),
+    ("nothing tasted as good as the menu described", -1), ("nothing matches the great reviews", -1),
+    ("nobody at the desk was as helpful as the website said", -1), ("nothing was as good as the listing", -1),
+    ("nothing in town matches their delicious pizza", -1),  # "match" is no comparison word: too often a complaint
+    ("nothing in town is as good as their pizza, the reviews said", 1),  # the comma ends what "as" compares with
+    ("nothing in town compares to their great pizza", 1), ("nothing on earth beats their delicious pizza", 1),
+    ("nothing in london comes close to their amazing food", 1),
+])
+def test_as_good_as_what_was_promised_is_no_comparison(clause: str, sign: int) -> None:
+    assert polarity(clause) * sign >= 1.0, clause
