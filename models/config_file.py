@@ -12,7 +12,6 @@ part's CLI catches one error and prints one line.
 from __future__ import annotations
 
 import copy
-import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -88,21 +87,21 @@ def read_document(path: Path, error: type[ValueError] = ConfigFileError) -> Any:
     return document
 
 
-def write_document(path: Path, document: Any) -> None:
-    """Write ``document`` through a temporary file and a rename: never a half-written config.
+def write_document(path: Path, document: Any, error: type[ValueError] = ConfigFileError) -> None:
+    """Write ``document`` through a temporary file and a rename (:func:`core.atomic_file.atomic_write`):
+    never a half-written config, and no temporary file left behind when the write fails.
 
     A symlinked ``umot.toml`` (kept in a dotfiles or deploy folder) is edited where it points,
-    the link kept; the file keeps its mode (a 600 file holding webhook secrets stays 600).
+    the link kept; the file keeps its mode (a 600 file holding webhook secrets stays 600). A file
+    that cannot be written (a full disk, a read-only folder) is ``error`` naming it, not an OSError.
     """
     import tomlkit
 
-    path = path.resolve()  # the real file: renaming over the link would replace the link
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    from core.atomic_file import atomic_write
+
     text = tomlkit.dumps(document)
-    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
     try:
-        tmp.chmod(stat.S_IMODE(path.stat().st_mode))
-    except FileNotFoundError:  # a new file: the umask's mode
-        pass
-    tmp.replace(path)
+        with atomic_write(path) as handle:
+            handle.write(text if text.endswith("\n") else text + "\n")
+    except OSError as exc:
+        raise error(f"{path}: cannot write ({exc.strerror or exc})") from None

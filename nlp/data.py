@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import IO, TextIO
+
+from core.atomic_file import atomic_write
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # 100k-character reviews are legal
 
@@ -32,13 +36,11 @@ def file_format(path: Path) -> str:
     raise DataError(f"{path}: unknown format (expected .csv or .jsonl, optionally .gz)")
 
 
-def _open_text(path: Path, mode: Literal["r", "w"] = "r") -> TextIO:
-    # text mode either way (literal modes, so typeshed picks the text overloads); read: a UTF-8 byte
-    # order mark (Excel's "CSV UTF-8" starts with one) is dropped, so the first column keeps its name
-    encoding = "utf-8-sig" if mode == "r" else "utf-8"
+def _open_text(path: Path) -> TextIO:
+    # a UTF-8 byte order mark (Excel's "CSV UTF-8" starts with one) is dropped, so the first column keeps its name
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rt" if mode == "r" else "wt", encoding=encoding, newline="")
-    return path.open(mode, encoding=encoding, newline="")
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
+    return path.open("r", encoding="utf-8-sig", newline="")
 
 
 @dataclass
@@ -154,10 +156,12 @@ def _csv_cell(value: object) -> object:
 
 def write_rows(path: Path, columns: Sequence[str], rows: Iterable[dict], header: Sequence[str] | None = None) -> None:
     """Write rows as CSV (lists joined with '; ') or JSONL, by file name; a CSV's header row is
-    ``header`` where given (blank cells as read: :attr:`Table.blank`), else ``columns``."""
+    ``header`` where given (blank cells as read: :attr:`Table.blank`), else ``columns``.
+
+    All or nothing (:func:`core.atomic_file.atomic_write`): a write that fails (a full disk) leaves the
+    file that was there, even when ``path`` is the file the rows were read from."""
     fmt = file_format(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with _open_text(path, "w") as f:
+    with atomic_write(path, binary=True) as raw, _text_writer(path, raw) as f:
         if fmt == "csv":
             writer = csv.writer(f)
             writer.writerow(columns if header is None else header)
@@ -166,3 +170,16 @@ def write_rows(path: Path, columns: Sequence[str], rows: Iterable[dict], header:
         else:
             for row in rows:
                 f.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def _text_writer(path: Path, raw: IO[bytes]) -> Iterator[TextIO]:
+    """UTF-8 text onto ``raw``, gzip'd for a ``.gz`` name (its header names ``path``, not the temporary
+    file); ``raw`` is left open for :func:`atomic_write` to sync and rename."""
+    packed = gzip.GzipFile(filename=path.name, mode="wb", fileobj=raw) if path.name.lower().endswith(".gz") else None
+    text = io.TextIOWrapper(packed or raw, encoding="utf-8", newline="")
+    yield text
+    text.flush()
+    text.detach()  # closing it would close raw
+    if packed is not None:
+        packed.close()  # the gzip trailer; a GzipFile given a fileobj leaves it open

@@ -23,7 +23,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
-from reporting.files import atomic_write  # noqa: E402
+from core.atomic_file import atomic_write  # noqa: E402
 from reporting.plot_text import plot_text  # noqa: E402
 from reporting.rounding import round_half_up  # noqa: E402
 from reporting.weeks import IsoWeek  # noqa: E402

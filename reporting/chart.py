@@ -13,7 +13,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-from reporting.files import atomic_write  # noqa: E402
+from core.atomic_file import atomic_write  # noqa: E402
 from reporting.plot_text import plot_text  # noqa: E402
 
 

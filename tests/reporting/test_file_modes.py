@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reporting.files import atomic_write, write_csv
+from core.atomic_file import atomic_write
+from reporting.files import write_csv
 
 
 @pytest.fixture

@@ -18,7 +18,14 @@ from typer.core import TyperGroup
 
 class _UmotGroup(TyperGroup):
     """Turns a bad store URL, or a store that refuses the connection, wherever a command
-    opens the store, into the one-line error (exit 2)."""
+    opens the store, and a umot.toml that cannot be written into the one-line error (exit 2);
+    output that cannot be written (stdout on a full disk) into one line too (exit 1)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from umot.cli._stdout_errors import stdout_watched  # stdlib only: `umot --help` stays fast
+
+        with stdout_watched():  # `> /dev/full`: one line, exit 1; a closed pipe (`| head`): exit 1 quietly
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:  # typer's own click Context
         try:
@@ -28,6 +35,9 @@ class _UmotGroup(TyperGroup):
 
             settings = sys.modules.get("core.settings")  # a UMOT_* variable that does not parse
             if settings is not None and isinstance(exc, settings.SettingsError):
+                fail(str(exc))
+            config_file = sys.modules.get("models.config_file")  # umot.toml not written (full disk): "<path>: cannot write"
+            if config_file is not None and isinstance(exc, config_file.ConfigFileError):
                 fail(str(exc))
             db_url = sys.modules.get("models.db_url")  # not imported here: `umot --help` stays fast
             if db_url is not None and isinstance(exc, db_url.DatabaseUrlError):

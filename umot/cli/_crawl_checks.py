@@ -83,16 +83,21 @@ def check_spider_arguments(spider: type[ReviewSpider], spider_args: dict[str, st
 
 def parse_since(since: str | None) -> datetime | None:
     """``--since`` as a datetime (None when not given); text that is not a date fails here, and so does one
-    without a day, month and year (``--since 2024`` is no date, not a day in 2024 made up from today)."""
+    without a day, month and year (``--since 2024`` is no date, not a day in 2024 made up from today), or
+    a day in the future beyond the slack review dates get (``core.dates.FUTURE_SLACK``): ``--since 2204-01-01``
+    crawled and found 0 reviews, exit 0."""
     if not since:
         return None
-    from datetime import time
+    from datetime import UTC, datetime, time
 
+    from core.dates import FUTURE_SLACK
     from crawlers.extract.dates import parse_datetime
 
     since_dt = parse_datetime(since, day_at=time(0))  # a day: from its start
     if since_dt is None:
         fail(f"--since {since!r} is not a date with a day, month and year (e.g. 2024-01-31)")
+    if since_dt > datetime.now(UTC) + FUTURE_SLACK:
+        fail(f"--since {since!r} is in the future: no review is dated after it yet (give a day up to today)")
     return since_dt
 
 

@@ -13,10 +13,10 @@ Every cell goes through :func:`umot.cli._cells.clean_cell`: a review's control c
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from umot.cli._cells import clean_cell
+from umot.cli._console import stdout_console
 
 if TYPE_CHECKING:
     from models.crud.triage.queue import QueueRow
@@ -29,7 +29,6 @@ RIGHT = ("flag", "review", "rating", "pred")
 
 def print_table(rows: list[QueueRow], total: int) -> None:
     """A table that fits the terminal: long columns (brand, source, reasons, text) wrap."""
-    from rich.console import Console
     from rich.table import Table
 
     from core.ratings import rating_as_published, reasons_as_published
@@ -53,8 +52,7 @@ def print_table(rows: list[QueueRow], total: int) -> None:
             " ".join(clean_cell(r.review.text).split())[:80],
         )
         table.add_row(*map(clean_cell, cells))  # a review's or a user's text: no terminal escape gets through
-    # Piped: wide enough for one line per flag, unless COLUMNS says how wide.
-    console = Console(width=None if Console().is_terminal or os.environ.get("COLUMNS") else 200)
+    console = stdout_console()  # piped: wide enough for one line per flag, unless COLUMNS says how wide
     if rows:
         console.print(table, highlight=False, markup=False)
     more = "; --limit 0 for all" if len(rows) < total else ""

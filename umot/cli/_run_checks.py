@@ -1,7 +1,8 @@
 """What a nightly run (``umot run``, ``umot demo``) needs, checked before it starts.
 
 Starting the local Prefect API costs ~20 s and a crawl more: a missing model, a
-store that does not open or an unknown --brand/--source costs one line (exit 2) now.
+--set value its Scrapy setting cannot take, a store that does not open or an unknown
+--brand/--source costs one line (exit 2) now.
 """
 
 from __future__ import annotations
@@ -12,18 +13,23 @@ from umot.cli._errors import fail
 
 
 def check_run_arguments(database_url: str | None = None, *, brand: str | None = None,
-                        source: str | None = None, model: str | None = None) -> None:
+                        source: str | None = None, model: str | None = None,
+                        settings: dict[str, str] | None = None) -> None:
     """Check what a run needs now, in one line (exit 2), before the local Prefect API (~20 s)
-    and any crawl start: a model that is there, a store that opens, and the --brand and
-    --source it holds (after syncing umot.toml, as the run does)."""
+    and any crawl start: --set values Scrapy can read (``umot crawl``'s check: ``=0`` requests per
+    domain never ended, ``DOWNLOAD_DELAY=abc`` failed every source), a model that is there, a store
+    that opens, and the --brand and --source it holds (after syncing umot.toml, as the run does)."""
     from core.settings import get_settings
     from crawlers.sources_sync import sync_sources
     from models import crud
     from models.db import session_scope
     from models.sources_config import SourcesConfigError
     from nlp.model_source import model_source_error
+    from umot.cli._crawl_checks import check_settings, project_settings
     from umot.cli._store import brand_or_fail, open_store
 
+    if settings:
+        check_settings(settings, project_settings())
     chosen = model or get_settings().model
     problem = model_source_error(chosen) if chosen else None
     if problem:

@@ -3,13 +3,19 @@ stdout (the progress lines while it runs are :mod:`umot.cli._run_progress`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-console = Console()
+from umot.cli._console import stdout_console
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+#: Where the summary goes; None: stdout, 200 columns when piped (:func:`stdout_console`), so a
+#: report read from a log file keeps its names whole. A test puts a recording console here.
+console: Console | None = None
 
 
 def summary_tables(result: Any) -> list[Table]:
@@ -47,18 +53,19 @@ def summary_tables(result: Any) -> list[Table]:
 
 def print_summary(result: Any) -> None:
     """The summary tables, then the headline and where the report is."""
+    out = _console()
     for table in summary_tables(result):
-        console.print(table)
+        out.print(table)
     if not result.sources:
-        console.print("No enabled sources to crawl: add one with `umot sources add` (or edit umot.toml).")
+        out.print("No enabled sources to crawl: add one with `umot sources add` (or edit umot.toml).")
     for warning in result.config_warnings:
-        console.print(f"[bold yellow]warning:[/] {escape(warning)}", highlight=False)
+        out.print(f"[bold yellow]warning:[/] {escape(warning)}", highlight=False)
     for line in unsent_lines(result.brands):
-        console.print(line, highlight=False)
+        out.print(line, highlight=False)
     style = "bold red" if result.failed_sources else "bold"
-    console.print(f"[{style}]{escape(result.headline())}[/]", highlight=False)  # it names the failed sources
-    console.print(f"report: {result.report_path} (and the Prefect artifact {result.artifact_key})", highlight=False,
-                  markup=False)
+    out.print(f"[{style}]{escape(result.headline())}[/]", highlight=False)  # it names the failed sources
+    out.print(f"report: {result.report_path} (and the Prefect artifact {result.artifact_key})", highlight=False,
+              markup=False)
 
 
 def unsent_lines(brands: Any) -> list[str]:
@@ -73,3 +80,8 @@ def unsent_lines(brands: Any) -> list[str]:
             lines.append(f"[bold yellow]notified: failed[/] — {escape(b.brand)}: {waiting} not posted yet; the next "
                          "run posts them again (see `umot detractors list`)")
     return lines
+
+
+def _console() -> Console:
+    """The console the summary is printed on (see :data:`console`)."""
+    return console if console is not None else stdout_console()

@@ -42,7 +42,8 @@ def link(
     path = config_path(config)
     added = 0
     try:
-        with session_scope(open_store(database_url)) as session:  # all links, or none
+        # a missing file is a mistyped --database-url, not an empty store: its brands could not be linked anyway
+        with session_scope(open_store(database_url, must_exist=True)) as session:  # all links, or none
             for rival in competitor:
                 added += link_competitor(session, brand, rival)
             name = find_brand(session, brand).name
@@ -86,7 +87,8 @@ def unlink(
 
 @brands_app.command("list")
 def list_links(config: ConfigFile = None, database_url: DatabaseUrl = None) -> None:
-    """Every brand and its rivals (after bringing in the links umot.toml lists)."""
+    """Every brand and its rivals (after bringing in the links umot.toml lists); a store that is not
+    there is refused (a mistyped --database-url), not made empty."""
     from models import crud
     from models.competitors_config import sync_links
     from models.crud.competitors import CompetitorError, competitors_of
@@ -95,11 +97,14 @@ def list_links(config: ConfigFile = None, database_url: DatabaseUrl = None) -> N
 
     bad_links: list[str] = []  # named after the list (exit 2), as the night skips them and syncs the rest
     try:
-        with session_scope(open_store(database_url)) as session:
+        with session_scope(open_store(database_url, must_exist=True)) as session:
             sync_links(session, config_path(config), skipped=bad_links)
-            for brand in crud.list_brands(session):
+            brands = crud.list_brands(session)
+            for brand in brands:
                 rivals = ", ".join(b.name for b in competitors_of(session, stored_id(brand))) or "-"
                 typer.echo(f"{brand.name}\trivals: {rivals}")
+            if not brands:
+                typer.echo("no brands yet: `umot sources add BRAND NAME ...` adds a brand with its first source")
     except CompetitorError as exc:
         fail(str(exc))
     if bad_links:

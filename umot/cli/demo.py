@@ -12,12 +12,13 @@ from typing import Annotated
 
 import typer
 
+from umot.cli._console import stdout_console
 from umot.cli._demo_export import export_demo_week
 from umot.cli._demo_sources import DEMO_SOURCE, disable_demo_sources, register_demo_sources
 from umot.cli._errors import fail
 from umot.cli._nightly_run import run_nightly
 from umot.cli._run_checks import check_run_arguments
-from umot.cli._run_display import console, print_summary
+from umot.cli._run_display import print_summary
 from umot.cli._run_options import Model, Verbose
 
 
@@ -38,6 +39,7 @@ def demo(
     from crawlers.runner import LOCAL_SITE_SETTINGS
     from umot.demo import start_demo_site
 
+    console = stdout_console()  # piped: 200 columns, as the summary (a long export path stays whole)
     with start_demo_site(n_reviews=reviews, seed=seed) as site:
         console.print(f"Demo site: {site.base_url}/ ({site.n_reviews} reviews, {len(site.brands)} brands; "
                       "sample data)", highlight=False)

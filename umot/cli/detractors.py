@@ -102,10 +102,11 @@ def set_(
 
     if status is None and note is None and assignee is None:
         fail("nothing to change: give --status, --note and/or --assignee")
+    who = cli_actor(actor)  # a multi-line --actor fails before the store opens
     kwargs: dict[str, Any] = {} if assignee is None else {"assignee": assignee}  # absent: left as it is
     try:
         with session_scope(open_store(database_url, must_exist=True)) as session:
-            events = update_flag(session, flag_id, actor=actor or cli_actor(), status=status,
+            events = update_flag(session, flag_id, actor=who, status=status,
                                  note=note, corrected_label=label, **kwargs)
     except TriageError as exc:
         fail(str(exc))

@@ -43,10 +43,11 @@ def run(
     run per store at a time: a second one says so and exits 1. SIGTERM or Ctrl-C
     stop it within seconds, crawl included (exit 143 or 130).
     """
-    check_run_arguments(database_url, brand=brand, source=source, model=model)
+    crawl_settings = parse_settings(setting)
+    check_run_arguments(database_url, brand=brand, source=source, model=model, settings=crawl_settings)
     result = run_nightly(
         verbose=verbose, concurrency=concurrency, brand=brand, source=source, model=model,
-        crawl_retries=retries, batch_size=batch_size, notify=notify, crawl_settings=parse_settings(setting),
+        crawl_retries=retries, batch_size=batch_size, notify=notify, crawl_settings=crawl_settings,
     )
     print_summary(result)
     if result.failed_sources:

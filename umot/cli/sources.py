@@ -96,8 +96,7 @@ def list_sources(
     database_url: DatabaseUrl = None,
 ) -> None:
     """List sources (after syncing umot.toml): spider, state, start URLs and the last crawl."""
-    from rich.console import Console
-
+    from umot.cli._console import stdout_console
     from umot.cli._sources_table import sources_table
 
     path = config_path(config)
@@ -106,7 +105,7 @@ def list_sources(
     if not table.row_count:
         typer.echo(f"no sources yet: add one with `umot sources add` (or edit {path})")
         return
-    Console(soft_wrap=True).print(table)
+    stdout_console(soft_wrap=True).print(table)  # piped: 200 columns, not rich's 80 that cut names short
 
 
 @sources_app.command("remove")

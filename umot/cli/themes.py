@@ -118,6 +118,7 @@ def correct(
         fail("give exactly one of --add THEME or --remove THEME")
     if not 0 < review_id <= MAX_ID:  # past what a store's id holds: the driver's overflow was a traceback
         fail(f"REVIEW_ID {review_id}: no review with that id (a review id is 1 to {MAX_ID})")
+    who = cli_actor(actor)  # a multi-line --actor fails before the store opens
     with session_scope(open_store(database_url, must_exist=True)) as session:
         review = session.get(Review, review_id)
         if review is None:
@@ -125,7 +126,7 @@ def correct(
         brand = session.get_one(Brand, review.brand_id).name  # the review's brand: a foreign key
         known = DEFAULT_THEME_NAMES + tuple(t.name for t in configured_themes(config_path(config), brand)[brand])
         try:
-            after = correct_theme(session, review_id, theme, action, actor=actor or cli_actor(),
+            after = correct_theme(session, review_id, theme, action, actor=who,
                                   known=known, polarity=polarity)
         except ThemeCorrectionError as exc:
             fail(f"review {review_id}: {exc}")

@@ -1,0 +1,72 @@
+"""``umot detractors set`` and ``umot themes correct`` audit a blank ``--actor`` as ``cli:<user>`` and refuse a
+multi-line one in one line, nothing written: ``--actor "   "`` stored '   ', ``$'x\\ny'`` an entry read as two."""
+
+from __future__ import annotations
+
+import getpass
+
+import pytest
+from typer.testing import CliRunner
+
+from umot.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def store(db_url: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, int, int]:
+    """A store with one review and its flag: (url, review id, flag id); the OS user is "ann"."""
+    from models import crud
+    from models.db import get_engine, session_scope
+    from models.stored import stored_id
+    from models.tables import Flag
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "ann")
+    with session_scope(get_engine(db_url)) as session:
+        brand_id = stored_id(crud.get_or_create_brand(session, "Acme"))
+        row = {"source": "shop", "external_id": "r1", "rating": 1, "text": "Too expensive for what it is"}
+        review_id = crud.upsert_reviews(session, [row], brand_id=brand_id).new_ids[0]
+        flag = Flag(review_id=review_id, brand_id=brand_id, reasons=["rating"])
+        session.add(flag)
+        session.flush()
+        return db_url, review_id, stored_id(flag)
+
+
+def _actors(url: str) -> list[str]:
+    """Who each audit entry and theme correction names, in order."""
+    from sqlmodel import select
+
+    from models.db import get_engine, session_scope
+    from models.tables import FlagEvent, ThemeCorrection
+
+    with session_scope(get_engine(url), write=False) as session:
+        return [e.actor for e in session.exec(select(FlagEvent))] + [c.actor for c in session.exec(select(ThemeCorrection))]
+
+
+@pytest.mark.parametrize("actor", ["   ", "\t"])
+def test_a_blank_actor_is_the_os_user(store: tuple[str, int, int], actor: str) -> None:
+    url, review_id, flag_id = store
+    done = runner.invoke(app, ["detractors", "set", str(flag_id), "--note", "hi", "--actor", actor, "--database-url", url])
+    assert done.exit_code == 0, done.output
+    done = runner.invoke(app, ["themes", "correct", str(review_id), "--add", "price_value", "--actor", actor,
+                               "--database-url", url])
+    assert done.exit_code == 0, done.output
+    assert len(_actors(url)) >= 2 and set(_actors(url)) == {"cli:ann"}  # a correction of a flagged review is audited on its flag too
+
+
+def test_an_actor_is_stored_stripped(store: tuple[str, int, int]) -> None:
+    url, _, flag_id = store
+    done = runner.invoke(app, ["detractors", "set", str(flag_id), "--note", "hi", "--actor", " ops-bot ", "--database-url", url])
+    assert done.exit_code == 0, done.output
+    assert _actors(url) == ["ops-bot"]
+
+
+@pytest.mark.parametrize("command", ["set", "correct"])
+def test_a_multi_line_actor_is_one_line_and_nothing_written(store: tuple[str, int, int], command: str) -> None:
+    url, review_id, flag_id = store
+    args = (["detractors", "set", str(flag_id), "--status", "resolved"] if command == "set"
+            else ["themes", "correct", str(review_id), "--add", "price_value"])
+    done = runner.invoke(app, [*args, "--actor", "x\ny", "--database-url", url])
+    assert done.exit_code == 2, done.output
+    assert done.stderr == "error: --actor holds a control character (\\n): names are one line of text\n"
+    assert _actors(url) == []
