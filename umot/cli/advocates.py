@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Annotated
 
 import typer
@@ -37,13 +36,13 @@ def list_(
 
     Example: umot advocates list --brand Acme --week 2026-W47
     """
-    from rich.console import Console
     from rich.table import Table
 
     from models.crud.advocates import list_advocates
     from models.crud.triage.changes import MAX_ID
     from models.db import session_scope
     from reporting.weeks import WeekError, parse_week, resolve_timezone
+    from umot.cli._console import stdout_console
 
     if not 0 <= limit <= MAX_ID:  # a larger one overflowed the driver: a traceback
         fail(f"--limit {limit}: give a number of rows, or 0 for all (0 to {MAX_ID})")
@@ -69,8 +68,7 @@ def list_(
         cells = (row.date.astimezone(zone).date().isoformat(), row.brand, row.author or "", row.source, stars,
                  "yes" if row.thanked else "no", said, row.url or "")
         table.add_row(*map(clean_cell, cells))  # a review's text: no terminal escape gets through
-    # Piped: wide enough for one line per advocate, unless COLUMNS says how wide (as `detractors list`).
-    console = Console(width=None if Console().is_terminal or os.environ.get("COLUMNS") else 200)
+    console = stdout_console()  # piped: one line per advocate, as `detractors list`
     console.print(table, highlight=False, markup=False)
     scope = f" in {week}" if week else ""
     typer.echo(f"{plural(len(rows), 'advocate')}{scope}" + (f" (first {limit})" if limit and len(rows) == limit else ""))
