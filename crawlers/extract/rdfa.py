@@ -10,6 +10,11 @@ microdata does (paragraphs, ``<br>`` and blocks as line breaks); attribute value
 The parser also resolves every resource against the page: ``resource="#review-7"`` is
 given back as written (``#review-7``), as JSON-LD's ``"@id": "#review-7"`` is, so both are
 read as the page's anchor (``crawlers.extract.review_ids``), not as the page's URL.
+
+A name given as a link (``By <a property="author" href="/users/ann">Ann</a>``) is a
+reference to the link by the letter of RDFa, which named no one: it is the link's text, as
+in microdata, kept with the reference crawls read before
+(:class:`crawlers.extract.link_names.LinkText`), unless the page describes what it links to.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from extruct.rdfa import RDFaExtractor
 from extruct.utils import parse_xmldom_html
 from extruct.w3cmicrodata import MicrodataExtractor
 
+from crawlers.extract.link_names import LinkText, is_name
 from crawlers.extract.markup import ParsedText
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -54,9 +60,28 @@ class _ElementTexts:
 
 def _anchors(tree: Any, url: str) -> dict[str, str]:
     """``resource`` / ``about`` written as an anchor of the page, by the IRI the parser made of it."""
-    base = urljoin(url, (tree.xpath("//head/base/@href") or [""])[0].strip())
+    base = _base(tree, url)
     written = tree.xpath("//@resource[starts-with(., '#')] | //@about[starts-with(., '#')]")
     return {urljoin(base, str(anchor).strip()): str(anchor).strip() for anchor in written if len(anchor.strip()) > 1}
+
+
+def _base(tree: Any, url: str) -> str:
+    return urljoin(url, (tree.xpath("//head/base/@href") or [""])[0].strip())
+
+
+def _named_links(tree: Any, url: str) -> dict[tuple[str, str], ParsedText]:
+    """(name property, the IRI the parser made of the link) -> the link's text, for each name given as a link:
+    an element with a name property and an ``href``, nothing that makes it a resource of its own."""
+    base = _base(tree, url)
+    found: dict[tuple[str, str], ParsedText] = {}
+    for element in tree.xpath("//*[@property and @href and not(@rel or @rev or @typeof or @content or @datatype"
+                              " or @resource or @src)]"):
+        text = _ELEMENT_TEXT(element)
+        if is_name(element.get("property")) and text.strip():
+            link = urljoin(base, element.get("href").strip())
+            for name in element.get("property").split():
+                found.setdefault((name.rsplit("/", 1)[-1].rsplit(":", 1)[-1], link), ParsedText(text))
+    return found
 
 
 def _literal(value: dict, texts: _ElementTexts) -> Any:
@@ -70,9 +95,11 @@ def _literal(value: dict, texts: _ElementTexts) -> Any:
 def rdfa_nodes(html: bytes, url: str) -> list[dict]:
     """The page's RDFa nodes, plain: ``[{"@value": ..}]`` lists flattened (keys still full IRIs)."""
     tree = parse_xmldom_html(html, encoding="utf-8")
-    texts, anchors = _ElementTexts(tree), _anchors(tree, url)
+    texts, anchors, named = _ElementTexts(tree), _anchors(tree, url), _named_links(tree, url)
+    items = list(RDFaExtractor().extract_items(tree, base_url=url))
+    described = {item.get("@id") for item in items}  # a link to one of these is a reference, as it was
     nodes = []
-    for item in RDFaExtractor().extract_items(tree, base_url=url):
+    for item in items:
         node: dict[str, Any] = {"@id": anchors.get(item.get("@id"), item.get("@id")), "@type": item.get("@type", [])}
         for key, values in item.items():
             if key.startswith("@"):
@@ -82,7 +109,9 @@ def rdfa_nodes(html: bytes, url: str) -> list[dict]:
                 if isinstance(v, dict) and "@value" in v:
                     plain.append(_literal(v, texts))
                 elif isinstance(v, dict) and "@id" in v:
-                    plain.append({"@id": anchors.get(v["@id"], v["@id"])})
+                    reference = {"@id": anchors.get(v["@id"], v["@id"])}
+                    text = named.get((key.rsplit("/", 1)[-1], v["@id"])) if v["@id"] not in described else None
+                    plain.append(reference if text is None else LinkText(text, reference))
                 else:
                     plain.append(v)
             node[key] = plain[0] if len(plain) == 1 else plain

@@ -4,27 +4,31 @@ The id is the node's ``@id`` / ``id`` (microdata ``itemid``) / ``identifier`` /
 ``url``, made absolute. An id only unique within its page (a bare name, ``"review-1"``,
 or an anchor of the page, ``"#review-7"``) is scoped to the item reviewed, which stays
 the same on every page of the item's listing (``?page=2``) where the page's URL does not.
-A link to the page or to the item (``/mug#reviews``, :mod:`crawlers.extract.page_links`) is no id,
-unless it names the review (``"@id": "/mug#rev-a"``; a ``url`` of ``/mug#review-501``).
+A link to the page or to the item (``/mug/``, ``/mug#reviews``, :mod:`crawlers.extract.page_links`) is no
+id, unless it names the review (``/mug#rev-a``, ``/mug#review-501``, ``/mug?review=a``), whatever else the
+page shows: one that several of its reviews share is a section of the page (:func:`page_anchors`).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.node_text import name_of, text_of
-from crawlers.extract.page_links import anchors_among, is_part, names_review
+from crawlers.extract.page_links import is_part, links_here, names_review
 
 #: ``extra`` key of a row whose id was written relative to its page (``"review-1"``, ``"#review-7"``):
 #: that id as written. Crawls before this stored ``"review-1"`` as written
 #: and ``"#review-7"`` joined to the page's URL; ``models.crud.legacy_ids`` (which reads the same key;
 #: not imported, so extracting a page loads no store module) moves such a stored review to the new id.
 RELATIVE_ID = "relative_id"
-#: ``extra`` key of a row whose link to its page or item (``/mug/``, ``/mug#reviews``) crawls before
-#: this took for its id: that link, by which the store finds the review stored under it.
+#: ``extra`` key of a row whose id crawls before this read otherwise: a link to its page or item they
+#: took for its id (``/mug/``, ``/mug#reviews``), or an id scoped to the item's name given as a link
+#: that they read as the link (``item:https://shop.example/mug#review-7``); by it, and the author as
+#: read then (``crawlers.extract.link_names``), the store finds the review stored under it.
 LINK_ID = "link_id"
 _IRI_KEYS = ("@id", "url")
 _LINK_SHAPED = ("#", "/", "./", "?")  # resolved under any key, as crawls always did
@@ -96,46 +100,45 @@ def _ids(node: dict, page_url: str, scope: str | None) -> Iterator[tuple[str, st
             yield key, value, relative
 
 
-def _own_id(node: dict, page_url: str, scope: str | None, anchors: frozenset[str]) -> tuple[str, str | None] | None:
+def _own_id(node: dict, page_url: str, scope: str | None, sections: frozenset[str]) -> tuple[str, str | None] | None:
     """The first of the review's ids that is its own, not a link to its page or item."""
-    for key, value, relative in _ids(node, page_url, scope):
-        if value in anchors or names_review(value, page_url, scope, is_url=key == "url"):
+    for _, value, relative in _ids(node, page_url, scope):
+        if names_review(value, page_url, scope, sections):
             return value, relative
     return None
 
 
-def review_id(node: dict, page_url: str, scope: str | None = None, anchors: frozenset[str] = frozenset()) -> str | None:
+def review_id(node: dict, page_url: str, scope: str | None = None, sections: frozenset[str] = frozenset()) -> str | None:
     """The review's own id (``@id``, microdata ``itemid``, ``identifier``, permalink), made absolute.
 
-    ``anchors``: the links to parts of its page that name its reviews (:func:`page_anchors`).
+    ``sections``: the links to parts of its page that several of its reviews share (:func:`page_anchors`).
     """
-    own = _own_id(node, page_url, scope, anchors)
+    own = _own_id(node, page_url, scope, sections)
     return own[0] if own else None
 
 
-def relative_id(node: dict, page_url: str, scope: str | None = None, anchors: frozenset[str] = frozenset()) -> str | None:
+def relative_id(node: dict, page_url: str, scope: str | None = None,
+                sections: frozenset[str] = frozenset()) -> str | None:
     """The id as the site wrote it, where :func:`review_id` resolved one relative to its page."""
-    own = _own_id(node, page_url, scope, anchors)
+    own = _own_id(node, page_url, scope, sections)
     return own[1] if own else None
 
 
-def link_id(node: dict, page_url: str, scope: str | None = None, anchors: frozenset[str] = frozenset()) -> str | None:
-    """The link to its page or item that crawls before this took for the review's id (their first id that
-    was not the page's URL), where :func:`review_id` gives another: the store moves the review stored under it."""
-    before = next((value for _, value, _ in _ids(node, page_url, scope) if value != page_url), None)
-    return before if before != review_id(node, page_url, scope, anchors) else None
+def link_id(node: dict, page_url: str, scope: str | None, sections: frozenset[str], scope_before: str | None) -> str | None:
+    """The id crawls before this gave the review (their first id that was not the page's URL, relative ones
+    scoped to ``scope_before``: the item as they read it), where :func:`review_id` gives another: the store
+    moves the review stored under it."""
+    before = next((value for _, value, _ in _ids(node, page_url, scope_before) if value != page_url), None)
+    return before if before != review_id(node, page_url, scope, sections) else None
 
 
 def page_anchors(graph: ReviewGraph, page_url: str) -> frozenset[str]:
-    """The links to parts of the page or item that several of its reviews each have their own of, as their first
-    id: ``/mug#review-ann`` beside ``/mug#review-bob`` (:func:`crawlers.extract.page_links.anchors_among`)."""
-    parts = []
+    """The links to parts or views of the page or item (``/mug#reviews``, ``?tab=reviews``) that several of its
+    reviews share in one syntax: sections of the page, no review's id, whatever words they are made of."""
+    reviews: dict[tuple[str, str], set[int]] = defaultdict(set)
     for syntax, node, parent in graph.reviews.values():
         scope = item_scope(graph, item_of(graph, node, parent), page_url)
-        for key, value, _ in _ids(node, page_url, scope):
-            if names_review(value, page_url, scope, is_url=key == "url"):
-                break  # an id of its own comes first
-            if is_part(value):
-                parts.append((syntax, value))
-                break
-    return anchors_among(parts)
+        for _, value, _ in _ids(node, page_url, scope):
+            if is_part(value) and links_here(value, page_url, scope):
+                reviews[(syntax, value)].add(id(node))
+    return frozenset(link for (_, link), shown in reviews.items() if len(shown) > 1)

@@ -17,14 +17,15 @@ from crawlers.extract.counts import parse_count
 from crawlers.extract.date_order import date_language
 from crawlers.extract.dates import iso_utc, set_published
 from crawlers.extract.graph import ReviewGraph
+from crawlers.extract.link_names import LINK_NAMES, named_before, read_before
 from crawlers.extract.node_text import name_of, text_of
 from crawlers.extract.nodes import node_types
 from crawlers.extract.ratings import normalise_rating
 from crawlers.extract.replies import reply_of
 from crawlers.extract.review_ids import LINK_ID, RELATIVE_ID, item_of, item_scope, link_id, relative_id, review_id
 
-__all__ = ["LINK_ID", "RELATIVE_ID", "aggregate_row", "finish_row", "item_scope", "relative_id", "review_id",
-           "review_row"]
+__all__ = ["LINK_ID", "LINK_NAMES", "RELATIVE_ID", "aggregate_row", "finish_row", "item_scope", "relative_id",
+           "review_id", "review_row"]
 #: An item's rating scale as its ``aggregateRating`` states it: (``bestRating``, ``worstRating``).
 Scale = tuple[object, object]
 
@@ -44,12 +45,13 @@ def aggregate_row(graph: ReviewGraph, node: dict, item: Any) -> dict[str, Any]:
 
 
 def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url: str,
-               scale: Scale | None = None, anchors: frozenset[str] = frozenset()) -> dict[str, Any] | str:
+               scale: Scale | None = None, sections: frozenset[str] = frozenset()) -> dict[str, Any] | str:
     """A review row of ``item`` (else its ``itemReviewed``), or the reason it cannot be read.
 
     A rating's ``bestRating`` / ``worstRating`` that the review does not state is its item's, where the
-    item's aggregate rating states it (``scale``: a hotel's 4 of 10). ``anchors``: the links to the page that
-    name its reviews (:func:`crawlers.extract.review_ids.page_anchors`).
+    item's aggregate rating states it (``scale``: a hotel's 4 of 10). ``sections``: the links to the page that
+    several of its reviews share (:func:`crawlers.extract.review_ids.page_anchors`). What crawls before read
+    otherwise (an id, names given as links) the row carries in ``extra`` for the store to find it by.
     ``published_at`` is the date as published and ``language`` the declared one
     (or None): :func:`finish_row` normalises both, and only for reviews that
     are not already stored, since that is where the page's parsing time goes
@@ -69,8 +71,12 @@ def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url:
         return "review without text or rating"
     item = item_of(graph, node, item)
     scope = item_scope(graph, item, page_url)
-    extra: dict[str, Any] = {"syntax": syntax, RELATIVE_ID: relative_id(node, page_url, scope, anchors),
-                             LINK_ID: link_id(node, page_url, scope, anchors)}
+    author = node.get("author") or node.get("creator")
+    title = node.get("name") or node.get("headline")
+    extra: dict[str, Any] = {"syntax": syntax, RELATIVE_ID: relative_id(node, page_url, scope, sections),
+                             LINK_ID: link_id(node, page_url, scope, sections,
+                                              item_scope(graph, named_before(item), page_url)),
+                             LINK_NAMES: _names_before(graph, author, title)}
     if isinstance(item, dict):
         extra["item_reviewed"] = name_of(graph, item)
         if node_types(item):
@@ -82,18 +88,29 @@ def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url:
     review_url = urljoin(page_url, str(url)) if isinstance(url, str) and url.strip() else page_url
     return {
         "url": review_url,
-        "external_id": review_id(node, page_url, scope, anchors),
-        "author": name_of(graph, node.get("author") or node.get("creator")),
+        "external_id": review_id(node, page_url, scope, sections),
+        "author": name_of(graph, author),
         "rating": rating.value,
         "rating_raw": rating.raw,
         "rating_scale": rating.scale,
-        "title": text_of(node.get("name") or node.get("headline")),
+        "title": text_of(title),
         "text": text or "",
         "published_at": text_of(raw_date) if raw_date else None,
         "language": text_of(node.get("inLanguage")),
         "extra": {k: v for k, v in extra.items() if v is not None},
         **reply_of(graph, node, item),
     }
+
+
+def _names_before(graph: ReviewGraph, author: Any, title: Any) -> dict[str, str] | None:
+    """The author and title as crawls before read them, where a name given as a link makes them differ
+    (``""`` for none: RDFa named no one)."""
+    resolved = graph.resolve(author)
+    author_before = read_before([graph.resolve(a) for a in resolved] if isinstance(resolved, list) else resolved)
+    read = {"author": (name_of(graph, author), name_of(graph, author_before)),
+            "title": (text_of(title), text_of(read_before(title)))}
+    changed = {key: before or "" for key, (now, before) in read.items() if before != now}
+    return changed or None
 
 
 def finish_row(row: dict[str, Any], page_language: str | None) -> dict[str, Any]:

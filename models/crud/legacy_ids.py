@@ -19,8 +19,9 @@ scoped to the item reviewed. A review stored under the anchor joined to a page o
 the row's listing (same host and path, any query) of the same item takes the
 row's id, wherever the review has moved since.
 
-A review stored under a link to its page or item (what crawls took for its id) is
-:mod:`models.crud.link_ids`.
+A review stored under a link to its page or item (what crawls took for its id), or
+under ids made of a name given as a link (read as the link), is :mod:`models.crud.link_ids`;
+its author and title as read before are :mod:`models.crud.link_names`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
 from models.crud.link_ids import adopt_link_ids, is_stored
+from models.crud.link_names import adopt_link_names
 from models.identity import content_id, legacy_content_id
 from models.review_fields import fit_external_id
 from models.tables import Review
@@ -44,10 +46,12 @@ RELATIVE_ID = "relative_id"
 
 
 def adopt_legacy_ids(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:
-    """Rewrite (in place) content ids of rows stored under their legacy id, and move
-    reviews stored under a row's relative id to its absolute one; return how many."""
+    """Rewrite (in place) content ids of rows stored under their legacy id, move reviews stored
+    under a row's id as crawls before gave it to the row's id, and give them the names as read
+    now; return how many rows and reviews that changed."""
     return (_adopt_content_ids(session, brand_id, values) + adopt_relative_ids(session, brand_id, values)
-            + _adopt_anchor_ids(session, brand_id, values) + adopt_link_ids(session, brand_id, values))
+            + _adopt_anchor_ids(session, brand_id, values) + adopt_link_ids(session, brand_id, values)
+            + adopt_link_names(session, brand_id, values))
 
 
 def _adopt_content_ids(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:

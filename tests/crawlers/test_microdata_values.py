@@ -1,9 +1,16 @@
 """Microdata values as a reader sees them: a ``<time>`` without ``datetime`` is its text (the
-HTML standard), and a link naming a review's author is the name, not the profile URL."""
+HTML standard), and a link naming a review's author is the name, not the profile URL; the row keeps
+what crawls read before (the URL), so a review stored by them is not stored again."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+from crawlers.extract.link_names import LINK_NAMES
 from crawlers.extract.nodes import page_nodes
+from crawlers.extract.review_ids import LINK_ID
 from crawlers.extract.schemaorg import extract_page
 
 URL = "https://shop.example/kettle/"
@@ -48,3 +55,54 @@ def test_the_hunted_page_reads_whole() -> None:
     (node,) = [n for syntax, n in page_nodes(page, URL, []) if syntax == "microdata"]
     (review,) = node["review"] if isinstance(node["review"], list) else [node["review"]]
     assert (review["author"], review["datePublished"]) == ("Ann", "March 5, 2024")
+
+
+def test_the_row_keeps_the_names_crawls_before_read_as_the_link() -> None:
+    """The author and title as crawls read them before (the link's URL), for the store to find the review by."""
+    row = _row('By <a itemprop="author" href="/users/ann-123">Ann</a> <a itemprop="name" href="/r/7">Leaky</a>')
+    assert (row["author"], row["title"]) == ("Ann", "Leaky")
+    assert row["extra"][LINK_NAMES] == {"author": "https://shop.example/users/ann-123",
+                                        "title": "https://shop.example/r/7"}
+    assert LINK_NAMES not in _row('<span itemprop="author">Ann</span>')["extra"]
+
+
+def test_an_item_named_by_a_link_keeps_the_id_crawls_gave_before() -> None:
+    """``itemid="#review-ann"`` is scoped to the item's name: ``item:Mug`` now, the link's URL before."""
+    html = ('<html><body><div itemscope itemtype="https://schema.org/Product"><a itemprop="name" href="/shop/mug">'
+            'Mug</a><div itemprop="review" itemscope itemtype="https://schema.org/Review" itemid="#review-ann">'
+            '<span itemprop="author">Ann</span><p itemprop="reviewBody">Fine.</p></div></div></body></html>')
+    (row,) = extract_page(html.encode(), URL).reviews
+    assert (row["external_id"], row["extra"]["item_reviewed"]) == ("item:Mug#review-ann", "Mug")
+    assert row["extra"][LINK_ID] == "item:https://shop.example/shop/mug#review-ann"
+
+
+@pytest.mark.slow
+def test_reviews_stored_with_names_read_as_links_are_not_stored_again(
+    serve_site: Any, db_url: str, local_settings: dict[str, Any], stored_reviews: Any, tmp_path: Any
+) -> None:
+    """As crawls stored them: Ann's review by her profile URL (content id), Bob's under the item's URL scope."""
+    from crawlers.runner import run_crawl
+    from models import crud
+    from models.db import get_engine, session_scope
+    from models.identity import content_id
+    from models.stored import stored_id
+
+    reviews = ('<div itemprop="review" itemscope itemtype="https://schema.org/Review">By <a itemprop="author" '
+               'href="/users/ann">Ann</a><p itemprop="reviewBody">Ann says the mug is fine.</p></div>'
+               '<div itemprop="review" itemscope itemtype="https://schema.org/Review" itemid="#review-bob">'
+               '<span itemprop="author">Bob</span><p itemprop="reviewBody">Bob says the mug is fine.</p></div>')
+    page = ('<html lang="en"><body><div itemscope itemtype="https://schema.org/Product"><h1><a itemprop="name" '
+            f'href="/shop/mug">Mug</a></h1>{reviews}</div></body></html>').encode()
+    site = serve_site(tmp_path, {"/mug/": lambda hit: (200, "text/html; charset=utf-8", page)})
+    source, ann = "schemaorg:127.0.0.1", site.url("/users/ann")
+    before = [{"source": source, "url": site.url("/mug/"), "author": ann, "text": "Ann says the mug is fine.",
+               "external_id": content_id(source, ann, "Ann says the mug is fine.")},
+              {"source": source, "url": site.url("/mug/"), "author": "Bob", "text": "Bob says the mug is fine.",
+               "external_id": f"item:{site.url('/shop/mug')}#review-bob"}]
+    with session_scope(get_engine(db_url)) as session:
+        crud.upsert_reviews(session, before, brand_id=stored_id(crud.get_or_create_brand(session, "Shop")))
+    result = run_crawl("schemaorg", [site.url("/mug/")], brand="Shop", database_url=db_url, settings=local_settings)
+    assert result.ok, result.error_message
+    assert (result.items_new, result.items_edited) == (0, 0)
+    assert [(r.author, r.external_id) for r in stored_reviews(db_url, "Shop")] == [
+        ("Ann", content_id(source, "Ann", "Ann says the mug is fine.")), ("Bob", "item:Mug#review-bob")]

@@ -70,3 +70,61 @@ def test_another_review_stored_under_the_link_stays(session, brand_id) -> None:
     assert crud.upsert_reviews(session, [_row("Ann")], brand_id=brand_id).new == 1
     session.commit()
     assert _stored(session)[MUG][1] == "Cy"
+
+
+def _permalink_row(author: str, n: int) -> dict[str, Any]:
+    """A row whose id is its permalink and whose ``@id`` (the product page, shared) crawls before dropped."""
+    row = _row(author)
+    row["external_id"] = f"{MUG}reviews/{n}"
+    return row
+
+
+def _content_id(author: str) -> str:
+    return content_id(SOURCE, author, f"{author} says the mug is fine.")
+
+
+def test_a_review_stored_under_its_content_id_takes_its_permalink(session, brand_id) -> None:
+    """Several reviews shared the link: crawls stored each under its content id, not under the link."""
+    crud.upsert_reviews(session, [_row("Ann"), _row("Bob")], brand_id=brand_id)  # as crawls stored them
+    session.commit()
+    before = _stored(session)
+    again = crud.upsert_reviews(session, [_permalink_row(a, n) for n, a in enumerate(["Ann", "Bob", "Cy"])],
+                                brand_id=brand_id)
+    assert (again.new, again.existing, again.edited) == (1, 2, 0)
+    session.commit()
+    stored = _stored(session)
+    assert set(stored) == {f"{MUG}reviews/{n}" for n in range(3)}
+    assert stored[f"{MUG}reviews/0"] == before[_content_id("Ann")]
+
+
+def test_a_content_id_moves_once_and_never_onto_a_stored_id(session, brand_id) -> None:
+    """Ann wrote the same words twice (two permalinks): one review was stored under their content id, and
+    takes the first; a review already stored under its permalink keeps it and the content id stays."""
+    crud.upsert_reviews(session, [_row("Ann"), _permalink_row("Bob", 1), _row("Bob")], brand_id=brand_id)
+    session.commit()
+    again = crud.upsert_reviews(session, [_permalink_row("Ann", 0), _permalink_row("Ann", 5),
+                                          _permalink_row("Bob", 1)], brand_id=brand_id)
+    assert (again.new, again.existing) == (1, 2)
+    session.commit()
+    assert sorted(_stored(session)) == sorted([f"{MUG}reviews/0", f"{MUG}reviews/5", f"{MUG}reviews/1",
+                                               _content_id("Bob")])
+
+
+def test_a_content_id_a_row_of_the_batch_has_stays(session, brand_id) -> None:
+    """The batch's own row under the content id (the review without a permalink) keeps the stored review."""
+    crud.upsert_reviews(session, [_row("Ann")], brand_id=brand_id)
+    session.commit()
+    plain = _row("Ann")
+    plain["extra"] = {"syntax": "microdata"}
+    again = crud.upsert_reviews(session, [plain, _permalink_row("Ann", 0)], brand_id=brand_id)
+    assert (again.new, again.existing) == (1, 1)
+    session.commit()
+    assert set(_stored(session)) == {_content_id("Ann"), f"{MUG}reviews/0"}
+
+
+def test_another_review_stored_under_its_content_id_does_not_move(session, brand_id) -> None:
+    crud.upsert_reviews(session, [_row("Bob")], brand_id=brand_id)
+    session.commit()
+    assert crud.upsert_reviews(session, [_permalink_row("Ann", 0)], brand_id=brand_id).new == 1
+    session.commit()
+    assert set(_stored(session)) == {_content_id("Bob"), f"{MUG}reviews/0"}

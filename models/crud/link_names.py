@@ -1,0 +1,74 @@
+"""Reviews whose author or title crawls read as a link (its URL, or no one) take the name as read now.
+
+A name given as a link (``By <a itemprop="author" href="/users/ann">Ann</a>``, a review's title
+linking to its page) was read as the link's URL in microdata and as no name in RDFa; crawls now read
+the link's text, and the row carries the values as read before in ``extra[LINK_NAMES]``
+(``{"author": ..., "title": ...}``, ``""`` for none). :mod:`models.crud.link_ids` finds a review
+stored under the content id of the author as read before; here the review stored under the row's id
+that still carries a value as read before takes the one read now, in place: the same review, whose
+author or title was misread, not an edit of it (no new scores, not counted as edited).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from models.crud._dialect import chunks
+from models.review_fields import cut_str
+from models.tables import Review, table_of
+
+#: ``extra`` key of a crawl row (``crawlers.extract.link_names.LINK_NAMES`` writes the same key).
+LINK_NAMES = "link_names"
+
+
+def _length(name: str) -> int:
+    """How long a value of the column may be: the store cuts a row's value to it (``models.schemas``)."""
+    length = getattr(table_of(Review).c[name].type, "length", None)  # sqlmodel's AutoString(300)
+    if not isinstance(length, int):
+        raise TypeError(f"review.{name} has no length")
+    return length
+
+
+_FIELDS = {name: _length(name) for name in ("author", "title")}
+
+
+def names_before(row: dict[str, Any]) -> dict[str, str | None]:
+    """The row's author and title as crawls before read them, cut as stored, where they differ from its own."""
+    before = (row.get("extra") or {}).get(LINK_NAMES) or {}
+    return {name: cut_str(before[name], length) for name, length in _FIELDS.items() if isinstance(
+        before.get(name), str)}
+
+
+def authors_of(row: dict[str, Any]) -> list[str | None]:
+    """Whom the row's review is by: as read now, and as crawls before read it where that differs."""
+    before = names_before(row)
+    return [row["author"], before["author"]] if "author" in before else [row["author"]]
+
+
+def _same(stored: str | None, before: str | None) -> bool:
+    return " ".join((stored or "").split()) == " ".join((before or "").split())
+
+
+def adopt_link_names(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:
+    """Give the review stored under a row's id the row's author and title where it still has them as read
+    before; how many reviews."""
+    rows = [row for row in values if names_before(row)]
+    fixed = 0
+    for source in sorted({row["source"] for row in rows}):
+        by_id = {row["external_id"]: row for row in rows if row["source"] == source}
+        for batch in chunks(sorted(by_id), 500):
+            for review_id, external_id, author, title in session.exec(select(
+                    Review.id, Review.external_id, Review.author, Review.title).where(
+                    Review.brand_id == brand_id, Review.source == source, col(Review.external_id).in_(batch))):
+                row = by_id[external_id]
+                stored = {"author": author, "title": title}
+                names = {name: row[name] for name, before in names_before(row).items()
+                         if row[name] and _same(stored[name], before) and not _same(stored[name], row[name])}
+                if names:
+                    session.execute(update(Review).where(col(Review.id) == review_id).values(**names))
+                    fixed += 1
+    return fixed
