@@ -66,10 +66,10 @@ def extract_page(
             if node.get("bestRating") is not None or node.get("worstRating") is not None:
                 scales[id(item)] = (node.get("bestRating"), node.get("worstRating"))
     rows: list[dict[str, Any]] = []
-    anchors = page_anchors(graph, url)
+    sections = page_anchors(graph, url)  # links to parts of the page several reviews share
     for index, (syntax, node, parent) in enumerate(graph.reviews.values(), start=1):
         item = item_of(graph, node, parent)  # listed under it, or naming it (itemReviewed)
-        row = review_row(graph, syntax, node, item, url, scales.get(id(item)), anchors)
+        row = review_row(graph, syntax, node, item, url, scales.get(id(item)), sections)
         if isinstance(row, str):
             data.errors.append(f"review {index} ({syntax}): {row}")
             continue
