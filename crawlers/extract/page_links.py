@@ -5,7 +5,7 @@ Sites give every review the product page as its ``url`` (``/mug/``, ``/mug#revie
 it made the next review shown under it the same review. A link to the page names a review by what it
 says, decided link by link, so a review keeps its id whether its page shows it alone or with others:
 a fragment names it unless it is a section of the page (:func:`is_section`: ``#reviews``, not
-``#review-ann`` or ``#review-501``), and a query where a parameter the page's own address lacks
+``#review-501``; in a ``url``, only one with a number: ``#review-ann`` or ``#bewertungen`` names none), and a query where a parameter the page's own address lacks
 names a review (:func:`names_by_query`: ``?review=a``, not ``?page=2`` or ``?tab=reviews``).
 """
 
@@ -80,14 +80,22 @@ def names_by_query(link: str, *own: str | None) -> bool:
     return False
 
 
-def names_review(link: str, page_url: str, scope: str | None, sections: frozenset[str] = frozenset()) -> bool:
-    """Is ``link`` (a review's ``@id`` / ``itemid`` / ``identifier`` / ``url``) its own: not the page, not a
-    link to the page or item that names no review, nor one of the page's ``sections`` (links several of its
-    reviews share)?"""
+def names_review(link: str, page_url: str, scope: str | None, sections: frozenset[str] = frozenset(),
+                 *, is_url: bool = False) -> bool:
+    """Is ``link`` (a review's ``@id`` / ``itemid`` / ``identifier``, or its ``url`` where ``is_url``) its own:
+    not the page, not a link to the page or item that names no review, nor one of the page's ``sections``
+    (links several of its reviews share)?
+
+    A node's identifier names the node (``#rev-a``); a ``url``'s fragment names one review only with a
+    number in it (``#review-501``): a section's name in any language (``#bewertungen``, ``#avis``) has
+    none, and a review shown alone would otherwise take it for its id.
+    """
     if link == page_url or link in sections:
         return False
     if not links_here(link, page_url, scope):
         return True
     parts = _split(link)
     fragment = parts.fragment if parts else ""
-    return (bool(fragment) and not is_section(fragment)) or names_by_query(link, page_url, scope)
+    numbered = any(word.isdigit() for word in _words(fragment))
+    named = bool(fragment) and not is_section(fragment) and (numbered or not is_url)
+    return named or names_by_query(link, page_url, scope)

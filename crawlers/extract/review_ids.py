@@ -102,8 +102,8 @@ def _ids(node: dict, page_url: str, scope: str | None) -> Iterator[tuple[str, st
 
 def _own_id(node: dict, page_url: str, scope: str | None, sections: frozenset[str]) -> tuple[str, str | None] | None:
     """The first of the review's ids that is its own, not a link to its page or item."""
-    for _, value, relative in _ids(node, page_url, scope):
-        if names_review(value, page_url, scope, sections):
+    for key, value, relative in _ids(node, page_url, scope):
+        if names_review(value, page_url, scope, sections, is_url=key == "url"):
             return value, relative
     return None
 

@@ -60,8 +60,11 @@ def test_a_link_to_the_item_or_its_page_is_no_id(page: str, link: dict[str, str]
     ({"@id": f"{SHOP}/mug", "url": "/reviews/501"}, f"{SHOP}/reviews/501"),  # the next of its ids
     ({"@id": f"{SHOP}/mug?review=a"}, f"{SHOP}/mug?review=a"),  # a query naming a review
     ({"url": f"{SHOP}/mug?reviewId=7&page=2"}, f"{SHOP}/mug?reviewId=7&page=2"),
-    ({"url": f"{SHOP}/mug#review-ann"}, f"{SHOP}/mug#review-ann"),  # a review's anchor, digits or none
-    ({"url": "#comment-ann"}, f"{SHOP}/mug#comment-ann"),
+    ({"@id": f"{SHOP}/mug#review-ann"}, f"{SHOP}/mug#review-ann"),  # a node's identifier, digits or none
+    ({"url": f"{SHOP}/mug#review-ann"}, None),  # a url's anchor names one review only with a number
+    ({"url": "#comment-ann"}, None),
+    ({"url": f"{SHOP}/mug#bewertungen"}, None),  # a section in another language: alone, still no id
+    ({"url": f"{SHOP}/mug#avis"}, None),
     ({"url": f"{SHOP}/mug?page=3&sort=new"}, None),  # a view of the page
     ({"url": f"{SHOP}/mug#customer-reviews"}, None),  # a section of it
     ({"@id": f"{SHOP}/mug#reviewsTab"}, None),
@@ -73,7 +76,8 @@ def test_a_review_alone_on_its_page_keeps_an_id_of_its_own(link: dict[str, str],
 
 
 @pytest.mark.parametrize(("ann", "bob", "named"), [
-    ("#review-ann", "#review-bob", True), ("#review-501", "#review-502", True), ("?review=a", "?review=b", True),
+    ("#review-ann", "#review-bob", False), ("#review-501", "#review-502", True), ("?review=a", "?review=b", True),
+    ("#bewertungen", "#bewertungen", False), ("#avis", "#avis", False),
     ("?id=7", "?id=8", True), ("#reviews", "#reviews", False), ("?tab=reviews", "?tab=reviews", False),
     ("#customer-reviews", "#customer-reviews", False), ("?page=2", "?page=2", False),
 ])
@@ -115,9 +119,11 @@ def test_the_row_keeps_the_link_crawls_before_took_for_its_id() -> None:
 
 def test_review_id_of_a_link_to_the_page() -> None:
     assert review_id({"url": f"{SHOP}/mug#reviews"}, f"{SHOP}/mug") is None
-    assert review_id({"url": f"{SHOP}/mug#review-ann"}, f"{SHOP}/mug") == f"{SHOP}/mug#review-ann"
-    assert review_id({"url": f"{SHOP}/mug#review-ann"}, f"{SHOP}/mug",
-                     sections=frozenset({f"{SHOP}/mug#review-ann"})) is None
+    assert review_id({"url": f"{SHOP}/mug#review-7"}, f"{SHOP}/mug") == f"{SHOP}/mug#review-7"
+    assert review_id({"url": f"{SHOP}/mug#review-ann"}, f"{SHOP}/mug") is None
+    assert review_id({"@id": f"{SHOP}/mug#review-ann"}, f"{SHOP}/mug") == f"{SHOP}/mug#review-ann"
+    assert review_id({"url": f"{SHOP}/mug#review-7"}, f"{SHOP}/mug",
+                     sections=frozenset({f"{SHOP}/mug#review-7"})) is None
     assert review_id({"url": f"{SHOP}/p.php?id=5"}, f"{SHOP}/p.php?id=5&tab=reviews") is None  # the page's own id
 
 
@@ -173,11 +179,11 @@ def test_a_review_stored_under_the_product_link_by_crawls_before_is_not_stored_a
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("anchor", ["#review-ann", "?review=ann"])
+@pytest.mark.parametrize("anchor", ["#review-1", "?review=ann"])
 def test_a_product_s_first_review_keeps_its_id_when_a_second_comes(
     anchor: str, serve_site: Any, db_url: str, local_settings: dict[str, Any], stored_reviews: Any, tmp_path: Any
 ) -> None:
-    """Ann's review alone under ``/shop/mug/#review-ann``, then Bob's beside it: Ann's is stored once."""
+    """Ann's review alone under ``/shop/mug/#review-1``, then Bob's beside it: Ann's is stored once."""
     shown = [_review("Ann", url=f"/shop/mug/{anchor}")]
     site: FixtureSite = serve_site(tmp_path, {"/shop/mug/": lambda hit: (200, "text/html; charset=utf-8",
                                                                         _mug_page(shown))})
@@ -190,11 +196,12 @@ def test_a_product_s_first_review_keeps_its_id_when_a_second_comes(
         return result
 
     assert crawl().items_new == 1
-    shown.append(_review("Bob", url=f"/shop/mug/{anchor.replace('ann', 'bob')}"))
+    bob = anchor.replace("ann", "bob").replace("1", "2")
+    shown.append(_review("Bob", url=f"/shop/mug/{bob}"))
     assert (crawl().items_new, crawl().items_new) == (1, 0)
     stored = stored_reviews(db_url, "Shop")
     assert [(r.author, r.external_id) for r in stored] == [
-        ("Ann", site.url(f"/shop/mug/{anchor}")), ("Bob", site.url(f"/shop/mug/{anchor.replace('ann', 'bob')}"))]
+        ("Ann", site.url(f"/shop/mug/{anchor}")), ("Bob", site.url(f"/shop/mug/{bob}"))]
 
 
 @pytest.mark.slow
