@@ -86,7 +86,7 @@ class ScheduleConfig:
 def _cron_problem(expr: str) -> str | None:
     """Why Prefect's schedule would not run ``expr`` as written; None if it would.
 
-    Prefect accepts more than the five fields the docs describe: a sixth is
+    Prefect accepts more than the five fields (or a nickname: ``@daily``) the docs describe: a sixth is
     read as seconds (``0 2 * * * *``: a run every second from 02:00:00 to
     02:00:59), and a date that never comes (``0 6 30 2 *``) fails only on the
     server, when it looks for the next run.
@@ -98,8 +98,8 @@ def _cron_problem(expr: str) -> str | None:
         validate_cron_string(expr)
     except ValueError:
         return f"is not a cron expression like '0 2 * * *' ({_FIELDS})"
-    if len(expr.split()) != 5:
-        return f"has {plural(len(expr.split()), 'field')}, not 5 ({_FIELDS})"
+    if len(expr.split()) != 5 and expr.strip().lower() not in _NICKNAMES:
+        return f"has {plural(len(expr.split()), 'field')}, not 5 ({_FIELDS}, or {', '.join(_NICKNAMES)})"
     try:
         croniter(expr).get_next()
     except CroniterBadDateError:
@@ -108,6 +108,8 @@ def _cron_problem(expr: str) -> str | None:
 
 
 _FIELDS = "minute hour day-of-month month day-of-week"
+#: cron's nicknames, which Prefect reads as their five fields (``@daily`` = ``0 0 * * *``)
+_NICKNAMES = ("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly")
 
 #: Each schedule field's ``umot serve``/``deploy`` option and environment variable, as errors name them.
 _NAMES = {"nightly_cron": ("--nightly-cron", "UMOT_NIGHTLY_CRON"), "weekly_cron": ("--weekly-cron", "UMOT_WEEKLY_CRON"),
