@@ -22,16 +22,22 @@ def atomic_write(path: Path, *, binary: bool = False, encoding: str = "utf-8") -
     """Open a new temporary file beside ``path``; on success fsync it and rename it over ``path``,
     on any failure remove it (``path`` is left as it was).
 
-    A symlink is written where it points, as ``open`` would, the link kept. The file keeps the
+    A symlink is written where it points, as ``open`` would, the link kept; what is no regular file
+    (a named pipe, ``/dev/stdout``) is written into as ``open`` would. The file keeps the
     mode of the one it replaces (a private file stays private), else has the mode a plain
     ``open`` gives it: 0o666 less the umask. Text is written with ``newline=""`` (csv's rule).
     """
     path = Path(path).resolve()  # renaming over a link would replace the link
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        kept: int | None = stat.S_IMODE(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
-        kept = None
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):  # a named pipe, /dev/stdout: written into, never replaced
+        with open(path, "wb") if binary else open(path, "w", encoding=encoding, newline="") as direct:
+            yield direct
+        return
+    kept = stat.S_IMODE(mode) if mode is not None else None
     fd, tmp_name = _create_beside(path)
     try:
         handle: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="")
