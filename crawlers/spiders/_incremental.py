@@ -8,9 +8,9 @@ recent unanswered reviews do not count: see ``crawlers.reply_window``).
 It also stops at a page holding only reviews this crawl already read (a site
 that answers ``?page=N`` past its last page with the same page again, with a
 next link to N+1: a crawl would never end), and never emits a review twice.
-A next page that could not be fetched is counted apart
-(:mod:`crawlers.spiders._next_pages`): the pages behind it went unread, so the
-next crawl of the source reads every page.
+A next page the spider follows is marked as one (``_next_pages.next_page``): one that
+could not be fetched is counted apart (:mod:`crawlers.spiders._next_pages`), the
+pages behind it went unread, so the next crawl of the source reads every page.
 Started by ``crawlers.runner`` it reads them from
 the file the runner wrote (``CRAWL_KNOWN_FILE``, see ``crawlers.run_store``);
 a plain ``scrapy crawl`` reads them from the store.
@@ -143,9 +143,9 @@ class IncrementalMixin(NextPageFailures):
         A page without reviews says nothing about the next one, so it is followed;
         with ``CRAWL_FULL`` known reviews do not stop pagination (reviews this crawl
         already read and ``since`` still do: a normal site never repeats a whole page).
+        The request for the page it allows goes out marked by ``_next_pages.next_page``.
         """
         if not reviews:
-            self.paginated(url)
             return True
         stored = [not self.full_crawl and bool(r.get("known") or self.is_known(r)) for r in reviews]
         if all(stored):
@@ -160,7 +160,6 @@ class IncrementalMixin(NextPageFailures):
             logger.info("stop paginating after %s: its reviews are older than %s", url, self.since.date())
             self.crawler.stats.inc_value(keys.STOPPED_SINCE)
             return False
-        self.paginated(url)
         return True
 
     def keep(self, item: Any) -> bool:

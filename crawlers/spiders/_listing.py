@@ -20,6 +20,7 @@ from scrapy.http import HtmlResponse, Response
 from crawlers.items import ReviewItem
 from crawlers.parsers.common import ParsedPage, ParseError
 from crawlers.spiders._incremental import SOURCE_META
+from crawlers.spiders._next_pages import next_page
 from crawlers.spiders.arguments import check_common_arguments
 from crawlers.spiders.base import ReviewSpider
 from crawlers.spiders.page_text import page_text
@@ -55,7 +56,7 @@ class ListingSpider(ReviewSpider):
         yield from self.items(page, response.url)
         follow = self.next_request(page, response)
         if follow is not None and self.should_follow_next(page.reviews, response.url):
-            yield follow
+            yield next_page(follow)
 
     def items(self, page: ParsedPage, url: str) -> Iterator[ReviewItem]:
         """The page's reviews as items, less those older than ``since``; what it skipped (``url``'s), counted."""

@@ -7,57 +7,59 @@ after it: such a failure is counted (``crawlers.stats.FAILED_FOLLOWS``), the
 crawl's run says so (``crawlers.stats.unread_note``) and the next crawl of the
 source reads every page (``flows.tasks.crawl_jobs.last_crawl_unfinished``).
 
-A failed link of a page this crawl read without paginating (a hub, a sitemap)
-leaves no such gap: the next crawl reads that page and follows the link again.
-Counting it would make every crawl of a site with one dead product link a full one.
+Only requests the spider made as a next page (marked :data:`NEXT_PAGE_META` where
+``should_follow_next`` allowed them) count, and only failures a later crawl could
+get past: a network error, a timeout, a 5xx or 429 after its retries. A next page
+answering 404 or 410 does not exist: no crawl reaches the pages after it, and
+counting it would make every crawl after a listing's dead last link a full one.
+A failed link of a hub or a sitemap is no gap either: the next crawl reads that
+page and follows the link again.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from crawlers import stats as keys
 
 if TYPE_CHECKING:
+    from scrapy import Request
     from scrapy.crawler import Crawler
-    from scrapy.http import Response
     from twisted.python.failure import Failure
+
+#: Request meta: the request is the next page of a page the spider paginated from.
+NEXT_PAGE_META = "umot_next_page"
+
+#: Answers saying the page does not exist: no later crawl gets past them.
+GONE = (404, 410)
+
+
+def next_page(request: Request) -> Request:
+    """``request``, marked as a next page (:data:`NEXT_PAGE_META`); redirects and retries keep the mark."""
+    request.meta[NEXT_PAGE_META] = True
+    return request
 
 
 class NextPageFailures:
-    """The page tracking and errback of :class:`crawlers.spiders.base.ReviewSpider` that tell a failed next page
-    from a failed link; a mixin before ``CountingMixin``, whose methods it extends."""
+    """The errback of :class:`crawlers.spiders.base.ReviewSpider` that counts a failed next page apart;
+    a mixin before ``CountingMixin``, whose :meth:`request_failed` it extends."""
 
     crawler: Crawler
-    _pages_read: set[str]  # URLs of the pages this crawl read
-    _paginated: set[str]  # ... and of those whose next page it followed
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # scrapy.Spider's, further down ReviewSpider's MRO
-        self._pages_read, self._paginated = set(), set()
-
-    def paginated(self, url: str) -> None:
-        """The crawl follows the next page of ``url`` (``IncrementalMixin.should_follow_next`` said so)."""
-        self._paginated.add(url)
-
-    def count_page(self, response: Response) -> None:
-        """``CountingMixin.count_page``, remembering the page: :meth:`request_failed` asks where a request came from."""
-        super().count_page(response)  # type: ignore[misc]  # CountingMixin's, next in ReviewSpider's MRO
-        self._pages_read.add(response.url)
 
     def request_failed(self, failure: Failure) -> None:
-        """``CountingMixin.request_failed``, counting a failed request after the start URLs as a gap unless it
-        is a link of a page read without paginating. A ``Referer`` that names no page this crawl read (none
-        sent, or a site's policy cut it to its origin) counts: better one needless full crawl than a silent gap.
+        """``CountingMixin.request_failed``, counting a failed next page as a gap unless the site said it is gone.
+
+        An answer's status is read wherever the failure carries one (Scrapy's ``HttpError`` for a
+        non-2xx answer); a download error (timeout, connection lost, host given up) has none and counts.
         """
         stats = self.crawler.stats
         errors = stats.get_value(keys.REQUEST_ERRORS, 0)
         super().request_failed(failure)  # type: ignore[misc]  # CountingMixin's, next in ReviewSpider's MRO
         request = failure.request  # type: ignore[attr-defined]
-        if stats.get_value(keys.REQUEST_ERRORS, 0) == errors or request.meta.get("umot_start"):
-            return  # not an error (robots.txt, offsite), or a start URL's: a failed start, counted as such
-        referer = (request.headers.get(b"Referer") or b"").decode("latin-1")
-        if referer in self._pages_read and referer not in self._paginated:
+        if not request.meta.get(NEXT_PAGE_META) or stats.get_value(keys.REQUEST_ERRORS, 0) == errors:
+            return  # not a next page, or not an error (robots.txt forbids it: so will it next time)
+        response = getattr(failure.value, "response", None)
+        if getattr(response, "status", None) in GONE:
             return
         stats.inc_value(keys.FAILED_FOLLOWS)
         if not stats.get_value(keys.FIRST_FAILED_FOLLOW):

@@ -41,7 +41,9 @@ class ReviewSpider(IncrementalMixin, CountingMixin, scrapy.Spider):
 
     Subclass contract: yield :class:`crawlers.items.ReviewItem` with ``source``
     and ``external_id`` set; call :meth:`should_follow_next` with a page's
-    reviews before following its next page; report unreadable data with
+    reviews before following its next page, and mark that request with
+    ``crawlers.spiders._next_pages.next_page`` (a failed one makes the next
+    crawl full); report unreadable data with
     :meth:`parse_error` (never raise); use :meth:`request` for new requests
     so fetch failures are counted. Callbacks other than :meth:`parse` call
     :meth:`count_page` themselves.

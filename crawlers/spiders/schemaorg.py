@@ -20,6 +20,7 @@ from crawlers import stats as keys
 from crawlers.items import ReviewItem
 from crawlers.page_state import HUB, REVIEWS, StoredPages, page_state_item
 from crawlers.spiders._incremental import SOURCE_META
+from crawlers.spiders._next_pages import next_page
 from crawlers.spiders.arguments import whole_number
 from crawlers.spiders.base import ReviewSpider
 from crawlers.spiders.page_text import page_text
@@ -110,7 +111,7 @@ class SchemaOrgSpider(ReviewSpider):
         if reviews:
             if self.should_follow_next(reviews, response.url):
                 for url in next_page_urls(response):
-                    yield self.request(url, meta={"umot_depth": depth, SOURCE_META: source})
+                    yield next_page(self.request(url, meta={"umot_depth": depth, SOURCE_META: source}))
         elif depth < self.follow_depth:
             for url in links:
                 yield self.request(url, meta={"umot_depth": depth + 1, SOURCE_META: source})

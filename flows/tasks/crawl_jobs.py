@@ -28,7 +28,7 @@ def last_crawl_unfinished(source_id: int) -> bool:
     fetching pages or storing reviews) stored its first pages only; an
     incremental crawl would stop at those known reviews and never reach the
     pages after them. So would one after an ok crawl that could not fetch a
-    next page (a hub's failed link leaves no gap: it is followed again): its
+    next page (a hub's failed link leaves no gap: it is followed again; nor does a next page answering 404 or 410, which no crawl gets past): its
     run carries that note (``crawlers.stats.unread_note``), and a good run has
     no message otherwise. A crawl that failed before fetching anything (site unreachable)
     left no such gap.

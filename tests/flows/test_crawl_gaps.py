@@ -5,8 +5,11 @@ fetched (the crawl still ends ok), and a crawl killed at its timeout (its stats
 file said 0 pages). Either way an incremental crawl after it stops at the reviews
 it stored and never reads the pages behind them; ``last_crawl_unfinished`` must
 ask for ``CRAWL_FULL``, which sends no validators, so no 304 skips a page. A dead
-link of a hub leaves no gap (the next crawl reads the hub and follows it again):
-it asks for no full crawl, or a site with one would be crawled in full every night.
+link of a hub or a sitemap leaves no gap (the next crawl reads the hub and follows
+it again), even from a site whose ``Referrer-Policy: no-referrer`` tells no link
+from a next page by its Referer, and nor does a next page answering 404 (no crawl
+gets past it): they ask for no full crawl, or such a site would be crawled in full
+every night.
 """
 
 from __future__ import annotations
@@ -26,9 +29,14 @@ from tests.local_http import QuietHandler, serving
 
 pytestmark = pytest.mark.slow
 
-#: Three pages of two reviews each, linked by next links; a hub linking to a product and to a dead link.
+#: Three pages of two reviews each, linked by next links; a hub linking to a product and to a dead link;
+#: a sitemap (its URLs made absolute when served) listing a product and two dead ones.
 PAGES = {
     "/hub/": '<html><a href="/hub/gone/">Old kettle</a> <a href="/hub/kettle/">Kettle</a></html>',
+    "/sitemap.xml": '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                    + "".join(f"<url><loc>{{base}}/products/{name}/</loc></url>" for name in ("kettle", "old", "down"))
+                    + "</urlset>",
+    "/products/kettle/": review_page([("k1", "Boils fast.", 5)]),
     "/hub/kettle/": review_page([("k1", "Boils fast.", 5)]),
     "/shop/": review_page([("r1", "Boils fast.", 5), ("r2", "Pours well.", 4)], "/shop/2/"),
     "/shop/2/": review_page([("r3", "Leaked in a week.", 1), ("r4", "Loud but fast.", 3)], "/shop/3/"),
@@ -37,14 +45,16 @@ PAGES = {
 
 
 class Shop:
-    """:data:`PAGES` with ETags (304 to a matching If-None-Match); a ``missing`` page answers 404,
-    a ``held`` one only once ``release`` is set."""
+    """:data:`PAGES` with ETags (304 to a matching If-None-Match), each with the ``headers``; a page in
+    ``failing`` answers its status, a page not in :data:`PAGES` 404, a ``held`` one only once ``release`` is set."""
 
     def __init__(self) -> None:
-        self.missing: set[str] = set()
+        self.failing: dict[str, int] = {}
         self.held: set[str] = set()
+        self.headers: dict[str, str] = {}
         self.release = threading.Event()
         self.answers: list[tuple[str, int]] = []
+        self.referers: dict[str, str | None] = {}  # the Referer each page was last asked with
 
     def handler(self) -> type[QuietHandler]:
         shop = self
@@ -53,15 +63,19 @@ class Shop:
             def do_GET(self) -> None:  # noqa: N802 - http.server's naming
                 if self.path in shop.held:
                     shop.release.wait(120)
-                body = b"User-agent: *\nAllow: /\n" if self.path == "/robots.txt" else PAGES.get(self.path, "").encode()
+                page = PAGES.get(self.path, "").replace("{base}", f"http://{self.headers['Host']}")
+                body = b"User-agent: *\nAllow: /\n" if self.path == "/robots.txt" else page.encode()
                 etag = '"' + hashlib.sha1(body).hexdigest() + '"'
-                status = 404 if not body or self.path in shop.missing else 200
+                status = shop.failing.get(self.path, 200 if body else 404)
                 if status == 200 and self.headers.get("If-None-Match") == etag:
                     status, body = 304, b""
                 shop.answers.append((self.path, status))
+                shop.referers[self.path] = self.headers.get("Referer")
                 try:
                     self.send_response(status)
                     self.send_header("ETag", etag)
+                    for name, value in shop.headers.items():
+                        self.send_header(name, value)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
                     self.wfile.write(body)
@@ -104,24 +118,25 @@ def _stored(store: str) -> list[str]:
         return sorted(r.external_id.rsplit("#", 1)[-1] for r in session.exec(select(Review)))
 
 
-def _spec(add_source: Callable[..., int], url: str) -> SourceSpec:
+def _spec(add_source: Callable[..., int], url: str, spider: str = "schemaorg") -> SourceSpec:
     return SourceSpec(source_id=add_source("Acme", "shop", [url]), name="shop", brand_id=1, brand="Acme",
-                      spider="schemaorg", urls=(url,))
+                      spider=spider, urls=(url,))
 
 
 def test_a_next_page_that_failed_makes_the_next_crawl_read_every_page(
     shop: tuple[Shop, str], store: str, add_source: Callable[..., int]
 ) -> None:
+    """A 500 after its retries: the site may answer tomorrow, and an incremental crawl would stop before it."""
     site, url = shop
     spec = _spec(add_source, url)
-    site.missing.add("/shop/2/")
+    site.failing["/shop/2/"] = 500
 
     first = _crawl(spec)
     assert first.ok and (first.items_new, first.errors, first.failed_follows) == (2, 1, 1), first.error_message
     assert first.error_message == f"could not fetch {url}2/: the pages after it were not read"
     assert last_crawl_unfinished(spec.source_id)  # the run is ok, but pages 2 and 3 were never read
 
-    site.missing.clear()
+    site.failing.clear()
     site.crawl_answers()
     second = _crawl(spec)  # in full: the stored validators of page 1 are not sent
     assert second.ok and second.items_new == 4 and second.error_message is None
@@ -159,4 +174,37 @@ def test_a_hubs_dead_link_leaves_no_gap_and_asks_for_no_full_crawl(
     first = _crawl(spec)
     assert first.ok and (first.items_new, first.errors, first.failed_follows) == (1, 1, 0), first.error_message
     assert first.error_message is None and site.crawl_answers()["/hub/gone/"] == 404
+    assert not last_crawl_unfinished(spec.source_id)
+
+
+def test_a_next_page_that_does_not_exist_leaves_no_gap_and_the_next_crawl_stays_incremental(
+    shop: tuple[Shop, str], store: str, add_source: Callable[..., int]
+) -> None:
+    """A listing's dead last link (page 3 answers 404): no crawl gets past it, so the crawl that met it asks
+    for no full crawl; a full crawl would meet it again and ask for the next, every night for good."""
+    site, url = shop
+    spec = _spec(add_source, url)
+    site.failing["/shop/3/"] = 404
+
+    first = _crawl(spec)
+    assert first.ok and (first.items_new, first.errors, first.failed_follows) == (4, 1, 0), first.error_message
+    assert first.error_message is None and site.crawl_answers()["/shop/3/"] == 404
+    assert not last_crawl_unfinished(spec.source_id)
+    assert _crawl(spec).items_new == 0 and site.crawl_answers() == {"/shop/": 304}  # incremental: page 1 unchanged
+
+
+def test_a_sitemaps_dead_product_links_leave_no_gap_on_a_site_that_sends_no_referer(
+    shop: tuple[Shop, str], store: str, add_source: Callable[..., int]
+) -> None:
+    """``Referrer-Policy: no-referrer``: the failed requests name no page they came from; they are no next page."""
+    site, url = shop
+    site.headers["Referrer-Policy"] = "no-referrer"
+    site.failing["/products/down/"] = 500  # the product page fails after its retries: the next crawl asks again
+    spec = _spec(add_source, url.replace("/shop/", "/sitemap.xml"), spider="sitemap")
+
+    first = _crawl(spec)
+    assert first.ok and (first.items_new, first.errors, first.failed_follows) == (1, 2, 0), first.error_message
+    answers = site.crawl_answers()
+    assert (answers["/products/old/"], answers["/products/down/"]) == (404, 500) and first.error_message is None
+    assert site.referers["/products/down/"] is None  # the site's policy was honoured: no Referer to go by
     assert not last_crawl_unfinished(spec.source_id)
