@@ -61,3 +61,17 @@ def brand_id(engine: Engine) -> int:
 
     with session_scope(engine) as session:
         return get_or_create_brand(session, "Acme").id
+
+
+@pytest.fixture
+def pg_engine(pg_migrated_url: str) -> Iterator[Engine]:
+    """The migrated PostgreSQL store, emptied (for tests of two writers at once: tests/models/pg_race.py)."""
+    from sqlmodel import SQLModel
+
+    from models.db import get_engine
+
+    engine = get_engine(pg_migrated_url)
+    tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    yield engine

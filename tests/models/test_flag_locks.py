@@ -8,34 +8,23 @@ that was no longer dismissed. SQLite takes turns already (a writing scope holds 
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine, text
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy import Engine
+from sqlmodel import select
 
 from models import crud
 from models.crud.edited_dismissals import reopen_edited_dismissals
 from models.crud.triage import flag_events, update_flag
-from models.db import get_engine, session_scope
+from models.db import session_scope
 from models.tables import Flag, Review, utcnow
+from tests.models.pg_race import race
 
 pytestmark = [pytest.mark.postgres, pytest.mark.timeout(120)]
 
 PRAISE = {"source": "t", "external_id": "r1", "text": "Works great, love it", "rating": 1,
           "published_at": datetime.now(UTC) - timedelta(days=2)}
-
-
-@pytest.fixture
-def pg_engine(pg_migrated_url: str) -> Iterator[Engine]:
-    engine = get_engine(pg_migrated_url)
-    tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
-    yield engine
 
 
 def _flagged(engine: Engine) -> tuple[int, int]:
@@ -50,47 +39,6 @@ def _flagged(engine: Engine) -> tuple[int, int]:
         return rid, int(session.exec(select(Flag.id)).one() or 0)
 
 
-def _waiting_on_a_lock(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        return bool(conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                      "AND wait_event_type = 'Lock'")).scalar())
-
-
-def _race(engine: Engine, first: Callable[[Session], object], second: Callable[[Session], object]) -> list[str]:
-    """``first`` writes and holds its transaction until ``second`` waits on it (or 10 s), then commits."""
-    written, errors = threading.Event(), []
-
-    def one() -> None:
-        try:
-            with session_scope(engine) as session:
-                first(session)
-                session.flush()
-                written.set()
-                deadline = time.monotonic() + 10
-                while not _waiting_on_a_lock(engine) and time.monotonic() < deadline:
-                    time.sleep(0.05)
-                assert _waiting_on_a_lock(engine), "the second writer never waited for the first"
-        except Exception as exc:  # noqa: BLE001 - reported by the test
-            errors.append(f"first: {type(exc).__name__}: {exc}")
-        finally:
-            written.set()
-
-    def two() -> None:
-        written.wait(30)
-        try:
-            with session_scope(engine) as session:
-                second(session)
-        except Exception as exc:  # noqa: BLE001 - reported by the test
-            errors.append(f"second: {type(exc).__name__}: {exc}")
-
-    threads = [threading.Thread(target=one), threading.Thread(target=two)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    return errors
-
-
 def _trail(engine: Engine, flag_id: int) -> list[tuple[str, str, str | None, str | None]]:
     with session_scope(engine, write=False) as session:
         return [(e.actor, e.field_name, e.old_value, e.new_value) for e in flag_events(session, flag_id)]
@@ -98,7 +46,7 @@ def _trail(engine: Engine, flag_id: int) -> list[tuple[str, str, str | None, str
 
 def test_a_status_change_beside_a_dismissal_drops_its_label_and_audits_from_it(pg_engine: Engine) -> None:
     _, flag_id = _flagged(pg_engine)
-    errors = _race(pg_engine,
+    errors = race(pg_engine,
                    lambda s: update_flag(s, flag_id, actor="web:ana", status="dismissed", corrected_label="positive"),
                    lambda s: (s.get(Flag, flag_id),  # as the web app reads it first (to check who may see it)
                               update_flag(s, flag_id, actor="web:bob", status="in_progress")))
@@ -115,7 +63,7 @@ def test_a_status_change_beside_a_dismissal_drops_its_label_and_audits_from_it(p
 
 def test_two_status_changes_chain_in_the_audit_trail(pg_engine: Engine) -> None:
     _, flag_id = _flagged(pg_engine)
-    errors = _race(pg_engine, lambda s: update_flag(s, flag_id, actor="web:ana", status="responded", note="ana"),
+    errors = race(pg_engine, lambda s: update_flag(s, flag_id, actor="web:ana", status="responded", note="ana"),
                    lambda s: update_flag(s, flag_id, actor="web:bob", status="resolved", note="bob"))
     assert errors == []
     statuses = [(old, new) for _, field, old, new in _trail(pg_engine, flag_id) if field == "status"]
@@ -132,7 +80,7 @@ def test_an_edit_reopens_no_dismissal_the_team_just_ended(pg_engine: Engine) -> 
     with session_scope(pg_engine) as session:  # edited at the source after the dismissal
         session.get_one(Review, rid).edited_at = utcnow()
     reopened: list[int] = []
-    errors = _race(pg_engine, lambda s: update_flag(s, flag_id, actor="web:bob", status="in_progress"),
+    errors = race(pg_engine, lambda s: update_flag(s, flag_id, actor="web:bob", status="in_progress"),
                    lambda s: reopened.append(reopen_edited_dismissals(s, [rid])))
     assert errors == [] and reopened == [0]
     with session_scope(pg_engine, write=False) as session:

@@ -3,30 +3,18 @@ detect-themes beside a rescore, a triager's correction beside either): both succ
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable, Iterator
-
 import pytest
-from sqlalchemy import Engine, text
-from sqlmodel import Session, SQLModel, col, select
+from sqlalchemy import Engine
+from sqlmodel import col, select
 
 from models.crud import get_or_create_brand, upsert_reviews
 from models.crud.journeys import current_journeys, save_journeys
 from models.crud.theme_corrections import correct_theme
-from models.db import get_engine, session_scope
+from models.db import session_scope
 from models.tables import Review, ReviewJourney, ReviewTheme
+from tests.models.pg_race import race
 
 pytestmark = [pytest.mark.postgres, pytest.mark.timeout(120)]
-
-
-@pytest.fixture
-def pg_engine(pg_migrated_url: str) -> Iterator[Engine]:
-    engine = get_engine(pg_migrated_url)
-    tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
-    yield engine
 
 
 def _reviews(engine: Engine, n: int) -> list[int]:
@@ -44,49 +32,9 @@ def _readings(ids: list[int], version: str, theme: str) -> list[dict[str, object
              "primary_stage": "use"} for rid in ids]
 
 
-def _waiting_on_a_lock(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        return bool(conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                      "AND wait_event_type = 'Lock'")).scalar())
-
-
-def _race(engine: Engine, first: Callable[[Session], object], second: Callable[[Session], object]) -> list[str]:
-    """``first`` writes and holds its transaction until ``second`` waits on it (or 10 s), then commits."""
-    written, errors = threading.Event(), []
-
-    def one() -> None:
-        try:
-            with session_scope(engine) as session:
-                first(session)
-                session.flush()
-                written.set()
-                deadline = time.monotonic() + 10
-                while not _waiting_on_a_lock(engine) and time.monotonic() < deadline:
-                    time.sleep(0.05)
-        except Exception as exc:  # noqa: BLE001 - reported by the test
-            errors.append(f"first: {type(exc).__name__}: {exc}")
-        finally:
-            written.set()
-
-    def two() -> None:
-        written.wait(30)
-        try:
-            with session_scope(engine) as session:
-                second(session)
-        except Exception as exc:  # noqa: BLE001 - reported by the test
-            errors.append(f"second: {type(exc).__name__}: {exc}")
-
-    threads = [threading.Thread(target=one), threading.Thread(target=two)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    return errors
-
-
 def test_two_writers_of_the_same_readings_both_succeed(pg_engine: Engine) -> None:
     ids = _reviews(pg_engine, 3)
-    errors = _race(pg_engine, lambda s: save_journeys(s, _readings(ids, "v1", "delivery")),
+    errors = race(pg_engine, lambda s: save_journeys(s, _readings(ids, "v1", "delivery")),
                    lambda s: save_journeys(s, _readings(ids[::-1], "v1", "price_value")))  # other order: no deadlock
     assert errors == []
     with session_scope(pg_engine, write=False) as session:
@@ -99,7 +47,7 @@ def test_a_correction_beside_a_rescore_corrects_the_new_reading(pg_engine: Engin
     [rid] = _reviews(pg_engine, 1)
     with session_scope(pg_engine) as session:
         save_journeys(session, _readings([rid], "v1", "delivery"))
-    errors = _race(pg_engine, lambda s: save_journeys(s, _readings([rid], "v2", "delivery")),
+    errors = race(pg_engine, lambda s: save_journeys(s, _readings([rid], "v2", "delivery")),
                    lambda s: correct_theme(s, rid, "service_staff", "add", actor="ann", known=("service_staff",)))
     assert errors == []
     with session_scope(pg_engine, write=False) as session:
