@@ -1,8 +1,11 @@
-"""An ``--actor`` longer than the audit trail's column: one line (exit 2) and nothing written, the same on
-SQLite (which kept it whole) and PostgreSQL (a StringDataRightTruncation traceback)."""
+"""What ``--actor`` may be (``umot detractors set``, ``umot themes correct``). Longer than the audit trail's
+column: one line (exit 2) and nothing written, the same on SQLite (which kept it whole) and PostgreSQL (a
+StringDataRightTruncation traceback). Blank: the OS user, ``cli:<user>``; multi-line: one line, nothing
+written (``--actor "   "`` stored '   ', ``$'x\\ny'`` an entry read as two)."""
 
 from __future__ import annotations
 
+import getpass
 from typing import Any
 
 import pytest
@@ -74,3 +77,44 @@ def test_themes_correct_refuses_an_over_long_actor(store: tuple[str, int, int]) 
                                "--database-url", url])
     assert fits.exit_code == 0, fits.output
     assert _written(url)["corrections"] == 1
+
+
+def _actors(url: str) -> list[str]:
+    """Who each audit entry and theme correction names, in order."""
+    from sqlmodel import select
+
+    from models.db import get_engine, session_scope
+    from models.tables import FlagEvent, ThemeCorrection
+
+    with session_scope(get_engine(url), write=False) as session:
+        return [e.actor for e in session.exec(select(FlagEvent))] + [c.actor for c in session.exec(select(ThemeCorrection))]
+
+
+@pytest.mark.parametrize("actor", ["   ", "\t"])
+def test_a_blank_actor_is_the_os_user(store: tuple[str, int, int], actor: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(getpass, "getuser", lambda: "ann")
+    url, review_id, flag_id = store
+    done = runner.invoke(app, ["detractors", "set", str(flag_id), "--note", "hi", "--actor", actor, "--database-url", url])
+    assert done.exit_code == 0, done.output
+    done = runner.invoke(app, ["themes", "correct", str(review_id), "--add", "price_value", "--actor", actor,
+                               "--database-url", url])
+    assert done.exit_code == 0, done.output
+    assert len(_actors(url)) >= 2 and set(_actors(url)) == {"cli:ann"}  # a correction of a flagged review is audited on its flag too
+
+
+def test_an_actor_is_stored_stripped(store: tuple[str, int, int]) -> None:
+    url, _, flag_id = store
+    done = runner.invoke(app, ["detractors", "set", str(flag_id), "--note", "hi", "--actor", " ops-bot ", "--database-url", url])
+    assert done.exit_code == 0, done.output
+    assert _actors(url) == ["ops-bot"]
+
+
+@pytest.mark.parametrize("command", ["set", "correct"])
+def test_a_multi_line_actor_is_one_line_and_nothing_written(store: tuple[str, int, int], command: str) -> None:
+    url, review_id, flag_id = store
+    args = (["detractors", "set", str(flag_id), "--status", "resolved"] if command == "set"
+            else ["themes", "correct", str(review_id), "--add", "price_value"])
+    done = runner.invoke(app, [*args, "--actor", "x\ny", "--database-url", url])
+    assert done.exit_code == 2, done.output
+    assert done.stderr == "error: --actor holds a control character (\\n): names are one line of text\n"
+    assert _actors(url) == []
