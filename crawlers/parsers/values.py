@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from crawlers.extract.dates import parse_datetime
-from crawlers.extract.markup import strip_markup
+from crawlers.extract.node_text import text_of
 
 
 def clean(value: Any) -> str | None:
@@ -32,17 +32,14 @@ def to_datetime(value: Any, language: str | None = None) -> datetime | None:
 
 
 def html_to_text(value: str | None) -> str | None:
-    """Plain text from an HTML fragment, as a review's JSON-LD text is read (:func:`strip_markup`):
+    """Plain text from an HTML fragment, as a review's JSON-LD text is read (:func:`text_of`):
     block elements (``<p>``, ``<div>``, ``<li>``, ``<h2>``, ``<tr>``...) end lines, a cell or an image
     is a space, inline tags (``<b>``) go without a trace, spaces are folded; ``None`` if nothing is left.
 
     Entities are decoded once, after the tags go: ``std::vector&lt;Acme&gt;`` is the
     text ``std::vector<Acme>``, not a tag to drop.
     """
-    if not value:
-        return value
-    lines = (" ".join(line.split()) for line in strip_markup(value).splitlines())
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() or None
+    return text_of(value) if value else value
 
 
 def legacy_html_to_text(value: str | None) -> str | None:
