@@ -21,7 +21,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 from sqlmodel import Session
 
 from models.db_url import DatabaseUrlError, is_sqlite_memory, normalize_url, sqlite_path
-from models.text_fold import register_sqlite_fold
+from models.text_fold import note_icu, register_sqlite_fold
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 UTC_OPTION = "-c timezone=UTC"
@@ -90,6 +90,8 @@ def create_engine_for(url: str, *, migrating: bool = False) -> Engine:
     engine = create_engine(url, **kwargs)
     if backend == "sqlite":
         _configure_sqlite(engine, foreign_keys=not migrating)
+    elif backend == "postgresql":
+        note_icu(engine)  # search folds with ICU where the server has it (models.text_fold)
     return engine
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Engine, String, event
+from sqlalchemy import Engine, String, event
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import GenericFunction
 
@@ -72,9 +72,12 @@ def _server_has_icu(dbapi_conn: Any, dbapi_error: type[Exception]) -> bool:
         dbapi_conn.rollback()  # the probe leaves no transaction behind (nor an aborted one)
 
 
-@event.listens_for(Engine, "engine_connect")
-def _check_icu(conn: Connection) -> None:
-    """On an engine's first PostgreSQL connection, note on its dialect whether :func:`fold` may use ICU."""
-    dialect = conn.dialect
-    if dialect.name == "postgresql" and not hasattr(dialect, _HAS_ICU):
-        setattr(dialect, _HAS_ICU, _server_has_icu(conn.connection.dbapi_connection, dialect.loaded_dbapi.Error))
+def note_icu(engine: Engine) -> None:
+    """On this PostgreSQL engine's first connection, note on its dialect whether :func:`fold` may use ICU
+    (``models.db`` calls it for each PostgreSQL engine it makes)."""
+
+    @event.listens_for(engine, "first_connect")
+    def _check_icu(dbapi_conn: Any, _record: Any) -> None:
+        dialect = engine.dialect
+        if not hasattr(dialect, _HAS_ICU):  # noted already (a test hiding ICU): kept
+            setattr(dialect, _HAS_ICU, _server_has_icu(dbapi_conn, dialect.loaded_dbapi.Error))
