@@ -50,15 +50,19 @@ class Scored:
     referral_intent: str | None = None
 
 
+def flag_reasons(reasons: Iterable[str], intent: str | None) -> list[str]:
+    """A flag's reasons with "warns others off" where the review warns, and only there."""
+    kept = [r for r in reasons if r != WARN_REASON]
+    return [*kept, WARN_REASON] if intent == "warn" else kept
+
+
 def flag_rows(scored: Iterable[Scored]) -> list[dict]:
     """``upsert_flags`` rows for the detractors among ``scored``."""
     rows = []
     for item in scored:
         if not item.detractor:
             continue
-        reasons = list(item.reasons)
-        if item.referral_intent == "warn" and WARN_REASON not in reasons:
-            reasons.append(WARN_REASON)
+        reasons = flag_reasons(item.reasons, item.referral_intent)
         rows.append(
             {
                 "review_id": item.review_id,

@@ -12,8 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlmodel import Session
 
-from flows.flagging import severity
-from nlp.review_scoring import WARN_REASON
+from flows.flagging import flag_reasons, severity
 from nlp.themes.journey import JourneyResult
 
 
@@ -32,7 +31,7 @@ def write_referral_readings(session: Session, stored: Mapping[int, str | None],
     set_referral_intents(session, changed)
     for flag, p_negative, rating in weighed_flags(session, list(changed)):
         intent = changed[flag.review_id]
-        flag.reasons = [r for r in flag.reasons if r != WARN_REASON] + ([WARN_REASON] if intent == "warn" else [])
+        flag.reasons = flag_reasons(flag.reasons, intent)
         flag.severity = severity(p_negative, rating, intent)
         session.add(flag)
     session.flush()
