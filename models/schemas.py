@@ -40,7 +40,8 @@ class ReviewBase(SQLModel):
     extra: dict[str, Any] = Field(default_factory=dict)
 
 
-_STRINGS = {"url": 2000, "author": 300, "title": 1000, "language": 20, "referral_intent": 20}
+#: The lengths the store cuts these text columns to (their columns' lengths).
+STRING_LENGTHS = {"url": 2000, "author": 300, "title": 1000, "language": 20, "referral_intent": 20}
 _NUMBERS = ("rating", "rating_raw", "rating_scale")
 
 
@@ -60,7 +61,7 @@ def normalize_review_row(row: Mapping[str, Any]) -> dict[str, Any]:
         "published_at": parse_datetime(row.get("published_at")),
         "extra": json_safe_extra(row.get("extra")),
     }
-    for name, length in _STRINGS.items():
+    for name, length in STRING_LENGTHS.items():
         clean[name] = cut_str(row.get(name), length)
     for name in _NUMBERS:
         clean[name] = as_number(row.get(name))

@@ -19,21 +19,14 @@ from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
 from models.review_fields import cut_str
-from models.tables import Review, table_of
+from models.schemas import STRING_LENGTHS
+from models.tables import Review
 
 #: ``extra`` key of a crawl row (``crawlers.extract.link_names.LINK_NAMES`` writes the same key).
 LINK_NAMES = "link_names"
 
 
-def _length(name: str) -> int:
-    """How long a value of the column may be: the store cuts a row's value to it (``models.schemas``)."""
-    length = getattr(table_of(Review).c[name].type, "length", None)  # sqlmodel's AutoString(300)
-    if not isinstance(length, int):
-        raise TypeError(f"review.{name} has no length")
-    return length
-
-
-_FIELDS = {name: _length(name) for name in ("author", "title")}
+_FIELDS = {name: STRING_LENGTHS[name] for name in ("author", "title")}  # cut as the store cuts them
 
 
 def names_before(row: dict[str, Any]) -> dict[str, str | None]:
