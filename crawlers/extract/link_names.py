@@ -51,7 +51,9 @@ def read_before(value: Any) -> Any:
 
 
 def named_before(item: Any) -> Any:
-    """An item node with its names as crawls before read them (a shallow copy: its reviews are not read again)."""
+    """An item node with its names as crawls before read them (a shallow copy: its reviews are not read again);
+    the item itself where they read them as now."""
     if not isinstance(item, dict):
         return item
-    return {**item, **{key: read_before(item[key]) for key in ("name", "alternateName") if key in item}}
+    before = {key: read_before(item[key]) for key in ("name", "alternateName") if key in item}
+    return {**item, **before} if any(value is not item[key] for key, value in before.items()) else item

@@ -124,12 +124,18 @@ def relative_id(node: dict, page_url: str, scope: str | None = None,
     return own[1] if own else None
 
 
-def link_id(node: dict, page_url: str, scope: str | None, sections: frozenset[str], scope_before: str | None) -> str | None:
+def own_id(node: dict, page_url: str, scope: str | None = None,
+           sections: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """(:func:`review_id`, :func:`relative_id`) read once: what a row of the review needs of both."""
+    return _own_id(node, page_url, scope, sections) or (None, None)
+
+
+def link_id(node: dict, page_url: str, own: str | None, scope_before: str | None) -> str | None:
     """The id crawls before this gave the review (their first id that was not the page's URL, relative ones
-    scoped to ``scope_before``: the item as they read it), where :func:`review_id` gives another: the store
+    scoped to ``scope_before``: the item as they read it), where its id now (``own``) is another: the store
     moves the review stored under it."""
     before = next((value for _, value, _ in _ids(node, page_url, scope_before) if value != page_url), None)
-    return before if before != review_id(node, page_url, scope, sections) else None
+    return before if before != own else None
 
 
 def page_anchors(graph: ReviewGraph, page_url: str) -> frozenset[str]:

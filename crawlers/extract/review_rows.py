@@ -22,7 +22,16 @@ from crawlers.extract.node_text import name_of, text_of
 from crawlers.extract.nodes import node_types
 from crawlers.extract.ratings import normalise_rating
 from crawlers.extract.replies import reply_of
-from crawlers.extract.review_ids import LINK_ID, RELATIVE_ID, item_of, item_scope, link_id, relative_id, review_id
+from crawlers.extract.review_ids import (
+    LINK_ID,
+    RELATIVE_ID,
+    item_of,
+    item_scope,
+    link_id,
+    own_id,
+    relative_id,
+    review_id,
+)
 
 __all__ = ["LINK_ID", "LINK_NAMES", "RELATIVE_ID", "aggregate_row", "finish_row", "item_scope", "relative_id",
            "review_id", "review_row"]
@@ -73,9 +82,11 @@ def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url:
     scope = item_scope(graph, item, page_url)
     author = node.get("author") or node.get("creator")
     title = node.get("name") or node.get("headline")
-    extra: dict[str, Any] = {"syntax": syntax, RELATIVE_ID: relative_id(node, page_url, scope, sections),
-                             LINK_ID: link_id(node, page_url, scope, sections,
-                                              item_scope(graph, named_before(item), page_url)),
+    external_id, relative = own_id(node, page_url, scope, sections)
+    before = named_before(item)  # the item as crawls before read it: its scope only where that differs
+    extra: dict[str, Any] = {"syntax": syntax, RELATIVE_ID: relative,
+                             LINK_ID: link_id(node, page_url, external_id,
+                                              scope if before is item else item_scope(graph, before, page_url)),
                              LINK_NAMES: _names_before(graph, author, title)}
     if isinstance(item, dict):
         extra["item_reviewed"] = name_of(graph, item)
@@ -88,7 +99,7 @@ def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url:
     review_url = urljoin(page_url, str(url)) if isinstance(url, str) and url.strip() else page_url
     return {
         "url": review_url,
-        "external_id": review_id(node, page_url, scope, sections),
+        "external_id": external_id,
         "author": name_of(graph, author),
         "rating": rating.value,
         "rating_raw": rating.raw,
