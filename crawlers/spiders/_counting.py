@@ -18,6 +18,7 @@ from twisted.python.failure import Failure
 
 from crawlers import stats as keys
 from crawlers.retry import NOT_RETRIED
+from crawlers.spiders._next_pages import count_gap
 
 if TYPE_CHECKING:
     from scrapy.http.request import CallbackT  # a type scrapy defines for checkers only
@@ -65,6 +66,7 @@ class CountingMixin:
             reason = f"{type(exc).__name__}: {exc}".rstrip(": ")
         logger.error("could not fetch %s: %s", request.url, reason)
         self.crawler.stats.inc_value(keys.REQUEST_ERRORS)
+        count_gap(self.crawler.stats, request, exc)  # a failed next page: the next crawl reads every page
         if request.meta.get("umot_start"):
             self.crawler.stats.inc_value(keys.START_FAILURES)
             if isinstance(exc, NOT_RETRIED):

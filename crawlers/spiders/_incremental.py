@@ -29,7 +29,6 @@ from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.extract.dates import parse_datetime
 from crawlers.known_reviews import KnownReviews
-from crawlers.spiders._next_pages import NextPageFailures
 from crawlers.store_url import store_url
 from models.identity import content_id, is_content_id
 
@@ -39,7 +38,7 @@ SOURCE_META = "umot_source"
 logger = logging.getLogger("crawlers.spiders.base")  # the name these messages have always been logged under
 
 
-class IncrementalMixin(NextPageFailures):
+class IncrementalMixin:
     """The known-review and ``since`` checks of :class:`crawlers.spiders.base.ReviewSpider`.
 
     A mixin so the spider's arguments and callbacks read apart from the rules that

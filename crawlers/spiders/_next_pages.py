@@ -24,8 +24,7 @@ from crawlers import stats as keys
 
 if TYPE_CHECKING:
     from scrapy import Request
-    from scrapy.crawler import Crawler
-    from twisted.python.failure import Failure
+    from scrapy.statscollectors import StatsCollector
 
 #: Request meta: the request is the next page of a page the spider paginated from.
 NEXT_PAGE_META = "umot_next_page"
@@ -40,27 +39,12 @@ def next_page(request: Request) -> Request:
     return request
 
 
-class NextPageFailures:
-    """The errback of :class:`crawlers.spiders.base.ReviewSpider` that counts a failed next page apart;
-    a mixin before ``CountingMixin``, whose :meth:`request_failed` it extends."""
-
-    crawler: Crawler
-
-    def request_failed(self, failure: Failure) -> None:
-        """``CountingMixin.request_failed``, counting a failed next page as a gap unless the site said it is gone.
-
-        An answer's status is read wherever the failure carries one (Scrapy's ``HttpError`` for a
-        non-2xx answer); a download error (timeout, connection lost, host given up) has none and counts.
-        """
-        stats = self.crawler.stats
-        errors = stats.get_value(keys.REQUEST_ERRORS, 0)
-        super().request_failed(failure)  # type: ignore[misc]  # CountingMixin's, next in ReviewSpider's MRO
-        request = failure.request  # type: ignore[attr-defined]
-        if not request.meta.get(NEXT_PAGE_META) or stats.get_value(keys.REQUEST_ERRORS, 0) == errors:
-            return  # not a next page, or not an error (robots.txt forbids it: so will it next time)
-        response = getattr(failure.value, "response", None)
-        if getattr(response, "status", None) in GONE:
-            return
-        stats.inc_value(keys.FAILED_FOLLOWS)
-        if not stats.get_value(keys.FIRST_FAILED_FOLLOW):
-            stats.set_value(keys.FIRST_FAILED_FOLLOW, request.url)
+def count_gap(stats: StatsCollector, request: Request, exc: BaseException | None) -> None:
+    """Count a failed request (``CountingMixin.request_failed`` calls this for each error) as a gap where it
+    is a next page and the site did not say it is gone. An answer's status is read wherever the failure
+    carries one (Scrapy's ``HttpError``); a download error (timeout, connection lost) has none and counts."""
+    if not request.meta.get(NEXT_PAGE_META) or getattr(getattr(exc, "response", None), "status", None) in GONE:
+        return
+    stats.inc_value(keys.FAILED_FOLLOWS)
+    if not stats.get_value(keys.FIRST_FAILED_FOLLOW):
+        stats.set_value(keys.FIRST_FAILED_FOLLOW, request.url)
