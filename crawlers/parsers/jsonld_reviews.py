@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawlers.extract.graph import ReviewGraph
 from crawlers.parsers.common import ParseError
 from crawlers.parsers.json_data import walk_dicts
 
 
-def json_ld_reviews(html: str, url: str) -> list[dict[str, Any]]:
+def json_ld_reviews(html: str, url: str) -> tuple[list[dict[str, Any]], ReviewGraph]:
     """Every schema.org review in a page's JSON-LD: ``Review`` nodes and the items of
-    any ``review`` property (sites often leave their ``@type`` out), in page order."""
+    any ``review`` property (sites often leave their ``@type`` out), in page order; and the
+    graph of those blocks, which resolves an author given by ``@id`` (read once for both)."""
     import extruct  # slow import: only pages that need the JSON-LD fallback pay for it
 
     try:
@@ -30,7 +32,7 @@ def json_ld_reviews(html: str, url: str) -> list[dict[str, Any]]:
             has_content = review.get("reviewBody") or review.get("description") or review.get("reviewRating")
             if has_content and not any(review is seen for seen in found):
                 found.append(review)
-    return found
+    return found, ReviewGraph([("json-ld", block) for block in blocks])
 
 
 def _has_type(node: dict[str, Any], type_: str) -> bool:

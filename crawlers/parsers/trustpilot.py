@@ -18,9 +18,7 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.node_text import name_of, text_of
-from crawlers.extract.nodes import page_nodes
 from crawlers.parsers.common import ParsedPage, ParseError, make_review
 from crawlers.parsers.json_data import dig, load_json
 from crawlers.parsers.jsonld_reviews import json_ld_reviews
@@ -103,9 +101,9 @@ def _from_json_ld(html: str, url: str) -> list[dict[str, Any]]:
     """The page's JSON-LD reviews, author and text read as the schema.org crawl reads them
     (:mod:`crawlers.extract.node_text`): an author as a string, a node or an ``@id`` reference
     to a ``Person`` elsewhere in the ``@graph``; entities decoded, markup gone."""
-    graph = ReviewGraph([(syntax, n) for syntax, n in page_nodes(html, url, []) if syntax == "json-ld"])
+    nodes, graph = json_ld_reviews(html, url)
     reviews = []
-    for node in json_ld_reviews(html, url):
+    for node in nodes:
         review_id = node.get("@id") or node.get("url")
         reviews.append(
             make_review(

@@ -20,9 +20,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.node_text import name_of, text_of
-from crawlers.extract.nodes import page_nodes
 from crawlers.parsers.common import make_review
 from crawlers.parsers.json_data import dig
 from crawlers.parsers.jsonld_reviews import json_ld_reviews
@@ -108,9 +106,9 @@ def json_ld_rows(html: str, url: str) -> list[dict[str, Any]]:
     """The rows of the page's schema.org JSON-LD reviews, all linked to the page itself, author and text
     read as the schema.org crawl reads them (:mod:`crawlers.extract.node_text`, as Trustpilot's fallback)."""
     locale = page_locale(url, html)
-    graph = ReviewGraph([(syntax, n) for syntax, n in page_nodes(html, url, []) if syntax == "json-ld"])
+    nodes, graph = json_ld_reviews(html, url)
     reviews = []
-    for node in json_ld_reviews(html, url):
+    for node in nodes:
         reviews.append(
             make_review(
                 source=SOURCE,
