@@ -46,41 +46,60 @@ def test_failures_count_lock_and_clear(url: str) -> None:
 @pytest.mark.timeout(60)
 def test_an_attempt_waits_until_the_one_before_is_counted(pg_database: str) -> None:
     """PostgreSQL: an attempt that takes its turn on a key it shares with one being checked waits for that one's
-    count, then sees its lock; an attempt on other keys does not wait."""
+    count, then sees its lock; it waits without holding a connection of the pool; an attempt on other keys does
+    not wait."""
     import threading
-
-    from sqlalchemy import text
 
     from models.crud.triage import take_turns
 
     engine = init_db(pg_database)
     keys = {"account:ana@acme.example": ThrottlePolicy(slow_from=1, lock_at=1, lock_seconds=600, window_seconds=3600)}
     seen: list[int] = []
+    started = threading.Event()
 
     def second() -> None:
         with session_scope(engine) as s:
-            take_turns(s, ["address:5.6.7.8", "account:ana@acme.example"])
+            started.set()
+            assert take_turns(s, ["address:5.6.7.8", "account:ana@acme.example"], patience=30)
             seen.append(lock_remaining(s, list(keys), T0))
 
     with session_scope(engine) as first:
-        take_turns(first, list(keys))
+        assert take_turns(first, list(keys))
         assert lock_remaining(first, list(keys), T0) == 0  # the first attempt goes ahead
         with session_scope(engine) as other:  # other keys: no wait
-            take_turns(other, ["account:bob@acme.example", "address:5.6.7.8"])
+            assert take_turns(other, ["account:bob@acme.example", "address:5.6.7.8"], patience=0)
         waiting = threading.Thread(target=second)
         waiting.start()
-        with engine.connect() as watch:
-            for _ in range(200):
-                if watch.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                      "AND wait_event = 'advisory'")).scalar():
-                    break
-                threading.Event().wait(0.05)
-            else:
-                pytest.fail("the second attempt did not wait for the first")
+        started.wait(10)
+        held = []
+        for _ in range(20):  # the second sleeps between its tries with no connection checked out
+            threading.Event().wait(0.02)
+            held.append(engine.pool.checkedout())  # type: ignore[attr-defined]
         assert seen == []
+        assert min(held) == 1  # the first attempt's connection only
         record_failure(first, keys, T0)  # the first attempt's password was wrong
     waiting.join(30)
     assert seen == [600]  # it saw the lock the first one's failure started
+
+
+@pytest.mark.postgres
+@pytest.mark.timeout(60)
+def test_an_attempt_gives_up_after_its_patience(pg_database: str) -> None:
+    """PostgreSQL: an attempt still waiting for its turn after ``patience`` seconds is told to give up, and holds
+    none of its keys (another attempt on its other key goes ahead)."""
+    import time
+
+    from models.crud.triage import take_turns
+
+    engine = init_db(pg_database)
+    with session_scope(engine) as first:
+        assert take_turns(first, ["account:ana@acme.example"])
+        with session_scope(engine) as second:
+            began = time.monotonic()
+            assert not take_turns(second, ["account:ana@acme.example", "address:5.6.7.8"], patience=0.3)
+            assert 0.3 <= time.monotonic() - began < 5
+        with session_scope(engine) as third:
+            assert take_turns(third, ["address:5.6.7.8"], patience=0)
 
 
 def test_taking_turns_sends_nothing_to_sqlite(tmp_path: Path) -> None:
@@ -88,5 +107,5 @@ def test_taking_turns_sends_nothing_to_sqlite(tmp_path: Path) -> None:
 
     engine = init_db(f"sqlite:///{tmp_path / 'umot.db'}")
     with session_scope(engine) as s:
-        take_turns(s, ["account:ana@acme.example"])
+        assert take_turns(s, ["account:ana@acme.example"])
         assert lock_remaining(s, ["account:ana@acme.example"], T0) == 0

@@ -44,15 +44,23 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def locked_for(db: Session, request: Request, email: str) -> int:
-    """Seconds before this account or address may try again (0: go ahead).
+def take_turn(db: Session, request: Request, email: str) -> bool:
+    """Wait for this account's and address's turn (False: another attempt on them is still being checked).
 
-    Parallel attempts on this account or address wait here for one another (``take_turns``) until the
-    one before has been counted (``count_failure``) or let in (``count_success``), which end its
-    transaction: a burst of guesses is checked one at a time, as the throttle's count allows."""
-    keys = list(throttle_keys(request, email))
-    take_turns(db, keys)
-    wait = lock_remaining(db, keys, now())
+    Parallel attempts on one account or address take turns (``take_turns``) until the one before has been
+    counted (``count_failure``) or let in (``count_success``), which end its transaction: a burst of
+    guesses is checked one at a time, as the throttle's count allows. One still waiting after two
+    seconds is refused as busy, so a burst cannot keep the app's threads and connections waiting."""
+    if take_turns(db, list(throttle_keys(request, email))):
+        return True
+    log.warning("login refused while another attempt is checked: account %r from %s",
+                normalize_email(email), client_address(request))
+    return False
+
+
+def locked_for(db: Session, request: Request, email: str) -> int:
+    """Seconds before this account or address may try again (0: go ahead). Take the turn first."""
+    wait = lock_remaining(db, list(throttle_keys(request, email)), now())
     if wait:
         log.warning("login refused while locked: account %r from %s (%d s left)",
                     normalize_email(email), client_address(request), wait)

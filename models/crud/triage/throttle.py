@@ -10,14 +10,18 @@ Checking a key and counting its failure are two steps with a password check
 between them. On PostgreSQL an attempt first takes a lock on each of its keys
 (:func:`take_turns`), held until its transaction ends, so parallel attempts on
 one key are checked and counted one at a time: each sees the failures before it,
-and no burst of guesses is checked before the first ones are counted. SQLite
-needs none: a writing scope holds the whole database (``BEGIN IMMEDIATE``).
+and no burst of guesses is checked before the first ones are counted. An attempt
+waiting for its turn holds no database connection (it asks again every 50 ms),
+and gives up after a short patience: a burst cannot take the connection pool
+from the rest of the app. SQLite needs none: a writing scope holds the whole
+database (``BEGIN IMMEDIATE``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -63,14 +67,27 @@ def _lock_id(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(f"umot login throttle {key}".encode(), digest_size=8).digest(), "big", signed=True)
 
 
-def take_turns(session: Session, keys: list[str]) -> None:
-    """Wait until no other attempt on any of ``keys`` is between its check and its count, then keep them
-    waiting until this transaction ends (PostgreSQL advisory locks; SQLite: nothing to do). Locks are
-    taken in ascending order, so two attempts sharing keys cannot deadlock."""
+def take_turns(session: Session, keys: list[str], *, patience: float = 2.0) -> bool:
+    """Take this attempt's turn on each of ``keys``, kept until the transaction ends; False when another
+    attempt still held one after ``patience`` seconds (refuse this one: busy).
+
+    PostgreSQL advisory locks, tried without waiting (``pg_try_advisory_xact_lock``): when one is taken, the
+    transaction rolls back, which lets go of those this attempt took and of its connection, and it asks
+    again 50 ms later. So a burst of attempts on one key sleeps outside the connection pool instead of
+    holding every connection while the one before it is checked. SQLite: nothing to do (True).
+    """
     if dialect_name(session) != "postgresql":
-        return
-    for lock_id in sorted({_lock_id(key) for key in keys}):
-        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
+        return True
+    lock_ids = sorted({_lock_id(key) for key in keys})
+    deadline = time.monotonic() + patience
+    while True:
+        if all(session.execute(text("SELECT pg_try_advisory_xact_lock(:id)"), {"id": lock_id}).scalar()
+               for lock_id in lock_ids):
+            return True
+        session.rollback()
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
 
 
 def lock_remaining(session: Session, keys: list[str], now: datetime) -> int:

@@ -63,3 +63,24 @@ def test_a_burst_of_guesses_is_counted_one_at_a_time(pg_app, pg_seeded, email: s
     codes = _burst(pg_app, email)
     assert sorted(codes) == [401, 401] + [429] * (BURST - 2)
     assert _failures(pg_seeded.url, f"account:{email}") == LOCK_AT_THIRD.lock_at  # checked 3 times, not 12
+
+
+def test_a_login_waiting_too_long_for_its_turn_is_refused_as_busy(pg_app, pg_seeded) -> None:  # noqa: ANN001
+    """While another attempt on the account is being checked, a login waits at most two seconds (holding none
+    of the app's connections) and is then answered 429 "being checked", not "too many failed logins"."""
+    import time
+
+    from models.crud.triage import take_turns
+
+    client = TestClient(pg_app)
+    token = csrf_of(client.get("/login").text)
+    with session_scope(get_engine(pg_seeded.url)) as holder:
+        assert take_turns(holder, ["account:dee@acme.example"])
+        began = time.monotonic()
+        answer = client.post("/login", data={"email": "dee@acme.example", "password": "guess", "csrf_token": token},
+                             follow_redirects=False)
+        assert time.monotonic() - began < 10
+    assert answer.status_code == 429
+    assert answer.headers["Retry-After"] == "1"
+    assert "Another login for this account or address is being checked: try again in 1 s." in answer.text
+    assert _failures(pg_seeded.url, "account:dee@acme.example") is None  # nothing was checked, nothing counted

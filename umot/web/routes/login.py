@@ -19,7 +19,7 @@ from umot.web.auth import (
     verify_password,
 )
 from umot.web.deps import Db, safe_next
-from umot.web.login_limits import count_failure, count_success, locked_for
+from umot.web.login_limits import count_failure, count_success, locked_for, take_turn
 from umot.web.templating import render
 
 router = APIRouter()
@@ -40,7 +40,10 @@ def login(
     password: Annotated[str, Form()],
     next: Annotated[str, Form()] = "/",
 ) -> Response:
-    """Check the lock first (the right password does not get in while locked), then the password."""
+    """Take this account's turn, check the lock (the right password does not get in while locked), then the
+    password."""
+    if not take_turn(db, request, email):
+        return _refused(request, email, next, 1, "Another login for this account or address is being checked")
     wait = locked_for(db, request, email)
     if wait:
         return _refused(request, email, next, wait)
@@ -68,11 +71,11 @@ def login(
     return RedirectResponse(safe_next(next), status_code=303)
 
 
-def _refused(request: Request, email: str, next: str, wait: int) -> Response:
-    """429 with Retry-After: too many failed logins for this account or address."""
+def _refused(request: Request, email: str, next: str, wait: int, why: str = "Too many failed logins") -> Response:
+    """429 with Retry-After: too many failed logins for this account or address (or one is being checked)."""
     response = render(
         request, "login.html", status_code=429, next=safe_next(next), email=email,
-        error=f"Too many failed logins: try again in {_duration(wait)}.",
+        error=f"{why}: try again in {_duration(wait)}.",
     )
     response.headers["Retry-After"] = str(wait)
     return response
