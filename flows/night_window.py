@@ -47,13 +47,14 @@ def end_night(night: str, result: NightlyResult) -> None:
 
 
 def recount_new(result: NightlyResult) -> None:
-    """After unfinished nights: each source's new reviews counted from the store since the first one's start
-    (tonight's crawl found the reviews they stored known)."""
+    """Each source's new reviews counted from the store: those first stored since the night started, or since
+    the first unfinished night's start (tonight's crawl found the reviews they stored known).
+
+    Never the crawls' own counts: a crawl that timed out after storing reviews and then succeeded on its
+    retry counted only what the retry stored, and a retry finds the first attempt's reviews known."""
     from models import crud
     from models.db import get_engine, session_scope
 
-    if not result.unfinished_runs:
-        return
     ids = [s.source.source_id for s in result.sources]
     with session_scope(get_engine(), write=False) as session:
         new = crud.new_reviews_by_source(session, since=result.counted_since, source_ids=ids)

@@ -119,7 +119,7 @@ def _in_this_process(result: NightlyResult, brand: str | None, source: str | Non
         list(scope.sources), settings=crawl["crawl_settings"], retries=crawl["crawl_retries"],
         retry_delay=crawl["retry_delay"], timeout=crawl["crawl_timeout"], processes=crawl["crawl_processes"],
     )
-    recount_new(result)  # reviews an unfinished night stored are known to tonight's crawl
+    recount_new(result)  # from the store: a retried crawl, or an unfinished night, stored some before
     for failed in result.failed_sources:
         log.warning("source %s failed: %s", failed.source.label, failed.error_message)
 

@@ -128,7 +128,7 @@ def review_rows(source: str, n: int, *, start: int = 0, bad_every: int = 3) -> l
     return rows
 
 
-CrawlPlan = dict[str, list]  # source name -> [rows | Exception-message str], one entry per call
+CrawlPlan = dict[str, list]  # source name -> [rows | failure message | (message, rows stored first)], one per call
 REFUSED = "refused: "  # an answer starting so fails like a site whose connection is refused
 
 
@@ -138,7 +138,8 @@ def fake_crawls(monkeypatch: pytest.MonkeyPatch) -> Callable[[CrawlPlan], list[s
 
     An answer is a list of rows (stored like the StorePipeline does, with a
     CrawlRun) or a string (the crawl fails with that message, nothing stored;
-    one starting with :data:`REFUSED` fails as a refused connection does).
+    one starting with :data:`REFUSED` fails as a refused connection does), or a
+    (message, rows) pair: the rows are stored, then the crawl fails (a timeout).
     Returns the log of crawled source names.
     """
     import crawlers.runner as runner
@@ -163,6 +164,14 @@ def fake_crawls(monkeypatch: pytest.MonkeyPatch) -> Callable[[CrawlPlan], list[s
                 session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
                 brand_id = crud.get_or_create_brand(session, brand).id
                 run = crud.start_crawl_run(session, brand_id=brand_id, source_id=source_id, spider=spider)
+                if isinstance(answer, tuple):  # stored some, then failed
+                    answer, rows = answer
+                    stored = crud.upsert_reviews(session, rows, brand_id=brand_id, source_id=source_id,
+                                                 crawl_run_id=run.id)
+                    crud.finish_crawl_run(session, run.id, status="failed", pages=1, items_scraped=len(rows),
+                                          items_new=stored.new, errors=1, error_message=answer)
+                    return CrawlResult(ok=False, pages=1, items_scraped=len(rows), items_new=stored.new, errors=1,
+                                       error_message=answer, run_id=run.id)
                 if isinstance(answer, str):
                     crud.finish_crawl_run(session, run.id, status="failed", pages=0, items_scraped=0,
                                           items_new=0, errors=1, error_message=answer)

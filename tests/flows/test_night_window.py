@@ -133,3 +133,18 @@ def test_detractors_a_one_brand_night_posted_are_not_posted_again_by_the_full_ni
     assert len(got) == 1  # posted once
     nightly(**FAST)
     assert len(got) == 1
+
+
+def test_reviews_a_timed_out_crawl_stored_before_its_retry_succeeded_are_new(
+    store, add_source, fake_crawls, fake_scorer
+) -> None:
+    """A crawl that stored 3 reviews and then timed out, retried the same night: the retry finds those 3 known
+    and stores 3 more. The night stored 6 new reviews and reports 6 (it reported the retry's 3)."""
+    add_source("Acme", "shop")
+    calls = fake_crawls({"shop": [("crawl timed out after 1800 s", review_rows("shop", 3)), review_rows("shop", 6)]})
+
+    result = nightly(**FAST, return_state=True).result()
+
+    assert calls == ["shop", "shop"]  # failed once, then retried
+    assert [s.items_new for s in result.sources] == [6]
+    assert result.headline() == "6 new reviews; 0 already stored; 2 new detractors"
