@@ -73,7 +73,7 @@ def test_a_named_column_the_file_lacks_is_one_line_and_no_output(tmp_path, tiny_
 
 
 def test_the_help_names_every_name_it_finds():
-    from umot.cli.score import FOUND, RATING_HELP, TITLE_HELP
+    from umot.cli._score_columns import FOUND, RATING_HELP, TITLE_HELP
 
     assert all(name in RATING_HELP for name in FOUND["rating"])
     assert all(name in TITLE_HELP for name in FOUND["title"])

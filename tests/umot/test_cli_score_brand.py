@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from umot.cli import app
-from umot.cli.score import _check_brand
+from umot.cli._score_checks import check_brand
 
 runner = CliRunner()
 THEMES = '[[themes]]\nbrand = "Acme"\nname = "loyalty_card"\ndescription = "the card"\nexamples = ["loyalty card"]\n'
@@ -41,7 +41,7 @@ def test_an_unknown_brand_is_one_line_before_the_model_loads(tmp_path: Path, _co
 def test_brands_umot_toml_names_are_accepted(brand: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without asking the store: scoring a file needs none (a store that is down failed it)."""
     monkeypatch.setenv("UMOT_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
-    _check_brand(brand)  # themes, sources, any case; none given: nothing to check
+    check_brand(brand)  # themes, sources, any case; none given: nothing to check
 
 
 def test_a_brand_only_the_store_holds_is_accepted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,4 +52,4 @@ def test_a_brand_only_the_store_holds_is_accepted(tmp_path: Path, monkeypatch: p
     with session_scope(init_db(url)) as session:
         crud.get_or_create_brand(session, "Imported Co")
     monkeypatch.setenv("UMOT_DATABASE_URL", url)
-    _check_brand("imported co")
+    check_brand("imported co")

@@ -1,0 +1,31 @@
+"""The rating and title columns ``umot score`` reads: named by an option, else found by a known name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from umot.cli._errors import fail
+
+#: Column names taken without an option, in any case: `umot import`'s, less the ones other files use for
+#: something else (``score``: upvotes; ``subject``: a ticket's); ``stars`` not in umot's own output (its prediction)
+FOUND = {"rating": ("rating", "stars", "ratingvalue"), "title": ("title", "headline")}
+RATING_HELP = ("Column with a 1-5 star rating: 1-2 stars make a detractor whatever the text "
+               "(default: the first column named rating, stars or ratingvalue, in any case, not the stars of "
+               "umot score's own output; without one, no rating).")
+TITLE_HELP = ("Column with the review's title, read before its text as the nightly run does "
+              "(default: the first column named title or headline, in any case; without one, no title).")
+
+
+def find_column(path: Path, columns: list[str], given: str | None, field: str) -> str | None:
+    """The column ``--<field>-column`` names (refused where the file has none: its reviews would be read
+    without it, exit 0), else the first whose name is one of :data:`FOUND`'s in any case: a file umot score
+    wrote (its ``p_negative`` column) holds the model's ``stars``, never taken for the reviewer's."""
+    from umot.cli._scored_rows import SCORE_COLUMNS
+
+    if given is None:
+        ours = "p_negative" in columns
+        return next((c for c in columns if c.strip().lower() in FOUND[field]
+                     and not (ours and c in SCORE_COLUMNS)), None)
+    if given not in columns:
+        fail(f"{path}: no {given!r} column (columns: {', '.join(columns) or 'none'}); check --{field}-column")
+    return given
