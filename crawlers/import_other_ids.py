@@ -26,17 +26,18 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlalchemy import Row
+from sqlmodel import Session
 
 from crawlers.extract.date_order import text_order
 from crawlers.import_id_cells import order_keys
+from models.crud.stored_external_ids import stored_rows
 from models.identity import imported_content_id
 from models.tables import Review
 
 WRITTEN_ID = "_written_content_id"  # dropped by adopt_other_ids: never stored
 ORDER_IDS = "_order_content_ids"  # {order: id} under each of import_id_cells.DAY_MONTH; likewise
 DATE_ORDER = "date_order"  # extra key: the order the row's date was read in (stored, see the module docstring)
-_CHUNK = 500  # ids per IN (...) query
 
 
 def give_other_ids(row: dict[str, Any], source: str, text: str, cells: tuple[object, object], day: object,
@@ -90,14 +91,6 @@ def _read_so(held: dict[tuple[str, str], Any], key: tuple[str, str], order: str 
     return key in held and (order is None or held[key] in (None, order))
 
 
-def stored_reviews(session: Session, brand_id: int, ids: set[str], *columns: Any) -> list[tuple[Any, ...]]:
-    """(source, external id, *``columns``) of the brand's stored reviews with one of ``ids``."""
-    wanted = sorted(ids)
-    found: list[tuple[Any, ...]] = []
-    for start in range(0, len(wanted), _CHUNK):
-        found.extend(session.exec(
-            select(Review.source, Review.external_id, *columns).where(
-                Review.brand_id == brand_id, col(Review.external_id).in_(wanted[start:start + _CHUNK])
-            )
-        ).all())
-    return found
+def stored_reviews(session: Session, brand_id: int, ids: set[str], *columns: Any) -> list[Row[Any]]:
+    """(source, external id, *``columns``) of the brand's stored reviews with one of ``ids``, of any source."""
+    return stored_rows(session, brand_id, None, ids, Review.source, Review.external_id, *columns)

@@ -34,8 +34,9 @@ from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
-from models.crud.link_ids import adopt_link_ids, is_stored
+from models.crud.link_ids import adopt_link_ids
 from models.crud.link_names import adopt_link_names
+from models.crud.stored_external_ids import stored_ids, stored_rows
 from models.identity import content_id, legacy_content_id
 from models.review_fields import fit_external_id
 from models.tables import Review
@@ -62,12 +63,8 @@ def _adopt_content_ids(session: Session, brand_id: int, values: Sequence[dict[st
             legacy[(source, legacy_content_id(source, author, text))] = row
     if not legacy:
         return 0
-    stored = session.exec(
-        select(Review.source, Review.external_id).where(
-            Review.brand_id == brand_id,
-            col(Review.external_id).in_([external_id for _, external_id in legacy]),
-        )
-    ).all()
+    stored = stored_rows(session, brand_id, None, [external_id for _, external_id in legacy],
+                         Review.source, Review.external_id)
     for source, external_id in stored:
         adopted = legacy.get((source, external_id))
         if adopted is not None:
@@ -84,18 +81,17 @@ def adopt_relative_ids(session: Session, brand_id: int, values: Sequence[dict[st
             wanted.setdefault(row["source"], {})[(written, row["url"])] = row["external_id"]
     moved = 0
     for source, by_written in wanted.items():
-        for batch in chunks(sorted({written for written, _ in by_written}), 500):
-            stored = session.exec(
-                select(Review.id, Review.external_id, Review.url).where(
-                    Review.brand_id == brand_id, Review.source == source, col(Review.external_id).in_(batch)
-                )
-            ).all()
-            for review_id, external_id, url in stored:
-                absolute = by_written.get((external_id, url or ""))
-                if absolute is None or is_stored(session, brand_id, source, absolute):
-                    continue  # another page's review, or the absolute id is stored already: both stay
-                session.execute(update(Review).where(col(Review.id) == review_id).values(external_id=absolute))
-                moved += 1
+        stored = stored_rows(session, brand_id, source, {written for written, _ in by_written},
+                             Review.id, Review.external_id, Review.url)
+        moves = [(review_id, by_written[(external_id, url or "")]) for review_id, external_id, url in stored
+                 if (external_id, url or "") in by_written]  # not another page's review
+        taken = stored_ids(session, brand_id, source, {absolute for _, absolute in moves})
+        for review_id, absolute in moves:
+            if absolute in taken:
+                continue  # the absolute id is stored already: both stay
+            session.execute(update(Review).where(col(Review.id) == review_id).values(external_id=absolute))
+            taken.add(absolute)
+            moved += 1
     return moved
 
 
@@ -105,8 +101,7 @@ def _adopt_anchor_ids(session: Session, brand_id: int, values: Sequence[dict[str
     moved = 0
     for source in sorted({row["source"] for row in rows}):
         ids = [row["external_id"] for row in rows if row["source"] == source]
-        stored = {found for batch in chunks(ids, 500) for found in session.exec(select(Review.external_id).where(
-            Review.brand_id == brand_id, Review.source == source, col(Review.external_id).in_(batch)))}
+        stored = stored_ids(session, brand_id, source, ids)
         fresh = [row for row in rows if row["source"] == source and row["external_id"] not in stored]
         for batch in chunks(fresh, 100):
             anchors = sorted({row["extra"][RELATIVE_ID] for row in batch})

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
-from models.crud._dialect import chunks
 from models.crud.link_names import LINK_NAMES, authors_of
+from models.crud.stored_external_ids import stored_rows
 from models.identity import content_id, legacy_content_id
 from models.review_fields import fit_external_id
 from models.tables import Review
@@ -28,16 +28,6 @@ from models.tables import Review
 #: ``extra`` key of a crawl row: the id crawls before gave it, where it differs from the row's
 #: (``crawlers.extract.review_ids.LINK_ID`` writes the same key).
 LINK_ID = "link_id"
-
-
-def is_stored(session: Session, brand_id: int, source: str, external_id: str) -> bool:
-    """Does the store hold a review of (brand, source) under ``external_id``?"""
-    found = session.exec(
-        select(Review.id).where(
-            Review.brand_id == brand_id, Review.source == source, Review.external_id == external_id
-        )
-    ).first()
-    return found is not None
 
 
 def _ids_before(row: dict[str, Any]) -> list[str]:
@@ -55,10 +45,8 @@ def _ids_before(row: dict[str, Any]) -> list[str]:
 
 def _stored(session: Session, brand_id: int, source: str, ids: list[str]) -> dict[str, tuple[int | None, str]]:
     """Of ``ids``, those stored: id -> (the review's row id, its content id as stored)."""
-    return {external_id: (review_id, content_id(source, author, text)) for batch in chunks(sorted(set(ids)), 500)
-            for review_id, external_id, author, text in session.exec(select(
-                Review.id, Review.external_id, Review.author, Review.text).where(
-                Review.brand_id == brand_id, Review.source == source, col(Review.external_id).in_(batch)))}
+    return {external_id: (review_id, content_id(source, author, text)) for review_id, external_id, author, text
+            in stored_rows(session, brand_id, source, ids, Review.id, Review.external_id, Review.author, Review.text)}
 
 
 def adopt_link_ids(session: Session, brand_id: int, values: Sequence[dict[str, Any]]) -> int:

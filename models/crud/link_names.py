@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
-from models.crud._dialect import chunks
+from models.crud.stored_external_ids import stored_rows
 from models.review_fields import cut_str
 from models.schemas import STRING_LENGTHS
 from models.tables import Review
@@ -53,15 +53,13 @@ def adopt_link_names(session: Session, brand_id: int, values: Sequence[dict[str,
     fixed = 0
     for source in sorted({row["source"] for row in rows}):
         by_id = {row["external_id"]: row for row in rows if row["source"] == source}
-        for batch in chunks(sorted(by_id), 500):
-            for review_id, external_id, author, title in session.exec(select(
-                    Review.id, Review.external_id, Review.author, Review.title).where(
-                    Review.brand_id == brand_id, Review.source == source, col(Review.external_id).in_(batch))):
-                row = by_id[external_id]
-                stored = {"author": author, "title": title}
-                names = {name: row[name] for name, before in names_before(row).items()
-                         if row[name] and _same(stored[name], before) and not _same(stored[name], row[name])}
-                if names:
-                    session.execute(update(Review).where(col(Review.id) == review_id).values(**names))
-                    fixed += 1
+        for review_id, external_id, author, title in stored_rows(
+                session, brand_id, source, by_id, Review.id, Review.external_id, Review.author, Review.title):
+            row = by_id[external_id]
+            stored = {"author": author, "title": title}
+            names = {name: row[name] for name, before in names_before(row).items()
+                     if row[name] and _same(stored[name], before) and not _same(stored[name], row[name])}
+            if names:
+                session.execute(update(Review).where(col(Review.id) == review_id).values(**names))
+                fixed += 1
     return fixed

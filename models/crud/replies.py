@@ -15,12 +15,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select as sa_select
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
 from models.crud.flag_locks import locking_flags
+from models.crud.stored_external_ids import stored_rows
 from models.datetimes import as_utc
 from models.replies import reply_date
 from models.status import ANSWERABLE_FLAG_STATUSES, FlagStatus
@@ -50,26 +50,17 @@ def store_replies(
             by_source.setdefault(row["source"], {})[row["external_id"]] = row
     answered: list[int] = []
     for source, wanted in by_source.items():
-        for batch in chunks(list(wanted), 500):
-            stored = session.execute(  # sqlalchemy's select: sqlmodel's is typed for at most four columns
-                sa_select(
-                    col(Review.id), col(Review.external_id), col(Review.reply_text), col(Review.replied_at),
-                    col(Review.reply_author), col(Review.published_at),
-                )
-                .where(
-                    col(Review.brand_id) == brand_id, col(Review.source) == source,
-                    col(Review.external_id).in_(batch),
-                )
-            )
-            for review_id, external_id, text, replied_at, author, published_at in stored:
-                values = _reply_values(wanted[external_id], (text, _utc(replied_at), author),
-                                       _utc(published_at), f"{source}/{external_id}")
-                if values is None:
-                    continue
-                if text is None:
-                    values["reply_seen_at"] = seen_at
-                    answered.append(review_id)
-                session.execute(update(Review).where(col(Review.id) == review_id).values(**values))
+        stored = stored_rows(session, brand_id, source, wanted, Review.id, Review.external_id, Review.reply_text,
+                             Review.replied_at, Review.reply_author, Review.published_at)
+        for review_id, external_id, text, replied_at, author, published_at in stored:
+            values = _reply_values(wanted[external_id], (text, _utc(replied_at), author),
+                                   _utc(published_at), f"{source}/{external_id}")
+            if values is None:
+                continue
+            if text is None:
+                values["reply_seen_at"] = seen_at
+                answered.append(review_id)
+            session.execute(update(Review).where(col(Review.id) == review_id).values(**values))
     return answered
 
 

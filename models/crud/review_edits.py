@@ -27,6 +27,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlmodel import Session, col
 
 from models.crud._dialect import chunks
+from models.crud.stored_external_ids import stored_rows
 from models.datetimes import as_utc
 from models.tables import Flag, Review, ReviewJourney, ReviewStage, ReviewTheme, Score, table_of
 
@@ -72,19 +73,13 @@ def apply_edits(
     skip = set(skip_ids)
     edits: list[dict[str, Any]] = []
     for source, wanted in by_source.items():
-        for batch in chunks(list(wanted), 500):
-            stored = session.execute(
-                select(*(REVIEW_TABLE.c[name] for name in _STORED)).where(
-                    REVIEW_TABLE.c.brand_id == brand_id, REVIEW_TABLE.c.source == source,
-                    REVIEW_TABLE.c.external_id.in_(batch),
-                )
-            ).mappings()
-            for old in stored:
-                if old["id"] in skip:
-                    continue
-                new = _edit(dict(old), wanted[old["external_id"]])
-                if new is not None:
-                    edits.append({"rid": old["id"], **{f"new_{k}": v for k, v in new.items()}, "new_edited_at": seen_at})
+        for found in stored_rows(session, brand_id, source, wanted, *(REVIEW_TABLE.c[name] for name in _STORED)):
+            old = dict(found._mapping)
+            if old["id"] in skip:
+                continue
+            new = _edit(old, wanted[old["external_id"]])
+            if new is not None:
+                edits.append({"rid": old["id"], **{f"new_{k}": v for k, v in new.items()}, "new_edited_at": seen_at})
     if not edits:
         return []
     session.execute(
