@@ -7,7 +7,8 @@ fetches a page. So, for each crawl, the runner migrates the store, opens the
 reads (:data:`KNOWN_FILE`; those the reply window reads again to
 :data:`AWAITING_FILE`), and the brand's page states (validators and kinds of
 the pages its crawls read, ``crawlers.page_state``) to another
-(:data:`PAGES_FILE`), and closes the run with the crawl's counts once the
+(:data:`PAGES_FILE`), the day an earlier crawl's pagination stopped at ``since``
+(:data:`SINCE_CUT`, ``crawlers.spiders._next_pages``), and closes the run with the crawl's counts once the
 process has ended, killed or not. The crawl process imports the store only to
 write new reviews: one with nothing new never does.
 
@@ -34,6 +35,7 @@ BRAND_ID = "CRAWL_BRAND_ID"
 KNOWN_FILE = "CRAWL_KNOWN_FILE"  # JSON {source label: [external ids]}
 AWAITING_FILE = "CRAWL_AWAITING_FILE"  # the same, of the recent reviews KNOWN_FILE leaves out (reply window)
 PAGES_FILE = "CRAWL_PAGES_FILE"  # JSON {url: page state} (models.crud.page_states)
+SINCE_CUT = "CRAWL_SINCE_CUT"  # ISO day: the last ok run of the source stopped at --since (crawlers.stats.since_cut)
 
 
 def migrate(database_url: str) -> bool:
@@ -77,13 +79,17 @@ def open_run(
     itself and reports the error with the store's URL.
     """
     try:
+        from crawlers.stats import since_cut
         from models import crud
+        from models.crud.crawl_runs import last_ok_run
         from models.crud.review_lookups import awaiting_reply_ids_by_source
         from models.db import get_engine, session_scope
         from models.stored import stored_id
 
         with session_scope(get_engine(database_url)) as session:
             brand_id = stored_id(crud.get_or_create_brand(session, brand))
+            last = last_ok_run(session, brand_id=brand_id, source_id=source_id, spider=spider)
+            cut = since_cut(last.error_message) if last is not None else None
             run_id = crud.start_crawl_run(session, brand_id=brand_id, source_id=source_id, spider=spider).id
             since = awaiting_reply_since(spider)
             known = crud.known_ids_by_source(session, brand_id=brand_id, awaiting_reply_since=since)
@@ -98,7 +104,7 @@ def open_run(
         logger.debug("could not open a crawl run in %s", database_url, exc_info=True)
         return {}
     return {RUN_ID: run_id, BRAND_ID: brand_id, KNOWN_FILE: str(known_file), AWAITING_FILE: str(awaiting_file),
-            PAGES_FILE: str(pages_file)}
+            PAGES_FILE: str(pages_file), **({SINCE_CUT: cut} if cut else {})}
 
 
 def close_run(

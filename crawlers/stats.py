@@ -8,6 +8,7 @@ collector under these keys; :func:`summarise` turns them into the numbers a
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,8 @@ START_REFUSED = "umot/start_refused"  # of those, refused at connection level: n
 START_FORBIDDEN = "umot/start_forbidden"  # of those, forbidden by robots.txt
 FAILED_FOLLOWS = "umot/failed_follows"  # next pages that could not be fetched (crawlers.spiders._next_pages)
 FIRST_FAILED_FOLLOW = "umot/first_failed_follow"  # the first of them, for the run's note
+SINCE_CUT = "umot/since_cut"  # ISO day before which the store may lack reviews (crawlers.spiders._next_pages)
+CARRIED_CUT = "umot/carried_cut"  # an earlier crawl's cut a full crawl clears only if no next page failed
 FIRST_ERROR = "umot/first_error"  # first fatal-looking message, for the user
 ITEMS_NEW = "umot/items_new"  # reviews the store did not have yet (or lines written to JSONL)
 ITEMS_EDITED = "umot/items_edited"  # stored reviews whose text, title or rating the site changed (models.crud.review_edits)
@@ -69,6 +72,18 @@ def unread_note(failed: int, first: str | None) -> str:
     return f"could not fetch {first or 'a page'}{others}: the pages after {'them' if others else 'it'} were not read"
 
 
+def since_note(day: str) -> str:
+    """The note of an ok crawl that stopped paginating at ``--since day`` (or carried an earlier crawl's
+    cut): the run keeps it, and :func:`since_cut` reads the day back for the next crawl of the source."""
+    return f"the store may lack the reviews before {day}: a crawl stopped paginating at --since {day}"
+
+
+def since_cut(message: str | None) -> str | None:
+    """The ISO day of :func:`since_note` in a run's message; None when it has none."""
+    found = re.search(r"a crawl stopped paginating at --since (\d{4}-\d{2}-\d{2})", message or "")
+    return found.group(1) if found else None
+
+
 def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, Any]:
     """Counts and verdict of one crawl.
 
@@ -80,7 +95,8 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
     ``forbidden``: because robots.txt forbids every start URL (a site's rules
     do not change in seconds either). ``failed_follows``: next pages that could
     not be fetched (``crawlers.spiders._next_pages``); an ok crawl with some
-    carries :func:`unread_note` as its ``error_message``, which its run keeps.
+    carries :func:`unread_note` as its ``error_message``, which its run keeps, and
+    :func:`since_note` after it where ``since`` cut its pagination (:data:`SINCE_CUT`).
     """
     reason = reason or stats.get("finish_reason")
     starts = int(stats.get(START_URLS, 0) or 0)
@@ -99,7 +115,10 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
         ok = False
     failed_follows = int(stats.get(FAILED_FOLLOWS, 0) or 0)
     if ok:
-        message = unread_note(failed_follows, stats.get(FIRST_FAILED_FOLLOW)) if failed_follows else None
+        cut = stats.get(SINCE_CUT)
+        notes = (unread_note(failed_follows, stats.get(FIRST_FAILED_FOLLOW)) if failed_follows else None,
+                 since_note(cut) if cut else None)
+        message = "; ".join(note for note in notes if note) or None
     return {
         "ok": ok,
         "pages": int(stats.get(PAGES, 0) or 0),

@@ -10,7 +10,9 @@ that answers ``?page=N`` past its last page with the same page again, with a
 next link to N+1: a crawl would never end), and never emits a review twice.
 A next page the spider follows is marked as one (``_next_pages.next_page``): one that
 could not be fetched is counted apart (:mod:`crawlers.spiders._next_pages`), the
-pages behind it went unread, so the next crawl of the source reads every page.
+pages behind it went unread, so the next crawl of the source reads every page;
+so does the next crawl after one that stopped at ``since``, unless its own ``since``
+is as late (the runner hands over the cut: ``run_store.SINCE_CUT``).
 Started by ``crawlers.runner`` it reads them from
 the file the runner wrote (``CRAWL_KNOWN_FILE``, see ``crawlers.run_store``);
 a plain ``scrapy crawl`` reads them from the store.
@@ -19,7 +21,7 @@ a plain ``scrapy crawl`` reads them from the store.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -29,6 +31,7 @@ from crawlers import run_store
 from crawlers import stats as keys
 from crawlers.extract.dates import parse_datetime
 from crawlers.known_reviews import KnownReviews
+from crawlers.spiders._next_pages import carry_cut, record_cut
 from crawlers.store_url import store_url
 from models.identity import content_id, is_content_id
 
@@ -66,6 +69,12 @@ class IncrementalMixin:
         # after a crawl that stopped half way, the pages behind its known reviews
         # were never read: CRAWL_FULL follows every next page once
         self.full_crawl = self.crawler.settings.getbool("CRAWL_FULL")
+        cut = self.crawler.settings.get(run_store.SINCE_CUT)  # an earlier crawl stopped at --since: ISO day
+        if cut and (self.since is None or self.since.date() < date.fromisoformat(cut)) and not self.full_crawl:
+            logger.info("an earlier crawl stopped at --since %s: reading every page", cut)
+            self.full_crawl = True
+        if cut:
+            carry_cut(self.crawler.stats, cut, full=self.full_crawl)
         self._read, self._read_again = set(), set()
         known_file = self.crawler.settings.get(run_store.KNOWN_FILE)
         awaiting_file = self.crawler.settings.get(run_store.AWAITING_FILE)
@@ -158,6 +167,7 @@ class IncrementalMixin:
         if self.since is not None and all(self.is_older_than_since(r) for r in reviews):
             logger.info("stop paginating after %s: its reviews are older than %s", url, self.since.date())
             self.crawler.stats.inc_value(keys.STOPPED_SINCE)
+            record_cut(self.crawler.stats, self.since.date().isoformat())  # the next crawl without it reads on
             return False
         return True
 

@@ -14,6 +14,13 @@ answering 404 or 410 does not exist: no crawl reaches the pages after it, and
 counting it would make every crawl after a listing's dead last link a full one.
 A failed link of a hub or a sitemap is no gap either: the next crawl reads that
 page and follows the link again.
+
+Pagination stopped at ``since`` leaves a gap too, for a crawl with no ``since``
+or an earlier one: its day is recorded (:func:`record_cut`, ``crawlers.stats.since_note``
+in the run's message), and the next crawl of (brand, source) whose ``since`` does not
+cover it reads every page (``IncrementalMixin.open_known``). A crawl that stops at
+known reviews keeps the earlier cut (:func:`carry_cut`); a full one clears it unless
+a next page failed.
 """
 
 from __future__ import annotations
@@ -48,3 +55,21 @@ def count_gap(stats: StatsCollector, request: Request, exc: BaseException | None
     stats.inc_value(keys.FAILED_FOLLOWS)
     if not stats.get_value(keys.FIRST_FAILED_FOLLOW):
         stats.set_value(keys.FIRST_FAILED_FOLLOW, request.url)
+    if stats.get_value(keys.CARRIED_CUT):  # a full crawl with pages unread: the earlier cut still stands
+        record_cut(stats, stats.get_value(keys.CARRIED_CUT))
+
+
+def record_cut(stats: StatsCollector, day: str) -> None:
+    """Record that the store may lack the reviews before ``day`` (ISO); the earliest such day wins."""
+    held = stats.get_value(keys.SINCE_CUT)
+    if not held or day < held:
+        stats.set_value(keys.SINCE_CUT, day)
+
+
+def carry_cut(stats: StatsCollector, day: str, *, full: bool) -> None:
+    """An earlier crawl's cut at ``day``: kept by a crawl that stops at known reviews; a full one keeps
+    it only if a next page fails (:func:`count_gap`)."""
+    if full:
+        stats.set_value(keys.CARRIED_CUT, day)
+    else:
+        record_cut(stats, day)

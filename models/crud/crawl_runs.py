@@ -82,6 +82,17 @@ def finish_crawl_run(
     return run
 
 
+def last_ok_run(session: Session, *, brand_id: int, source_id: int | None, spider: str) -> CrawlRun | None:
+    """The newest ``ok`` run of the brand's source (of ``spider``'s ad-hoc crawls, without one): its
+    message says what it left unread (``crawlers.stats.since_note``); a failed run after it changed nothing."""
+    query = select(CrawlRun).where(CrawlRun.brand_id == brand_id, CrawlRun.status == CrawlStatus.ok)
+    if source_id is None:
+        query = query.where(col(CrawlRun.source_id).is_(None), CrawlRun.spider == spider)
+    else:
+        query = query.where(CrawlRun.source_id == source_id)
+    return session.exec(query.order_by(col(CrawlRun.id).desc()).limit(1)).first()
+
+
 def list_crawl_runs(
     session: Session, *, brand_id: int | None = None, source_id: int | None = None, limit: int = 50
 ) -> list[CrawlRun]:
