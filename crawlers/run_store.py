@@ -8,8 +8,9 @@ reads (:data:`KNOWN_FILE`; those the reply window reads again to
 :data:`AWAITING_FILE`), and the brand's page states (validators and kinds of
 the pages its crawls read, ``crawlers.page_state``) to another
 (:data:`PAGES_FILE`), the day an earlier crawl's pagination stopped at ``since``
-(:data:`SINCE_CUT`, ``crawlers.spiders._next_pages``), and closes the run with the crawl's counts once the
-process has ended, killed or not. The crawl process imports the store only to
+(:data:`SINCE_CUT`, ``crawlers.spiders._next_pages``), ``CRAWL_FULL`` when the last ok crawl of the
+source could not fetch a next page (any crawl after it reads every page, not only the nightly one), and
+closes the run with the crawl's counts once the process has ended, killed or not. The crawl process imports the store only to
 write new reviews: one with nothing new never does.
 
 A plain ``scrapy crawl`` (no runner) does all of this itself
@@ -79,7 +80,7 @@ def open_run(
     itself and reports the error with the store's URL.
     """
     try:
-        from crawlers.stats import since_cut
+        from crawlers.stats import left_pages_unread, since_cut
         from models import crud
         from models.crud.crawl_runs import last_ok_run
         from models.crud.review_lookups import awaiting_reply_ids_by_source
@@ -90,6 +91,9 @@ def open_run(
             brand_id = stored_id(crud.get_or_create_brand(session, brand))
             last = last_ok_run(session, brand_id=brand_id, source_id=source_id, spider=spider)
             cut = since_cut(last.error_message) if last is not None else None
+            # its next pages failed: any crawl reads every page (an incremental one stopped before them and its
+            # run, with no note, hid the gap from the nightly check)
+            gap = last is not None and left_pages_unread(last.error_message)
             run_id = crud.start_crawl_run(session, brand_id=brand_id, source_id=source_id, spider=spider).id
             since = awaiting_reply_since(spider)
             known = crud.known_ids_by_source(session, brand_id=brand_id, awaiting_reply_since=since)
@@ -104,7 +108,7 @@ def open_run(
         logger.debug("could not open a crawl run in %s", database_url, exc_info=True)
         return {}
     return {RUN_ID: run_id, BRAND_ID: brand_id, KNOWN_FILE: str(known_file), AWAITING_FILE: str(awaiting_file),
-            PAGES_FILE: str(pages_file), **({SINCE_CUT: cut} if cut else {})}
+            PAGES_FILE: str(pages_file), **({SINCE_CUT: cut} if cut else {}), **({"CRAWL_FULL": True} if gap else {})}
 
 
 def close_run(

@@ -72,6 +72,11 @@ def unread_note(failed: int, first: str | None) -> str:
     return f"could not fetch {first or 'a page'}{others}: the pages after {'them' if others else 'it'} were not read"
 
 
+def left_pages_unread(message: str | None) -> bool:
+    """Does a run's message carry :func:`unread_note` (next pages it could not fetch)?"""
+    return bool(re.search(r": the pages after (?:it|them) were not read", message or ""))
+
+
 def since_note(day: str) -> str:
     """The note of an ok crawl that stopped paginating at ``--since day`` (or carried an earlier crawl's
     cut): the run keeps it, and :func:`since_cut` reads the day back for the next crawl of the source."""

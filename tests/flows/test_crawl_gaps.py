@@ -208,3 +208,23 @@ def test_a_sitemaps_dead_product_links_leave_no_gap_on_a_site_that_sends_no_refe
     assert (answers["/products/old/"], answers["/products/down/"]) == (404, 500) and first.error_message is None
     assert site.referers["/products/down/"] is None  # the site's policy was honoured: no Referer to go by
     assert not last_crawl_unfinished(spec.source_id)
+
+
+def test_a_crawl_not_asked_for_in_full_after_a_gap_reads_every_page_too(
+    shop: tuple[Shop, str], store: str, add_source: Callable[..., int]
+) -> None:
+    """`umot crawl` of the source after a next page failed (not the nightly check): before, it stopped at page 1's
+    stored reviews, and its ok run without a note hid the gap from the next nightly crawl too."""
+    site, url = shop
+    spec = _spec(add_source, url)
+    site.failing["/shop/2/"] = 500
+    assert _crawl(spec).failed_follows == 1
+
+    site.failing.clear()
+    site.crawl_answers()
+    job = crawl_job(spec, dict(LOCAL_SITE_SETTINGS), full=False)  # as `umot crawl` runs it
+    again = run_crawl(job.spider, job.urls, brand=job.brand, source_id=job.source_id, settings=job.settings,
+                      timeout=120)
+    assert again.ok and again.items_new == 4, again.error_message
+    assert site.crawl_answers() == {"/shop/": 200, "/shop/2/": 200, "/shop/3/": 200}
+    assert not last_crawl_unfinished(spec.source_id)

@@ -158,5 +158,27 @@ def test_an_ok_crawl_that_could_not_fetch_a_next_page_says_how_to_read_the_pages
     result = invoke("crawl", "http://127.0.0.1:9/", *where)
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().endswith("1 page, 1 error")
-    todo = "crawl again to read them" if to_file else "crawl again with --set CRAWL_FULL=true to read them"
+    todo = "crawl again to read them" + ("" if to_file else " (the next crawl reads every page)")
     assert result.stderr.strip() == f"note: {note}; {todo}"
+
+
+def test_a_crawl_stopped_at_since_says_the_next_crawl_without_it_reads_the_older_pages(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its run keeps the cut (crawlers.stats.since_note): the next crawl reads every page, which takes longer."""
+    from crawlers import runner
+    from crawlers.crawl_result import CrawlResult
+    from crawlers.stats import since_note, unread_note
+
+    message = f"{unread_note(1, 'http://127.0.0.1:9/?page=2')}; {since_note('2024-06-01')}"
+    found = CrawlResult(ok=True, pages=1, items_scraped=3, items_new=3, errors=1, failed_follows=1, error_message=message)
+    monkeypatch.setattr(runner, "run_crawl", lambda *args, **kwargs: found)
+    result = invoke("crawl", "http://127.0.0.1:9/", "--since", "2024-06-01", "--brand", "Acme", "--create-brand",
+                    "--database-url", db_url)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().splitlines() == [
+        "note: could not fetch http://127.0.0.1:9/?page=2: the pages after it were not read; crawl again to read "
+        "them (the next crawl reads every page)",
+        "note: the reviews before 2024-06-01 were not read; the next crawl of this source without --since "
+        "(or with an earlier one) reads every page",
+    ]

@@ -107,17 +107,24 @@ def crawl(
     typer.echo(_crawl_summary(spider, result, partial or output, nothing_written=nothing))
     if result.ok and result.failed_follows:
         typer.echo(f"note: {_unread_hint(result.error_message, stored=output is None, source_id=source_id)}", err=True)
+    from crawlers.stats import since_cut
+
+    cut = since_cut(result.error_message) if result.ok and output is None else None
+    if cut:
+        typer.echo(f"note: the reviews before {cut} were not read; the next crawl of this source without --since "
+                   "(or with an earlier one) reads every page", err=True)
     if not result.ok:
         message = result.error_message or "crawl failed"
         fail(watched.failure(message) if watched is not None else message, code=1)
 
 
 def _unread_hint(message: str | None, *, stored: bool, source_id: int | None) -> str:
-    """What to do about pages an ok crawl could not fetch: an incremental crawl stops before them."""
+    """What to do about pages an ok crawl could not fetch (its message's first note; a ``--since`` note follows)."""
+    unread = (message or "").partition("; ")[0]
     if not stored:
-        return f"{message}; crawl again to read them"
-    nightly = f" (the next nightly crawl of source {source_id} does)" if source_id is not None else ""
-    return f"{message}; crawl again with --set CRAWL_FULL=true to read them{nightly}"
+        return f"{unread}; crawl again to read them"
+    source = f" of source {source_id}" if source_id is not None else ""
+    return f"{unread}; crawl again to read them (the next crawl{source} reads every page)"
 
 
 def _crawl_summary(spider: str, result: CrawlResult, output: Path | None, *, nothing_written: bool = False) -> str:
