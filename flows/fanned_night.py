@@ -94,7 +94,11 @@ class Night:
 
 def run_fanned(result: NightlyResult, brand: str | None, source: str | None, model: str | None, batch_size: int,
             units: int, lease_seconds: float, crawl_parameters: dict[str, Any]) -> Night:
-    """Crawl and score in child flow runs on the pool's workers (``flows.fanned_night``)."""
+    """Crawl and score in child flow runs on the pool's workers (``flows.fanned_night``).
+
+    ``night`` is the flow run's id: a retried night (Prefect's retry, the UI's *Retry*) plans the same units
+    again and starts only those not done.
+    """
     night = str(runtime.flow_run.id)
     scope = plan_run(brand, source)
     result.config_warnings = list(scope.config_warnings)

@@ -7,7 +7,9 @@ with the worker that ran it. The parent polls the units' ``NightShard`` rows
 in the store. A unit whose worker stopped beating for ``lease`` seconds, whose
 flow run ended without finishing it, or whose flow run a worker started but
 never took it (the worker died starting it), is reopened and started again
-(up to ``max_attempts`` starts); the new worker takes it over.
+(up to ``max_attempts`` starts); the new worker takes it over. Both deployments
+are checked before a unit is planned (:mod:`flows.unit_deployments`); a retried
+night (same flow run id) starts only its units that are not done.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class UnitsFailed(RuntimeError):
 
 
 def plan(night: str, kind: str, groups: Sequence[Sequence[int]]) -> None:
+    """Plan the night's units of ``kind`` (again, when Prefect retries the night: its done units stay done)."""
     from models import crud
     from models.db import get_engine, session_scope
 
@@ -87,7 +90,10 @@ def run_units(
     night: str, kind: str, count: int, parameters: dict[str, Any], *, lease_seconds: float,
     max_attempts: int = 3, poll_seconds: float = 2.0,
 ) -> list[Any]:
-    """Start ``count`` units of ``kind`` and wait until each is done; their ``NightShard`` rows."""
+    """Start ``count`` units of ``kind`` and wait until each is done; their ``NightShard`` rows.
+
+    Units a retried night's earlier attempt finished are not started again.
+    """
     from models import crud
     from models.db import get_engine, session_scope
     from models.stored import stored_id
@@ -95,7 +101,9 @@ def run_units(
     log = get_run_logger()
     start_timeout = max(120.0, 3 * lease_seconds)  # a worker takes a unit within seconds of starting its run
     params = {"night": night, "lease_seconds": lease_seconds, **parameters}
-    runs = {shard: start(kind, shard, params) for shard in range(count)}
+    with session_scope(get_engine(), write=False) as session:
+        done = {row.shard for row in crud.night_shards(session, night=night, kind=kind) if row.status == "done"}
+    runs = {shard: start(kind, shard, params) for shard in range(count) if shard not in done}
     starts = dict.fromkeys(runs, 1)
     while True:
         with session_scope(get_engine()) as session:

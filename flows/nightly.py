@@ -41,6 +41,7 @@ from flows.tasks.model_versions import known_model_version
 from flows.tasks.plan import plan_run
 from flows.tasks.score import load_scorer
 from flows.tasks.score_store import has_unscored
+from flows.unit_deployments import check_deployments
 
 if TYPE_CHECKING:
     from prefect.futures import PrefectFuture
@@ -80,13 +81,15 @@ def nightly(
 
     check_deployed_store()  # a worker whose store is not the deployment's: fail now, not fill a new SQLite file
     init_db()
+    if fan_out > 0 and not shared_store():
+        get_run_logger().warning("fan_out=%s needs a PostgreSQL store that every worker reaches; "
+                                 "this night runs in this process", fan_out)
+        fan_out = 0
+    if fan_out > 0:
+        check_deployments(fan_out)  # before the night is recorded or a unit planned: nothing left behind
     with night_lock():  # one night per store; taken before started_at: the flags raised since are this night's
         result = NightlyResult(started_at=datetime.now(UTC))
         night_id = begin_night(result, whole=brand is None and source is None)  # (a killed night's reviews too)
-        if fan_out > 0 and not shared_store():
-            get_run_logger().warning("fan_out=%s needs a PostgreSQL store that every worker reaches; "
-                                     "this night runs in this process", fan_out)
-            fan_out = 0
         crawl = {"crawl_settings": crawl_settings, "crawl_retries": crawl_retries, "retry_delay": retry_delay,
                  "crawl_timeout": crawl_timeout, "crawl_processes": crawl_processes}
         if fan_out > 0:

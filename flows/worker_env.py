@@ -15,6 +15,7 @@ folder) fails at once, saying which store it was deployed for
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -85,14 +86,17 @@ def deployed_with_config(environ: Mapping[str, str] | None = None) -> bool:
 
 
 def store_marker(url: str, base: Path | None = None, environ: Mapping[str, str] | None = None) -> str:
-    """Which store ``url`` names, fit to show anyone: ``postgresql://HOST:PORT/DB`` (libpq's defaults where the
-    URL leaves them out: PGHOST, PGPORT, PGDATABASE, else localhost:5432), ``sqlite:///ABSOLUTE/PATH``
-    (relative to ``base``, default here) or ``sqlite://`` in memory. No user, no password."""
+    """Which store ``url`` names, fit to show anyone: ``postgresql://HOST:PORT/DB schema SCHEMA`` (libpq's
+    defaults where the URL leaves them out: PGHOST, PGPORT, PGDATABASE, else localhost:5432; the schema:
+    :func:`postgresql_schema`), ``sqlite:///ABSOLUTE/PATH`` (relative to ``base``, default here) or
+    ``sqlite://`` in memory. No user, no password."""
     from sqlalchemy.engine import make_url
 
+    from models.db import postgresql_options
     from models.db_url import normalize_url
 
-    parsed = make_url(normalize_url(url))
+    url = normalize_url(url)
+    parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         pinned = absolute_sqlite_url(parsed.render_as_string(hide_password=False), (base or Path.cwd()).resolve())
         return make_url(pinned or "sqlite://").set(query={}).render_as_string()
@@ -101,7 +105,19 @@ def store_marker(url: str, base: Path | None = None, environ: Mapping[str, str] 
     host = parsed.host or query.get("host") or environ.get("PGHOST") or "localhost"
     port = parsed.port or query.get("port") or environ.get("PGPORT") or 5432
     database = parsed.database or query.get("dbname") or environ.get("PGDATABASE") or ""
-    return f"{parsed.get_backend_name()}://{host}:{port}/{database}"
+    schema = postgresql_schema(postgresql_options(url, environ))
+    return f"{parsed.get_backend_name()}://{host}:{port}/{database} schema {schema}"
+
+
+def postgresql_schema(options: str) -> str:
+    """The schema a connection with these libpq ``options`` keeps umot's tables in: the first of the last
+    ``search_path`` they set (``-c search_path=a,public``), lower case unless quoted, as PostgreSQL reads it;
+    ``public`` when they set none. Two stores in one database differ only in it (docs/store.md)."""
+    paths = re.findall(r"(?:-c\s*|--)search[_-]path=(\S*)", options, flags=re.IGNORECASE)
+    first = paths[-1].split(",")[0].strip() if paths else ""
+    if first.startswith('"') and first.endswith('"') and len(first) > 1:
+        return first[1:-1].replace('""', '"')
+    return first.lower() or "public"
 
 
 class StoreMismatchError(RuntimeError):
@@ -120,6 +136,8 @@ def check_deployed_store(environ: Mapping[str, str] | None = None) -> None:
         return
     settings = get_settings()
     here = store_marker(settings.database_url, environ=environ)
+    if " schema " not in pinned:  # deployed by an older umot, which did not pin the schema: compare the rest
+        here = here.partition(" schema ")[0]
     if here != pinned:
         given = "its UMOT_DATABASE_URL" if settings.database_url_override else "UMOT_DATABASE_URL unset"
         raise StoreMismatchError(

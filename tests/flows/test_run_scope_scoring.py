@@ -95,6 +95,7 @@ def test_a_fanned_out_run_for_some_brands_leaves_the_other_brands_reviews_too(
 
     monkeypatch.setattr(flows.nightly, "shared_store", lambda: True)  # the units share this SQLite store
     monkeypatch.setattr(flows.fanned_night, "run_units", run_here)
+    monkeypatch.setattr(flows.nightly, "check_deployments", lambda units: None)  # no unit deployments here
     base, got = webhook_server
     brand_c = _setup(store, add_source, fake_crawls, f"{base}/c")
     _check_the_two_runs(store, brand_c, got, fan_out=2)

@@ -33,7 +33,7 @@ def test_worker_deployments_pin_the_store_config_and_exports_as_absolute_paths(m
     assert nightly.parameters == {"fan_out": 3}
     assert "UMOT_DATABASE_URL" not in nightly.job_variables["env"]
     # ...but which store it is, so a worker without it (a new SQLite file) fails rather than fill another store
-    assert nightly.job_variables["env"]["UMOT_DEPLOYED_STORE"] == "postgresql://db.internal:5432/umot"
+    assert nightly.job_variables["env"]["UMOT_DEPLOYED_STORE"] == "postgresql://db.internal:5432/umot schema public"
     assert "s3cret" not in str(nightly.job_variables)
     # `umot serve` runs the flows in its own process and folder: nothing to pin.
     assert all(d.job_variables == {} for d in build_deployments(ScheduleConfig()))

@@ -133,3 +133,30 @@ def test_a_live_claim_made_between_the_candidate_query_and_the_insert_is_not_tak
     with session_scope(engine, write=False) as session:
         holders = dict(session.execute(select(claims.CLAIM_TABLE.c.review_id, claims.CLAIM_TABLE.c.claimed_by)).all())
     assert holders == {ids[0]: "b", ids[1]: "a", ids[2]: "a"}
+
+
+def test_a_night_planned_again_keeps_its_done_units_and_hands_out_the_others_again(engine: Engine) -> None:
+    """Was: a retried nightly run (Prefect reuses its flow run id as the night) failed on uq_nightshard_unit."""
+    with session_scope(engine) as session:
+        crud.plan_shards(session, night="n1", kind="crawl", source_ids=[[1], [2], [3]])
+    ids = {}
+    for shard, worker in ((0, "w1"), (1, "w2")):
+        with session_scope(engine) as session:
+            row = crud.take_shard(session, night="n1", kind="crawl", shard=shard, worker=worker,
+                                  flow_run_id=None, lease_seconds=60)
+            assert row is not None
+            ids[shard] = row.id
+            if shard == 0:
+                assert crud.finish_shard(session, row.id, worker, {"sources": [{"source_id": 1}]})
+    with session_scope(engine) as session:  # the retry: unit 1's worker still runs, unit 2 never started
+        assert crud.plan_shards(session, night="n1", kind="crawl", source_ids=[[1], [4]]) == [0, 1]
+        crud.plan_shards(session, night="n1", kind="score", source_ids=[[]])  # another kind: its own units
+    with session_scope(engine, write=False) as session:
+        rows = [(r.shard, r.status, r.worker, r.source_ids, r.outcome)
+                for r in crud.night_shards(session, night="n1", kind="crawl")]
+    assert rows == [(0, "done", "w1", [1], {"sources": [{"source_id": 1}]}),  # kept, never started again
+                    (1, "pending", None, [4], {})]  # handed out again, with tonight's sources; unit 2 dropped
+    with session_scope(engine) as session:
+        assert crud.take_shard(session, night="n1", kind="crawl", shard=1, worker="w3", flow_run_id=None,
+                               lease_seconds=60) is not None
+        assert not crud.beat_shard(session, ids[1], "w2")  # the first attempt's worker no longer holds it

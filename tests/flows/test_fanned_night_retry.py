@@ -1,0 +1,104 @@
+"""A fanned-out night without its unit deployments, and one Prefect retries (the same flow run id: the same night).
+
+The units run in this process, as a worker of the pool runs them: ``flows.fanout.start`` is replaced; planning,
+waiting and the store's ``nightshard`` rows are the real ones, on this test's SQLite store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+from uuid import uuid4
+
+import pytest
+from sqlmodel import select
+
+from flows.nightly import nightly
+from tests.flows.conftest import review_rows
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+FAST: dict[str, Any] = dict(crawl_retries=0, retry_delay=0.0, batch_size=10, notify=False, fan_out=2)
+
+
+@pytest.fixture
+def fanned(store: str, add_source: Callable[..., int], fake_crawls: Any, fake_scorer: Any,
+           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two sources of 3 reviews each, and a night that fans out on this store."""
+    import flows.nightly
+
+    add_source("A", "a1")
+    add_source("A", "a2")
+    fake_crawls({"a1": [review_rows("a1", 3)], "a2": [review_rows("a2", 3, start=10)]})
+    monkeypatch.setattr(flows.nightly, "shared_store", lambda: True)  # the units share this SQLite store
+
+
+@pytest.fixture
+def unit_deployments() -> Iterator[None]:
+    """The ``crawl-shard`` and ``score-shard`` deployments on the test server, as ``umot deploy`` makes them."""
+    from prefect.client.orchestration import get_client
+
+    from flows.night_units import CRAWL_UNIT, SCORE_UNIT, crawl_shard, score_shard
+    from flows.prefect_typing import called_sync
+
+    ids = [called_sync(called_sync(unit.to_deployment(name)).apply())
+           for unit, name in ((crawl_shard, CRAWL_UNIT), (score_shard, SCORE_UNIT))]
+    yield
+    with get_client(sync_client=True) as client:
+        for deployment_id in ids:
+            client.delete_deployment(deployment_id)
+
+
+def _units(store: str) -> list[tuple[str, int, str]]:
+    from models.db import get_engine, session_scope
+    from models.tables import NightShard
+
+    with session_scope(get_engine(store), write=False) as session:
+        rows = session.exec(select(NightShard).where(NightShard.kind != "night")).all()
+        return sorted((r.kind, r.shard, r.status) for r in rows)
+
+
+def _nights(store: str) -> int:
+    from models.db import get_engine, session_scope
+    from models.tables import NightShard
+
+    with session_scope(get_engine(store), write=False) as session:
+        return len(session.exec(select(NightShard).where(NightShard.kind == "night")).all())
+
+
+@pytest.mark.usefixtures("fanned")
+def test_a_fanned_night_without_the_unit_deployments_fails_naming_them_before_planning_a_unit(store: str) -> None:
+    """Was: ``ObjectNotFound: None`` from run_deployment, after a pending crawl unit was planned."""
+    with pytest.raises(RuntimeError, match=(
+            r"^fan_out=2 needs the deployments crawl-shard/crawl-shard and score-shard/score-shard, which this "
+            r"Prefect server does not have: create them with `umot deploy --pool <pool>` \(`umot serve` does not "
+            r"register them\)")):
+        nightly(**FAST)
+    assert _units(store) == []
+    assert _nights(store) == 0  # nor was the night recorded as started (the next night would count it unfinished)
+
+
+@pytest.mark.usefixtures("fanned", "unit_deployments")
+def test_a_retried_fanned_night_starts_only_the_units_its_first_attempt_did_not_finish(
+        store: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Was: the retry planned its units again and failed on uq_nightshard_unit."""
+    import flows.fanout
+    from flows import night_units
+
+    started: list[tuple[str, int]] = []
+
+    def start_here(kind: str, shard: int, parameters: dict[str, Any]) -> str:
+        started.append((kind, shard))
+        if started.count((night_units.SCORE, 0)) == 1 and (kind, shard) == (night_units.SCORE, 0):
+            raise RuntimeError("the first attempt dies starting its first score unit")
+        unit = night_units.crawl_shard if kind == night_units.CRAWL else night_units.score_shard
+        unit.fn(shard=shard, **parameters)
+        return str(uuid4())
+
+    monkeypatch.setattr(flows.fanout, "start", start_here)
+    result = nightly.with_options(retries=1, retry_delay_seconds=0)(**FAST)
+    assert started == [("crawl", 0), ("crawl", 1), ("score", 0),  # the first attempt
+                       ("score", 0), ("score", 1)]  # the retry: its crawl units were done
+    assert [(s.source.name, s.ok, s.items_new) for s in result.sources] == [("a1", True, 3), ("a2", True, 3)]
+    assert result.scored == 6
+    assert _units(store) == [("crawl", 0, "done"), ("crawl", 1, "done"), ("score", 0, "done"), ("score", 1, "done")]
