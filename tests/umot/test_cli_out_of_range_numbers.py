@@ -11,13 +11,16 @@ from typer.testing import CliRunner
 from umot.cli import app
 
 HUGE = "99999999999999999999"
-TOP = 2**63 - 1
+TOP = 2**63 - 1  # the largest --limit
+TOP_ID = 2**31 - 1  # the largest id every store holds (PostgreSQL INTEGER)
 
 
 @pytest.mark.parametrize(("args", "message"), [
     (["themes", "correct", HUGE, "--add", "delivery"],
-     f"error: REVIEW_ID {HUGE}: no review with that id (a review id is 1 to {TOP})"),
-    (["themes", "correct", "0", "--add", "delivery"], f"error: REVIEW_ID 0: no review with that id (a review id is 1 to {TOP})"),
+     f"error: REVIEW_ID {HUGE}: no review with that id (a review id is 1 to {TOP_ID})"),
+    (["themes", "correct", "0", "--add", "delivery"], f"error: REVIEW_ID 0: no review with that id (a review id is 1 to {TOP_ID})"),
+    (["themes", "correct", str(TOP_ID + 1), "--add", "delivery"],
+     f"error: REVIEW_ID {TOP_ID + 1}: no review with that id (a review id is 1 to {TOP_ID})"),
     (["detractors", "list", "--limit", HUGE], f"error: --limit {HUGE}: give a number of rows, or 0 for all (0 to {TOP})"),
     (["advocates", "list", "--limit", HUGE], f"error: --limit {HUGE}: give a number of rows, or 0 for all (0 to {TOP})"),
     (["advocates", "list", "--limit", "-1"], f"error: --limit -1: give a number of rows, or 0 for all (0 to {TOP})"),

@@ -129,9 +129,11 @@ def check_source(database_url: str | None, brand: str, source_id: int | None) ->
     """``--source-id`` names a stored source of ``--brand``: the crawl run is counted under it (``umot sources
     list``), so another brand's source would show this brand's crawl, and a missing one fails the crawl at its
     end. Checked before ``--create-brand`` adds anything."""
+    from models.crud.triage.changes import MAX_ID
+
     if source_id is None:
         return
-    if not 1 <= source_id < 2**63:  # what a store's id holds: a larger one was an OverflowError traceback
+    if not 1 <= source_id <= MAX_ID:  # what every store's id holds: a larger one was a traceback
         fail(f"--source-id {source_id}: no source with that id in the store")
     from models import crud
     from models.db import session_scope

@@ -39,13 +39,13 @@ def list_(
     from rich.table import Table
 
     from models.crud.advocates import list_advocates
-    from models.crud.triage.changes import MAX_ID
+    from models.crud.triage.changes import MAX_ROWS
     from models.db import session_scope
     from reporting.weeks import WeekError, parse_week, resolve_timezone
     from umot.cli._console import stdout_console
 
-    if not 0 <= limit <= MAX_ID:  # a larger one overflowed the driver: a traceback
-        fail(f"--limit {limit}: give a number of rows, or 0 for all (0 to {MAX_ID})")
+    if not 0 <= limit <= MAX_ROWS:  # a larger one overflowed the driver: a traceback
+        fail(f"--limit {limit}: give a number of rows, or 0 for all (0 to {MAX_ROWS})")
     since = until = None
     try:
         zone = resolve_timezone(timezone)

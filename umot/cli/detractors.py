@@ -52,7 +52,7 @@ def list_(
     """List flagged detractors, newest and most severe first (as in the web queue)."""
     from models.crud.journeys import current_journeys
     from models.crud.triage import STATUSES, QueueFilter, query_queue
-    from models.crud.triage.changes import MAX_ID
+    from models.crud.triage.changes import MAX_ROWS
     from models.crud.triage.queue_filter import COUNTED, REPLY_FILTERS
     from models.db import session_scope
     from models.stored import stored_id
@@ -64,8 +64,8 @@ def list_(
         fail(f"unknown --status {status!r} (choose from open, {COUNTED}, all, {', '.join(STATUSES)})")
     if status == "all":  # the web queue's "All" tab: no status filter
         status = None
-    if limit is not None and not 0 <= limit <= MAX_ID:  # a larger one overflowed the driver: a traceback
-        fail(f"--limit {limit}: give a number of rows, or 0 for all (0 to {MAX_ID})")
+    if limit is not None and not 0 <= limit <= MAX_ROWS:  # a larger one overflowed the driver: a traceback
+        fail(f"--limit {limit}: give a number of rows, or 0 for all (0 to {MAX_ROWS})")
     if limit is None:
         limit = TABLE_LIMIT if fmt is Format.table else 0
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:

@@ -15,15 +15,13 @@ from fastapi import Depends, HTTPException, Request
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from models.crud.triage.changes import MAX_ID  # a bigger id names nothing and must not reach the driver (a 500)
 from models.db import session_scope
 from models.stored import stored_id
 from models.tables import Brand, User
 from umot.web.auth import session_is_current, session_user_id
 from umot.web.csrf import SAFE_METHODS
 
-# The largest id a stored row can have (a 64-bit integer on SQLite and PostgreSQL):
-# a bigger one in a URL names nothing, and must not reach the driver (an overflow, a 500).
-MAX_ID = 2**63 - 1
 BUSY_RETRY_AFTER_S = 5  # a writer rarely holds the store longer (a scoring batch commits in ~1 s)
 
 

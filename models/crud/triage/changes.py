@@ -26,7 +26,8 @@ from models.tables import FlagEvent, table_of, utcnow
 CORRECTED_LABELS = ("neutral", "positive")
 DEFAULT_CORRECTED_LABEL = "neutral"
 MAX_ASSIGNEE = 300  # Flag.assignee's column width (VARCHAR(300) on PostgreSQL)
-MAX_ID = 2**63 - 1  # the largest id a store holds (SQLite INTEGER, PostgreSQL BIGINT): a larger one is no flag
+MAX_ID = 2**31 - 1  # the largest id every store holds (PostgreSQL INTEGER; SQLite's count up from 1): a larger one is no row
+MAX_ROWS = 2**63 - 1  # the largest row count a LIMIT takes (a larger one overflowed the driver)
 _UNSET = object()
 
 

@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from triage_pages import csrf_of, login
 
 HUGE = "99999999999999999999"  # > 2**64
+PAST_INT = "2147483648"  # 2**31: past PostgreSQL's INTEGER ids (a 500 there: "integer out of range")
 
 
 @pytest.fixture
@@ -20,15 +21,17 @@ def viewer(any_seeded):  # noqa: ANN001, ANN201
 
 @pytest.mark.parametrize(
     "path", [f"/flags/{HUGE}", f"/flags/-{HUGE}", "/flags/0", f"/reviews/{HUGE}", f"/brands/{HUGE}",
-             f"/?brand={HUGE}", "/?brand=%C2%B2", f"/queue.csv?brand={HUGE}"],
+             f"/?brand={HUGE}", "/?brand=%C2%B2", f"/queue.csv?brand={HUGE}", f"/flags/{PAST_INT}",
+             f"/reviews/{PAST_INT}", f"/brands/{PAST_INT}", f"/?brand={PAST_INT}", f"/queue.csv?brand={PAST_INT}"],
 )
 def test_ids_past_64_bits_are_not_found(viewer, path: str) -> None:
     assert viewer.get(path).status_code == 404
 
 
-def test_changing_a_flag_past_64_bits_is_not_found(viewer) -> None:
+@pytest.mark.parametrize("flag_id", [HUGE, PAST_INT])
+def test_changing_a_flag_past_64_bits_is_not_found(viewer, flag_id: str) -> None:
     token = csrf_of(viewer.get("/").text)
-    assert viewer.post(f"/flags/{HUGE}", data={"status": "resolved", "csrf_token": token}).status_code == 404
+    assert viewer.post(f"/flags/{flag_id}", data={"status": "resolved", "csrf_token": token}).status_code == 404
 
 
 @pytest.mark.parametrize("page", [HUGE, "%C2%B2", "-3", "1e9"])

@@ -18,12 +18,22 @@ def test_detractors_set_an_id_past_the_store_is_no_flag(seeded, flag_id: str) ->
     assert r.stderr.strip() == f"error: no detractor flag with id {flag_id}"
 
 
+@pytest.mark.postgres
+@pytest.mark.parametrize("args", [["detractors", "set", "--status", "resolved"], ["themes", "correct", "--add", "delivery"]])
+def test_an_id_past_postgresqls_integer_is_one_line(pg_seeded, args: list[str]) -> None:
+    """Its ids are INTEGER: 2**31 was a NumericValueOutOfRange traceback there (SQLite said "no such")."""
+    r = runner.invoke(app, [*args, "--database-url", pg_seeded.url, "--", "2147483648"])
+    assert r.exit_code == 2, r.output
+    assert r.stderr.strip() in ("error: no detractor flag with id 2147483648",
+                                "error: REVIEW_ID 2147483648: no review with that id (a review id is 1 to 2147483647)")
+
+
 def test_update_flag_refuses_ids_outside_the_store_range(seeded) -> None:
     from models.crud.triage import TriageError, update_flag
     from models.db import get_engine, session_scope
 
     with session_scope(get_engine(seeded.url)) as session:
-        for flag_id in (2**63, 2**64 + 1, 0, -5):
+        for flag_id in (2**31, 2**63, 2**64 + 1, 0, -5):
             with pytest.raises(TriageError, match=f"no detractor flag with id {flag_id}"):
                 update_flag(session, flag_id, actor="test", status="resolved")
 
