@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 REVIEWS, HUB = "reviews", "hub"  # what a page was when a crawl last read it in full
 NOT_MODIFIED = "not_modified"  # response flag: the site answered 304 to our validators
+LONG_URL = 2000  # pagestate.url's length (models.crud.page_states.URL_CHARS): a longer URL is stored fitted
 
 
 class PageStateItem(scrapy.Item):
@@ -81,6 +82,12 @@ class StoredPages:
             return cls(crud.page_states(session, brand_id=stored_id(crud.get_or_create_brand(session, brand))))
 
     def get(self, url: str) -> dict[str, Any] | None:
+        """The state stored for ``url``; one longer than ``pagestate.url`` holds is stored under its
+        fitted key (``models.crud.page_states.page_key``, imported only then: a crawl loads no store modules)."""
+        if len(url) > LONG_URL:
+            from models.crud.page_states import page_key
+
+            url = page_key(url)
         return self._states.get(url)
 
     def __len__(self) -> int:

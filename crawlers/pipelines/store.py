@@ -7,7 +7,7 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import CloseSpider, DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
 from crawlers import stats as keys
@@ -25,8 +25,11 @@ class StorePipeline(CrawlRunMixin):
 
     Each batch of ``CRAWL_STORE_BATCH`` reviews is one transaction
     (``models.crud.upsert_reviews``, idempotent), so a crawl that fails half way
-    keeps every batch before the failure. The run is recorded at open and
-    finished with its counts when the spider closes (:class:`CrawlRunMixin`).
+    keeps every batch before the failure. The last batch is committed when the
+    spider goes idle, not at close: a crawl that cannot store it still closes
+    as ``store_failed`` (at close it would already be ``finished``, its run ok).
+    The run is recorded at open and finished with its counts when the spider
+    closes (:class:`CrawlRunMixin`).
     """
 
     def __init__(self, crawler: Crawler, url: str, batch_size: int, migrated: bool = False):
@@ -53,6 +56,7 @@ class StorePipeline(CrawlRunMixin):
             migrated=crawler.settings.getbool("CRAWL_STORE_MIGRATED"),
         )
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(pipeline.spider_idle, signal=signals.spider_idle)
         return pipeline
 
     def process_item(self, item: Any) -> Any:
@@ -95,7 +99,8 @@ class StorePipeline(CrawlRunMixin):
                 crud.save_page_states(session, pages, brand_id=self.brand_id)
         except Exception as exc:  # noqa: BLE001 - stop cleanly, keep earlier batches
             self.failed = True
-            message = f"could not store {len(rows)} reviews: {type(exc).__name__}: {exc}"
+            reason = (str(exc).strip().splitlines() or [""])[0]  # not the SQL and parameters after it
+            message = f"could not store {len(rows)} reviews: {type(exc).__name__}: {reason}"
             logger.exception(message)
             self.crawler.stats.set_value(keys.FIRST_ERROR, message[:1000])
             if self.crawler.engine is not None and self.crawler.engine.running:
@@ -104,6 +109,12 @@ class StorePipeline(CrawlRunMixin):
         self.crawler.stats.inc_value(keys.ITEMS_NEW, result.new)
         self.crawler.stats.inc_value(keys.ITEMS_EDITED, result.edited)
         logger.info("stored %d reviews (%d new, %d edited)", len(rows), result.new, result.edited)
+
+    def spider_idle(self) -> None:
+        """Commit the last batch while the crawl may still close as ``store_failed``."""
+        self.flush()
+        if self.failed:
+            raise CloseSpider("store_failed")
 
     def close_spider(self) -> None:
         self.flush()

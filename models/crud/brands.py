@@ -9,11 +9,13 @@ with: creating one finds it instead.
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from models.crud._dialect import insert_for
+from models.crud._dialect import dialect_name, insert_for
 from models.crud.name_limits import NameCharacterError, NameTooLongError, check_characters, check_length, shortened
 from models.tables import Brand, table_of, utcnow
 
@@ -66,6 +68,15 @@ def matching_brands(session: Session, name: str) -> list[Brand]:
     return [b for b in session.exec(select(Brand).order_by(col(Brand.id))) if brand_key(b.name) == key]
 
 
+def _wait_for_creators(session: Session, name: str) -> None:
+    """PostgreSQL: wait, until this transaction ends, for any other one creating a brand of ``name``'s
+    :func:`brand_key` (ON CONFLICT covers the exact name only: "Zeta Shop" and "ZETA SHOP" created at
+    once were both stored). SQLite: its ``BEGIN IMMEDIATE`` already lets one writer in at a time."""
+    if dialect_name(session) == "postgresql":
+        digest = hashlib.blake2b(f"umot brand {brand_key(name)}".encode(), digest_size=8).digest()
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": int.from_bytes(digest, "big", signed=True)})
+
+
 def get_brand(session: Session, name: str) -> Brand | None:
     """The brand ``name`` names (see :func:`matching_brands`); None when none or several do."""
     found = matching_brands(session, name)
@@ -80,6 +91,9 @@ def get_or_create_brand(session: Session, name: str) -> Brand:
     if not name:
         raise ValueError("brand name is empty")
     found = matching_brands(session, name)
+    if not found:  # a new one: look again once no other writer is creating it (a stored one: no wait)
+        _wait_for_creators(session, name)
+        found = matching_brands(session, name)
     if len(found) == 1:
         return found[0]
     if found:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from umot.cli._errors import fail
-from umot.cli._store_errors import is_store_refusal, opened_urls, store_error
+from umot.cli._store_errors import is_migration_refusal, is_store_refusal, migration_error, opened_urls, store_error
 
 
 def _store_file_url(value: str | None) -> str | None:
@@ -45,8 +45,9 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     empty store there would only hide a mistyped --database-url. A bad URL
     raises ``DatabaseUrlError``, which the CLI prints as its one-line error (so
     does one that names no file: an in-memory store would lose the writes); a
-    store that refuses the connection, or one at a revision this umot does not
-    know (a newer umot migrated it), exits here with one line (exit 2).
+    store that refuses the connection or its migration (no CREATE on schema
+    public), or one at a revision this umot does not know (a newer umot
+    migrated it), exits here with one line (exit 2).
     """
     from models.db import init_db
     from models.db_url import check_store_file, normalize_url, sqlite_path
@@ -64,9 +65,11 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     except UnknownRevisionError as exc:  # a newer umot's store: refused before anything changes
         fail(unknown_revision_message(database_url or url, exc.revisions))
     except Exception as exc:
-        if not is_store_refusal(exc):
-            raise
-        fail(store_error(exc))
+        if is_store_refusal(exc):
+            fail(store_error(exc))
+        if is_migration_refusal(exc):  # e.g. no CREATE on schema public: the line `umot db upgrade` prints
+            fail(migration_error(exc, database_url or url))
+        raise
 
 
 def brand_or_fail(session: Session, name: str, *, create_hint: bool = False) -> Brand:

@@ -46,3 +46,20 @@ def is_store_refusal(exc: BaseException) -> bool:
 
     refused = isinstance(exc, (OperationalError, InterfaceError)) or type(exc) is DatabaseError
     return refused or _bad_connection_option(exc)
+
+
+def is_migration_refusal(exc: BaseException) -> bool:
+    """PostgreSQL refused to migrate the store (no CREATE on schema public, a search_path naming no
+    schema): a ``ProgrammingError``, but raised while opening the store, so not a bug in a query.
+    Only for errors from opening it (``umot.cli._store.open_store``); a later query's stays a traceback."""
+    from sqlalchemy.exc import ProgrammingError
+
+    return isinstance(exc, ProgrammingError)
+
+
+def migration_error(exc: BaseException, url: str) -> str:
+    """The one line for a store that could not be migrated (what ``umot db upgrade`` prints too)."""
+    from models.db_url import mask_password
+
+    reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+    return f"cannot migrate database {mask_password(url)}: {reason}"
