@@ -27,6 +27,8 @@ LOOK_ALIKES = {
     "`": "\u02cb",  # ˋ modifier letter grave accent
 }
 _URL_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})  # Slack's own rule
+# after the host, written as a browser sends them: no markdown label "[x](…)" nor "@everyone" in a link
+_PATH_ESCAPES = str.maketrans({"(": "%28", ")": "%29", "[": "%5B", "]": "%5D", "@": "%40"})
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **LOOK_ALIKES})
 
 
@@ -59,7 +61,16 @@ def plain_http_url(url: str | None) -> bool:
 
 
 def safe_link(url: str | None) -> str | None:
-    """``url`` escaped for Slack when it is a :func:`plain_http_url`; else None (left out)."""
+    """``url`` escaped for Slack when it is a :func:`plain_http_url`; else None (left out).
+
+    After its host, ``( ) [ ] @`` are percent-encoded, as the nightly report's links do
+    (:func:`flows.report_format.md_link`): Mattermost and Discord read markdown, where
+    ``…/[x](https://elsewhere)`` is a label hiding another target. The host keeps its own
+    (``user@``, ``[::1]``), and the link still leads where it did.
+    """
     if url is None or not plain_http_url(url):
         return None
-    return url.translate(_URL_ESCAPES)  # the link's own characters (_ ~) stay: it must still lead there
+    netloc = urlsplit(url).netloc
+    cut = url.index(netloc, url.index("//") + 2) + len(netloc) if netloc else len(url)
+    link = url[:cut] + url[cut:].translate(_PATH_ESCAPES)
+    return link.translate(_URL_ESCAPES)  # the link's own characters (_ ~) stay: it must still lead there

@@ -53,3 +53,15 @@ def test_http_links_and_brand_names_are_escaped() -> None:
     assert safe_link("HTTP://shop.test/r") == "HTTP://shop.test/r"
     assert _message("Bad", brand="A&B <!here>").splitlines()[0].startswith("*umot — A&amp;B &lt;!here&gt;*")
     assert escape_text("plain words") == "plain words"
+
+
+@pytest.mark.parametrize(("url", "posted"), [
+    ("https://evil.example/@everyone/[x](https://evil2.example)",
+     "https://evil.example/%40everyone/%5Bx%5D%28https://evil2.example%29"),
+    ("https://shop.test/wiki/Kettle_(device)?q=[1]", "https://shop.test/wiki/Kettle_%28device%29?q=%5B1%5D"),
+    ("https://ann@shop.test/r/1", "https://ann@shop.test/r/1"),  # the host's own @ and [ ] stay
+    ("http://[::1]:8080/r(1)", "http://[::1]:8080/r%281%29"),
+])
+def test_a_link_carries_no_markdown_label_nor_mention(url: str, posted: str) -> None:
+    """Was posted as written: rendered as markdown, ``[x](https://evil2.example)`` was a label hiding its target."""
+    assert safe_link(url) == posted
