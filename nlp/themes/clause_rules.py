@@ -8,7 +8,13 @@ compiled once per detector (``theme_rules``, ``stage_rules``), for lower-cased t
 
 from __future__ import annotations
 
+import re
+
+from nlp.themes import clauses as clause_lib
 from nlp.themes import stage_rules, theme_rules
+from nlp.themes.emoji_marks import named, unnamed
+
+_JOIN = re.compile(r"\s*,\s*|\s+and\s+", re.I)  # where a list of verdicts may change its mind
 
 
 def text_context(text: str, app: bool | None) -> tuple[bool, bool]:
@@ -26,22 +32,48 @@ class ClauseRules:
 
     def __init__(self) -> None:
         self._themes = theme_rules.compiled()
+        self._theme_exclude = theme_rules.compiled_exclusions()
         self._stages, self._exclude = stage_rules.compiled()
 
-    def themes(self, clause: str, is_app: bool, is_venue: bool) -> set[str]:
-        """Default themes the clause names; the ``weak`` rules count only when no other rule matched."""
+    def themes(self, clause: str, is_app: bool, is_venue: bool, weak_rules: bool = True) -> set[str]:
+        """Default themes the clause names, once each theme's excluded phrases are blanked out;
+        the ``weak`` rules count only when no other rule matched (and ``weak_rules`` is on)."""
         clause = clause.lower()
         found: set[str] = set()
         weak: set[str] = set()
         for name, rules in self._themes.items():
+            exclude = self._theme_exclude.get(name)
+            text = exclude.sub(" ", clause) if exclude else clause
             for pattern, ctx in rules:
-                if (ctx == "app" and not is_app) or (ctx == "offline" and is_app) or (ctx == "venue" and not is_venue):
+                if (ctx == "app" and not is_app) or (ctx == "offline" and is_app) or (ctx == "venue" and not is_venue) \
+                        or (ctx == "weak" and not weak_rules):
                     continue
-                if pattern.search(clause):
+                if pattern.search(text):
                     (weak if ctx == "weak" else found).add(name)
                     if ctx != "weak":
                         break
         return found or weak
+
+    def cut(self, clause: str, is_app: bool, is_venue: bool) -> list[str]:
+        """The clause cut again at a comma or "and" between two verdicts of opposite sign, each on a theme:
+        "Great pizza, terrible delivery" gives each theme its own ("Food, ambience and service, is awesome"
+        stays whole). ``clause``: as ``clauses.split_clauses`` cut it, emoji names marked (``emoji_marks``)."""
+        parts = _JOIN.split(clause)
+        if len(parts) == 1:
+            return [clause]
+        out = [parts[0]]
+        for join, part in zip(_JOIN.findall(clause), parts[1:], strict=True):
+            if self._opposed(out[-1], part, is_app, is_venue):
+                out.append(part)
+            else:
+                out[-1] += join + part
+        return out
+
+    def _opposed(self, left: str, right: str, is_app: bool, is_venue: bool) -> bool:
+        """Clear lexicon verdicts of opposite sign, each on a theme its side names (a ``weak`` rule's is none)."""
+        verdicts = {clause_lib.label(clause_lib.polarity(named(side))) for side in (left, right)}
+        return verdicts == {"positive", "negative"} and all(
+            self.themes(unnamed(side), is_app, is_venue, weak_rules=False) for side in (left, right))
 
     def stages(self, clause: str) -> list[str]:
         """Stages other than ``use`` the clause speaks of, once each stage's excluded phrases are blanked out."""

@@ -35,9 +35,9 @@ _EXTRA = {
     "bugs": -2, "buggy": -3, "glitch": -2, "freeze": -2, "freezes": -2, "froze": -2, "error": -2, "errors": -2,
     "expensive": -2, "overpriced": -3, "pricey": -1, "costly": -2, "flimsy": -3, "broke": -2, "broken": -3,
     "cracked": -2, "defective": -3, "missing": -2, "wrong": -2, "incorrect": -2, "rude": -3, "dirty": -3,
-    "noisy": -2, "loud": -1, "crowded": -1, "waited": -1, "waiting": -1, "overcharged": -3, "refund": -1,
+    "noisy": -2, "filthy": -3, "loud": -1, "crowded": -1, "waited": -1, "waiting": -1, "overcharged": -3, "refund": -1,
     "scam": -3, "scammers": -3, "unsafe": -3, "hot": -1, "drained": -2, "invalid": -2, "less": -1, "small": -1,
-    "tight": -1, "mess": -2, "messy": -2, "inedible": -3, "greasy": -2, "trash": -3, "junk": -3, "cheap": -1,
+    "tight": -1, "mess": -2, "messy": -2, "inedible": -3, "greasy": -2, "trash": -3, "junk": -3, "cheaply": -2,
     "unusable": -3, "rip": -2, "salty": -1, "oily": -2, "unwell": -2, "obsolete": -1, "improperly": -2, "unable": -2, "doesn't": -1, "didn't": -1, "fails": -2, "failed": -2, "blocked": -2,
     "lag": -2, "laggy": -2, "issue": -2, "issues": -2, "problem": -2, "problems": -2, "hardly": -1,
     "tasty": 2, "yummy": 3, "delicious": 3, "fresh": 2, "quick": 2, "fast": 2, "prompt": 2, "polite": 2,
@@ -47,10 +47,10 @@ _EXTRA = {
 }
 
 
-# words VADER rates that reviews mostly use in another sense ("like this", "pretty small", "please add"),
+# words VADER rates that reviews mostly use in another sense ("like this", "pretty small", "please add", "interest rate"),
 # and nouns that name things rather than judge them ("loyalty card", "reward points", "gift card", "VIP")
 _NOT_SENTIMENT = ("like", "pretty", "please", "care", "free", "want", "kind", "well", "sure", "help", "credit", "support",
-                  "protect", "trust", "matter",
+                  "protect", "trust", "matter", "interest",
                   "loyal", "loyalty", "reward", "rewards", "gift", "bonus", "bonuses", "vip", "friend", "friends", "award",
                   "awards", "prize", "prizes", "freebie", "freebies", "benefit", "benefits", "party", "parties",
                   "festival", "holiday", "charity")

@@ -3,7 +3,8 @@
 `umot train --from-db` exports the store's theme corrections of each brand into
 ``<UMOT_DATA_DIR>/theme-corrections/<slug>-<sha6>.jsonl`` (:func:`corrections_file`); the detector loaded for
 that brand then applies each correction to any text whose content words
-overlap the corrected text's by at least ``SIMILARITY`` (Jaccard), so a
+overlap the corrected text's by at least ``SIMILARITY`` (Jaccard; both read as cleaned by
+:func:`nlp.text.clean_text`, emoji as their names), so a
 triager's "this is not about delivery" holds for the re-posted and templated
 copies of that review too. Each added theme keeps the polarity the triager gave it
 (``"polarities"``); a file of the older format has one ``"polarity"`` for all of a
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nlp.text import clean_text
 from nlp.themes.brand import content_stems
 
 SIMILARITY = 0.6
@@ -74,7 +76,8 @@ class CorrectionMemory:
     """Corrections in the order they were made; later ones win."""
 
     def __init__(self, corrections: list[Correction] | None = None) -> None:
-        self._items = [(content_stems(c.text), c) for c in corrections or []]
+        # the file holds the review as stored (emoji, HTML): compared as the detector reads texts, cleaned
+        self._items = [(content_stems(clean_text(c.text)), c) for c in corrections or []]
 
     def __len__(self) -> int:
         return len(self._items)

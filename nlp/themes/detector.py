@@ -16,22 +16,22 @@ from collections.abc import Sequence
 
 from core.language import guess_language, normalise_language
 from nlp.referral import referral_intent
-from nlp.text import clean_text
 from nlp.themes import clauses as clause_lib
 from nlp.themes.brand import BrandMatcher
 from nlp.themes.catalog import DEFAULT_THEME_NAMES, STAGE_NAMES, Theme
 from nlp.themes.clause_rules import ClauseRules, text_context
 from nlp.themes.corrections import CorrectionMemory
+from nlp.themes.emoji_marks import marked_text, named, unnamed
 from nlp.themes.journey import JourneyResult
 from nlp.themes.primary_stage import primary_stage
 from nlp.themes.theme_polarity import opinion_score, theme_polarities
 
-VERSION = "themes-rules/8"
+VERSION = "themes-rules/9"
 
 
 def whole_text_referral(value: object) -> str:
     """The referral intent of the whole text as the scorer reads it (``nlp.review_scoring``): the same rules on the
-    same uncut text, not :func:`clean_text`'s head and tail, so that the themes step, which writes its reading back
+    same uncut text, not :func:`nlp.text.clean_text`'s head and tail, so that the themes step, which writes its reading back
     to the review, agrees with the scorer and ``umot score`` on a recommendation in the middle of a long review."""
     return referral_intent(value if isinstance(value, str) else None) or "none"
 
@@ -71,24 +71,27 @@ class ThemeDetector:
 
     def detect_one(self, value: object, sentiment: str | None = None, app: bool | None = None,
                    language: str | None = None) -> JourneyResult:
-        text = clean_text(value)
+        marked = marked_text(value)  # emoji names kept apart: the lexicon reads them, the rules do not
+        text = named(marked)
         if not text:
             return JourneyResult()
         english = (normalise_language(language) or guess_language(text) or "en") == "en"
-        is_app, is_venue = text_context(text, app)
+        is_app, is_venue = text_context(unnamed(marked), app)
         referral = whole_text_referral(value)
-        pieces = clause_lib.split_clauses(text) or [text]
+        cut = [c for clause in clause_lib.split_clauses(marked) or [marked]
+               for c in self._rules.cut(clause, is_app, is_venue)]
+        pieces, plain = [named(c) for c in cut], [unnamed(c) for c in cut]
         scores: dict[str, float] = {}
         stage_clauses: dict[str, list[int]] = {}
         themed: list[int] = []
-        for i, piece in enumerate(pieces):
-            found = self._rules.themes(piece, is_app, is_venue) | self._brand.match(piece)
+        for i, (piece, words) in enumerate(zip(pieces, plain, strict=True)):
+            found = self._rules.themes(words, is_app, is_venue) | self._brand.match(words)
             score = opinion_score(piece, referral) if english else 0.0  # the lexicon reads English only
             for name in sorted(found, key=self._order):  # a set's order changes with PYTHONHASHSEED
                 scores[name] = scores.get(name, 0.0) + (score if score else 0.0)
             if found:
                 themed.append(i)
-            for stage in self._rules.stages(piece):
+            for stage in self._rules.stages(words):
                 stage_clauses.setdefault(stage, []).append(i)
         themes = theme_polarities(scores, text, sentiment, referral, lexicon=english)
         if themes and not themed:  # read from the text as a whole ("I recommend them!"): it is in every clause

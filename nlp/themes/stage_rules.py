@@ -15,7 +15,7 @@ STAGE_RULES: dict[str, list[str]] = {
     "consider": [
         r"heard (?:about|of|so much|good things)", r"\bhype\b", r"(?:saw|seen) (?:an? |the |their |your )?(?:ad|advert|commercial)s?\b",
         r"first impression", r"word of mouth", r"reputation|reputed", r"known for|famous for",
-        r"recommended (?:to me|by (?:a|my))", r"(?:friend|colleague|someone) (?:told|suggested|recommended)",
+        r"recommended (?:to me|by (?:a|my))", r"(?:friends?|colleagues?|someone) (?:told|suggested|recommended)",
         r"without (?:any )?(?:notice|announcement)", r"i (?:like|love) (?:this|the) (?:author|brand)",
         r"(?:one[- ]time|trial|sample) (?:use )?(?:packet|size|pack)", r"curious about", r"big fan of",
     ],

@@ -70,7 +70,8 @@ THEME_RULES: dict[str, list[Rule]] = {
          r"hospitality|courteous|polite|impolite|attentive|rude|rudely|friendly (?:staff|people)|very friendly|"
          r"treat(?:ed)? us|served (?:us|by)|(?:thanks|thank you|kudos)(?: to)? (?:mr\.? )?[a-z]+|"
          r"took care|courtesy|professional(?:ism)?|greeted|\bservice\b", "offline"),
-        (r"customer (?:service|support|care)|support (?:team|staff|is|was|agents?)|(?:tech|contact(?:ing)?|no) support|"
+        (r"customer (?:service|support|care)|support (?:team|staff|is|was|agents?)|"
+         r"(?:support|agents?) (?:(?:never|not|still|just|\w+n't) )*(?:repl(?:y|ies|ied)|answer(?:s|ed)?|respond(?:s|ed)?)|(?:tech|contact(?:ing)?|no) support|"
          r"helpline|hotline|on hold|call(?:ed)? (?:them|customer|support)|chat ?bot+s?|\bbots?\b|complaint|"
          r"seller|vendor|company (?:corrected|sent|replaced|responded)|responsive seller|customer service|"
          r"warranty|repair(?:ed|s)?|tech support|geek squad|technicians?|sent it (?:back|in)", None),
@@ -89,7 +90,7 @@ THEME_RULES: dict[str, list[Rule]] = {
         (r"arriv(?:ed|al|es|e)", "app"),
     ],
     "cleanliness_ambience": [
-        (r"dirty|hygien(?:e|ic)|unhygienic|cockroach|ambien(?:ce|ace)|ambiance|atmosphere|vibes?|decor|d[ée]cor|"
+        (r"dirty|filthy|filth|hygien(?:e|ic)|unhygienic|cockroach|ambien(?:ce|ace)|ambiance|atmosphere|vibes?|decor|d[ée]cor|"
          r"\bdj\b|crowd(?:ed)?|seating|roof ?top|location|located|parking|dance floor|air condition|patio|"
          r"hang ?out|live (?:music|screen|band)|sitting on top|"
          r"(?:nice|good|great|beautiful|lovely|amazing|wonderful|awesome|best|decent|cool) (?:place|pub|spot)|"
@@ -98,7 +99,8 @@ THEME_RULES: dict[str, list[Rule]] = {
         # words that speak of a place only in a review of a place ("easy to clean", "rattling noise" are the product)
         (r"clean(?:liness)?|\bhair\b|flies|music|noise|noisy|loud|spacious|space|cozy|cosy|view|interior|lighting|"
          r"\bac\b|pool ?(?:side|front)?|romantic|setting|theme|garden|elegant|charming|quiet|relax(?:ing|ed)?|"
-         r"scene|band|cramped|tiny", "venue"),
+         r"scene|band|cramped|tiny|disgusting|smelly|sticky (?:tables?|floors?|menus?|seats?|chairs?)|"
+         r"(?:tables?|floors?|menus?|seats?|chairs?) (?:were|was|are|is) (?:\w+ )?sticky", "venue"),
     ],
     "app_usability": [
         (r"user[- ]?friendly|easy to (?:use|navigate|understand)|navigation|interface|\bui\b|\bux\b|"
@@ -113,7 +115,7 @@ THEME_RULES: dict[str, list[Rule]] = {
     ],
     "app_reliability": [
         (r"crash(?:es|ed|ing)?|\bbugs?\b|bugg(?:y|ed)|bugs out|glitch(?:es|y)?|freez(?:e|es|ing)|froze|"
-         r"error(?: messages?)?|errors|log(?:ged|ging)? ?(?:in|out)|login|sign(?:ed|ing)? ?(?:in|off)|verification|\botp\b|"
+         r"error(?: messages?)?|errors|log(?:ged|ging)? ?(?:in|out)|logs? (?:me|us|you) out|logg(?:ed|ing) (?:me|us|you) out|login|sign(?:ed|ing)? ?(?:in|off)|verification|\botp\b|"
          r"account (?:blocked|locked|suspended|missing|disabled)|\b404\b|invalid|server (?:error|down|issue)|"
          r"lag(?:s|gy|ging)?|overheat(?:s|ing)?|thermal|buffer(?:s|ing)|after (?:the )?(?:latest |last |recent )?update|"
          r"(?:won't|wont|can't|cannot|unable to|not able to) (?:open|load|log|sign|login|access|connect|register|verify)|"
@@ -126,11 +128,13 @@ THEME_RULES: dict[str, list[Rule]] = {
          r"(?:fast|slow|quick|sluggish)\b|(?:faster|slower|quicker) than (?:the )?(?:web|website|browser|desktop)|"
          r"slow web|fuzzy|stops every|verify|"
          r"jumps (?:all )?over|failed|fails|not booked|does(?:n't| not) even book|refuses to|"
-         r"takes? (?:a )?long time to (?:confirm|load|open|respond)|processing time|didn't work|didnt work|"
+         r"(?:slow|sluggish) (?:app|application|website|loading)|"
+         r"(?:takes?|took|taking) (?:a )?(?:long time|forever|ages|so long|too long) to (?:confirm|load|open|respond|start)|processing time|didn't work|didnt work|"
          r"isn't working|is not working|not work|automatically booking|not cancell?ing", "app"),
     ],
     "billing_refunds": [
-        (r"refund(?:s|ed)?|charg(?:ed|ing|es)? (?:me |us )?(?:twice|double|2 times|again|extra)|double charg|"
+        (r"refund(?:s|ed)?|charg(?:ed|ing|es)? (?:me |us )?(?:twice|double|2 times|again|extra)|double[- ]?charg(?:ed|es|ing|e)?|"
+         r"charg(?:ed|ing|es)? (?:my|our) (?:\w+ )?(?:card|account)|"
          r"overcharg(?:e|ed|ing)|extra charges?|wrong charges?|charged me|charges? (?:me|us|another|for)|"
          r"pending (?:amount|payment)|payments?|deducted|debit(?:s|ed)?|money back|(?:took|stole|taking) (?:half )?(?:of )?my money|"
          r"billing|invoice|cancellation (?:fees?|charges?)|chargeback|credit card|\bupi\b|transaction|"
@@ -144,6 +148,12 @@ THEME_RULES: dict[str, list[Rule]] = {
          r"unethical|extort(?:ed|ion)?|criminal|go offline|hack(?:ed|er|ers)?|\bspam\b|cheat(?:ed|ing|s)?|"
          r"(?:not |don't |can't |cannot |never )trust|trust (?:them|this|it|uber|the)|trustworthy|shady|minor\b|untrustworthy|data (?:leak|breach)|deleted conversations", None),
     ],
+}
+
+# Phrases blanked out of a clause before a theme's rules read it: support that never answers is about the
+# support, not the app's answers ("answers?" names an assistant's replies in app reviews).
+EXCLUDE: dict[str, str] = {
+    "product_quality": r"(?:support|agents?|staff|customer service|helpline)(?: \w+){0,3}? (?:answers?|responses?)",
 }
 
 # The context words (``clause_rules.text_context``), for lower-cased text.
@@ -173,3 +183,8 @@ def compiled() -> dict[str, list[tuple[re.Pattern[str], str | None]]]:
         theme: [(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])"), ctx) for pattern, ctx in rules]
         for theme, rules in THEME_RULES.items()
     }
+
+
+def compiled_exclusions() -> dict[str, re.Pattern[str]]:
+    """Theme -> the word-bounded regex of what its rules must not read (``EXCLUDE``)."""
+    return {theme: re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])") for theme, pattern in EXCLUDE.items()}
