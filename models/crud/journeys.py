@@ -1,28 +1,30 @@
 """Themes and journey stages per review (#18): what a detector version found, and reading it back.
 
 Each (review, detector version) has one ``ReviewJourney`` row and its themes and
-stages; the newest journey row of a review is its current reading. Saving a
-reading re-applies the triage corrections stored for that review, so a re-run
-or a new detector version never brings back a theme a triager removed (corrections made
-before the review was edited on its site were made on another text: they no longer apply).
-Given the brand's themes, a reading keeps only those: a correction naming a brand theme
-since removed from umot.toml no longer applies (its row stays, for the audit trail).
+stages; the newest journey row of a review is its current reading
+(:mod:`models.crud.current_reading`). Saving a reading re-applies the triage
+corrections stored for that review (:mod:`models.crud.journey_save`).
 A review is read again when its *current* reading is of another version (a removed
 brand theme brings back one it was read by before) or had no label and now it has one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, or_
+from sqlalchemy import func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
-from models.crud.review_locks import lock_reviews
-from models.tables import Review, ReviewJourney, ReviewStage, ReviewTheme, Score, ThemeCorrection, utcnow
+from models.crud.current_reading import current_journey_ids, current_version, has_stage, has_theme
+from models.crud.journey_save import correction_applies, save_journeys
+from models.tables import Review, ReviewJourney, ReviewStage, ReviewTheme, Score
+
+# Saving and the current reading's conditions, importable from here as before the split.
+__all__ = ["UNLABELLED", "correction_applies", "current_journey_ids", "current_journeys", "has_stage", "has_theme",
+           "reading_version", "save_journeys", "undetected_reviews"]
 
 UNLABELLED = "+unlabelled"  # marks a reading made without a label: its themes took none's polarity
 
@@ -30,35 +32,6 @@ UNLABELLED = "+unlabelled"  # marks a reading made without a label: its themes t
 def reading_version(model_version: str, label: str | None) -> str:
     """The version a reading is stored under: ``model_version``, marked when made without a label."""
     return model_version + UNLABELLED if label is None else model_version  # None, as undetected_reviews tests
-
-
-def current_journey_ids() -> Any:
-    """Subquery: each review's newest journey row id (``review_id``, ``journey_id``)."""
-    return (select(ReviewJourney.review_id, func.max(ReviewJourney.id).label("journey_id"))
-            .group_by(col(ReviewJourney.review_id)).subquery())
-
-
-def _current_version(review_id_column: Any) -> Any:
-    return (select(ReviewJourney.model_version).where(col(ReviewJourney.review_id) == review_id_column)
-            .order_by(col(ReviewJourney.id).desc()).limit(1).correlate_except(ReviewJourney).scalar_subquery())
-
-
-def has_theme(theme: str | None, review_id_column: Any = Review.id, *, polarity: str | None = None) -> Any:
-    """SQL condition: the review's current reading names ``theme`` (None: any theme), with ``polarity`` if given:
-    the overview counts a detractor's theme only where it reads negative, and its link must open just those."""
-    cond = [col(ReviewTheme.review_id) == review_id_column,
-            col(ReviewTheme.model_version) == _current_version(review_id_column)]
-    if theme is not None:
-        cond.append(col(ReviewTheme.theme) == theme)
-    if polarity is not None:
-        cond.append(col(ReviewTheme.polarity) == polarity)
-    return exists().where(*cond)
-
-
-def has_stage(stage: str, review_id_column: Any = Review.id) -> Any:
-    """SQL condition: the review's current reading names ``stage``."""
-    return exists().where(col(ReviewStage.review_id) == review_id_column, col(ReviewStage.stage) == stage,
-                          col(ReviewStage.model_version) == _current_version(review_id_column))
 
 
 def undetected_reviews(session: Session, *, model_version: str, brand_id: int | None = None, limit: int = 1000,
@@ -72,60 +45,12 @@ def undetected_reviews(session: Session, *, model_version: str, brand_id: int | 
     if every:
         query = query.where(col(Review.id) > (after_id or 0))
     else:
-        current = func.coalesce(_current_version(Review.id), "")
+        current = func.coalesce(current_version(Review.id), "")
         query = query.where(current != model_version,
                             or_(current != model_version + UNLABELLED, col(Score.label).is_not(None)))
     if brand_id is not None:
         query = query.where(Review.brand_id == brand_id)
     return list(session.exec(query))
-
-
-def correction_applies() -> Any:
-    """SQL condition: a theme correction still applies (made after the review's last edit, if any):
-    one made on the old text says nothing about the new one. Its row stays, for the audit trail."""
-    return or_(col(Review.edited_at).is_(None), col(ThemeCorrection.at) >= col(Review.edited_at))
-
-
-def _corrected(themes: dict[str, str], fixes: Sequence[ThemeCorrection],
-               known: Collection[str] | None) -> dict[str, str]:
-    """``themes`` with the corrections applied, less any theme not in ``known`` (when given)."""
-    out = dict(themes)
-    for fix in fixes:
-        if fix.action == "remove":
-            out.pop(fix.theme, None)
-        else:
-            out[fix.theme] = fix.polarity or out.get(fix.theme, "neutral")
-    return out if known is None else {name: p for name, p in out.items() if name in known}
-
-
-def save_journeys(session: Session, readings: Sequence[Mapping[str, Any]], *,
-                  known_themes: Collection[str] | None = None) -> int:
-    """Store readings (``review_id``, ``model_version``, ``themes``, ``stages``, ``primary_stage``); replaces a
-    reading of the same version. ``known_themes``: the brand's themes now (default and its own), so a
-    removed brand theme leaves the readings even where a correction had added it. Returns how many were stored.
-    Safe beside another writer of the same reviews on PostgreSQL: their rows are locked first
-    (:mod:`models.crud.review_locks`), so the second waits, then replaces what the first wrote."""
-    fixes: dict[int, list[ThemeCorrection]] = {}
-    ids = [int(r["review_id"]) for r in readings]
-    lock_reviews(session, ids)  # before reading the corrections: one committed meanwhile is seen
-    for batch in chunks(ids, 500):
-        for fix in session.exec(select(ThemeCorrection).join(Review, col(Review.id) == ThemeCorrection.review_id)
-                                .where(col(ThemeCorrection.review_id).in_(batch), correction_applies())
-                                .order_by(col(ThemeCorrection.id))):
-            fixes.setdefault(fix.review_id, []).append(fix)
-    now = utcnow()
-    for r in readings:
-        rid, version = int(r["review_id"]), str(r["model_version"])
-        for table in (ReviewTheme, ReviewStage, ReviewJourney):
-            session.execute(delete(table).where(and_(col(table.review_id) == rid, col(table.model_version) == version)))
-        session.add(ReviewJourney(review_id=rid, model_version=version, primary_stage=r.get("primary_stage"),
-                                  detected_at=now))
-        for theme, polarity in _corrected(dict(r.get("themes") or {}), fixes.get(rid, []), known_themes).items():
-            session.add(ReviewTheme(review_id=rid, model_version=version, theme=theme, polarity=polarity))
-        for stage in r.get("stages") or []:
-            session.add(ReviewStage(review_id=rid, model_version=version, stage=stage))
-    session.flush()
-    return len(readings)
 
 
 def current_journeys(session: Session, review_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
