@@ -46,7 +46,7 @@ def awaiting_reply_ids_by_source(
     """The ids :func:`known_ids_by_source` leaves out (recent reviews without a reply), by source label.
 
     Stored all the same: a crawl that finds one of them under another label
-    (``crawlers.spiders._incremental``) stores it under the label it has, not a second time.
+    (``crawlers.spiders._known``) stores it under the label it has, not a second time.
     """
     if awaiting_reply_since is None:
         return {}
