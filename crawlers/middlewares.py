@@ -5,7 +5,8 @@ What robots.txt forbids is counted (``crawlers.stats.count_forbidden``): a
 start URL it forbids is a failed start, so a source it shuts out is not "ok".
 A robots.txt answered with a server error (5xx) forbids its whole host for the
 crawl (RFC 9309, 2.3.1.4: the site cannot say what it allows), named once in
-the crawl's errors.
+the crawl's errors. A ``Crawl-delay`` in the rules for us is honoured: its host's
+download slot waits at least that long between requests, at most ``CRAWL_DELAY_MAX`` (60 s).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
 from crawlers import stats as keys
+from crawlers.robots_delay import keep_crawl_delay
 from crawlers.stats import count_forbidden
 
 logger = logging.getLogger(__name__)
@@ -90,6 +92,9 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
         except IgnoreRequest:
             count_forbidden(self.crawler.stats, request.url, start=bool(request.meta.get("umot_start")))
             raise
+        if rp is not None:
+            agent = self._robotstxt_useragent or request.headers.get(b"User-Agent") or self._default_useragent
+            keep_crawl_delay(self.crawler, rp, request, agent)
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status < 500:

@@ -53,6 +53,8 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 60.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+# robots.txt's Crawl-delay raises its host's delay (crawlers/middlewares.py), up to this many seconds.
+CRAWL_DELAY_MAX = 60.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # a review page is never this big
 COOKIES_ENABLED = False
@@ -65,6 +67,12 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 # 429/503 pauses its whole host (crawlers/host_pause.py). A Retry-After over the cap gives the host up for the crawl.
 CRAWL_RETRY_BACKOFF_BASE = 2.0
 CRAWL_RETRY_BACKOFF_MAX = 120.0
+
+# A next page DEPTH_LIMIT drops is a gap the next crawl reads past, as a failed one (crawlers/spiders/_next_pages.py).
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "crawlers.spiders._next_pages.DepthGapMiddleware": 900,
+}
 
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy 2.19's lets requests queued behind robots.txt through (see crawlers/middlewares.py).

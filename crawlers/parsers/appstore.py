@@ -6,7 +6,9 @@ object with a ``label`` (``im:rating``, ``title``, ``content``, ``author.name``,
 ``updated``, ``im:version``, ``im:voteSum``, ``im:voteCount``, ``id``). ``entry``
 is a single object when the page holds one review, and older feeds put the app
 itself first (an entry without ``im:rating``), which is skipped. Apple serves at
-most 10 pages; the ``last`` link gives the real count.
+most 10 pages; the ``last`` link gives the real count. A feed URL without ``/page=N/`` is
+page 1 (its next is ``/page=2/`` after ``customerreviews``); the feed's own ``next`` link
+is the XML form on another host, so only its count is used.
 """
 
 from __future__ import annotations
@@ -22,11 +24,24 @@ FEED_URL = "https://itunes.apple.com/{country}/rss/customerreviews/page=1/id={ap
 _PAGE_RE = re.compile(r"/page=(\d+)/")
 _COUNTRY_RE = re.compile(r"^/([a-z]{2})/rss/", re.IGNORECASE)
 _APP_RE = re.compile(r"/id=?(\d+)")
+_SORT_RE = re.compile(r"/sortby=([^/?]*)", re.IGNORECASE)
+_LIST_RE = re.compile(r"/customerreviews(?=/)", re.IGNORECASE)
 
 
 def feed_url(app_id: str, country: str = "us") -> str:
     """The first page of an app's most-recent reviews in one country's store."""
     return FEED_URL.format(country=country.lower(), app_id=app_id)
+
+
+def sorted_newest(url: str) -> tuple[str, str | None]:
+    """(``url`` with ``sortby=mostrecent``, the other sort it named or None); one without a sort gets it
+    after its ``id=APP``."""
+    match = _SORT_RE.search(url)
+    if match is None:
+        return re.sub(r"(/id=?\d+)(?=/)", r"\1/sortby=mostrecent", url, count=1), None
+    if match.group(1).lower() == "mostrecent":
+        return url, None
+    return url[:match.start()] + "/sortby=mostrecent" + url[match.end():], f"sortby={match.group(1)}"
 
 
 def _label(entry: dict[str, Any], *path: str) -> Any:
@@ -82,10 +97,8 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
 
 
 def _next_url(feed: dict[str, Any], url: str) -> str | None:
-    """Same URL with ``page=n+1``, unless this is the feed's last page."""
-    page = _page_of(url)
-    if page is None:
-        return None
+    """Same URL with ``page=n+1`` (a URL without ``page=`` is page 1), unless this is the feed's last page."""
+    page = _page_of(url) or 1
     links = feed.get("link") or []
     if isinstance(links, dict):
         links = [links]
@@ -95,7 +108,9 @@ def _next_url(feed: dict[str, Any], url: str) -> str | None:
             last = _page_of(dig(link, "attributes", "href") or "")
     if last is not None and page >= last:
         return None
-    return _PAGE_RE.sub(f"/page={page + 1}/", url, count=1)
+    if _PAGE_RE.search(url):
+        return _PAGE_RE.sub(f"/page={page + 1}/", url, count=1)
+    return _LIST_RE.sub(f"/customerreviews/page={page + 1}", url, count=1) if _LIST_RE.search(url) else None
 
 
 def _int(value: Any) -> int | None:

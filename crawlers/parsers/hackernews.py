@@ -10,7 +10,8 @@ the model scores them and the referral intent is set from the text.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+import re
+from urllib.parse import urlencode, urlsplit
 
 from crawlers.parsers.common import ParsedPage, ParseError, make_review
 from crawlers.parsers.json_data import load_json
@@ -25,6 +26,14 @@ ITEM_URL = "https://news.ycombinator.com/item?id={id}"
 def search_url(query: str) -> str:
     """Newest stories and comments mentioning ``query``."""
     return f"{SEARCH_URL}?{urlencode({'query': query, 'tags': '(story,comment)', 'hitsPerPage': 50})}"
+
+
+def sorted_newest(url: str) -> tuple[str, str | None]:
+    """(``url`` asking ``search_by_date``, the relevance ``search`` it named or None)."""
+    path = urlsplit(url).path
+    if not re.search(r"/search/?$", path):
+        return url, None
+    return url.replace(path, re.sub(r"/search/?$", "/search_by_date", path), 1), "relevance (/search)"
 
 
 def with_page(url: str, page: int) -> str:

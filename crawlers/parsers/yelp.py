@@ -5,12 +5,16 @@ The feed is found in the page state by :mod:`crawlers.parsers.yelp_page_state`
 and its items made rows by :mod:`crawlers.parsers.yelp_reviews`; next to its
 ``reviews[]`` sits ``pagination`` (``startResult`` 1-based, ``resultsPerPage``,
 ``totalResults``), which gives the next page here. Pages without a feed fall
-back to the schema.org JSON-LD ``review`` list of the LocalBusiness.
+back to the schema.org JSON-LD ``review`` list of the LocalBusiness, and to the page's
+``rel="next"`` link for the next page (as Trustpilot's JSON-LD fallback).
 """
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urljoin
+
+from parsel import Selector
 
 from crawlers.parsers.common import ParsedPage, ParseError
 from crawlers.parsers.urls import with_query
@@ -40,7 +44,8 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
     reviews = json_ld_rows(html, url)
     if not reviews:
         raise ParseError("Yelp page has no embedded review feed and no JSON-LD reviews")
-    return ParsedPage(reviews=reviews)
+    next_href = Selector(text=html).css('link[rel="next"]::attr(href), a[rel="next"]::attr(href)').get()
+    return ParsedPage(reviews=reviews, next_url=urljoin(url, next_href) if next_href else None)
 
 
 def _from_feed(feed: dict[str, Any], url: str, html: str) -> ParsedPage:

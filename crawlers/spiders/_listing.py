@@ -6,24 +6,31 @@ turns a :class:`ParsedPage` into items (dropping reviews older than
 :meth:`ReviewSpider.should_follow_next` says the listing still holds something
 new. Defaults for the real site come from spider arguments (``app_id=``,
 ``query=``, ...) through :meth:`ListingSpider.default_urls`, which
-``umot sources`` uses too, so a configured source always has its URLs.
+``umot sources`` uses too, so a configured source always has its URLs. Every start URL,
+given or built, is read newest first (:meth:`ListingSpider.newest_first`): the incremental
+stop at the first page of stored reviews holds only in that order.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from scrapy import Request
 from scrapy.http import HtmlResponse, Response
 
 from crawlers.items import ReviewItem
 from crawlers.parsers.common import ParsedPage, ParseError
+from crawlers.parsers.urls import with_query
 from crawlers.spiders._incremental import SOURCE_META
 from crawlers.spiders._next_pages import next_page
 from crawlers.spiders.arguments import check_common_arguments
 from crawlers.spiders.base import ReviewSpider
 from crawlers.spiders.page_text import page_text
+
+logger = logging.getLogger(__name__)
 
 
 class ListingSpider(ReviewSpider):
@@ -32,6 +39,8 @@ class ListingSpider(ReviewSpider):
     parser: Callable[[bytes | str, str], ParsedPage]
     #: Spider arguments that build the real site's URLs when none are given.
     url_options: tuple[str, ...] = ()
+    #: The query parameter and value that list the site's reviews newest first (None: no such parameter).
+    newest_sort: tuple[str, str] | None = None
 
     @classmethod
     def check_arguments(cls, values: Mapping[str, Any]) -> None:
@@ -43,6 +52,27 @@ class ListingSpider(ReviewSpider):
         super().__init__(urls, brand, *args, **kwargs)
         if not self.start_urls:
             self.start_urls = self.default_urls(self.brand, options)
+        self.start_urls = [self.newest_first(url) for url in self.start_urls]
+
+    @classmethod
+    def newest_first(cls, url: str) -> str:
+        """``url`` listing its reviews newest first; another sort it asked for is overridden, in one info line."""
+        resorted, other = cls.sorted_newest(url)
+        if other is not None:
+            logger.info("%s sorts by %s: reading it newest first instead (an incremental crawl stops at the "
+                        "first page of stored reviews, which holds only in that order)", url, other)
+        return resorted
+
+    @classmethod
+    def sorted_newest(cls, url: str) -> tuple[str, str | None]:
+        """(``url`` sorted newest first, the other sort it named or None); by :attr:`newest_sort` here."""
+        if cls.newest_sort is None:
+            return url, None
+        key, value = cls.newest_sort
+        given = next((v for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True) if k == key), None)
+        if given == value:
+            return url, None
+        return with_query(url, key, value), (f"{key}={given}" if given else None)
 
     def parse_listing(self, response: Response) -> ParsedPage:
         return type(self).parser(listing_body(response), response.url)

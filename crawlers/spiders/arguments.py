@@ -13,9 +13,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from typing import Any
 
+from core.dates import FUTURE_SLACK
 from crawlers.extract.dates import parse_datetime
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
@@ -46,13 +47,21 @@ def _split_on_separating_commas(urls: str) -> list[str]:
     return parts
 
 
+class FutureSinceError(ValueError):
+    """``since=`` a day past today (beyond ``core.dates.FUTURE_SLACK``): every review would be dropped."""
+
+
 def parse_since(since: str | None) -> datetime | None:
-    """``since=`` as a date; ValueError for text that is not one (a typo must not crawl everything)."""
+    """``since=`` as a date; ValueError for text that is not one (a typo must not crawl everything), and
+    :class:`FutureSinceError` for a day in the future, as ``umot crawl --since`` refuses it (a source's
+    ``since=2204-01-01`` dropped every review, every night)."""
     if not since:
         return None
     parsed = parse_datetime(since, day_at=time(0))  # a day: from its start
     if parsed is None:
         raise ValueError(f"since={since!r} is not a date (use ISO 8601, e.g. 2024-01-31)")
+    if parsed > datetime.now(UTC) + FUTURE_SLACK:
+        raise FutureSinceError(f"since={since!r} is in the future: no review is dated after it yet")
     return parsed
 
 
@@ -84,6 +93,9 @@ def check_common_arguments(spider: str, values: Mapping[str, Any], own: tuple[st
                                             f"({hint}it takes {takes}{', '.join(COMMON_ARGUMENTS)})")
     try:
         parse_since(_text(values.get("since")))
+    except FutureSinceError:
+        raise SpiderArgumentError("since", "in the future: no review is dated after it yet "
+                                           "(give a day up to today)") from None
     except ValueError:
         raise SpiderArgumentError("since", "not a date with a day, month and year (e.g. 2024-01-31)") from None
     try:

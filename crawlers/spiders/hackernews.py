@@ -2,7 +2,8 @@
 
 ``umot crawl --spider hackernews URL`` with a search URL
 (``https://hn.algolia.com/api/v1/search_by_date?query=Acme&tags=(story,comment)``),
-or the argument ``query=...`` (default: the brand's name) to build it. Follows
+or the argument ``query=...`` (default: the brand's name) to build it (a ``/search`` URL, sorted
+by relevance, is read from ``/search_by_date``). Follows
 ``page=N`` until a page holds only stored items or older than ``since``.
 """
 
@@ -19,6 +20,10 @@ class HackerNewsSpider(ListingSpider):
     name = "hackernews"
     parser = staticmethod(hackernews.parse)
     url_options = ("query",)
+
+    @classmethod
+    def sorted_newest(cls, url: str) -> tuple[str, str | None]:
+        return hackernews.sorted_newest(url)
 
     @classmethod
     def default_urls(cls, brand: str | None, options: Mapping[str, Any]) -> list[str]:

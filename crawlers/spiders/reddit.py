@@ -3,7 +3,8 @@
 ``umot crawl --spider reddit URL`` with a listing URL
 (``https://www.reddit.com/search.json?q=Acme&sort=new``; a subreddit's
 ``/r/NAME/search.json?q=Acme&restrict_sr=1&sort=new`` works too), or the argument
-``query=...`` (default: the brand's name) to build it. Follows ``after=`` until
+``query=...`` (default: the brand's name) to build it (a URL given with another sort, or none,
+is read with ``sort=new``). Follows ``after=`` until
 a page holds only stored posts or older than ``since``. Deleted and removed
 posts are not stored: the stat ``umot/removed_posts`` counts them.
 """
@@ -26,6 +27,7 @@ class RedditSpider(ListingSpider):
     name = "reddit"
     parser = staticmethod(reddit.parse)
     url_options = ("query",)
+    newest_sort = ("sort", "new")
 
     @classmethod
     def default_urls(cls, brand: str | None, options: Mapping[str, Any]) -> list[str]:

@@ -2,7 +2,8 @@
 
 ``umot crawl --spider trustpilot URL`` with a page URL
 (``https://www.trustpilot.com/review/acme.example?sort=recency``), or the
-argument ``domain=acme.example`` to build it. Follows ``?page=N`` until a page
+argument ``domain=acme.example`` to build it (a URL given without ``sort=recency``, or with
+another sort, is read with it). Follows ``?page=N`` until a page
 holds only stored reviews or older than ``since``.
 """
 
@@ -19,6 +20,7 @@ class TrustpilotSpider(ListingSpider):
     name = "trustpilot"
     parser = staticmethod(trustpilot.parse)
     url_options = ("domain",)
+    newest_sort = ("sort", "recency")
 
     @classmethod
     def default_urls(cls, brand: str | None, options: Mapping[str, Any]) -> list[str]:

@@ -2,7 +2,8 @@
 
 ``umot crawl --spider yelp URL`` with a business URL
 (``https://www.yelp.com/biz/acme-coffee-san-francisco?sort_by=date_desc``), or the
-argument ``biz=acme-coffee-san-francisco`` to build it. Follows ``&start=N``
+argument ``biz=acme-coffee-san-francisco`` to build it (a URL given with another sort, or none,
+is read with ``sort_by=date_desc``). Follows ``&start=N``
 until a page holds only stored reviews or older than ``since``. A page read from its
 JSON-LD (no review ids) gives each review the Yelp id the store holds it under
 (``crawlers.yelp_stored``), so it is not stored twice.
@@ -26,6 +27,7 @@ class YelpSpider(ListingSpider):
     name = "yelp"
     parser = staticmethod(yelp.parse)
     url_options = ("biz",)
+    newest_sort = ("sort_by", "date_desc")
     _stored_yelp: StoredYelpReviews | None = None  # read on the first page without review ids
 
     @classmethod
