@@ -29,6 +29,7 @@ RATINGS = ("1", "2", "3", "4", "5", "none")
 STATUS_TABS = ("open", *STATUSES, COUNTED, "all")
 # Any page past this is past the end of any queue (and its offset still fits in 64 bits).
 MAX_PAGE = 10**9
+MAX_Q = 200  # longest text search; a longer one searches its first MAX_Q characters, and says so
 KEYS = ("brand", "source", "from", "to", "status", "rating", "label", "q", "reply", "theme", "theme_polarity", "stage")
 
 
@@ -65,6 +66,7 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         if not (values["brand"].isascii() and values["brand"].isdigit()):  # "²" is a digit too
             raise HTTPException(status_code=404, detail="no such brand")
         brand_id = viewer.brand(int(values["brand"])).id
+        values["brand"] = str(brand_id)  # "01" filters by brand 1: the menu, links and CSV say "1"
     for key, allowed in (("status", STATUS_TABS), ("rating", RATINGS), ("label", LABELS), ("reply", REPLY_FILTERS),
                          ("theme_polarity", POLARITIES)):
         if values[key] and values[key] not in allowed:
@@ -76,6 +78,9 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
     if values["theme"] and not THEME_NAME.match(values["theme"]):
         errors.append(f"theme: unknown value {values['theme']!r}")
         values["theme"] = ""
+    if len(values["q"]) > MAX_Q:  # the box, links and CSV carry what was searched
+        errors.append(f"q: at most {MAX_Q} characters (got {len(values['q'])}), searched the first {MAX_Q}")
+        values["q"] = values["q"][:MAX_Q].strip()
     page_raw = params.get("page", "1")
     page = int(page_raw) if page_raw.isascii() and page_raw.isdigit() else 1
     page = min(max(page, 1), MAX_PAGE)  # past the end shows the last page, however far past
@@ -88,7 +93,7 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         status=None if values["status"] == "all" else values["status"] or "open",
         rating=values["rating"] or None,
         label=values["label"] or None,
-        q=values["q"][:200] or None,
+        q=values["q"] or None,
         reply=values["reply"] or None,
         theme=values["theme"] or None,
         theme_polarity=values["theme_polarity"] or None,

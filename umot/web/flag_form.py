@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from fastapi import HTTPException, Request
 from starlette.datastructures import FormData
 
+from models.crud.triage import DEFAULT_CORRECTED_LABEL
 from models.status import FlagStatus
+from models.tables import Flag
 
 FIELDS = ("status", "assignee", "note", "corrected_label")
 LOADED = ("status", "assignee", "corrected_label")  # the page sends these as loaded, in was_<field>
@@ -52,6 +54,15 @@ class FlagForm:
         if self.label_from_page and not dismissed:
             return None
         return self.corrected_label or None
+
+    def shown(self, flag: Flag) -> dict[str, str]:
+        """What the form's fields hold: what was sent (a refused save loses no typing), else the stored value."""
+        return {
+            "status": self.status or flag.status,
+            "assignee": (flag.assignee or "") if self.assignee is None else self.assignee,
+            "note": self.note or "",
+            "corrected_label": self.corrected_label or flag.corrected_label or DEFAULT_CORRECTED_LABEL,
+        }
 
     def assignee_arg(self) -> dict[str, str]:
         """``update_flag``'s ``assignee`` argument when it was sent; left out, it keeps the assignee."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 from triage_pages import csrf_of, login
@@ -71,3 +73,21 @@ def test_an_overlong_assignee_is_refused_with_a_message(viewer, any_seeded) -> N
     assert _post(viewer, flag_id, {"status": before.status, "assignee": " root@umot.example "}).status_code == 303
     assert _flag(any_seeded.url, flag_id).assignee == "root@umot.example"
     _post(viewer, flag_id, {"assignee": before.assignee or ""}, header=True)  # the PostgreSQL store is shared
+
+
+def test_a_refused_save_shows_what_was_sent_and_stores_nothing(ana, seeded) -> None:
+    flag_id = seeded.flags["a2"]
+    typed = {"was_status": "new", "status": "dismissed", "was_assignee": "", "was_corrected_label": "neutral",
+             "corrected_label": "positive", "note": "Called <them>, refund agreed"}
+    for assignee, why in (("gus@globex.example", "is not a user who can see brand"), ("A" * 301, "at most 300")):
+        r = _post(ana, flag_id, {**typed, "assignee": assignee})
+        assert r.status_code == 400 and why in r.text
+        assert '<textarea name="note" rows="3" placeholder="e.g. replied on the site, offered a refund">' \
+            "Called &lt;them&gt;, refund agreed</textarea>" in r.text
+        assert re.findall(r'<option value="(\w+)" selected>', r.text) == ["dismissed"]
+        assert re.findall(r"<option selected>(\w+)</option>", r.text) == ["positive"]
+        assert f'name="assignee" value="{assignee}"' in r.text
+        # the was_ values stay as stored: saving again applies what the triager changed
+        assert 'name="was_status" value="new"' in r.text and 'name="was_corrected_label" value="neutral"' in r.text
+        flag = _flag(seeded.url, flag_id)
+        assert (flag.status, flag.assignee, flag.note, flag.corrected_label) == ("new", None, None, None)

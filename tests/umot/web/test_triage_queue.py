@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from html import unescape
 
 import pytest
 from triage_pages import FORMULA_TEXT, login
@@ -57,6 +58,35 @@ def test_bad_filter_values_are_reported_not_fatal(ana) -> None:
     assert r.status_code == 200
     assert "from: &#39;yesterday&#39; is not a date" in r.text and "status: unknown value" in r.text
     assert "1–25 of 30" in r.text
+
+
+def hrefs(html: str) -> list[str]:
+    return [unescape(h) for h in re.findall(r'href="([^"]*)"', html)]
+
+
+def test_an_overlong_search_says_so_and_carries_what_it_searched(ana, seeded) -> None:
+    from models.db import get_engine, session_scope
+    from models.tables import Review
+
+    with session_scope(get_engine(seeded.url)) as s:
+        review = s.get(Review, seeded.reviews["a12"])
+        review.text = "L" * 200 + " and more"
+        s.add(review)
+    html = ana.get("/?status=all&q=" + "L" * 200 + "zzz").text
+    assert flag_ids(html) == [seeded.flags["a12"]]  # the first 200 characters were searched
+    assert "Ignored filter — q: at most 200 characters (got 203)" in html
+    assert f'name="q" value="{"L" * 200}"' in html  # the box holds what was searched, not what was typed
+    links = [h for h in hrefs(html) if "q=" in h]
+    assert links and not any("zzz" in h for h in links)
+    csv_link = next(h for h in links if h.startswith("/queue.csv"))
+    rows = csv.DictReader(io.StringIO(ana.get(csv_link).content.decode("utf-8-sig")))
+    assert [int(r["flag_id"]) for r in rows] == [seeded.flags["a12"]]
+
+
+def test_a_brand_id_with_leading_zeros_shows_in_the_menu(ana, seeded) -> None:
+    html = ana.get(f"/?brand=00{seeded.acme}").text
+    assert f'<option value="{seeded.acme}" selected>' in html  # not "All brands" while filtering by it
+    assert f"/queue.csv?brand={seeded.acme}" in hrefs(html)
 
 
 def test_status_counts_and_status_filter(ana, seeded) -> None:

@@ -43,7 +43,10 @@ def _visible_row(db: Session, flag_id: int, viewer: Viewer) -> QueueRow:
     return row
 
 
-def _page(request: Request, viewer: Viewer, db: Session, row: QueueRow, error: str | None = None) -> Response:
+def _page(
+    request: Request, viewer: Viewer, db: Session, row: QueueRow, error: str | None = None, form: FlagForm | None = None
+) -> Response:
+    """The page; after a refused save (``error``) its form holds what was sent, its ``was_`` fields the stored values."""
     review_id = stored_id(row.review)
     return render(
         request,
@@ -56,6 +59,7 @@ def _page(request: Request, viewer: Viewer, db: Session, row: QueueRow, error: s
         statuses=STATUSES,
         corrected_labels=CORRECTED_LABELS,
         default_label=row.flag.corrected_label or DEFAULT_CORRECTED_LABEL,
+        shown=(form or FlagForm()).shown(row.flag),
         queue_url=request.session.get("queue_url", "/"),
         error=error,
         journey=current_journeys(db, [review_id]).get(review_id),  # (#18)
@@ -82,7 +86,7 @@ def change_flag(
     row = _visible_row(db, flag_id, viewer)
     problem = form.problem()
     if problem:
-        return _page(request, viewer, db, row, error=problem)
+        return _page(request, viewer, db, row, error=problem, form=form)
     try:
         events = update_flag(
             db,
@@ -96,7 +100,7 @@ def change_flag(
         )
     except TriageError as exc:
         db.rollback()
-        return _page(request, viewer, db, _visible_row(db, flag_id, viewer), error=str(exc))
+        return _page(request, viewer, db, _visible_row(db, flag_id, viewer), error=str(exc), form=form)
     db.commit()
     request.session["flash"] = f"Saved {len(events)} change(s)." if events else "Nothing changed."
     return RedirectResponse(f"/flags/{flag_id}", status_code=303)
