@@ -5,6 +5,11 @@ detractor whatever the text says. A 4-5 star review whose text reads strongly
 negative is flagged as a rating/text mismatch (wrong button, sarcasm, a
 complaint about the seller). Without a rating (mentions, forum posts) or at 3
 stars, the text decides.
+
+The model reads English. In a review known to be in another language its
+p_negative is the weaker signal: a 4-5 star rating wins there (no mismatch
+flag), and so does the text's own recommendation (no flag from the text alone
+when its referral intent is ``recommend``). A 1-2 star rating still flags.
 """
 
 from __future__ import annotations
@@ -44,8 +49,12 @@ def decide(
     *,
     threshold: float = DETRACTOR_THRESHOLD,
     mismatch_threshold: float = MISMATCH_THRESHOLD,
+    language: str | None = None,
+    referral: str | None = None,
 ) -> tuple[bool, list[str]]:
-    """Return (detractor, reasons) from the text's p_negative and an optional rating."""
+    """Return (detractor, reasons) from the text's p_negative and an optional rating; ``language`` (ISO code,
+    None when unknown) and ``referral`` (the text's referral intent) for reviews in other languages."""
+    other_language = language is not None and language != "en"
     reasons: list[str] = []
     stars = valid_rating(rating)
     if rating is not None and stars is None and str(rating).strip() not in ("", "nan", "None"):
@@ -55,12 +64,12 @@ def decide(
     if p_negative is None:
         return False, reasons
     if stars is not None and stars >= 4:
-        if p_negative >= mismatch_threshold:
+        if p_negative >= mismatch_threshold and not other_language:
             return True, [
                 *reasons,
                 f"rating/text mismatch: rated {stars:g}★ but the text reads negative (p_negative {p_negative:.2f})",
             ]
         return False, reasons
-    if p_negative >= threshold:
+    if p_negative >= threshold and not (other_language and referral == "recommend"):
         return True, [*reasons, f"negative text (p_negative {p_negative:.2f})"]
     return False, reasons

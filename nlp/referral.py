@@ -13,13 +13,15 @@ from functools import lru_cache
 
 from nlp.referral_phrases import ENOUGH_RE, RECEIVED_RE, RECOMMEND_RE, TOLD_RE, WARN_RE
 from nlp.referral_questions import said_and_answers
+from nlp.text import decoded_text
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
 def _normalise(text: str) -> str:
-    """Lower case, plain apostrophes, single spaces: the form every rule is written for."""
-    return " ".join(text.translate(_APOSTROPHES).lower().split())
+    """Lower case, plain apostrophes, single spaces: the form every rule is written for, read as ``clean_text``
+    reads a text ("Can&#39;t", "<b>not</b>", "n\u200bot": tags, entities and format characters) but whole."""
+    return " ".join(decoded_text(text).translate(_APOSTROPHES).lower().split())
 
 
 def _told_friends(text: str) -> bool:

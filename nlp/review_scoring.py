@@ -3,7 +3,9 @@
 They used to differ for the same review: the nightly run read the title before
 the text and added "warns others off" to a detractor that tells others to stay
 away, while ``umot score`` read the text column alone and never gave that
-reason. Both now call :func:`score_reviews`.
+reason. Both now call :func:`score_reviews`, which also judges each review in its
+language (as stored or given, else guessed from its words without emoji names): the
+model is English, and ``nlp.detractor`` weighs its verdict less in other languages.
 """
 
 from __future__ import annotations
@@ -12,8 +14,12 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from core.language import detect_language
+from nlp import detractor
 from nlp.referral import referral_intent
+from nlp.scoring_results import judge_in_language
 from nlp.text import to_text
+from nlp.themes.emoji_marks import marked_text, unnamed
 
 if TYPE_CHECKING:
     from nlp.result import ReviewScore
@@ -33,6 +39,12 @@ def review_text(title: str | None, text: str | None) -> str:
     return text
 
 
+def review_language(text: object, declared: object = None) -> str | None:
+    """The declared language, else a guess from the words alone: emoji names are English words
+    ("Die App ist toll 👍👍👍" is no English text)."""
+    return detect_language(unnamed(marked_text(text)), declared)
+
+
 def score_reviews(
     scorer: Scorer,
     texts: Sequence[str | None],
@@ -40,12 +52,14 @@ def score_reviews(
     *,
     titles: Sequence[str | None] | None = None,
     referral_intents: Sequence[str | None] | None = None,
+    languages: Sequence[str | None] | None = None,
     progress: bool = False,
 ) -> list[ReviewScore]:
     """Scores with each review's referral intent, and :data:`WARN_REASON` on detractors that warn.
 
     ``titles`` are read before their texts (:func:`review_text`); a known
-    ``referral_intents`` entry (as imported) wins over the one read from the text.
+    ``referral_intents`` entry (as imported) wins over the one read from the text, a known
+    ``languages`` entry (as stored, or a file's language column) over :func:`review_language`'s guess.
     More than :data:`SCORE_CHUNK` reviews are scored in chunks of that size by
     text length, the nightly run's batches: with int8 weights (scores move a
     little with their batch neighbours) a file of the reviews a night scores
@@ -67,8 +81,13 @@ def score_reviews(
                 scores[i] = score
             advance(len(rows))
     known = referral_intents if referral_intents is not None else [None] * len(scores)
-    for score, text, intent in zip(scores, texts, known):
+    declared = languages if languages is not None else [None] * len(scores)
+    thresholds = {"detractor_threshold": getattr(scorer, "detractor_threshold", detractor.DETRACTOR_THRESHOLD),
+                  "mismatch_threshold": getattr(scorer, "mismatch_threshold", detractor.MISMATCH_THRESHOLD)}
+    for i, (score, text, intent, language) in enumerate(zip(scores, texts, known, declared)):
         score.referral_intent = intent if intent is not None else referral_intent(text if isinstance(text, str) else None)
+        judge_in_language(score, ratings[i] if ratings is not None else None, review_language(text, language),
+                          score.referral_intent, **thresholds)
         if score.detractor and score.referral_intent == "warn" and WARN_REASON not in score.reasons:
             score.reasons.append(WARN_REASON)
     return scores

@@ -35,6 +35,11 @@ def empty_text_score(rating: object) -> ReviewScore:
     return ReviewScore(None, None, None, None, None, None, None, is_det, ["empty text", *reasons])
 
 
+def language_reasons(language: str | None) -> list[str]:
+    """The reason a text in another language gets: a reader can discount the English model's verdict."""
+    return [f"language {language}: scored by an English model"] if language is not None and language != "en" else []
+
+
 def text_score(
     text: str,
     polarity: np.ndarray,
@@ -52,16 +57,39 @@ def text_score(
     k = int(np.argmax(polarity))
     lang = detect_language(text)
     is_det, reasons = detractor.decide(
-        float(polarity[0]), rating, threshold=detractor_threshold, mismatch_threshold=mismatch_threshold,
+        float(polarity[0]), rating, threshold=detractor_threshold, mismatch_threshold=mismatch_threshold, language=lang,
     )
-    if lang is not None and lang != "en":
-        reasons.append(f"language {lang}: scored by an English model")
+    reasons += language_reasons(lang)
     return ReviewScore(
         label=LABELS[k], stars=round(stars, 3),
         p_negative=round(float(polarity[0]), 4), p_neutral=round(float(polarity[1]), 4),
         p_positive=round(float(polarity[2]), 4), confidence=round(float(polarity[k]), 4),
         language=lang, detractor=is_det, reasons=reasons,
     )
+
+
+def judge_in_language(
+    score: ReviewScore,
+    rating: object,
+    language: str | None,
+    referral: str | None,
+    *,
+    detractor_threshold: float = detractor.DETRACTOR_THRESHOLD,
+    mismatch_threshold: float = detractor.MISMATCH_THRESHOLD,
+) -> None:
+    """The verdict again, in place, with what the scorer cannot know: the review's ``language`` (as declared,
+    else guessed from its own words, emoji names left out) and its ``referral`` intent (``nlp.detractor``).
+
+    It reads the score's p_negative as stored (4 decimals). A score without text keeps its rating's verdict.
+    """
+    if score.p_negative is None:
+        return
+    score.language = language
+    score.detractor, reasons = detractor.decide(
+        score.p_negative, rating, threshold=detractor_threshold, mismatch_threshold=mismatch_threshold,
+        language=language, referral=referral,
+    )
+    score.reasons = reasons + language_reasons(language)
 
 
 def review_scores(

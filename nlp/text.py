@@ -1,8 +1,9 @@
 """Input cleaning: turn whatever a crawl or a CSV holds into text the model can read.
 
 Never raises on odd values: non-strings become text or nothing, HTML tags are
-stripped, emoji become their Unicode names (the uncased MiniLM vocabulary has no
-emoji, but it knows "thumbs down"), and huge texts are cut before tokenising.
+stripped, entities decoded and invisible format characters dropped (:func:`decoded_text`,
+which the referral rules read too), emoji become their Unicode names (the uncased MiniLM
+vocabulary has no emoji, but it knows "thumbs down"), and huge texts are cut before tokenising.
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ _TAG_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][^<>]{0,500}>", re.S)
 _BREAK_TAG = re.compile(r"<(br|/p|/div|/li|/h[1-6])\b[^>]*>", re.I)
 _SPACE = re.compile(r"\s+")
+# Unicode category Cf (zero-width spaces and joiners, soft hyphens, bidi controls, tag characters): invisible,
+# but "n\u200bot" is no "not" to a rule; the tokenizer drops them too. tests/nlp/test_referral_markup.py checks the list.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 
 
 def to_text(value: object) -> str:
@@ -54,18 +62,28 @@ def _emoji_to_words(text: str) -> str:
     return "".join(out)
 
 
-def clean_text(value: object, max_chars: int = MAX_CHARS) -> str:
-    """Cleaned text, '' when there is nothing to score."""
-    text = to_text(value)
-    if len(text) > 4 * max_chars:  # cut early: a 100k-char cell must not cost 100k of regex
-        text = text[: 2 * max_chars] + " " + text[-2 * max_chars :]
+def _decoded(text: str) -> str:
     if "<" in text and ">" in text:
         text = _TAG_BLOCK.sub(" ", text)
         text = _BREAK_TAG.sub(" \n", text)
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    text = _emoji_to_words(text)
+    return text if text.isascii() else _FORMAT.sub("", text)
+
+
+def decoded_text(value: object) -> str:
+    """The words a reader sees, whole: tags stripped, entities decoded, format characters dropped; no emoji
+    names and no cut (the referral rules read a whole review: "Would <b>not</b> recommend" says "not")."""
+    return _decoded(to_text(value))
+
+
+def clean_text(value: object, max_chars: int = MAX_CHARS) -> str:
+    """Cleaned text, '' when there is nothing to score."""
+    text = to_text(value)
+    if len(text) > 4 * max_chars:  # cut early: a 100k-char cell must not cost 100k of regex
+        text = text[: 2 * max_chars] + " " + text[-2 * max_chars :]
+    text = _emoji_to_words(_decoded(text))
     text = _SPACE.sub(" ", text).strip()
     if len(text) > max_chars:
         head = max_chars * 3 // 4

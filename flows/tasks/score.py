@@ -61,7 +61,8 @@ def score_pending(scorer: Any, pending: list[PendingReview], claimed_by: str | N
     if not pending:
         return outcome
     scores = score_reviews(scorer, [p.text for p in pending], [p.rating for p in pending],
-                           referral_intents=[p.referral_intent for p in pending])
+                           referral_intents=[p.referral_intent for p in pending],
+                           languages=[p.language for p in pending])
     outcome.new_flags = write_batch(scorer.version, pending, scores, claimed_by)
     outcome.scored = len(pending)
     labels: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))

@@ -33,6 +33,7 @@ class PendingReview:
     text: str
     rating: float | None
     referral_intent: str | None
+    language: str | None = None  # as stored (declared by the page or file, else guessed at the crawl): wins over a guess
 
 
 def read_batch(model_version: str, brand_ids: Collection[int] | None, limit: int,
@@ -49,7 +50,8 @@ def read_batch(model_version: str, brand_ids: Collection[int] | None, limit: int
         else:
             reviews = crud.unscored_reviews(session, model_version=model_version, brand_ids=brand_ids, limit=limit)
         return [
-            PendingReview(stored_id(r), r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent)
+            PendingReview(stored_id(r), r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent,
+                          r.language)
             for r in reviews
         ]
 

@@ -75,8 +75,9 @@ class ThemeDetector:
         text = named(marked)
         if not text:
             return JourneyResult()
-        english = (normalise_language(language) or guess_language(text) or "en") == "en"
-        is_app, is_venue = text_context(unnamed(marked), app)
+        words = unnamed(marked)  # the guess reads the words alone: emoji names are English ("toll 👍" is German)
+        english = (normalise_language(language) or guess_language(words) or "en") == "en"
+        is_app, is_venue = text_context(words, app)
         referral = whole_text_referral(value)
         cut = [c for clause in clause_lib.split_clauses(marked) or [marked]
                for c in self._rules.cut(clause, is_app, is_venue)]

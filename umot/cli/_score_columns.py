@@ -8,7 +8,8 @@ from umot.cli._errors import fail
 
 #: Column names taken without an option, in any case: `umot import`'s, less the ones other files use for
 #: something else (``score``: upvotes; ``subject``: a ticket's); ``stars`` not in umot's own output (its prediction)
-FOUND = {"rating": ("rating", "stars", "ratingvalue"), "title": ("title", "headline")}
+FOUND = {"rating": ("rating", "stars", "ratingvalue"), "title": ("title", "headline"),
+         "language": ("language", "lang", "inlanguage")}
 RATING_HELP = ("Column with a 1-5 star rating: 1-2 stars make a detractor whatever the text "
                "(default: the first column named rating, stars or ratingvalue, in any case, not the stars of "
                "umot score's own output; without one, no rating).")

@@ -39,12 +39,15 @@ def score(
     language, ...) is kept as input_<name>, and a CSV's blank header cells stay
     blank (in JSONL they are column_<position>). A 1-2 star rating makes a detractor
     whatever the text; a 4-5 star review with strongly negative text is flagged
-    as a rating/text mismatch. Empty texts get no score and the reason "empty text".
-    A review is read and judged as the nightly run does (title first; "warns
-    others off"); texts over UMOT_MAX_REVIEW_CHARS keep their head and tail.
+    as a rating/text mismatch (not in another language: the English model is the
+    weaker signal there). Empty texts get no score and the reason "empty text".
+    A review is read and judged as the nightly run does (title first, for its
+    themes too; "warns others off"; in its language: a column named language,
+    lang or inlanguage, else a guess from the words); texts over
+    UMOT_MAX_REVIEW_CHARS keep their head and tail.
     """
     from nlp.data import DataError, file_format, not_text, read_table
-    from nlp.review_scoring import score_reviews
+    from nlp.review_scoring import review_text, score_reviews
     from nlp.text import to_text
 
     try:
@@ -57,6 +60,7 @@ def score(
         fail(f"{input}: no {text_column!r} column (columns: {', '.join(columns) or 'none'}); use --text-column")
     rating = find_column(input, columns, rating_column, "rating")
     title = find_column(input, columns, title_column, "title")
+    language = find_column(input, columns, None, "language")  # a declared language wins over the guess
     for row, line in zip(rows, table.lines):
         for column in (text_column, title):
             if column and (problem := not_text(row.get(column), column)):
@@ -74,8 +78,10 @@ def score(
     texts, cut, limit = texts_as_stored(rows, text_column)
     titles = [to_text(row.get(title)) for row in rows] if title else None
     ratings = [row.get(rating) for row in rows] if rating else None
-    scores = score_reviews(scorer, texts, ratings, titles=titles, progress=len(rows) >= 200)
-    journeys = themes.detect(texts, [s.label for s in scores], languages=[s.language for s in scores])  # as scored
+    languages = [row.get(language) for row in rows] if language else None
+    scores = score_reviews(scorer, texts, ratings, titles=titles, languages=languages, progress=len(rows) >= 200)
+    read = [review_text(t, to_text(x)) for t, x in zip(titles, texts)] if titles else texts  # as the nightly run
+    journeys = themes.detect(read, [s.label for s in scores], languages=[s.language for s in scores])  # as scored
     write_scored(output, table, scores, journeys)
     n_det = sum(s.detractor for s in scores)
     note = f" ({plural(cut, 'text')} longer than UMOT_MAX_REVIEW_CHARS={limit} cut, head and tail kept)" if cut else ""
