@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 POST_DEADLINE_S = 20.0  # one POST up to its status line, a slow name lookup included: well inside the notify task's 60 s limit
 
 
-def post_webhook(url: str, text: str, *, timeout: float = 10.0, deadline: float = POST_DEADLINE_S,
+def post_webhook(url: str, text: str, *, timeout: float | None = None, deadline: float = POST_DEADLINE_S,
                  client: httpx.Client | None = None) -> bool:
     """POST ``{"text": text}`` to ``url``; True on a 2xx status line within ``deadline`` seconds.
 
@@ -27,11 +27,12 @@ def post_webhook(url: str, text: str, *, timeout: float = 10.0, deadline: float 
     post, :mod:`flows.notify_state`): an error answer, a refused or invalid URL, a UnicodeError
     of a host name, no status within the deadline. The answer's body is not read: a hook that
     said 2xx took the message, however long the rest of its answer would take.
-    ``timeout`` bounds each connect, write and read; the POST runs in a thread so that
-    ``deadline`` bounds it all, a slow name lookup included.
+    ``timeout`` bounds each connect, write and read (default: the deadline: a hook that answers in
+    12 s took the message, and failing it at a 10 s read timeout posted it again the next night);
+    the POST runs in a thread so that ``deadline`` bounds it all, a slow name lookup included.
     """
     outcome: list[str | None] = []
-    worker = threading.Thread(target=lambda: outcome.append(_post(url, text, min(timeout, deadline), client)),
+    worker = threading.Thread(target=lambda: outcome.append(_post(url, text, min(timeout or deadline, deadline), client)),
                               name="webhook-post", daemon=True)
     worker.start()
     worker.join(deadline)
