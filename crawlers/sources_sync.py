@@ -20,6 +20,10 @@ from models.crud.sources import find_source
 from models.sources_config import SourcesConfigError, load_sources
 from models.stored import stored_id
 
+#: ``umot demo``'s sources: registered in the store only, enabled for the demo's own run and disabled after it
+#: (``umot.cli._demo_sources``), so never "unlisted" by a user's umot.toml.
+DEMO_SOURCE = "demo-site"
+
 
 @dataclass
 class SyncResult:
@@ -30,12 +34,15 @@ class SyncResult:
     unchanged: list[str] = field(default_factory=list)
     disabled: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # one line per source the store cannot hold
+    unlisted: dict[int, str] = field(default_factory=dict)  # id -> label: enabled, stored, not in the file
 
     def summary(self) -> str:
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
+        unlisted = (f", {len(self.unlisted)} not in the file (not crawled by `umot run`; --prune disables them: "
+                    f"{', '.join(self.unlisted.values())})") if self.unlisted else ""
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.disabled)} disabled{skipped}"
+            f"{len(self.unchanged)} unchanged, {len(self.disabled)} disabled{skipped}{unlisted}"
         )
 
 
@@ -44,7 +51,9 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
 
     Every configured source is added or updated (spider, resolved URLs,
     options, enabled). With ``prune``, stored sources the file does not list
-    are disabled, never deleted (their reviews and crawl history stay).
+    are disabled, never deleted (their reviews and crawl history stay); without,
+    the enabled ones are in ``unlisted`` (a source renamed, moved to another
+    brand or deleted by hand: the night skips them, ``flows.tasks.plan``).
     Raises :class:`SourcesConfigError` before changing anything when a source
     is invalid. A source whose brand or name is longer than the store holds,
     or with an option its spider does not take (hand-written, or by an older
@@ -53,7 +62,7 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
     """
     configured = load_sources(Path(config_path))
     result = SyncResult()
-    if not configured and not prune:
+    if not Path(config_path).is_file():
         return result
     resolved = []
     spiders = spider_classes()
@@ -84,12 +93,16 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
             continue
         crud.update_source(session, row, **wanted)
         result.updated.append(label)
-    if prune:
-        keep = {source.key for source in configured}  # the brand by brand_key, as below
-        brands = {b.id: b.name for b in crud.list_brands(session)}
-        for row in crud.list_sources(session, enabled_only=True):  # "acme" in the file is the stored "Acme"
-            if (brand_key(brands[row.brand_id]), row.name) not in keep:
-                crud.set_source_enabled(session, stored_id(row), False)
-                result.disabled.append(f"{brands[row.brand_id]}/{row.name}")
+    keep = {source.key for source in configured}  # the brand by brand_key, as below
+    brands = {b.id: b.name for b in crud.list_brands(session)}
+    for row in crud.list_sources(session, enabled_only=True):  # "acme" in the file is the stored "Acme"
+        label = f"{brands[row.brand_id]}/{row.name}"
+        if (brand_key(brands[row.brand_id]), row.name) in keep:
+            continue
+        if prune:
+            crud.set_source_enabled(session, stored_id(row), False)
+            result.disabled.append(label)
+        elif row.name != DEMO_SOURCE:
+            result.unlisted[stored_id(row)] = label
     session.flush()
     return result

@@ -45,9 +45,11 @@ def add_source_to_config(path: Path, source: SourceConfig) -> None:
 
 def _is(table: Any, brand: str, name: str) -> bool:
     """Is this ``[[sources]]`` table the source ``brand``/``name``? Brands by the store's rule
-    (``umot sources disable acme f`` finds ``brand = "Acme"``), as the file's own duplicates are told."""
+    (``umot sources disable acme f`` finds ``brand = "Acme"``), as the file's own duplicates are told;
+    names stripped, as the parser reads them (``name = "blog "`` is the stored ``blog``)."""
+    written = table.get("name")
     return isinstance(table.get("brand"), str) and brand_key(table["brand"]) == brand_key(brand) \
-        and table.get("name") == name
+        and isinstance(written, str) and written.strip() == name.strip()
 
 
 def update_source_in_config(path: Path, brand: str, name: str, **changes: Any) -> bool:

@@ -45,6 +45,7 @@ class StorePipeline(CrawlRunMixin):
         self.managed = False  # the run was opened by crawlers.runner, which closes it too
         self.max_text_chars: int | None = None  # UMOT_MAX_REVIEW_CHARS, read when the store opens
         self.failed = False
+        self.source_removed = False  # the source's row went during the crawl (said once, in a warning)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -106,6 +107,11 @@ class StorePipeline(CrawlRunMixin):
             if self.crawler.engine is not None and self.crawler.engine.running:
                 deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_failed"))
             return
+        if result.source_removed and not self.source_removed:  # `umot sources remove` during the crawl: said once
+            self.source_removed = True
+            logger.warning("source #%s was removed during this crawl: its reviews are stored without a source "
+                           "(they stay the brand's, as a removed source's reviews do)",
+                           getattr(self.spider, "source_id", None))
         self.crawler.stats.inc_value(keys.ITEMS_NEW, result.new)
         self.crawler.stats.inc_value(keys.ITEMS_EDITED, result.edited)
         logger.info("stored %d reviews (%d new, %d edited)", len(rows), result.new, result.edited)

@@ -1,8 +1,10 @@
 """The first task of a night: bring ``umot.toml`` into the store, then pick the sources to crawl.
 
 Hand edits of the file (sources, competitor links) reach the store here, so a
-night runs what the file says; a broken file is logged and the sources already
-stored still run, and the run's result carries a line saying so (``RunScope.config_warnings``).
+night runs what the file says: a stored source it no longer lists (renamed, moved
+to another brand, deleted by hand) is skipped with a line saying so, never disabled.
+A broken file is logged and the sources already stored still run, and the run's
+result carries a line saying so (``RunScope.config_warnings``).
 """
 
 from __future__ import annotations
@@ -27,22 +29,32 @@ def sync_config() -> tuple[str, ...]:
     A broken part is logged and skipped: the sources already stored still run.
     Returns what the night could not use, one line each (``flows.config_check``).
     """
+    return _sync_config()[0]
+
+
+def _sync_config() -> tuple[tuple[str, ...], dict[int, str]]:
+    """:func:`sync_config`'s lines, and the stored sources the synced file does not list (id -> label)."""
     from core.settings import get_settings
     from flows.config_check import theme_problem, unknown_tables, unreadable
 
     path = get_settings().config_file
     if not path.is_file():
         missing = _missing_on_worker(path)
-        return (missing,) if missing else ()
+        return ((missing,) if missing else ()), {}
     problem = unreadable(path)
     if problem:
         get_run_logger().warning("%s", problem)
-        return (problem,)
+        return (problem,), {}
     unknown = unknown_tables(path)
     for line in unknown:
         get_run_logger().warning("%s", line)
+    synced, unlisted = _sync_sources(path)
+    skipped = [f"{label} is stored but not listed in {path}: not crawled (`umot sources sync --prune` disables it)"
+               for label in unlisted.values()]
+    for line in skipped:
+        get_run_logger().warning("%s", line)
     # the sync logs its own failure; the themes task logs a theme problem when it meets it
-    return tuple(p for p in (_sync_sources(path), theme_problem(path), *unknown) if p)
+    return tuple(p for p in (synced, theme_problem(path), *unknown, *skipped) if p), unlisted
 
 
 def _missing_on_worker(path: Path) -> str | None:
@@ -67,8 +79,9 @@ def _missing_on_worker(path: Path) -> str | None:
     return line
 
 
-def _sync_sources(path: Any) -> str | None:
-    """The file's sources, then its competitor links (a rival is a brand with sources); what failed, if any."""
+def _sync_sources(path: Any) -> tuple[str | None, dict[int, str]]:
+    """The file's sources, then its competitor links (a rival is a brand with sources); what failed, if any,
+    and the stored sources the file does not list (none when its sources do not check)."""
     from crawlers.sources_sync import sync_sources
     from models.competitors_config import CompetitorError, sync_links
     from models.db import get_engine, session_scope
@@ -79,7 +92,7 @@ def _sync_sources(path: Any) -> str | None:
             done = sync_sources(session, path)
     except SourcesConfigError as exc:
         get_run_logger().warning("%s not synced, crawling the sources already stored: %s", path, exc)
-        return f"sources and competitor links not synced, the sources already stored were crawled: {exc}"
+        return f"sources and competitor links not synced, the sources already stored were crawled: {exc}", {}
     if done.added or done.updated:
         get_run_logger().info("synced %s: added %s, updated %s", path, done.added, done.updated)
     for line in done.skipped:  # a source the store cannot hold (an over-long name): the others run
@@ -90,12 +103,12 @@ def _sync_sources(path: Any) -> str | None:
             added = sync_links(session, path, skipped=bad_links)
     except CompetitorError as exc:  # a bad [[competitors]] table: no link can be read
         get_run_logger().warning("competitor links not synced: %s", exc)
-        return f"competitor links not synced: {exc}"
+        return f"competitor links not synced: {exc}", done.unlisted
     if added:
         get_run_logger().info("synced %s: %s new competitor links", path, added)
     for line in bad_links:
         get_run_logger().warning("%s", line)
-    return "; ".join([*done.skipped, *bad_links]) or None
+    return "; ".join([*done.skipped, *bad_links]) or None, done.unlisted
 
 
 def _retry_unless_not_found(task: Any, task_run: Any, state: Any) -> bool:
@@ -117,7 +130,7 @@ def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
     from models.db import get_engine, session_scope
     from models.stored import stored_id
 
-    warnings = sync_config()
+    warnings, unlisted = _sync_config()
     with session_scope(get_engine()) as session:
         brands = {stored_id(b): b for b in crud.list_brands(session)}
         chosen = crud.get_brand(session, brand) if brand is not None else None  # matched as every command does
@@ -128,12 +141,13 @@ def plan_run(brand: str | None = None, source: str | None = None) -> RunScope:
             owner = brands[row.brand_id]
             if chosen is not None and row.brand_id != chosen.id:
                 continue
-            if source is not None and row.name != source.strip():
+            if (source is not None and row.name != source.strip()) or row.id in unlisted:
                 continue
             specs.append(SourceSpec.of(row, owner.name))
     if source is not None and not specs:
         where = f" of brand {brand!r}" if brand else ""
-        raise SourceNotFound(f"no enabled source named {source!r}{where} in the store")
+        raise SourceNotFound(f"no enabled source named {source!r}{where} in the store"
+                             f"{' that umot.toml lists' if unlisted else ''}")
     if brand is not None:
         brand_ids: tuple[int, ...] | None = (stored_id(chosen),) if chosen is not None else ()
     elif source is not None:

@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from core.processes import process_alive, process_identity
+from models.crud.sources import live_source_id
 from models.status import CrawlStatus
 from models.stored import stored_id
 from models.tables import CrawlRun, Review, utcnow
@@ -21,9 +22,10 @@ STALE_AFTER = timedelta(hours=24)
 
 
 def start_crawl_run(session: Session, *, brand_id: int | None, source_id: int | None, spider: str) -> CrawlRun:
-    """Open a run (status ``running``), owned by this process; flushed so ``run.id`` is set."""
-    run = CrawlRun(brand_id=brand_id, source_id=source_id, spider=spider, status=CrawlStatus.running,
-                   owner=process_identity())
+    """Open a run (status ``running``), owned by this process; flushed so ``run.id`` is set.
+    A source removed since the crawl was planned leaves the run without one."""
+    run = CrawlRun(brand_id=brand_id, source_id=live_source_id(session, source_id), spider=spider,
+                   status=CrawlStatus.running, owner=process_identity())
     session.add(run)
     session.flush()
     return run

@@ -22,6 +22,7 @@ from models.crud._bulk import insert_ignore_returning_ids
 from models.crud.legacy_ids import adopt_legacy_ids
 from models.crud.replies import respond_from_source, store_replies
 from models.crud.review_edits import apply_edits
+from models.crud.sources import live_source_id
 from models.schemas import normalize_review_row
 from models.tables import Review, table_of, utcnow
 
@@ -42,6 +43,7 @@ class UpsertResult:
     responded: int = 0  # of their flags, moved to ``responded`` by it
     texts_cut: int = 0  # rows whose text was longer than UMOT_MAX_REVIEW_CHARS (head and tail kept)
     repeated: int = 0  # earlier rows of a review the batch lists again (its last row is the one taken)
+    source_removed: bool = False  # ``source_id`` was removed during the crawl: the rows are stored without it
 
 
 def clean_review_row(row: Mapping[str, Any], index: int = 0) -> dict[str, Any]:
@@ -73,15 +75,19 @@ def upsert_reviews(
     Every row is cleaned first, so a bad row raises before anything is written.
     A text longer than ``max_text_chars`` (default ``UMOT_MAX_REVIEW_CHARS``) is
     cut to its head and tail, logged and counted (``texts_cut``): every way in
-    (crawl, import) ends here. The caller's transaction decides what is committed.
+    (crawl, import) ends here. A ``source_id`` no longer stored (the source was
+    removed during its crawl) is left out, as for its earlier reviews, and said in
+    ``source_removed``. The caller's transaction decides what is committed.
     """
     if max_text_chars is None:
         from core.settings import get_settings
 
         max_text_chars = get_settings().max_review_chars
     result = UpsertResult()
+    stored_source = live_source_id(session, source_id)
+    result.source_removed = stored_source != source_id
     seen_at = utcnow()
-    shared = {"brand_id": brand_id, "source_id": source_id, "crawl_run_id": crawl_run_id, "first_seen_at": seen_at}
+    shared = {"brand_id": brand_id, "source_id": stored_source, "crawl_run_id": crawl_run_id, "first_seen_at": seen_at}
     latest: dict[tuple[str, str], dict[str, Any]] = {}  # per identity, its last row (in the first one's place)
     for index, row in enumerate(rows):
         clean = clean_review_row(row, index)

@@ -107,3 +107,11 @@ def remove_source(session: Session, source_id: int) -> bool:
     session.delete(source)
     session.flush()
     return True
+
+
+def live_source_id(session: Session, source_id: int | None) -> int | None:
+    """``source_id`` while its source is stored, else None: a crawl's reviews and run outlive a source
+    removed during it (``umot sources remove``), kept without one as :func:`remove_source` keeps earlier ones."""
+    if source_id is None or session.get(Source, source_id) is not None:
+        return source_id
+    return None

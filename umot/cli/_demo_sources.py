@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from crawlers.sources_sync import DEMO_SOURCE  # the night crawls it beside a umot.toml that does not list it
 from umot.cli._errors import err_console
 
 if TYPE_CHECKING:
     from umot.demo import DemoSite
 
-DEMO_SOURCE = "demo-site"
+
 # The demo's brand with two rivals, to show the benchmark (invented brands; the pairing is only a demo).
 DEMO_RIVALS = ("Acme Kitchen", ("Lumen Audio", "Northwind Outdoor"))
 

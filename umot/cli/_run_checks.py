@@ -38,16 +38,19 @@ def check_run_arguments(database_url: str | None = None, *, brand: str | None = 
     if database_url:  # the flow, its tasks and the crawl processes read the store from the settings
         os.environ["UMOT_DATABASE_URL"] = database_url
     config = get_settings().config_file
+    unlisted: dict[int, str] = {}  # stored sources the file does not list: the run skips them
     with session_scope(engine) as session:
         if config.is_file():
             try:  # a source the store cannot hold (an over-long name) is skipped; the run's summary says so
-                sync_sources(session, config)
+                unlisted = sync_sources(session, config).unlisted
             except SourcesConfigError:
                 pass  # the run logs it and crawls the sources already stored
         owner = brand_or_fail(session, brand) if brand is not None else None
-        if source is not None and not any(
-            s.name == source.strip() for s in crud.list_sources(session, enabled_only=True,
-                                                               brand_id=owner.id if owner else None)
-        ):
-            fail(f"no enabled source named {source!r}{f' of brand {brand!r}' if brand else ''} in the store "
-                 "(see `umot sources list`)")
+        named = [s for s in crud.list_sources(session, enabled_only=True, brand_id=owner.id if owner else None)
+                 if source is not None and s.name == source.strip()]
+        if source is not None and all(s.id in unlisted for s in named):
+            what = f"no enabled source named {source!r}{f' of brand {brand!r}' if brand else ''}"
+            if named:  # stored, but a hand edit took it out of the file (renamed, moved, deleted)
+                fail(f"{what} is listed in {config}: {', '.join(unlisted[s.id] for s in named if s.id)} is stored "
+                     "but not listed, so the run skips it (`umot sources sync --prune` disables it)")
+            fail(f"{what} in the store (see `umot sources list`)")
