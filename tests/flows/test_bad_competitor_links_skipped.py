@@ -9,7 +9,7 @@ import pytest
 from prefect.logging import disable_run_logger
 from typer.testing import CliRunner
 
-from flows.tasks.plan import sync_config
+from flows.config_sync import sync_config
 from models.competitors_config import CompetitorError, sync_links
 from umot.cli import app
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from prefect.logging import disable_run_logger
 
-from flows.tasks.plan import sync_config
+from flows.config_sync import sync_config
 
 TOML = """
 [[sources]]

@@ -8,7 +8,7 @@ import pytest
 from prefect.logging import disable_run_logger
 
 from flows.config_check import theme_problem, unknown_tables, unreadable
-from flows.tasks.plan import sync_config
+from flows.config_sync import sync_config
 
 SOURCE = '[[sources]]\nbrand = "Acme"\nname = "tp"\nspider = "trustpilot"\noptions = { domain = "acme.example" }\n'
 THEME = '[[themes]]\nbrand = "Acme"\nname = "%s"\ndescription = "the Acme Plus card"\nexamples = ["plus card"]\n'
@@ -82,7 +82,7 @@ def test_a_deployed_night_on_a_worker_without_the_file_says_so(config: Path, mon
     [[themes]] (re-reading its reviews, then again on a machine with the file) and said nothing."""
     import logging
 
-    import flows.tasks.plan as plan
+    import flows.config_sync as plan
     from flows.worker_env import CONFIG_MARKER, STORE_MARKER
 
     monkeypatch.setenv(STORE_MARKER, "sqlite:///somewhere/umot.db")

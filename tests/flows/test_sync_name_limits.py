@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from prefect.logging import disable_run_logger
 
-from flows.tasks.plan import plan_run, sync_config
+from flows.config_sync import sync_config
+from flows.tasks.plan import plan_run
 
 SOURCE = '[[sources]]\nbrand = "{brand}"\nname = "{name}"\nspider = "feed"\nurls = ["http://127.0.0.1:9/{name}.xml"]\n\n'
 
