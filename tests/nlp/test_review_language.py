@@ -8,10 +8,12 @@ three 👍 a German text was guessed English from the emoji names ("thumbs up si
 
 from __future__ import annotations
 
+from core.language import detect_language
 from nlp import detractor
 from nlp.result import ReviewScore
 from nlp.review_scoring import WARN_REASON, score_reviews
 from nlp.scoring_results import empty_text_score
+from nlp.text import clean_text
 from nlp.themes import ThemeDetector
 
 GERMAN_PRAISE = "Die App ist toll, ich empfehle sie jedem."
@@ -26,7 +28,9 @@ class EnglishMinded:
 
     def score(self, texts, ratings=None, *, progress=False):  # noqa: ANN001, ANN201
         rated = ratings or [None] * len(texts)
-        return [ReviewScore("negative", 1.5, 0.9, 0.05, 0.05, 0.9, "en", *detractor.decide(0.9, rating))
+        # the language guessed as the real scorer guesses it (nlp.scoring_results.text_score): on the cleaned text
+        return [ReviewScore("negative", 1.5, 0.9, 0.05, 0.05, 0.9, detect_language(clean_text(text)),
+                            *detractor.decide(0.9, rating))
                 if text else empty_text_score(rating) for text, rating in zip(texts, rated)]
 
 
