@@ -8,9 +8,11 @@ Hugging Face sentiment checkpoints name their classes in many ways ("NEGATIVE",
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
 NEG, NEU, POS = 0, 1, 2
@@ -95,3 +97,23 @@ def label_map(id2label: Mapping[int, str] | Mapping[str, str] | None) -> LabelMa
     if NEG not in polarity or POS not in polarity:
         raise ValueError(f"labels {names} lack a negative or a positive class")
     return LabelMap(tuple(polarity), tuple(stars))
+
+
+def config_labels_error(path: Path) -> str | None:
+    """Why checkpoint folder ``path``'s config.json names classes umot cannot map (nlp.labels), or None; where
+    its id2label and num_labels disagree transformers versions differ on which wins: the loader decides."""
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # the loader names a broken config.json
+    id2label, n = (config.get("id2label"), config.get("num_labels")) if isinstance(config, dict) else (None, None)
+    if id2label is None and isinstance(n, int):  # as transformers reads it: LABEL_0 .. LABEL_{n-1}
+        id2label = {i: f"LABEL_{i}" for i in range(n)}
+    if not isinstance(id2label, dict) or n not in (None, len(id2label)):
+        return None
+    try:
+        label_map(id2label)
+    except (ValueError, TypeError) as exc:
+        return f"{path / 'config.json'}: {exc}"
+    return None
+

@@ -16,7 +16,7 @@ import torch
 
 from core.settings import get_settings
 from nlp.labels import label_map
-from nlp.model_source import SHIPPED_MODELS, shipped_model
+from nlp.model_source import DEFAULT_MODEL, SHIPPED_MODELS, shipped_model
 from nlp.scorer import Scorer
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 FULL_MODEL_DIR = SHIPPED_MODELS["full"]
 FAST_MODEL_DIR = SHIPPED_MODELS["fast"]
-DEFAULT_MODEL_DIR = FAST_MODEL_DIR  # within 1 point of the full model (nlp/MODEL_CARD.md), faster
+DEFAULT_MODEL_DIR = SHIPPED_MODELS[DEFAULT_MODEL]
 
 
 def set_threads(wanted: int | None = None) -> None:
@@ -67,7 +67,10 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
     if quantized is None:  # int8 pays off on ONNX Runtime, not in PyTorch eager (bench/score.py)
         quantized = config.quantize if config.quantize is not None else backend == "onnx"
     set_threads(config.threads)
-    net, tokenizer, version, settings = _load_net(source)
+    try:
+        net, tokenizer, version, settings = _load_net(source)
+    except ValueError as exc:  # transformers' own (an unknown model_type) add a paragraph of pip advice
+        raise ValueError(str(exc).strip().split("\n", 1)[0]) from exc
     labels = label_map(net.config.id2label)
     net.eval()
     runner = _onnx_runner(net, version, quantized) if backend == "onnx" else None
@@ -81,7 +84,8 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
 
 
 def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, str, dict[str, Any]]:
-    """The network, its tokenizer, its version (name@digest of its weights) and the scorer's settings."""
+    """The network, its tokenizer, its version (name@digest of its weights; a checkpoint's of its config.json
+    too) and the scorer's settings."""
     from transformers import AutoTokenizer
     from transformers.utils import logging as hf_logging
 
@@ -89,9 +93,9 @@ def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, st
 
     from nlp.base_checkpoint import base_model_dir
     from nlp.hf_checkpoint import hf_settings, load_checkpoint
-    from nlp.model_source import hub_cached, hub_model_error, looks_like_path
+    from nlp.model_source import hub_cached, hub_model_error, hub_snapshot, looks_like_path
     from nlp.model_spec import CONFIG_FILE
-    from nlp.overlay import file_digest, load_overlay
+    from nlp.overlay import checkpoint_digest, file_digest, load_overlay
     from nlp.weights_file import load_checkpoint_folder
 
     net: PreTrainedModel
@@ -109,15 +113,18 @@ def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, st
     if shipped is not None or path in SHIPPED_MODELS.values():
         raise FileNotFoundError(f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL")
     if path.is_dir() and (path / "config.json").exists():
-        net, tokenizer, weights = load_checkpoint_folder(path)  # a damaged weights file: one line naming it
-        return net, tokenizer, f"hf:{path.name}@{file_digest(weights[0])}", hf_settings(tokenizer, net)
+        net, tokenizer, _ = load_checkpoint_folder(path)  # a damaged weights file: one line naming it
+        return net, tokenizer, f"hf:{path.name}@{checkpoint_digest(path)}", hf_settings(tokenizer, net)
     if looks_like_path(source):
         raise FileNotFoundError(f"{source}: not a model directory (no umot_model.json or config.json)")
     problem = hub_model_error(source)  # offline and not cached: one line now, not a minute of retries
     if problem:
         raise FileNotFoundError(problem)
     net, tokenizer = load_checkpoint(source, local_only=hub_cached(source))
-    return net, tokenizer, f"hf:{source}", hf_settings(tokenizer, net)
+    snapshot = hub_snapshot(source)  # the files just loaded (downloaded if need be): a new revision re-scores
+    if snapshot is None:
+        raise FileNotFoundError(f"{source}: loaded, but not found in the Hugging Face cache to name its version")
+    return net, tokenizer, f"hf:{source}@{checkpoint_digest(snapshot)}", hf_settings(tokenizer, net)
 
 
 def _onnx_runner(net: torch.nn.Module, version: str, quantized: bool) -> OnnxRunner | None:

@@ -7,7 +7,8 @@ loads: a hub id offline (a typo, ``fsat``, used to cost half a minute of downloa
 retries and a paragraph) and a model folder whose spec is damaged or whose weights
 are missing, cut short, a Git LFS pointer or short of a tensor the spec names cost
 one line naming the file, and a checkpoint with no classification head or no
-tokenizer one line naming the folder.
+tokenizer one line naming the folder, one whose config.json names classes umot cannot map
+(an emotion model, 4 classes) one line naming that file.
 
 ``fast`` and ``full`` name the shipped models, whatever the current folder holds: a
 folder of that name is ``./full`` (or ``full/``, a longer path). This rule is
@@ -20,6 +21,7 @@ import os
 from pathlib import Path
 
 from nlp.hf_checkpoint import checkpoint_folder_error
+from nlp.labels import config_labels_error
 from nlp.model_spec import ModelSpec
 from nlp.weights_file import check_weights_file, checkpoint_weights
 
@@ -29,6 +31,7 @@ _HERE = Path(__file__).resolve().parent
 #: `--model full` / `--model fast` (or UMOT_MODEL=...): the shipped models (ours: their tokenizer is the base package's)
 SHIPPED_MODELS = {"full": _HERE / "model", "fast": _HERE / "model_fast"}
 SHIPPED_NAMES = ("fast", "full")
+DEFAULT_MODEL = "fast"  # within 1 point of the full model (nlp/MODEL_CARD.md), faster
 
 
 def shipped_model(source: str) -> Path | None:
@@ -47,7 +50,8 @@ def model_source_error(source: str) -> str | None:
     that is cached here or may be downloaded)."""
     shipped = shipped_model(source)
     if shipped is None and not looks_like_path(source):
-        return hub_model_error(source)
+        snapshot = hub_snapshot(source)
+        return config_labels_error(snapshot) if snapshot else hub_model_error(source)
     path = shipped or Path(source).expanduser()
     if shipped is not None and not (path / MODEL_FILES[0]).exists():
         return f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL"
@@ -64,18 +68,25 @@ def model_source_error(source: str) -> str | None:
         checkpoint_weights(path)
     except (FileNotFoundError, ValueError) as exc:
         return str(exc)
-    return checkpoint_folder_error(path)
+    return checkpoint_folder_error(path) or config_labels_error(path)
 
 
 def hub_cached(source: str) -> bool:
     """Whether the local Hugging Face cache holds hub id ``source`` (its config.json)."""
+    return hub_snapshot(source) is not None
+
+
+def hub_snapshot(source: str) -> Path | None:
+    """The local Hugging Face cache's folder of hub id ``source`` at the revision transformers loads
+    (refs/main: one folder per commit), or None where it holds no config.json of it."""
     from huggingface_hub import try_to_load_from_cache
     from huggingface_hub.errors import HFValidationError
 
     try:
-        return isinstance(try_to_load_from_cache(source, "config.json"), str)
+        found = try_to_load_from_cache(source, "config.json")
     except HFValidationError:
-        return False
+        return None
+    return Path(found).parent if isinstance(found, str) else None
 
 
 def hub_model_error(source: str) -> str | None:

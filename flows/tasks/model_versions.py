@@ -21,15 +21,19 @@ def _fingerprint(model: str | None) -> str | None:
 
     import nlp
     from core.settings import get_settings
+    from nlp.model_source import DEFAULT_MODEL, shipped_model
 
     settings = get_settings()
     package = Path(nlp.__file__).resolve().parent
-    path = Path(model or settings.model or package / "model").expanduser()
+    chosen = model or settings.model or DEFAULT_MODEL  # the scorer's default: the shipped fast model
+    path = shipped_model(chosen) or Path(chosen).expanduser()  # fast/full as nlp.loading reads them
     if not path.is_dir():
         return None
     parts = [str(path.resolve()), f"{settings.backend}:{settings.quantize}"]
-    # the version is the weights' digest (nlp/overlay.py) plus the backend's suffix (nlp/loading.py)
-    for file in sorted([*path.iterdir(), package / "loading.py", package / "overlay.py"]):
+    # the version is the files' digest (nlp/overlay.py: which files, nlp/weights_file.py) plus the backend's
+    # suffix (nlp/loading.py), the default model named in nlp/model_source.py
+    code = [package / name for name in ("loading.py", "overlay.py", "weights_file.py", "model_source.py")]
+    for file in sorted([*path.iterdir(), *code]):
         if file.is_file():
             stat = file.stat()
             parts.append(f"{file}:{stat.st_size}:{stat.st_mtime_ns}")
