@@ -13,6 +13,7 @@ from typing import Any
 
 from core.http_url import HttpUrlError, check_http_url
 from crawlers.runner import CrawlJob, CrawlResult
+from crawlers.stats import left_pages_unread
 from flows.stage_outcomes import SourceOutcome, SourceSpec
 from models.status import CrawlStatus
 
@@ -38,8 +39,8 @@ def last_crawl_unfinished(source_id: int) -> bool:
 
     with session_scope(get_engine()) as session:
         for run in crud.list_crawl_runs(session, source_id=source_id, limit=50):
-            if run.status == CrawlStatus.ok:
-                return bool(run.error_message)
+            if run.status == CrawlStatus.ok:  # its note may also say where --since cut it: the crawl reads that
+                return left_pages_unread(run.error_message)  # itself (run_store.SINCE_CUT), not in full each night
             if run.status == CrawlStatus.running or run.pages > 0 or run.items_scraped > 0 or run.items_new > 0:
                 return True
     return False
