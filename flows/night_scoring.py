@@ -21,12 +21,14 @@ def score_all(scorer: Any, *, brand_ids: Collection[int] | None, batch_size: int
     (``unscored_ids_in_scoring_order``), planned again until none is left (a
     review stored meanwhile joins the next plan): int8 scores then do not depend
     on the order a crawl stored the reviews in, nor on where a killed run stopped.
+    A review an import or crawl edits meanwhile loses its score and comes back in
+    the next plan with its new ``edited_at``: it is scored again, from its new text.
     """
     from models.crud.scores import unscored_ids_in_scoring_order
     from models.db import get_engine, session_scope
 
     batches: list[BatchOutcome] = []
-    seen: set[int] = set()
+    seen: set[tuple[int, Any]] = set()  # (review id, edited_at as read): an edited review may be scored again
     while True:
         with session_scope(get_engine(), write=False) as session:
             plan = unscored_ids_in_scoring_order(session, model_version=scorer.version, brand_ids=brand_ids)
@@ -36,8 +38,9 @@ def score_all(scorer: Any, *, brand_ids: Collection[int] | None, batch_size: int
             chunk = plan[start:start + batch_size]
             outcome = score_batch(scorer, number=len(batches) + 1, brand_ids=brand_ids, batch_size=batch_size,
                                   review_ids=chunk)
-            if seen.intersection(outcome.review_ids):  # saving did not stick: stop, don't loop
-                raise RuntimeError(f"reviews {sorted(seen & set(outcome.review_ids))[:5]} were scored twice")
-            seen.update(outcome.review_ids)
+            again = seen.intersection(outcome.read_as)
+            if again:  # read as before, so saving did not stick: stop, don't loop
+                raise RuntimeError(f"reviews {sorted(rid for rid, _ in again)[:5]} were scored twice")
+            seen.update(outcome.read_as)
             if outcome.review_ids:
                 batches.append(outcome)

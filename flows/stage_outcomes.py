@@ -9,6 +9,7 @@ re-exports these too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from crawlers.runner import CrawlResult
@@ -63,7 +64,8 @@ class SourceOutcome(CrawlResult):
 class BatchOutcome:
     """One scored batch: counts per brand and the detractors it flagged."""
 
-    review_ids: list[int] = field(default_factory=list)
+    review_ids: list[int] = field(default_factory=list)  # read: scored, unless edited before the write
+    read_as: list[tuple[int, datetime | None]] = field(default_factory=list)  # (review id, edited_at as read)
     scored: int = 0
     labels: dict[int, dict[str, int]] = field(default_factory=dict)  # brand_id -> label -> n
     new_flags: int = 0

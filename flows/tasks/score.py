@@ -57,18 +57,21 @@ def score_batch(scorer: Any, number: int, brand_ids: Collection[int] | None = No
 
 def score_pending(scorer: Any, pending: list[PendingReview], claimed_by: str | None = None) -> BatchOutcome:
     """Score and flag these reviews, written in one transaction; their counts by brand and label."""
-    outcome = BatchOutcome(review_ids=[p.review_id for p in pending])
+    outcome = BatchOutcome(review_ids=[p.review_id for p in pending],
+                           read_as=[(p.review_id, p.edited_at) for p in pending])
     if not pending:
         return outcome
     scores = score_reviews(scorer, [p.text for p in pending], [p.rating for p in pending],
                            referral_intents=[p.referral_intent for p in pending],
                            languages=[p.language for p in pending])
-    outcome.new_flags = write_batch(scorer.version, pending, scores, claimed_by)
-    outcome.scored = len(pending)
+    outcome.new_flags, written = write_batch(scorer.version, pending, scores, claimed_by)
+    outcome.scored = len(written)  # less any review edited meanwhile: unscored, it comes back in the next plan
     labels: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    kept = set(written)
     for p, s in zip(pending, scores):
-        labels[p.brand_id][s.label or "unscored"] += 1
+        if p.review_id in kept:
+            labels[p.brand_id][s.label or "unscored"] += 1
     outcome.labels = {b: dict(c) for b, c in labels.items()}
-    progress.emit("score", "score", f"{outcome.new_flags} new detractors", advance=len(pending),
+    progress.emit("score", "score", f"{outcome.new_flags} new detractors", advance=len(written),
                   flagged=outcome.new_flags)
     return outcome

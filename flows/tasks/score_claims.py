@@ -52,7 +52,7 @@ def _read_claimed(model_version: str, worker: str, lease_seconds: float, brand_i
             return []
         found = {r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(ids)))}
         return [PendingReview(stored_id(r), r.brand_id, review_text(r.title, r.text), r.rating, r.referral_intent,
-                              r.language)
+                              r.language, r.edited_at)
                 for r in (found[i] for i in ids)]  # in the claim's scoring order
 
 

@@ -8,7 +8,8 @@ sentiment label gives clauses without a clear lexicon polarity theirs; a review
 read before it was scored is read again once it has a label (``journeys.UNLABELLED``),
 and only then, so a night re-reads only what changed. The referral intent it reads replaces the
 stored one (``flows.tasks.referral_readings``). Each batch is one transaction; a killed run keeps
-the finished batches.
+the finished batches. A review an import or crawl edited after its batch was read
+(``edited_at`` no longer as read) is left out of the write: it is read again from its new text.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
     """
     from flows.tasks.referral_readings import write_referral_readings
     from models.crud.journeys import reading_version, save_journeys, undetected_reviews
+    from models.crud.review_locks import still_as_read
     from models.db import get_engine, session_scope
     from models.stored import stored_id
     from nlp.review_scoring import review_text
@@ -74,19 +76,21 @@ def detect_brand(brand_id: int, brand: str, *, batch_size: int = 500, every: boo
             batch = undetected_reviews(session, model_version=version, brand_id=brand_id, limit=batch_size,
                                        after_id=last_id if every else None, every=every)
             rows = [(stored_id(r), review_text(r.title, r.text), label, _is_app(r.source), r.language,
-                     r.referral_intent) for r, label in batch]
+                     r.referral_intent, r.edited_at) for r, label in batch]
         if not rows:
             return done
-        ids, texts, labels, apps, languages, intents = zip(*rows, strict=True)  # languages as stored
+        ids, texts, labels, apps, languages, intents, edits = zip(*rows, strict=True)  # languages as stored
         results = detector.detect(texts, labels, apps, languages)
         with session_scope(get_engine(database_url)) as session:
+            kept = still_as_read(session, dict(zip(ids, edits)))  # one edited meanwhile: read again, not saved
+            read = [(rid, label, res) for rid, label, res in zip(ids, labels, results, strict=True) if rid in kept]
             save_journeys(session, [{"review_id": rid, "model_version": reading_version(version, label), **res.as_dict()}
-                                    for rid, label, res in zip(ids, labels, results, strict=True)],
+                                    for rid, label, res in read],
                           known_themes=detector.theme_names)  # a removed brand theme's corrections no longer apply
-            write_referral_readings(session, dict(zip(ids, intents)), list(zip(ids, results)))  # the current rules'
-        done += len(rows)
+            write_referral_readings(session, dict(zip(ids, intents)), [(r, res) for r, _, res in read])  # current rules'
+        done += len(read)
         last_id = rows[-1][0]
-        progress.emit("themes", "themes", f"{done} reviews read", advance=len(rows))
+        progress.emit("themes", "themes", f"{done} reviews read", advance=len(read))
 
 
 @task(name="detect-themes", timeout_seconds=3600, retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)

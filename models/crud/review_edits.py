@@ -82,12 +82,13 @@ def apply_edits(
                 edits.append({"rid": old["id"], **{f"new_{k}": v for k, v in new.items()}, "new_edited_at": seen_at})
     if not edits:
         return []
+    edits.sort(key=lambda e: e["rid"])  # rows locked in id order, as scoring's and reading's lock_reviews take them
     session.execute(
         update(REVIEW_TABLE).where(REVIEW_TABLE.c.id == bindparam("rid"))
         .values(**{name: bindparam(f"new_{name}") for name in _SET}),
         edits,
     )
-    ids = sorted(e["rid"] for e in edits)
+    ids = [e["rid"] for e in edits]
     forget_readings(session, ids)
     return ids
 

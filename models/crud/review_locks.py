@@ -9,11 +9,17 @@ wait for the first to commit, then delete what it wrote. ``FOR NO KEY UPDATE``
 review take, and ids are locked in ascending order, so two writers cannot deadlock
 on each other's locks. SQLite needs none of this: a writing scope holds the whole
 database (``BEGIN IMMEDIATE``), so nothing is sent there.
+
+A writer that read reviews before its transaction (scoring, theme reading: the slow
+work runs outside it) also checks, once they are locked, that no import or crawl
+edited them meanwhile (``still_as_read``): an edit drops their readings, and results
+from the old text written after it would stand for the new one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
@@ -31,3 +37,13 @@ def lock_reviews(session: Session, review_ids: Iterable[int]) -> None:
     for batch in chunks(ids, LOCK_BATCH):
         session.exec(select(Review.id).where(col(Review.id).in_(batch)).order_by(col(Review.id))
                      .with_for_update(key_share=True)).all()
+
+
+def still_as_read(session: Session, read: Mapping[int, datetime | None]) -> set[int]:
+    """Lock these reviews (review id -> ``edited_at`` as read) and return those still stored and not edited since."""
+    lock_reviews(session, read)
+    now: dict[int, datetime | None] = {}
+    for batch in chunks(sorted(read), LOCK_BATCH):
+        for rid, edited_at in session.exec(select(Review.id, Review.edited_at).where(col(Review.id).in_(batch))):
+            now[int(rid or 0)] = edited_at
+    return {rid for rid, edited_at in read.items() if rid in now and now[rid] == edited_at}
