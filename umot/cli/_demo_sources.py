@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from crawlers.sources_sync import DEMO_SOURCE  # the night crawls it beside a umot.toml that does not list it
 from umot.cli._errors import err_console
 
 if TYPE_CHECKING:
@@ -20,7 +19,9 @@ DEMO_RIVALS = ("Acme Kitchen", ("Lumen Audio", "Northwind Outdoor"))
 
 
 def register_demo_sources(site: DemoSite) -> list[str]:
-    """One enabled ``demo-site`` source per demo brand, pointing at this run's port."""
+    """One enabled ``demo-site`` source per demo brand, pointing at this run's port (the night crawls it
+    beside a umot.toml that does not list it: ``crawlers.sources_sync.DEMO_SOURCE``)."""
+    from crawlers.sources_sync import DEMO_SOURCE
     from models import crud
     from models.crud.sources import find_source
     from models.db import init_db, session_scope
@@ -51,6 +52,7 @@ def _link_demo_rivals(session: Any) -> None:
 
 def disable_demo_sources() -> None:
     """The demo site is gone once the demo ends: keep ``umot run`` from crawling it."""
+    from crawlers.sources_sync import DEMO_SOURCE
     from models import crud
     from models.db import get_engine, session_scope
     from models.stored import stored_id

@@ -14,7 +14,7 @@ import typer
 
 from umot.cli._console import stdout_console
 from umot.cli._demo_export import export_demo_week
-from umot.cli._demo_sources import DEMO_SOURCE, disable_demo_sources, register_demo_sources
+from umot.cli._demo_sources import disable_demo_sources, register_demo_sources
 from umot.cli._errors import fail
 from umot.cli._nightly_run import run_nightly
 from umot.cli._run_checks import check_run_arguments
@@ -37,6 +37,7 @@ def demo(
     """
     check_run_arguments(model=model)
     from crawlers.runner import LOCAL_SITE_SETTINGS
+    from crawlers.sources_sync import DEMO_SOURCE
     from umot.demo import start_demo_site
 
     console = stdout_console()  # piped: 200 columns, as the summary (a long export path stays whole)
