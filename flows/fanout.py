@@ -92,7 +92,8 @@ def run_units(
 ) -> list[Any]:
     """Start ``count`` units of ``kind`` and wait until each is done; their ``NightShard`` rows.
 
-    Units a retried night's earlier attempt finished are not started again.
+    A retried night's units its earlier attempt finished are not started again, and those its workers are
+    still doing are watched through their flow runs, not started a second time.
     """
     from models import crud
     from models.db import get_engine, session_scope
@@ -102,8 +103,10 @@ def run_units(
     start_timeout = max(120.0, 3 * lease_seconds)  # a worker takes a unit within seconds of starting its run
     params = {"night": night, "lease_seconds": lease_seconds, **parameters}
     with session_scope(get_engine(), write=False) as session:
-        done = {row.shard for row in crud.night_shards(session, night=night, kind=kind) if row.status == "done"}
-    runs = {shard: start(kind, shard, params) for shard in range(count) if shard not in done}
+        held = {row.shard: row for row in crud.night_shards(session, night=night, kind=kind)}
+    runs = {shard: row.flow_run_id if row is not None and row.status == "running" and row.flow_run_id
+            else start(kind, shard, params)
+            for shard in range(count) if (row := held.get(shard)) is None or row.status != "done"}
     starts = dict.fromkeys(runs, 1)
     while True:
         with session_scope(get_engine()) as session:

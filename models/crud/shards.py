@@ -25,16 +25,19 @@ SHARD_TABLE = table_of(NightShard)
 def plan_shards(session: Session, *, night: str, kind: str, source_ids: Sequence[Sequence[int]]) -> list[int]:
     """One pending row per unit (``source_ids[i]``: unit ``i``'s sources; empty for scoring); their numbers.
 
-    Planned again for the same night (Prefect retried the nightly run, whose id is ``night``), a done unit
-    stays done; any other is pending again with its new sources, and one the new plan lacks is dropped.
+    Planned again for the same night (Prefect retried the nightly run, whose id is ``night``), a unit with
+    the same sources keeps its row: done stays done, running stays with its worker (reopened if it falls
+    silent); any other is pending again with its new sources (the source list changed between attempts: a
+    done unit kept with its old ones would leave the sources that moved into it uncrawled), and one the new
+    plan lacks is dropped.
     """
     rows = {row.shard: row for row in night_shards(session, night=night, kind=kind)}
     for shard, ids in enumerate(source_ids):
         row = rows.pop(shard, None)
         if row is None:
             session.add(NightShard(night=night, kind=kind, shard=shard, source_ids=list(ids)))
-        elif row.status != "done":
-            row.status, row.worker, row.source_ids = "pending", None, list(ids)
+        elif not (row.status in ("done", "running") and list(row.source_ids) == list(ids)):
+            row.status, row.worker, row.source_ids, row.outcome = "pending", None, list(ids), {}
     for row in rows.values():
         if row.status != "done":
             session.delete(row)

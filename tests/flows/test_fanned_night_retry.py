@@ -102,3 +102,50 @@ def test_a_retried_fanned_night_starts_only_the_units_its_first_attempt_did_not_
     assert [(s.source.name, s.ok, s.items_new) for s in result.sources] == [("a1", True, 3), ("a2", True, 3)]
     assert result.scored == 6
     assert _units(store) == [("crawl", 0, "done"), ("crawl", 1, "done"), ("score", 0, "done"), ("score", 1, "done")]
+
+
+@pytest.mark.usefixtures("fanned", "unit_deployments")
+def test_a_retried_fanned_night_leaves_a_unit_still_running_to_its_worker(
+        store: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first attempt dies while a worker does crawl unit 1: the retry watches that worker's flow run and does
+    not start the unit a second time (it was pending again and started beside the worker still crawling it)."""
+    import flows.fanout
+    from flows import night_units
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    started: list[tuple[str, int]] = []
+
+    def start_here(kind: str, shard: int, parameters: dict[str, Any]) -> str:
+        started.append((kind, shard))
+        if (kind, shard) == (night_units.CRAWL, 1) and started.count((kind, shard)) == 1:
+            with session_scope(get_engine()) as session:  # a worker takes it, then the parent dies
+                assert crud.take_shard(session, night=parameters["night"], kind=kind, shard=shard, worker="w-old",
+                                       flow_run_id="old-run", lease_seconds=600) is not None
+            raise RuntimeError("the first attempt dies while unit 1 is crawled")
+        unit = night_units.crawl_shard if kind == night_units.CRAWL else night_units.score_shard
+        unit.fn(shard=shard, **parameters)
+        return str(uuid4())
+
+    def lost(flow_run_id: str, start_timeout: float) -> str | None:
+        assert flow_run_id == "old-run"  # the retry watches the worker's own flow run
+        with session_scope(get_engine()) as session:  # which finishes its unit
+            [row] = [r for r in crud.night_shards(session, night=runtime_night[0], kind="crawl") if r.shard == 1]
+            assert crud.finish_shard(session, row.id, "w-old", {"sources": [{"source_id": row.source_ids[0],
+                                                                              "ok": True}]})
+        return None
+
+    runtime_night: list[str] = []
+    original_plan = flows.fanout.plan
+
+    def plan(night: str, kind: str, groups: Any) -> None:
+        runtime_night[:] = [night]
+        original_plan(night, kind, groups)
+
+    monkeypatch.setattr(flows.fanout, "start", start_here)
+    monkeypatch.setattr(flows.fanout, "_lost", lost)
+    monkeypatch.setattr("flows.fanned_night.plan", plan)
+    result = nightly.with_options(retries=1, retry_delay_seconds=0)(**FAST)
+    assert started.count(("crawl", 1)) == 1  # never started again
+    assert [(s.source.name, s.ok) for s in result.sources] == [("a1", True), ("a2", True)]
+    assert _units(store)[:2] == [("crawl", 0, "done"), ("crawl", 1, "done")]

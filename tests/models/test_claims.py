@@ -155,8 +155,28 @@ def test_a_night_planned_again_keeps_its_done_units_and_hands_out_the_others_aga
         rows = [(r.shard, r.status, r.worker, r.source_ids, r.outcome)
                 for r in crud.night_shards(session, night="n1", kind="crawl")]
     assert rows == [(0, "done", "w1", [1], {"sources": [{"source_id": 1}]}),  # kept, never started again
-                    (1, "pending", None, [4], {})]  # handed out again, with tonight's sources; unit 2 dropped
+                    (1, "pending", None, [4], {})]  # other sources now: handed out again; unit 2 dropped
     with session_scope(engine) as session:
         assert crud.take_shard(session, night="n1", kind="crawl", shard=1, worker="w3", flow_run_id=None,
                                lease_seconds=60) is not None
         assert not crud.beat_shard(session, ids[1], "w2")  # the first attempt's worker no longer holds it
+
+
+def test_a_night_planned_again_with_moved_sources_hands_out_their_units_again(engine: Engine) -> None:
+    """Sources shift between units when the list changes between attempts (round-robin by position): a done unit
+    kept with its old sources left a source that moved into it uncrawled, and crawled another twice. A running
+    unit with the same sources stays with its worker (handed out again, the same sources were crawled twice)."""
+    with session_scope(engine) as session:
+        crud.plan_shards(session, night="n2", kind="crawl", source_ids=[[1, 3], [2, 4], [5]])
+    for shard, worker in ((0, "w1"), (1, "w2")):
+        with session_scope(engine) as session:
+            row = crud.take_shard(session, night="n2", kind="crawl", shard=shard, worker=worker,
+                                  flow_run_id=None, lease_seconds=60)
+            assert row is not None
+            if shard == 0:
+                assert crud.finish_shard(session, row.id, worker, {"sources": []})
+    with session_scope(engine) as session:  # source 6 added: unit 0's group changes, unit 1's does not
+        crud.plan_shards(session, night="n2", kind="crawl", source_ids=[[1, 3, 6], [2, 4], [5]])
+    with session_scope(engine, write=False) as session:
+        rows = [(r.shard, r.status, r.worker, r.source_ids) for r in crud.night_shards(session, night="n2", kind="crawl")]
+    assert rows == [(0, "pending", None, [1, 3, 6]), (1, "running", "w2", [2, 4]), (2, "pending", None, [5])]
