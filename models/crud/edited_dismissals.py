@@ -5,7 +5,8 @@ A review edited on its site after that is another text: when it is flagged again
 ``new`` again, raised now (so the night counts and posts it) and loses the old corrected label,
 audited as ``umot``'s doing as :mod:`models.crud.edited_flags` does; ``umot train --from-db``
 trains it by its rating, not by the old label (:func:`dismissal_labels`). A dismissal made after
-the edit (the team read the new text) stands. Theme corrections follow the same rule
+the edit (the team read the new text) stands, and so does one confirmed since with the same label
+(:func:`judged_before_edit`: ``update_flag`` audits it). Theme corrections follow the same rule
 (``journeys.correction_applies``).
 """
 
@@ -42,6 +43,11 @@ def _dismissed(*, stale: bool) -> Any:
     edited_later = col(Review.edited_at).is_not(None) & (col(Review.edited_at) > _judged_at())
     return (select(Flag).join(Review, col(Review.id) == col(Flag.review_id))
             .where(col(Flag.status) == FlagStatus.dismissed, edited_later if stale else ~edited_later))
+
+
+def judged_before_edit(session: Session, flag_id: int) -> bool:
+    """Whether this dismissed flag's judgement predates its review's last edit (a confirmation is news)."""
+    return session.execute(_dismissed(stale=True).where(col(Flag.id) == flag_id)).first() is not None
 
 
 def reopen_edited_dismissals(session: Session, review_ids: Sequence[int]) -> int:

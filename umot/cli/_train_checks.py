@@ -1,13 +1,15 @@
-"""Where ``umot train`` reads its evaluation files and writes its models, checked before it trains.
+"""``umot train``'s options, evaluation files and model folders, checked before it trains.
 
-A run is long (``make model``: an hour): an evaluation file with a bad row, a
-mistyped ``--eval-dir``, an ``--out`` that would replace a folder holding
-anything but a model's files, or an input inside such a folder costs one line
-now, not a traceback after training or lost files.
+A run is long (``make model``: an hour): options that cannot work together (or
+would be ignored), an evaluation file with a bad row, a mistyped ``--eval-dir``,
+an ``--out`` that would replace a folder holding anything but a model's files,
+or an input inside such a folder costs one line now, not a traceback after
+training, lost files or a card naming options the run did not apply.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -69,3 +71,34 @@ def check_two_outs(out: Path, fast_out: Path | None) -> None:
         fail(f"--fast-out {fast_out}: the same folder as --out; each model needs its own")
     if full.is_relative_to(fast) or fast.is_relative_to(full):
         fail(f"--fast-out {fast_out}: one model folder inside the other (--out {out}); each is replaced whole")
+
+
+def check_options(data: list[Path] | None, from_db: bool, brand: str | None, database_url: str | None,
+                  read_options: dict[str, object], fast_out: Path | None, fast_options: dict[str, float],
+                  fast_teacher_mix: float | None, teacher_probs: Path | None, teacher_weight: float | None,
+                  teacher_temperature: float | None) -> None:
+    """Refuse option combinations of ``umot train`` that cannot work, with one line each, before any file is
+    read; ``read_options`` (``--scheme``, ``--text-column``) say how a --data file is read."""
+    if (not data) == (not from_db):
+        fail("give --data FILE (one or more) or --from-db")
+    if teacher_probs is None and (teacher_weight is not None or teacher_temperature is not None):
+        fail("--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE: give it too")
+    if teacher_temperature is not None and not 0 < teacher_temperature < math.inf:
+        fail(f"--teacher-temperature {teacher_temperature}: must be above 0 (and finite)")
+    if teacher_weight is not None and not 0 <= teacher_weight < math.inf:
+        fail(f"--teacher-weight {teacher_weight}: must be 0 or more (and finite)")
+    for field, value in fast_options.items():  # the student's own options: positive, and only with a student
+        option = f"--fast-{field}"
+        if not 0 < value < math.inf:
+            fail(f"{option} {value}: must be above 0 (and finite)")
+        if fast_out is None:
+            fail(f"{option}: give --fast-out DIR too (the fast model it trains)")
+    if fast_teacher_mix is not None and not 0 <= fast_teacher_mix <= 1:
+        fail(f"--fast-teacher-mix {fast_teacher_mix}: must be within 0-1")
+    if fast_teacher_mix is not None and (fast_out is None or teacher_probs is None):
+        fail("--fast-teacher-mix: give --fast-out DIR and --teacher-probs FILE too")
+    if not from_db and (brand is not None or database_url is not None):
+        fail("--brand and --database-url choose the store's reviews: give --from-db too")
+    for option, given in read_options.items():  # how a --data file is read: the store has its own columns
+        if from_db and given not in (None, []):
+            fail(f"{option} reads --data files only; --from-db trains on the stored reviews' stars, title and text")

@@ -3,15 +3,14 @@
 Per-file options are ``VALUE`` (every file) or ``FILE=VALUE`` (one file, by
 path or name): ``--scheme``, ``--rows``, ``--holdout``. Every file is read and
 checked before any training starts, so a bad file costs one line, not a run.
+The store (``--from-db``) is read in :mod:`umot.cli._training_from_store`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
-
-import typer
+from typing import TYPE_CHECKING, TypeVar
 
 from umot.cli._errors import fail
 
@@ -52,14 +51,16 @@ def per_file_values(values: list[str], option: str, convert: Callable[[str], Val
     return default, per_file
 
 
-def _share(value: str) -> float:
+def held_share(value: str) -> float:
+    """A --holdout value: the share of a file held out."""
     share = float(value)
     if not 0 <= share < 1:
         raise ValueError("the held-out share must be within 0-1 (e.g. 0.1)")
     return share
 
 
-def _rows(value: str) -> int:
+def row_cap(value: str) -> int:
+    """A --rows value: at most this many training rows."""
     if int(value) < 1:
         raise ValueError("the row cap must be a positive number")
     return int(value)
@@ -87,8 +88,8 @@ def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: 
     from nlp.splits import split_files
 
     scheme_all, scheme_of = per_file_values(schemes, "--scheme", _scheme, data)
-    cap_all, caps = per_file_values(rows, "--rows", _rows, data)
-    share_all, shares = per_file_values(holdout, "--holdout", _share, data)
+    cap_all, caps = per_file_values(rows, "--rows", row_cap, data)
+    share_all, shares = per_file_values(holdout, "--holdout", held_share, data)
     check_limit(limit)
     if len({p.name for p in data}) < len(data):
         fail("--data: two files have the same name; options and the card refer to files by name")
@@ -116,22 +117,3 @@ def held_out_overlap(splits: list[FileSplit]) -> str | None:
     held = {s.file.name: len(s.held) for s in splits}
     return ("held-out rows whose text is also trained on (duplicates; they flatter the held-out figures): "
             + ", ".join(f"{name} {n} of {held[name]}" for name, n in counts.items()))
-
-
-def store_splits(database_url: str | None, brand: str | None, limit: int | None, seed: int,
-                 share: float) -> tuple[list[FileSplit], dict[str, Any]]:
-    """``--from-db``: the store's rated reviews (triage corrections applied) as one split file, and what the
-    card says of them; the triagers' theme corrections are exported beside (#18)."""
-    from core.settings import get_settings
-    from nlp.sources import LabelledFile
-    from nlp.splits import split_files
-    from umot.cli._training_from_store import export_theme_corrections, rated_reviews_from_db
-
-    check_limit(limit)
-    url = database_url or get_settings().database_url
-    texts, stars, corrected = rated_reviews_from_db(url, brand)
-    texts, stars = texts[:limit], stars[:limit]
-    name = f"store{' (brand ' + brand + ')' if brand else ''}"
-    splits = split_files([LabelledFile(Path(name), "stars", texts, [s - 1 for s in stars])], seed, share)
-    typer.echo(export_theme_corrections(url, brand))
-    return splits, {"brand": brand, "corrections": corrected}

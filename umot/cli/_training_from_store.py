@@ -1,13 +1,24 @@
 """What ``umot train --from-db`` takes from the store: rated reviews with the triagers' corrections
-applied (the model learns the brand team's judgement), and their theme corrections, written where
-each brand's theme detector reads them (#18)."""
+applied (the model learns the brand team's judgement), as one training file named ``store``, and
+their theme corrections, written where each brand's theme detector reads them once the run has
+succeeded (#18)."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.wording import plural
+from umot.cli._errors import fail
 from umot.cli._store import brand_or_fail, open_store
+from umot.cli._training_data import check_limit, held_share, row_cap
+
+if TYPE_CHECKING:
+    from nlp.splits import FileSplit
+
+Value = TypeVar("Value")
 
 # corrected_label of a flag dismissed as "not a detractor" -> the star class trained on
 CORRECTED_STARS = {"negative": 2, "neutral": 3, "positive": 4}
@@ -78,3 +89,39 @@ def export_theme_corrections(database_url: str | None, brand: str | None) -> str
     if not written:
         return "theme corrections: none in the store"
     return "theme corrections for the theme detector: " + "; ".join(written)
+
+
+def store_value(values: list[str], option: str, convert: Callable[[str], Value], name: str) -> Value | None:
+    """``--rows``/``--holdout`` for the store, the one file: ``VALUE``, or ``store=VALUE`` (``name`` too),
+    which wins over a bare one as a ``FILE=VALUE`` does; None if not given."""
+    bare: Value | None = None
+    named: Value | None = None
+    for raw in values:
+        key, sep, value = raw.rpartition("=")
+        if sep and key.strip() not in ("store", name):
+            fail(f"{option} {raw!r}: {key} is not the store, the one file of --from-db (give VALUE or store=VALUE)")
+        try:
+            converted = convert(value.strip())
+        except ValueError as exc:
+            fail(f"{option} {raw!r}: {exc}")
+        bare, named = (bare, converted) if sep else (converted, named)
+    return bare if named is None else named
+
+
+def store_splits(database_url: str | None, brand: str | None, rows: list[str], holdout: list[str],
+                 limit: int | None, seed: int, default_share: float) -> tuple[list[FileSplit], dict[str, Any]]:
+    """``--from-db``: the store's rated reviews (triage corrections applied) as one split file, with
+    ``--rows`` and ``--holdout`` as for a ``--data`` file, and what the card says of them."""
+    from core.settings import get_settings
+    from nlp.sources import LabelledFile
+    from nlp.splits import split_files
+
+    name = f"store{' (brand ' + brand + ')' if brand else ''}"
+    cap = store_value(rows, "--rows", row_cap, name)
+    share = store_value(holdout, "--holdout", held_share, name)
+    check_limit(limit)
+    texts, stars, corrected = rated_reviews_from_db(database_url or get_settings().database_url, brand)
+    texts, stars = texts[:limit], stars[:limit]
+    splits = split_files([LabelledFile(Path(name), "stars", texts, [s - 1 for s in stars])], seed,
+                         default_share if share is None else share, caps=None if cap is None else {name: cap})
+    return splits, {"brand": brand, "corrections": corrected}

@@ -113,5 +113,8 @@ def set_(
     if not events:
         typer.echo(f"flag {flag_id}: nothing changed")
     for e in events:
+        if e.field_name == "corrected_label" and e.old_value == e.new_value:  # update_flag: a stale dismissal
+            typer.echo(f"flag {flag_id}: dismissal confirmed after the review's edit ({e.new_value})")
+            continue
         change = e.new_value if e.field_name == "note" else f"{e.old_value or '-'} -> {e.new_value or '-'}"
         typer.echo(f"flag {flag_id}: {e.field_name} {change}")

@@ -2,42 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from umot.cli._errors import check_writable, check_writable_dir, fail
-from umot.cli._train_checks import check_eval_dir, check_inputs_outside, check_out_dir, check_two_outs
+from umot.cli._train_checks import check_eval_dir, check_inputs_outside, check_options, check_out_dir, check_two_outs
 from umot.cli._train_settings import config_from
-from umot.cli._training_data import ROWS_HELP, SCHEME_HELP, held_out_overlap, load_splits, store_splits
-
-
-def _check_options(data: list[Path] | None, from_db: bool, brand: str | None, database_url: str | None,
-                   fast_out: Path | None, fast_options: dict[str, float], fast_teacher_mix: float | None,
-                   teacher_probs: Path | None, teacher_weight: float | None, teacher_temperature: float | None) -> None:
-    """Refuse option combinations that cannot work, with one line each, before any file is read."""
-    if (not data) == (not from_db):
-        fail("give --data FILE (one or more) or --from-db")
-    if teacher_probs is None and (teacher_weight is not None or teacher_temperature is not None):
-        fail("--teacher-weight and --teacher-temperature shape the loss to --teacher-probs FILE: give it too")
-    if teacher_temperature is not None and not 0 < teacher_temperature < math.inf:
-        fail(f"--teacher-temperature {teacher_temperature}: must be above 0 (and finite)")
-    if teacher_weight is not None and not 0 <= teacher_weight < math.inf:
-        fail(f"--teacher-weight {teacher_weight}: must be 0 or more (and finite)")
-    for field, value in fast_options.items():  # the student's own options: positive, and only with a student
-        option = f"--fast-{field}"
-        if not 0 < value < math.inf:
-            fail(f"{option} {value}: must be above 0 (and finite)")
-        if fast_out is None:
-            fail(f"{option}: give --fast-out DIR too (the fast model it trains)")
-    if fast_teacher_mix is not None and not 0 <= fast_teacher_mix <= 1:
-        fail(f"--fast-teacher-mix {fast_teacher_mix}: must be within 0-1")
-    if fast_teacher_mix is not None and (fast_out is None or teacher_probs is None):
-        fail("--fast-teacher-mix: give --fast-out DIR and --teacher-probs FILE too")
-    if not from_db and (brand is not None or database_url is not None):
-        fail("--brand and --database-url choose the store's reviews: give --from-db too")
+from umot.cli._training_data import ROWS_HELP, SCHEME_HELP, held_out_overlap, load_splits
 
 
 def train(
@@ -55,7 +28,7 @@ def train(
     out: Annotated[Path | None, typer.Option(help="Model directory to write (default: <UMOT_DATA_DIR>/model). Use it with --model / UMOT_MODEL.")] = None,
     card: Annotated[Path | None, typer.Option(help="Model card to write (default: OUT/MODEL_CARD.md).")] = None,
     eval_dir: Annotated[Path | None, typer.Option(help="Folder with marc_en_dev.csv.gz / sst2_dev.csv / tweets_semeval2017_test.csv.gz to evaluate on (default: beside the first --data, if there).")] = None,
-    text_column: Annotated[str, typer.Option(help="Text column of every --data file.")] = "text",
+    text_column: Annotated[str | None, typer.Option(help="Text column of every --data file (default: text).")] = None,
     epochs: Annotated[float, typer.Option(help="Passes over the data (fractions allowed).")] = 1.5,
     max_length: Annotated[int, typer.Option(help="Tokens read per training text (head + tail).")] = 128,
     batch_size: Annotated[int, typer.Option(help="Texts per optimisation step.")] = 32,
@@ -74,7 +47,7 @@ def train(
     models. Point UMOT_MODEL (or --model) at the output directory to use yours.
     """
     fast_options: dict[str, Any] = {k: v for k, v in {"epochs": fast_epochs, "lr": fast_lr}.items() if v is not None}
-    _check_options(data, from_db, brand, database_url, fast_out, fast_options, fast_teacher_mix, teacher_probs,
+    check_options(data, from_db, brand, database_url, {"--scheme": scheme, "--text-column": text_column}, fast_out, fast_options, fast_teacher_mix, teacher_probs,
                    teacher_weight, teacher_temperature)
     teacher_weight = 1.0 if teacher_weight is None else teacher_weight
     teacher_temperature = 1.0 if teacher_temperature is None else teacher_temperature
@@ -93,9 +66,12 @@ def train(
             fail(str(exc))
     from_db_run = None
     if data:
-        splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column, limit, seed, cfg.holdout)
+        splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column or "text", limit, seed,
+                             cfg.holdout)
     else:
-        splits, from_db_run = store_splits(database_url, brand, limit, seed, cfg.holdout)
+        from umot.cli._training_from_store import store_splits
+
+        splits, from_db_run = store_splits(database_url, brand, rows or [], holdout or [], limit, seed, cfg.holdout)
     trained = [s for s in splits if s.train]
     if sum(len(s.train) for s in trained) < 20 or len({(s.file.scheme, s.file.labels[i]) for s in trained for i in s.train}) < 2:
         fail(f"{', '.join(s.file.name for s in splits)}: need at least 20 labelled texts with two different labels")
@@ -135,5 +111,10 @@ def train(
                       teacher_temperature=teacher_temperature, log=lambda m: typer.echo(m))
     except (TrainingError, TrainingDiverged) as exc:
         fail(str(exc))
+    if from_db:  # only now: a refused or failed run changes no brand's theme detector (its version reads the file)
+        from core.settings import get_settings
+        from umot.cli._training_from_store import export_theme_corrections
+
+        typer.echo(export_theme_corrections(database_url or get_settings().database_url, brand))
     typer.echo(f"done in {summary.total_minutes} min: " + ", ".join(f"{m.role} {m.version} -> {m.directory}" for m in summary.models))
     typer.echo(f"use it: umot score INPUT -o OUTPUT --model {fast_out or out}   (or UMOT_MODEL={fast_out or out})")

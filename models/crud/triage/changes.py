@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
+from models.crud.edited_dismissals import judged_before_edit
 from models.crud.flag_locks import locked_flag
 from models.crud.name_limits import NameTooLongError, check_length, shortened
 from models.crud.triage.assignees import checked_assignee
@@ -55,7 +56,9 @@ def update_flag(
     ``assignee=""`` or ``None`` unassigns; leaving it out keeps it; a new one must be
     a user who can see the flag's brand, where the store has users (``assignees``). ``note`` adds a
     note (the flag keeps the latest; the trail keeps them all). Returns the new
-    events (none when nothing changed). ``brand_ids`` limits which flags may change.
+    events (none when nothing changed). ``brand_ids`` limits which flags may change. Dismissing
+    again a flag dismissed before its review's last edit records its label even unchanged: a judgement
+    of the new text.
     """
     # an id past what the store holds would not even reach the query (OverflowError): no such flag either;
     # locked (PostgreSQL): another save of this flag waits for ours, then reads what we wrote (flag_locks)
@@ -93,11 +96,15 @@ def update_flag(
     if note is not None and note.strip():
         changes.append(("note", note.strip()))
 
+    # dismissing again, same label, a flag dismissed before its review's edit: the team judged the new text;
+    # audited (an unchanged label too), else --from-db kept training it by its rating (edited_dismissals)
+    confirmed = (flag.status == new_status == FlagStatus.dismissed and (status or corrected_label) is not None
+                 and judged_before_edit(session, flag_id))
     events = []
     now = utcnow()
     for field, new in changes:
         old = getattr(flag, field)
-        if old == new and field != "note":
+        if old == new and field != "note" and not (confirmed and field == "corrected_label"):
             continue
         setattr(flag, field, new)
         events.append(
