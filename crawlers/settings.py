@@ -68,12 +68,6 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 CRAWL_RETRY_BACKOFF_BASE = 2.0
 CRAWL_RETRY_BACKOFF_MAX = 120.0
 
-# A next page DEPTH_LIMIT drops is a gap the next crawl reads past, as a failed one (crawlers/spiders/_next_pages.py).
-SPIDER_MIDDLEWARES = {
-    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
-    "crawlers.spiders._next_pages.DepthGapMiddleware": 900,
-}
-
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy 2.19's lets requests queued behind robots.txt through (see crawlers/middlewares.py).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,

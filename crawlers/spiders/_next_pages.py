@@ -13,9 +13,7 @@ get past: a network error, a timeout, a 5xx or 429 after its retries. A next pag
 answering 404 or 410 does not exist: no crawl reaches the pages after it, and
 counting it would make every crawl after a listing's dead last link a full one.
 A failed link of a hub or a sitemap is no gap either: the next crawl reads that
-page and follows the link again. A next page Scrapy's ``DEPTH_LIMIT`` drops is a gap
-too (:class:`DepthGapMiddleware`): a first crawl capped with ``-s DEPTH_LIMIT=20`` left
-the pages behind its last one unread, and no later crawl went past its stored reviews.
+page and follows the link again.
 
 Pagination stopped at ``since`` leaves a gap too, for a crawl with no ``since``
 or an earlier one: its day is recorded (:func:`record_cut`, ``crawlers.stats.since_note``
@@ -27,16 +25,12 @@ a next page failed.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
-
-from scrapy.spidermiddlewares.depth import DepthMiddleware
 
 from crawlers import stats as keys
 
 if TYPE_CHECKING:
     from scrapy import Request
-    from scrapy.http import Response
     from scrapy.statscollectors import StatsCollector
 
 #: Request meta: the request is the next page of a page the spider paginated from.
@@ -63,18 +57,6 @@ def count_gap(stats: StatsCollector, request: Request, exc: BaseException | None
         stats.set_value(keys.FIRST_FAILED_FOLLOW, request.url)
     if stats.get_value(keys.CARRIED_CUT):  # a full crawl with pages unread: the earlier cut still stands
         record_cut(stats, stats.get_value(keys.CARRIED_CUT))
-
-
-class DepthGapMiddleware(DepthMiddleware):
-    """Scrapy's ``DEPTH_LIMIT``, a next page it drops counted as a gap (:func:`count_gap`), not dropped silently."""
-
-    def get_processed_request(self, request: Request, response: Response | None) -> Request | None:
-        kept = super().get_processed_request(request, response)
-        if kept is None and request.meta.get(NEXT_PAGE_META):
-            logging.getLogger(__name__).info("not following %s: DEPTH_LIMIT %d reached; the next crawl "
-                                             "reads every page", request.url, self.maxdepth)
-            count_gap(self.stats, request, None)
-        return kept
 
 
 def record_cut(stats: StatsCollector, day: str) -> None:
