@@ -45,11 +45,14 @@ def timed_nightly(site: Any) -> tuple[Any, dict[str, Any]]:
         result = nightly(source=SOURCE, crawl_settings=site.crawl_settings, crawl_retries=0, notify=False)
     total = time.perf_counter() - start
     crawl_end = max((t for t, stage in marks if stage == "crawl"), default=start)
-    score_end = min((t for t, stage in marks if stage == "summarise"), default=crawl_end)
+    summary_start = min((t for t, stage in marks if stage == "summarise"), default=crawl_end)
+    # flows.night_finish reads themes between scoring and the summary: its own stage, not scoring's
+    score_end = min((t for t, stage in marks if stage == "themes"), default=summary_start)
     stages = {
         "crawl+ingest": stage_figures(crawl_end - start, result.new_reviews),
         "score+flag": stage_figures(score_end - crawl_end, result.scored),
-        "summary+report": stage_figures(start + total - score_end, len(result.brands)),
+        "themes": stage_figures(summary_start - score_end, result.themes_read),
+        "summary+report": stage_figures(start + total - summary_start, len(result.brands)),
     }
     return result, {"seconds": round(total, 2), "new_reviews": result.new_reviews, "scored": result.scored,
                     "detractors": result.detractors, "stages": stages}

@@ -19,7 +19,7 @@ def print_stage_table(sizes: dict[str, dict[str, Any]]) -> None:
     """One row per stage, one column (seconds, rows, rows/s) per site size."""
     print(f"{'stage':<22}" + "".join(f"{n + ' reviews':>28}" for n in sizes))
     rows = [("crawl (Scrapy, JSONL)", lambda f: f["crawl"]), ("store (bulk upsert)", lambda f: f["store"])]
-    for stage in ("crawl+ingest", "score+flag", "summary+report"):
+    for stage in ("crawl+ingest", "score+flag", "themes", "summary+report"):
         rows.append((f"nightly: {stage}", lambda f, s=stage: f["nightly_first"]["stages"][s]))
     rows += [("nightly: whole run", lambda f: {**f["nightly_first"], "rows": f["nightly_first"]["new_reviews"]}),
              ("export (last week)", lambda f: f["export"]),

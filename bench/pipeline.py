@@ -6,7 +6,7 @@ For each size, on a fresh store:
 - **store**: those rows into a fresh store in bulk (``models.crud.upsert_reviews``,
   the function the crawl's StorePipeline commits its batches with), three times (median);
 - **nightly**: the real nightly flow on another fresh store: crawl + ingest,
-  score + flag (model loaded once), summary, report; split by stage;
+  score + flag (model loaded once), themes and stages, summary + report; split by stage;
 - **export**: the last complete week's CSVs and chart (``reporting``);
 - **rerun**: the nightly flow again with nothing new, three times (the median counts).
 

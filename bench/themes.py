@@ -125,4 +125,8 @@ def main() -> dict:
     figures["targets_met"] = all(
         v is not None and (v <= TARGETS[k] if k == "speed_ratio" else v >= TARGETS[k]) for k, v in got.items()
     )
+    print(f"target: theme micro-F1 >= {TARGETS['theme_micro_f1']}, stage F1 >= {TARGETS['stage_f1']}, referral "
+          f"macro-F1 >= {TARGETS['referral_macro_f1']}, themes no slower than sentiment"
+          f"{'' if 'speed' in figures else ' (not measured: no shared data)'} -> "
+          f"{'met' if figures['targets_met'] else 'NOT met'}")
     return figures

@@ -18,7 +18,7 @@ def _size(n: int, first_s: float, store_rate: float, rerun_s: float) -> dict[str
         "crawl": _stage(1.0, n), "store": {**_stage(n / store_rate, n), "cpu_rows_per_s": 2.0 * store_rate},
         "nightly_first": {"seconds": first_s, "new_reviews": n, "scored": n, "detractors": 1,
                           "stages": {"crawl+ingest": _stage(1.0, n), "score+flag": _stage(2.0, n),
-                                     "summary+report": _stage(0.5, 2)}},
+                                     "themes": _stage(0.4, n), "summary+report": _stage(0.5, 2)}},
         "export": _stage(0.25, 10), "nightly_rerun": {"seconds": rerun_s, "new_reviews": 0, "scored": 0},
         "rerun_share": round(rerun_s / first_s, 3),
     }
@@ -29,11 +29,13 @@ def test_the_table_has_a_row_per_stage_and_a_column_per_size(capsys: pytest.Capt
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"{'stage':<22}{'1000 reviews':>28}{'5000 reviews':>28}"
     names = ["crawl (Scrapy, JSONL)", "store (bulk upsert)", "nightly: crawl+ingest", "nightly: score+flag",
-             "nightly: summary+report", "nightly: whole run", "export (last week)", "rerun, nothing new"]
+             "nightly: themes", "nightly: summary+report", "nightly: whole run", "export (last week)",
+             "rerun, nothing new"]
     assert len(lines) == 1 + len(names) and all(line.startswith(n) for line, n in zip(lines[1:], names))
+    assert lines[5] == "nightly: themes            0.40 s   1000      2500/s     0.40 s   5000     12500/s"
     # the whole run counts its new reviews; the rerun none, whatever its figures say
-    assert lines[6] == "nightly: whole run        10.00 s   1000       100/s    40.00 s   5000       125/s"
-    assert lines[8].endswith("0.90 s      0         0/s")
+    assert lines[7] == "nightly: whole run        10.00 s   1000       100/s    40.00 s   5000       125/s"
+    assert lines[9].endswith("0.90 s      0         0/s")
 
 
 def test_targets_met_when_store_rerun_and_linearity_hold(capsys: pytest.CaptureFixture[str]) -> None:
