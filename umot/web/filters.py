@@ -79,7 +79,7 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         errors.append(f"theme: unknown value {values['theme']!r}")
         values["theme"] = ""
     if len(values["q"]) > MAX_Q:  # the box, links and CSV carry what was searched
-        errors.append(f"q: at most {MAX_Q} characters (got {len(values['q'])}), searched the first {MAX_Q}")
+        errors.append(f"q: its characters past the first {MAX_Q} (a search holds at most {MAX_Q}; got {len(values['q'])})")
         values["q"] = values["q"][:MAX_Q].strip()
     page_raw = params.get("page", "1")
     page = int(page_raw) if page_raw.isascii() and page_raw.isdigit() else 1
