@@ -74,7 +74,8 @@ def take_turns(session: Session, keys: list[str], *, patience: float = 2.0) -> b
     PostgreSQL advisory locks, tried without waiting (``pg_try_advisory_xact_lock``): when one is taken, the
     transaction rolls back, which lets go of those this attempt took and of its connection, and it asks
     again 50 ms later. So a burst of attempts on one key sleeps outside the connection pool instead of
-    holding every connection while the one before it is checked. SQLite: nothing to do (True).
+    holding every connection while the one before it is checked. SQLite: nothing to do (True). Call it
+    first in the transaction: the rollback would throw away anything written before it.
     """
     if dialect_name(session) != "postgresql":
         return True
