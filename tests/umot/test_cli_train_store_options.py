@@ -80,3 +80,32 @@ def test_rows_and_holdout_apply_to_the_store_and_a_run_exports_its_corrections(
     [store] = json.loads((out / "training_summary.json").read_text())["datasets"]
     assert (store["rows"], store["trained"], store["held_out"], store["held_out_share"]) == (60, 25, 15, 0.25)
     assert "Acme: 1 correction" in result.output and path.exists()
+
+
+def test_rows_cap_a_brand_whose_name_holds_a_slash(db_url: str) -> None:
+    """"AC/DC Audio": the store's file was named by the path part after the slash ("DC Audio)"), so the cap keyed on
+    the whole name never matched and the run trained on every row."""
+    from umot.cli._training_from_store import store_splits
+
+    with session_scope(get_engine(db_url)) as session:
+        brand = get_or_create_brand(session, "AC/DC Audio")
+        upsert_reviews(session, [{"source": "s", "external_id": f"{i}", "rating": 1 + i % 5,
+                                  "text": TEXTS[i % 5] + f" #{i}"} for i in range(60)], brand_id=brand.id)
+    [split], _ = store_splits(db_url, "AC/DC Audio", ["store=10"], [], None, 13, 0.1)
+    assert len(split.train) == 10
+    assert split.file.name == "store (brand AC∕DC Audio)"
+
+
+def test_a_theme_corrections_folder_that_cannot_be_written_is_refused_before_training(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The corrections are exported after the run: a folder they cannot go to (here a file) ended an hour's training
+    with a FileExistsError traceback."""
+    _store(db_url, 60, tmp_path, monkeypatch)
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "theme-corrections").write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(app, ["train", "--from-db", "--epochs", "0.05", "--out", str(tmp_path / "m"),
+                                 "--database-url", db_url])
+    assert result.exit_code == 2, result.output
+    assert "theme corrections folder" in result.output and "cannot write there" in result.output
+    assert not (tmp_path / "m").exists()

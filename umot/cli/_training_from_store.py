@@ -116,12 +116,13 @@ def store_splits(database_url: str | None, brand: str | None, rows: list[str], h
     from nlp.sources import LabelledFile
     from nlp.splits import split_files
 
-    name = f"store{' (brand ' + brand + ')' if brand else ''}"
+    name = f"store{' (brand ' + brand.replace('/', '∕') + ')' if brand else ''}"  # one path part: "AC/DC" cut it
     cap = store_value(rows, "--rows", row_cap, name)
     share = store_value(holdout, "--holdout", held_share, name)
     check_limit(limit)
     texts, stars, corrected = rated_reviews_from_db(database_url or get_settings().database_url, brand)
     texts, stars = texts[:limit], stars[:limit]
-    splits = split_files([LabelledFile(Path(name), "stars", texts, [s - 1 for s in stars])], seed,
-                         default_share if share is None else share, caps=None if cap is None else {name: cap})
+    store = LabelledFile(Path(name), "stars", texts, [s - 1 for s in stars])
+    splits = split_files([store], seed, default_share if share is None else share,
+                         caps=None if cap is None else {store.name: cap})
     return splits, {"brand": brand, "corrections": corrected}

@@ -93,6 +93,10 @@ def train(
     check_out_dir(fast_out, "--fast-out", card)
     check_two_outs(out, fast_out)
     check_writable(card, "--card")
+    if from_db:  # its theme corrections are written after the run: a folder they cannot go to is said now
+        from core.settings import get_settings
+
+        check_writable_dir(get_settings().data_dir / "theme-corrections", "theme corrections folder")
     import shlex
 
     from nlp.distill import DistillConfig
@@ -111,10 +115,15 @@ def train(
                       teacher_temperature=teacher_temperature, log=lambda m: typer.echo(m))
     except (TrainingError, TrainingDiverged) as exc:
         fail(str(exc))
+    exported = None
     if from_db:  # only now: a refused or failed run changes no brand's theme detector (its version reads the file)
-        from core.settings import get_settings
         from umot.cli._training_from_store import export_theme_corrections
 
-        typer.echo(export_theme_corrections(database_url or get_settings().database_url, brand))
+        try:
+            typer.echo(export_theme_corrections(database_url or get_settings().database_url, brand))
+        except OSError as exc:
+            exported = f"the model is written, but its theme corrections were not exported: {exc}"
     typer.echo(f"done in {summary.total_minutes} min: " + ", ".join(f"{m.role} {m.version} -> {m.directory}" for m in summary.models))
     typer.echo(f"use it: umot score INPUT -o OUTPUT --model {fast_out or out}   (or UMOT_MODEL={fast_out or out})")
+    if exported is not None:
+        fail(exported, code=1)
