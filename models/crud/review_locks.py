@@ -24,6 +24,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks, dialect_name
+from models.crud.stored_external_ids import stored_rows
 from models.tables import Review
 
 LOCK_BATCH = 500  # review ids per SELECT ... FOR NO KEY UPDATE: one statement per batch, never one per row
@@ -37,6 +38,19 @@ def lock_reviews(session: Session, review_ids: Iterable[int]) -> None:
     for batch in chunks(ids, LOCK_BATCH):
         session.exec(select(Review.id).where(col(Review.id).in_(batch)).order_by(col(Review.id))
                      .with_for_update(key_share=True)).all()
+
+
+def lock_stored(session: Session, brand_id: int, rows: Iterable[Mapping[str, object]]) -> None:
+    """Lock the stored reviews a batch of cleaned rows names (by source and external id) before it writes any
+    (PostgreSQL): an import or crawl batch then updates its edits and replies under locks taken in id order,
+    as scoring takes them (``still_as_read``); taken row by row, in the batch's order, the two deadlocked."""
+    if dialect_name(session) != "postgresql":
+        return
+    by_source: dict[str, set[str]] = {}
+    for row in rows:
+        by_source.setdefault(str(row["source"]), set()).add(str(row["external_id"]))
+    lock_reviews(session, [rid for source, ids in by_source.items()
+                           for (rid,) in stored_rows(session, brand_id, source, ids, col(Review.id))])
 
 
 def still_as_read(session: Session, read: Mapping[int, datetime | None]) -> set[int]:

@@ -22,6 +22,7 @@ from models.crud._bulk import insert_ignore_returning_ids
 from models.crud.legacy_ids import adopt_legacy_ids
 from models.crud.replies import respond_from_source, store_replies
 from models.crud.review_edits import apply_edits
+from models.crud.review_locks import lock_stored
 from models.crud.sources import live_source_id
 from models.schemas import normalize_review_row
 from models.tables import Review, table_of, utcnow
@@ -106,6 +107,7 @@ def upsert_reviews(
         values.append(clean)
     if not values:
         return result
+    lock_stored(session, brand_id, values)  # PostgreSQL: in id order, before edits and replies update them
     adopt_legacy_ids(session, brand_id, values)
     result.new_ids = insert_ignore_returning_ids(session, REVIEW_TABLE, values, conflict=IDENTITY)
     result.new_ids.sort()
