@@ -54,10 +54,12 @@ def lock_stored(session: Session, brand_id: int, rows: Iterable[Mapping[str, obj
 
 
 def still_as_read(session: Session, read: Mapping[int, datetime | None]) -> set[int]:
-    """Lock these reviews (review id -> ``edited_at`` as read) and return those still stored and not edited since."""
-    lock_reviews(session, read)
+    """Lock these reviews (review id -> ``edited_at`` as read) and return those still stored and not edited since:
+    one statement per batch reads and locks them (PostgreSQL; SQLite reads only)."""
+    locking = dialect_name(session) == "postgresql"
     now: dict[int, datetime | None] = {}
-    for batch in chunks(sorted(read), LOCK_BATCH):
-        for rid, edited_at in session.exec(select(Review.id, Review.edited_at).where(col(Review.id).in_(batch))):
+    for batch in chunks(sorted({int(i) for i in read}), LOCK_BATCH):
+        query = select(Review.id, Review.edited_at).where(col(Review.id).in_(batch)).order_by(col(Review.id))
+        for rid, edited_at in session.exec(query.with_for_update(key_share=True) if locking else query):
             now[int(rid or 0)] = edited_at
     return {rid for rid, edited_at in read.items() if rid in now and now[rid] == edited_at}
