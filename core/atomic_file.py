@@ -16,6 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+#: The target's name kept in a temporary one: 200 bytes plus ".", ".<8 hex>.tmp" is 214, under the
+#: usual 255-byte name limit, so a target named near that limit can still be written.
+MAX_STEM_BYTES = 200
+
 
 @contextmanager
 def atomic_write(path: Path, *, binary: bool = False, encoding: str = "utf-8") -> Iterator[IO[Any]]:
@@ -59,8 +63,11 @@ def _create_beside(path: Path) -> tuple[int, str]:
     Not :func:`tempfile.mkstemp`, whose 0o600 would have to be widened by reading the umask,
     which changes it for every thread for a moment.
     """
+    stem = path.name
+    while len(os.fsencode(stem)) > MAX_STEM_BYTES:  # the name at the limit must still get a temporary one
+        stem = stem[:-1]
     for _ in range(100):
-        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        name = str(path.parent / f".{stem}.{secrets.token_hex(4)}.tmp")
         try:
             return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), name
         except FileExistsError:

@@ -93,12 +93,19 @@ def export_report(week: str, paths: list[Path]) -> str:
         else:
             lines.append("No brands in the store yet.")
         lines.append("")
-    for benchmark in (p for p in paths if p.name.startswith("benchmark-") and p.suffix == ".csv"
-                      and not p.name.startswith("benchmark-themes-")):
+    for benchmark in _benchmark_csvs(week, paths):
         lines += _benchmark_table(benchmark)
     lines.append("Files:")
     lines += [f"- `{p}`" for p in paths]
     return "\n".join(lines) + "\n"
+
+
+def _benchmark_csvs(week: str, paths: list[Path]) -> list[Path]:
+    """The ``benchmark-<brand>-<week>.csv`` files, told from ``benchmark-themes-<brand>-<week>.csv`` by the
+    exported brands (their ``detractors-`` files), not by name: "Themes Acme"'s benchmark starts so too."""
+    themes = {f"benchmark-themes-{p.name[len('detractors-'):]}" for p in paths if p.name.startswith("detractors-")}
+    return [p for p in paths
+            if p.name.startswith("benchmark-") and p.name.endswith(f"-{week}.csv") and p.name not in themes]
 
 
 def _benchmark_table(path: Path) -> list[str]:

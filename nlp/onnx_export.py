@@ -75,4 +75,6 @@ def _export(model: torch.nn.Module, path: Path, *, quantized: bool) -> None:
                 logging.disable(logging.NOTSET)
         else:
             fp32.rename(result)
+        with result.open("rb") as done:
+            os.fsync(done.fileno())  # on disk before it is named: a crash after the rename leaves no cut file
         os.replace(result, path)  # atomic: concurrent loaders see a whole file or none

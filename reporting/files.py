@@ -9,6 +9,7 @@ run dies mid-write.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -16,6 +17,10 @@ from pathlib import Path
 
 from core.atomic_file import atomic_write
 from reporting.safety import csv_safe
+
+#: Longer slugs are cut here and end in a hash of the whole, so every export file name stays far
+#: under the 255-byte limit ("㎉" alone slugs to "kcal").
+MAX_SLUG = 100
 
 
 def write_csv(
@@ -34,6 +39,10 @@ def write_csv(
 
 
 def slugify(name: str) -> str:
-    """``"Café & Co."`` -> ``"cafe-co"``: ASCII letters, digits and dashes only."""
+    """``"Café & Co."`` -> ``"cafe-co"``: ASCII letters, digits and dashes only, at most
+    ``MAX_SLUG`` characters plus a dash and 8 hex digits."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if len(slug) <= MAX_SLUG:
+        return slug
+    return f"{slug[:MAX_SLUG].rstrip('-')}-{hashlib.sha256(slug.encode()).hexdigest()[:8]}"

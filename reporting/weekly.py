@@ -10,8 +10,9 @@ Files (``<brand>`` slugified, ``<week>`` like ``2026-W47``):
   when the export is limited to one brand, so it never overwrites the full one);
 - ``sentiment-<week>.png`` (or ``sentiment-<brand>-<week>.png``).
 
-Brands whose names slug alike ("Cafe" and "Café") are told apart over every
-stored brand, by id: the newer one's files end in its id, with or without --brand.
+Brands whose names slug alike ("Cafe" and "Café"), or whose files would (``benchmark-themes-acme``
+is "Acme"'s themes file and "Themes Acme"'s benchmark), are told apart over every stored brand, by
+id: the newer one's files end in its id, with or without --brand.
 """
 
 from __future__ import annotations
@@ -104,19 +105,25 @@ def _export(
 
 def _unique_slugs(brands: list[Brand]) -> dict[int, str]:
     """Slug per brand id, taken in id order so an older brand keeps its file names when a new one
-    slugs alike ("Cafe", "Café"); a brand whose slug is empty or taken gets its id appended."""
+    slugs alike ("Cafe", "Café"); a brand whose slug is empty or clashes gets its id appended."""
     slugs: dict[int, str] = {}
     taken: set[str] = set()
     for b in sorted(brands, key=stored_id):
         slug = slugify(b.name) or "brand"
         brand_id = stored_id(b)
-        if slug in taken or slug == "brand":
+        if slug == "brand" or _clashes(slug, taken):
             slug = f"{slug}-{brand_id}"
-        while slug in taken:  # e.g. a brand named "Acme 5" has "acme-5" already
+        while _clashes(slug, taken):  # e.g. a brand named "Acme 5" has "acme-5" already
             slug = f"{slug}-{brand_id}"
         taken.add(slug)
         slugs[brand_id] = slug
     return slugs
+
+
+def _clashes(slug: str, taken: set[str]) -> bool:
+    """Taken, or one brand's ``benchmark-<slug>`` would be another's ``benchmark-themes-<slug>``
+    ("Themes Acme" beside "Acme")."""
+    return slug in taken or f"themes-{slug}" in taken or (slug.startswith("themes-") and slug[7:] in taken)
 
 
 def default_week(tz: str | None = None, now: datetime | None = None) -> IsoWeek:

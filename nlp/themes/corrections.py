@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.atomic_file import atomic_write
 from nlp.text import clean_text
 from nlp.themes.brand import content_stems
 
@@ -119,8 +120,8 @@ class CorrectionMemory:
 
     @staticmethod
     def write(path: Path, corrections: list[Correction]) -> int:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as out:
+        """Replace ``path`` whole or not at all: a cut file would make the detector refuse every run."""
+        with atomic_write(path) as out:
             for c in corrections:
                 out.write(json.dumps(c.as_row(), ensure_ascii=False) + "\n")
         return len(corrections)
