@@ -30,9 +30,10 @@ def finish_night(night: Night, *, notify: bool, top: int) -> NightlyResult:
     result.themes_read = detect_themes(brand_ids)  # (#18) themes and stages of every review not read yet
     progress.emit("summarise", "summarise", "summarising")
     # new detractors: the flags raised since the report's window opened (a killed night's too: flows.night_window)
+    now = datetime.now(UTC)  # one moment for the week's figures and the top themes beside them
     result.brands = summarise(brand_ids, result.counted_since, result.sources, batches, result.model_version, top=top,
-                              own_start=result.started_at)
-    add_negative_themes(result.brands, result.started_at)
+                              own_start=result.started_at, now=now)
+    add_negative_themes(result.brands, now)
     n = len(result.brands)
     progress.emit("summarise", "summarise", f"{n} brand{'s' if n != 1 else ''}", done=True)
     if notify:

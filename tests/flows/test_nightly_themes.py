@@ -54,3 +54,25 @@ def test_the_night_reads_a_review_in_its_stored_language(store, add_source, fake
     with get_engine(store).connect() as conn:
         polarities = conn.execute(select(ReviewTheme.polarity).where(ReviewTheme.theme == "delivery")).scalars().all()
     assert polarities == ["positive"]  # the 5-star review's label
+
+
+def test_detractors_stored_minutes_into_the_night_are_in_its_top_negative_themes(
+    store, add_source, fake_crawls, fake_scorer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The top themes counted reviews dated up to a minute after the night started: undated ones stored (and so
+    dated) by a crawl that took longer were left out, and the line was missing from the report and the webhook."""
+    from datetime import UTC, datetime, timedelta
+
+    import flows.nightly
+
+    class FiveMinutesAgo(datetime):
+        @classmethod
+        def now(cls, tz=None):  # noqa: ANN001, ANN206 - the night started 5 minutes before its crawl stored
+            return datetime.now(tz) - timedelta(minutes=5)
+
+    add_source("Acme", "shop")
+    fake_crawls({"shop": [[{**row, "published_at": None} for row in review_rows("shop", 6)]]})
+    monkeypatch.setattr(flows.nightly, "datetime", FiveMinutesAgo)
+    result = nightly(**FAST)
+    assert result.started_at < datetime.now(UTC) - timedelta(minutes=4)
+    assert result.brands[0].negative_themes == [("delivery", 2)]
