@@ -15,7 +15,7 @@ from flows.notify import quote
 from flows.outcomes import BrandReport
 from flows.report_format import change, md_escape, md_link, percent, stars
 from flows.stage_outcomes import SourceOutcome
-from reporting.rounding import figure_text
+from reporting.rounding import figure_text, whole_shares
 
 
 def _word(count: int, word: str) -> str:
@@ -25,11 +25,11 @@ def _word(count: int, word: str) -> str:
 
 def _split(report: BrandReport) -> str:
     """``50% positive / 17% neutral / 33% negative`` of this run's labelled scores; ``–`` for none."""
-    labelled = {k: v for k, v in report.labels.items() if k in ("positive", "neutral", "negative")}
-    total = sum(labelled.values())
-    if not total:
+    labelled = {k: report.labels.get(k, 0) for k in ("negative", "neutral", "positive")}  # LABELS' order: ties
+    if not sum(labelled.values()):
         return "–"
-    return " / ".join(f"{figure_text(100 * labelled.get(k, 0) / total)}% {k}" for k in ("positive", "neutral", "negative"))
+    shares = whole_shares(labelled)  # they add up to 100% (each rounded on its own: 33 + 33 + 33)
+    return " / ".join(f"{figure_text(shares[k])}% {k}" for k in ("positive", "neutral", "negative"))
 
 
 def _pages(outcome: SourceOutcome) -> str:

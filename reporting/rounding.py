@@ -7,13 +7,19 @@ median was 14.4 in ``summary-<week>.csv`` and 14.3 in ``benchmark-<brand>-<week>
 Here a figure is taken as the decimal it is to 15 significant digits, all a float
 holds for sure (``14.35``, ``2.675``; the digits after are arithmetic noise: 100 ×
 0.145 is 14.499999999999998), and a half goes away from zero, as a person rounds it.
+Shares of one whole (a sentiment split) are split by largest remainder instead
+(:func:`whole_shares`): rounded each on its own, 1/1/1 read 33.3 + 33.3 + 33.3.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from typing import SupportsFloat
+from fractions import Fraction
+from typing import SupportsFloat, TypeVar
+
+K = TypeVar("K")
 
 
 def round_half_up(value: SupportsFloat, digits: int = 0) -> float:
@@ -32,3 +38,25 @@ def figure_text(value: SupportsFloat, digits: int = 0, *, sign: bool = False) ->
     """``value`` written with ``digits`` decimals after :func:`round_half_up` (``sign``: ``+1.5``, ``-0.2``, ``+0``)."""
     number = round_half_up(value, digits)
     return f"{number:+.{digits}f}" if sign else f"{number:.{digits}f}"
+
+
+def whole_shares(parts: Mapping[K, SupportsFloat], digits: int = 0, whole: int = 100) -> dict[K, float]:
+    """Each part's share of their sum, as a part of ``whole``, to ``digits`` decimals, adding up to ``whole``.
+
+    Largest remainder: each share is cut down to ``digits`` decimals, and the units left over go to the
+    largest remainders; a tie goes to the larger part, then to the part named first (callers name the labels
+    in one order, :data:`reporting.week_figures.LABELS`). Where rounding each half up adds up, the two agree.
+    Give it counts: shares computed in floats carry noise in the 15th digit that decides a tie. No whole to
+    split (a NaN, an infinity, a sum of 0): each part is rounded on its own.
+    """
+    values = [float(v) for v in parts.values()]
+    if not all(map(math.isfinite, values)) or not sum(values) > 0:
+        return {key: round_half_up(value, digits) for key, value in zip(parts, values, strict=True)}
+    exact = [Fraction(Decimal(f"{v:.15g}")) for v in values]
+    units = [part * whole * 10**digits / sum(exact) for part in exact]  # each share in units of the last decimal
+    cut = [math.floor(u) for u in units]
+    left = whole * 10**digits - sum(cut)
+    order = sorted(range(len(units)), key=lambda i: (-(units[i] - cut[i]), -exact[i], i))
+    for i in order[:left]:
+        cut[i] += 1
+    return {key: float(Decimal(n).scaleb(-digits)) + 0.0 for key, n in zip(parts, cut, strict=True)}

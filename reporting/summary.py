@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from reporting.rounding import round_half_up
+from reporting.rounding import round_half_up, whole_shares
 from reporting.week_figures import LABELS, PASSIVE_MIN_STARS, PROMOTER_MIN_STARS, group_figures, nps, reply_figures
 from reporting.weeks import IsoWeek
 
@@ -72,7 +72,8 @@ CHANGES = {
 
 
 def week_over_week(stats: pd.DataFrame, week: IsoWeek) -> pd.DataFrame:
-    """Metrics of ``week`` per brand plus their change since the week before, each rounded once.
+    """Metrics of ``week`` per brand plus their change since the week before, each rounded once (the
+    sentiment shares by largest remainder, :func:`reporting.rounding.whole_shares`).
 
     Give it exact figures (``weekly_stats(..., rounded=False)``): a change taken from
     rounded ones can be a tenth off (12/18 - 1/3 read 33.4 points, not 33.3).
@@ -85,8 +86,13 @@ def week_over_week(stats: pd.DataFrame, week: IsoWeek) -> pd.DataFrame:
     for column, metric in CHANGES.items():
         delta = this[metric] - last[metric]  # a count's change stays a whole number
         out[column] = _rounded(delta, DECIMALS[metric]) if metric in DECIMALS else delta
+    shares = [f"{label}_pct" for label in LABELS]
     for metric, digits in DECIMALS.items():
-        out[metric] = _rounded(out[metric], digits)
+        if metric not in shares:
+            out[metric] = _rounded(out[metric], digits)
+    counts = out[shares].mul(out["scored"], axis=0).div(100).round()  # the counts the exact shares were taken of
+    split = [whole_shares(row, DECIMALS[shares[0]]) for row in counts.to_dict("records")]
+    out[shares] = pd.DataFrame(split, index=out.index, columns=shares)  # a week's split adds up to 100.0
     return out
 
 

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from reporting.detractor_data import DISMISSED
-from reporting.rounding import round_half_up
+from reporting.rounding import round_half_up, whole_shares
 
 PROMOTER_MIN_STARS = 4.5
 PASSIVE_MIN_STARS = 3.5
@@ -43,10 +43,13 @@ def nps(stars: pd.Series, *, rounded: bool = True) -> float:
 def group_figures(group: pd.DataFrame, rounded: bool = True) -> pd.Series:
     """The figures of one (brand, week) group of reviews, as :data:`reporting.summary.METRICS` names them."""
     labelled = group["label"].dropna()
-    shares = {
-        f"{label}_pct": _round(100.0 * (labelled == label).mean(), 1, rounded) if len(labelled) else np.nan
-        for label in LABELS
-    }
+    counts = {f"{label}_pct": int((labelled == label).sum()) for label in LABELS}
+    if not len(labelled):
+        shares = dict.fromkeys(counts, np.nan)
+    elif rounded:  # the three add up to 100.0, as in the summary CSV (reporting.summary.week_over_week)
+        shares = whole_shares(counts, 1)
+    else:
+        shares = {key: 100.0 * n / len(labelled) for key, n in counts.items()}
     stars = group["rating"].fillna(group["stars"])
     flagged = group["flag_status"].notna() & (group["flag_status"] != DISMISSED)
     rating = group["rating"].dropna()

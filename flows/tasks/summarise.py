@@ -55,7 +55,7 @@ def summarise(
     """
     from models import crud
     from models.crud.flags import not_settled
-    from models.crud.review_edits import edited_since
+    from models.crud.night_counts import edited_by_brand
     from models.db import get_engine, session_scope
 
     now = now or datetime.now(started_at.tzinfo)
@@ -65,7 +65,7 @@ def summarise(
         new_reviews[outcome.source.brand_id] = new_reviews.get(outcome.source.brand_id, 0) + outcome.items_new
     reports = []
     with session_scope(get_engine()) as session:
-        edited = edited_since(session, since=started_at)
+        edited = edited_by_brand(session, since=started_at)  # not those a `--brand` night in between reported
         week = {s["brand_id"]: s for s in crud.brand_summary(
             session, since=now - timedelta(days=7), until=now, model_version=model_version)}
         previous = {s["brand_id"]: s for s in crud.brand_summary(
