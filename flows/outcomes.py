@@ -100,8 +100,8 @@ class NightlyResult:
             return None
         first = min(self.unfinished_runs).strftime("%Y-%m-%d %H:%M %Z").strip()
         if len(self.unfinished_runs) == 1:
-            return f"Includes reviews stored by an unfinished run that started {first}."
-        return f"Includes reviews stored by {len(self.unfinished_runs)} unfinished runs, the first started {first}."
+            return f"Includes reviews stored, edited or flagged by an unfinished run that started {first}."
+        return f"Includes reviews stored, edited or flagged by {len(self.unfinished_runs)} unfinished runs, the first started {first}."
 
     @property
     def failed_sources(self) -> list[SourceOutcome]:

@@ -25,7 +25,8 @@ from matplotlib.lines import Line2D  # noqa: E402
 
 from core.atomic_file import atomic_write  # noqa: E402
 from reporting.plot_text import plot_text  # noqa: E402
-from reporting.rounding import round_half_up  # noqa: E402
+from reporting.rounding import round_half_up, whole_shares  # noqa: E402
+from reporting.week_figures import LABELS  # noqa: E402
 from reporting.weeks import IsoWeek  # noqa: E402
 
 #: Metric -> what it means (the CSV's columns after week, brand and role; each with a ``_change``).
@@ -63,11 +64,22 @@ def benchmark_table(
             now, before = stats.loc[(member, this)], stats.loc[(member, last)]
             row: dict[str, str | float] = {"week": this, "brand": names[member], "role": role}
             row |= {m: _shown(now[m], DECIMALS[m]) for m in BENCHMARK_METRICS}
+            row["negative_pct"] = _negative_share(now)  # as the summary CSV shows it
             row |= {f"{m}_change": _change(now[m], before[m], DECIMALS[m]) for m in BENCHMARK_METRICS}
             for count in ("reviews", "reviews_change"):  # a row of mixed metrics comes back as floats
                 row[count] = int(row[count])
             rows.append(row)
     return pd.DataFrame(rows, columns=BENCHMARK_COLUMNS)
+
+
+def _negative_share(figures: pd.Series) -> float:
+    """The negative share as ``summary-<week>.csv`` rounds it: split with the other two labels' shares by largest
+    remainder (:func:`reporting.rounding.whole_shares`), so the two files never show it a tenth apart."""
+    shares = [f"{label}_pct" for label in LABELS]
+    if pd.isna(figures["scored"]) or any(pd.isna(figures[s]) for s in shares):
+        return _shown(figures["negative_pct"], DECIMALS["negative_pct"])
+    counts = {s: round(float(figures[s]) * float(figures["scored"]) / 100) for s in shares}
+    return whole_shares(counts, DECIMALS["negative_pct"])["negative_pct"]
 
 
 def _shown(value: SupportsFloat, digits: int) -> float:

@@ -68,7 +68,7 @@ def test_reviews_a_night_stored_before_it_was_killed_are_new_scored_flagged_and_
     assert [s.items_new for s in result.sources] == [6]
     report = run_report(state)
     killed_at = _first_unfinished_start()
-    assert f"\n\nIncludes reviews stored by an unfinished run that started {killed_at}.\n" in report
+    assert f"\n\nIncludes reviews stored, edited or flagged by an unfinished run that started {killed_at}.\n" in report
     assert "**6** new reviews" in report and "**2** new detractors" in report
     [(path, body)] = got  # posted once, in the night's own message
     assert path == "/acme" and "2 new detractors" in body["text"]

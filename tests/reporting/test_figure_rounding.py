@@ -72,3 +72,15 @@ def test_the_web_pages_reply_figures_and_the_report_round_the_same_way() -> None
     table = "\n".join(week_table(BrandReport(brand_id=2, brand="Rival", week={"median_reply_hours": 16.25},
                                              previous_week={})))
     assert "| Median hours to reply | 16.3 h | – | – |" in table
+
+
+def test_the_summary_and_the_benchmark_show_the_same_negative_share() -> None:
+    """One negative, one neutral, one positive review: the summary splits 100 as 33.4 / 33.3 / 33.3 (largest
+    remainder, the first label taking the tie); the benchmark rounded the negative share alone, to 33.3."""
+    rows = [{"brand_id": 1, "date": pd.Timestamp("2026-11-17", tz="UTC"), "rating": float("nan"), "label": label,
+             "stars": 3.0, "flag_status": None, "replied": False, "reply_hours": float("nan")}
+            for label in ("negative", "neutral", "positive")]
+    exact = weekly_stats(pd.DataFrame(rows), [1], [W46, W47], ZoneInfo("UTC"), rounded=False)
+    summary = week_over_week(exact, W47)
+    bench = benchmark_table(exact, 1, [], {1: "Acme"}, W47).set_index("brand")
+    assert summary.loc[1, "negative_pct"] == bench.loc["Acme", "negative_pct"] == 33.4
