@@ -23,12 +23,11 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, update
 from sqlmodel import Session, col
 
 from models.crud._dialect import chunks
 from models.crud.stored_external_ids import stored_rows
-from models.datetimes import as_utc
 from models.tables import Flag, Review, ReviewJourney, ReviewStage, ReviewTheme, Score, table_of
 
 REVIEW_TABLE = table_of(Review)
@@ -100,14 +99,3 @@ def forget_readings(session: Session, review_ids: Sequence[int]) -> None:
         session.execute(update(Flag).where(col(Flag.review_id).in_(batch)).values(score_id=None))
         for table in (Score, ReviewTheme, ReviewStage, ReviewJourney):
             session.execute(delete(table).where(col(table.review_id).in_(batch)))
-
-
-def edited_since(
-    session: Session, *, since: datetime, by: str = "brand_id", ids: Sequence[int] | None = None
-) -> dict[int, int]:
-    """How many reviews were found edited since ``since``, per brand (``by="source_id"``: per source)."""
-    key = REVIEW_TABLE.c[by]
-    query = select(key, func.count()).where(REVIEW_TABLE.c.edited_at >= as_utc(since)).group_by(key)
-    if ids is not None:
-        query = query.where(key.in_(list(ids)))
-    return {k: n for k, n in session.execute(query) if k is not None}

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 from sqlalchemy import event
 from sqlmodel import Session, select
 
 from models import crud
 from models.crud.journeys import save_journeys, undetected_reviews
-from models.crud.review_edits import edited_since
 from models.crud.triage import update_flag
 from models.tables import Flag, Review, ReviewJourney, ReviewTheme, Score
 
@@ -113,13 +110,3 @@ def test_edits_are_compared_in_one_select_per_batch(session: Session, brand_id: 
     assert len(compared) == 1
     assert sum(s.lstrip().upper().startswith("UPDATE REVIEW") for s in statements) == 1  # one executemany
 
-
-def test_edited_since_counts_per_brand_and_source(session: Session, brand_id: int) -> None:
-    source = crud.add_source(session, brand="Acme", name="tp", urls=["https://example.com/r"], spider="trustpilot")
-    crud.upsert_reviews(session, [REVIEW], brand_id=source.brand_id, source_id=source.id)
-    before = datetime.now(UTC) - timedelta(seconds=1)
-    crud.upsert_reviews(session, [EDITED], brand_id=source.brand_id, source_id=source.id)
-    session.commit()
-    assert edited_since(session, since=before) == {source.brand_id: 1}
-    assert edited_since(session, since=datetime.now(UTC) + timedelta(seconds=5)) == {}
-    assert edited_since(session, since=before, by="source_id", ids=[source.id]) == {source.id: 1}
