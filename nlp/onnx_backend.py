@@ -69,16 +69,17 @@ class OnnxRunner:
 def runner_for(model: torch.nn.Module, version: str, *, quantized: bool, threads: int) -> OnnxRunner:
     """The cached ONNX export of ``model`` (built now if missing) as a runner.
 
-    A cached file that does not load (cut by a full disk or a crash) is deleted and exported once
-    more, so one damaged file never moves scoring to PyTorch for good; a new export that fails to
-    load too raises.
+    A cached file that does not load (cut by a full disk or a crash) is exported once more, over it
+    (the export replaces the file atomically, never deleting it first: another process may have just
+    put a good one there), so one damaged file never moves scoring to PyTorch for good; a new export
+    that fails to load too raises.
     """
     safe = "".join(c if c.isalnum() or c in "-_.@" else "_" for c in version)
     path = cache_dir() / f"{safe}-{'int8' if quantized else 'fp32'}-{EXPORT_TAG}.onnx"
     if path.exists():
         try:
             return OnnxRunner(path, threads)
-        except Exception:  # onnxruntime's load errors (InvalidProtobuf, Fail) share no narrower base
-            path.unlink(missing_ok=True)
+        except Exception:  # noqa: BLE001, S110 - onnxruntime's load errors (InvalidProtobuf, Fail) share no base
+            pass
     export(model, path, quantized=quantized)
     return OnnxRunner(path, threads)
