@@ -13,6 +13,7 @@ from datetime import datetime
 
 from core.wording import plural
 from flows.stage_outcomes import SourceOutcome
+from reporting.rounding import whole_shares
 
 
 @dataclass(frozen=True)
@@ -58,17 +59,19 @@ class BrandReport:
     negative_themes: list[tuple[str, int]] = field(default_factory=list)
 
     @property
+    def label_split(self) -> dict[str, float] | None:
+        """This run's labelled scores in whole percent adding up to 100 (largest remainder, ties in the labels'
+        order: the report and the ``umot run`` table show the same figures); None when nothing is labelled."""
+        labelled = {label: self.labels.get(label, 0) for label in ("negative", "neutral", "positive")}
+        return whole_shares(labelled) if sum(labelled.values()) else None
+
+    @property
     def share_positive(self) -> float | None:
-        return _share(self.labels, "positive")
+        return None if (split := self.label_split) is None else split["positive"] / 100
 
     @property
     def share_negative(self) -> float | None:
-        return _share(self.labels, "negative")
-
-
-def _share(labels: dict[str, int], label: str) -> float | None:
-    total = sum(n for key, n in labels.items() if key in ("negative", "neutral", "positive"))
-    return labels.get(label, 0) / total if total else None
+        return None if (split := self.label_split) is None else split["negative"] / 100
 
 
 @dataclass

@@ -15,7 +15,7 @@ from flows.notify import quote
 from flows.outcomes import BrandReport
 from flows.report_format import change, md_escape, md_link, percent, stars
 from flows.stage_outcomes import SourceOutcome
-from reporting.rounding import figure_text, whole_shares
+from reporting.rounding import figure_text
 
 
 def _word(count: int, word: str) -> str:
@@ -25,10 +25,9 @@ def _word(count: int, word: str) -> str:
 
 def _split(report: BrandReport) -> str:
     """``50% positive / 17% neutral / 33% negative`` of this run's labelled scores; ``–`` for none."""
-    labelled = {k: report.labels.get(k, 0) for k in ("negative", "neutral", "positive")}  # LABELS' order: ties
-    if not sum(labelled.values()):
+    shares = report.label_split  # they add up to 100% (each rounded on its own: 33 + 33 + 33)
+    if shares is None:
         return "–"
-    shares = whole_shares(labelled)  # they add up to 100% (each rounded on its own: 33 + 33 + 33)
     return " / ".join(f"{figure_text(shares[k])}% {k}" for k in ("positive", "neutral", "negative"))
 
 

@@ -19,3 +19,13 @@ from flows.report_sections import brand_section
 def test_the_reports_sentiment_split_adds_up_to_100(labels: dict[str, int], split: str) -> None:
     report = BrandReport(brand_id=1, brand="Acme", scored=sum(labels.values()), labels=labels)
     assert split in brand_section(report)[2]
+
+
+def test_the_run_table_shows_the_reports_split() -> None:
+    """`umot run`'s table rounded each share on its own: 33% negative beside the report's 34%."""
+    from flows.outcomes import BrandReport
+    from flows.report_format import percent
+
+    report = BrandReport(1, "A", labels={"positive": 1, "neutral": 1, "negative": 1})
+    assert (percent(report.share_negative), percent(report.share_positive)) == ("34%", "33%")
+    assert BrandReport(1, "A").share_negative is None
