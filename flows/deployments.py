@@ -12,6 +12,12 @@ Stopping ``umot serve`` leaves the schedules active by default
 out and nothing would run until someone resumed them in the UI or restarted
 the server. Runs due while nothing serves them show as *Late* in the UI and
 start when ``umot serve`` is back.
+
+Served after ``umot deploy``, a deployment keeps the work pool it was deployed
+to (Prefect updates it in place): a worker of that pool may still take its
+runs. Served deployments therefore carry the same pinned environment as
+deployed ones (:func:`flows.worker_env.worker_job_variables`), and ``umot
+serve`` warns about each one on a pool (:func:`pooled_deployments`).
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ if TYPE_CHECKING:
 
 # The schedule's names, importable from here as before the split.
 __all__ = ["DEFAULT_NIGHTLY_CRON", "DEFAULT_TIMEZONE", "DEFAULT_WEEKLY_CRON", "NIGHTLY", "TAGS", "WEEKLY_EXPORT",
-           "DeploymentConfigError", "ScheduleConfig", "build_deployments", "serve_all"]
+           "DeploymentConfigError", "ScheduleConfig", "build_deployments", "pooled_deployments", "serve_all"]
 
 NIGHTLY = "nightly"
 WEEKLY_EXPORT = "weekly-export"
@@ -75,5 +81,24 @@ def build_deployments(
 def serve_all(config: ScheduleConfig, *, limit: int | None = None, pause_on_shutdown: bool = False) -> None:
     """Register both deployments and run their flow runs from this process until Ctrl-C or SIGTERM."""
     from flows.serving import serve_until_stopped
+    from flows.worker_env import worker_job_variables
 
-    serve_until_stopped(build_deployments(config), limit=limit, pause_on_shutdown=pause_on_shutdown)
+    serve_until_stopped(build_deployments(config), limit=limit, pause_on_shutdown=pause_on_shutdown,
+                        job_variables=worker_job_variables())  # a pool's worker that takes a run: this store
+
+
+def pooled_deployments() -> dict[str, str]:
+    """The served deployments that sit on a work pool (``umot deploy`` put them there): name -> pool."""
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    pooled = {}
+    with get_client(sync_client=True) as client:
+        for name in (f"{NIGHTLY}/{NIGHTLY}", f"{WEEKLY_EXPORT}/{WEEKLY_EXPORT}"):
+            try:
+                pool = client.read_deployment_by_name(name).work_pool_name
+            except ObjectNotFound:
+                continue
+            if pool:
+                pooled[name] = pool
+    return pooled

@@ -13,7 +13,7 @@ Completed, because everything else was done; ``umot run`` exits 1 so cron and
 CI notice. A scoring failure (no model) fails the run: reviews stay stored and
 are scored by the next run. A deployed night that a worker runs against another store than
 ``umot deploy`` pinned fails at once (:func:`flows.worker_env.check_deployed_store`).
-One night per store at a time (:mod:`flows.night_lock`);
+One night per store at a time (:mod:`flows.night_lock`), and none while another night's units still run;
 detractors a webhook did not get are posted by the next night (:mod:`flows.notify_state`);
 reviews a night killed before its report stored are counted by the next (:mod:`flows.night_window`).
 """
@@ -23,14 +23,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from prefect import flow
+from prefect import flow, runtime
 from prefect.logging import get_run_logger
 
 from flows import progress
 from flows.fanned_night import Night, run_fanned, shared_store
 from flows.night_crawl import DEFAULT_CRAWL_PROCESSES, crawl_all
 from flows.night_finish import finish_night
-from flows.night_lock import night_lock
+from flows.night_lock import night_lock, refuse_live_units
 from flows.night_scoring import score_all
 from flows.night_units import DEFAULT_LEASE
 from flows.night_window import begin_night, end_night, recount_new
@@ -88,6 +88,7 @@ def nightly(
     if fan_out > 0:
         check_deployments(fan_out)  # before the night is recorded or a unit planned: nothing left behind
     with night_lock():  # one night per store; taken before started_at: the flags raised since are this night's
+        refuse_live_units(str(runtime.flow_run.id or ""), lease_seconds)  # a cancelled night's units still crawl
         result = NightlyResult(started_at=datetime.now(UTC))
         night_id = begin_night(result, whole=brand is None and source is None)  # (a killed night's reviews too)
         crawl = {"crawl_settings": crawl_settings, "crawl_retries": crawl_retries, "retry_delay": retry_delay,

@@ -9,6 +9,10 @@ leaves its ``async with`` and the process exits 0. Prefect's own pause on
 shutdown is skipped by a stop that lands while the runner is still entering
 its ``async with`` (a loaded machine, a quick ``kill``), so ``start`` pauses
 the schedules itself when asked, in every case, with a client of its own.
+Prefect 3.8.8 refuses job variables on a deployment without a work pool, yet a
+deployment ``umot deploy`` put on a pool keeps it when served: the runner sets
+the pinned ones (:func:`flows.worker_env.worker_job_variables`) once registered,
+so a worker that still takes its runs uses this store or fails saying so.
 """
 
 from __future__ import annotations
@@ -40,14 +44,22 @@ class _StopOnSigterm(Runner):
     _main_loop: asyncio.AbstractEventLoop | None = None
     _stop_requested = False  # SIGTERM before start() ran: it stops at once
 
-    def __init__(self, *, pause_on_shutdown: bool = True, **kwargs: Any) -> None:
+    def __init__(self, *, pause_on_shutdown: bool = True, job_variables: dict[str, Any] | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(pause_on_shutdown=False, **kwargs)  # start() pauses, in every case
         self.pause_when_stopped = pause_on_shutdown
+        self.job_variables = job_variables or {}
         self.served_ids: list[UUID] = []
 
     async def aadd_deployment(self, deployment: RunnerDeployment) -> UUID:
         deployment_id = await super().aadd_deployment(deployment)
         self.served_ids.append(deployment_id)
+        if self.job_variables:  # set after registering: Prefect refuses them on a deployment without a pool
+            from prefect.client.orchestration import get_client
+            from prefect.client.schemas.actions import DeploymentUpdate
+
+            async with get_client() as client:
+                await client.update_deployment(deployment_id, DeploymentUpdate(job_variables=self.job_variables))
         return deployment_id
 
     async def start(self, run_once: bool = False, webserver: bool | None = None) -> None:
@@ -76,9 +88,11 @@ class _StopOnSigterm(Runner):
         self._main_loop.call_soon_threadsafe(lambda: None)  # wake the loop if it sleeps in select()
 
 
-def serve_until_stopped(deployments: Sequence[Any], *, limit: int | None, pause_on_shutdown: bool) -> None:
-    """Register ``deployments`` and run their flow runs here until Ctrl-C or SIGTERM."""
-    runner = _StopOnSigterm(limit=limit, pause_on_shutdown=pause_on_shutdown)
+def serve_until_stopped(deployments: Sequence[Any], *, limit: int | None, pause_on_shutdown: bool,
+                        job_variables: dict[str, Any] | None = None) -> None:
+    """Register ``deployments`` (with ``job_variables``, for a worker of a pool they sit on) and run their flow
+    runs here until Ctrl-C or SIGTERM."""
+    runner = _StopOnSigterm(limit=limit, pause_on_shutdown=pause_on_shutdown, job_variables=job_variables)
     for deployment in deployments:
         runner.add_deployment(deployment)
     if threading.current_thread() is threading.main_thread():  # from the first "being served" line on

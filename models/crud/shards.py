@@ -98,3 +98,12 @@ def reopen_shard(session: Session, shard_id: int) -> None:
     """Hand a unit out again (its worker died before finishing it)."""
     session.execute(update(SHARD_TABLE).where(SHARD_TABLE.c.id == shard_id, SHARD_TABLE.c.status != "done")
                     .values(status="pending", worker=None))
+
+
+def live_units(session: Session, *, other_than: str, lease_seconds: float) -> list[NightShard]:
+    """Crawl and score units of nights other than ``other_than`` still running with a fresh heartbeat:
+    a cancelled night's units keep crawling, and a new night must not start on the same sources."""
+    fresh = utcnow() - timedelta(seconds=lease_seconds)
+    return list(session.exec(select(NightShard).where(
+        col(NightShard.kind).in_(("crawl", "score")), NightShard.night != other_than, NightShard.status == "running",
+        col(NightShard.heartbeat_at) >= fresh).order_by(col(NightShard.heartbeat_at).desc())))

@@ -57,6 +57,8 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
     from flows.tasks.plan import SourceNotFound
 
     exc = state.result(raise_on_failure=False)
+    if isinstance(exc, NightRunning):  # another night's units still running (flows.night_lock.refuse_live_units)
+        fail(str(exc), code=1)
     if isinstance(exc, SourceNotFound):
         fail(str(exc).strip("'\""))
     if isinstance(exc, FileNotFoundError):

@@ -44,7 +44,11 @@ def serve(
     use_prefect_server()  # before resolve_schedules imports prefect
     config = resolve_schedules(nightly_cron, weekly_cron, timezone)
     url = connect_prefect()
-    from flows.deployments import serve_all
+    from flows.deployments import pooled_deployments, serve_all
+
+    for name, pool in pooled_deployments().items():  # `umot deploy` put it there; serving keeps the pool
+        typer.echo(f"warning: deployment {name} sits on work pool {pool!r} (from `umot deploy`): a worker of that "
+                   "pool may take its runs too (they use this store, or fail saying so: docs/deployments.md)", err=True)
 
     typer.echo(
         f"serving nightly ({config.nightly_cron}) and weekly-export ({config.weekly_cron}), "
