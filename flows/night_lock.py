@@ -109,16 +109,19 @@ def _file_lock(db_file: Path, url: Any) -> Iterator[None]:
 
 
 def refuse_live_units(night: str, lease_seconds: float) -> None:
-    """Raise :class:`NightRunning` while a unit of another night is running and beat within ``lease_seconds``:
-    called under the lock, before the night is recorded, so a refused night leaves nothing behind."""
+    """Raise :class:`NightRunning` while a unit of another night is running and beat within ``lease_seconds``
+    (nights sharing a store should share their lease: another night's units are judged by this one's); else mark
+    that night's units no worker holds abandoned, so a queued one does not start beside this night later. Called
+    under the lock, before the night is recorded, so a refused night leaves nothing behind."""
     from datetime import UTC, datetime
 
-    from models.crud.shards import live_units
+    from models.crud.shards import abandon_units, live_units
     from models.db import get_engine, session_scope
 
-    with session_scope(get_engine(), write=False) as session:
+    with session_scope(get_engine()) as session:
         units = live_units(session, other_than=night, lease_seconds=lease_seconds)
         if not units:
+            abandon_units(session, other_than=night, lease_seconds=lease_seconds)
             return
         unit, beat = units[0], units[0].heartbeat_at or datetime.now(UTC)  # live_units: a fresh heartbeat
     age = (datetime.now(UTC) - (beat if beat.tzinfo else beat.replace(tzinfo=UTC))).total_seconds()

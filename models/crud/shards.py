@@ -107,3 +107,17 @@ def live_units(session: Session, *, other_than: str, lease_seconds: float) -> li
     return list(session.exec(select(NightShard).where(
         col(NightShard.kind).in_(("crawl", "score")), NightShard.night != other_than, NightShard.status == "running",
         col(NightShard.heartbeat_at) >= fresh).order_by(col(NightShard.heartbeat_at).desc())))
+
+
+def abandon_units(session: Session, *, other_than: str, lease_seconds: float) -> int:
+    """Mark ``abandoned`` the units of nights other than ``other_than`` that no worker holds: pending (their flow
+    runs still queued for a worker) or silent past the lease. Called under the store's night lock, so their night
+    is dead; a flow run of theirs that starts later takes nothing (:func:`take_shard`), where it crawled beside the
+    new night. A Prefect retry of that night plans them again (:func:`plan_shards`). How many were marked."""
+    fresh = utcnow() - timedelta(seconds=lease_seconds)
+    silent = (SHARD_TABLE.c.status == "running") & or_(SHARD_TABLE.c.heartbeat_at.is_(None),
+                                                        SHARD_TABLE.c.heartbeat_at < fresh)
+    result = session.execute(update(SHARD_TABLE).where(
+        SHARD_TABLE.c.kind.in_(("crawl", "score")), SHARD_TABLE.c.night != other_than,
+        or_(SHARD_TABLE.c.status == "pending", silent)).values(status="abandoned", worker=None))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

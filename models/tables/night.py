@@ -41,7 +41,7 @@ class NightShard(SQLModel, table=True):
     kind: str = Field(max_length=10)  # crawl | score; night: a whole night's row (models.crud.night_counts)
     shard: int
     source_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    status: str = Field(default="pending", max_length=10)  # pending | running | done
+    status: str = Field(default="pending", max_length=10)  # pending | running | done | abandoned
     attempts: int = 0
     worker: str | None = Field(default=None, max_length=300)  # host:pid of the flow run doing it
     flow_run_id: str | None = Field(default=None, max_length=64)

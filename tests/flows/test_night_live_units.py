@@ -78,3 +78,25 @@ def test_umot_run_says_so_in_one_line(store: str, crawled: list[str], monkeypatc
     assert result.exit_code == 1
     assert result.output.startswith("error: another night's units are still running (crawl unit 0 on worker-a")
     assert len(result.output.strip().splitlines()) == 1 and crawled == []
+
+
+@pytest.mark.parametrize("unit", [dict(beat_ago=0, status="pending"), dict(beat_ago=120)],
+                         ids=["queued-for-a-worker", "silent-past-the-lease"])
+def test_a_dead_nights_units_no_worker_holds_cannot_start_beside_the_next(
+        store: str, crawled: list[str], unit: dict[str, Any]) -> None:
+    """Its flow runs may still wait in the pool's queue: one a worker took after the next night started crawled
+    the same sources beside it. The next night marks them abandoned; a Prefect retry of theirs plans them again."""
+    from flows.nightly import nightly
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    _unit(store, **unit)
+    assert nightly(**FAST).new_reviews == 3
+    with session_scope(get_engine(store)) as session:
+        assert crud.take_shard(session, night="cancelled-night", kind="crawl", shard=0, worker="worker-b",
+                               flow_run_id=None, lease_seconds=60) is None
+        [row] = crud.night_shards(session, night="cancelled-night", kind="crawl")
+        assert row.status == "abandoned"
+        crud.plan_shards(session, night="cancelled-night", kind="crawl", source_ids=[[1]])  # its retry
+        assert crud.take_shard(session, night="cancelled-night", kind="crawl", shard=0, worker="worker-b",
+                               flow_run_id=None, lease_seconds=60) is not None
