@@ -72,3 +72,26 @@ def test_umot_serve_warns_in_one_line_per_deployment_on_a_pool(
     assert warned == [f"warning: deployment {name} sits on work pool {POOL!r} (from `umot deploy`): a worker of that "
                       "pool may take its runs too (they use this store, or fail saying so: docs/deployments.md)"
                       for name in NAMES]
+
+
+def test_a_plain_serve_registers_without_a_pool_and_twice(store: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No `umot deploy` before: Prefect refuses job variables when a deployment without a pool is registered, so
+    they are set just after; serving again (a restart) registers and sets them again."""
+    from prefect.client.orchestration import get_client
+
+    import flows.serving
+    from flows.deployments import pooled_deployments, serve_all
+
+    async def registered_only(self: Any, **kwargs: Any) -> None:
+        return None
+
+    monkeypatch.setattr(flows.serving._StopOnSigterm, "start", registered_only)
+    monkeypatch.setattr(flows.serving.signal, "signal", lambda *a: None)
+    for _ in range(2):
+        serve_all(ScheduleConfig())
+    assert pooled_deployments() == {}  # nothing to warn about
+    with get_client(sync_client=True) as client:
+        for name in NAMES:
+            served = client.read_deployment_by_name(name)
+            assert served.work_pool_name is None and "UMOT_DEPLOYED_STORE" in served.job_variables["env"]
+            client.delete_deployment(served.id)
