@@ -6,19 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import detractor
-from nlp.result import ReviewScore
-
-
-class NegativeScorer:
-    """Every text reads negative (p_negative 0.9) and English."""
-
-    version = "negative-test@1"
-
-    def score(self, texts, ratings=None, *, progress=False):  # noqa: ANN001, ANN201
-        rated = ratings or [None] * len(texts)
-        return [ReviewScore("negative", 1.5, 0.9, 0.05, 0.05, 0.9, "en", *detractor.decide(0.9, rating))
-                for rating in rated]
+from tests.negative_scorer import NegativeScorer
 
 
 def test_a_stored_language_wins_and_only_the_low_rating_is_flagged(db_url: str,

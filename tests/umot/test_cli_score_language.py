@@ -11,22 +11,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from nlp import detractor
-from nlp.result import ReviewScore
+from tests.negative_scorer import NegativeScorer
 from umot.cli import app
 
 runner = CliRunner()
 
 
-class NegativeScorer:
-    """Every text reads negative (p_negative 0.9); no model to load."""
-
-    version = "negative-test@1"
-
-    def score(self, texts, ratings=None, *, progress=False):  # noqa: ANN001, ANN201
-        rated = ratings or [None] * len(texts)
-        return [ReviewScore("negative", 1.5, 0.9, 0.05, 0.05, 0.9, "en", *detractor.decide(0.9, rating))
-                for rating in rated]
 
 
 @pytest.fixture
