@@ -22,6 +22,7 @@ serve`` warns about each one on a pool (:func:`pooled_deployments`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from flows.schedule_config import (
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
 
 # The schedule's names, importable from here as before the split.
 __all__ = ["DEFAULT_NIGHTLY_CRON", "DEFAULT_TIMEZONE", "DEFAULT_WEEKLY_CRON", "NIGHTLY", "TAGS", "WEEKLY_EXPORT",
-           "DeploymentConfigError", "ScheduleConfig", "build_deployments", "pooled_deployments", "serve_all"]
+           "DeploymentConfigError", "ScheduleConfig", "build_deployments", "existing_deployments", "pooled_deployments",
+           "serve_all"]
 
 NIGHTLY = "nightly"
 WEEKLY_EXPORT = "weekly-export"
@@ -87,18 +89,22 @@ def serve_all(config: ScheduleConfig, *, limit: int | None = None, pause_on_shut
                         job_variables=worker_job_variables())  # a pool's worker that takes a run: this store
 
 
-def pooled_deployments() -> dict[str, str]:
-    """The served deployments that sit on a work pool (``umot deploy`` put them there): name -> pool."""
+def existing_deployments(names: Sequence[str]) -> dict[str, Any]:
+    """Of the ``flow/deployment`` ``names``, those the Prefect server has: name -> its deployment."""
     from prefect.client.orchestration import get_client
     from prefect.exceptions import ObjectNotFound
 
-    pooled = {}
+    found = {}
     with get_client(sync_client=True) as client:
-        for name in (f"{NIGHTLY}/{NIGHTLY}", f"{WEEKLY_EXPORT}/{WEEKLY_EXPORT}"):
+        for name in names:
             try:
-                pool = client.read_deployment_by_name(name).work_pool_name
+                found[name] = client.read_deployment_by_name(name)
             except ObjectNotFound:
                 continue
-            if pool:
-                pooled[name] = pool
-    return pooled
+    return found
+
+
+def pooled_deployments() -> dict[str, str]:
+    """The served deployments that sit on a work pool (``umot deploy`` put them there): name -> pool."""
+    served = existing_deployments([f"{NIGHTLY}/{NIGHTLY}", f"{WEEKLY_EXPORT}/{WEEKLY_EXPORT}"])
+    return {name: d.work_pool_name for name, d in served.items() if d.work_pool_name}

@@ -17,16 +17,10 @@ class UnitsNotDeployed(RuntimeError):
 def check_deployments(units: int) -> None:
     """Raise :class:`UnitsNotDeployed` (one line) unless both unit deployments exist; called before any unit is
     planned (without them a night failed with ``ObjectNotFound: None``, leaving a pending unit behind)."""
-    from prefect.client.orchestration import get_client
-    from prefect.exceptions import ObjectNotFound
+    from flows.deployments import existing_deployments
 
-    missing = []
-    with get_client(sync_client=True) as client:
-        for name in DEPLOYMENTS.values():
-            try:
-                client.read_deployment_by_name(name)
-            except ObjectNotFound:
-                missing.append(name)
+    found = existing_deployments(list(DEPLOYMENTS.values()))
+    missing = [name for name in DEPLOYMENTS.values() if name not in found]
     if missing:
         raise UnitsNotDeployed(
             f"fan_out={units} needs the deployment{'s' if len(missing) > 1 else ''} {' and '.join(missing)}, "
