@@ -15,8 +15,8 @@ from sqlmodel import Session
 
 from crawlers.source_urls import SourceOptionError, resolve_urls, spider_classes
 from models import crud
-from models.crud.brands import brand_key
 from models.crud.sources import find_source
+from models.identity import brand_key
 from models.sources_config import SourcesConfigError, load_sources
 from models.stored import stored_id
 

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session
 
 from models.config_file import read_data, read_document, write_document
-from models.crud.brands import brand_key
 from models.crud.competitors import CompetitorError, all_links, link_competitor
+from models.identity import brand_key
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument

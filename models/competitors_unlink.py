@@ -15,8 +15,8 @@ from pathlib import Path
 from sqlmodel import Session
 
 from models.competitors_config import load_links, remove_links_from_config
-from models.crud.brands import brand_key
 from models.crud.competitors import CompetitorError, known_brand, unlink_competitor
+from models.identity import brand_key
 
 
 @dataclass

@@ -70,3 +70,11 @@ def legacy_content_id(source: str | None, author: str | None, text: str | None) 
 def is_content_id(external_id: str | None, source: str | None, author: str | None, text: str | None) -> bool:
     """Was ``external_id`` made by :func:`content_id` from these fields (not given by the site)?"""
     return not external_id or external_id == content_id(source, author, text)
+
+
+def brand_key(name: str) -> str:
+    """What two brand names are compared by: NFKC, Unicode casefold, spacing collapsed, invisible
+    (format) characters such as a zero-width space dropped, so "Acme\u200b" is Acme (in Python:
+    SQLite's lower() folds ASCII only, so "CAFÉ ÜBER" would not find "Café Über")."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name or "").casefold())
+    return " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())

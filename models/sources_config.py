@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from models.config_file import ConfigFileError, read_data
-from models.crud.brands import brand_key
+from models.identity import brand_key
 
 
 class SourcesConfigError(ConfigFileError):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from models.config_file import read_document, write_document
-from models.crud.brands import brand_key
+from models.identity import brand_key
 from models.sources_config import SourceConfig, SourcesConfigError, parse_sources
 
 

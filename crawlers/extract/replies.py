@@ -19,7 +19,7 @@ from typing import Any
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.node_text import name_of, text_of
 from crawlers.extract.nodes import node_types
-from models.crud.brands import brand_key
+from models.identity import brand_key
 
 NO_REPLY: dict[str, Any] = {"reply_text": None, "reply_author": None, "replied_at": None}
 

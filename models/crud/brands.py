@@ -10,13 +10,13 @@ with: creating one finds it instead.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import dialect_name, insert_for
 from models.crud.name_limits import NameCharacterError, NameTooLongError, check_characters, check_length, shortened
+from models.identity import brand_key
 from models.tables import Brand, table_of, utcnow
 
 
@@ -44,14 +44,6 @@ def check_brand_name(name: str) -> str:
 def check_webhook_url(url: str) -> str:
     """The URL, or :class:`NameTooLongError` when ``brand.webhook_url`` cannot hold it (not printed: it is a secret)."""
     return check_length(url, table_of(Brand).c.webhook_url, "webhook URL")
-
-
-def brand_key(name: str) -> str:
-    """What two brand names are compared by: NFKC, Unicode casefold, spacing collapsed, invisible
-    (format) characters such as a zero-width space dropped, so "Acme\u200b" is Acme (in Python:
-    SQLite's lower() folds ASCII only, so "CAFÉ ÜBER" would not find "Café Über")."""
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name or "").casefold())
-    return " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
 
 
 def matching_brands(session: Session, name: str) -> list[Brand]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from models.config_file import read_data, read_document, write_document  # umot.toml, comments kept, written atomically
-from models.crud.brands import brand_key  # brand names match as in the store: any case, Unicode form
+from models.identity import brand_key  # brand names match as in the store: any case, Unicode form
 from nlp.themes.brand import ThemeDefinitionError, validate
 from nlp.themes.catalog import Theme
 

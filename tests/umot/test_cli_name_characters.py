@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from models.crud.brands import brand_key
+from models.identity import brand_key
 from umot.cli import app
 
 runner = CliRunner()

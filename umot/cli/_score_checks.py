@@ -13,9 +13,9 @@ def check_brand(brand: str | None) -> None:
     from core.settings import get_settings
     from models import crud
     from models.config_file import read_data
-    from models.crud.brands import brand_key
     from models.db import session_scope
     from models.db_url import normalize_url, sqlite_path
+    from models.identity import brand_key
     from nlp.themes.brand import ThemeDefinitionError
     from umot.cli._store import open_store
 

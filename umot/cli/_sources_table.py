@@ -33,8 +33,8 @@ def sources_table(path: Path, brand: str | None, database_url: str | None) -> Ta
     from rich.table import Table
 
     from models import crud
-    from models.crud.brands import brand_key
     from models.db import session_scope
+    from models.identity import brand_key
     from models.sources_config import load_sources
 
     in_file = {s.key for s in load_sources(path)}  # the brand by brand_key: "acme" in the file is "Acme"

@@ -32,9 +32,9 @@ def known_brand(config: Path, brand: str, database_url: str | None) -> str:
     never be applied. A missing SQLite store is not created for this."""
     from models import crud
     from models.config_file import read_data
-    from models.crud.brands import brand_key
     from models.db import session_scope
     from models.db_url import normalize_url, sqlite_path
+    from models.identity import brand_key
     from nlp.themes.brand import ThemeDefinitionError
     from umot.cli._store import open_store
 
