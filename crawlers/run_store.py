@@ -124,16 +124,13 @@ def close_run(
     """
     new, found = int(stats.get("items_new", 0) or 0), int(stats.get("items_scraped", 0) or 0)
     try:
-        from sqlmodel import func, select
-
         from models import crud
+        from models.crud.crawl_runs import stored_by_run
         from models.db import get_engine, session_scope
-        from models.tables import Review
 
         with session_scope(get_engine(database_url)) as session:
             if stats.get("status") not in (CrawlStatus.ok, CrawlStatus.failed):  # killed: no final counts
-                query = select(func.count()).select_from(Review).where(Review.crawl_run_id == run_id)
-                stored = int(session.exec(query).one())
+                stored = stored_by_run(session, run_id)
                 new, found = max(new, stored), max(found, stored)
             crud.finish_crawl_run(
                 session, run_id, status=CrawlStatus.ok if ok else CrawlStatus.failed,

@@ -6,6 +6,7 @@ SQLAlchemy constructs; this picks the right one for the session's engine.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -42,3 +43,8 @@ def chunk_size(session: Session, n_columns: int, cap: int = 5000) -> int:
 def chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
+
+
+def advisory_key(name: str) -> int:
+    """A PostgreSQL advisory lock's key for ``name``: a signed 64-bit number, the same in every process."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True)

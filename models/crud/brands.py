@@ -9,12 +9,10 @@ with: creating one finds it instead.
 
 from __future__ import annotations
 
-import hashlib
-
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from models.crud._dialect import dialect_name, insert_for
+from models.crud._dialect import advisory_key, dialect_name, insert_for
 from models.crud.name_limits import NameCharacterError, NameTooLongError, check_characters, check_length, shortened
 from models.identity import brand_key
 from models.tables import Brand, table_of, utcnow
@@ -65,8 +63,7 @@ def _wait_for_creators(session: Session, name: str) -> None:
     :func:`brand_key` (ON CONFLICT covers the exact name only: "Zeta Shop" and "ZETA SHOP" created at
     once were both stored). SQLite: its ``BEGIN IMMEDIATE`` already lets one writer in at a time."""
     if dialect_name(session) == "postgresql":
-        digest = hashlib.blake2b(f"umot brand {brand_key(name)}".encode(), digest_size=8).digest()
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": int.from_bytes(digest, "big", signed=True)})
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": advisory_key(f"umot brand {brand_key(name)}")})
 
 
 def get_brand(session: Session, name: str) -> Brand | None:

@@ -49,7 +49,7 @@ def close_abandoned_runs(
         started = run.started_at if run.started_at.tzinfo else run.started_at.replace(tzinfo=UTC)
         if state is True or (state is None and started > cutoff):
             continue
-        stored = session.exec(select(func.count()).select_from(Review).where(Review.crawl_run_id == run.id)).one()
+        stored = stored_by_run(session, stored_id(run))
         run.status, run.finished_at, run.error_message = CrawlStatus.failed, utcnow(), ABANDONED
         run.items_new = run.items_scraped = int(stored)
         session.add(run)
@@ -105,3 +105,8 @@ def list_crawl_runs(
     if source_id is not None:
         query = query.where(CrawlRun.source_id == source_id)
     return list(session.exec(query))
+
+
+def stored_by_run(session: Session, run_id: int) -> int:
+    """How many reviews the store holds from crawl run ``run_id``: a killed run's counts, which it never wrote."""
+    return int(session.exec(select(func.count()).select_from(Review).where(Review.crawl_run_id == run_id)).one())

@@ -19,7 +19,6 @@ database (``BEGIN IMMEDIATE``).
 
 from __future__ import annotations
 
-import hashlib
 import math
 import time
 from collections.abc import Mapping
@@ -29,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import case, delete, func, or_, select, text, update
 from sqlmodel import Session, col
 
-from models.crud._dialect import dialect_name, insert_for
+from models.crud._dialect import advisory_key, dialect_name, insert_for
 from models.tables import LoginThrottle, table_of
 
 THROTTLE_TABLE = table_of(LoginThrottle)
@@ -64,7 +63,7 @@ def _aware(value: datetime) -> datetime:
 
 def _lock_id(key: str) -> int:
     """A key's PostgreSQL advisory lock: a signed 64-bit number, the same in every process."""
-    return int.from_bytes(hashlib.blake2b(f"umot login throttle {key}".encode(), digest_size=8).digest(), "big", signed=True)
+    return advisory_key(f"umot login throttle {key}")
 
 
 def take_turns(session: Session, keys: list[str], *, patience: float = 2.0) -> bool:
