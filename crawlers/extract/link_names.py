@@ -50,6 +50,18 @@ def read_before(value: Any) -> Any:
     return value
 
 
+def has_link_text(value: Any) -> bool:
+    """Does ``value`` (in a list, a node's values) hold a :class:`LinkText`? Without one, :func:`read_before`
+    gives it back as it is (JSON-LD never has one): nothing to read twice."""
+    if isinstance(value, LinkText):
+        return True
+    if isinstance(value, list):
+        return any(has_link_text(v) for v in value)
+    if isinstance(value, dict):
+        return any(has_link_text(v) for v in value.values())
+    return False
+
+
 def named_before(item: Any) -> Any:
     """An item node with its names as crawls before read them (a shallow copy: its reviews are not read again);
     the item itself where they read them as now."""

@@ -17,7 +17,7 @@ from crawlers.extract.counts import parse_count
 from crawlers.extract.date_order import date_language
 from crawlers.extract.dates import iso_utc, set_published
 from crawlers.extract.graph import ReviewGraph
-from crawlers.extract.link_names import LINK_NAMES, named_before, read_before
+from crawlers.extract.link_names import LINK_NAMES, has_link_text, named_before, read_before
 from crawlers.extract.node_text import name_of, text_of
 from crawlers.extract.nodes import node_types
 from crawlers.extract.ratings import normalise_rating
@@ -117,7 +117,10 @@ def _names_before(graph: ReviewGraph, author: Any, title: Any) -> dict[str, str]
     """The author and title as crawls before read them, where a name given as a link makes them differ
     (``""`` for none: RDFa named no one)."""
     resolved = graph.resolve(author)
-    author_before = read_before([graph.resolve(a) for a in resolved] if isinstance(resolved, list) else resolved)
+    resolved = [graph.resolve(a) for a in resolved] if isinstance(resolved, list) else resolved
+    if not (has_link_text(resolved) or has_link_text(title)):  # most reviews (every JSON-LD one): read as now
+        return None
+    author_before = read_before(resolved)
     read = {"author": (name_of(graph, author), name_of(graph, author_before)),
             "title": (text_of(title), text_of(read_before(title)))}
     changed = {key: before or "" for key, (now, before) in read.items() if before != now}
