@@ -4,8 +4,10 @@ transformers loads a checkpoint with no classification head (a sentence-transfor
 encoder) by giving it a random one, and a folder without its tokenizer files as a
 tokenizer that reads every word as [UNK]: both used to score every file, exit 0, with
 numbers that meant nothing. Both are refused here in one line naming the folder,
-before any ONNX export is cached. The file checks run without torch (``umot run``
-asks them before its crawl); the loading ones after transformers has loaded.
+before any ONNX export is cached, and so is a config.json whose ``model_type`` this
+transformers does not know (its own refusal came with a paragraph of pip advice).
+The file checks run without torch (``umot run`` asks them before its crawl); the
+loading ones after transformers has loaded.
 """
 
 from __future__ import annotations
@@ -38,6 +40,39 @@ def checkpoint_folder_error(path: Path) -> str | None:
             str(a).endswith("ForSequenceClassification") for a in architectures):
         return f"{path}: {NO_HEAD} (it is a {', '.join(map(str, architectures))})"
     return None
+
+
+def config_type_error(path: Path) -> str | None:
+    """Why checkpoint folder ``path``'s config.json names no model transformers can build (its
+    ``model_type`` unknown or missing), or None. Torch is imported only for a type outside the main table."""
+    config = path / "config.json"
+    try:
+        data = json.loads(config.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # the loader names a broken config.json
+    if not isinstance(data, dict) or (isinstance(data.get("auto_map"), dict) and "AutoConfig" in data["auto_map"]):
+        return None  # not an object, or code of the checkpoint's own: the loader says what is wrong
+    import transformers
+
+    kind = data.get("model_type")
+    if kind is None:
+        return f"{config}: no model_type (transformers {transformers.__version__} cannot tell which model it is)"
+    if _known_type(kind):
+        return None
+    return (f"{config}: transformers {transformers.__version__} does not recognize model type `{kind}` "
+            "(a damaged config.json, or a model newer than this transformers)")
+
+
+def _known_type(kind: object) -> bool:
+    from transformers.models.auto.auto_mappings import CONFIG_MAPPING_NAMES
+
+    if not isinstance(kind, str):
+        return False
+    if kind in CONFIG_MAPPING_NAMES:
+        return True
+    from transformers.models.auto.configuration_auto import CONFIG_MAPPING  # adds a few types; imports torch
+
+    return kind in CONFIG_MAPPING
 
 
 def load_checkpoint(source: str | Path, *, local_only: bool = True) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:

@@ -69,7 +69,7 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
     set_threads(config.threads)
     try:
         net, tokenizer, version, settings = _load_net(source)
-    except ValueError as exc:  # transformers' own (an unknown model_type) add a paragraph of pip advice
+    except ValueError as exc:  # transformers' own (a hub model's unknown model_type) add a paragraph of pip advice
         raise ValueError(str(exc).strip().split("\n", 1)[0]) from exc
     labels = label_map(net.config.id2label)
     net.eval()
@@ -85,18 +85,17 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
 
 def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, str, dict[str, Any]]:
     """The network, its tokenizer, its version (name@digest of its weights; a checkpoint's of its config.json
-    too) and the scorer's settings."""
+    and tokenizer files too) and the scorer's settings."""
     from transformers import AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # no "Loading weights" bars in CLI output
 
     from nlp.base_checkpoint import base_model_dir
-    from nlp.hf_checkpoint import hf_settings, load_checkpoint
-    from nlp.model_source import hub_cached, hub_model_error, hub_snapshot, looks_like_path
+    from nlp.checkpoint_version import load_folder, load_hub
+    from nlp.model_source import looks_like_path
     from nlp.model_spec import CONFIG_FILE
-    from nlp.overlay import checkpoint_digest, file_digest, load_overlay
-    from nlp.weights_file import load_checkpoint_folder
+    from nlp.overlay import file_digest, load_overlay
 
     net: PreTrainedModel
     tokenizer: PreTrainedTokenizerBase
@@ -113,18 +112,10 @@ def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, st
     if shipped is not None or path in SHIPPED_MODELS.values():
         raise FileNotFoundError(f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL")
     if path.is_dir() and (path / "config.json").exists():
-        net, tokenizer, _ = load_checkpoint_folder(path)  # a damaged weights file: one line naming it
-        return net, tokenizer, f"hf:{path.name}@{checkpoint_digest(path)}", hf_settings(tokenizer, net)
+        return load_folder(path)  # versioned by its config, weights and tokenizer files (nlp.checkpoint_version)
     if looks_like_path(source):
         raise FileNotFoundError(f"{source}: not a model directory (no umot_model.json or config.json)")
-    problem = hub_model_error(source)  # offline and not cached: one line now, not a minute of retries
-    if problem:
-        raise FileNotFoundError(problem)
-    net, tokenizer = load_checkpoint(source, local_only=hub_cached(source))
-    snapshot = hub_snapshot(source)  # the files just loaded (downloaded if need be): a new revision re-scores
-    if snapshot is None:
-        raise FileNotFoundError(f"{source}: loaded, but not found in the Hugging Face cache to name its version")
-    return net, tokenizer, f"hf:{source}@{checkpoint_digest(snapshot)}", hf_settings(tokenizer, net)
+    return load_hub(source)  # offline and not cached: one line now, not a minute of retries
 
 
 def _onnx_runner(net: torch.nn.Module, version: str, quantized: bool) -> OnnxRunner | None:

@@ -8,7 +8,7 @@ retries and a paragraph) and a model folder whose spec is damaged or whose weigh
 are missing, cut short, a Git LFS pointer or short of a tensor the spec names cost
 one line naming the file, and a checkpoint with no classification head or no
 tokenizer one line naming the folder, one whose config.json names classes umot cannot map
-(an emotion model, 4 classes) one line naming that file.
+(an emotion model, 4 classes) or a model_type this transformers does not know one line naming that file.
 
 ``fast`` and ``full`` name the shipped models, whatever the current folder holds: a
 folder of that name is ``./full`` (or ``full/``, a longer path). This rule is
@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nlp.hf_checkpoint import checkpoint_folder_error
+from nlp.hf_checkpoint import checkpoint_folder_error, config_type_error
 from nlp.labels import config_labels_error
 from nlp.model_spec import ModelSpec
 from nlp.weights_file import check_weights_file, checkpoint_weights
@@ -51,7 +51,7 @@ def model_source_error(source: str) -> str | None:
     shipped = shipped_model(source)
     if shipped is None and not looks_like_path(source):
         snapshot = hub_snapshot(source)
-        return config_labels_error(snapshot) if snapshot else hub_model_error(source)
+        return (config_type_error(snapshot) or config_labels_error(snapshot)) if snapshot else hub_model_error(source)
     path = shipped or Path(source).expanduser()
     if shipped is not None and not (path / MODEL_FILES[0]).exists():
         return f"no shipped model in {path}: run `make model`, or pass --model / set UMOT_MODEL"
@@ -68,7 +68,7 @@ def model_source_error(source: str) -> str | None:
         checkpoint_weights(path)
     except (FileNotFoundError, ValueError) as exc:
         return str(exc)
-    return checkpoint_folder_error(path) or config_labels_error(path)
+    return checkpoint_folder_error(path) or config_type_error(path) or config_labels_error(path)
 
 
 def hub_cached(source: str) -> bool:

@@ -8,16 +8,16 @@ with umot, so the repository copy stays ~21 MB and no model hub is needed.
 
 from __future__ import annotations
 
-import hashlib
 from importlib.metadata import version as package_version
 from pathlib import Path
 
 import torch
 
 from nlp.base_checkpoint import BASE_PACKAGE, build_from_base
+from nlp.checkpoint_version import content_hash
 from nlp.model_spec import CONFIG_FILE, FORMAT, ModelSpec
 from nlp.modeling import MeanPoolSentiment
-from nlp.weights_file import check_weights_file, checkpoint_weights
+from nlp.weights_file import check_weights_file
 
 WEIGHTS_FILE = "weights.safetensors"
 
@@ -93,22 +93,4 @@ def is_overlay_dir(path: Path) -> bool:
 
 def file_digest(path: Path, n: int = 10) -> str:
     """Short content hash: part of the model version, so new weights re-score."""
-    return _content_hash(path)[:n]
-
-
-def checkpoint_digest(folder: Path, n: int = 10) -> str:
-    """Short content hash of what a Hugging Face checkpoint folder scores with: config.json (its id2label gives
-    the outputs their meaning), every weights file (each shard) and their index, each read whole as file_digest."""
-    files = [folder / "config.json", *sorted(folder.glob("*.index.json")), *checkpoint_weights(folder)]
-    h = hashlib.sha256()
-    for file in files:
-        h.update(f"{file.name}:{_content_hash(file)}\n".encode())
-    return h.hexdigest()[:n]
-
-
-def _content_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return content_hash(path)[:n]

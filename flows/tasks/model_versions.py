@@ -30,9 +30,11 @@ def _fingerprint(model: str | None) -> str | None:
     if not path.is_dir():
         return None
     parts = [str(path.resolve()), f"{settings.backend}:{settings.quantize}"]
-    # the version is the files' digest (nlp/overlay.py: which files, nlp/weights_file.py) plus the backend's
+    # the version is the files' digest (ours: nlp/overlay.py; a checkpoint's: nlp/checkpoint_version.py, its
+    # tokenizer files named in nlp/hf_checkpoint.py, its weights in nlp/weights_file.py) plus the backend's
     # suffix (nlp/loading.py), the default model named in nlp/model_source.py
-    code = [package / name for name in ("loading.py", "overlay.py", "weights_file.py", "model_source.py")]
+    code = [package / name for name in ("loading.py", "overlay.py", "checkpoint_version.py", "hf_checkpoint.py",
+                                        "weights_file.py", "model_source.py")]
     for file in sorted([*path.iterdir(), *code]):
         if file.is_file():
             stat = file.stat()

@@ -42,3 +42,24 @@ def test_a_hub_id_has_no_files_to_fingerprint(model_dir: Path, tmp_path: Path) -
     remember_version("org/some-hub-model", "hub@1")
     assert known_model_version("org/some-hub-model") is None
     assert not (tmp_path / "data" / VERSIONS_FILE).exists()
+
+
+def test_the_code_naming_a_checkpoint_s_version_is_part_of_the_key(model_dir: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkpoint's digest (which files, the tokenizer's among them) is named in nlp/checkpoint_version.py
+    and nlp/hf_checkpoint.py: a change there may name the same files another version."""
+    import shutil
+
+    import nlp
+
+    package = tmp_path / "nlp"
+    package.mkdir()
+    for module in Path(nlp.__file__).resolve().parent.glob("*.py"):
+        shutil.copy(module, package / module.name)
+    monkeypatch.setattr(nlp, "__file__", str(package / "__init__.py"))
+    for name in ("checkpoint_version.py", "hf_checkpoint.py"):
+        remember_version(str(model_dir), "hf:model@1")
+        assert known_model_version(str(model_dir)) == "hf:model@1"
+        with (package / name).open("a") as code:
+            code.write("# changed\n")
+        assert known_model_version(str(model_dir)) is None, name
