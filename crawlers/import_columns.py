@@ -1,6 +1,11 @@
 """The columns of an imported file: which cell holds what (``ALIASES``, matched in any case,
 since every tool names them its own way), what a known cell may hold (text or a number), and
-the rest of the row, kept as its ``extra`` (a crawl file's ``extra`` JSON object merged in)."""
+the rest of the row, kept as its ``extra`` (a crawl file's ``extra`` JSON object merged in).
+
+A file naming one column twice (``Rating`` and ``rating``) is refused, a CSV header and a JSONL
+object alike (:func:`named_twice`). Of two aliases of one field (``date`` and ``time``, ``text`` and
+``comment``) the first non-empty one in the row's column order is read, the other left out:
+exports carry such pairs with different meanings (a date and a time of day), so neither is refused."""
 
 from __future__ import annotations
 
@@ -38,6 +43,20 @@ def check_source_label(label: str, what: str = "source") -> str:
 
 
 _JSON_KINDS = {dict: "a JSON object", list: "a JSON list", bool: "true/false"}
+
+
+def named_twice(names: list[str]) -> str | None:
+    """``column 'rating' appears twice (as 'Rating' and 'rating')``: the first column ``names`` (a CSV
+    header, a JSONL object's keys) gives twice as the importer matches names (trimmed, any case); else None."""
+    seen: dict[str, str] = {}
+    for name in names:
+        key = name.strip().lower()
+        if key in seen:
+            first, again = seen[key], name.strip()
+            return f"column {key!r} appears twice" + (f" (as {first!r} and {again!r})" if first != again else "")
+        if key:
+            seen[key] = name.strip()
+    return None
 
 
 def pick(record: dict[str, Any], field: str, where: str) -> Any:

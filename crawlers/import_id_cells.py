@@ -32,11 +32,11 @@ def rating_key(cell: object) -> object:
     return str(int(number)) if math.isfinite(number) and number.is_integer() else cell
 
 
-def date_key(cell: object, language: str | None = None) -> object:
+def date_key(cell: object, *, date_order: str | None = None) -> object:
     """The date cell as an id covers it: a day with no time, its year written out (not "2 days ago",
-    which moves), as ``YYYY-MM-DD`` (``3/5/2024``, in the day/month order of ``language``: the tag of the
-    file's one order, ``DMY``/``MDY``/``YMD``, never the row's own); else as written."""
-    day = named_day(cell, language)
+    which moves), as ``YYYY-MM-DD`` (``3/5/2024``, in ``date_order``: the file's one order, ``DMY``/``MDY``/
+    ``YMD``, never a row's language; None: as a crawl reads it without one); else as written."""
+    day = named_day(cell, date_order)  # crawlers.extract.dates takes an order where it takes a language
     if day is None or not any(year in str(cell) for year in (str(day.year), f"{day.year % 100:02d}")):
         return cell
     return day.isoformat()
@@ -54,4 +54,4 @@ def order_keys(cell: object, key: object) -> dict[str, object]:
 @lru_cache(maxsize=4096)
 def _ordered_key(cell: str, order: str) -> object:
     """:func:`date_key` of a numeric date in ``order``, once per date: a file repeats its days."""
-    return date_key(cell, order)
+    return date_key(cell, date_order=order)

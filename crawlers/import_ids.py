@@ -46,15 +46,16 @@ from models.tables import Review
 PREVIOUS_ID = "_previous_content_id"  # dropped by adopt_previous_ids: never stored
 
 
-def give_import_id(row: dict[str, Any], raw_date: object, raw_rating: object, language: str | None = None) -> None:
-    """Give ``row`` its content id (in place) if it has neither an id nor an author."""
+def give_import_id(row: dict[str, Any], raw_date: object, raw_rating: object, *, date_order: str | None = None) -> None:
+    """Give ``row`` its content id (in place) if it has neither an id nor an author; ``date_order`` is the
+    file's (``crawlers.import_date_order``), never a language."""
     if fit_external_id(row["external_id"]) is not None or cut_str(row["author"], 300) is not None:
         return
     source, text = clean_str(row["source"]).strip()[:200], clean_str(row["text"]).strip()  # as the store reads them
-    day, stars = date_key(raw_date, language), rating_key(raw_rating)
+    day, stars = date_key(raw_date, date_order=date_order), rating_key(raw_rating)
     row["external_id"] = imported_content_id(source, text, day, stars)
     row[PREVIOUS_ID] = content_id(source, None, text)
-    give_other_ids(row, source, text, (raw_date, raw_rating), day, stars, language)
+    give_other_ids(row, source, text, (raw_date, raw_rating), day, stars, date_order)
 
 
 def number_repeats(rows: Sequence[dict[str, Any]]) -> None:

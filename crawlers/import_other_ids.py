@@ -17,12 +17,15 @@ An id under another order is taken back only from a review that was read in that
 whose date names another day in another order keeps the order it was read in as
 ``extra[DATE_ORDER]`` (:data:`DATE_ORDER`). ``05/03/2024`` read day first (5 March) is not the
 stored ``03/05/2024`` also read day first (3 May), though its id month first is that review's:
-it is a review of its own. A review stored before umot kept the order has none; it is taken as
-read in the other order (the import took it back then too).
+it is a review of its own. A row whose date names one day in every order (``2026-03-04``,
+``4 March 2026``) keeps :data:`NO_ORDER` there: no row takes its id under another order
+(``04/03/2026`` read month first is 3 April, not that 4 March). A review stored before umot
+kept the order has none; it is taken as read in the other order (the import took it back then too).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -38,6 +41,8 @@ from models.tables import Review
 WRITTEN_ID = "_written_content_id"  # dropped by adopt_other_ids: never stored
 ORDER_IDS = "_order_content_ids"  # {order: id} under each of import_id_cells.DAY_MONTH; likewise
 DATE_ORDER = "date_order"  # extra key: the order the row's date was read in (stored, see the module docstring)
+NO_ORDER = "none"  # extra[DATE_ORDER] of a date naming one day in every order (2026-03-04): no other order takes it
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a date cell as an id covers a day (import_id_cells.date_key)
 
 
 def give_other_ids(row: dict[str, Any], source: str, text: str, cells: tuple[object, object], day: object,
@@ -50,6 +55,8 @@ def give_other_ids(row: dict[str, Any], source: str, text: str, cells: tuple[obj
     row[ORDER_IDS] = {other: imported_content_id(source, text, key, stars) for other, key in keys.items()}
     if any(key != day for key in keys.values()):  # a file column of that name gives way: this is what was read
         row["extra"] = {**row["extra"], DATE_ORDER: text_order(str(cells[0]), order) or "MDY"}
+    elif isinstance(day, str) and _DAY.fullmatch(day):  # ISO, or a month's name: read in no day/month order
+        row["extra"] = {**row["extra"], DATE_ORDER: NO_ORDER}
 
 
 def adopt_other_ids(session: Session, brand_id: int, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

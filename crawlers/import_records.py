@@ -1,9 +1,9 @@
 """The records of an import file (CSV/TSV or JSONL, optionally .gz), each with the line it starts on.
 
-Every way a file can be unreadable (not UTF-8, empty, bad JSON or a lone
-surrogate such as ``\\ud800`` in it, malformed CSV, no header, a column named
-twice or no text column) is an :class:`ImportFileError` naming the file and line,
-so the user can fix it; the records themselves are checked by ``crawlers.import_rows``.
+Every way a file can be unreadable (not UTF-8, empty, malformed CSV, no header, a
+column named twice or no text column; a JSONL file's are ``crawlers.import_json``'s)
+is an :class:`ImportFileError` naming the file and line, so the user can fix it; the
+records themselves are checked by ``crawlers.import_rows``.
 """
 
 from __future__ import annotations
@@ -11,18 +11,16 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import json
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from crawlers.import_columns import ALIASES, ImportFileError
+from crawlers.import_columns import ALIASES, ImportFileError, named_twice
+from crawlers.import_json import json_records
 
 # A text longer than csv's 128 KiB field limit is cut by the store (UMOT_MAX_REVIEW_CHARS), not refused.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-_SURROGATE = re.compile("[\ud800-\udfff]")  # what json.loads makes of a lone "\\ud800" escape
 
 
 def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -43,19 +41,7 @@ def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     if not content.strip():
         raise ImportFileError(f"{path}: the file is empty")
     if name.endswith((".jsonl", ".ndjson", ".json")):
-        for number, line in enumerate(content.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                raise ImportFileError(f"{path} line {number}: not valid JSON ({exc})") from None
-            if not isinstance(record, dict):
-                raise ImportFileError(f"{path} line {number}: expected a JSON object per line")
-            bad = _lone_surrogate(record)
-            if bad is not None:
-                raise ImportFileError(f"{path} line {number}: {bad}: not valid Unicode text")
-            yield number, record
+        yield from json_records(path, content)
         return
     yield from _csv_records(path, content)
 
@@ -69,10 +55,8 @@ def _csv_records(path: Path, content: str) -> Iterator[tuple[int, dict[str, Any]
         if not header:
             raise ImportFileError(f"{path}: no header row")
         columns = {c.strip().lower() for c in header if c}
-        if repeated := _repeated_column(header):
-            first, again = repeated
-            spelt = f" (as {first!r} and {again!r})" if first != again else ""
-            raise ImportFileError(f"{path} line 1: column {first.lower()!r} appears twice{spelt}")
+        if twice := named_twice(header):
+            raise ImportFileError(f"{path} line 1: {twice}")
         if not columns & set(ALIASES["text"]):
             raise ImportFileError(
                 f"{path}: no text column (expected one of: {', '.join(ALIASES['text'])}; "
@@ -89,36 +73,6 @@ def _csv_records(path: Path, content: str) -> Iterator[tuple[int, dict[str, Any]
             start = reader.line_num + 1
     except csv.Error as exc:  # the line the parser stopped on (an unclosed quote: where the file ends)
         raise ImportFileError(f"{path} line {reader.line_num}: malformed CSV ({exc})") from None
-
-
-def _repeated_column(header: list[str]) -> tuple[str, str] | None:
-    """The first column the header names twice, as the importer matches names (trimmed, any case):
-    its two spellings."""
-    seen: dict[str, str] = {}
-    for name in header:
-        key = name.strip().lower()
-        if key in seen:
-            return seen[key], name.strip()
-        if key:
-            seen[key] = name.strip()
-    return None
-
-
-def _lone_surrogate(record: dict[str, Any]) -> str | None:
-    """``'text' holds a lone surrogate (\\ud800)``: the first one (UTF-8 cannot store it) in a field, nested or not."""
-    for field, value in record.items():
-        pending: list[Any] = [field, value]
-        while pending:
-            item = pending.pop()
-            if isinstance(item, str):
-                if bad := _SURROGATE.search(item):
-                    return f"{field!r} holds a lone surrogate (\\u{ord(bad.group(0)):04x})"
-            elif isinstance(item, dict):
-                pending.extend(item.keys())
-                pending.extend(item.values())
-            elif isinstance(item, list):
-                pending.extend(item)
-    return None
 
 
 def _delimiter(path: Path, content: str) -> str:

@@ -21,14 +21,14 @@ from crawlers.import_ratings import CRAWL_COLUMNS, crawl_cells, crawled_rating, 
 from models.crud.name_limits import NameTooLongError
 
 
-def _reply(record: dict[str, Any], where: str, dates_in: str | None) -> dict[str, Any]:
+def _reply(record: dict[str, Any], where: str, date_order: str | None) -> dict[str, Any]:
     """The brand's reply as a crawl row carries it (the store cleans it: ``models.replies.clean_reply``);
     a reply date is read as a crawl reads one, one it cannot read passed on as written for the store to name."""
     raw_date = pick(record, "replied_at", where)
     return {
         "reply_text": pick(record, "reply_text", where),
         "reply_author": pick(record, "reply_author", where),
-        "replied_at": (iso_utc(raw_date, dates_in) or raw_date) if raw_date is not None else None,
+        "replied_at": (iso_utc(raw_date, date_order) or raw_date) if raw_date is not None else None,
     }
 
 
@@ -50,7 +50,7 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, wor
     raw_date = pick(record, "published_at", where)
     cell = pick(record, "language", where)
     dated: dict[str, Any] = {"extra": extra_columns(record, CRAWL_COLUMNS if crawled else ())}  # a future date: in extra
-    if not set_published(dated, raw_date, date_order):  # an order is read as a language is
+    if not set_published(dated, raw_date, date_order):  # crawlers.extract.dates takes an order as a language
         raise ImportFileError(f"{where}: date {raw_date!r} is not a date with a day, month and year")
     external_id = pick(record, "external_id", where)
     title = pick(record, "title", where)
@@ -76,5 +76,5 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, wor
         "extra": dated["extra"],
         **_reply(record, where, date_order),
     }
-    give_import_id(row, raw_date, raw_rating, date_order)
+    give_import_id(row, raw_date, raw_rating, date_order=date_order)
     return row

@@ -3,7 +3,7 @@
 ``umot import a.csv.gz`` files its rows under ``import:a.csv`` (``importer.default_name``),
 so the file and its gzip'd copy are one source. Imports before that filed them under
 ``import:a.csv.gz``: where the brand's stored reviews are there and none under the new
-name, the file is read under the old name (its rows' ids, which cover the source, too),
+name, the file's rows are made under the old name (their ids, which cover the source, too),
 so importing the same file again adds nothing.
 """
 

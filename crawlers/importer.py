@@ -15,6 +15,9 @@ that file is half-written. Columns (any case; extra columns go to ``extra``):
 - ``reply_text``, ``reply_author``, ``replied_at`` (the brand's reply, as ``umot crawl -o`` writes it);
   an ``extra`` JSON object is merged into ``extra``
 
+Two columns of one field (``rating`` and ``stars``) are one value: a row holding two different values
+in them is refused naming both columns, in a CSV and a JSONL file alike (``crawlers.import_columns``).
+
 A row with neither an id nor an author is identified by its text, date and
 rating cells (and, among identical rows, its order): ``crawlers.import_ids``.
 Parsing the file is ``crawlers.import_records``; a record's columns -> a row
@@ -25,6 +28,7 @@ is ``crawlers.import_rows`` (every alias above: ``crawlers.import_columns``); it
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,22 +46,42 @@ def read_review_file(
     after ``crawlers.import_ids.adopt_previous_ids`` in the same transaction. ``date_order``
     (``--date-order``: DMY, MDY or YMD, any case) is the file's, refused if one of its dates is written
     the other way; None: the file's dates tell."""
+    return open_review_file(path, scale=scale, worst=worst, date_order=date_order).rows(source)
+
+
+@dataclass(frozen=True)
+class ReviewFile:
+    """A file read and parsed once, its one date order decided: :meth:`rows` makes its rows under a
+    source, as often as asked, without reading the file again (``umot import`` makes them again
+    under a gzip'd file's old source, ``crawlers.import_sources``, known only once they are checked)."""
+
+    path: Path
+    records: list[tuple[int, dict[str, Any]]]
+    scale: float
+    worst: float
+    date_order: str
+
+    def rows(self, source: str | None = None) -> list[dict[str, Any]]:
+        """Every record as a row under ``source`` (default ``import:<file name>``); ImportFileError at a bad one."""
+        source = source or f"import:{default_name(self.path)}"
+        rows = [to_row(record, where=f"{self.path} line {number}", scale=self.scale, source=source,
+                       worst=self.worst, date_order=self.date_order) for number, record in self.records]
+        if not rows:
+            raise ImportFileError(f"{self.path}: no reviews in the file")
+        number_repeats(rows)
+        return rows
+
+
+def open_review_file(path: Path, *, scale: float = 5, worst: float = 1, date_order: str | None = None) -> ReviewFile:
+    """``path`` read, its options and date order checked (see :func:`read_review_file`); no row built yet."""
     path = Path(path)
     if not math.isfinite(scale) or scale <= 1:  # inf or nan would rescale every rating by a guess
         raise ImportFileError("--scale must be a finite number above 1")
     if not math.isfinite(worst) or not 0 <= worst < scale:
         raise ImportFileError(f"--worst must be a finite number from 0 to below --scale ({scale:g})")
-    source = source or f"import:{default_name(path)}"
     records = list(read_records(path))
     order = file_date_order(path, records, date_order)  # one order for every row, decided before any is built
-    rows = [
-        to_row(record, where=f"{path} line {number}", scale=scale, source=source, worst=worst, date_order=order)
-        for number, record in records
-    ]
-    if not rows:
-        raise ImportFileError(f"{path}: no reviews in the file")
-    number_repeats(rows)
-    return rows
+    return ReviewFile(path, records, scale, worst, order)
 
 
 def default_name(path: Path) -> str:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from crawlers.import_id_cells import date_key, rating_key
-from crawlers.import_ids import adopt_previous_ids
+from crawlers.import_ids import adopt_previous_ids, give_import_id
 from crawlers.importer import read_review_file
 from models import crud
 from models.db import get_engine, session_scope
@@ -66,6 +67,18 @@ def test_a_jsonl_number_counts_as_its_value() -> None:
                                   None, 1709640000])
 def test_relative_dates_times_and_non_days_stay_as_written(cell: object) -> None:
     assert date_key(cell) == cell
+
+
+def test_the_files_date_order_is_a_parameter_of_its_own() -> None:
+    """The file's one order went in where a language goes (``date_key(cell, language)``): named now, and a
+    row's language can no longer be passed in its place."""
+    assert (date_key("05/03/2024", date_order="DMY"), date_key("05/03/2024", date_order="MDY")) == (
+        "2024-03-05", "2024-05-03")
+    with pytest.raises(TypeError):
+        date_key("05/03/2024", "de")  # type: ignore[call-arg]
+    row: dict[str, Any] = {"source": "import:a.csv", "text": "Great", "author": None, "external_id": None, "extra": {}}
+    give_import_id(row, "05/03/2024", "5", date_order="DMY")
+    assert row["external_id"] == imported_content_id("import:a.csv", "Great", "2024-03-05", "5")
 
 
 def _import(db_url: str, file: Path) -> crud.UpsertResult:

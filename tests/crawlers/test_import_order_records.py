@@ -12,7 +12,7 @@ import pytest
 from sqlmodel import select
 
 from crawlers.import_ids import adopt_previous_ids
-from crawlers.import_other_ids import DATE_ORDER
+from crawlers.import_other_ids import DATE_ORDER, NO_ORDER
 from crawlers.importer import read_review_file
 from models import crud
 from models.db import get_engine, session_scope
@@ -70,7 +70,7 @@ def test_a_review_read_in_the_other_order_is_taken_back(tmp_path: Path, db_url: 
     assert _import(db_url, _write(tmp_path / "a", "Great,5,05/03/2024\n")) == (1, 0)
     assert _import(db_url, _write(tmp_path / "a", "Great,5,05/03/2024\n", "Fine,4,13/05/2024\n")) == (1, 1)
     assert _import(db_url, _write(tmp_path / "a", "Great,5,05/03/2024\n", "Fine,4,13/05/2024\n")) == (0, 2)
-    assert _stored(db_url) == [("Fine", "2024-05-13", None), ("Great", "2024-05-03", "MDY")]
+    assert _stored(db_url) == [("Fine", "2024-05-13", NO_ORDER), ("Great", "2024-05-03", "MDY")]
 
 
 def test_a_review_stored_without_a_record_is_taken_back(tmp_path: Path, db_url: str) -> None:
@@ -85,17 +85,19 @@ def test_a_review_stored_without_a_record_is_taken_back(tmp_path: Path, db_url: 
 
 
 @pytest.mark.parametrize(("date_order", "recorded", "same_day"), [
-    (None, "MDY", {}), ("dmy", "DMY", {}), ("YMD", "YMD", {DATE_ORDER: "YMD"}),  # 05/05/24: 24 May 2005 in YMD
+    (None, "MDY", NO_ORDER), ("dmy", "DMY", NO_ORDER), ("YMD", "YMD", "YMD"),  # 05/05/24: 24 May 2005 in YMD
 ])
-def test_only_a_date_naming_another_day_in_another_order_is_recorded(
-    tmp_path: Path, date_order: str | None, recorded: str, same_day: dict[str, str]
+def test_the_order_a_date_is_read_in_is_recorded(
+    tmp_path: Path, date_order: str | None, recorded: str, same_day: str
 ) -> None:
-    """Of rows without id and author (the others' ids do not cover their date)."""
+    """Of rows without id and author (the others' ids do not cover their date): a date naming one day
+    in every order (ISO, 05/05/24 but in YMD) is recorded as read in none; a time or no date is not."""
     file = tmp_path / "r.csv"
     file.write_text("text,rating,date,author,id\nGreat,5,05/03/24,,\nFine,4,2024-05-13,,\nOk,3,05/05/24,,\n"
-                    "Ann's,5,05/03/24,Ann,\nIded,5,05/03/24,,x1\n", encoding="utf-8")
+                    "Ann's,5,05/03/24,Ann,\nIded,5,05/03/24,,x1\nTimed,5,2024-05-13T10:00:00Z,,\nNone,5,,,\n",
+                    encoding="utf-8")
     assert [row["extra"] for row in read_review_file(file, date_order=date_order)] == [
-        {DATE_ORDER: recorded}, {}, same_day, {}, {}]
+        {DATE_ORDER: recorded}, {DATE_ORDER: NO_ORDER}, {DATE_ORDER: same_day}, {}, {}, {}, {}]
 
 
 def test_a_dotted_date_is_recorded_in_the_order_it_was_read(tmp_path: Path) -> None:
@@ -103,3 +105,17 @@ def test_a_dotted_date_is_recorded_in_the_order_it_was_read(tmp_path: Path) -> N
     file.write_text("text,rating,date,date_order\nGut,5,05.03.2024,MDY\n", encoding="utf-8")
     [row] = read_review_file(file)
     assert (row["published_at"][:10], row["extra"]) == ("2024-03-05", {DATE_ORDER: "DMY"})  # not the column's
+
+
+@pytest.mark.parametrize("first", ["2026-03-04", "4 March 2026"])
+def test_a_review_dated_one_way_in_every_order_is_never_taken_for_another_day(
+    tmp_path: Path, db_url: str, first: str
+) -> None:
+    """4 March stored from an ISO date (or a month's name); then the same source's month-first file has
+    04/03/2026, 3 April: its id day first is the stored review's, which had no record and was taken for
+    it, so the April review was '1 already stored' and lost. A day-first file's 04/03/2026 is that review."""
+    assert _import(db_url, _write(tmp_path / "a", f'Great,5,"{first}"\n')) == (1, 0)
+    assert _import(db_url, _write(tmp_path / "b", "Great,5,04/03/2026\n", "Fine,4,04/13/2026\n")) == (2, 0)
+    assert [(text, day) for text, day, _ in _stored(db_url)] == [
+        ("Fine", "2026-04-13"), ("Great", "2026-03-04"), ("Great", "2026-04-03")]
+    assert _import(db_url, _write(tmp_path / "c", "Great,5,04/03/2026\n"), "DMY") == (0, 1)

@@ -12,6 +12,7 @@ import pytest
 from crawlers.extract.dates import iso_utc
 from crawlers.extract.schemaorg import extract_page
 from crawlers.import_columns import ImportFileError
+from crawlers.import_other_ids import DATE_ORDER, NO_ORDER
 from crawlers.import_rows import to_row
 
 
@@ -94,9 +95,9 @@ def test_an_imported_date_in_the_future_is_no_date() -> None:
     row = to_row({"text": "awful kettle, it leaked", "date": "2099-06-01", "Country": "PT"},
                  where="r.csv line 2", scale=5, source="import:r.csv")
     assert row["published_at"] is None
-    assert row["extra"] == {"Country": "PT", PUBLISHED_RAW: "2099-06-01"}
+    assert row["extra"] == {"Country": "PT", PUBLISHED_RAW: "2099-06-01", DATE_ORDER: NO_ORDER}  # its id's day
     past = to_row({"text": "fine", "date": "2024-03-05"}, where="r.csv line 3", scale=5, source="import:r.csv")
-    assert past["published_at"] == MARCH_5 and past["extra"] == {}
+    assert past["published_at"] == MARCH_5 and past["extra"] == {DATE_ORDER: NO_ORDER}
     with pytest.raises(ImportFileError, match=r"r\.csv line 4: date 'soon' is not a date"):
         to_row({"text": "fine", "date": "soon"}, where="r.csv line 4", scale=5, source="import:r.csv")
 
@@ -104,7 +105,7 @@ def test_an_imported_date_in_the_future_is_no_date() -> None:
 def test_an_imported_date_before_1990_is_no_date_and_kept_raw() -> None:
     """The store dropped it silently (no raw kept): the review counted in the week it was first seen."""
     row = to_row({"text": "old kettle", "date": "1950-06-01"}, where="r.csv line 2", scale=5, source="import:r.csv")
-    assert row["published_at"] is None and row["extra"] == {PUBLISHED_RAW: "1950-06-01"}
+    assert row["published_at"] is None and row["extra"] == {PUBLISHED_RAW: "1950-06-01", DATE_ORDER: NO_ORDER}
 
 
 @pytest.mark.parametrize("written", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:00:00-05:00"])

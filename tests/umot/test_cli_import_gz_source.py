@@ -4,12 +4,15 @@ name, so importing it again adds nothing (the new default name would have stored
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import select
 from typer.testing import CliRunner
 
+from crawlers.import_records import read_records
 from umot.cli import app
 
 ROWS = "id,rating,text\nr1,5,Great kettle\nr2,1,Lid broke on day two\n"
@@ -41,6 +44,25 @@ def test_a_file_imported_gzipped_before_keeps_its_source(db_url: str, tmp_path: 
     _import(file, db_url, "--source", "import:a.csv.gz")  # as imports before named it
     assert "0 new, 2 already stored" in _import(file, db_url)
     assert _sources(db_url) == ["import:a.csv.gz"] * 2
+
+
+def test_a_file_imported_gzipped_before_is_read_once(db_url: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a plain file is: its rows were made under the old name by reading (and unzipping) it again."""
+    import crawlers.importer
+
+    reads: list[Path] = []
+
+    def counted(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+        reads.append(path)
+        return read_records(path)
+
+    file = tmp_path / "a.csv.gz"
+    file.write_bytes(gzip.compress(IDLESS.encode()))
+    _import(file, db_url, "--source", "import:a.csv.gz")
+    monkeypatch.setattr(crawlers.importer, "read_records", counted)
+    assert "0 new, 2 already stored" in _import(file, db_url)
+    assert reads == [file]
 
 
 def test_a_new_gzipped_file_is_its_plain_files_source(db_url: str, tmp_path: Path) -> None:

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 def legacy_gz_source(file: Path, brand: str, database_url: str | None) -> str | None:
     """The source a gzip'd ``file`` was imported under before (``import:a.csv.gz``) when the brand's reviews
-    are stored there only (``crawlers.import_sources``): the file is then read again under it."""
+    are stored there only (``crawlers.import_sources``): the file's rows are then made again under it
+    (``crawlers.importer.ReviewFile.rows``, not read from the file again)."""
     if not file.name.lower().endswith(".gz"):
         return None
     from crawlers.import_sources import stored_gz_source

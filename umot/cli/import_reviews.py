@@ -45,7 +45,8 @@ def import_reviews(
     Columns: text (required); rating or stars (on --worst to --scale), author,
     title, url, date or published_at (numeric dates in ONE day/month order for
     the whole file, see --date-order; a file whose dates show both orders is
-    refused), source, id or external_id, language (optional). The whole
+    refused), source, id or external_id, language (optional); two columns of
+    one field (rating and stars) with different values in a row are refused. The whole
     file is checked first and then stored in ONE transaction: a bad row stops
     the import with its line number and nothing from the file is stored.
     Re-importing the same file adds nothing (reviews are keyed by source + id;
@@ -54,7 +55,7 @@ def import_reviews(
     """
     from crawlers.import_columns import ImportFileError
     from crawlers.import_date_order import checked_order
-    from crawlers.importer import read_review_file
+    from crawlers.importer import open_review_file
     from umot.cli._review_import import legacy_gz_source, store_review_rows
 
     if source is not None:  # refused before anything is read or stored: it is the option, not the file
@@ -69,14 +70,14 @@ def import_reviews(
     if not create_brand:  # a typo in --brand fails before the file is read
         brand = store_brand(database_url, brand, create=False)
     try:
-        rows = read_review_file(file, scale=scale, source=source, worst=worst, date_order=date_order)
+        parsed = open_review_file(file, scale=scale, worst=worst, date_order=date_order)  # the one read of the file
+        rows = parsed.rows(source)
     except ImportFileError as exc:
         fail(str(exc))
     if create_brand:  # "acme" is a stored "Acme" with the flag too; a rejected file opened no store
         brand = _stored_name(database_url, brand)
     if source is None and (stored := legacy_gz_source(file, brand, database_url)) is not None:
-        rows = read_review_file(file, scale=scale, source=stored, worst=worst,  # ids cover the source: read again
-                                date_order=date_order)
+        rows = parsed.rows(stored)  # ids cover the source: made again, from the file as read above
     # a new brand is created in the same transaction as its reviews: a rejected file adds no brand
     typer.echo(store_review_rows(rows, file, brand, database_url))
 
