@@ -1,7 +1,7 @@
 """Triage corrections of a review's themes (#18): validated, applied, audited, exported for training.
 
-A correction adds or removes one theme on the review's current reading, is kept
-as a ``ThemeCorrection`` row (who, when, what) and, where the review has a flag,
+A correction adds or removes one theme on the review's current reading, is kept as a
+``ThemeCorrection`` row (who, when, what; a polarity change as :data:`CHANGE`) and, where the review has a flag,
 also as a ``FlagEvent`` ("theme"), so it shows in the flag's history beside its
 status changes. ``umot train --from-db`` reads them back as training data.
 """
@@ -19,6 +19,7 @@ from models.crud.review_locks import lock_reviews
 from models.tables import Flag, FlagEvent, Review, ThemeCorrection, table_of, utcnow
 
 ACTIONS = ("add", "remove")
+CHANGE = "change"  # stored for an "add" of a theme the reading had: its polarity changed (applied as an add)
 POLARITIES = ("negative", "neutral", "positive")
 TRIAGE_VERSION = "triage"  # the reading a correction starts when no detector has read the review yet
 
@@ -78,7 +79,8 @@ def correct_theme(session: Session, review_id: int, theme: str, action: str, *, 
     reading = before or {"themes": {}, "stages": [], "primary_stage": None, "model_version": TRIAGE_VERSION}
     _check_changes(reading["themes"], theme, action, polarity or "neutral")
     now = utcnow()
-    session.add(ThemeCorrection(review_id=review_id, brand_id=review.brand_id, theme=theme, action=action,
+    stored = CHANGE if action == "add" and theme in reading["themes"] else action
+    session.add(ThemeCorrection(review_id=review_id, brand_id=review.brand_id, theme=theme, action=stored,
                                 polarity=(polarity or "neutral") if action == "add" else None, actor=actor, at=now))
     session.flush()
     save_journeys(session, [{**reading, "review_id": review_id}])  # re-applies every correction, this one included
@@ -91,15 +93,18 @@ def correct_theme(session: Session, review_id: int, theme: str, action: str, *, 
 
 
 def _net(actions: list[tuple[str, str]]) -> tuple[str, str] | None:
-    """One theme's corrections of one review, oldest first, as one (action, polarity), or None.
+    """One theme's corrections of one review, oldest first, as one ("add" or "remove", polarity), or None.
 
     The last action wins, except that a theme first added and last removed was not in the reading
     before the triager added it: the removal only undoes the addition, so nothing is left to teach
-    (exported as a removal, it took the theme from like texts that had it). A theme first removed
-    was in the reading: its removal stays a removal.
+    (exported as a removal, it took the theme from like texts that had it). A theme first removed,
+    or first re-polarised (:data:`CHANGE`), was in the reading: its removal stays a removal, as the
+    reading the triager left lacks it (exported as nothing, like texts kept the theme).
     """
     (first, _), (last, polarity) = actions[0], actions[-1]
-    return None if first == "add" and last == "remove" else (last, polarity)
+    if last == "remove":
+        return None if first == "add" else ("remove", polarity)
+    return "add", polarity
 
 
 def corrections_for_training(session: Session, brand_id: int) -> list[CorrectionExample]:

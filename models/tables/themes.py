@@ -65,7 +65,7 @@ class ThemeCorrection(SQLModel, table=True):
     review_id: int = Field(foreign_key="review.id", index=True)
     brand_id: int = Field(foreign_key="brand.id", index=True)
     theme: str = Field(max_length=60)
-    action: str = Field(max_length=10)  # add | remove
+    action: str = Field(max_length=10)  # add | remove | change (an add re-polarising a theme the reading had)
     polarity: str | None = Field(default=None, max_length=10)
     actor: str = Field(max_length=300)
     at: datetime = Field(default_factory=utcnow)

@@ -56,6 +56,7 @@ def list_(
     from models.crud.triage.queue_filter import COUNTED, REPLY_FILTERS
     from models.db import session_scope
     from models.stored import stored_id
+    from reporting.weeks import resolve_timezone
     from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
 
     if reply is not None and reply not in REPLY_FILTERS:
@@ -70,7 +71,8 @@ def list_(
         limit = TABLE_LIMIT if fmt is Format.table else 0
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
-        rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status, reply=reply), limit=limit or None)
+        rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status, reply=reply,
+                                                       zone=resolve_timezone(None)), limit=limit or None)
         journeys = current_journeys(session, [stored_id(r.review) for r in rows])  # themes and stages (#18)
     if fmt is Format.table:
         print_table(rows, total)

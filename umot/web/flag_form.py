@@ -9,6 +9,9 @@ So the route reads the raw form through this dependency.
 The page also sends each field's value as it loaded it (``was_status`` ...): a field
 still equal to it was not touched, and is not applied, so a change someone else
 saved meanwhile survives a save from an older page. Both changing one field: the later save wins.
+A dismissal made stale by an edit of the review is confirmed by its page's "confirm" box
+(``confirm_dismissal``, checked there): saved as loaded, the status and label are no change, but the
+team has read the new text, as ``umot detractors set --status dismissed`` says.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class FlagForm:
     note: str | None = None  # empty adds no note
     corrected_label: str | None = None  # empty: none given
     label_from_page: bool = False  # the page's select, which it sends whatever the status
+    confirm_dismissal: bool = False  # the stale dismissal's box: still dismissed, the edited text judged too
 
     def problem(self) -> str | None:
         """Why the change can't be made before it reaches the store, if it can't."""
@@ -90,4 +94,5 @@ async def read_flag_form(request: Request) -> FlagForm:
         note=values["note"],
         corrected_label=values["corrected_label"],
         label_from_page=_text(form, "was_corrected_label") is not None,
+        confirm_dismissal=bool(_text(form, "confirm_dismissal")),
     )

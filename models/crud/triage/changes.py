@@ -50,6 +50,7 @@ def update_flag(
     note: str | None = None,
     corrected_label: str | None = None,
     brand_ids: Sequence[int] | None = None,
+    confirm_dismissal: bool = False,
 ) -> list[FlagEvent]:
     """Apply the given changes to one flag and record one audit event per changed field.
 
@@ -58,7 +59,8 @@ def update_flag(
     note (the flag keeps the latest; the trail keeps them all). Returns the new
     events (none when nothing changed). ``brand_ids`` limits which flags may change. Dismissing
     again a flag dismissed before its review's last edit records its label even unchanged: a judgement
-    of the new text.
+    of the new text. ``confirm_dismissal`` says the same for a form that sends no status or label it
+    didn't change (the web page): it confirms such a flag if it is still dismissed when locked.
     """
     # an id past what the store holds would not even reach the query (OverflowError): no such flag either;
     # locked (PostgreSQL): another save of this flag waits for ours, then reads what we wrote (flag_locks)
@@ -98,7 +100,8 @@ def update_flag(
 
     # dismissing again, same label, a flag dismissed before its review's edit: the team judged the new text;
     # audited (an unchanged label too), else --from-db kept training it by its rating (edited_dismissals)
-    confirmed = (flag.status == new_status == FlagStatus.dismissed and (status or corrected_label) is not None
+    confirmed = (flag.status == new_status == FlagStatus.dismissed
+                 and (confirm_dismissal or (status or corrected_label) is not None)
                  and judged_before_edit(session, flag_id))
     events = []
     now = utcnow()

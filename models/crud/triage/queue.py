@@ -16,6 +16,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models.crud.edited_flags import still_detractor
+from models.crud.triage.local_day import local_day
 from models.crud.triage.queue_filter import COUNTED, STATUSES, QueueFilter, filter_conditions, review_date
 from models.tables import Brand, Flag, Review, Score
 
@@ -40,13 +41,14 @@ def joined_flag_query(stmt: Any) -> Any:
 def query_queue(
     session: Session, f: QueueFilter, *, limit: int | None = 25, offset: int = 0
 ) -> tuple[list[QueueRow], int]:
-    """One page of the queue, newest day first and most severe first within a day; and the total."""
+    """One page of the queue, newest day first and most severe first within a day; and the total.
+    Days are ``f.zone``'s (the export timezone on the web), as the rows' dates and the from/to filters."""
     cond = filter_conditions(f)
     total = session.exec(joined_flag_query(select(func.count(col(Flag.id))).select_from(Flag)).where(*cond)).one()
     stmt = (
         joined_flag_query(select(Flag, Review, Score, Brand.name).select_from(Flag))
         .where(*cond)
-        .order_by(func.date(review_date()).desc(), col(Flag.severity).desc(), col(Flag.id).desc())
+        .order_by(local_day(session, review_date(), f.zone).desc(), col(Flag.severity).desc(), col(Flag.id).desc())
         .offset(offset)
     )
     if limit is not None:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
+from models.crud.edited_dismissals import judged_before_edit
 from models.crud.journeys import current_journeys
 from models.crud.triage import (
     CORRECTED_LABELS,
@@ -22,7 +23,9 @@ from models.crud.triage import (
     update_flag,
 )
 from models.crud.triage.assignees import assignable_users
+from models.status import FlagStatus
 from models.stored import stored_id
+from models.tables import FlagEvent
 from umot.web.auth import web_actor
 from umot.web.deps import CurrentViewer, Db, Viewer, id_or_404
 from umot.web.flag_form import FlagForm, read_flag_form
@@ -47,14 +50,16 @@ def _page(
     request: Request, viewer: Viewer, db: Session, row: QueueRow, error: str | None = None, form: FlagForm | None = None
 ) -> Response:
     """The page; after a refused save (``error``) its form holds what was sent, its ``was_`` fields the stored values."""
-    review_id = stored_id(row.review)
+    review_id, flag_id = stored_id(row.review), stored_id(row.flag)
     return render(
         request,
         "flag.html",
         status_code=400 if error else 200,
         viewer=viewer,
         row=row,
-        events=flag_events(db, stored_id(row.flag)),
+        events=flag_events(db, flag_id),
+        # dismissed before the review's last edit: the page offers to confirm it for the new text
+        stale=row.flag.status == FlagStatus.dismissed and judged_before_edit(db, flag_id),
         others=same_author_reviews(db, row.review),
         statuses=STATUSES,
         corrected_labels=CORRECTED_LABELS,
@@ -66,6 +71,14 @@ def _page(
         theme_choices=known_themes(viewer.brand(row.flag.brand_id)),
         assignees=assignable_users(db, row.flag.brand_id),  # who may be assigned: users who see the brand
     )
+
+
+def _saved(events: list[FlagEvent]) -> str:
+    """The flash after a save; an unchanged label audited is ``update_flag`` confirming a stale dismissal."""
+    if not events:
+        return "Nothing changed."
+    confirmed = any(e.field_name == "corrected_label" and e.old_value == e.new_value for e in events)
+    return f"Saved {len(events)} change(s)." + (" The dismissal now judges the edited text." if confirmed else "")
 
 
 @router.get("/flags/{flag_id}")
@@ -96,13 +109,14 @@ def change_flag(
             note=form.note,
             corrected_label=form.label_for(row.flag.status),
             brand_ids=viewer.brand_ids,
+            confirm_dismissal=form.confirm_dismissal,
             **form.assignee_arg(),
         )
     except TriageError as exc:
         db.rollback()
         return _page(request, viewer, db, _visible_row(db, flag_id, viewer), error=str(exc), form=form)
     db.commit()
-    request.session["flash"] = f"Saved {len(events)} change(s)." if events else "Nothing changed."
+    request.session["flash"] = _saved(events)
     return RedirectResponse(f"/flags/{flag_id}", status_code=303)
 
 

@@ -1,10 +1,10 @@
 // umot triage: the little JavaScript there is. The pages work without it.
 document.addEventListener("DOMContentLoaded", () => {
-  // Show "Actually (when dismissed)" only while the status is "dismissed".
+  // Show "Actually (when dismissed)" (and a stale dismissal's confirm box) only while the status is "dismissed".
   const status = document.getElementById("status");
-  const corrected = document.getElementById("corrected");
-  if (status && corrected) {
-    const sync = () => { corrected.hidden = status.value !== corrected.dataset.when; };
+  const dismissedOnly = document.querySelectorAll("form.triage [data-when]");
+  if (status && dismissedOnly.length) {
+    const sync = () => dismissedOnly.forEach((el) => { el.hidden = status.value !== el.dataset.when; });
     status.addEventListener("change", sync);
     sync();
   }
