@@ -2,7 +2,8 @@
 
 "Would you recommend it?" says nothing about the brand, unless the writer asks it of
 themselves and answers it ("Would I recommend it? Not really."), so questions are set apart
-from what is said, and a self-asked one takes the intent of its answer.
+from what is said, and a self-asked one takes the intent of its answer. The theme detector asks the
+same of its clauses (``nlp.themes.questions``): what is asked is no opinion of a theme either.
 """
 
 from __future__ import annotations
@@ -25,22 +26,41 @@ _ANSWER_YES = re.compile(r"^(?:yes|yeah|yep|yup|absolutely|definitely|of\s+cours
 _VERB_RE = re.compile(rf"\b{VERB}")
 
 
-def _answer(question: str, reply: str) -> str | None:
-    """The intent of a question about recommending it, answered by the next sentence ("Would I? Not really.")."""
-    if not _VERB_RE.search(question) or _ASKS_OTHERS.search(question):
+def ends_asking(sentence: str) -> bool:
+    """The sentence ends in a question mark (also the full-width one)."""
+    return bool(_ENDS_ASKING.search(sentence))
+
+
+def opens_asking(clause: str, *, of_others: bool = False) -> bool:
+    """A lower-cased clause opens as a question ("would you ...", "does anyone ..."), even without its "?";
+    ``of_others``: one put to others ("can anyone ...", not "can I just say ...")."""
+    return bool(_OPENS_ASKING.match(clause)) and (not of_others or bool(_ASKS_OTHERS.search(clause)))
+
+
+def reply(question: str, answer: str) -> str | None:
+    """``"yes"`` or ``"no"`` when ``answer`` (lower-cased, the next sentence) answers a question the writer
+    asks of themselves ("Worth it? Absolutely."); None otherwise, and for one put to others ("anyone ...?")."""
+    if _ASKS_OTHERS.search(question):
         return None
-    reply = reply.lstrip(" ,.-")
-    return "warn" if _ANSWER_NO.search(reply) else "recommend" if _ANSWER_YES.search(reply) else None
+    answer = answer.lstrip(" ,.-")
+    return "no" if _ANSWER_NO.search(answer) else "yes" if _ANSWER_YES.search(answer) else None
+
+
+def _answer(question: str, answer: str) -> str | None:
+    """The intent of a question about recommending it, answered by the next sentence ("Would I? Not really.")."""
+    if not _VERB_RE.search(question):
+        return None
+    return {"no": "warn", "yes": "recommend"}.get(reply(question, answer) or "")
 
 
 def said_and_answers(text: str) -> tuple[list[str], list[str | None]]:
     """The sentences and clauses of a normalised text that do not ask, and the answers to those that do."""
     units: list[tuple[str, bool]] = []  # sentences and clauses, each with whether it asks
     for sentence in (s.strip() for s in _SENTENCE.findall(text)):
-        if _ENDS_ASKING.search(sentence):
+        if ends_asking(sentence):
             units.append((sentence, True))
         else:
-            units.extend((clause, bool(_OPENS_ASKING.match(clause))) for clause in _CLAUSE.split(sentence))
+            units.extend((clause, opens_asking(clause)) for clause in _CLAUSE.split(sentence))
     said = [unit for unit, asks in units if not asks]
     answers = [_answer(unit, units[i + 1][0]) for i, (unit, asks) in enumerate(units[:-1]) if asks]
     return said, answers

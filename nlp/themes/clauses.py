@@ -7,7 +7,8 @@ strongly rated words (``nlp/sentiment_words.json``, MIT) plus review words
 VADER rates weakly or not at all ("slow", "undercooked", "crashes"), flipped
 by a negation just before them ("not good", "anything but helpful", "far from perfect", "less than
 ideal"; "no less than perfect" is no negation) or by a "nobody" / "none" / "no one" / "neither" earlier in
-the clause ("None of the staff were helpful"). An awaited thing that never came reads as a complaint
+the clause ("None of the staff were helpful"). "Cheap" is a low price, a complaint only when denied ("not
+cheap"), or poor quality ("feels cheap"): :mod:`nlp.themes.cheap`. An awaited thing that never came reads as a complaint
 whatever it is ("the gift card never arrived", "still waiting for my rewards"), and the names of
 things VADER rates as praise ("loyalty", "reward", "gift", "friends") carry no opinion.
 """
@@ -19,6 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.themes import cheap
 from nlp.themes.degree import comparative
 from nlp.themes.negation import NEGATION_CUES, negated
 
@@ -80,12 +82,15 @@ def split_clauses(text: str) -> list[str]:
 
 def polarity(clause: str) -> float:
     """Sum of word valences in the clause, a word's sign flipped by a negation (:func:`nlp.themes.negation.negated`),
-    plus a strongly negative word's worth for each awaited thing that did not come (``_NOT_COME``)."""
+    plus a strongly negative word's worth for each awaited thing that did not come (``_NOT_COME``) and what
+    its "cheap" words weigh (:func:`nlp.themes.cheap.score`)."""
     text = clause.lower().replace("\u2019", "'")
     words = _WORD.findall(text)
     table = valence()
     total = _NOT_COME_SCORE * len(_NOT_COME.findall(text))
     negation = not NEGATION_CUES.isdisjoint(words)  # most clauses negate nothing: no need to look
+    if "cheap" in text:
+        total += cheap.score(words, negation)
     for i, score in enumerate(map(table.get, words)):
         if not score:
             continue

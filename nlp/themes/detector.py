@@ -2,7 +2,8 @@
 
 Rules, not a network: the phrase rules of ``theme_rules`` and ``stage_rules``
 run per clause (``clause_rules``), each theme takes its clause's polarity
-(``theme_polarity``), brand themes match their example phrases (``brand``) and
+(``theme_polarity``; a question asking for information names its themes with
+no opinion: ``questions``), brand themes match their example phrases (``brand``) and
 a brand's triage corrections override near-identical texts (``corrections``).
 The lexicon is English: in a text known to be in another language each theme
 takes the review's sentiment label, and no theme comes from the lexicon alone.
@@ -24,9 +25,10 @@ from nlp.themes.corrections import CorrectionMemory
 from nlp.themes.emoji_marks import marked_text, named, unnamed
 from nlp.themes.journey import JourneyResult
 from nlp.themes.primary_stage import primary_stage
+from nlp.themes.questions import ASKED, SAID, readings, weigh
 from nlp.themes.theme_polarity import opinion_score, theme_polarities
 
-VERSION = "themes-rules/9"
+VERSION = "themes-rules/10"
 
 
 def whole_text_referral(value: object) -> str:
@@ -79,22 +81,32 @@ class ThemeDetector:
         english = (normalise_language(language) or guess_language(words) or "en") == "en"
         is_app, is_venue = text_context(words, app)
         referral = whole_text_referral(value)
-        cut = [c for clause in clause_lib.split_clauses(marked) or [marked]
+        clauses = clause_lib.split_clauses(marked) or [marked]
+        asked = readings(clauses, marked) if english else [SAID] * len(clauses)  # the question rules read English
+        cut = [(c, reading) for clause, reading in zip(clauses, asked, strict=True)
                for c in self._rules.cut(clause, is_app, is_venue)]
-        pieces, plain = [named(c) for c in cut], [unnamed(c) for c in cut]
+        pieces, plain = [named(c) for c, _ in cut], [unnamed(c) for c, _ in cut]
         scores: dict[str, float] = {}
+        mentioned: set[str] = set()  # named in a question that asks for information: no opinion of them
         stage_clauses: dict[str, list[int]] = {}
         themed: list[int] = []
         for i, (piece, words) in enumerate(zip(pieces, plain, strict=True)):
             found = self._rules.themes(words, is_app, is_venue) | self._brand.match(words)
-            score = opinion_score(piece, referral) if english else 0.0  # the lexicon reads English only
-            for name in sorted(found, key=self._order):  # a set's order changes with PYTHONHASHSEED
-                scores[name] = scores.get(name, 0.0) + (score if score else 0.0)
+            score = weigh(cut[i][1], opinion_score(piece, referral)) if english else 0.0  # the lexicon reads English only
+            if score is None:
+                mentioned |= found
+            else:
+                for name in sorted(found, key=self._order):  # a set's order changes with PYTHONHASHSEED
+                    scores[name] = scores.get(name, 0.0) + (score if score else 0.0)
             if found:
                 themed.append(i)
             for stage in self._rules.stages(words):
                 stage_clauses.setdefault(stage, []).append(i)
-        themes = theme_polarities(scores, text, sentiment, referral, lexicon=english)
+        # a text that names no theme speaks of the product as a whole, in what it says, not in what it asks
+        stated = "" if mentioned else " ".join(p for p, (_, reading) in zip(pieces, cut, strict=True)
+                                               if reading != ASKED) if ASKED in asked else text
+        themes = theme_polarities(scores, stated, sentiment, referral, lexicon=english)
+        themes = {**dict.fromkeys(mentioned - themes.keys(), "neutral"), **themes}
         if themes and not themed:  # read from the text as a whole ("I recommend them!"): it is in every clause
             themed = list(range(len(pieces)))
         if referral != "none":

@@ -77,6 +77,8 @@ EXCLUDE: dict[str, list[str]] = {
             r"(?:don't|do not|never|not) (?:ever )?(?:buy|order|purchase)", r"had to buy", r"should have"],
     "research": [r"(?:write|writing|wrote) (?:a |this |any )?reviews?", r"dont write reviews|don't write reviews"],
     "decide": [r"decided i", r"pick(?:ed)? (?:me )?up"],
+    # asking whether others have the same trouble is no advice to them ("Is the app down for anyone else?")
+    "refer": [r"(?:down|working|happening|crashing|loading|broken|slow|an issue|a problem) for anyone else"],
     # a count of failed attempts is not coming back ("payment failed three times", "called them 5 times")
     "repeat": [r"try again", r"(?:fail(?:ed|s)?|declined|rejected|crash(?:ed|es)|charged|called|tried to \w+(?: \w+)?)"
                r"(?: \w+){0,2} (?:several|many|couple of|couple|few|multiple|three|two|\d+) times"],

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.themes.cheap import QUALITY_PHRASE
+
 Rule = tuple[str, str | None]
 
 _FOOD = (
@@ -27,6 +29,7 @@ _FOOD = (
 THEME_RULES: dict[str, list[Rule]] = {
     "product_quality": [
         (r"not (?:as|what was) (?:advertised|described|pictured|shown)", None),
+        (QUALITY_PHRASE, None),  # "feels cheap", "cheap plastic": quality, not a price
         (_FOOD, "offline"),
         (r"quality|well[- ]made|cheaply made|poorly made|durable|sturdy|flimsy|fell apart|falling apart|"
          r"broke|broken|breaks|cracked|snapped|ripped|torn|defect(?:ive)?|faulty|leak(?:s|ed|ing)?|"
@@ -151,9 +154,11 @@ THEME_RULES: dict[str, list[Rule]] = {
 }
 
 # Phrases blanked out of a clause before a theme's rules read it: support that never answers is about the
-# support, not the app's answers ("answers?" names an assistant's replies in app reviews).
+# support, not the app's answers ("answers?" names an assistant's replies in app reviews); a thing that
+# feels or looks cheap, or is of cheap plastic, says nothing of its price.
 EXCLUDE: dict[str, str] = {
     "product_quality": r"(?:support|agents?|staff|customer service|helpline)(?: \w+){0,3}? (?:answers?|responses?)",
+    "price_value": QUALITY_PHRASE,
 }
 
 # The context words (``clause_rules.text_context``), for lower-cased text.
