@@ -4,7 +4,8 @@ They used to differ for the same review: the nightly run read the title before
 the text and added "warns others off" to a detractor that tells others to stay
 away, while ``umot score`` read the text column alone and never gave that
 reason. Both now call :func:`score_reviews`, which also judges each review in its
-language (as stored or given, else guessed from its words without emoji names): the
+language (as stored or given, else ``Scorer.score``'s own guess from its words without emoji
+names, the one guess every path shares: ``nlp.scoring_results.review_language``): the
 model is English, and ``nlp.detractor`` weighs its verdict less in other languages.
 """
 
@@ -14,12 +15,11 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from core.language import detect_language
+from core.language import normalise_language
 from nlp import detractor
 from nlp.referral import referral_intent
 from nlp.scoring_results import judge_in_language
 from nlp.text import to_text
-from nlp.themes.emoji_marks import marked_text, unnamed
 
 if TYPE_CHECKING:
     from nlp.result import ReviewScore
@@ -39,20 +39,6 @@ def review_text(title: str | None, text: str | None) -> str:
     return text
 
 
-def review_language(text: object, declared: object = None) -> str | None:
-    """The declared language, else a guess from the words alone: emoji names are English words
-    ("Die App ist toll 👍👍👍" is no English text)."""
-    return detect_language(unnamed(marked_text(text)), declared)
-
-
-def _language(score: ReviewScore, text: object, declared: str | None) -> str | None:
-    """:func:`review_language`, but the scorer's own guess where the text has no emoji (it guessed from the
-    same words): the language is not guessed twice for most reviews (~100 µs each)."""
-    if declared is None and isinstance(text, str) and "&" not in text and (text.isascii() or max(text) <= "\u2000"):
-        return score.language
-    return review_language(text, declared)
-
-
 def score_reviews(
     scorer: Scorer,
     texts: Sequence[str | None],
@@ -67,7 +53,7 @@ def score_reviews(
 
     ``titles`` are read before their texts (:func:`review_text`); a known
     ``referral_intents`` entry (as imported) wins over the one read from the text, a known
-    ``languages`` entry (as stored, or a file's language column) over :func:`review_language`'s guess.
+    ``languages`` entry (as stored, or a file's language column) over the scorer's guess.
     More than :data:`SCORE_CHUNK` reviews are scored in chunks of that size by
     text length, the nightly run's batches: with int8 weights (scores move a
     little with their batch neighbours) a file of the reviews a night scores
@@ -94,8 +80,8 @@ def score_reviews(
                   "mismatch_threshold": getattr(scorer, "mismatch_threshold", detractor.MISMATCH_THRESHOLD)}
     for i, (score, text, intent, language) in enumerate(zip(scores, texts, known, declared)):
         score.referral_intent = intent if intent is not None else referral_intent(text if isinstance(text, str) else None)
-        judge_in_language(score, ratings[i] if ratings is not None else None, _language(score, text, language),
-                          score.referral_intent, **thresholds)
+        judge_in_language(score, ratings[i] if ratings is not None else None,
+                          normalise_language(language) or score.language, score.referral_intent, **thresholds)
         if score.detractor and score.referral_intent == "warn" and WARN_REASON not in score.reasons:
             score.reasons.append(WARN_REASON)
     return scores

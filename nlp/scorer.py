@@ -21,7 +21,7 @@ from nlp.result import ReviewScore
 from nlp.scoring_batches import Batch, encode_head_tail, length_sorted_batches
 from nlp.scoring_logits import batch_logits, softmax
 from nlp.scoring_results import review_scores
-from nlp.text import clean_text
+from nlp.text import clean_words
 
 if TYPE_CHECKING:
     import torch
@@ -120,11 +120,12 @@ class Scorer:
         """``score`` plus the model's class probabilities (NaN rows for empty texts)."""
         if ratings is not None and len(ratings) != len(texts):
             raise ValueError(f"{len(texts)} texts but {len(ratings)} ratings")
-        cleaned = [clean_text(t) for t in texts]
+        pairs = [clean_words(t) for t in texts]  # (model text, the words every path's language guess reads)
+        cleaned = [text for text, _ in pairs]
         todo = [i for i, t in enumerate(cleaned) if t]
         probs = self.predict_proba([cleaned[i] for i in todo], progress=progress)
-        results = review_scores(cleaned, probs, self.labels, ratings, detractor_threshold=self.detractor_threshold,
-                                mismatch_threshold=self.mismatch_threshold)
+        results = review_scores(cleaned, [words for _, words in pairs], probs, self.labels, ratings,
+                                detractor_threshold=self.detractor_threshold, mismatch_threshold=self.mismatch_threshold)
         full = np.full((len(cleaned), self.labels.num_labels), np.nan, dtype=np.float32)
         full[todo] = probs
         return results, full

@@ -3,7 +3,8 @@
 Never raises on odd values: non-strings become text or nothing, HTML tags are
 stripped, entities decoded and invisible format characters dropped (:func:`decoded_text`,
 which the referral rules read too), emoji become their Unicode names (the uncased MiniLM
-vocabulary has no emoji, but it knows "thumbs down"), and huge texts are cut before tokenising.
+vocabulary has no emoji, but it knows "thumbs down"; :func:`clean_words` also gives the words without
+them, for the language guess), and huge texts are cut before tokenising.
 """
 
 from __future__ import annotations
@@ -47,13 +48,19 @@ def to_text(value: object) -> str:
     return str(value)
 
 
-def _emoji_to_words(text: str) -> str:
-    if text.isascii() or max(text) <= "\u2000":  # nothing to rewrite: most reviews, without a Python-level loop
+def _has_emoji(text: str) -> bool:
+    """Whether anything could be an emoji: most reviews answer no without a Python-level loop."""
+    return not (text.isascii() or max(text) <= "\u2000")
+
+
+def _emoji_to_words(text: str, *, named: bool = True) -> str:
+    """Each emoji as its name (or a space where not ``named``); variation selectors, joiners, skin tones dropped."""
+    if not _has_emoji(text):
         return text
     out = []
     for ch in text:
         if ord(ch) > 0x2000 and unicodedata.category(ch) == "So":
-            name = unicodedata.name(ch, "")
+            name = unicodedata.name(ch, "") if named else ""
             out.append(f" {name.lower()} " if name else " ")
         elif ch in "\ufe0f\u200d" or 0x1F3FB <= ord(ch) <= 0x1F3FF:
             continue  # variation selectors, joiners, skin tones
@@ -78,14 +85,33 @@ def decoded_text(value: object) -> str:
     return _decoded(to_text(value))
 
 
-def clean_text(value: object, max_chars: int = MAX_CHARS) -> str:
-    """Cleaned text, '' when there is nothing to score."""
+def _decoded_cut(value: object, max_chars: int) -> str:
     text = to_text(value)
     if len(text) > 4 * max_chars:  # cut early: a 100k-char cell must not cost 100k of regex
         text = text[: 2 * max_chars] + " " + text[-2 * max_chars :]
-    text = _emoji_to_words(_decoded(text))
+    return _decoded(text)
+
+
+def _spaced_and_cut(text: str, max_chars: int) -> str:
     text = _SPACE.sub(" ", text).strip()
     if len(text) > max_chars:
         head = max_chars * 3 // 4
         text = text[:head] + " ... " + text[-(max_chars - head) :]
     return text
+
+
+def clean_text(value: object, max_chars: int = MAX_CHARS) -> str:
+    """Cleaned text, '' when there is nothing to score."""
+    return _spaced_and_cut(_emoji_to_words(_decoded_cut(value, max_chars)), max_chars)
+
+
+def clean_words(value: object, max_chars: int = MAX_CHARS) -> tuple[str, str]:
+    """(:func:`clean_text`, the same words without emoji names): the scorer reads the first, the language
+    guess the second (emoji names are English words: "Die App ist toll 👍👍👍" is no English text).
+    One text for both where there is no emoji (most reviews): no second pass."""
+    text = _decoded_cut(value, max_chars)
+    if not _has_emoji(text):
+        cleaned = _spaced_and_cut(text, max_chars)
+        return cleaned, cleaned
+    return (_spaced_and_cut(_emoji_to_words(text), max_chars),
+            _spaced_and_cut(_emoji_to_words(text, named=False), max_chars))

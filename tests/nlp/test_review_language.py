@@ -8,12 +8,12 @@ three 👍 a German text was guessed English from the emoji names ("thumbs up si
 
 from __future__ import annotations
 
-from core.language import detect_language
+import numpy as np
+
 from nlp import detractor
-from nlp.result import ReviewScore
 from nlp.review_scoring import WARN_REASON, score_reviews
-from nlp.scoring_results import empty_text_score
-from nlp.text import clean_text
+from nlp.scoring_results import empty_text_score, review_language, text_score
+from nlp.text import clean_words
 from nlp.themes import ThemeDetector
 
 GERMAN_PRAISE = "Die App ist toll, ich empfehle sie jedem."
@@ -21,16 +21,17 @@ MISMATCH = "rating/text mismatch: rated 5★ but the text reads negative (p_nega
 
 
 class EnglishMinded:
-    """Reads every text as negative (p_negative 0.9) and English, as the scorer's guess on emoji names did."""
+    """Reads every text as negative (p_negative 0.9); its language and verdict as the real scorer gives them
+    (``nlp.scoring_results.text_score`` on ``nlp.text.clean_words``' words)."""
 
     detractor_threshold = detractor.DETRACTOR_THRESHOLD
     mismatch_threshold = detractor.MISMATCH_THRESHOLD
 
     def score(self, texts, ratings=None, *, progress=False):  # noqa: ANN001, ANN201
         rated = ratings or [None] * len(texts)
-        # the language guessed as the real scorer guesses it (nlp.scoring_results.text_score): on the cleaned text
-        return [ReviewScore("negative", 1.5, 0.9, 0.05, 0.05, 0.9, detect_language(clean_text(text)),
-                            *detractor.decide(0.9, rating))
+        polarity = np.array([0.9, 0.05, 0.05], dtype=np.float32)
+        return [text_score(clean_words(text)[1], polarity, 1.5, rating, detractor_threshold=self.detractor_threshold,
+                           mismatch_threshold=self.mismatch_threshold)
                 if text else empty_text_score(rating) for text, rating in zip(texts, rated)]
 
 
@@ -63,10 +64,8 @@ def test_a_declared_language_wins_over_the_guess() -> None:
 
 
 def test_emoji_names_do_not_make_a_german_text_english() -> None:
-    from nlp.review_scoring import review_language
-
     text = "Die App ist so toll 👍👍👍"
-    assert review_language(text) == "de"
+    assert review_language(clean_words(text)[1]) == "de"
     [score] = score_reviews(EnglishMinded(), [text])
     assert score.language == "de" and "language de: scored by an English model" in score.reasons
     assert ThemeDetector().detect_one(text, "positive").themes == {}  # no English lexicon ("die") on German

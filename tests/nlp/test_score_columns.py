@@ -62,7 +62,8 @@ def test_ratings_and_titles_are_read_from_their_names(tmp_path, tiny_checkpoint,
 
 
 @pytest.mark.parametrize("option,name", [("--rating-column", "ratng"), ("--title-column", "Title"),
-                                         ("--text-column", "body"), ("--rating-column", "rating")])
+                                         ("--text-column", "body"), ("--rating-column", "rating"),
+                                         ("--language-column", "lang")])
 def test_a_named_column_the_file_lacks_is_one_line_and_no_output(tmp_path, tiny_checkpoint, cli_refusal,
                                                                   option, name):
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
@@ -73,10 +74,13 @@ def test_a_named_column_the_file_lacks_is_one_line_and_no_output(tmp_path, tiny_
 
 
 def test_the_help_names_every_name_it_finds():
-    from umot.cli._score_columns import FOUND, RATING_HELP, TITLE_HELP
+    from umot.cli._score_columns import FOUND, LANGUAGE_HELP, RATING_HELP, TITLE_HELP
 
     assert all(name in RATING_HELP for name in FOUND["rating"])
     assert all(name in TITLE_HELP for name in FOUND["title"])
+    assert all(name in LANGUAGE_HELP for name in FOUND["language"])
+    result = runner.invoke(app, ["score", "--help"], env={"COLUMNS": "200"})
+    assert all(f"--{field}-column" in result.output for field in ("text", "rating", "title", "language"))
     assert set(FOUND["rating"]) <= set(ALIASES["rating"]) and set(FOUND["title"]) <= set(ALIASES["title"])
 
 

@@ -27,10 +27,10 @@ def scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
     monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setattr(nlp, "load_scorer", lambda model=None, **kw: NegativeScorer())
 
-    def run(text: str) -> list[dict[str, str]]:
+    def run(text: str, *options: str) -> list[dict[str, str]]:
         file, out = tmp_path / "in.csv", tmp_path / "out.csv"
         file.write_text(text, encoding="utf-8")
-        result = runner.invoke(app, ["score", str(file), "-o", str(out)])
+        result = runner.invoke(app, ["score", str(file), "-o", str(out), *options])
         assert result.exit_code == 0, result.output
         with out.open(encoding="utf-8", newline="") as f:
             return list(csv.DictReader(f))
@@ -50,3 +50,13 @@ def test_a_language_column_is_the_reviews_language(scored, column: str) -> None:
     [row] = scored(f"text,{column},rating\nDie App ist toll,de,5\n")
     assert (row["language"], row["detractor"], row["themes"]) == ("de", "false", "{}")
     assert row["reasons"] == "language de: scored by an English model"
+
+
+def test_language_column_names_a_column_of_any_name(scored) -> None:  # noqa: ANN001
+    """``--language-column``, as ``--text-column``: a column no known name finds ("sprache") is read, and it
+    wins over a column that has a known name."""
+    [row] = scored("text,sprache,lang,rating\nDie App ist toll,de-AT,en,5\n", "--language-column", "sprache")
+    assert (row["language"], row["detractor"]) == ("de", "false")
+    assert row["reasons"] == "language de: scored by an English model"
+    [row] = scored("text,sprache,rating\nDie App ist toll,de,5\n")  # not named: not read (the scorer's own "en" stands)
+    assert (row["language"], row["detractor"]) == ("en", "true")

@@ -1,4 +1,4 @@
-"""The rating and title columns ``umot score`` reads: named by an option, else found by a known name."""
+"""The rating, title and language columns ``umot score`` reads: named by an option, else found by a known name."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ RATING_HELP = ("Column with a 1-5 star rating: 1-2 stars make a detractor whatev
                "umot score's own output; without one, no rating).")
 TITLE_HELP = ("Column with the review's title, read before its text as the nightly run does "
               "(default: the first column named title or headline, in any case; without one, no title).")
+LANGUAGE_HELP = ("Column with each review's language (en, de-DE, ...): a known one wins over the guess from the words "
+                 "(default: the first column named language, lang or inlanguage, in any case; without one, guessed).")
 
 
 def find_column(path: Path, columns: list[str], given: str | None, field: str) -> str | None:

@@ -1,7 +1,7 @@
 """``umot score``: the sentiment model and the theme detector on a file of reviews, from the command line.
 
 The command reads, checks, scores and writes in order; each step's rules live beside it:
-:mod:`umot.cli._score_columns` (which columns hold a rating and a title), :mod:`umot.cli._score_checks`
+:mod:`umot.cli._score_columns` (which columns hold a rating, a title and a language), :mod:`umot.cli._score_checks`
 (``--brand``, ``--model``) and :mod:`umot.cli._score_output` (``-o``).
 """
 
@@ -15,7 +15,7 @@ import typer
 from core.wording import plural
 from umot.cli._errors import fail
 from umot.cli._score_checks import check_brand, check_model
-from umot.cli._score_columns import RATING_HELP, TITLE_HELP, find_column
+from umot.cli._score_columns import LANGUAGE_HELP, RATING_HELP, TITLE_HELP, find_column
 from umot.cli._score_output import check_output, write_scored
 from umot.cli._scored_rows import texts_as_stored
 from umot.cli._theme_config import themes_detector
@@ -27,6 +27,7 @@ def score(
     text_column: Annotated[str, typer.Option(help="Column holding the review text.")] = "text",
     rating_column: Annotated[str | None, typer.Option(help=RATING_HELP, show_default=False)] = None,
     title_column: Annotated[str | None, typer.Option(help=TITLE_HELP, show_default=False)] = None,
+    language_column: Annotated[str | None, typer.Option(help=LANGUAGE_HELP, show_default=False)] = None,
     model: Annotated[str | None, typer.Option(help="fast or full (the shipped models, even beside a folder of that name: write ./full for the folder), a model directory or an HF hub id (default: UMOT_MODEL or the shipped default).")] = None,
     quantized: Annotated[bool | None, typer.Option("--int8/--no-int8", help="int8 weights (default: UMOT_QUANTIZE, else on with ONNX Runtime, off with PyTorch).")] = None,
     backend: Annotated[str | None, typer.Option(help="onnx (ONNX Runtime, default) or torch (default: UMOT_BACKEND).")] = None,
@@ -42,8 +43,8 @@ def score(
     as a rating/text mismatch (not in another language: the English model is the
     weaker signal there). Empty texts get no score and the reason "empty text".
     A review is read and judged as the nightly run does (title first, for its
-    themes too; "warns others off"; in its language: a column named language,
-    lang or inlanguage, else a guess from the words); texts over
+    themes too; "warns others off"; in its language: --language-column or a column
+    named language, lang or inlanguage, else a guess from the words); texts over
     UMOT_MAX_REVIEW_CHARS keep their head and tail.
     """
     from nlp.data import DataError, file_format, not_text, read_table
@@ -60,7 +61,7 @@ def score(
         fail(f"{input}: no {text_column!r} column (columns: {', '.join(columns) or 'none'}); use --text-column")
     rating = find_column(input, columns, rating_column, "rating")
     title = find_column(input, columns, title_column, "title")
-    language = find_column(input, columns, None, "language")  # a declared language wins over the guess
+    language = find_column(input, columns, language_column, "language")  # a declared language wins over the guess
     for row, line in zip(rows, table.lines):
         for column in (text_column, title):
             if column and (problem := not_text(row.get(column), column)):
