@@ -31,6 +31,7 @@ class CrawlResult:
     errors: int = 0
     error_message: str | None = None  # why it failed; on an ok crawl, which page's failure left pages unread
     failed_follows: int = 0  # next pages that could not be fetched: the pages after them went unread
+    since_cut: str | None = None  # ISO day an ok crawl's pagination stopped at --since: the store may lack older reviews
     run_id: int | None = None
     refused: bool = False  # every start URL's connection was refused: retrying soon is pointless
     forbidden: bool = False  # robots.txt forbids every start URL: retrying is pointless
@@ -78,6 +79,7 @@ def crawl_result(
         errors=int(stats.get("errors", 0) or 0),
         error_message=stats.get("error_message"),
         failed_follows=int(stats.get("failed_follows", 0) or 0),
+        since_cut=stats.get("since_cut") or None,
         run_id=run_id or stats.get("run_id"),
         refused=bool(stats.get("refused")) and returncode == 0,
         forbidden=bool(stats.get("forbidden")) and returncode == 0,

@@ -9,8 +9,9 @@ reads (:data:`KNOWN_FILE`; those the reply window reads again to
 the pages its crawls read, ``crawlers.page_state``) to another
 (:data:`PAGES_FILE`), the day an earlier crawl's pagination stopped at ``since``
 (:data:`SINCE_CUT`, ``crawlers.spiders._next_pages``), ``CRAWL_FULL`` when the last ok crawl of the
-source could not fetch a next page (any crawl after it reads every page, not only the nightly one), and
-closes the run with the crawl's counts once the process has ended, killed or not. The crawl process imports the store only to
+source could not fetch a next page (any crawl after it reads every page, not only the nightly one): both
+read from that run's columns (``CrawlRun.since_cut``, ``pages_unread``), and closes the run with the
+crawl's counts (those columns too) once the process has ended, killed or not. The crawl process imports the store only to
 write new reviews: one with nothing new never does.
 
 A plain ``scrapy crawl`` (no runner) does all of this itself
@@ -22,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +38,7 @@ BRAND_ID = "CRAWL_BRAND_ID"
 KNOWN_FILE = "CRAWL_KNOWN_FILE"  # JSON {source label: [external ids]}
 AWAITING_FILE = "CRAWL_AWAITING_FILE"  # the same, of the recent reviews KNOWN_FILE leaves out (reply window)
 PAGES_FILE = "CRAWL_PAGES_FILE"  # JSON {url: page state} (models.crud.page_states)
-SINCE_CUT = "CRAWL_SINCE_CUT"  # ISO day: the last ok run of the source stopped at --since (crawlers.stats.since_cut)
+SINCE_CUT = "CRAWL_SINCE_CUT"  # ISO day: the last ok run of the source stopped at --since (CrawlRun.since_cut)
 
 
 def migrate(database_url: str) -> bool:
@@ -80,7 +82,6 @@ def open_run(
     itself and reports the error with the store's URL.
     """
     try:
-        from crawlers.stats import left_pages_unread, since_cut
         from models import crud
         from models.crud.crawl_runs import last_ok_run
         from models.crud.review_lookups import awaiting_reply_ids_by_source
@@ -90,10 +91,10 @@ def open_run(
         with session_scope(get_engine(database_url)) as session:
             brand_id = stored_id(crud.get_or_create_brand(session, brand))
             last = last_ok_run(session, brand_id=brand_id, source_id=source_id, spider=spider)
-            cut = since_cut(last.error_message) if last is not None else None
+            cut = last.since_cut.isoformat() if last is not None and last.since_cut is not None else None
             # its next pages failed: any crawl reads every page (an incremental one stopped before them and its
             # run, with no note, hid the gap from the nightly check)
-            gap = last is not None and left_pages_unread(last.error_message)
+            gap = last is not None and last.pages_unread > 0
             run_id = crud.start_crawl_run(session, brand_id=brand_id, source_id=source_id, spider=spider).id
             since = awaiting_reply_since(spider)
             known = crud.known_ids_by_source(session, brand_id=brand_id, awaiting_reply_since=since)
@@ -117,13 +118,16 @@ def close_run(
     """Record how the crawl ended (its counts from the stats file); a crawl that died is ``failed``.
 
     ``message``: why it failed, or an ok crawl's note of pages left unread
-    (``crawlers.stats.unread_note``). A crawl killed before writing its final
+    (``crawlers.stats.unread_note``); what an ok crawl left unread is kept in columns
+    too, from ``stats`` (``failed_follows``, ``since_cut``). A crawl killed before writing its final
     counts (timed out) gets the reviews it stored under the run, as in
     ``models.crud.crawl_runs.close_abandoned_runs``: zeros would hide the gap
     it left from the next crawl. The (new, found) reviews recorded; None if the store failed.
     """
     new, found = int(stats.get("items_new", 0) or 0), int(stats.get("items_scraped", 0) or 0)
+    unread = int(stats.get("failed_follows", 0) or 0) if ok else 0
     try:
+        cut = date.fromisoformat(stats["since_cut"]) if ok and stats.get("since_cut") else None
         from models import crud
         from models.crud.crawl_runs import stored_by_run
         from models.db import get_engine, session_scope
@@ -135,7 +139,7 @@ def close_run(
             crud.finish_crawl_run(
                 session, run_id, status=CrawlStatus.ok if ok else CrawlStatus.failed,
                 pages=int(stats.get("pages", 0) or 0), items_scraped=found, items_new=new,
-                errors=int(stats.get("errors", 0) or 0), error_message=message,
+                errors=int(stats.get("errors", 0) or 0), error_message=message, pages_unread=unread, since_cut=cut,
             )
     except Exception:  # noqa: BLE001 - the reviews are stored; the run row is bookkeeping
         logger.exception("could not close crawl run %s", run_id)

@@ -8,7 +8,6 @@ collector under these keys; :func:`summarise` turns them into the numbers a
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -64,29 +63,19 @@ def count_forbidden(stats: StatsCollector, url: str, *, start: bool) -> None:
 def unread_note(failed: int, first: str | None) -> str:
     """The message of an ok crawl in which ``failed`` next pages could not be fetched (after retries).
 
-    An incremental crawl stops at the reviews stored before them, so an ok run
-    with a message is read as unfinished: the next crawl of the source reads
-    every page (``flows.tasks.crawl_jobs.last_crawl_unfinished``).
+    An incremental crawl stops at the reviews stored before them, so the run
+    records how many (``CrawlRun.pages_unread``, for people this note) and the
+    next crawl of the source reads every page
+    (``flows.tasks.crawl_jobs.last_crawl_unfinished``).
     """
     others = f" and {failed - 1} other page{'s' if failed > 2 else ''}" if failed > 1 else ""
     return f"could not fetch {first or 'a page'}{others}: the pages after {'them' if others else 'it'} were not read"
 
 
-def left_pages_unread(message: str | None) -> bool:
-    """Does a run's message carry :func:`unread_note` (next pages it could not fetch)?"""
-    return bool(re.search(r": the pages after (?:it|them) were not read", message or ""))
-
-
 def since_note(day: str) -> str:
     """The note of an ok crawl that stopped paginating at ``--since day`` (or carried an earlier crawl's
-    cut): the run keeps it, and :func:`since_cut` reads the day back for the next crawl of the source."""
+    cut), for people: the run keeps the day itself (``CrawlRun.since_cut``) for the next crawl of the source."""
     return f"the store may lack the reviews before {day}: a crawl stopped paginating at --since {day}"
-
-
-def since_cut(message: str | None) -> str | None:
-    """The ISO day of :func:`since_note` in a run's message; None when it has none."""
-    found = re.search(r"a crawl stopped paginating at --since (\d{4}-\d{2}-\d{2})", message or "")
-    return found.group(1) if found else None
 
 
 def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, Any]:
@@ -101,7 +90,8 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
     do not change in seconds either). ``failed_follows``: next pages that could
     not be fetched (``crawlers.spiders._next_pages``); an ok crawl with some
     carries :func:`unread_note` as its ``error_message``, which its run keeps, and
-    :func:`since_note` after it where ``since`` cut its pagination (:data:`SINCE_CUT`).
+    :func:`since_note` after it where ``since`` cut its pagination (:data:`SINCE_CUT`),
+    whose ISO day is ``since_cut`` (None unless ok): the run keeps both as columns.
     """
     reason = reason or stats.get("finish_reason")
     starts = int(stats.get(START_URLS, 0) or 0)
@@ -119,8 +109,8 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
     elif not starts and message:
         ok = False
     failed_follows = int(stats.get(FAILED_FOLLOWS, 0) or 0)
+    cut = stats.get(SINCE_CUT) if ok else None
     if ok:
-        cut = stats.get(SINCE_CUT)
         notes = (unread_note(failed_follows, stats.get(FIRST_FAILED_FOLLOW)) if failed_follows else None,
                  since_note(cut) if cut else None)
         message = "; ".join(note for note in notes if note) or None
@@ -136,6 +126,7 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
         "robots_forbidden": int(stats.get(ROBOTS_FORBIDDEN, 0) or 0),
         "error_message": message,
         "failed_follows": failed_follows,
+        "since_cut": cut or None,
         "refused": not ok and bool(starts) and refused >= starts,
         "forbidden": not ok and bool(starts) and forbidden >= starts,
         "run_id": stats.get(RUN_ID),

@@ -9,6 +9,7 @@ only when called, so a crawl with nothing new never loads them.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 from scrapy.statscollectors import StatsCollector
@@ -63,6 +64,8 @@ def finish_crawl_run(engine: Any, run_id: int, stats: dict[str, Any], reason: st
                 items_new=summary["items_new"],
                 errors=summary["errors"],
                 error_message=summary["error_message"],
+                pages_unread=summary["failed_follows"] if summary["ok"] else 0,
+                since_cut=date.fromisoformat(summary["since_cut"]) if summary["since_cut"] else None,
             )
     except Exception:  # noqa: BLE001 - the reviews are stored; the run row is bookkeeping
         logger.exception("could not finish crawl run %s", run_id)

@@ -17,7 +17,7 @@ page and follows the link again.
 
 Pagination stopped at ``since`` leaves a gap too, for a crawl with no ``since``
 or an earlier one: its day is recorded (:func:`record_cut`, ``crawlers.stats.since_note``
-in the run's message), and the next crawl of (brand, source) whose ``since`` does not
+in the run's message and its `since_cut` column), and the next crawl of (brand, source) whose ``since`` does not
 cover it reads every page (``IncrementalMixin.open_known``). A crawl that stops at
 known reviews keeps the earlier cut (:func:`carry_cut`); a full one clears it unless
 a next page failed.

@@ -13,7 +13,6 @@ from typing import Any
 
 from core.http_url import HttpUrlError, check_http_url
 from crawlers.runner import CrawlJob, CrawlResult
-from crawlers.stats import left_pages_unread
 from flows.stage_outcomes import SourceOutcome, SourceSpec
 from models.status import CrawlStatus
 
@@ -30,8 +29,8 @@ def last_crawl_unfinished(source_id: int) -> bool:
     incremental crawl would stop at those known reviews and never reach the
     pages after them. So would one after an ok crawl that could not fetch a
     next page (a hub's failed link leaves no gap: it is followed again; nor does a next page answering 404 or 410, which no crawl gets past): its
-    run carries that note (``crawlers.stats.unread_note``), and a good run has
-    no message otherwise. A crawl that failed before fetching anything (site unreachable)
+    run counts them (``CrawlRun.pages_unread``; its message says so in words: ``crawlers.stats.unread_note``).
+    A crawl that failed before fetching anything (site unreachable)
     left no such gap.
     """
     from models import crud
@@ -39,8 +38,8 @@ def last_crawl_unfinished(source_id: int) -> bool:
 
     with session_scope(get_engine()) as session:
         for run in crud.list_crawl_runs(session, source_id=source_id, limit=50):
-            if run.status == CrawlStatus.ok:  # its note may also say where --since cut it: the crawl reads that
-                return left_pages_unread(run.error_message)  # itself (run_store.SINCE_CUT), not in full each night
+            if run.status == CrawlStatus.ok:  # where --since cut it (since_cut) the crawl reads
+                return run.pages_unread > 0  # itself (run_store.SINCE_CUT), not in full each night
             if run.status == CrawlStatus.running or run.pages > 0 or run.items_scraped > 0 or run.items_new > 0:
                 return True
     return False

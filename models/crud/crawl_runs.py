@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, timedelta
+from datetime import UTC, date, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -68,8 +68,14 @@ def finish_crawl_run(
     items_new: int,
     errors: int,
     error_message: str | None = None,
+    pages_unread: int = 0,
+    since_cut: date | None = None,
 ) -> CrawlRun:
-    """Close a run with its figures; ``status`` is ``ok`` or ``failed``."""
+    """Close a run with its figures; ``status`` is ``ok`` or ``failed``.
+
+    ``pages_unread`` and ``since_cut``: what an ok crawl left unread (next pages it could not fetch, the day
+    ``--since`` stopped it), which the next crawl of the source reads; ``error_message`` says it in words.
+    """
     if status not in STATUSES:
         raise ValueError(f"crawl run status must be one of {', '.join(STATUSES)}, not {status!r}")
     run = session.get(CrawlRun, run_id)
@@ -77,7 +83,7 @@ def finish_crawl_run(
         raise LookupError(f"no crawl run with id {run_id}")
     run.status = status
     run.pages, run.items_scraped, run.items_new, run.errors = pages, items_scraped, items_new, errors
-    run.error_message = error_message
+    run.error_message, run.pages_unread, run.since_cut = error_message, pages_unread, since_cut
     run.finished_at = utcnow()
     session.add(run)
     session.flush()
@@ -86,7 +92,7 @@ def finish_crawl_run(
 
 def last_ok_run(session: Session, *, brand_id: int, source_id: int | None, spider: str) -> CrawlRun | None:
     """The newest ``ok`` run of the brand's source (of ``spider``'s ad-hoc crawls, without one): its
-    message says what it left unread (``crawlers.stats.since_note``); a failed run after it changed nothing."""
+    ``pages_unread`` and ``since_cut`` say what it left unread; a failed run after it changed nothing."""
     query = select(CrawlRun).where(CrawlRun.brand_id == brand_id, CrawlRun.status == CrawlStatus.ok)
     if source_id is None:
         query = query.where(col(CrawlRun.source_id).is_(None), CrawlRun.spider == spider)

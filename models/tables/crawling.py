@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import JSON, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -28,7 +28,12 @@ class CrawlRun(SQLModel, table=True):
     items_scraped: int = 0
     items_new: int = 0
     errors: int = 0
-    error_message: str | None = Field(default=None, sa_column=Column(Text))
+    error_message: str | None = Field(default=None, sa_column=Column(Text))  # for people: why, or what was left
+    # What an ok crawl left unread, read by the next crawl of the source (``crawlers.run_store.open_run``,
+    # ``flows.tasks.crawl_jobs``; 0009): next pages it could not fetch (after them no page was read), and the
+    # day ``--since`` stopped its pagination (the store may lack the reviews before it).
+    pages_unread: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    since_cut: date | None = None
 
 
 class PageState(SQLModel, table=True):

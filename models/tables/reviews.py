@@ -50,7 +50,9 @@ class Review(SQLModel, table=True):
     reply_author: str | None = Field(default=None, max_length=300)
     replied_at: datetime | None = None  # as the site dates it; None when it gives no usable date
     reply_seen_at: datetime | None = None  # when a crawl first found the reply
-    edited_at: datetime | None = None  # when a crawl or import last found the text, title or rating edited
+    # when a crawl or import last found the text, title or rating edited; indexed (0009): a night's
+    # counts scan it by time (models.crud.night_counts)
+    edited_at: datetime | None = Field(default=None, index=True)
 
 
 class Score(SQLModel, table=True):

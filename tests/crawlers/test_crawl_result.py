@@ -38,6 +38,13 @@ def test_an_ok_crawl_that_left_pages_unread_keeps_its_note() -> None:
     assert result.ok and result.failed_follows == 1 and result.error_message == note
 
 
+def test_an_ok_crawl_cut_at_since_gives_the_day() -> None:
+    """``umot crawl`` says so from the day, not from the message's words."""
+    stats = {"ok": True, "status": "ok", "pages": 1, "since_cut": "2024-06-01", "error_message": "the store may lack…"}
+    assert crawl_result(stats, 0, "", None, None).since_cut == "2024-06-01"
+    assert crawl_result({"ok": True, "status": "ok", "pages": 1}, 0, "", None, None).since_cut is None
+
+
 def test_a_crawl_that_timed_out_reports_the_reviews_it_stored(db_url: str, tmp_path) -> None:
     from crawlers import run_store
     from models import crud

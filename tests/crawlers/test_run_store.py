@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +121,28 @@ def test_a_finished_crawl_is_closed_with_its_own_counts_and_an_ok_crawls_note(db
     assert run_store.close_run(db_url, run_id, stats, ok=True, message=note) == (2, 3)
     run = stored_run(db_url, run_id)
     assert (run.status, run.pages, run.items_new, run.errors, run.error_message) == ("ok", 1, 2, 1, note)
+
+
+def test_what_an_ok_crawl_left_unread_goes_into_its_runs_columns_and_to_the_next_crawl(
+    db_url: str, tmp_path: Path, stored_run: Callable[[str, int], Any]
+) -> None:
+    """Read from the columns, not the message: a message in other words hands the same state over."""
+    def crawl(stats: dict, *, ok: bool = True, message: str | None = "in other words") -> dict:
+        handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider="schemaorg",
+                                      known_file=tmp_path / "known.json")
+        run_store.close_run(db_url, handover[run_store.RUN_ID], stats, ok=ok, message=message)
+        return handover
+
+    finished = {"status": "ok", "ok": True, "pages": 1, "items_scraped": 1, "items_new": 1, "errors": 2}
+    first = crawl({**finished, "failed_follows": 2, "since_cut": "2024-06-01"})
+    run = stored_run(db_url, first[run_store.RUN_ID])
+    assert (run.pages_unread, run.since_cut, run.error_message) == (2, date(2024, 6, 1), "in other words")
+    second = crawl({**finished, "failed_follows": 1, "since_cut": "2024-06-01"}, ok=False, message="boom")
+    assert run_store.SINCE_CUT not in first and "CRAWL_FULL" not in first  # nothing before it
+    assert (second[run_store.SINCE_CUT], second["CRAWL_FULL"]) == ("2024-06-01", True)
+    run = stored_run(db_url, second[run_store.RUN_ID])
+    assert (run.status, run.pages_unread, run.since_cut) == ("failed", 0, None)  # a failed run hands nothing over
+    third = crawl(finished, message=None)  # the failed run changed nothing: the ok one before it still counts
+    assert (third[run_store.SINCE_CUT], third["CRAWL_FULL"]) == ("2024-06-01", True)
+    fourth = crawl(finished)
+    assert run_store.SINCE_CUT not in fourth and "CRAWL_FULL" not in fourth  # read every page: nothing left

@@ -30,3 +30,14 @@ def test_an_ok_crawl_that_could_not_fetch_a_page_after_its_start_urls_says_which
     assert three == "could not fetch http://shop.test/?page=2 and 2 other pages: the pages after them were not read"
     failed = summarise({**stats, keys.FIRST_ERROR: "boom"}, "shutdown")
     assert not failed["ok"] and failed["error_message"] == "boom"  # a failure says why it failed
+
+
+def test_an_ok_crawl_cut_at_since_gives_its_day_apart_from_its_note() -> None:
+    """The run keeps the day in a column (CrawlRun.since_cut): nothing reads it back from the words."""
+    stats = {keys.START_URLS: 1, keys.PAGES: 1, keys.SINCE_CUT: "2024-06-01"}
+    summary = summarise(stats, "finished")
+    assert summary["ok"] and summary["since_cut"] == "2024-06-01"
+    assert summary["error_message"] == (
+        "the store may lack the reviews before 2024-06-01: a crawl stopped paginating at --since 2024-06-01")
+    assert summarise({keys.START_URLS: 1, keys.PAGES: 1}, "finished")["since_cut"] is None
+    assert summarise({**stats, keys.FIRST_ERROR: "boom"}, "shutdown")["since_cut"] is None  # failed: no handover

@@ -89,10 +89,32 @@ def test_an_ok_crawl_that_left_pages_unread_and_a_killed_crawl_that_stored_revie
     finished = {"status": "ok", "ok": True, "pages": 1, "items_scraped": 2, "items_new": 2, "errors": 1}
     crawl(finished, ok=True)
     assert not last_crawl_unfinished(source_id)
-    crawl(finished, ok=True, message="could not fetch http://shop.test/?page=2: the pages after it were not read")
+    crawl({**finished, "failed_follows": 1}, ok=True,
+          message="could not fetch http://shop.test/?page=2: the pages after it were not read")
     assert last_crawl_unfinished(source_id)  # ok, but page 2 and those after it were never read
     crawl(finished, ok=True)
     assert not last_crawl_unfinished(source_id)
     timed_out = {"status": "running", "ok": False, "pages": 0, "items_scraped": 0, "items_new": 0}  # as opened
     crawl(timed_out, ok=False, message="crawl timed out after 20s", stores=3)
     assert last_crawl_unfinished(source_id)  # it stored its first pages only
+
+
+def test_the_last_good_runs_unread_pages_decide_not_the_words_of_its_message(
+    store: str, add_source: Callable[..., int]
+) -> None:
+    from models import crud
+    from models.db import get_engine, session_scope
+    from models.stored import stored_id
+
+    source_id = add_source("Acme", "site")
+
+    def crawl(message: str | None, *, pages_unread: int = 0) -> None:
+        with session_scope(get_engine(store)) as session:
+            run = crud.start_crawl_run(session, brand_id=None, source_id=source_id, spider="schemaorg")
+            crud.finish_crawl_run(session, stored_id(run), status="ok", pages=2, items_scraped=2, items_new=0, errors=1,
+                                  error_message=message, pages_unread=pages_unread)
+
+    crawl("next pages failed (said otherwise)", pages_unread=1)
+    assert last_crawl_unfinished(source_id)
+    crawl("a review quoted: the pages after it were not read")  # words alike, nothing left unread
+    assert not last_crawl_unfinished(source_id)

@@ -171,7 +171,8 @@ def test_a_crawl_stopped_at_since_says_the_next_crawl_without_it_reads_the_older
     from crawlers.stats import since_note, unread_note
 
     message = f"{unread_note(1, 'http://127.0.0.1:9/?page=2')}; {since_note('2024-06-01')}"
-    found = CrawlResult(ok=True, pages=1, items_scraped=3, items_new=3, errors=1, failed_follows=1, error_message=message)
+    found = CrawlResult(ok=True, pages=1, items_scraped=3, items_new=3, errors=1, failed_follows=1, error_message=message,
+                        since_cut="2024-06-01")
     monkeypatch.setattr(runner, "run_crawl", lambda *args, **kwargs: found)
     result = invoke("crawl", "http://127.0.0.1:9/", "--since", "2024-06-01", "--brand", "Acme", "--create-brand",
                     "--database-url", db_url)
@@ -182,3 +183,22 @@ def test_a_crawl_stopped_at_since_says_the_next_crawl_without_it_reads_the_older
         "note: the reviews before 2024-06-01 were not read; the next crawl of this source without --since "
         "(or with an earlier one) reads every page",
     ]
+
+
+def test_the_since_note_comes_from_the_crawls_day_not_its_messages_words(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A message without the note's words still gets the note; one with them but no day gets none."""
+    from crawlers import runner
+    from crawlers.crawl_result import CrawlResult
+    from crawlers.stats import since_note
+
+    results = iter([CrawlResult(ok=True, pages=1, since_cut="2024-06-01"),
+                    CrawlResult(ok=True, pages=1, error_message=since_note("2024-06-01"))])
+    monkeypatch.setattr(runner, "run_crawl", lambda *args, **kwargs: next(results))
+    where = ("--brand", "Acme", "--create-brand", "--database-url", db_url)
+    cut = invoke("crawl", "http://127.0.0.1:9/", "--since", "2024-06-01", *where)
+    assert cut.exit_code == 0, cut.output
+    assert cut.stderr.strip().startswith("note: the reviews before 2024-06-01 were not read;")
+    words = invoke("crawl", "http://127.0.0.1:9/", *where)
+    assert words.exit_code == 0 and words.stderr.strip() == "", words.output

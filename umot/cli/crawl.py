@@ -107,9 +107,7 @@ def crawl(
     typer.echo(_crawl_summary(spider, result, partial or output, nothing_written=nothing))
     if result.ok and result.failed_follows:
         typer.echo(f"note: {_unread_hint(result.error_message, stored=output is None, source_id=source_id)}", err=True)
-    from crawlers.stats import since_cut
-
-    cut = since_cut(result.error_message) if result.ok and output is None else None
+    cut = result.since_cut if result.ok and output is None else None
     if cut:
         typer.echo(f"note: the reviews before {cut} were not read; the next crawl of this source without --since "
                    "(or with an earlier one) reads every page", err=True)

@@ -54,3 +54,13 @@ def test_a_store_that_cannot_be_opened_names_it_without_its_password_and_raises(
     first = stats.get_value(keys.FIRST_ERROR)
     assert first.startswith("cannot open the store postgresql://umot:***@127.0.0.1:1/none: ")
     assert "s3cret" not in first and "\n" not in first
+
+
+def test_a_plain_crawl_keeps_what_it_left_unread_for_the_next_crawl(db_url: str, stored_run) -> None:
+    """Pages it could not fetch and a --since cut go in the run's columns, which the next crawl reads."""
+    engine = open_store(db_url, migrated=True, stats=_stats())
+    _, run_id = open_crawl_run(engine, brand="Acme", source_id=None, spider="schemaorg")
+    finish_crawl_run(engine, run_id, {keys.START_URLS: 1, keys.PAGES: 2, keys.FAILED_FOLLOWS: 2,
+                                      keys.FIRST_FAILED_FOLLOW: "http://x/p3", keys.SINCE_CUT: "2024-06-01"}, "finished")
+    run = stored_run(db_url, run_id)
+    assert (run.status, run.pages_unread, str(run.since_cut)) == ("ok", 2, "2024-06-01")
