@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from core.language import normalise_language
+
 ORDERS = ("DMY", "MDY", "YMD")
 #: A dotted numeric date with its year last (``12.03.2024``, ``5. 3. 24``, ``12.3.2024.``); not ``2024.03.05``.
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})(?!\d)")
@@ -43,8 +45,11 @@ def date_language(declared: str | None, page: str | None) -> str | None:
     """Whose day/month order a review's dates follow: its declared language, else the page's.
 
     The page's wins when it only adds a region to the declared one (``inLanguage``
-    ``en`` on an ``en-GB`` page), since the region is what decides the order.
+    ``en`` on an ``en-GB`` page), since the region is what decides the order, and when the
+    declared one is no language tag (``"English"``): its order is unknown, the page's is not.
     """
+    if declared and normalise_language(declared) is None:
+        declared = None
     if declared and page and re.split(r"[-_]", page)[0].lower() == declared.strip().lower():
         return page
     return declared or page

@@ -3,6 +3,7 @@
 ISO 8601 is read by Python (every form of a day without a time, ``20240305`` and
 ``2024-W10-2`` included, is a day; a week such as ``2024-W10`` is no date), anything else
 by dateparser, which must find a day, a month and a year: never a day made up from today.
+A date with words around it ("Posted on March 5, 2024") is searched for (:func:`search_text`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import UTC, date, datetime, time
 from functools import lru_cache
 
 from core.dates import iso_shaped_non_day
+from core.language import normalise_language
 
 _DATEPARSER_SETTINGS = {
     "TIMEZONE": "UTC",
@@ -34,6 +36,8 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*[ap]\.?m\b|(?-i:\dT\d)",
 #: A zone after an ISO date with no time (``2024-03-05Z``): Python would read ``+01:00`` as a time.
 _DAY_ZONE = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
 _ISO_WEEK = re.compile(r"\d{4}-?W\d{2}")  # 2024-W10: a week, no day
+#: Words and a number: all a date with words around it can be ("Posted on 5 March 2024", "vor 2 Tagen").
+_WORDS_AND_NUMBER = re.compile(r"(?=.*\d)(?=.*[^\W\d_]{2})", re.DOTALL)
 
 
 def _iso_day(text: str) -> date | None:
@@ -63,8 +67,41 @@ def parse_text(text: str, order: str | None = None) -> tuple[datetime | None, bo
         return (instant, False) if day is None else (datetime.combine(day, time(0), tzinfo=UTC), True)
     import dateparser  # slow to import, and only needed for non-ISO dates
 
-    settings = {**_DATEPARSER_SETTINGS, "DATE_ORDER": order} if order else _DATEPARSER_SETTINGS
-    parsed = dateparser.parse(text, settings=settings)
+    return _read(text, dateparser.parse(text, settings=_settings(order)))
+
+
+@lru_cache(maxsize=1024)
+def search_text(text: str, order: str | None = None, language: str | None = None) -> tuple[datetime | None, bool]:
+    """:func:`parse_text` of the one date in a text with words around it ("Posted on March 5, 2024", "Publié le
+    5 mars 2024"), for a text :func:`parse_text` could not read; (None, False) where there is no date or more
+    than one ("from 5 March 2024 to 7 March 2024"), or it is an ISO date with no such day (``2024-13-05``).
+
+    Not what an imported row's id covers (``named_day`` keeps the whole text): ids imports gave stay. A search
+    costs a few parses, so only a text with words and a number (a day needs one) is searched, and in one
+    language (``language``, a tag; else English): searching every language took 60 ms to 3 s a text.
+    """
+    if not _WORDS_AND_NUMBER.match(text):
+        return None, False
+    from dateparser.search import search_dates
+
+    try:
+        found = search_dates(text, languages=[normalise_language(language) or "en"], settings=_settings(order))
+    except ValueError:  # a language dateparser does not know
+        return None, False
+    if not found or len(found) != 1:
+        return None, False
+    written, parsed = found[0]
+    if any(iso_shaped_non_day(word) for word in written.split()):
+        return None, False
+    return _read(written, parsed)
+
+
+def _settings(order: str | None) -> dict[str, object]:
+    return {**_DATEPARSER_SETTINGS, "DATE_ORDER": order} if order else _DATEPARSER_SETTINGS
+
+
+def _read(text: str, parsed: datetime | None) -> tuple[datetime | None, bool]:
+    """dateparser's reading of ``text``: the instant, and whether it is a day (no time of day written)."""
     if parsed is None:
         return None, False
     midnight = (parsed.hour, parsed.minute, parsed.second, parsed.microsecond) == (0, 0, 0, 0)

@@ -7,7 +7,8 @@ language it is read as before (month first). A dotted one (``05.03.2024``) is da
 first in any language: no locale writes it month first. ISO 8601 is never reordered
 (``2024-13-05`` is no date). A date names its day, month and year: ``2024``, the week
 ``2024-W10`` or ``March 2024`` is no date, not a day made up from today ("3 days ago"
-counts from now).
+counts from now). A date with words around it ("Posted on March 5, 2024") is read where it is the
+text's one date (:func:`crawlers.extract.date_text.search_text`).
 
 A date with no time of day (``2024-03-05``, ``20240305``, ``2024-W10-2``, "March 5, 2024",
 a ``date``) names a calendar day, not its first instant: it is read as noon of that day in the
@@ -23,7 +24,7 @@ from typing import Any
 
 from core.dates import implausible
 from crawlers.extract.date_order import text_order
-from crawlers.extract.date_text import aware, parse_text
+from crawlers.extract.date_text import aware, parse_text, search_text
 from crawlers.extract.team_days import noon_of
 
 #: ``extra`` key keeping a published date that was refused as one (as ``rating_raw`` keeps a rating).
@@ -57,7 +58,10 @@ def _parse(value: object, language: str | None, day_at: time) -> datetime | None
     text = " ".join(str(value).split())
     if not text or len(text) > 100:
         return None
-    parsed, day_only = parse_text(text, text_order(text, language))
+    order = text_order(text, language)
+    parsed, day_only = parse_text(text, order)
+    if parsed is None:  # words around the date ("Posted on March 5, 2024")
+        parsed, day_only = search_text(text, order, language)
     return noon_of(parsed.date(), day_at) if parsed is not None and day_only else parsed
 
 

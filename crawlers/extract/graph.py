@@ -1,5 +1,5 @@
-"""The nodes of one page as one graph: ``@id`` references resolved, each review found with
-the item it reviews (its parent under ``review`` / ``aggregateRating``, or none yet)."""
+"""The nodes of one page as one graph: nodes sharing an ``@id`` merged, ``@id`` references resolved,
+each review found with the item it reviews (its parent under ``review`` / ``aggregateRating``, or none yet)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,51 @@ from typing import Any
 from crawlers.extract.nodes import node_types
 
 REVIEW_TYPES = {"Review", "UserReview", "CriticReview", "EmployerReview", "MediaReview"}
+#: Nodes a review may be listed under without being a review of them: it reviews their item.
+RATING_TYPES = {"AggregateRating", "Rating"}
+#: Properties whose values two copies of a node both give: a merged node has each copy's.
+_MANY_VALUED = frozenset({"@type", "review", "reviews", "comment"})
+
+
+def _values(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _agrees(merged: dict, node: dict) -> bool:
+    """Does ``node`` say nothing against ``merged``: is each property both give the same (lists and types aside)?
+    Reviews that share one ``@id`` by a site's mistake say different things: they are several reviews."""
+    return all(merged[key] == value for key, value in node.items()
+               if key in merged and key not in _MANY_VALUED and key != "@context" and value not in (None, "", [])
+               and merged[key] not in (None, "", []))
+
+
+def merge_nodes(nodes: list[dict]) -> tuple[dict, list[dict]]:
+    """One node of the copies of a node (one ``@id``) and the copies in it: each property the copies give, their
+    review lists and types joined; a copy that says something else than those before it is left out. A new
+    dict where there are several (the page's nodes are left as they are), else the one node."""
+    merged, members = dict(nodes[0]), [nodes[0]]
+    for node in nodes[1:]:
+        if not _agrees(merged, node):
+            continue
+        members.append(node)
+        for key, value in node.items():
+            if key not in merged or merged[key] in (None, "", []):
+                merged[key] = value
+            elif key in _MANY_VALUED and value != merged[key]:
+                known = _values(merged[key])
+                merged[key] = known + [v for v in _values(value) if v not in known]
+    return (merged, members) if len(members) > 1 else (nodes[0], members)
 
 
 class ReviewGraph:
-    """Resolves ``{"@id": ...}`` references and finds reviews with the item they review.
+    """Merges nodes that share an ``@id``, resolves ``{"@id": ...}`` references and finds reviews with the item
+    they review.
+
+    A site may describe one item in several places (a stub under a review's ``itemReviewed`` and the full
+    node in its ``@graph``; the item in one script block and its reviews under its ``@id`` in another): each
+    is read as the merged node, so a review finds its item's aggregate rating and scale wherever each was
+    written. Within one syntax, not blank nodes (``_:b0``), which name nothing beyond their block, and not
+    copies that contradict each other (several reviews under one ``@id``: :func:`merge_nodes`).
 
     Each node is walked once per page: a node's item is the node it is listed under
     (``review``, ``aggregateRating``), whatever path leads there, so a second visit would
@@ -24,26 +65,39 @@ class ReviewGraph:
         self.reviews: dict[int, tuple[str, dict, dict | None]] = {}
         self.aggregates: dict[int, tuple[dict, dict | None]] = {}
         self._walked: set[int] = set()
-        for _, root in roots:
-            self._index(root)
+        self._merged: dict[int, tuple[dict, dict]] = {}  # id(a copy) -> (the copy, the merged node)
+        copies: dict[tuple[str, str], list[dict]] = {}
+        for syntax, root in roots:
+            self._index(root, syntax, copies)
+        for (_, node_id), nodes in copies.items():
+            merged, members = (nodes[0], []) if node_id.startswith("_:") else merge_nodes(nodes)
+            self.by_id.setdefault(node_id, merged)
+            if len(members) > 1:
+                self._merged.update((id(node), (node, merged)) for node in members)
         for syntax, root in roots:
             self._walk(root, syntax, None)
 
-    def _index(self, value: Any) -> None:
+    def _index(self, value: Any, syntax: str, copies: dict[tuple[str, str], list[dict]]) -> None:
         if isinstance(value, list):
             for v in value:
-                self._index(v)
+                self._index(v, syntax, copies)
         elif isinstance(value, dict):
             node_id = value.get("@id")
             if isinstance(node_id, str) and len(value) > 1:
-                self.by_id.setdefault(node_id, value)
+                found = copies.setdefault((syntax, node_id), [])
+                if not any(node is value for node in found):
+                    found.append(value)
             for v in value.values():
-                self._index(v)
+                self._index(v, syntax, copies)
 
     def resolve(self, value: Any) -> Any:
-        if isinstance(value, dict) and set(value) <= {"@id"} and value.get("@id") in self.by_id:
+        """A reference's node, a copy's merged node; anything else as it is."""
+        if not isinstance(value, dict):
+            return value
+        if set(value) <= {"@id"} and value.get("@id") in self.by_id:
             return self.by_id[value["@id"]]
-        return value
+        copy, merged = self._merged.get(id(value), (None, value))
+        return merged if copy is value else value
 
     def _walk(self, value: Any, syntax: str, parent: dict | None) -> None:
         value = self.resolve(value)
@@ -66,9 +120,18 @@ class ReviewGraph:
         if key in self._walked:
             return  # its children were walked from here before: their items do not depend on the path
         self._walked.add(key)
+        # under review/aggregateRating this node is the item reviewed; a review listed under a rating
+        # (microdata nesting it in the aggregateRating) reviews the rating's item
+        item = self._item_of_rating(value, parent) if types & RATING_TYPES else value
         for name, child in value.items():
             if name.startswith("@") and name != "@graph":
                 continue
-            # under review/aggregateRating this node is the item reviewed
             is_item_link = name in ("review", "reviews", "aggregateRating")
-            self._walk(child, syntax, value if is_item_link else None)
+            self._walk(child, syntax, item if is_item_link else None)
+
+    def _item_of_rating(self, rating: dict, parent: dict | None) -> dict | None:
+        """The item a rating is of: the node it is listed under, else its ``itemReviewed``."""
+        if parent is not None:
+            return parent
+        item = self.resolve(rating.get("itemReviewed"))
+        return item if isinstance(item, dict) else None

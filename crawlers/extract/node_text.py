@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from core.language import normalise_language
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.markup import ParsedText, strip_markup
 
@@ -39,4 +40,16 @@ def name_of(graph: ReviewGraph, value: Any) -> str | None:
         value = graph.resolve(value[0]) if value else None
     if isinstance(value, dict):
         return text_of(value.get("name") or value.get("alternateName"))
+    return text_of(value)
+
+
+def language_of(graph: ReviewGraph, value: Any) -> str | None:
+    """The language an ``inLanguage`` declares: a tag (``"en-GB"``), or a ``Language`` node's code, its
+    ``alternateName`` (``{"name": "English", "alternateName": "en"}``); else its text, as before (``"English"``)."""
+    value = graph.resolve(value)
+    if isinstance(value, list):
+        value = graph.resolve(value[0]) if value else None
+    if isinstance(value, dict) and "@value" not in value:
+        names = (text_of(value.get("alternateName")), text_of(value.get("name")))
+        return next((name for name in names if normalise_language(name)), None) or text_of(value)
     return text_of(value)

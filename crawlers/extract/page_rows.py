@@ -5,7 +5,12 @@ Order matters: an id several reviews of a page share (the page's URL as every re
 reviews get content ids (the store's hash of source, author and text); dropping it after
 the dedupe kept one of them under the shared id, and a later crawl stored another
 person's review over it. Then one review marked up twice (JSON-LD and microdata) is
-kept once: by its id, else by what it says about which item (any, where a copy names none).
+kept once: by its id, or its anchor of the page as written (``#review-5``, which one syntax
+scoped to the item's link and the other to its name), else by what it says about which item
+(any, where a copy names none). What it says is compared as the store compares texts
+(``models.identity``: spacing and case folded; ``<p>a</p><p>b</p>`` is "a\nb" in JSON-LD and
+"a\n\nb" in microdata), and a copy without a rating (stars shown as an image) says no other
+thing: the kept copy takes what only the other gives (:mod:`crawlers.extract.review_copies`).
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ from collections import defaultdict
 from html import escape
 from typing import Any
 
+from crawlers.extract.review_copies import fill_missing, fits, page_anchor, said
+
 
 def content_key(row: dict[str, Any]) -> tuple[Any, ...]:
     """What a review says and of which item: two products' identical reviews are two."""
-    return row["extra"].get("item_reviewed"), row["author"], (row["text"] or "")[:300], row["rating"]
+    return _item(row), *said(row), row["rating"]
 
 
 def drop_shared_ids(rows: list[dict[str, Any]]) -> None:
@@ -26,38 +33,51 @@ def drop_shared_ids(rows: list[dict[str, Any]]) -> None:
     Within one syntax only: the same review in JSON-LD and microdata may carry one id
     with a longer text or no rating in one of them, and is still one review.
     """
-    said: dict[tuple[str, str], set[tuple[Any, ...]]] = defaultdict(set)
+    saying: dict[tuple[str, str], set[tuple[Any, ...]]] = defaultdict(set)
     for row in rows:
         if row["external_id"]:
-            said[(row["extra"].get("syntax"), row["external_id"])].add(content_key(row))
-    shared = {external_id for (_, external_id), keys in said.items() if len(keys) > 1}
+            saying[(row["extra"].get("syntax"), row["external_id"])].add(content_key(row))
+    shared = {external_id for (_, external_id), keys in saying.items() if len(keys) > 1}
     for row in rows:
         if row["external_id"] in shared:
             row["external_id"] = None
 
 
-def each_review_once(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows without repeats, in their order: one row per id, and an id-less row only where no row
-    (with an id first, then one naming its item) says the same of the same item. A copy that names
-    no item (microdata standing alone) is the same review as one that does: the richer is kept.
-    Two rows with two ids are two reviews, however alike."""
-    by_id: set[str] = set()
-    said: dict[tuple[Any, ...], set[Any]] = defaultdict(set)  # what rows say -> of which items (None: of none)
+def each_review_once(rows: list[dict[str, Any]], page_url: str = "") -> list[dict[str, Any]]:
+    """Rows without repeats, in their order: one row per id or per anchor of the page in several syntaxes, and an
+    id-less row only where no row (with an id first, then one naming its item) says the same of the same item (a
+    rating the same or missing). A copy that names no item (microdata standing alone) is the same review as one
+    that does: the one naming it is kept. Two rows with two ids are two reviews, however alike, unless they are
+    one anchor of the page (``page_url``) in two syntaxes."""
+    by_id: dict[str, int] = {}
+    by_anchor: dict[str, list[int]] = defaultdict(list)
+    saying: dict[tuple[str, str], list[tuple[Any, Any, int]]] = defaultdict(list)  # -> (item, rating, kept row)
     kept: list[int] = []
     for index in sorted(range(len(rows)), key=lambda i: (not rows[i]["external_id"], _item(rows[i]) is None)):
         row = rows[index]
-        item, *said_what = content_key(row)
-        what = tuple(said_what)
+        what, item, rating = said(row), _item(row), row["rating"]
+        anchor = page_anchor(row, page_url) if row["external_id"] else None
         if row["external_id"]:
-            said[what].add(item)  # a copy under the same id says it too
-            if row["external_id"] in by_id:
-                continue
-            by_id.add(row["external_id"])
-        elif said[what] and (item is None or item in said[what] or None in said[what]):
-            continue
-        said[what].add(item)
-        kept.append(index)
+            same = by_id.get(row["external_id"])
+            if same is None and anchor is not None:
+                same = next((j for j in by_anchor[anchor] if _syntax(rows[j]) != _syntax(row)
+                             and fits(_item(rows[j]), item)), None)
+        else:
+            same = next((j for other, stars, j in saying[what] if fits(other, item) and fits(stars, rating)), None)
+        if same is None:
+            kept.append(same := index)
+            if row["external_id"]:
+                by_id[row["external_id"]] = index
+            if anchor is not None:
+                by_anchor[anchor].append(index)
+        else:
+            fill_missing(rows[same], row)
+        saying[what].append((item, rating, same))  # a copy under the same id says it too
     return [rows[i] for i in sorted(kept)]
+
+
+def _syntax(row: dict[str, Any]) -> Any:
+    return row["extra"].get("syntax")
 
 
 def _item(row: dict[str, Any]) -> Any:

@@ -5,7 +5,9 @@ joined as they are: ``<p>Great kettle.</p><p>Boils fast.<br/>Quiet too.</p>`` ca
 ``Great kettle.Boils fast.Quiet too.``, where microdata keeps its lines. Each plain
 literal that is an element's text is read again from that element the way extruct's
 microdata does (paragraphs, ``<br>`` and blocks as line breaks); attribute values
-(``content``) and literals typed as HTML/XML stay as the parser gave them.
+(``content``) and literals typed as HTML/XML stay as the parser gave them. A ``<time>`` with a
+``datetime`` is that attribute, as HTML+RDFa says (and microdata reads it): its text is for
+people ("3 days ago").
 
 The parser also resolves every resource against the page: ``resource="#review-7"`` is
 given back as written (``#review-7``), as JSON-LD's ``"@id": "#review-7"`` is, so both are
@@ -92,9 +94,17 @@ def _literal(value: dict, texts: _ElementTexts) -> Any:
     return text
 
 
+def _time_values(tree: Any) -> None:
+    """A ``<time property datetime>``'s value is its ``datetime`` (HTML+RDFa), not its text: given to the parser
+    as ``content``, which it reads first. Found by the element, not its text: "3 days ago" may be on every review."""
+    for element in tree.xpath("//time[@property and normalize-space(@datetime) and not(@content)]"):
+        element.set("content", element.get("datetime").strip())
+
+
 def rdfa_nodes(html: bytes, url: str) -> list[dict]:
     """The page's RDFa nodes, plain: ``[{"@value": ..}]`` lists flattened (keys still full IRIs)."""
     tree = parse_xmldom_html(html, encoding="utf-8")
+    _time_values(tree)
     texts, anchors, named = _ElementTexts(tree), _anchors(tree, url), _named_links(tree, url)
     items = list(RDFaExtractor().extract_items(tree, base_url=url))
     described = {item.get("@id") for item in items}  # a link to one of these is a reference, as it was

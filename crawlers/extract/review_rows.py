@@ -18,7 +18,7 @@ from crawlers.extract.date_order import date_language
 from crawlers.extract.dates import iso_utc, set_published
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.link_names import LINK_NAMES, has_link_text, named_before, read_before
-from crawlers.extract.node_text import name_of, text_of
+from crawlers.extract.node_text import language_of, name_of, text_of
 from crawlers.extract.nodes import node_types
 from crawlers.extract.ratings import normalise_rating
 from crawlers.extract.replies import reply_of
@@ -107,7 +107,7 @@ def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url:
         "title": text_of(title),
         "text": text or "",
         "published_at": text_of(raw_date) if raw_date else None,
-        "language": text_of(node.get("inLanguage")),
+        "language": language_of(graph, node.get("inLanguage")),
         "extra": {k: v for k, v in extra.items() if v is not None},
         **reply_of(graph, node, item),
     }

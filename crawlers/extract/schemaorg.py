@@ -79,7 +79,7 @@ def extract_page(
             row["extra"]["aggregate_count"] = agg["count"]
         rows.append(row)
     drop_shared_ids(rows)  # before the dedupe, which would keep one review under the shared id
-    rows = each_review_once(rows)
+    rows = each_review_once(rows, url)
     rdfa_in_page_order(rows, html)
     page_language = _page_language(html)
     for row in rows:
