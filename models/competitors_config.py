@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session
 
 from models.config_file import read_data, read_document, write_document
+from models.config_tables import drop_if_empty, table_array
 from models.crud.competitors import CompetitorError, all_links, link_competitor
 from models.identity import brand_key
 
@@ -90,13 +91,12 @@ def add_links_to_config(path: Path, brand: str, rivals: Sequence[str]) -> None:
     document = read_document(Path(path))
     table = _table_for(document, brand)
     if table is None:
-        if TABLE not in document:
-            document.append(TABLE, tomlkit.aot())
+        tables = table_array(document, TABLE, Path(path), CompetitorError)  # "competitors = []" too
         table = tomlkit.table()
         table.add("brand", brand)
         table.add("rivals", tomlkit.array())
         table.add(tomlkit.nl())  # a blank line between tables reads better
-        document[TABLE].append(table)
+        tables.append(table)
     for rival in rivals:
         if brand_key(rival) not in (brand_key(str(r)) for r in table["rivals"]):
             table["rivals"].append(rival)
@@ -132,6 +132,7 @@ def remove_links_from_config(path: Path, brand: str, rivals: Sequence[str]) -> l
         return removed
     for number in reversed(emptied):
         del tables[number]
+    drop_if_empty(document, TABLE)  # the last table gone: no "competitors = []" for the next link to trip on
     write_document(path, document)
     return removed
 

@@ -94,12 +94,17 @@ def write_document(path: Path, document: Any, error: type[ValueError] = ConfigFi
     A symlinked ``umot.toml`` (kept in a dotfiles or deploy folder) is edited where it points,
     the link kept; the file keeps its mode (a 600 file holding webhook secrets stays 600). A file
     that cannot be written (a full disk, a read-only folder) is ``error`` naming it, not an OSError.
+    The text is parsed back first: an edit tomlkit renders as invalid TOML is ``error``, the file untouched.
     """
     import tomlkit
 
     from core.atomic_file import atomic_write
 
     text = tomlkit.dumps(document)
+    try:
+        tomllib.loads(text)  # a small file: cheap, and every later read of a broken file would fail
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{path}: not written, the edit would make it invalid TOML ({exc})") from None
     try:
         with atomic_write(path) as handle:
             handle.write(text if text.endswith("\n") else text + "\n")

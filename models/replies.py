@@ -51,7 +51,8 @@ def clean_reply(row: Mapping[str, Any], *, where: str, parse_date: Any) -> dict[
     replied_at = parse_date(raw_date)
     if replied_at is None:
         what = "has no date" if raw_date in (None, "") else f"has an unreadable date {raw_date!r}"
-        logger.warning("review %s: reply %s; kept without a date (left out of time to reply)", where, what)
+        logger.warning("review %s: reply %s; kept without one (a date stored before stays; else left out of time to reply)",
+                       where, what)
     elif implausible(replied_at):
         logger.warning("review %s: reply dated %s, %s; kept without a date (left out of time to reply)",
                        where, replied_at.isoformat(), implausible(replied_at))

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from models.config_file import read_document, write_document
+from models.config_tables import drop_if_empty, table_array
 from models.identity import brand_key
 from models.sources_config import SourceConfig, SourcesConfigError, parse_sources
 
@@ -28,8 +29,7 @@ def add_source_to_config(path: Path, source: SourceConfig) -> None:
     document = read_document(path, SourcesConfigError)
     if any(s.key == source.key for s in parse_sources(document.unwrap(), path)):  # parsed once, checked whole
         raise SourcesConfigError(f"{path}: source {source.brand}/{source.name} already exists")
-    if "sources" not in document:
-        document.append("sources", tomlkit.aot())
+    tables = table_array(document, "sources", path, SourcesConfigError)  # "sources = []" too
     table = tomlkit.table()
     for key, value in source.as_toml().items():
         if key == "options":
@@ -39,8 +39,8 @@ def add_source_to_config(path: Path, source: SourceConfig) -> None:
         else:
             table.add(key, value)
     table.add(tomlkit.nl())  # a blank line between sources reads better
-    document["sources"].append(table)
-    write_document(path, document)
+    tables.append(table)
+    write_document(path, document, SourcesConfigError)
 
 
 def _is(table: Any, brand: str, name: str) -> bool:
@@ -60,7 +60,7 @@ def update_source_in_config(path: Path, brand: str, name: str, **changes: Any) -
         if _is(table, brand, name):
             for key, value in changes.items():
                 table[key] = value
-            write_document(path, document)
+            write_document(path, document, SourcesConfigError)
             return True
     return False
 
@@ -75,6 +75,7 @@ def remove_source_from_config(path: Path, brand: str, name: str) -> bool:
     for index, table in enumerate(tables):
         if _is(table, brand, name):
             del tables[index]
-            write_document(path, document)
+            drop_if_empty(document, "sources")  # the last one gone: no "sources = []" for the next add to trip on
+            write_document(path, document, SourcesConfigError)
             return True
     return False

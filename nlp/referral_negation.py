@@ -22,3 +22,23 @@ _FILLER = (r"(?:i|i'd|i'll|i'm|we|we'd|you|anyone|anybody|one|it|this|that|them|
            r"|je|le|la|les|l'|vous|lui|leur|peux|pourrais|vraiment|du|tout"
            r"|lo|los|las|se|me|te|nos|es|nada|muy|realmente|o|os|as|lhe)")
 NEGATED = rf"\b{_NEGATION}(?:\s+{_FILLER}){{0,4}}\s+{VERB}"
+
+# Advice NOT to buy: a recommending verb that the negation follows, out of NEGATED's reach ("I recommend
+# not buying", "recomiendo no comprar", "recomendo não comprar", "je recommande de ne pas acheter", "ich
+# empfehle, dort nicht zu kaufen", "ich rate davon ab", "je déconseille"). Advice not to hesitate, wait or
+# miss it ("recommend not waiting", "de ne pas hésiter", "no dudar") is praise, and left to the other rules.
+_PRAISE = (r"(?!(?:s'en\s+|s'|se\s+|lo\s+|la\s+|le\s+)?(?:hesitat|wait|miss|think|second|delay|dud|pens|perd|esper"
+           r"|duvid|h[ée]sit|attend|manqu|rat[eé]|pass|priv|z[öo]ger|wart|verpass|[üu]berleg|zweifel|lange))")
+_ADVICE = [  # each after a word boundary, and starting with r, e, a or d: see ADVISED_AGAINST
+    rf"recommend(?:s|ed|ing)?\s+(?:(?:you|everyone|people|others)\s+)?(?:not|never)\s+{_PRAISE}\w+ing\b",
+    rf"recommend(?:s|ed)?\s+(?:that\s+)?(?:you|everyone|people|others)\s+(?:do\s+)?(?:not|never)\s+(?!only\b|just\b){_PRAISE}\w+",
+    rf"recom(?:iend|end)\w*\s+(?:a\s+\w+\s+)?(?:(?:no|n[aã]o|nunca|jam[aá]is)\s+{_PRAISE}\w*[aei]r"
+    rf"(?:l[oa]s?|les?|se|me|te|nos|em|mos)?\b|que\s+(?:no|n[aã]o|nunca)\s+{_PRAISE}\w)",
+    rf"recommand\w*\s+(?:[\w']+\s+){{0,3}}?de\s+(?:ne\s+)?(?:pas|jamais)\s+{_PRAISE}\w",
+    rf"(?:empfehl\w*|empfiehlt),?\s+(?:(?!(?:weil|da|denn|dass|obwohl|aber)\b)[\w-]+,?\s+){{0,4}}?nicht\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"zu\s+{_PRAISE}\w+(?:en|ern|eln)\b",
+    r"ab(?:zu)?raten\b|rat(?:e|en)\s+(?:[\w-]+\s+){0,4}?ab\b(?=\s*(?:[.,!;:]|$)|\s+(?:hier|dort|bei|von|zu|und|weil))",
+    r"d[ée]conseill\w*|desaconsej\w*|desaconselh\w*",
+]
+# One alternative, its first letter checked once: seven in the warn rules' alternation cost a tenth more time.
+ADVISED_AGAINST = r"\b(?=[reda])(?:" + "|".join(f"(?:{p})" for p in _ADVICE) + ")"

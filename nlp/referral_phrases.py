@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from nlp.referral_negation import NEGATED, VERB
+from nlp.referral_negation import ADVISED_AGAINST, NEGATED, VERB
 
 # Phrases that warn others off. Applied to lower-cased text with plain apostrophes.
 _WARN = [
     # English: negated recommendation, explicit warnings
     NEGATED,
+    ADVISED_AGAINST,  # "I recommend not buying", "recomiendo no comprar", "ich rate ab" (every language)
     r"\brecommend(?:s|ed)?\s+(?:\w+\s+){0,2}to\s+(?:no\s*one|nobody)\b",
     r"\b(?:empfehl\w*|empfiehlt)(?:\s+(?:es|ihn|sie|das|euch|ihnen|ich|den\s+\w+|die\s+\w+)){0,2}\s+(?:nicht|niemandem|keinem)\b",
     r"\bnot\s+(?:be\s+)?recommend(?:ing|ed)\b",
@@ -25,7 +26,10 @@ _WARN = [
     # "don't buy" / "never order" said to others; "I will never order again" is the writer's own repeat
     r"(?<!\bi\s)(?<!\bwe\s)(?<!will\s)(?<!'ll\s)(?<!would\s)(?<!'d\s)\b(?:do\s*n[o']?t|don't|never|do\s+not)\s+(?:ever\s+)?"
     r"(?:buy|order|purchase|shop\s+(?:here|there|with)|waste|bother|go\s+there|fall\s+for)\b"
-    r"(?!(?:\s+[\w']+){0,4}\s+(?:again|anymore|any\s+more)\b)",
+    r"(?!(?:\s+[\w']+){0,4}\s+(?:again|anymore|any\s+more)\b)"
+    # "don't buy anything else / from any other / elsewhere" sends buyers TO the brand
+    r"(?!(?:\s+(?!or\b|and\b|but\b|nor\b)[\w']+){0,3}?\s+(?:(?:anything|anywhere|any\s*(?:one|body|place))\s+else"
+    r"|(?:any|the)\s+others?|other\s+\w+|elsewhere)\b)",
     r"\bavoid\s+(?:this|these|them|it|at\s+all\s+costs|like\s+the\s+plague)\b",
     r"\bavoid(?:ed)?!",
     r"\bsave\s+your\s+(?:money|time|cash)\b",
@@ -108,12 +112,17 @@ _RECEIVED = [
 # Recommending something else instead ("I recommend Globex instead of Acme"): which brand the
 # text is about is not known here, so it is no recommendation of either.
 _INSTEAD = rf"\b{VERB}\s+(?:[\w']+\s+){{0,4}}?(?:instead|rather\s+than|an?\s+(?:\w+\s+)?alternative|alternatives|something\s+else|elsewhere)\b"
+# "I recommend Globex over Acme" is the same. Not so "it" or "this" over anything, "the sizzler over the
+# buffet" (one place's dishes), a name "over any other / the rest / most cafes", nor "going over there".
+_OVER = (rf"\b{VERB}\s+(?!(?:it|them|this|these|that|those|him|her|us|the|a|an)\b)(?:(?!to\b|for\b)[\w'&.-]+\s+){{1,3}}?"
+         r"over\s+(?!(?:any|all|every|each|most|many|other|others|there|here|and|again|time|competitors?|generic"
+         r"|(?:a|the)\s+(?:rest|competition|others?|lot|plethora|host|bunch|number|range|likes))\b)\w")
 # "Told my friends" recommends only in a clause that is not negative (checked in nlp.referral).
 _TOLD = r"\b(?:told|tell(?:ing)?)\s+(?:all\s+)?(?:my\s+|our\s+)?(?:friends|family|everyone|colleagues|coworkers)\b"
 
 # (applied to lower-cased text: no IGNORECASE, which makes these alternations a quarter slower)
 WARN_RE = re.compile("|".join(f"(?:{p})" for p in _WARN))
-RECEIVED_RE = re.compile("|".join(f"(?:{p})" for p in [*_RECEIVED, _INSTEAD]))
+RECEIVED_RE = re.compile("|".join(f"(?:{p})" for p in [*_RECEIVED, _INSTEAD, _OVER]))
 RECOMMEND_RE = re.compile("|".join(f"(?:{p})" for p in _RECOMMEND))
 ENOUGH_RE = re.compile(_RECOMMEND[0])
 TOLD_RE = re.compile(_TOLD)

@@ -41,8 +41,8 @@ def store_replies(
     Only rows with ``reply_text`` are looked at; a stored reply is updated when
     the site edited it (text or date), and keeps when it was first seen. A reply
     date is judged against the review date the store keeps (``models.replies.reply_date``),
-    not the row's; a row that gives the same reply no date or author leaves the stored one:
-    a field a page leaves out is no edit.
+    not the row's; a row that gives the reply, the same or edited, no date or author (or a date
+    judged wrong) leaves the stored one: a field a page leaves out is no edit.
     """
     by_source: dict[str, dict[str, Mapping[str, Any]]] = {}
     for row in rows:
@@ -75,10 +75,11 @@ def _reply_values(row: Mapping[str, Any], stored: tuple[str | None, datetime | N
     text, replied_at, author = stored
     new = {"reply_text": row["reply_text"], "reply_author": row["reply_author"],
            "replied_at": reply_date(row["replied_at"], published_at, where)}
-    if text == new["reply_text"]:  # the same reply: what the row leaves out (or dates wrong) stays as stored
-        if new["replied_at"] is None and replied_at != row["replied_at"]:  # not the very date just judged wrong
-            new["replied_at"] = replied_at
-        new["reply_author"] = new["reply_author"] or author
+    # what the row leaves out (or dates wrong) stays as stored, the text edited or not: an edit
+    # that shows no date or signature (a CSV without those columns) is no edit of them
+    if new["replied_at"] is None and replied_at != row["replied_at"]:  # not the very date just judged wrong
+        new["replied_at"] = replied_at
+    new["reply_author"] = new["reply_author"] or author
     return None if (text, author, replied_at) == (new["reply_text"], new["reply_author"], new["replied_at"]) else new
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from models.config_file import read_data, read_document, write_document  # umot.toml, comments kept, written atomically
+from models.config_tables import table_array
 from models.identity import brand_key  # brand names match as in the store: any case, Unicode form
 from nlp.themes.brand import ThemeDefinitionError, validate
 from nlp.themes.catalog import Theme
@@ -101,12 +102,11 @@ def add_theme(path: Path, brand: str, theme: Theme) -> None:
 
     document = read_document(path, ThemeDefinitionError)
     check_theme(path, brand, theme, document)
-    if TABLE not in document:
-        document[TABLE] = tomlkit.aot()
+    tables = table_array(document, TABLE, path, ThemeDefinitionError)  # "themes = []" by hand: made tables
     entry = tomlkit.table()
     entry.update({"brand": brand, "name": theme.name, "description": theme.description,
                   "examples": list(theme.examples)})
-    document[TABLE].append(entry)
+    tables.append(entry)
     write_document(path, document)
 
 

@@ -220,4 +220,4 @@ def test_a_reply_without_a_date_is_kept_and_logged(crawls, crawl_db) -> None:
     text, _, at, _ = _stored(crawl_db)["rv-r02"]
     assert (text, at) == ("We hear you, please come back.", None)
     log = (crawls["logs"] / "yelp-first.log").read_text(encoding="utf-8")
-    assert "review yelp/rv-r02: reply has no date; kept without a date (left out of time to reply)" in log
+    assert "review yelp/rv-r02: reply has no date; kept without one (a date stored before stays; else left out of time to reply)" in log

@@ -91,7 +91,7 @@ def test_reply_without_a_date_is_kept_undated(session: Session, brand_id: int, c
     crud.upsert_reviews(session, [{**REVIEW, "reply_text": "We are on it"}], brand_id=brand_id)
     review = session.exec(select(Review)).one()
     assert review.reply_text == "We are on it" and review.replied_at is None
-    assert "review trustpilot/r1: reply has no date; kept without a date" in caplog.text
+    assert "review trustpilot/r1: reply has no date; kept without one" in caplog.text
 
 
 @pytest.mark.parametrize(("replied_at", "logged"), [
