@@ -31,7 +31,7 @@ def _cpu() -> float:
 def _variants() -> dict[str, Callable[[], Callable[[], None]]]:
     """Each variant switches one shortcut off and returns how to switch it back on."""
     import crawlers.run_store as run_store
-    import flows.nightly as nightly
+    import flows.night_in_process as in_process
 
     def without(module: Any, name: str, stand_in: Callable[..., Any]) -> Callable[[], None]:
         real = getattr(module, name)
@@ -40,7 +40,7 @@ def _variants() -> dict[str, Callable[[], Callable[[], None]]]:
 
     return {
         "as shipped": lambda: (lambda: None),
-        "no model-version fingerprint": lambda: without(nightly, "known_model_version", lambda *a, **k: None),
+        "no model-version fingerprint": lambda: without(in_process, "known_model_version", lambda *a, **k: None),
         # nothing handed over: the crawl process opens the store for the run, known ids and page states
         "no run-store hand-off": lambda: without(run_store, "open_run", lambda *a, **k: {}),
     }

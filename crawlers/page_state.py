@@ -11,16 +11,15 @@ row for a page whose reviews it lacks: the page is read in full again. A
 ``304`` comes back flagged ``not_modified`` with no body: the spider acts on
 the page's stored kind (a review page: nothing to do; a hub: follow its stored links).
 
+The states a crawl asks with are looked up in :mod:`crawlers.stored_pages`.
 Other spiders keep Scrapy's local HTTP cache (``crawlers.httpcache``): they
 parse a kept copy again, so it saves bandwidth and never skips a review.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import scrapy
 from scrapy import Spider
@@ -28,13 +27,13 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
 
-from crawlers.run_store import PAGES_FILE
+if TYPE_CHECKING:
+    from crawlers.stored_pages import StoredPages
 
 logger = logging.getLogger(__name__)
 
 REVIEWS, HUB = "reviews", "hub"  # what a page was when a crawl last read it in full
 NOT_MODIFIED = "not_modified"  # response flag: the site answered 304 to our validators
-LONG_URL = 2000  # pagestate.url's length (models.crud.page_states.URL_CHARS): a longer URL is stored fitted
 
 
 class PageStateItem(scrapy.Item):
@@ -60,38 +59,6 @@ def page_state_item(response: Response, kind: str, links: list[str] | None = Non
         kind=kind,
         links=list(links or []),
     )
-
-
-class StoredPages:
-    """The brand's page states as the store held them when the crawl opened."""
-
-    def __init__(self, states: dict[str, dict[str, Any]]) -> None:
-        self._states = states
-
-    @classmethod
-    def load(cls, settings: Any, database_url: str, brand: str) -> StoredPages:
-        """From the runner's hand-over file, else (a plain ``scrapy crawl``) from the store."""
-        handed = settings.get(PAGES_FILE)
-        if handed:
-            return cls(json.loads(Path(handed).read_text(encoding="utf-8")))
-        from models import crud
-        from models.db import get_engine, session_scope
-        from models.stored import stored_id
-
-        with session_scope(get_engine(database_url)) as session:
-            return cls(crud.page_states(session, brand_id=stored_id(crud.get_or_create_brand(session, brand))))
-
-    def get(self, url: str) -> dict[str, Any] | None:
-        """The state stored for ``url``; one longer than ``pagestate.url`` holds is stored under its
-        fitted key (``models.crud.page_states.page_key``, imported only then: a crawl loads no store modules)."""
-        if len(url) > LONG_URL:
-            from models.crud.page_states import page_key
-
-            url = page_key(url)
-        return self._states.get(url)
-
-    def __len__(self) -> int:
-        return len(self._states)
 
 
 class ConditionalRequestMiddleware:

@@ -3,57 +3,28 @@
 Scrapy's own retry middleware retries at once; a site that answered 429 or 5xx
 is then asked again while it is still busy. ``DOWNLOADER_MIDDLEWARES``
 (``crawlers.settings``) swaps it for :class:`BackoffRetryMiddleware`; the wait a
-busy host asks of all its requests is held by :mod:`crawlers.host_pause`.
+busy host asks of all its requests is held by :mod:`crawlers.host_pause`, and
+what an answer asks for (its ``Retry-After``, never a retry) is read by
+:mod:`crawlers.retry_answers`.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any, Self
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import DownloadConnectionRefusedError
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet.error import ConnectionRefusedError as TwistedConnectionRefusedError
 from twisted.internet.task import deferLater
 
 from crawlers.host_pause import HostPause
+from crawlers.retry_answers import HOST_BUSY, NOT_RETRIED, retry_after_seconds
 
 logger = logging.getLogger(__name__)
-
-
-def retry_after_seconds(response: Response) -> float | None:
-    """Seconds asked for by a ``Retry-After`` header (delta or HTTP date), if any."""
-    raw = response.headers.get(b"Retry-After")
-    if not raw:
-        return None
-    value = raw.decode("latin-1").strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-#: Nothing listens there (wrong address, site down): retrying after 2, 4 and 8 s only
-#: delays the same error by half a minute. A busy site answers 429/5xx or times out,
-#: and those keep their back-off.
-NOT_RETRIED = (DownloadConnectionRefusedError, TwistedConnectionRefusedError)
-
-#: Answers about the whole site ("too many requests", "unavailable"): its host waits, not just the page.
-HOST_BUSY = (429, 503)
 
 _HANDLED = "umot_host_wait_handled"  # request meta: response_downloaded paused (or gave up) its host
 
@@ -71,7 +42,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
     (every request to it, queued or new) for that wait; a Retry-After longer than
     ``CRAWL_RETRY_BACKOFF_MAX`` gives the host up for this crawl, with an error
     naming it, rather than coming back sooner than asked. A refused connection is
-    not retried (:data:`NOT_RETRIED`): the crawl fails at once.
+    not retried (:data:`crawlers.retry_answers.NOT_RETRIED`): the crawl fails at once.
     """
 
     hosts: HostPause  # set by from_crawler, as Scrapy sets ``crawler``

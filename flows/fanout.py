@@ -9,24 +9,24 @@ flow run ended without finishing it, or whose flow run a worker started but
 never took it (the worker died starting it), is reopened and started again
 (up to ``max_attempts`` starts); the new worker takes it over. Both deployments
 are checked before a unit is planned (:mod:`flows.unit_deployments`); a retried
-night (same flow run id) starts only its units that are not done.
+night (same flow run id) starts only its units that are not done. What Prefect
+says of a unit's flow run: :mod:`flows.unit_flow_runs`.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from datetime import UTC
 from typing import Any
 
 from prefect.logging import get_run_logger
 
 from flows.night_units import CRAWL, CRAWL_UNIT, SCORE, SCORE_UNIT
+from flows.unit_flow_runs import mark_crashed, why_lost
 
 CRAWL_DEPLOYMENT = f"{CRAWL_UNIT}/{CRAWL_UNIT}"  # flow name / deployment name (flows.work_pools)
 SCORE_DEPLOYMENT = f"{SCORE_UNIT}/{SCORE_UNIT}"
 DEPLOYMENTS = {CRAWL: CRAWL_DEPLOYMENT, SCORE: SCORE_DEPLOYMENT}
-FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 
 class UnitsFailed(RuntimeError):
@@ -51,39 +51,6 @@ def start(kind: str, shard: int, parameters: dict[str, Any]) -> str:
     run = called_sync(run_deployment(DEPLOYMENTS[kind], parameters={**parameters, "shard": shard}, timeout=0,
                                      flow_run_name=f"{kind}-shard-{shard}", as_subflow=True))
     return str(run.id)
-
-
-def _mark_crashed(flow_run_id: str, message: str) -> None:
-    """Say in the UI that the unit's flow run died with its worker (Prefect still shows it Running)."""
-    from prefect.client.orchestration import get_client
-    from prefect.states import Crashed
-
-    with get_client(sync_client=True) as client:
-        client.set_flow_run_state(flow_run_id, Crashed(message=message), force=True)
-
-
-def _lost(flow_run_id: str, start_timeout: float) -> str | None:
-    """Why the unit's flow run will never do the unit (None: it still may).
-
-    Ended (any final state), or handed to a worker (Pending/Running) for longer
-    than ``start_timeout`` without taking its unit: the worker died while starting it.
-    A run still *Scheduled* is only waiting for a free worker.
-    """
-    from datetime import datetime
-    from uuid import UUID
-
-    from prefect.client.orchestration import get_client
-
-    with get_client(sync_client=True) as client:
-        state = client.read_flow_run(UUID(flow_run_id)).state
-    if state is None:
-        return None
-    if state.type.value in FINAL:
-        return f"its flow run ended {state.type.value}"
-    waited = (datetime.now(UTC) - state.timestamp).total_seconds()
-    if state.type.value in ("PENDING", "RUNNING") and waited > start_timeout:
-        return f"its flow run was {state.type.value} for {waited:.0f} s without taking the unit"
-    return None
 
 
 def run_units(
@@ -121,13 +88,13 @@ def run_units(
             why: str | None
             if row.shard in expired:
                 why = f"its worker {row.worker} stopped beating"
-            elif (why := _lost(runs[row.shard], start_timeout if row.status == "pending" else float("inf"))) is None:
+            elif (why := why_lost(runs[row.shard], start_timeout if row.status == "pending" else float("inf"))) is None:
                 continue  # waiting for a worker, starting, or working and beating
             if starts[row.shard] >= max_attempts:
                 raise UnitsFailed(f"{kind} unit {row.shard} was started {max_attempts} times and never finished")
             log.warning("%s unit %s: %s; starting it again", kind, row.shard, why)
             if not why.startswith("its flow run ended"):
-                _mark_crashed(runs[row.shard], f"{why}; the unit was started again")
+                mark_crashed(runs[row.shard], f"{why}; the unit was started again")
             with session_scope(get_engine()) as session:
                 crud.reopen_shard(session, stored_id(row))
             runs[row.shard] = start(kind, row.shard, params)

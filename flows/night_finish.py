@@ -16,9 +16,10 @@ from flows import progress
 from flows.fanned_night import Night
 from flows.outcomes import BrandReport, NightlyResult
 from flows.report import ARTIFACT_KEY, render_report, save_report
+from flows.tasks.negative_themes import add_negative_themes
 from flows.tasks.notify import notify_brand
 from flows.tasks.summarise import summarise
-from flows.tasks.themes import add_negative_themes, detect_themes
+from flows.tasks.themes import detect_themes
 
 
 def finish_night(night: Night, *, notify: bool, top: int) -> NightlyResult:

@@ -14,7 +14,7 @@ kernel or the server drops either when the process ends, ``kill -9`` included.
 A fanned-out night's crawl and score units (docs/scaling.md) run under their
 parent's lock: they take none, and may outlive it (their night cancelled, its
 process killed); a night therefore also refuses while another night's units
-still beat (:func:`refuse_live_units`).
+still beat (:mod:`flows.night_live_units`).
 """
 
 from __future__ import annotations
@@ -106,28 +106,6 @@ def _file_lock(db_file: Path, url: Any) -> Iterator[None]:
         handle.write(f"{os.getpid()}\n")  # for a person looking: which process runs the night
         handle.flush()
         yield  # closing the file drops the lock
-
-
-def refuse_live_units(night: str, lease_seconds: float) -> None:
-    """Raise :class:`NightRunning` while a unit of another night is running and beat within ``lease_seconds``
-    (nights sharing a store should share their lease: another night's units are judged by this one's); else mark
-    that night's units no worker holds abandoned, so a queued one does not start beside this night later. Called
-    under the lock, before the night is recorded, so a refused night leaves nothing behind."""
-    from datetime import UTC, datetime
-
-    from models.crud.shards import abandon_units, live_units
-    from models.db import get_engine, session_scope
-
-    with session_scope(get_engine()) as session:
-        units = live_units(session, other_than=night, lease_seconds=lease_seconds)
-        if not units:
-            abandon_units(session, other_than=night, lease_seconds=lease_seconds)
-            return
-        unit, beat = units[0], units[0].heartbeat_at or datetime.now(UTC)  # live_units: a fresh heartbeat
-    age = (datetime.now(UTC) - (beat if beat.tzinfo else beat.replace(tzinfo=UTC))).total_seconds()
-    more = f" and {len(units) - 1} more" if len(units) > 1 else ""
-    raise NightRunning(f"another night's units are still running ({unit.kind} unit {unit.shard} on {unit.worker}, "
-                       f"last beat {max(age, 0):.0f} s ago{more}): wait for them, or cancel their flow runs")
 
 
 def _busy(url: Any) -> str:

@@ -18,11 +18,11 @@ from typing import Any
 from prefect import flow, runtime
 from prefect.logging import get_run_logger
 
+from flows.deployed_store import check_deployed_store
 from flows.heartbeat import heartbeat, prefect_worker, worker_id
 from flows.night_crawl import crawl_all
 from flows.prefect_typing import thread_pool
 from flows.stage_outcomes import SourceSpec
-from flows.worker_env import check_deployed_store
 
 CRAWL, SCORE = "crawl", "score"
 CRAWL_UNIT, SCORE_UNIT = "crawl-shard", "score-shard"  # each unit's flow and deployment name

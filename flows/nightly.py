@@ -5,14 +5,15 @@ that fails there is crawled again alone, retried with exponential back-off) -> t
 the CrawlRun -> score + flag the run's brands' unscored reviews in batches (the
 model loaded once; another brand's wait for a run that reports on it) -> summary
 per brand -> markdown artifact ``nightly-summary`` -> webhook per brand with new
-detractors (these last steps: :mod:`flows.night_finish`).
+detractors (these last steps: :mod:`flows.night_finish`). The crawl and scoring
+run in this process (:mod:`flows.night_in_process`) or fanned out (:mod:`flows.fanned_night`).
 
 A source that still fails after its retries is reported (run result, artifact,
 a warning in the log) and does not stop the others: the flow run ends
 Completed, because everything else was done; ``umot run`` exits 1 so cron and
 CI notice. A scoring failure (no model) fails the run: reviews stay stored and
 are scored by the next run. A deployed night that a worker runs against another store than
-``umot deploy`` pinned fails at once (:func:`flows.worker_env.check_deployed_store`).
+``umot deploy`` pinned fails at once (:func:`flows.deployed_store.check_deployed_store`).
 One night per store at a time (:mod:`flows.night_lock`), and none while another night's units still run;
 detractors a webhook did not get are posted by the next night (:mod:`flows.notify_state`);
 reviews a night killed before its report stored are counted by the next (:mod:`flows.night_window`).
@@ -21,30 +22,23 @@ reviews a night killed before its report stored are counted by the next (:mod:`f
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from prefect import flow, runtime
 from prefect.logging import get_run_logger
 
-from flows import progress
-from flows.fanned_night import Night, run_fanned, shared_store
-from flows.night_crawl import DEFAULT_CRAWL_PROCESSES, crawl_all
+from flows.fanned_night import run_fanned, shared_store
+from flows.night_crawl import DEFAULT_CRAWL_PROCESSES
 from flows.night_finish import finish_night
-from flows.night_lock import night_lock, refuse_live_units
-from flows.night_scoring import score_all
+from flows.night_in_process import run_in_process
+from flows.night_live_units import refuse_live_units
+from flows.night_lock import night_lock
 from flows.night_units import DEFAULT_LEASE
-from flows.night_window import begin_night, end_night, recount_new
+from flows.night_window import begin_night, end_night
 from flows.notify_state import settle_notifications
 from flows.outcomes import NightlyResult
 from flows.prefect_typing import thread_pool
-from flows.tasks.model_versions import known_model_version
-from flows.tasks.plan import plan_run
-from flows.tasks.score import load_scorer
-from flows.tasks.score_store import has_unscored
 from flows.unit_deployments import check_deployments
-
-if TYPE_CHECKING:
-    from prefect.futures import PrefectFuture
 
 WORKERS = 2  # task threads: the crawl and the model loading side by side
 
@@ -76,7 +70,7 @@ def nightly(
     pool (``flows.fanned_night``; docs/scaling.md); ``lease_seconds``: how long a
     unit's worker may stay silent before its unit is given to another.
     """
-    from flows.worker_env import check_deployed_store
+    from flows.deployed_store import check_deployed_store
     from models.db import init_db
 
     check_deployed_store()  # a worker whose store is not the deployment's: fail now, not fill a new SQLite file
@@ -96,42 +90,8 @@ def nightly(
         if fan_out > 0:
             night = run_fanned(result, brand, source, model, batch_size, fan_out, lease_seconds, crawl)
         else:
-            night = _in_this_process(result, brand, source, model, batch_size, crawl)
+            night = run_in_process(result, brand, source, model, batch_size, crawl)
         result = finish_night(night, notify=notify, top=top)
         end_night(night_id, result)
         settle_notifications(result, notify=notify)  # detractors a failed webhook did not get: next night
         return result
-
-
-def _in_this_process(result: NightlyResult, brand: str | None, source: str | None, model: str | None,
-                     batch_size: int, crawl: dict[str, Any]) -> Night:
-    """Crawl and score in this process (the model loading while the crawls run)."""
-    log = get_run_logger()
-    scope = plan_run(brand, source)
-    result.config_warnings = list(scope.config_warnings)
-    brand_ids = scope.brand_ids  # None: every brand; else only these brands' reviews are scored (score_all)
-    # The model loads while the crawls run (one worker of the pool, ~8 s of CPU), unless
-    # these model files' version is known and nothing waits for it: then only if the crawls
-    # stored something to score (a run with nothing new never loads it).
-    version = known_model_version(model)
-    # The future of the async task holds the scorer (Prefect's first submit overload says a coroutine).
-    loading: PrefectFuture[Any] | None = (
-        load_scorer.submit(model) if version is None or has_unscored(version, brand_ids) else None
-    )
-    progress.emit("crawl", "crawl", f"{len(scope.sources)} sources", total=len(scope.sources))
-    result.sources = crawl_all(
-        list(scope.sources), settings=crawl["crawl_settings"], retries=crawl["crawl_retries"],
-        retry_delay=crawl["retry_delay"], timeout=crawl["crawl_timeout"], processes=crawl["crawl_processes"],
-    )
-    recount_new(result)  # from the store: a retried crawl, or an unfinished night, stored some before
-    for failed in result.failed_sources:
-        log.warning("source %s failed: %s", failed.source.label, failed.error_message)
-
-    if loading is None and version is not None and has_unscored(version, brand_ids):
-        loading = load_scorer.submit(model)
-    scorer = loading.result() if loading is not None else None
-    result.model_version = scorer.version if scorer is not None else version
-    batches = score_all(scorer, brand_ids=brand_ids, batch_size=batch_size) if scorer is not None else []
-    result.scored = sum(b.scored for b in batches)
-    result.new_flags = sum(b.new_flags for b in batches)
-    return Night(result, brand_ids, batches)

@@ -13,7 +13,7 @@ from flows.outcomes import BrandReport, Detractor
 from flows.slack_text import escape_text, safe_link
 
 QUOTE_CHARS = 200
-THEMES_PERIOD = "in the detractors written in the last 7 days"  # by review date (flows.tasks.themes)
+THEMES_PERIOD = "in the detractors written in the last 7 days"  # by review date (flows.tasks.negative_themes)
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:

@@ -4,66 +4,28 @@ SQLite is the embedded default (one file under the data directory, WAL so the
 web app reads while a crawl writes); PostgreSQL is chosen by URL. Every start
 calls :func:`init_db`, which runs Alembic ``upgrade head`` under a lock so two
 processes starting together migrate once, each migration in its own
-transaction. Which URLs are accepted, and how they print, is :mod:`models.db_url`.
+transaction. Which URLs are accepted, and how they print, is :mod:`models.db_url`;
+what each backend's connections are given as they open, :mod:`models.db_dialects`.
 """
 
 from __future__ import annotations
 
-import os
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool, StaticPool
 from sqlmodel import Session
 
+from models.db_dialects import configure_sqlite, postgresql_options
 from models.db_url import DatabaseUrlError, is_sqlite_memory, normalize_url, sqlite_path
-from models.text_fold import note_icu, register_sqlite_fold
+from models.text_fold import note_icu
 
-SQLITE_BUSY_TIMEOUT_MS = 30_000
-UTC_OPTION = "-c timezone=UTC"
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
-
-
-def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
-    """WAL, foreign keys, busy timeout, and real transactions around DDL.
-
-    pysqlite's own transaction handling commits DDL implicitly; taking BEGIN
-    into our hands makes a failed migration roll back completely.
-    """
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        if sqlite_path(str(engine.url)) is not None:
-            cur.execute("PRAGMA journal_mode = WAL")
-            cur.execute("PRAGMA synchronous = NORMAL")
-        cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-        cur.close()
-        register_sqlite_fold(dbapi_conn)  # Unicode-aware case folding for searches (models.text_fold)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "")
-        conn.exec_driver_sql(f"BEGIN {mode}".strip())
-
-
-def postgresql_options(url: str, environ: Mapping[str, str] | None = None) -> str:
-    """The libpq ``options`` a PostgreSQL connection gets: the URL's own (``?options=-csearch_path%3Dumot``),
-    else ``PGOPTIONS`` (which libpq reads only when no options are given), then ``-c timezone=UTC`` last,
-    so it wins: timestamps are stored as naive UTC on every dialect. Given alone, it would drop the user's."""
-    given = make_url(url).query.get("options")
-    if given is None:
-        own = (os.environ if environ is None else environ).get("PGOPTIONS", "")
-    else:
-        own = " ".join(given) if isinstance(given, tuple) else given
-    return f"{own.strip()} {UTC_OPTION}".strip()
 
 
 def create_engine_for(url: str, *, migrating: bool = False) -> Engine:
@@ -89,7 +51,7 @@ def create_engine_for(url: str, *, migrating: bool = False) -> Engine:
         kwargs["pool_pre_ping"] = True
     engine = create_engine(url, **kwargs)
     if backend == "sqlite":
-        _configure_sqlite(engine, foreign_keys=not migrating)
+        configure_sqlite(engine, foreign_keys=not migrating)
     elif backend == "postgresql":
         note_icu(engine)  # search folds with ICU where the server has it (models.text_fold)
     return engine

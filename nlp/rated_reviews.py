@@ -25,7 +25,7 @@ def text_problem(value: object, column: str) -> str | None:
 def read_labelled(path: Path, text_column: str = "text", stars_column: str = "stars") -> tuple[list[str], list[int]]:
     """(texts, stars 1-5) for training and evaluation; rows without text (blank too) or stars are errors.
 
-    Half stars round up (2.5 -> 3), as training reads them (``nlp.sources.parse_label``)."""
+    Half stars round up (2.5 -> 3), as training reads them (``nlp.label_schemes.parse_label``)."""
     table = read_table(path)
     for needed in (text_column, stars_column):
         if needed not in table.columns:

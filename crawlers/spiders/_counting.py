@@ -17,7 +17,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawlers import stats as keys
-from crawlers.retry import NOT_RETRIED
+from crawlers.retry_answers import NOT_RETRIED
 from crawlers.spiders._next_pages import count_gap
 
 if TYPE_CHECKING:

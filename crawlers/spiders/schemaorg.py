@@ -18,13 +18,14 @@ from scrapy.http import Response, TextResponse
 
 from crawlers import stats as keys
 from crawlers.items import ReviewItem
-from crawlers.page_state import HUB, REVIEWS, StoredPages, page_state_item
+from crawlers.page_state import HUB, REVIEWS, page_state_item
 from crawlers.spiders._incremental import SOURCE_META
 from crawlers.spiders._next_pages import next_page
 from crawlers.spiders.arguments import whole_number
 from crawlers.spiders.base import ReviewSpider
 from crawlers.spiders.page_text import page_text
 from crawlers.spiders.site_links import folder_of, hub_links, next_page_urls, site_of
+from crawlers.stored_pages import StoredPages
 
 
 class SchemaOrgSpider(ReviewSpider):

@@ -15,7 +15,6 @@ the finished batches. A review an import or crawl edited after its batch was rea
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -120,18 +119,3 @@ def detect_themes(brand_ids: Sequence[int] | None = None, batch_size: int = 500)
             get_run_logger().warning("themes and stages of %s not read: %s", name, exc)
     progress.emit("themes", "themes", f"{read} reviews read", done=True)
     return read
-
-
-def add_negative_themes(reports: Sequence[Any], now: datetime, *, top: int = 3) -> None:
-    """Name each brand's top negative themes among its detractors written in the 7 days before ``now`` (by the
-    review's date, as the overview's themes: the week table beside it counts by first seen) in its report.
-    ``now`` is when the summary is taken, not when the night started: tonight's detractors, stored (and dated,
-    when the site gives no date) during the crawl, were left out of a window that ended at the start."""
-    from models.crud.journey_stats import detractor_themes
-    from models.db import get_engine, session_scope
-
-    with session_scope(get_engine(), write=False) as session:
-        for report in reports:
-            found = detractor_themes(session, report.brand_id, now - timedelta(days=7), now + timedelta(minutes=1),
-                                     top=top)
-            report.negative_themes = [(t.theme, t.mentions) for t in found]

@@ -11,7 +11,8 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 
 from crawlers.httpcache import RevalidatingCacheMiddleware
-from crawlers.page_state import REVIEWS, ConditionalRequestMiddleware, StoredPages, page_state_item
+from crawlers.page_state import REVIEWS, ConditionalRequestMiddleware, page_state_item
+from crawlers.stored_pages import StoredPages
 
 URL = "https://shop.example/p/1"
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from scrapy.http import HtmlResponse
 
-from crawlers.retry import BackoffRetryMiddleware, retry_after_seconds
+from crawlers.retry import BackoffRetryMiddleware
+from crawlers.retry_answers import retry_after_seconds
 from crawlers.runner import run_crawl
 
 FIXTURES = Path(__file__).parent / "fixtures" / "schemaorg"

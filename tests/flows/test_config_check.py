@@ -83,7 +83,8 @@ def test_a_deployed_night_on_a_worker_without_the_file_says_so(config: Path, mon
     import logging
 
     import flows.config_sync as plan
-    from flows.worker_env import CONFIG_MARKER, STORE_MARKER
+    from flows.deployed_store import STORE_MARKER
+    from flows.worker_env import CONFIG_MARKER
 
     monkeypatch.setenv(STORE_MARKER, "sqlite:///somewhere/umot.db")
     with disable_run_logger():

@@ -143,7 +143,7 @@ def test_a_retried_fanned_night_leaves_a_unit_still_running_to_its_worker(
         original_plan(night, kind, groups)
 
     monkeypatch.setattr(flows.fanout, "start", start_here)
-    monkeypatch.setattr(flows.fanout, "_lost", lost)
+    monkeypatch.setattr(flows.fanout, "why_lost", lost)
     monkeypatch.setattr("flows.fanned_night.plan", plan)
     result = nightly.with_options(retries=1, retry_delay_seconds=0)(**FAST)
     assert started.count(("crawl", 1)) == 1  # never started again

@@ -1,5 +1,5 @@
 """A stored review URL, review text or brand name cannot turn into markup in the nightly report
-or the weekly export's artifact (flows/report_format.py, flows/weekly_export.py).
+or the weekly export's artifact (flows/report_format.py, flows/export_artifact.py).
 
 Was: a url with a newline or a tab after the link wrote a heading, a second link and raw HTML
 into ``reports/nightly-*.md``; ``&lt;b&gt;`` in a review showed as ``<b>``; a brand
@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from flows.export_artifact import export_report
 from flows.outcomes import BrandReport, Detractor, NightlyResult
 from flows.report import render_report
 from flows.report_format import md_escape, md_link
 from flows.slack_text import safe_link
-from flows.weekly_export import export_report
 
 HOSTILE_URLS = [
     "https://shop.example/r/1\n\n#\tURGENT: log in again <https://evil.example/login>\n\n<script>alert(1)</script>",

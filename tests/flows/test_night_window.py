@@ -27,12 +27,16 @@ class Killed(BaseException):
 
 
 def _kill_at(monkeypatch: pytest.MonkeyPatch, step: str) -> None:
-    """Run one night that dies at ``step`` of flows.nightly (``score_all``: after storing, before scoring)."""
+    """Run one night that dies at ``step`` of flows.nightly (``finish_night``: after scoring, before the report) or
+    of its crawl and scoring in this process, flows.night_in_process (``score_all``: after storing, before scoring)."""
+    import flows.nightly
+
     def die(*args: Any, **kwargs: Any) -> None:
         raise Killed(step)
 
+    module = "flows.nightly" if hasattr(flows.nightly, step) else "flows.night_in_process"
     with monkeypatch.context() as patched:
-        patched.setattr(f"flows.nightly.{step}", die)
+        patched.setattr(f"{module}.{step}", die)
         with pytest.raises(BaseException):  # noqa: B017, PT011 - Prefect re-raises it as it likes
             nightly(**FAST)
 

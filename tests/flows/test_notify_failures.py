@@ -92,7 +92,7 @@ def test_a_failing_webhook_is_a_failed_post_not_a_failed_night(
     the other brands not notified and nothing kept for the next night."""
     import flows.tasks.notify as notify_task
     from flows.nightly import nightly
-    from flows.notify_state import load_state
+    from flows.notify_backlog import load_state
 
     base, got = webhook_server
     if failure == "task fails":

@@ -13,7 +13,7 @@ from rich.console import Console
 from sqlmodel import select
 
 from flows.nightly import nightly
-from flows.notify_state import legacy_file, load_state
+from flows.notify_backlog import legacy_file, load_state
 from tests.flows.conftest import review_rows
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")

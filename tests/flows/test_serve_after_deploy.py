@@ -40,8 +40,9 @@ def test_served_deployments_keep_the_pinned_store_a_pool_worker_needs(
     from prefect.client.orchestration import get_client
 
     import flows.serving
+    from flows.deployed_store import STORE_MARKER
     from flows.deployments import serve_all
-    from flows.worker_env import STORE_MARKER, worker_job_variables
+    from flows.worker_env import worker_job_variables
 
     async def registered_only(self: Any, **kwargs: Any) -> None:  # register, then stop at once
         return None

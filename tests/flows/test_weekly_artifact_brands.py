@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from flows.weekly_export import export_report
+from flows.export_artifact import export_report
 from models.crud.competitors import link_competitor
 from models.db import init_db
 from models.tables import Brand

@@ -1,4 +1,4 @@
-"""flows/worker_env.py: the store a pool worker's flow runs reach, pinned as an absolute SQLite URL or, for
+"""flows/deployed_store.py: the store a pool worker's flow runs reach, pinned as an absolute SQLite URL or, for
 PostgreSQL, as a password-free marker that a night run against another store fails on."""
 
 from __future__ import annotations
@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from flows.worker_env import STORE_MARKER, StoreMismatchError, absolute_sqlite_url, check_deployed_store, store_marker
+from flows.deployed_store import (
+    STORE_MARKER,
+    StoreMismatchError,
+    absolute_sqlite_url,
+    check_deployed_store,
+    store_marker,
+)
 
 PINNED = "postgresql://db.internal:5432/umot schema public"  # what `umot deploy` pins for a URL without options
 

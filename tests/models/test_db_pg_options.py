@@ -8,7 +8,8 @@ import psycopg
 import pytest
 from sqlalchemy import text
 
-from models.db import create_engine_for, init_db, postgresql_options
+from models.db import create_engine_for, init_db
+from models.db_dialects import postgresql_options
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
 """A page URL longer than pagestate.url holds is stored cut, with the hash of the whole: two long URLs stay
-apart, and the crawl's look-up (crawlers.page_state.StoredPages) finds each by the same key."""
+apart, and the crawl's look-up (crawlers.stored_pages.StoredPages) finds each by the same key."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from crawlers.page_state import LONG_URL, StoredPages
+from crawlers.stored_pages import LONG_URL, StoredPages
 from models import crud
 from models.crud.page_states import URL_CHARS
 from models.db import session_scope

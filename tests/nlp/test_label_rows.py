@@ -4,7 +4,8 @@ and the label column found and its scheme judged as the error messages promise."
 import pytest
 
 from nlp.data import DataError, read_table
-from nlp.sources import detect_scheme, read_labelled_file
+from nlp.label_schemes import detect_scheme
+from nlp.sources import read_labelled_file
 
 
 def write(path, text):

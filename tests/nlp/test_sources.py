@@ -6,7 +6,8 @@ import json
 import pytest
 
 from nlp.data import DataError
-from nlp.sources import detect_scheme, parse_label, read_labelled_file
+from nlp.label_schemes import detect_scheme, parse_label
+from nlp.sources import read_labelled_file
 
 
 def write(path, text):

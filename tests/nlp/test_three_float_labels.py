@@ -6,7 +6,8 @@
 import pytest
 
 from nlp.data import DataError
-from nlp.sources import parse_label, read_labelled_file
+from nlp.label_schemes import parse_label
+from nlp.sources import read_labelled_file
 
 
 def labelled(tmp_path, values, name="t.csv"):

@@ -104,7 +104,7 @@ def test_theme_benchmark_says_where_the_brand_does_worse_or_better(db_url: str, 
 
 
 def test_the_weekly_artifact_shows_reply_figures_and_the_benchmark(exported) -> None:
-    from flows.weekly_export import export_report
+    from flows.export_artifact import export_report
 
     text = export_report(W47, list(exported.values()))
     assert "| answered % | hours to reply |" in text

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.umot.test_run_kill import ROOT, alive, descendants, hanging_site  # noqa: F401 - a fixture
-from umot.cli import _nightly_run, _run_stop
+from umot.cli import _flow_thread, _run_stop
 
 
 def _signal_soon(sig: int, delay: float = 0.3) -> None:
@@ -43,7 +43,7 @@ def test_a_signal_stops_the_wait_marks_this_process_crawls_stopped_and_restores_
     _signal_soon(sig)
     started = time.monotonic()
     with pytest.raises(_run_stop.Stopped) as stopped, _run_stop.stop_on_signals():
-        _nightly_run.in_own_thread(lambda: flow_ended.wait(60))
+        _flow_thread.in_own_thread(lambda: flow_ended.wait(60))
     assert stopped.value.signum == sig and str(stopped.value) == signal.Signals(sig).name
     assert time.monotonic() - started < 5
     assert crawl.wait(5) == -signal.SIGTERM  # the crawl process was told to stop
@@ -55,9 +55,9 @@ def test_a_signal_stops_the_wait_marks_this_process_crawls_stopped_and_restores_
 
 
 def test_the_flow_thread_result_or_error_comes_back_as_it_was() -> None:
-    assert _nightly_run.in_own_thread(lambda: 42) == 42
+    assert _flow_thread.in_own_thread(lambda: 42) == 42
     with pytest.raises(KeyError), _run_stop.stop_on_signals():
-        _nightly_run.in_own_thread(lambda: {}["x"])
+        _flow_thread.in_own_thread(lambda: {}["x"])
 
 
 @pytest.mark.slow

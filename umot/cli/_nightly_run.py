@@ -7,22 +7,19 @@ terminal unless verbose, and a failed run ends in one error line; with ``PREFECT
 that does not answer there is one line before anything starts. It holds the
 store's nightly lock (:mod:`flows.night_lock`) from before the API starts, so a
 second run on the same store says so at once; SIGTERM and Ctrl-C stop it within
-seconds (:mod:`umot.cli._run_stop`).
+seconds (:mod:`umot.cli._run_stop`; the flow's own thread: :mod:`umot.cli._flow_thread`).
 """
 
 from __future__ import annotations
 
-import contextvars
 import os
-import sys
-import threading
-from collections.abc import Callable
 from typing import Any
 
 import typer
 from rich.console import Console
 
 from umot.cli._errors import err_console, fail
+from umot.cli._flow_thread import exit_at_shutdown, in_own_thread
 from umot.cli._run_progress import ProgressDisplay
 from umot.cli._run_stop import Stopped, stop_on_signals
 
@@ -50,14 +47,14 @@ def run_nightly(*, verbose: bool, concurrency: int, **params: Any) -> Any:
         err_console.print(f"[bold red]stopped[/] by {stop} while {stop.doing}: what was stored and scored so far is "
                           "kept (an interrupted crawl is read in full next time); run it again to finish",
                           soft_wrap=True, highlight=False)
-        _exit_at_shutdown(128 + stop.signum)
+        exit_at_shutdown(128 + stop.signum)
         raise typer.Exit(128 + stop.signum) from None
     if state.is_completed():
         return state.result()
     from flows.tasks.plan import SourceNotFound
 
     exc = state.result(raise_on_failure=False)
-    if isinstance(exc, NightRunning):  # another night's units still running (flows.night_lock.refuse_live_units)
+    if isinstance(exc, NightRunning):  # another night's units still running (flows.night_live_units)
         fail(str(exc), code=1)
     if isinstance(exc, SourceNotFound):
         fail(str(exc).strip("'\""))
@@ -101,39 +98,3 @@ def _run(verbose: bool, concurrency: int, params: dict[str, Any]) -> Any:
             raise
         display.finish()
     return state
-
-
-def in_own_thread(call: Callable[[], Any]) -> Any:
-    """``call()`` in a thread of its own (with this one's context: Prefect's settings), waited for here:
-    Prefect sets no SIGTERM handler there, and this thread stays free to answer one (:mod:`umot.cli._run_stop`)."""
-    outcome: dict[str, Any] = {}
-    context = contextvars.copy_context()
-
-    def target() -> None:
-        try:
-            outcome["value"] = context.run(call)
-        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread as it is
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=target, name="nightly-flow", daemon=True)
-    thread.start()
-    while thread.is_alive():
-        thread.join(0.2)
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
-
-
-def _exit_at_shutdown(code: int) -> None:
-    """End the process as soon as Python starts shutting down, after the callers' ``finally`` blocks (``umot
-    demo`` disables its sources): waiting for the left flow's task threads could take minutes."""
-    def end() -> None:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)  # the temporary API and any crawl end with the process
-
-    register = getattr(threading, "_register_atexit", None)  # run before the joins (concurrent.futures' too)
-    if register is not None:
-        register(end)
-    else:
-        end()

@@ -71,7 +71,7 @@ def print_summary(result: Any) -> None:
 def unsent_lines(brands: Any) -> list[str]:
     """One line per brand whose webhook failed: what was not posted, and that the next run posts it."""
     from core.wording import plural
-    from flows.notify_state import unsent_count
+    from flows.notify_backlog import unsent_count
 
     lines = []
     for b in brands:

@@ -2,7 +2,7 @@
 
 In the main thread, Prefect's flow engine turns SIGTERM into an exception that ends the flow only once every
 task thread is done: the crawl went on, retries and all, for minutes. So the flow runs in a thread of its own
-(``umot.cli._nightly_run``), where Prefect sets no handler, and the main thread answers both signals alike: it
+(``umot.cli._flow_thread``), where Prefect sets no handler, and the main thread answers both signals alike: it
 stops the crawl processes, marks their crawl runs stopped and raises :class:`Stopped`; ``umot run`` prints one
 line and ends at once (``os._exit``: the temporary API and any crawl die with the process).
 """

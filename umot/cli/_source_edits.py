@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import typer
+
 from umot.cli._errors import fail
 from umot.cli._store import open_store
 
@@ -19,7 +21,9 @@ if TYPE_CHECKING:
 
 
 def sync_into_store(path: Path, database_url: str | None, *, prune: bool = False) -> SyncResult:
-    """Sync the file into the store; bad config -> one-line error naming the file and source."""
+    """Sync the file into the store; bad config -> one-line error naming the file and source. A ``warning:``
+    line on stderr for each table umot does not read and each source the sync skipped (a name longer than the
+    store holds: written by hand or by an older umot)."""
     from crawlers.sources_sync import sync_sources
     from models.db import session_scope
     from models.sources_config import SourcesConfigError
@@ -31,13 +35,13 @@ def sync_into_store(path: Path, database_url: str | None, *, prune: bool = False
     except SourcesConfigError as exc:
         fail(str(exc))
     warn_unknown_tables(path)
+    for line in result.skipped:
+        typer.echo(f"warning: {line}", err=True)
     return result
 
 
 def warn_unknown_tables(path: Path) -> None:
     """``warning:`` on stderr for each table umot does not read: a misspelt ``[[source]]`` is named, not skipped."""
-    import typer
-
     from flows.config_check import unknown_tables
 
     if path.is_file():

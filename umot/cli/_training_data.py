@@ -67,7 +67,7 @@ def row_cap(value: str) -> int:
 
 
 def _scheme(value: str) -> str:
-    from nlp.sources import SCHEMES
+    from nlp.label_schemes import SCHEMES
 
     if value not in SCHEMES:
         raise ValueError(f"unknown scheme (use {SCHEME_HELP})")

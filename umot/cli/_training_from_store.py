@@ -64,7 +64,7 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
             used += 1
         elif rating is not None and 1 <= rating <= 5:
             texts.append(text)
-            stars.append(math.floor(rating + 0.5))  # half stars round up, as files' ratings do (nlp.sources)
+            stars.append(math.floor(rating + 0.5))  # half stars round up, as files' ratings do (nlp.label_schemes)
     return texts, stars, used
 
 

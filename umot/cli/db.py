@@ -1,12 +1,15 @@
-"""``umot db``: migrate the store and see which schema revision it is at."""
+"""``umot db``: migrate the store and see which schema revision it is at.
+
+Which revision ``umot db upgrade REVISION`` names: :mod:`umot.cli._db_target`.
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 import typer
 
+from umot.cli._db_target import upgrade_target
 from umot.cli._errors import fail
 from umot.cli._store import DatabaseUrl
 
@@ -21,35 +24,6 @@ def _database_error(url: str, exc: Exception) -> None:
     from umot.cli._store_errors import migration_error
 
     fail(migration_error(exc, url))
-
-
-def _target(url: str, revision: str) -> str:
-    """The revision id ``revision`` names (``head``, ``0004``, ``+1``, ``head-1``); one line, exit 2, when it
-    is past the newest (Alembic: an AssertionError on ``head+1``) or behind the store (Alembic did nothing
-    and said ok). A store at a revision this umot does not know is left to ``models.migrate.upgrade``."""
-    from alembic.script import ScriptDirectory
-
-    from models.migrate import alembic_config, current_revision
-
-    script = ScriptDirectory.from_config(alembic_config(url))
-    order = [r.revision for r in reversed(list(script.walk_revisions()))]  # oldest first: one line of history
-    at = current_revision(url)
-    if at is not None and at not in order:
-        return revision
-    relative = re.fullmatch(r"(.*?)([+-]\d+)", revision)
-    name, step = (relative.group(1), int(relative.group(2))) if relative else (revision, 0)
-    current = order.index(at) if at else -1
-    if name:
-        named = script.get_revision(name)  # None for "base"; CommandError for no such revision
-        start = order.index(named.revision) if named else -1
-    else:
-        start = current  # "+1": from the store's revision
-    wanted = start + step
-    if wanted >= len(order):
-        fail(f"revision {revision} is past the newest ({order[-1]})")
-    if wanted < current:
-        fail(f"revision {revision} is behind the store ({at}); umot has no downgrade")
-    return order[wanted] if wanted >= 0 else "base"
 
 
 @db_app.command("upgrade")
@@ -69,7 +43,7 @@ def upgrade(
 
     url = normalize_url(database_url)
     try:
-        reached = run_upgrade(url, _target(url, revision.strip()))
+        reached = run_upgrade(url, upgrade_target(url, revision.strip()))
     except UnknownRevisionError as exc:  # a newer umot's store: nothing changed
         fail(unknown_revision_message(database_url or url, exc.revisions))
     except (SQLAlchemyError, OSError, CommandError) as exc:  # CommandError: an unknown target REVISION

@@ -1,17 +1,18 @@
 """``umot serve`` and ``umot deploy``: the nightly and weekly-export schedules in Prefect.
 
 The Prefect server they talk to: :mod:`umot.cli._prefect_server`; their shared
-schedule options: :mod:`umot.cli._schedule_options`.
+schedule options: :mod:`umot.cli._schedule_options`; the store their runs will
+use, checked first: :mod:`umot.cli._deploy_store`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from flows.work_pools import DEFAULT_POOL  # no Prefect import: that waits for use_prefect_server()
+from umot.cli._deploy_store import check_store_url, pinned_locations, warn_fan_out_on_sqlite
 from umot.cli._errors import fail
 from umot.cli._prefect_server import connect_prefect, shown_api_url, use_prefect_server
 from umot.cli._schedule_options import NightlyCron, Timezone, WeeklyCron, resolve_schedules
@@ -40,7 +41,7 @@ def serve(
     triggered from the UI). Stopping keeps the schedules active unless
     --pause-on-shutdown: runs due meanwhile show as Late and start on restart.
     """
-    _check_store_url()
+    check_store_url()
     use_prefect_server()  # before resolve_schedules imports prefect
     config = resolve_schedules(nightly_cron, weekly_cron, timezone)
     url = connect_prefect()
@@ -83,8 +84,8 @@ def deploy(
     pool = pool.strip()
     if not pool:
         fail("--pool is empty: name the work pool to deploy to (created as a process pool if missing)")
-    _check_store_url()
-    _warn_fan_out_on_sqlite(fan_out)
+    check_store_url()
+    warn_fan_out_on_sqlite(fan_out)
     use_prefect_server()  # before resolve_schedules imports prefect
     config = resolve_schedules(nightly_cron, weekly_cron, timezone)
     connect_prefect()
@@ -95,38 +96,4 @@ def deploy(
     except ValueError as exc:
         fail(f"cannot deploy to work pool {pool!r}: {exc}")
     typer.echo(f"deployed {len(ids)} deployments to work pool {pool!r}; run them with: prefect worker start --pool {pool}")
-    typer.echo(_pinned_locations())
-
-
-def _check_store_url() -> None:
-    """The runs' store URL (UMOT_DATABASE_URL) checked now, not in a night's log: one that umot cannot use or
-    that names no file (an in-memory store, lost as each run ends) raises the CLI's one-line error."""
-    from models.db_url import normalize_url
-
-    normalize_url(None)
-
-
-def _warn_fan_out_on_sqlite(fan_out: int) -> None:
-    """Say now, not in a night's log, that --fan-out has no effect on an SQLite store (machines cannot share it)."""
-    from core.settings import get_settings
-    from models.db_url import sqlite_path
-
-    if fan_out and sqlite_path(get_settings().database_url) is not None:
-        typer.echo(f"warning: --fan-out {fan_out} needs a PostgreSQL store (UMOT_DATABASE_URL): on this SQLite "
-                   "store each night runs in one flow run (docs/scaling.md)", err=True)
-
-
-def _pinned_locations() -> str:
-    """Where the deployed runs will read and write, whatever folder the worker starts in."""
-    from core.settings import get_settings
-    from flows.worker_env import worker_job_variables
-
-    env = worker_job_variables()["env"]
-    if "UMOT_DATABASE_URL" in env:
-        store = env["UMOT_DATABASE_URL"]
-    elif get_settings().database_url_override:
-        store = (f"{env['UMOT_DEPLOYED_STORE']} (set UMOT_DATABASE_URL on each worker: the URL is not stored, it may "
-                 "hold a password; a run on a worker whose store is another fails)")
-    else:
-        store = str(Path(env["UMOT_DATA_DIR"]) / "umot.db")
-    return f"their runs use the store {store}, sources {env['UMOT_CONFIG']}, exports {env['UMOT_EXPORT_DIR']}"
+    typer.echo(pinned_locations())

@@ -1,27 +1,20 @@
 """``umot sources``: the places crawled for each brand (umot.toml, synced into the store).
 
-Changing a source in both places: :mod:`umot.cli._source_edits`; the ``list``
-table: :mod:`umot.cli._sources_table`.
+Adding a source: :mod:`umot.cli._source_add`; changing one in both places:
+:mod:`umot.cli._source_edits`; the ``list`` table: :mod:`umot.cli._sources_table`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from umot.cli._config import ConfigFile, config_path
 from umot.cli._errors import fail
-from umot.cli._pairs import name_values
+from umot.cli._source_add import add_source
 from umot.cli._source_edits import remove_source_everywhere, switch_source, sync_into_store
-from umot.cli._store import DatabaseUrl, open_store
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from sqlalchemy import Engine
-
-    from crawlers.sources_sync import SyncResult
+from umot.cli._store import DatabaseUrl
 
 sources_app = typer.Typer(
     name="sources",
@@ -54,39 +47,9 @@ def add(
 
       umot sources add Acme blog --spider feed --url https://blog.example/feed.xml
     """
-    from crawlers.source_urls import resolve_urls
-    from models.sources_config import SourceConfig, SourcesConfigError
-    from models.sources_config_edits import add_source_to_config
-
-    brand, name = brand.strip(), name.strip()
-    if not brand or not name:
-        fail("brand and source name must not be empty")
-    too_long = SourceConfig(brand=brand, name=name, spider=spider).too_long()
-    if too_long:  # before the store or the file is touched: the store could not hold it
-        fail(too_long)
-    path = config_path(config)
-    stored = _stored_name(open_store(database_url), brand)  # a store that does not open fails before the file is edited
-    brand = stored or brand  # "acme" for a stored "Acme" is Acme's source
-    source = SourceConfig(brand=brand, name=name, spider=spider.strip(), urls=list(url or []),
-                          options=name_values(option, "--option", key="KEY"), enabled=not disabled)
-    try:
-        urls = resolve_urls(source)
-        add_source_to_config(path, source)
-    except SourcesConfigError as exc:
-        fail(str(exc))
-    _sync(path, database_url)
-    note = f" (a new brand, {brand!r}: `umot sources remove {brand!r} {name!r}` undoes a typo)" if stored is None else ""
-    typer.echo(f"added {brand}/{name} ({source.spider}) to {path}: {', '.join(urls)}{note}")
-
-
-def _stored_name(engine: Engine, brand: str) -> str | None:
-    """The stored name of the brand ``brand`` names (any case); None when the add creates it, which the user should see."""
-    from models import crud
-    from models.db import session_scope
-
-    with session_scope(engine, write=False) as session:
-        found = crud.get_brand(session, brand)
-        return found.name if found is not None else None
+    path, done = add_source(config, brand, name, spider, url, option, enabled=not disabled, database_url=database_url)
+    sync_into_store(path, database_url)
+    typer.echo(done)
 
 
 @sources_app.command("list")
@@ -100,7 +63,7 @@ def list_sources(
     from umot.cli._sources_table import sources_table
 
     path = config_path(config)
-    _sync(path, database_url)
+    sync_into_store(path, database_url)
     table = sources_table(path, brand, database_url)
     if not table.row_count:
         typer.echo(f"no sources yet: add one with `umot sources add` (or edit {path})")
@@ -139,14 +102,5 @@ def sync(
     path = config_path(config)
     if not path.exists():
         fail(f"{path} does not exist: add a source with `umot sources add` or write [[sources]] tables")
-    result = _sync(path, database_url, prune=prune)
-    typer.echo(f"{path}: {result.summary()}")
-
-
-def _sync(path: Path, database_url: str | None, *, prune: bool = False) -> SyncResult:
-    """Sync the file into the store, with a ``warning:`` line on stderr for each source it skipped
-    (a name longer than the store holds: written by hand or by an older umot)."""
     result = sync_into_store(path, database_url, prune=prune)
-    for line in result.skipped:
-        typer.echo(f"warning: {line}", err=True)
-    return result
+    typer.echo(f"{path}: {result.summary()}")

@@ -83,9 +83,10 @@ def test_a_page_reads_while_another_writer_holds_the_store(seeded, web: TestClie
 
 def test_a_wait_that_runs_out_is_503_not_500(seeded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import models.db
+    import models.db_dialects
     from umot.web.app import create_app
 
-    monkeypatch.setattr(models.db, "SQLITE_BUSY_TIMEOUT_MS", 200)  # read as each connection opens
+    monkeypatch.setattr(models.db_dialects, "SQLITE_BUSY_TIMEOUT_MS", 200)  # read as each connection opens
     app = create_app(seeded.url, secret_key="test-secret-key")
     with TestClient(app, raise_server_exceptions=False) as web:
         token = csrf_of(web.get("/login").text)
