@@ -36,8 +36,15 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*[ap]\.?m\b|(?-i:\dT\d)",
 #: A zone after an ISO date with no time (``2024-03-05Z``): Python would read ``+01:00`` as a time.
 _DAY_ZONE = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
 _ISO_WEEK = re.compile(r"\d{4}-?W\d{2}")  # 2024-W10: a week, no day
-#: Words and a number: all a date with words around it can be ("Posted on 5 March 2024", "vor 2 Tagen").
-_WORDS_AND_NUMBER = re.compile(r"(?=.*\d)(?=.*[^\W\d_]{2})", re.DOTALL)
+_NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+#: What a text must hold to be searched for a date: a numeric date or a year ("vor 2 Tagen" is read whole or not at all).
+_SEARCHABLE = re.compile(rf"{_NUMERIC_DATE}|(?<!\d)\d{{4}}(?!\d)")
+#: A found date whose day stands by its month and its year after them ("12 March 2024", "5. März 2024", "5 de marzo
+#: de 2024", "March 5, 2024") or a numeric one: search_dates also joins a number across a comma ("family of 4,
+#: March 2024" read 4 March, "March 2024, 2 nights" 2 March).
+_DAY_BY_MONTH = re.compile(
+    rf"{_NUMERIC_DATE}|(?<![\d,])\b\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?[^\W\d_]{{3,}}\.?,?\s+(?:de\s+)?\d{{4}}"
+    r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}", re.I)
 
 
 def _iso_day(text: str) -> date | None:
@@ -77,10 +84,11 @@ def search_text(text: str, order: str | None = None, language: str | None = None
     than one ("from 5 March 2024 to 7 March 2024"), or it is an ISO date with no such day (``2024-13-05``).
 
     Not what an imported row's id covers (``named_day`` keeps the whole text): ids imports gave stay. A search
-    costs a few parses, so only a text with words and a number (a day needs one) is searched, and in one
-    language (``language``, a tag; else English): searching every language took 60 ms to 3 s a text.
+    costs a few parses, so only a text with a year or a numeric date is searched ("3 days ago", different on
+    every review, is not), and in one language (``language``, a tag; else English): searching every language
+    took 60 ms to 3 s a text. The date found must write its day by its month (:data:`_DAY_BY_MONTH`).
     """
-    if not _WORDS_AND_NUMBER.match(text):
+    if not _SEARCHABLE.search(text):
         return None, False
     from dateparser.search import search_dates
 
@@ -91,7 +99,7 @@ def search_text(text: str, order: str | None = None, language: str | None = None
     if not found or len(found) != 1:
         return None, False
     written, parsed = found[0]
-    if any(iso_shaped_non_day(word) for word in written.split()):
+    if not _DAY_BY_MONTH.search(written) or any(iso_shaped_non_day(word) for word in written.split()):
         return None, False
     return _read(written, parsed)
 

@@ -17,6 +17,9 @@ from crawlers.extract.schemaorg import extract_page
     ("Publié le 5 mars 2024", "fr", datetime(2024, 3, 5, 12, tzinfo=UTC)),
     ("Posted on 05/03/2024", "en-GB", datetime(2024, 3, 5, 12, tzinfo=UTC)),
     ("Posted on March 5, 2024 at 10:30", None, datetime(2024, 3, 5, 10, 30, tzinfo=UTC)),
+    ("Reviewed 12 March 2024 by Ann", None, datetime(2024, 3, 12, 12, tzinfo=UTC)),
+    ("am 5. März 2024 veröffentlicht", "de", datetime(2024, 3, 5, 12, tzinfo=UTC)),
+    ("Publicado el 5 de marzo de 2024", "es", datetime(2024, 3, 5, 12, tzinfo=UTC)),
 ])
 def test_the_one_date_in_a_text_is_read(text: str, language: str | None, expected: datetime) -> None:
     assert parse_datetime(text, language) == expected
@@ -27,6 +30,11 @@ def test_the_one_date_in_a_text_is_read(text: str, language: str | None, expecte
     "Posted 2024-13-05",  # ISO with no such day: not reordered into 13 May
     "Reviewed in March 2024",  # no day
     "Verified buyer",
+    "Trip type: family of 4, March 2024",  # search_dates joined the 4 across the comma: 4 March
+    "Verified owner 2 years, May 2023",
+    "Rated 5 out of 5, June 2024",
+    "Room 12, floor 3, June 2024",
+    "Date of stay: March 2024, 2 nights",
 ])
 def test_no_date_or_more_than_one_is_no_date(text: str) -> None:
     assert parse_datetime(text) is None
