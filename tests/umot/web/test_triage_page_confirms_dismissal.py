@@ -46,20 +46,20 @@ def _save(client: TestClient, flag_id: int, **changes: str | None) -> str:
     return client.get(f"/flags/{flag_id}").text
 
 
-def test_the_page_saved_as_loaded_confirms_a_stale_dismissal(ana, seeded) -> None:  # noqa: ANN001
+def test_the_page_saved_with_its_confirm_box_ticked_confirms_a_stale_dismissal(ana, seeded) -> None:  # noqa: ANN001
     flag_id, review_id = _stale(ana, seeded)
     assert "Edited since it was dismissed." in ana.get(f"/flags/{flag_id}").text
-    page = _save(ana, flag_id)
+    page = _save(ana, flag_id, confirm_dismissal="1")
     assert "Saved 1 change(s). The dismissal now judges the edited text." in page and "positive → positive" in page
     assert _labels(seeded.url, seeded.acme)[review_id] == "positive"
     assert "Edited since it was dismissed." not in page and 'name="confirm_dismissal"' not in page
     assert "Nothing changed." in _save(ana, flag_id)  # confirmed once: no longer stale
 
 
-def test_a_note_with_the_box_unticked_does_not_confirm(ana, seeded) -> None:  # noqa: ANN001
-    """As `umot detractors set --note` alone: a note is no judgement of the new text."""
+def test_a_note_saved_from_the_page_as_loaded_does_not_confirm(ana, seeded) -> None:  # noqa: ANN001
+    """As `umot detractors set --note` alone: a note is no judgement of the new text (the box starts unticked)."""
     flag_id, review_id = _stale(ana, seeded)
-    page = _save(ana, flag_id, confirm_dismissal=None, note="Called them")
+    page = _save(ana, flag_id, note="Called them")
     assert "Saved 1 change(s)." in page and "Edited since it was dismissed." in page
     assert review_id not in _labels(seeded.url, seeded.acme)
 
