@@ -5,43 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawlers.extract.node_copies import REVIEW_TYPES, merge_nodes
 from crawlers.extract.nodes import node_types
 
-REVIEW_TYPES = {"Review", "UserReview", "CriticReview", "EmployerReview", "MediaReview"}
 #: Nodes a review may be listed under without being a review of them: it reviews their item.
 RATING_TYPES = {"AggregateRating", "Rating"}
-#: Properties whose values two copies of a node both give: a merged node has each copy's.
-_MANY_VALUED = frozenset({"@type", "review", "reviews", "comment"})
-
-
-def _values(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
-
-def _agrees(merged: dict, node: dict) -> bool:
-    """Does ``node`` say nothing against ``merged``: is each property both give the same (lists and types aside)?
-    Reviews that share one ``@id`` by a site's mistake say different things: they are several reviews."""
-    return all(merged[key] == value for key, value in node.items()
-               if key in merged and key not in _MANY_VALUED and key != "@context" and value not in (None, "", [])
-               and merged[key] not in (None, "", []))
-
-
-def merge_nodes(nodes: list[dict]) -> tuple[dict, list[dict]]:
-    """One node of the copies of a node (one ``@id``) and the copies in it: each property the copies give, their
-    review lists and types joined; a copy that says something else than those before it is left out. A new
-    dict where there are several (the page's nodes are left as they are), else the one node."""
-    merged, members = dict(nodes[0]), [nodes[0]]
-    for node in nodes[1:]:
-        if not _agrees(merged, node):
-            continue
-        members.append(node)
-        for key, value in node.items():
-            if key not in merged or merged[key] in (None, "", []):
-                merged[key] = value
-            elif key in _MANY_VALUED and value != merged[key]:
-                known = _values(merged[key])
-                merged[key] = known + [v for v in _values(value) if v not in known]
-    return (merged, members) if len(members) > 1 else (nodes[0], members)
 
 
 class ReviewGraph:
@@ -52,7 +20,8 @@ class ReviewGraph:
     node in its ``@graph``; the item in one script block and its reviews under its ``@id`` in another): each
     is read as the merged node, so a review finds its item's aggregate rating and scale wherever each was
     written. Within one syntax, not blank nodes (``_:b0``), which name nothing beyond their block, and not
-    copies that contradict each other (several reviews under one ``@id``: :func:`merge_nodes`).
+    reviews, ratings or comments, nor copies that contradict each other (several reviews or items under one
+    ``@id``: :func:`merge_nodes`).
 
     Each node is walked once per page: a node's item is the node it is listed under
     (``review``, ``aggregateRating``), whatever path leads there, so a second visit would
@@ -71,7 +40,7 @@ class ReviewGraph:
             self._index(root, syntax, copies)
         for (_, node_id), nodes in copies.items():
             merged, members = (nodes[0], []) if node_id.startswith("_:") else merge_nodes(nodes)
-            self.by_id.setdefault(node_id, merged)
+            self.by_id.setdefault(node_id, merged if members and members[0] is nodes[0] else nodes[0])
             if len(members) > 1:
                 self._merged.update((id(node), (node, merged)) for node in members)
         for syntax, root in roots:

@@ -10,7 +10,8 @@ scoped to the item's link and the other to its name), else by what it says about
 (any, where a copy names none). What it says is compared as the store compares texts
 (``models.identity``: spacing and case folded; ``<p>a</p><p>b</p>`` is "a\nb" in JSON-LD and
 "a\n\nb" in microdata), and a copy without a rating (stars shown as an image) says no other
-thing: the kept copy takes what only the other gives (:mod:`crawlers.extract.review_copies`).
+thing: the kept copy takes what only the other gives (:mod:`crawlers.extract.review_copies`). Both only
+between syntaxes: two rows of one syntax are one review only where they are written alike, rating too.
 """
 
 from __future__ import annotations
@@ -19,12 +20,20 @@ from collections import defaultdict
 from html import escape
 from typing import Any
 
-from crawlers.extract.review_copies import fill_missing, fits, page_anchor, said
+from crawlers.extract.review_copies import (
+    fill_missing,
+    fits,
+    item_of,
+    page_anchor,
+    said,
+    same_review,
+    syntax_of,
+)
 
 
 def content_key(row: dict[str, Any]) -> tuple[Any, ...]:
     """What a review says and of which item: two products' identical reviews are two."""
-    return _item(row), *said(row), row["rating"]
+    return item_of(row), *said(row), row["rating"]
 
 
 def drop_shared_ids(rows: list[dict[str, Any]]) -> None:
@@ -46,24 +55,25 @@ def drop_shared_ids(rows: list[dict[str, Any]]) -> None:
 def each_review_once(rows: list[dict[str, Any]], page_url: str = "") -> list[dict[str, Any]]:
     """Rows without repeats, in their order: one row per id or per anchor of the page in several syntaxes, and an
     id-less row only where no row (with an id first, then one naming its item) says the same of the same item (a
-    rating the same or missing). A copy that names no item (microdata standing alone) is the same review as one
-    that does: the one naming it is kept. Two rows with two ids are two reviews, however alike, unless they are
-    one anchor of the page (``page_url``) in two syntaxes."""
+    rating the same or missing in another syntax; in its own, written alike: :func:`same_review`). A copy that
+    names no item (microdata standing alone) is the same review as one that does: the one naming it is kept. Two
+    rows with two ids are two reviews, however alike, unless they are one anchor of the page (``page_url``) in
+    two syntaxes."""
     by_id: dict[str, int] = {}
     by_anchor: dict[str, list[int]] = defaultdict(list)
-    saying: dict[tuple[str, str], list[tuple[Any, Any, int]]] = defaultdict(list)  # -> (item, rating, kept row)
+    saying: dict[tuple[str, str], dict[int, list[dict]]] = defaultdict(dict)  # -> kept row -> its copies saying it
     kept: list[int] = []
-    for index in sorted(range(len(rows)), key=lambda i: (not rows[i]["external_id"], _item(rows[i]) is None)):
+    for index in sorted(range(len(rows)), key=lambda i: (not rows[i]["external_id"], item_of(rows[i]) is None)):
         row = rows[index]
-        what, item, rating = said(row), _item(row), row["rating"]
+        what, item = said(row), item_of(row)
         anchor = page_anchor(row, page_url) if row["external_id"] else None
         if row["external_id"]:
             same = by_id.get(row["external_id"])
             if same is None and anchor is not None:
-                same = next((j for j in by_anchor[anchor] if _syntax(rows[j]) != _syntax(row)
-                             and fits(_item(rows[j]), item)), None)
+                same = next((j for j in by_anchor[anchor] if syntax_of(rows[j]) != syntax_of(row)
+                             and fits(item_of(rows[j]), item)), None)
         else:
-            same = next((j for other, stars, j in saying[what] if fits(other, item) and fits(stars, rating)), None)
+            same = next((j for j, copies in saying[what].items() if same_review(copies, row)), None)
         if same is None:
             kept.append(same := index)
             if row["external_id"]:
@@ -72,16 +82,8 @@ def each_review_once(rows: list[dict[str, Any]], page_url: str = "") -> list[dic
                 by_anchor[anchor].append(index)
         else:
             fill_missing(rows[same], row)
-        saying[what].append((item, rating, same))  # a copy under the same id says it too
+        saying[what].setdefault(same, []).append(row)  # a copy under the same id says it too
     return [rows[i] for i in sorted(kept)]
-
-
-def _syntax(row: dict[str, Any]) -> Any:
-    return row["extra"].get("syntax")
-
-
-def _item(row: dict[str, Any]) -> Any:
-    return row["extra"].get("item_reviewed")
 
 
 def rdfa_in_page_order(rows: list[dict[str, Any]], html: str | bytes) -> None:

@@ -5,6 +5,8 @@ Syntaxes read one review differently: ``<p>a</p><p>b</p>`` is "a\nb" in JSON-LD 
 texts are compared as the store compares them for a content id (``models.identity``: NFKC, case and spacing
 folded); a copy showing its stars as an image has no rating, which is no difference; and an anchor id
 (``#review-5``) is scoped to the item's link in a syntax that gives one and to its name in one that does not.
+Within one syntax none of that holds: two rows of one syntax are one review only as written alike, rating too
+(an unrated "Great" beside a 5-star "Great" by one "Verified buyer" is another buyer's, with its own reply).
 """
 
 from __future__ import annotations
@@ -46,3 +48,26 @@ def fill_missing(kept: dict[str, Any], copy: dict[str, Any]) -> None:
 def fits(mine: Any, other: Any) -> bool:
     """Is a value the same as another, where one missing is no difference (no item named, no rating)?"""
     return mine is None or other is None or mine == other
+
+
+def same_review(copies: list[dict[str, Any]], row: dict[str, Any]) -> bool:
+    """Is ``row`` (which says what they say, folded) one more copy of the review ``copies`` are? Each copy of
+    another syntax names no other item and gives no other rating; one of its own syntax is written the same."""
+    return all(fits(item_of(copy), item_of(row)) and (_as_written(copy) == _as_written(row)
+                                                      if syntax_of(copy) == syntax_of(row)
+                                                      else fits(copy["rating"], row["rating"]))
+               for copy in copies)
+
+
+def _as_written(row: dict[str, Any]) -> tuple[Any, ...]:
+    return row["author"], (row["text"] or "")[:300], row["rating"]
+
+
+def syntax_of(row: dict[str, Any]) -> Any:
+    """Which syntax the row was read from (``json-ld``, ``microdata``, ``rdfa``)."""
+    return row["extra"].get("syntax")
+
+
+def item_of(row: dict[str, Any]) -> Any:
+    """The name of the item the row reviews, None where its copy named none."""
+    return row["extra"].get("item_reviewed")

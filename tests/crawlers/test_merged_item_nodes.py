@@ -75,3 +75,40 @@ def test_a_microdata_review_inside_the_aggregate_rating_reviews_the_item() -> No
     rows = extract_page(_page(body=body), PAGE).reviews
     assert [(r["rating"], r["extra"].get("item_reviewed"), r["extra"].get("aggregate_count")) for r in rows] == [
         (1.89, "Harbour Inn", 88)]
+
+
+def test_reviews_sharing_an_id_stay_apart_even_when_they_say_nothing_against_each_other() -> None:
+    """One with an author and text, the other a rating, date and description: merged, the second was lost."""
+    shared = {"@id": PAGE + "#reviews", "@type": "Review"}
+    hotel = {"@context": "https://schema.org", "@type": "Hotel", "name": "Bay Hotel", "review": [
+        {**shared, "author": "Ann", "reviewBody": "Quiet room."},
+        {**shared, "reviewRating": {"@type": "Rating", "ratingValue": "1"}, "datePublished": "2024-05-01",
+         "description": "Noisy bar."}]}
+    rows = extract_page(_page(hotel), PAGE).reviews
+    assert [(r["author"], r["text"], r["rating"]) for r in rows] == [("Ann", "Quiet room.", None),
+                                                                     (None, "Noisy bar.", 1.0)]
+
+
+def test_ratings_and_comments_sharing_an_id_are_not_merged() -> None:
+    rating = {"@id": PAGE + "#rating", "@type": "Rating", "ratingValue": "5"}
+    other = {"@id": PAGE + "#rating", "@type": "Rating", "bestRating": "10"}
+    comment = {"@id": PAGE + "#reply", "@type": "Comment", "text": "Thank you, Ann."}
+    reply = {"@id": PAGE + "#reply", "@type": "Comment", "author": "Bay Hotel"}
+    graph = ReviewGraph([("json-ld", {"@graph": [rating, other, comment, reply]})])
+    assert all(graph.resolve(node) is node for node in (rating, other, comment, reply))
+
+
+def test_a_review_under_its_items_id_leaves_the_items_copies_merged() -> None:
+    """A site giving a review its product's ``@id``: the item's two copies are still one, the review its own."""
+    stub = {"@type": "Hotel", "@id": HOTEL_ID, "name": "Bay Hotel"}
+    graph = {"@context": "https://schema.org", "@graph": [
+        _review("Wes", "3", itemReviewed=stub, **{"@id": HOTEL_ID}),
+        {"@type": "Hotel", "@id": HOTEL_ID, "name": "Bay Hotel", "aggregateRating": AGGREGATE}]}
+    assert _read(_page(graph)) == [("Wes", 1.89, "Bay Hotel", 40)]
+
+
+def test_an_aggregate_rating_typed_a_rating_too_is_still_merged() -> None:
+    rating = {"@id": HOTEL_ID + "-rating", "@type": ["AggregateRating", "Rating"]}
+    stub, full = {**rating, "ratingValue": "6.1"}, {**rating, "ratingValue": "6.1", "bestRating": "10"}
+    graph = ReviewGraph([("json-ld", {"@graph": [stub, full]})])
+    assert graph.resolve(stub) is graph.resolve(full) and graph.resolve(stub)["bestRating"] == "10"

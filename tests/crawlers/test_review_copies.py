@@ -97,3 +97,27 @@ def test_the_brands_reply_only_one_copy_carries_is_kept() -> None:
     review = _microdata_review("Ann", "Broke after a week.").replace("</div></div>", f"</div>{reply}</div>")
     [row] = extract_page(_page(jsonld, _microdata_product("Acme Kettle", review)), PAGE).reviews
     assert (row["reply_text"], row["replied_at"][:10]) == ("Sorry Ann, we sent a new one.", "2026-11-22")
+
+
+def test_an_unrated_review_in_the_same_syntax_as_a_rated_one_alike_is_another_review() -> None:
+    """Two "Verified buyer"s wrote "Great", one with 5 stars, one without and answered: the unrated one, in the
+    same syntax, was taken for a copy of the rated one, and its reply moved onto the 5-star review."""
+    reply = {"@type": "Comment", "text": "Thank you!", "author": {"@type": "Organization", "name": "Acme"}}
+    jsonld = _product("Mug", _jsonld_review("Verified buyer", "Great", "5"),
+                      _jsonld_review("Verified buyer", "Great", None, comment=[reply]))
+    rows = extract_page(_page(jsonld, ""), PAGE).reviews
+    assert [(r["rating"], r["reply_text"]) for r in rows] == [(5.0, None), (None, "Thank you!")]
+
+
+def test_reviews_of_one_syntax_written_in_another_case_are_two() -> None:
+    body = _microdata_product("Mug", _microdata_review("Kim", "GREAT MUG", rating="5"),
+                              _microdata_review("Kim", "great mug", rating="5"))
+    assert [r["text"] for r in extract_page(_page(_product("Mug"), body), PAGE).reviews] == ["GREAT MUG", "great mug"]
+
+
+def test_an_unrated_copy_in_another_syntax_still_folds_when_its_own_syntax_has_the_review_once() -> None:
+    """The microdata copy without stars is the JSON-LD one's; a second, unrated JSON-LD review alike is not."""
+    jsonld = _product("Mug", _jsonld_review("Lee", "Hot!", "5"), _jsonld_review("Lee", "Hot!", None))
+    body = _microdata_product("Mug", _microdata_review("Lee", "Hot!", rating=None))
+    rows = extract_page(_page(jsonld, body), PAGE).reviews
+    assert [(r["rating"], r["extra"]["syntax"]) for r in rows] == [(5.0, "json-ld"), (None, "json-ld")]
