@@ -2,7 +2,8 @@
 
 :func:`job_settings` decides where a crawl's items go (a JSONL file, or the
 store), migrates each store once per batch of crawls and opens the CrawlRun that
-the crawl process then fills (:mod:`crawlers.run_store`).
+the crawl process then fills (:mod:`crawlers.run_store`); the crawls of one brand in a
+batch share the files of what it already has (:mod:`crawlers.brand_snapshot`).
 """
 
 from __future__ import annotations
@@ -48,7 +49,10 @@ def job_settings(
     job: CrawlJob, known_file: Path, migrated: dict[str, bool]
 ) -> tuple[dict[str, Any], str | None, int | None]:
     """The crawl's Scrapy settings (where items go), the store URL it writes to (None for
-    JSONL) and the id of the CrawlRun opened for it here (None: the crawl opens its own)."""
+    JSONL) and the id of the CrawlRun opened for it here (None: the crawl opens its own).
+
+    ``known_file`` lies in the batch's own folder: an earlier crawl of the batch with the same
+    store and brand wrote the brand's ids and page states there, and this one reuses them."""
     run_settings: dict[str, Any] = dict(job.settings or {})
     if job.output is not None:
         output = Path(job.output)
@@ -73,7 +77,8 @@ def job_settings(
     handover = {}
     if run_settings["CRAWL_STORE_MIGRATED"]:
         handover = run_store.open_run(
-            database_url, brand=job.brand, source_id=job.source_id, spider=job.spider, known_file=known_file
+            database_url, brand=job.brand, source_id=job.source_id, spider=job.spider, known_file=known_file,
+            shared=True,
         )
     run_settings.update(handover)
     return run_settings, database_url, handover.get(run_store.RUN_ID)

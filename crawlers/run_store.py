@@ -3,7 +3,8 @@
 The runner's process already has the store open; a crawl process that opens
 it too pays for importing SQLModel and the tables (~0.5 s of CPU) before it
 fetches a page. So, for each crawl, the runner migrates the store, opens the
-``CrawlRun``, writes the ids the brand already has to a JSON file the spider
+``CrawlRun``, writes the ids the brand already has (every source's; once per brand and
+batch of crawls, :mod:`crawlers.brand_snapshot`) to a JSON file the spider
 reads (:data:`KNOWN_FILE`; those the reply window reads again to
 :data:`AWAITING_FILE`), and the brand's page states (validators and kinds of
 the pages its crawls read, ``crawlers.page_state``) to another
@@ -27,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from crawlers.brand_snapshot import read_snapshot, snapshot_files, write_snapshot
 from crawlers.reply_window import awaiting_reply_since
 from models.status import CrawlStatus
 
@@ -73,18 +75,19 @@ def close_abandoned(database_url: str) -> list[int]:
 
 
 def open_run(
-    database_url: str, *, brand: str, source_id: int | None, spider: str, known_file: Path
+    database_url: str, *, brand: str, source_id: int | None, spider: str, known_file: Path, shared: bool = False
 ) -> dict[str, Any]:
     """Open the crawl's run and write what the brand already has (reviews, page states); the settings
     that hand them over.
 
+    ``shared``: ``known_file``'s folder is its batch's (``crawlers.runner.run_crawls``), whose crawls of
+    the brand share one snapshot of it (:mod:`crawlers.brand_snapshot`): written by the first, reused after.
     Empty when the store cannot be opened here: the crawl process then opens it
     itself and reports the error with the store's URL.
     """
     try:
         from models import crud
         from models.crud.crawl_runs import last_ok_run
-        from models.crud.review_lookups import awaiting_reply_ids_by_source
         from models.db import get_engine, session_scope
         from models.stored import stored_id
 
@@ -97,19 +100,14 @@ def open_run(
             gap = last is not None and last.pages_unread > 0
             run_id = crud.start_crawl_run(session, brand_id=brand_id, source_id=source_id, spider=spider).id
             since = awaiting_reply_since(spider)
-            known = crud.known_ids_by_source(session, brand_id=brand_id, awaiting_reply_since=since)
-            awaiting = awaiting_reply_ids_by_source(session, brand_id=brand_id, awaiting_reply_since=since)
-            pages = crud.page_states(session, brand_id=brand_id)
-        known_file.write_text(json.dumps(known), encoding="utf-8")
-        awaiting_file = known_file.with_name(f"{known_file.stem}-awaiting.json")
-        awaiting_file.write_text(json.dumps(awaiting), encoding="utf-8")
-        pages_file = known_file.with_name(f"{known_file.stem}-pages.json")
-        pages_file.write_text(json.dumps(pages), encoding="utf-8")
+            files = snapshot_files(known_file, database_url=database_url, brand_id=brand_id, since=since, shared=shared)
+            contents = read_snapshot(session, files, brand_id=brand_id, since=since, reuse=shared)
+        write_snapshot(contents)
     except Exception:  # noqa: BLE001 - the crawl process opens the store itself and says why
         logger.debug("could not open a crawl run in %s", database_url, exc_info=True)
         return {}
-    return {RUN_ID: run_id, BRAND_ID: brand_id, KNOWN_FILE: str(known_file), AWAITING_FILE: str(awaiting_file),
-            PAGES_FILE: str(pages_file), **({SINCE_CUT: cut} if cut else {}), **({"CRAWL_FULL": True} if gap else {})}
+    return {RUN_ID: run_id, BRAND_ID: brand_id, KNOWN_FILE: str(files.known), AWAITING_FILE: str(files.awaiting),
+            PAGES_FILE: str(files.pages), **({SINCE_CUT: cut} if cut else {}), **({"CRAWL_FULL": True} if gap else {})}
 
 
 def close_run(
