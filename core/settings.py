@@ -15,12 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, NonNegativeInt, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from core.text_limit import DEFAULT_MAX_REVIEW_CHARS
 
 PROJECT_URL = "https://github.com/umot-project/umot"
+MAX_THREADS = 1024  # UMOT_THREADS above it is refused: more threads than any machine umot runs on has cores
 
 
 class SettingsError(ValueError):
@@ -46,7 +47,9 @@ class Settings(BaseSettings):
     backend: Literal["onnx", "torch"] = "onnx"
     quantize: bool | None = None  # None: int8 on ONNX Runtime, float32 on PyTorch
     cache_dir: Path = Path("~/.cache/umot")
-    threads: NonNegativeInt = 0  # 0: every core this process may use
+    threads: int = Field(0, ge=0, le=MAX_THREADS, description=(
+        "CPU threads for scoring; 0: every core this process may use. At most 1024: a bigger number "
+        "(UMOT_THREADS=100000) failed to start its threads with an ImportError, then hung."))
     # longest review text kept or scored (crawl, import, score); longer ones keep head and tail (#15)
     max_review_chars: int = Field(DEFAULT_MAX_REVIEW_CHARS, ge=200)
     # --- schedules and weeks ---

@@ -9,6 +9,7 @@ line naming it with its password masked, before any driver is loaded.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -100,8 +101,11 @@ def is_sqlite_memory(url: str) -> bool:
 def check_store_file(url: str, origin: str = "") -> None:
     """Raise :class:`DatabaseUrlError` for a user's SQLite URL that names no file (``sqlite://``,
     ``sqlite:///``, ``sqlite:///:memory:``, or ``sqlite:///$DB`` with $DB unset): its in-memory store
-    would take the command's writes and lose them when it ends. umot's own code (tests) may use one."""
+    would take the command's writes and lose them when it ends. umot's own code (tests) may use one.
+    Likewise a PostgreSQL URL naming no database (``postgresql:///``, ``postgresql://$HOST/$DB`` with both
+    unset) unless ``PGDATABASE`` does: libpq took its default one, and umot created its tables there."""
     try:
+        parsed = make_url(url)
         memory = is_sqlite_memory(url)
     except UNPARSED:
         return  # not parsed: normalize_url names that
@@ -110,6 +114,18 @@ def check_store_file(url: str, origin: str = "") -> None:
             f"database URL {mask_password(url)!r}{origin} names no file (an in-memory store is lost when "
             "the command ends): give sqlite:///PATH"
         )
+    if parsed.get_backend_name() in ("postgresql", "postgres") and not _names_pg_database(parsed.database, parsed.query):
+        raise DatabaseUrlError(
+            f"database URL {mask_password(url)!r}{origin} names no database (libpq would take its default one "
+            "and umot would create its tables there): give postgresql://USER@HOST/DB or set PGDATABASE"
+        )
+
+
+def _names_pg_database(database: str | None, query: Mapping[str, object]) -> bool:
+    """The URL's path, its ``?dbname=`` or ``?service=`` (pg_service.conf), or ``PGDATABASE`` names a database."""
+    import os
+
+    return bool(database or query.get("dbname") or query.get("service") or os.environ.get("PGDATABASE"))
 
 
 def sqlite_path(url: str) -> Path | None:

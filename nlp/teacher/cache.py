@@ -18,6 +18,23 @@ import torch
 
 from nlp.teacher.net import TeacherNet, autocast
 
+NPY_MAGIC = b"\x93NUMPY"  # how every .npy file begins
+
+
+def reuse_problem(path: Path) -> str | None:
+    """Why the cache may not be written at ``path`` (it is emptied first), or None: an existing file must be
+    an earlier cache (an .npy array) or empty, never a file given by mistake (a --data file)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(NPY_MAGIC))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc})"
+    if head and head != NPY_MAGIC:
+        return "exists and is not an .npy cache, so writing the cache would overwrite it; give a new file"
+    return None
+
 
 def pad_ids(ids: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Padded ids and attention mask of a batch of token id lists."""
@@ -31,7 +48,8 @@ def pad_ids(ids: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, to
 
 
 class HiddenCache:
-    """Per text, its frozen-layer outputs ((length, hidden) float16)."""
+    """Per text, its frozen-layer outputs ((length, hidden) float16); a ``path`` that holds anything but an
+    earlier cache raises ValueError before it is touched."""
 
     def __init__(self, lengths: Sequence[int], hidden: int, path: Path | None = None) -> None:
         self.offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
@@ -39,6 +57,8 @@ class HiddenCache:
         if path is None:
             self.data = np.empty(shape, dtype=np.float16)
         else:
+            if problem := reuse_problem(path):
+                raise ValueError(f"hidden cache {path}: {problem}")
             path.parent.mkdir(parents=True, exist_ok=True)
             self.data = np.lib.format.open_memmap(path, mode="w+", dtype=np.float16, shape=shape)
 

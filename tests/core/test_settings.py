@@ -44,6 +44,9 @@ def test_variables_are_read_and_typed(monkeypatch: pytest.MonkeyPatch, tmp_path:
         ("UMOT_REPLY_WINDOW_DAYS", "1000000", "UMOT_REPLY_WINDOW_DAYS='1000000': input should be less than or "
                                               "equal to 36500"),
         ("UMOT_BACKEND", "tensorflow", "UMOT_BACKEND='tensorflow': input should be 'onnx' or 'torch'"),
+        # a hundred thousand threads failed to start (an ImportError traceback), then `umot score` hung
+        ("UMOT_THREADS", "100000", "UMOT_THREADS='100000': input should be less than or equal to 1024"),
+        ("UMOT_THREADS", "-1", "UMOT_THREADS='-1': input should be greater than or equal to 0"),
         # a misspelt zone dated every day-only review in UTC for good (crawlers.extract.dates)
         ("UMOT_TIMEZONE", "Europe/Berln", "UMOT_TIMEZONE='Europe/Berln': unknown timezone (use an IANA name such as "
                                           "Europe/Berlin)"),

@@ -46,8 +46,9 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     raises ``DatabaseUrlError``, which the CLI prints as its one-line error (so
     does one that names no file: an in-memory store would lose the writes); a
     store that refuses the connection or its migration (no CREATE on schema
-    public), or one at a revision this umot does not know (a newer umot
-    migrated it), exits here with one line (exit 2).
+    public) or whose folder takes no migration lock file (read-only), or one
+    at a revision this umot does not know (a newer umot migrated it), exits
+    here with one line (exit 2).
     """
     from models.db import init_db
     from models.db_url import check_store_file, normalize_url, sqlite_path
@@ -64,6 +65,8 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
         return init_db(url)
     except UnknownRevisionError as exc:  # a newer umot's store: refused before anything changes
         fail(unknown_revision_message(database_url or url, exc.revisions))
+    except OSError as exc:  # the folder or <db>.migrate.lock cannot be made (read-only): `umot db upgrade`'s line
+        fail(migration_error(exc, database_url or url))
     except Exception as exc:
         if is_store_refusal(exc):
             fail(store_error(exc))

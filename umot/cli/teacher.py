@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from umot.cli._errors import check_writable, fail
+from umot.cli._teacher_files import check_hidden_cache, check_not_data
 from umot.cli._train_settings import check_value
 from umot.cli._training_data import ROWS_HELP, SCHEME_HELP, held_out_overlap, load_splits
 
@@ -57,7 +58,9 @@ def teacher(
     for field, value in {"epochs": epochs, "batch_size": batch_size, "max_length": max_length, "seed": seed}.items():
         check_value(field, value, f"--{field.replace('_', '-')} {value}")  # `umot train`'s limits, before the download
     splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column, limit, seed, TrainConfig().holdout)
+    check_not_data(out, "--out", data)
     check_writable(out, "--out")  # not after two hours of fine-tuning
+    check_hidden_cache(hidden_cache, data, out)  # before the model loads
     if overlap := held_out_overlap(splits):
         typer.echo(overlap)
     if weights_dir is None:
