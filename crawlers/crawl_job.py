@@ -97,5 +97,8 @@ def spider_arguments(job: CrawlJob, urls: list[str]) -> dict[str, Any]:
         args["since"] = job.since.isoformat()
     if job.source_id is not None:
         args["source_id"] = str(job.source_id)
-    args.update({name: str(value) for name, value in (job.spider_args or {}).items()})
+    from crawlers.spiders.arguments import SET_BY_CRAWL
+
+    # a source stored before options were checked may hold the crawl's own urls/brand/source_id: never theirs
+    args.update({name: str(value) for name, value in (job.spider_args or {}).items() if name not in SET_BY_CRAWL})
     return args

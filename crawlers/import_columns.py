@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from models.crud.name_limits import check_length, shortened
+from models.crud.name_limits import check_characters, check_length, shortened
 from models.tables import Review, table_of
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -37,8 +37,11 @@ class ImportFileError(ValueError):
 
 def check_source_label(label: str, what: str = "source") -> str:
     """The trimmed label, or :class:`NameTooLongError` when ``review.source`` cannot hold it (the store
-    would cut it, and the reviews land under another source than the one given)."""
+    would cut it, and the reviews land under another source than the one given); :class:`NameCharacterError`
+    when it is not one line of visible text, as ``--source`` is refused (a ``source`` cell, or the default
+    ``import:<file name>`` of a name with a line break, was stored as it was)."""
     label = label.strip()
+    check_characters(label, f"{what} {shortened(label)}")
     return check_length(label, table_of(Review).c.source, f"{what} {shortened(label)}")
 
 

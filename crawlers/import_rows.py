@@ -18,7 +18,7 @@ from crawlers.extract.dates import iso_utc, set_published
 from crawlers.import_columns import ImportFileError, check_source_label, extra_columns, pick
 from crawlers.import_ids import give_import_id
 from crawlers.import_ratings import CRAWL_COLUMNS, crawl_cells, crawled_rating, file_rating
-from models.crud.name_limits import NameTooLongError
+from models.crud.name_limits import BadNameError, NameTooLongError
 
 
 def _reply(record: dict[str, Any], where: str, date_order: str | None) -> dict[str, Any]:
@@ -59,8 +59,9 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, wor
     column = pick(record, "source", where)
     try:
         label = check_source_label(str(column or source))
-    except NameTooLongError as exc:  # the column's, or the default import:<file name>
-        raise ImportFileError(f"{where}: {exc}" + ("" if column else " (give a shorter --source)")) from None
+    except BadNameError as exc:  # the column's, or the default import:<file name>: give --source instead
+        hint = "" if column else " (give a shorter --source)" if isinstance(exc, NameTooLongError) else " (give --source)"
+        raise ImportFileError(f"{where}: {exc}{hint}") from None
     row = {
         "source": label,
         "url": str(url) if url is not None else None,

@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from crawlers.source_urls import SourceOptionError, resolve_urls, spider_classes
 from models import crud
+from models.config_file import read_data
 from models.crud.sources import find_source
 from models.identity import brand_key
 from models.sources_config import SourcesConfigError, load_sources
@@ -51,7 +52,8 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
 
     Every configured source is added or updated (spider, resolved URLs,
     options, enabled). With ``prune``, stored sources the file does not list
-    are disabled, never deleted (their reviews and crawl history stay); without,
+    are disabled, never deleted (their reviews and crawl history stay), unless the file has no
+    ``[[sources]]`` at all (a misspelt ``[[source]]`` disabled every source); without,
     the enabled ones are in ``unlisted`` (a source renamed, moved to another
     brand or deleted by hand: the night skips them, ``flows.tasks.plan``).
     Raises :class:`SourcesConfigError` before changing anything when a source
@@ -64,6 +66,9 @@ def sync_sources(session: Session, config_path: Path, *, prune: bool = False) ->
     result = SyncResult()
     if not Path(config_path).is_file():
         return result
+    if prune and "sources" not in read_data(Path(config_path), SourcesConfigError):
+        raise SourcesConfigError(f"{config_path}: no [[sources]] tables: --prune would disable every stored source "
+                                 "(nothing changed; `sources = []` says there are none)")
     resolved = []
     spiders = spider_classes()
     for number, source in enumerate(configured, start=1):  # parse_sources keeps the file's order

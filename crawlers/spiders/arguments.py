@@ -6,6 +6,7 @@ into lists, dates and ids once, in ``ReviewSpider.__init__``, so that a bad
 ``urls`` as a list, which is taken as it is. Before a crawl starts (``umot crawl -a``,
 ``umot sources`` options) ``ReviewSpider.check_arguments`` checks them with the helpers
 below: a misspelt name or a bad value is one line then, not a failed crawl (or a night's).
+``urls``, ``brand`` and ``source_id`` are the crawl's own (:data:`SET_BY_CRAWL`): refused there.
 """
 
 from __future__ import annotations
@@ -73,6 +74,16 @@ def parse_source_id(source_id: str | int | None) -> int | None:
 #: The arguments every spider takes (``crawlers.spiders.base.ReviewSpider``).
 COMMON_ARGUMENTS = ("urls", "brand", "since", "source_id")
 
+#: Those the crawl sets itself from its job (``crawlers.crawl_job.spider_arguments``), each with where it
+#: comes from: given as ``-a`` or a source's option as well, it won over the job's own (a source's reviews
+#: stored under another brand's source, the night fetching a feed ``sources list`` did not show). ``since``
+#: is not one: a source's ``since`` option is its own cap.
+SET_BY_CRAWL = {
+    "urls": "give start URLs as the source's urls (umot sources add --url) or umot crawl's URL arguments",
+    "brand": "the reviews go to the source's brand (umot crawl: --brand)",
+    "source_id": "a crawl is counted under its own source (umot crawl: --source-id)",
+}
+
 
 class SpiderArgumentError(ValueError):
     """A spider argument the spider cannot take; ``name`` is the argument, the message says why."""
@@ -83,14 +94,18 @@ class SpiderArgumentError(ValueError):
 
 
 def check_common_arguments(spider: str, values: Mapping[str, Any], own: tuple[str, ...]) -> None:
-    """Every name one ``spider`` takes (its ``own`` or a common one), ``since`` a date, ``source_id`` a number."""
+    """Every name one ``spider`` takes (its ``own`` or ``since``), none the crawl sets itself
+    (:data:`SET_BY_CRAWL`), and ``since`` a date."""
+    given = tuple(name for name in COMMON_ARGUMENTS if name not in SET_BY_CRAWL)
     for name in values:
-        if name not in own and name not in COMMON_ARGUMENTS:
-            close = difflib.get_close_matches(name, own + COMMON_ARGUMENTS, n=1)
+        if name in SET_BY_CRAWL:
+            raise SpiderArgumentError(name, f"set by the crawl itself: {SET_BY_CRAWL[name]}")
+        if name not in own and name not in given:
+            close = difflib.get_close_matches(name, own + given, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             takes = ", ".join(own) + "; and " if own else ""
             raise SpiderArgumentError(name, f"spider {spider!r} takes no such argument "
-                                            f"({hint}it takes {takes}{', '.join(COMMON_ARGUMENTS)})")
+                                            f"({hint}it takes {takes}{', '.join(given)})")
     try:
         parse_since(_text(values.get("since")))
     except FutureSinceError:
@@ -98,10 +113,6 @@ def check_common_arguments(spider: str, values: Mapping[str, Any], own: tuple[st
                                            "(give a day up to today)") from None
     except ValueError:
         raise SpiderArgumentError("since", "not a date with a day, month and year (e.g. 2024-01-31)") from None
-    try:
-        parse_source_id(values.get("source_id"))
-    except ValueError:
-        raise SpiderArgumentError("source_id", "not a source id (a whole number)") from None
 
 
 def whole_number(values: Mapping[str, Any], name: str, what: str) -> None:

@@ -28,12 +28,12 @@ class BrandNameTooLongError(BrandNameError, NameTooLongError):
 
 
 class BrandNameCharacterError(BrandNameError, NameCharacterError):
-    """A brand name with a control character or line break (caught wherever either error is)."""
+    """A brand name with a control character, line break or invisible character (caught wherever either error is)."""
 
 
 def check_brand_name(name: str) -> str:
     """The trimmed brand name, or :class:`BrandNameTooLongError` when ``brand.name`` cannot hold it
-    (:class:`BrandNameCharacterError` when it is not one line of text)."""
+    (:class:`BrandNameCharacterError` when it is not one line of visible text)."""
     name = (name or "").strip()
     check_characters(name, f"brand name {shortened(name)}", BrandNameCharacterError)
     return check_length(name, table_of(Brand).c.name, f"brand name {shortened(name)}", BrandNameTooLongError)
@@ -55,6 +55,8 @@ def matching_brands(session: Session, name: str) -> list[Brand]:
     if exact is not None:
         return [exact]
     key = brand_key(wanted)  # the brands table is small: compared here, not in SQL
+    if not key:  # "\u2060" is not a stored "\u200b" (an older umot let one in): nothing visible names nothing
+        return []
     return [b for b in session.exec(select(Brand).order_by(col(Brand.id))) if brand_key(b.name) == key]
 
 

@@ -5,7 +5,8 @@ Checked before anything is written, on every store: PostgreSQL would refuse an
 over-long value mid-write with a traceback, SQLite would keep it whole. Brand,
 source and user names, webhook URLs, import labels and triage notes use it.
 A line break or other control character in a name would split the lines that
-list it (``umot brands list``) and make two names look alike.
+list it (``umot brands list``) and make two names look alike; an invisible one
+(a zero-width space, a right-to-left override) would hide it or turn it round.
 """
 
 from __future__ import annotations
@@ -13,8 +14,14 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from models.identity import brand_key
+
 #: Unicode categories no name may hold: control characters (tab, newline, ...), line and paragraph separators.
 CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
+#: The invisible format characters (category Cf) a name may hold: the zero-width non-joiner and joiner, which
+#: Persian, Urdu and Indic words and emoji sequences are spelt with. Others (a zero-width space, a word joiner,
+#: a right-to-left override) made a brand no one could see or one that reads backwards.
+FORMAT_KEPT = frozenset({"\u200c", "\u200d"})
 
 
 class BadNameError(ValueError):
@@ -44,10 +51,17 @@ def check_length(value: str, column: Any, what: str, error: type[NameTooLongErro
 
 
 def check_characters(value: str, what: str, error: type[NameCharacterError] = NameCharacterError) -> str:
-    """``value`` when it holds no control character or line break, else ``error`` saying ``what`` it is."""
+    """``value`` when it is one line of visible text, else ``error`` saying ``what`` it is: no control
+    character or line break, no invisible format character but those of :data:`FORMAT_KEPT`, and something
+    visible (``brand_key`` not empty: "\u200b" and "\u2060" were one brand no one could see)."""
     bad = next((c for c in value if unicodedata.category(c) in CONTROL_CATEGORIES), None)
     if bad is not None:
         raise error(f"{what} holds a control character ({ascii(bad)[1:-1]}): names are one line of text")
+    bad = next((c for c in value if unicodedata.category(c) == "Cf" and c not in FORMAT_KEPT), None)
+    if bad is not None:
+        raise error(f"{what} holds an invisible formatting character ({ascii(bad)[1:-1]}): names are visible text")
+    if value and not brand_key(value):
+        raise error(f"{what} has no visible character: names are visible text")
     return value
 
 

@@ -20,7 +20,7 @@ from models.tables import CrawlRun, Review, Source, table_of
 
 def check_source_name(name: str) -> str:
     """The trimmed source name, or :class:`NameTooLongError` when ``source.name`` cannot hold it
-    (:class:`NameCharacterError` when it is not one line of text)."""
+    (:class:`NameCharacterError` when it is not one line of visible text)."""
     name = (name or "").strip()
     check_characters(name, f"source name {shortened(name)}")
     return check_length(name, table_of(Source).c.name, f"source name {shortened(name)}")

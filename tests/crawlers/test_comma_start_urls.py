@@ -46,3 +46,12 @@ def test_crawl_asks_for_the_whole_url(serve_site, local_settings, tmp_path: Path
     assert result.ok, result.error_message
     assert [h.path for h in site.hits_for(SEARCH)] == [SEARCH + QUERY]
     assert result.items_new == 2 and len(out.read_text().splitlines()) == 2
+
+
+def test_a_stored_sources_options_never_set_the_crawls_own_arguments() -> None:
+    """A source stored before options were checked, with ``source_id = 3`` or other ``urls`` in its options:
+    its reviews went to another brand's source, and the night fetched a feed `sources list` did not show."""
+    job = CrawlJob("feed", ["http://a/feed.xml"], brand="Acme", source_id=7,
+                   spider_args={"source_id": "3", "urls": "http://b/other.xml", "brand": "Rival", "max_pages": "2"})
+    args = spider_arguments(job, ["http://a/feed.xml"])
+    assert (args["urls"], args["brand"], args["source_id"], args["max_pages"]) == (["http://a/feed.xml"], "Acme", "7", "2")

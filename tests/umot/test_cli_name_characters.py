@@ -109,7 +109,7 @@ def test_a_source_with_a_control_character_in_the_file_is_skipped(store: str, tm
 def test_an_email_with_whitespace_or_a_control_character_is_refused(store: str, email: str) -> None:
     done = runner.invoke(app, ["users", "add", email, "--brand", "Acme", "--database-url", store],
                          env={"UMOT_USER_PASSWORD": "long enough pw"})
-    _refused(done, f"not an email address: {email!r} (an @, and no spaces, line breaks or invisible characters)")
+    _refused(done, f"not an email address: {email!r} (NAME@DOMAIN, and no spaces, line breaks or invisible characters)")
 
 
 def test_stored_names_from_before_are_still_found(db_url: str, reviews: Path) -> None:

@@ -29,14 +29,26 @@ def spider_names(settings: Settings) -> list[str]:
     return sorted(SpiderLoader.from_settings(settings).list())
 
 
-def check_start_urls(urls: list[str], spider: type[ReviewSpider], brand: str | None, spider_args: dict[str, str]) -> list[str]:
-    """The start URLs: those given (only http(s) URLs; ``-a urls=URL,URL`` as Scrapy takes them too), else
-    those the spider builds from its arguments and the brand (``--spider reddit --brand Acme`` searches for
-    "Acme"); none at all fails."""
-    if not urls and spider_args.get("urls"):
-        from crawlers.spiders.arguments import split_urls
+#: The option of ``umot crawl`` that sets what a spider argument the crawl sets itself would.
+_CRAWL_OPTIONS = {"urls": "URL arguments", "brand": "--brand", "source_id": "--source-id"}
 
-        urls = split_urls(spider_args["urls"])
+
+def take_arg_urls(urls: list[str], spider_args: dict[str, str]) -> list[str]:
+    """The start URLs given: the URL arguments, or ``-a urls=URL,URL`` as Scrapy takes them, taken out of
+    ``spider_args`` (left there, it would replace the crawl's own). Both at once fail: which would win?"""
+    given = spider_args.pop("urls", None)
+    if given is None:
+        return urls
+    if urls:
+        fail(f"-a 'urls={given}': the URL arguments give the start URLs already; give them one way")
+    from crawlers.spiders.arguments import split_urls
+
+    return split_urls(given)
+
+
+def check_start_urls(urls: list[str], spider: type[ReviewSpider], brand: str | None, spider_args: dict[str, str]) -> list[str]:
+    """The start URLs: those given (only http(s) URLs: :func:`take_arg_urls`), else those the spider builds
+    from its arguments and the brand (``--spider reddit --brand Acme`` searches for "Acme"); none at all fails."""
     if not urls:
         built = spider.default_urls(brand, spider_args)
         if not built:
@@ -67,10 +79,17 @@ def check_spider(spider: str) -> tuple[Settings, type[ReviewSpider]]:
     return settings, SpiderLoader.from_settings(settings).load(spider)  # type: ignore[return-value] # all are ReviewSpiders
 
 
-def check_spider_arguments(spider: type[ReviewSpider], spider_args: dict[str, str]) -> None:
-    """``-a`` arguments the spider does not take or cannot read fail here, naming the argument."""
-    from crawlers.spiders.arguments import SpiderArgumentError
+def check_spider_arguments(spider: type[ReviewSpider], spider_args: dict[str, str], *, since: str | None = None) -> None:
+    """``-a`` arguments the spider does not take or cannot read fail here, naming the argument; so do
+    those the crawl sets from its options (``-a source_id=3`` stored a brand's reviews under another
+    brand's source, which ``--source-id 3`` refuses), and ``-a since`` beside ``--since``."""
+    from crawlers.spiders.arguments import SET_BY_CRAWL, SpiderArgumentError
 
+    for name, value in spider_args.items():
+        if name == "since" and since is not None:
+            fail(f"-a 'since={value}': --since gives the day already; give it one way")
+        if name in SET_BY_CRAWL:
+            fail(f"-a '{name}={value}': set by the crawl itself: use {_CRAWL_OPTIONS[name]} instead")
     try:
         spider.check_arguments(spider_args)
     except SpiderArgumentError as exc:

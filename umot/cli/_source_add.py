@@ -38,7 +38,7 @@ def add_source(config: Path | None, brand: str, name: str, spider: str, urls: li
     stored = _stored_name(open_store(database_url), brand)  # a store that does not open fails before the file is edited
     brand = stored or brand  # "acme" for a stored "Acme" is Acme's source
     source = SourceConfig(brand=brand, name=name, spider=spider.strip(), urls=list(urls or []),
-                          options=name_values(options, "--option", key="KEY"), enabled=enabled)
+                          options=_own_options(name_values(options, "--option", key="KEY")), enabled=enabled)
     try:
         resolved = resolve_urls(source)
         add_source_to_config(path, source)
@@ -46,6 +46,22 @@ def add_source(config: Path | None, brand: str, name: str, spider: str, urls: li
         fail(str(exc))
     note = f" (a new brand, {brand!r}: `umot sources remove {brand!r} {name!r}` undoes a typo)" if stored is None else ""
     return path, f"added {brand}/{name} ({source.spider}) to {path}: {', '.join(resolved)}{note}"
+
+
+#: What sets each spider argument the crawl sets itself (``crawlers.spiders.arguments.SET_BY_CRAWL``).
+_INSTEAD = {"urls": "use --url instead", "brand": "the reviews go to the source's brand (the BRAND argument)",
+            "source_id": "its crawls are counted under this source; leave it out"}
+
+
+def _own_options(options: dict[str, str]) -> dict[str, str]:
+    """``options``, unless one is a spider argument the crawl sets itself: ``--option source_id=3`` stored the
+    source's reviews under source 3, ``--option urls=…`` crawled a URL ``sources list`` did not show."""
+    from crawlers.spiders.arguments import SET_BY_CRAWL
+
+    for key, value in options.items():
+        if key in SET_BY_CRAWL:
+            fail(f"--option '{key}={value}': set by the crawl itself: {_INSTEAD.get(key, SET_BY_CRAWL[key])}")
+    return options
 
 
 def _stored_name(engine: Engine, brand: str) -> str | None:

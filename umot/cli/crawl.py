@@ -23,6 +23,7 @@ from umot.cli._crawl_checks import (
     parse_since,
 )
 from umot.cli._crawl_output import CrawlOutput
+from umot.cli._crawl_spider import take_arg_urls
 from umot.cli._errors import check_writable, fail
 from umot.cli._pairs import name_values
 from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
@@ -70,8 +71,9 @@ def crawl(
     """
     project, spider_class = check_spider(spider)
     spider_args = name_values(arg, "--arg")
-    check_spider_arguments(spider_class, spider_args)
-    urls = check_start_urls(urls or [], spider_class, (brand or "").strip() or None, spider_args)
+    urls = take_arg_urls(urls or [], spider_args)
+    check_spider_arguments(spider_class, spider_args, since=since)
+    urls = check_start_urls(urls, spider_class, (brand or "").strip() or None, spider_args)
     if output is None and not (brand and brand.strip()):
         fail("--brand is required to store reviews (or write JSONL with -o FILE.jsonl)")
     since_dt = parse_since(since)

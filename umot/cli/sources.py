@@ -6,6 +6,7 @@ Adding a source: :mod:`umot.cli._source_add`; changing one in both places:
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -102,5 +103,21 @@ def sync(
     path = config_path(config)
     if not path.exists():
         fail(f"{path} does not exist: add a source with `umot sources add` or write [[sources]] tables")
+    if prune:
+        _check_prunable(path)
     result = sync_into_store(path, database_url, prune=prune)
     typer.echo(f"{path}: {result.summary()}")
+
+
+def _check_prunable(path: Path) -> None:
+    """A table umot does not read (``[[source]]``) may list sources: pruning then disabled them, after only a
+    warning. One line (exit 2) instead, and nothing changed."""
+    from flows.config_check import unknown_tables
+    from models.config_file import ConfigFileError
+
+    try:
+        unread = unknown_tables(path)
+    except ConfigFileError as exc:
+        fail(str(exc))
+    if unread:
+        fail(f"{unread[0]}: --prune would disable the sources it lists (nothing changed)")

@@ -39,8 +39,9 @@ def add(
     from models.tables import User, table_of
     from umot.web.auth import email_limit, hash_password
 
-    if "@" not in email or any(c.isspace() or unicodedata.category(c) in _NOT_IN_EMAILS for c in email):
-        fail(f"not an email address: {email!r} (an @, and no spaces, line breaks or invisible characters)")
+    local, _, domain = email.rpartition("@")
+    if not local or not domain or any(c.isspace() or unicodedata.category(c) in _NOT_IN_EMAILS for c in email):
+        fail(f"not an email address: {email!r} (NAME@DOMAIN, and no spaces, line breaks or invisible characters)")
     try:  # the store's limit, from the table: a longer one would stop PostgreSQL with a traceback
         check_length(email, table_of(User).c.email, f"email {shortened(email)}")
     except NameTooLongError as exc:

@@ -1,0 +1,83 @@
+"""Brand and source names are visible text: a name of invisible characters only (``\\u200b``) made a brand no
+one could see, which ``\\u2060`` then found too; a right-to-left override (``\\u202e``) turned a name round.
+Both are one ``error:`` line (exit 2) and nothing is stored; the zero-width joiners Persian and Indic words
+are spelt with are kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from umot.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def reviews(tmp_path: Path) -> Path:
+    file = tmp_path / "ok.csv"
+    file.write_text("id,text\n1,Great stuff\n", encoding="utf-8")
+    return file
+
+
+def _brands(url: str) -> list[str]:
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(url), write=False) as session:
+        return sorted(b.name for b in crud.list_brands(session))
+
+
+def _refused(result: Result, message: str) -> None:
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert result.stdout == "" and result.stderr.strip() == f"error: {message}"
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [("\u200b", "holds an invisible formatting character (\\u200b): names are visible text"),
+     ("\u2060", "holds an invisible formatting character (\\u2060): names are visible text"),
+     ("Acme\u202eXL", "holds an invisible formatting character (\\u202e): names are visible text"),
+     ("\u200d", "has no visible character: names are visible text")],
+)
+def test_an_invisible_brand_is_refused(db_url: str, reviews: Path, tmp_path: Path, stored_sources: Any,
+                                       name: str, why: str) -> None:
+    shown = repr(name)[1:-1]
+    done = runner.invoke(app, ["import", str(reviews), "--brand", name, "--create-brand", "--database-url", db_url])
+    _refused(done, f"--brand: brand name '{shown}' {why}")
+    path = tmp_path / "umot.toml"
+    added = runner.invoke(app, ["sources", "add", name, "s1", "--spider", "reddit",
+                                "--config", str(path), "--database-url", db_url])
+    _refused(added, f"brand name '{shown}' {why}")
+    assert _brands(db_url) == [] and stored_sources(db_url) == {} and not path.exists()
+
+
+@pytest.mark.parametrize("name", ["\u200b", "s\u202e1"])
+def test_an_invisible_source_name_is_refused(db_url: str, tmp_path: Path, stored_sources: Any, name: str) -> None:
+    path = tmp_path / "umot.toml"
+    added = runner.invoke(app, ["sources", "add", "Acme", name, "--spider", "reddit",
+                                "--config", str(path), "--database-url", db_url])
+    assert added.exit_code == 2 and added.stderr.startswith(f"error: source name '{repr(name)[1:-1]}' holds"), added.output
+    assert stored_sources(db_url) == {} and not path.exists()
+
+
+def test_an_invisible_name_stored_before_is_found_by_itself_only(db_url: str, reviews: Path) -> None:
+    from models.db import get_engine, session_scope
+    from models.tables import Brand
+
+    with session_scope(get_engine(db_url)) as session:  # what an older umot let in
+        session.add(Brand(name="\u200b"))
+    other = runner.invoke(app, ["import", str(reviews), "--brand", "\u2060", "--database-url", db_url])
+    assert other.exit_code == 2 and "'\\u2060'" in other.stderr and "1 new" not in other.output, other.output
+    same = runner.invoke(app, ["import", str(reviews), "--brand", "\u200b", "--database-url", db_url])
+    assert same.exit_code == 0 and "1 new" in same.output, same.output
+
+
+def test_the_joiners_words_are_spelt_with_are_kept(db_url: str, reviews: Path) -> None:
+    name = "\u0646\u06cc\u06a9\u200c\u0646\u0627\u0645"  # a Persian name with a zero-width non-joiner
+    done = runner.invoke(app, ["import", str(reviews), "--brand", name, "--create-brand", "--database-url", db_url])
+    assert done.exit_code == 0 and "1 new" in done.output, done.output
+    assert _brands(db_url) == [name]
