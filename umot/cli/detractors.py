@@ -5,7 +5,6 @@ The table ``list`` prints is laid out in :mod:`umot.cli._detractors_table`.
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -50,14 +49,13 @@ def list_(
     database_url: DatabaseUrl = None,
 ) -> None:
     """List flagged detractors, newest and most severe first (as in the web queue)."""
-    from models.crud.journeys import current_journeys
     from models.crud.triage import STATUSES, QueueFilter, query_queue
     from models.crud.triage.changes import MAX_ROWS
+    from models.crud.triage.queue import iter_queue, queue_total
     from models.crud.triage.queue_filter import COUNTED, REPLY_FILTERS
     from models.db import session_scope
-    from models.stored import stored_id
     from reporting.weeks import resolve_timezone
-    from umot.web.queue_csv import COLUMNS, csv_row, write_queue_csv
+    from umot.web.queue_csv import queue_csv_chunks, queue_json_chunks
 
     if reply is not None and reply not in REPLY_FILTERS:
         fail(f"unknown --reply {reply!r} (choose from {', '.join(REPLY_FILTERS)})")
@@ -71,19 +69,21 @@ def list_(
         limit = TABLE_LIMIT if fmt is Format.table else 0
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
-        rows, total = query_queue(session, QueueFilter(brand_id=brand_id, status=status, reply=reply,
-                                                       zone=resolve_timezone(None)), limit=limit or None)
-        journeys = current_journeys(session, [stored_id(r.review) for r in rows])  # themes and stages (#18)
+        f = QueueFilter(brand_id=brand_id, status=status, reply=reply, zone=resolve_timezone(None))
+        if fmt is Format.table:
+            rows, total = query_queue(session, f, limit=limit or None)
+        else:  # written a chunk of rows at a time, as they are read: never every flag in memory at once
+            total = queue_total(session, f)
+            chunks = iter_queue(session, f, limit=limit or None)
+            for text in (queue_csv_chunks if fmt is Format.csv else queue_json_chunks)(session, chunks):
+                typer.echo(text, nl=False)
+            if fmt is Format.json:
+                typer.echo()  # the line's end, as after the whole array before
     if fmt is Format.table:
         print_table(rows, total)
         return
-    if fmt is Format.csv:
-        typer.echo(write_queue_csv(rows, journeys), nl=False)
-    else:
-        out = [dict(zip(COLUMNS, csv_row(r, journeys.get(stored_id(r.review))))) for r in rows]
-        typer.echo(json.dumps(out, indent=2, ensure_ascii=False, default=str))
-    if len(rows) < total:  # only with an explicit --limit: stdout is a file, say what it lacks
-        err_console.print(f"note: {len(rows)} of {total} detractors written; --limit 0 for all",
+    if limit and limit < total:  # only with an explicit --limit: stdout is a file, say what it lacks
+        err_console.print(f"note: {limit} of {total} detractors written; --limit 0 for all",
                           soft_wrap=True, highlight=False)
 
 

@@ -1,16 +1,23 @@
-"""Queue rows as CSV, for the web download and ``umot detractors list --format csv``.
+"""Queue rows as CSV, for the web download and ``umot detractors list --format csv``, and as JSON.
 
-Every cell goes through the weekly export's formula-injection guard
+Every CSV cell goes through the weekly export's formula-injection guard
 (:func:`reporting.csv_safe`): review text is written by strangers and a
-brand team opens this file in a spreadsheet.
+brand team opens this file in a spreadsheet. Both come a chunk of rows at a
+time (:func:`models.crud.triage.queue.iter_queue`): an export of every flag
+never holds them all, nor the whole text.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Iterable, Iterator
+
+from sqlmodel import Session
 
 from core.ratings import rating_as_published, reasons_as_published
+from models.crud.journeys import current_journeys
 from models.crud.triage import QueueRow
 from models.stored import stored_id
 from reporting import csv_safe
@@ -39,11 +46,42 @@ def csv_row(row: QueueRow, journey: dict | None = None) -> list[object]:
     ]
 
 
-def write_queue_csv(rows: list[QueueRow], journeys: dict[int, dict] | None = None) -> str:
+def _with_journeys(session: Session, chunks: Iterable[list[QueueRow]]) -> Iterator[list[tuple[QueueRow, dict | None]]]:
+    """Each chunk's rows with their current themes and stages (#18), read a chunk at a time."""
+    for rows in chunks:
+        journeys = current_journeys(session, [stored_id(r.review) for r in rows])
+        yield [(row, journeys.get(stored_id(row.review))) for row in rows]
+
+
+def _drain(buf: io.StringIO) -> str:
+    text = buf.getvalue()
+    buf.seek(0)
+    buf.truncate()
+    return text
+
+
+def queue_csv_chunks(session: Session, chunks: Iterable[list[QueueRow]]) -> Iterator[str]:
+    """The CSV's text, the header and then a chunk of rows at a time; joined, the whole file."""
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(COLUMNS)
-    for row in rows:
-        cells = csv_row(row, (journeys or {}).get(stored_id(row.review)))
-        writer.writerow(["" if cell is None else csv_safe(cell) for cell in cells])
-    return buf.getvalue()
+    yield _drain(buf)
+    for part in _with_journeys(session, chunks):
+        for row, journey in part:
+            writer.writerow(["" if cell is None else csv_safe(cell) for cell in csv_row(row, journey)])
+        yield _drain(buf)
+
+
+def queue_json_chunks(session: Session, chunks: Iterable[list[QueueRow]]) -> Iterator[str]:
+    """The rows as one JSON array of objects (the CSV's columns and raw values), indented by 2, a chunk at a time;
+    joined, exactly ``json.dumps(rows, indent=2, ensure_ascii=False)``. JSON escapes every newline within a
+    string, so each line of a row's own dump is one of its lines in the array, 2 spaces further in."""
+    opening = "[\n"
+    for part in _with_journeys(session, chunks):
+        items = (json.dumps(dict(zip(COLUMNS, csv_row(row, journey))), indent=2, ensure_ascii=False, default=str)
+                 for row, journey in part)
+        text = ",\n".join("  " + item.replace("\n", "\n  ") for item in items)
+        if text:
+            yield opening + text
+            opening = ",\n"
+    yield "[]" if opening == "[\n" else "\n]"

@@ -1,30 +1,37 @@
-"""The queue's current filter as a CSV download (every page, not just the one shown)."""
+"""The queue's current filter as a CSV download (every page, not just the one shown).
+
+The file is streamed a chunk of rows at a time, as they are read: a download of
+every flag never holds them all in memory, nor the whole file.
+"""
 
 from __future__ import annotations
 
+import codecs
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import StreamingResponse
 
-from models.crud.journeys import current_journeys
-from models.crud.triage import query_queue
-from models.stored import stored_id
+from models.crud.triage.queue import iter_queue
 from umot.web.deps import CurrentViewer, Db
 from umot.web.filters import parse_queue_query
-from umot.web.queue_csv import write_queue_csv
+from umot.web.queue_csv import queue_csv_chunks
 
 router = APIRouter()
 
 
 @router.get("/queue.csv")
-def queue_csv(request: Request, viewer: CurrentViewer, db: Db) -> Response:
+def queue_csv(request: Request, viewer: CurrentViewer, db: Db) -> StreamingResponse:
     query = parse_queue_query(request.query_params, viewer)
-    rows, _ = query_queue(db, query.filter, limit=None)
-    journeys = current_journeys(db, [stored_id(r.review) for r in rows])  # themes and stages (#18)
+    chunks = iter_queue(db, query.filter)  # the query runs here: a failing store answers an error, not half a file
+
+    def body() -> Iterator[bytes]:
+        yield codecs.BOM_UTF8  # Excel then reads accents right
+        for text in queue_csv_chunks(db, chunks):
+            yield text.encode("utf-8")
+
     name = f"umot-detractors-{datetime.now(UTC):%Y%m%d-%H%M}.csv"
-    return Response(
-        write_queue_csv(rows, journeys).encode("utf-8-sig"),  # BOM: Excel then reads accents right
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    return StreamingResponse(
+        body(), media_type="text/csv; charset=utf-8", headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
