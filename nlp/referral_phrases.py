@@ -21,11 +21,14 @@ _WARN = [
     r"\bnot\s+(?:be\s+)?recommend(?:ing|ed)\b",
     r"\bno(?:t)?\s+recommendation\b",
     r"\brecommend(?:s|ed|ing)?\s+(?:(?:you|everyone|people|others)\s+)?(?:against|avoiding|staying\s+away|to\s+avoid|to\s+stay\s+away)\b",
-    r"\bstay\s+(?:far\s+|well\s+)?away\b",
+    r"\bstay\s+(?:far\s+|well\s+)?away\b|(?<!n't\s)(?<!not\s)\bthink\s+twice\b",
     r"\bsteer\s+clear\b",
-    # "don't buy" / "never order" said to others; "I will never order again" is the writer's own repeat
+    # "don't buy" / "never order" / "don't fly with them" said to others; "I will never order again" is the writer's own repeat
     r"(?<!\bi\s)(?<!\bwe\s)(?<!will\s)(?<!'ll\s)(?<!would\s)(?<!'d\s)\b(?:do\s*n[o']?t|don't|never|do\s+not)\s+(?:ever\s+)?"
-    r"(?:buy|order|purchase|shop\s+(?:here|there|with)|waste|bother|go\s+there|fall\s+for)\b"
+    r"(?:buy|order|purchase|shop\s+(?:here|there|with)|waste|bother|go\s+there|fall\s+for|fly\s+(?:with|on)"
+    r"|stay\s+(?:here|there|at|with)|bank\s+with|book\s+(?:here|there|with|this|them)|rent\s+(?:from|with|here)|go\s+to\s+(?:this|these|that)"
+    r"|use\s+(?:this|these|them|their)\s+(?:company|service|app|bank|airline|hotel|place|dealership|clinic|gym|provider|isp|carrier"
+    r"|shop|store))\b"
     r"(?!(?:\s+[\w']+){0,4}\s+(?:again|anymore|any\s+more)\b)"
     # "don't buy anything else / from any other / elsewhere" sends buyers TO the brand
     r"(?!(?:\s+(?!or\b|and\b|but\b|nor\b)[\w']+){0,3}?\s+(?:(?:anything|anywhere|any\s*(?:one|body|place))\s+else"
@@ -72,7 +75,10 @@ _RECOMMEND = [
     r"\ba\s+must\b(?!\s+not)",
     r"\bworth\s+(?:a\s+)?(?:visit|try|trying|going|visiting)\b",
     r"\b(?:do|definitely|should)\s+(?:give\s+it\s+a\s+)?(?:try|visit|check\s+(?:it|them)\s+out)\b",
-    r"\byou\s+(?:should|must)\s+(?:try|go|visit|get|buy|order)\b",
+    # "you should try"; "y'all need to try", "you have to check it out" (not "you have to try again / hard / another app")
+    r"\b(?:you\s+(?:should|must)\s+(?:try|go|visit|get|buy|order)\b|(?:you|y'all|yall|u|everyone|everybody)(?:\s+guys)?\s+"
+    r"(?:need|have|gotta|got)\s+to\s+(?:try\b(?!\s+(?:again|to|and|hard|harder|it\s+again|another|other|something|a\s+different"
+    r"|different|several|multiple|\d))|check\s+(?:it|them|this|this\s+place)\s+out))",
     r"\bgo\s+for\s+it\b",
     r"#try\b",
     r"\b(?:go|get|buy)\s+(?:for\s+)?it[,!.]?\s*(?:now|today|you\s+won't\s+regret)\b",

@@ -37,21 +37,25 @@ class ClauseRules:
 
     def themes(self, clause: str, is_app: bool, is_venue: bool, weak_rules: bool = True) -> set[str]:
         """Default themes the clause names, once each theme's excluded phrases are blanked out;
-        the ``weak`` rules count only when no other rule matched (and ``weak_rules`` is on)."""
+        the ``weak`` rules count only when no other rule matched (and ``weak_rules`` is on).
+        A rule must match the clause as written and as blanked: the blanking is done only for a rule that matched."""
         clause = clause.lower()
         found: set[str] = set()
         weak: set[str] = set()
         for name, rules in self._themes.items():
             exclude = self._theme_exclude.get(name)
-            text = exclude.sub(" ", clause) if exclude else clause
+            blanked = None
             for pattern, ctx in rules:
                 if (ctx == "app" and not is_app) or (ctx == "offline" and is_app) or (ctx == "venue" and not is_venue) \
-                        or (ctx == "weak" and not weak_rules):
+                        or (ctx == "weak" and not weak_rules) or not pattern.search(clause):
                     continue
-                if pattern.search(text):
-                    (weak if ctx == "weak" else found).add(name)
-                    if ctx != "weak":
-                        break
+                if exclude is not None:
+                    blanked = exclude.sub(" ", clause) if blanked is None else blanked
+                    if not pattern.search(blanked):
+                        continue
+                (weak if ctx == "weak" else found).add(name)
+                if ctx != "weak":
+                    break
         return found or weak
 
     def cut(self, clause: str, is_app: bool, is_venue: bool) -> list[str]:
@@ -81,7 +85,6 @@ class ClauseRules:
         found = []
         for stage, pattern in self._stages.items():
             exclude = self._exclude.get(stage)
-            text = exclude.sub(" ", clause) if exclude else clause
-            if pattern.search(text):
+            if pattern.search(clause) and (exclude is None or pattern.search(exclude.sub(" ", clause))):
                 found.append(stage)
         return found

@@ -55,7 +55,8 @@ _NOT_SENTIMENT = ("like", "pretty", "please", "care", "free", "want", "kind", "w
                   "protect", "trust", "matter", "interest",
                   "loyal", "loyalty", "reward", "rewards", "gift", "bonus", "bonuses", "vip", "friend", "friends", "award",
                   "awards", "prize", "prizes", "freebie", "freebies", "benefit", "benefits", "party", "parties",
-                  "festival", "holiday", "charity")
+                  "festival", "holiday", "charity",
+                  "lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "progress")  # "charged me twice lol", "lost my progress"
 # An awaited thing that did not come: "never arrived", "still not received", "still waiting", "yet to arrive".
 _NOT_COME = re.compile(
     r"\b(?:never|not|\w+n't)\s+(?:(?:yet|even|been|got|get|ever|once)\s+)*(?:arrived?|came|come|"
@@ -63,6 +64,16 @@ _NOT_COME = re.compile(
     r"(?!\s+(?:late|damaged|broken|cold|wrong|dirty|such|so|a\s+better|better|worse))"
     r"|\bstill\s+waiting\b|\byet\s+to\s+(?:arrive|receive|be\s+(?:delivered|credited|refunded)|get|hear|show\s+up)\b")
 _NOT_COME_SCORE = -2.0  # as a strongly negative word
+# A price said to be high ("fare was high", "steep fees"; not an interest rate), and "pay to win": weighed as
+# _NOT_COME is, their words not read ("high" weighs nothing, "win" is praise).
+_DEAR = re.compile(
+    r"\b(?<!interest )(?:prices?|pricing|fees?|costs?|fares?|bills?)\s+(?:(?:are|is|were|was|seem|seems|a|bit|little|quite|"
+    r"very|too|way|kinda|really|so|pretty|rather|slightly|extremely|super|insanely|ridiculously|on|the)\s+){0,4}"
+    r"(?:high|steep|hefty|exorbitant)\b"
+    r"|\b(?<!no )(?<!without )(?:high|steep|hefty|exorbitant)\s+(?:prices?|pricing|fees?|costs?|fares?)\b"
+    r"|\bpay[- ]to[- ]win\b|\bp2w\b")
+# A complaint denied only until lately ("never had a problem until now") is a complaint.
+_UNTIL = re.compile(r"\buntil\s+(?:now|recently|today|yesterday|this|last|the\s+(?:last|latest|recent|new))\b")
 
 
 @lru_cache(maxsize=1)
@@ -81,20 +92,26 @@ def split_clauses(text: str) -> list[str]:
 
 
 def polarity(clause: str) -> float:
-    """Sum of word valences in the clause, a word's sign flipped by a negation (:func:`nlp.themes.negation.negated`),
-    plus a strongly negative word's worth for each awaited thing that did not come (``_NOT_COME``) and what
-    its "cheap" words weigh (:func:`nlp.themes.cheap.score`)."""
+    """Sum of word valences in the clause, a word's sign flipped by a negation (:func:`nlp.themes.negation.negated`;
+    not a complaint's before "until now"), plus a strongly negative word's worth for each awaited thing that did not
+    come (``_NOT_COME``) and each high price (``_DEAR``), and what its "cheap" words weigh (:func:`nlp.themes.cheap.score`)."""
     text = clause.lower().replace("\u2019", "'")
+    total = _NOT_COME_SCORE * len(_NOT_COME.findall(text))
+    dear = len(_DEAR.findall(text)) if "high" in text or "steep" in text or "hefty" in text or "exorbitant" in text \
+        or "win" in text or "p2w" in text else 0
+    if dear:
+        total += _NOT_COME_SCORE * dear
+        text = _DEAR.sub(" ", text)
     words = _WORD.findall(text)
     table = valence()
-    total = _NOT_COME_SCORE * len(_NOT_COME.findall(text))
     negation = not NEGATION_CUES.isdisjoint(words)  # most clauses negate nothing: no need to look
     if "cheap" in text:
         total += cheap.score(words, negation)
+    until = negation and "until" in words and bool(_UNTIL.search(text))
     for i, score in enumerate(map(table.get, words)):
         if not score:
             continue
-        if negation and negated(words, i, score, comparative(words, i, table)):
+        if negation and not (until and score < 0) and negated(words, i, score, comparative(words, i, table)):
             score = -score * 0.8
         total += score
     return total

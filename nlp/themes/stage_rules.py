@@ -15,8 +15,17 @@ STAGE_RULES: dict[str, list[str]] = {
     "consider": [
         r"heard (?:about|of|so much|good things)", r"\bhype\b", r"(?:saw|seen) (?:an? |the |their |your )?(?:ad|advert|commercial)s?\b",
         r"first impression", r"word of mouth", r"reputation|reputed", r"known for|famous for",
-        r"recommended (?:to me|by (?:a|my))", r"(?:friends?|colleagues?|someone) (?:told|suggested|recommended)",
-        r"without (?:any )?(?:notice|announcement)", r"i (?:like|love) (?:this|the) (?:author|brand)",
+        r"recommended (?:to me|by (?:a|my))",
+        r"(?:friends?|colleagues?|someone) (?:told|suggested|recommended)",
+        # a family member's word ("my sister recommended"): the verb found first, then who said it
+        r" (?=told|suggested|recommended)(?:(?<=sister )|(?<=brother )|(?<=mum )|(?<=mom )|(?<=mother )|(?<=dad )|(?<=father )"
+        r"|(?<=wife )|(?<=husband )|(?<=partner )|(?<=neighbor )|(?<=neighbour )|(?<=doctor )|(?<=boss )|(?<=cousin )|(?<=aunt )"
+        r"|(?<=uncle )|(?<= son )|(?<=daughter )|(?<=family )|(?<=parents )|(?<=coworker )|(?<=coworkers )|(?<=co-worker )"
+        r"|(?<=co-workers ))",
+        # something new that turned up unannounced (not a price "went up without notice")
+        r"without(?:(?<=came without)|(?<=launched without)|(?<=released without)|(?<=appeared without)|(?<=dropped without)"
+        r"|(?<=arrived without)|(?<=showed up without)) (?:any )?(?:notice|announcement)",
+        r"i (?:like|love) (?:this|the) (?:author|brand)",
         r"(?:one[- ]time|trial|sample) (?:use )?(?:packet|size|pack)", r"curious about", r"big fan of",
     ],
     "research": [
@@ -53,15 +62,20 @@ STAGE_RULES: dict[str, list[str]] = {
         r"for anyone", r"(?:tell|told|telling) (?:all )?(?:my )?(?:friends|family|everyone)", r"\bavoid\b", r"\bnote\s*:",
         r"(?:worth|must) (?:a )?(?:try|trying|visit|go)", r"must[- ](?:try|visit|go|have|buy)", r"go[- ]to place if",
         r"#try", r"not a (?:kids|place for)", r"suggest(?:ed)? not", r"use lyft|go to a better place", r"(?:don't|do not) buy",
-        r"don't trys?", r"may not be your favou?rite", r"never order from",
+        r"don't trys?", r"may not be your favou?rite", r"never order from", r"psa\b(?<!\wpsa)|fine print(?<=read the fine print)",
     ],
     "repeat": [
-        r"\bagain\b", r"come back|coming back|came back|be back|will return|won't return|not return|return to (?:this|the)",
+        r"\bagain\b", r"come back|coming back|came back(?: for\b| here\b|(?<=\bwe came back)|(?<=\bi came back)|(?<=we've came back)"
+        r"|(?<=i've came back))|be back|will return|won't return|not return|return to (?:this|the)",
         r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th) (?:time|one|order|visit|pair|purchase|times)",
         r"(?:several|many|couple of|couple|few|multiple|three|two|\d+) times|carry on using|continue (?:to )?using|keep using", r"every (?:time|week|weekend|month)|every ?day|daily",
         r"always (?:order|come|go|get|use|enjoy|buy|visit|liked|loved|been)|always enjoyed|regular(?:ly)?|usually (?:visit|go|order|come|dine)",
-        r"often (?:visit|go|order|come)|whenever", r"go[- ]to\b|my (?:favou?rite|regular)", r"loyal(?:ty)?", r"renew(?:al|ed|s)?",
-        r"cancel(?:led|ed|ling|ing)? (?:my |the |their |your )?(?:subscription|membership|account|plus|uber one)",
+        r"often (?:visit|go|order|come)|whenever",
+        # "my go-to shop", not "had to go to the ER"
+        r"go-to\b|go to\b(?:(?<=my go to)|(?<=our go to)|(?<=\ba go to)|(?<=the go to)|(?<=new go to)|(?<=usual go to))"
+        r"|my (?:favou?rite|regular)", r"loyal(?:ty)?|customers? for life", r"renew(?:al|ed|s)?",
+        r"cancel(?:led|ed|ling|ing)? (?:(?:my |the |their |your )?(?:subscription|membership|account|plus|uber one)"
+        r"|(?:my|the|our) (?:contract|plan|policy|service|insurance))|clos(?:e|ed|ing) (?:my|our) (?:\w+ )?accounts?",
         r"uninstall(?:ed|ing)?|deleted? (?:the |this |it|my account)|so i deleted|i deleted", r"stopped (?:using|taking|buying|ordering|going)",
         r"switch(?:ed|ing)? to", r"never (?:use|using|order|buy|going|come|coming|visit|purchase)", r"another penny",
         r"rarely use", r"(?:not|never) (?:be )?purchas(?:e|ing) from", r"hooked", r"(?:been|have been) using",
@@ -79,8 +93,10 @@ EXCLUDE: dict[str, list[str]] = {
     "decide": [r"decided i", r"pick(?:ed)? (?:me )?up"],
     # asking whether others have the same trouble is no advice to them ("Is the app down for anyone else?")
     "refer": [r"(?:down|working|happening|crashing|loading|broken|slow|an issue|a problem) for anyone else"],
-    # a count of failed attempts is not coming back ("payment failed three times", "called them 5 times")
-    "repeat": [r"try again", r"(?:fail(?:ed|s)?|declined|rejected|crash(?:ed|es)|charged|called|tried to \w+(?: \w+)?)"
+    # a count of failed attempts is not coming back ("payment failed three times", "called them 5 times", "emailed 4 times")
+    "repeat": [r"try again", r"(?:fail(?:ed|s)?|declined|rejected|crash(?:ed|es)|charged|\b(?:call(?:ed|ing)?|e-?mail(?:ed|ing)?|"
+               r"phoned|rang|ring|chas(?:e|ed)|contact(?:ed|ing)?|messag(?:e|ed)|text(?:ed)?|ask(?:ed)?|explain(?:ed)?)|"
+               r"tried to \w+(?: \w+)?)"
                r"(?: \w+){0,2} (?:several|many|couple of|couple|few|multiple|three|two|\d+) times"],
 }
 

@@ -54,25 +54,33 @@ THEME_RULES: dict[str, list[Rule]] = {
     "price_value": [
         (r"pric(?:e|es|ed|ey|y|ing)|overpriced|expensive|costl(?:y|ier)|\bcost(?:s|ed)?\b|afford(?:able)?|"
          r"value for money|(?:good|great|poor|no) value|worth (?:the|every|it)|not worth|budget|pocket|"
-         r"bucks|\brs\.? ?\d+|₹ ?\d+|\$ ?\d+|\d+ ?(?:dollars|rupees|rs)\b|fares?|rates?|\bdeal\b|discounts?|coupons?|charge (?:you|us|me) more|waste of money|wastage of money|"
+         r"bucks|\brs\.? ?\d+|[₹$£€] ?\d+|\d+ ?(?:dollars|rupees|rs|euros?|quid|eur|gbp)\b|\d+ ?[£€]|pay[- ]to[- ]win|p2w|"
+         r"fares?|rates?|\bdeal\b|discounts?|coupons?|charge (?:you|us|me) more|waste of money|wastage of money|"
          r"bargain|reasonabl[ey]|gouging|rip(?:ped)?[- ]off|surge|cheap(?:er|est)?(?! (?:made|material|plastic|quality|feel|looking))|"
          r"for free|completely free|free of cost|(?:subscription|membership) (?:fee|price|cost)|\bfees?\b|"
          r"charge (?:higher|more|too much)|high charge|very high", None),
     ],
     "delivery": [
         (r"arriv(?:ed|al|es)|(?:was|were|is|are) missing", "offline"),
+        (r"(?:order|food|meal|pizza)\s+(?:\w+\s+)?(?:arrived|came|showed up)", "app"),  # a restaurant's food "came" to the table
         (r"deliver(?:y|ed|ies|ing)?|shipp(?:ing|ed)|shipment|\bship(?:s)?\b|packag(?:e|ing|ed)|"
          r"\bpacked\b|well packed|parcel|courier|tracking|"
          r"wrong (?:item|size|colou?r|one|product|order)|not what i ordered|received (?:the )?(?:wrong|incorrect|a different)|"
          r"incorrect (?:item|order|\w+ head)|missing (?:parts?|pieces?|items?)|never (?:receive|received|got|arrived)|"
          r"did(?:n't| not) (?:receive|arrive|get (?:it|the|my))|not received|haven't received|"
-         r"instead of (?:a|an|the)\b|came (?:damaged|broken|late|early|quickly)|received (?:it )?(?:quickly|fast|on time|late)", None),
+         r"instead of (?:a|an|the)\b|came (?:damaged|broken|late|early|quickly)|received (?:it )?(?:quickly|fast|on time|late)|"
+         r"(?:got|had|made|messed up) (?:my|our|the) (?:\w+ )?order wrong|order (?:was|is|came) (?:wrong|incomplete|missing)|"
+         r"(?:half|part|some|most) (?:of )?(?:my|our|the) order|missing from (?:my|our|the) order", None),
     ],
     "service_staff": [
         (r"staff|waiters?|waitress(?:es)?|servers?|manager|host(?:ess)?|bartender|chef|employees?|crew|"
          r"hospitality|courteous|polite|impolite|attentive|rude|rudely|friendly (?:staff|people)|very friendly|"
          r"treat(?:ed)? us|served (?:us|by)|(?:thanks|thank you|kudos)(?: to)? (?:mr\.? )?[a-z]+|"
-         r"took care|courtesy|professional(?:ism)?|greeted|\bservice\b", "offline"),
+         r"took care|courtesy|professional(?:ism)?|greeted|\bservice\b(?<!cell service)(?<!cellular service)(?<!phone service)"
+         r"(?<!mobile service)(?<!internet service)(?<!wifi service)(?<!wi-fi service)(?<!broadband service)(?<!cable service)"
+         r"(?<!tv service)(?<!network service)(?<!data service)(?<!4g service)(?<!5g service)(?<!lte service)", "offline"),
+        (r"(?:front desk|housekeeping|concierge|doctors?|nurses?|trainer|instructors?|mechanic|salesm[ae]n)(?: \w+)? "
+         r"(?:was|were|is|are)\b", "venue"),
         (r"customer (?:service|support|care)|support (?:team|staff|is|was|agents?)|"
          r"(?:support|agents?) (?:(?:never|not|still|just|\w+n't) )*(?:repl(?:y|ies|ied)|answer(?:s|ed)?|respond(?:s|ed)?)|(?:tech|contact(?:ing)?|no) support|"
          r"helpline|hotline|on hold|call(?:ed)? (?:them|customer|support)|chat ?bot+s?|\bbots?\b|complaint|"
@@ -84,16 +92,20 @@ THEME_RULES: dict[str, list[Rule]] = {
          r"nice people|respectful|pleasant", "app"),
     ],
     "speed_wait": [
-        (r"\bwait(?:ed|ing|s)?\b|queue|took (?:a while|long|forever|ages)|long time|"
+        (r"\bwait(?:ed|ing|s)?\b(?! (?:room|area|lounge)s?\b)|queue|took (?:a while|long|forever|ages)|long time|"
+         # days or weeks taken, unless by the delivery ("delivery took 3 weeks" is the delivery's)
+         r"(?=t[ao])(?<!delivery )(?<!shipping )(?<!shipment )(?<!order )(?<!package )(?<!parcel )(?:took|takes|taking) "
+         r"(?:over |almost |nearly |about |around |more than )?(?:\d+|a|an|two|three|four|five|six|several|a few|few) "
+         r"(?:days?|weeks?|months?)(?! off| to (?:arrive|ship|deliver|be (?:delivered|shipped)|come|get here|reach))|"
          r"slow (?:service|to serve)|(?:quick|fast|prompt|speedy) (?:service|response|delivery)|always quick|"
          r"\d+ ?(?:min(?:ute)?s?|hours?|hrs?)\b|late\b|delay(?:ed|s)?|on time|rushed|hurry|"
-         r"short wait|pick(?:ed)? (?:me )?up|"
+         r"short wait|"
          r"(?:service|food|order|staff)(?: (?:is|was|were|are)(?:n't| not)?)? (?:a little |a bit |very |too |so |really |extremely )?slow",
          None),
-        (r"arriv(?:ed|al|es|e)", "app"),
+        (r"arriv(?:ed|al|es|e)|pick(?:ed)? (?:me )?up", "app"),  # "picked up my prescription" is no ride
     ],
     "cleanliness_ambience": [
-        (r"dirty|filthy|filth|hygien(?:e|ic)|unhygienic|cockroach|ambien(?:ce|ace)|ambiance|atmosphere|vibes?|decor|d[ée]cor|"
+        (r"dirty|filthy|filth|hygien(?:e|ic)|unhygienic|cockroach(?:es)?|ambien(?:ce|ace)|ambiance|atmosphere|vibes?|decor|d[ée]cor|"
          r"\bdj\b|crowd(?:ed)?|seating|roof ?top|location|located|parking|dance floor|air condition|patio|"
          r"hang ?out|live (?:music|screen|band)|sitting on top|"
          r"(?:nice|good|great|beautiful|lovely|amazing|wonderful|awesome|best|decent|cool) (?:place|pub|spot)|"
@@ -103,6 +115,8 @@ THEME_RULES: dict[str, list[Rule]] = {
         (r"clean(?:liness)?|\bhair\b|flies|music|noise|noisy|loud|spacious|space|cozy|cosy|view|interior|lighting|"
          r"\bac\b|pool ?(?:side|front)?|romantic|setting|theme|garden|elegant|charming|quiet|relax(?:ing|ed)?|"
          r"scene|band|cramped|tiny|disgusting|smelly|sticky (?:tables?|floors?|menus?|seats?|chairs?)|"
+         r"bed ?bugs?|bugs (?:\w+ )?(?:in|on|crawling|all over) (?:the |my |our )?(?:room|beds?|sheets?|bathroom|floor|walls?|"
+         r"pillows?|couch|carpet)|roach(?:es)?|mou?ldy|musty|spotless|immaculate|"
          r"(?:tables?|floors?|menus?|seats?|chairs?) (?:were|was|are|is) (?:\w+ )?sticky", "venue"),
     ],
     "app_usability": [
@@ -117,7 +131,10 @@ THEME_RULES: dict[str, list[Rule]] = {
          r"slick|catch my shows|check my|edit", "app"),
     ],
     "app_reliability": [
-        (r"crash(?:es|ed|ing)?|\bbugs?\b|bugg(?:y|ed)|bugs out|glitch(?:es|y)?|freez(?:e|es|ing)|froze|"
+        # not insects ("bed bugs", "bugs in the salad"), a cold "freezing" (app texts only) nor a frozen account
+        (r"crash(?:es|ed|ing)?|\bbugs?\b(?<!bed bug)(?<!bed bugs)(?! (?:\w+ )?(?:in|on|crawling|all over) (?:the |my |our )?"
+         r"(?:room|beds?|food|salad|plate|sheets?|bathroom|kitchen|table|floor|walls?|pillows?|couch|carpet)\b)|"
+         r"bugg(?:y|ed)|bugs out|glitch(?:es|y)?|freez(?:es|ing up)|freeze up|froze(?! (?:my|our|the|his|her) (?:\w+ )?(?:account|card))|"
          r"error(?: messages?)?|errors|log(?:ged|ging)? ?(?:in|out)|logs? (?:me|us|you) out|logg(?:ed|ing) (?:me|us|you) out|login|sign(?:ed|ing)? ?(?:in|off)|verification|\botp\b|"
          r"account (?:blocked|locked|suspended|missing|disabled)|\b404\b|invalid|server (?:error|down|issue)|"
          r"lag(?:s|gy|ging)?|overheat(?:s|ing)?|thermal|buffer(?:s|ing)|after (?:the )?(?:latest |last |recent )?update|"
@@ -133,7 +150,7 @@ THEME_RULES: dict[str, list[Rule]] = {
          r"jumps (?:all )?over|failed|fails|not booked|does(?:n't| not) even book|refuses to|"
          r"(?:slow|sluggish) (?:app|application|website|loading)|"
          r"(?:takes?|took|taking) (?:a )?(?:long time|forever|ages|so long|too long) to (?:confirm|load|open|respond|start)|processing time|didn't work|didnt work|"
-         r"isn't working|is not working|not work|automatically booking|not cancell?ing", "app"),
+         r"isn't working|is not working|not work|automatically booking|not cancell?ing|freez(?:e|ing)", "app"),
     ],
     "billing_refunds": [
         (r"refund(?:s|ed)?|charg(?:ed|ing|es)? (?:me |us )?(?:twice|double|2 times|again|extra)|double[- ]?charg(?:ed|es|ing|e)?|"
@@ -142,23 +159,36 @@ THEME_RULES: dict[str, list[Rule]] = {
          r"pending (?:amount|payment)|payments?|deducted|debit(?:s|ed)?|money back|(?:took|stole|taking) (?:half )?(?:of )?my money|"
          r"billing|invoice|cancellation (?:fees?|charges?)|chargeback|credit card|\bupi\b|transaction|"
          r"exchanged it|paid for|pay(?:ing)? for (?:their|cancelled)|price increase .* after|after drop ?off|"
-         r"(?:says|quotes?) one fare|fee upon request|payment method|payment mode", None),
+         r"(?:says|quotes?) one fare|fee upon request|payment method|payment mode|charging (?:me|us)|"
+         r"(?:kept|keep|keeps|continued?|continues) (?:on )?charging (?:for|after|even)|(?:got|been|was|were|being|get|gets) charged|"
+         r"billed(?! as\b)|bills? (?:went up|goes up|increased|doubled|tripled|is wrong|was wrong|jumped|shot up)|"
+         r"(?:estimated|catch[- ]up|wrong|incorrect|inflated) bills?", None),
     ],
     "trust_safety": [
         (r"scam(?:s|mers?|med)?|fraud(?:ulent|s)?|\bst(?:ole|eal(?:ing)?|olen)\b|theft|privacy|personal (?:data|information|info)|"
          r"phone number|identity|credit report|unsafe|\bsafe(?:ty)?\b|secur(?:e|ity)|harass(?:ment|ing|ed)?|teas(?:e|ing)|"
          r"blocked (?:me|my account)|blocked|banned|suspended|moderation|fake (?:reviews?|accounts?)|same person|"
          r"unethical|extort(?:ed|ion)?|criminal|go offline|hack(?:ed|er|ers)?|\bspam\b|cheat(?:ed|ing|s)?|"
-         r"(?:not |don't |can't |cannot |never )trust|trust (?:them|this|it|uber|the)|trustworthy|shady|minor\b|untrustworthy|data (?:leak|breach)|deleted conversations", None),
+         r"(?:not |don't |can't |cannot |never )trust|trust (?:them|this|it|uber|the)|trustworthy|shady|minor\b|untrustworthy|"
+         r"data (?:leak|breach)|deleted conversations|"
+         r"(?:froze|frozen|freezing|restricted|shut down|closed(?<!\bi closed)(?<!\bwe closed)(?<!\bi have closed)(?<!\bwe have closed)(?<!\bi've closed)"
+         r"(?<!\bwe've closed)(?<!\bi had closed)(?<!\bi just closed)(?<!\bi finally closed)) (?:my|our) (?:\w+ )?accounts?|"
+         r"account (?:was |got |is |has been )?(?:frozen|closed|restricted|on hold)", None),
     ],
 }
 
 # Phrases blanked out of a clause before a theme's rules read it: support that never answers is about the
 # support, not the app's answers ("answers?" names an assistant's replies in app reviews); a thing that
-# feels or looks cheap, or is of cheap plastic, says nothing of its price.
+# feels or looks cheap, or is of cheap plastic, says nothing of its price; people who arrive, a baby
+# delivered and a reply never got back are no delivery.
 EXCLUDE: dict[str, str] = {
     "product_quality": r"(?:support|agents?|staff|customer service|helpline)(?: \w+){0,3}? (?:answers?|responses?)",
     "price_value": QUALITY_PHRASE,
+    "delivery": r"(?:(?:we|i)(?: (?:finally|just|first|eventually|only|all))?|(?:technician|engineer|plumber|electrician|tech|"
+                r"installer|crew|guests?|doctor|nurse|paramedics?|ambulance|flight|plane)(?: \w+)?) arriv(?:ed|es|ing)|"
+                r"upon our arrival|^upon arrival|labou?r (?:and|&) delivery|deliver(?:ed|y of|ing) (?:my|our|her|both|all|two|three) "
+                r"(?:\w+ )?(?:baby|babies|son|daughter|kids|children|twins|child|boys?|girls?)(?!')|"
+                r"never got back|(?:didn't|did not|never) (?:even )?get back",
 }
 
 # The context words (``clause_rules.text_context``), for lower-cased text.
