@@ -42,8 +42,11 @@ _SEARCHABLE = re.compile(rf"{_NUMERIC_DATE}|(?<!\d)\d{{4}}(?!\d)")
 #: A found date whose day stands by its month and its year after them ("12 March 2024", "5. März 2024", "5 de marzo
 #: de 2024", "March 5, 2024") or a numeric one: search_dates also joins a number across a comma ("family of 4,
 #: March 2024" read 4 March, "March 2024, 2 nights" 2 March).
+#: A relative date ending the text ("Posted 3 days ago", "Bewertet vor 2 Jahren"): read from now, so never cached.
+_RELATIVE_TAIL = re.compile(r"(?:\b(?:\d+|an?|one)\s+[^\W\d_]+\s+ago|\b(?:vor|hace|il y a|há|fa)\s+(?:\d+|einem|einer|"
+                            r"un|una|une|um|uma)\s+[^\W\d_]+)\W*$", re.I)
 _DAY_BY_MONTH = re.compile(
-    rf"{_NUMERIC_DATE}|(?<![\d,])\b\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?[^\W\d_]{{3,}}\.?,?\s+(?:de\s+)?\d{{4}}"
+    rf"{_NUMERIC_DATE}|(?<![\d,])\b\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?[^\W\d_]{{3,}}\.?,?\s+(?:de\s+)?\d{{4}}"
     r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}", re.I)
 
 
@@ -75,6 +78,13 @@ def parse_text(text: str, order: str | None = None) -> tuple[datetime | None, bo
     import dateparser  # slow to import, and only needed for non-ISO dates
 
     return _read(text, dateparser.parse(text, settings=_settings(order)))
+
+
+def relative_tail(text: str, order: str | None = None) -> tuple[datetime | None, bool]:
+    """:func:`parse_text` of a relative date that ends ``text`` after other words ("Posted 3 days ago",
+    "Reviewed 2 years ago"); (None, False) where the text ends in none."""
+    found = _RELATIVE_TAIL.search(text)
+    return parse_text(found.group(0).rstrip(" .!)"), order) if found and found.start() else (None, False)
 
 
 @lru_cache(maxsize=1024)

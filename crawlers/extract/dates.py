@@ -24,7 +24,7 @@ from typing import Any
 
 from core.dates import implausible
 from crawlers.extract.date_order import text_order
-from crawlers.extract.date_text import aware, parse_text, search_text
+from crawlers.extract.date_text import aware, parse_text, relative_tail, search_text
 from crawlers.extract.team_days import noon_of
 
 #: ``extra`` key keeping a published date that was refused as one (as ``rating_raw`` keeps a rating).
@@ -60,7 +60,9 @@ def _parse(value: object, language: str | None, day_at: time) -> datetime | None
         return None
     order = text_order(text, language)
     parsed, day_only = parse_text(text, order)
-    if parsed is None:  # words around the date ("Posted on March 5, 2024")
+    if parsed is None:  # words before a relative date ("Posted 3 days ago"), or around a date ("Posted on March 5, 2024")
+        parsed, day_only = relative_tail(text, order)
+    if parsed is None:
         parsed, day_only = search_text(text, order, language)
     return noon_of(parsed.date(), day_at) if parsed is not None and day_only else parsed
 

@@ -18,10 +18,10 @@ from models.identity import brand_key
 
 #: Unicode categories no name may hold: control characters (tab, newline, ...), line and paragraph separators.
 CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
-#: The invisible format characters (category Cf) a name may hold: the zero-width non-joiner and joiner, which
-#: Persian, Urdu and Indic words and emoji sequences are spelt with. Others (a zero-width space, a word joiner,
-#: a right-to-left override) made a brand no one could see or one that reads backwards.
-FORMAT_KEPT = frozenset({"\u200c", "\u200d"})
+#: The format characters no name may hold: bidi embeddings, overrides and isolates, which make a name read
+#: backwards ("\u202eemca"). Other invisible ones pass (a right-to-left mark copied with a Hebrew name, a soft
+#: hyphen, emoji joiners and flag tags); ``brand_key`` ignores them, so they make no look-alike brand.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class BadNameError(ValueError):
@@ -52,14 +52,14 @@ def check_length(value: str, column: Any, what: str, error: type[NameTooLongErro
 
 def check_characters(value: str, what: str, error: type[NameCharacterError] = NameCharacterError) -> str:
     """``value`` when it is one line of visible text, else ``error`` saying ``what`` it is: no control
-    character or line break, no invisible format character but those of :data:`FORMAT_KEPT`, and something
-    visible (``brand_key`` not empty: "\u200b" and "\u2060" were one brand no one could see)."""
+    character or line break, no bidi control (:data:`BIDI_CONTROLS`), and something visible (``brand_key`` not
+    empty: "\u200b" and "\u2060" were one brand no one could see)."""
     bad = next((c for c in value if unicodedata.category(c) in CONTROL_CATEGORIES), None)
     if bad is not None:
         raise error(f"{what} holds a control character ({ascii(bad)[1:-1]}): names are one line of text")
-    bad = next((c for c in value if unicodedata.category(c) == "Cf" and c not in FORMAT_KEPT), None)
+    bad = next((c for c in value if c in BIDI_CONTROLS), None)
     if bad is not None:
-        raise error(f"{what} holds an invisible formatting character ({ascii(bad)[1:-1]}): names are visible text")
+        raise error(f"{what} holds a text direction control ({ascii(bad)[1:-1]}): names read as written")
     if value and not brand_key(value):
         raise error(f"{what} has no visible character: names are visible text")
     return value

@@ -20,6 +20,7 @@ from crawlers.extract.schemaorg import extract_page
     ("Reviewed 12 March 2024 by Ann", None, datetime(2024, 3, 12, 12, tzinfo=UTC)),
     ("am 5. März 2024 veröffentlicht", "de", datetime(2024, 3, 5, 12, tzinfo=UTC)),
     ("Publicado el 5 de marzo de 2024", "es", datetime(2024, 3, 5, 12, tzinfo=UTC)),
+    ("Posted 5th of March 2024", None, datetime(2024, 3, 5, 12, tzinfo=UTC)),
 ])
 def test_the_one_date_in_a_text_is_read(text: str, language: str | None, expected: datetime) -> None:
     assert parse_datetime(text, language) == expected
@@ -51,3 +52,17 @@ def test_a_crawled_review_dated_with_words_around_its_date() -> None:
     html = f'<html lang="en"><head><script type="application/ld+json">{json.dumps(product)}</script></head></html>'
     (row,) = extract_page(html, "https://shop.example/kettle").reviews
     assert row["published_at"] == "2024-03-05T12:00:00+00:00"
+
+
+@pytest.mark.parametrize(("text", "language", "days"), [
+    ("Posted 3 days ago", None, 3), ("Reviewed 2 years ago.", "en", 730), ("Bewertet vor 2 Tagen", "de", 2),
+    ("Dined 5 days ago", None, 5),
+])
+def test_a_relative_date_after_words_counts_back_from_now(text: str, language: str | None, days: int) -> None:
+    """Read before the search for a year narrowed it: "Posted 3 days ago" had no date (dated when first seen)."""
+    parsed = parse_datetime(text, language)
+    assert parsed is not None and abs((datetime.now(UTC) - parsed).days - days) <= 2
+
+
+def test_words_and_a_count_are_no_relative_date() -> None:
+    assert parse_datetime("Verified buyer 2 years") is None

@@ -38,9 +38,10 @@ def _refused(result: Result, message: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "why"),
-    [("\u200b", "holds an invisible formatting character (\\u200b): names are visible text"),
-     ("\u2060", "holds an invisible formatting character (\\u2060): names are visible text"),
-     ("Acme\u202eXL", "holds an invisible formatting character (\\u202e): names are visible text"),
+    [("\u200b", "has no visible character: names are visible text"),
+     ("\u2060", "has no visible character: names are visible text"),
+     ("Acme\u202eXL", "holds a text direction control (\\u202e): names read as written"),
+     ("Acme\u2067XL", "holds a text direction control (\\u2067): names read as written"),
      ("\u200d", "has no visible character: names are visible text")],
 )
 def test_an_invisible_brand_is_refused(db_url: str, reviews: Path, tmp_path: Path, stored_sources: Any,
@@ -60,7 +61,8 @@ def test_an_invisible_source_name_is_refused(db_url: str, tmp_path: Path, stored
     path = tmp_path / "umot.toml"
     added = runner.invoke(app, ["sources", "add", "Acme", name, "--spider", "reddit",
                                 "--config", str(path), "--database-url", db_url])
-    assert added.exit_code == 2 and added.stderr.startswith(f"error: source name '{repr(name)[1:-1]}' holds"), added.output
+    assert added.exit_code == 2 and added.stderr.startswith(f"error: source name '{repr(name)[1:-1]}' "), added.output
+    assert "visible" in added.stderr or "direction" in added.stderr
     assert stored_sources(db_url) == {} and not path.exists()
 
 
@@ -74,6 +76,16 @@ def test_an_invisible_name_stored_before_is_found_by_itself_only(db_url: str, re
     assert other.exit_code == 2 and "'\\u2060'" in other.stderr and "1 new" not in other.output, other.output
     same = runner.invoke(app, ["import", str(reviews), "--brand", "\u200b", "--database-url", db_url])
     assert same.exit_code == 0 and "1 new" in same.output, same.output
+
+
+@pytest.mark.parametrize("name", ["\u200f\u05e9\u05d5\u05e4\u05e8\u05e1\u05dc", "Caf\u00ade",
+                                  "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f Pub"])
+def test_marks_copied_with_a_real_name_are_kept(db_url: str, reviews: Path, name: str) -> None:
+    """A right-to-left mark copied from a Hebrew page, a soft hyphen, a flag's tag characters: no direction
+    is reversed and ``brand_key`` ignores them, so they make no look-alike brand."""
+    done = runner.invoke(app, ["import", str(reviews), "--brand", name, "--create-brand", "--database-url", db_url])
+    assert done.exit_code == 0 and "1 new" in done.output, done.output
+    assert _brands(db_url) == [name]
 
 
 def test_the_joiners_words_are_spelt_with_are_kept(db_url: str, reviews: Path) -> None:
