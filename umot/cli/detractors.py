@@ -49,6 +49,8 @@ def list_(
     database_url: DatabaseUrl = None,
 ) -> None:
     """List flagged detractors, newest and most severe first (as in the web queue)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from models.crud.triage import STATUSES, QueueFilter, query_queue
     from models.crud.triage.changes import MAX_ROWS
     from models.crud.triage.queue import iter_queue, queue_total
@@ -75,8 +77,12 @@ def list_(
         else:  # written a chunk of rows at a time, as they are read: never every flag in memory at once
             total = queue_total(session, f)
             chunks = iter_queue(session, f, limit=limit or None)
-            for text in (queue_csv_chunks if fmt is Format.csv else queue_json_chunks)(session, chunks):
-                typer.echo(text, nl=False)
+            try:
+                for text in (queue_csv_chunks if fmt is Format.csv else queue_json_chunks)(session, chunks):
+                    typer.echo(text, nl=False)
+            except SQLAlchemyError as exc:  # the store failed after some rows went out: not "cannot open"
+                reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+                fail(f"the store stopped answering mid-export: {reason} (what was written is incomplete)")
             if fmt is Format.json:
                 typer.echo()  # the line's end, as after the whole array before
     if fmt is Format.table:

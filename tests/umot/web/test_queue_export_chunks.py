@@ -135,3 +135,27 @@ def test_a_limited_export_says_what_it_lacks(seeded, small_chunks) -> None:  # n
     assert done.exit_code == 0, done.output
     assert len(json.loads(done.stdout)) == 5
     assert "note: 5 of 32 detractors written; --limit 0 for all" in done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_store_failing_mid_export_says_so_not_cannot_open(
+        seeded, small_chunks, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:  # noqa: ANN001
+    """The rows already written stay on stdout; the one line says the export is incomplete, exit 2."""
+    from sqlalchemy.exc import OperationalError
+
+    import umot.web.queue_csv as queue_csv
+
+    calls = [0]
+    real = queue_csv.current_journeys
+
+    def failing(session: object, ids: list[int]) -> object:
+        calls[0] += 1
+        if calls[0] == 2:
+            raise OperationalError("SELECT", {}, Exception("disk I/O error"))
+        return real(session, ids)
+
+    monkeypatch.setattr(queue_csv, "current_journeys", failing)
+    done = CliRunner().invoke(cli, ["detractors", "list", "--format", fmt, "--database-url", seeded.url])
+    assert done.exit_code == 2 and done.stdout
+    assert done.stderr.strip() == ("error: the store stopped answering mid-export: disk I/O error "
+                                   "(what was written is incomplete)")

@@ -24,7 +24,7 @@ router = APIRouter()
 @router.get("/queue.csv")
 def queue_csv(request: Request, viewer: CurrentViewer, db: Db) -> StreamingResponse:
     query = parse_queue_query(request.query_params, viewer)
-    chunks = iter_queue(db, query.filter)  # the query runs here: a failing store answers an error, not half a file
+    chunks = iter_queue(db, query.filter)  # runs here: a store down answers an error; one failing mid-stream cuts the file
 
     def body() -> Iterator[bytes]:
         yield codecs.BOM_UTF8  # Excel then reads accents right
