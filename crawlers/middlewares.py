@@ -3,10 +3,14 @@
 Waiting before retries is the third part of politeness, in ``crawlers.retry``.
 What robots.txt forbids is counted (``crawlers.stats.count_forbidden``): a
 start URL it forbids is a failed start, so a source it shuts out is not "ok".
-A robots.txt answered with a server error (5xx) forbids its whole host for the
-crawl (RFC 9309, 2.3.1.4: the site cannot say what it allows), named once in
-the crawl's errors. A ``Crawl-delay`` in the rules for us is honoured: its host's
-download slot waits at least that long between requests, at most ``CRAWL_DELAY_MAX`` (60 s).
+A robots.txt answered 5xx or that could not be downloaded (a timeout, a redirect loop,
+a body past ``DOWNLOAD_MAXSIZE``, unzipped or not) forbids its whole host for the crawl
+(RFC 9309, 2.3.1.4), named once in the crawl's errors; a missing one (4xx) allows
+everything; where no host is there (:data:`crawlers.retry_answers.NO_HOST`) each request
+fails on its own. RFC 9309 (2.5) would parse a big robots.txt's first 500 KiB: Scrapy
+keeps nothing of a download it cancels, so one past ``DOWNLOAD_MAXSIZE`` shuts its host
+out. A ``Crawl-delay`` for us is honoured: its host's download slot waits at least that
+long between requests, at most ``CRAWL_DELAY_MAX`` (60 s).
 """
 
 from __future__ import annotations
@@ -20,13 +24,14 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as Scrapy
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
-from scrapy.robotstxt import RobotParser
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
 from crawlers import stats as keys
+from crawlers.retry_answers import NO_HOST
 from crawlers.robots_delay import keep_crawl_delay
+from crawlers.robots_rules import RobotsSkipped, Unreachable
 from crawlers.stats import count_forbidden
 
 logger = logging.getLogger(__name__)
@@ -83,15 +88,15 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
         return await super().robot_parser(request)
 
     def process_request_2(self, rp: Any, request: Request) -> None:
-        if isinstance(rp, _Unreachable):  # its error is counted once: a start URL is a failed start
+        if isinstance(rp, Unreachable):  # its error is counted once: a start URL is a failed start
             if request.meta.get("umot_start"):
                 self.crawler.stats.inc_value(keys.START_FAILURES)
-            raise IgnoreRequest(rp.reason)
+            raise RobotsSkipped(rp.reason)
         try:
             super().process_request_2(rp, request)
-        except IgnoreRequest:
+        except IgnoreRequest as exc:
             count_forbidden(self.crawler.stats, request.url, start=bool(request.meta.get("umot_start")))
-            raise
+            raise RobotsSkipped(str(exc)) from exc
         if rp is not None:
             agent = self._robotstxt_useragent or request.headers.get(b"User-Agent") or self._default_useragent
             keep_crawl_delay(self.crawler, rp, request, agent)
@@ -100,28 +105,33 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
         if response.status < 500:
             await super()._parse_robots(response, netloc, request)
             return
-        reason = f"robots.txt of {response.url.rsplit('/', 1)[0]} answered HTTP {response.status}: the host is not crawled"
+        self.crawler.stats.inc_value(f"robotstxt/response_status_count/{response.status}")
+        origin = response.url.rsplit("/", 1)[0]
+        self._shut(netloc, f"robots.txt of {origin} answered HTTP {response.status}: the host is not crawled")
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        """robots.txt could not be downloaded (Scrapy would allow everything): the host is not crawled.
+
+        Unless nothing is there (its name does not resolve, or nothing listens): the host's pages
+        fail the same way, each named by its URL, and a refused start keeps its "refused" verdict.
+        """
+        if isinstance(exc, NO_HOST):
+            super()._robots_error(exc, netloc)
+            return
+        if not isinstance(exc, IgnoreRequest):
+            self.crawler.stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
+        why = f"{type(exc).__name__}: {exc}".rstrip(": ")
+        self._shut(netloc, f"could not fetch the robots.txt of {netloc} ({why}): the host is not crawled")
+
+    def _shut(self, netloc: str, reason: str) -> None:
+        """Forbid ``netloc`` for the crawl, as one error named ``reason``; waiting requests are let know."""
         logger.error(reason)
         stats = self.crawler.stats
-        stats.inc_value(f"robotstxt/response_status_count/{response.status}")
         stats.inc_value(keys.REQUEST_ERRORS)
         if not stats.get_value(keys.FIRST_ERROR):
             stats.set_value(keys.FIRST_ERROR, reason)
-        pending, rules = self._parsers[netloc], _Unreachable(reason)
+        pending, rules = self._parsers[netloc], Unreachable(reason)
         self._parsers[netloc] = rules
         if isinstance(pending, Deferred):
             pending.callback(rules)
 
-
-class _Unreachable(RobotParser):
-    """The rules of a host whose robots.txt answered 5xx: nothing is allowed."""
-
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, robotstxt_body: bytes) -> _Unreachable:
-        return cls("robots.txt unreachable")
-
-    def allowed(self, url: str | bytes, user_agent: str | bytes) -> bool:
-        return False

@@ -7,24 +7,32 @@ is never retried; kept apart from the middleware, which only decides when.
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-from scrapy.exceptions import DownloadConnectionRefusedError
+from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError
 from scrapy.http import Response
 from twisted.internet.error import ConnectionRefusedError as TwistedConnectionRefusedError
+from twisted.internet.error import DNSLookupError
 
 
 def retry_after_seconds(response: Response) -> float | None:
-    """Seconds asked for by a ``Retry-After`` header (delta or HTTP date), if any."""
+    """Seconds asked for by a ``Retry-After`` header (delta or HTTP date), if any.
+
+    None, so the normal back-off applies, for a delta that is no time to wait
+    (``nan``, ``inf``, ``-5``): read as 0 it retried at once.
+    """
     raw = response.headers.get(b"Retry-After")
     if not raw:
         return None
     value = raw.decode("latin-1").strip()
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         pass
+    else:
+        return seconds if math.isfinite(seconds) and seconds >= 0 else None
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -38,6 +46,10 @@ def retry_after_seconds(response: Response) -> float | None:
 #: delays the same error by half a minute. A busy site answers 429/5xx or times out,
 #: and those keep their back-off.
 NOT_RETRIED = (DownloadConnectionRefusedError, TwistedConnectionRefusedError)
+
+#: No site is there at all (no such name, or nothing listens): a robots.txt download failing so
+#: lets the host's requests fail on their own, each named (``crawlers.middlewares``).
+NO_HOST = (*NOT_RETRIED, CannotResolveHostError, DNSLookupError)
 
 #: Answers about the whole site ("too many requests", "unavailable"): its host waits, not just the page.
 HOST_BUSY = (429, 503)

@@ -3,7 +3,8 @@
 A value may be a string with entities and markup, a list, a ``{"@value": ...}``
 literal or a node with a ``name``; a person or item may be an ``@id``
 reference. Review and aggregate rows (:mod:`crawlers.extract.review_rows`) read
-every field through these two functions, so each field is cleaned the same way.
+every field through these two functions, so each field is cleaned the same way
+(a lone surrogate, which no UTF-8 encoder takes, becomes U+FFFD: ``crawlers.extract.surrogates``).
 Markup is removed by :func:`crawlers.extract.markup.strip_markup`, which keeps
 words in angle brackets and cuts nothing (microdata/RDFa text, a ``ParsedText``,
 has none left and is read as it is): long texts are cut (with a marker)
@@ -18,6 +19,7 @@ from typing import Any
 from core.language import normalise_language
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.markup import ParsedText, strip_markup
+from crawlers.extract.surrogates import without_lone_surrogates
 
 
 def text_of(value: Any) -> str | None:
@@ -28,7 +30,8 @@ def text_of(value: Any) -> str | None:
         value = value.get("@value", value.get("name"))
     if value is None:
         return None
-    text = str(value) if isinstance(value, ParsedText) else strip_markup(str(value))
+    text = without_lone_surrogates(str(value))
+    text = text if isinstance(value, ParsedText) else strip_markup(text)
     text = "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
     return re.sub(r"\n{3,}", "\n\n", text).strip() or None
 

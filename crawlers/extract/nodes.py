@@ -22,20 +22,23 @@ import re
 from typing import Any
 
 import lxml.etree
+import lxml.html
 from extruct.jsonld import JsonLdExtractor
 from extruct.uniform import _umicrodata_microformat
-from extruct.utils import parse_html
 from w3lib.encoding import html_to_unicode
 
 import crawlers.extract._lazy  # noqa: F401 - before extruct: its microformats parser loads lazily
 from crawlers.extract.jsonld import iter_jsonld_blocks, load_jsonld_block
 from crawlers.extract.microdata import Microdata
 from crawlers.extract.rdfa import rdfa_nodes
+from crawlers.extract.surrogates import without_lone_surrogates
 
 logger = logging.getLogger(__name__)
 
 _SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)")
 _HAS_RDFA = lxml.etree.XPath("boolean(//*[@typeof or @property or @vocab])")
+_EMPTY_BLOCK = lxml.etree.XPath('boolean(//script[@type="application/ld+json"][not(normalize-space())])')
+_RAW_BLOCKS = re.compile(rb"""<script\b[^>]*?\btype\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script""", re.I | re.S)
 
 
 def local_name(name: str) -> str:
@@ -51,9 +54,12 @@ def node_types(node: dict) -> set[str]:
 
 
 def _compact(value: Any) -> Any:
-    """Strip schema.org IRIs from keys and types so all syntaxes look alike."""
+    """Strip schema.org IRIs from keys and types so all syntaxes look alike; JSON's strings lose
+    their lone surrogates (``crawlers.extract.surrogates``: an ``@id`` with one failed the store's batch)."""
     if isinstance(value, list):
         return [_compact(v) for v in value]
+    if type(value) is str:  # JSON's may hold one; text parsed from HTML (ParsedText, kept) cannot
+        return without_lone_surrogates(value)
     if not isinstance(value, dict):
         return value
     out: dict[str, Any] = {}
@@ -62,14 +68,18 @@ def _compact(value: Any) -> Any:
             vals = val if isinstance(val, list) else [val]
             out[key] = [local_name(str(v)) for v in vals]
         elif key in ("@id", "@value", "@context"):
-            out[key] = val
+            out[key] = without_lone_surrogates(val) if type(val) is str else val
         else:
             out[local_name(key)] = _compact(val)
     return out
 
 
 def _jsonld_nodes(document: Any, url: str, errors: list[str]) -> list[dict]:
-    """The page's JSON-LD; when one block breaks the whole, the readable blocks one by one."""
+    """The page's JSON-LD; when one block breaks the whole, the readable blocks one by one.
+
+    A block nested deeper than Python recurses (``RecursionError``, in the JSON parser or
+    :func:`_compact`) is one unreadable block, as broken JSON is: the page's others are read.
+    """
     try:
         return _compact(JsonLdExtractor().extract_items(document, base_url=url))
     except Exception as exc:  # noqa: BLE001 - fall back to one block at a time
@@ -77,10 +87,24 @@ def _jsonld_nodes(document: Any, url: str, errors: list[str]) -> list[dict]:
     nodes: list[dict] = []
     for index, text in iter_jsonld_blocks(document):
         try:
-            nodes.extend(load_jsonld_block(text))
+            nodes.extend(_compact(load_jsonld_block(text)))
         except ValueError as exc:
             errors.append(f"JSON-LD block {index}: {exc}")
-    return _compact(nodes)
+        except RecursionError:
+            errors.append(f"JSON-LD block {index}: nested too deeply to read")
+    return nodes
+
+
+def _lost_blocks(document: Any, html: bytes) -> str | None:
+    """Why JSON-LD in the HTML came out of the parser empty (a text node lxml would not hold), if it did.
+
+    Only a page with an empty block is searched: the raw blocks with text are counted against the parsed ones.
+    """
+    if not _EMPTY_BLOCK(document):
+        return None
+    raw = sum(1 for m in _RAW_BLOCKS.finditer(html) if m.group(1).strip())
+    read = sum(1 for _, text in iter_jsonld_blocks(document) if text.strip())
+    return f"JSON-LD: {raw - read} block(s) with text in the HTML read as empty" if raw > read else None
 
 
 def _utf8_page(html: str | bytes) -> bytes:
@@ -96,12 +120,14 @@ def page_nodes(html: str | bytes, url: str, errors: list[str]) -> list[tuple[str
     """Every top-level structured-data node on the page, tagged with its syntax."""
     out: list[tuple[str, dict]] = []
     html = _utf8_page(html)
-    try:
-        document = parse_html(html, encoding="utf-8")
+    try:  # huge_tree: lxml otherwise drops a text node over 10 MB (a JSON-LD block) and the page after it
+        document = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(encoding="utf-8", huge_tree=True))
     except Exception as exc:  # noqa: BLE001
         errors.append(f"unparseable HTML: {exc}")
         return out
     out += [("json-ld", n) for n in _jsonld_nodes(document, url, errors)]
+    if lost := _lost_blocks(document, html):
+        errors.append(lost)
     try:
         micro = Microdata().extract_items(document, base_url=url)
         out += [("microdata", n) for n in _compact(_umicrodata_microformat(micro, "http://schema.org"))]

@@ -2,7 +2,7 @@
 
 Rules (also in the README):
 
-- values may be numbers or strings: ``4``, ``"4.5"``, ``"4,5"``, ``"4.5 stars"``, ``"8/10"``,
+- values may be numbers or strings: ``4``, ``"4.5"``, ``"4,5"``, ``"4.5 stars"``, ``"8/10"``, ``"4.5e1"`` (45),
   ``"3½"`` (3.5), or star glyphs as ``umot import`` reads them (:func:`star_glyphs`):
   ``"★★★"`` is 3, ``"★☆☆☆☆"`` is 1 of 5 (the empty stars give the scale), ``"★★★★½"`` 4.5;
 - ``bestRating``/``worstRating`` give the scale; without ``bestRating`` the scale is
@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 _NUM = r"\d+(?:[.,]\d+|½)?"  # "3½" is 3.5
-_NUMBER = re.compile(rf"[-+]?{_NUM}")
+# "4.5e1" is 45, "1e308" far out of scale: read as digits only they were 4.5 and 1
+_NUMBER = re.compile(rf"[-+]?(?:\d+(?:[.,]\d+)?[eE][-+]?\d+|{_NUM})")
 _FRACTION = re.compile(rf"^\s*([-+]?{_NUM})\s*(?:/|out of|of|von|sur|de)\s*({_NUM})")
 _STARS = frozenset("★☆")
 
@@ -72,7 +73,8 @@ def parse_number(value: object) -> float | None:
     match = _NUMBER.search(str(value))
     if not match:
         return None
-    return _float(match.group(0))
+    number = _float(match.group(0))
+    return number if math.isfinite(number) else None  # "1e999"
 
 
 def _fraction(value: object) -> tuple[float, float] | None:

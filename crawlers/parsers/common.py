@@ -15,6 +15,7 @@ from typing import Any
 from core.language import detect_language
 from crawlers.extract.dates import unless_implausible
 from crawlers.extract.ratings import UNRATED, normalise_rating
+from crawlers.extract.surrogates import without_lone_surrogates
 from crawlers.parsers.values import clean, to_datetime
 from models.identity import content_id
 
@@ -59,16 +60,17 @@ def make_review(
     the score task reads it from the text (one place).
     """
     stars = normalise_rating(rating, best=rating_scale) if rating is not None else UNRATED
-    title = clean(title)
+    title, author = clean(title), clean(author)  # the content id's author too: the same id, less half an emoji
     text = clean(text) or ""
     words = " ".join(part for part in (title, text) if part)
     row: dict[str, Any] = {
         "source": source,
-        "url": url,
+        "url": without_lone_surrogates(url) if url else url,  # as text: half an emoji fails the store's batch
         # No id from the site: the same content hash the pipeline would give, so
         # incremental stops recognise these reviews too.
-        "external_id": str(external_id) if external_id not in (None, "") else content_id(source, author, text),
-        "author": clean(author),
+        "external_id": without_lone_surrogates(str(external_id)) if external_id not in (None, "")
+        else content_id(source, author, text),
+        "author": author,
         "rating": stars.value,
         "rating_raw": stars.raw,
         "rating_scale": stars.scale,

@@ -13,13 +13,14 @@ from typing import Any
 
 from crawlers.extract.dates import parse_datetime
 from crawlers.extract.node_text import text_of
+from crawlers.extract.surrogates import without_lone_surrogates
 
 
 def clean(value: Any) -> str | None:
-    """Stripped text, ``None`` for empty."""
+    """Stripped text, ``None`` for empty; a lone surrogate (half an emoji) as U+FFFD, which UTF-8 can hold."""
     if value is None:
         return None
-    value = str(value).strip()
+    value = without_lone_surrogates(str(value)).strip()
     return value or None
 
 

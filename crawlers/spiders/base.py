@@ -81,6 +81,7 @@ class ReviewSpider(IncrementalMixin, CountingMixin, scrapy.Spider):
         self.known = KnownReviews(self.name, self.brand)  # without a store until the spider opens
         self._db_url: str | None = None
         self.full_crawl = False
+        self.starts_unanswered: set[str] = set()  # CountingMixin: a start URL nothing came back for is a failed start
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ReviewSpider:

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from scrapy import Request
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
@@ -23,6 +22,7 @@ from twisted.python.failure import Failure
 from crawlers import stats as keys
 from crawlers.host_pause import HostGivenUp
 from crawlers.parsers.common import ParsedPage, make_review
+from crawlers.robots_rules import RobotsSkipped
 from crawlers.spiders._listing import ListingSpider
 from crawlers.spiders._next_pages import NEXT_PAGE_META
 from crawlers.spiders.base import ReviewSpider
@@ -88,7 +88,7 @@ def test_failed_links_that_are_no_next_page_are_no_gap_whatever_their_referer() 
     spider = _spider()
     stats = spider.crawler.stats
     spider.request_failed(_failure(spider, HUB, _http_error(HUB, 503), start=True))
-    spider.request_failed(_failure(spider, PAGE2, IgnoreRequest("robots.txt"), next_page=True))
+    spider.request_failed(_failure(spider, PAGE2, RobotsSkipped("Forbidden by robots.txt"), next_page=True))
     spider.request_failed(_failure(spider, HUB + "gone/", _http_error(HUB + "gone/", 500)))
     spider.request_failed(_failure(spider, HUB + "down/", TimeoutError(), headers={"Referer": "http://shop.test/"}))
     spider.request_failed(_failure(spider, PAGE2, _http_error(PAGE2, 500), headers={"Referer": LISTING}))
