@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.referral_negation import ADVISED_AGAINST, NEGATED, VERB
+from nlp.referral_negation import ADVISED_AGAINST, ELSEWHERE, NEGATED, PARTIAL_ADVICE, VERB
 
 # Phrases that warn others off. Applied to lower-cased text with plain apostrophes.
 _WARN = [
@@ -21,7 +21,10 @@ _WARN = [
     r"\bnot\s+(?:be\s+)?recommend(?:ing|ed)\b",
     r"\bno(?:t)?\s+recommendation\b",
     r"\brecommend(?:s|ed|ing)?\s+(?:(?:you|everyone|people|others)\s+)?(?:against|avoiding|staying\s+away|to\s+avoid|to\s+stay\s+away)\b",
-    r"\bstay\s+(?:far\s+|well\s+)?away\b|(?<!n't\s)(?<!not\s)\bthink\s+twice\b",
+    r"\bstay\s+(?:far\s+|well\s+)?away\b",
+    # "think twice" warns, not after "no need to", "didn't have to", nor "before going anywhere else"
+    r"(?<!n't\s)(?<!not\s)(?<!n't\shave\sto\s)(?<!n't\sneed\sto\s)(?<!no\sneed\sto\s)(?<!never\shave\sto\s)"
+    r"\bthink\s+twice\b" + ELSEWHERE,
     r"\bsteer\s+clear\b",
     # "don't buy" / "never order" / "don't fly with them" said to others; "I will never order again" is the writer's own repeat
     r"(?<!\bi\s)(?<!\bwe\s)(?<!will\s)(?<!'ll\s)(?<!would\s)(?<!'d\s)\b(?:do\s*n[o']?t|don't|never|do\s+not)\s+(?:ever\s+)?"
@@ -30,9 +33,7 @@ _WARN = [
     r"|use\s+(?:this|these|them|their)\s+(?:company|service|app|bank|airline|hotel|place|dealership|clinic|gym|provider|isp|carrier"
     r"|shop|store))\b"
     r"(?!(?:\s+[\w']+){0,4}\s+(?:again|anymore|any\s+more)\b)"
-    # "don't buy anything else / from any other / elsewhere" sends buyers TO the brand
-    r"(?!(?:\s+(?!or\b|and\b|but\b|nor\b)[\w']+){0,3}?\s+(?:(?:anything|anywhere|any\s*(?:one|body|place))\s+else"
-    r"|(?:any|the)\s+others?|other\s+\w+|elsewhere)\b)",
+    + ELSEWHERE,  # "don't buy anything else / from any other / elsewhere" sends buyers TO the brand
     r"\bavoid\s+(?:this|these|them|it|at\s+all\s+costs|like\s+the\s+plague)\b",
     r"\bavoid(?:ed)?!",
     r"\bsave\s+your\s+(?:money|time|cash)\b",
@@ -116,19 +117,25 @@ _RECEIVED = [
 ]
 
 # Recommending something else instead ("I recommend Globex instead of Acme"): which brand the
-# text is about is not known here, so it is no recommendation of either.
-_INSTEAD = rf"\b{VERB}\s+(?:[\w']+\s+){{0,4}}?(?:instead|rather\s+than|an?\s+(?:\w+\s+)?alternative|alternatives|something\s+else|elsewhere)\b"
-# "I recommend Globex over Acme" is the same. Not so "it" or "this" over anything, "the sizzler over the
-# buffet" (one place's dishes), a name "over any other / the rest / most cafes", nor "going over there".
+# text is about is not known here, so it is no recommendation of either ("recommend not looking elsewhere" is praise).
+_INSTEAD = rf"\b{VERB}\s+(?!not\b|never\b)(?:[\w']+\s+){{0,4}}?(?:instead|rather\s+than|an?\s+(?:\w+\s+)?alternative|alternatives|something\s+else|elsewhere)\b"
+# "I recommend Globex over Acme" is the same, a rival named after "over". Not so "it" or "this" over anything, "the
+# sizzler over the buffet" (one place's dishes), nor "over" what is no rival: a determiner or possessive ("over the
+# years / the phone / its competitors / a dozen times"), everything or anything else, the rest, others, a number,
+# a time, "over at", "over there", "over and over".
+_NOT_RIVAL = (r"(?!\d|(?:the|a|an|its|their|my|your|our|his|her|at|there|here|and|again|time|times|so|such|every\w*|any\w*"
+              r"|all|each|most|many|much|more|other|others|rest|competitors?|competition|alternatives?|generic|similar"
+              r"|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundreds?|thousands?|dozens?|couple|few"
+              r"|several|multiple|numerous|countless|half|years?|months?|weeks?|days?|decades?|phone|e-?mails?|texts?"
+              r"|dms?|dinner|lunch)\b)")
 _OVER = (rf"\b{VERB}\s+(?!(?:it|them|this|these|that|those|him|her|us|the|a|an)\b)(?:(?!to\b|for\b)[\w'&.-]+\s+){{1,3}}?"
-         r"over\s+(?!(?:any|all|every|each|most|many|other|others|there|here|and|again|time|competitors?|generic"
-         r"|(?:a|the)\s+(?:rest|competition|others?|lot|plethora|host|bunch|number|range|likes))\b)\w")
+         rf"over\s+{_NOT_RIVAL}\w")
 # "Told my friends" recommends only in a clause that is not negative (checked in nlp.referral).
 _TOLD = r"\b(?:told|tell(?:ing)?)\s+(?:all\s+)?(?:my\s+|our\s+)?(?:friends|family|everyone|colleagues|coworkers)\b"
 
 # (applied to lower-cased text: no IGNORECASE, which makes these alternations a quarter slower)
 WARN_RE = re.compile("|".join(f"(?:{p})" for p in _WARN))
-RECEIVED_RE = re.compile("|".join(f"(?:{p})" for p in [*_RECEIVED, _INSTEAD, _OVER]))
+RECEIVED_RE = re.compile("|".join(f"(?:{p})" for p in [*_RECEIVED, _INSTEAD, _OVER, PARTIAL_ADVICE]))
 RECOMMEND_RE = re.compile("|".join(f"(?:{p})" for p in _RECOMMEND))
 ENOUGH_RE = re.compile(_RECOMMEND[0])
 TOLD_RE = re.compile(_TOLD)

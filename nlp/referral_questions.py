@@ -20,8 +20,10 @@ _ENDS_ASKING = re.compile(r"[?\uff1f]\s*$")
 _OPENS_ASKING = re.compile(r"(?:would|could|can|should|do|does|did|will)\s+(?:i|we|you|u|anyone|anybody|someone|somebody|people|y'all)\b")
 _ASKS_OTHERS = re.compile(r"\b(?:anyone|anybody|someone|somebody)\b")
 _ANSWER_NO = re.compile(r"^(?:(?:absolutely|definitely|certainly|probably|hell|sadly|unfortunately)\s+)?"
-                        r"(?:no|nope|nah|not|never|nein|non|n[aã]o|nunca|jamais|doubt\s+it|i\s+doubt)(?!\w)")
+                        r"(?:no|nope|nah|not|never|nein|non|n[aã]o|nunca|jamais|doubt\s+it|i\s+doubt)(?!\w)"
+                        r"(?!\s+(?:doubt|question)\b)")  # "no doubt" says yes
 _ANSWER_YES = re.compile(r"^(?:yes|yeah|yep|yup|absolutely|definitely|of\s+course|sure|certainly|totally|100\s*%"
+                         r"|you\s+bet(?:cha)?|no\s+doubt|no\s+question"
                          r"|ja|oui|s[ií]|sim|claro|bien\s+s[uû]r|auf\s+jeden\s+fall|klar|for\s+sure|hell\s+yes)(?!\w)")
 _VERB_RE = re.compile(rf"\b{VERB}")
 
@@ -37,10 +39,16 @@ def opens_asking(clause: str, *, of_others: bool = False) -> bool:
     return bool(_OPENS_ASKING.match(clause)) and (not of_others or bool(_ASKS_OTHERS.search(clause)))
 
 
+def asks_others(question: str) -> bool:
+    """A lower-cased question is put to others ("does anyone know ...", "down for anyone else?"): the text that
+    follows it holds no answer."""
+    return bool(_ASKS_OTHERS.search(question))
+
+
 def reply(question: str, answer: str) -> str | None:
     """``"yes"`` or ``"no"`` when ``answer`` (lower-cased, the next sentence) answers a question the writer
-    asks of themselves ("Worth it? Absolutely."); None otherwise, and for one put to others ("anyone ...?")."""
-    if _ASKS_OTHERS.search(question):
+    asks of themselves ("Worth it? Absolutely.", "You bet."); None otherwise, and for one put to others."""
+    if asks_others(question):
         return None
     answer = answer.lstrip(" ,.-")
     return "no" if _ANSWER_NO.search(answer) else "yes" if _ANSWER_YES.search(answer) else None

@@ -38,6 +38,14 @@ def whole_text_referral(value: object) -> str:
     return referral_intent(value if isinstance(value, str) else None) or "none"
 
 
+def stated_text(text: str, pieces: Sequence[str], readings: Sequence[str], mentioned: set[str]) -> str:
+    """What a text that names no theme says of the product as a whole: what it says, not what it asks for
+    information (``pieces`` with their ``readings``); nothing once a question named a theme (``mentioned``)."""
+    if ASKED not in readings:
+        return text
+    return "" if mentioned else " ".join(p for p, reading in zip(pieces, readings, strict=True) if reading != ASKED)
+
+
 class ThemeDetector:
     """Default themes plus a brand's own themes and corrections; stateless per call."""
 
@@ -82,7 +90,7 @@ class ThemeDetector:
         is_app, is_venue = text_context(words, app)
         referral = whole_text_referral(value)
         clauses = clause_lib.split_clauses(marked) or [marked]
-        asked = readings(clauses, marked) if english else [SAID] * len(clauses)  # the question rules read English
+        asked = readings(clauses, marked, referral) if english else [SAID] * len(clauses)  # the rules read English
         cut = [(c, reading) for clause, reading in zip(clauses, asked, strict=True)
                for c in self._rules.cut(clause, is_app, is_venue)]
         pieces, plain = [named(c) for c, _ in cut], [unnamed(c) for c, _ in cut]
@@ -102,9 +110,7 @@ class ThemeDetector:
                 themed.append(i)
             for stage in self._rules.stages(words):
                 stage_clauses.setdefault(stage, []).append(i)
-        # a text that names no theme speaks of the product as a whole, in what it says, not in what it asks
-        stated = "" if mentioned else " ".join(p for p, (_, reading) in zip(pieces, cut, strict=True)
-                                               if reading != ASKED) if ASKED in asked else text
+        stated = stated_text(text, pieces, [reading for _, reading in cut], mentioned)
         themes = theme_polarities(scores, stated, sentiment, referral, lexicon=english)
         themes = {**dict.fromkeys(mentioned - themes.keys(), "neutral"), **themes}
         if themes and not themed:  # read from the text as a whole ("I recommend them!"): it is in every clause
