@@ -9,9 +9,11 @@ recent score (any model version). The detractors' rows and counts are read by
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Subquery, and_, func, label, not_, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, Subquery, and_, func, label, not_, or_, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from models.crud.brands import matching_brands
@@ -45,6 +47,13 @@ def latest_score_ids() -> Subquery:
     )
 
 
+def newest_score_id(review_id: Any) -> ScalarSelect[int]:
+    """The newest score id of the review ``review_id`` names (correlated), looked up per review from the
+    (review_id, id) index: ``latest_score_ids`` groups every score of every brand, however few reviews are read."""
+    older = aliased(Score)
+    return select(func.max(older.id)).where(col(older.review_id) == review_id).correlate_except(older).scalar_subquery()
+
+
 def find_brands(session: Session, name: str | None) -> list[Brand]:
     """All brands by name, or those ``name`` may mean under the store's one naming rule
     (``models.crud.brands.matching_brands``: one, none, or several left from before it)."""
@@ -59,7 +68,6 @@ def load_reviews(
     """One row per review dated in [start, end): brand, date, rating, label, stars, flag status
     (none where an edit cleared the flag), whether the brand replied at the source and how many hours after the review
     (reviews and replies with their own date only)."""
-    latest = latest_score_ids()
     when = review_date().label("date")
     query = (
         select(
@@ -74,8 +82,8 @@ def load_reviews(
             col(Review.replied_at),
             col(Review.published_at).is_not(None).label("dated"),
         )
-        .outerjoin(latest, latest.c.review_id == col(Review.id))
-        .outerjoin(Score, col(Score.id) == latest.c.score_id)
+        .select_from(Review)
+        .outerjoin(Score, col(Score.id) == newest_score_id(col(Review.id)))
         .outerjoin(Flag, (col(Flag.review_id) == col(Review.id)) & not_(cleared_by_edit()))  # cleared: no flag
         .where(col(Review.brand_id).in_(brand_ids), dated_between(start, end))
     )

@@ -42,7 +42,7 @@ def _negatives(session: Session, brand_ids: Sequence[int], start: datetime, end:
     """Theme -> [mentions, negative mentions] pooled over ``brand_ids``."""
     pooled: dict[str, list[int]] = {}
     for brand_id in brand_ids:
-        for week in theme_weeks(session, brand_id, start, end):
+        for week in theme_weeks(session, brand_id, start, end, previous=False):  # the week before: _gaps's own
             counts = pooled.setdefault(week.theme, [0, 0])
             counts[0] += week.mentions
             counts[1] += week.negative

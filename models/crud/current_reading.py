@@ -6,15 +6,19 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import exists, func
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from models.tables import Review, ReviewJourney, ReviewStage, ReviewTheme
 
 
-def current_journey_ids() -> Any:
-    """Subquery: each review's newest journey row id (``review_id``, ``journey_id``)."""
-    return (select(ReviewJourney.review_id, func.max(ReviewJourney.id).label("journey_id"))
-            .group_by(col(ReviewJourney.review_id)).subquery())
+def current_journey_id(review_id_column: Any) -> Any:
+    """Scalar subquery: the id of the review's newest journey row (correlated to ``review_id_column``).
+    Looked up per review from the (review_id, id) index: grouping the whole table per question read
+    every reading of every brand, however few reviews were asked about."""
+    older = aliased(ReviewJourney)
+    return (select(func.max(older.id)).where(older.review_id == review_id_column)
+            .correlate_except(older).scalar_subquery())
 
 
 def current_version(review_id_column: Any) -> Any:

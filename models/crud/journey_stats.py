@@ -17,9 +17,9 @@ from sqlalchemy import and_, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from models.crud.current_reading import current_journey_id
 from models.crud.edited_flags import still_detractor
 from models.crud.journey_weeks import StageWeek, ThemeWeek, add_example, quote_text
-from models.crud.journeys import current_journey_ids
 from models.tables import Flag, Review, ReviewJourney, ReviewStage, ReviewTheme, Score
 
 _DATE = func.coalesce(Review.published_at, Review.first_seen_at)
@@ -27,14 +27,14 @@ _DATE = func.coalesce(Review.published_at, Review.first_seen_at)
 
 def _readings(session: Session, table: Any, column: Any, brand_id: int, start: datetime, end: datetime, *extra: Any) -> Any:
     """Each review of [start, end) once per theme or stage of its current reading, with its newest label."""
-    newest = current_journey_ids()
     label = select(Score.label).where(col(Score.review_id) == Review.id).order_by(col(Score.id).desc()).limit(1)
     # sqlalchemy's select: sqlmodel's is typed for at most four columns
     query = (
         sa_select(col(Review.id), column, *extra, label.correlate(Review).scalar_subquery(), col(Review.title),
                   col(Review.text))
-        .join(newest, newest.c.review_id == Review.id)
-        .join(ReviewJourney, col(ReviewJourney.id) == newest.c.journey_id)
+        .select_from(Review)
+        .join(ReviewJourney, and_(col(ReviewJourney.review_id) == Review.id,
+                                  col(ReviewJourney.id) == current_journey_id(Review.id)))
         .join(table, and_(table.review_id == Review.id, table.model_version == ReviewJourney.model_version))
         .where(col(Review.brand_id) == brand_id, start <= _DATE, end > _DATE)
         .order_by(col(Review.id))
@@ -43,12 +43,15 @@ def _readings(session: Session, table: Any, column: Any, brand_id: int, start: d
 
 
 def theme_weeks(
-    session: Session, brand_id: int, start: datetime, end: datetime, *, before: datetime | None = None
+    session: Session, brand_id: int, start: datetime, end: datetime, *, before: datetime | None = None,
+    previous: bool = True,
 ) -> list[ThemeWeek]:
     """Every theme mentioned in [start, end), most mentioned first, with [before, start) for change.
 
     ``before`` defaults to the window of the same length; the exports pass the previous ISO
     week's start in their timezone, which a DST change makes an hour longer or shorter.
+    ``previous=False``: this window only (``previous_mentions`` stay 0), one query instead of two,
+    for callers that compare windows themselves (the rivals' theme benchmark).
     """
     before = start - (end - start) if before is None else before
     weeks: dict[str, ThemeWeek] = {}
@@ -60,9 +63,9 @@ def theme_weeks(
         week.positive += polarity == "positive"
         if polarity == "negative":
             add_example(week, rid, quote_text(title, text))
-    previous = Counter(t for _, t, *_ in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id, before, start,
-                                                   ReviewTheme.polarity))
-    for theme, n in previous.items():
+    earlier = Counter(t for _, t, *_ in _readings(session, ReviewTheme, ReviewTheme.theme, brand_id, before, start,
+                                                  ReviewTheme.polarity)) if previous else Counter()
+    for theme, n in earlier.items():
         weeks.setdefault(theme, ThemeWeek(theme)).previous_mentions = n
     return sorted(weeks.values(), key=lambda w: (-w.mentions, w.theme))
 

@@ -18,12 +18,12 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from models.crud._dialect import chunks
-from models.crud.current_reading import current_journey_ids, current_version, has_stage, has_theme
+from models.crud.current_reading import current_journey_id, current_version, has_stage, has_theme
 from models.crud.journey_save import correction_applies, save_journeys
 from models.tables import Review, ReviewJourney, ReviewStage, ReviewTheme, Score
 
 # Saving and the current reading's conditions, importable from here as before the split.
-__all__ = ["UNLABELLED", "correction_applies", "current_journey_ids", "current_journeys", "has_stage", "has_theme",
+__all__ = ["UNLABELLED", "correction_applies", "current_journey_id", "current_journeys", "has_stage", "has_theme",
            "reading_version", "save_journeys", "undetected_reviews"]
 
 UNLABELLED = "+unlabelled"  # marks a reading made without a label: its themes took none's polarity
@@ -56,17 +56,16 @@ def undetected_reviews(session: Session, *, model_version: str, brand_id: int | 
 def current_journeys(session: Session, review_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """review id -> {"themes": {name: polarity}, "stages": [...], "primary_stage", "model_version"}."""
     out: dict[int, dict[str, Any]] = {}
-    newest = current_journey_ids()
+    newest = current_journey_id(ReviewJourney.review_id)  # looked up per review: never the whole table grouped
     for batch in chunks(list(review_ids), 500):
-        rows = session.exec(select(ReviewJourney).join(newest, newest.c.journey_id == ReviewJourney.id)
-                            .where(col(ReviewJourney.review_id).in_(batch)))
+        rows = session.exec(select(ReviewJourney).where(col(ReviewJourney.review_id).in_(batch),
+                                                        col(ReviewJourney.id) == newest))
         for j in rows:
             out[j.review_id] = {"themes": {}, "stages": [], "primary_stage": j.primary_stage,
                                 "model_version": j.model_version}
-        keys = [(rid, v["model_version"]) for rid, v in out.items() if rid in set(batch)]
-        if not keys:
+        versions = {out[rid]["model_version"] for rid in set(batch) if rid in out}  # this batch's, not all so far
+        if not versions:
             continue
-        versions = {v for _, v in keys}
         for t in session.exec(select(ReviewTheme).where(col(ReviewTheme.review_id).in_(batch),
                                                         col(ReviewTheme.model_version).in_(versions))):
             if out[t.review_id]["model_version"] == t.model_version:
