@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, ScalarSelect, Subquery, and_, func, label, not_, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, and_, func, label, not_, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -38,18 +38,9 @@ def dated_between(start: datetime, end: datetime) -> ColumnElement[bool]:
     )
 
 
-def latest_score_ids() -> Subquery:
-    """Each review's newest score id (``review_id``, ``score_id``), whatever its model version."""
-    return (
-        select(col(Score.review_id), func.max(col(Score.id)).label("score_id"))
-        .group_by(col(Score.review_id))
-        .subquery("latest_score")
-    )
-
-
 def newest_score_id(review_id: Any) -> ScalarSelect[int]:
     """The newest score id of the review ``review_id`` names (correlated), looked up per review from the
-    (review_id, id) index: ``latest_score_ids`` groups every score of every brand, however few reviews are read."""
+    (review_id, id) index: grouping every score of every brand cost the most of a week's read."""
     older = aliased(Score)
     return select(func.max(older.id)).where(col(older.review_id) == review_id).correlate_except(older).scalar_subquery()
 

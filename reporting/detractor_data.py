@@ -17,7 +17,7 @@ from sqlmodel import Session, col
 from models.crud.edited_flags import still_detractor
 from models.status import FlagStatus
 from models.tables import Flag, Review, Score
-from reporting.data import dated_between, latest_score_ids, review_date
+from reporting.data import dated_between, newest_score_id, review_date
 
 DISMISSED = FlagStatus.dismissed  # reporting.summary's test of a frame's flag_status
 
@@ -36,13 +36,11 @@ def load_detractors(
     session: Session, brand_id: int, start: datetime, end: datetime
 ) -> list[FlaggedReview]:
     """Flagged (not dismissed, not cleared by an edit) reviews of one brand dated in [start, end), worst first."""
-    latest = latest_score_ids()
     when = review_date().label("date")
     query = (
         select(Review, Flag, Score, when)
         .join(Flag, col(Flag.review_id) == col(Review.id))
-        .outerjoin(latest, latest.c.review_id == col(Review.id))
-        .outerjoin(Score, col(Score.id) == func.coalesce(Flag.score_id, latest.c.score_id))
+        .outerjoin(Score, col(Score.id) == func.coalesce(Flag.score_id, newest_score_id(col(Review.id))))
         .where(
             col(Review.brand_id) == brand_id,
             still_detractor(),

@@ -1,4 +1,4 @@
-"""reporting.data.latest_score_ids: a review's newest score is its sentiment, whatever the model version."""
+"""reporting.data.newest_score_id: a review's newest score is its sentiment, whatever the model version."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from sqlmodel import Session
 
 from models.crud import get_or_create_brand, save_scores, upsert_reviews
 from models.db import get_engine
-from reporting.data import latest_score_ids, load_reviews
+from models.tables import Review
+from reporting.data import load_reviews, newest_score_id
 
 
 def test_the_newest_score_of_each_review_counts(db_url: str) -> None:
@@ -25,9 +26,8 @@ def test_the_newest_score_of_each_review_counts(db_url: str) -> None:
             {"review_id": b, "model_version": "v1", "label": "positive"},
             {"review_id": a, "model_version": "v1", "label": "positive"},  # an older model, scored later: newest row
         ])
-        latest = latest_score_ids()
-        assert dict(session.execute(select(latest.c.review_id, latest.c.score_id)).all()) == {
-            a: score_ids[2], b: score_ids[1]}
+        newest = dict(session.execute(select(Review.id, newest_score_id(Review.id))).all())
+        assert newest == {a: score_ids[2], b: score_ids[1], unscored: None}
         frame = load_reviews(session, [brand.id], when.replace(hour=0), when.replace(day=3))
         labels = dict(zip(frame["review_id"], frame["label"]))
         assert labels[a] == "positive" and labels[b] == "positive" and pd.isna(labels[unscored])
