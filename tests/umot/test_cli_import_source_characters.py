@@ -39,11 +39,11 @@ def test_a_source_cell_with_a_line_break_is_a_bad_row(tmp_path: Path, db_url: st
     assert _stored(db_url) == []
 
 
-def test_a_source_cell_with_an_invisible_character_is_a_bad_row(tmp_path: Path, db_url: str) -> None:
+def test_a_source_cell_with_a_direction_control_is_a_bad_row(tmp_path: Path, db_url: str) -> None:
     file = tmp_path / "f.csv"
     file.write_text("text,source\nfine kettle,\u202eshop\n", encoding="utf-8")
     result = _import(file, db_url)
-    assert result.exit_code == 2 and "line 2: source '\\u202eshop' holds an invisible" in result.output, result.output
+    assert result.exit_code == 2 and "line 2: source '\\u202eshop' holds a text direction control" in result.output, result.output
     assert _stored(db_url) == []
 
 
