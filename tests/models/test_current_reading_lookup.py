@@ -3,33 +3,19 @@ index), never by grouping every reading of every brand; reading back many review
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from models.crud import upsert_reviews
 from models.crud.journey_stats import stage_weeks, theme_weeks
 from models.crud.journeys import current_journeys, save_journeys
 from models.tables import Review
+from tests.sql_statements import beginning_with, recorded_sql
 
 NOW = datetime(2026, 3, 4, 12, tzinfo=UTC)
-
-
-@contextmanager
-def _statements(engine: Engine) -> Iterator[list[str]]:
-    sent: list[str] = []
-
-    def keep(conn: object, cursor: object, statement: str, *args: object) -> None:
-        sent.append(statement)
-
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
 
 
 def _store(session: Session, brand_id: int, n: int) -> list[int]:
@@ -53,7 +39,7 @@ def _no_grouping(sent: list[str]) -> bool:
 def test_many_reviews_read_back_as_one_by_one_without_grouping_the_table(engine: Engine, session: Session,
                                                                        brand_id: int) -> None:
     ids = _store(session, brand_id, 1100)  # three batches of 500
-    with _statements(engine) as sent:
+    with recorded_sql(engine) as sent:
         many = current_journeys(session, [*ids, -1])
     assert _no_grouping(sent)
     assert many == {rid: current_journeys(session, [rid])[rid] for rid in ids}
@@ -68,7 +54,7 @@ def test_week_figures_count_current_readings_without_grouping_the_table(engine: 
     start, end = NOW - timedelta(days=4, hours=13), NOW + timedelta(hours=1)  # reviews 0-4 of each ten
     count: Callable[[], dict[str, tuple[int, int, int]]] = lambda: {  # noqa: E731
         w.theme: (w.mentions, w.negative, w.previous_mentions) for w in theme_weeks(session, brand_id, start, end)}
-    with _statements(engine) as sent:
+    with recorded_sql(engine) as sent:
         themes = count()
         stages = {s.stage: (s.texts, s.previous_texts) for s in stage_weeks(session, brand_id, start, end, ("use", "buy"))}
     assert _no_grouping(sent)
@@ -80,9 +66,9 @@ def test_week_figures_count_current_readings_without_grouping_the_table(engine: 
 def test_a_window_alone_is_one_query_with_no_previous_counts(engine: Engine, session: Session, brand_id: int) -> None:
     _store(session, brand_id, 90)
     start, end = NOW - timedelta(days=4, hours=13), NOW + timedelta(hours=1)
-    with _statements(engine) as sent:
+    with recorded_sql(engine) as sent:
         alone = theme_weeks(session, brand_id, start, end, previous=False)
-    assert len([s for s in sent if s.lstrip().upper().startswith("SELECT")]) == 1
+    assert len(beginning_with(sent, "SELECT")) == 1
     both = theme_weeks(session, brand_id, start, end)
     assert [(w.theme, w.mentions, w.negative, w.positive, w.examples) for w in alone] == [
         (w.theme, w.mentions, w.negative, w.positive, w.examples) for w in both]

@@ -12,6 +12,7 @@ from models.crud import upsert_reviews
 from models.crud.journeys import current_journeys, save_journeys
 from models.crud.theme_corrections import correct_theme
 from models.tables import Review, ReviewJourney
+from tests.sql_statements import recorded_sql
 
 
 def _reviews(session: Session, brand_id: int, n: int) -> list[int]:
@@ -32,19 +33,12 @@ def test_a_batch_of_readings_is_a_few_statements_not_a_few_per_review(engine: En
     save_journeys(session, [_reading(rid, "v1", "delivery", ["use"]) for rid in ids])
     correct_theme(session, ids[0], "service_staff", "add", actor="ann", known=("service_staff",))
     session.commit()
-    sent: Counter[str] = Counter()
     flushes: list[int] = []
-
-    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
-        sent[statement.split(None, 1)[0].upper()] += 1
-
-    event.listen(engine, "before_cursor_execute", count)
     event.listen(session, "after_flush", lambda *a: flushes.append(1))
-    try:
+    with recorded_sql(engine) as statements:
         save_journeys(session, [_reading(rid, "v1", "price_value", ["buy", "use"]) for rid in ids])
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
     session.commit()
+    sent = Counter(s.split(None, 1)[0].upper() for s in statements)
     # one by one, this was 180 DELETEs and 60 flushes
     assert (sent["DELETE"], sent["INSERT"], flushes) == (3, 3, [])
     got = current_journeys(session, ids)

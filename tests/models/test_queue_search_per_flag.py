@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import event
 from sqlmodel import Session, col, select
 
 from models.crud import upsert_flags, upsert_reviews
@@ -18,6 +17,7 @@ from models.crud.triage import QueueFilter, query_queue, status_counts
 from models.crud.triage.queue import joined_flag_query
 from models.crud.triage.queue_filter import filter_conditions
 from models.tables import Flag, Review
+from tests.sql_statements import recorded_sql
 
 WHEN = datetime(2026, 3, 2, tzinfo=UTC)
 # external id -> (title, text, author, flagged)
@@ -69,18 +69,11 @@ def test_on_postgresql_each_flag_asks_its_own_review(session: Session, brand_id:
     """The page's four queries (total, rows, status tabs): on PostgreSQL the LIKE is in a subquery keyed on the
     flag's review, never on the joined review's columns; on SQLite on the joined row (no second lookup)."""
     _seed(session, brand_id)
-    statements: list[str] = []
     engine = session.get_bind()
-
-    def capture(conn: object, cursor: object, statement: str, *args: object) -> None:
-        statements.append(" ".join(statement.split()))
-
-    event.listen(engine, "before_cursor_execute", capture)
-    try:
+    with recorded_sql(engine) as sent:
         f = QueueFilter(q="delivery", brand_ids=[brand_id])
         assert query_queue(session, f)[1] == 3 and status_counts(session, f)["new"] == 3
-    finally:
-        event.remove(engine, "before_cursor_execute", capture)
+    statements = [" ".join(s.split()) for s in sent]  # one line each, single spaces
     searches = [s for s in statements if " LIKE " in s]
     assert len(searches) == 4
     for sql in searches:

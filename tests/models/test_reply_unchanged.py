@@ -7,12 +7,10 @@ re-import of 2,000 answered reviews, each locking its review (14x slower on Post
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import event
 from sqlmodel import Session
 
 from models import crud
+from tests.sql_statements import beginning_with, recorded_sql
 
 ROWS = [{"source": "trustpilot", "external_id": f"r{i}", "text": f"Never arrived #{i}", "rating": 1,
          "published_at": "2024-03-08T14:00:00Z", "reply_text": "Sorry, refunded.", "reply_author": "Acme team",
@@ -22,17 +20,7 @@ ROWS = [{"source": "trustpilot", "external_id": f"r{i}", "text": f"Never arrived
 def test_storing_the_same_replies_again_updates_no_review(session: Session, brand_id: int) -> None:
     crud.upsert_reviews(session, ROWS, brand_id=brand_id)
     session.flush()
-    updates: list[str] = []
-
-    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        if statement.lstrip().upper().startswith("UPDATE REVIEW"):
-            updates.append(statement)
-
-    engine = session.get_bind()
-    event.listen(engine, "before_cursor_execute", count)
-    try:
+    with recorded_sql(session.get_bind()) as statements:
         crud.upsert_reviews(session, ROWS, brand_id=brand_id)
         session.flush()
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-    assert updates == []
+    assert beginning_with(statements, "UPDATE REVIEW") == []

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import event
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from models import crud
 from models.crud.journeys import save_journeys, undetected_reviews
 from models.crud.triage import update_flag
 from models.tables import Flag, Review, ReviewJourney, ReviewTheme, Score
+from tests.sql_statements import beginning_with, recorded_sql
 
 REVIEW = {"source": "trustpilot", "external_id": "r1", "title": "Great", "text": "Arrived fast, works well",
           "rating": 5, "rating_raw": 5, "rating_scale": 5}
@@ -90,23 +91,15 @@ def test_content_hash_ids_are_never_edits(session: Session, brand_id: int) -> No
     assert session.exec(select(Review.rating)).one() == 5
 
 
-def test_edits_are_compared_in_one_select_per_batch(session: Session, brand_id: int, engine) -> None:
+def test_edits_are_compared_in_one_select_per_batch(session: Session, brand_id: int, engine: Engine) -> None:
     rows = [{"source": "trustpilot", "external_id": f"r{i}", "text": f"review {i}"} for i in range(300)]
     crud.upsert_reviews(session, rows, brand_id=brand_id)
     session.commit()
-    statements: list[str] = []
-
-    def record(conn, cursor, statement, *args) -> None:  # noqa: ANN001
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded_sql(engine) as statements:
         result = crud.upsert_reviews(session, [{**r, "text": r["text"] + " (edited)"} for r in rows],
                                      brand_id=brand_id)
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     assert result.edited == 300
-    compared = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "review.text" in s.lower()]
+    compared = [s for s in beginning_with(statements, "SELECT") if "review.text" in s.lower()]
     assert len(compared) == 1
-    assert sum(s.lstrip().upper().startswith("UPDATE REVIEW") for s in statements) == 1  # one executemany
+    assert len(beginning_with(statements, "UPDATE REVIEW")) == 1  # one executemany
 

@@ -6,17 +6,15 @@ a batch of N rows must cost O(N / 500) queries (the relative-id adoption once as
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
 from sqlmodel import Session, select
 
 from models import crud
 from models.crud.legacy_ids import RELATIVE_ID, adopt_legacy_ids
 from models.crud.stored_external_ids import CHUNK, stored_ids, stored_rows
 from models.tables import Review
+from tests.sql_statements import beginning_with, recorded_sql
 
 SOURCE, OTHER = "schemaorg:shop.example", "trustpilot"
 SITE = "https://shop.example/p"
@@ -25,23 +23,6 @@ SITE = "https://shop.example/p"
 def _review(source: str, external_id: str, n: int = 0, url: str | None = None) -> dict[str, Any]:
     return {"source": source, "external_id": external_id, "author": f"Author {n}", "text": f"review {n}",
             "rating": 4, "url": url, "extra": {}}
-
-
-@contextmanager
-def _selects(session: Session) -> Iterator[list[str]]:
-    """The SELECT statements the session's engine runs inside the block."""
-    seen: list[str] = []
-
-    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append(statement)
-
-    engine = session.get_bind()
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def test_only_the_sources_and_brands_ids_are_stored(session: Session, brand_id: int) -> None:
@@ -73,10 +54,10 @@ def test_many_ids_cost_one_query_per_chunk(session: Session, brand_id: int) -> N
     crud.upsert_reviews(session, [_review(SOURCE, i, k) for k, i in enumerate(ids[::2])], brand_id=brand_id)
     session.commit()
 
-    with _selects(session) as seen:
+    with recorded_sql(session.get_bind()) as sent:
         found = stored_ids(session, brand_id, SOURCE, [*ids, *ids])  # repeated ids are asked once
     assert found == set(ids[::2])
-    assert len(seen) == 3
+    assert len(beginning_with(sent, "SELECT")) == 3
 
 
 def test_relative_ids_of_many_rows_are_adopted_in_a_few_queries(session: Session, brand_id: int) -> None:
@@ -88,11 +69,12 @@ def test_relative_ids_of_many_rows_are_adopted_in_a_few_queries(session: Session
     rows = [{**row, "external_id": f"{SITE}/{i}/review-{i}", "extra": {RELATIVE_ID: f"review-{i}"}}
             for i, row in enumerate(old)]
 
-    with _selects(session) as seen:
+    with recorded_sql(session.get_bind()) as sent:
         moved = adopt_legacy_ids(session, brand_id, rows)
     session.commit()
     assert moved == n
-    assert len(seen) <= 2 * -(-n // CHUNK)  # the written ids, then their absolute ones: 500 a query
+    # the written ids, then their absolute ones: 500 a query
+    assert len(beginning_with(sent, "SELECT")) <= 2 * -(-n // CHUNK)
     assert stored_ids(session, brand_id, SOURCE, [row["external_id"] for row in rows]) == {
         row["external_id"] for row in rows}
 

@@ -3,12 +3,9 @@ week before the previous one is never read), each review's newest score and read
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-from sqlalchemy import Engine, event
 from sqlmodel import Session, select
 
 from models.crud import save_scores
@@ -19,6 +16,7 @@ from reporting.data import load_reviews
 from reporting.rival_themes import theme_benchmark_rows
 from reporting.weeks import parse_week
 from tests.reporting.rivals_store import W47, build
+from tests.sql_statements import beginning_with, recorded_sql
 
 UTC = ZoneInfo("UTC")
 THEMES = {
@@ -30,21 +28,6 @@ THEMES = {
 }
 
 
-@contextmanager
-def _selects(engine: Engine) -> Iterator[list[str]]:
-    sent: list[str] = []
-
-    def keep(conn: object, cursor: object, statement: str, *args: object) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            sent.append(statement)
-
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
-
-
 def test_the_theme_benchmark_reads_each_brand_once_a_week(db_url: str) -> None:
     brands = build(db_url)
     engine = get_engine(db_url)
@@ -52,9 +35,10 @@ def test_the_theme_benchmark_reads_each_brand_once_a_week(db_url: str) -> None:
         ids = dict(session.exec(select(Review.external_id, Review.id)).all())
         save_journeys(session, [{"review_id": ids[ext], "model_version": "t1", "themes": themes, "stages": []}
                                 for ext, themes in THEMES.items()])
-    with Session(engine) as session, _selects(engine) as sent:
+    with Session(engine) as session, recorded_sql(engine) as statements:
         rows = theme_benchmark_rows(session, brands["Acme"], [brands["Globex"], brands["Initech"]], W47,
                                     *parse_week(W47).bounds(UTC), zone=UTC)
+    sent = beginning_with(statements, "SELECT")
     assert len(sent) == 6  # 3 brands x (this week, last week); it was 12, each reading the week before too
     assert not any("GROUP BY" in s.upper() for s in sent)
     assert rows == [
@@ -70,8 +54,9 @@ def test_the_weekly_reviews_take_each_newest_score_without_grouping_every_score(
     with session_scope(engine) as session:
         ids = dict(session.exec(select(Review.external_id, Review.id)).all())
         save_scores(session, [{"review_id": ids["a4"], "model_version": "v0-old", "label": "negative"}])  # newest
-    with Session(engine) as session, _selects(engine) as sent:
+    with Session(engine) as session, recorded_sql(engine) as statements:
         frame = load_reviews(session, [brands["Acme"], brands["Globex"]], *parse_week(W47).bounds(UTC))
+    sent = beginning_with(statements, "SELECT")
     assert len(sent) == 1 and "GROUP BY" not in sent[0].upper()
     labels = dict(zip(frame["review_id"], frame["label"], strict=True))
     assert {ext: labels[ids[ext]] for ext in ("a1", "a4", "a6", "g1")} == {
