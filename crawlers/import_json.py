@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from core.text_encoding import LINE_BREAK
 from crawlers.import_columns import ImportFileError, named_twice
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # what json.loads makes of a lone "\\ud800" escape
@@ -21,7 +22,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")  # what json.loads makes of a lone "\
 
 def json_records(path: Path, content: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, record) of each non-blank line of ``content``, read from ``path``."""
-    for number, line in enumerate(content.splitlines(), start=1):
+    # not str.splitlines: it also splits at U+2028 or U+0085 (latin-1's byte 0x85), legal in a JSON string
+    for number, line in enumerate(LINE_BREAK.split(content), start=1):
         if not line.strip():
             continue
         try:

@@ -1,6 +1,6 @@
 """The records of an import file (CSV/TSV or JSONL, optionally .gz), each with the line it starts on.
 
-Every way a file can be unreadable (not UTF-8, empty, malformed CSV, no header, a
+Every way a file can be unreadable (not in its encoding, empty, malformed CSV, no header, a
 column named twice or no text column; a JSONL file's are ``crawlers.import_json``'s)
 is an :class:`ImportFileError` naming the file and line, so the user can fix it; the
 records themselves are checked by ``crawlers.import_rows``.
@@ -9,13 +9,13 @@ records themselves are checked by ``crawlers.import_rows``.
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from core.text_encoding import UndecodableText, decode, file_bytes
 from crawlers.import_columns import ALIASES, ImportFileError, named_twice
 from crawlers.import_json import json_records
 
@@ -23,21 +23,18 @@ from crawlers.import_json import json_records
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, record) for each review in a CSV/TSV or JSONL file."""
+def read_records(path: Path, encoding: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) for each review in a CSV/TSV or JSONL file, read in ``encoding`` (``--encoding``;
+    a byte order mark wins, else UTF-8: ``core.text_encoding``)."""
     name = path.name.lower().removesuffix(".gz")
     try:
-        raw = path.read_bytes()
-        if name != path.name.lower():
-            raw = gzip.decompress(raw)
+        content = decode(file_bytes(path), path, encoding)
     except OSError as exc:  # gzip's BadGzipFile is one
         raise ImportFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except EOFError as exc:  # a gzip file cut short
         raise ImportFileError(f"{path}: cannot read ({exc})") from None
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except UndecodableText as exc:
+        raise ImportFileError(str(exc)) from None
     if not content.strip():
         raise ImportFileError(f"{path}: the file is empty")
     if name.endswith((".jsonl", ".ndjson", ".json")):

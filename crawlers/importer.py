@@ -40,13 +40,15 @@ from crawlers.import_rows import to_row
 
 
 def read_review_file(
-    path: Path, *, scale: float = 5, source: str | None = None, worst: float = 1, date_order: str | None = None
+    path: Path, *, scale: float = 5, source: str | None = None, worst: float = 1, date_order: str | None = None,
+    encoding: str | None = None,
 ) -> list[dict[str, Any]]:
     """Every review in ``path`` as a row, all checked first; stored by ``models.crud.upsert_reviews``
     after ``crawlers.import_ids.adopt_previous_ids`` in the same transaction. ``date_order``
     (``--date-order``: DMY, MDY or YMD, any case) is the file's, refused if one of its dates is written
-    the other way; None: the file's dates tell."""
-    return open_review_file(path, scale=scale, worst=worst, date_order=date_order).rows(source)
+    the other way; None: the file's dates tell. ``encoding`` (``--encoding``): the file's when it starts
+    with no byte order mark (default UTF-8; ``core.text_encoding``)."""
+    return open_review_file(path, scale=scale, worst=worst, date_order=date_order, encoding=encoding).rows(source)
 
 
 @dataclass(frozen=True)
@@ -72,14 +74,15 @@ class ReviewFile:
         return rows
 
 
-def open_review_file(path: Path, *, scale: float = 5, worst: float = 1, date_order: str | None = None) -> ReviewFile:
+def open_review_file(path: Path, *, scale: float = 5, worst: float = 1, date_order: str | None = None,
+                     encoding: str | None = None) -> ReviewFile:
     """``path`` read, its options and date order checked (see :func:`read_review_file`); no row built yet."""
     path = Path(path)
     if not math.isfinite(scale) or scale <= 1:  # inf or nan would rescale every rating by a guess
         raise ImportFileError("--scale must be a finite number above 1")
     if not math.isfinite(worst) or not 0 <= worst < scale:
         raise ImportFileError(f"--worst must be a finite number from 0 to below --scale ({scale:g})")
-    records = list(read_records(path))
+    records = list(read_records(path, encoding))
     order = file_date_order(path, records, date_order)  # one order for every row, decided before any is built
     return ReviewFile(path, records, scale, worst, order)
 

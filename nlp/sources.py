@@ -44,13 +44,15 @@ def _label_column(path: Path, columns: list[str], stated: str | None) -> str:
                     f"columns: {', '.join(columns) or 'none'})")
 
 
-def read_labelled_file(path: Path, scheme: str | None = None, text_column: str = "text") -> LabelledFile:
-    """Read one training file; a bad file or row raises ``DataError`` naming it (rows by the line they start on)."""
+def read_labelled_file(path: Path, scheme: str | None = None, text_column: str = "text",
+                       encoding: str | None = None) -> LabelledFile:
+    """Read one training file (in ``encoding`` when it has no byte order mark, else UTF-8); a bad file or row
+    raises ``DataError`` naming it (rows by the line they start on)."""
     from nlp.text import clean_text
 
     if scheme is not None and scheme not in SCHEMES:
         raise DataError(f"{path}: unknown label scheme {scheme!r} (use {', '.join(SCHEMES)})")
-    table = read_table(path)
+    table = read_table(path, encoding)
     columns, rows = table.columns, table.rows
     if not rows:  # first: an empty JSONL file has no columns either, and "no 'text' column" misled
         raise DataError(f"{path}: empty file (no rows)")

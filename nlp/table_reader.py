@@ -7,23 +7,16 @@ readers check every row instead of letting a parser guess.
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from core.text_encoding import UndecodableText, decode, file_bytes, open_text
 from nlp.table_format import DataError, file_format
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # 100k-character reviews are legal
-
-
-def _open_text(path: Path) -> TextIO:
-    # a UTF-8 byte order mark (Excel's "CSV UTF-8" starts with one) is dropped, so the first column keeps its name
-    if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
-    return path.open("r", encoding="utf-8-sig", newline="")
 
 
 @dataclass
@@ -38,22 +31,27 @@ class Table:
     blank: list[str] = field(default_factory=list)
 
 
-def read_rows(path: Path) -> tuple[list[str], list[dict]]:
+def read_rows(path: Path, encoding: str | None = None) -> tuple[list[str], list[dict]]:
     """All rows of a CSV/JSONL file as dicts, and the column names in file order."""
-    table = read_table(path)
+    table = read_table(path, encoding)
     return table.columns, table.rows
 
 
-def read_table(path: Path) -> Table:
-    """All rows of a CSV/JSONL file with the line each starts on."""
+def read_table(path: Path, encoding: str | None = None) -> Table:
+    """All rows of a CSV/JSONL file with the line each starts on, read in ``encoding`` (``--encoding``; a byte
+    order mark wins, so Excel's UTF-8 and UTF-16 files keep the first column's name; else UTF-8)."""
     if not path.exists():
         raise DataError(f"{path}: no such file")
     fmt = file_format(path)
     try:
-        with _open_text(path) as f:
+        with open_text(path, encoding) as f:
             return _read_csv(path, f) if fmt == "csv" else _read_jsonl(path, f)
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except UnicodeDecodeError:  # its position is within a chunk: the whole file is decoded again to name the line
+        try:
+            decode(file_bytes(path), path, encoding)
+        except UndecodableText as exc:
+            raise DataError(str(exc)) from None
+        raise
     except (OSError, EOFError) as exc:
         raise DataError(f"{path}: cannot read ({exc})") from None
 

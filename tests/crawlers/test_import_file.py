@@ -52,7 +52,8 @@ def test_to_row_matches_aliases_in_any_case() -> None:
     [
         ("list.jsonl", '{"text": "fine"}\n[1, 2]\n', "list.jsonl line 2: expected a JSON object per line"),
         ("wide.csv", "text,stars\nfine,4,extra\n", "wide.csv line 2: more fields than the header has"),
-        ("latin.csv", "text\ncaf\xe9\n".encode("latin-1"), "latin.csv: not UTF-8 text (byte 8)"),
+        ("latin.csv", "text\ncaf\xe9\n".encode("latin-1"), "latin.csv line 2: not UTF-8 text (byte 0xe9: invalid "
+         "continuation byte); give the file's encoding with --encoding (e.g. --encoding cp1252)"),
         ("header.csv", "text,stars\n", "header.csv: no reviews in the file"),
         ("lone.jsonl", '{"text": "fine"}\n{"text": "\\ud800 bad", "id": "s1"}\n',
          "lone.jsonl line 2: 'text' holds a lone surrogate (\\ud800): not valid Unicode text"),
@@ -103,3 +104,15 @@ def test_the_scale_must_be_a_finite_number_above_one(tmp_path: Path, scale: floa
     with pytest.raises(ImportFileError) as raised:
         read_review_file(_write(tmp_path, "one.csv", "text,stars\nfine,4\n"), scale=scale)
     assert str(raised.value) == "--scale must be a finite number above 1"
+
+
+@pytest.mark.parametrize(("data", "encoding", "text"), [
+    ('{"text": "one\u2028two"}\n{"text": "ok"}\n'.encode(), None, "one\u2028two"),
+    (b'{"text": "one\x85two"}\r\n{"text": "ok"}\r\n', "latin-1", "one\x85two"),  # latin-1's 0x85: U+0085
+], ids=["U+2028", "latin-1 0x85"])
+def test_a_json_string_may_hold_a_unicode_line_separator(tmp_path: Path, data: bytes, encoding: str | None,
+                                                         text: str) -> None:
+    """Legal in a JSON string, but a line break to str.splitlines: the line was split there and refused as
+    "not valid JSON (Unterminated string ...)"."""
+    rows = read_review_file(_write(tmp_path, "sep.jsonl", data), encoding=encoding)
+    assert [r["text"] for r in rows] == [text, "ok"]

@@ -53,9 +53,9 @@ def test_a_file_imported_gzipped_before_is_read_once(db_url: str, tmp_path: Path
 
     reads: list[Path] = []
 
-    def counted(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    def counted(path: Path, encoding: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
         reads.append(path)
-        return read_records(path)
+        return read_records(path, encoding)
 
     file = tmp_path / "a.csv.gz"
     file.write_bytes(gzip.compress(IDLESS.encode()))

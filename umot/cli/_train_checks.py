@@ -78,7 +78,7 @@ def check_options(data: list[Path] | None, from_db: bool, brand: str | None, dat
                   fast_teacher_mix: float | None, teacher_probs: Path | None, teacher_weight: float | None,
                   teacher_temperature: float | None) -> None:
     """Refuse option combinations of ``umot train`` that cannot work, with one line each, before any file is
-    read; ``read_options`` (``--scheme``, ``--text-column``) say how a --data file is read."""
+    read; ``read_options`` (``--scheme``, ``--text-column``, ``--encoding``) say how a --data file is read."""
     if (not data) == (not from_db):
         fail("give --data FILE (one or more) or --from-db")
     if teacher_probs is None and (teacher_weight is not None or teacher_temperature is not None):

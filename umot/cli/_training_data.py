@@ -1,14 +1,14 @@
 """What ``umot train`` and ``umot teacher`` train on: the --data files with their per-file options, or the store.
 
 Per-file options are ``VALUE`` (every file) or ``FILE=VALUE`` (one file, by
-path or name): ``--scheme``, ``--rows``, ``--holdout``. Every file is read and
+path or name): ``--scheme``, ``--rows``, ``--holdout``, ``--encoding``. Every file is read and
 checked before any training starts, so a bad file costs one line, not a run.
 The store (``--from-db``) is read in :mod:`umot.cli._training_from_store`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -74,6 +74,13 @@ def _scheme(value: str) -> str:
     return value
 
 
+def _encoding(value: str) -> str:
+    from core.text_encoding import check_encoding
+
+    check_encoding(value)
+    return value
+
+
 def check_limit(limit: int | None) -> None:
     """``--limit N``: the first N rows, N at least 1 (a negative N used to mean "all but the last N")."""
     if limit is not None and limit < 1:
@@ -81,7 +88,7 @@ def check_limit(limit: int | None) -> None:
 
 
 def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: list[str], text_column: str,
-                limit: int | None, seed: int, default_share: float) -> list[FileSplit]:
+                limit: int | None, seed: int, default_share: float, encodings: Sequence[str] = ()) -> list[FileSplit]:
     """Read every file (all checked before any training) and split each one."""
     from nlp.data import DataError
     from nlp.sources import read_labelled_file
@@ -90,13 +97,15 @@ def load_splits(data: list[Path], schemes: list[str], rows: list[str], holdout: 
     scheme_all, scheme_of = per_file_values(schemes, "--scheme", _scheme, data)
     cap_all, caps = per_file_values(rows, "--rows", row_cap, data)
     share_all, shares = per_file_values(holdout, "--holdout", held_share, data)
+    encoding_all, encoding_of = per_file_values(list(encodings), "--encoding", _encoding, data)
     check_limit(limit)
     if len({p.name for p in data}) < len(data):
         fail("--data: two files have the same name; options and the card refer to files by name")
     files = []
     for path in data:
         try:
-            f = read_labelled_file(path, scheme_of.get(path.name, scheme_all), text_column)
+            f = read_labelled_file(path, scheme_of.get(path.name, scheme_all), text_column,
+                                   encoding_of.get(path.name, encoding_all))
         except DataError as exc:
             fail(str(exc))
         if limit is not None:

@@ -37,6 +37,11 @@ def import_reviews(
             show_default=False,
         ),
     ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(help="The file's text encoding when it starts with no byte order mark, e.g. cp1252 for an older "
+                     "Excel CSV (default: UTF-8; a UTF-8/16/32 BOM is read as such)", show_default=False),
+    ] = None,
     create_brand: CreateBrand = False,
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -53,6 +58,7 @@ def import_reviews(
     a row without an id by its author and text, or without an author by its
     text, date and rating).
     """
+    from core.text_encoding import check_encoding
     from crawlers.import_columns import ImportFileError
     from crawlers.import_date_order import checked_order
     from crawlers.importer import open_review_file
@@ -60,6 +66,10 @@ def import_reviews(
 
     if source is not None:  # refused before anything is read or stored: it is the option, not the file
         source = _checked_label(source)
+    try:
+        encoding = check_encoding(encoding)  # likewise
+    except ValueError as exc:
+        fail(f"--encoding {encoding!r}: {exc}")
     try:
         date_order = checked_order(date_order)  # likewise
     except ImportFileError as exc:
@@ -70,7 +80,7 @@ def import_reviews(
     if not create_brand:  # a typo in --brand fails before the file is read
         brand = store_brand(database_url, brand, create=False)
     try:
-        parsed = open_review_file(file, scale=scale, worst=worst, date_order=date_order)  # the one read of the file
+        parsed = open_review_file(file, scale=scale, worst=worst, date_order=date_order, encoding=encoding)  # read once
         rows = parsed.rows(source)
     except ImportFileError as exc:
         fail(str(exc))

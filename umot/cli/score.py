@@ -32,6 +32,7 @@ def score(
     quantized: Annotated[bool | None, typer.Option("--int8/--no-int8", help="int8 weights (default: UMOT_QUANTIZE, else on with ONNX Runtime, off with PyTorch).")] = None,
     backend: Annotated[str | None, typer.Option(help="onnx (ONNX Runtime, default) or torch (default: UMOT_BACKEND).")] = None,
     brand: Annotated[str | None, typer.Option(help="Also find this brand's own themes (\\[\\[themes]] in umot.toml); a brand umot.toml or the store knows.")] = None,
+    encoding: Annotated[str | None, typer.Option(help="INPUT's text encoding when it starts with no byte order mark, e.g. cp1252 for an older Excel CSV (default: UTF-8; a UTF-8/16/32 BOM is read as such). The output is UTF-8.", show_default=False)] = None,
 ) -> None:
     """Score reviews: add label, stars, p_negative/p_neutral/p_positive, detractor and reasons,
     and the themes (name: polarity), journey stages and primary stage each text speaks of.
@@ -47,13 +48,18 @@ def score(
     named language, lang or inlanguage, else a guess from the words); texts over
     UMOT_MAX_REVIEW_CHARS keep their head and tail.
     """
+    from core.text_encoding import check_encoding
     from nlp.data import DataError, file_format, not_text, read_table
     from nlp.review_scoring import review_text, score_reviews
     from nlp.text import to_text
 
     try:
+        encoding = check_encoding(encoding)
+    except ValueError as exc:
+        fail(f"--encoding {encoding!r}: {exc}")
+    try:
         file_format(output)
-        table = read_table(input)
+        table = read_table(input, encoding)
     except DataError as exc:
         fail(str(exc))
     columns, rows = table.columns, table.rows

@@ -29,6 +29,7 @@ def train(
     card: Annotated[Path | None, typer.Option(help="Model card to write (default: OUT/MODEL_CARD.md).")] = None,
     eval_dir: Annotated[Path | None, typer.Option(help="Folder with marc_en_dev.csv.gz / sst2_dev.csv / tweets_semeval2017_test.csv.gz to evaluate on (default: beside the first --data, if there).")] = None,
     text_column: Annotated[str | None, typer.Option(help="Text column of every --data file (default: text).")] = None,
+    encoding: Annotated[list[str] | None, typer.Option(metavar="[FILE=]NAME", help="Text encoding of a --data file that starts with no byte order mark, NAME or FILE=NAME, e.g. cp1252 for an older Excel CSV (default: UTF-8; a UTF-8/16/32 BOM is read as such).")] = None,
     epochs: Annotated[float, typer.Option(help="Passes over the data (fractions allowed).")] = 1.5,
     max_length: Annotated[int, typer.Option(help="Tokens read per training text (head + tail).")] = 128,
     batch_size: Annotated[int, typer.Option(help="Texts per optimisation step.")] = 32,
@@ -47,7 +48,7 @@ def train(
     models. Point UMOT_MODEL (or --model) at the output directory to use yours.
     """
     fast_options: dict[str, Any] = {k: v for k, v in {"epochs": fast_epochs, "lr": fast_lr}.items() if v is not None}
-    check_options(data, from_db, brand, database_url, {"--scheme": scheme, "--text-column": text_column}, fast_out, fast_options, fast_teacher_mix, teacher_probs,
+    check_options(data, from_db, brand, database_url, {"--scheme": scheme, "--text-column": text_column, "--encoding": encoding}, fast_out, fast_options, fast_teacher_mix, teacher_probs,
                    teacher_weight, teacher_temperature)
     teacher_weight = 1.0 if teacher_weight is None else teacher_weight
     teacher_temperature = 1.0 if teacher_temperature is None else teacher_temperature
@@ -67,7 +68,7 @@ def train(
     from_db_run = None
     if data:
         splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column or "text", limit, seed,
-                             cfg.holdout)
+                             cfg.holdout, encoding or [])
     else:
         from umot.cli._training_from_store import store_splits
 
