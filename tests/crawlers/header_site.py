@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from tests import local_http
+from tests.local_http import QuietHandler
 from umot.demo.server import LocalSiteServer
 
 #: An answer: (status, headers, body).
@@ -75,28 +75,25 @@ class HeaderSite:
         return route(parse_qs(parts.query)) if route else (404, {"Content-Type": "text/plain"}, b"not found")
 
 
+def send(handler: BaseHTTPRequestHandler, answer: Answer) -> None:
+    """Write ``answer`` as the reply to ``handler``'s request, its ``Content-Length`` added."""
+    status, headers, body = answer
+    handler.send_response(status)
+    for name, value in {**headers, "Content-Length": str(len(body))}.items():
+        handler.send_header(name, value)
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 @contextmanager
 def serving(site: HeaderSite) -> Iterator[HeaderSite]:
     """``site`` served on a free port of 127.0.0.1 while the block runs."""
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             site.hits.append(self.path)
-            status, headers, body = site.answer(self.path)
-            self.send_response(status)
-            for name, value in {**headers, "Content-Length": str(len(body))}.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(body)
+            send(self, site.answer(self.path))
 
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = LocalSiteServer(("127.0.0.1", 0), Handler)
-    site.base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with local_http.serving(Handler, LocalSiteServer) as base_url:
+        site.base_url = base_url
         yield site
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -10,17 +10,17 @@ replies) is what the spider reads.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from crawlers.runner import run_crawl
+from tests.crawlers.header_site import Answer, send
+from tests.local_http import QuietHandler, serving
 from umot.demo.server import LocalSiteServer
 
 PER_PAGE = 2
@@ -50,7 +50,7 @@ class TwoHostSite:
             review["identifier"] = f"review-{n}"
         self.reviews.insert(0, review)
 
-    def answer(self, host: str, path: str, query: dict[str, list[str]]) -> tuple[int, dict[str, str], bytes]:
+    def answer(self, host: str, path: str, query: dict[str, list[str]]) -> Answer:
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow:\n"
         if self.redirect_to and host != self.redirect_to and path in ("/reviews", "/feed.xml"):
@@ -101,26 +101,15 @@ def _html(reviews: list[dict[str, Any]], next_href: str) -> str:
 def site() -> Iterator[TwoHostSite]:
     state = TwoHostSite()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             parts = urlsplit(self.path)
             host = (self.headers.get("Host") or "127.0.0.1").rsplit(":", 1)[0]
-            status, headers, body = state.answer(host, parts.path, parse_qs(parts.query))
-            self.send_response(status)
-            for name, value in {**headers, "Content-Length": str(len(body))}.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(body)
+            send(self, state.answer(host, parts.path, parse_qs(parts.query)))
 
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = LocalSiteServer(("127.0.0.1", 0), Handler)
-    state.port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield state
-    server.shutdown()
-    server.server_close()
+    with serving(Handler, LocalSiteServer) as base_url:
+        state.port = int(base_url.rsplit(":", 1)[1])
+        yield state
 
 
 def _rows(db_url: str) -> list[tuple[str, str, str]]:

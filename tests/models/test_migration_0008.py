@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from alembic import command
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 
 from models.db import create_engine_for
-from models.migrate import alembic_config, current_revision, upgrade
-
-
-def _columns(url: str) -> set[str]:
-    engine = create_engine_for(url)
-    try:
-        return {c["name"] for c in inspect(engine).get_columns("brand")}
-    finally:
-        engine.dispose()
+from models.migrate import current_revision, upgrade
+from tests.models.migration_steps import columns, downgrade
 
 
 def test_the_backlog_columns_are_added_and_dropped_keeping_the_brands(empty_url: str) -> None:
@@ -25,18 +17,12 @@ def test_the_backlog_columns_are_added_and_dropped_keeping_the_brands(empty_url:
                           "CURRENT_TIMESTAMP)"))
     engine.dispose()
     assert upgrade(empty_url, "0008") == "0008"
-    assert {"webhook_seen_flag_id", "webhook_unsent"} <= _columns(empty_url)
+    assert {"webhook_seen_flag_id", "webhook_unsent"} <= columns(empty_url, "brand")
     engine = create_engine_for(empty_url)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT name, webhook_url, webhook_unsent FROM brand")).all() == [
             ("Acme", "https://h.example/x", None)]
     engine.dispose()
-    cfg = alembic_config(empty_url)
-    engine = create_engine_for(empty_url, migrating=True)
-    with engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0007")
-        conn.commit()
-    engine.dispose()
+    downgrade(empty_url, "0007")
     assert current_revision(empty_url) == "0007"
-    assert not {"webhook_seen_flag_id", "webhook_unsent"} & _columns(empty_url)
+    assert not {"webhook_seen_flag_id", "webhook_unsent"} & columns(empty_url, "brand")

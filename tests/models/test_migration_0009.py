@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from alembic import command
 from sqlalchemy import Date, Executable, Integer, inspect, text
 
 from models.db import create_engine_for
-from models.migrate import alembic_config, current_revision, upgrade
+from models.migrate import current_revision, upgrade
+from tests.models.migration_steps import downgrade
 
 BOTH = ("could not fetch http://shop.test/?page=2 and 2 other pages: the pages after them were not read; "
         "the store may lack the reviews before 2024-06-01: a crawl stopped paginating at --since 2024-06-01")
@@ -48,16 +48,6 @@ def _runs(url: str, columns: str) -> list[tuple]:
         engine.dispose()
 
 
-def _downgrade(url: str, revision: str) -> None:
-    cfg = alembic_config(url)
-    engine = create_engine_for(url, migrating=True)
-    with engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, revision)
-        conn.commit()
-    engine.dispose()
-
-
 def test_runs_stored_before_get_their_handover_from_their_notes_and_keep_them(empty_url: str) -> None:
     upgrade(empty_url, "0008")
     engine = create_engine_for(empty_url)
@@ -75,7 +65,7 @@ def test_runs_stored_before_get_their_handover_from_their_notes_and_keep_them(em
     assert _runs(empty_url, "pages_unread, since_cut") == [(unread, cut) for _, _, unread, cut in RUNS]
     assert _runs(empty_url, "status, error_message") == [(status, message) for status, message, _, _ in RUNS]
     assert "ix_review_edited_at" in _inspect(empty_url, "review")[1]
-    _downgrade(empty_url, "0008")
+    downgrade(empty_url, "0008")
     assert current_revision(empty_url) == "0008"
     assert not {"pages_unread", "since_cut"} & _inspect(empty_url, "crawlrun")[0]
     assert "ix_review_edited_at" not in _inspect(empty_url, "review")[1]

@@ -10,22 +10,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from models import crud
-from models.crud.journeys import current_journeys, save_journeys
+from models.crud.journeys import current_journeys
 from models.crud.theme_corrections import CorrectionExample, correct_theme, corrections_for_training
 from models.tables import Review, ThemeCorrection
-
-KNOWN = ("price_value", "delivery")
-TEXT = "Delivery was late and it cost too much"
-
-
-def _review(session: Session, brand_id: int, themes: dict[str, str]) -> int:
-    crud.upsert_reviews(session, [{"source": "trustpilot", "external_id": "r1", "text": TEXT, "rating": 2}],
-                        brand_id=brand_id)
-    rid = int(session.exec(select(Review.id)).one() or 0)
-    save_journeys(session, [{"review_id": rid, "model_version": "t1", "themes": themes, "stages": [],
-                             "primary_stage": None}])
-    return rid
+from tests.models.corrected_review import KNOWN, TEXT, stored_review
 
 
 def _fix(session: Session, rid: int, *steps: str) -> list[CorrectionExample]:
@@ -37,22 +25,22 @@ def _fix(session: Session, rid: int, *steps: str) -> list[CorrectionExample]:
 
 
 def test_a_repolarised_then_removed_theme_is_exported_as_removed(session: Session, brand_id: int) -> None:
-    rid = _review(session, brand_id, {"delivery": "negative", "price_value": "negative"})
+    rid = stored_review(session, brand_id, {"delivery": "negative", "price_value": "negative"})
     got = _fix(session, rid, "add delivery positive", "remove delivery")
     assert got == [CorrectionExample(TEXT, (), ("delivery",), {})]
     # the detector reads it again: the review's reading keeps the removal, as the export now does
-    assert _review(session, brand_id, {"delivery": "negative", "price_value": "negative"}) == rid
+    assert stored_review(session, brand_id, {"delivery": "negative", "price_value": "negative"}) == rid
     assert current_journeys(session, [rid])[rid]["themes"] == {"price_value": "negative"}
     stored = session.exec(select(ThemeCorrection).order_by(col(ThemeCorrection.id))).all()
     assert [(c.theme, c.action, c.polarity) for c in stored] == [("delivery", "change", "positive"), ("delivery", "remove", None)]
 
 
 def test_a_repolarised_theme_is_exported_with_its_new_polarity(session: Session, brand_id: int) -> None:
-    rid = _review(session, brand_id, {"delivery": "negative"})
+    rid = stored_review(session, brand_id, {"delivery": "negative"})
     assert _fix(session, rid, "add delivery positive") == [
         CorrectionExample(TEXT, ("delivery",), (), {"delivery": "positive"})]
 
 
 def test_an_added_theme_repolarised_then_removed_is_still_undone(session: Session, brand_id: int) -> None:
-    rid = _review(session, brand_id, {"delivery": "negative"})
+    rid = stored_review(session, brand_id, {"delivery": "negative"})
     assert _fix(session, rid, "add price_value positive", "add price_value negative", "remove price_value") == []

@@ -6,24 +6,11 @@ Before, `--add price_value` then `--remove price_value` was exported as ``"remov
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from models import crud
-from models.crud.journeys import save_journeys
 from models.crud.theme_corrections import CorrectionExample, correct_theme, corrections_for_training
 from models.tables import Review
-
-KNOWN = ("price_value", "delivery")
-TEXT = "Delivery was late and it cost too much"
-
-
-def _review(session: Session, brand_id: int, themes: dict[str, str]) -> int:
-    crud.upsert_reviews(session, [{"source": "trustpilot", "external_id": "r1", "text": TEXT, "rating": 2}],
-                        brand_id=brand_id)
-    rid = int(session.exec(select(Review.id)).one() or 0)
-    save_journeys(session, [{"review_id": rid, "model_version": "t1", "themes": themes, "stages": [],
-                             "primary_stage": None}])
-    return rid
+from tests.models.corrected_review import KNOWN, TEXT, stored_review
 
 
 def _fix(session: Session, rid: int, *steps: str) -> list[CorrectionExample]:
@@ -35,23 +22,23 @@ def _fix(session: Session, rid: int, *steps: str) -> list[CorrectionExample]:
 
 
 def test_an_added_then_removed_theme_is_no_correction(session: Session, brand_id: int) -> None:
-    rid = _review(session, brand_id, {"delivery": "negative"})
+    rid = stored_review(session, brand_id, {"delivery": "negative"})
     assert _fix(session, rid, "add price_value", "remove price_value") == []
 
 
 def test_the_other_themes_of_the_review_stay(session: Session, brand_id: int) -> None:
-    rid = _review(session, brand_id, {"delivery": "negative"})
+    rid = stored_review(session, brand_id, {"delivery": "negative"})
     got = _fix(session, rid, "add price_value", "remove delivery", "remove price_value")
     assert got == [CorrectionExample(TEXT, (), ("delivery",), {})]
 
 
 def test_a_theme_the_reading_had_stays_removed(session: Session, brand_id: int) -> None:
-    rid = _review(session, brand_id, {"price_value": "negative"})
+    rid = stored_review(session, brand_id, {"price_value": "negative"})
     assert _fix(session, rid, "remove price_value", "add price_value", "remove price_value") == [
         CorrectionExample(TEXT, (), ("price_value",), {})]
 
 
 def test_added_again_after_an_undo_is_added(session: Session, brand_id: int) -> None:
-    rid = _review(session, brand_id, {})
+    rid = stored_review(session, brand_id, {})
     assert _fix(session, rid, "add price_value", "remove price_value", "add price_value") == [
         CorrectionExample(TEXT, ("price_value",), (), {"price_value": "positive"})]

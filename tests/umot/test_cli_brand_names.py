@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from tests.umot.name_checks import stored_brands
 from umot.cli import app
 
 runner = CliRunner()
@@ -15,14 +16,6 @@ runner = CliRunner()
 
 def _invoke(*args: str) -> Result:
     return runner.invoke(app, list(args))
-
-
-def _brands(db_url: str) -> list[str]:
-    from models import crud
-    from models.db import get_engine, session_scope
-
-    with session_scope(get_engine(db_url), write=False) as session:
-        return sorted(b.name for b in crud.list_brands(session))
 
 
 @pytest.fixture
@@ -41,7 +34,7 @@ def test_create_brand_finds_a_brand_stored_in_another_case(db_url: str, reviews:
     assert found.exit_code == 0 and "into 'TZ'" in found.output, found.output
     crawl = _invoke("crawl", "http://127.0.0.1:9/", "--brand", "tz", "--create-brand", "--database-url", db_url)
     assert "Traceback" not in crawl.output and "already stored as" not in crawl.output, crawl.output
-    assert _brands(db_url) == ["TZ"]
+    assert stored_brands(db_url) == ["TZ"]
 
 
 def test_non_ascii_brand_found_by_export_link_and_list(db_url: str, reviews: Path, tmp_path: Path) -> None:

@@ -7,48 +7,28 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
 from typer.testing import CliRunner
 
 from nlp.themes.corrections import Correction, CorrectionMemory
+from tests.umot.review_themes import add_review, reading_themes
 from umot.cli import app
 
 runner = CliRunner()
 TEXT = "The parcel arrived two weeks late and the box was crushed. Shame, the price was a real bargain though."
 
 
-def _add_review(db_url: str, external_id: str, text: str) -> int:
-    from models import crud
-    from models.db import get_engine, session_scope
-    from models.tables import Review
-
-    with session_scope(get_engine(db_url)) as session:
-        brand = crud.get_or_create_brand(session, "Acme")
-        crud.upsert_reviews(session, [{"source": "t", "external_id": external_id, "text": text}], brand_id=brand.id)
-    with session_scope(get_engine(db_url), write=False) as session:
-        return session.exec(select(Review.id).where(Review.external_id == external_id)).one()
-
-
-def _themes(db_url: str, review_id: int) -> dict[str, str]:
-    from models.crud.journeys import current_journeys
-    from models.db import get_engine, session_scope
-
-    with session_scope(get_engine(db_url), write=False) as session:
-        return current_journeys(session, [review_id])[review_id]["themes"]
-
-
 def test_exported_corrections_keep_each_added_themes_polarity(db_url: str, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("UMOT_CONFIG", str(tmp_path / "umot.toml"))
     monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path / "data"))
-    first = _add_review(db_url, "1", TEXT)
+    first = add_review(db_url, "1", TEXT)
     assert runner.invoke(app, ["rescore", "--database-url", db_url]).exit_code == 0
-    assert _themes(db_url, first)["price_value"] == "negative"  # the detector's reading, which the triager fixes
+    assert reading_themes(db_url, first)["price_value"] == "negative"  # the detector's reading, which the triager fixes
     # product_quality (the crushed box) is new to the reading; delivery, which it has as negative, would change nothing
     for theme, polarity in (("product_quality", "negative"), ("price_value", "positive")):
         done = runner.invoke(app, ["themes", "correct", str(first), "--add", theme, "--polarity", polarity,
                                    "--database-url", db_url])
         assert done.exit_code == 0, done.output
-    assert {k: _themes(db_url, first)[k] for k in ("product_quality", "price_value")} == {
+    assert {k: reading_themes(db_url, first)[k] for k in ("product_quality", "price_value")} == {
         "product_quality": "negative", "price_value": "positive"}
 
     from nlp.themes.corrections import corrections_file
@@ -58,9 +38,9 @@ def test_exported_corrections_keep_each_added_themes_polarity(db_url: str, tmp_p
     [row] = [json.loads(line) for line in corrections_file(tmp_path / "data", "Acme").read_text().splitlines()]
     assert row["polarities"] == {"product_quality": "negative", "price_value": "positive"}
 
-    twin = _add_review(db_url, "2", TEXT.replace("though.", "though!!"))  # a re-post: same words
+    twin = add_review(db_url, "2", TEXT.replace("though.", "though!!"))  # a re-post: same words
     assert runner.invoke(app, ["rescore", "--database-url", db_url]).exit_code == 0
-    got = _themes(db_url, twin)
+    got = reading_themes(db_url, twin)
     assert (got["product_quality"], got["price_value"]) == ("negative", "positive")
 
 

@@ -6,33 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlmodel import select
 from typer.testing import CliRunner
 
+from tests.umot.review_themes import add_review, reading_themes
 from umot.cli import app
 
 runner = CliRunner()
 TEXT = "Cold soup and a rude waiter 🥶🤮😡"
-
-
-def _add_review(db_url: str, external_id: str) -> int:
-    from models import crud
-    from models.db import get_engine, session_scope
-    from models.tables import Review
-
-    with session_scope(get_engine(db_url)) as session:
-        brand = crud.get_or_create_brand(session, "Acme")
-        crud.upsert_reviews(session, [{"source": "t", "external_id": external_id, "text": TEXT}], brand_id=brand.id)
-    with session_scope(get_engine(db_url), write=False) as session:
-        return session.exec(select(Review.id).where(Review.external_id == external_id)).one()
-
-
-def _themes(db_url: str, review_id: int) -> dict[str, str]:
-    from models.crud.journeys import current_journeys
-    from models.db import get_engine, session_scope
-
-    with session_scope(get_engine(db_url), write=False) as session:
-        return current_journeys(session, [review_id])[review_id]["themes"]
 
 
 def test_an_exported_correction_reaches_a_copy_with_emoji(db_url: str, tmp_path: Path, monkeypatch) -> None:
@@ -41,9 +21,9 @@ def test_an_exported_correction_reaches_a_copy_with_emoji(db_url: str, tmp_path:
 
     monkeypatch.setenv("UMOT_CONFIG", str(tmp_path / "umot.toml"))
     monkeypatch.setenv("UMOT_DATA_DIR", str(tmp_path / "data"))
-    first = _add_review(db_url, "1")
+    first = add_review(db_url, "1", TEXT)
     assert runner.invoke(app, ["rescore", "--database-url", db_url]).exit_code == 0
-    assert "delivery" not in _themes(db_url, first)
+    assert "delivery" not in reading_themes(db_url, first)
     done = runner.invoke(app, ["themes", "correct", str(first), "--add", "delivery", "--polarity", "negative",
                                "--database-url", db_url])
     assert done.exit_code == 0, done.output
@@ -51,6 +31,6 @@ def test_an_exported_correction_reaches_a_copy_with_emoji(db_url: str, tmp_path:
     [row] = [json.loads(line) for line in corrections_file(tmp_path / "data", "Acme").read_text().splitlines()]
     assert row["text"] == TEXT  # the stored text, as a triager saw it
 
-    twin = _add_review(db_url, "2")  # a re-post: the same text, emoji and all
+    twin = add_review(db_url, "2", TEXT)  # a re-post: the same text, emoji and all
     assert runner.invoke(app, ["rescore", "--database-url", db_url]).exit_code == 0
-    assert _themes(db_url, twin)["delivery"] == "negative"
+    assert reading_themes(db_url, twin)["delivery"] == "negative"

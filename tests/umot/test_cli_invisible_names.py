@@ -9,31 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
+from tests.umot.name_checks import refused, stored_brands
 from umot.cli import app
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def reviews(tmp_path: Path) -> Path:
-    file = tmp_path / "ok.csv"
-    file.write_text("id,text\n1,Great stuff\n", encoding="utf-8")
-    return file
-
-
-def _brands(url: str) -> list[str]:
-    from models import crud
-    from models.db import get_engine, session_scope
-
-    with session_scope(get_engine(url), write=False) as session:
-        return sorted(b.name for b in crud.list_brands(session))
-
-
-def _refused(result: Result, message: str) -> None:
-    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
-    assert result.stdout == "" and result.stderr.strip() == f"error: {message}"
 
 
 @pytest.mark.parametrize(
@@ -48,12 +29,12 @@ def test_an_invisible_brand_is_refused(db_url: str, reviews: Path, tmp_path: Pat
                                        name: str, why: str) -> None:
     shown = repr(name)[1:-1]
     done = runner.invoke(app, ["import", str(reviews), "--brand", name, "--create-brand", "--database-url", db_url])
-    _refused(done, f"--brand: brand name '{shown}' {why}")
+    refused(done, f"--brand: brand name '{shown}' {why}")
     path = tmp_path / "umot.toml"
     added = runner.invoke(app, ["sources", "add", name, "s1", "--spider", "reddit",
                                 "--config", str(path), "--database-url", db_url])
-    _refused(added, f"brand name '{shown}' {why}")
-    assert _brands(db_url) == [] and stored_sources(db_url) == {} and not path.exists()
+    refused(added, f"brand name '{shown}' {why}")
+    assert stored_brands(db_url) == [] and stored_sources(db_url) == {} and not path.exists()
 
 
 @pytest.mark.parametrize("name", ["\u200b", "s\u202e1"])
@@ -85,11 +66,11 @@ def test_marks_copied_with_a_real_name_are_kept(db_url: str, reviews: Path, name
     is reversed and ``brand_key`` ignores them, so they make no look-alike brand."""
     done = runner.invoke(app, ["import", str(reviews), "--brand", name, "--create-brand", "--database-url", db_url])
     assert done.exit_code == 0 and "1 new" in done.output, done.output
-    assert _brands(db_url) == [name]
+    assert stored_brands(db_url) == [name]
 
 
 def test_the_joiners_words_are_spelt_with_are_kept(db_url: str, reviews: Path) -> None:
     name = "\u0646\u06cc\u06a9\u200c\u0646\u0627\u0645"  # a Persian name with a zero-width non-joiner
     done = runner.invoke(app, ["import", str(reviews), "--brand", name, "--create-brand", "--database-url", db_url])
     assert done.exit_code == 0 and "1 new" in done.output, done.output
-    assert _brands(db_url) == [name]
+    assert stored_brands(db_url) == [name]

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from models.identity import brand_key
+from tests.umot.name_checks import refused, stored_brands
 from umot.cli import app
 
 runner = CliRunner()
@@ -30,41 +31,21 @@ def store(request: pytest.FixtureRequest) -> str:
     return url
 
 
-@pytest.fixture
-def reviews(tmp_path: Path) -> Path:
-    file = tmp_path / "ok.csv"
-    file.write_text("id,text\n1,Great stuff\n", encoding="utf-8")
-    return file
-
-
-def _brands(url: str) -> list[str]:
-    from models import crud
-    from models.db import get_engine, session_scope
-
-    with session_scope(get_engine(url), write=False) as session:
-        return sorted(b.name for b in crud.list_brands(session))
-
-
-def _refused(result: Result, message: str) -> None:
-    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
-    assert result.stdout == "" and result.stderr.strip() == f"error: {message}"
-
-
 @pytest.mark.parametrize("name", ["B\nC", "B\tC", "B\x00C", "B\u2028C", "B\x85C"])
 def test_a_brand_name_with_a_control_character_is_refused(store: str, reviews: Path, name: str) -> None:
     """`B\\nC` was stored and `brands list` printed it as two lines; PostgreSQL refused NUL with a traceback."""
     done = runner.invoke(app, ["import", str(reviews), "--brand", name, "--create-brand", "--database-url", store])
     shown = repr(name)[1:-1]
-    _refused(done, f"--brand: brand name '{shown}' holds a control character "
-                   f"({ascii(name[1])[1:-1]}): names are one line of text")
-    assert _brands(store) == ["Acme"]
+    refused(done, f"--brand: brand name '{shown}' holds a control character "
+                  f"({ascii(name[1])[1:-1]}): names are one line of text")
+    assert stored_brands(store) == ["Acme"]
 
 
 def test_an_invisible_character_does_not_make_a_second_brand(store: str, reviews: Path) -> None:
     assert brand_key("Acme\u200b") == brand_key("\ufeffAC\u200dME") == brand_key("Acme") == "acme"
     done = runner.invoke(app, ["import", str(reviews), "--brand", "Acme\u200b", "--create-brand", "--database-url", store])
     assert done.exit_code == 0 and "into 'Acme'" in done.output, done.output
-    assert _brands(store) == ["Acme"]
+    assert stored_brands(store) == ["Acme"]
 
 
 def test_create_brand_uses_the_brand_the_rule_finds(store: str, reviews: Path) -> None:
@@ -74,7 +55,7 @@ def test_create_brand_uses_the_brand_the_rule_finds(store: str, reviews: Path) -
     crawl = runner.invoke(app, ["crawl", "http://127.0.0.1:9/", "--brand", "acme", "--create-brand",
                                 "--database-url", store])
     assert "near" not in crawl.output and "already stored as" not in crawl.output, crawl.output
-    assert _brands(store) == ["Acme"]
+    assert stored_brands(store) == ["Acme"]
 
 
 def test_several_brands_from_before_the_rule_are_still_refused(db_url: str, reviews: Path) -> None:
@@ -85,14 +66,14 @@ def test_several_brands_from_before_the_rule_are_still_refused(db_url: str, revi
         session.add_all([Brand(name="TZ"), Brand(name="tz")])
     done = runner.invoke(app, ["import", str(reviews), "--brand", "Tz", "--create-brand", "--database-url", db_url])
     assert done.exit_code == 2 and "could be 'TZ' and 'tz'" in done.stderr, done.output
-    assert _brands(db_url) == ["TZ", "tz"]
+    assert stored_brands(db_url) == ["TZ", "tz"]
 
 
 def test_a_source_name_with_a_line_break_is_refused(store: str, tmp_path: Path) -> None:
     path = tmp_path / "umot.toml"
     done = runner.invoke(app, ["sources", "add", "Acme", "new\nline", "--spider", "reddit",
                                "--config", str(path), "--database-url", store])
-    _refused(done, "source name 'new\\nline' holds a control character (\\n): names are one line of text")
+    refused(done, "source name 'new\\nline' holds a control character (\\n): names are one line of text")
     assert not path.exists()
 
 
@@ -109,7 +90,7 @@ def test_a_source_with_a_control_character_in_the_file_is_skipped(store: str, tm
 def test_an_email_with_whitespace_or_a_control_character_is_refused(store: str, email: str) -> None:
     done = runner.invoke(app, ["users", "add", email, "--brand", "Acme", "--database-url", store],
                          env={"UMOT_USER_PASSWORD": "long enough pw"})
-    _refused(done, f"not an email address: {email!r} (NAME@DOMAIN, and no spaces, line breaks or invisible characters)")
+    refused(done, f"not an email address: {email!r} (NAME@DOMAIN, and no spaces, line breaks or invisible characters)")
 
 
 def test_stored_names_from_before_are_still_found(db_url: str, reviews: Path) -> None:
@@ -126,9 +107,9 @@ def test_stored_names_from_before_are_still_found(db_url: str, reviews: Path) ->
 def test_an_empty_source_label_is_the_options_error(store: str, reviews: Path, label: str) -> None:
     """Was `error: ok.csv: review row 0: source: missing or empty` (the file blamed, a 0-based row)."""
     done = runner.invoke(app, ["import", str(reviews), "--brand", "Acme", "--source", label, "--database-url", store])
-    _refused(done, "--source is empty: give a label, or leave it out (default: import:<file name>)")
+    refused(done, "--source is empty: give a label, or leave it out (default: import:<file name>)")
 
 
 def test_a_source_label_with_a_line_break_is_refused(store: str, reviews: Path) -> None:
     done = runner.invoke(app, ["import", str(reviews), "--brand", "Acme", "--source", "a\nb", "--database-url", store])
-    _refused(done, "--source holds a control character (\\n): names are one line of text")
+    refused(done, "--source holds a control character (\\n): names are one line of text")

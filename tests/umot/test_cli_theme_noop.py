@@ -10,21 +10,17 @@ from pathlib import Path
 from sqlmodel import select
 from typer.testing import CliRunner
 
+from tests.umot.review_themes import add_review
 from umot.cli import app
 
 runner = CliRunner()
 
 
 def test_a_correction_that_changes_nothing_is_one_line_and_stores_nothing(db_url: str, tmp_path: Path) -> None:
-    from models import crud
     from models.db import get_engine, session_scope
-    from models.stored import stored_id
     from models.tables import ThemeCorrection
 
-    with session_scope(get_engine(db_url)) as session:
-        brand = stored_id(crud.get_or_create_brand(session, "Acme"))
-        [rid] = crud.upsert_reviews(session, [{"source": "s", "external_id": "1", "text": "Pricey."}],
-                                    brand_id=brand).new_ids
+    rid = add_review(db_url, "1", "Pricey.")
     config = ["--config", str(tmp_path / "umot.toml"), "--database-url", db_url]
     absent = runner.invoke(app, ["themes", "correct", str(rid), "--remove", "delivery", *config])
     assert absent.exit_code == 2, absent.output

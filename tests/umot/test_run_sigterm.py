@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.umot.test_run_kill import ROOT, alive, descendants, hanging_site  # noqa: F401 - a fixture
+from tests.umot.umot_run import HangingSite, alive, descendants, run_store
 from umot.cli import _flow_thread, _run_stop
 
 
@@ -62,19 +62,12 @@ def test_the_flow_thread_result_or_error_comes_back_as_it_was() -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
-def test_sigterm_during_the_crawl_stops_everything_within_seconds_in_one_line(hanging_site, tmp_path: Path) -> None:  # noqa: F811
+def test_sigterm_during_the_crawl_stops_everything_within_seconds_in_one_line(hanging_site: HangingSite,
+                                                                               tmp_path: Path) -> None:
     from models import crud
     from models.db import init_db, session_scope
 
-    url = f"sqlite:///{tmp_path / 'umot.db'}"
-    with session_scope(init_db(url)) as session:
-        crud.add_source(session, brand="Acme", name="shop", urls=[hanging_site.url], spider="schemaorg")
-    env = {
-        **os.environ, "UMOT_DATA_DIR": str(tmp_path / "data"), "UMOT_CONFIG": str(tmp_path / "none.toml"),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    for name in ("PREFECT_API_URL", "PREFECT_HOME"):
-        env.pop(name, None)
+    url, env = run_store(tmp_path, hanging_site)
     run = subprocess.Popen(  # the retries would keep a crawl going for minutes after the signal
         [sys.executable, "-c", "from umot.cli import app; app()", "run", "--database-url", url, "--no-notify",
          "-s", "DOWNLOAD_TIMEOUT=300"],
