@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from crawlers import run_store
+from crawlers import run_handover, run_store, store_upkeep
 
 
 @dataclass
@@ -70,9 +70,9 @@ def job_settings(
     run_settings["CRAWL_DATABASE_URL"] = database_url
     run_settings["CRAWL_OUTPUT"] = ""
     if database_url not in migrated:  # once per store and batch of crawls
-        migrated[database_url] = run_store.migrate(database_url)
+        migrated[database_url] = store_upkeep.migrate(database_url)
         if migrated[database_url]:  # runs a killed process left open: closed before new ones start
-            run_store.close_abandoned(database_url)
+            store_upkeep.close_abandoned(database_url)
     run_settings.setdefault("CRAWL_STORE_MIGRATED", migrated[database_url])
     handover = {}
     if run_settings["CRAWL_STORE_MIGRATED"]:
@@ -81,7 +81,7 @@ def job_settings(
             shared=True,
         )
     run_settings.update(handover)
-    return run_settings, database_url, handover.get(run_store.RUN_ID)
+    return run_settings, database_url, handover.get(run_handover.RUN_ID)
 
 
 def spider_arguments(job: CrawlJob, urls: list[str]) -> dict[str, Any]:

@@ -2,26 +2,26 @@
 
 The runner's process already has the store open; a crawl process that opens
 it too pays for importing SQLModel and the tables (~0.5 s of CPU) before it
-fetches a page. So, for each crawl, the runner migrates the store, opens the
+fetches a page. So, for each crawl, the runner migrates the store (:mod:`crawlers.store_upkeep`), opens the
 ``CrawlRun``, writes the ids the brand already has (every source's; once per brand and
 batch of crawls, :mod:`crawlers.brand_snapshot`) to a JSON file the spider
-reads (:data:`KNOWN_FILE`; those the reply window reads again to
-:data:`AWAITING_FILE`), and the brand's page states (validators and kinds of
+reads (``KNOWN_FILE``; those the reply window reads again to
+``AWAITING_FILE``), and the brand's page states (validators and kinds of
 the pages its crawls read, ``crawlers.page_state``) to another
-(:data:`PAGES_FILE`), the day an earlier crawl's pagination stopped at ``since``
-(:data:`SINCE_CUT`, ``crawlers.spiders._next_pages``), ``CRAWL_FULL`` when the last ok crawl of the
+(``PAGES_FILE``), the day an earlier crawl's pagination stopped at ``since``
+(``SINCE_CUT``, ``crawlers.spiders._next_pages``), ``CRAWL_FULL`` when the last ok crawl of the
 source could not fetch a next page (any crawl after it reads every page, not only the nightly one): both
 read from that run's columns (``CrawlRun.since_cut``, ``pages_unread``), and closes the run with the
 crawl's counts (those columns too) once the process has ended, killed or not. The crawl process imports the store only to
 write new reviews: one with nothing new never does.
 
+The settings that hand these over are named in :mod:`crawlers.run_handover`.
 A plain ``scrapy crawl`` (no runner) does all of this itself
 (``crawlers.pipelines.store_run``, ``crawlers.known_reviews``).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from datetime import date
@@ -30,48 +30,10 @@ from typing import Any
 
 from crawlers.brand_snapshot import read_snapshot, snapshot_files, write_snapshot
 from crawlers.reply_window import awaiting_reply_since
+from crawlers.run_handover import AWAITING_FILE, BRAND_ID, KNOWN_FILE, PAGES_FILE, RUN_ID, SINCE_CUT
 from models.status import CrawlStatus
 
 logger = logging.getLogger(__name__)
-
-#: Scrapy settings the runner passes to a crawl whose run it opened.
-RUN_ID = "CRAWL_RUN_ID"
-BRAND_ID = "CRAWL_BRAND_ID"
-KNOWN_FILE = "CRAWL_KNOWN_FILE"  # JSON {source label: [external ids]}
-AWAITING_FILE = "CRAWL_AWAITING_FILE"  # the same, of the recent reviews KNOWN_FILE leaves out (reply window)
-PAGES_FILE = "CRAWL_PAGES_FILE"  # JSON {url: page state} (models.crud.page_states)
-SINCE_CUT = "CRAWL_SINCE_CUT"  # ISO day: the last ok run of the source stopped at --since (CrawlRun.since_cut)
-
-
-def migrate(database_url: str) -> bool:
-    """Migrate the store here, once, so no crawl process needs Alembic.
-
-    False when it fails: the crawl process then tries itself and reports why.
-    """
-    try:
-        from models.db import init_db
-
-        init_db(database_url)
-    except Exception:  # noqa: BLE001 - the crawl process reports the store error with its URL
-        logger.debug("could not migrate %s before the crawl", database_url, exc_info=True)
-        return False
-    return True
-
-
-def close_abandoned(database_url: str) -> list[int]:
-    """Close as failed the crawl runs left ``running`` by a process that has ended (killed)."""
-    try:
-        from models.crud.crawl_runs import close_abandoned_runs
-        from models.db import get_engine, session_scope
-
-        with session_scope(get_engine(database_url)) as session:
-            closed = close_abandoned_runs(session)
-    except Exception:  # noqa: BLE001 - bookkeeping: the crawl itself can still run
-        logger.exception("could not close abandoned crawl runs in %s", database_url)
-        return []
-    if closed:
-        logger.warning("closed %d crawl run(s) left running by a process that ended: %s", len(closed), closed)
-    return closed
 
 
 def open_run(
@@ -117,13 +79,13 @@ def close_run(
 
     ``message``: why it failed, or an ok crawl's note of pages left unread
     (``crawlers.stats.unread_note``); what an ok crawl left unread is kept in columns
-    too, from ``stats`` (``failed_follows``, ``since_cut``). A crawl killed before writing its final
+    too, from ``stats`` (``pages_unread``: failed next pages and those a page cap left queued; ``since_cut``). A crawl killed before writing its final
     counts (timed out) gets the reviews it stored under the run, as in
     ``models.crud.crawl_runs.close_abandoned_runs``: zeros would hide the gap
     it left from the next crawl. The (new, found) reviews recorded; None if the store failed.
     """
     new, found = int(stats.get("items_new", 0) or 0), int(stats.get("items_scraped", 0) or 0)
-    unread = int(stats.get("failed_follows", 0) or 0) if ok else 0
+    unread = int(stats.get("pages_unread", stats.get("failed_follows", 0)) or 0) if ok else 0
     try:
         cut = date.fromisoformat(stats["since_cut"]) if ok and stats.get("since_cut") else None
         from models import crud
@@ -143,9 +105,3 @@ def close_run(
         logger.exception("could not close crawl run %s", run_id)
         return None
     return new, found
-
-
-def read_known(path: str | Path) -> dict[str, set[str]]:
-    """The ids :func:`open_run` wrote, as the spider keeps them."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return {source: set(ids) for source, ids in data.items()}

@@ -5,7 +5,8 @@ spider derives from its options: an App Store id, a brand to search for)."""
 from __future__ import annotations
 
 from core.http_url import HttpUrlError, check_http_url
-from models.sources_config import SourceConfig, SourcesConfigError
+from models.configured_source import SourceConfig
+from models.sources_config import SourcesConfigError
 
 
 def spider_classes() -> dict[str, type]:

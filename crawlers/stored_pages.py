@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from crawlers.run_store import PAGES_FILE
+from crawlers.run_handover import PAGES_FILE
 
 LONG_URL = 2000  # pagestate.url's length (models.crud.page_states.URL_CHARS): a longer URL is stored fitted
 

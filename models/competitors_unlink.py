@@ -14,7 +14,8 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from models.competitors_config import load_links, remove_links_from_config
+from models.competitors_config import load_links
+from models.competitors_config_edits import remove_links_from_config
 from models.crud.competitors import CompetitorError, known_brand, unlink_competitor
 from models.identity import brand_key
 

@@ -21,7 +21,8 @@ from sqlalchemy.pool import NullPool, StaticPool
 from sqlmodel import Session
 
 from models.db_dialects import configure_sqlite, postgresql_options
-from models.db_url import DatabaseUrlError, is_sqlite_memory, normalize_url, sqlite_path
+from models.db_url import DatabaseUrlError, normalize_url
+from models.sqlite_url import is_sqlite_memory, sqlite_path
 from models.text_fold import note_icu
 
 _engines: dict[str, Engine] = {}

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 
-from models.db_url import sqlite_path
+from models.sqlite_url import sqlite_path
 from models.text_fold import register_sqlite_fold
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000

@@ -3,7 +3,8 @@
 SQLite (``sqlite:///PATH``, or in memory) and PostgreSQL through psycopg 3;
 ``postgres://`` and ``postgresql://`` URLs are mapped to psycopg 3. A URL that
 does not parse or names another database raises :class:`DatabaseUrlError`, one
-line naming it with its password masked, before any driver is loaded.
+line naming it with its password masked, before any driver is loaded. What an SQLite
+URL names (a file, ``~`` expanded, or memory) is read in :mod:`models.sqlite_url`.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+
+from models.sqlite_url import home_expanded, is_sqlite_memory
 
 SUPPORTED_DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
 SUPPORTED_URLS = "SQLite (sqlite:///PATH) and PostgreSQL (postgresql://USER@HOST/DB)"
@@ -62,18 +64,7 @@ def normalize_url(url: str | None = None) -> str:
             url = "postgresql+psycopg://" + url[len(prefix) :]
             break
     _check_url(url, origin)
-    return _home_expanded(url)
-
-
-def _home_expanded(url: str) -> str:
-    """``sqlite:///~/umot.db`` in the home folder, as UMOT_DATA_DIR's ``~`` is: SQLite made a folder named ``~``."""
-    if "~" not in url:  # the usual case, without parsing the URL again
-        return url
-    parsed = make_url(url)  # parses: checked above
-    database = parsed.database or ""
-    if parsed.get_backend_name() != "sqlite" or not database.startswith("~"):
-        return url
-    return parsed.set(database=str(Path(database).expanduser())).render_as_string(hide_password=False)
+    return home_expanded(url)
 
 
 @lru_cache(maxsize=64)
@@ -90,12 +81,6 @@ def _check_url(url: str, origin: str = "") -> None:
             return
         problem = "unsupported database URL"
     raise DatabaseUrlError(f"{problem} {mask_password(url)!r}{origin}: umot supports {SUPPORTED_URLS}")
-
-
-def is_sqlite_memory(url: str) -> bool:
-    """``sqlite://`` or ``sqlite:///:memory:``: one connection holds the whole database."""
-    parsed = make_url(url)
-    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
 
 
 def check_store_file(url: str, origin: str = "") -> None:
@@ -126,11 +111,3 @@ def _names_pg_database(database: str | None, query: Mapping[str, object]) -> boo
     import os
 
     return bool(database or query.get("dbname") or query.get("service") or os.environ.get("PGDATABASE"))
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The database file of an SQLite URL (``None`` for in-memory or other dialects)."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
-        return None
-    return Path(parsed.database)

@@ -20,8 +20,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 
 from models.db import create_engine_for, get_engine
-from models.db_url import is_sqlite_memory, normalize_url, sqlite_path
+from models.db_url import normalize_url
 from models.migrate_known import check_known_revision
+from models.sqlite_url import is_sqlite_memory, sqlite_path
 
 MODELS_DIR = Path(__file__).resolve().parent
 ALEMBIC_INI = MODELS_DIR / "alembic.ini"

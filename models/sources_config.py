@@ -13,7 +13,8 @@ is one ``[[sources]]`` table::
     # urls = ["https://..."]    optional when the options say where to go
     # enabled = false           skip it in the nightly run
 
-This module reads and checks the tables. Edits by ``umot sources`` are in
+This module reads and checks the tables into :class:`~models.configured_source.SourceConfig`
+(``models.configured_source``). Edits by ``umot sources`` are in
 ``models.sources_config_edits`` (through tomlkit, so comments and the rest of
 the file are kept); the stored source of a (brand, name) is found by
 ``models.crud.source_lookup``.
@@ -21,57 +22,15 @@ the file are kept); the stored source of a (brand, name) is found by
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from models.config_file import ConfigFileError, read_data
-from models.identity import brand_key
+from models.configured_source import SourceConfig
 
 
 class SourcesConfigError(ConfigFileError):
     """The sources file is unreadable or a source in it is invalid; the message says where."""
-
-
-@dataclass
-class SourceConfig:
-    """One source as configured: where a spider starts for a brand, and its arguments."""
-
-    brand: str
-    name: str
-    spider: str
-    urls: list[str] = field(default_factory=list)
-    options: dict[str, Any] = field(default_factory=dict)
-    enabled: bool = True
-
-    @property
-    def key(self) -> tuple[str, str]:
-        """What tells two sources apart: the brand by the store's rule (``acme`` is ``Acme``), the name as written."""
-        return (brand_key(self.brand), self.name)
-
-    def too_long(self) -> str | None:
-        """Why the store cannot hold this source's brand or name (too long, or a control character in
-        it), None when it can: the CLI refuses such a source, a sync skips one a person wrote in the file."""
-        from models.crud.brands import check_brand_name
-        from models.crud.name_limits import BadNameError
-        from models.crud.sources import check_source_name
-
-        try:
-            check_brand_name(self.brand)
-            check_source_name(self.name)
-        except BadNameError as exc:
-            return str(exc)
-        return None
-
-    def as_toml(self) -> dict[str, Any]:
-        table: dict[str, Any] = {"brand": self.brand, "name": self.name, "spider": self.spider}
-        if self.urls:
-            table["urls"] = list(self.urls)
-        if self.options:
-            table["options"] = dict(self.options)
-        if not self.enabled:
-            table["enabled"] = False
-        return table
 
 
 def load_sources(path: Path) -> list[SourceConfig]:

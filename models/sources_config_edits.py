@@ -13,8 +13,9 @@ from typing import Any
 
 from models.config_file import read_document, write_document
 from models.config_tables import drop_if_empty, table_array
+from models.configured_source import SourceConfig
 from models.identity import brand_key
-from models.sources_config import SourceConfig, SourcesConfigError, parse_sources
+from models.sources_config import SourcesConfigError, parse_sources
 
 
 def add_source_to_config(path: Path, source: SourceConfig) -> None:

@@ -3,7 +3,8 @@
 Mentions (Reddit, Hacker News, feeds) carry no star rating, and what matters most for the
 *next* buyer is whether the writer tells others to buy or to stay away. Warnings win over
 recommendations, because "I recommend you stay away" is a warning. The phrase rules live in
-``nlp.referral_phrases`` (negation scope in ``nlp.referral_negation``), questions in
+``nlp.referral_warn_phrases``, ``nlp.referral_recommend_phrases`` and ``nlp.referral_received_phrases``
+(negation scope in ``nlp.referral_negation``), questions in
 ``nlp.referral_questions``; this module weighs them.
 """
 
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from nlp.referral_phrases import ENOUGH_RE, RECEIVED_RE, RECOMMEND_RE, TOLD_RE, WARN_RE
 from nlp.referral_questions import said_and_answers
+from nlp.referral_received_phrases import RECEIVED_RE
+from nlp.referral_recommend_phrases import ENOUGH_RE, RECOMMEND_RE, TOLD_RE
+from nlp.referral_warn_phrases import WARN_RE
 from nlp.text import decoded_text
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})

@@ -37,7 +37,7 @@ _PRAISE = (r"(?!(?:s'en\s+|s'|se\s+|lo\s+|la\s+|le\s+)?(?:hesitat|wait|miss|thin
            r"|leav|dud|pens|perd|esper|duvid|h[ée]sit|attend|manqu|rat[eé]|pass|priv|z[öo]ger|wart|verpass|[üu]berleg"
            r"|zweifel|lange))")
 # Advice against one dish or item of a meal the writer praises: "I'd recommend not ordering the fish, but everything
-# else was great" neither warns nor recommends (nlp.referral_phrases cuts it out before the recommend rules).
+# else was great" neither warns nor recommends (nlp.referral_received_phrases cuts it out before the recommend rules).
 _PARTIAL = (r"recommend(?:s|ed|ing)?\s+(?:not|never)\s+(?:order|get|try|eat|hav|choos|pick|tak|drink|buy)\w*"
             r"\s+(?:the|a|an|their)\s+[^,.!?;]{1,40}?,?\s+but\s+(?:[^.!?]*\s)?(?:everything|all\s+the\s+other|the\s+rest"
             r"|rest|other|otherwise|else)\b[^.!?]*?\b(?:great|good|excellent|amazing|delicious|fantastic|awesome"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawlers.extract.compact_nodes import node_types
 from crawlers.extract.node_copies import REVIEW_TYPES, merge_nodes
-from crawlers.extract.nodes import node_types
 
 #: Nodes a review may be listed under without being a review of them: it reviews their item.
 RATING_TYPES = {"AggregateRating", "Rating"}

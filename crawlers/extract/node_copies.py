@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from crawlers.extract.nodes import node_types
+from crawlers.extract.compact_nodes import node_types
 
 REVIEW_TYPES = {"Review", "UserReview", "CriticReview", "EmployerReview", "MediaReview"}
 #: One review's own nodes: each is one person's words or stars, never a second description of another. Sites

@@ -1,8 +1,8 @@
 """Every structured-data syntax on a page (JSON-LD, microdata, RDFa) as plain, compact nodes.
 
 extruct does the syntax work; this module makes its three outputs look alike
-(schema.org IRIs stripped from keys and types, RDFa's expanded value lists
-flattened) and falls back to reading JSON-LD block by block when one block is
+(schema.org IRIs stripped from keys and types: :mod:`crawlers.extract.compact_nodes`; RDFa's
+expanded value lists flattened) and falls back to reading JSON-LD block by block when one block is
 broken. What cannot be read is appended to ``errors``, one reason each.
 
 Microdata text content and RDFa's plain literals come out as :class:`ParsedText`:
@@ -28,66 +28,32 @@ from extruct.uniform import _umicrodata_microformat
 from w3lib.encoding import html_to_unicode
 
 import crawlers.extract._lazy  # noqa: F401 - before extruct: its microformats parser loads lazily
+from crawlers.extract.compact_nodes import compact
 from crawlers.extract.jsonld import iter_jsonld_blocks, load_jsonld_block
 from crawlers.extract.microdata import Microdata
 from crawlers.extract.rdfa import rdfa_nodes
-from crawlers.extract.surrogates import without_lone_surrogates
 
 logger = logging.getLogger(__name__)
 
-_SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)")
 _HAS_RDFA = lxml.etree.XPath("boolean(//*[@typeof or @property or @vocab])")
 _EMPTY_BLOCK = lxml.etree.XPath('boolean(//script[@type="application/ld+json"][not(normalize-space())])')
 _RAW_BLOCKS = re.compile(rb"""<script\b[^>]*?\btype\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script""", re.I | re.S)
-
-
-def local_name(name: str) -> str:
-    """``https://schema.org/Review`` or ``schema:Review`` -> ``Review``."""
-    return _SCHEMA_PREFIX.sub("", name)
-
-
-def node_types(node: dict) -> set[str]:
-    """The node's schema.org types, without their IRI prefix."""
-    raw = node.get("@type") or node.get("type") or []
-    raw = raw if isinstance(raw, list) else [raw]
-    return {local_name(str(t)) for t in raw if t}
-
-
-def _compact(value: Any) -> Any:
-    """Strip schema.org IRIs from keys and types so all syntaxes look alike; JSON's strings lose
-    their lone surrogates (``crawlers.extract.surrogates``: an ``@id`` with one failed the store's batch)."""
-    if isinstance(value, list):
-        return [_compact(v) for v in value]
-    if type(value) is str:  # JSON's may hold one; text parsed from HTML (ParsedText, kept) cannot
-        return without_lone_surrogates(value)
-    if not isinstance(value, dict):
-        return value
-    out: dict[str, Any] = {}
-    for key, val in value.items():
-        if key == "@type":
-            vals = val if isinstance(val, list) else [val]
-            out[key] = [local_name(str(v)) for v in vals]
-        elif key in ("@id", "@value", "@context"):
-            out[key] = without_lone_surrogates(val) if type(val) is str else val
-        else:
-            out[local_name(key)] = _compact(val)
-    return out
 
 
 def _jsonld_nodes(document: Any, url: str, errors: list[str]) -> list[dict]:
     """The page's JSON-LD; when one block breaks the whole, the readable blocks one by one.
 
     A block nested deeper than Python recurses (``RecursionError``, in the JSON parser or
-    :func:`_compact`) is one unreadable block, as broken JSON is: the page's others are read.
+    :func:`compact`) is one unreadable block, as broken JSON is: the page's others are read.
     """
     try:
-        return _compact(JsonLdExtractor().extract_items(document, base_url=url))
+        return compact(JsonLdExtractor().extract_items(document, base_url=url))
     except Exception as exc:  # noqa: BLE001 - fall back to one block at a time
         logger.info("JSON-LD at %s unreadable as a whole (%s); reading blocks one by one", url, exc)
     nodes: list[dict] = []
     for index, text in iter_jsonld_blocks(document):
         try:
-            nodes.extend(_compact(load_jsonld_block(text)))
+            nodes.extend(compact(load_jsonld_block(text)))
         except ValueError as exc:
             errors.append(f"JSON-LD block {index}: {exc}")
         except RecursionError:
@@ -130,12 +96,12 @@ def page_nodes(html: str | bytes, url: str, errors: list[str]) -> list[tuple[str
         errors.append(lost)
     try:
         micro = Microdata().extract_items(document, base_url=url)
-        out += [("microdata", n) for n in _compact(_umicrodata_microformat(micro, "http://schema.org"))]
+        out += [("microdata", n) for n in compact(_umicrodata_microformat(micro, "http://schema.org"))]
     except Exception as exc:  # noqa: BLE001
         errors.append(f"microdata: {type(exc).__name__}: {exc}")
     if _HAS_RDFA(document):  # the RDFa parser is slow: only where RDFa attributes exist
         try:
-            out += [("rdfa", n) for n in _compact(rdfa_nodes(html, url))]
+            out += [("rdfa", n) for n in compact(rdfa_nodes(html, url))]
         except Exception as exc:  # noqa: BLE001
             errors.append(f"RDFa: {type(exc).__name__}: {exc}")
     return out

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawlers.extract.compact_nodes import node_types
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.node_text import name_of, text_of
-from crawlers.extract.nodes import node_types
 from models.identity import brand_key
 
 NO_REPLY: dict[str, Any] = {"reply_text": None, "reply_author": None, "replied_at": None}

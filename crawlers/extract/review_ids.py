@@ -1,9 +1,10 @@
-"""A review's own id, the item it reviews, and what a relative id is scoped to.
+"""A review's own id, the id crawls before gave it, and the links to its page that are no review's id.
 
 The id is the node's ``@id`` / ``id`` (microdata ``itemid``) / ``identifier`` /
 ``url``, made absolute. An id only unique within its page (a bare name, ``"review-1"``,
 or an anchor of the page, ``"#review-7"``) is scoped to the item reviewed, which stays
-the same on every page of the item's listing (``?page=2``) where the page's URL does not.
+the same on every page of the item's listing (``?page=2``) where the page's URL does not
+(:mod:`crawlers.extract.review_items`).
 A link to the page or to the item (``/mug/``, ``/mug#reviews``, :mod:`crawlers.extract.page_links`) is no
 id, unless it names the review (``/mug#rev-a``, ``/mug#review-501``, ``/mug?review=a``), whatever else the
 page shows: one that several of its reviews share is a section of the page (:func:`page_anchors`).
@@ -13,12 +14,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import Any
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from crawlers.extract.graph import ReviewGraph
-from crawlers.extract.node_text import name_of, text_of
 from crawlers.extract.page_links import is_part, links_here, names_review
+from crawlers.extract.review_items import IRI_KEYS, item_of, item_scope
 
 #: ``extra`` key of a row whose id was written relative to its page (``"review-1"``, ``"#review-7"``):
 #: that id as written. Crawls before this stored ``"review-1"`` as written
@@ -30,35 +30,7 @@ RELATIVE_ID = "relative_id"
 #: that they read as the link (``item:https://shop.example/mug#review-7``); by it, and the author as
 #: read then (``crawlers.extract.link_names``), the store finds the review stored under it.
 LINK_ID = "link_id"
-_IRI_KEYS = ("@id", "url")
 _LINK_SHAPED = ("#", "/", "./", "?")  # resolved under any key, as crawls always did
-
-
-def item_of(graph: ReviewGraph, node: dict, parent: dict | None) -> Any:
-    """The item a review or rating is of: the node it is listed under, else its ``itemReviewed`` (resolved)."""
-    item = parent if parent is not None else graph.resolve(node.get("itemReviewed"))
-    if isinstance(item, list):
-        item = graph.resolve(item[0]) if item else None
-    return item
-
-
-def item_scope(graph: ReviewGraph, item: Any, page_url: str) -> str | None:
-    """What a review's relative id (``"review-1"``, ``"#review-7"``) is scoped to: the item it reviews.
-
-    The item's own link where it has one (``/products/a``), else its name (``item:Acme Kettle``):
-    the same on every page of its reviews (``?page=2``, ``page2.html``) and different for each
-    product, which neither the page's URL (it changes with the page) nor its folder (products
-    without a trailing slash share one) is. None without an item.
-    """
-    if isinstance(item, dict):
-        for key in _IRI_KEYS:
-            link = item.get(key)
-            if isinstance(link, str) and (urlsplit(link.strip()).scheme or link.strip().startswith("/")):
-                return urldefrag(urljoin(page_url, link.strip()))[0]
-        name = name_of(graph, item)
-        return f"item:{name}" if name else None
-    name = text_of(item) if item else None
-    return f"item:{name}" if name else None
 
 
 def _ids(node: dict, page_url: str, scope: str | None) -> Iterator[tuple[str, str, str | None]]:
@@ -84,7 +56,7 @@ def _ids(node: dict, page_url: str, scope: str | None) -> Iterator[tuple[str, st
             value = value.get("value") or value.get("@value")
         if value is None or str(value).startswith("_:"):  # a blank node names nothing outside its page
             continue
-        iri = key in _IRI_KEYS and isinstance(value, str)  # a number is a plain value, whatever its key
+        iri = key in IRI_KEYS and isinstance(value, str)  # a number is a plain value, whatever its key
         written = str(value).strip()
         value, relative = written, None
         if written.startswith("#") and len(written) > 1 and scope is not None:

@@ -2,9 +2,11 @@
 
 Text is unescaped and stripped of markup (``crawlers.extract.node_text``),
 ratings are put on a 1-5 scale (``crawlers.extract.ratings``), ids come from the
-node or its URL (``crawlers.extract.review_ids``, re-exported here), and the brand's
-reply from ``comment`` nodes (``crawlers.extract.replies``). A node that cannot be read gives the reason instead of a row. :func:`finish_row` does the costly part (dates,
-language) only for reviews the store does not have yet.
+node or its URL (``crawlers.extract.review_ids``), and the brand's
+reply from ``comment`` nodes (``crawlers.extract.replies``). A node that cannot be read gives the reason instead of a row.
+:func:`crawlers.extract.finish_rows.finish_row` does the costly part (dates,
+language) only for reviews the store does not have yet; an item's aggregate rating is read in
+:mod:`crawlers.extract.aggregate_rows`.
 """
 
 from __future__ import annotations
@@ -12,45 +14,15 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin
 
-from core.language import detect_language
-from crawlers.extract.counts import parse_count
-from crawlers.extract.date_order import date_language
-from crawlers.extract.dates import iso_utc, set_published
+from crawlers.extract.aggregate_rows import Scale
+from crawlers.extract.compact_nodes import node_types
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.link_names import LINK_NAMES, has_link_text, named_before, read_before
 from crawlers.extract.node_text import language_of, name_of, text_of
-from crawlers.extract.nodes import node_types
 from crawlers.extract.ratings import normalise_rating
 from crawlers.extract.replies import reply_of
-from crawlers.extract.review_ids import (
-    LINK_ID,
-    RELATIVE_ID,
-    item_of,
-    item_scope,
-    link_id,
-    own_id,
-    relative_id,
-    review_id,
-)
-
-__all__ = ["LINK_ID", "LINK_NAMES", "RELATIVE_ID", "aggregate_row", "finish_row", "item_scope", "relative_id",
-           "review_id", "review_row"]
-#: An item's rating scale as its ``aggregateRating`` states it: (``bestRating``, ``worstRating``).
-Scale = tuple[object, object]
-
-
-def aggregate_row(graph: ReviewGraph, node: dict, item: Any) -> dict[str, Any]:
-    """An aggregate rating of ``item`` (else its ``itemReviewed``); its count a whole number ("1,234") or None."""
-    item = item_of(graph, node, item)
-    rating = normalise_rating(node.get("ratingValue"), node.get("bestRating"), node.get("worstRating"))
-    count = node.get("reviewCount") or node.get("ratingCount")
-    return {
-        "item_reviewed": name_of(graph, item),
-        "rating": rating.value,
-        "rating_raw": rating.raw,
-        "rating_scale": rating.scale,
-        "count": parse_count(count),
-    }
+from crawlers.extract.review_ids import LINK_ID, RELATIVE_ID, link_id, own_id
+from crawlers.extract.review_items import item_of, item_scope
 
 
 def review_row(graph: ReviewGraph, syntax: str, node: dict, item: Any, page_url: str,
@@ -126,16 +98,3 @@ def _names_before(graph: ReviewGraph, author: Any, title: Any) -> dict[str, str]
     changed = {key: before or "" for key, (now, before) in read.items() if before != now}
     return changed or None
 
-
-def finish_row(row: dict[str, Any], page_language: str | None) -> dict[str, Any]:
-    """Normalise the costly fields: the dates to ISO 8601 UTC, the language to a code.
-
-    Numeric dates follow the day/month order of the review's declared language,
-    else the page's; a published date in the future is no date (``set_published``).
-    """
-    language = date_language(row["language"], page_language)
-    set_published(row, row["published_at"], language)
-    if row.get("replied_at"):  # an unreadable date is passed on as written: the store names it
-        row["replied_at"] = iso_utc(row["replied_at"], language) or row["replied_at"]
-    row["language"] = detect_language(row["text"] or None, row["language"], page_language)
-    return row

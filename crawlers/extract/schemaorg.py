@@ -16,11 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from crawlers.extract.aggregate_rows import Scale, aggregate_row
+from crawlers.extract.finish_rows import finish_row
 from crawlers.extract.graph import ReviewGraph
 from crawlers.extract.nodes import page_nodes
 from crawlers.extract.page_rows import drop_shared_ids, each_review_once, rdfa_in_page_order
-from crawlers.extract.review_ids import item_of, page_anchors
-from crawlers.extract.review_rows import Scale, aggregate_row, finish_row, review_row
+from crawlers.extract.review_ids import page_anchors
+from crawlers.extract.review_items import item_of
+from crawlers.extract.review_rows import review_row
 
 
 @dataclass

@@ -5,7 +5,7 @@ in half), and ``json`` decodes it to a code point that a review's id
 (``models.identity``), the store and a JSONL line all fail to encode: kept, it
 crashed its page, or the store's whole batch. The crawlers clean every value
 they read through :func:`without_lone_surrogates` (JSON-LD in
-``crawlers.extract.nodes``, text in ``crawlers.extract.node_text`` and
+``crawlers.extract.compact_nodes``, text in ``crawlers.extract.node_text`` and
 ``crawlers.parsers.values``).
 """
 

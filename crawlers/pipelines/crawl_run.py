@@ -14,7 +14,7 @@ from typing import Any
 from scrapy import Spider
 from scrapy.crawler import Crawler
 
-from crawlers import run_store
+from crawlers import run_handover
 from crawlers import stats as keys
 from crawlers.pipelines.store_run import finish_crawl_run, open_crawl_run, open_store
 
@@ -45,11 +45,11 @@ class CrawlRunMixin:
             self.crawler.stats.set_value(keys.FIRST_ERROR, "storing reviews needs a brand: pass -a brand=NAME")
             raise ValueError("storing reviews needs a brand: pass -a brand=NAME")
         settings = self.crawler.settings
-        if settings.get(run_store.RUN_ID):
+        if settings.get(run_handover.RUN_ID):
             # the runner opened the run (crawlers.run_store): the store is opened, and its
             # modules imported, only when there is something new to write
-            self.run_id = settings.getint(run_store.RUN_ID)
-            self.brand_id = settings.getint(run_store.BRAND_ID)
+            self.run_id = settings.getint(run_handover.RUN_ID)
+            self.brand_id = settings.getint(run_handover.BRAND_ID)
             self.managed = True
         else:
             self._open_run(brand)

@@ -13,7 +13,7 @@ A next page the spider follows is marked as one (``_next_pages.next_page``): one
 could not be fetched is counted apart (:mod:`crawlers.spiders._next_pages`), the
 pages behind it went unread, so the next crawl of the source reads every page;
 so does the next crawl after one that stopped at ``since``, unless its own ``since``
-is as late (the runner hands over the cut: ``run_store.SINCE_CUT``, ``crawlers.spiders._since``).
+is as late (the runner hands over the cut: ``run_handover.SINCE_CUT``, ``crawlers.spiders._since``).
 """
 
 from __future__ import annotations

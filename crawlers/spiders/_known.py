@@ -4,7 +4,7 @@ When a store is configured (``CRAWL_DATABASE_URL`` and no ``CRAWL_OUTPUT``) the 
 knows the external ids already stored for its (brand, source) (for spiders whose pages
 carry the brand's reply, recent unanswered reviews do not count: see ``crawlers.reply_window``).
 Started by ``crawlers.runner`` it reads them from the file the runner wrote
-(``CRAWL_KNOWN_FILE``, see ``crawlers.run_store``); a plain ``scrapy crawl`` reads
+(``CRAWL_KNOWN_FILE``, see ``crawlers.run_handover``); a plain ``scrapy crawl`` reads
 them from the store. A page the store kept validators for, answered ``304``, is one
 it read too (:meth:`KnownMixin.unchanged`).
 """
@@ -16,7 +16,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
-from crawlers import run_store
+from crawlers import run_handover
 from crawlers.known_reviews import KnownReviews
 
 #: Request meta: the source of the start URL a request descends from (see :meth:`KnownMixin.page_sources`).
@@ -40,12 +40,12 @@ class KnownMixin:
 
     def load_known(self) -> None:
         """Take the ids the runner handed over, or ready the store query; load each start URL's source."""
-        known_file = self.crawler.settings.get(run_store.KNOWN_FILE)
-        awaiting_file = self.crawler.settings.get(run_store.AWAITING_FILE)
+        known_file = self.crawler.settings.get(run_handover.KNOWN_FILE)
+        awaiting_file = self.crawler.settings.get(run_handover.AWAITING_FILE)
         handed = handed_awaiting = None
         if self._db_url and self.brand and known_file:  # handed over by the runner: no store query here
-            handed = run_store.read_known(known_file)
-            handed_awaiting = run_store.read_known(awaiting_file) if awaiting_file else {}
+            handed = run_handover.read_known(known_file)
+            handed_awaiting = run_handover.read_known(awaiting_file) if awaiting_file else {}
         self.known = KnownReviews(self.name, self.brand, self._db_url, handed, handed_awaiting)
         if self._db_url and self.brand:
             for source in sorted({self.source_for(u) for u in self.start_urls}):

@@ -3,7 +3,7 @@
 A review dated before ``since`` is skipped, and a page holding only such reviews
 ends pagination (``IncrementalMixin.should_follow_next``, which records the cut:
 ``crawlers.spiders._next_pages.record_cut``). The runner hands the next crawl of
-the source that day (``run_store.SINCE_CUT``): unless its own ``since`` is as
+the source that day (``run_handover.SINCE_CUT``): unless its own ``since`` is as
 late, the pages behind the cut went unread, so it reads every page.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from crawlers import run_store
+from crawlers import run_handover
 from crawlers.extract.dates import parse_datetime
 from crawlers.spiders._next_pages import carry_cut
 
@@ -34,7 +34,7 @@ class SinceMixin:
 
         Called once ``full_crawl`` holds ``CRAWL_FULL``; the cut is carried on in the stats.
         """
-        cut = self.crawler.settings.get(run_store.SINCE_CUT)  # an earlier crawl stopped at --since: ISO day
+        cut = self.crawler.settings.get(run_handover.SINCE_CUT)  # an earlier crawl stopped at --since: ISO day
         if cut and (self.since is None or self.since.date() < date.fromisoformat(cut)) and not self.full_crawl:
             logger.info("an earlier crawl stopped at --since %s: reading every page", cut)
             self.full_crawl = True

@@ -39,7 +39,7 @@ def last_crawl_unfinished(source_id: int) -> bool:
     with session_scope(get_engine()) as session:
         for run in crud.list_crawl_runs(session, source_id=source_id, limit=50):
             if run.status == CrawlStatus.ok:  # where --since cut it (since_cut) the crawl reads
-                return run.pages_unread > 0  # itself (run_store.SINCE_CUT), not in full each night
+                return run.pages_unread > 0  # itself (run_handover.SINCE_CUT), not in full each night
             if run.status == CrawlStatus.running or run.pages > 0 or run.items_scraped > 0 or run.items_new > 0:
                 return True
     return False

@@ -42,7 +42,7 @@ from models.review_fields import fit_external_id
 from models.tables import Review
 
 #: ``extra`` key of a crawl row: its id as the site wrote it, a relative IRI
-#: (``crawlers.extract.review_rows.RELATIVE_ID`` writes the same key).
+#: (``crawlers.extract.review_ids.RELATIVE_ID`` writes the same key).
 RELATIVE_ID = "relative_id"
 
 

@@ -3,7 +3,8 @@
 The same words mean different themes by context ("not working" is an app bug,
 a broken product otherwise), so a text is first judged an app review or a
 venue's, and a rule tagged for another context is skipped. The rules are
-compiled once per detector (``theme_rules``, ``stage_rules``), for lower-cased text.
+compiled once per detector (``theme_rules``, ``theme_exclusions``, ``stage_rules``), for lower-cased text;
+the context words are in ``text_contexts``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from nlp.themes import clauses as clause_lib
-from nlp.themes import stage_rules, theme_rules
+from nlp.themes import stage_rules, text_contexts, theme_exclusions, theme_rules
 from nlp.themes.emoji_marks import named, unnamed
 
 _JOIN = re.compile(r"\s*,\s*|\s+and\s+", re.I)  # where a list of verdicts may change its mind
@@ -20,10 +21,10 @@ _JOIN = re.compile(r"\s*,\s*|\s+and\s+", re.I)  # where a list of verdicts may c
 def text_context(text: str, app: bool | None) -> tuple[bool, bool]:
     """(is_app, is_venue): ``app`` when known (an app store's review), else judged by the text's words."""
     text = text.lower()
-    is_app = app if app is not None else bool(theme_rules.APP_CONTEXT.search(text))
+    is_app = app if app is not None else bool(text_contexts.APP_CONTEXT.search(text))
     # place words ("noise", "clean", "music") stay off in a review of a thing, unless it also speaks of a place
-    is_venue = not is_app and (bool(theme_rules.VENUE_CONTEXT.search(text))
-                               or not theme_rules.PRODUCT_CONTEXT.search(text))
+    is_venue = not is_app and (bool(text_contexts.VENUE_CONTEXT.search(text))
+                               or not text_contexts.PRODUCT_CONTEXT.search(text))
     return is_app, is_venue
 
 
@@ -32,7 +33,7 @@ class ClauseRules:
 
     def __init__(self) -> None:
         self._themes = theme_rules.compiled()
-        self._theme_exclude = theme_rules.compiled_exclusions()
+        self._theme_exclude = theme_exclusions.compiled_exclusions()
         self._stages, self._exclude = stage_rules.compiled()
 
     def themes(self, clause: str, is_app: bool, is_venue: bool, weak_rules: bool = True) -> set[str]:

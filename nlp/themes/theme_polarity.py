@@ -16,7 +16,7 @@ import re
 
 from nlp.referral import referral_intent
 from nlp.themes import clauses as clause_lib
-from nlp.themes import theme_rules
+from nlp.themes import text_contexts
 
 # Themes whose mentions are complaints unless a clause says otherwise ("charged", "login", "privacy").
 _NEGATIVE_BY_NATURE = {"billing_refunds": "negative", "app_reliability": "negative", "trust_safety": "negative"}
@@ -55,7 +55,7 @@ def theme_polarities(scores: dict[str, float], text: str, sentiment: str | None,
         scores = dict.fromkeys(scores, 0.0)
     elif not scores:
         text_score = opinion_score(text, referral)
-        if abs(text_score) >= 1.5 and not theme_rules.VENUE.search(text):
+        if abs(text_score) >= 1.5 and not text_contexts.VENUE.search(text):
             scores = {"product_quality": text_score}
     return {name: clause_lib.label(s, _NEGATIVE_BY_NATURE.get(name, fallback) if fallback == "neutral" else fallback)
             for name, s in scores.items()}

@@ -7,6 +7,8 @@ else matched the clause, ``None`` always.
 The same words mean different themes by context: "not working" is an app bug
 but a broken product; "location" is GPS trouble in an app but a venue's place.
 Written from the issue's definitions and the aspect files' training splits.
+Which context a text is in is judged by :mod:`nlp.themes.text_contexts`; what a theme's
+rules must not read, by :mod:`nlp.themes.theme_exclusions`.
 """
 
 from __future__ import annotations
@@ -14,23 +16,15 @@ from __future__ import annotations
 import re
 
 from nlp.themes.cheap import QUALITY_PHRASE
+from nlp.themes.text_contexts import FOOD
 
 Rule = tuple[str, str | None]
-
-_FOOD = (
-    r"food|foods|dish(?:es)?|meal|meals|taste[sd]?|tasty|tasteless|tasting|delicious|yumm?(?:y|iest)|flavou?rs?|"
-    r"bland|spicy|fresh|stale|cooked|undercooked|overcooked|raw|starters?|main course|desserts?|deserts?|buffet|"
-    r"menu|cuisine|biryani|pizza|burgers?|fries|chicken|mutton|fish|paneer|kebabs?|rice|noodles|soup|sushi|rolls?|"
-    r"steak|pasta|bread|dosa|idl[iy]|coffee|tea|drinks?|cocktails?|mocktails?|beer|wine|juice|sizzlers?|shawarma|"
-    r"pancakes?|dim sums?|portions?|quantity|appetizers?|sauce|cheese|salad|curry|"
-    r"waffles?|pastry|cake|ice cream|doughnuts?|kabab|haleem|paratha|starter|mains"
-)
 
 THEME_RULES: dict[str, list[Rule]] = {
     "product_quality": [
         (r"not (?:as|what was) (?:advertised|described|pictured|shown)", None),
         (QUALITY_PHRASE, None),  # "feels cheap", "cheap plastic": quality, not a price
-        (_FOOD, "offline"),
+        (FOOD, "offline"),
         (r"quality|well[- ]made|cheaply made|poorly made|durable|sturdy|flimsy|fell apart|falling apart|"
          r"broke|broken|breaks|cracked|snapped|ripped|torn|defect(?:ive)?|faulty|leak(?:s|ed|ing)?|"
          r"fits?|fitted|fitting|too (?:small|big|large|tight|short|long|thick|thin|heavy|sweet)|runs? (?:small|large|big)|"
@@ -177,40 +171,6 @@ THEME_RULES: dict[str, list[Rule]] = {
     ],
 }
 
-# Phrases blanked out of a clause before a theme's rules read it: support that never answers is about the
-# support, not the app's answers ("answers?" names an assistant's replies in app reviews); a thing that
-# feels or looks cheap, or is of cheap plastic, says nothing of its price; people who arrive, a baby
-# delivered and a reply never got back are no delivery.
-EXCLUDE: dict[str, str] = {
-    "product_quality": r"(?:support|agents?|staff|customer service|helpline)(?: \w+){0,3}? (?:answers?|responses?)",
-    "price_value": QUALITY_PHRASE,
-    "delivery": r"(?:(?:we|i)(?: (?:finally|just|first|eventually|only|all))?|(?:technician|engineer|plumber|electrician|tech|"
-                r"installer|crew|guests?|doctor|nurse|paramedics?|ambulance|flight|plane)(?: \w+)?) arriv(?:ed|es|ing)|"
-                r"upon our arrival|^upon arrival|labou?r (?:and|&) delivery|deliver(?:ed|y of|ing) (?:my|our|her|both|all|two|three) "
-                r"(?:\w+ )?(?:baby|babies|son|daughter|kids|children|twins|child|boys?|girls?)(?!')|"
-                r"never got back|(?:didn't|did not|never) (?:even )?get back",
-}
-
-# The context words (``clause_rules.text_context``), for lower-cased text.
-VENUE_CONTEXT = re.compile(
-    rf"\b(?:place|restaurant|pub|spot|joint|cafe|café|bar|diner|bistro|eatery|outlet|hotel|room|rooms|stay|stayed|"
-    rf"staff|waiters?|waitress|servers?|service|served|tables?|menu|reservations?|seated|lunch|dinner|brunch|breakfast|"
-    rf"chef|owner|manager|host(?:ess)?|visit(?:ed)?|dine|dining|ambien(?:ce|ace)|ambiance|atmosphere|decor|{_FOOD})\b",
-)
-PRODUCT_CONTEXT = re.compile(
-    r"\b(?:product|item|bought|purchas\w*|amazon|arrived|works?|worked|working|battery|batteries|device|unit|"
-    r"machine|returned|return it|sizes?|fits?|instructions|package|seller|speakers?|headphones|toaster|kettle|"
-    r"vacuum|blender|charger|cable|phone|case|sound|volume|bluetooth|firmware|washer|dryer|fan|heater|appliance)\b",
-)
-VENUE = re.compile(r"\b(?:place|restaurant|pub|spot|joint|cafe|café|bar|diner|bistro|eatery|outlet|hotel)\b", re.I)
-
-APP_CONTEXT = re.compile(
-    r"\bapps?\b|application|\bupdate[sd]?\b|download|install|log ?in|sign ?(?:in|up)|iphone|ipad|android|"
-    r"\bios\b|kindle|\bversion\b|uber|lyft|\bola\b|chat ?gpt|openai|\bgpt|\bai\b|facebook|netflix|evernote|ebay|"
-    r"\brides?\b|drivers?|\bcabs?\b|shuttle|\bplugins?\b|website|web version|\bchat\b|\bfeatures?\b|"
-    r"\bfunctions?\b|\bvpn\b|browser|transcribe|error message|subscription|\bplus\b|gpt4|gpt-4",
-)
-
 
 def compiled() -> dict[str, list[tuple[re.Pattern[str], str | None]]]:
     """The rules as compiled, word-bounded regexes, for lower-cased text (IGNORECASE costs a quarter more time)."""
@@ -218,8 +178,3 @@ def compiled() -> dict[str, list[tuple[re.Pattern[str], str | None]]]:
         theme: [(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])"), ctx) for pattern, ctx in rules]
         for theme, rules in THEME_RULES.items()
     }
-
-
-def compiled_exclusions() -> dict[str, re.Pattern[str]]:
-    """Theme -> the word-bounded regex of what its rules must not read (``EXCLUDE``)."""
-    return {theme: re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])") for theme, pattern in EXCLUDE.items()}

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from crawlers import run_store, runner
+from crawlers import run_handover, runner
 from crawlers.runner import CrawlJob
 
 
@@ -39,9 +39,9 @@ def handed(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         for job in json.loads(Path(cmd[-1]).read_text(encoding="utf-8")):
             settings = job["settings"]
             seen.append({
-                "spider": job["spider"], "run": settings.get(run_store.RUN_ID),
-                "known": run_store.read_known(settings[run_store.KNOWN_FILE]),
-                "awaiting": run_store.read_known(settings[run_store.AWAITING_FILE]),
+                "spider": job["spider"], "run": settings.get(run_handover.RUN_ID),
+                "known": run_handover.read_known(settings[run_handover.KNOWN_FILE]),
+                "awaiting": run_handover.read_known(settings[run_handover.AWAITING_FILE]),
             })
         log_path.write_text("", encoding="utf-8")
         return 0

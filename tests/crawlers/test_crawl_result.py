@@ -46,16 +46,16 @@ def test_an_ok_crawl_cut_at_since_gives_the_day() -> None:
 
 
 def test_a_crawl_that_timed_out_reports_the_reviews_it_stored(db_url: str, tmp_path) -> None:
-    from crawlers import run_store
+    from crawlers import run_handover, run_store
     from models import crud
     from models.db import get_engine, session_scope
 
     handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider="schemaorg",
                                   known_file=tmp_path / "known.json")
-    run_id = handover[run_store.RUN_ID]
+    run_id = handover[run_handover.RUN_ID]
     with session_scope(get_engine(db_url)) as session:
         crud.upsert_reviews(session, [{"source": "s", "external_id": "r1", "text": "fine", "published_at": "2024-01-01"}],
-                            brand_id=handover[run_store.BRAND_ID], crawl_run_id=run_id)
+                            brand_id=handover[run_handover.BRAND_ID], crawl_run_id=run_id)
     opened = {"status": "running", "ok": False, "pages": 0, "items_new": 0, "run_id": run_id}
     result = crawl_result(opened, None, "", 20.0, db_url, run_id)
     assert not result.ok and result.error_message == "crawl timed out after 20s"

@@ -179,13 +179,13 @@ def test_known_reviews_are_set_apart_before_dates_and_languages_are_parsed(monke
     assert [r["author"] for r in data.known] == [first["author"]]
     assert data.known[0]["external_id"] == first["external_id"]
 
-    import crawlers.extract.review_rows as review_rows
+    import crawlers.extract.finish_rows as finish_rows
 
     def costly(*args, **kwargs):
         raise AssertionError("a known review's date or language was parsed")
 
-    monkeypatch.setattr(review_rows, "iso_utc", costly)
-    monkeypatch.setattr(review_rows, "detect_language", costly)
+    monkeypatch.setattr(finish_rows, "iso_utc", costly)
+    monkeypatch.setattr(finish_rows, "detect_language", costly)
     known = extract_page(html, URL, is_known=lambda row: True)
     assert len(known.known) == len(everything.reviews) and known.reviews == []
     # the date stays as published: the spider parses it only if ``since`` needs it

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+from crawlers.extract.compact_nodes import local_name, node_types
 from crawlers.extract.graph import ReviewGraph
-from crawlers.extract.nodes import local_name, node_types, page_nodes
+from crawlers.extract.nodes import page_nodes
 
 JSONLD = {"@context": "https://schema.org", "@graph": [
     {"@type": "Product", "@id": "#p", "name": "Kettle", "review": [{"@id": "#r1"}]},

@@ -13,7 +13,7 @@ from crawlers.spiders.arguments import SpiderArgumentError, parse_since
 from crawlers.spiders.reddit import RedditSpider
 from crawlers.spiders.schemaorg import SchemaOrgSpider
 from crawlers.spiders.trustpilot import TrustpilotSpider
-from models.sources_config import SourceConfig
+from models.configured_source import SourceConfig
 
 FUTURE = "2204-01-01"
 

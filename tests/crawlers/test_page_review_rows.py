@@ -10,7 +10,7 @@ import pytest
 
 import crawlers.extract.graph as graph_module
 from crawlers.extract.counts import parse_count
-from crawlers.extract.review_rows import RELATIVE_ID
+from crawlers.extract.review_ids import RELATIVE_ID
 from crawlers.extract.schemaorg import extract_page
 
 PAGE = "https://shop.example/p/kettle/?page=2"

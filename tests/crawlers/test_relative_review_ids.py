@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from crawlers.extract.review_rows import RELATIVE_ID, item_scope, relative_id, review_id
+from crawlers.extract.review_ids import RELATIVE_ID, relative_id, review_id
+from crawlers.extract.review_items import item_scope
 from crawlers.extract.schemaorg import extract_page
 from models.crud.legacy_ids import RELATIVE_ID as STORE_RELATIVE_ID
 from tests.local_http import QuietHandler, serving

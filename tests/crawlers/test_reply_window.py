@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from crawlers import run_store
+from crawlers import run_handover, run_store
 from crawlers.reply_window import awaiting_reply_since
 
 NOW = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
@@ -43,7 +43,7 @@ def test_the_runner_hands_over_recent_unanswered_reviews_as_unknown(db_url: str,
     def handed(spider: str) -> dict[str, set[str]]:
         handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider=spider,
                                       known_file=tmp_path / f"{spider}.json")
-        return run_store.read_known(handover[run_store.KNOWN_FILE])
+        return run_handover.read_known(handover[run_handover.KNOWN_FILE])
 
     assert handed("trustpilot") == {"trustpilot": {"old", "answered"}}
     assert handed("appstore") == {"trustpilot": {"old", "waiting", "answered", "undated"}}

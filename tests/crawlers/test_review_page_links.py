@@ -15,8 +15,7 @@ from typing import Any
 
 import pytest
 
-from crawlers.extract.review_ids import LINK_ID
-from crawlers.extract.review_rows import RELATIVE_ID, review_id
+from crawlers.extract.review_ids import LINK_ID, RELATIVE_ID, review_id
 from crawlers.extract.schemaorg import extract_page
 from tests.crawlers.conftest import FixtureSite
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from crawlers import run_store
+from crawlers import run_handover, run_store
 from crawlers.crawl_job import setting_value
 from crawlers.process import PROJECT_ROOT, crawl_env
 from crawlers.runner import run_crawl
@@ -34,10 +34,10 @@ def test_open_run_writes_the_brand_ids_by_source_and_close_run_records_the_outco
     handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider="schemaorg",
                                   known_file=tmp_path / "known.json")
 
-    assert handover[run_store.BRAND_ID] == brand_id
-    known = run_store.read_known(handover[run_store.KNOWN_FILE])
+    assert handover[run_handover.BRAND_ID] == brand_id
+    known = run_handover.read_known(handover[run_handover.KNOWN_FILE])
     assert known == {"schemaorg:a.example": {"r1", "r2"}, "appstore": {"a9"}}
-    run_id = handover[run_store.RUN_ID]
+    run_id = handover[run_handover.RUN_ID]
     assert stored_run(db_url, run_id).status == "running"
 
     run_store.close_run(db_url, run_id, {"pages": 3, "items_scraped": 2, "errors": 1}, ok=False, message="boom")
@@ -72,8 +72,8 @@ def test_a_crawl_with_nothing_new_never_opens_the_store(demo_site, local_setting
         **local_settings,
         "CRAWL_DATABASE_URL": f"sqlite:///{tmp_path / 'no-such-dir' / 'store.db'}",  # cannot be opened
         "CRAWL_OUTPUT": "", "CRAWL_STORE_MIGRATED": True, "CRAWL_STATS_FILE": str(stats_file),
-        run_store.RUN_ID: 42, run_store.BRAND_ID: brand_id, run_store.KNOWN_FILE: str(tmp_path / "known.json"),
-        run_store.PAGES_FILE: str(tmp_path / "pages.json"),  # the page states, handed over like the ids
+        run_handover.RUN_ID: 42, run_handover.BRAND_ID: brand_id, run_handover.KNOWN_FILE: str(tmp_path / "known.json"),
+        run_handover.PAGES_FILE: str(tmp_path / "pages.json"),  # the page states, handed over like the ids
     }
     jobs = tmp_path / "jobs.json"
     jobs.write_text(json.dumps([{
@@ -99,11 +99,11 @@ def test_a_crawl_killed_before_its_final_counts_is_closed_with_the_reviews_it_st
 
     handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider="schemaorg",
                                   known_file=tmp_path / "known.json")
-    run_id = handover[run_store.RUN_ID]
+    run_id = handover[run_handover.RUN_ID]
     with session_scope(get_engine(db_url)) as session:
         crud.upsert_reviews(session, [
             {"source": "schemaorg:a.example", "external_id": f"r{i}", "text": f"review {i}", "published_at": "2024-01-01"}
-            for i in range(3)], brand_id=handover[run_store.BRAND_ID], crawl_run_id=run_id)
+            for i in range(3)], brand_id=handover[run_handover.BRAND_ID], crawl_run_id=run_id)
 
     opened = {"status": "running", "ok": False, "pages": 0, "items_scraped": 0, "items_new": 0, "run_id": run_id}
     assert run_store.close_run(db_url, run_id, opened, ok=False, message="crawl timed out after 20s") == (3, 3)
@@ -115,7 +115,7 @@ def test_a_crawl_killed_before_its_final_counts_is_closed_with_the_reviews_it_st
 def test_a_finished_crawl_is_closed_with_its_own_counts_and_an_ok_crawls_note(db_url: str, tmp_path, stored_run) -> None:
     handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider="schemaorg",
                                   known_file=tmp_path / "known.json")
-    run_id = handover[run_store.RUN_ID]
+    run_id = handover[run_handover.RUN_ID]
     note = "could not fetch http://a.example/?page=2: the pages after it were not read"
     stats = {"status": "ok", "ok": True, "pages": 1, "items_scraped": 3, "items_new": 2, "errors": 1}
     assert run_store.close_run(db_url, run_id, stats, ok=True, message=note) == (2, 3)
@@ -130,19 +130,19 @@ def test_what_an_ok_crawl_left_unread_goes_into_its_runs_columns_and_to_the_next
     def crawl(stats: dict, *, ok: bool = True, message: str | None = "in other words") -> dict:
         handover = run_store.open_run(db_url, brand="Acme", source_id=None, spider="schemaorg",
                                       known_file=tmp_path / "known.json")
-        run_store.close_run(db_url, handover[run_store.RUN_ID], stats, ok=ok, message=message)
+        run_store.close_run(db_url, handover[run_handover.RUN_ID], stats, ok=ok, message=message)
         return handover
 
     finished = {"status": "ok", "ok": True, "pages": 1, "items_scraped": 1, "items_new": 1, "errors": 2}
     first = crawl({**finished, "failed_follows": 2, "since_cut": "2024-06-01"})
-    run = stored_run(db_url, first[run_store.RUN_ID])
+    run = stored_run(db_url, first[run_handover.RUN_ID])
     assert (run.pages_unread, run.since_cut, run.error_message) == (2, date(2024, 6, 1), "in other words")
     second = crawl({**finished, "failed_follows": 1, "since_cut": "2024-06-01"}, ok=False, message="boom")
-    assert run_store.SINCE_CUT not in first and "CRAWL_FULL" not in first  # nothing before it
-    assert (second[run_store.SINCE_CUT], second["CRAWL_FULL"]) == ("2024-06-01", True)
-    run = stored_run(db_url, second[run_store.RUN_ID])
+    assert run_handover.SINCE_CUT not in first and "CRAWL_FULL" not in first  # nothing before it
+    assert (second[run_handover.SINCE_CUT], second["CRAWL_FULL"]) == ("2024-06-01", True)
+    run = stored_run(db_url, second[run_handover.RUN_ID])
     assert (run.status, run.pages_unread, run.since_cut) == ("failed", 0, None)  # a failed run hands nothing over
     third = crawl(finished, message=None)  # the failed run changed nothing: the ok one before it still counts
-    assert (third[run_store.SINCE_CUT], third["CRAWL_FULL"]) == ("2024-06-01", True)
+    assert (third[run_handover.SINCE_CUT], third["CRAWL_FULL"]) == ("2024-06-01", True)
     fourth = crawl(finished)
-    assert run_store.SINCE_CUT not in fourth and "CRAWL_FULL" not in fourth  # read every page: nothing left
+    assert run_handover.SINCE_CUT not in fourth and "CRAWL_FULL" not in fourth  # read every page: nothing left

@@ -9,7 +9,8 @@ import pytest
 
 from crawlers.source_urls import resolve_urls, spider_classes
 from crawlers.sources_sync import sync_sources
-from models.sources_config import SourceConfig, SourcesConfigError
+from models.configured_source import SourceConfig
+from models.sources_config import SourcesConfigError
 from models.sources_config_edits import add_source_to_config, remove_source_from_config
 
 APPSTORE_US = "https://itunes.apple.com/us/rss/customerreviews/page=1/id=42/sortby=mostrecent/json"

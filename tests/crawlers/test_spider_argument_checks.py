@@ -7,7 +7,8 @@ import pytest
 from crawlers.source_urls import resolve_urls, spider_classes
 from crawlers.spiders.arguments import SpiderArgumentError
 from crawlers.spiders.base import ReviewSpider
-from models.sources_config import SourceConfig, SourcesConfigError
+from models.configured_source import SourceConfig
+from models.sources_config import SourcesConfigError
 
 
 def _spider(name: str) -> type[ReviewSpider]:

@@ -69,7 +69,7 @@ def test_only_a_crawl_that_stopped_half_way_since_the_last_good_one_asks_for_a_f
 def test_an_ok_crawl_that_left_pages_unread_and_a_killed_crawl_that_stored_reviews_ask_for_a_full_crawl(
     store: str, add_source: Callable[..., int], tmp_path
 ) -> None:
-    from crawlers import run_store
+    from crawlers import run_handover, run_store
     from models import crud
     from models.db import get_engine, session_scope
 
@@ -81,10 +81,10 @@ def test_an_ok_crawl_that_left_pages_unread_and_a_killed_crawl_that_stored_revie
                                       known_file=tmp_path / "known.json")
         with session_scope(get_engine(store)) as session:
             crud.upsert_reviews(session, [
-                {"source": "s", "external_id": f"{handover[run_store.RUN_ID]}-{i}", "text": "fine",
+                {"source": "s", "external_id": f"{handover[run_handover.RUN_ID]}-{i}", "text": "fine",
                  "published_at": "2024-01-01"} for i in range(stores)],
-                brand_id=handover[run_store.BRAND_ID], crawl_run_id=handover[run_store.RUN_ID])
-        run_store.close_run(store, handover[run_store.RUN_ID], stats, ok=ok, message=message)
+                brand_id=handover[run_handover.BRAND_ID], crawl_run_id=handover[run_handover.RUN_ID])
+        run_store.close_run(store, handover[run_handover.RUN_ID], stats, ok=ok, message=message)
 
     finished = {"status": "ok", "ok": True, "pages": 1, "items_scraped": 2, "items_new": 2, "errors": 1}
     crawl(finished, ok=True)

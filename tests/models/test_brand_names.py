@@ -10,7 +10,8 @@ import pytest
 from sqlmodel import Session
 
 from models import crud
-from models.competitors_config import add_links_to_config, remove_links_from_config, sync_links
+from models.competitors_config import sync_links
+from models.competitors_config_edits import add_links_to_config, remove_links_from_config
 from models.crud.brands import BrandNameError, matching_brands
 from models.crud.competitors import CompetitorError, all_links, find_brand, link_competitor
 from models.crud.sources import find_source

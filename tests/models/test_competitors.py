@@ -8,7 +8,8 @@ import pytest
 from sqlmodel import Session
 
 from models import crud
-from models.competitors_config import add_links_to_config, load_links, remove_links_from_config, sync_links
+from models.competitors_config import load_links, sync_links
+from models.competitors_config_edits import add_links_to_config, remove_links_from_config
 from models.crud.competitors import CompetitorError, all_links, competitors_of, link_competitor, unlink_competitor
 
 
@@ -85,7 +86,7 @@ def test_a_bad_file_is_refused_by_link_and_unlink_and_left_as_it_is(tmp_path: Pa
 
 
 def test_several_rivals_cost_one_read_and_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import models.competitors_config as config
+    import models.competitors_config_edits as config
 
     path = tmp_path / "umot.toml"
     path.write_text("", encoding="utf-8")

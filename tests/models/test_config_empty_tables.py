@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from models.competitors_config import add_links_to_config, load_links, remove_links_from_config
+from models.competitors_config import load_links
+from models.competitors_config_edits import add_links_to_config, remove_links_from_config
 from models.config_file import ConfigFileError, read_document, write_document
+from models.configured_source import SourceConfig
 from models.crud.competitors import CompetitorError
-from models.sources_config import SourceConfig, SourcesConfigError, load_sources
+from models.sources_config import SourcesConfigError, load_sources
 from models.sources_config_edits import add_source_to_config, remove_source_from_config
 
 SOURCE = '[[sources]]\nbrand = "Acme"\nname = "tp"\nspider = "trustpilot"\n'

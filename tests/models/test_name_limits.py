@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from models import crud
+from models.configured_source import SourceConfig
 from models.crud.brands import BrandNameError, check_brand_name, check_webhook_url
 from models.crud.name_limits import NameTooLongError, column_limit
 from models.crud.sources import check_source_name
 from models.db import get_engine, session_scope
-from models.sources_config import SourceConfig, SourcesConfigError
+from models.sources_config import SourcesConfigError
 from models.sources_config_edits import add_source_to_config
 from models.tables import Brand, Source, table_of
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from models.sources_config import SourceConfig, SourcesConfigError, load_sources
+from models.configured_source import SourceConfig
+from models.sources_config import SourcesConfigError, load_sources
 from models.sources_config_edits import add_source_to_config, remove_source_from_config
 
 

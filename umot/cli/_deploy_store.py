@@ -24,7 +24,7 @@ def check_store_url() -> None:
 def warn_fan_out_on_sqlite(fan_out: int) -> None:
     """Say now, not in a night's log, that --fan-out has no effect on an SQLite store (machines cannot share it)."""
     from core.settings import get_settings
-    from models.db_url import sqlite_path
+    from models.sqlite_url import sqlite_path
 
     if fan_out and sqlite_path(get_settings().database_url) is not None:
         typer.echo(f"warning: --fan-out {fan_out} needs a PostgreSQL store (UMOT_DATABASE_URL): on this SQLite "

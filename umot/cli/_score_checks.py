@@ -14,8 +14,9 @@ def check_brand(brand: str | None) -> None:
     from models import crud
     from models.config_file import read_data
     from models.db import session_scope
-    from models.db_url import normalize_url, sqlite_path
+    from models.db_url import normalize_url
     from models.identity import brand_key
+    from models.sqlite_url import sqlite_path
     from nlp.themes.brand import ThemeDefinitionError
     from umot.cli._store import open_store
 

@@ -25,7 +25,8 @@ def add_source(config: Path | None, brand: str, name: str, spider: str, urls: li
                options: list[str] | None, *, enabled: bool, database_url: str | None) -> tuple[Path, str]:
     """Add the source to umot.toml; the file, and the line to print once the store has it too."""
     from crawlers.source_urls import resolve_urls
-    from models.sources_config import SourceConfig, SourcesConfigError
+    from models.configured_source import SourceConfig
+    from models.sources_config import SourcesConfigError
     from models.sources_config_edits import add_source_to_config
 
     brand, name = brand.strip(), name.strip()

@@ -51,8 +51,9 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     here with one line (exit 2).
     """
     from models.db import init_db
-    from models.db_url import check_store_file, normalize_url, sqlite_path
+    from models.db_url import check_store_file, normalize_url
     from models.migrate_known import UnknownRevisionError, unknown_revision_message
+    from models.sqlite_url import sqlite_path
 
     url = normalize_url(database_url)  # from UMOT_DATABASE_URL: checked there
     if database_url is not None:

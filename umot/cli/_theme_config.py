@@ -33,8 +33,9 @@ def known_brand(config: Path, brand: str, database_url: str | None) -> str:
     from models import crud
     from models.config_file import read_data
     from models.db import session_scope
-    from models.db_url import normalize_url, sqlite_path
+    from models.db_url import normalize_url
     from models.identity import brand_key
+    from models.sqlite_url import sqlite_path
     from nlp.themes.brand import ThemeDefinitionError
     from umot.cli._store import open_store
 

@@ -34,7 +34,7 @@ def link(
 
     Example: umot brands link Acme --competitor Globex --competitor Initech
     """
-    from models.competitors_config import add_links_to_config
+    from models.competitors_config_edits import add_links_to_config
     from models.config_file import ConfigFileError
     from models.crud.competitors import CompetitorError, find_brand, link_competitor
     from models.db import session_scope

@@ -59,9 +59,10 @@ def current(
     """Show the database's schema revision and the newest one this code knows."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from models.db_url import mask_password, normalize_url, sqlite_path
+    from models.db_url import mask_password, normalize_url
     from models.migrate import alembic_config, current_revision, head_revision
     from models.migrate_known import unknown_revisions
+    from models.sqlite_url import sqlite_path
 
     url = normalize_url(database_url)
     path = sqlite_path(url)
