@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     crawl_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     httpcache_dir: Path | None = None  # None: <data_dir>/httpcache
     httpcache: bool = False  # True: replay kept pages for 24 h without asking the site
+    # responses one crawl of a source reads at most (robots.txt included; Scrapy's CLOSESPIDER_PAGECOUNT): a site
+    # whose next-page links never end (a calendar, session ids in links) stops there, noted as unfinished; 0: no cap
+    crawl_max_pages: int = Field(5000, ge=0)
     # how many days back a nightly crawl re-reads unanswered reviews for the brand's reply (0 = never)
     reply_window_days: int = Field(30, ge=0, le=36_500)  # a century at most: a date before year 1 broke every crawl
     # --- web and users ---

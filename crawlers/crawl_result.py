@@ -31,6 +31,8 @@ class CrawlResult:
     errors: int = 0
     error_message: str | None = None  # why it failed; on an ok crawl, which page's failure left pages unread
     failed_follows: int = 0  # next pages that could not be fetched: the pages after them went unread
+    pages_unread: int = 0  # what an ok crawl left unread: failed_follows, and the pages the page cap left queued
+    page_cap: int | None = None  # the cap (CLOSESPIDER_PAGECOUNT) that stopped this ok crawl before its end
     since_cut: str | None = None  # ISO day an ok crawl's pagination stopped at --since: the store may lack older reviews
     run_id: int | None = None
     refused: bool = False  # every start URL's connection was refused: retrying soon is pointless
@@ -79,6 +81,8 @@ def crawl_result(
         errors=int(stats.get("errors", 0) or 0),
         error_message=stats.get("error_message"),
         failed_follows=int(stats.get("failed_follows", 0) or 0),
+        pages_unread=int(stats.get("pages_unread", stats.get("failed_follows", 0)) or 0),
+        page_cap=int(stats.get("page_cap") or 0) or None,
         since_cut=stats.get("since_cut") or None,
         run_id=run_id or stats.get("run_id"),
         refused=bool(stats.get("refused")) and returncode == 0,

@@ -1,4 +1,4 @@
-"""Scrapy extensions: report a crawl's counts to whoever started it."""
+"""Scrapy extensions: report a crawl's counts to whoever started it, and the page cap they are read against."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawlers.stats import summarise
+from crawlers.stats import PAGE_CAP, summarise
 from models.status import CrawlStatus
 
 
@@ -51,3 +51,24 @@ class CrawlStatsFile:
         data = summarise(self.crawler.stats.get_stats(), reason=reason)
         data["status"] = CrawlStatus.ok if data["ok"] else CrawlStatus.failed
         self._write(data)
+
+
+class PageCapStat:
+    """Puts the crawl's page cap (``CLOSESPIDER_PAGECOUNT``, which Scrapy's CloseSpider enforces) in its stats:
+    the note of a crawl it stops names it (``crawlers.stats.cap_note``). Off when there is no cap."""
+
+    def __init__(self, crawler: Crawler, cap: int):
+        self.crawler = crawler
+        self.cap = cap
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PageCapStat:
+        cap = crawler.settings.getint("CLOSESPIDER_PAGECOUNT")
+        if cap <= 0:
+            raise NotConfigured
+        ext = cls(crawler, cap)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        return ext
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.crawler.stats.set_value(PAGE_CAP, self.cap)

@@ -4,12 +4,11 @@ Waiting before retries is the third part of politeness, in ``crawlers.retry``.
 What robots.txt forbids is counted (``crawlers.stats.count_forbidden``): a
 start URL it forbids is a failed start, so a source it shuts out is not "ok".
 A robots.txt answered 5xx or that could not be downloaded (a timeout, a redirect loop,
-a body past ``DOWNLOAD_MAXSIZE``, unzipped or not) forbids its whole host for the crawl
+a body that unzips past ``DOWNLOAD_MAXSIZE``) forbids its whole host for the crawl
 (RFC 9309, 2.3.1.4), named once in the crawl's errors; a missing one (4xx) allows
 everything; where no host is there (:data:`crawlers.retry_answers.NO_HOST`) each request
-fails on its own. RFC 9309 (2.5) would parse a big robots.txt's first 500 KiB: Scrapy
-keeps nothing of a download it cancels, so one past ``DOWNLOAD_MAXSIZE`` shuts its host
-out. A ``Crawl-delay`` for us is honoured: its host's download slot waits at least that
+fails on its own. A robots.txt is read up to its first 500 KiB, whatever its size (RFC 9309,
+2.5: ``crawlers.robots_rules``). A ``Crawl-delay`` for us is honoured: its host's download slot waits at least that
 long between requests, at most ``CRAWL_DELAY_MAX`` (60 s).
 """
 

@@ -57,6 +57,12 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 CRAWL_DELAY_MAX = 60.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # a review page is never this big
+# robots.txt is read up to its first 500 KiB, whatever its size (RFC 9309, 2.5; crawlers/robots_rules.py)
+ROBOTSTXT_PARSER = "crawlers.robots_rules.RobotsHeadParser"
+# A crawl stops after this many responses (robots.txt included): endless distinct next pages (a calendar, session
+# ids in links) would crawl until the nightly timeout. The stopped crawl is ok but unfinished (crawlers/stats.py):
+# its run counts the pages left unread, so the next crawl of the source reads every page. 0: no cap.
+CLOSESPIDER_PAGECOUNT = _umot.crawl_max_pages
 COOKIES_ENABLED = False
 
 # --- retries with back-off ----------------------------------------------------
@@ -74,6 +80,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawlers.middlewares.RobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "crawlers.middlewares.ContactUserAgentMiddleware": 500,
+    # after HttpCompressionMiddleware asks for a compressed body, before it unzips one (crawlers/robots_rules.py)
+    "crawlers.robots_rules.RobotsHeadMiddleware": 595,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawlers.retry.BackoffRetryMiddleware": 550,
     # conditional requests: from the store for spiders that skip unchanged pages
@@ -123,6 +131,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawlers.extensions.CrawlStatsFile": 500,
+    "crawlers.extensions.PageCapStat": 510,
 }
 CRAWL_OUTPUT = None  # .jsonl/.jl/.csv file (.gz too): never touches the store; replaced only by a crawl that succeeds
 CRAWL_DATABASE_URL = _umot.database_url_override  # store, when no CRAWL_OUTPUT

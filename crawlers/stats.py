@@ -11,6 +11,8 @@ import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from core.wording import plural
+
 if TYPE_CHECKING:
     from scrapy.statscollectors import StatsCollector
 
@@ -40,6 +42,8 @@ SKIPPED_OLD = "umot/skipped_older_than_since"
 KNOWN = "umot/known_reviews"  # found but already stored: not emitted again (still "found")
 UNCHANGED = "umot/unchanged_pages"  # answered 304 Not Modified: read by an earlier crawl, skipped
 PAGE_STATES = "umot/page_states"  # page states passed to the store (scraped items, but not reviews)
+PAGE_CAP = "umot/page_cap"  # CLOSESPIDER_PAGECOUNT of the crawl (crawlers.extensions.PageCapStat), for its note
+CAPPED = "closespider_pagecount"  # Scrapy's finish reason: the crawl read CLOSESPIDER_PAGECOUNT responses
 
 
 def count_forbidden(stats: StatsCollector, url: str, *, start: bool) -> None:
@@ -72,6 +76,16 @@ def unread_note(failed: int, first: str | None) -> str:
     return f"could not fetch {first or 'a page'}{others}: the pages after {'them' if others else 'it'} were not read"
 
 
+def cap_note(cap: int | None, unread: int) -> str:
+    """The note of an ok crawl the page cap stopped (``CLOSESPIDER_PAGECOUNT``) with ``unread`` pages still queued.
+
+    Its run counts them (``CrawlRun.pages_unread``), so the next crawl of the source reads every page:
+    an incremental one would stop at the reviews this one stored before it reached them.
+    """
+    pages = plural(unread, "queued page")
+    return f"stopped at the page cap{f' of {cap} pages' if cap else ''}: {pages} not read"
+
+
 def since_note(day: str) -> str:
     """The note of an ok crawl that stopped paginating at ``--since day`` (or carried an earlier crawl's
     cut), for people: the run keeps the day itself (``CrawlRun.since_cut``) for the next crawl of the source."""
@@ -92,15 +106,19 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
     carries :func:`unread_note` as its ``error_message``, which its run keeps, and
     :func:`since_note` after it where ``since`` cut its pagination (:data:`SINCE_CUT`),
     whose ISO day is ``since_cut`` (None unless ok): the run keeps both as columns.
+    A crawl the page cap stopped (:data:`CAPPED`) is ok but unfinished: :func:`cap_note`, and
+    ``pages_unread`` (what the run keeps: ``failed_follows`` and the pages the cap left queued)
+    and ``page_cap`` say so.
     """
     reason = reason or stats.get("finish_reason")
+    capped = reason == CAPPED
     starts = int(stats.get(START_URLS, 0) or 0)
     start_failures = int(stats.get(START_FAILURES, 0) or 0)
     refused = int(stats.get(START_REFUSED, 0) or 0)
     forbidden = int(stats.get(START_FORBIDDEN, 0) or 0)
     message = stats.get(FIRST_ERROR)
     ok = True
-    if reason not in (None, "finished"):
+    if reason not in (None, "finished", CAPPED):
         ok = False
         message = message or f"crawl stopped early: {reason}"
     elif starts and start_failures >= starts:
@@ -109,10 +127,13 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
     elif not starts and message:
         ok = False
     failed_follows = int(stats.get(FAILED_FOLLOWS, 0) or 0)
+    # what the cap left queued (at least one: it stopped a crawl that was not over)
+    left = max(1, int(stats.get("scheduler/enqueued", 0) or 0) - int(stats.get("scheduler/dequeued", 0) or 0)) \
+        if capped and ok else 0
     cut = stats.get(SINCE_CUT) if ok else None
     if ok:
         notes = (unread_note(failed_follows, stats.get(FIRST_FAILED_FOLLOW)) if failed_follows else None,
-                 since_note(cut) if cut else None)
+                 cap_note(stats.get(PAGE_CAP), left) if left else None, since_note(cut) if cut else None)
         message = "; ".join(note for note in notes if note) or None
     return {
         "ok": ok,
@@ -126,6 +147,8 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
         "robots_forbidden": int(stats.get(ROBOTS_FORBIDDEN, 0) or 0),
         "error_message": message,
         "failed_follows": failed_follows,
+        "pages_unread": failed_follows + left,
+        "page_cap": (int(stats.get(PAGE_CAP) or 0) or None) if left else None,
         "since_cut": cut or None,
         "refused": not ok and bool(starts) and refused >= starts,
         "forbidden": not ok and bool(starts) and forbidden >= starts,

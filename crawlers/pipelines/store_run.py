@@ -64,7 +64,7 @@ def finish_crawl_run(engine: Any, run_id: int, stats: dict[str, Any], reason: st
                 items_new=summary["items_new"],
                 errors=summary["errors"],
                 error_message=summary["error_message"],
-                pages_unread=summary["failed_follows"] if summary["ok"] else 0,
+                pages_unread=summary["pages_unread"] if summary["ok"] else 0,
                 since_cut=date.fromisoformat(summary["since_cut"]) if summary["since_cut"] else None,
             )
     except Exception:  # noqa: BLE001 - the reviews are stored; the run row is bookkeeping

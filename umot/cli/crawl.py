@@ -57,6 +57,11 @@ def crawl(
         list[str] | None,
         typer.Option("-s", "--set", metavar="NAME=VALUE", help="Scrapy setting NAME=VALUE for this crawl (repeatable), e.g. DOWNLOAD_DELAY=5"),
     ] = None,
+    max_pages: Annotated[
+        int | None,
+        typer.Option("--max-pages", metavar="N", show_default=False,
+                     help="Stop after N pages (robots.txt included; 0: no cap). Default: UMOT_CRAWL_MAX_PAGES (5000)"),
+    ] = None,
     log: Annotated[Path | None, typer.Option(help="Keep Scrapy's full log in this file", dir_okay=False)] = None,
     create_brand: CreateBrand = False,
     database_url: DatabaseUrl = None,
@@ -79,6 +84,13 @@ def crawl(
     since_dt = parse_since(since)
     settings = name_values(setting, "--set")
     check_settings(settings, project)
+    if max_pages is not None:
+        if max_pages < 0:
+            fail(f"--max-pages {max_pages}: give a number of pages, or 0 for no cap")
+        if "CLOSESPIDER_PAGECOUNT" in settings:
+            fail(f"--set 'CLOSESPIDER_PAGECOUNT={settings['CLOSESPIDER_PAGECOUNT']}': --max-pages gives the cap "
+                 "already; give it one way")
+        settings["CLOSESPIDER_PAGECOUNT"] = str(max_pages)
     check_output(output)
     check_writable(log, "--log")
     if output is None and brand:  # a bad store, an unknown brand or source: one line now, not after the crawl
@@ -109,6 +121,8 @@ def crawl(
     typer.echo(_crawl_summary(spider, result, partial or output, nothing_written=nothing))
     if result.ok and result.failed_follows:
         typer.echo(f"note: {_unread_hint(result.error_message, stored=output is None, source_id=source_id)}", err=True)
+    if result.ok and result.page_cap:
+        typer.echo(f"note: {_cap_hint(result, stored=output is None, source_id=source_id)}", err=True)
     cut = result.since_cut if result.ok and output is None else None
     if cut:
         typer.echo(f"note: the reviews before {cut} were not read; the next crawl of this source without --since "
@@ -125,6 +139,15 @@ def _unread_hint(message: str | None, *, stored: bool, source_id: int | None) ->
         return f"{unread}; crawl again to read them"
     source = f" of source {source_id}" if source_id is not None else ""
     return f"{unread}; crawl again to read them (the next crawl{source} reads every page)"
+
+
+def _cap_hint(result: CrawlResult, *, stored: bool, source_id: int | None) -> str:
+    """The line of a crawl its page cap stopped: the cap, the pages it left, and how to read them."""
+    left = plural(max(1, result.pages_unread - result.failed_follows), "queued page")
+    then = f"the next crawl{f' of source {source_id}' if source_id is not None else ''} reads every page" \
+        if stored else "crawl again with a higher --max-pages to read them"
+    return (f"stopped at the page cap of {result.page_cap} pages (--max-pages, UMOT_CRAWL_MAX_PAGES): "
+            f"{left} not read; {then}")
 
 
 def _crawl_summary(spider: str, result: CrawlResult, output: Path | None, *, nothing_written: bool = False) -> str:

@@ -1,0 +1,60 @@
+"""``umot crawl --max-pages N``: a site whose next pages never end stops at N pages, in one line that says so.
+
+Before, nothing but a timeout ended such a crawl (``umot crawl`` has none: it ran forever).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.crawlers.header_site import HeaderSite, html, review_page, serving
+from umot.cli import app
+
+runner = CliRunner()
+FAST = ["--set", "AUTOTHROTTLE_ENABLED=False", "--set", "DOWNLOAD_DELAY=0"]
+
+
+def _page(query: dict[str, list[str]]) -> tuple[int, dict[str, str], bytes]:
+    n = int(query.get("page", ["1"])[0])
+    return html(review_page(f"p{n}", next_url=f"?page={n + 1}&session={n * 7919}"))
+
+
+@pytest.fixture(scope="module")
+def endless() -> Iterator[HeaderSite]:
+    with serving(HeaderSite({"/calendar/": _page})) as site:
+        yield site
+
+
+@pytest.mark.slow
+def test_the_cap_stops_an_endless_crawl_in_one_line(endless: HeaderSite, tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(app, ["crawl", endless.url("/calendar/"), "-o", str(out), "--max-pages", "4", *FAST])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"schemaorg: 9 reviews found, 9 written to {out}, 3 pages, 0 errors"
+    assert result.stderr.strip() == ("note: stopped at the page cap of 4 pages (--max-pages, UMOT_CRAWL_MAX_PAGES): "
+                                     "1 queued page not read; crawl again with a higher --max-pages to read them")
+
+
+@pytest.mark.slow
+def test_a_stored_crawl_says_the_next_one_reads_every_page(endless: HeaderSite, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'umot.db'}"
+    result = runner.invoke(app, ["crawl", endless.url("/calendar/"), "--brand", "Acme", "--create-brand",
+                                 "--database-url", db, "--max-pages", "3", *FAST])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == ("note: stopped at the page cap of 3 pages (--max-pages, UMOT_CRAWL_MAX_PAGES): "
+                                     "1 queued page not read; the next crawl reads every page")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--max-pages", "5", "--set", "CLOSESPIDER_PAGECOUNT=9"],
+     "--set 'CLOSESPIDER_PAGECOUNT=9': --max-pages gives the cap already; give it one way"),
+    (["--max-pages", "-1"], "--max-pages -1: give a number of pages, or 0 for no cap"),
+])
+def test_a_bad_cap_is_refused_before_the_crawl(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["crawl", "http://127.0.0.1:9/", "-o", "x.jsonl", *args])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines() == [f"error: {message}"]
