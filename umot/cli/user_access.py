@@ -38,28 +38,31 @@ def remove(email: Email, database_url: DatabaseUrl = None) -> None:
     from models.db import session_scope
 
     with session_scope(open_store(database_url, must_exist=True)) as session:
-        remove_user(session, _user_or_fail(session, email))
-    typer.echo(f"removed {email.strip().lower()}; their sessions have ended")
+        user = _user_or_fail(session, email)
+        address = user.email  # as stored (an international domain in its xn-- form)
+        remove_user(session, user)
+    typer.echo(f"removed {address}; their sessions have ended")
 
 
-def _set_disabled(email: str, disabled: bool, database_url: str | None) -> None:
+def _set_disabled(email: str, disabled: bool, database_url: str | None) -> str:
+    """The user's email as stored (an international domain in its xn-- form), after the change."""
     from models.crud.triage import set_disabled
     from models.db import session_scope
 
     with session_scope(open_store(database_url, must_exist=True)) as session:
-        set_disabled(session, _user_or_fail(session, email), disabled)
+        user = _user_or_fail(session, email)
+        set_disabled(session, user, disabled)
+        return user.email
 
 
 def disable(email: Email, database_url: DatabaseUrl = None) -> None:
     """Stop a user from logging in (sessions end now); `umot users enable` lets them back."""
-    _set_disabled(email, True, database_url)
-    typer.echo(f"disabled {email.strip().lower()}; their sessions have ended")
+    typer.echo(f"disabled {_set_disabled(email, True, database_url)}; their sessions have ended")
 
 
 def enable(email: Email, database_url: DatabaseUrl = None) -> None:
     """Let a disabled user log in again (with their old password)."""
-    _set_disabled(email, False, database_url)
-    typer.echo(f"enabled {email.strip().lower()}")
+    typer.echo(f"enabled {_set_disabled(email, False, database_url)}")
 
 
 def brands(

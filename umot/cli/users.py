@@ -33,7 +33,7 @@ def add(
 ) -> None:
     """Add a user who sees the given brands' detractors (example: umot users add ana@shop.example --brand Acme)."""
     from models.crud.name_limits import NameTooLongError, check_length, shortened
-    from models.crud.triage import create_user
+    from models.crud.triage import create_user, normalize_email
     from models.db import session_scope
     from models.stored import stored_id
     from models.tables import User, table_of
@@ -42,6 +42,7 @@ def add(
     local, _, domain = email.rpartition("@")
     if not local or not domain or any(c.isspace() or unicodedata.category(c) in _NOT_IN_EMAILS for c in email):
         fail(f"not an email address: {email!r} (NAME@DOMAIN, and no spaces, line breaks or invisible characters)")
+    email = normalize_email(email)  # as stored and as the login reads it: an IDN domain in its xn-- form
     try:  # the store's limit, from the table: a longer one would stop PostgreSQL with a traceback
         check_length(email, table_of(User).c.email, f"email {shortened(email)}")
     except NameTooLongError as exc:
@@ -60,7 +61,7 @@ def add(
         create_user(session, email=email, password_hash=password_hash,
                     brand_ids=[stored_id(b) for b in brands], is_admin=admin)
     scope = "every brand (admin)" if admin else ", ".join(b.name for b in brands)
-    typer.echo(f"added {email.lower()}: sees {scope}")
+    typer.echo(f"added {email}: sees {scope}")
 
 
 def _new_user_brands(session: Session, email: str, names: list[str]) -> list[Brand]:
@@ -111,7 +112,8 @@ def passwd(
         if user is None:  # removed while the prompt waited
             fail(f"no user {email} (see `umot users list`)")
         set_password_hash(session, user, password_hash)
-    typer.echo(f"password changed for {email.strip().lower()}; their sessions have ended")
+        login = user.email
+    typer.echo(f"password changed for {login}; their sessions have ended")
 
 
 # Taking access away lives in umot.cli.user_access; registered here, so `umot users --help` lists

@@ -33,6 +33,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+# Pages and the CSV hold a brand's reviews and the viewer's name: no browser or proxy keeps a copy
+# (the back button on a shared computer after logout, a proxy's cache). Static files may be cached.
+NO_STORE = {"Cache-Control": "no-store"}
 
 
 def create_app(
@@ -65,7 +68,8 @@ def create_app(
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
+        private = not (request.url.path == "/static" or request.url.path.startswith("/static/"))
+        for name, value in (SECURITY_HEADERS | NO_STORE if private else SECURITY_HEADERS).items():
             response.headers.setdefault(name, value)
         return response
 
@@ -84,7 +88,7 @@ def create_app(
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:
         """A bug's 500 (answered outside the other layers) still carries the security headers."""
-        return PlainTextResponse("Internal Server Error", status_code=500, headers=SECURITY_HEADERS)
+        return PlainTextResponse("Internal Server Error", status_code=500, headers=SECURITY_HEADERS | NO_STORE)
 
     @app.exception_handler(StarletteHTTPException)
     async def error_page(request: Request, exc: StarletteHTTPException) -> Response:

@@ -37,5 +37,10 @@ async def csrf_protect(request: Request) -> None:
     sent: str | UploadFile | None = request.headers.get(HEADER)  # a form field may also be a file
     if sent is None and "form" in request.headers.get("content-type", ""):
         sent = (await request.form()).get(FIELD)
-    if not (isinstance(expected, str) and isinstance(sent, str) and secrets.compare_digest(expected, sent)):
+    if not (isinstance(expected, str) and isinstance(sent, str) and _same(expected, sent)):
         raise HTTPException(status_code=403, detail="CSRF token missing or invalid; reload the page and retry")
+
+
+def _same(expected: str, sent: str) -> bool:
+    """Compared as bytes: ``compare_digest`` raises TypeError on a non-ASCII str (a 500, not a 403)."""
+    return secrets.compare_digest(expected.encode("utf-8", "surrogatepass"), sent.encode("utf-8", "surrogatepass"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy.exc import OperationalError
@@ -21,6 +20,7 @@ from models.stored import stored_id
 from models.tables import Brand, User
 from umot.web.auth import session_is_current, session_user_id
 from umot.web.csrf import SAFE_METHODS
+from umot.web.next_page import CHANGE_LOST, asked_for
 
 BUSY_RETRY_AFTER_S = 5  # a writer rarely holds the store longer (a scoring batch commits in ~1 s)
 
@@ -96,26 +96,10 @@ def get_viewer(request: Request, db: Db) -> Viewer:
     user = db.get(User, user_id) if user_id is not None else None
     if user is None or not session_is_current(request, user):  # none, removed, disabled, ended by logout/passwd, or 12 h old
         request.session.clear()
+        if request.method not in SAFE_METHODS:  # the change it carried is lost: the login page says so
+            request.session["flash"] = CHANGE_LOST
         raise LoginRequired(asked_for(request))
     return Viewer(user=user, brands=user_brands(db, user))
 
 
-def asked_for(request: Request) -> str:
-    """The local URL of this request as the browser sent it, to come back to after login.
-
-    The query string arrives percent-encoded already: kept as it is (encoding it again
-    turned a saved link's ``schemaorg%3A…`` and ``q=a+b`` into other, literal filters).
-    The path arrives decoded, so it is encoded once.
-    """
-    query = request.url.query
-    return quote(request.url.path) + (f"?{query}" if query else "")
-
-
 CurrentViewer = Annotated[Viewer, Depends(get_viewer)]
-
-
-def safe_next(path: str | None) -> str:
-    """Only local paths after login (no open redirect to another site)."""
-    if path and path.startswith("/") and not path.startswith("//") and "\\" not in path:
-        return path
-    return "/"

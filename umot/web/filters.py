@@ -19,6 +19,7 @@ from models.crud.triage import LABELS, STATUSES, QueueFilter
 from models.crud.triage.queue_filter import COUNTED, REPLY_FILTERS
 from nlp.themes.catalog import POLARITIES, STAGE_NAMES
 from umot.web.deps import Viewer
+from umot.web.numbers import PAST_ANY_ID, capped
 from umot.web.templating import export_zone
 
 THEME_NAME = re.compile(r"^[a-z][a-z0-9_]{0,59}$")  # default or brand theme names (#18)
@@ -63,9 +64,10 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
     errors: list[str] = []
     brand_id = None
     if values["brand"]:
-        if not (values["brand"].isascii() and values["brand"].isdigit()):  # "²" is a digit too
+        number = capped(values["brand"], PAST_ANY_ID)  # "²" is a digit to isdigit(), and a long one too many for int()
+        if number is None:
             raise HTTPException(status_code=404, detail="no such brand")
-        brand_id = viewer.brand(int(values["brand"])).id
+        brand_id = viewer.brand(number).id
         values["brand"] = str(brand_id)  # "01" filters by brand 1: the menu, links and CSV say "1"
     for key, allowed in (("status", STATUS_TABS), ("rating", RATINGS), ("label", LABELS), ("reply", REPLY_FILTERS),
                          ("theme_polarity", POLARITIES)):
@@ -82,8 +84,7 @@ def parse_queue_query(params: QueryParams, viewer: Viewer) -> QueueQuery:
         errors.append(f"q: its characters past the first {MAX_Q} (a search holds at most {MAX_Q}; got {len(values['q'])})")
         values["q"] = values["q"][:MAX_Q].strip()
     page_raw = params.get("page", "1")
-    page = int(page_raw) if page_raw.isascii() and page_raw.isdigit() else 1
-    page = min(max(page, 1), MAX_PAGE)  # past the end shows the last page, however far past
+    page = max(capped(page_raw, MAX_PAGE) or 1, 1)  # past the end shows the last page, however far past
     f = QueueFilter(
         brand_ids=viewer.brand_ids,
         brand_id=brand_id,

@@ -11,14 +11,16 @@ event's old value is the one the previous change left.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from models.crud.edited_dismissals import judged_before_edit
 from models.crud.flag_locks import locked_flag
 from models.crud.name_limits import NameTooLongError, check_length, shortened
 from models.crud.triage.assignees import checked_assignee
 from models.crud.triage.queue_filter import STATUSES
+from models.datetimes import as_utc
 from models.status import FlagStatus
 from models.stored import stored_id
 from models.tables import FlagEvent, table_of, utcnow
@@ -29,6 +31,7 @@ DEFAULT_CORRECTED_LABEL = "neutral"
 MAX_ASSIGNEE = 300  # Flag.assignee's column width (VARCHAR(300) on PostgreSQL)
 MAX_ID = 2**31 - 1  # the largest id every store holds (PostgreSQL INTEGER; SQLite's count up from 1): a larger one is no row
 MAX_ROWS = 2**63 - 1  # the largest row count a LIMIT takes (a larger one overflowed the driver)
+NOTE_REPEAT = timedelta(seconds=10)  # a double click's second save comes sooner; the same note later is a new note
 _UNSET = object()
 
 
@@ -56,7 +59,8 @@ def update_flag(
 
     ``assignee=""`` or ``None`` unassigns; leaving it out keeps it; a new one must be
     a user who can see the flag's brand, where the store has users (``assignees``). ``note`` adds a
-    note (the flag keeps the latest; the trail keeps them all). Returns the new
+    note (the flag keeps the latest; the trail keeps them all; the actor's latest note again within
+    ``NOTE_REPEAT`` is a double click's, not stored twice). Returns the new
     events (none when nothing changed). ``brand_ids`` limits which flags may change. Dismissing
     again a flag dismissed before its review's last edit records its label even unchanged: a judgement
     of the new text. ``confirm_dismissal`` says the same for a form that sends no status or label it
@@ -95,7 +99,8 @@ def update_flag(
             if problem:
                 raise TriageError(problem)
         changes.append(("assignee", name))
-    if note is not None and note.strip():
+    now = utcnow()
+    if note is not None and note.strip() and not _repeated_note(session, flag_id, actor, note.strip(), now):
         changes.append(("note", note.strip()))
 
     # dismissing again, same label, a flag dismissed before its review's edit: the team judged the new text;
@@ -104,7 +109,6 @@ def update_flag(
                  and (confirm_dismissal or (status or corrected_label) is not None)
                  and judged_before_edit(session, flag_id))
     events = []
-    now = utcnow()
     for field, new in changes:
         old = getattr(flag, field)
         if old == new and field != "note" and not (confirmed and field == "corrected_label"):
@@ -119,3 +123,13 @@ def update_flag(
         session.add_all(events)
         session.flush()
     return events
+
+
+def _repeated_note(session: Session, flag_id: int, actor: str, note: str, now: datetime) -> bool:
+    """Whether ``note`` is the one ``actor`` last noted on this flag, moments ago: a double click's second
+    save (or a resent form) would store it twice in the audit trail."""
+    last = session.exec(
+        select(FlagEvent).where(FlagEvent.flag_id == flag_id, FlagEvent.field_name == "note", FlagEvent.actor == actor)
+        .order_by(col(FlagEvent.at).desc(), col(FlagEvent.id).desc()).limit(1)
+    ).first()
+    return last is not None and last.new_value == note and abs(now - as_utc(last.at)) < NOTE_REPEAT

@@ -23,11 +23,33 @@ FIRST_VERSION_LIMIT = 2**30
 
 
 def normalize_email(email: str) -> str:
-    return email.strip().lower()
+    """One spelling per address, for ``umot users add`` and the login alike: trimmed, lower case, and an
+    international domain in its ASCII (IDNA) form, as browsers and mail send it: ``ana@bücher.example``
+    and ``ana@xn--bcher-kva.example`` are one user. An ASCII email is only trimmed and lower-cased."""
+    local, at, domain = email.strip().lower().rpartition("@")
+    if not at or domain.isascii():
+        return email.strip().lower()
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:  # not a domain IDNA can write (an empty or 64+ character label): kept as typed
+        return f"{local}@{domain}"
 
 
 def get_user_by_email(session: Session, email: str) -> User | None:
-    return session.exec(select(User).where(User.email == normalize_email(email))).first()
+    """The user of this address, in either spelling of its domain; a user stored before domains were
+    normalized (``ana@bücher.example`` as typed) is found too."""
+    spellings = list(dict.fromkeys((normalize_email(email), email.strip().lower(), _unicode_domain(email))))
+    found = session.exec(select(User).where(col(User.email).in_(spellings))).all()
+    return min(found, key=lambda user: spellings.index(user.email), default=None)
+
+
+def _unicode_domain(email: str) -> str:
+    """``ana@bücher.example`` for ``ana@xn--bcher-kva.example``: how such a user was stored before."""
+    local, _, domain = normalize_email(email).rpartition("@")
+    try:
+        return f"{local}@{domain.encode('ascii').decode('idna')}"
+    except UnicodeError:
+        return normalize_email(email)
 
 
 def create_user(

@@ -39,3 +39,28 @@ def test_page_numbers_past_the_end_show_a_page(viewer, page: str) -> None:
     r = viewer.get(f"/?page={page}")
     assert r.status_code == 200 and "Detractor queue" in r.text
     assert viewer.get(f"/queue.csv?page={page}").status_code == 200
+
+
+LONG = "1" * 5000  # past Python's 4,300-digit limit on int(): a ValueError, answered 500
+
+
+@pytest.mark.parametrize(
+    "path", [f"/?brand={LONG}", f"/queue.csv?brand={LONG}", f"/advocates?brand={LONG}", f"/flags/{LONG}",
+             f"/flags/-{LONG}", f"/reviews/{LONG}", f"/brands/{LONG}", f"/brands/{LONG}/benchmark"],
+)
+def test_ids_of_thousands_of_digits_are_not_found(viewer, path: str) -> None:
+    assert viewer.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("page", [LONG, "0" * 4990 + "2"])
+def test_page_numbers_of_thousands_of_digits_show_a_page(viewer, page: str) -> None:
+    r = viewer.get(f"/?page={page}")
+    assert r.status_code == 200 and "Detractor queue" in r.text
+    assert viewer.get(f"/queue.csv?page={page}").status_code == 200
+
+
+def test_a_long_number_reads_as_its_ceiling() -> None:
+    from umot.web.numbers import capped
+
+    assert [capped(raw, 100) for raw in ("7", "0007", "100", "101", LONG, "²", "-1", "", "1e3")] == [
+        7, 7, 100, 100, 100, None, None, None, None]

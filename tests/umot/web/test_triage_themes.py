@@ -101,17 +101,18 @@ def test_the_queue_download_carries_themes_and_stages(themed, ana) -> None:  # n
     assert {r["stages"] for r in rows} == {"buy; use"}
 
 
-def test_a_correction_that_changes_nothing_is_refused(themed, ana) -> None:  # noqa: ANN001
-    """Removing a theme the review lacks was stored, shown in the history and exported for training."""
+def test_a_correction_that_changes_nothing_is_not_stored(themed, ana) -> None:  # noqa: ANN001
+    """Removing a theme the review lacks was stored, shown in the history and exported for training.
+    It is no error either (a double click's second Apply): back to the page, saying nothing changed."""
     flag_id = themed.flags["a0"]  # read as delivery (negative)
     token = csrf_of(ana.get(f"/flags/{flag_id}").text)
     absent = ana.post(f"/flags/{flag_id}/themes", data={"csrf_token": token, "theme": "price_value", "action": "remove"})
-    assert absent.status_code == 400
-    assert ("Themes not changed: theme &#39;price_value&#39; is not in the review&#39;s themes, nothing to remove "
-            "(its themes: delivery (negative))") in absent.text
+    assert absent.status_code == 200 and absent.history[0].status_code == 303
+    assert ("Nothing changed: theme &#39;price_value&#39; is not in the review&#39;s themes, nothing to remove "
+            "(its themes: delivery (negative)).") in absent.text
     same = ana.post(f"/flags/{flag_id}/themes", data={"csrf_token": token, "theme": "delivery", "action": "add",
                                                       "polarity": "negative"})
-    assert same.status_code == 400 and "nothing to add" in same.text
+    assert same.history[0].status_code == 303 and "nothing to add" in same.text
     from sqlmodel import select
 
     from models.crud.triage import flag_events

@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from models.crud.advocates import list_advocates
 from umot.web.deps import CurrentViewer, Db
+from umot.web.numbers import PAST_ANY_ID, capped
 from umot.web.templating import render
 
 router = APIRouter()
@@ -17,8 +18,9 @@ LIMIT = 200
 def advocates_page(request: Request, viewer: CurrentViewer, db: Db, brand: str = "") -> Response:
     brand_id = None
     if brand.strip():
-        if not (brand.isascii() and brand.isdigit()):
+        number = capped(brand, PAST_ANY_ID)  # not digits, or more than int() reads: no such brand either
+        if number is None:
             return render(request, "error.html", status_code=404, code=404, detail="no such brand")
-        brand_id = viewer.brand(int(brand)).id  # another brand's advocates: 404, like its reviews
+        brand_id = viewer.brand(number).id  # another brand's advocates: 404, like its reviews
     rows = list_advocates(db, brand_ids=viewer.brand_ids, brand_id=brand_id, limit=LIMIT)
     return render(request, "advocates.html", viewer=viewer, rows=rows, brand_id=brand_id, limit=LIMIT)

@@ -30,6 +30,7 @@ from umot.web.auth import web_actor
 from umot.web.deps import CurrentViewer, Db, Viewer, id_or_404
 from umot.web.flag_form import FlagForm, read_flag_form
 from umot.web.journey_view import known_themes
+from umot.web.numbers import PathId
 from umot.web.templating import render
 
 router = APIRouter()
@@ -82,13 +83,13 @@ def _saved(events: list[FlagEvent]) -> str:
 
 
 @router.get("/flags/{flag_id}")
-def flag_page(flag_id: int, request: Request, viewer: CurrentViewer, db: Db) -> Response:
+def flag_page(flag_id: PathId, request: Request, viewer: CurrentViewer, db: Db) -> Response:
     return _page(request, viewer, db, _visible_row(db, flag_id, viewer))
 
 
 @router.post("/flags/{flag_id}")
 def change_flag(
-    flag_id: int, request: Request, viewer: CurrentViewer, db: Db, form: Annotated[FlagForm, Depends(read_flag_form)]
+    flag_id: PathId, request: Request, viewer: CurrentViewer, db: Db, form: Annotated[FlagForm, Depends(read_flag_form)]
 ) -> Response:
     """Apply the fields sent (only those that change make audit events), then show the page again.
 
@@ -121,7 +122,7 @@ def change_flag(
 
 
 @router.get("/reviews/{review_id}")
-def review_link(review_id: int, viewer: CurrentViewer, db: Db) -> Response:
+def review_link(review_id: PathId, viewer: CurrentViewer, db: Db) -> Response:
     """The weekly export's review ids open here: the flag of that review, if visible."""
     flag_id = flag_id_for_review(db, id_or_404(review_id, "detractor"), viewer.brand_ids)
     if flag_id is None:

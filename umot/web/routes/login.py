@@ -18,8 +18,9 @@ from umot.web.auth import (
     session_user_id,
     verify_password,
 )
-from umot.web.deps import Db, safe_next
+from umot.web.deps import Db
 from umot.web.login_limits import count_failure, count_success, locked_for, take_turn
+from umot.web.next_page import safe_next
 from umot.web.templating import render
 
 router = APIRouter()

@@ -9,6 +9,7 @@ from models.crud.triage import QueueFilter, rating_summary, sentiment_split, sta
 from umot.web.charts import bar_chart, split_bar
 from umot.web.deps import CurrentViewer, Db
 from umot.web.journey_view import STAGE_MEANINGS, journey_panel
+from umot.web.numbers import PathId
 from umot.web.rivals_view import reply_summary
 from umot.web.templating import export_zone, render
 
@@ -17,7 +18,7 @@ WEEKS = 12
 
 
 @router.get("/brands/{brand_id}")
-def overview_page(brand_id: int, request: Request, viewer: CurrentViewer, db: Db) -> Response:
+def overview_page(brand_id: PathId, request: Request, viewer: CurrentViewer, db: Db) -> Response:
     brand = viewer.brand(brand_id)  # 404 for a brand the viewer doesn't belong to
     zone = export_zone()  # weeks as the weekly CSVs cut them (UTC, said on the page, if UMOT_TIMEZONE is unknown)
     weeks = weekly_figures(db, brand_id, weeks=WEEKS, zone=zone)

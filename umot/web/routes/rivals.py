@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from umot.web.deps import CurrentViewer, Db, id_or_404
+from umot.web.numbers import PathId
 from umot.web.rivals_view import benchmark_view
 from umot.web.templating import render
 
@@ -13,7 +14,7 @@ router = APIRouter()
 
 
 @router.get("/brands/{brand_id}/benchmark")
-def benchmark_page(brand_id: int, request: Request, viewer: CurrentViewer, db: Db) -> Response:
+def benchmark_page(brand_id: PathId, request: Request, viewer: CurrentViewer, db: Db) -> Response:
     brand = viewer.brand(id_or_404(brand_id, "brand"))  # 404 for a brand the viewer doesn't belong to
     view = benchmark_view(db, brand)
     # a rival's overview is linked only for a viewer who belongs to that rival too
