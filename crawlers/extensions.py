@@ -11,7 +11,8 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawlers.stats import PAGE_CAP, summarise
+from crawlers.stats import PAGE_CAP
+from crawlers.stats_summary import summarise
 from models.status import CrawlStatus
 
 
@@ -55,7 +56,7 @@ class CrawlStatsFile:
 
 class PageCapStat:
     """Puts the crawl's page cap (``CLOSESPIDER_PAGECOUNT``, which Scrapy's CloseSpider enforces) in its stats:
-    the note of a crawl it stops names it (``crawlers.stats.cap_note``). Off when there is no cap."""
+    the note of a crawl it stops names it (``crawlers.crawl_notes.cap_note``). Off when there is no cap."""
 
     def __init__(self, crawler: Crawler, cap: int):
         self.crawler = crawler

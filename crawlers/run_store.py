@@ -78,7 +78,7 @@ def close_run(
     """Record how the crawl ended (its counts from the stats file); a crawl that died is ``failed``.
 
     ``message``: why it failed, or an ok crawl's note of pages left unread
-    (``crawlers.stats.unread_note``); what an ok crawl left unread is kept in columns
+    (``crawlers.crawl_notes.unread_note``); what an ok crawl left unread is kept in columns
     too, from ``stats`` (``pages_unread``: failed next pages and those a page cap left queued; ``since_cut``). A crawl killed before writing its final
     counts (timed out) gets the reviews it stored under the run, as in
     ``models.crud.crawl_runs.close_abandoned_runs``: zeros would hide the gap

@@ -1,17 +1,15 @@
-"""Names of the crawl counters and how they add up to one crawl's outcome.
+"""Names of the crawl counters, and robots.txt's refusals counted under them.
 
 Spiders, pipelines and the stats-file extension all count into Scrapy's stats
-collector under these keys; :func:`summarise` turns them into the numbers a
-``CrawlRun`` row and ``crawlers.runner.CrawlResult`` report.
+collector under these keys; :func:`crawlers.stats_summary.summarise` turns them into the
+numbers a ``CrawlRun`` row and ``crawlers.runner.CrawlResult`` report, with the notes of
+:mod:`crawlers.crawl_notes`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
-
-from core.wording import plural
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from scrapy.statscollectors import StatsCollector
@@ -63,95 +61,3 @@ def count_forbidden(stats: StatsCollector, url: str, *, start: bool) -> None:
     if not stats.get_value(FIRST_ERROR):
         stats.set_value(FIRST_ERROR, f"robots.txt forbids {url}")
 
-
-def unread_note(failed: int, first: str | None) -> str:
-    """The message of an ok crawl in which ``failed`` next pages could not be fetched (after retries).
-
-    An incremental crawl stops at the reviews stored before them, so the run
-    records how many (``CrawlRun.pages_unread``, for people this note) and the
-    next crawl of the source reads every page
-    (``flows.tasks.crawl_jobs.last_crawl_unfinished``).
-    """
-    others = f" and {failed - 1} other page{'s' if failed > 2 else ''}" if failed > 1 else ""
-    return f"could not fetch {first or 'a page'}{others}: the pages after {'them' if others else 'it'} were not read"
-
-
-def cap_note(cap: int | None, unread: int) -> str:
-    """The note of an ok crawl the page cap stopped (``CLOSESPIDER_PAGECOUNT``) with ``unread`` pages still queued.
-
-    Its run counts them (``CrawlRun.pages_unread``), so the next crawl of the source reads every page:
-    an incremental one would stop at the reviews this one stored before it reached them.
-    """
-    pages = plural(unread, "queued page")
-    return f"stopped at the page cap{f' of {cap} pages' if cap else ''}: {pages} not read"
-
-
-def since_note(day: str) -> str:
-    """The note of an ok crawl that stopped paginating at ``--since day`` (or carried an earlier crawl's
-    cut), for people: the run keeps the day itself (``CrawlRun.since_cut``) for the next crawl of the source."""
-    return f"the store may lack the reviews before {day}: a crawl stopped paginating at --since {day}"
-
-
-def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, Any]:
-    """Counts and verdict of one crawl.
-
-    A crawl fails when Scrapy did not finish normally or when none of its start
-    URLs could be fetched (site unreachable, 5xx after retries); a crawl that
-    fetched its start pages but hit some bad pages succeeds with ``errors > 0``.
-    ``refused``: it failed because every start URL's connection was refused,
-    which trying again in a few seconds does not change (no retry is due);
-    ``forbidden``: because robots.txt forbids every start URL (a site's rules
-    do not change in seconds either). ``failed_follows``: next pages that could
-    not be fetched (``crawlers.spiders._next_pages``); an ok crawl with some
-    carries :func:`unread_note` as its ``error_message``, which its run keeps, and
-    :func:`since_note` after it where ``since`` cut its pagination (:data:`SINCE_CUT`),
-    whose ISO day is ``since_cut`` (None unless ok): the run keeps both as columns.
-    A crawl the page cap stopped (:data:`CAPPED`) is ok but unfinished: :func:`cap_note`, and
-    ``pages_unread`` (what the run keeps: ``failed_follows`` and the pages the cap left queued)
-    and ``page_cap`` say so.
-    """
-    reason = reason or stats.get("finish_reason")
-    capped = reason == CAPPED
-    starts = int(stats.get(START_URLS, 0) or 0)
-    start_failures = int(stats.get(START_FAILURES, 0) or 0)
-    refused = int(stats.get(START_REFUSED, 0) or 0)
-    forbidden = int(stats.get(START_FORBIDDEN, 0) or 0)
-    message = stats.get(FIRST_ERROR)
-    ok = True
-    if reason not in (None, "finished", CAPPED):
-        ok = False
-        message = message or f"crawl stopped early: {reason}"
-    elif starts and start_failures >= starts:
-        ok = False
-        message = message or "no start URL could be fetched"
-    elif not starts and message:
-        ok = False
-    failed_follows = int(stats.get(FAILED_FOLLOWS, 0) or 0)
-    # what the cap left queued (at least one: it stopped a crawl that was not over)
-    left = max(1, int(stats.get("scheduler/enqueued", 0) or 0) - int(stats.get("scheduler/dequeued", 0) or 0)) \
-        if capped and ok else 0
-    cut = stats.get(SINCE_CUT) if ok else None
-    if ok:
-        notes = (unread_note(failed_follows, stats.get(FIRST_FAILED_FOLLOW)) if failed_follows else None,
-                 cap_note(stats.get(PAGE_CAP), left) if left else None, since_note(cut) if cut else None)
-        message = "; ".join(note for note in notes if note) or None
-    return {
-        "ok": ok,
-        "pages": int(stats.get(PAGES, 0) or 0),
-        "items_scraped": max(0, int(stats.get("item_scraped_count", 0) or 0) - int(stats.get(PAGE_STATES, 0) or 0))
-        + int(stats.get(KNOWN, 0) or 0),
-        "items_new": int(stats.get(ITEMS_NEW, 0) or 0),
-        "items_edited": int(stats.get(ITEMS_EDITED, 0) or 0),
-        "unchanged": int(stats.get(UNCHANGED, 0) or 0),
-        "errors": int(stats.get(PARSE_ERRORS, 0) or 0) + int(stats.get(REQUEST_ERRORS, 0) or 0),
-        "robots_forbidden": int(stats.get(ROBOTS_FORBIDDEN, 0) or 0),
-        "error_message": message,
-        "failed_follows": failed_follows,
-        "pages_unread": failed_follows + left,
-        "page_cap": (int(stats.get(PAGE_CAP) or 0) or None) if left else None,
-        "since_cut": cut or None,
-        "refused": not ok and bool(starts) and refused >= starts,
-        "forbidden": not ok and bool(starts) and forbidden >= starts,
-        "run_id": stats.get(RUN_ID),
-        "finish_reason": reason,
-    }

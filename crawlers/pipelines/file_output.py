@@ -22,6 +22,7 @@ from crawlers import stats as keys
 from crawlers.items import item_to_row
 from crawlers.output_file import ReviewWriter, output_format, partial_path
 from crawlers.page_state import PageStateItem
+from crawlers.stats_summary import summarise
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class FileOutputPipeline:
         if not self.opened:  # the crawl stopped before it started: nothing of its own to keep
             return
         self.close_spider()
-        if keys.summarise(self.crawler.stats.get_stats(), reason=reason)["ok"]:
+        if summarise(self.crawler.stats.get_stats(), reason=reason)["ok"]:
             try:
                 os.replace(self.partial, self.path)
             except OSError as exc:  # the folder took the partial file minutes ago: all but impossible

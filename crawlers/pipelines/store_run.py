@@ -15,6 +15,7 @@ from typing import Any
 from scrapy.statscollectors import StatsCollector
 
 from crawlers import stats as keys
+from crawlers.stats_summary import summarise
 from models.status import CrawlStatus
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def finish_crawl_run(engine: Any, run_id: int, stats: dict[str, Any], reason: st
     from models import crud
     from models.db import session_scope
 
-    summary = keys.summarise(stats, reason=reason)
+    summary = summarise(stats, reason=reason)
     try:
         with session_scope(engine) as session:
             crud.finish_crawl_run(

@@ -4,7 +4,7 @@ An incremental crawl stops paginating at the first page of reviews the store
 holds. A crawl whose next page failed (after retries) stored the pages before
 it, so the next incremental crawl would stop there and never read the pages
 after it: such a failure is counted (``crawlers.stats.FAILED_FOLLOWS``), the
-crawl's run says so (``crawlers.stats.unread_note``) and the next crawl of the
+crawl's run says so (``crawlers.crawl_notes.unread_note``) and the next crawl of the
 source reads every page (``flows.tasks.crawl_jobs.last_crawl_unfinished``).
 
 Only requests the spider made as a next page (marked :data:`NEXT_PAGE_META` where
@@ -16,7 +16,7 @@ A failed link of a hub or a sitemap is no gap either: the next crawl reads that
 page and follows the link again.
 
 Pagination stopped at ``since`` leaves a gap too, for a crawl with no ``since``
-or an earlier one: its day is recorded (:func:`record_cut`, ``crawlers.stats.since_note``
+or an earlier one: its day is recorded (:func:`record_cut`, ``crawlers.crawl_notes.since_note``
 in the run's message and its `since_cut` column), and the next crawl of (brand, source) whose ``since`` does not
 cover it reads every page (``IncrementalMixin.open_known``). A crawl that stops at
 known reviews keeps the earlier cut (:func:`carry_cut`); a full one clears it unless

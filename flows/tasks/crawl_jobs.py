@@ -29,7 +29,7 @@ def last_crawl_unfinished(source_id: int) -> bool:
     incremental crawl would stop at those known reviews and never reach the
     pages after them. So would one after an ok crawl that could not fetch a
     next page (a hub's failed link leaves no gap: it is followed again; nor does a next page answering 404 or 410, which no crawl gets past): its
-    run counts them (``CrawlRun.pages_unread``; its message says so in words: ``crawlers.stats.unread_note``).
+    run counts them (``CrawlRun.pages_unread``; its message says so in words: ``crawlers.crawl_notes.unread_note``).
     A crawl that failed before fetching anything (site unreachable)
     left no such gap.
     """

@@ -17,7 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from crawlers.runner import run_crawl
-from crawlers.stats import CAPPED, PAGE_CAP, summarise
+from crawlers.stats import CAPPED, PAGE_CAP
+from crawlers.stats_summary import summarise
 from tests.crawlers.conftest import Answer, FixtureSite, Hit
 
 pytestmark = pytest.mark.slow

@@ -13,7 +13,7 @@ from scrapy.utils.test import get_crawler
 from crawlers import stats as keys
 from crawlers.middlewares import RobotsTxtMiddleware
 from crawlers.runner import run_crawl
-from crawlers.stats import summarise
+from crawlers.stats_summary import summarise
 
 FIXTURES = Path(__file__).parent / "fixtures" / "schemaorg"
 

@@ -3,7 +3,7 @@ read every page, end to end (real Scrapy, a listing on 127.0.0.1, newest reviews
 
 Its first page holds only reviews the ``--since`` crawl stored, so an incremental crawl would stop
 there and never fetch the older pages ``--since`` left out. The cut is kept in the run's note
-(``crawlers.stats.since_note``) until a full crawl reads past it.
+(``crawlers.crawl_notes.since_note``) until a full crawl reads past it.
 """
 
 from __future__ import annotations

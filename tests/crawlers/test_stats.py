@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crawlers import stats as keys
-from crawlers.stats import summarise
+from crawlers.stats_summary import summarise
 
 
 def test_refused_only_when_every_start_url_was_refused() -> None:

@@ -135,11 +135,11 @@ def test_an_older_partial_file_is_not_taken_for_this_crawls(tmp_path: Path, monk
 
 def test_the_summary_says_how_many_stored_reviews_the_site_edited() -> None:
     from crawlers.crawl_result import CrawlResult
-    from umot.cli.crawl import _crawl_summary
+    from umot.cli._crawl_summary import crawl_summary
 
     edited = CrawlResult(ok=True, pages=2, items_scraped=4, items_new=0, items_edited=1)
-    assert _crawl_summary("schemaorg", edited, None) == "schemaorg: 4 reviews found, 0 new, 1 edited, 2 pages, 0 errors"
-    assert _crawl_summary("schemaorg", CrawlResult(ok=True, pages=1, items_scraped=2, items_new=2), None) == (
+    assert crawl_summary("schemaorg", edited, None) == "schemaorg: 4 reviews found, 0 new, 1 edited, 2 pages, 0 errors"
+    assert crawl_summary("schemaorg", CrawlResult(ok=True, pages=1, items_scraped=2, items_new=2), None) == (
         "schemaorg: 2 reviews found, 2 new, 1 page, 0 errors")
 
 
@@ -165,10 +165,10 @@ def test_an_ok_crawl_that_could_not_fetch_a_next_page_says_how_to_read_the_pages
 def test_a_crawl_stopped_at_since_says_the_next_crawl_without_it_reads_the_older_pages(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Its run keeps the cut (crawlers.stats.since_note): the next crawl reads every page, which takes longer."""
+    """Its run keeps the cut (crawlers.crawl_notes.since_note): the next crawl reads every page, which takes longer."""
     from crawlers import runner
+    from crawlers.crawl_notes import since_note, unread_note
     from crawlers.crawl_result import CrawlResult
-    from crawlers.stats import since_note, unread_note
 
     message = f"{unread_note(1, 'http://127.0.0.1:9/?page=2')}; {since_note('2024-06-01')}"
     found = CrawlResult(ok=True, pages=1, items_scraped=3, items_new=3, errors=1, failed_follows=1, error_message=message,
@@ -190,8 +190,8 @@ def test_the_since_note_comes_from_the_crawls_day_not_its_messages_words(
 ) -> None:
     """A message without the note's words still gets the note; one with them but no day gets none."""
     from crawlers import runner
+    from crawlers.crawl_notes import since_note
     from crawlers.crawl_result import CrawlResult
-    from crawlers.stats import since_note
 
     results = iter([CrawlResult(ok=True, pages=1, since_cut="2024-06-01"),
                     CrawlResult(ok=True, pages=1, error_message=since_note("2024-06-01"))])

@@ -58,3 +58,14 @@ def test_a_bad_cap_is_refused_before_the_crawl(args: list[str], message: str) ->
     result = runner.invoke(app, ["crawl", "http://127.0.0.1:9/", "-o", "x.jsonl", *args])
     assert result.exit_code == 2, result.output
     assert result.output.strip().splitlines() == [f"error: {message}"]
+
+
+def test_the_cap_reaches_the_crawl_as_its_pagecount_setting() -> None:
+    """--max-pages 0 is passed on (no cap, over UMOT_CRAWL_MAX_PAGES); no --max-pages leaves the setting alone."""
+    from umot.cli._crawl_checks import set_max_pages
+
+    overrides = {"DOWNLOAD_DELAY": "5"}
+    set_max_pages(None, overrides)
+    assert overrides == {"DOWNLOAD_DELAY": "5"}
+    set_max_pages(0, overrides)
+    assert overrides == {"DOWNLOAD_DELAY": "5", "CLOSESPIDER_PAGECOUNT": "0"}

@@ -1,5 +1,5 @@
 """``umot crawl``'s options checked before anything is crawled: the start URLs, the spider
-and its -a arguments (:mod:`umot.cli._crawl_spider`), --since, --set and -o's format and folder, and
+and its -a arguments (:mod:`umot.cli._crawl_spider`), --since, --set, --max-pages, -o's format and folder, and
 --source-id (:mod:`umot.cli._crawl_source`). A mistake costs one line (exit 2) now, not a failed crawl
 minutes later."""
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 # The spider's and the source's checks, importable from here as before the split.
 __all__ = ["check_output", "check_settings", "check_source", "check_spider", "check_spider_arguments",
-           "check_start_urls", "parse_since", "project_settings", "spider_names"]
+           "check_start_urls", "parse_since", "project_settings", "set_max_pages", "spider_names"]
 
 
 def parse_since(since: str | None) -> datetime | None:
@@ -56,6 +56,18 @@ def check_settings(overrides: dict[str, str], settings: Settings) -> None:
         problem = setting_problem(name, value, settings.get(name))
         if problem:
             fail(f"--set '{name}={value}': {name} takes {problem}")
+
+
+def set_max_pages(max_pages: int | None, overrides: dict[str, str]) -> None:
+    """``--max-pages N`` into the crawl's ``--set`` overrides as ``CLOSESPIDER_PAGECOUNT``; a negative N, or
+    the cap given both ways, fails here."""
+    if max_pages is not None:
+        if max_pages < 0:
+            fail(f"--max-pages {max_pages}: give a number of pages, or 0 for no cap")
+        if "CLOSESPIDER_PAGECOUNT" in overrides:
+            fail(f"--set 'CLOSESPIDER_PAGECOUNT={overrides['CLOSESPIDER_PAGECOUNT']}': --max-pages gives the cap "
+                 "already; give it one way")
+        overrides["CLOSESPIDER_PAGECOUNT"] = str(max_pages)
 
 
 def check_output(output: Path | None) -> None:

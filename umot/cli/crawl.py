@@ -1,18 +1,17 @@
 """``umot crawl``: public review pages -> the store or a file (-o: JSONL or CSV, gzip'd or not).
 
 The checks of its options: :mod:`umot.cli._crawl_checks`; how -o is written (and kept
-when a crawl fails): :mod:`crawlers.pipelines.file_output`. Reviews from a file
-(``umot import``): :mod:`umot.cli.import_reviews`.
+when a crawl fails): :mod:`crawlers.pipelines.file_output`; the lines it ends with:
+:mod:`umot.cli._crawl_summary`. Reviews from a file (``umot import``): :mod:`umot.cli.import_reviews`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from core.wording import plural
 from umot.cli._crawl_checks import (
     check_output,
     check_settings,
@@ -21,15 +20,14 @@ from umot.cli._crawl_checks import (
     check_spider_arguments,
     check_start_urls,
     parse_since,
+    set_max_pages,
 )
 from umot.cli._crawl_output import CrawlOutput
 from umot.cli._crawl_spider import take_arg_urls
+from umot.cli._crawl_summary import cap_hint, crawl_summary, unread_hint
 from umot.cli._errors import check_writable, fail
 from umot.cli._pairs import name_values
 from umot.cli._store import CreateBrand, DatabaseUrl, store_brand
-
-if TYPE_CHECKING:
-    from crawlers.crawl_result import CrawlResult
 
 
 def crawl(
@@ -84,13 +82,7 @@ def crawl(
     since_dt = parse_since(since)
     settings = name_values(setting, "--set")
     check_settings(settings, project)
-    if max_pages is not None:
-        if max_pages < 0:
-            fail(f"--max-pages {max_pages}: give a number of pages, or 0 for no cap")
-        if "CLOSESPIDER_PAGECOUNT" in settings:
-            fail(f"--set 'CLOSESPIDER_PAGECOUNT={settings['CLOSESPIDER_PAGECOUNT']}': --max-pages gives the cap "
-                 "already; give it one way")
-        settings["CLOSESPIDER_PAGECOUNT"] = str(max_pages)
+    set_max_pages(max_pages, settings)
     check_output(output)
     check_writable(log, "--log")
     if output is None and brand:  # a bad store, an unknown brand or source: one line now, not after the crawl
@@ -118,11 +110,11 @@ def crawl(
         )
     partial = watched.new_partial() if watched is not None and not result.ok else None
     nothing = output is not None and not result.ok and partial is None  # -o as it was, no partial file kept
-    typer.echo(_crawl_summary(spider, result, partial or output, nothing_written=nothing))
+    typer.echo(crawl_summary(spider, result, partial or output, nothing_written=nothing))
     if result.ok and result.failed_follows:
-        typer.echo(f"note: {_unread_hint(result.error_message, stored=output is None, source_id=source_id)}", err=True)
+        typer.echo(f"note: {unread_hint(result.error_message, stored=output is None, source_id=source_id)}", err=True)
     if result.ok and result.page_cap:
-        typer.echo(f"note: {_cap_hint(result, stored=output is None, source_id=source_id)}", err=True)
+        typer.echo(f"note: {cap_hint(result, stored=output is None, source_id=source_id)}", err=True)
     cut = result.since_cut if result.ok and output is None else None
     if cut:
         typer.echo(f"note: the reviews before {cut} were not read; the next crawl of this source without --since "
@@ -130,38 +122,3 @@ def crawl(
     if not result.ok:
         message = result.error_message or "crawl failed"
         fail(watched.failure(message) if watched is not None else message, code=1)
-
-
-def _unread_hint(message: str | None, *, stored: bool, source_id: int | None) -> str:
-    """What to do about pages an ok crawl could not fetch (its message's first note; a ``--since`` note follows)."""
-    unread = (message or "").partition("; ")[0]
-    if not stored:
-        return f"{unread}; crawl again to read them"
-    source = f" of source {source_id}" if source_id is not None else ""
-    return f"{unread}; crawl again to read them (the next crawl{source} reads every page)"
-
-
-def _cap_hint(result: CrawlResult, *, stored: bool, source_id: int | None) -> str:
-    """The line of a crawl its page cap stopped: the cap, the pages it left, and how to read them."""
-    left = plural(max(1, result.pages_unread - result.failed_follows), "queued page")
-    then = f"the next crawl{f' of source {source_id}' if source_id is not None else ''} reads every page" \
-        if stored else "crawl again with a higher --max-pages to read them"
-    return (f"stopped at the page cap of {result.page_cap} pages (--max-pages, UMOT_CRAWL_MAX_PAGES): "
-            f"{left} not read; {then}")
-
-
-def _crawl_summary(spider: str, result: CrawlResult, output: Path | None, *, nothing_written: bool = False) -> str:
-    """The one line a crawl ends with: what it found, stored (or wrote) and how many pages and errors.
-    ``nothing_written``: a failed -o crawl that wrote no file (not "0 written to FILE": FILE is as it was)."""
-    if nothing_written:
-        where = "nothing written"
-    else:
-        where = f"{result.items_new} written to {output}" if output is not None else f"{result.items_new} new"
-    if result.items_edited:  # into the store only: stored reviews whose text or rating the site changed
-        where += f", {result.items_edited} edited"
-    run = f", run {result.run_id}" if result.run_id else ""
-    return (
-        f"{spider}: {plural(result.items_scraped, 'review')} found, {where}, "
-        f"{plural(result.pages, 'page')}{f' ({result.unchanged} unchanged)' if result.unchanged else ''}, "
-        f"{plural(result.errors, 'error')}{run}"
-    )

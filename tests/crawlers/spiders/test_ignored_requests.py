@@ -16,6 +16,7 @@ from crawlers import stats as keys
 from crawlers.robots_rules import RobotsSkipped
 from crawlers.spiders._next_pages import NEXT_PAGE_META
 from crawlers.spiders.schemaorg import SchemaOrgSpider
+from crawlers.stats_summary import summarise
 
 START, PAGE2 = "http://shop.test/kettle/", "http://shop.test/kettle/?page=2"
 REDIRECTS = IgnoreRequest("max redirections reached")
@@ -43,7 +44,7 @@ def test_a_start_url_scrapy_ignores_is_a_failed_start_named_first() -> None:
         _fail(spider, START, exc, start=True)
         assert stats.get_value(keys.REQUEST_ERRORS) == 1 and stats.get_value(keys.START_FAILURES) == 1
         assert stats.get_value(keys.FIRST_ERROR) == f"could not fetch {START}: IgnoreRequest: {exc}"
-        assert not keys.summarise(stats.get_stats(), reason="finished")["ok"]
+        assert not summarise(stats.get_stats(), reason="finished")["ok"]
 
 
 def test_a_next_page_scrapy_ignores_leaves_a_gap() -> None:
