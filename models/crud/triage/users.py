@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 
+import idna
 from sqlmodel import Session, col, select
 
 from models.stored import stored_id
@@ -20,25 +21,28 @@ VERSION_LIMIT = 2**31
 # SQLite hands a removed user's id to the next new user, and a cookie of the removed
 # user must not match the newcomer's id *and* version (see ``umot.web.auth``).
 FIRST_VERSION_LIMIT = 2**30
+DOMAIN_LIMIT = 253  # the longest name DNS holds (RFC 1035): a longer one is not read as IDNA
 
 
 def normalize_email(email: str) -> str:
     """One spelling per address, for ``umot users add`` and the login alike: trimmed, lower case, and an
-    international domain in its ASCII (IDNA) form, as browsers and mail send it: ``ana@bücher.example``
-    and ``ana@xn--bcher-kva.example`` are one user. An ASCII email is only trimmed and lower-cased."""
+    international domain in its ASCII form as browsers and mail write it (IDNA 2008 with UTS 46, so
+    ``straße`` stays apart from ``strasse``): ``ana@bücher.example`` and ``ana@xn--bcher-kva.example`` are
+    one user. An ASCII email, or one whose domain no DNS could hold, is only trimmed and lower-cased."""
     local, at, domain = email.strip().lower().rpartition("@")
-    if not at or domain.isascii():
+    if not at or domain.isascii() or len(domain) > DOMAIN_LIMIT:  # cheap for a megabyte typed at the login
         return email.strip().lower()
     try:
-        return f"{local}@{domain.encode('idna').decode('ascii')}"
-    except UnicodeError:  # not a domain IDNA can write (an empty or 64+ character label): kept as typed
+        return f"{local}@{idna.encode(domain, uts46=True).decode('ascii')}"
+    except (idna.IDNAError, UnicodeError):  # not a domain IDNA can write (an empty or 64+ character label)
         return f"{local}@{domain}"
 
 
 def get_user_by_email(session: Session, email: str) -> User | None:
-    """The user of this address, in either spelling of its domain; a user stored before domains were
-    normalized (``ana@bücher.example`` as typed) is found too."""
-    spellings = list(dict.fromkeys((normalize_email(email), email.strip().lower(), _unicode_domain(email))))
+    """The user of this address, in either spelling of its domain. The address as typed wins (two users
+    stored before domains were normalized keep their own logins); a user stored so (``ana@bücher.example``)
+    is found by the ``xn--`` spelling a browser sends too."""
+    spellings = list(dict.fromkeys((email.strip().lower(), normalize_email(email), _unicode_domain(email))))
     found = session.exec(select(User).where(col(User.email).in_(spellings))).all()
     return min(found, key=lambda user: spellings.index(user.email), default=None)
 
@@ -46,9 +50,11 @@ def get_user_by_email(session: Session, email: str) -> User | None:
 def _unicode_domain(email: str) -> str:
     """``ana@bücher.example`` for ``ana@xn--bcher-kva.example``: how such a user was stored before."""
     local, _, domain = normalize_email(email).rpartition("@")
+    if len(domain) > DOMAIN_LIMIT:
+        return normalize_email(email)
     try:
-        return f"{local}@{domain.encode('ascii').decode('idna')}"
-    except UnicodeError:
+        return f"{local}@{idna.decode(domain)}"
+    except (idna.IDNAError, UnicodeError):
         return normalize_email(email)
 
 

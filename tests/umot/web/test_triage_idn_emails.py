@@ -86,3 +86,31 @@ def test_user_commands_name_the_stored_spelling(seeded) -> None:  # noqa: ANN001
     assert enabled.output == "enabled ana@xn--bcher-kva.example\n"
     assert removed.output == "removed ana@xn--bcher-kva.example; their sessions have ended\n"
     assert "ana@xn--bcher-kva.example" not in _emails(seeded)
+
+
+def test_a_sharp_s_domain_is_not_another_domain(seeded) -> None:  # noqa: ANN001
+    # IDNA 2003 (str.encode("idna")) wrote straße as strasse: two real domains became one user
+    assert _add(seeded, "bob@strasse.example").exit_code == 0
+    added = _add(seeded, "bob@straße.example")
+    assert added.exit_code == 0 and "bob@xn--strae-oqa.example" in added.output, added.output
+    assert _add(seeded, "bob@xn--strae-oqa.example").exit_code != 0  # the same user, as a browser sends it
+
+
+def test_the_address_as_typed_wins_over_another_spelling(seeded) -> None:  # noqa: ANN001
+    from models.crud.triage.users import get_user_by_email
+    from models.db import get_engine, session_scope
+    from models.tables import User
+
+    with session_scope(get_engine(seeded.url)) as session:  # two users stored before domains were normalized
+        session.add_all([User(email="bob@straße.example", password_hash="x", session_version=1),
+                         User(email="bob@strasse.example", password_hash="y", session_version=1)])
+    with session_scope(get_engine(seeded.url), write=False) as session:
+        assert get_user_by_email(session, "Bob@Straße.example").password_hash == "x"
+        assert get_user_by_email(session, "bob@strasse.example").password_hash == "y"
+
+
+def test_a_domain_longer_than_dns_allows_is_not_read_as_idna() -> None:
+    from models.crud.triage.users import normalize_email
+
+    huge = "x@" + "Ü" * 150_000  # typed at the login: no IDNA pass over it (seconds of CPU per request)
+    assert normalize_email(huge) == huge.lower()
