@@ -29,6 +29,7 @@ def teacher(
     precision: Annotated[str, typer.Option(metavar="fp32|bf16", help="bf16: bfloat16 matrix products, ~2x faster on CPUs with AMX (Intel Xeon 4th gen on) and on GPUs, slower on others; weights stay fp32.")] = "fp32",
     heldout: Annotated[bool, typer.Option(help="Measure the teacher on the held-out rows (every layer: ~24 texts/s on 2 cores).")] = True,
     text_column: Annotated[str, typer.Option(help="Text column of every --data file.")] = "text",
+    encoding: Annotated[list[str] | None, typer.Option(metavar="[FILE=]NAME", help="Text encoding of a --data file that starts with no byte order mark, as `umot train` (default: UTF-8).")] = None,
     limit: Annotated[int | None, typer.Option(help="Use only the first N rows of each file (quick trials).")] = None,
     seed: Annotated[int, typer.Option(help="Random seed: keep the students' (the held-out split depends on it).")] = 13,
 ) -> None:
@@ -57,7 +58,8 @@ def teacher(
         fail(f"--folds {folds}: must be within 1-10")
     for field, value in {"epochs": epochs, "batch_size": batch_size, "max_length": max_length, "seed": seed}.items():
         check_value(field, value, f"--{field.replace('_', '-')} {value}")  # `umot train`'s limits, before the download
-    splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column, limit, seed, TrainConfig().holdout)
+    splits = load_splits(data, scheme or [], rows or [], holdout or [], text_column, limit, seed, TrainConfig().holdout,
+                         encoding or [])
     check_not_data(out, "--out", data)
     check_writable(out, "--out")  # not after two hours of fine-tuning
     check_hidden_cache(hidden_cache, data, out)  # before the model loads
