@@ -86,10 +86,19 @@ def is_shipped(summary: TrainingSummary) -> bool:
     return any(Path(m.directory).resolve() == SHIPPED_DIR for m in summary.models)
 
 
+def model_option(directory: str | Path) -> str:
+    """``directory`` as ``--model`` takes it: ``fast`` and ``full`` name the shipped models even beside a folder
+    of that name (:func:`nlp.model_source.shipped_model`), so a folder so named is written ``./full``."""
+    from nlp.model_source import shipped_model
+
+    return f"./{directory}" if shipped_model(str(directory)) is not None else str(directory)
+
+
 def render_card(summary: TrainingSummary, bench: str | None = None) -> str:
     """The card's Markdown; ``bench`` is the speed section (markers included)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE.parent), keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.filters["model_option"] = model_option
     shipped = is_shipped(summary)
     placeholder = None if shipped else (
         "Not measured for this model: speed depends on the network's depth and the token cut, not on the "

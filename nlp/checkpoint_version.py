@@ -36,7 +36,8 @@ def load_folder(path: Path) -> Loaded:
     if problem:
         raise ValueError(problem)
     net, tokenizer, _ = load_checkpoint_folder(path)  # a damaged weights file: one line naming it
-    return net, tokenizer, f"hf:{path.name}@{checkpoint_digest(path)}", hf_settings(tokenizer, net)
+    # resolved: `--model .` (or `..`) has no name of its own, and the version would read "hf:@..."
+    return net, tokenizer, f"hf:{path.resolve().name}@{checkpoint_digest(path)}", hf_settings(tokenizer, net)
 
 
 def load_hub(source: str) -> Loaded:

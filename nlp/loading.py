@@ -55,7 +55,8 @@ def load_scorer(model: str | None = None, *, quantized: bool | None = None, back
 
     Our own format (``umot_model.json``) and any Hugging Face sequence-classification
     checkpoint with 2, 3 or 5 sentiment classes are accepted. ``backend`` is
-    "onnx" (default, UMOT_BACKEND; falls back to PyTorch if the export fails) or
+    "onnx" (default, UMOT_BACKEND; falls back to PyTorch where ONNX Runtime is not installed or cannot export
+    the network; an unwritable UMOT_CACHE_DIR raises ``OSError``) or
     "torch"; ``quantized`` (int8 weights) defaults to UMOT_QUANTIZE, else on for
     ONNX Runtime and off for PyTorch, where it measured no faster (bench/score.py).
     """
@@ -119,13 +120,23 @@ def _load_net(source: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, st
 
 
 def _onnx_runner(net: torch.nn.Module, version: str, quantized: bool) -> OnnxRunner | None:
-    """The network exported to ONNX Runtime, or None where it is not installed or cannot export it."""
+    """The network exported to ONNX Runtime, or None where it is not installed or cannot export it.
+
+    Both fall back to PyTorch for good (the same model always falls back, so its version stays one). A cache
+    folder the export cannot be written to (not writable, a file, a full disk) is an error instead: falling
+    back for the night would give the scores another version (``+int8``, not ``+onnx-int8``), and stored
+    scores are keyed by version, so the whole store would be scored again, with other numbers."""
     from nlp import onnx_backend
 
     if not onnx_backend.available():
         return None
     try:
         return onnx_backend.runner_for(net, version, quantized=quantized, threads=torch.get_num_threads())
+    except OSError as exc:
+        folder = onnx_backend.cache_dir()
+        why = "not a folder" if folder.exists() and not folder.is_dir() else exc.strerror or str(exc)
+        raise OSError(f"UMOT_CACHE_DIR {folder}: cannot write the model's ONNX export there ({why}); "
+                      "make it writable or set UMOT_CACHE_DIR to a folder that is") from None
     except Exception as exc:  # an architecture the exporter cannot handle: stay on torch
         import warnings
 

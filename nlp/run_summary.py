@@ -21,13 +21,43 @@ from nlp.model_spec import ModelSpec
 from nlp.splits import FileSplit
 from nlp.summary import DatasetUsed, ModelResult, TrainingSummary
 
+DATABASE_URL = "--database-url"
+
 
 def command_line(argv: Sequence[str] | None = None, fallback: str = "") -> str:
-    """The `umot train` command line as typed, or ``fallback`` when not run from the `umot` script."""
+    """The `umot train` command line as typed (its --database-url without the password: the card and the
+    summary are shared), or ``fallback`` when not run from the `umot` script."""
     argv = sys.argv if argv is None else argv
     if argv and Path(argv[0]).name in ("umot", "umot.exe") and "train" in argv[1:]:
-        return shlex.join(["umot", *argv[1:]])
+        return shlex.join(["umot", *_masked(argv[1:])])
     return fallback
+
+
+def _masked(args: Sequence[str]) -> list[str]:
+    """``args`` with each --database-url value (``--database-url X`` or ``--database-url=X``) password-free."""
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        if i and args[i - 1] == DATABASE_URL:
+            out.append(hidden_password(arg))
+        elif arg.startswith(DATABASE_URL + "="):
+            out.append(f"{DATABASE_URL}={hidden_password(arg[len(DATABASE_URL) + 1:])}")
+        else:
+            out.append(arg)
+    return out
+
+
+def hidden_password(url: str) -> str:
+    """``url`` with its password (before the host or as ``?password=``) as ``***``; one it cannot parse, all ``***``."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+        if "password" in parsed.query:  # libpq takes one after "?" too
+            parsed = parsed.update_query_dict({"password": "***"})
+        return parsed.render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "***"
 
 
 def datasets_used(splits: Sequence[FileSplit]) -> list[DatasetUsed]:

@@ -110,3 +110,16 @@ def test_an_unknown_model_type_is_one_line(tmp_path: Path, checkpoint_factory: M
     src.write_text("text\nGreat\n")
     result = CliRunner().invoke(app, ["score", str(src), "-o", str(tmp_path / "o.csv"), "--model", str(model)])
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_a_folder_given_as_dot_is_versioned_by_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        checkpoint_factory: MakeCheckpoint) -> None:
+    """`--model .` in the checkpoint's folder recorded "hf:@digest": no name to tell models apart by."""
+    from nlp.checkpoint_version import load_folder
+
+    folder = checkpoint_factory(tmp_path / "mine", {0: "NEGATIVE", 1: "POSITIVE"})
+    named = load_folder(folder)[2]
+    monkeypatch.chdir(folder)
+    assert load_folder(Path("."))[2] == named and named.startswith("hf:mine@")
+    monkeypatch.chdir(folder / "..")
+    assert load_folder(Path("mine/"))[2] == named

@@ -76,3 +76,11 @@ def test_an_output_it_cannot_write_fails_before_scoring(tmp_path, tiny_checkpoin
     result = runner.invoke(app, ["score", str(src), "-o", str(out), "--model", str(tiny_checkpoint)])
     assert result.exit_code == 2
     assert result.stderr.strip().startswith(f"error: -o {out}: cannot write (")
+
+
+def test_an_empty_file_is_called_empty(tmp_path, cli_refusal):
+    """As `umot train` says it: an empty JSONL file has no columns either, and "no 'text' column" misled."""
+    src = tmp_path / "empty.jsonl"
+    src.write_text("")
+    line = cli_refusal(["score", str(src), "-o", str(tmp_path / "o.csv"), "--model", "fast"])
+    assert line == f"error: {src}: empty file (no rows)"

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from nlp.sources import KEPT_PREFIX, SCORE_COLUMNS  # defined there: umot train reads these files back too
+
 if TYPE_CHECKING:
     from nlp.themes.journey import JourneyResult
-
-SCORE_COLUMNS = ["label", "stars", "p_negative", "p_neutral", "p_positive", "confidence",
-                 "language", "detractor", "reasons", "referral_intent", "themes", "stages", "primary_stage"]
-KEPT_PREFIX = "input_"  # an input column named like an output is kept as input_<name>
 
 
 def texts_as_stored(rows: list[dict], text_column: str) -> tuple[list, int, int]:

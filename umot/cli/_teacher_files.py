@@ -22,13 +22,13 @@ def same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-def check_not_data(path: Path | None, option: str, data: list[Path]) -> None:
-    """Refuse an output that is one of the --data files."""
+def check_not_data(path: Path | None, option: str, data: list[Path], kind: str = "--data") -> None:
+    """Refuse an output that is one of the --data files (or the ``kind`` input files ``data``)."""
     if path is None:
         return
     for source in data:
         if same_file(path, source):
-            fail(f"{option} {path}: is the --data file {source}, which it would overwrite; give another file")
+            fail(f"{option} {path}: is the {kind} file {source}, which it would overwrite; give another file")
 
 
 def check_hidden_cache(path: Path | None, data: list[Path], out: Path) -> None:

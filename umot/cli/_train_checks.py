@@ -62,6 +62,31 @@ def check_inputs_outside(outs: dict[str, Path | None], inputs: Iterable[tuple[st
                      "write the model to another folder")
 
 
+def check_card(card: Path | None, outs: dict[str, Path | None], inputs: Iterable[tuple[str, Path | None]],
+               eval_dir: Path | None) -> None:
+    """``--card`` is written once the run is over: one that is an input file (``--eval-dir``'s too: overwritten
+    with the card, exit 0), a model folder or one holding it (a traceback after the whole training) or a model's
+    own file (the model lost) is refused now."""
+    if card is None:
+        return
+    from nlp.eval_files import EVAL_FILES
+    from umot.cli._teacher_files import check_not_data
+
+    evaluated = [("--eval-dir", eval_dir / name) for name in EVAL_FILES if (eval_dir / name).exists()] if eval_dir else []
+    for option, path in [*inputs, *evaluated]:
+        check_not_data(card, "--card", [] if path is None else [path], option)
+    at = card.resolve()
+    for option, folder in outs.items():
+        if folder is None:
+            continue
+        if at == folder.resolve() or folder.resolve().is_relative_to(at):
+            what = "is" if at == folder.resolve() else "holds"
+            fail(f"--card {card}: {what} the {option} folder {folder}; give the card a file name of its own")
+        if at.parent == folder.resolve() and at.name in MODEL_FILES and at.name != "MODEL_CARD.md":
+            fail(f"--card {card}: the model's own {at.name} in {option} {folder}, which the card would "
+                 "overwrite; give another name")
+
+
 def check_two_outs(out: Path, fast_out: Path | None) -> None:
     """The full and the fast model need folders of their own, neither inside the other (each is replaced whole)."""
     if fast_out is None:

@@ -35,7 +35,7 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
     Each text is what the scorer reads of the review (title, then body, cleaned
     as ``--data`` files are): not raw HTML, entities and emoji, nor the body alone.
     """
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from models.crud.edited_dismissals import dismissal_labels
     from models.db import session_scope
@@ -45,7 +45,9 @@ def rated_reviews_from_db(database_url: str | None, brand: str | None) -> tuple[
 
     with session_scope(open_store(database_url, must_exist=True), write=False) as session:
         brand_id = brand_or_fail(session, brand).id if brand is not None else None
-        query = select(Review.id, Review.title, Review.text, Review.rating)
+        # in id order: PostgreSQL returns rows in no set order (an UPDATE moves a row), and the order
+        # makes the split, the --rows sample and --limit: a seeded run must read the same rows the same way
+        query = select(Review.id, Review.title, Review.text, Review.rating).order_by(col(Review.id))
         if brand_id is not None:
             query = query.where(Review.brand_id == brand_id)
         reviews = session.exec(query).all()

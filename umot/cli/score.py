@@ -63,6 +63,8 @@ def score(
     except DataError as exc:
         fail(str(exc))
     columns, rows = table.columns, table.rows
+    if not rows and not columns:  # an empty JSONL file has no columns either: "no 'text' column" misled
+        fail(f"{input}: empty file (no rows)")
     if text_column not in columns:
         fail(f"{input}: no {text_column!r} column (columns: {', '.join(columns) or 'none'}); use --text-column")
     rating = find_column(input, columns, rating_column, "rating")

@@ -8,7 +8,14 @@ from typing import Annotated, Any
 import typer
 
 from umot.cli._errors import check_writable, check_writable_dir, fail
-from umot.cli._train_checks import check_eval_dir, check_inputs_outside, check_options, check_out_dir, check_two_outs
+from umot.cli._train_checks import (
+    check_card,
+    check_eval_dir,
+    check_inputs_outside,
+    check_options,
+    check_out_dir,
+    check_two_outs,
+)
 from umot.cli._train_settings import config_from
 from umot.cli._training_data import ROWS_HELP, SCHEME_HELP, held_out_overlap, load_splits
 
@@ -93,6 +100,8 @@ def train(
     check_out_dir(out, "--out", card or out / "MODEL_CARD.md")
     check_out_dir(fast_out, "--fast-out", card)
     check_two_outs(out, fast_out)
+    check_card(card, {"--out": out, "--fast-out": fast_out},
+               [*(("--data", p) for p in data or []), ("--teacher-probs", teacher_probs)], eval_dir)
     check_writable(card, "--card")
     if from_db:  # its theme corrections are written after the run: a folder they cannot go to is said now
         from core.settings import get_settings
@@ -125,6 +134,9 @@ def train(
         except OSError as exc:
             exported = f"the model is written, but its theme corrections were not exported: {exc}"
     typer.echo(f"done in {summary.total_minutes} min: " + ", ".join(f"{m.role} {m.version} -> {m.directory}" for m in summary.models))
-    typer.echo(f"use it: umot score INPUT -o OUTPUT --model {fast_out or out}   (or UMOT_MODEL={fast_out or out})")
+    from nlp.card import model_option
+
+    use = model_option(fast_out or out)  # ./full: `--model full` is the shipped model
+    typer.echo(f"use it: umot score INPUT -o OUTPUT --model {use}   (or UMOT_MODEL={use})")
     if exported is not None:
         fail(exported, code=1)
