@@ -9,8 +9,9 @@ import csv
 import pytest
 from typer.testing import CliRunner
 
+from core.scored_file import own_columns
 from nlp.data import DataError
-from nlp.sources import own_columns, read_labelled_file
+from nlp.sources import read_labelled_file
 from umot.cli import app
 from umot.cli._scored_rows import output_columns
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nlp.sources import KEPT_PREFIX, SCORE_COLUMNS  # defined there: umot train reads these files back too
+from core.scored_file import KEPT_PREFIX, SCORE_COLUMNS  # shared: umot train reads these files back too
 
 if TYPE_CHECKING:
     from nlp.themes.journey import JourneyResult
