@@ -4,19 +4,22 @@ The whole file is read and checked before anything is stored, so a bad row
 stops the import with a message naming the file and line, and nothing from
 that file is half-written. Columns (any case; extra columns go to ``extra``):
 
-- ``text`` (required; ``review``, ``body``, ``content``, ``reviewBody`` accepted too)
-- ``rating`` or ``stars`` (on ``worst``-``scale``, default 1-5; empty = unrated, so is 0 unless ``worst`` is 0;
-  a crawl file's ``rating_raw`` and ``rating_scale`` are kept as crawled)
-- ``author``, ``title``, ``url``, ``language``
-- ``date`` or ``published_at`` (any format dateparser reads, with a day, month and year; a numeric
-  one in the file's day/month order: ``date_order``, else ``crawlers.import_date_order`` decides it)
-- ``source`` (default ``import:<file name>``, without ``.gz``: ``a.csv.gz`` is ``a.csv`` compressed),
-  ``id`` or ``external_id``
+- ``text`` (required; ``review``, ``body``, ``content``, ``reviewBody``, ``review_text``, ``comment`` too)
+- ``rating`` (``stars``, ``score``, ``ratingValue`` too; on ``worst``-``scale``, default 1-5; empty = unrated,
+  so is 0 unless ``worst`` is 0; a crawl file's ``rating_raw`` and ``rating_scale`` are kept as crawled)
+- ``author`` (``name``, ``reviewer``, ``user``), ``title`` (``headline``, ``subject``), ``url`` (``link``),
+  ``language`` (``lang``, ``inLanguage``)
+- ``published_at`` (``date``, ``datePublished``, ``created_at``, ``time``: any format dateparser reads, with
+  a day, month and year; a numeric one in the file's day/month order: ``date_order``, else
+  ``crawlers.import_date_order`` decides it)
+- ``source`` (``site``, ``platform``; default ``import:<file name>``, without ``.gz``: ``a.csv.gz`` is
+  ``a.csv`` compressed), ``external_id`` (``id``, ``review_id``)
 - ``reply_text``, ``reply_author``, ``replied_at`` (the brand's reply, as ``umot crawl -o`` writes it);
   an ``extra`` JSON object is merged into ``extra``
 
-Two columns of one field (``rating`` and ``stars``) are one value: a row holding two different values
-in them is refused naming both columns, in a CSV and a JSONL file alike (``crawlers.import_columns``).
+Two columns of one field (``rating`` and ``stars``, ``author`` and ``name``) are one value: a row holding
+two different values in them is refused naming both columns, in a CSV and a JSONL file alike, before
+anything is stored (``crawlers.import_columns.agreed``).
 
 A row with neither an id nor an author is identified by its text, date and
 rating cells (and, among identical rows, its order): ``crawlers.import_ids``.

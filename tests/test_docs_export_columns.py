@@ -32,3 +32,20 @@ def test_each_written_column_is_documented(heading: str, columns: dict[str, str]
     if in_order:
         assert documented == list(columns), f"docs/export.md under {heading}: {documented} != {list(columns)}"
     assert sorted(documented) == sorted(columns), f"docs/export.md under {heading}: {set(documented) ^ set(columns)}"
+
+
+def _written_prefixes() -> set[str]:
+    """``detractors``, ``benchmark-themes``, ...: the name of every file ``reporting`` writes for a week."""
+    code = "".join(path.read_text(encoding="utf-8") for path in (EXPORT_DOC.parents[1] / "reporting").glob("*.py"))
+    return set(re.findall(r'out_dir / f"([a-z-]+)-\{', code))
+
+
+@pytest.mark.parametrize(("page", "start", "end"), [
+    ("flows.md", "**`umot demo`**", "From Python"),  # it named detractors, summary and sentiment only
+    ("configuration.md", "exports/ ", "umot.toml "),
+])
+def test_every_export_file_is_named_where_the_docs_list_them(page: str, start: str, end: str) -> None:
+    text = (EXPORT_DOC.parent / page).read_text(encoding="utf-8").split(start, 1)[1].split(end, 1)[0]
+    prefixes = _written_prefixes()
+    assert {"detractors", "advocates", "themes", "benchmark", "benchmark-themes", "summary", "sentiment"} <= prefixes
+    assert [p for p in sorted(prefixes) if not re.search(rf"(?<![\w-]){p}-", text)] == []

@@ -126,3 +126,21 @@ def test_unlink_takes_a_name_no_brand_has_out_of_the_file(db_url: str, tmp_path:
         refused = runner.invoke(app, ["brands", "unlink", *args, *common])
         assert refused.exit_code == 2 and message in refused.output, refused.output
     assert config.read_text(encoding="utf-8") == before
+
+
+def test_linking_rivals_again_says_they_were_already_linked(db_url: str, tmp_path: Path) -> None:
+    """Not "0 new competitors (Globex, Initech)": the line names which rivals are new and which were linked."""
+    _store(db_url, "Acme", "Globex", "Initech")
+    common = ["--config", str(tmp_path / "umot.toml"), "--database-url", db_url]
+    runner = CliRunner()
+    assert runner.invoke(app, ["brands", "link", "Acme", "-c", "Globex", *common]).exit_code == 0
+    more = runner.invoke(app, ["brands", "link", "Acme", "-c", "Initech", "-c", "globex", *common])
+    assert more.output.startswith("Acme: 1 new competitor (Initech); Globex already linked, kept in "), more.output
+    again = runner.invoke(app, ["brands", "link", "Acme", "-c", "Globex", "-c", "Initech", "-c", "Globex", *common])
+    assert again.exit_code == 0 and again.output.startswith("Acme: Globex, Initech already linked, kept in "), again.output
+
+
+def test_unlink_help_says_what_competitor_means_there() -> None:
+    """unlink shared link's --competitor help: "it needs sources of its own" is for a rival being linked."""
+    output = CliRunner().invoke(app, ["brands", "unlink", "--help"], env={"COLUMNS": "250"}, terminal_width=250).output
+    assert "A rival to stop comparing the brand with (repeatable)" in output and "sources of its own" not in output

@@ -108,3 +108,16 @@ def test_rescore_reads_brand_themes_and_corrections_are_audited(db_url: str, tmp
     assert "Acme: 1 correction" in export_theme_corrections(db_url, "Acme")
     memory = CorrectionMemory.load(corrections_file(tmp_path / "data", "Acme"))
     assert memory.apply("My loyalty card points vanished and support was rude!", {"service_staff": "negative"}) == {}
+
+
+def test_adding_a_theme_the_brand_has_says_it_already_exists(tmp_path: Path) -> None:
+    """Not "theme 'x' is defined twice": the file is fine, the theme is there already (as `sources add` says)."""
+    config = tmp_path / "umot.toml"
+    config.write_text('[[sources]]\nbrand = "Acme"\nname = "play"\nspider = "googleplay"\n')
+    add = ["themes", "add", "Acme", "parking", "-d", "the car park", "-e", "parking", "--config", str(config)]
+    assert runner.invoke(app, add).exit_code == 0
+    before = config.read_text()
+    again = runner.invoke(app, add)
+    assert again.exit_code == 2 and config.read_text() == before
+    assert again.output.strip().splitlines() == [
+        f"error: {config}: brand 'Acme' already has a theme 'parking' (to change it, `umot themes remove 'Acme' parking` first)"]

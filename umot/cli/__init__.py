@@ -5,21 +5,51 @@ below is the one place that names every command and group ``umot`` has (as
 huggingface_hub's ``hf`` CLI does), so what ``umot --help`` lists is visible
 here. A new command is one line there. Heavy imports (torch, scrapy, prefect)
 happen inside the commands, so ``--help`` stays fast.
+
+Rich markup mode keeps a docstring's line breaks (a stray word on a line of its own at 80 columns) and
+the options table cuts names when crowded: :func:`_tidy_help` makes each help paragraph one line and
+drops the types a flag's name or a number's range already says, once for every command.
 """
 
 from __future__ import annotations
 
+import inspect
+import re
 import sys
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
+
+_LINE_BREAK = re.compile(r"\n(?![ \t]|[-*] )")  # not before an indented (verbatim) line or a bullet
+
+
+def _tidy_help(command: TyperCommand | TyperGroup) -> None:
+    """``command`` and every command under it: help paragraphs joined into one line each (a paragraph
+    starting with ``\\b`` stays as written); no type beside a flag, nor "range" before a number's range."""
+    if command.help:
+        paragraphs = inspect.cleandoc(command.help).split("\n\n")
+        command.help = "\n\n".join(p if p.startswith("\b") else _LINE_BREAK.sub(" ", p) for p in paragraphs)
+    for param in command.params:
+        described = getattr(param, "type_descriptor", None)
+        if param.metavar is not None or param.param_type_name != "option":  # an argument's metavar is its name
+            continue
+        if getattr(param, "is_flag", False):
+            param.metavar = ""  # `--notify/--no-notify`, not `--notify/--no-notify <bool>`
+        elif described is not None and described.is_ranged:  # `<int> [x>=1]`, not `<int range> [x>=1]`
+            param.metavar = f"<{described.ranged_type_name}>"
+    for sub in getattr(command, "commands", {}).values():
+        _tidy_help(sub)
 
 
 class _UmotGroup(TyperGroup):
     """Turns a bad store URL, or a store that refuses the connection, wherever a command
     opens the store, and a umot.toml that cannot be written into the one-line error (exit 2);
     output that cannot be written (stdout on a full disk) into one line too (exit 1)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _tidy_help(self)  # the root group is built last, holding every command: tidied once
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         from umot.cli._stdout_errors import stdout_watched  # stdlib only: `umot --help` stays fast

@@ -20,6 +20,9 @@ brands_app = typer.Typer(
 Rivals = Annotated[
     list[str], typer.Option("--competitor", "-c", metavar="BRAND", help="A rival brand (repeatable); it needs sources of its own", show_default=False)
 ]
+LinkedRivals = Annotated[
+    list[str], typer.Option("--competitor", "-c", metavar="BRAND", help="A rival to stop comparing the brand with (repeatable)", show_default=False)
+]
 
 
 @brands_app.command("link")
@@ -40,24 +43,31 @@ def link(
     from models.db import session_scope
 
     path = config_path(config)
-    added = 0
+    added: list[str] = []
     try:
         # a missing file is a mistyped --database-url, not an empty store: its brands could not be linked anyway
         with session_scope(open_store(database_url, must_exist=True)) as session:  # all links, or none
             for rival in competitor:
-                added += link_competitor(session, brand, rival)
+                if link_competitor(session, brand, rival):
+                    added.append(find_brand(session, rival).name)
             name = find_brand(session, brand).name
-            rivals = [find_brand(session, rival).name for rival in competitor]
+            rivals = list(dict.fromkeys(find_brand(session, rival).name for rival in competitor))
             add_links_to_config(path, name, rivals)  # the file last: a file that cannot be written undoes the store's links
     except (CompetitorError, ConfigFileError) as exc:
         fail(str(exc))
-    typer.echo(f"{name}: {plural(added, 'new competitor')} ({', '.join(rivals)}), kept in {path}")
+    typer.echo(f"{name}: {_linked(added, [r for r in rivals if r not in added])}, kept in {path}")
+
+
+def _linked(added: list[str], before: list[str]) -> str:
+    """``1 new competitor (Globex); Initech already linked``: a rival linked before is not called new."""
+    parts = [f"{plural(len(added), 'new competitor')} ({', '.join(added)})"] if added else []
+    return "; ".join([*parts, *([f"{', '.join(before)} already linked"] if before else [])])
 
 
 @brands_app.command("unlink")
 def unlink(
     brand: Annotated[str, typer.Argument(help="The brand", show_default=False)],
-    competitor: Rivals,
+    competitor: LinkedRivals,
     config: ConfigFile = None,
     database_url: DatabaseUrl = None,
 ) -> None:

@@ -47,16 +47,21 @@ def import_reviews(
 ) -> None:
     """Load reviews exported from another tool into the store.
 
-    Columns: text (required); rating or stars (on --worst to --scale), author,
-    title, url, date or published_at (numeric dates in ONE day/month order for
-    the whole file, see --date-order; a file whose dates show both orders is
-    refused), source, id or external_id, language (optional); two columns of
-    one field (rating and stars) with different values in a row are refused. The whole
-    file is checked first and then stored in ONE transaction: a bad row stops
-    the import with its line number and nothing from the file is stored.
-    Re-importing the same file adds nothing (reviews are keyed by source + id;
-    a row without an id by its author and text, or without an author by its
-    text, date and rating).
+    Columns, in any case, each also read under the other names tools give it: text (required; review,
+    body, content, reviewBody, review_text, comment); rating (stars, score, ratingValue; on --worst to
+    --scale); author (name, reviewer, user); title (headline, subject); url (link); published_at (date,
+    datePublished, created_at, time; numeric dates in ONE day/month order for the whole file, see
+    --date-order; a file whose dates show both orders is refused); source (site, platform);
+    external_id (id, review_id); language (lang, inLanguage); reply_text, reply_author, replied_at.
+    Other columns are kept in the review's extra. A column meaning something else under one of
+    these names (an upvote count in score, a product in name) is read as that field: rename it first.
+
+    Two names of one field in a row (rating and stars, author and name) must agree: a row where they
+    hold different values is refused, naming the file, line and both columns. The whole file is
+    checked first and then stored in ONE transaction: a bad row stops the import with its line
+    number and nothing from the file is stored. Re-importing the same file adds nothing (reviews
+    are keyed by source + id; a row without an id by its author and text, or without an author by
+    its text, date and rating).
     """
     from core.text_encoding import check_encoding
     from crawlers.import_columns import ImportFileError

@@ -19,6 +19,7 @@ def rescore(
 ) -> None:
     """Read themes and journey stages of stored reviews (those the current rules, brand themes and
     corrections have not read yet; --all: every one). The nightly run does the same after scoring."""
+    from rich.console import Console
     from rich.progress import Progress
 
     from flows import progress as flow_progress
@@ -38,7 +39,8 @@ def rescore(
     except ThemeDefinitionError as exc:
         fail(str(exc))
     counts: list[int] = []
-    with Progress(transient=True) as bar, flow_progress.listening(
+    # on stderr, as the nightly run's: stdout is the closing line alone (it printed a blank line first)
+    with Progress(transient=True, console=Console(stderr=True)) as bar, flow_progress.listening(
             lambda e: bar.update(task, advance=e.advance) if e.stage == "themes" else None):
         task = bar.add_task("reading themes and stages", total=None)
         for brand_id, name in targets:

@@ -30,6 +30,7 @@ def serve(
         typer.Option(
             "--pause-on-shutdown/--keep-schedules",
             help="Pause both schedules when this process stops \\[default: keep them active]",
+            show_default=False,  # the help says it: typer's own `[default: keep-schedules]` doubled it
         ),
     ] = False,
 ) -> None:

@@ -58,11 +58,14 @@ def add(
     the next nightly run or `umot rescore` finds it (no retraining)."""
     from nlp.themes import Theme
     from nlp.themes.brand import ThemeDefinitionError
-    from nlp.themes.config import add_theme, check_theme
+    from nlp.themes.config import add_theme, brand_themes, check_theme
 
     path = config_path(config)
     theme = Theme(name.strip(), description.strip(), tuple(e.strip() for e in example or ()), brand=True)
     try:
+        if theme.name in {t.name for t in brand_themes(path, brand)}:  # not "defined twice": the file is fine
+            fail(f"{path}: brand {brand!r} already has a theme {theme.name!r} (to change it, "
+                 f"`umot themes remove {brand!r} {theme.name}` first)")
         check_theme(path, brand, theme)  # the definition first: it needs no store
         brand = known_brand(path, brand, database_url)
         add_theme(path, brand, theme)

@@ -33,9 +33,17 @@ def host_port(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
 
 
+def _port(port: int) -> int:
+    """A TCP port, checked here rather than by ``min``/``max``: their ``[1<=x<=65535]`` took the room
+    the help's options table needs for ``--no-secure-cookies`` at 80 columns."""
+    if not 1 <= port <= 65535:
+        raise typer.BadParameter(f"{port} is not a port (give 1 to 65535)")
+    return port
+
+
 def web(
     host: Annotated[str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless behind a TLS proxy")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")] = 8000,
+    port: Annotated[int, typer.Option(callback=_port, help="Port to listen on, 1 to 65535")] = 8000,
     secure_cookies: Annotated[bool | None, typer.Option(
         "--secure-cookies/--no-secure-cookies",
         help="Mark the session cookie Secure (HTTPS only): use when served behind TLS \\[default: UMOT_SECURE_COOKIES or off]",
