@@ -21,7 +21,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 from sqlmodel import Session
 
 from models.db_dialects import configure_sqlite, postgresql_options
-from models.db_url import DatabaseUrlError, normalize_url
+from models.db_url import DatabaseUrlError, mask_password, normalize_url
 from models.sqlite_url import is_sqlite_memory, sqlite_path
 from models.text_fold import note_icu
 
@@ -29,17 +29,10 @@ _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
 
 
-def create_engine_for(url: str, *, migrating: bool = False) -> Engine:
-    """A fresh engine for ``url`` (uncached); ``migrating`` turns SQLite FKs off for batch ops."""
+def create_engine_for(url: str, *, migrating: bool = False, only_reading: bool = False) -> Engine:
+    """A fresh engine for ``url`` (uncached); ``migrating`` turns SQLite FKs off for batch ops,
+    ``only_reading`` leaves an SQLite file's journal as it is (no switch to WAL just by looking)."""
     url = normalize_url(url)
-    path = sqlite_path(url)
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:  # a file where a folder should be, no permission, /proc: one line, not a traceback
-            in_the_way = isinstance(exc, FileExistsError | NotADirectoryError)
-            reason = "a file is in the way of its path" if in_the_way else exc.strerror or str(exc)
-            raise DatabaseUrlError(f"cannot make the folder {path.parent} for the store {url}: {reason}") from None
     kwargs: dict[str, Any] = {}
     backend = make_url(url).get_backend_name()
     if is_sqlite_memory(url):
@@ -50,9 +43,22 @@ def create_engine_for(url: str, *, migrating: bool = False) -> Engine:
     if backend == "postgresql":
         kwargs["connect_args"] = {"options": postgresql_options(url)}
         kwargs["pool_pre_ping"] = True
-    engine = create_engine(url, **kwargs)
+    try:
+        engine = create_engine(url, **kwargs)
+    except (ValueError, TypeError) as exc:  # pysqlite's ?timeout=abc, ?check_same_thread=maybe: not a traceback
+        raise DatabaseUrlError(
+            f"cannot use database URL {mask_password(url)}: {exc} (check the options after '?')"
+        ) from None
+    path = sqlite_path(url)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file where a folder should be, no permission, /proc: one line, not a traceback
+            in_the_way = isinstance(exc, FileExistsError | NotADirectoryError)
+            reason = "a file is in the way of its path" if in_the_way else exc.strerror or str(exc)
+            raise DatabaseUrlError(f"cannot make the folder {path.parent} for the store {url}: {reason}") from None
     if backend == "sqlite":
-        configure_sqlite(engine, foreign_keys=not migrating)
+        configure_sqlite(engine, foreign_keys=not migrating, wal=not only_reading)
     elif backend == "postgresql":
         note_icu(engine)  # search folds with ICU where the server has it (models.text_fold)
     return engine

@@ -14,26 +14,29 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 
-from models.sqlite_url import sqlite_path
+from models.sqlite_url import is_sqlite_read_only, sqlite_path
 from models.text_fold import register_sqlite_fold
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 UTC_OPTION = "-c timezone=UTC"
 
 
-def configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
+def configure_sqlite(engine: Engine, *, foreign_keys: bool = True, wal: bool = True) -> None:
     """WAL, foreign keys, busy timeout, and real transactions around DDL.
 
     pysqlite's own transaction handling commits DDL implicitly; taking BEGIN
-    into our hands makes a failed migration roll back completely.
+    into our hands makes a failed migration roll back completely. WAL is the one
+    setting stored in the file: not switched on by a connection that only looks
+    (``wal=False``, ``umot db current``) nor one opened ``mode=ro`` (SQLite refuses it).
     """
+    wal = wal and sqlite_path(str(engine.url)) is not None and not is_sqlite_read_only(str(engine.url))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        if sqlite_path(str(engine.url)) is not None:
+        if wal:
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")

@@ -30,9 +30,13 @@ class DatabaseUrlError(ValueError):
 
 
 def mask_password(url: str) -> str:
-    """``url`` fit to print: any password shown as ``***``, even when the URL does not parse."""
+    """``url`` fit to print: any password shown as ``***``, even when the URL does not parse, and all of
+    a password with a raw ``@`` (everything between ``://user:`` and the last ``@`` before the host)."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
+        if parsed.password is not None and "@" in (parsed.host or ""):  # a raw @ in the password: the rest of it
+            parsed = parsed.set(host=(parsed.host or "").rpartition("@")[2])  # read as the host; hidden to the last @
+        return parsed.render_as_string(hide_password=True)
     except UNPARSED:
         scheme, sep, rest = url.partition("://")
         if sep and "@" in rest:  # up to the last @: a raw password may hold "/" or "@"
@@ -76,6 +80,9 @@ def _check_url(url: str, origin: str = "") -> None:
         problem = "cannot parse database URL"
     else:
         backend = parsed.get_backend_name()
+        if "@" in (parsed.host or ""):  # libpq would look up the password's tail as the host, and print it
+            raise DatabaseUrlError(f"database URL {mask_password(url)!r}{origin} has a raw '@' in its user or "
+                                   "password: percent-encode each @ there as %40")
         # get_driver_name() only after the backend check: it loads the dialect ("foo://" has none).
         if backend in SUPPORTED_DRIVERS and SUPPORTED_DRIVERS[backend] == parsed.get_driver_name():
             return

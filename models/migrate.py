@@ -21,7 +21,7 @@ from sqlalchemy import Connection, text
 
 from models.db import create_engine_for, get_engine
 from models.db_url import normalize_url
-from models.migrate_known import check_known_revision
+from models.migrate_known import check_known_revision, check_umot_file
 from models.sqlite_url import is_sqlite_memory, sqlite_path
 
 MODELS_DIR = Path(__file__).resolve().parent
@@ -48,15 +48,18 @@ def head_revision(cfg: Config | None = None) -> str | None:
 
 
 def current_revision(url: str | None = None) -> str | None:
-    """The revision the database is at (``None`` = never migrated)."""
+    """The revision the database is at (``None`` = never migrated), read without changing the store
+    (no empty file made, no switch to WAL); another program's SQLite file raises ``NotAStoreError``."""
     url = normalize_url(url)
     db_file = sqlite_path(url)
-    if db_file is not None and not db_file.exists():
-        return None  # do not create an empty file just by looking
+    if db_file is not None:
+        if not db_file.exists():
+            return None
+        check_umot_file(db_file)
     if is_sqlite_memory(url):
         with get_engine(url).connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
-    engine = create_engine_for(url, migrating=True)
+    engine = create_engine_for(url, migrating=True, only_reading=True)
     try:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
@@ -103,7 +106,8 @@ def _upgrade_on(conn: Connection, cfg: Config, url: str, revision: str) -> None:
 def upgrade(url: str | None = None, revision: str = "head", *, cfg: Config | None = None) -> str | None:
     """Migrate ``url`` to ``revision`` under a cross-process lock; return the new revision.
 
-    A store a newer umot migrated raises ``UnknownRevisionError``, nothing changed."""
+    A store a newer umot migrated raises ``UnknownRevisionError``, another program's SQLite file
+    ``NotAStoreError``: nothing changed, not even a lock file beside it."""
     url = normalize_url(url)
     cfg = cfg or alembic_config(url)
     cfg.attributes["url"] = url
@@ -112,8 +116,10 @@ def upgrade(url: str | None = None, revision: str = "head", *, cfg: Config | Non
             _upgrade_on(conn, cfg, url, revision)
             cfg.attributes.pop("connection", None)
             return MigrationContext.configure(conn).get_current_revision()
-    engine = create_engine_for(url, migrating=True)
     db_file = sqlite_path(url)
+    if db_file is not None:
+        check_umot_file(db_file)
+    engine = create_engine_for(url, migrating=True)
     try:
         if db_file is not None:
             with _sqlite_file_lock(db_file), engine.connect() as conn:

@@ -1,13 +1,17 @@
-"""Refuse a store at a schema revision this umot does not know (one a newer umot migrated).
+"""Refuse a store at a schema revision this umot does not know (one a newer umot migrated), and an
+SQLite file that is no umot store at all (another program's database).
 
-Alembic would stop deep inside ``upgrade`` with "Can't locate revision"; every
-command that opens the store says instead, in one line, what is wrong, before
-anything in the store is changed.
+Alembic would stop deep inside ``upgrade`` with "Can't locate revision", or add umot's tables beside
+another program's; every command that opens the store says instead, in one line, what is wrong,
+before anything in the store is changed. A PostgreSQL database with other tables is left alone: a
+shared database (umot's tables in a schema of their own, ``?options=-csearch_path%3Dumot``) is legitimate.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -24,6 +28,34 @@ class UnknownRevisionError(DatabaseUrlError):
     def __init__(self, url: str, revisions: Sequence[str]) -> None:
         self.url, self.revisions = url, tuple(revisions)
         super().__init__(unknown_revision_message(url, self.revisions))
+
+
+class NotAStoreError(DatabaseUrlError):
+    """An SQLite file with tables but no ``alembic_version``: never one umot adds its tables to."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is not a umot store (it has tables but no alembic_version): "
+                         "check --database-url (or UMOT_DATABASE_URL)")
+
+
+def check_umot_file(path: Path) -> None:
+    """Raise :class:`NotAStoreError` if the SQLite file ``path`` holds tables but no ``alembic_version``.
+
+    Read on a connection of its own, ``mode=ro``, before any connection that may switch the file to WAL. A file
+    missing, empty or unreadable passes: the store's own open creates it, or says what is wrong in one line."""
+    if not path.is_file():
+        return
+    try:
+        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True, timeout=30)
+        try:
+            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return
+    tables = {name for (name,) in rows if not name.startswith("sqlite_")}
+    if tables and "alembic_version" not in tables:
+        raise NotAStoreError(path)
 
 
 def unknown_revision_message(url: str, revisions: Sequence[str]) -> str:

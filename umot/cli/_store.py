@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from umot.cli._errors import fail
-from umot.cli._store_errors import is_migration_refusal, is_store_refusal, migration_error, opened_urls, store_error
+from umot.cli._store_errors import (
+    is_migration_refusal,
+    is_permission_denied,
+    is_store_refusal,
+    migration_error,
+    opened_urls,
+    store_error,
+)
 
 
 def _store_file_url(value: str | None) -> str | None:
@@ -69,7 +76,7 @@ def open_store(database_url: str | None, *, must_exist: bool = False) -> Engine:
     except OSError as exc:  # the folder or <db>.migrate.lock cannot be made (read-only): `umot db upgrade`'s line
         fail(migration_error(exc, database_url or url))
     except Exception as exc:
-        if is_store_refusal(exc):
+        if is_store_refusal(exc) and not is_permission_denied(exc):
             fail(store_error(exc))
         if is_migration_refusal(exc):  # e.g. no CREATE on schema public: the line `umot db upgrade` prints
             fail(migration_error(exc, database_url or url))

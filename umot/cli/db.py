@@ -48,7 +48,7 @@ def upgrade(
         fail(unknown_revision_message(database_url or url, exc.revisions))
     except (SQLAlchemyError, OSError, CommandError) as exc:  # CommandError: an unknown target REVISION
         _database_error(url, exc)
-    typer.echo(f"{mask_password(url)}: at revision {reached}")
+    typer.echo(f"{mask_password(url)}: at revision {reached or '(none)'}")  # `upgrade base`: no tables yet
 
 
 @db_app.command("current")
@@ -93,20 +93,30 @@ def revision(
     ] = True,
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Write a new migration into models/migrations/versions (for developers).
-
-    With --autogenerate (the default) the database must be at the newest
+    """Write a new migration into models/migrations/versions (for developers), numbered after the
+    newest (0010 after 0009), as the shipped ones are; alembic's own `revision` command names it by a
+    random hex id instead. With --autogenerate (the default) the database must be at the newest
     revision; review the generated file before committing it.
     """
     from alembic import command
     from alembic.util import CommandError
 
     from models.db_url import mask_password, normalize_url
-    from models.migrate import alembic_config
+    from models.migrate import alembic_config, head_revision
+    from models.migrate_known import check_umot_file
+    from models.sqlite_url import sqlite_path
 
     url = normalize_url(database_url)
+    path = sqlite_path(url)
+    if autogenerate and path is not None:  # the diff opens the store: never an empty file made, nor WAL in another's
+        if not path.exists():
+            fail(f"no database at {path} to diff against: run `umot db upgrade` or check --database-url")
+        check_umot_file(path)
+    config = alembic_config(url)
+    head = head_revision(config)
+    number = f"{int(head) + 1:04d}" if head is not None and head.isdigit() else None  # else alembic's hex id
     try:
-        scripts = command.revision(alembic_config(url), message=message, autogenerate=autogenerate)
+        scripts = command.revision(config, message=message, autogenerate=autogenerate, rev_id=number)
     except CommandError as exc:
         fail(f"cannot write a migration for {mask_password(url)}: {exc}")
     for script in scripts if isinstance(scripts, list) else [scripts]:
