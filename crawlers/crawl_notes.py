@@ -1,7 +1,7 @@
 """The notes of an ok crawl that left pages unread, in words its run keeps (``CrawlRun.error_message``).
 
 :func:`crawlers.stats_summary.summarise` joins them with "; "; the run keeps the numbers
-behind them in columns (``pages_unread``, ``page_cap``, ``since_cut``) for the next crawl of the source.
+behind two of them in columns (``pages_unread``, ``since_cut``) for the next crawl of the source.
 """
 
 from __future__ import annotations
@@ -21,14 +21,21 @@ def unread_note(failed: int, first: str | None) -> str:
     return f"could not fetch {first or 'a page'}{others}: the pages after {'them' if others else 'it'} were not read"
 
 
-def cap_note(cap: int | None, unread: int) -> str:
-    """The note of an ok crawl the page cap stopped (``CLOSESPIDER_PAGECOUNT``) with ``unread`` pages still queued.
+def cap_reached(cap: int | None) -> str:
+    """What a crawl the page cap (``CLOSESPIDER_PAGECOUNT``) stopped left: the head of its note and of
+    ``umot crawl``'s line (``umot.cli._crawl_summary.cap_hint``), which add how to read the rest."""
+    size = f" of {plural(cap, 'page')}" if cap else ""
+    return f"stopped at the page cap{size} (--max-pages, UMOT_CRAWL_MAX_PAGES): the pages past it were not read"
 
-    Its run counts them (``CrawlRun.pages_unread``), so the next crawl of the source reads every page:
-    an incremental one would stop at the reviews this one stored before it reached them.
+
+def cap_note(cap: int | None) -> str:
+    """The note of an ok crawl the page cap stopped with pages still queued.
+
+    Unlike a failed next page it leaves the next crawl incremental (``pages_unread`` stays 0): a full
+    one would stop at the same cap, re-reading the same pages every night and never the rest. Those
+    are read by one crawl with a higher cap that reads every page (``CRAWL_FULL``), as the note says.
     """
-    pages = plural(unread, "queued page")
-    return f"stopped at the page cap{f' of {cap} pages' if cap else ''}: {pages} not read"
+    return f"{cap_reached(cap)} (a crawl with a higher cap and CRAWL_FULL=1 reads them)"
 
 
 def since_note(day: str) -> str:

@@ -31,8 +31,8 @@ class CrawlResult:
     errors: int = 0
     error_message: str | None = None  # why it failed; on an ok crawl, which page's failure left pages unread
     failed_follows: int = 0  # next pages that could not be fetched: the pages after them went unread
-    pages_unread: int = 0  # what an ok crawl left unread: failed_follows, and the pages the page cap left queued
-    page_cap: int | None = None  # the cap (CLOSESPIDER_PAGECOUNT) that stopped this ok crawl before its end
+    pages_unread: int = 0  # what an ok crawl left the next crawl to read in full: its failed_follows (not a cap's)
+    page_cap: int | None = None  # the cap (CLOSESPIDER_PAGECOUNT) that stopped this ok crawl with pages queued
     since_cut: str | None = None  # ISO day an ok crawl's pagination stopped at --since: the store may lack older reviews
     run_id: int | None = None
     refused: bool = False  # every start URL's connection was refused: retrying soon is pointless

@@ -1,4 +1,4 @@
-"""Scrapy extensions: report a crawl's counts to whoever started it, and the page cap they are read against."""
+"""Scrapy extension: report a crawl's counts to whoever started it (with the page cap they are read against)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ class CrawlStatsFile:
     """Writes the crawl's summary as JSON to ``CRAWL_STATS_FILE`` at open and at close.
 
     The file written at open says ``running`` and carries the CrawlRun id, so a
-    runner whose crawl process died can still mark that run failed.
+    runner whose crawl process died can still mark that run failed. It also puts the crawl's page
+    cap in its stats (:data:`crawlers.stats.PAGE_CAP`), with or without a file: a plain ``scrapy crawl``
+    into the store summarises them too (``crawlers.pipelines.store_run``).
     """
 
     def __init__(self, crawler: Crawler, path: Path):
@@ -29,6 +31,9 @@ class CrawlStatsFile:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlStatsFile:
+        cap = crawler.settings.getint("CLOSESPIDER_PAGECOUNT")  # Scrapy's CloseSpider enforces it
+        if cap > 0:  # named by the note of a crawl it stops (crawlers.crawl_notes.cap_note)
+            crawler.stats.set_value(PAGE_CAP, cap)
         path = crawler.settings.get("CRAWL_STATS_FILE")
         if not path:
             raise NotConfigured
@@ -52,24 +57,3 @@ class CrawlStatsFile:
         data = summarise(self.crawler.stats.get_stats(), reason=reason)
         data["status"] = CrawlStatus.ok if data["ok"] else CrawlStatus.failed
         self._write(data)
-
-
-class PageCapStat:
-    """Puts the crawl's page cap (``CLOSESPIDER_PAGECOUNT``, which Scrapy's CloseSpider enforces) in its stats:
-    the note of a crawl it stops names it (``crawlers.crawl_notes.cap_note``). Off when there is no cap."""
-
-    def __init__(self, crawler: Crawler, cap: int):
-        self.crawler = crawler
-        self.cap = cap
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> PageCapStat:
-        cap = crawler.settings.getint("CLOSESPIDER_PAGECOUNT")
-        if cap <= 0:
-            raise NotConfigured
-        ext = cls(crawler, cap)
-        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
-        return ext
-
-    def spider_opened(self, spider: Spider) -> None:
-        self.crawler.stats.set_value(PAGE_CAP, self.cap)

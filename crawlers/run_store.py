@@ -79,7 +79,7 @@ def close_run(
 
     ``message``: why it failed, or an ok crawl's note of pages left unread
     (``crawlers.crawl_notes.unread_note``); what an ok crawl left unread is kept in columns
-    too, from ``stats`` (``pages_unread``: failed next pages and those a page cap left queued; ``since_cut``). A crawl killed before writing its final
+    too, from ``stats`` (``pages_unread``: failed next pages, not those a page cap left; ``since_cut``). A crawl killed before writing its final
     counts (timed out) gets the reviews it stored under the run, as in
     ``models.crud.crawl_runs.close_abandoned_runs``: zeros would hide the gap
     it left from the next crawl. The (new, found) reviews recorded; None if the store failed.

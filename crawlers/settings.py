@@ -60,8 +60,10 @@ DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # a review page is never this big
 # robots.txt is read up to its first 500 KiB, whatever its size (RFC 9309, 2.5; crawlers/robots_rules.py)
 ROBOTSTXT_PARSER = "crawlers.robots_rules.RobotsHeadParser"
 # A crawl stops after this many responses (robots.txt included): endless distinct next pages (a calendar, session
-# ids in links) would crawl until the nightly timeout. The stopped crawl is ok but unfinished (crawlers/stats.py):
-# its run counts the pages left unread, so the next crawl of the source reads every page. 0: no cap.
+# ids in links) would crawl until the nightly timeout. The stopped crawl is ok but unfinished (its summary:
+# crawlers/stats_summary.py, its note: crawlers/crawl_notes.py); the next crawl of the source is incremental all
+# the same (a full one would stop at the same cap): the pages past it are read by a crawl with a higher cap and
+# CRAWL_FULL. 0: no cap.
 CLOSESPIDER_PAGECOUNT = _umot.crawl_max_pages
 COOKIES_ENABLED = False
 
@@ -131,7 +133,6 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawlers.extensions.CrawlStatsFile": 500,
-    "crawlers.extensions.PageCapStat": 510,
 }
 CRAWL_OUTPUT = None  # .jsonl/.jl/.csv file (.gz too): never touches the store; replaced only by a crawl that succeeds
 CRAWL_DATABASE_URL = _umot.database_url_override  # store, when no CRAWL_OUTPUT

@@ -40,7 +40,7 @@ SKIPPED_OLD = "umot/skipped_older_than_since"
 KNOWN = "umot/known_reviews"  # found but already stored: not emitted again (still "found")
 UNCHANGED = "umot/unchanged_pages"  # answered 304 Not Modified: read by an earlier crawl, skipped
 PAGE_STATES = "umot/page_states"  # page states passed to the store (scraped items, but not reviews)
-PAGE_CAP = "umot/page_cap"  # CLOSESPIDER_PAGECOUNT of the crawl (crawlers.extensions.PageCapStat), for its note
+PAGE_CAP = "umot/page_cap"  # CLOSESPIDER_PAGECOUNT of the crawl (crawlers.extensions.CrawlStatsFile), for its note
 CAPPED = "closespider_pagecount"  # Scrapy's finish reason: the crawl read CLOSESPIDER_PAGECOUNT responses
 
 

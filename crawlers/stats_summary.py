@@ -45,9 +45,11 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
     carries :func:`crawlers.crawl_notes.unread_note` as its ``error_message``, which its run keeps,
     and :func:`crawlers.crawl_notes.since_note` after it where ``since`` cut its pagination
     (:data:`crawlers.stats.SINCE_CUT`), whose ISO day is ``since_cut`` (None unless ok): the run keeps
-    both as columns. A crawl the page cap stopped (:data:`crawlers.stats.CAPPED`) is ok but unfinished:
-    :func:`crawlers.crawl_notes.cap_note`, and ``pages_unread`` (what the run keeps: ``failed_follows``
-    and the pages the cap left queued) and ``page_cap`` say so.
+    both as columns (``pages_unread``: ``failed_follows``). A crawl the page cap stopped
+    (:data:`crawlers.stats.CAPPED`) with requests still queued is ok but unfinished:
+    :func:`crawlers.crawl_notes.cap_note` and ``page_cap`` say so, and ``pages_unread`` leaves them out, so the
+    next crawl is incremental, not a full one that would stop at the same cap. One whose last response
+    was the cap's (nothing queued: Scrapy waits for the requests in flight) read everything: complete.
     """
     reason = reason or stats.get("finish_reason")
     capped = reason == CAPPED
@@ -66,13 +68,14 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
     elif not starts and message:
         ok = False
     failed_follows = int(stats.get(FAILED_FOLLOWS, 0) or 0)
-    # what the cap left queued (at least one: it stopped a crawl that was not over)
-    left = max(1, int(stats.get("scheduler/enqueued", 0) or 0) - int(stats.get("scheduler/dequeued", 0) or 0)) \
-        if capped and ok else 0
+    # what the cap left queued: none when the cap's response was the crawl's last
+    queued = int(stats.get("scheduler/enqueued", 0) or 0) - int(stats.get("scheduler/dequeued", 0) or 0)
+    left = capped and ok and queued > 0
+    cap = int(stats.get(PAGE_CAP) or 0) or None
     cut = stats.get(SINCE_CUT) if ok else None
     if ok:
         notes = (unread_note(failed_follows, stats.get(FIRST_FAILED_FOLLOW)) if failed_follows else None,
-                 cap_note(stats.get(PAGE_CAP), left) if left else None, since_note(cut) if cut else None)
+                 cap_note(cap) if left else None, since_note(cut) if cut else None)
         message = "; ".join(note for note in notes if note) or None
     return {
         "ok": ok,
@@ -86,8 +89,8 @@ def summarise(stats: Mapping[str, Any], reason: str | None = None) -> dict[str, 
         "robots_forbidden": int(stats.get(ROBOTS_FORBIDDEN, 0) or 0),
         "error_message": message,
         "failed_follows": failed_follows,
-        "pages_unread": failed_follows + left,
-        "page_cap": (int(stats.get(PAGE_CAP) or 0) or None) if left else None,
+        "pages_unread": failed_follows,
+        "page_cap": cap if left else None,
         "since_cut": cut or None,
         "refused": not ok and bool(starts) and refused >= starts,
         "forbidden": not ok and bool(starts) and forbidden >= starts,

@@ -37,8 +37,12 @@ def _pages(outcome: SourceOutcome) -> str:
 
 
 def source_row(outcome: SourceOutcome) -> str:
-    """One row of the sources table; a failure shows the crawl's (escaped) error."""
-    status = "ok" if outcome.ok else f"**failed**: {md_escape(outcome.error_message or 'unknown error')}"
+    """One row of the sources table; a failure shows the crawl's (escaped) error, an ok crawl that left pages
+    unread its note (``crawlers.crawl_notes``: the page cap stopped it, a next page failed, ``--since`` cut it)."""
+    if outcome.ok:
+        status = f"ok: {md_escape(outcome.error_message)}" if outcome.error_message else "ok"
+    else:
+        status = f"**failed**: {md_escape(outcome.error_message or 'unknown error')}"
     return (
         f"| {md_escape(outcome.source.label)} | {status} | {_pages(outcome)} | {outcome.items_scraped} "
         f"| {outcome.items_new} | {outcome.errors} |"

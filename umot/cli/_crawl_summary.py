@@ -26,12 +26,19 @@ def unread_hint(message: str | None, *, stored: bool, source_id: int | None) -> 
 
 
 def cap_hint(result: CrawlResult, *, stored: bool, source_id: int | None) -> str:
-    """The line of a crawl its page cap stopped: the cap, the pages it left, and how to read them."""
-    left = plural(max(1, result.pages_unread - result.failed_follows), "queued page")
-    then = f"the next crawl{f' of source {source_id}' if source_id is not None else ''} reads every page" \
-        if stored else "crawl again with a higher --max-pages to read them"
-    return (f"stopped at the page cap of {result.page_cap} pages (--max-pages, UMOT_CRAWL_MAX_PAGES): "
-            f"{left} not read; {then}")
+    """The line of a crawl its page cap stopped: the cap, and how to read the pages past it.
+
+    An -o crawl reads every page anyway: a higher cap does it. One into the store stopped at the
+    reviews it stored would not get past them: it needs ``CRAWL_FULL`` too, while the next crawl
+    without it stays incremental (a capped crawl leaves no gap it must fill: ``crawlers.crawl_notes``).
+    """
+    from crawlers.crawl_notes import cap_reached  # here: starting the CLI loads no crawler module
+
+    if not stored:
+        return f"{cap_reached(result.page_cap)}; crawl again with a higher --max-pages to read them"
+    source = f" of source {source_id}" if source_id is not None else ""
+    return (f"{cap_reached(result.page_cap)}; crawl again with a higher --max-pages and --set CRAWL_FULL=1 "
+            f"to read them (a crawl{source} without CRAWL_FULL stops at the reviews stored now)")
 
 
 def crawl_summary(spider: str, result: CrawlResult, output: Path | None, *, nothing_written: bool = False) -> str:

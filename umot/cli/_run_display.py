@@ -28,7 +28,10 @@ def summary_tables(result: Any) -> list[Table]:
     for name in ("pages", "seen", "new", "errors"):
         sources.add_column(name, justify="right")
     for s in sorted(result.sources, key=lambda s: (s.ok, s.source.label)):
-        status = "[green]ok[/]" if s.ok else f"[red]failed[/]: {escape(s.error_message or 'unknown error')}"
+        if s.ok:  # an ok crawl's message is its note: pages left unread, a --since cut, the page cap
+            status = f"[green]ok[/]: {escape(s.error_message)}" if s.error_message else "[green]ok[/]"
+        else:
+            status = f"[red]failed[/]: {escape(s.error_message or 'unknown error')}"
         pages = f"{s.pages} ({s.unchanged} unchanged)" if s.unchanged else str(s.pages)
         sources.add_row(escape(s.source.label), status, pages, str(s.items_scraped), str(s.items_new), str(s.errors))
 
