@@ -5,7 +5,8 @@ The body is ``{"feed": {"entry": [...], "link": [...]}}``; every field is an
 object with a ``label`` (``im:rating``, ``title``, ``content``, ``author.name``,
 ``updated``, ``im:version``, ``im:voteSum``, ``im:voteCount``, ``id``). ``entry``
 is a single object when the page holds one review, and older feeds put the app
-itself first (an entry without ``im:rating``), which is skipped. Apple serves at
+itself first (an entry without an ``im:rating`` key), which is skipped; a review whose
+``im:rating`` is there but empty (``{"label": null}``) is kept, unrated. Apple serves at
 most 10 pages; the ``last`` link gives the real count. A feed URL without ``/page=N/`` is
 page 1 (its next is ``/page=2/`` after ``customerreviews``); the feed's own ``next`` link
 is the XML form on another host, so only its count is used.
@@ -18,6 +19,7 @@ from typing import Any
 
 from crawlers.parsers.common import ParsedPage, ParseError, make_review
 from crawlers.parsers.json_data import dig, load_json
+from crawlers.parsers.values import to_int
 
 SOURCE = "appstore"
 FEED_URL = "https://itunes.apple.com/{country}/rss/customerreviews/page=1/id={app_id}/sortby=mostrecent/json"
@@ -71,7 +73,7 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
     app_match = _APP_RE.search(path)
     reviews = []
     for entry in entries:
-        if not isinstance(entry, dict) or _label(entry, "im:rating") is None:
+        if not isinstance(entry, dict) or "im:rating" not in entry:
             continue  # the app's own entry in older feeds
         review_id = _label(entry, "id")
         reviews.append(
@@ -88,8 +90,8 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
                     "app_id": app_match.group(1) if app_match else None,
                     "country": country,
                     "version": _label(entry, "im:version"),
-                    "vote_sum": _int(_label(entry, "im:voteSum")),
-                    "vote_count": _int(_label(entry, "im:voteCount")),
+                    "vote_sum": to_int(_label(entry, "im:voteSum")),
+                    "vote_count": to_int(_label(entry, "im:voteCount")),
                 },
             )
         )
@@ -112,9 +114,3 @@ def _next_url(feed: dict[str, Any], url: str) -> str | None:
         return _PAGE_RE.sub(f"/page={page + 1}/", url, count=1)
     return _LIST_RE.sub(f"/customerreviews/page={page + 1}", url, count=1) if _LIST_RE.search(url) else None
 
-
-def _int(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -10,7 +10,9 @@ review arrays read in :mod:`crawlers.parsers.googleplay_reviews`.
   script blocks; one of them holds a list of reviews.
 * A ``batchexecute`` answer is ``)]}'`` then ``[["wrb.fr", "UsvDTd", "<payload JSON>", ...], ...]``;
   payload ``[0]`` is the review list and the continuation token is the string
-  at the end of a later element (``[null, "token"]``), absent on the last page.
+  at the end of a later element (``[null, "token"]``), absent on the last page. An app with no
+  reviews has a null payload; an error (a request Google no longer understands) has a null payload
+  too, with HTTP 200, but a status code at ``[5]`` (``[3]``): that one is a parse error, not "no reviews".
 """
 
 from __future__ import annotations
@@ -66,8 +68,12 @@ def parse_batch(body: bytes | str, url: str, app_id: str | None = None) -> Parse
     ) if isinstance(envelope, list) else None
     if entry is None:
         raise ParseError(f"Google Play batchexecute answer has no {RPC_ID} result")
+    status = dig(entry, 5, 0)
+    if isinstance(status, int) and not isinstance(status, bool):  # [..., null, [3], "generic"]: an error
+        raise ParseError(f"Google Play {RPC_ID} answered error status {status} (the request's format may "
+                         "have changed)")
     if not isinstance(dig(entry, 2), str):
-        return ParsedPage(reviews=[])  # no reviews at all: Google answers null
+        return ParsedPage(reviews=[])  # no reviews at all: Google answers null, with no status
     payload = load_json(entry[2], f"Google Play {RPC_ID} payload")
     items = dig(payload, 0) or []
     if not isinstance(items, list):

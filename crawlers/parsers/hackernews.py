@@ -6,17 +6,22 @@ each hit has ``objectID``, ``author``, ``created_at`` (ISO 8601),
 ``created_at_i`` (epoch), and ``title``/``story_text`` (stories) or
 ``comment_text``/``story_title`` (comments); the texts are HTML. No rating:
 the model scores them and the referral intent is set from the text.
+
+Algolia serves at most 1,000 hits of one query (``nbPages`` stops there even when
+``nbHits`` is larger): past them the listing goes on from page 0 of the same query
+with ``numericFilters=created_at_i<{oldest seen}``, so a big brand's older mentions are read too.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlencode, urlsplit
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from crawlers.parsers.common import ParsedPage, ParseError, make_review
 from crawlers.parsers.json_data import load_json
 from crawlers.parsers.urls import with_query
-from crawlers.parsers.values import html_to_text
+from crawlers.parsers.values import html_to_text, to_int
 
 SOURCE = "hackernews"
 SEARCH_URL = "https://hn.algolia.com/api/v1/search_by_date"
@@ -72,6 +77,29 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
                 },
             )
         )
-    page, pages = data.get("page"), data.get("nbPages")
-    has_next = bool(reviews) and isinstance(page, int) and isinstance(pages, int) and page + 1 < pages
-    return ParsedPage(reviews=reviews, next_url=with_page(url, page + 1) if has_next else None)
+    return ParsedPage(reviews=reviews, next_url=_next_url(data, hits, url) if reviews else None)
+
+
+def _next_url(data: dict[str, Any], hits: list[Any], url: str) -> str | None:
+    """The next page; past the last one Algolia lets through (1,000 hits) while ``nbHits`` says more
+    match, page 0 of the hits older than the oldest seen (``search_by_date`` is newest first).
+    Counts as numbers or their digits (``"3"``); others end the listing here."""
+    page, pages = to_int(data.get("page")), to_int(data.get("nbPages"))
+    if page is None or pages is None:
+        return None
+    if page + 1 < pages:
+        return with_page(url, page + 1)
+    seen = page * (to_int(data.get("hitsPerPage")) or len(hits)) + len(hits)
+    total = to_int(data.get("nbHits"))
+    times = [t for t in (to_int(h.get("created_at_i")) for h in hits if isinstance(h, dict)) if t is not None]
+    if total is None or total <= seen or not times or "/search_by_date" not in urlsplit(url).path:
+        return None
+    return with_query(older_than(url, min(times)), "page", None)
+
+
+def older_than(url: str, oldest: int) -> str:
+    """``url`` asking for hits before ``oldest`` (epoch seconds): its ``numericFilters`` kept, less an
+    earlier ``created_at_i<`` bound, which this one replaces."""
+    given = next((v for k, v in parse_qsl(urlsplit(url).query) if k == "numericFilters"), "")
+    kept = [term for term in given.split(",") if term.strip() and not term.strip().startswith("created_at_i<")]
+    return with_query(url, "numericFilters", ",".join([*kept, f"created_at_i<{oldest}"]))

@@ -19,11 +19,13 @@ from urllib.parse import urljoin
 from parsel import Selector
 
 from crawlers.extract.node_text import name_of, text_of
+from crawlers.extract.ratings import parse_number
 from crawlers.parsers.common import ParsedPage, ParseError, make_review
 from crawlers.parsers.json_data import dig, load_json
 from crawlers.parsers.jsonld_reviews import json_ld_reviews
 from crawlers.parsers.replies import reply_fields
 from crawlers.parsers.urls import query_int, site_root, with_query
+from crawlers.parsers.values import field_int
 
 SOURCE = "trustpilot"
 PAGE_URL = "https://www.trustpilot.com/review/{domain}?sort=recency"
@@ -46,14 +48,15 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
     next_data = selector.css("script#__NEXT_DATA__::text").get()
     if next_data is not None:
         return _from_next_data(load_json(next_data, "Trustpilot __NEXT_DATA__"), url)
-    reviews = _from_json_ld(html, url)
+    skipped: list[str] = []
+    reviews = _from_json_ld(html, url, skipped)
     if not reviews and not selector.css('script[type="application/ld+json"]'):
         raise ParseError("Trustpilot page has neither __NEXT_DATA__ nor JSON-LD reviews")
     next_href = selector.css('link[rel="next"]::attr(href), a[rel="next"]::attr(href)').get()
     next_url = None
     if reviews and next_href:
         next_url = urljoin(url, next_href)
-    return ParsedPage(reviews=reviews, next_url=next_url)
+    return ParsedPage(reviews=reviews, next_url=next_url, skipped=skipped)
 
 
 def _from_next_data(data: Any, url: str) -> ParsedPage:
@@ -90,21 +93,29 @@ def _from_next_data(data: Any, url: str) -> ParsedPage:
                 },
             )
         )
-    pagination = dig(props, "filters", "pagination") or {}
-    current = pagination.get("currentPage") or query_int(url, "page", 1)
-    total = pagination.get("totalPages")
+    # Page numbers as numbers or their digits; one that is neither is skipped, saying so (the URL's page stands in).
+    pagination = dig(props, "filters", "pagination")
+    skipped: list[str] = []
+    current = field_int(pagination, "currentPage", "Trustpilot pagination", skipped) or query_int(url, "page", 1)
+    total = field_int(pagination, "totalPages", "Trustpilot pagination", skipped)
     has_next = bool(reviews) and (total is None or current < total)
-    return ParsedPage(reviews=reviews, next_url=with_page(url, current + 1) if has_next else None)
+    return ParsedPage(reviews=reviews, next_url=with_page(url, current + 1) if has_next else None, skipped=skipped)
 
 
-def _from_json_ld(html: str, url: str) -> list[dict[str, Any]]:
+def _from_json_ld(html: str, url: str, skipped: list[str]) -> list[dict[str, Any]]:
     """The page's JSON-LD reviews, author and text read as the schema.org crawl reads them
     (:mod:`crawlers.extract.node_text`): an author as a string, a node or an ``@id`` reference
-    to a ``Person`` elsewhere in the ``@graph``; entities decoded, markup gone."""
+    to a ``Person`` elsewhere in the ``@graph``; entities decoded, markup gone. A ``bestRating``
+    that is no number (``"ten"``) goes to ``skipped`` and the review is read on Trustpilot's 5."""
     nodes, graph = json_ld_reviews(html, url)
     reviews = []
     for node in nodes:
         review_id = node.get("@id") or node.get("url")
+        best = dig(node, "reviewRating", "bestRating")
+        scale = parse_number(best)
+        if best is not None and scale is None:
+            skipped.append(f"Trustpilot JSON-LD review {review_id or '?'}: bestRating {best!r} is no number: "
+                           "read as 5")
         reviews.append(
             make_review(
                 source=SOURCE,
@@ -112,7 +123,7 @@ def _from_json_ld(html: str, url: str) -> list[dict[str, Any]]:
                 url=node.get("url") or url,
                 author=name_of(graph, node.get("author")),
                 rating=dig(node, "reviewRating", "ratingValue"),
-                rating_scale=float(dig(node, "reviewRating", "bestRating") or 5),
+                rating_scale=scale or 5.0,
                 title=text_of(node.get("headline") or node.get("name")),
                 text=text_of(node.get("reviewBody")),
                 published_at=node.get("datePublished"),

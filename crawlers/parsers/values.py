@@ -15,6 +15,9 @@ from crawlers.extract.dates import parse_datetime
 from crawlers.extract.node_text import text_of
 from crawlers.extract.surrogates import without_lone_surrogates
 
+# Epoch seconds (9-10 digits) or milliseconds (12-13) written as text, as some APIs send them.
+_EPOCH_TEXT = re.compile(r"\s*\d{9,13}(?:\.\d+)?\s*")
+
 
 def clean(value: Any) -> str | None:
     """Stripped text, ``None`` for empty; a lone surrogate (half an emoji) as U+FFFD, which UTF-8 can hold."""
@@ -26,10 +29,37 @@ def clean(value: Any) -> str | None:
 
 def to_datetime(value: Any, language: str | None = None) -> datetime | None:
     """A UTC datetime from ISO 8601, epoch seconds or milliseconds, or a free-form date
-    (a numeric one in ``language``'s day/month order)."""
+    (a numeric one in ``language``'s day/month order); epoch digits as text (``"1709251200"``) are
+    the same instant as the number, not a day read as noon."""
+    if isinstance(value, str) and _EPOCH_TEXT.fullmatch(value):
+        value = float(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1e11:
         value = value / 1000  # epoch milliseconds
     return parse_datetime(value, language)
+
+
+def to_int(value: Any) -> int | None:
+    """A whole number from an int or its digits as text (``"3"``), else None: a site's counts and
+    page numbers, read so an odd value (``"ten"``, ``"1–10"``, ``2.5``, ``true``) is no number, not a crash."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
+        return int(value)
+    return None
+
+
+def field_int(data: Any, key: str, where: str, problems: list[str]) -> int | None:
+    """``data[key]`` as :func:`to_int` reads it; a value there that is no whole number is None and one
+    line in ``problems`` (a page's ``skipped``: logged and counted as a parse error) naming it."""
+    value = data.get(key) if isinstance(data, dict) else None
+    number = to_int(value)
+    if value is not None and number is None:
+        problems.append(f"{where}.{key} {value!r} is no whole number: ignored")
+    return number
 
 
 def html_to_text(value: str | None) -> str | None:

@@ -17,7 +17,8 @@ from urllib.parse import urljoin
 from parsel import Selector
 
 from crawlers.parsers.common import ParsedPage, ParseError
-from crawlers.parsers.urls import with_query
+from crawlers.parsers.urls import query_int, with_query
+from crawlers.parsers.values import field_int
 from crawlers.parsers.yelp_page_state import page_states, review_feeds
 from crawlers.parsers.yelp_reviews import feed_rows, json_ld_rows
 
@@ -50,10 +51,14 @@ def parse(body: bytes | str, url: str) -> ParsedPage:
 
 def _from_feed(feed: dict[str, Any], url: str, html: str) -> ParsedPage:
     reviews = feed_rows(feed, url, html)
-    pagination = feed.get("pagination") or {}
-    start = int(pagination.get("startResult") or 1) - 1
-    per_page = int(pagination.get("resultsPerPage") or len(reviews) or 10)
-    total = pagination.get("totalResults")
+    # Counts as numbers or their digits; one that is neither (``"1–10"``) is skipped, saying so: the URL's
+    # ``start`` stands in for the offset, and without a total there is no next page.
+    pagination, where = feed.get("pagination"), "Yelp pagination"
+    skipped: list[str] = []
+    first = field_int(pagination, "startResult", where, skipped)
+    start = first - 1 if first else query_int(url, "start", 0)
+    per_page = field_int(pagination, "resultsPerPage", where, skipped) or len(reviews) or 10
+    total = field_int(pagination, "totalResults", where, skipped)
     next_start = start + per_page
-    has_next = bool(reviews) and total is not None and next_start < int(total)
-    return ParsedPage(reviews=reviews, next_url=with_start(url, next_start) if has_next else None)
+    has_next = bool(reviews) and total is not None and next_start < total
+    return ParsedPage(reviews=reviews, next_url=with_start(url, next_start) if has_next else None, skipped=skipped)

@@ -77,11 +77,22 @@ class ListingSpider(ReviewSpider):
     def parse_listing(self, response: Response) -> ParsedPage:
         return type(self).parser(listing_body(response), response.url)
 
-    def parse_page(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+    def read_listing(self, response: Response) -> ParsedPage | None:
+        """:meth:`parse_listing`, or None with one parse error naming the URL and why. A value of a shape
+        the parser did not expect (a ``ValueError``/``TypeError``/... it let through) is such an error
+        too, not a traceback that loses the crawl's other pages from the count."""
         try:
-            page = self.parse_listing(response)
+            return self.parse_listing(response)
         except ParseError as exc:
             self.parse_error(response.url, str(exc))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            logger.debug("parser failed on %s", response.url, exc_info=True)
+            self.parse_error(response.url, f"unexpected page shape ({type(exc).__name__}: {exc})")
+        return None
+
+    def parse_page(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        page = self.read_listing(response)
+        if page is None:
             return
         yield from self.items(page, response.url)
         follow = self.next_request(page, response)

@@ -19,7 +19,7 @@ from scrapy import Request
 from scrapy.http import Response
 
 from crawlers.parsers import googleplay, googleplay_requests
-from crawlers.parsers.common import ParsedPage, ParseError
+from crawlers.parsers.common import ParsedPage
 from crawlers.spiders._listing import ListingSpider, listing_body
 
 BATCH_SIZE = 100
@@ -46,10 +46,9 @@ class GooglePlaySpider(ListingSpider):
             yield from super().parse_page(response, **kwargs)
             return
         # The details page: its reviews, then always on to the newest-first pages.
-        try:
-            yield from self.items(self.parse_listing(response), response.url)
-        except ParseError as exc:
-            self.parse_error(response.url, str(exc))
+        page = self.read_listing(response)  # a parse error (or an odd value) counted, not a traceback
+        if page is not None:
+            yield from self.items(page, response.url)
         app_id = googleplay_requests.app_id_of(response.url)
         if not app_id:
             self.parse_error(response.url, "no ?id=<package> in the Google Play URL")

@@ -110,7 +110,7 @@ SITES = {
     # a broken details page still asks for its app's reviews (answered: none), a second page
     "googleplay": _site(("/store/apps/details?id=com.broken.app&hl=en&gl=us", "broken.html"),
                         ("/private/store/apps/details?id=com.acme.shop", "details.html"),
-                        pages=2, more={GOOGLEPLAY_BATCH: "batch_empty.txt"}),
+                        pages=2, more={GOOGLEPLAY_BATCH: "batch_none.txt"}),
     "hackernews": _site(("/api/v1/search_by_date?query=acme&tags=bad", "broken.json"),
                         ("/private/api/v1/search_by_date?query=acme", "page0.json")),
     "reddit": _site(("/r/de/search.json?q=acme&restrict_sr=1&sort=new", "blocked.html"),

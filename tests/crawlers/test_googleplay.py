@@ -8,6 +8,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from crawlers.parsers import googleplay, googleplay_requests
+from crawlers.parsers.common import ParseError
 from crawlers.runner import run_crawl
 
 FIXTURES = Path(__file__).parent / "fixtures" / "googleplay"
@@ -21,7 +22,7 @@ def batch_answer(hit) -> tuple[int, str, bytes]:
     """Answer batchexecute like Google: the app and continuation token come in f.req."""
     freq = parse_qs(hit.body.decode())["f.req"][0]
     if "com.acme.shop" not in freq:
-        name = "batch_empty.txt"
+        name = "batch_none.txt"
     else:
         name = "batch2.txt" if TOKEN in freq else "batch1.txt"
     return 200, "application/json; charset=utf-8", (FIXTURES / name).read_bytes()
@@ -46,7 +47,10 @@ def test_batch_answers_and_request_body() -> None:
     assert [r["author"] for r in first.reviews] == ["Lukas Groß", "Priya 🌸"]
     last = googleplay.parse_batch((FIXTURES / "batch2.txt").read_bytes(), url, "com.acme.shop")
     assert last.next_token is None and last.reviews[0]["text"] == "배송이 빠르고 앱이 편리해요."
-    assert googleplay.parse_batch((FIXTURES / "batch_empty.txt").read_bytes(), url).reviews == []
+    assert googleplay.parse_batch((FIXTURES / "batch_none.txt").read_bytes(), url).reviews == []
+    # the same null payload with a status at [5] is Google's error answer (HTTP 200), not "no reviews"
+    with pytest.raises(ParseError, match="error status 3"):
+        googleplay.parse_batch((FIXTURES / "batch_empty.txt").read_bytes(), url)
     body = parse_qs(googleplay_requests.batch_body("com.acme.shop", count=100, token=TOKEN))["f.req"][0]
     import json
 
