@@ -47,7 +47,7 @@ def weekly_export(
     check_deployed_store()  # a worker without the store's URL would export an empty new SQLite store
     target = str(parse_week(week) if week else default_week(timezone, scheduled_time()))
     get_run_logger().info("exporting week %s%s", target, f" for {brand}" if brand else "")
-    paths = export_week(target, brand=brand, out_dir=out_dir, excel=excel, timezone=timezone)
+    paths = export_week(target, brand=brand or None, out_dir=out_dir, excel=excel, timezone=timezone)
     create_markdown_artifact(
         key=ARTIFACT_KEY,
         markdown=export_report(target, [Path(p) for p in paths]),

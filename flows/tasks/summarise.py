@@ -22,6 +22,8 @@ from flows.outcomes import BrandReport, Detractor
 from flows.stage_outcomes import BatchOutcome, SourceOutcome
 from models.stored import stored_id
 
+UNSCORED = "unscored"  # the batches' label for a review scored without text (flows.tasks.score)
+
 if TYPE_CHECKING:
     from models.tables import Flag, Review
 
@@ -35,6 +37,12 @@ def merge_labels(batches: Sequence[BatchOutcome]) -> dict[int, dict[str, int]]:
             for label, n in counts.items():
                 into[label] = into.get(label, 0) + n
     return merged
+
+
+def labelled(counts: dict[str, int]) -> int:
+    """Reviews scored with a label: an empty-text review is scored ``unscored`` and has no sentiment, so
+    "sentiment of the N reviews scored" counting it would share the split over reviews it never saw."""
+    return sum(n for label, n in counts.items() if label != UNSCORED)
 
 
 @task(name="summarise", timeout_seconds=300, retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -54,6 +62,7 @@ def summarise(
     ``own_start``: this night's own start (default: ``started_at``).
     """
     from models import crud
+    from models.crud.edited_flags import still_detractor
     from models.crud.flags import not_settled
     from models.crud.night_counts import edited_by_brand
     from models.db import get_engine, session_scope
@@ -74,9 +83,11 @@ def summarise(
             brand_id = stored_id(brand)
             if brand_ids is not None and brand_id not in brand_ids:
                 continue
-            # not those an earlier night already reported (a `--brand` night between a killed night and this one)
+            # not those an earlier night already reported (a `--brand` night between a killed night and this one),
+            # nor those dismissed or cleared by an edit meanwhile: they count nowhere, so are neither counted nor quoted
+            unreported = not_settled(brand.webhook_seen_flag_id, own_start or started_at)
             flagged = crud.flagged_reviews(session, brand_id=brand_id, since=started_at,
-                                           where=not_settled(brand.webhook_seen_flag_id, own_start or started_at))
+                                           where=unreported & still_detractor())
             reports.append(
                 BrandReport(
                     brand_id=brand_id,
@@ -84,7 +95,7 @@ def summarise(
                     new_reviews=new_reviews.get(brand_id, 0),
                     stored_reviews=crud.count_reviews(session, brand_id=brand_id),
                     edited_reviews=edited.get(brand_id, 0),
-                    scored=sum(labels.get(brand_id, {}).values()),
+                    scored=labelled(labels.get(brand_id, {})),
                     labels=labels.get(brand_id, {}),
                     new_detractors=len(flagged),
                     detractors=[as_detractor(flag, review) for flag, review, _score in flagged[:top]],

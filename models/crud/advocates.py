@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import exists, func, not_, or_
+from sqlalchemy import ScalarSelect, exists, func, not_, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from core.ratings import rating_as_published
@@ -45,6 +46,13 @@ class Advocate:
     rating_shown: str | None = None  # the rating as the site showed it (9/10, 5★): core.ratings.rating_as_published
 
 
+def _newest_score_id() -> ScalarSelect[int]:
+    """The newest score id of the review the query reads (correlated, from the (review_id, id) index), as
+    ``reporting.data.newest_score_id``: grouping every score of every brand cost 0.8 s per brand on a big store."""
+    older = aliased(Score)
+    return select(func.max(older.id)).where(col(older.review_id) == col(Review.id)).correlate_except(older).scalar_subquery()
+
+
 def list_advocates(
     session: Session,
     *,
@@ -55,15 +63,11 @@ def list_advocates(
     limit: int | None = None,
 ) -> list[Advocate]:
     """Advocates dated (published, else first seen) in ``[since, until)``, newest first."""
-    latest = (
-        select(Score.review_id, func.max(Score.id).label("score_id")).group_by(col(Score.review_id)).subquery("latest")
-    )
     when = func.coalesce(Review.published_at, Review.first_seen_at)
     query = (
         select(Review, Brand.name, Score.label, when.label("date"))
         .join(Brand, col(Brand.id) == Review.brand_id)
-        .outerjoin(latest, latest.c.review_id == Review.id)
-        .outerjoin(Score, col(Score.id) == latest.c.score_id)
+        .outerjoin(Score, col(Score.id) == _newest_score_id())
         .where(
             Review.referral_intent == RECOMMEND,
             or_(col(Review.rating).is_(None), col(Review.rating) >= 4),

@@ -22,3 +22,18 @@ def test_reasons_show_the_published_rating() -> None:
     ]
     assert reasons_as_published(["rated 1★"], 1.0, 1, 5) == ["rated 1★"]
     assert reasons_as_published(["rated 1★"], None) == ["rated 1★"]
+
+
+def test_five_points_from_zero_show_the_published_value() -> None:
+    """``umot import --scale 5 --worst 0``: 0 is stored as 1★ and 2.5 as 3★; the scale alone (5) said
+    "stars", so a customer's 0 of 5 read as 1★ in every export, page and message."""
+    assert rating_as_published(1.0, 0, 5) == "0/5"
+    assert rating_as_published(3.0, 2.5, 5) == "2.5/5"
+    assert rating_as_published(5.0, 5, 5) == "5★"  # the top of the scale is 5★ either way
+    assert reasons_as_published(["rated 1★"], 1.0, 0, 5) == ["rated 0/5"]
+    assert reasons_as_published(["rated 3★"], 3.0, 2.5, 5) == ["rated 2.5/5"]
+
+
+def test_a_one_to_five_value_rounded_when_stored_still_reads_as_stars() -> None:
+    assert rating_as_published(4.33, 4.333, 5) == "4.33★"  # stored to 2 decimals, not another value
+    assert reasons_as_published(["rated 4.33★"], 4.33, 4.333, 5) == ["rated 4.33★"]

@@ -37,3 +37,18 @@ def test_a_run_started_here_exports_the_last_complete_week(store: str, tmp_path:
 
     paths = weekly_export(out_dir=str(tmp_path), timezone="UTC")
     assert paths and all(Path(p).stem.endswith(str(default_week("UTC"))) for p in paths), paths
+
+
+def test_an_empty_brand_exports_every_brand(store: str, tmp_path: Path) -> None:
+    """The deployment's form sends "" for a brand left empty: the docstring's "empty = all brands"
+    (it failed looking for a brand named "")."""
+    from flows.weekly_export import weekly_export
+    from models.crud import get_or_create_brand
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(store)) as session:
+        for name in ("Acme", "Globex"):
+            get_or_create_brand(session, name)
+    paths = weekly_export(week="2025-W09", brand="", out_dir=str(tmp_path), timezone="")
+    names = " ".join(Path(p).name for p in paths)
+    assert "detractors-acme-2025-W09.csv" in names and "detractors-globex-2025-W09.csv" in names, paths

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlmodel import Session
+from sqlalchemy import Engine
+from sqlmodel import Session, select
 
 from models import crud
 from models.crud.advocates import list_advocates
+from models.tables import Review
+from tests.sql_statements import beginning_with, recorded_sql
 
 WEEK_START, WEEK_END = datetime(2026, 11, 16, tzinfo=UTC), datetime(2026, 11, 23, tzinfo=UTC)
 
@@ -44,9 +47,7 @@ def test_the_window_includes_its_start_and_excludes_its_end(session: Session, br
 
 def _flag(session: Session, brand_id: int, ext: str, *, status: str = "new", detractor: bool = True) -> None:
     """A flag on review ``ext`` raised by a detractor score of an older model (the newest score reads positive)."""
-    from sqlmodel import select
-
-    from models.tables import Flag, Review
+    from models.tables import Flag
 
     review = session.exec(select(Review).where(Review.external_id == ext)).one()
     [old] = crud.save_scores(session, [{"review_id": review.id, "model_version": "m0", "label": "negative",
@@ -70,3 +71,21 @@ def test_a_review_with_a_counted_detractor_flag_is_no_advocate(session: Session,
     _flag(session, brand_id, "dismissed", status="dismissed")  # the team judged it no detractor
     _flag(session, brand_id, "cleared", detractor=False)  # its score is no detractor: cleared by an edit
     assert _authors(session, brand_id) == ["cleared", "dismissed", "unflagged"]
+
+
+def test_the_newest_score_decides_looked_up_per_review_without_grouping_every_score(
+    session: Session, brand_id: int, engine: Engine
+) -> None:
+    """Each review's newest score is read from the (review_id, id) index: grouping every score of every
+    brand (a subquery with no brand filter) cost 0.8 s per brand on a store of 400k reviews."""
+    _review(session, brand_id, "turned-negative")
+    _review(session, brand_id, "turned-positive", label="negative")
+    _review(session, brand_id, "positive")
+    ids = {r.external_id: r.id for r in session.exec(select(Review))}
+    crud.save_scores(session, [{"review_id": ids["turned-negative"], "model_version": "m2", "label": "negative"},
+                               {"review_id": ids["turned-positive"], "model_version": "m2", "label": "positive"}])
+    session.commit()
+    with recorded_sql(engine) as statements:
+        assert _authors(session, brand_id) == ["positive", "turned-positive"]
+    [query] = beginning_with(statements, "SELECT")
+    assert "GROUP BY" not in query.upper()

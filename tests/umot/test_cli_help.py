@@ -15,6 +15,7 @@ from umot.cli._errors import fail
     (["demo", "--help"], "[default: ~150]"),
     (["demo", "--help"], "[default: UMOT_MODEL or the shipped model]"),
     (["export", "--help"], "[default: the last complete week]"),
+    (["export", "--help"], "benchmark-themes-<brand>-<week>.csv"),  # a file it writes, unnamed in its help
     (["detractors", "list", "--help"], "[default: 50 for the table, all for csv and json]"),
     (["serve", "--help"], "[default: UMOT_NIGHTLY_CRON or '0 2 * * *']"),
     (["score", "--help"], "([[themes]] in umot.toml)"),  # it read "([] in umot.toml)"

@@ -32,6 +32,7 @@ def print_table(rows: list[QueueRow], total: int) -> None:
     from rich.table import Table
 
     from core.ratings import rating_as_published, reasons_as_published
+    from reporting.rounding import figure_text
     from reporting.weeks import resolve_timezone
 
     zone = resolve_timezone(None)  # UMOT_TIMEZONE, checked with the other settings
@@ -46,7 +47,7 @@ def print_table(rows: list[QueueRow], total: int) -> None:
         cells = (
             str(r.flag.id), str(r.review.id), r.brand, f"{day.astimezone(zone):%Y-%m-%d}" if day else "", r.review.source,
             rating_as_published(r.review.rating, r.review.rating_raw, r.review.rating_scale) or "",
-            "" if r.score is None or r.score.stars is None else f"{r.score.stars:.1f}",
+            "" if r.score is None or r.score.stars is None else figure_text(r.score.stars, 1),  # half up, as CSV and web
             r.flag.status, r.flag.assignee or "",
             ", ".join(reasons_as_published(r.flag.reasons or [], r.review.rating, r.review.rating_raw, r.review.rating_scale)),
             " ".join(clean_cell(r.review.text).split())[:80],

@@ -34,7 +34,7 @@ def export(
 ) -> None:
     """Write a week's CSVs and charts: detractors, themes, advocates, rivals, a summary.
 
-    Per brand: detractors-, themes- and advocates-<brand>-<week>.csv, and benchmark-<brand>-<week>.csv and .png when it has rivals; for all brands: summary-<week>.csv and sentiment-<week>.png (with --brand: summary-<brand>-<week>.csv and sentiment-<brand>-<week>.png).
+    Per brand: detractors-, themes- and advocates-<brand>-<week>.csv, and, when it has rivals, benchmark-<brand>-<week>.csv and .png and benchmark-themes-<brand>-<week>.csv; for all brands: summary-<week>.csv and sentiment-<week>.png (with --brand: summary-<brand>-<week>.csv and sentiment-<brand>-<week>.png).
 
     Weeks run Monday 00:00 to Monday 00:00 in the export timezone; a review
     counts under the date it was written (else first seen). Every file is
