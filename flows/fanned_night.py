@@ -17,14 +17,15 @@ from typing import Any
 
 from prefect import runtime
 
+from core.wording import plural
 from flows import progress
-from flows.fanout import plan, run_units
+from flows.fanout import UnitsFailed, plan, run_units
 from flows.night_units import CRAWL, SCORE
 from flows.outcomes import NightlyResult
 from flows.stage_outcomes import BatchOutcome, SourceOutcome, SourceSpec
 from flows.tasks.model_versions import known_model_version
 from flows.tasks.plan import plan_run
-from flows.tasks.score_store import has_unscored
+from flows.tasks.score_store import has_unscored, unscored_count
 
 _RESULT_FIELDS = {f.name for f in fields(SourceOutcome)} - {"source"}
 
@@ -67,7 +68,11 @@ def score_units(
     night: str, units: int, parameters: dict[str, Any], *, since: datetime, brand_ids: tuple[int, ...] | None,
     lease_seconds: float,
 ) -> tuple[str | None, list[BatchOutcome]]:
-    """Score in ``units`` child flow runs; the model version and one batch outcome for the night."""
+    """Score in ``units`` child flow runs; the model version and one batch outcome for the night.
+
+    :class:`UnitsFailed` when the units finished and the night's brands still have unscored reviews (a unit's
+    batch lost on the way): the night fails saying how many, as a one-process night fails on a failed batch.
+    """
     from models import crud
     from models.db import get_engine, session_scope
 
@@ -76,6 +81,8 @@ def score_units(
     version = next((r.outcome.get("model_version") for r in rows if r.outcome.get("model_version")), None)
     if version is None:
         return None, []
+    if left := unscored_count(version, brand_ids):  # the units finished, yet some are left: say so, as a failed batch
+        raise UnitsFailed(f"{plural(left, 'review')} left unscored by the score units (the next night scores them)")
     with session_scope(get_engine(), write=False) as session:
         labels = crud.scored_since(session, model_version=version, since=since, brand_ids=brand_ids)
         flags = crud.flags_since(session, since=since, brand_ids=brand_ids)

@@ -6,11 +6,14 @@ of the pool picks it up, and the Prefect UI shows it under the nightly run
 with the worker that ran it. The parent polls the units' ``NightShard`` rows
 in the store. A unit whose worker stopped beating for ``lease`` seconds, whose
 flow run ended without finishing it, or whose flow run a worker started but
-never took it (the worker died starting it), is reopened and started again
-(up to ``max_attempts`` starts); the new worker takes it over. Both deployments
-are checked before a unit is planned (:mod:`flows.unit_deployments`); a retried
-night (same flow run id) starts only its units that are not done. What Prefect
-says of a unit's flow run: :mod:`flows.unit_flow_runs`.
+never took it (the worker died starting it), is reopened, the scoring claims
+its worker held dropped, and started again (up to ``max_attempts`` starts); the
+new worker takes it over. A unit another flow run holds and beats for (a
+retried night's run that its first attempt queued, started late) is left to
+that run, which is watched instead. Both deployments are checked before a unit
+is planned (:mod:`flows.unit_deployments`); a retried night (same flow run id)
+starts only its units that are not done. What Prefect says of a unit's flow
+run: :mod:`flows.unit_flow_runs`.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ DEPLOYMENTS = {CRAWL: CRAWL_DEPLOYMENT, SCORE: SCORE_DEPLOYMENT}
 
 
 class UnitsFailed(RuntimeError):
-    """A unit was started ``max_attempts`` times and never finished."""
+    """A unit was started ``max_attempts`` times and never finished, or the units left work undone."""
 
 
 def plan(night: str, kind: str, groups: Sequence[Sequence[int]]) -> None:
@@ -85,18 +88,21 @@ def run_units(
         for row in rows:
             if row.status == "done":
                 continue
+            if row.status == "running" and row.flow_run_id and row.flow_run_id != runs[row.shard]:
+                runs[row.shard] = row.flow_run_id  # another flow run took it (a retried night's queued one): watch it
             why: str | None
             if row.shard in expired:
                 why = f"its worker {row.worker} stopped beating"
             elif (why := why_lost(runs[row.shard], start_timeout if row.status == "pending" else float("inf"))) is None:
                 continue  # waiting for a worker, starting, or working and beating
+            with session_scope(get_engine()) as session:
+                if not crud.reopen_shard(session, stored_id(row), lost_run=runs[row.shard], lease_seconds=lease_seconds):
+                    continue  # done meanwhile, or taken by a live flow run: read again at the next look
             if starts[row.shard] >= max_attempts:
                 raise UnitsFailed(f"{kind} unit {row.shard} was started {max_attempts} times and never finished")
             log.warning("%s unit %s: %s; starting it again", kind, row.shard, why)
             if not why.startswith("its flow run ended"):
                 mark_crashed(runs[row.shard], f"{why}; the unit was started again")
-            with session_scope(get_engine()) as session:
-                crud.reopen_shard(session, stored_id(row))
             runs[row.shard] = start(kind, row.shard, params)
             starts[row.shard] += 1
         time.sleep(poll_seconds)

@@ -14,6 +14,7 @@ from prefect.logging import get_run_logger
 
 from flows import progress
 from flows.fanned_night import Night
+from flows.notify_state import record_posted
 from flows.outcomes import BrandReport, NightlyResult
 from flows.report import ARTIFACT_KEY, render_report, save_report
 from flows.tasks.negative_themes import add_negative_themes
@@ -41,6 +42,8 @@ def finish_night(night: Night, *, notify: bool, top: int) -> NightlyResult:
         for report in result.brands:
             if report.webhook_url and report.new_detractors:
                 report.notified = _notify(report)
+                if report.notified:  # settled now: a night stopped before its end must not post it twice
+                    record_posted(report, result)
 
     result.finished_at = datetime.now(UTC)
     markdown = render_report(result)

@@ -3,7 +3,8 @@
 ``crawl-shard``: crawl one shard of the night's sources into the shared store
 (the same ``flows.night_crawl.crawl_all`` a one-process night uses). ``score-shard``: load the
 model and score claimed batches until no unscored review is left unclaimed
-(``models.crud.claims``), so several of them score at once and no review twice.
+(``models.crud.claims``), so several of them score at once and no review twice;
+one that fails drops its claims, for the unit started again in its place.
 Each takes its ``NightShard`` row first (a unit another live worker holds is
 left alone), beats it while working (``flows.heartbeat``) and writes its
 outcome there, where the parent flow reads it: nothing stays on a worker's disk.
@@ -50,6 +51,14 @@ def _finish(shard_id: int, outcome: dict[str, Any]) -> bool:
 
     with session_scope(get_engine()) as session:
         return crud.finish_shard(session, shard_id, worker_id(), outcome)
+
+
+def _drop_claims() -> None:
+    from models.crud.claims import drop_worker_claims
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine()) as session:
+        drop_worker_claims(session, worker_id())
 
 
 def specs_for(source_ids: list[int]) -> list[SourceSpec]:
@@ -103,19 +112,22 @@ def score_shard(
     if (taken := _take(night, SCORE, shard, lease_seconds)) is None:
         return {"skipped": True}
     shard_id = taken[0]
-    with heartbeat(shard_id, worker_id(), lease_seconds):
-        scorer = load_model(model)
-        scored = batches = 0
-        cpu = time.process_time()  # the scoring's CPU time (all threads), without loading the model
-        while True:
-            outcome = score_claimed_batch(scorer, worker=worker_id(), lease_seconds=lease_seconds,
-                                          brand_ids=brand_ids, batch_size=batch_size)
-            if not outcome.review_ids:
-                break
-            scored, batches = scored + outcome.scored, batches + 1
-        result = {"worker": worker_id(), "prefect_worker": prefect_worker(), "model_version": scorer.version,
-                  "scored": scored, "batches": batches, "cpu_seconds": round(time.process_time() - cpu, 3)}
-        _finish(shard_id, result)
+    try:
+        with heartbeat(shard_id, worker_id(), lease_seconds):
+            scorer = load_model(model)
+            scored = batches = 0
+            cpu = time.process_time()  # the scoring's CPU time (all threads), without loading the model
+            while True:
+                outcome = score_claimed_batch(scorer, worker=worker_id(), lease_seconds=lease_seconds,
+                                              brand_ids=brand_ids, batch_size=batch_size)
+                if not outcome.review_ids:
+                    break
+                scored, batches = scored + outcome.scored, batches + 1
+            result = {"worker": worker_id(), "prefect_worker": prefect_worker(), "model_version": scorer.version,
+                      "scored": scored, "batches": batches, "cpu_seconds": round(time.process_time() - cpu, 3)}
+            _finish(shard_id, result)
+    finally:  # a failed batch's claims: the unit started again scores it now, not once their lease ran out
+        _drop_claims()
     get_run_logger().info("score unit %s: %d reviews in %d batches, on worker %s (%s)", shard, scored, batches,
                           prefect_worker(), worker_id())
     return result

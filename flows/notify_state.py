@@ -7,8 +7,11 @@ lock, :mod:`flows.night_lock`), per brand: the flags whose post failed, and
 those raised after the last settled night but before this one started (a night
 stopped before posting), are kept as *unsent*; a night that notifies posts them
 in a message of their own, and forgets them once posted or once they are no
-longer ``new`` in triage. The backlog is kept on the brand's row in the store
-(:mod:`flows.notify_backlog`), so every machine of a fanned-out night sees the same one.
+longer ``new`` in triage. A brand's position is also recorded right after its
+own message is posted (:func:`record_posted`), so a night stopped later (while
+posting to the next brand, say) does not make the next night post it again.
+The backlog is kept on the brand's row in the store (:mod:`flows.notify_backlog`),
+so every machine of a fanned-out night sees the same one.
 """
 
 from __future__ import annotations
@@ -36,6 +39,20 @@ def settle_notifications(result: NightlyResult, *, notify: bool) -> None:
         save_state(settled)
     except Exception:  # noqa: BLE001 - bookkeeping: the night's work is done and reported
         log.exception("could not settle the webhook notifications")
+
+
+def record_posted(report: BrandReport, night: NightlyResult) -> None:
+    """Right after the brand's own message went out: its flags are settled now, not at the night's end, so a
+    night stopped later (Ctrl-C, a kill, a failed report) leaves the next night nothing of it to post again.
+    The brand's backlog is kept as :func:`settle_notifications` would keep it. Never raises."""
+    try:
+        state = load_state()
+        brand = state.get(str(report.brand_id), {})
+        waiting, _, seen = _read(report.brand_id, night, brand.get("seen"), {int(i) for i in brand.get("unsent", [])})
+        settled = {int(k): v for k, v in state.items() if k.isdigit()}
+        save_state({**settled, report.brand_id: {"seen": seen, "unsent": sorted(waiting)}})
+    except Exception:  # noqa: BLE001 - bookkeeping: the night's end settles it again
+        log.exception("could not record the post to %s's webhook", report.brand)
 
 
 def _settle(report: BrandReport, brand: dict[str, Any], night: NightlyResult, *, notify: bool) -> dict[str, Any]:

@@ -59,12 +59,22 @@ class ScheduleConfig:
             problem = _cron_problem(expr)
             if problem:
                 raise DeploymentConfigError(f"{name(field)} {expr!r} {problem}")
-        try:
-            ZoneInfo(self.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise DeploymentConfigError(
-                f"{name('timezone')} {self.timezone!r} is not an IANA name like Europe/Berlin"
-            ) from None
+        if not _known_timezone(self.timezone):
+            raise DeploymentConfigError(f"{name('timezone')} {self.timezone!r} is not an IANA name like Europe/Berlin")
+
+
+def _known_timezone(name: str) -> bool:
+    """Would Prefect's schedule take it? Its own check (``CronSchedule``'s), and the system's: ``posixrules``,
+    ``right/UTC``, ``posix/Europe/Berlin`` are files ``ZoneInfo`` loads that Prefect refuses, once it has
+    created the work pool (``umot deploy``) or with a traceback (``umot serve``); ``""`` the other way round."""
+    from prefect._internal.schemas.validators import default_timezone
+
+    try:
+        default_timezone(name)
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _cron_problem(expr: str) -> str | None:

@@ -27,6 +27,15 @@ def has_unscored(model_version: str, brand_ids: Collection[int] | None = None) -
         return bool(crud.unscored_reviews(session, model_version=model_version, brand_ids=brand_ids, limit=1))
 
 
+def unscored_count(model_version: str, brand_ids: Collection[int] | None = None) -> int:
+    """How many reviews (of these brands; ``None``: of any) still lack a score from this model version."""
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    with session_scope(get_engine(), write=False) as session:
+        return len(crud.unscored_ids_in_scoring_order(session, model_version=model_version, brand_ids=brand_ids))
+
+
 @dataclass(frozen=True)
 class PendingReview:
     """An unscored review, copied out of its session: what the scorer and the flags need."""

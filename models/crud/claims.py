@@ -7,7 +7,8 @@ an expired claim (its worker died) can be taken over. After the claim is
 committed, the reviews are checked again in a fresh statement, so a review
 another worker scored and released in between is dropped, not scored again.
 The worker renews its claims while it works (:func:`renew_claims`) and
-deletes them in the transaction that writes the scores (:func:`release_claims`).
+deletes them in the transaction that writes the scores (:func:`release_claims`);
+a unit that fails, or that the parent hands out again, drops all it holds (:func:`drop_worker_claims`).
 Works the same on SQLite (one process) and PostgreSQL (many workers).
 """
 
@@ -91,3 +92,10 @@ def release_claims(session: Session, review_ids: Sequence[int], *, model_version
             CLAIM_TABLE.c.review_id.in_(list(review_ids)), CLAIM_TABLE.c.model_version == model_version,
             CLAIM_TABLE.c.claimed_by == worker,
         ))
+
+
+def drop_worker_claims(session: Session, worker: str) -> int:
+    """Drop every claim ``worker`` holds: its unit failed or died, so its batch is claimable now, not after the
+    lease (a unit started again at once found it still claimed, scored nothing and finished); how many."""
+    result = session.execute(delete(CLAIM_TABLE).where(CLAIM_TABLE.c.claimed_by == worker))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

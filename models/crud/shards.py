@@ -5,7 +5,7 @@ doing a unit takes its row (:func:`take_shard`), beats it while it works
 (:func:`beat_shard`) and writes its outcome (:func:`finish_shard`). A row is
 taken only when it is pending or its worker stopped beating, so two flow runs
 never work on one unit at once; the parent re-runs a unit whose worker died
-(:func:`expired_shards`, :func:`reopen_shard`).
+(:func:`expired_shards`, :func:`reopen_shard`), but not one another live flow run took.
 """
 
 from __future__ import annotations
@@ -94,10 +94,21 @@ def expired_shards(session: Session, *, night: str, kind: str, lease_seconds: fl
             if s.status == "running" and s.heartbeat_at is not None and s.heartbeat_at < stale]
 
 
-def reopen_shard(session: Session, shard_id: int) -> None:
-    """Hand a unit out again (its worker died before finishing it)."""
-    session.execute(update(SHARD_TABLE).where(SHARD_TABLE.c.id == shard_id, SHARD_TABLE.c.status != "done")
-                    .values(status="pending", worker=None))
+def reopen_shard(session: Session, shard_id: int, *, lost_run: str | None, lease_seconds: float) -> bool:
+    """Hand a unit out again, dropping its worker's scoring claims: when pending, silent past the lease, or held by
+    ``lost_run`` (a flow run that ended). False when done, or held by another flow run that beats (watch that one)."""
+    from models.crud.claims import drop_worker_claims
+
+    if (row := session.get(NightShard, shard_id)) is None:
+        return False
+    free = or_(SHARD_TABLE.c.status == "pending", SHARD_TABLE.c.flow_run_id == lost_run,
+               SHARD_TABLE.c.heartbeat_at < utcnow() - timedelta(seconds=lease_seconds))
+    result = session.execute(update(SHARD_TABLE).where(  # the worker as read: the one whose claims go
+        SHARD_TABLE.c.id == shard_id, SHARD_TABLE.c.status != "done", free,
+        SHARD_TABLE.c.worker.is_not_distinct_from(row.worker)).values(status="pending", worker=None))
+    if result.rowcount and row.worker:  # type: ignore[attr-defined]
+        drop_worker_claims(session, row.worker)
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def live_units(session: Session, *, other_than: str, lease_seconds: float) -> list[NightShard]:

@@ -227,3 +227,19 @@ def add_source(store: str) -> Callable[..., int]:
             return source.id
 
     return add
+
+
+@pytest.fixture
+def unit_deployments() -> Iterator[None]:
+    """The ``crawl-shard`` and ``score-shard`` deployments on the test server, as ``umot deploy`` makes them."""
+    from prefect.client.orchestration import get_client
+
+    from flows.night_units import CRAWL_UNIT, SCORE_UNIT, crawl_shard, score_shard
+    from flows.prefect_typing import called_sync
+
+    ids = [called_sync(called_sync(unit.to_deployment(name)).apply())
+           for unit, name in ((crawl_shard, CRAWL_UNIT), (score_shard, SCORE_UNIT))]
+    yield
+    with get_client(sync_client=True) as client:
+        for deployment_id in ids:
+            client.delete_deployment(deployment_id)

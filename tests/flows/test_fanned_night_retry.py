@@ -6,7 +6,7 @@ waiting and the store's ``nightshard`` rows are the real ones, on this test's SQ
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 from uuid import uuid4
 
@@ -31,22 +31,6 @@ def fanned(store: str, add_source: Callable[..., int], fake_crawls: Any, fake_sc
     add_source("A", "a2")
     fake_crawls({"a1": [review_rows("a1", 3)], "a2": [review_rows("a2", 3, start=10)]})
     monkeypatch.setattr(flows.nightly, "shared_store", lambda: True)  # the units share this SQLite store
-
-
-@pytest.fixture
-def unit_deployments() -> Iterator[None]:
-    """The ``crawl-shard`` and ``score-shard`` deployments on the test server, as ``umot deploy`` makes them."""
-    from prefect.client.orchestration import get_client
-
-    from flows.night_units import CRAWL_UNIT, SCORE_UNIT, crawl_shard, score_shard
-    from flows.prefect_typing import called_sync
-
-    ids = [called_sync(called_sync(unit.to_deployment(name)).apply())
-           for unit, name in ((crawl_shard, CRAWL_UNIT), (score_shard, SCORE_UNIT))]
-    yield
-    with get_client(sync_client=True) as client:
-        for deployment_id in ids:
-            client.delete_deployment(deployment_id)
 
 
 def _units(store: str) -> list[tuple[str, int, str]]:
@@ -147,5 +131,53 @@ def test_a_retried_fanned_night_leaves_a_unit_still_running_to_its_worker(
     monkeypatch.setattr("flows.fanned_night.plan", plan)
     result = nightly.with_options(retries=1, retry_delay_seconds=0)(**FAST)
     assert started.count(("crawl", 1)) == 1  # never started again
+    assert [(s.source.name, s.ok) for s in result.sources] == [("a1", True), ("a2", True)]
+    assert _units(store)[:2] == [("crawl", 0, "done"), ("crawl", 1, "done")]
+
+
+@pytest.mark.usefixtures("fanned", "unit_deployments")
+def test_a_retried_night_leaves_a_unit_to_the_first_attempts_queued_run_that_took_it_late(
+        store: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first attempt dies with crawl unit 1's run X still queued; the retry starts Y, but X starts first and
+    takes the unit, so Y ends finding it held. Was: the parent saw Y end, reopened the unit under X and crawled it
+    a third time beside X. Now it watches X, which finishes the unit."""
+    import flows.fanout
+    from flows import night_units
+    from models import crud
+    from models.db import get_engine, session_scope
+
+    started: list[tuple[str, int]] = []
+    ended: set[str] = set()
+    night: list[str] = []
+
+    def start_here(kind: str, shard: int, parameters: dict[str, Any]) -> str:
+        started.append((kind, shard))
+        night[:] = [parameters["night"]]
+        if (kind, shard) == (night_units.CRAWL, 1) and started.count((kind, shard)) == 1:
+            raise RuntimeError("the first attempt dies; unit 1's run X waits for a worker")
+        if (kind, shard) == (night_units.CRAWL, 1):  # the retry's run Y: X takes the unit just before it
+            with session_scope(get_engine()) as session:
+                assert crud.take_shard(session, night=parameters["night"], kind=kind, shard=shard, worker="w-x",
+                                       flow_run_id="run-x", lease_seconds=60) is not None
+        unit = night_units.crawl_shard if kind == night_units.CRAWL else night_units.score_shard
+        outcome = unit.fn(shard=shard, **parameters)
+        assert (outcome == {"skipped": True}) == ((kind, shard) == (night_units.CRAWL, 1))  # Y finds it held
+        run_id = str(uuid4())
+        ended.add(run_id)
+        return run_id
+
+    def lost(flow_run_id: str, start_timeout: float) -> str | None:
+        if flow_run_id != "run-x":
+            return "its flow run ended COMPLETED" if flow_run_id in ended else None
+        with session_scope(get_engine()) as session:  # X, alive and beating, finishes its unit
+            [row] = [r for r in crud.night_shards(session, night=night[0], kind="crawl") if r.shard == 1]
+            crud.finish_shard(session, row.id, "w-x", {"sources": [{"source_id": row.source_ids[0], "ok": True}]})
+        return None
+
+    monkeypatch.setattr(flows.fanout, "start", start_here)
+    monkeypatch.setattr(flows.fanout, "why_lost", lost)
+    monkeypatch.setattr(flows.fanout, "mark_crashed", lambda *args: None)
+    result = nightly.with_options(retries=1, retry_delay_seconds=0)(**FAST)
+    assert started.count(("crawl", 1)) == 2  # the first attempt's X and the retry's Y: never a third
     assert [(s.source.name, s.ok) for s in result.sources] == [("a1", True), ("a2", True)]
     assert _units(store)[:2] == [("crawl", 0, "done"), ("crawl", 1, "done")]

@@ -89,7 +89,7 @@ def test_a_unit_is_taken_by_one_worker_and_reopened_only_after_its_worker_stoppe
     assert [(r.shard, r.status) for r in rows] == [(0, "done"), (1, "pending")]
     assert take("w3", 0.5) is None  # a finished unit is never taken again (a retried flow run finds it done)
     with session_scope(engine) as session:
-        crud.reopen_shard(session, second.id)  # the parent reopens only units whose worker died
+        assert not crud.reopen_shard(session, second.id, lost_run=None, lease_seconds=0)  # done stays done
         assert [r.status for r in crud.night_shards(session, night="n1", kind="crawl")] == ["done", "pending"]
 
 
@@ -180,3 +180,38 @@ def test_a_night_planned_again_with_moved_sources_hands_out_their_units_again(en
     with session_scope(engine, write=False) as session:
         rows = [(r.shard, r.status, r.worker, r.source_ids) for r in crud.night_shards(session, night="n2", kind="crawl")]
     assert rows == [(0, "pending", None, [1, 3, 6]), (1, "running", "w2", [2, 4]), (2, "pending", None, [5])]
+
+
+def test_a_unit_is_reopened_only_from_a_lost_or_silent_flow_run_and_its_workers_claims_go_with_it(
+    engine: Engine, brand_id: int
+) -> None:
+    """Was: the parent reopened a unit another flow run held and beat for (it crawled it again beside that run),
+    and left a failed unit's claims live for the lease (its restart found its batch claimed and scored nothing)."""
+    from models.crud.claims import drop_worker_claims
+
+    _reviews(engine, brand_id, 6)
+    with session_scope(engine) as session:
+        crud.plan_shards(session, night="n3", kind="score", source_ids=[[]])
+        row = crud.take_shard(session, night="n3", kind="score", shard=0, worker="w-x", flow_run_id="run-x",
+                              lease_seconds=60)
+        assert row is not None
+        shard_id = row.id
+    held, other = _claim(engine, "w-x", limit=2), _claim(engine, "w-y", limit=2)
+
+    def reopen(lost_run: str, lease: float) -> bool:
+        with session_scope(engine) as session:
+            return crud.reopen_shard(session, shard_id, lost_run=lost_run, lease_seconds=lease)
+
+    assert not reopen("run-y", 60)  # run-x holds it and beats: watched, not reopened
+    assert len(_claim(engine, "w-z")) == 2  # and w-x's claims stay its own
+    assert reopen("run-x", 60)  # run-x ended: reopened, its worker's claims dropped at once
+    assert sorted(_claim(engine, "w-z", limit=6)) == sorted(held)  # claimable now; w-y's stay w-y's
+    assert not set(held) & set(other)
+    with session_scope(engine) as session:
+        assert [(r.status, r.worker) for r in crud.night_shards(session, night="n3", kind="score")] == [("pending", None)]
+        assert crud.take_shard(session, night="n3", kind="score", shard=0, worker="w-2", flow_run_id="run-2",
+                               lease_seconds=0.5) is not None
+    time.sleep(0.7)
+    assert reopen("run-y", 0.5)  # silent past the lease: reopened whoever's run it was
+    with session_scope(engine) as session:
+        assert drop_worker_claims(session, "w-z") == 4 and drop_worker_claims(session, "w-z") == 0
