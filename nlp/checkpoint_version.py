@@ -36,8 +36,10 @@ def load_folder(path: Path) -> Loaded:
     if problem:
         raise ValueError(problem)
     net, tokenizer, _ = load_checkpoint_folder(path)  # a damaged weights file: one line naming it
-    # resolved: `--model .` (or `..`) has no name of its own, and the version would read "hf:@..."
-    return net, tokenizer, f"hf:{path.resolve().name}@{checkpoint_digest(path)}", hf_settings(tokenizer, net)
+    # absolute: `--model .` (or `..`) has no name of its own, and the version would read "hf:@..."; a symlink
+    # (UMOT_MODEL=models/current) keeps its own name: following it would re-score the store under another version
+    name = Path(os.path.abspath(path)).name
+    return net, tokenizer, f"hf:{name}@{checkpoint_digest(path)}", hf_settings(tokenizer, net)
 
 
 def load_hub(source: str) -> Loaded:

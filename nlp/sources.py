@@ -48,8 +48,8 @@ def _label_column(path: Path, columns: list[str], stated: str | None) -> tuple[s
     if own is not None:
         raise DataError(f"{path}: written by umot score: its label and stars columns are the model's "
                         "predictions, not labels to train on, and it kept no rating of the reviewers' own "
-                        "(input_stars, rating, ...); labels corrected by hand train once the p_negative, p_neutral and "
-                        "p_positive columns are dropped")
+                        "(input_stars, rating, ...); labels corrected by hand train once its p_negative, confidence and "
+                        "detractor columns are dropped")
     raise DataError(f"{path}: no usable label column (expected one of {', '.join(STAR_COLUMNS + LABEL_COLUMNS)}; "
                     f"columns: {', '.join(columns) or 'none'})")
 

@@ -123,3 +123,12 @@ def test_a_folder_given_as_dot_is_versioned_by_its_name(tmp_path: Path, monkeypa
     assert load_folder(Path("."))[2] == named and named.startswith("hf:mine@")
     monkeypatch.chdir(folder / "..")
     assert load_folder(Path("mine/"))[2] == named
+
+
+def test_a_symlinked_folder_keeps_the_links_name(tmp_path: Path, checkpoint_factory: MakeCheckpoint) -> None:
+    """UMOT_MODEL=models/current: following the link named the target, a new version for every stored score."""
+    from nlp.checkpoint_version import load_folder
+
+    folder = checkpoint_factory(tmp_path / "ck", {0: "NEGATIVE", 1: "POSITIVE"})
+    (current := tmp_path / "current").symlink_to(folder, target_is_directory=True)
+    assert load_folder(current)[2].startswith("hf:current@")

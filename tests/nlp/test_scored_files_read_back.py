@@ -67,7 +67,9 @@ def test_own_columns_peel_every_round_of_outputs():
     assert own_columns(once) == {"id": "id", "text": "text", "stars": "input_stars", "Lang": "Lang"}
     assert own_columns(twice) == own_columns(output_columns(twice)) == own_columns(once)
     assert own_columns(output_columns(output_columns(["text"]))) == {"text": "text"}  # input_stars: the model's
-    assert own_columns(["text", "stars", "p_negative"]) == {"text": "text"}  # an edited output: stars still ours
+    edited = ["text", "stars", "p_negative", "confidence", "detractor"]
+    assert own_columns(edited) == {"text": "text"}  # an edited output: stars still ours
+    assert own_columns(["text", "label", "p_negative", "p_positive"]) is None  # soft labels: not umot score's
     assert own_columns(["text", "stars"]) is None  # not umot score's: its stars are a reviewer's
 
 

@@ -31,13 +31,14 @@ def _tidy_help(command: TyperCommand | TyperGroup) -> None:
         paragraphs = inspect.cleandoc(command.help).split("\n\n")
         command.help = "\n\n".join(p if p.startswith("\b") else _LINE_BREAK.sub(" ", p) for p in paragraphs)
     for param in command.params:
+        # typer 0.29's internals (pinned): read with getattr, a rename shows `<int range>` again, never a crash
         described = getattr(param, "type_descriptor", None)
         if param.metavar is not None or param.param_type_name != "option":  # an argument's metavar is its name
             continue
         if getattr(param, "is_flag", False):
             param.metavar = ""  # `--notify/--no-notify`, not `--notify/--no-notify <bool>`
-        elif described is not None and described.is_ranged:  # `<int> [x>=1]`, not `<int range> [x>=1]`
-            param.metavar = f"<{described.ranged_type_name}>"
+        elif getattr(described, "is_ranged", False) and getattr(described, "ranged_type_name", None):
+            param.metavar = f"<{described.ranged_type_name}>"  # `<int> [x>=1]`, not `<int range> [x>=1]`
     for sub in getattr(command, "commands", {}).values():
         _tidy_help(sub)
 
