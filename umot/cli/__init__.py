@@ -37,8 +37,8 @@ def _tidy_help(command: TyperCommand | TyperGroup) -> None:
             continue
         if getattr(param, "is_flag", False):
             param.metavar = ""  # `--notify/--no-notify`, not `--notify/--no-notify <bool>`
-        elif getattr(described, "is_ranged", False) and getattr(described, "ranged_type_name", None):
-            param.metavar = f"<{described.ranged_type_name}>"  # `<int> [x>=1]`, not `<int range> [x>=1]`
+        elif getattr(described, "is_ranged", False) and (name := getattr(described, "ranged_type_name", None)):
+            param.metavar = f"<{name}>"  # `<int> [x>=1]`, not `<int range> [x>=1]`
     for sub in getattr(command, "commands", {}).values():
         _tidy_help(sub)
 
