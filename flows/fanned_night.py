@@ -75,13 +75,15 @@ def score_units(
     """
     from models import crud
     from models.db import get_engine, session_scope
+    from models.tables import utcnow
 
+    started = utcnow()  # reviews stored or edited after this are the next night's, not a batch a unit lost
     plan(night, SCORE, [[] for _ in range(units)])
     rows = run_units(night, SCORE, units, parameters, lease_seconds=lease_seconds)
     version = next((r.outcome.get("model_version") for r in rows if r.outcome.get("model_version")), None)
     if version is None:
         return None, []
-    if left := unscored_count(version, brand_ids):  # the units finished, yet some are left: say so, as a failed batch
+    if left := unscored_count(version, brand_ids, before=started):  # the units finished, yet some are left: say so, as a failed batch
         raise UnitsFailed(f"{plural(left, 'review')} left unscored by the score units (the next night scores them)")
     with session_scope(get_engine(), write=False) as session:
         labels = crud.scored_since(session, model_version=version, since=since, brand_ids=brand_ids)

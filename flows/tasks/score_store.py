@@ -27,13 +27,25 @@ def has_unscored(model_version: str, brand_ids: Collection[int] | None = None) -
         return bool(crud.unscored_reviews(session, model_version=model_version, brand_ids=brand_ids, limit=1))
 
 
-def unscored_count(model_version: str, brand_ids: Collection[int] | None = None) -> int:
-    """How many reviews (of these brands; ``None``: of any) still lack a score from this model version."""
+def unscored_count(model_version: str, brand_ids: Collection[int] | None = None, *, before: datetime) -> int:
+    """How many reviews (of these brands; ``None``: of any) still lack a score from this model version, of
+    those stored and unedited ``before`` then: one another process imports, crawls or edits later waits for
+    the next night (as in a one-process night, which plans its ids once), it is no batch a unit lost."""
+    from sqlmodel import col, or_, select
+
     from models import crud
     from models.db import get_engine, session_scope
+    from models.tables import Review
 
     with session_scope(get_engine(), write=False) as session:
-        return len(crud.unscored_ids_in_scoring_order(session, model_version=model_version, brand_ids=brand_ids))
+        ids = crud.unscored_ids_in_scoring_order(session, model_version=model_version, brand_ids=brand_ids)
+        left = 0
+        for start in range(0, len(ids), 5000):  # bound parameters per statement
+            chunk = ids[start:start + 5000]
+            left += len(session.exec(select(Review.id).where(
+                col(Review.id).in_(chunk), col(Review.first_seen_at) < before,
+                or_(col(Review.edited_at).is_(None), col(Review.edited_at) < before))).all())
+        return left
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,35 @@ def test_score_units_that_finish_with_reviews_left_unscored_fail_the_night_sayin
     with pytest.raises(UnitsFailed, match=r"^1 review left unscored by the score units \(the next night scores them\)$"):
         nightly(**FAST)
     assert list(units_here.ended.values()) == ["COMPLETED", "COMPLETED"]  # the crawl unit and the score unit
+
+
+def _other_process_writes(monkeypatch: pytest.MonkeyPatch, rows: list[dict[str, Any]]) -> None:
+    """Once the score unit has run: `umot import` or `umot crawl` of the night's brand in another process."""
+    import flows.fanout
+    from models import crud
+    from models.db import get_engine, session_scope
+    from models.tables import Source
+
+    start = flows.fanout.start
+
+    def then_write(kind: str, shard: int, parameters: dict[str, Any]) -> str:
+        run_id = start(kind, shard, parameters)
+        if kind == "score":
+            with session_scope(get_engine()) as session:
+                source = session.execute(select(Source)).scalars().first()
+                crud.upsert_reviews(session, rows, brand_id=source.brand_id, source_id=source.id, crawl_run_id=None)
+        return run_id
+
+    monkeypatch.setattr(flows.fanout, "start", then_write)
+
+
+@pytest.mark.parametrize("late", ["new review", "edit"])
+def test_a_review_another_process_stores_after_the_units_waits_for_the_next_night(
+        store: str, fake_crawls: Any, units_here: SimpleNamespace, monkeypatch: pytest.MonkeyPatch, late: str) -> None:
+    """Was: the unscored check counted it, and a night whose crawl and scoring had succeeded failed unreported."""
+    fake_crawls({"a1": [review_rows("a1", 3)]})
+    rows = review_rows("a1", 1, start=100) if late == "new review" else review_rows("a1", 1)
+    if late == "edit":
+        rows[0]["text"] = "Review 0: edited, still awful"
+    _other_process_writes(monkeypatch, rows)
+    assert nightly(**FAST).scored == (3 if late == "new review" else 2)  # the edit dropped one score: next night's
