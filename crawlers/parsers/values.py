@@ -15,8 +15,9 @@ from crawlers.extract.dates import parse_datetime
 from crawlers.extract.node_text import text_of
 from crawlers.extract.surrogates import without_lone_surrogates
 
-# Epoch seconds (9-10 digits) or milliseconds (12-13) written as text, as some APIs send them.
-_EPOCH_TEXT = re.compile(r"\s*\d{9,13}(?:\.\d+)?\s*")
+# Epoch seconds (10 digits) or milliseconds (13) written as text, as some APIs send them: the instants
+# since 2001 (9 or 12 digits would be the 1970s-1990s, more often a compact date such as 202403011200)
+_EPOCH_TEXT = re.compile(r"\s*(?:\d{10}|\d{13})(?:\.\d+)?\s*")
 
 
 def clean(value: Any) -> str | None:

@@ -114,3 +114,11 @@ def test_appstore_review_with_empty_rating_is_kept_unrated() -> None:
     url = "https://itunes.apple.com/us/rss/customerreviews/page=1/id=1/sortby=mostrecent/json"
     page = appstore.parse(json.dumps({"feed": {"entry": [app, entry]}}), url)
     assert [(r["external_id"], r["rating"], r["text"]) for r in page.reviews] == [("1", None, "fine app")]
+
+
+def test_only_modern_epoch_digit_strings_are_epochs() -> None:
+    """A 12-digit compact date (YYYYMMDDhhmm) read as epoch milliseconds was 1976; 11 digits the year 2611."""
+    from crawlers.parsers.values import to_datetime
+
+    assert to_datetime("202403011200") is None and to_datetime("170925120") is None
+    assert to_datetime("20240301120").year == 2024
