@@ -86,7 +86,7 @@ class ListingSpider(ReviewSpider):
         except ParseError as exc:
             self.parse_error(response.url, str(exc))
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            logger.warning("parser failed on %s", response.url, exc_info=True)  # a parser bug shows in the log
+            logger.debug("parser failed on %s", response.url, exc_info=True)  # parse_error logs the one line
             self.parse_error(response.url, f"unexpected page shape ({type(exc).__name__}: {exc})")
         return None
 
