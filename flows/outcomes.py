@@ -59,6 +59,12 @@ class BrandReport:
     negative_themes: list[tuple[str, int]] = field(default_factory=list)
 
     @property
+    def labelled(self) -> int:
+        """This run's scores with a label: a review scored without text (``unscored``) has no sentiment, so the
+        report's "sentiment of the N reviews scored" counting it would share the split over reviews it never saw."""
+        return sum(self.labels.get(label, 0) for label in ("negative", "neutral", "positive"))
+
+    @property
     def label_split(self) -> dict[str, float] | None:
         """This run's labelled scores in whole percent adding up to 100 (largest remainder, ties in the labels'
         order: the report and the ``umot run`` table show the same figures); None when nothing is labelled."""

@@ -80,7 +80,7 @@ def brand_section(report: BrandReport) -> list[str]:
         "",
         f"**{report.new_reviews}** new {_word(report.new_reviews, 'review')} ({stored}), "
         f"**{report.new_detractors}** new {_word(report.new_detractors, 'detractor')}; sentiment of the "
-        f"{plural(report.scored, 'review')} scored in this run: {_split(report)}.",
+        f"{plural(report.labelled, 'review')} scored in this run: {_split(report)}.",
         "",
         *week_table(report),
         "",

@@ -22,8 +22,6 @@ from flows.outcomes import BrandReport, Detractor
 from flows.stage_outcomes import BatchOutcome, SourceOutcome
 from models.stored import stored_id
 
-UNSCORED = "unscored"  # the batches' label for a review scored without text (flows.tasks.score)
-
 if TYPE_CHECKING:
     from models.tables import Flag, Review
 
@@ -37,12 +35,6 @@ def merge_labels(batches: Sequence[BatchOutcome]) -> dict[int, dict[str, int]]:
             for label, n in counts.items():
                 into[label] = into.get(label, 0) + n
     return merged
-
-
-def labelled(counts: dict[str, int]) -> int:
-    """Reviews scored with a label: an empty-text review is scored ``unscored`` and has no sentiment, so
-    "sentiment of the N reviews scored" counting it would share the split over reviews it never saw."""
-    return sum(n for label, n in counts.items() if label != UNSCORED)
 
 
 @task(name="summarise", timeout_seconds=300, retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -95,7 +87,7 @@ def summarise(
                     new_reviews=new_reviews.get(brand_id, 0),
                     stored_reviews=crud.count_reviews(session, brand_id=brand_id),
                     edited_reviews=edited.get(brand_id, 0),
-                    scored=labelled(labels.get(brand_id, {})),
+                    scored=sum(labels.get(brand_id, {}).values()),
                     labels=labels.get(brand_id, {}),
                     new_detractors=len(flagged),
                     detractors=[as_detractor(flag, review) for flag, review, _score in flagged[:top]],

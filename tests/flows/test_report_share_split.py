@@ -14,7 +14,7 @@ from flows.report_sections import brand_section
     [({"positive": 1, "neutral": 1, "negative": 1}, "33% positive / 33% neutral / 34% negative"),
      ({"positive": 1, "neutral": 1, "negative": 6, "unscored": 2}, "12% positive / 13% neutral / 75% negative"),
      ({"positive": 1, "negative": 2}, "33% positive / 0% neutral / 67% negative"),
-     ({"unscored": 3}, "sentiment of the 3 reviews scored in this run: –")],
+     ({"unscored": 3}, "sentiment of the 0 reviews scored in this run: –")],
 )
 def test_the_reports_sentiment_split_adds_up_to_100(labels: dict[str, int], split: str) -> None:
     report = BrandReport(brand_id=1, brand="Acme", scored=sum(labels.values()), labels=labels)

@@ -55,5 +55,5 @@ def test_the_sentiment_line_counts_only_the_reviews_scored_with_a_label(store: s
     now = datetime.now(UTC)
     batch = BatchOutcome(scored=4, labels={brand_id: {"negative": 1, "positive": 1, "unscored": 2}})
     [report] = summarise.fn(None, now - timedelta(days=1), [], [batch], None, now=now)
-    assert report.scored == 2
+    assert (report.scored, report.labelled) == (4, 2)  # the headline and the report's Model line count all 4
     assert "sentiment of the 2 reviews scored in this run: 50% positive / 0% neutral / 50% negative" in brand_section(report)[2]
