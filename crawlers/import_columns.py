@@ -3,16 +3,16 @@ since every tool names them its own way), what a known cell may hold (text or a 
 the rest of the row, kept as its ``extra`` (a crawl file's ``extra`` JSON object merged in).
 
 A file naming one column twice (``Rating`` and ``rating``) is refused, a CSV header and a JSONL
-object alike (:func:`named_twice`). Two aliases of one field in a row (``rating`` and ``stars``,
-``text`` and ``comment``) must agree (:func:`agreed`): a row whose two cells say different things
-is refused naming both columns, since reading either one would store a guess (an upvote count in
-``score`` read as 1-2 stars). What "agree" means is the field's: the same text, the same rating,
-dates less than a day apart (a cell that is no date at all, a ``time`` of day, is no second date)."""
+object alike (:func:`named_twice`). Of two aliases of one field (``date`` and ``time``, ``text`` and
+``review``, ``author`` and ``name``) the first non-empty one in the row's column order is read, the
+other left out: exports carry such pairs with different meanings (a date and a time of day, a text
+and its title, a reviewer and a product), so neither is refused. Only the rating's are compared
+(``crawlers.import_rows``), since an upvote count in ``score`` would store false 1-2 star detractors;
+:func:`alias_cells` gives them."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from models.crud.name_limits import check_characters, check_length, shortened
@@ -76,25 +76,10 @@ def pick(record: dict[str, Any], field: str, where: str) -> Any:
     return None
 
 
-def same_text(first: Any, other: Any) -> bool:
-    """Two cells say the same when their text does, spacing around it aside (``3`` and ``"3"`` too)."""
-    return str(first).strip() == str(other).strip()
-
-
-def agreed(record: dict[str, Any], field: str, where: str,
-           same: Callable[[Any, Any], bool] = same_text) -> Any:
-    """:func:`pick`'s value, once every other non-blank alias cell of ``field`` says the same (``same``);
-    else ImportFileError naming both columns (``line 2: columns 'rating' and 'stars' hold different values``)."""
-    value = pick(record, field, where)
-    cells = [(key.strip(), cell) for key, cell in record.items()
-             if key is not None and key.strip().lower() in ALIASES[field] and str(cell if cell is not None else "").strip()]
-    for other, cell in cells[1:]:
-        key, first = cells[0]
-        if not same(first, cell):
-            raise ImportFileError(
-                f"{where}: columns {key!r} and {other!r} hold different values ({shortened(str(first))} and "
-                f"{shortened(str(cell))}); keep one of them, or make them agree")
-    return value
+def alias_cells(record: dict[str, Any], field: str) -> list[tuple[str, Any]]:
+    """(column, cell) of every non-blank alias of ``field`` in the row, in its column order."""
+    return [(key.strip(), cell) for key, cell in record.items()
+            if key is not None and key.strip().lower() in ALIASES[field] and str(cell if cell is not None else "").strip()]
 
 
 def extra_columns(record: dict[str, Any], read: tuple[str, ...] = ()) -> dict[str, Any]:

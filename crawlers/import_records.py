@@ -3,7 +3,9 @@
 Every way a file can be unreadable (not in its encoding, empty, malformed CSV, no header, a
 column named twice or no text column; a JSONL file's are ``crawlers.import_json``'s)
 is an :class:`ImportFileError` naming the file and line, so the user can fix it; the
-records themselves are checked by ``crawlers.import_rows``.
+records themselves are checked by ``crawlers.import_rows``. A file ``umot score`` wrote is read by the
+columns of the file it scored (:func:`own_record`): its label, stars, p_*, language... are the model's, not a
+reviewer's, and a reviewer's value it kept as ``input_stars`` is read as ``stars``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from core.scored_file import own_columns
 from core.text_encoding import UndecodableText, decode, file_bytes
 from crawlers.import_columns import ALIASES, ImportFileError, named_twice
 from crawlers.import_json import json_records
@@ -38,7 +41,12 @@ def read_records(path: Path, encoding: str | None = None) -> Iterator[tuple[int,
     if not content.strip():
         raise ImportFileError(f"{path}: the file is empty")
     if name.endswith((".jsonl", ".ndjson", ".json")):
-        yield from json_records(path, content)
+        owns: dict[tuple[str, ...], dict[str, str] | None] = {}  # one look per set of keys, not per line
+        for number, record in json_records(path, content):
+            keys = tuple(record)
+            if keys not in owns:
+                owns[keys] = own_columns(list(keys))
+            yield number, own_record(record, owns[keys])
         return
     yield from _csv_records(path, content)
 
@@ -51,8 +59,10 @@ def _csv_records(path: Path, content: str) -> Iterator[tuple[int, dict[str, Any]
         header = next(reader, None)
         if not header:
             raise ImportFileError(f"{path}: no header row")
-        columns = {c.strip().lower() for c in header if c}
-        if twice := named_twice(header):
+        own = own_columns(header)
+        names = list(own) if own is not None else header  # a scored file's outputs are no columns of its own
+        columns = {c.strip().lower() for c in names if c}
+        if twice := named_twice(names):
             raise ImportFileError(f"{path} line 1: {twice}")
         if not columns & set(ALIASES["text"]):
             raise ImportFileError(
@@ -66,10 +76,16 @@ def _csv_records(path: Path, content: str) -> Iterator[tuple[int, dict[str, Any]
                     raise ImportFileError(f"{path} line {start}: more fields than the header has")
                 record: dict[str, Any] = dict.fromkeys(header)  # a short row: None in the rest, as DictReader
                 record.update(zip(header, row))
-                yield start, record
+                yield start, own_record(record, own)
             start = reader.line_num + 1
     except csv.Error as exc:  # the line the parser stopped on (an unclosed quote: where the file ends)
         raise ImportFileError(f"{path} line {reader.line_num}: malformed CSV ({exc})") from None
+
+
+def own_record(record: dict[str, Any], own: dict[str, str] | None) -> dict[str, Any]:
+    """``record`` by the names ``own`` gives (``core.scored_file.own_columns``: a scored file's input columns,
+    ``input_stars`` as ``stars``), the model's outputs left out; as it is where ``own`` is None (no scored file)."""
+    return record if own is None else {name: record[column] for name, column in own.items()}
 
 
 def _delimiter(path: Path, content: str) -> str:

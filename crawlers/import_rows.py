@@ -6,51 +6,58 @@ file imports as it was crawled, its brand replies (``reply_text``, ``reply_autho
 ``replied_at``: cleaned by the store) included. The rating cell is read by ``crawlers.import_ratings`` (a crawl file's
 ``rating_raw`` and ``rating_scale`` kept as crawled), a numeric date in the file's one
 day/month order (``crawlers.import_date_order``), and a row with neither an id nor an
-author gets its id from ``crawlers.import_ids``. Two alias columns of one field must agree
-(``crawlers.import_columns.agreed``): the same rating on the file's scale, dates less than a day apart.
+author gets its id from ``crawlers.import_ids``. Of two alias columns of one field the first
+non-empty one is read; only two ratings must agree (:func:`_rating`): within half a star on 1-5.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 from core.language import detect_language
-from crawlers.extract.dates import iso_utc, parse_datetime, set_published
-from crawlers.import_columns import ImportFileError, agreed, check_source_label, extra_columns, same_text
+from crawlers.extract.dates import iso_utc, set_published
+from crawlers.extract.ratings import Rating
+from crawlers.import_columns import ImportFileError, alias_cells, check_source_label, extra_columns, pick
 from crawlers.import_ids import give_import_id
-from crawlers.import_ratings import CRAWL_COLUMNS, crawl_cells, crawled_rating, file_rating, rating_on_scale
-from models.crud.name_limits import BadNameError, NameTooLongError
+from crawlers.import_ratings import CRAWL_COLUMNS, crawl_cells, crawled_rating, file_rating
+from models.crud.name_limits import BadNameError, NameTooLongError, shortened
+
+HALF_STAR = 0.5  # 4.5 beside a rounded 5 or ★★★★☆ is one rating; 5 beside an upvote count of 1 is not
 
 
-def _same_rating(scale: float) -> Callable[[Any, Any], bool]:
-    """``4``, ``4.0`` and ``4 stars`` are one rating; a cell that is no rating on ``scale`` (an upvote count
-    of 12) differs from any that is, so ``rating`` beside such a ``score`` is refused, not guessed between."""
-    def same(first: Any, other: Any) -> bool:
+def _rating(record: dict[str, Any], where: str, scale: float, worst: float) -> tuple[Any, Rating, bool]:
+    """(the first non-empty rating cell, its rating, whether it is a crawl's reading); ImportFileError when
+    another rating alias of the row (``stars``, ``score``) is no rating on the file's scale or more than
+    half a star from it on 1-5: an upvote ``score`` read, or left unseen beside it, would store a guess."""
+    raw = pick(record, "rating", where)
+    crawled = crawl_cells(record, raw)
+    try:
+        rating = crawled_rating(raw, *crawled) if crawled else file_rating(raw, scale, worst)
+    except ValueError as exc:
+        raise ImportFileError(f"{where}: {exc}") from None
+    cells, read = alias_cells(record, "rating"), rating.value
+    if read is None:  # an unrated first cell says nothing
+        return raw, rating, bool(crawled)
+    for other, cell in cells[1:]:
         try:
-            return rating_on_scale(first, scale) == rating_on_scale(other, scale)
+            value = file_rating(cell, scale, worst).value
         except ValueError:
-            return same_text(first, other)
-    return same
-
-
-def _same_day(date_order: str | None) -> Callable[[Any, Any], bool]:
-    """Two dates less than a day apart (``2024-03-05`` and ``2024-03-05T10:00:00Z``) are one; a cell that
-    reads as no date (a ``time`` column's ``10:00``) is no second date, so a date beside it is read alone."""
-    def same(first: Any, other: Any) -> bool:
-        one, two = parse_datetime(first, date_order), parse_datetime(other, date_order)
-        return one is None or two is None or abs(one - two) < timedelta(days=1)
-    return same
+            value = -1.0  # no rating on the scale at all (12 of 5): never the same one
+        if value is not None and abs(value - read) > HALF_STAR + 1e-9:
+            key, first = cells[0]
+            raise ImportFileError(
+                f"{where}: columns {key!r} and {other!r} hold different ratings ({shortened(str(first))} and "
+                f"{shortened(str(cell))}); keep one of them, or rename the other")
+    return raw, rating, bool(crawled)
 
 
 def _reply(record: dict[str, Any], where: str, date_order: str | None) -> dict[str, Any]:
     """The brand's reply as a crawl row carries it (the store cleans it: ``models.replies.clean_reply``);
     a reply date is read as a crawl reads one, one it cannot read passed on as written for the store to name."""
-    raw_date = agreed(record, "replied_at", where)
+    raw_date = pick(record, "replied_at", where)
     return {
-        "reply_text": agreed(record, "reply_text", where),
-        "reply_author": agreed(record, "reply_author", where),
+        "reply_text": pick(record, "reply_text", where),
+        "reply_author": pick(record, "reply_author", where),
         "replied_at": (iso_utc(raw_date, date_order) or raw_date) if raw_date is not None else None,
     }
 
@@ -60,26 +67,21 @@ def to_row(record: dict[str, Any], *, where: str, scale: float, source: str, wor
     """One record -> a review row; ImportFileError (naming ``where``) if it is unusable. ``date_order``
     (``DMY``, ``MDY``, ``YMD``: ``crawlers.import_date_order`` always names one) is the whole file's, never
     the row's ``language``; None reads a lone row as a crawl does (month first, a dotted date day first)."""
-    text = agreed(record, "text", where)
+    text = pick(record, "text", where)
     if text is None or not str(text).strip():
         raise ImportFileError(f"{where}: the text is empty")
     text = str(text).strip()
-    raw_rating = agreed(record, "rating", where, _same_rating(scale))
-    crawled = crawl_cells(record, raw_rating)
-    try:
-        rating = crawled_rating(raw_rating, *crawled) if crawled else file_rating(raw_rating, scale, worst)
-    except ValueError as exc:
-        raise ImportFileError(f"{where}: {exc}") from None
-    raw_date = agreed(record, "published_at", where, _same_day(date_order))
-    cell = agreed(record, "language", where)
+    raw_rating, rating, crawled = _rating(record, where, scale, worst)
+    raw_date = pick(record, "published_at", where)
+    cell = pick(record, "language", where)
     dated: dict[str, Any] = {"extra": extra_columns(record, CRAWL_COLUMNS if crawled else ())}  # a future date: in extra
     if not set_published(dated, raw_date, date_order):  # crawlers.extract.dates takes an order as a language
         raise ImportFileError(f"{where}: date {raw_date!r} is not a date with a day, month and year")
-    external_id = agreed(record, "external_id", where)
-    title = agreed(record, "title", where)
-    url = agreed(record, "url", where)
-    author = agreed(record, "author", where)
-    column = agreed(record, "source", where)
+    external_id = pick(record, "external_id", where)
+    title = pick(record, "title", where)
+    url = pick(record, "url", where)
+    author = pick(record, "author", where)
+    column = pick(record, "source", where)
     try:
         label = check_source_label(str(column or source))
     except BadNameError as exc:  # the column's, or the default import:<file name>: give --source instead

@@ -17,9 +17,14 @@ that file is half-written. Columns (any case; extra columns go to ``extra``):
 - ``reply_text``, ``reply_author``, ``replied_at`` (the brand's reply, as ``umot crawl -o`` writes it);
   an ``extra`` JSON object is merged into ``extra``
 
-Two columns of one field (``rating`` and ``stars``, ``author`` and ``name``) are one value: a row holding
-two different values in them is refused naming both columns, in a CSV and a JSONL file alike, before
-anything is stored (``crawlers.import_columns.agreed``).
+Of two columns of one field (``date`` and ``time``, ``text`` and ``review``, ``author`` and ``name``) the
+first non-empty one in the row's column order is read, the other left out. Only ratings are compared: a
+row whose ``rating`` and ``stars`` or ``score`` are more than half a star apart on 1-5, after ``scale``
+and ``worst`` (4.5 beside 5 or ★★★★☆ is one rating, 5 beside an upvote count of 1 is not), or whose
+other one is no rating on the scale, is refused naming both columns, before anything is stored
+(``crawlers.import_rows``). A file ``umot score`` wrote is read by the columns of the file it scored:
+its ``label``, ``stars``, ``p_*``, ``language``... are the model's and left out, and a column it kept as
+``input_<name>`` (``input_stars``) is read as ``<name>`` (``crawlers.import_records``).
 
 A row with neither an id nor an author is identified by its text, date and
 rating cells (and, among identical rows, its order): ``crawlers.import_ids``.

@@ -51,7 +51,7 @@ def test_ratings_and_titles_are_read_from_their_names(tmp_path, tiny_checkpoint,
     assert seen == {"ratings": [1], "titles": ["Avoid"]}
     scored = json.loads((tmp_path / "out.jsonl").read_text())  # umot score's output, scored again
     scored["stars"] = 1.2
-    score(tmp_path, tiny_checkpoint, json.dumps({k: scored[k] for k in ("text", "stars", "p_negative")}) + "\n",
+    score(tmp_path, tiny_checkpoint, json.dumps({k: scored[k] for k in ("text", "stars", "p_negative", "confidence", "detractor")}) + "\n",
           "again.jsonl", "again_out.jsonl")
     assert seen == {"ratings": None, "titles": None}
     score(tmp_path, tiny_checkpoint, json.dumps(row) + "\n", "in.jsonl", "out.jsonl",

@@ -56,8 +56,12 @@ def import_reviews(
     Other columns are kept in the review's extra. A column meaning something else under one of
     these names (an upvote count in score, a product in name) is read as that field: rename it first.
 
-    Two names of one field in a row (rating and stars, author and name) must agree: a row where they
-    hold different values is refused, naming the file, line and both columns. The whole file is
+    Of two names of one field in a row (date and time, text and review) the first non-empty one is
+    read. Only ratings must agree: a row whose rating and stars (or score) are more than half a star
+    apart on 1-5 after --scale and --worst (4.5 and 5 agree; 5 and 1 do not), or whose other one is no
+    rating on the scale, is refused, naming the file, line and both columns. A file umot score wrote
+    is read by the columns of the file it scored: its label, stars, p_*, language... are the model's,
+    and a reviewer's value it kept as input_stars is read as stars. The whole file is
     checked first and then stored in ONE transaction: a bad row stops the import with its line
     number and nothing from the file is stored. Re-importing the same file adds nothing (reviews
     are keyed by source + id; a row without an id by its author and text, or without an author by
