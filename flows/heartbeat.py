@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import socket
 import threading
 from collections.abc import Iterator
@@ -18,9 +19,14 @@ from contextlib import contextmanager
 logger = logging.getLogger(__name__)
 
 
+_PROCESS_TOKEN = secrets.token_hex(3)  # containers on one host network share its name, and their pid is often 1
+
+
 def worker_id() -> str:
-    """``host:pid`` of this flow run's process: who holds a unit or a claim."""
-    return f"{socket.gethostname()}:{os.getpid()}"
+    """``host:pid:token`` of this flow run's process: who holds a unit or a claim. The token tells apart
+    two processes a host name and pid do not (containers with the host's network, each its pid 1), whose
+    claims a unit that fails or is reopened drops by this name."""
+    return f"{socket.gethostname()}:{os.getpid()}:{_PROCESS_TOKEN}"
 
 
 def prefect_worker() -> str | None:

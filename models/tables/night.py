@@ -43,7 +43,7 @@ class NightShard(SQLModel, table=True):
     source_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     status: str = Field(default="pending", max_length=10)  # pending | running | done | abandoned
     attempts: int = 0
-    worker: str | None = Field(default=None, max_length=300)  # host:pid of the flow run doing it
+    worker: str | None = Field(default=None, max_length=300)  # host:pid:token of the flow run doing it (flows.heartbeat)
     flow_run_id: str | None = Field(default=None, max_length=64)
     heartbeat_at: datetime | None = None
     outcome: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
