@@ -31,15 +31,17 @@ class UnknownRevisionError(DatabaseUrlError):
 
 
 class NotAStoreError(DatabaseUrlError):
-    """An SQLite file with tables but no ``alembic_version``: never one umot adds its tables to."""
+    """An SQLite file holding another program's tables (none of umot's, with or without an ``alembic_version``
+    of its own): never one umot adds its tables to."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} is not a umot store (it has tables but no alembic_version): "
+        super().__init__(f"{path} is not a umot store (it holds another program's tables): "
                          "check --database-url (or UMOT_DATABASE_URL)")
 
 
 def check_umot_file(path: Path) -> None:
-    """Raise :class:`NotAStoreError` if the SQLite file ``path`` holds tables but no ``alembic_version``.
+    """Raise :class:`NotAStoreError` if the SQLite file ``path`` holds tables but not umot's (no ``alembic_version``,
+    or one of another program run by Alembic: Prefect's database, say).
 
     Read on a connection of its own, ``mode=ro``, before any connection that may switch the file to WAL. A file
     missing, empty or unreadable passes: the store's own open creates it, or says what is wrong in one line."""
@@ -54,7 +56,8 @@ def check_umot_file(path: Path) -> None:
     except sqlite3.Error:
         return
     tables = {name for (name,) in rows if not name.startswith("sqlite_")}
-    if tables and "alembic_version" not in tables:
+    others = tables - {"alembic_version"}
+    if others and ("alembic_version" not in tables or "review" not in tables):  # another Alembic-run program's
         raise NotAStoreError(path)
 
 

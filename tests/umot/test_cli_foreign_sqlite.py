@@ -56,7 +56,7 @@ def test_another_programs_file_is_refused_and_left_as_it_was(name: str, foreign:
     args = [a.replace("{csv}", str(csv)) for a in COMMANDS[name]]
     result = runner.invoke(app, [*args, "--database-url", f"sqlite:///{foreign}"])
     assert result.exit_code == 2, result.output
-    assert result.stderr.strip() == (f"error: {foreign} is not a umot store (it has tables but no alembic_version): "
+    assert result.stderr.strip() == (f"error: {foreign} is not a umot store (it holds another program's tables): "
                                      "check --database-url (or UMOT_DATABASE_URL)")
     assert _state(foreign) == before
 
@@ -69,3 +69,16 @@ def test_an_empty_file_still_becomes_a_store(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     mode, tables, _ = _state(path)
     assert mode == "wal" and "alembic_version" in tables and "review" in tables
+
+
+def test_another_alembic_programs_file_is_refused(tmp_path: Path) -> None:
+    """Prefect's database (or any program Alembic migrates) has an ``alembic_version`` of its own: it was read as a
+    store at an unknown revision, or, with that table empty, filled with umot's tables."""
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE flow (id INTEGER PRIMARY KEY)")
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    conn.close()
+    result = runner.invoke(app, ["db", "upgrade", "--database-url", f"sqlite:///{path}"])
+    assert result.exit_code == 2 and "is not a umot store (it holds another program's tables)" in result.stderr
+    assert _state(path)[1] == ["alembic_version", "flow"]
