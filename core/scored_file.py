@@ -10,8 +10,6 @@ from __future__ import annotations
 #: The columns ``umot score`` adds to each row, in order (``umot.cli._scored_rows`` writes them)
 SCORE_COLUMNS = ["label", "stars", "p_negative", "p_neutral", "p_positive", "confidence",
                  "language", "detractor", "reasons", "referral_intent", "themes", "stages", "primary_stage"]
-#: Columns only umot score writes together: a file holding all three is its output
-SIGNATURE = frozenset({"p_negative", "confidence", "detractor"})
 KEPT_PREFIX = "input_"  # an input column named like an output is kept as input_<name> (input_input_<name>, ...)
 
 
@@ -22,13 +20,13 @@ def _unprefixed(column: str) -> str:
 
 
 def own_columns(columns: list[str]) -> dict[str, str] | None:
-    """In a file ``umot score`` wrote (its :data:`SIGNATURE` columns), the columns of the file it was given, by the
+    """In a file ``umot score`` wrote (ending in its :data:`SCORE_COLUMNS`, in order), the columns of the file it was given, by the
     name they had there -> their column here (a reviewer's ``stars`` is kept as ``input_stars``); None for
     any other file. Each scoring appends :data:`SCORE_COLUMNS` (an earlier round's renamed ``input_...``):
     those blocks are peeled off from the end, so a file scored twice gives the model's first stars as no rating."""
-    if not SIGNATURE.issubset(_unprefixed(c) for c in columns):  # a soft-label file's p_negative alone is no sign
-        return None
     n = len(SCORE_COLUMNS)
+    if [_unprefixed(c) for c in columns[-n:]] != SCORE_COLUMNS:  # another tool's p_negative, confidence... no sign
+        return None
     own = list(columns)
     while len(own) >= n and [_unprefixed(c) for c in own[-n:]] == SCORE_COLUMNS:
         own = own[:-n]

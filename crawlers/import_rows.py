@@ -36,15 +36,24 @@ def _rating(record: dict[str, Any], where: str, scale: float, worst: float) -> t
     except ValueError as exc:
         raise ImportFileError(f"{where}: {exc}") from None
     cells, read = alias_cells(record, "rating"), rating.value
-    if read is None:  # an unrated first cell says nothing
+    base = 0
+    while read is None and base + 1 < len(cells):  # an unrated cell (a 0 meaning unrated) says nothing: the next
+        base += 1                                   # alias holding a rating is read (a blank one is no cell)
+        raw, crawled = cells[base][1], None
+        try:
+            rating = file_rating(raw, scale, worst)
+        except ValueError as exc:
+            raise ImportFileError(f"{where}: {exc}") from None
+        read = rating.value
+    if read is None:
         return raw, rating, bool(crawled)
-    for other, cell in cells[1:]:
+    for other, cell in cells[base + 1:]:
         try:
             value = file_rating(cell, scale, worst).value
         except ValueError:
             value = -1.0  # no rating on the scale at all (12 of 5): never the same one
         if value is not None and abs(value - read) > HALF_STAR + 1e-9:
-            key, first = cells[0]
+            key, first = cells[base]
             raise ImportFileError(
                 f"{where}: columns {key!r} and {other!r} hold different ratings ({shortened(str(first))} and "
                 f"{shortened(str(cell))}); keep one of them, or rename the other")

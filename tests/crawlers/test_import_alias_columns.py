@@ -98,3 +98,10 @@ def test_two_ratings_that_disagree_are_refused(tmp_path: Path, name: str, conten
 def test_one_value_in_either_alias_or_in_both_is_that_value(tmp_path: Path, name: str, content: str) -> None:
     rows = read_review_file(_write(tmp_path, name, content))
     assert [(r["text"], r["rating"]) for r in rows] == [("Fine", 4.0), ("Good", 3.0)]
+
+
+def test_an_unrated_first_rating_cell_lets_the_next_speak(tmp_path: Path) -> None:
+    """A 0 meaning unrated in `rating` hid `stars` 4: the review was stored unrated."""
+
+    rows = read_review_file(_write(tmp_path, "c0.csv", "text,rating,stars\nfine,0,4\nbad,0,\n"))
+    assert [r.get("rating") for r in rows] == [4.0, None]

@@ -51,7 +51,10 @@ def test_ratings_and_titles_are_read_from_their_names(tmp_path, tiny_checkpoint,
     assert seen == {"ratings": [1], "titles": ["Avoid"]}
     scored = json.loads((tmp_path / "out.jsonl").read_text())  # umot score's output, scored again
     scored["stars"] = 1.2
-    score(tmp_path, tiny_checkpoint, json.dumps({k: scored[k] for k in ("text", "stars", "p_negative", "confidence", "detractor")}) + "\n",
+    from core.scored_file import SCORE_COLUMNS
+
+    again = {"text": scored["text"], **{k: scored[k] for k in SCORE_COLUMNS}}  # scored, no rating of its own
+    score(tmp_path, tiny_checkpoint, json.dumps(again) + "\n",
           "again.jsonl", "again_out.jsonl")
     assert seen == {"ratings": None, "titles": None}
     score(tmp_path, tiny_checkpoint, json.dumps(row) + "\n", "in.jsonl", "out.jsonl",

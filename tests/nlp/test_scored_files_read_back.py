@@ -68,7 +68,7 @@ def test_own_columns_peel_every_round_of_outputs():
     assert own_columns(twice) == own_columns(output_columns(twice)) == own_columns(once)
     assert own_columns(output_columns(output_columns(["text"]))) == {"text": "text"}  # input_stars: the model's
     edited = ["text", "stars", "p_negative", "confidence", "detractor"]
-    assert own_columns(edited) == {"text": "text"}  # an edited output: stars still ours
+    assert own_columns(edited) is None  # not the block umot score writes: another tool's columns, read as they are
     assert own_columns(["text", "label", "p_negative", "p_positive"]) is None  # soft labels: not umot score's
     assert own_columns(["text", "stars"]) is None  # not umot score's: its stars are a reviewer's
 

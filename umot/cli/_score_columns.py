@@ -24,7 +24,7 @@ LANGUAGE_HELP = ("Column with each review's language (en, de-DE, ...): a known o
 def find_column(path: Path, columns: list[str], given: str | None, field: str) -> str | None:
     """The column ``--<field>-column`` names (refused where the file has none: its reviews would be read
     without it, exit 0), else the first whose name is one of :data:`FOUND`'s in any case. In a file umot score
-    wrote (``core.scored_file.SIGNATURE``) the names are those of the file it read (:func:`core.scored_file.own_columns`):
+    wrote (ending in ``core.scored_file.SCORE_COLUMNS``) the names are those of the file it read (:func:`core.scored_file.own_columns`):
     the model's ``stars`` is never taken for the reviewer's, whose ``input_stars`` is (scoring it again changes
     no verdict)."""
     from core.scored_file import own_columns
