@@ -110,7 +110,8 @@ def test_report_counts_read_right_for_one_and_the_duration_is_its_own_sentence()
     from dataclasses import replace
 
     result = _result()
-    md = render_report(replace(result, brands=[replace(result.brands[0], new_reviews=1, new_detractors=1, scored=1)]))
+    md = render_report(replace(result, brands=[replace(result.brands[0], new_reviews=1, new_detractors=1, scored=1,
+                                                                   labels={"negative": 1})]))
     assert "**1** new review (40 stored in all), **1** new detractor; sentiment of the 1 review scored" in md
     assert "1 source failed: Acme/forum. The run took 42 s." in md
     assert "**12** new reviews" in render_report(_result())
